@@ -1,0 +1,80 @@
+"""Engine and unit of work.
+
+One ``AsyncSession`` per operation: ``unit_of_work`` commits once at the end
+or rolls everything back when the block raises. Storage functions take the
+session and only flush.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets the sweep read while a reply is being written; foreign keys are
+    # off by default in SQLite and must be asked for on every connection.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str, *, schema: str | None = None, **kwargs) -> AsyncEngine:
+    """Create the async engine for ``url``.
+
+    ``schema`` (PostgreSQL only) puts every table in that schema through the
+    connection's ``search_path``; tests use it for a fresh schema per test.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and schema:
+        connect_args = kwargs.setdefault("connect_args", {})
+        connect_args.setdefault("server_settings", {})["search_path"] = schema
+    engine = create_async_engine(url, **kwargs)
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+@asynccontextmanager
+async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """Yield a session in a transaction: committed on success, rolled back on error."""
+    async with sessions() as session, session.begin():
+        yield session
+
+
+class Database:
+    """An engine and its session factory, opened once per process."""
+
+    def __init__(self, url: str, *, schema: str | None = None, **engine_kwargs) -> None:
+        self.url = url
+        self.engine = make_engine(url, schema=schema, **engine_kwargs)
+        self.sessions = make_sessionmaker(self.engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def unit_of_work(self):
+        """A transaction around one operation; see ``unit_of_work``."""
+        return unit_of_work(self.sessions)
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

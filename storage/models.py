@@ -1,0 +1,318 @@
+"""SQLAlchemy models: the store's tables.
+
+Every instant is an aware UTC datetime (``UTCDateTime``); calendar dates such
+as deadlines are plain ``date`` values in the province's local calendar.
+Model methods never commit: a unit of work (``storage.db.unit_of_work``) does.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from storage.enums import AgencyKind, Channel, ExtensionState, NudgeState, Role, Status
+from storage.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _enum(cls, name: str) -> Enum:
+    # Stored as checked VARCHAR, not a native PostgreSQL enum: adding a value
+    # later is a plain migration on both backends.
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+class Agency(Base):
+    """A body that can lead or cooperate on a task; ``parent`` builds the hierarchy."""
+
+    __tablename__ = "agencies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    short_code: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[AgencyKind] = mapped_column(_enum(AgencyKind, "agency_kind"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+
+    parent: Mapped[Agency | None] = relationship(remote_side=[id])
+
+
+collective_members = Table(
+    "collective_members",
+    Base.metadata,
+    Column("collective_id", ForeignKey("collectives.id", ondelete="CASCADE"), primary_key=True),
+    Column("agency_id", ForeignKey("agencies.id"), primary_key=True),
+)
+
+
+class Collective(Base):
+    """A label a plan may name instead of one agency ("UBND các huyện, thành phố")."""
+
+    __tablename__ = "collectives"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(200), unique=True)
+
+    members: Mapped[list[Agency]] = relationship(secondary=collective_members)
+
+
+class Person(Base):
+    __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("agency_id", "full_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    agency: Mapped[Agency] = relationship()
+
+
+class ChatLink(Base):
+    """One chat on one channel linked to a person (a person may have several)."""
+
+    __tablename__ = "chat_links"
+    __table_args__ = (UniqueConstraint("channel", "chat_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    linked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_active_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    unreachable_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    unreachable_reason: Mapped[str | None] = mapped_column(Text)
+
+    person: Mapped[Person] = relationship()
+
+
+class Invite(Base):
+    """A one-time code, kept only as its SHA-256; one live invite per person."""
+
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), unique=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    person: Mapped[Person] = relationship()
+
+
+class Plan(Base):
+    """One annual plan; re-imports of the same year update it in place."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    source_name: Mapped[str] = mapped_column(String(300), default="")
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class TaskGroup(Base):
+    __tablename__ = "task_groups"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "number"),
+        CheckConstraint("number BETWEEN 1 AND 7", name="number_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+task_cooperators = Table(
+    "task_cooperators",
+    Base.metadata,
+    Column("task_id", ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True),
+    Column("agency_id", ForeignKey("agencies.id"), primary_key=True),
+)
+
+
+class Task(Base):
+    """A row of the plan. ``withdrawn_at`` is set when a re-import no longer has it."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "code"),
+        CheckConstraint(
+            "(deadline IS NULL) <> (recurrence IS NULL)", name="deadline_xor_recurrence"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    group_id: Mapped[int] = mapped_column(ForeignKey("task_groups.id"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    lead_label: Mapped[str] = mapped_column(String(200))
+    deliverable: Mapped[str] = mapped_column(String(200), default="")
+    deadline: Mapped[date | None] = mapped_column(Date)
+    recurrence: Mapped[str | None] = mapped_column(String(100))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    group: Mapped[TaskGroup] = relationship()
+    cooperators: Mapped[list[Agency]] = relationship(secondary=task_cooperators)
+
+
+class Assignment(Base):
+    """One agency's duty to deliver one task by one deadline (SPEC.md "assignment").
+
+    ``period`` is empty for a one-off task and names the period of a recurring
+    one (``2024-Q2``, ``2024-03``, ``2024-06-10``). ``deadline`` is the one in
+    force (moved by approved extensions); ``plan_deadline`` is what the plan
+    says. Both are NULL for a continuous duty.
+    """
+
+    __tablename__ = "assignments"
+    __table_args__ = (
+        UniqueConstraint("task_id", "agency_id", "period"),
+        UniqueConstraint("plan_id", "code"),
+        CheckConstraint("percent BETWEEN 0 AND 100", name="percent_range"),
+        Index("ix_assignments_open_deadline", "status", "deadline"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    period: Mapped[str] = mapped_column(String(20), default="")
+    code: Mapped[str] = mapped_column(String(80))
+    plan_deadline: Mapped[date | None] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[Status] = mapped_column(_enum(Status, "status"), default=Status.NOT_STARTED)
+    percent: Mapped[int] = mapped_column(Integer, default=0)
+    status_note: Mapped[str] = mapped_column(Text, default="")
+    focal_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    task: Mapped[Task] = relationship()
+    agency: Mapped[Agency] = relationship()
+    focal_person: Mapped[Person | None] = relationship(foreign_keys=[focal_person_id])
+    updated_by: Mapped[Person | None] = relationship(foreign_keys=[updated_by_id])
+
+
+class ProgressUpdate(Base):
+    """Append-only history of what was recorded on an assignment, by whom, from where."""
+
+    __tablename__ = "progress_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(
+        ForeignKey("assignments.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    status: Mapped[Status] = mapped_column(_enum(Status, "status"))
+    percent: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    source: Mapped[str] = mapped_column(String(40), default="chat")
+    channel: Mapped[str | None] = mapped_column(String(20))
+    message_ref: Mapped[str | None] = mapped_column(String(100))
+
+
+class Nudge(Base):
+    """The ledger: one reminder to one person about one assignment, of one kind.
+
+    Unique per (assignment, person, kind, for_deadline): ``for_deadline`` is the
+    deadline the nudge was planned against, so an approved extension plans a
+    fresh series while the history of the old one stays. ``available_at`` is
+    when the sweep may take it next: the due time when planned, the retry time
+    after a failure, the lease expiry while claimed; NULL when final.
+    """
+
+    __tablename__ = "nudges"
+    __table_args__ = (
+        UniqueConstraint("assignment_id", "person_id", "kind", "for_deadline"),
+        Index("ix_nudges_state_available_at", "state", "available_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    for_deadline: Mapped[date] = mapped_column(Date)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    state: Mapped[NudgeState] = mapped_column(
+        _enum(NudgeState, "nudge_state"), default=NudgeState.PLANNED
+    )
+    available_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(80))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    channel: Mapped[str | None] = mapped_column(String(20))
+    message_id: Mapped[str | None] = mapped_column(String(64))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    skip_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    assignment: Mapped[Assignment] = relationship()
+    person: Mapped[Person] = relationship()
+
+
+class ExtensionRequest(Base):
+    __tablename__ = "extension_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(
+        ForeignKey("assignments.id", ondelete="CASCADE"), index=True
+    )
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    previous_deadline: Mapped[date | None] = mapped_column(Date)
+    requested_deadline: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[ExtensionState] = mapped_column(
+        _enum(ExtensionState, "extension_state"), default=ExtensionState.PENDING
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+
+    assignment: Mapped[Assignment] = relationship()
