@@ -64,11 +64,11 @@ def _database_url(raw: str) -> str:
         url = make_url(raw)
     except ArgumentError:
         raise ValueError("not a database URL") from None
-    backend, driver = url.get_backend_name(), url.get_driver_name()
+    backend, _, driver = url.drivername.partition("+")
     # Plain URLs are accepted and given the async driver nhacviec uses.
-    if backend == "sqlite" and driver in ("pysqlite", "aiosqlite"):
+    if backend == "sqlite" and driver in ("", "pysqlite", "aiosqlite"):
         return url.set(drivername="sqlite+aiosqlite").render_as_string(hide_password=False)
-    if backend == "postgresql" and driver in ("psycopg2", "asyncpg"):
+    if backend == "postgresql" and driver in ("", "psycopg", "psycopg2", "asyncpg"):
         return url.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
     raise ValueError("accepted: sqlite+aiosqlite:///FILE or postgresql+asyncpg://USER@HOST/DB")
 

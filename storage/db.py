@@ -54,10 +54,24 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 
 @asynccontextmanager
-async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
-    """Yield a session in a transaction: committed on success, rolled back on error."""
-    async with sessions() as session, session.begin():
-        yield session
+async def unit_of_work(
+    sessions: async_sessionmaker[AsyncSession], *, dry_run: bool = False
+) -> AsyncIterator[AsyncSession]:
+    """Yield a session in a transaction: committed on success, rolled back on error.
+
+    With ``dry_run`` the work is done (and can be reported) but always rolled back.
+    """
+    async with sessions() as session:
+        transaction = await session.begin()
+        try:
+            yield session
+        except BaseException:
+            await transaction.rollback()
+            raise
+        if dry_run:
+            await transaction.rollback()
+        else:
+            await transaction.commit()
 
 
 class Database:
@@ -72,9 +86,9 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
-    def unit_of_work(self):
+    def unit_of_work(self, *, dry_run: bool = False):
         """A transaction around one operation; see ``unit_of_work``."""
-        return unit_of_work(self.sessions)
+        return unit_of_work(self.sessions, dry_run=dry_run)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -1,0 +1,182 @@
+"""Operator actions behind the command line; each one is one unit of work.
+
+They take the settings, a database and ``now``, return what happened, and
+raise ``UserError`` (or ``ImportFailed``) for anything the operator must fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import selectinload
+
+from bot.texts import t
+from storage.db import Database
+from storage.directory import DirectoryReport, ImportReport, import_directory, import_people
+from storage.invites import create_invite
+from storage.migrate import current_revision, head_revision, upgrade
+from storage.models import Agency, Assignment, Person, Plan, Task
+from storage.plan_import import PlanReport, import_plan
+from storage.tabular import read_table
+from storage.textfold import fold
+
+SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data"
+SAMPLE_AGENCIES = (
+    SAMPLE_DIR / "kontum-2024-agencies.csv",
+    SAMPLE_DIR / "kontum-2024-agency-groups.csv",
+)
+SAMPLE_PLAN = SAMPLE_DIR / "kontum-2024-plan.csv"
+SAMPLE_PEOPLE = SAMPLE_DIR / "kontum-2024-people.csv"
+
+
+class UserError(Exception):
+    """Something the operator can fix; the message is ready to print."""
+
+
+def _display_url(db: Database) -> str:
+    return make_url(db.url).render_as_string(hide_password=True)
+
+
+async def init_database(db: Database, lang: str) -> str:
+    try:
+        await upgrade(db.engine)
+        revision = await current_revision(db.engine)
+    except (OperationalError, DBAPIError, OSError) as exc:
+        raise UserError(
+            t(lang, "db_unreachable", url=_display_url(db), detail=_first_line(exc))
+        ) from None
+    return t(lang, "db_ready", url=_display_url(db), revision=revision)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
+async def require_ready(db: Database, lang: str) -> None:
+    """Stop unless the schema is at the latest revision (the operator runs ``init``)."""
+    try:
+        revision = await current_revision(db.engine)
+    except (OperationalError, DBAPIError, OSError) as exc:
+        raise UserError(
+            t(lang, "db_unreachable", url=_display_url(db), detail=_first_line(exc))
+        ) from None
+    if revision != head_revision():
+        raise UserError(t(lang, "db_not_ready"))
+
+
+def _existing(path: Path, lang: str) -> Path:
+    if not path.is_file():
+        raise UserError(t(lang, "file_missing", path=path))
+    return path
+
+
+async def run_import_agencies(
+    db: Database, paths: list[Path], lang: str, *, dry_run: bool
+) -> DirectoryReport:
+    keys = ("name", "group_label")
+    tables = [read_table(_existing(p, lang), key_column=keys) for p in paths]
+    async with db.unit_of_work(dry_run=dry_run) as session:
+        return await import_directory(session, tables)
+
+
+async def run_import_plan(
+    db: Database, path: Path, lang: str, now: datetime, *, dry_run: bool, year: int | None = None
+) -> PlanReport:
+    table = read_table(_existing(path, lang), key_column="code")
+    async with db.unit_of_work(dry_run=dry_run) as session:
+        return await import_plan(session, table, now, year=year)
+
+
+async def run_import_people(
+    db: Database, path: Path, lang: str, now: datetime, *, dry_run: bool
+) -> ImportReport:
+    table = read_table(_existing(path, lang), key_column="full_name")
+    async with db.unit_of_work(dry_run=dry_run) as session:
+        return await import_people(session, table, now)
+
+
+@dataclass(frozen=True)
+class InviteResult:
+    code: str
+    person: str
+    agency: str
+    expires_at: datetime
+
+
+async def run_invite(
+    db: Database, name: str, lang: str, now: datetime, *, agency: str | None = None
+) -> InviteResult:
+    async with db.unit_of_work() as session:
+        query = select(Person).options(selectinload(Person.agency))
+        people = (await session.scalars(query)).all()
+        matches = [p for p in people if fold(p.full_name) == fold(name) or str(p.id) == name]
+        if agency:
+            matches = [
+                p
+                for p in matches
+                if fold(agency) in (fold(p.agency.name), fold(p.agency.short_code))
+            ]
+        if not matches:
+            raise UserError(t(lang, "person_not_found", name=name))
+        if len(matches) > 1:
+            choices = "; ".join(f"{p.full_name} ({p.agency.short_code})" for p in matches)
+            raise UserError(
+                t(lang, "person_ambiguous", count=len(matches), name=name, choices=choices)
+            )
+        person = matches[0]
+        code, invite = await create_invite(session, person, now)
+        return InviteResult(code, person.full_name, person.agency.name, invite.expires_at)
+
+
+@dataclass(frozen=True)
+class Overview:
+    agencies: int
+    people: int
+    plans: int
+    tasks: int
+    assignments: int
+
+
+async def store_overview(db: Database) -> Overview:
+    async with db.unit_of_work() as session:
+
+        async def count(model, *where) -> int:
+            return await session.scalar(select(func.count()).select_from(model).where(*where))
+
+        return Overview(
+            agencies=await count(Agency),
+            people=await count(Person),
+            plans=await count(Plan),
+            tasks=await count(Task, Task.withdrawn_at.is_(None)),
+            assignments=await count(Assignment, Assignment.withdrawn_at.is_(None)),
+        )
+
+
+async def load_sample(db: Database, lang: str, now: datetime) -> None:
+    """Declare the sample agencies, then import the sample plan and people."""
+    await run_import_agencies(db, list(SAMPLE_AGENCIES), lang, dry_run=False)
+    await run_import_plan(db, SAMPLE_PLAN, lang, now, dry_run=False)
+    await run_import_people(db, SAMPLE_PEOPLE, lang, now, dry_run=False)
+
+
+TELEGRAM_DEFAULT_API = "https://api.telegram.org"
+
+
+def telegram_username(settings) -> str | None:
+    """The bot's @username from getMe, for deep links; None without a token or an answer."""
+    import httpx
+
+    if not settings.telegram_bot_token:
+        return None
+    base = settings.telegram_api_url or TELEGRAM_DEFAULT_API
+    try:
+        reply = httpx.get(f"{base}/bot{settings.telegram_bot_token}/getMe", timeout=5)
+        return reply.json()["result"]["username"]
+    except (httpx.HTTPError, KeyError, TypeError, ValueError):
+        return None

@@ -1,0 +1,263 @@
+"""The ``nhacviec`` command line (SPEC.md "Command line").
+
+Exit status: 0 on success, 1 on a user error (one line, or the list of file
+problems; never a traceback), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from bot import admin
+from bot.settings import ConfigError, Settings, load_settings
+from bot.texts import describe_problem, t
+from scheduler.clock import Clock, SimulatedClock, SystemClock
+from storage.db import Database
+from storage.directory import ImportReport
+from storage.problems import MAX_LISTED, ImportFailed
+
+T = TypeVar("T")
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="nhacviec — nhắc việc kế hoạch cải cách hành chính qua Telegram, Zalo.",
+)
+
+
+class Context:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.lang = settings.language
+
+    def clock(self) -> Clock:
+        if self.settings.clock_start is not None:
+            return SimulatedClock(self.settings.clock_start, self.settings.clock_speed)
+        return SystemClock()
+
+    def run(self, action: Callable[[Database], Awaitable[T]]) -> T:
+        """Run one async action on a fresh database handle; user errors exit 1."""
+
+        async def runner() -> T:
+            db = Database(self.settings.database_url)
+            try:
+                return await action(db)
+            finally:
+                await db.dispose()
+
+        try:
+            return asyncio.run(runner())
+        except admin.UserError as exc:
+            _fail(str(exc))
+        except ImportFailed as exc:
+            self.print_problems(exc)
+            raise typer.Exit(1) from None
+
+    def print_problems(self, exc: ImportFailed) -> None:
+        lines = [t(self.lang, "import_failed", source=exc.source, count=len(exc.problems))]
+        lines += [describe_problem(self.lang, p) for p in exc.problems[:MAX_LISTED]]
+        if len(exc.problems) > MAX_LISTED:
+            lines.append(t(self.lang, "more_problems", count=len(exc.problems) - MAX_LISTED))
+        typer.echo("\n".join(lines), err=True)
+
+
+def _fail(message: str) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(1)
+
+
+@app.callback()
+def _load(ctx: typer.Context) -> None:
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        lang = "en" if _env_language() == "en" else "vi"
+        for key, detail in exc.problems:
+            typer.echo(t(lang, "config_bad", key=key, detail=detail), err=True)
+        raise typer.Exit(1) from None
+    ctx.obj = Context(settings)
+
+
+def _env_language() -> str:
+    import os
+
+    return os.environ.get("NHACVIEC_LANGUAGE", "vi").strip().lower()
+
+
+def _dry_run_note(ctx: Context, dry_run: bool) -> None:
+    if dry_run:
+        typer.echo(t(ctx.lang, "dry_run"))
+
+
+def _print_directory_report(ctx: Context, what: str, report: ImportReport) -> None:
+    typer.echo(
+        t(
+            ctx.lang,
+            "directory_summary",
+            what=t(ctx.lang, what),
+            added=len(report.added),
+            changed=len(report.changed),
+            unchanged=report.unchanged,
+        )
+    )
+    for name, fields in report.changed:
+        typer.echo(t(ctx.lang, "task_changed", code=name, fields=", ".join(fields)))
+
+
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
+
+
+@app.command("init")
+def init_command(ctx: typer.Context) -> None:
+    """Create or upgrade the database (Alembic)."""
+    c: Context = ctx.obj
+    typer.echo(c.run(lambda db: admin.init_database(db, c.lang)))
+
+
+@app.command("import-agencies")
+def import_agencies_command(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="name,short_code,kind,parent and/or group_label,member,member_type tables"
+        ),
+    ],
+    dry_run: DryRun = False,
+) -> None:
+    """Declare agencies and the collectives a plan may name."""
+    c: Context = ctx.obj
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await admin.run_import_agencies(db, files, c.lang, dry_run=dry_run)
+
+    report = c.run(action)
+    _dry_run_note(c, dry_run)
+    _print_directory_report(c, "what_agencies", report.agencies)
+    _print_directory_report(c, "what_collectives", report.collectives)
+
+
+@app.command("import-plan")
+def import_plan_command(
+    ctx: typer.Context,
+    file: Path,
+    dry_run: DryRun = False,
+    year: Annotated[
+        int | None, typer.Option(help="Plan year (default: from the deadlines)")
+    ] = None,
+) -> None:
+    """Import a plan from CSV or XLSX, all or nothing."""
+    c: Context = ctx.obj
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await admin.run_import_plan(
+            db, file, c.lang, c.clock().now(), dry_run=dry_run, year=year
+        )
+
+    report = c.run(action)
+    _dry_run_note(c, dry_run)
+    typer.echo(
+        t(
+            c.lang,
+            "plan_summary",
+            year=report.year,
+            added=len(report.tasks_added),
+            changed=len(report.tasks_changed),
+            unchanged=report.tasks_unchanged,
+            restored=len(report.tasks_restored),
+            removed=len(report.tasks_removed),
+            a_added=report.assignments_added,
+            a_changed=report.assignments_changed,
+            a_withdrawn=report.assignments_withdrawn,
+            a_total=report.assignments_total,
+        )
+    )
+    if not report.created_plan:
+        for code in report.tasks_added:
+            typer.echo(t(c.lang, "task_added", code=code))
+    for code, fields in report.tasks_changed:
+        typer.echo(t(c.lang, "task_changed", code=code, fields=", ".join(fields)))
+    for code in report.tasks_restored:
+        typer.echo(t(c.lang, "task_restored", code=code))
+    for code in report.tasks_removed:
+        typer.echo(t(c.lang, "task_removed", code=code))
+
+
+@app.command("import-people")
+def import_people_command(ctx: typer.Context, file: Path, dry_run: DryRun = False) -> None:
+    """Import the directory of people (full_name,title,agency,role[,phone])."""
+    c: Context = ctx.obj
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await admin.run_import_people(db, file, c.lang, c.clock().now(), dry_run=dry_run)
+
+    report = c.run(action)
+    _dry_run_note(c, dry_run)
+    _print_directory_report(c, "what_people", report)
+    if report.absent:
+        typer.echo(t(c.lang, "people_absent", count=len(report.absent)))
+
+
+@app.command("invite")
+def invite_command(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="Full name (accents optional) or id")],
+    agency: Annotated[str | None, typer.Option(help="Agency name or short code")] = None,
+) -> None:
+    """Print a one-time invite: a Telegram deep link and the bare code."""
+    c: Context = ctx.obj
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await admin.run_invite(db, person, c.lang, c.clock().now(), agency=agency)
+
+    result = c.run(action)
+    expires = result.expires_at.astimezone(c.settings.timezone).strftime("%d/%m/%Y %H:%M")
+    typer.echo(t(c.lang, "invite_done", name=result.person, agency=result.agency, expires=expires))
+    username = admin.telegram_username(c.settings)
+    typer.echo(
+        t(c.lang, "invite_link", link=f"https://t.me/{username or '<bot>'}?start={result.code}")
+    )
+    typer.echo(t(c.lang, "invite_code", code=result.code))
+    if username is None:
+        typer.echo(t(c.lang, "invite_no_bot"))
+
+
+@app.command("run")
+def run_command(
+    ctx: typer.Context,
+    sample: Annotated[
+        bool, typer.Option("--sample", help="Load the sample plan into an empty store first")
+    ] = False,
+) -> None:
+    """Run the service (chat channels + scheduler)."""
+    c: Context = ctx.obj
+
+    async def action(db: Database):
+        await admin.init_database(db, c.lang)
+        overview = await admin.store_overview(db)
+        loaded = False
+        if sample and overview.plans == 0:
+            await admin.load_sample(db, c.lang, c.clock().now())
+            overview, loaded = await admin.store_overview(db), True
+        return overview, loaded
+
+    overview, loaded = c.run(action)
+    if loaded:
+        typer.echo(t(c.lang, "sample_loaded", url=c.settings.database_url))
+    typer.echo(t(c.lang, "store_overview", **vars(overview)))
+    if overview.plans == 0:
+        typer.echo(t(c.lang, "store_empty"))
+
+
+def main(argv: list[str] | None = None) -> None:
+    app(args=argv if argv is not None else sys.argv[1:], prog_name="nhacviec")

@@ -1,0 +1,275 @@
+"""Importing the directory: agencies, collectives (group labels) and people.
+
+Each import validates the whole input first and writes only when there is
+no problem at all; the caller's unit of work makes it all-or-nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from storage.enums import AgencyKind, Role
+from storage.models import Agency, Collective, Person
+from storage.names import NameIndex
+from storage.problems import ImportFailed, Problem
+from storage.tabular import Table, missing_columns
+from storage.textfold import fold
+
+SHORT_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+PHONE = re.compile(r"^\+?[0-9 .-]{8,20}$")
+AGENCY_COLUMNS = ("name", "short_code", "kind")
+COLLECTIVE_COLUMNS = ("group_label", "member")
+PEOPLE_COLUMNS = ("full_name", "title", "agency", "role")
+# Role names as officials write them in a Vietnamese directory, folded.
+ROLE_ALIASES = {
+    "chuyen vien": Role.OFFICIAL,
+    "can bo": Role.OFFICIAL,
+    "lanh dao": Role.LEADER,
+    "dieu phoi": Role.COORDINATOR,
+    "dieu phoi vien": Role.COORDINATOR,
+    "quan tri": Role.ADMIN,
+}
+
+
+@dataclass
+class ImportReport:
+    """What an import added, changed, and found in the store but not in the file."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    unchanged: int = 0
+    absent: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DirectoryReport:
+    agencies: ImportReport = field(default_factory=ImportReport)
+    collectives: ImportReport = field(default_factory=ImportReport)
+
+
+def _parse_kind(raw: str) -> AgencyKind | None:
+    try:
+        return AgencyKind(raw.strip().lower())
+    except ValueError:
+        return None
+
+
+def parse_role(raw: str) -> Role | None:
+    key = fold(raw)
+    try:
+        return Role(key)
+    except ValueError:
+        return ROLE_ALIASES.get(key)
+
+
+async def import_directory(session: AsyncSession, tables: list[Table]) -> DirectoryReport:
+    """Declare agencies and collectives from one or more tables (told apart by columns)."""
+    agency_tables, collective_tables, problems = [], [], []
+    for table in tables:
+        if all(c in table.columns for c in COLLECTIVE_COLUMNS):
+            collective_tables.append(table)
+        elif "name" in table.columns or "short_code" in table.columns:
+            problems += [p for p in missing_columns(table, AGENCY_COLUMNS)]
+            agency_tables.append(table)
+        else:
+            problems += missing_columns(table, AGENCY_COLUMNS)
+    if problems:
+        raise ImportFailed(", ".join(t.source for t in tables), problems)
+
+    query = select(Agency).options(selectinload(Agency.parent))
+    existing = {a.name: a for a in (await session.scalars(query)).all()}
+    report = DirectoryReport()
+    declared = await _apply_agencies(session, agency_tables, existing, report.agencies)
+    await _apply_collectives(session, collective_tables, declared, report.collectives)
+    return report
+
+
+async def _apply_agencies(session, tables, existing, report) -> dict[str, Agency]:
+    rows: dict[str, tuple] = {}
+    problems: list[Problem] = []
+    codes_in_file: dict[str, str] = {}
+    for table in tables:
+        for row in table.rows:
+            name, code = row.cells.get("name", ""), row.cells.get("short_code", "").lower()
+            kind = _parse_kind(row.cells.get("kind", ""))
+            parent = row.cells.get("parent", "")
+            bad = []
+            if not name:
+                bad.append(Problem("empty_value", row.number, "name"))
+            elif name in rows:
+                bad.append(Problem("duplicate_name", row.number, "name", name))
+            if not SHORT_CODE.match(code):
+                bad.append(Problem("bad_short_code", row.number, "short_code", code))
+            elif code in codes_in_file and codes_in_file[code] != name:
+                bad.append(Problem("duplicate_short_code", row.number, "short_code", code))
+            if kind is None:
+                hint = tuple(k.value for k in AgencyKind)
+                bad.append(
+                    Problem("bad_choice", row.number, "kind", row.cells.get("kind", ""), hint)
+                )
+            problems += bad
+            if not bad:
+                codes_in_file[code] = name
+                rows[name] = (row.number, code, kind, parent)
+    index = NameIndex([*existing, *rows])
+    taken = {a.short_code: a.name for a in existing.values()}
+    for name, (number, code, _kind, parent) in rows.items():
+        if parent and parent not in index:
+            problems.append(
+                Problem("unknown_agency", number, "parent", parent, index.suggest(parent))
+            )
+        if parent == name:
+            problems.append(Problem("self_parent", number, "parent", parent))
+        if code in taken and taken[code] != name and taken[code] not in rows:
+            problems.append(
+                Problem("duplicate_short_code", number, "short_code", code, (taken[code],))
+            )
+    if problems:
+        raise ImportFailed(", ".join(t.source for t in tables), problems)
+
+    parent_of = {name: parent for name, (_n, _c, _k, parent) in rows.items()}
+    for name, (_number, code, kind, parent) in rows.items():
+        agency = existing.get(name)
+        if agency is None:
+            report.added.append(name)
+        else:
+            old_parent = agency.parent.name if agency.parent else ""
+            changes = tuple(
+                f
+                for f, old, new in (
+                    ("short_code", agency.short_code, code),
+                    ("kind", agency.kind, kind),
+                    ("parent", old_parent, parent),
+                )
+                if old != new
+            )
+            if changes:
+                report.changed.append((name, changes))
+            else:
+                report.unchanged += 1
+    # Short codes may move between agencies in one file; park every code on a
+    # unique placeholder first so no intermediate state breaks uniqueness.
+    for n, (name, (_number, _code, kind, _parent)) in enumerate(rows.items()):
+        agency = existing.get(name)
+        if agency is None:
+            agency = existing[name] = Agency(name=name, kind=kind)
+            session.add(agency)
+        agency.short_code, agency.kind = f"~{n}", kind
+    await session.flush()
+    for name, (_number, code, _kind, _parent) in rows.items():
+        existing[name].short_code = code
+        parent = parent_of[name]
+        existing[name].parent_id = existing[parent].id if parent else None
+    await session.flush()
+    return existing
+
+
+async def _apply_collectives(session, tables, agencies, report) -> None:
+    wanted: dict[str, list[Agency]] = {}
+    problems: list[Problem] = []
+    index = NameIndex(agencies)
+    for table in tables:
+        for row in table.rows:
+            label, member = row.cells.get("group_label", ""), row.cells.get("member", "")
+            member_type = row.cells.get("member_type", "")
+            if not label:
+                problems.append(Problem("empty_value", row.number, "group_label"))
+                continue
+            if member not in agencies:
+                problems.append(
+                    Problem("unknown_agency", row.number, "member", member, index.suggest(member))
+                )
+                continue
+            if member_type and _parse_kind(member_type) != agencies[member].kind:
+                hint = (agencies[member].kind.value,)
+                problems.append(
+                    Problem("kind_mismatch", row.number, "member_type", member_type, hint)
+                )
+                continue
+            members = wanted.setdefault(label, [])
+            if agencies[member] not in members:
+                members.append(agencies[member])
+    if problems:
+        raise ImportFailed(", ".join(t.source for t in tables), problems)
+    query = select(Collective).options(selectinload(Collective.members))
+    existing = {c.label: c for c in (await session.scalars(query))}
+    for label, members in wanted.items():
+        collective = existing.get(label)
+        if collective is None:
+            session.add(Collective(label=label, members=members))
+            report.added.append(label)
+        elif {a.id for a in collective.members} != {a.id for a in members}:
+            collective.members = members
+            report.changed.append((label, ("members",)))
+        else:
+            report.unchanged += 1
+    await session.flush()
+
+
+async def import_people(session: AsyncSession, table: Table, now: datetime) -> ImportReport:
+    """Add or update people, matched by (agency, full name). Nobody is deleted."""
+    problems = missing_columns(table, PEOPLE_COLUMNS)
+    if problems:
+        raise ImportFailed(table.source, problems)
+    agencies = {a.name: a for a in (await session.scalars(select(Agency))).all()}
+    collectives = set((await session.scalars(select(Collective.label))).all())
+    index = NameIndex(agencies)
+    wanted: dict[tuple[int, str], dict] = {}
+    for row in table.rows:
+        cells = row.cells
+        name, agency_name = cells.get("full_name", ""), cells.get("agency", "")
+        role, phone = parse_role(cells.get("role", "")), cells.get("phone", "")
+        bad = []
+        if not name:
+            bad.append(Problem("empty_value", row.number, "full_name"))
+        if agency_name in collectives:
+            bad.append(Problem("collective_not_agency", row.number, "agency", agency_name))
+        elif agency_name not in agencies:
+            hint = index.suggest(agency_name)
+            bad.append(Problem("unknown_agency", row.number, "agency", agency_name, hint))
+        if role is None:
+            hint = tuple(r.value for r in Role)
+            bad.append(Problem("bad_choice", row.number, "role", cells.get("role", ""), hint))
+        if phone and not PHONE.match(phone):
+            bad.append(Problem("bad_phone", row.number, "phone", phone))
+        if not bad:
+            key = (agencies[agency_name].id, name)
+            if key in wanted:
+                bad.append(Problem("duplicate_person", row.number, "full_name", name))
+            wanted[key] = {"title": cells.get("title", ""), "role": role, "phone": phone or None}
+        problems += bad
+    if problems:
+        raise ImportFailed(table.source, problems)
+
+    report = ImportReport()
+    by_id = {a.id: a.name for a in agencies.values()}
+    existing = {(p.agency_id, p.full_name): p for p in (await session.scalars(select(Person)))}
+    for (agency_id, name), fields in wanted.items():
+        label = f"{name} ({by_id[agency_id]})"
+        person = existing.get((agency_id, name))
+        if person is None:
+            session.add(Person(full_name=name, agency_id=agency_id, created_at=now, **fields))
+            report.added.append(label)
+            continue
+        changes = tuple(f for f, v in fields.items() if getattr(person, f) != v)
+        if not person.active:
+            changes += ("active",)
+        for f, v in fields.items():
+            setattr(person, f, v)
+        person.active = True
+        if changes:
+            report.changed.append((label, changes))
+        else:
+            report.unchanged += 1
+    report.absent = sorted(
+        f"{p.full_name} ({by_id[p.agency_id]})" for key, p in existing.items() if key not in wanted
+    )
+    await session.flush()
+    return report

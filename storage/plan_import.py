@@ -1,0 +1,227 @@
+"""Importing a plan: validated specs turned into tasks and assignments, idempotently.
+
+Re-importing matches tasks by code within the plan year. Titles, deadlines
+and agencies are updated in place; progress history is never touched; tasks
+and assignments no longer in the file are withdrawn (kept, and reported),
+and come back if a later file has them again. An approved extension survives
+a re-import unless the plan itself moves that deadline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from storage.groups import GROUP_NAMES_VI
+from storage.models import Agency, Assignment, Collective, Plan, Task, TaskGroup, task_cooperators
+from storage.plan_rows import (
+    Directory,
+    TaskSpec,
+    check_plan,
+    infer_year,
+    occurrences,
+    recurrence_problems,
+)
+from storage.problems import ImportFailed, Problem
+from storage.tabular import Table
+
+TASK_FIELDS = ("title", "lead_label", "deliverable", "deadline", "recurrence")
+
+
+@dataclass
+class PlanReport:
+    year: int
+    created_plan: bool = False
+    tasks_added: list[str] = field(default_factory=list)
+    tasks_changed: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    tasks_removed: list[str] = field(default_factory=list)
+    tasks_restored: list[str] = field(default_factory=list)
+    tasks_unchanged: int = 0
+    assignments_added: int = 0
+    assignments_changed: int = 0
+    assignments_withdrawn: int = 0
+    assignments_total: int = 0
+
+
+async def load_directory(session: AsyncSession) -> Directory:
+    agencies = {a.name: a for a in (await session.scalars(select(Agency))).all()}
+    query = select(Collective).options(selectinload(Collective.members))
+    collectives = {
+        c.label: sorted(c.members, key=lambda a: a.name) for c in await session.scalars(query)
+    }
+    return Directory(agencies, collectives)
+
+
+def assignment_code(spec: TaskSpec, agency: Agency, period: str) -> str:
+    code = spec.code
+    if spec.fan_out:
+        code += f"@{agency.short_code}"
+    if period:
+        code += f"#{period}"
+    return code
+
+
+async def import_plan(
+    session: AsyncSession,
+    table: Table,
+    now: datetime,
+    *,
+    year: int | None = None,
+    title: str | None = None,
+) -> PlanReport:
+    """Validate ``table`` and bring the plan of its year in line with it."""
+    directory = await load_directory(session)
+    specs = check_plan(table, directory)
+    year = year or infer_year(specs)
+    if year is None:
+        raise ImportFailed(table.source, [Problem("no_plan_year", column="deadline")])
+    recurrence_problems(specs, year, table.source)
+
+    plan = await session.scalar(select(Plan).where(Plan.year == year))
+    report = PlanReport(year=year, created_plan=plan is None)
+    if plan is None:
+        plan = Plan(year=year, title=title or f"Kế hoạch CCHC năm {year}", imported_at=now)
+        session.add(plan)
+        await session.flush()
+        session.add_all(
+            TaskGroup(plan_id=plan.id, number=n, name=name) for n, name in GROUP_NAMES_VI.items()
+        )
+        await session.flush()
+    plan.source_name, plan.imported_at = table.source, now
+    if title:
+        plan.title = title
+    groups = dict(
+        (
+            await session.execute(
+                select(TaskGroup.number, TaskGroup.id).where(TaskGroup.plan_id == plan.id)
+            )
+        ).all()
+    )
+    task_ids = await _sync_tasks(session, plan, specs, groups, now, report)
+    await _sync_assignments(session, plan, specs, task_ids, year, now, report)
+    return report
+
+
+async def _sync_tasks(session, plan, specs, groups, now, report) -> dict[str, int]:
+    query = select(Task).where(Task.plan_id == plan.id).options(selectinload(Task.cooperators))
+    existing = {t.code: t for t in await session.scalars(query)}
+    new_rows, cooperators = [], {}
+    for spec in specs:
+        values = {f: getattr(spec, f) for f in TASK_FIELDS} | {"group_id": groups[spec.group]}
+        task = existing.get(spec.code)
+        if task is None:
+            new_rows.append({"plan_id": plan.id, "code": spec.code, **values})
+            report.tasks_added.append(spec.code)
+            cooperators[spec.code] = spec.cooperator_ids
+            continue
+        changes = tuple(f for f, v in values.items() if getattr(task, f) != v)
+        if {a.id for a in task.cooperators} != spec.cooperator_ids:
+            changes += ("cooperating_agencies",)
+            cooperators[spec.code] = spec.cooperator_ids
+            await session.execute(
+                delete(task_cooperators).where(task_cooperators.c.task_id == task.id)
+            )
+        for f, v in values.items():
+            setattr(task, f, v)
+        if task.withdrawn_at is not None:
+            task.withdrawn_at = None
+            report.tasks_restored.append(spec.code)
+        elif changes:
+            report.tasks_changed.append((spec.code, tuple(c.replace("_id", "") for c in changes)))
+        else:
+            report.tasks_unchanged += 1
+    wanted = {s.code for s in specs}
+    for code, task in existing.items():
+        if code not in wanted and task.withdrawn_at is None:
+            task.withdrawn_at = now
+            report.tasks_removed.append(code)
+    await session.flush()
+    ids = {code: t.id for code, t in existing.items()}
+    if new_rows:
+        result = await session.execute(insert(Task).returning(Task.code, Task.id), new_rows)
+        ids.update(dict(result.all()))
+    links = [
+        {"task_id": ids[code], "agency_id": agency_id}
+        for code, agency_ids in cooperators.items()
+        for agency_id in sorted(agency_ids)
+    ]
+    if links:
+        await session.execute(insert(task_cooperators), links)
+    return ids
+
+
+async def _sync_assignments(session, plan, specs, task_ids, year, now, report) -> None:
+    wanted: dict[tuple[int, int, str], tuple[str, date | None]] = {}
+    for spec in specs:
+        for occurrence in occurrences(spec, year):
+            for agency in spec.leads:
+                key = (task_ids[spec.code], agency.id, occurrence.period)
+                wanted[key] = (
+                    assignment_code(spec, agency, occurrence.period),
+                    occurrence.deadline,
+                )
+    columns = (
+        Assignment.id,
+        Assignment.task_id,
+        Assignment.agency_id,
+        Assignment.period,
+        Assignment.code,
+        Assignment.plan_deadline,
+        Assignment.deadline,
+        Assignment.withdrawn_at,
+    )
+    rows = (await session.execute(select(*columns).where(Assignment.plan_id == plan.id))).all()
+    changes, seen = [], set()
+    for row in rows:
+        key = (row.task_id, row.agency_id, row.period)
+        if key not in wanted:
+            if row.withdrawn_at is None:
+                changes.append({"id": row.id, "withdrawn_at": now})
+                report.assignments_withdrawn += 1
+            continue
+        seen.add(key)
+        code, plan_deadline = wanted[key]
+        change = {}
+        if row.plan_deadline != plan_deadline:
+            change["plan_deadline"] = plan_deadline
+            # Keep an approved extension unless the plan moves the deadline past it.
+            if (
+                row.deadline == row.plan_deadline
+                or plan_deadline is None
+                or (row.deadline is not None and plan_deadline > row.deadline)
+            ):
+                change["deadline"] = plan_deadline
+        if row.code != code:
+            change["code"] = code
+        if row.withdrawn_at is not None:
+            change["withdrawn_at"] = None
+        if change:
+            changes.append({"id": row.id, **change})
+            report.assignments_changed += 1
+    if changes:
+        # Codes can trade places (a renamed short code); park them first.
+        parked = [{"id": c["id"], "code": f"~{c['id']}"} for c in changes if "code" in c]
+        if parked:
+            await session.execute(update(Assignment), parked)
+        await session.execute(update(Assignment), changes)
+    new_rows = [
+        {
+            "plan_id": plan.id,
+            "task_id": task_id,
+            "agency_id": agency_id,
+            "period": period,
+            "code": code,
+            "plan_deadline": deadline,
+            "deadline": deadline,
+        }
+        for (task_id, agency_id, period), (code, deadline) in wanted.items()
+        if (task_id, agency_id, period) not in seen
+    ]
+    if new_rows:
+        await session.execute(insert(Assignment), new_rows)
+    report.assignments_added = len(new_rows)
+    report.assignments_total = len(wanted)

@@ -1,0 +1,186 @@
+"""Validating a plan table (data/README.md format) into task specifications.
+
+Every row is checked and every problem collected before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from storage.models import Agency
+from storage.names import NameIndex
+from storage.problems import ImportFailed, Problem
+from storage.recurrence import BadRule, Occurrence, expand
+from storage.tabular import Row, Table, missing_columns
+
+REQUIRED = ("code", "group", "title", "lead_agency", "deadline", "recurrence")
+TASK_CODE = re.compile(r"^([1-7])\.(\d{1,3})$")
+DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    row: int
+    code: str
+    group: int
+    title: str
+    lead_label: str
+    leads: tuple[Agency, ...]  # one agency, or every member of a collective
+    fan_out: bool
+    cooperator_ids: frozenset[int]
+    deadline: date | None
+    recurrence: str | None
+    deliverable: str
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Declared agencies by name and collectives' members by label."""
+
+    agencies: dict[str, Agency]
+    collectives: dict[str, list[Agency]]
+
+    def names(self) -> NameIndex:
+        return NameIndex([*self.agencies, *self.collectives])
+
+
+def _parse_date(raw: str) -> date:
+    if match := DMY.match(raw):
+        day, month, year = map(int, match.groups())
+        return date(year, month, day)
+    return date.fromisoformat(raw)
+
+
+def _resolve(label: str, directory: Directory) -> tuple[list[Agency], bool] | None:
+    if label in directory.agencies:
+        return [directory.agencies[label]], False
+    if label in directory.collectives:
+        return directory.collectives[label], True
+    return None
+
+
+def _check_row(row: Row, directory: Directory, index: NameIndex, problems: list[Problem]):
+    c = row.cells
+    bad: list[Problem] = []
+
+    def problem(code: str, column: str, hint: tuple[str, ...] = ()) -> None:
+        bad.append(Problem(code, row.number, column, c.get(column, ""), hint))
+
+    code = c["code"]
+    group_text = c["group"]
+    group = int(group_text) if group_text.isdigit() and 1 <= int(group_text) <= 7 else None
+    if isinstance(row.raw.get("code"), float):
+        problem("code_not_text", "code")  # Excel turned "1.10" into the number 1.1
+    elif not TASK_CODE.match(code):
+        problem("bad_code", "code")
+    if group is None:
+        problem("bad_group", "group")
+    elif TASK_CODE.match(code) and int(code.split(".")[0]) != group:
+        problem("code_group_mismatch", "code", (str(group),))
+    if not c["title"]:
+        problem("empty_value", "title")
+    lead = _resolve(c["lead_agency"], directory) if c["lead_agency"] else None
+    if not c["lead_agency"]:
+        problem("empty_value", "lead_agency")
+    elif lead is None:
+        problem("unknown_agency", "lead_agency", index.suggest(c["lead_agency"]))
+    elif not lead[0]:
+        problem("empty_collective", "lead_agency")
+    cooperators: set[int] = set()
+    for item in (p.strip() for p in c.get("cooperating_agencies", "").split(";")):
+        if not item:
+            continue
+        found = _resolve(item, directory)
+        if found is None:
+            bad.append(
+                Problem(
+                    "unknown_agency", row.number, "cooperating_agencies", item, index.suggest(item)
+                )
+            )
+        else:
+            cooperators.update(a.id for a in found[0])
+    deadline = None
+    if c["deadline"] and c["recurrence"]:
+        problem("deadline_and_recurrence", "recurrence")
+    elif not c["deadline"] and not c["recurrence"]:
+        problem("no_deadline_or_recurrence", "deadline")
+    elif c["deadline"]:
+        try:
+            deadline = _parse_date(c["deadline"])
+        except ValueError:
+            problem("bad_date", "deadline")
+    elif c["recurrence"]:
+        try:
+            expand(c["recurrence"], 2024)
+        except BadRule as exc:
+            problem("bad_recurrence", "recurrence", (str(exc),))
+    problems += bad
+    if bad:
+        return None
+    return TaskSpec(
+        row=row.number,
+        code=code,
+        group=group,
+        title=c["title"],
+        lead_label=c["lead_agency"],
+        leads=tuple(lead[0]),
+        fan_out=lead[1],
+        cooperator_ids=frozenset(cooperators),
+        deadline=deadline,
+        recurrence=c["recurrence"].replace(" ", "") or None,
+        deliverable=c.get("deliverable", ""),
+    )
+
+
+def check_plan(table: Table, directory: Directory) -> list[TaskSpec]:
+    """Every row as a ``TaskSpec``, or ``ImportFailed`` with every problem found."""
+    problems = missing_columns(table, REQUIRED)
+    if problems:
+        raise ImportFailed(table.source, problems)
+    if not table.rows:
+        raise ImportFailed(table.source, [Problem("no_rows")])
+    index = directory.names()
+    specs, seen = [], {}
+    for row in table.rows:
+        spec = _check_row(row, directory, index, problems)
+        code = row.cells["code"]
+        if code and code in seen:
+            problems.append(Problem("duplicate_code", row.number, "code", code, (str(seen[code]),)))
+        seen.setdefault(code, row.number)
+        if spec is not None:
+            specs.append(spec)
+    if problems:
+        raise ImportFailed(table.source, problems)
+    return specs
+
+
+def infer_year(specs: list[TaskSpec]) -> int | None:
+    """The plan year: the year most one-off deadlines fall in (ties: the earlier year)."""
+    years = Counter(s.deadline.year for s in specs if s.deadline)
+    if not years:
+        return None
+    return min(years, key=lambda y: (-years[y], y))
+
+
+def occurrences(spec: TaskSpec, year: int) -> list[Occurrence]:
+    if spec.recurrence:
+        return expand(spec.recurrence, year)
+    return [Occurrence("", spec.deadline)]
+
+
+def recurrence_problems(specs: list[TaskSpec], year: int, source: str) -> None:
+    """Rules valid in general may still fail in a given year (yearly:02-29)."""
+    problems = []
+    for spec in specs:
+        if spec.recurrence:
+            try:
+                expand(spec.recurrence, year)
+            except BadRule as exc:
+                problems.append(
+                    Problem("bad_recurrence", spec.row, "recurrence", spec.recurrence, (str(exc),))
+                )
+    if problems:
+        raise ImportFailed(source, problems)

@@ -1,0 +1,145 @@
+"""The console script, run as a subprocess in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import AGENCY_FILES, PEOPLE_FILE, PLAN_FILE
+
+SCRIPT = Path(sys.executable).with_name("nhacviec")
+
+
+def run(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("NHACVIEC_", "TELEGRAM_", "ZALO_", "WEBHOOK_", "DATABASE_"))
+    }
+    return subprocess.run(
+        [str(SCRIPT), *args],
+        cwd=cwd,
+        env=clean | (env or {}),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def tasks_in(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select count(*) from tasks").fetchone()[0]
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    assert run(tmp_path, "init").returncode == 0
+    return tmp_path
+
+
+def test_operator_loads_a_plan_and_its_people_then_invites(workdir):
+    result = run(workdir, "import-agencies", *map(str, AGENCY_FILES))
+    assert result.returncode == 0, result.stderr
+    assert "Cơ quan: thêm 39" in result.stdout and "Nhóm cơ quan: thêm 2" in result.stdout
+
+    dry = run(workdir, "import-plan", str(PLAN_FILE), "--dry-run")
+    assert dry.returncode == 0 and "không ghi gì" in dry.stdout and "thêm 75 nhiệm vụ" in dry.stdout
+    assert tasks_in(workdir / "nhacviec.db") == 0
+
+    result = run(workdir, "import-plan", str(PLAN_FILE))
+    assert result.returncode == 0 and "Kế hoạch năm 2024: thêm 75 nhiệm vụ" in result.stdout
+    assert tasks_in(workdir / "nhacviec.db") == 75
+    again = run(workdir, "import-plan", str(PLAN_FILE))
+    assert "thêm 0 nhiệm vụ, sửa 0, giữ nguyên 75" in again.stdout
+
+    result = run(workdir, "import-people", str(PEOPLE_FILE))
+    assert result.returncode == 0 and "Người dùng: thêm 81" in result.stdout
+
+    invite = run(workdir, "invite", "phan ngoc phuong")
+    assert invite.returncode == 0, invite.stderr
+    assert "Phan Ngọc Phương (Sở Nội vụ)" in invite.stdout
+    link = next(line for line in invite.stdout.splitlines() if "https://t.me/" in line)
+    code = link.rsplit("start=", 1)[1]
+    assert f"/start {code}" in invite.stdout
+
+
+def test_english_output_when_configured(workdir):
+    (workdir / "config.env").write_text("NHACVIEC_LANGUAGE=en\n")
+    result = run(workdir, "import-agencies", *map(str, AGENCY_FILES))
+    assert "Agencies: 39 added" in result.stdout
+
+
+def test_a_bad_plan_lists_row_and_column_and_writes_nothing(workdir):
+    run(workdir, "import-agencies", *map(str, AGENCY_FILES))
+    bad = workdir / "bad.csv"
+    lines = PLAN_FILE.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("2024-01-31", "2024-01-32")
+    lines += [f"7.{i},7,,Sở Nội vụ,,2024-05-01,,Báo cáo" for i in range(50, 75)]
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(workdir, "import-plan", str(bad))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    err = result.stderr.splitlines()
+    assert err[0].startswith("Không nhập được bad.csv: 26 lỗi")
+    assert err[1] == (
+        "Dòng 4, cột deadline: «2024-01-32» không phải ngày hợp lệ (YYYY-MM-DD hoặc dd/mm/yyyy)"
+    )
+    assert len(err) == 1 + 20 + 1 and err[-1] == "… và 6 lỗi khác."
+    assert tasks_in(workdir / "nhacviec.db") == 0
+
+
+def test_bad_config_stops_naming_the_key(tmp_path):
+    (tmp_path / "config.env").write_text("NHACVIEC_WORK_HOURS=9-5\n")
+    result = run(tmp_path, "init")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Cấu hình sai NHACVIEC_WORK_HOURS: '9-5'")
+    assert not (tmp_path / "nhacviec.db").exists()
+
+
+def test_user_errors_exit_1_in_one_line(workdir):
+    missing = run(workdir, "import-plan", "no-such-file.csv")
+    assert (
+        missing.returncode == 1 and missing.stderr.strip() == "Không tìm thấy tệp no-such-file.csv"
+    )
+    nobody = run(workdir, "invite", "Không Ai Cả")
+    assert nobody.returncode == 1 and len(nobody.stderr.strip().splitlines()) == 1
+
+
+def test_commands_need_an_initialised_database(tmp_path):
+    result = run(tmp_path, "import-plan", str(PLAN_FILE))
+    assert result.returncode == 1
+    assert "nhacviec init" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unreachable_database_is_one_line(tmp_path):
+    env = {"DATABASE_URL": "postgresql+asyncpg://nobody@127.0.0.1:1/none"}
+    result = run(tmp_path, "init", env=env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Không kết nối được cơ sở dữ liệu")
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run(tmp_path, "no-such-command").returncode == 2
+    assert run(tmp_path, "import-plan").returncode == 2
+
+
+def test_python_dash_m_bot_is_the_same_cli(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--help"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0 and "import-plan" in result.stdout
+
+
+def test_run_with_sample_loads_and_shows_the_store(tmp_path):
+    result = run(tmp_path, "run", "--sample")
+    assert result.returncode == 0, result.stderr
+    assert "39 cơ quan, 81 người, 1 kế hoạch, 75 nhiệm vụ" in result.stdout

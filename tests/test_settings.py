@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from datetime import date, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.settings import ConfigError, Settings, load_settings, parse_settings
+
+
+def test_defaults_follow_the_spec():
+    settings = parse_settings({})
+    assert settings == Settings()
+    assert settings.database_url == "sqlite+aiosqlite:///nhacviec.db"
+    assert (settings.work_start, settings.work_end) == (time(7, 30), time(17, 0))
+    assert settings.remind_before == (7, 3, 1)
+    assert settings.timezone == ZoneInfo("Asia/Ho_Chi_Minh")
+    assert settings.telegram_bot_token is None and settings.language == "vi"
+
+
+def test_values_are_parsed():
+    settings = parse_settings(
+        {
+            "DATABASE_URL": "postgresql://u@db/nhacviec",
+            "NHACVIEC_WORK_HOURS": "08:00-16:30",
+            "NHACVIEC_REMIND_BEFORE": "1, 5,3",
+            "NHACVIEC_EXTRA_DAYS_OFF": "2024-11-20",
+            "NHACVIEC_CLOCK_START": "2024-03-01T07:00",
+            "NHACVIEC_LANGUAGE": "EN",
+        }
+    )
+    assert settings.database_url == "postgresql+asyncpg://u@db/nhacviec"
+    assert settings.work_start == time(8) and settings.work_end == time(16, 30)
+    assert settings.remind_before == (5, 3, 1)
+    assert settings.extra_days_off == frozenset({date(2024, 11, 20)})
+    assert settings.clock_start.tzinfo == ZoneInfo("Asia/Ho_Chi_Minh")
+    assert settings.language == "en"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("DATABASE_URL", "mysql://x/y"),
+        ("TELEGRAM_BOT_TOKEN", "not-a-token"),
+        ("TELEGRAM_API_URL", "ftp://x"),
+        ("NHACVIEC_TIMEZONE", "Hanoi"),
+        ("NHACVIEC_WORK_HOURS", "17:00-07:30"),
+        ("NHACVIEC_WORK_HOURS", "9-5"),
+        ("NHACVIEC_REMIND_BEFORE", "7,0"),
+        ("NHACVIEC_OVERDUE_EVERY", "two"),
+        ("NHACVIEC_ESCALATE_AFTER", "0"),
+        ("NHACVIEC_EXTRA_DAYS_OFF", "30/4/2024"),
+        ("NHACVIEC_SWEEP_SECONDS", "0"),
+        ("NHACVIEC_LANGUAGE", "fr"),
+        ("NHACVIEC_CLOCK_START", "yesterday"),
+        ("NHACVIEC_CLOCK_SPEED", "-1"),
+        ("NHACVIEC_CONTINUOUS_CHECKIN", "weekly"),
+        ("WEBHOOK_LISTEN", "8080"),
+    ],
+)
+def test_a_bad_value_names_its_key(key, value):
+    with pytest.raises(ConfigError) as info:
+        parse_settings({key: value})
+    assert [k for k, _ in info.value.problems] == [key]
+    assert value.strip() in info.value.problems[0][1]
+
+
+def test_every_bad_key_is_reported_at_once():
+    with pytest.raises(ConfigError) as info:
+        parse_settings(
+            {
+                "NHACVIEC_LANGUAGE": "fr",
+                "NHACVIEC_SWEEP_SECONDS": "x",
+                "WEBHOOK_URL": "https://example.org/hook",
+            }
+        )
+    keys = sorted(k for k, _ in info.value.problems)
+    assert keys == ["NHACVIEC_LANGUAGE", "NHACVIEC_SWEEP_SECONDS", "WEBHOOK_SECRET"]
+
+
+def test_config_env_file_is_read_and_environment_wins(tmp_path, monkeypatch):
+    path = tmp_path / "config.env"
+    path.write_text("NHACVIEC_OVERDUE_EVERY=5\nNHACVIEC_LANGUAGE=en\n")
+    monkeypatch.delenv("NHACVIEC_OVERDUE_EVERY", raising=False)
+    monkeypatch.setenv("NHACVIEC_LANGUAGE", "vi")
+    settings = load_settings(path)
+    assert settings.overdue_every == 5 and settings.language == "vi"
