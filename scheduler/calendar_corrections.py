@@ -1,0 +1,44 @@
+"""Corrections to the ``holidays`` package's Vietnamese calendar.
+
+The package follows the government's yearly notices on swapped days with a lag.
+Each entry here records one day the state sector (cán bộ, công chức, viên chức)
+actually has off or works, with where that is stated. Layering, lowest first:
+the package, then this table, then the province's configuration
+(``NHACVIEC_EXTRA_DAYS_OFF`` / ``NHACVIEC_EXTRA_WORKDAYS``).
+
+Add an entry only with a source someone can check; never guess a document number.
+Drop entries once the package knows them (the tests say which ones it already does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+_NEW_YEAR_2026 = (
+    "Chính phủ đồng ý ngày 25/12/2025, Bộ Nội vụ thông báo cùng ngày: phương án nghỉ "
+    "Tết Dương lịch 2026, hoán đổi thứ Sáu 02/01/2026 sang thứ Bảy 10/01/2026 "
+    "(khu vực nhà nước; đưa tin: 24h.com.vn, 26/12/2025)"
+)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """``day`` is a day ``off`` or a day of ``work`` for the state sector."""
+
+    day: date
+    kind: Literal["off", "work"]
+    source: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("off", "work"):
+            raise ValueError(f"kind must be 'off' or 'work', not {self.kind!r}")
+        if not self.source.strip():
+            raise ValueError("a correction needs its source")
+
+
+CORRECTIONS: tuple[Correction, ...] = (
+    Correction(date(2026, 1, 2), "off", _NEW_YEAR_2026),
+    Correction(date(2026, 1, 10), "work", _NEW_YEAR_2026),
+)
