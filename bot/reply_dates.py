@@ -1,0 +1,155 @@
+"""The new deadline asked for in an extension request ("xin gia hạn đến 30/6").
+
+Works on the normalised reply text of ``bot.replies`` (folded: lower-case ASCII, đ→d,
+shorthand expanded). Only explicit days, months and quarters count:
+
+* document references ("số 215/SNV-CCHC ngày 12/3", "KH số 45/KH-UBND ngày 15/3/2024",
+  "theo công văn ngày 2/4") are removed first: their dates are never new deadlines;
+* a bare "30/6", "30-6", "20.9" counts only after a cue word ("đến", "sang", "ngày",
+  "trước", "gia hạn" …) or when it carries a year, so "2/3 nội dung" is never a date;
+* "ngày 15 tháng 7" is 15 July; "hết/cuối/đến tháng 8[/2024]" the last day of August;
+  "hết quý 3" 30 September; "cuối tháng" alone the last day of today's month, "cuối
+  tháng sau" of the next one; "cuối năm" 31 December;
+* without a written year the year is today's, or the next one when the date would lie
+  more than a month in the past (asked in June, "15/1" is next January; a date a few
+  days back is kept, a slip the caller can refuse rather than a year-long extension);
+* "thêm/lùi/gia hạn N ngày/tuần" counts calendar days from the current deadline when it is known;
+  working days, "đầu tháng sau", "thứ 6 tuần sau" and "trước Tết" stay empty;
+* the first candidate in the text wins, except one equal to the current deadline;
+  an invalid date ("31/6") gives None.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Callable
+from datetime import date, timedelta
+
+# Words after which a bare "d/m" is a date rather than a fraction or a count.
+DATE_CUES = frozenset("den toi sang ngay truoc het lui vao khoang tam hoac cuoi tan".split())
+
+_GRACE = timedelta(days=31)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_DOC_WORDS = (
+    "van ban|cong van|ke hoach|quyet dinh|thong bao|thong tu|nghi quyet|nghi dinh|chi thi"
+    "|to trinh|bao cao|vb|cv|qd|tb|tt|nq|nd|ttr"
+)
+_DATE = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+_DOC_REFS = (
+    # a document number, with the date it was issued: "215/snv-cchc ngay 12/3"
+    re.compile(rf"\d+[a-z]*/[a-z][\w&.-]*(?:,?\s+(?:ban hanh\s+)?ngay\s+{_DATE})?"),
+    # "van ban so 12 ngay 3/4", "theo ke hoach ngay 15/3"
+    re.compile(
+        rf"(?:(?:{_DOC_WORDS})\s+so\s+\S+|(?:theo|tai|cua)\s+(?:{_DOC_WORDS}))"
+        rf"\s+(?:ban hanh\s+)?ngay\s+{_DATE}"
+    ),
+)
+_YEAR = r"(?:(?:\s*[/.-]\s*|\s+nam\s+)(\d{4}))?"
+_TO = r"(?:het|cuoi|den|toi|sang|trong)\s+(?:(?:het|cuoi)\s+)?"
+_NOTHING = date.min  # a relative form that cannot be resolved: not a candidate at all
+
+
+def cued(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a date cue ("đến 30/6", "gia hạn 30/6")."""
+    words = re.findall(r"[a-z]+", text[max(0, start - 30) : start])[-2:]
+    if not words:
+        return False
+    if words[-1] == "han":  # "gia hạn 30/6", "lùi hạn 30/6", but not "hạn 30/6"
+        return len(words) == 2 and words[0] in ("gia", "lui")
+    return words[-1] in DATE_CUES
+
+
+def extension_date(text: str, *, today: date, current_deadline: date | None = None) -> date | None:
+    """The new deadline written in ``text``, or None (see the module docstring)."""
+    for ref in _DOC_REFS:
+        text = ref.sub(lambda m: " ; " + " " * (len(m.group()) - 3), text)
+    candidates: list[tuple[int, date | None]] = []
+    for pattern, resolve in _FORMS:
+        for match in pattern.finditer(text):
+            if pattern is _DAY_MONTH and not (match.group(4) or cued(text, match.start())):
+                continue
+            try:
+                found = resolve(match, today, current_deadline)
+            except (ValueError, OverflowError):
+                found = None
+            if found is not _NOTHING:
+                candidates.append((match.start(), found))
+            text = text[: match.start()] + " " * len(match.group()) + text[match.end() :]
+    for _, found in sorted(candidates, key=lambda c: c[0]):
+        if found is None or found != current_deadline:
+            return found
+    return None
+
+
+def _year(written: str | None) -> int | None:
+    if not written:
+        return None
+    return 2000 + int(written) if len(written) == 2 else int(written)
+
+
+def _on(day: int, month: int, written_year: str | None, today: date) -> date | None:
+    try:
+        found = date(_year(written_year) or today.year, month, day)
+        if written_year is None and found < today - _GRACE:
+            found = date(today.year + 1, month, day)
+    except ValueError:
+        return None
+    return found
+
+
+def _month_end(month: int, written_year: str | None, today: date) -> date | None:
+    if not 1 <= month <= 12:
+        return None
+    return _on(monthrange(_year(written_year) or today.year, month)[1], month, written_year, today)
+
+
+def _day_month(m: re.Match[str], today: date, _: date | None) -> date | None:
+    return _on(int(m.group(1)), int(m.group(3)), m.group(4), today)
+
+
+def _day_month_words(m: re.Match[str], today: date, _: date | None) -> date | None:
+    return _on(int(m.group(1)), int(m.group(2)), m.group(3), today)
+
+
+def _month(m: re.Match[str], today: date, _: date | None) -> date | None:
+    return _month_end(int(m.group(1)), m.group(2), today)
+
+
+def _quarter(m: re.Match[str], today: date, _: date | None) -> date | None:
+    quarter = _ROMAN.get(m.group(1)) or int(m.group(1))
+    return _month_end(3 * quarter, m.group(2), today)
+
+
+def _this_or_next_month(m: re.Match[str], today: date, _: date | None) -> date | None:
+    if m.group(1) in ("sau", "toi"):
+        first_of_next = date(today.year, today.month, 1) + timedelta(days=32)
+        return _month_end(first_of_next.month, str(first_of_next.year), today)
+    return _month_end(today.month, str(today.year), today)
+
+
+def _year_end(m: re.Match[str], today: date, _: date | None) -> date | None:
+    written = m.group(1)
+    return date(int(written) if written and written.isdigit() else today.year, 12, 31)
+
+
+def _extra_days(m: re.Match[str], _: date, deadline: date | None) -> date | None:
+    if deadline is None:
+        return _NOTHING
+    days = int(m.group(1)) * (7 if m.group(2) == "tuan" else 1)
+    return deadline + timedelta(days=days)
+
+
+_DAY_MONTH = re.compile(
+    r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\w/%]|[.-]\d)"
+)
+_Resolver = Callable[[re.Match[str], date, "date | None"], "date | None"]
+_FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
+    (re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)" + _YEAR), _day_month_words),
+    (re.compile(_TO + r"thang\s+(\d{1,2})(?!\d)" + _YEAR), _month),
+    (re.compile(_TO + r"quy\s+(iv|i{1,3}|[1-4])(?!\w)" + _YEAR), _quarter),
+    (_DAY_MONTH, _day_month),
+    (re.compile(r"(?:het|cuoi)\s+thang(?:\s+(nay|sau|toi))?(?!\w|\s+\d)"), _this_or_next_month),
+    (re.compile(r"(?:het|cuoi)\s+nam(?:\s+(nay|\d{4}))?(?!\w)"), _year_end),
+    (re.compile(r"(?:them|lui|gia han)\s+(\d{1,3})\s+(ngay|tuan)(?!\s+lam\s+viec)"), _extra_days),
+)
