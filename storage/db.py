@@ -79,6 +79,7 @@ class Database:
 
     def __init__(self, url: str, *, schema: str | None = None, **engine_kwargs) -> None:
         self.url = url
+        self.schema = schema
         self.engine = make_engine(url, schema=schema, **engine_kwargs)
         self.sessions = make_sessionmaker(self.engine)
 

@@ -1,0 +1,170 @@
+"""One sweep round: claim the due nudges, deliver them, record every outcome.
+
+The loop reads the clock once per round and passes that instant down. Each
+claim ends as sent, failed (with a retry time, or for good after
+``MAX_ATTEMPTS``), or skipped with a reason; a claim left by a dead process
+is taken again once its lease has run out.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from scheduler.calendar import WorkCalendar
+from scheduler.delivery import Delivery, DeliveryResult, NudgeToSend, Outcome
+from storage.db import Database
+from storage.enums import Role, Status
+from storage.ledger import claim_due, mark_failed, mark_sent, mark_skipped, superseded
+from storage.models import Assignment, Nudge, Person, Task
+
+log = logging.getLogger("nhacviec.sweep")
+
+MAX_ATTEMPTS = 5
+BACKOFF_BASE = timedelta(minutes=1)
+BACKOFF_CAP = timedelta(hours=1)
+
+
+def backoff(attempts: int) -> timedelta:
+    """Wait before try ``attempts + 1``: 1, 2, 4, 8… minutes, at most an hour."""
+    return min(BACKOFF_BASE * 2 ** max(attempts - 1, 0), BACKOFF_CAP)
+
+
+@dataclass
+class SweepConfig:
+    worker: str
+    lease: timedelta = timedelta(minutes=5)
+    batch: int = 200
+
+
+@dataclass
+class RoundReport:
+    claimed: int = 0
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    skipped: int = 0
+    lost_claims: int = 0  # outcomes not recorded because another worker took over
+    skip_reasons: dict[str, int] = field(default_factory=dict)
+
+
+async def _skip_reason(session, nudge: Nudge) -> str | None:
+    """Why a claimed nudge should no longer go out, if it should not."""
+    row = (
+        await session.execute(
+            select(
+                Assignment.status,
+                Assignment.deadline,
+                Assignment.withdrawn_at,
+                Assignment.focal_person_id,
+                Assignment.agency_id,
+                Task.withdrawn_at,
+            )
+            .join(Task, Task.id == Assignment.task_id)
+            .where(Assignment.id == nudge.assignment_id)
+        )
+    ).one()
+    status, deadline, withdrawn, focal, agency_id, task_withdrawn = row
+    if status is Status.DONE:
+        return "done"
+    if withdrawn or task_withdrawn:
+        return "withdrawn"
+    if not nudge.kind.startswith("checkin:") and deadline != nudge.for_deadline:
+        return "deadline_moved"
+    person = await session.get(Person, nudge.person_id)
+    if person is None or not person.active or person.agency_id != agency_id:
+        return "not_responsible"
+    if (
+        focal
+        and not nudge.kind.startswith("escalation:")
+        and person.role is Role.OFFICIAL
+        and focal != person.id
+    ):
+        return "not_responsible"
+    return None
+
+
+async def sweep_once(
+    db: Database,
+    delivery: Delivery,
+    calendar: WorkCalendar,
+    config: SweepConfig,
+    now: datetime,
+) -> RoundReport:
+    """Claim what is due at ``now`` and see every claim to an outcome."""
+    report = RoundReport()
+    async with db.unit_of_work() as session:
+        claimed = await claim_due(
+            session, now, worker=config.worker, lease=config.lease, limit=config.batch
+        )
+        report.claimed = len(claimed)
+        if not claimed:
+            return report
+        stale = await superseded(session, claimed)
+        to_send: list[NudgeToSend] = []
+        for nudge in claimed:
+            reason = "superseded" if nudge.id in stale else await _skip_reason(session, nudge)
+            if reason:
+                await mark_skipped(session, nudge.id, config.worker, now, reason=reason)
+                report.skipped += 1
+                report.skip_reasons[reason] = report.skip_reasons.get(reason, 0) + 1
+                continue
+            to_send.append(
+                NudgeToSend(
+                    nudge.id,
+                    nudge.assignment_id,
+                    nudge.person_id,
+                    nudge.kind,
+                    nudge.for_deadline,
+                    nudge.due_at,
+                    nudge.attempts,
+                )
+            )
+    for item in to_send:
+        try:
+            result = await delivery.deliver(item, now)
+        except Exception as exc:  # a delivery bug must not lose the claim's outcome
+            log.exception("action=deliver_crashed nudge=%s", item.nudge_id)
+            result = DeliveryResult(Outcome.RETRY, error=f"{type(exc).__name__}: {exc}")
+        await _record(db, calendar, config, item, result, now, report)
+    return report
+
+
+async def _record(db, calendar, config, item, result, now, report) -> None:
+    async with db.unit_of_work() as session:
+        if result.outcome is Outcome.SENT:
+            kept = await mark_sent(
+                session,
+                item.nudge_id,
+                config.worker,
+                now,
+                channel=result.channel or "",
+                message_id=result.message_id or "",
+            )
+            report.sent += kept
+        elif result.outcome is Outcome.RETRY and item.attempt < MAX_ATTEMPTS:
+            wait = max(backoff(item.attempt), result.retry_after or timedelta(0))
+            retry_at = calendar.next_work_start(now + wait)
+            kept = await mark_failed(
+                session,
+                item.nudge_id,
+                config.worker,
+                now,
+                error=result.error or "retry",
+                retry_at=retry_at,
+            )
+            report.retried += kept
+        else:
+            error = result.error or result.outcome.value
+            if result.outcome is Outcome.UNREACHABLE:
+                error = f"unreachable: {error}"
+            kept = await mark_failed(
+                session, item.nudge_id, config.worker, now, error=error, retry_at=None
+            )
+            report.failed += kept
+        if not kept:
+            report.lost_claims += 1
+            log.warning("action=claim_lost nudge=%s worker=%s", item.nudge_id, config.worker)

@@ -1,0 +1,176 @@
+"""The nudge ledger: idempotent planning, claims with SKIP LOCKED, outcomes.
+
+The database is the truth: a nudge row exists once per (assignment, person,
+kind, for_deadline). The sweep claims due rows with ``FOR UPDATE SKIP LOCKED``
+(PostgreSQL; SQLite serialises writers and ignores the clause), marks them
+claimed with a lease, and records each outcome. A claim whose process died
+becomes available again when its lease runs out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.enums import NudgeState
+from storage.models import Nudge
+
+# Rows the sweep may take: due plans, retries whose time came, expired leases.
+TAKEABLE = (NudgeState.PLANNED, NudgeState.FAILED, NudgeState.CLAIMED)
+INSERT_CHUNK = 5000
+
+
+def _insert(session: AsyncSession):
+    dialect = session.bind.dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Nudge)
+
+
+async def record_planned(
+    session: AsyncSession,
+    planned: Iterable[tuple[int, int, str, date, datetime]],
+    now: datetime,
+) -> int:
+    """Insert (assignment, person, kind, for_deadline, due_at) rows not yet in the ledger.
+
+    Returns how many were new. Rows already present, whatever their state, are
+    left alone: planning twice never sends twice.
+    """
+    rows = [
+        {
+            "assignment_id": a,
+            "person_id": p,
+            "kind": k,
+            "for_deadline": d,
+            "due_at": due,
+            "available_at": due,
+            "state": NudgeState.PLANNED,
+            "attempts": 0,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for a, p, k, d, due in planned
+    ]
+    added = 0
+    for i in range(0, len(rows), INSERT_CHUNK):
+        statement = _insert(session).on_conflict_do_nothing(
+            index_elements=["assignment_id", "person_id", "kind", "for_deadline"]
+        )
+        result = await session.execute(statement.returning(Nudge.id), rows[i : i + INSERT_CHUNK])
+        added += len(result.all())
+    return added
+
+
+async def claim_due(
+    session: AsyncSession, now: datetime, *, worker: str, lease: timedelta, limit: int
+) -> list[Nudge]:
+    """Take up to ``limit`` due nudges for ``worker`` until ``now + lease``.
+
+    One UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) … RETURNING: on
+    PostgreSQL concurrent claimers skip each other's rows; on SQLite the single
+    statement holds the write lock, so no row is taken twice either.
+    """
+    due = (
+        select(Nudge.id)
+        .where(Nudge.state.in_(TAKEABLE), Nudge.available_at <= now)
+        .order_by(Nudge.available_at, Nudge.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    statement = (
+        update(Nudge)
+        .where(Nudge.id.in_(due.scalar_subquery()))
+        .values(
+            state=NudgeState.CLAIMED,
+            claimed_by=worker,
+            available_at=now + lease,
+            attempts=Nudge.attempts + 1,
+            updated_at=now,
+        )
+        .returning(Nudge)
+        .execution_options(synchronize_session=False, populate_existing=True)
+    )
+    nudges = list((await session.scalars(statement)).all())
+    return sorted(nudges, key=lambda n: (n.due_at, n.id))
+
+
+async def superseded(session: AsyncSession, nudges: Sequence[Nudge]) -> set[int]:
+    """Ids among ``nudges`` that a later due nudge of the same pair makes pointless.
+
+    After downtime an (assignment, person) pair may have several due nudges;
+    only the latest one is worth sending, the older ones are skipped.
+    """
+    pairs = {(n.assignment_id, n.person_id) for n in nudges}
+    if not pairs:
+        return set()
+    latest: dict[tuple[int, int], datetime] = {}
+    for n in nudges:
+        key = (n.assignment_id, n.person_id)
+        latest[key] = max(latest.get(key, n.due_at), n.due_at)
+    # A later nudge of the same pair already sent also supersedes older ones.
+    query = select(Nudge.assignment_id, Nudge.person_id, Nudge.due_at).where(
+        tuple_(Nudge.assignment_id, Nudge.person_id).in_(list(pairs)),
+        Nudge.state == NudgeState.SENT,
+    )
+    for a, p, due in (await session.execute(query)).all():
+        latest[(a, p)] = max(latest[(a, p)], due)
+    return {n.id for n in nudges if n.due_at < latest[(n.assignment_id, n.person_id)]}
+
+
+async def _finish(session: AsyncSession, nudge_id: int, worker: str, **values) -> bool:
+    """Record an outcome only if ``worker`` still holds the claim."""
+    result = await session.execute(
+        update(Nudge)
+        .where(
+            and_(
+                Nudge.id == nudge_id, Nudge.state == NudgeState.CLAIMED, Nudge.claimed_by == worker
+            )
+        )
+        .values(**values)
+    )
+    return result.rowcount == 1
+
+
+async def mark_sent(session, nudge_id, worker, now, *, channel: str, message_id: str) -> bool:
+    return await _finish(
+        session,
+        nudge_id,
+        worker,
+        state=NudgeState.SENT,
+        available_at=None,
+        sent_at=now,
+        channel=channel,
+        message_id=message_id,
+        last_error=None,
+        updated_at=now,
+    )
+
+
+async def mark_failed(
+    session, nudge_id, worker, now, *, error: str, retry_at: datetime | None
+) -> bool:
+    """Failed: retried at ``retry_at``, or for good (visible to coordinators) when None."""
+    return await _finish(
+        session,
+        nudge_id,
+        worker,
+        state=NudgeState.FAILED,
+        available_at=retry_at,
+        last_error=error,
+        updated_at=now,
+    )
+
+
+async def mark_skipped(session, nudge_id, worker, now, *, reason: str) -> bool:
+    return await _finish(
+        session,
+        nudge_id,
+        worker,
+        state=NudgeState.SKIPPED,
+        available_at=None,
+        skip_reason=reason,
+        updated_at=now,
+    )
