@@ -180,3 +180,26 @@ def telegram_username(settings) -> str | None:
         return reply.json()["result"]["username"]
     except (httpx.HTTPError, KeyError, TypeError, ValueError):
         return None
+
+
+@dataclass(frozen=True)
+class PreviewLine:
+    local_time: datetime
+    kind: str
+    assignment: str
+    person: str
+
+
+async def preview_schedule(db: Database, settings, start, end) -> list[PreviewLine]:
+    """The nudges the policy plans in [start, end], from the planner's own code."""
+    from bot.wiring import calendar_from, rules_from
+    from scheduler.planner import planned_nudges
+
+    calendar = calendar_from(settings)
+    async with db.unit_of_work() as session:
+        planned = await planned_nudges(session, rules_from(settings), calendar, start, end)
+        names = dict((await session.execute(select(Person.id, Person.full_name))).all())
+    return [
+        PreviewLine(n.due_at.astimezone(settings.timezone), n.kind, code, names[n.person_id])
+        for n, code in sorted(planned, key=lambda item: (item[0].due_at, item[1], item[0].kind))
+    ]

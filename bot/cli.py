@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -230,6 +231,57 @@ def invite_command(
     typer.echo(t(c.lang, "invite_code", code=result.code))
     if username is None:
         typer.echo(t(c.lang, "invite_no_bot"))
+
+
+@app.command("schedule")
+def schedule_command(
+    ctx: typer.Context,
+    from_: Annotated[
+        str | None, typer.Option("--from", help="First day, YYYY-MM-DD (default: today)")
+    ] = None,
+    to: Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD (default: +30 days)")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or tsv")] = "text",
+) -> None:
+    """Preview the nudges the policy plans, one line each, by time."""
+    c: Context = ctx.obj
+    if fmt not in ("text", "tsv"):
+        raise typer.BadParameter("text | tsv", param_hint="--format")
+    today = c.clock().now().astimezone(c.settings.timezone).date()
+    start = _day_option(from_, "--from") or today
+    end = _day_option(to, "--to") or start + timedelta(days=30)
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await admin.preview_schedule(db, c.settings, start, end)
+
+    lines = c.run(action)
+    if fmt == "tsv":
+        typer.echo("local_time\tkind\tassignment\tperson")
+        for line in lines:
+            stamp = line.local_time.strftime("%Y-%m-%d %H:%M")
+            typer.echo(f"{stamp}\t{line.kind}\t{line.assignment}\t{line.person}")
+        return
+    for line in lines:
+        stamp = line.local_time.strftime("%d/%m/%Y %H:%M")
+        typer.echo(f"{stamp}  {line.kind:<14} {line.assignment:<22} {line.person}")
+    if not lines:
+        typer.echo(
+            t(
+                c.lang,
+                "schedule_empty",
+                start=start.strftime("%d/%m/%Y"),
+                end=end.strftime("%d/%m/%Y"),
+            )
+        )
+
+
+def _day_option(raw: str | None, name: str) -> date | None:
+    if raw is None:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise typer.BadParameter("YYYY-MM-DD", param_hint=name) from None
 
 
 @app.command("run")

@@ -93,6 +93,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Đã nạp dữ liệu mẫu Kon Tum 2024 vào {url}.",
         "en": "Loaded the Kon Tum 2024 sample into {url}.",
     },
+    "schedule_empty": {
+        "vi": "Không có lời nhắc nào từ {start} đến {end}.",
+        "en": "No nudges between {start} and {end}.",
+    },
     "store_empty": {
         "vi": "Chưa có kế hoạch nào. Nhập bằng `nhacviec import-plan TỆP`, hoặc chạy "
         "`nhacviec run --sample` để dùng dữ liệu mẫu.",

@@ -143,3 +143,27 @@ def test_run_with_sample_loads_and_shows_the_store(tmp_path):
     result = run(tmp_path, "run", "--sample")
     assert result.returncode == 0, result.stderr
     assert "39 cơ quan, 81 người, 1 kế hoạch, 75 nhiệm vụ" in result.stdout
+
+
+def test_schedule_preview_as_tsv(tmp_path):
+    assert run(tmp_path, "run", "--sample").returncode == 0
+    result = run(
+        tmp_path, "schedule", "--from", "2024-03-09", "--to", "2024-03-20", "--format", "tsv"
+    )
+    assert result.returncode == 0, result.stderr
+    header, *rows = result.stdout.splitlines()
+    assert header == "local_time\tkind\tassignment\tperson"
+    cells = [row.split("\t") for row in rows]
+    assert all(len(c) == 4 for c in cells)
+    # 1.9 (Sở Nội vụ, quarterly on the 20th of the quarter's last month): Q1 is due
+    # Wed 20 Mar; before:7 is Mon 11 Mar, before:3 Fri 15 Mar. Sở Nội vụ has two officials.
+    q1 = sorted((c[0], c[1]) for c in cells if c[2] == "1.9#2024-Q1")
+    assert q1 == sorted(
+        [("2024-03-11 07:30", "before:7")] * 2
+        + [("2024-03-15 07:30", "before:3")] * 2
+        + [("2024-03-19 07:30", "before:1")] * 2
+        + [("2024-03-20 07:30", "due")] * 2
+    )
+    times = [c[0] for c in cells]
+    assert times == sorted(times)
+    assert {t[:10] for t in times}.isdisjoint({"2024-03-09", "2024-03-10", "2024-03-16"})
