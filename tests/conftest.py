@@ -18,9 +18,6 @@ from sqlalchemy import text
 from storage.db import Database, make_engine
 from storage.migrate import upgrade
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
-SHARED_DATA = ROOT.parent / "shared" / "data"
 POSTGRES_URL = os.environ.get("NHACVIEC_TEST_POSTGRES_URL")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from storage.db import Database
@@ -14,7 +15,7 @@ from storage.tabular import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+SHARED_DATA = ROOT.parent / "shared" / "data"  # beside the clone in CI, not on a user's machine
 NOW = datetime(2024, 1, 2, 1, 0, tzinfo=UTC)
 AGENCY_FILES = (DATA / "kontum-2024-agencies.csv", DATA / "kontum-2024-agency-groups.csv")
 PLAN_FILE = DATA / "kontum-2024-plan.csv"
@@ -40,3 +41,8 @@ async def load_people(db: Database, path: Path = PEOPLE_FILE, now: datetime = NO
 async def count(db: Database, model, *where) -> int:
     async with db.unit_of_work() as session:
         return await session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+needs_shared_data = pytest.mark.skipif(
+    not SHARED_DATA.is_dir(), reason="../shared/data is not beside this clone"
+)

@@ -16,6 +16,7 @@ from tests.helpers import (
     count,
     declare_agencies,
     load_people,
+    needs_shared_data,
 )
 
 
@@ -38,6 +39,7 @@ async def test_sample_agencies_and_collectives_are_declared(db):
     assert len(collectives["Các sở, ban, ngành"].members) == 20
 
 
+@needs_shared_data
 async def test_shared_collectives_file_is_accepted(db):
     await declare_agencies(db, (AGENCY_FILES[0], SHARED_DATA / "kontum-2024-agency-groups.csv"))
     assert await count(db, Collective) == 2

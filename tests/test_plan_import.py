@@ -13,7 +13,15 @@ from sqlalchemy import select
 from storage.enums import Status
 from storage.models import Assignment, Plan, ProgressUpdate, Task
 from storage.problems import ImportFailed
-from tests.helpers import NOW, PLAN_FILE, SHARED_DATA, count, declare_agencies, load_plan
+from tests.helpers import (
+    NOW,
+    PLAN_FILE,
+    SHARED_DATA,
+    count,
+    declare_agencies,
+    load_plan,
+    needs_shared_data,
+)
 
 HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
 
@@ -73,6 +81,7 @@ async def test_sample_plan_fans_out_and_expands_periods(directory):
     assert report.assignments_total == len(by_code) == await count(directory, Assignment)
 
 
+@needs_shared_data
 async def test_shared_sample_plan_imports_too(directory):
     report = await load_plan(directory, SHARED_DATA / "kontum-2024-plan.csv")
     assert len(report.tasks_added) == 75
