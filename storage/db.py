@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import (
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def apply_sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL lets the sweep read while a reply is being written; foreign keys are
     # off by default in SQLite and must be asked for on every connection.
     cursor = dbapi_connection.cursor()
@@ -45,7 +45,7 @@ def make_engine(url: str, *, schema: str | None = None, **kwargs) -> AsyncEngine
         connect_args.setdefault("server_settings", {})["search_path"] = schema
     engine = create_async_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "connect", apply_sqlite_pragmas)
     return engine
 
 
