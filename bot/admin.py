@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import httpx
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import selectinload
 
 from bot.texts import t
+from bot.wiring import calendar_from, rules_from
+from scheduler.planner import planned_nudges
 from storage.db import Database
 from storage.directory import DirectoryReport, ImportReport, import_directory, import_people
 from storage.invites import create_invite
@@ -170,8 +173,6 @@ TELEGRAM_DEFAULT_API = "https://api.telegram.org"
 
 def telegram_username(settings) -> str | None:
     """The bot's @username from getMe, for deep links; None without a token or an answer."""
-    import httpx
-
     if not settings.telegram_bot_token:
         return None
     base = settings.telegram_api_url or TELEGRAM_DEFAULT_API
@@ -192,9 +193,6 @@ class PreviewLine:
 
 async def preview_schedule(db: Database, settings, start, end) -> list[PreviewLine]:
     """The nudges the policy plans in [start, end], from the planner's own code."""
-    from bot.wiring import calendar_from, rules_from
-    from scheduler.planner import planned_nudges
-
     calendar = calendar_from(settings)
     async with db.unit_of_work() as session:
         planned = await planned_nudges(session, rules_from(settings), calendar, start, end)

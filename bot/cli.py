@@ -7,6 +7,7 @@ problems; never a traceback), 2 on a usage error.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
@@ -86,8 +87,6 @@ def _load(ctx: typer.Context) -> None:
 
 
 def _env_language() -> str:
-    import os
-
     return os.environ.get("NHACVIEC_LANGUAGE", "vi").strip().lower()
 
 
