@@ -316,3 +316,22 @@ class ExtensionRequest(Base):
     decision_note: Mapped[str] = mapped_column(Text, default="")
 
     assignment: Mapped[Assignment] = relationship()
+
+
+class DigestRun(Base):
+    """One coordinators' digest of one kind for one local day: made at most once.
+
+    The unique key lets several service instances, or a restart, try the same
+    digest without sending it twice.
+    """
+
+    __tablename__ = "digest_runs"
+    __table_args__ = (UniqueConstraint("kind", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # daily | weekly
+    day: Mapped[date] = mapped_column(Date)
+    since: Mapped[datetime] = mapped_column(UTCDateTime())  # the window the digest covers
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    error: Mapped[str | None] = mapped_column(Text)
