@@ -51,38 +51,53 @@ class RoundReport:
     skip_reasons: dict[str, int] = field(default_factory=dict)
 
 
-async def _skip_reason(session, nudge: Nudge) -> str | None:
-    """Why a claimed nudge should no longer go out, if it should not."""
-    row = (
-        await session.execute(
+async def _skip_reasons(session, nudges: list[Nudge]) -> dict[int, str]:
+    """Why claimed nudges should no longer go out, by nudge id (two queries per batch)."""
+    assignment_ids = {n.assignment_id for n in nudges}
+    assignments = {
+        row.id: row
+        for row in await session.execute(
             select(
+                Assignment.id,
                 Assignment.status,
                 Assignment.deadline,
                 Assignment.withdrawn_at,
                 Assignment.focal_person_id,
                 Assignment.agency_id,
-                Task.withdrawn_at,
+                Task.withdrawn_at.label("task_withdrawn_at"),
             )
             .join(Task, Task.id == Assignment.task_id)
-            .where(Assignment.id == nudge.assignment_id)
+            .where(Assignment.id.in_(assignment_ids))
         )
-    ).one()
-    status, deadline, withdrawn, focal, agency_id, task_withdrawn = row
-    if status is Status.DONE:
+    }
+    people = {
+        row.id: row
+        for row in await session.execute(
+            select(Person.id, Person.active, Person.agency_id, Person.role).where(
+                Person.id.in_({n.person_id for n in nudges})
+            )
+        )
+    }
+    reasons = {}
+    for nudge in nudges:
+        reason = _skip_reason(nudge, assignments[nudge.assignment_id], people.get(nudge.person_id))
+        if reason:
+            reasons[nudge.id] = reason
+    return reasons
+
+
+def _skip_reason(nudge: Nudge, assignment, person) -> str | None:
+    if assignment.status is Status.DONE:
         return "done"
-    if withdrawn or task_withdrawn:
+    if assignment.withdrawn_at or assignment.task_withdrawn_at:
         return "withdrawn"
-    if not nudge.kind.startswith("checkin:") and deadline != nudge.for_deadline:
+    if not nudge.kind.startswith("checkin:") and assignment.deadline != nudge.for_deadline:
         return "deadline_moved"
-    person = await session.get(Person, nudge.person_id)
-    if person is None or not person.active or person.agency_id != agency_id:
+    if person is None or not person.active or person.agency_id != assignment.agency_id:
         return "not_responsible"
-    if (
-        focal
-        and not nudge.kind.startswith("escalation:")
-        and person.role is Role.OFFICIAL
-        and focal != person.id
-    ):
+    focal = assignment.focal_person_id
+    is_escalation = nudge.kind.startswith("escalation:")
+    if focal and not is_escalation and person.role is Role.OFFICIAL and focal != person.id:
         return "not_responsible"
     return None
 
@@ -103,10 +118,12 @@ async def sweep_once(
         report.claimed = len(claimed)
         if not claimed:
             return report
-        stale = await superseded(session, claimed)
+        reasons = await _skip_reasons(session, claimed)
+        wanted = [n for n in claimed if n.id not in reasons]
+        reasons.update((nudge_id, "superseded") for nudge_id in await superseded(session, wanted))
         to_send: list[NudgeToSend] = []
         for nudge in claimed:
-            reason = "superseded" if nudge.id in stale else await _skip_reason(session, nudge)
+            reason = reasons.get(nudge.id)
             if reason:
                 await mark_skipped(session, nudge.id, config.worker, now, reason=reason)
                 report.skipped += 1
