@@ -1,0 +1,140 @@
+"""The running reminder engine: APScheduler wakes it, the store decides.
+
+APScheduler holds a few code-defined jobs in a memory job store: the sweep
+every ``sweep_seconds`` and a cron at the start of work hours that runs a
+round at once (so the morning's nudges and digests go out on time). Each
+round reads the service clock once and then, with that instant:
+
+1. plans the ledger again when the local day changed or ``PLAN_EVERY`` passed
+   (new plans, extensions, new people are picked up; planning is idempotent);
+2. sweeps: claims the due nudges and delivers them;
+3. makes the digests that are due (each (kind, day) once, across instances).
+
+``stop`` waits for a round in progress, so nothing claimed is left unrecorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from scheduler.calendar import WorkCalendar
+from scheduler.clock import Clock
+from scheduler.delivery import Delivery
+from scheduler.planner import plan_window
+from scheduler.policy import ReminderRules
+from scheduler.sweep import RoundReport, SweepConfig, sweep_once
+from storage.db import Database
+
+log = logging.getLogger("nhacviec.service")
+
+PLAN_EVERY = timedelta(minutes=30)
+DigestRunner = Callable[[Database, WorkCalendar, datetime], Awaitable[object]]
+
+
+def default_worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+@dataclass
+class ReminderService:
+    db: Database
+    delivery: Delivery
+    calendar: WorkCalendar
+    rules: ReminderRules
+    clock: Clock
+    sweep_seconds: float = 60
+    worker: str = field(default_factory=default_worker_name)
+    digests: DigestRunner | None = None  # the chat side supplies rendering and sending
+    rounds: int = 0
+    last_report: RoundReport | None = None
+    _planned_at: datetime | None = None
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _scheduler: AsyncIOScheduler | None = None
+
+    async def run_round(self) -> RoundReport:
+        """One round at the clock's current instant (also callable directly in tests)."""
+        async with self._lock:
+            now = self.clock.now()
+            if self._plan_due(now):
+                async with self.db.unit_of_work() as session:
+                    added = await plan_window(session, self.rules, self.calendar, now)
+                self._planned_at = now
+                log.info("action=planned added=%s now=%s", added, now.isoformat())
+            report = await sweep_once(
+                self.db, self.delivery, self.calendar, SweepConfig(worker=self.worker), now
+            )
+            if report.claimed:
+                log.info(
+                    "action=swept claimed=%s sent=%s retried=%s failed=%s skipped=%s",
+                    report.claimed,
+                    report.sent,
+                    report.retried,
+                    report.failed,
+                    report.skipped,
+                )
+            if self.digests is not None:
+                await self.digests(self.db, self.calendar, now)
+            self.rounds += 1
+            self.last_report = report
+            return report
+
+    def _plan_due(self, now: datetime) -> bool:
+        last = self._planned_at
+        if last is None or now < last:
+            return True
+        day_changed = self.calendar.local_date(now) != self.calendar.local_date(last)
+        return day_changed or now - last >= PLAN_EVERY
+
+    def start(self) -> None:
+        """Start the jobs on the running event loop."""
+        scheduler = AsyncIOScheduler(
+            timezone=self.calendar.timezone,
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30},
+        )
+        scheduler.add_job(
+            _round,
+            "interval",
+            seconds=self.sweep_seconds,
+            args=[self],
+            id="sweep",
+            next_run_time=datetime.now(self.calendar.timezone),
+        )
+        start = self.calendar.work_start
+        scheduler.add_job(
+            _round,
+            CronTrigger(hour=start.hour, minute=start.minute, timezone=self.calendar.timezone),
+            args=[self],
+            id="work-start",
+        )
+        scheduler.start()
+        self._scheduler = scheduler
+        log.info(
+            "action=service_started worker=%s sweep_seconds=%s", self.worker, self.sweep_seconds
+        )
+
+    async def stop(self) -> None:
+        """Stop waking up, then let a round in progress finish."""
+        if self._scheduler is None:
+            return
+        self._scheduler.pause()
+        async with self._lock:
+            self._scheduler.shutdown(wait=False)
+        self._scheduler = None
+        log.info("action=service_stopped worker=%s rounds=%s", self.worker, self.rounds)
+
+
+async def _round(service: ReminderService) -> None:
+    try:
+        await service.run_round()
+    except Exception:
+        # A bad round (database away, a bug) must not stop the next one.
+        log.exception("action=round_failed worker=%s", service.worker)
