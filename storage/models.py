@@ -335,3 +335,56 @@ class DigestRun(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class InboundMessage(Base):
+    """Every incoming update, stored before the platform is told it arrived.
+
+    Processing marks ``processed_at`` in the same transaction as its effects
+    and keeps the answers in ``replies`` (JSON), sent afterwards and marked with
+    ``replies_sent_at``: after a crash at any point an update is processed
+    once, and its answers are sent (again only if they were not yet).
+    """
+
+    __tablename__ = "inbound_messages"
+    __table_args__ = (
+        UniqueConstraint("channel", "update_key"),
+        Index("ix_inbound_messages_pending", "channel", "processed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    update_key: Mapped[str] = mapped_column(String(64))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # the Incoming, as JSON
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    replies: Mapped[str | None] = mapped_column(Text)  # JSON list of outgoing messages
+    replies_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class ChoiceToken(Base):
+    """The opaque id behind a button: who may press it, for which assignment."""
+
+    __tablename__ = "choice_tokens"
+
+    token: Mapped[str] = mapped_column(String(24), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
+    nudge_id: Mapped[int | None] = mapped_column(ForeignKey("nudges.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PendingQuestion(Base):
+    """What the bot asked a chat and waits for (a percent, a reason, a date)."""
+
+    __tablename__ = "pending_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_link_id: Mapped[int] = mapped_column(
+        ForeignKey("chat_links.id", ondelete="CASCADE"), unique=True
+    )
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
+    awaiting: Mapped[str] = mapped_column(String(20))  # percent | reason | date
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,1 @@
+"""Chat channels: Telegram, Zalo and the console behind one interface (``base``)."""

@@ -1,0 +1,124 @@
+"""The one channel interface the conversation is written against.
+
+A channel turns platform updates into ``Incoming`` messages (chat ids and
+message ids as strings) and sends ``Outgoing`` ones, returning the platform's
+message id. What a platform lacks changes only the presentation: a channel
+without buttons shows choices as numbered options and maps a typed number back
+to the choice's data.
+
+Errors are reported as ``ChannelError`` with a ``kind`` the delivery side can act
+on: ``retry`` (network, 5xx, 429 with ``retry_after``), ``blocked`` (the user
+blocked the bot: the chat is unreachable), ``bad_request`` (never retried).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal, Protocol
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    data: str  # opaque, ASCII, at most 64 bytes (Telegram's callback_data limit)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    kind: Literal["photo", "document"]
+    content: bytes
+    filename: str
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message to send: plain text (the channel escapes it for its format)."""
+
+    text: str
+    choices: tuple[tuple[Choice, ...], ...] = ()  # rows of buttons
+    attachment: Attachment | None = None
+    reply_to: str | None = None  # a message id in the same chat
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One thing a user did: a text, a reply to an earlier message, or a choice pressed."""
+
+    channel: str
+    chat_id: str
+    update_key: str  # unique per channel: Telegram's update_id, Zalo's message id
+    received_at: datetime
+    sender_name: str = ""
+    text: str = ""
+    message_id: str | None = None
+    reply_to_message_id: str | None = None
+    choice_data: str | None = None  # set when a choice was pressed
+    choice_ref: str | None = None  # the platform's handle to answer the press
+    choice_message_id: str | None = None  # the message that carried the choice
+    raw: dict = field(default_factory=dict)
+
+
+class ChannelError(Exception):
+    def __init__(
+        self,
+        kind: Literal["retry", "blocked", "bad_request"],
+        detail: str,
+        retry_after: timedelta | None = None,
+    ) -> None:
+        self.kind = kind
+        self.detail = detail
+        self.retry_after = retry_after
+        super().__init__(f"{kind}: {detail}")
+
+
+IncomingHandler = Callable[[Incoming], Awaitable[None]]
+
+
+class Channel(Protocol):
+    name: str  # "telegram", "zalo", "console": the storage.enums.Channel values
+    max_text: int  # longest text one message may carry
+    has_buttons: bool
+
+    async def start(self, handler: IncomingHandler) -> None:
+        """Begin receiving; each ``Incoming`` is passed to ``handler``."""
+
+    async def stop(self) -> None: ...
+
+    async def send(self, chat_id: str, message: Outgoing) -> str:
+        """Send one message (``len(text) <= max_text``) and return its message id."""
+
+    async def edit(self, chat_id: str, message_id: str, message: Outgoing) -> None:
+        """Replace a sent message's text and choices (a no-op where not supported)."""
+
+    async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
+        """Acknowledge a pressed choice (Telegram stops the client's spinner)."""
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Split at line boundaries so that each part has at most ``limit`` characters.
+
+    A single line longer than ``limit`` is cut at the last space before it, or
+    hard at ``limit`` when it has none.
+    """
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            cut = line.rfind(" ", 0, limit + 1)
+            cut = cut if cut > 0 else limit
+            head, line = line[:cut], line[cut:].lstrip(" ")
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(head)
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current or not parts:
+        parts.append(current)
+    return parts

@@ -1,0 +1,253 @@
+"""Roll-ups of assignments for coordinators and leaders, aggregated in SQL.
+
+Only live work counts: an assignment is left out when it or its task is
+withdrawn. ``today`` is a local calendar day of the province, compared with
+``Assignment.deadline`` (the deadline in force, a local date; NULL for a
+continuous duty, which is never overdue nor late).
+
+Timeliness of a done assignment compares the local date of ``done_at`` (an
+aware UTC instant) with its deadline. PostgreSQL converts with the zone's
+rules (``timezone(name, done_at)``). SQLite has no zone database, so there
+the zone's UTC offset on ``today`` is applied as a fixed offset: exact for
+Asia/Ho_Chi_Minh, which has kept +07:00 with no daylight saving since 1975.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Date, and_, case, cast, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.enums import Status
+from storage.groups import GROUP_NAMES_VI
+from storage.models import Agency, Assignment, Task, TaskGroup
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# Open statuses reported in their own column while not overdue.
+_OPEN_COLUMNS = {
+    "in_progress": Status.IN_PROGRESS,
+    "not_started": Status.NOT_STARTED,
+    "blocked": Status.BLOCKED,
+    "extension_requested": Status.EXTENSION_REQUESTED,
+}
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """Assignment counts of one group, one agency, or everything (``key`` None).
+
+    The buckets partition ``total``: a done assignment is ``done_on_time`` or
+    ``done_late``; an open one past its deadline is ``overdue`` whatever its
+    status; every other open one is counted under its status.
+    """
+
+    key: int | None  # group number (1-7), agency id, or None for the whole selection
+    label: str  # Vietnamese group name, agency name, or "" for the whole selection
+    total: int
+    done_on_time: int
+    done_late: int
+    in_progress: int
+    not_started: int
+    blocked: int
+    extension_requested: int
+    overdue: int
+
+    @property
+    def done(self) -> int:
+        return self.done_on_time + self.done_late
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    """An open assignment past its deadline; ``days_overdue`` in calendar days."""
+
+    assignment_id: int
+    code: str
+    title: str
+    agency_id: int
+    agency: str
+    deadline: date
+    days_overdue: int
+    status: Status
+    percent: int
+    updated_at: datetime | None  # UTC; the last recorded progress, None when never updated
+
+
+def local_done_date(session: AsyncSession, tz: ZoneInfo, today: date):
+    """SQL expression: the local calendar date of ``Assignment.done_at`` in ``tz``."""
+    if session.bind.dialect.name == "postgresql":
+        return cast(func.timezone(str(tz), Assignment.done_at), Date)
+    offset = tz.utcoffset(datetime.combine(today, time(12)))
+    minutes = int(offset.total_seconds()) // 60
+    return func.date(Assignment.done_at, f"{minutes:+d} minutes")
+
+
+def done_on_time(session: AsyncSession, tz: ZoneInfo, today: date):
+    """SQL condition, for done assignments: finished on or before the deadline day.
+
+    A continuous duty, or a done row without ``done_at``, counts as on time.
+    """
+    return or_(
+        Assignment.deadline.is_(None),
+        Assignment.done_at.is_(None),
+        local_done_date(session, tz, today) <= Assignment.deadline,
+    )
+
+
+def _done_late(session: AsyncSession, tz: ZoneInfo, today: date):
+    return and_(
+        Assignment.deadline.is_not(None),
+        Assignment.done_at.is_not(None),
+        local_done_date(session, tz, today) > Assignment.deadline,
+    )
+
+
+def live_assignments():
+    """Conditions for assignments that count: neither they nor their task withdrawn."""
+    return (Assignment.withdrawn_at.is_(None), Task.withdrawn_at.is_(None))
+
+
+def _count(condition):
+    return func.count(case((condition, 1)))
+
+
+async def status_counts(
+    session: AsyncSession,
+    today: date,
+    *,
+    by: Literal["group", "agency"] | None = None,
+    group: int | None = None,
+    agency_id: int | None = None,
+    plan_id: int | None = None,
+    tz: ZoneInfo = VIETNAM,
+) -> list[StatusCounts]:
+    """Counts of live assignments by status as of the local day ``today``.
+
+    ``by`` None gives one row (``key`` None) even when nothing matches; by
+    group, one row per group number with assignments, in number order; by
+    agency, one row per lead agency with assignments, in declaration (id)
+    order. ``group``, ``agency_id`` and ``plan_id`` filter the selection.
+    """
+    if by not in (None, "group", "agency"):
+        raise ValueError(f"by: None, 'group' or 'agency', not {by!r}")
+    is_done = Assignment.status == Status.DONE
+    overdue = and_(~is_done, Assignment.deadline < today)
+    in_time = or_(Assignment.deadline.is_(None), Assignment.deadline >= today)
+    counts = [
+        func.count().label("total"),
+        _count(and_(is_done, done_on_time(session, tz, today))).label("done_on_time"),
+        _count(and_(is_done, _done_late(session, tz, today))).label("done_late"),
+        *(
+            _count(and_(Assignment.status == status, in_time)).label(name)
+            for name, status in _OPEN_COLUMNS.items()
+        ),
+        _count(overdue).label("overdue"),
+    ]
+    keys = {
+        None: [],
+        "group": [TaskGroup.number.label("key")],
+        "agency": [Agency.id.label("key"), Agency.name.label("label")],
+    }[by]
+    query = (
+        select(*keys, *counts)
+        .select_from(Assignment)
+        .join(Task, Task.id == Assignment.task_id)
+        .where(*live_assignments())
+    )
+    if by == "group" or group is not None:
+        query = query.join(TaskGroup, TaskGroup.id == Task.group_id)
+    if by == "agency":
+        query = query.join(Agency, Agency.id == Assignment.agency_id)
+    if group is not None:
+        query = query.where(TaskGroup.number == group)
+    if agency_id is not None:
+        query = query.where(Assignment.agency_id == agency_id)
+    if plan_id is not None:
+        query = query.where(Assignment.plan_id == plan_id)
+    if by == "group":
+        query = query.group_by(TaskGroup.number).order_by(TaskGroup.number)
+    elif by == "agency":
+        query = query.group_by(Agency.id, Agency.name).order_by(Agency.id)
+    rows = (await session.execute(query)).mappings().all()
+    return [_counts_of(row, by) for row in rows]
+
+
+def _counts_of(row, by) -> StatusCounts:
+    if by == "group":
+        key, label = row["key"], GROUP_NAMES_VI.get(row["key"], "")
+    elif by == "agency":
+        key, label = row["key"], row["label"]
+    else:
+        key, label = None, ""
+    numbers = {name: int(row[name] or 0) for name in ("total", "done_on_time", "done_late")}
+    numbers.update({name: int(row[name] or 0) for name in (*_OPEN_COLUMNS, "overdue")})
+    return StatusCounts(key=key, label=label, **numbers)
+
+
+async def overdue_list(
+    session: AsyncSession,
+    today: date,
+    *,
+    agency_id: int | None = None,
+    plan_id: int | None = None,
+    deadline_from: date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[OverdueItem]:
+    """Open live assignments whose deadline is before ``today``, most overdue first.
+
+    Ordered by deadline, then plan order (assignment id); paged by ``limit``
+    and ``offset``. ``deadline_from`` keeps only deadlines on or after that
+    day (the daily digest's "newly overdue").
+    """
+    query = (
+        select(
+            Assignment.id,
+            Assignment.code,
+            Task.title,
+            Agency.id.label("agency_id"),
+            Agency.name,
+            Assignment.deadline,
+            Assignment.status,
+            Assignment.percent,
+            Assignment.updated_at,
+        )
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Agency, Agency.id == Assignment.agency_id)
+        .where(
+            *live_assignments(),
+            Assignment.status != Status.DONE,
+            Assignment.deadline < today,
+        )
+        .order_by(Assignment.deadline, Assignment.id)
+    )
+    if agency_id is not None:
+        query = query.where(Assignment.agency_id == agency_id)
+    if plan_id is not None:
+        query = query.where(Assignment.plan_id == plan_id)
+    if deadline_from is not None:
+        query = query.where(Assignment.deadline >= deadline_from)
+    if offset:
+        query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        OverdueItem(
+            assignment_id=row.id,
+            code=row.code,
+            title=row.title,
+            agency_id=row.agency_id,
+            agency=row.name,
+            deadline=row.deadline,
+            days_overdue=(today - row.deadline).days,
+            status=row.status,
+            percent=row.percent,
+            updated_at=row.updated_at,
+        )
+        for row in (await session.execute(query)).all()
+    ]
