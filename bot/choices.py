@@ -1,0 +1,65 @@
+"""Buttons: each carries an opaque token checked on the server, and an action.
+
+Data is ``c:<token>:<action>`` (ASCII, about 20 bytes, far below Telegram's 64).
+The token names a (person, assignment) pair in the store; a forged token, or
+someone else's, finds nothing for the presser and is refused.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.channels.base import Choice
+from bot.chat_texts import say
+from storage.models import ChoiceToken
+
+PERCENTS = (20, 40, 60, 80, 100)
+ACTIONS = ("done", "prog", "blk", "ext", *(f"p{n}" for n in PERCENTS))
+DATA = re.compile(r"^c:([A-Za-z0-9_-]{8,24}):(" + "|".join(ACTIONS) + r")$")
+
+
+async def new_token(
+    session: AsyncSession,
+    person_id: int,
+    assignment_id: int,
+    now: datetime,
+    nudge_id: int | None = None,
+) -> str:
+    token = secrets.token_urlsafe(9)
+    session.add(
+        ChoiceToken(
+            token=token,
+            person_id=person_id,
+            assignment_id=assignment_id,
+            nudge_id=nudge_id,
+            created_at=now,
+        )
+    )
+    await session.flush()
+    return token
+
+
+def status_choices(lang: str, token: str) -> tuple[tuple[Choice, ...], ...]:
+    return (
+        (
+            Choice(say(lang, "button_done"), f"c:{token}:done"),
+            Choice(say(lang, "button_progress"), f"c:{token}:prog"),
+        ),
+        (
+            Choice(say(lang, "button_blocked"), f"c:{token}:blk"),
+            Choice(say(lang, "button_extend"), f"c:{token}:ext"),
+        ),
+    )
+
+
+def percent_choices(token: str) -> tuple[tuple[Choice, ...], ...]:
+    return (tuple(Choice(f"{n}%", f"c:{token}:p{n}") for n in PERCENTS),)
+
+
+def parse_data(data: str) -> tuple[str, str] | None:
+    match = DATA.match(data or "")
+    return (match[1], match[2]) if match else None

@@ -1,0 +1,197 @@
+"""The conversation, written once for every channel: routing, roles, onboarding, /viec, help.
+
+One command table maps Vietnamese names and English aliases to handlers that
+take a ``Turn`` and the text after the command. Roles are checked here on
+every message, not when a menu is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from bot import progress_chat
+from bot.chat_texts import dmy, status_name
+from bot.turn import Turn, load_link
+from storage.enums import Channel, Role, Status
+from storage.invites import InviteRefused, redeem_invite
+from storage.models import Assignment, ChatLink, Person, Task
+
+Handler = Callable[[Turn, str], Awaitable[None]]
+EVERYONE = frozenset(Role)
+LEADERS = frozenset({Role.LEADER, Role.COORDINATOR, Role.ADMIN})
+COORDINATORS = frozenset({Role.COORDINATOR, Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # Vietnamese, ASCII
+    alias: str  # English
+    roles: frozenset[Role]
+    handler: Handler | None  # None: announced, comes with a later release
+    vi: str
+    en: str
+
+
+async def tasks_command(turn: Turn, _args: str) -> None:
+    person = turn.person
+    query = (
+        select(Assignment)
+        .join(Task, Task.id == Assignment.task_id)
+        .options(selectinload(Assignment.task))
+        .where(
+            Assignment.agency_id == person.agency_id,
+            Assignment.status != Status.DONE,
+            Assignment.withdrawn_at.is_(None),
+            Task.withdrawn_at.is_(None),
+            or_(
+                Assignment.focal_person_id.is_(None),
+                Assignment.focal_person_id == person.id,
+                person.role != Role.OFFICIAL,
+            ),
+        )
+        .order_by(Assignment.deadline.is_(None), Assignment.deadline, Assignment.code)
+    )
+    rows = (await turn.session.scalars(query)).all()
+    if not rows:
+        turn.reply_key("no_tasks")
+        return
+    lines = [turn.t("tasks_header", agency=person.agency.name)]
+    for a in rows:
+        lines.append(
+            turn.t(
+                "task_line",
+                code=a.code,
+                title=a.task.title,
+                deadline=dmy(a.deadline, turn.lang),
+                when=when(turn, a),
+                status=status_name(turn.lang, a.status),
+                percent=f" {a.percent}%" if a.status is Status.IN_PROGRESS else "",
+            )
+        )
+    turn.reply("\n".join(lines))
+
+
+def when(turn: Turn, assignment: Assignment) -> str:
+    if assignment.deadline is None:
+        return turn.t("no_deadline")
+    days = (assignment.deadline - turn.today).days
+    if days > 0:
+        return turn.t("days_left", n=days)
+    return turn.t("due_today") if days == 0 else turn.t("days_overdue", n=-days)
+
+
+async def help_command(turn: Turn, _args: str) -> None:
+    text = turn.t("help_official")
+    if turn.role is Role.LEADER:
+        text += turn.t("help_leader")
+    elif turn.role in COORDINATORS:
+        text += turn.t("help_coordinator")
+    turn.reply(text)
+
+
+COMMANDS = (
+    Command("viec", "tasks", EVERYONE, tasks_command, "Việc của tôi", "My assignments"),
+    Command(
+        "capnhat",
+        "update",
+        EVERYONE,
+        progress_chat.update_command,
+        "Cập nhật tiến độ",
+        "Record progress",
+    ),
+    Command(
+        "giahan",
+        "extend",
+        EVERYONE,
+        progress_chat.extend_command,
+        "Xin gia hạn",
+        "Ask for a new deadline",
+    ),
+    Command("tonghop", "summary", LEADERS, None, "Tổng hợp", "Summary"),
+    Command("quahan", "overdue", LEADERS, None, "Việc quá hạn", "Overdue"),
+    Command("saphan", "due", LEADERS, None, "Việc sắp đến hạn", "Due soon"),
+    Command("giao", "assign", frozenset({Role.LEADER}), None, "Giao đầu mối", "Assign"),
+    Command("bieudo", "chart", LEADERS, None, "Biểu đồ", "Chart"),
+    Command("baocao", "report", COORDINATORS, None, "Báo cáo XLSX", "XLSX report"),
+    Command("trogiup", "help", EVERYONE, help_command, "Hướng dẫn", "Help"),
+)
+BY_NAME = {name: c for c in COMMANDS for name in (c.name, c.alias)}
+
+
+def menu(lang: str) -> list[tuple[str, str]]:
+    """(command, description) pairs for the platform's menu, in ``lang``."""
+    return [(c.name if lang == "vi" else c.alias, c.vi if lang == "vi" else c.en) for c in COMMANDS]
+
+
+def _split_command(text: str) -> tuple[str, str] | None:
+    if not text.startswith("/"):
+        return None
+    head, _, rest = text[1:].partition(" ")
+    return head.split("@", 1)[0].lower(), rest.strip()
+
+
+async def start_command(turn: Turn, code: str) -> None:
+    if not code:
+        if turn.person:
+            turn.reply_key(
+                "already_linked", name=turn.person.full_name, agency=turn.person.agency.name
+            )
+        else:
+            turn.reply_key("start_no_code")
+        return
+    try:
+        person = await redeem_invite(turn.session, code, turn.now)
+    except InviteRefused as refused:
+        turn.reply_key(f"invite_{refused.reason}")
+        return
+    person = await turn.session.scalar(
+        select(Person).where(Person.id == person.id).options(selectinload(Person.agency))
+    )
+    if turn.link is None:
+        turn.session.add(
+            ChatLink(
+                person_id=person.id,
+                channel=Channel(turn.incoming.channel),
+                chat_id=turn.incoming.chat_id,
+                linked_at=turn.now,
+                last_active_at=turn.now,
+            )
+        )
+    else:
+        turn.link.person_id, turn.link.linked_at = person.id, turn.now
+    await turn.session.flush()
+    turn.reply_key("welcome", name=person.full_name, agency=person.agency.name)
+
+
+async def handle(turn: Turn) -> None:
+    """Answer one incoming message (the caller owns the unit of work)."""
+    await load_link(turn)
+    incoming = turn.incoming
+    command = _split_command(incoming.text.strip()) if incoming.text else None
+    if command and command[0] == "start":
+        await start_command(turn, command[1])
+        return
+    if turn.person is None:
+        turn.reply_key("not_linked")
+        return
+    if incoming.choice_data is not None:
+        await progress_chat.on_choice(turn)
+        return
+    if command is None:
+        await progress_chat.on_text(turn, incoming.text)
+        return
+    name, args = command
+    entry = BY_NAME.get(name)
+    if entry is None:
+        turn.reply_key("unknown_command", command=f"/{name}")
+    elif turn.role not in entry.roles:
+        roles = turn.t("role_coordinator") if entry.roles <= COORDINATORS else turn.t("role_leader")
+        turn.reply_key("not_allowed", command=f"/{name}", roles=roles)
+    elif entry.handler is None:
+        turn.reply_key("coming_soon", command=f"/{name}")
+    else:
+        await entry.handler(turn, args)

@@ -1,0 +1,105 @@
+"""The chat side of the reminder engine's delivery interface: nudges as chat messages.
+
+A nudge goes to the person's most recently active reachable chat. A person
+with none is reported unreachable; a chat that blocked the bot is marked
+unreachable (coordinators see it in the digest) and the nudge fails for good.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from bot import choices
+from bot.channels.base import Channel, ChannelError, Outgoing
+from bot.chat_texts import dmy, say, status_name
+from scheduler.delivery import DeliveryResult, NudgeToSend, Outcome
+from storage.db import Database
+from storage.enums import Status
+from storage.models import Assignment, ChatLink
+
+log = logging.getLogger("nhacviec.delivery")
+
+
+def nudge_text(lang: str, kind: str, assignment: Assignment) -> str:
+    series, _, n = kind.partition(":")
+    header = {
+        "before": lambda: say(lang, "nudge_before", days=n),
+        "due": lambda: say(lang, "nudge_due"),
+        "overdue": lambda: say(lang, "nudge_overdue", days=n),
+        "escalation": lambda: say(lang, "nudge_escalation", agency=assignment.agency.name, days=n),
+        "checkin": lambda: say(lang, "nudge_checkin"),
+    }[series]()
+    percent = f" {assignment.percent}%" if assignment.status is Status.IN_PROGRESS else ""
+    note = say(lang, "reason_label", note=assignment.status_note) if assignment.status_note else ""
+    body = say(
+        lang,
+        "nudge_body",
+        code=assignment.code,
+        title=assignment.task.title,
+        agency=assignment.agency.name,
+        deadline=dmy(assignment.deadline, lang),
+        status=status_name(lang, assignment.status),
+        percent=percent,
+        note=note,
+    )
+    return f"{header}\n{body}\n{say(lang, 'nudge_footer')}"
+
+
+class ChatDelivery:
+    """Implements ``scheduler.delivery.Delivery`` over the configured channels."""
+
+    def __init__(self, db: Database, channels: dict[str, Channel], lang: str = "vi") -> None:
+        self.db = db
+        self.channels = channels
+        self.lang = lang
+
+    async def deliver(self, nudge: NudgeToSend, now: datetime) -> DeliveryResult:
+        async with self.db.unit_of_work() as session:
+            links = (
+                await session.scalars(
+                    select(ChatLink)
+                    .where(
+                        ChatLink.person_id == nudge.person_id,
+                        ChatLink.channel.in_(list(self.channels)),
+                    )
+                    .order_by(ChatLink.last_active_at.desc().nulls_last(), ChatLink.id.desc())
+                )
+            ).all()
+            reachable = [link for link in links if link.unreachable_since is None]
+            if not reachable:
+                reason = links[0].unreachable_reason if links else "no linked chat"
+                return DeliveryResult(Outcome.UNREACHABLE, error=reason)
+            link = reachable[0]
+            assignment = await session.scalar(
+                select(Assignment)
+                .where(Assignment.id == nudge.assignment_id)
+                .options(selectinload(Assignment.task), selectinload(Assignment.agency))
+            )
+            token = await choices.new_token(
+                session, nudge.person_id, nudge.assignment_id, now, nudge_id=nudge.nudge_id
+            )
+            message = Outgoing(
+                nudge_text(self.lang, nudge.kind, assignment),
+                choices.status_choices(self.lang, token),
+            )
+            channel_name, chat_id, link_id = link.channel.value, link.chat_id, link.id
+        channel = self.channels[channel_name]
+        try:
+            message_id = await channel.send(chat_id, message)
+        except ChannelError as exc:
+            return await self._failed(exc, link_id, now)
+        return DeliveryResult.sent(channel_name, message_id)
+
+    async def _failed(self, exc: ChannelError, link_id: int, now: datetime) -> DeliveryResult:
+        if exc.kind == "retry":
+            return DeliveryResult(Outcome.RETRY, error=exc.detail, retry_after=exc.retry_after)
+        if exc.kind == "blocked":
+            async with self.db.unit_of_work() as session:
+                link = await session.get(ChatLink, link_id)
+                link.unreachable_since, link.unreachable_reason = now, exc.detail
+            log.warning("action=chat_unreachable link=%s reason=%s", link_id, exc.detail)
+        return DeliveryResult(Outcome.FAILED, error=f"{exc.kind}: {exc.detail}")

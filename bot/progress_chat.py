@@ -1,0 +1,270 @@
+"""Progress in chat: free-text replies, /capnhat, /giahan, button presses, follow-up answers.
+
+Every path ends in ``record`` (or ``request``), which checks that the person
+may update the assignment, writes it, and repeats back exactly what was
+recorded. Whatever is not understood records nothing and says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import delete, select
+
+from bot import choices
+from bot.chat_texts import dmy, status_name
+from bot.replies import ParsedReply, parse_reply
+from bot.reply_dates import extension_date
+from bot.turn import Turn, assignment_query, find_for_person, may_update
+from storage.enums import NudgeState, Status
+from storage.models import Assignment, ChoiceToken, Nudge, PendingQuestion
+from storage.progress import record_progress, request_extension
+
+TASK_CODE = re.compile(r"^\s*([1-7]\.\d{1,3})\b[\s:,.-]*(.*)$", re.S)
+PERCENT = re.compile(r"^\s*~?(\d{1,3})\s*(%|phần trăm|phan tram)?\s*$", re.I)
+
+
+def _percent_text(percent: int | None) -> str:
+    return f" {percent}%" if percent is not None else ""
+
+
+async def record(
+    turn: Turn, assignment: Assignment, status: Status, *, percent=None, note: str = ""
+) -> None:
+    if not may_update(turn.person, assignment):
+        turn.reply_key("not_yours", code=assignment.code, agency=assignment.agency.name)
+        return
+    recorded = await record_progress(
+        turn.session,
+        assignment,
+        turn.person.id,
+        turn.now,
+        status=status,
+        percent=percent,
+        note=note,
+        channel=turn.incoming.channel,
+        message_ref=turn.incoming.update_key,
+    )
+    shown = (
+        None
+        if status in (Status.DONE, Status.NOT_STARTED) and percent is None
+        else recorded.percent
+    )
+    turn.reply_key(
+        "recorded",
+        code=assignment.code,
+        status=status_name(turn.lang, recorded.status),
+        percent=_percent_text(shown) if status is not Status.DONE else "",
+        note=turn.t("reason_label", note=note) if note else "",
+    )
+
+
+async def request(turn: Turn, assignment: Assignment, parsed_date, reason: str) -> None:
+    if not may_update(turn.person, assignment):
+        turn.reply_key("not_yours", code=assignment.code, agency=assignment.agency.name)
+        return
+    if parsed_date is None:
+        await ask(turn, assignment, "date")
+        return
+    if assignment.deadline and parsed_date <= assignment.deadline:
+        turn.reply_key("date_not_later", date=dmy(parsed_date), deadline=dmy(assignment.deadline))
+        return
+    await request_extension(
+        turn.session,
+        assignment,
+        turn.person.id,
+        turn.now,
+        new_deadline=parsed_date,
+        reason=reason,
+        channel=turn.incoming.channel,
+        message_ref=turn.incoming.update_key,
+    )
+    turn.reply_key(
+        "recorded_extension",
+        code=assignment.code,
+        date=dmy(parsed_date),
+        note=turn.t("reason_label", note=reason) if reason else "",
+    )
+
+
+async def apply_parsed(turn: Turn, assignment: Assignment, parsed: ParsedReply, text: str):
+    if not parsed.understood or parsed.status is None:
+        turn.reply_key("not_understood", text=text.strip()[:200])
+    elif parsed.status is Status.EXTENSION_REQUESTED:
+        await request(turn, assignment, parsed.new_date, parsed.reason)
+    else:
+        await record(turn, assignment, parsed.status, percent=parsed.percent, note=parsed.reason)
+
+
+async def ask(turn: Turn, assignment: Assignment, awaiting: str) -> None:
+    """Ask a follow-up question; the chat's next free text answers it."""
+    await turn.session.execute(
+        delete(PendingQuestion).where(PendingQuestion.chat_link_id == turn.link.id)
+    )
+    turn.session.add(
+        PendingQuestion(
+            chat_link_id=turn.link.id,
+            assignment_id=assignment.id,
+            awaiting=awaiting,
+            created_at=turn.now,
+        )
+    )
+    if awaiting == "percent":
+        token = await choices.new_token(turn.session, turn.person.id, assignment.id, turn.now)
+        turn.reply(turn.t("ask_percent", code=assignment.code), choices.percent_choices(token))
+    else:
+        turn.reply_key(f"ask_{awaiting}", code=assignment.code)
+
+
+async def _load(turn: Turn, assignment_id: int) -> Assignment:
+    return await turn.session.scalar(assignment_query().where(Assignment.id == assignment_id))
+
+
+async def on_choice(turn: Turn) -> None:
+    parsed = choices.parse_data(turn.incoming.choice_data)
+    token = await turn.session.get(ChoiceToken, parsed[0]) if parsed else None
+    if token is None or token.person_id != turn.person.id:
+        turn.reply_key("bad_choice")
+        return
+    assignment = await _load(turn, token.assignment_id)
+    action = parsed[1]
+    if action == "done":
+        await record(turn, assignment, Status.DONE)
+    elif action[1:].isdigit():
+        await _clear_question(turn)
+        await record(turn, assignment, Status.IN_PROGRESS, percent=int(action[1:]))
+    else:
+        awaiting = {"prog": "percent", "blk": "reason", "ext": "date"}[action]
+        await ask(turn, assignment, awaiting)
+
+
+async def _clear_question(turn: Turn) -> None:
+    await turn.session.execute(
+        delete(PendingQuestion).where(PendingQuestion.chat_link_id == turn.link.id)
+    )
+
+
+async def answer_question(turn: Turn, question: PendingQuestion, text: str) -> None:
+    assignment = await _load(turn, question.assignment_id)
+    if question.awaiting == "percent":
+        match = PERCENT.match(text)
+        if not match or int(match[1]) > 100:
+            parsed = parse_reply(text, today=turn.today, current_deadline=assignment.deadline)
+            if parsed.percent is None:
+                turn.reply_key("ask_percent_again")
+                return
+            percent = parsed.percent
+        else:
+            percent = int(match[1])
+        await _clear_question(turn)
+        status = Status.DONE if percent == 100 else Status.IN_PROGRESS
+        await record(turn, assignment, status, percent=None if percent == 100 else percent)
+    elif question.awaiting == "reason":
+        await _clear_question(turn)
+        await record(turn, assignment, Status.BLOCKED, note=text.strip())
+    else:
+        new_date = extension_date(
+            f"đến {text}", today=turn.today, current_deadline=assignment.deadline
+        )
+        if new_date is None:
+            turn.reply_key("ask_date_again")
+            return
+        await _clear_question(turn)
+        parsed = parse_reply(
+            f"xin gia hạn đến {text}", today=turn.today, current_deadline=assignment.deadline
+        )
+        await request(turn, assignment, new_date, parsed.reason)
+
+
+async def _replied_nudge(turn: Turn) -> Assignment | None:
+    ref = turn.incoming.reply_to_message_id
+    if not ref:
+        return None
+    nudge = await turn.session.scalar(
+        select(Nudge).where(
+            Nudge.channel == turn.incoming.channel,
+            Nudge.message_id == ref,
+            Nudge.person_id == turn.person.id,
+        )
+    )
+    return await _load(turn, nudge.assignment_id) if nudge else None
+
+
+async def _latest_nudged(turn: Turn) -> Assignment | None:
+    """The assignment of the person's latest nudge that is still open (no reply-to needed)."""
+    nudge = await turn.session.scalar(
+        select(Nudge)
+        .join(Assignment, Assignment.id == Nudge.assignment_id)
+        .where(
+            Nudge.person_id == turn.person.id,
+            Nudge.state == NudgeState.SENT,
+            Assignment.status != Status.DONE,
+        )
+        .order_by(Nudge.sent_at.desc())
+        .limit(1)
+    )
+    return await _load(turn, nudge.assignment_id) if nudge else None
+
+
+async def on_text(turn: Turn, text: str) -> None:
+    """Free text: an answer to a question, a reply to a nudge, "CODE text", or the latest nudge."""
+    question = await turn.session.scalar(
+        select(PendingQuestion).where(PendingQuestion.chat_link_id == turn.link.id)
+    )
+    if question is not None:
+        await answer_question(turn, question, text)
+        return
+    assignment = await _replied_nudge(turn)
+    if assignment is None and (match := TASK_CODE.match(text)):
+        assignment, other_agency = await find_for_person(turn, match[1])
+        if assignment is None:
+            _unknown_code(turn, match[1], other_agency)
+            return
+        text = match[2]
+    if assignment is None:
+        assignment = await _latest_nudged(turn)
+    if assignment is None:
+        turn.reply_key("which_assignment")
+        return
+    parsed = parse_reply(text, today=turn.today, current_deadline=assignment.deadline)
+    await apply_parsed(turn, assignment, parsed, text)
+
+
+def _unknown_code(turn: Turn, code: str, other_agency: str | None) -> None:
+    if other_agency:
+        turn.reply_key("not_yours", code=code, agency=other_agency)
+    else:
+        turn.reply_key("code_unknown", code=code, agency=turn.person.agency.name)
+
+
+async def update_command(turn: Turn, args: str) -> None:
+    match = TASK_CODE.match(args)
+    if not match or not match[2].strip():
+        turn.reply_key("usage_update")
+        return
+    assignment, other = await find_for_person(turn, match[1])
+    if assignment is None:
+        _unknown_code(turn, match[1], other)
+        return
+    parsed = parse_reply(match[2], today=turn.today, current_deadline=assignment.deadline)
+    await apply_parsed(turn, assignment, parsed, match[2])
+
+
+async def extend_command(turn: Turn, args: str) -> None:
+    match = TASK_CODE.match(args)
+    if not match or not match[2].strip():
+        turn.reply_key("usage_extend")
+        return
+    assignment, other = await find_for_person(turn, match[1])
+    if assignment is None:
+        _unknown_code(turn, match[1], other)
+        return
+    date_text, _, reason = match[2].strip().partition(" ")
+    new_date = extension_date(
+        f"đến {date_text}", today=turn.today, current_deadline=assignment.deadline
+    )
+    if new_date is None:
+        turn.reply_key("ask_date_again")
+        return
+    await request(turn, assignment, new_date, reason.strip())
+

@@ -1,0 +1,145 @@
+"""The conversation end to end on the console channel: a transcript through its streams."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.dispatcher import Dispatcher
+from bot.nudge_delivery import ChatDelivery
+from scheduler.calendar import WorkCalendar
+from scheduler.clock import ManualClock
+from scheduler.planner import plan_window
+from scheduler.policy import ReminderRules
+from scheduler.sweep import SweepConfig, sweep_once
+from storage.enums import Status
+from storage.invites import create_invite
+from storage.models import Assignment, InboundMessage, Person, ProgressUpdate
+from tests.fakes.console_harness import ConsoleHarness
+from tests.helpers import declare_agencies, load_people, load_plan
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+CAL = WorkCalendar(TZ, time(7, 30), time(17, 0))
+RULES = ReminderRules()
+HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
+OFFICIAL = "Nguyễn Văn Trung"  # looked up below: the official of Sở Tư pháp
+
+
+def local(y, m, d, hh=7, mm=30) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=TZ).astimezone(UTC)
+
+
+@pytest.fixture
+async def world(db, tmp_path):
+    await declare_agencies(db)
+    await load_people(db)
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        f"{HEADER}\n2.1,2,Trình chương trình <XD> & ban hành,Sở Tư pháp,,2024-03-15,,QĐ\n"
+        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-22,,Báo cáo\n"
+        "2.3,2,Việc của Sở Nội vụ,Sở Nội vụ,,2024-03-15,,Báo cáo\n",
+        encoding="utf-8",
+    )
+    await load_plan(db, path)
+    clock = ManualClock(local(2024, 3, 6, 8, 0))
+    harness = ConsoleHarness()
+    dispatcher = Dispatcher(db, {"console": harness.channel}, CAL, RULES, clock.now)
+    await harness.start(dispatcher.receive)
+    async with db.unit_of_work() as session:
+        official = await session.scalar(
+            select(Person)
+            .join(Person.agency)
+            .where(Person.role == "official", Person.agency.has(short_code="stp"))
+        )
+        code, _ = await create_invite(session, official, clock.now())
+    yield db, harness, clock, official, code
+    await harness.close()
+
+
+async def status_of(db, code):
+    async with db.unit_of_work() as session:
+        a = await session.scalar(select(Assignment).where(Assignment.code == code))
+        updates = await session.scalar(
+            select(func.count())
+            .select_from(ProgressUpdate)
+            .where(ProgressUpdate.assignment_id == a.id)
+        )
+        return a.status, a.percent, a.status_note, updates
+
+
+async def send_nudges(db, harness, clock):
+    async with db.unit_of_work() as session:
+        await plan_window(session, RULES, CAL, clock.now())
+    delivery = ChatDelivery(db, {"console": harness.channel})
+    mark = len(harness.out.getvalue())
+    report = await sweep_once(db, delivery, CAL, SweepConfig(worker="t"), clock.now())
+    return report, harness.printed_since(mark)
+
+
+async def test_unlinked_chat_is_refused_and_nothing_kept(world):
+    db, harness, *_ = world
+    answer = await harness.say("xong rồi ạ")
+    assert "chưa được liên kết" in answer and "/start" in answer
+    async with db.unit_of_work() as session:
+        row = await session.scalar(select(InboundMessage))
+    assert "xong" not in row.payload and row.processed_at is not None
+    assert (await status_of(db, "2.1"))[3] == 0
+
+
+async def test_onboarding_nudge_and_answers(world):
+    db, harness, clock, official, code = world
+    assert "Mã mời không đúng" in await harness.say("/start not-a-real-code")
+    welcome = await harness.say(f"/start {code}")
+    assert f"Chào {official.full_name} (Sở Tư pháp)" in welcome
+    assert "đã được dùng" in await harness.say(f"/start {code}")  # one-time
+
+    report, printed = await send_nudges(db, harness, clock)
+    assert report.sent == 1  # before:7 of 2.1 (15 Mar) is today, Wed 6 Mar
+    assert "2.1 — Trình chương trình <XD> & ban hành" in printed
+    assert "Hạn: 15/03/2024" in printed and "còn 7 ngày làm việc" in printed
+    assert "1. ✅ Đã xong" in printed and "4. 📅 Xin gia hạn" in printed
+
+    asked = await harness.say("2")  # in progress -> asks for the percent
+    assert "bao nhiêu phần trăm" in asked and "3. 60%" in asked
+    assert "Đã ghi nhận 2.1: đang thực hiện 60%" in await harness.say("3")
+    assert await status_of(db, "2.1") == (Status.IN_PROGRESS, 60, "", 1)
+
+    answer = await harness.say("vướng do chưa có kinh phí")
+    assert "Đã ghi nhận 2.1: vướng mắc 60% — chưa có kinh phí" in answer
+    assert await status_of(db, "2.1") == (Status.BLOCKED, 60, "chưa có kinh phí", 2)
+
+    answer = await harness.say("đã nhận ạ")
+    assert "chưa hiểu" in answer and "chưa ghi nhận" in answer
+    assert (await status_of(db, "2.1"))[3] == 2
+
+    answer = await harness.say("2.2 xin gia han den 30/4 vi cho so lieu")
+    assert "gia hạn 2.2 đến 30/04/2024" in answer
+    assert (await status_of(db, "2.2"))[0] is Status.EXTENSION_REQUESTED
+
+    assert "Đã ghi nhận 2.1: đã hoàn thành" in await harness.say("/capnhat 2.1 xong")
+    assert (await status_of(db, "2.1"))[:2] == (Status.DONE, 100)
+
+
+async def test_roles_and_other_agencies(world):
+    db, harness, _clock, _official, code = world
+    await harness.say(f"/start {code}")
+    assert "dành cho cơ quan điều phối" in await harness.say("/baocao")
+    assert "dành cho lãnh đạo" in await harness.say("/tonghop")
+    answer = await harness.say("/capnhat 2.3 xong")
+    assert "Sở Nội vụ chủ trì" in answer
+    assert (await status_of(db, "2.3"))[3] == 0
+    assert "không biết lệnh /xyz" in await harness.say("/xyz")
+    listing = await harness.say("/viec")
+    assert "2.1 — Trình chương trình" in listing and "2.3" not in listing
+    assert "Hạn 15/03/2024 (còn 9 ngày)" in listing
+
+
+async def test_a_forged_choice_is_refused(world):
+    db, harness, _clock, _official, code = world
+    await harness.say(f"/start {code}")
+    harness.channel._options = [type("C", (), {"data": "c:AAAAAAAAAAAA:done", "label": "x"})()]
+    assert "không hợp lệ" in await harness.say("1")
+    assert (await status_of(db, "2.1"))[3] == 0
