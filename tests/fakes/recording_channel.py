@@ -1,0 +1,48 @@
+"""A Channel that records what it sends and can be told to fail."""
+
+from __future__ import annotations
+
+from collections import deque
+from datetime import UTC, datetime
+
+from bot.channels.base import ChannelError, Incoming, IncomingHandler, Outgoing
+
+
+class RecordingChannel:
+    name = "console"
+    max_text = 4096
+    has_buttons = True
+
+    def __init__(self, name: str = "console") -> None:
+        self.name = name
+        self.sent: list[tuple[str, Outgoing]] = []
+        self.failures: deque[ChannelError] = deque()
+        self.handler: IncomingHandler | None = None
+        self._n = 0
+
+    async def start(self, handler: IncomingHandler) -> None:
+        self.handler = handler
+
+    async def stop(self) -> None:
+        self.handler = None
+
+    async def send(self, chat_id: str, message: Outgoing) -> str:
+        if self.failures:
+            raise self.failures.popleft()
+        self._n += 1
+        self.sent.append((chat_id, message))
+        return str(self._n)
+
+    async def edit(self, chat_id: str, message_id: str, message: Outgoing) -> None:
+        self.sent.append((chat_id, message))
+
+    async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
+        return None
+
+    def texts(self, chat_id: str | None = None) -> list[str]:
+        return [m.text for c, m in self.sent if chat_id is None or c == chat_id]
+
+    def incoming(self, chat_id: str, text: str, key: str, **kw) -> Incoming:
+        return Incoming(
+            self.name, chat_id, key, datetime(2024, 3, 6, 1, tzinfo=UTC), text=text, **kw
+        )

@@ -1,0 +1,123 @@
+"""The inbox: every update processed exactly once across crashes, answers never lost."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.channels.base import ChannelError
+from bot.dispatcher import Dispatcher
+from scheduler.calendar import WorkCalendar
+from scheduler.policy import ReminderRules
+from storage.enums import Channel
+from storage.invites import create_invite
+from storage.models import Assignment, ChatLink, InboundMessage, Person, ProgressUpdate
+from tests.fakes.recording_channel import RecordingChannel
+from tests.helpers import declare_agencies, load_people, load_plan
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+CAL = WorkCalendar(TZ, time(7, 30), time(17, 0))
+NOW = datetime(2024, 3, 6, 3, 0, tzinfo=UTC)
+HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
+
+
+@pytest.fixture
+async def linked(db, tmp_path):
+    """Sở Tư pháp's official, linked on chat "42"; one task 2.1 of Sở Tư pháp."""
+    await declare_agencies(db)
+    await load_people(db)
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        f"{HEADER}\n2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,QĐ\n", encoding="utf-8"
+    )
+    await load_plan(db, path)
+    async with db.unit_of_work() as session:
+        official = await session.scalar(
+            select(Person).where(Person.role == "official", Person.agency.has(short_code="stp"))
+        )
+        session.add(
+            ChatLink(person_id=official.id, channel=Channel.CONSOLE, chat_id="42", linked_at=NOW)
+        )
+    return db
+
+
+def dispatcher(db, channel):
+    return Dispatcher(db, {channel.name: channel}, CAL, ReminderRules(), lambda: NOW)
+
+
+async def history(db) -> int:
+    async with db.unit_of_work() as session:
+        return await session.scalar(select(func.count()).select_from(ProgressUpdate))
+
+
+async def test_crash_between_storing_and_processing_is_recovered_once(linked):
+    channel = RecordingChannel()
+    first = dispatcher(linked, channel)
+    incoming = channel.incoming("42", "/capnhat 2.1 đang làm 40%", "u1")
+    row_id = await first.store(incoming)  # stored, then the process dies
+    assert row_id is not None and await history(linked) == 0
+
+    restarted = dispatcher(linked, channel)
+    assert await restarted.recover() == 1
+    assert await history(linked) == 1
+    assert channel.texts("42") == ["Đã ghi nhận 2.1: đang thực hiện 40%."]
+    assert await restarted.recover() == 0  # nothing twice
+    assert await history(linked) == 1
+
+
+async def test_a_platform_resend_is_not_processed_twice(linked):
+    channel = RecordingChannel()
+    d = dispatcher(linked, channel)
+    incoming = channel.incoming("42", "/capnhat 2.1 xong", "u7")
+    await d.receive(incoming)
+    await d.receive(incoming)  # the same update id again
+    assert await history(linked) == 1 and len(channel.texts()) == 1
+
+
+async def test_answers_unsent_when_the_platform_failed_are_sent_later(linked):
+    channel = RecordingChannel()
+    channel.failures.append(ChannelError("retry", "502 Bad Gateway"))
+    d = dispatcher(linked, channel)
+    await d.receive(channel.incoming("42", "/capnhat 2.1 xong", "u2"))
+    assert await history(linked) == 1 and channel.texts() == []
+    async with linked.unit_of_work() as session:
+        row = await session.scalar(select(InboundMessage))
+    assert row.processed_at is not None and row.replies_sent_at is None
+    assert await d.resend() == 1
+    assert channel.texts() == ["Đã ghi nhận 2.1: đã hoàn thành."]
+    assert await d.resend() == 0 and await history(linked) == 1
+
+
+async def test_a_failing_turn_records_nothing_and_says_so(linked, monkeypatch):
+    channel = RecordingChannel()
+    d = dispatcher(linked, channel)
+
+    async def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("bot.progress_chat.record_progress", broken)
+    await d.receive(channel.incoming("42", "/capnhat 2.1 xong", "u3"))
+    assert await history(linked) == 0
+    assert "có lỗi" in channel.texts()[0]
+    async with linked.unit_of_work() as session:
+        row = await session.scalar(select(InboundMessage))
+        status = await session.scalar(select(Assignment.status))
+    assert row.error.startswith("RuntimeError") and status == "not_started"
+
+
+async def test_link_by_invite_through_the_dispatcher(linked):
+    channel = RecordingChannel()
+    d = dispatcher(linked, channel)
+    async with linked.unit_of_work() as session:
+        leader = await session.scalar(
+            select(Person).where(Person.role == "leader", Person.agency.has(short_code="stp"))
+        )
+        code, _ = await create_invite(session, leader, NOW)
+    await d.receive(channel.incoming("77", f"/start {code}", "u4"))
+    assert channel.texts("77")[0].startswith(f"Chào {leader.full_name} (Sở Tư pháp)")
+    async with linked.unit_of_work() as session:
+        link = await session.scalar(select(ChatLink).where(ChatLink.chat_id == "77"))
+    assert link.person_id == leader.id
