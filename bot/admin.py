@@ -35,6 +35,7 @@ SAMPLE_AGENCIES = (
 )
 SAMPLE_PLAN = SAMPLE_DIR / "kontum-2024-plan.csv"
 SAMPLE_PEOPLE = SAMPLE_DIR / "kontum-2024-people.csv"
+SAMPLE_TRY_PERSON = "Phan Ngọc Phương"  # an official of Sở Nội vụ in the sample
 
 
 class UserError(Exception):

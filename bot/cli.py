@@ -7,6 +7,7 @@ problems; never a traceback), 2 on a usage error.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable
@@ -17,6 +18,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from bot import admin
+from bot.app import serve
 from bot.settings import ConfigError, Settings, load_settings
 from bot.texts import describe_problem, t
 from scheduler.clock import Clock, SimulatedClock, SystemClock
@@ -290,24 +292,44 @@ def run_command(
         bool, typer.Option("--sample", help="Load the sample plan into an empty store first")
     ] = False,
 ) -> None:
-    """Run the service (chat channels + scheduler)."""
+    """Run the service: chat channels + scheduler (the console without a chat token)."""
     c: Context = ctx.obj
+    console = not c.settings.telegram_bot_token
+    logging.basicConfig(
+        level=logging.WARNING if console else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    clock = c.clock()
 
     async def action(db: Database):
         await admin.init_database(db, c.lang)
-        overview = await admin.store_overview(db)
         loaded = False
-        if sample and overview.plans == 0:
-            await admin.load_sample(db, c.lang, c.clock().now())
-            overview, loaded = await admin.store_overview(db), True
-        return overview, loaded
+        if sample and (await admin.store_overview(db)).plans == 0:
+            await admin.load_sample(db, c.lang, clock.now())
+            loaded = True
+        overview = await admin.store_overview(db)
+        typer.echo(
+            t(c.lang, "sample_loaded", url=c.settings.database_url) if loaded else "", nl=loaded
+        )
+        typer.echo(t(c.lang, "store_overview", **vars(overview)))
+        if overview.plans == 0:
+            typer.echo(t(c.lang, "store_empty"))
+        if console:
+            if loaded:
+                invite = await admin.run_invite(db, admin.SAMPLE_TRY_PERSON, c.lang, clock.now())
+                typer.echo(
+                    t(
+                        c.lang,
+                        "console_try",
+                        name=invite.person,
+                        agency=invite.agency,
+                        code=invite.code,
+                    )
+                )
+            typer.echo(t(c.lang, "console_banner"))
+        await serve(c.settings, db, clock)
 
-    overview, loaded = c.run(action)
-    if loaded:
-        typer.echo(t(c.lang, "sample_loaded", url=c.settings.database_url))
-    typer.echo(t(c.lang, "store_overview", **vars(overview)))
-    if overview.plans == 0:
-        typer.echo(t(c.lang, "store_empty"))
+    c.run(action)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -97,6 +97,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Không có lời nhắc nào từ {start} đến {end}.",
         "en": "No nudges between {start} and {end}.",
     },
+    "console_try": {
+        "vi": "Thử ngay với tư cách {name} ({agency}): gõ /start {code}",
+        "en": "Try it as {name} ({agency}): type /start {code}",
+    },
+    "console_banner": {
+        "vi": "nhacviec — kênh console. Gõ /start MÃ_MỜI để liên kết, /trogiup để xem hướng "
+        "dẫn; Ctrl-D (hoặc Ctrl-C) để thoát.",
+        "en": "nhacviec — console channel. Type /start INVITE_CODE to link, /help for help; "
+        "Ctrl-D (or Ctrl-C) to quit.",
+    },
     "store_empty": {
         "vi": "Chưa có kế hoạch nào. Nhập bằng `nhacviec import-plan TỆP`, hoặc chạy "
         "`nhacviec run --sample` để dùng dữ liệu mẫu.",

@@ -15,7 +15,9 @@ from tests.helpers import AGENCY_FILES, PEOPLE_FILE, PLAN_FILE
 SCRIPT = Path(sys.executable).with_name("nhacviec")
 
 
-def run(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def run(
+    cwd: Path, *args: str, env: dict | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
@@ -28,6 +30,7 @@ def run(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedP
         capture_output=True,
         text=True,
         timeout=120,
+        input=stdin or "",
     )
 
 
@@ -167,3 +170,14 @@ def test_schedule_preview_as_tsv(tmp_path):
     times = [c[0] for c in cells]
     assert times == sorted(times)
     assert {t[:10] for t in times}.isdisjoint({"2024-03-09", "2024-03-10", "2024-03-16"})
+
+
+def test_run_opens_the_console_chat(tmp_path):
+    first = run(tmp_path, "run", "--sample")
+    code = first.stdout.split("/start ", 1)[1].split()[0]
+    chat = run(tmp_path, "run", stdin=f"/start {code}\n/viec\n/baocao\n")
+    assert chat.returncode == 0, chat.stderr
+    assert "Chào Phan Ngọc Phương (Sở Nội vụ)! Tài khoản chat đã được liên kết." in chat.stdout
+    assert "Việc của Sở Nội vụ đang mở:" in chat.stdout and "• 1.3 — Ban hành" in chat.stdout
+    assert "Lệnh /baocao dành cho cơ quan điều phối" in chat.stdout
+    assert "Traceback" not in chat.stderr

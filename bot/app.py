@@ -1,0 +1,107 @@
+"""``nhacviec run``: the chat channels and the reminder service in one process.
+
+With no chat token configured the console channel runs in this terminal.
+SIGINT/SIGTERM (or the end of console input) stop it cleanly: the reminder
+round in progress finishes and records what it claimed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Awaitable, Callable
+
+from bot.channels.base import Channel
+from bot.channels.console import ConsoleChannel
+from bot.conversation import menu
+from bot.dispatcher import Dispatcher
+from bot.nudge_delivery import ChatDelivery
+from bot.settings import Settings
+from bot.wiring import calendar_from, rules_from
+from scheduler.clock import Clock
+from scheduler.service import ReminderService
+from storage.db import Database
+
+log = logging.getLogger("nhacviec.app")
+DigestHook = Callable[[Database, object, object], Awaitable[object]]
+
+
+def build_channels(settings: Settings) -> dict[str, Channel]:
+    channels: dict[str, Channel] = {}
+    if settings.telegram_bot_token:
+        from bot.channels.telegram import TelegramChannel
+
+        channels["telegram"] = TelegramChannel(
+            settings.telegram_bot_token,
+            api_url=settings.telegram_api_url,
+            webhook_url=settings.webhook_url,
+            webhook_secret=settings.webhook_secret,
+            listen=settings.webhook_listen,
+        )
+    if not channels:
+        channels["console"] = ConsoleChannel()
+    return channels
+
+
+async def serve(
+    settings: Settings,
+    db: Database,
+    clock: Clock,
+    *,
+    channels: dict[str, Channel] | None = None,
+    stop: asyncio.Event | None = None,
+    digests: DigestHook | None = None,
+) -> None:
+    """Run until ``stop`` is set, a signal arrives, or the console's input ends."""
+    channels = channels if channels is not None else build_channels(settings)
+    stop = stop or asyncio.Event()
+    calendar, rules = calendar_from(settings), rules_from(settings)
+    if settings.clock_start is not None:
+        log.warning(
+            "action=simulated_clock start=%s speed=%s",
+            settings.clock_start.isoformat(),
+            settings.clock_speed,
+        )
+    dispatcher = Dispatcher(db, channels, calendar, rules, clock.now, settings.language)
+    recovered = await dispatcher.recover()
+    if recovered:
+        log.info("action=recovered updates=%s", recovered)
+    for channel in channels.values():
+        await channel.start(dispatcher.receive)
+        set_commands = getattr(channel, "set_commands", None)
+        if set_commands is not None:
+            await set_commands({"vi": menu("vi"), "en": menu("en")})
+    service = ReminderService(
+        db,
+        ChatDelivery(db, channels, settings.language),
+        calendar,
+        rules,
+        clock,
+        sweep_seconds=settings.sweep_seconds,
+        digests=digests,
+    )
+    service.start()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    waiters = [asyncio.create_task(stop.wait())]
+    waiters += [
+        asyncio.create_task(ch.closed.wait())
+        for ch in channels.values()
+        if isinstance(ch, ConsoleChannel)
+    ]
+    try:
+        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
+        await service.stop()
+        for channel in channels.values():
+            await channel.stop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(sig)
+        log.info("action=stopped")

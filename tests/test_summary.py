@@ -1,0 +1,191 @@
+"""Status roll-ups and the overdue list, against counts made by hand."""
+
+from __future__ import annotations
+
+from dataclasses import astuple
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select, update
+
+from storage.db import Database
+from storage.enums import Status
+from storage.groups import GROUP_NAMES_VI
+from storage.models import Agency, Assignment, Plan, Task
+from storage.summary import StatusCounts, overdue_list, status_counts
+from tests.helpers import declare_agencies, load_people, load_plan
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+TODAY = date(2024, 3, 20)  # a Wednesday
+HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
+ROWS = """\
+1.1,1,Kế hoạch CCHC,Sở Nội vụ,,2024-03-15,,Kế hoạch
+1.2,1,Kế hoạch tuyên truyền,Sở Nội vụ,,2024-03-15,,Kế hoạch
+1.3,1,Kế hoạch kiểm tra,Sở Tư pháp,,2024-03-15,,Kế hoạch
+2.1,2,Chương trình xây dựng văn bản,Sở Tư pháp,,2024-03-29,,Quyết định
+2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-10,,Báo cáo
+2.3,2,Kiểm tra văn bản,Sở Nội vụ,,2024-03-20,,Báo cáo
+2.4,2,Theo dõi thi hành pháp luật,Sở Nội vụ,,2024-03-19,,Báo cáo
+2.5,2,Pháp điển,Sở Tư pháp,,2024-03-25,,Báo cáo
+7.1,7,Tin bài CCHC,Sở Tư pháp,,,continuous,Tin bài
+7.2,7,Số hóa hồ sơ,Sở Nội vụ,,2024-04-30,,Báo cáo
+7.3,7,Cổng dịch vụ công,Sở Nội vụ,,2024-03-01,,Báo cáo
+7.4,7,Bỏ khỏi kế hoạch (phân công),Sở Tư pháp,,2024-03-01,,Báo cáo
+7.5,7,Bỏ khỏi kế hoạch (nhiệm vụ),Sở Tư pháp,,2024-02-01,,Báo cáo
+7.6,7,Chuyên mục CCHC,Sở Nội vụ,,,continuous,Chuyên mục
+"""
+
+
+def local(y, m, d, hh=9, mm=0) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=TZ).astimezone(UTC)
+
+
+# code -> (status, percent, done_at); done_at local, so 1.2 is done on 16 Mar
+# locally while still 15 Mar in UTC, and 1.3 at 23:30 local on its deadline.
+STATES = {
+    "1.1": (Status.DONE, 100, local(2024, 3, 15, 16)),
+    "1.2": (Status.DONE, 100, local(2024, 3, 16, 6)),
+    "1.3": (Status.DONE, 100, local(2024, 3, 15, 23, 30)),
+    "2.1": (Status.IN_PROGRESS, 50, None),
+    "2.2": (Status.BLOCKED, 20, None),
+    "2.3": (Status.NOT_STARTED, 0, None),
+    "2.4": (Status.EXTENSION_REQUESTED, 60, None),
+    "2.5": (Status.BLOCKED, 10, None),
+    "7.1": (Status.IN_PROGRESS, 30, None),
+    "7.2": (Status.EXTENSION_REQUESTED, 40, None),
+    "7.3": (Status.NOT_STARTED, 0, None),
+    "7.4": (Status.IN_PROGRESS, 10, None),
+    "7.5": (Status.IN_PROGRESS, 10, None),
+    "7.6": (Status.DONE, 100, local(2024, 3, 1)),
+}
+
+
+async def build_plan(db: Database, tmp_path) -> dict[str, int]:
+    """Load the plan above with the statuses of ``STATES``; return agency ids by short code."""
+    await declare_agencies(db)
+    await load_people(db)
+    path = tmp_path / "plan.csv"
+    path.write_text(f"{HEADER}\n{ROWS}", encoding="utf-8")
+    await load_plan(db, path)
+    async with db.unit_of_work() as session:
+        for code, (status, percent, done_at) in STATES.items():
+            await session.execute(
+                update(Assignment)
+                .where(Assignment.code == code)
+                .values(
+                    status=status,
+                    percent=percent,
+                    done_at=done_at,
+                    updated_at=done_at or local(2024, 3, 18),
+                )
+            )
+        withdrawn = local(2024, 3, 18)
+        await session.execute(
+            update(Assignment).where(Assignment.code == "7.4").values(withdrawn_at=withdrawn)
+        )
+        await session.execute(update(Task).where(Task.code == "7.5").values(withdrawn_at=withdrawn))
+        rows = await session.execute(select(Agency.short_code, Agency.id))
+        return dict(rows.all())
+
+
+@pytest.fixture
+async def agencies(db, tmp_path):
+    return await build_plan(db, tmp_path)
+
+
+def numbers(c: StatusCounts) -> tuple:
+    """(total, on time, late, in progress, not started, blocked, extension, overdue)."""
+    return astuple(c)[2:]
+
+
+async def counts(db, today=TODAY, **kw) -> list[StatusCounts]:
+    async with db.unit_of_work() as session:
+        return await status_counts(session, today, **kw)
+
+
+async def test_total_is_partitioned_by_the_buckets(db, agencies):
+    (total,) = await counts(db)
+    assert (total.key, total.label) == (None, "")
+    # on time 1.1 1.3 7.6; late 1.2; in progress 2.1 7.1; not started 2.3 (due today);
+    # blocked 2.5; extension 7.2; overdue 2.2 2.4 7.3; withdrawn 7.4 7.5 left out.
+    assert numbers(total) == (12, 3, 1, 2, 1, 1, 1, 3)
+    assert sum(numbers(total)[1:]) == total.total and total.done == 4
+
+
+async def test_by_group(db, agencies):
+    rows = await counts(db, by="group")
+    assert [(r.key, r.label) for r in rows] == [(n, GROUP_NAMES_VI[n]) for n in (1, 2, 7)]
+    assert [numbers(r) for r in rows] == [
+        (3, 2, 1, 0, 0, 0, 0, 0),
+        (5, 0, 0, 1, 1, 1, 0, 2),
+        (4, 1, 0, 1, 0, 0, 1, 1),
+    ]
+
+
+async def test_by_agency_in_declaration_order(db, agencies):
+    rows = await counts(db, by="agency")
+    assert [(r.key, r.label) for r in rows] == [
+        (agencies["snv"], "Sở Nội vụ"),
+        (agencies["stp"], "Sở Tư pháp"),
+    ]
+    assert [numbers(r) for r in rows] == [
+        (7, 2, 1, 0, 1, 0, 1, 2),  # 1.1 7.6 | 1.2 | 2.3 | 7.2 | 2.4 7.3
+        (5, 1, 0, 2, 0, 1, 0, 1),  # 1.3 | 2.1 7.1 | 2.5 | 2.2
+    ]
+
+
+async def test_filters(db, agencies):
+    (g2,) = await counts(db, group=2)
+    assert numbers(g2) == (5, 0, 0, 1, 1, 1, 0, 2)
+    (stp7,) = await counts(db, group=7, agency_id=agencies["stp"])
+    assert numbers(stp7) == (1, 0, 0, 1, 0, 0, 0, 0)  # only the continuous 7.1
+    by_group = await counts(db, by="group", agency_id=agencies["stp"])
+    assert [(r.key, r.total) for r in by_group] == [(1, 1), (2, 3), (7, 1)]
+    async with db.unit_of_work() as session:
+        plan_id = await session.scalar(select(Plan.id))
+    assert numbers((await counts(db, plan_id=plan_id))[0])[0] == 12
+    assert numbers((await counts(db, plan_id=plan_id + 1))[0]) == (0,) * 8
+    assert await counts(db, by="agency", plan_id=plan_id + 1) == []
+
+
+async def test_overdue_moves_with_today(db, agencies):
+    # On 19 Mar, 2.4 is due that day, not overdue; on 1 Mar nothing is overdue.
+    (total,) = await counts(db, today=date(2024, 3, 19))
+    assert (total.overdue, total.extension_requested) == (2, 2)
+    (total,) = await counts(db, today=date(2024, 3, 1))
+    assert total.overdue == 0 and total.total == 12
+
+
+async def test_unknown_grouping_is_refused(db, agencies):
+    with pytest.raises(ValueError, match="by"):
+        await counts(db, by="person")
+
+
+async def overdue(db, today=TODAY, **kw):
+    async with db.unit_of_work() as session:
+        return await overdue_list(session, today, **kw)
+
+
+async def test_overdue_list_most_overdue_first(db, agencies):
+    items = await overdue(db)
+    assert [(i.code, i.deadline, i.days_overdue, i.status, i.percent) for i in items] == [
+        ("7.3", date(2024, 3, 1), 19, Status.NOT_STARTED, 0),
+        ("2.2", date(2024, 3, 10), 10, Status.BLOCKED, 20),
+        ("2.4", date(2024, 3, 19), 1, Status.EXTENSION_REQUESTED, 60),
+    ]
+    first = items[0]
+    assert (first.title, first.agency, first.agency_id) == (
+        "Cổng dịch vụ công",
+        "Sở Nội vụ",
+        agencies["snv"],
+    )
+    assert first.updated_at == local(2024, 3, 18)
+
+
+async def test_overdue_list_filters_and_pages(db, agencies):
+    assert [i.code for i in await overdue(db, agency_id=agencies["stp"])] == ["2.2"]
+    assert [i.code for i in await overdue(db, limit=2)] == ["7.3", "2.2"]
+    assert [i.code for i in await overdue(db, limit=2, offset=2)] == ["2.4"]
+    assert [i.code for i in await overdue(db, deadline_from=date(2024, 3, 10))] == ["2.2", "2.4"]
+    assert await overdue(db, today=date(2024, 3, 1)) == []
