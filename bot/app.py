@@ -16,11 +16,13 @@ from collections.abc import Awaitable, Callable
 from bot.channels.base import Channel
 from bot.channels.console import ConsoleChannel
 from bot.conversation import menu
+from bot.digest_chat import ChatDigestSink
 from bot.dispatcher import Dispatcher
 from bot.nudge_delivery import ChatDelivery
 from bot.settings import Settings
 from bot.wiring import calendar_from, rules_from
 from scheduler.clock import Clock
+from scheduler.digest import run_due_digests
 from scheduler.service import ReminderService
 from storage.db import Database
 
@@ -73,6 +75,12 @@ async def serve(
         set_commands = getattr(channel, "set_commands", None)
         if set_commands is not None:
             await set_commands({"vi": menu("vi"), "en": menu("en")})
+    if digests is None:
+        sink = ChatDigestSink(db, channels, settings.language)
+
+        async def digests(db, calendar, now):
+            return await run_due_digests(db, calendar, sink, now)
+
     service = ReminderService(
         db,
         ChatDelivery(db, channels, settings.language),

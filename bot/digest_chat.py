@@ -1,0 +1,148 @@
+"""Digests rendered as chat text and sent to the coordinators (the digest sink)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import select
+
+from bot.channels.base import Channel, ChannelError, Outgoing, split_text
+from bot.chat_texts import dmy
+from scheduler.digest import DailyDigest, WeeklySummary
+from storage.db import Database
+from storage.enums import Role
+from storage.models import ChatLink, Person
+from storage.summary import StatusCounts
+
+log = logging.getLogger("nhacviec.digest")
+
+TEXTS = {
+    "daily_title": {"vi": "📊 Tổng hợp ngày {day}", "en": "📊 Daily digest {day}"},
+    "new_overdue": {"vi": "Mới quá hạn ({n}):", "en": "Newly overdue ({n}):"},
+    "escalations": {"vi": "Đã báo cáo lãnh đạo ({n}):", "en": "Escalated to leaders ({n}):"},
+    "done": {"vi": "Đã hoàn thành ({n}):", "en": "Done ({n}):"},
+    "undeliverable": {"vi": "Chưa liên lạc được ({n}):", "en": "Could not be reached ({n}):"},
+    "none": {"vi": "  (không có)", "en": "  (none)"},
+    "on_time": {"vi": "đúng hạn", "en": "on time"},
+    "late": {"vi": "trễ hạn", "en": "late"},
+    "weekly_title": {"vi": "📈 Tổng hợp tuần, {day}", "en": "📈 Weekly summary, {day}"},
+    "counts": {
+        "vi": "{label}: {total} việc — xong đúng hạn {done_on_time}, trễ hạn {done_late}, "
+        "đang làm {in_progress}, chưa làm {not_started}, vướng {blocked}, "
+        "xin gia hạn {extension_requested}, quá hạn {overdue}",
+        "en": "{label}: {total} — done on time {done_on_time}, late {done_late}, in progress "
+        "{in_progress}, not started {not_started}, blocked {blocked}, extension "
+        "{extension_requested}, overdue {overdue}",
+    },
+    "all": {"vi": "Toàn kế hoạch", "en": "Whole plan"},
+    "failed": {"vi": "Lời nhắc không gửi được: {n}", "en": "Nudges that could not be sent: {n}"},
+    "group": {"vi": "Nhóm {n}", "en": "Group {n}"},
+}
+
+
+def _t(lang: str, key: str, **values) -> str:
+    entry = TEXTS[key]
+    return entry.get(lang, entry["vi"]).format(**values)
+
+
+def _section(lang: str, key: str, lines: list[str]) -> list[str]:
+    return [_t(lang, key, n=len(lines)), *(lines or [_t(lang, "none")])]
+
+
+def counts_line(lang: str, label: str, counts: StatusCounts) -> str:
+    fields = {
+        k: getattr(counts, k)
+        for k in (
+            "total",
+            "done_on_time",
+            "done_late",
+            "in_progress",
+            "not_started",
+            "blocked",
+            "extension_requested",
+            "overdue",
+        )
+    }
+    return _t(lang, "counts", label=label, **fields)
+
+
+def render(lang: str, digest: DailyDigest | WeeklySummary) -> str:
+    if isinstance(digest, WeeklySummary):
+        lines = [
+            _t(lang, "weekly_title", day=dmy(digest.day)),
+            counts_line(lang, _t(lang, "all"), digest.total),
+        ]
+        lines += [
+            counts_line(lang, f"{_t(lang, 'group', n=c.key)} — {c.label}", c)
+            for c in digest.by_group
+        ]
+        lines.append(_t(lang, "failed", n=digest.failed_nudges))
+        return "\n".join(lines)
+    lines = [_t(lang, "daily_title", day=dmy(digest.day))]
+    lines += _section(
+        lang,
+        "new_overdue",
+        [f"• {o.code} — {o.agency} — {dmy(o.deadline)}" for o in digest.new_overdue],
+    )
+    lines += _section(
+        lang,
+        "escalations",
+        [f"• {e.code} — {e.agency} — {e.leader}" for e in digest.new_escalations],
+    )
+    lines += _section(
+        lang,
+        "done",
+        [
+            f"• {d.code} — {d.agency} — {_t(lang, 'on_time' if d.on_time else 'late')}"
+            for d in digest.done_since
+        ],
+    )
+    lines += _section(
+        lang,
+        "undeliverable",
+        [f"• {u.name} ({u.agency}) — {u.reason}" for u in digest.undeliverable],
+    )
+    return "\n".join(lines)
+
+
+class ChatDigestSink:
+    """Implements ``scheduler.digest.DigestSink``: every reachable coordinator gets it."""
+
+    def __init__(self, db: Database, channels: dict[str, Channel], lang: str = "vi") -> None:
+        self.db = db
+        self.channels = channels
+        self.lang = lang
+
+    async def deliver_digest(self, digest: DailyDigest | WeeklySummary, now: datetime) -> None:
+        async with self.db.unit_of_work() as session:
+            links = (
+                await session.execute(
+                    select(ChatLink.person_id, ChatLink.channel, ChatLink.chat_id)
+                    .join(Person, Person.id == ChatLink.person_id)
+                    .where(
+                        Person.role == Role.COORDINATOR,
+                        Person.active.is_(True),
+                        ChatLink.unreachable_since.is_(None),
+                        ChatLink.channel.in_(list(self.channels)),
+                    )
+                    .order_by(ChatLink.person_id, ChatLink.last_active_at.desc().nulls_last())
+                )
+            ).all()
+        chosen: dict[int, tuple[str, str]] = {}
+        for person_id, channel, chat_id in links:
+            chosen.setdefault(person_id, (channel.value, chat_id))
+        if not chosen:
+            raise RuntimeError("no coordinator has a reachable chat")
+        text = render(self.lang, digest)
+        delivered = 0
+        for channel_name, chat_id in chosen.values():
+            channel = self.channels[channel_name]
+            try:
+                for part in split_text(text, channel.max_text):
+                    await channel.send(chat_id, Outgoing(part))
+                delivered += 1
+            except ChannelError as exc:
+                log.warning("action=digest_unsent chat=%s error=%s", chat_id, exc)
+        if not delivered:
+            raise RuntimeError("the digest reached no coordinator")

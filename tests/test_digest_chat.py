@@ -1,0 +1,66 @@
+"""Digests rendered in chat and sent to the coordinators."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.digest_chat import ChatDigestSink
+from scheduler.digest import run_due_digests
+from storage.enums import Channel
+from storage.models import ChatLink, DigestRun, Person
+from tests.fakes.recording_channel import RecordingChannel
+from tests.test_digest import CAL
+from tests.test_summary import build_plan, local
+
+
+async def link_coordinator(db, chat_id="c1") -> None:
+    async with db.unit_of_work() as session:
+        coordinator = await session.scalar(
+            select(Person).where(Person.role == "coordinator").order_by(Person.id).limit(1)
+        )
+        session.add(
+            ChatLink(
+                person_id=coordinator.id,
+                channel=Channel.CONSOLE,
+                chat_id=chat_id,
+                linked_at=local(2024, 3, 1),
+            )
+        )
+
+
+async def test_daily_digest_reaches_the_coordinator(db, tmp_path):
+    await build_plan(db, tmp_path)
+    await link_coordinator(db)
+    channel = RecordingChannel()
+    sink = ChatDigestSink(db, {"console": channel})
+    kinds = await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9))  # a Wednesday
+    assert kinds == ["daily"]
+    (text,) = channel.texts("c1")
+    assert text.startswith("📊 Tổng hợp ngày 20/03/2024")
+    assert "Mới quá hạn (1):\n• 2.4 — Sở Nội vụ — 19/03/2024" in text
+    assert "Đã hoàn thành (0):\n  (không có)" in text
+    assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 10)) == []
+    assert len(channel.texts()) == 1
+
+
+async def test_weekly_summary_on_monday_lists_every_group(db, tmp_path):
+    await build_plan(db, tmp_path)
+    await link_coordinator(db)
+    channel = RecordingChannel()
+    await run_due_digests(db, CAL, ChatDigestSink(db, {"console": channel}), local(2024, 3, 18))
+    weekly = next(t for t in channel.texts() if t.startswith("📈 Tổng hợp tuần"))
+    assert "Nhóm 1 — " in weekly and "Nhóm 7 — " in weekly
+    assert "Toàn kế hoạch: 12 việc" in weekly
+
+
+async def test_no_reachable_coordinator_is_recorded_then_retried(db, tmp_path):
+    await build_plan(db, tmp_path)
+    channel = RecordingChannel()
+    sink = ChatDigestSink(db, {"console": channel})
+    assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9)) == []
+    async with db.unit_of_work() as session:
+        run = await session.scalar(select(DigestRun))
+    assert run.delivered_at is None and "no coordinator" in run.error
+    await link_coordinator(db)
+    assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 5)) == ["daily"]
+    assert len(channel.texts("c1")) == 1
