@@ -321,7 +321,10 @@ async def run_due_digests(
                     )
             await sink.deliver_digest(digest, now)
         except Exception as exc:  # recorded for the retry, never dropped silently
-            log.exception("action=digest_failed kind=%s day=%s", kind, day)
+            # Recorded on the run and retried; a stack trace only at debug level, since
+            # the usual cause is operational (no coordinator linked yet).
+            log.warning("action=digest_failed kind=%s day=%s error=%s", kind, day, exc)
+            log.debug("digest failure", exc_info=True)
             await _finish(db, run.id, error=f"{type(exc).__name__}: {exc}")
             continue
         await _finish(db, run.id, delivered_at=now, error=None)

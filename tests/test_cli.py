@@ -181,3 +181,36 @@ def test_run_opens_the_console_chat(tmp_path):
     assert "Việc của Sở Nội vụ đang mở:" in chat.stdout and "• 1.3 — Ban hành" in chat.stdout
     assert "Lệnh /baocao dành cho cơ quan điều phối" in chat.stdout
     assert "Traceback" not in chat.stderr
+
+
+def test_run_from_a_chosen_moment_sends_that_days_nudges(tmp_path):
+    env = {"NHACVIEC_CLOCK_START": "2024-03-11T07:40", "NHACVIEC_SWEEP_SECONDS": "1"}
+    first = run(tmp_path, "run", "--sample", env=env)
+    code = first.stdout.split("/start ", 1)[1].split()[0]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("NHACVIEC_")}
+    process = subprocess.Popen(
+        [str(SCRIPT), "run"],
+        cwd=tmp_path,
+        env=clean | env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        process.stdin.write(f"/start {code}\n")
+        process.stdin.flush()
+        seen = []
+        for line in process.stdout:  # ends when the process does; bounded by the timeout below
+            seen.append(line)
+            if "1.9#2024-Q1" in line:
+                break
+        process.stdin.close()  # the end of console input stops the service
+        process.wait(timeout=60)
+        err = process.stderr.read()
+    finally:
+        process.kill()
+    text = "".join(seen)
+    # Monday 11 Mar 2024: 7 working days before 1.9's Q1 deadline (Wed 20 Mar).
+    assert "còn 7 ngày làm việc đến hạn" in text and "1.9#2024-Q1" in text
+    assert "simulated_clock" in err and "Traceback" not in err

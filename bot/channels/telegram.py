@@ -1,0 +1,420 @@
+"""The Telegram channel: python-telegram-bot v22 as transport, our own update loop.
+
+No update is lost. An update is confirmed to Telegram (the next getUpdates
+``offset``, or a 200 answer to a webhook POST) only after the handler returned,
+and the handler stores it durably. A handler that raises stops the loop at that
+update: it is fetched and handled again after a backoff, never skipped. So an
+update may be handled twice (after a crash); ``Incoming.update_key`` dedupes.
+
+Texts are plain; they go out as HTML with every part escaped. Sends to one chat
+are paced to one message per ``per_chat_interval`` seconds (Telegram's ~1/s per
+chat, which PTB's ``AIORateLimiter`` does not keep); the limiter keeps the global
+30/s and never retries: a 429 surfaces as ``ChannelError("retry", retry_after=…)``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import os
+import re
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters, Update
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+from telegram.ext import AIORateLimiter, Application
+
+from bot.channels.base import (
+    Attachment,
+    ChannelError,
+    Choice,
+    Incoming,
+    IncomingHandler,
+    Outgoing,
+    split_text,
+)
+from bot.channels.webhook import WebhookServer
+
+# PTB reads this on each access: RetryAfter.retry_after becomes a timedelta, without the
+# deprecation warning. ``_timedelta`` still accepts the int an explicit "false" gives.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://api.telegram.org"
+ALLOWED_UPDATES = ["message", "callback_query"]
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_CAPTION, MAX_CALLBACK_DATA, MAX_ANSWER_TEXT = 1024, 64, 200
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_COMMAND_SUFFIX = re.compile(r"^(/[A-Za-z0-9_]+)@[A-Za-z0-9_]+\b")
+
+
+def backoff(failures: int) -> float:
+    """Seconds to wait after ``failures`` (≥ 1) failures in a row: 0.5, 1, 2 … 30."""
+    return min(30.0, 0.5 * 2 ** min(max(failures, 1) - 1, 10))
+
+
+class TelegramChannel:
+    name = "telegram"
+    max_text = 4096
+    has_buttons = True
+
+    def __init__(
+        self,
+        token: str,
+        *,
+        api_url: str | None = None,
+        webhook_url: str | None = None,
+        webhook_secret: str | None = None,
+        listen: str = "0.0.0.0:8080",
+        poll_timeout: int = 30,
+        per_chat_interval: float = 1.0,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+    ) -> None:
+        if webhook_url and not (webhook_secret and _SECRET.fullmatch(webhook_secret)):
+            raise ValueError("a webhook needs a secret of 1-256 characters A-Z a-z 0-9 _ -")
+        api = (api_url or DEFAULT_API_URL).rstrip("/")
+        self._app = (
+            Application.builder()
+            .token(token)
+            .base_url(f"{api}/bot")
+            .base_file_url(f"{api}/file/bot")
+            .rate_limiter(AIORateLimiter(max_retries=0))
+            .updater(None)
+            .job_queue(None)
+            .build()
+        )
+        self._webhook_url, self._webhook_secret = webhook_url, webhook_secret
+        self._listen, self._poll_timeout = listen, poll_timeout
+        self._interval, self._monotonic, self._sleep = per_chat_interval, monotonic, sleep
+        self.username: str | None = None
+        self._handler: IncomingHandler | None = None
+        self._server: WebhookServer | None = None
+        self._poll_task: asyncio.Task | None = None
+        self._offset = 0  # the next update_id to fetch: every update below it was handled
+        self._confirmed = 0  # the offset last sent to Telegram
+        self._busy = False  # the poll loop is inside the handler: let it finish
+        self._stopping = False
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._last_sent: dict[str, float] = {}
+
+    @property
+    def port(self) -> int | None:
+        """The webhook server's bound port (None when polling)."""
+        return self._server.port if self._server else None
+
+    # -- receiving ------------------------------------------------------------------------
+
+    async def start(self, handler: IncomingHandler) -> None:
+        self._handler, self._stopping = handler, False
+        try:
+            await self._app.initialize()  # getMe
+        except TelegramError as exc:
+            raise channel_error(exc) from exc
+        await self._app.start()
+        self.username = self._app.bot.username
+        bot = self._app.bot
+        if self._webhook_url:
+            self._server = WebhookServer(self._listen)
+            path = urlsplit(self._webhook_url).path or "/"
+            self._server.add_route(
+                path, self._receive, secret_header=SECRET_HEADER, secret=self._webhook_secret
+            )
+            await self._server.start()
+            await _call(
+                bot.set_webhook,
+                url=self._webhook_url,
+                secret_token=self._webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            await _call(bot.delete_webhook, drop_pending_updates=False)
+            self._poll_task = asyncio.create_task(self._poll(), name="telegram-poll")
+        mode = "webhook" if self._webhook_url else "polling"
+        log.info("action=telegram_started bot=%s mode=%s", self.username, mode)
+
+    async def stop(self) -> None:
+        """End the loop (a handler running is let finish); unhandled updates stay pending."""
+        self._stopping = True
+        task, self._poll_task = self._poll_task, None
+        if task is not None:
+            if not self._busy:
+                task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                if asyncio.current_task().cancelling():
+                    raise
+            await self._confirm()
+        if self._server is not None:
+            await self._server.stop()
+            self._server = None
+        if self._app.running:
+            await self._app.stop()
+        await self._app.shutdown()
+        log.info("action=telegram_stopped offset=%s", self._offset)
+
+    async def _poll(self) -> None:
+        fetch_failures = handler_failures = 0  # in a row
+        while not self._stopping:
+            try:
+                updates = await self._app.bot.get_updates(
+                    offset=self._offset or None,
+                    timeout=self._poll_timeout,
+                    allowed_updates=ALLOWED_UPDATES,
+                )
+            except TelegramError as exc:  # 5xx, timeouts, drops, 429, Conflict, InvalidToken
+                fetch_failures += 1
+                await self._sleep(_poll_delay(exc, fetch_failures))
+                continue
+            fetch_failures, self._confirmed = 0, self._offset
+            for update in updates:
+                if self._stopping:
+                    return
+                if not await self._handle(update):
+                    handler_failures += 1
+                    await self._sleep(backoff(handler_failures))  # then fetch it again
+                    break
+                handler_failures = 0
+
+    async def _handle(self, update: Update) -> bool:
+        """Deliver one update; only a handled one moves the offset (so gets confirmed)."""
+        self._busy = True
+        try:
+            await self._deliver(update)
+        except Exception:
+            log.exception("action=update_failed update_id=%s", update.update_id)
+            return False
+        finally:
+            self._busy = False
+        self._offset = update.update_id + 1
+        return True
+
+    async def _confirm(self) -> None:
+        """Tell Telegram what was handled since the last getUpdates (fewer repeats)."""
+        if self._offset <= self._confirmed:
+            return
+        try:
+            async with asyncio.timeout(2):
+                await self._app.bot.get_updates(
+                    offset=self._offset, timeout=0, limit=1, allowed_updates=ALLOWED_UPDATES
+                )
+            self._confirmed = self._offset
+        except (TelegramError, TimeoutError) as exc:
+            log.warning("action=confirm_failed offset=%s error=%r", self._offset, exc)
+
+    async def _receive(self, body: dict) -> None:
+        await self._deliver(Update.de_json(body, self._app.bot))
+
+    async def _deliver(self, update: Update) -> None:
+        incoming = to_incoming(update)
+        if incoming is None:
+            log.debug("action=update_ignored update_id=%s", update.update_id)
+            return
+        await self._handler(incoming)
+
+    # -- sending --------------------------------------------------------------------------
+
+    async def send(self, chat_id: str, message: Outgoing) -> str:
+        """Send ``message``, split into parts of ≤ 4096 characters; the last part's id."""
+        markup = keyboard(message.choices)
+        text, attachment = message.text, message.attachment
+        parts = split_text(text, self.max_text) if text or not attachment else []
+        parts = [part for part in parts if part.strip()] or parts[:1]
+        reply = None
+        if message.reply_to:
+            reply = ReplyParameters(int(message.reply_to), allow_sending_without_reply=True)
+        sent = None
+        async with self._lock(chat_id):
+            if attachment is not None:
+                caption = None
+                if text and len(text) <= MAX_CAPTION:
+                    caption, parts = text, []
+                sent = await self._paced(
+                    chat_id, self._upload, chat_id, attachment, caption, reply,
+                    None if parts else markup,
+                )  # fmt: skip
+                reply = None
+            for index, part in enumerate(parts):
+                sent = await self._paced(
+                    chat_id,
+                    self._app.bot.send_message,
+                    chat_id=int(chat_id),
+                    text=_html(part),
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup if index == len(parts) - 1 else None,
+                    reply_parameters=reply if index == 0 else None,
+                )
+        return str(sent.message_id)
+
+    async def _upload(self, chat_id, attachment: Attachment, caption, reply, markup):
+        bot = self._app.bot
+        method = bot.send_photo if attachment.kind == "photo" else bot.send_document
+        return await method(
+            int(chat_id),
+            attachment.content,
+            filename=attachment.filename,
+            caption=_html(caption) if caption else None,
+            parse_mode=ParseMode.HTML if caption else None,
+            reply_markup=markup,
+            reply_parameters=reply,
+        )
+
+    async def edit(self, chat_id: str, message_id: str, message: Outgoing) -> None:
+        """Replace the text; no choices removes the keyboard. Unchanged content is fine."""
+        markup = keyboard(message.choices)
+        if len(message.text) > self.max_text:
+            raise ValueError(f"an edited text may have at most {self.max_text} characters")
+        async with self._lock(chat_id):
+            try:
+                await self._paced(
+                    chat_id,
+                    self._app.bot.edit_message_text,
+                    chat_id=int(chat_id),
+                    message_id=int(message_id),
+                    text=_html(message.text),
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup,
+                )
+            except ChannelError as error:
+                if "message is not modified" not in error.detail.lower():
+                    raise
+
+    async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
+        """Stop the client's spinner; a query too old (handled after a restart) is let go."""
+        if incoming.choice_ref is None:
+            return
+        try:
+            await _call(
+                self._app.bot.answer_callback_query,
+                callback_query_id=incoming.choice_ref,
+                text=text[:MAX_ANSWER_TEXT] or None,
+            )
+        except ChannelError as error:
+            if error.kind != "bad_request" or "query is too old" not in error.detail.lower():
+                raise
+            log.info("action=choice_answer_expired ref=%s", incoming.choice_ref)
+
+    async def set_commands(
+        self, commands: dict[str, list[tuple[str, str]]], *, default_language: str = "vi"
+    ) -> None:
+        """The command menu per language code; ``default_language``'s also with no code."""
+        for language, pairs in commands.items():
+            menu = [BotCommand(name, description) for name, description in pairs]
+            codes = [None, language] if language == default_language else [language]
+            for code in codes:
+                await _call(self._app.bot.set_my_commands, commands=menu, language_code=code)
+
+    def _lock(self, chat_id: str) -> asyncio.Lock:
+        """One send (all its parts) or edit at a time per chat."""
+        return self._locks.setdefault(chat_id, asyncio.Lock())
+
+    async def _paced(self, chat: str, method: Callable[..., Awaitable], /, *args, **kwargs):
+        """Call ``method`` no sooner than ``per_chat_interval`` after the chat's last request."""
+        last = self._last_sent.get(chat)
+        if last is not None:
+            wait = last + self._interval - self._monotonic()
+            if wait > 0:
+                await self._sleep(wait)
+        try:
+            return await _call(method, *args, **kwargs)
+        finally:
+            self._last_sent[chat] = self._monotonic()
+
+
+# -- mapping ------------------------------------------------------------------------------
+
+
+def to_incoming(update: Update) -> Incoming | None:
+    """A private chat's text message or button press; None for anything else."""
+    common = {"channel": "telegram", "update_key": str(update.update_id), "raw": update.to_dict()}
+    query = update.callback_query
+    if query is not None:
+        if query.message is None or query.data is None or query.message.chat.type != "private":
+            return None
+        return Incoming(
+            chat_id=str(query.message.chat.id),
+            received_at=datetime.now(UTC),  # a callback query carries no date
+            sender_name=query.from_user.full_name,
+            choice_data=query.data,
+            choice_ref=query.id,
+            choice_message_id=str(query.message.message_id),
+            **common,
+        )
+    message = update.message
+    if message is None or message.text is None or message.chat.type != "private":
+        return None
+    quoted = message.reply_to_message
+    return Incoming(
+        chat_id=str(message.chat.id),
+        received_at=message.date.astimezone(UTC),
+        sender_name=message.from_user.full_name if message.from_user else "",
+        text=_COMMAND_SUFFIX.sub(r"\1", message.text, count=1),
+        message_id=str(message.message_id),
+        reply_to_message_id=str(quoted.message_id) if quoted else None,
+        **common,
+    )
+
+
+def keyboard(choices: tuple[tuple[Choice, ...], ...]) -> InlineKeyboardMarkup | None:
+    """One button row per row of choices; ValueError for data Telegram would refuse."""
+    for choice in (choice for row in choices for choice in row):
+        if not 1 <= len(choice.data.encode()) <= MAX_CALLBACK_DATA:
+            raise ValueError(f"choice data must be 1-64 UTF-8 bytes: {choice.data!r}")
+    rows = [[InlineKeyboardButton(c.label, callback_data=c.data) for c in row] for row in choices]
+    rows = [row for row in rows if row]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def channel_error(exc: TelegramError) -> ChannelError:
+    detail = str(exc)
+    if isinstance(exc, RetryAfter):
+        return ChannelError("retry", detail, _timedelta(exc.retry_after))
+    if isinstance(exc, Forbidden):
+        return ChannelError("blocked", detail)
+    if isinstance(exc, BadRequest):  # before NetworkError: BadRequest is one
+        kind = "blocked" if "chat not found" in detail.lower() else "bad_request"
+        return ChannelError(kind, detail)
+    if isinstance(exc, NetworkError | InvalidToken):  # 5xx, timeouts, drops; a token to fix
+        return ChannelError("retry", detail)
+    return ChannelError("bad_request", detail)
+
+
+async def _call(method: Callable[..., Awaitable], *args, **kwargs):
+    try:
+        return await method(*args, **kwargs)
+    except TelegramError as exc:
+        raise channel_error(exc) from exc
+
+
+def _poll_delay(exc: TelegramError, failures: int) -> float:
+    if isinstance(exc, RetryAfter):
+        delay = _timedelta(exc.retry_after).total_seconds()
+    else:
+        delay = backoff(failures)
+    action = "poll_conflict" if isinstance(exc, Conflict) else "poll_failed"
+    log.warning("action=%s error=%r failures=%s retry_in=%s", action, exc, failures, delay)
+    return delay
+
+
+def _timedelta(value: timedelta | float) -> timedelta:
+    return value if isinstance(value, timedelta) else timedelta(seconds=value)
+
+
+def _html(text: str) -> str:
+    return html.escape(text, quote=False)
