@@ -95,6 +95,16 @@ async def serve(
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
+    async def resend_loop() -> None:
+        # Answers a platform refused for a while (429, 5xx) go out once it takes them.
+        while True:
+            await asyncio.sleep(settings.sweep_seconds)
+            try:
+                await dispatcher.resend()
+            except Exception:
+                log.exception("action=resend_failed")
+
+    resender = asyncio.create_task(resend_loop())
     waiters = [asyncio.create_task(stop.wait())]
     waiters += [
         asyncio.create_task(ch.closed.wait())
@@ -104,8 +114,8 @@ async def serve(
     try:
         await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
     finally:
-        for waiter in waiters:
-            waiter.cancel()
+        for task in (*waiters, resender):
+            task.cancel()
         await service.stop()
         for channel in channels.values():
             await channel.stop()

@@ -1,0 +1,248 @@
+"""End to end on Telegram: real python-telegram-bot, the fake Bot API over HTTP, the real store."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.channels.telegram import TelegramChannel
+from bot.dispatcher import Dispatcher
+from bot.nudge_delivery import ChatDelivery
+from scheduler.calendar import WorkCalendar
+from scheduler.clock import ManualClock
+from scheduler.planner import plan_window
+from scheduler.policy import ReminderRules
+from scheduler.sweep import SweepConfig, sweep_once
+from storage.enums import NudgeState, Status
+from storage.invites import create_invite
+from storage.models import Assignment, InboundMessage, Nudge, Person, ProgressUpdate
+from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.helpers import declare_agencies, load_people, load_plan
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+CAL = WorkCalendar(TZ, time(7, 30), time(17, 0))
+RULES = ReminderRules()
+HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
+OFFICIAL_CHAT, LEADER_CHAT, STRANGER_CHAT = 1001, 1002, 1003
+
+
+def local(y, m, d, hh=7, mm=30) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=TZ).astimezone(UTC)
+
+
+class Service:
+    """The chat half of ``nhacviec run`` on one database, restartable."""
+
+    def __init__(self, db, api, clock, **channel_kw):
+        self.db, self.api, self.clock = db, api, clock
+        self.channel = TelegramChannel(
+            api.token, api_url=api.url, poll_timeout=1, per_chat_interval=0, **channel_kw
+        )
+        self.dispatcher = Dispatcher(db, {"telegram": self.channel}, CAL, RULES, clock.now)
+
+    async def __aenter__(self):
+        await self.dispatcher.recover()
+        await self.channel.start(self.dispatcher.receive)
+        return self
+
+    async def __aexit__(self, *exc):
+        await self.channel.stop()
+
+    async def sweep(self):
+        async with self.db.unit_of_work() as session:
+            await plan_window(session, RULES, CAL, self.clock.now())
+        delivery = ChatDelivery(self.db, {"telegram": self.channel})
+        return await sweep_once(self.db, delivery, CAL, SweepConfig(worker="e2e"), self.clock.now())
+
+
+async def answer_to(api, chat_id, since: int):
+    """Wait for the bot's next message in ``chat_id`` after ``since`` messages; its text."""
+    await api.wait_for(
+        lambda call: (
+            call.method == "sendMessage"
+            and int(call.params["chat_id"]) == chat_id
+            and len(api.sent_messages(chat_id)) > since
+        ),
+        timeout=10,
+    )
+    return api.sent_messages(chat_id)[since].plain_text
+
+
+@pytest.fixture
+async def world(db, tmp_path):
+    await declare_agencies(db)
+    await load_people(db)
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        f"{HEADER}\n2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,QĐ\n"
+        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-15,,Báo cáo\n",
+        encoding="utf-8",
+    )
+    await load_plan(db, path)
+    clock = ManualClock(local(2024, 3, 6, 8, 0))
+    async with db.unit_of_work() as session:
+        official = await session.scalar(
+            select(Person).where(Person.role == "official", Person.agency.has(short_code="stp"))
+        )
+        code, _ = await create_invite(session, official, clock.now())
+    # Flood control is off here (pacing is the channel's job, measured in bench/replies.py);
+    # the rate-limit test turns it on.
+    async with FakeTelegramAPI(max_long_poll=0.2, per_chat_rate=None) as api:
+        yield db, api, clock, code
+
+
+async def counts(db):
+    async with db.unit_of_work() as session:
+        updates = await session.scalar(select(func.count()).select_from(ProgressUpdate))
+        statuses = dict((await session.execute(select(Assignment.code, Assignment.status))).all())
+        return updates, statuses
+
+
+async def test_official_links_gets_nudges_and_answers_them(world):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        api.push_command(OFFICIAL_CHAT, f"/start {code}")
+        assert "Tài khoản chat đã được liên kết" in await answer_to(api, OFFICIAL_CHAT, 0)
+
+        report = await svc.sweep()  # before:7 of both tasks is today
+        assert report.sent == 2
+        first, second = api.sent_messages(OFFICIAL_CHAT)[1:3]
+        buttons = [b for row in first.reply_markup["inline_keyboard"] for b in row]
+        assert [b["text"] for b in buttons] == [
+            "✅ Đã xong",
+            "⏳ Đang làm",
+            "⛔ Vướng mắc",
+            "📅 Xin gia hạn",
+        ]
+        assert all(len(b["callback_data"].encode()) <= 64 for b in buttons)
+        assert "Hạn: 15/03/2024" in first.plain_text
+
+        api.push_callback(OFFICIAL_CHAT, first.message_id, buttons[0]["callback_data"])
+        text = await answer_to(api, OFFICIAL_CHAT, 3)
+        code_done = "2.1" if "2.1" in first.plain_text else "2.2"
+        assert text == f"Đã ghi nhận {code_done}: đã hoàn thành."
+        assert api.callback_answers  # the spinner was stopped
+
+        api.push_message(OFFICIAL_CHAT, "dang lam 60%", reply_to_message_id=second.message_id)
+        other = "2.2" if code_done == "2.1" else "2.1"
+        assert await answer_to(api, OFFICIAL_CHAT, 4) == f"Đã ghi nhận {other}: đang thực hiện 60%."
+    updates, statuses = await counts(db)
+    assert updates == 2
+    assert statuses == {code_done: Status.DONE, other: Status.IN_PROGRESS}
+
+
+async def test_strangers_wrong_roles_and_forged_buttons_change_nothing(world):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        api.push_message(STRANGER_CHAT, "xong")
+        assert "chưa được liên kết" in await answer_to(api, STRANGER_CHAT, 0)
+        api.push_command(OFFICIAL_CHAT, f"/start {code}")
+        await answer_to(api, OFFICIAL_CHAT, 0)
+        api.push_command(OFFICIAL_CHAT, "/baocao")
+        assert "dành cho cơ quan điều phối" in await answer_to(api, OFFICIAL_CHAT, 1)
+        await svc.sweep()
+        nudge = api.sent_messages(OFFICIAL_CHAT)[2]
+        api.push_callback(OFFICIAL_CHAT, nudge.message_id, "c:FORGEDtoken1:done")
+        assert "không hợp lệ" in await answer_to(api, OFFICIAL_CHAT, 4)
+        # The official's real button, pressed from the stranger's chat.
+        real = nudge.reply_markup["inline_keyboard"][0][0]["callback_data"]
+        api.push_message(STRANGER_CHAT, "hello")  # gives the stranger a message to press under
+        await answer_to(api, STRANGER_CHAT, 1)
+        api.push_callback(STRANGER_CHAT, api.sent_messages(STRANGER_CHAT)[1].message_id, real)
+        assert "chưa được liên kết" in await answer_to(api, STRANGER_CHAT, 2)
+    assert (await counts(db))[0] == 0
+
+
+async def test_rate_limited_nudges_are_retried_not_lost_or_repeated(world):
+    db, api, clock, code = world
+    api_clock = [0.0]
+    api._clock = lambda: api_clock[0]  # the fake's flood control on a frozen clock
+    api._per_chat = (1.0, 1)  # one message per chat, then 429 until the clock moves
+    async with Service(db, api, clock) as svc:
+        api.push_command(OFFICIAL_CHAT, f"/start {code}")
+        await answer_to(api, OFFICIAL_CHAT, 0)
+        first = await svc.sweep()
+        assert first.sent == 0 and first.retried == 2 and api.status_counts[429] >= 2
+        api_clock[0] += 60
+        clock.advance(minutes=2)
+        second = await svc.sweep()
+        api_clock[0] += 60
+        clock.advance(minutes=5)
+        third = await svc.sweep()
+        assert second.sent + third.sent == 2
+    async with db.unit_of_work() as session:
+        states = (await session.scalars(select(Nudge.state).where(Nudge.attempts > 0))).all()
+    assert sorted(states) == [NudgeState.SENT, NudgeState.SENT]
+    nudges = [m for m in api.sent_messages(OFFICIAL_CHAT) if "Nhắc việc" in m.plain_text]
+    assert len(nudges) == 2
+
+
+async def test_blocked_chat_becomes_unreachable_and_the_nudge_fails_for_good(world):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        api.push_command(OFFICIAL_CHAT, f"/start {code}")
+        await answer_to(api, OFFICIAL_CHAT, 0)
+        api.block_chat(OFFICIAL_CHAT)
+        report = await svc.sweep()
+    assert report.failed == 2
+    async with db.unit_of_work() as session:
+        errors = (
+            await session.scalars(select(Nudge.last_error).where(Nudge.state == NudgeState.FAILED))
+        ).all()
+    assert all("blocked" in e for e in errors) and len(errors) == 2
+
+
+async def test_crash_after_storing_before_processing_is_processed_once_after_restart(world):
+    db, api, clock, code = world
+    crashed = asyncio.Event()
+
+    class CrashingDispatcher(Dispatcher):
+        async def process(self, row_id, incoming):  # the process dies right after storing
+            crashed.set()
+            raise asyncio.CancelledError
+
+    async with Service(db, api, clock):
+        api.push_command(OFFICIAL_CHAT, f"/start {code}")
+        await answer_to(api, OFFICIAL_CHAT, 0)
+    dead = Service(db, api, clock)
+    dead.dispatcher.__class__ = CrashingDispatcher
+    await dead.channel.start(dead.dispatcher.receive)
+    api.push_command(OFFICIAL_CHAT, "/capnhat 2.1 dang lam 30%")
+    await asyncio.wait_for(crashed.wait(), 10)
+    await dead.channel.stop()
+    async with db.unit_of_work() as session:
+        stored = await session.scalar(
+            select(func.count())
+            .select_from(InboundMessage)
+            .where(InboundMessage.processed_at.is_(None))
+        )
+    assert stored == 1 and (await counts(db))[0] == 0
+
+    async with Service(db, api, clock):  # restart: recovers the stored update
+        text = await answer_to(api, OFFICIAL_CHAT, 1)
+        assert text == "Đã ghi nhận 2.1: đang thực hiện 30%."
+        await asyncio.sleep(0.3)  # a few polls: nothing is handled a second time
+    assert (await counts(db))[0] == 1
+    assert len(api.sent_messages(OFFICIAL_CHAT)) == 2
+
+
+async def test_crash_before_storing_gets_the_update_again(world):
+    db, api, clock, code = world
+    failed = asyncio.Event()
+
+    async def dies(incoming):
+        failed.set()
+        raise RuntimeError("killed before the update was stored")
+
+    channel = TelegramChannel(api.token, api_url=api.url, poll_timeout=1, per_chat_interval=0)
+    await channel.start(dies)
+    api.push_command(OFFICIAL_CHAT, f"/start {code}")
+    await asyncio.wait_for(failed.wait(), 10)
+    await channel.stop()
+    assert api.pending_updates  # never confirmed
+    async with Service(db, api, clock):
+        assert "đã được liên kết" in await answer_to(api, OFFICIAL_CHAT, 0)
