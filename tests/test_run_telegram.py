@@ -1,0 +1,140 @@
+"""``nhacviec run`` as a real process against the fake Bot API: start, nudge, stop, kill -9."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from storage.db import Database
+from storage.migrate import upgrade
+from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.helpers import declare_agencies, load_people, load_plan
+
+SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
+CHAT = 5551
+
+
+async def cli(cwd: Path, env: dict, *args: str) -> str:
+    process = await asyncio.create_subprocess_exec(
+        SCRIPT,
+        *args,
+        cwd=cwd,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        stdin=asyncio.subprocess.DEVNULL,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 120)
+    assert process.returncode == 0, err.decode()
+    return out.decode()
+
+
+async def start(cwd: Path, env: dict) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        SCRIPT,
+        "run",
+        cwd=cwd,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        stdin=asyncio.subprocess.DEVNULL,
+    )
+
+
+def query(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+@pytest.fixture
+async def setup(tmp_path):
+    async with FakeTelegramAPI(max_long_poll=0.5, per_chat_rate=None) as api:
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("NHACVIEC_", "TELEGRAM_", "DATABASE_"))
+        }
+        env |= {
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_API_URL": api.url,
+            "NHACVIEC_CLOCK_START": "2024-03-11T07:40",
+            "NHACVIEC_SWEEP_SECONDS": "1",
+        }
+        # The store is prepared in-process (the import commands have their own tests).
+        db = Database(f"sqlite+aiosqlite:///{tmp_path / 'nhacviec.db'}")
+        await upgrade(db.engine)
+        await declare_agencies(db)
+        await load_plan(db)
+        await load_people(db)
+        await db.dispose()
+        out = await cli(tmp_path, env, "invite", "Phan Ngọc Phương")
+        assert "https://t.me/nhacviec_test_bot?start=" in out  # username from getMe
+        code = out.split("?start=", 1)[1].split()[0]
+        yield api, env, code, tmp_path
+
+
+async def test_run_serves_telegram_and_stops_cleanly_on_sigterm(setup):
+    api, env, code, cwd = setup
+    process = await start(cwd, env)
+    try:
+        await api.wait_for("setMyCommands", timeout=30)
+        api.push_command(CHAT, f"/start {code}")
+        await api.wait_for(
+            lambda c: c.method == "sendMessage" and "1.9#2024-Q1" in str(c.params.get("text")),
+            timeout=30,
+        )
+        assert {"vi", "en"} <= set(api.commands) or {"", "en"} <= set(api.commands)
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), 30)
+    finally:
+        if process.returncode is None:
+            process.kill()
+    assert process.returncode == 0
+    db = cwd / "nhacviec.db"
+    assert query(db, "select count(*) from nudges where state = 'claimed'") == [(0,)]
+    texts = [m.plain_text for m in api.sent_messages(CHAT)]
+    assert texts[0].startswith("Chào Phan Ngọc Phương (Sở Nội vụ)!")
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.2])
+async def test_kill_9_at_any_point_processes_each_reply_once(setup, delay):
+    api, env, code, cwd = setup
+    db = cwd / "nhacviec.db"
+    process = await start(cwd, env)
+    try:
+        await api.wait_for("setMyCommands", timeout=30)
+        api.push_command(CHAT, f"/start {code}")
+        await api.wait_for(lambda c: c.method == "sendMessage", timeout=30)
+        api.push_command(CHAT, "/capnhat 1.9 dang lam 45%")
+        await asyncio.sleep(delay)
+        process.kill()  # SIGKILL: no clean-up at all
+        await process.wait()
+    finally:
+        if process.returncode is None:
+            process.kill()
+    again = await start(cwd, env)
+    try:
+        await api.wait_for(
+            lambda c: (
+                c.method == "sendMessage" and "đang thực hiện 45%" in str(c.params.get("text"))
+            ),
+            timeout=30,
+        )
+        await asyncio.sleep(1.5)  # a few more polls and rounds: nothing happens twice
+        again.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(again.wait(), 30)
+    finally:
+        if again.returncode is None:
+            again.kill()
+    updates = query(db, "select count(*) from progress_updates where percent = 45")
+    assert updates == [(1,)]  # processed exactly once, wherever the kill fell
+    # The answer is never lost. A kill between Telegram accepting it and the store
+    # noting so sends it again after the restart: Telegram has no idempotent send.
+    confirmations = [m for m in api.sent_messages(CHAT) if "45%" in m.plain_text]
+    assert 1 <= len(confirmations) <= 2
