@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from bot import progress_chat
+from bot import decisions_chat, overview_chat, progress_chat
 from bot.chat_texts import dmy, status_name
 from bot.turn import Turn, load_link
 from storage.enums import Channel, Role, Status
@@ -111,10 +111,17 @@ COMMANDS = (
         "Xin gia hạn",
         "Ask for a new deadline",
     ),
-    Command("tonghop", "summary", LEADERS, None, "Tổng hợp", "Summary"),
-    Command("quahan", "overdue", LEADERS, None, "Việc quá hạn", "Overdue"),
-    Command("saphan", "due", LEADERS, None, "Việc sắp đến hạn", "Due soon"),
-    Command("giao", "assign", frozenset({Role.LEADER}), None, "Giao đầu mối", "Assign"),
+    Command("tonghop", "summary", LEADERS, overview_chat.summary_command, "Tổng hợp", "Summary"),
+    Command("quahan", "overdue", LEADERS, overview_chat.overdue_command, "Việc quá hạn", "Overdue"),
+    Command("saphan", "due", LEADERS, overview_chat.due_command, "Việc sắp đến hạn", "Due soon"),
+    Command(
+        "giao",
+        "assign",
+        frozenset({Role.LEADER}),
+        decisions_chat.assign_command,
+        "Giao đầu mối",
+        "Assign a focal person",
+    ),
     Command("bieudo", "chart", LEADERS, None, "Biểu đồ", "Chart"),
     Command("baocao", "report", COORDINATORS, None, "Báo cáo XLSX", "XLSX report"),
     Command("trogiup", "help", EVERYONE, help_command, "Hướng dẫn", "Help"),
@@ -167,6 +174,19 @@ async def start_command(turn: Turn, code: str) -> None:
     turn.reply_key("welcome", name=person.full_name, agency=person.agency.name)
 
 
+async def _on_choice(turn: Turn) -> None:
+    data = turn.incoming.choice_data
+    if data.startswith("l:"):
+        if turn.role in LEADERS:
+            await overview_chat.on_list_choice(turn)
+        else:
+            turn.reply_key("bad_choice")
+    elif data.startswith("x:"):
+        await decisions_chat.on_decision(turn)
+    else:
+        await progress_chat.on_choice(turn)
+
+
 async def handle(turn: Turn) -> None:
     """Answer one incoming message (the caller owns the unit of work)."""
     await load_link(turn)
@@ -179,7 +199,7 @@ async def handle(turn: Turn) -> None:
         turn.reply_key("not_linked")
         return
     if incoming.choice_data is not None:
-        await progress_chat.on_choice(turn)
+        await _on_choice(turn)
         return
     if command is None:
         await progress_chat.on_text(turn, incoming.text)

@@ -74,7 +74,12 @@ def outgoing_from_json(text: str) -> list[Outgoing]:
         choices = tuple(
             tuple(Choice(label, data) for label, data in row) for row in item["choices"]
         )
-        out.append(Outgoing(item["text"], choices, attachment, item.get("reply_to")))
+        to = tuple(item["to"]) if item.get("to") else None
+        out.append(
+            Outgoing(
+                item["text"], choices, attachment, item.get("reply_to"), to, item.get("replace")
+            )
+        )
     return out
 
 
@@ -165,27 +170,36 @@ class Dispatcher:
 
     async def _send(self, row_id: int, incoming: Incoming, answers: list[Outgoing]) -> None:
         channel = self.channels.get(incoming.channel)
-        if channel is None:
-            return
-        if incoming.choice_ref:
+        if channel is not None and incoming.choice_ref:
             try:
                 await channel.answer_choice(incoming)
             except ChannelError as exc:  # only stops a spinner; the answers below matter
                 log.info("action=choice_unanswered inbound=%s error=%s", row_id, exc)
-        try:
-            for answer in answers:
-                await channel.send(incoming.chat_id, answer)
-        except ChannelError as exc:
-            log.warning("action=answer_unsent inbound=%s error=%s", row_id, exc)
-            if exc.kind == "retry":
-                return  # sent again by ``resend`` later
-            # blocked or refused: retrying cannot help; recorded as given up below
+        for answer in answers:
+            try:
+                await self._deliver(incoming, answer)
+            except ChannelError as exc:
+                log.warning("action=answer_unsent inbound=%s error=%s", row_id, exc)
+                if exc.kind == "retry":
+                    return  # sent again by ``resend`` later
+                # blocked or refused: retrying cannot help; the next answers still go
         async with self.db.unit_of_work() as session:
             await session.execute(
                 update(InboundMessage)
                 .where(InboundMessage.id == row_id)
                 .values(replies_sent_at=self.now())
             )
+
+    async def _deliver(self, incoming: Incoming, answer: Outgoing) -> None:
+        channel_name, chat_id = answer.to or (incoming.channel, incoming.chat_id)
+        channel = self.channels.get(channel_name)
+        if channel is None:
+            log.warning("action=answer_no_channel channel=%s", channel_name)
+            return
+        if answer.replace and answer.to is None:
+            await channel.edit(chat_id, answer.replace, answer)
+        else:
+            await channel.send(chat_id, answer)
 
     async def recover(self) -> int:
         """Process stored-but-unprocessed updates, then send unsent answers; returns the count."""

@@ -11,9 +11,9 @@ import re
 
 from sqlalchemy import delete, select
 
-from bot import choices
+from bot import choices, decisions_chat
 from bot.chat_texts import dmy, status_name
-from bot.replies import ParsedReply, parse_reply
+from bot.replies import ParsedReply, normalise, parse_reply
 from bot.reply_dates import extension_date
 from bot.turn import Turn, assignment_query, find_for_person, may_update
 from storage.enums import NudgeState, Status
@@ -69,7 +69,7 @@ async def request(turn: Turn, assignment: Assignment, parsed_date, reason: str) 
     if assignment.deadline and parsed_date <= assignment.deadline:
         turn.reply_key("date_not_later", date=dmy(parsed_date), deadline=dmy(assignment.deadline))
         return
-    await request_extension(
+    _recorded, extension = await request_extension(
         turn.session,
         assignment,
         turn.person.id,
@@ -85,6 +85,7 @@ async def request(turn: Turn, assignment: Assignment, parsed_date, reason: str) 
         date=dmy(parsed_date),
         note=turn.t("reason_label", note=reason) if reason else "",
     )
+    await decisions_chat.announce_request(turn, assignment, extension)
 
 
 async def apply_parsed(turn: Turn, assignment: Assignment, parsed: ParsedReply, text: str):
@@ -164,7 +165,7 @@ async def answer_question(turn: Turn, question: PendingQuestion, text: str) -> N
         await record(turn, assignment, Status.BLOCKED, note=text.strip())
     else:
         new_date = extension_date(
-            f"đến {text}", today=turn.today, current_deadline=assignment.deadline
+            normalise(f"đến {text}"), today=turn.today, current_deadline=assignment.deadline
         )
         if new_date is None:
             turn.reply_key("ask_date_again")
@@ -211,6 +212,9 @@ async def on_text(turn: Turn, text: str) -> None:
     question = await turn.session.scalar(
         select(PendingQuestion).where(PendingQuestion.chat_link_id == turn.link.id)
     )
+    if question is not None and question.awaiting == "reject_reason":
+        await decisions_chat.reject(turn, question, text.strip())
+        return
     if question is not None:
         await answer_question(turn, question, text)
         return
@@ -261,10 +265,9 @@ async def extend_command(turn: Turn, args: str) -> None:
         return
     date_text, _, reason = match[2].strip().partition(" ")
     new_date = extension_date(
-        f"đến {date_text}", today=turn.today, current_deadline=assignment.deadline
+        normalise(f"đến {date_text}"), today=turn.today, current_deadline=assignment.deadline
     )
     if new_date is None:
         turn.reply_key("ask_date_again")
         return
     await request(turn, assignment, new_date, reason.strip())
-

@@ -46,6 +46,29 @@ class Turn:
     def reply_key(self, key: str, /, **values: object) -> None:
         self.reply(self.t(key, **values))
 
+    def edit(
+        self, message_id: str | None, text: str, choices: tuple[tuple[Choice, ...], ...] = ()
+    ) -> None:
+        """Replace the message a choice was pressed under (a new message where impossible)."""
+        self.answers.append(Outgoing(text=text, choices=choices, replace=message_id))
+
+    async def notify(
+        self, person_id: int, text: str, choices: tuple[tuple[Choice, ...], ...] = ()
+    ) -> bool:
+        """Send to another person's most recently active reachable chat; False if none."""
+        link = await self.session.scalar(
+            select(ChatLink)
+            .where(ChatLink.person_id == person_id, ChatLink.unreachable_since.is_(None))
+            .order_by(ChatLink.last_active_at.desc().nulls_last(), ChatLink.id.desc())
+            .limit(1)
+        )
+        if link is None:
+            return False
+        self.answers.append(
+            Outgoing(text=text, choices=choices, to=(link.channel.value, link.chat_id))
+        )
+        return True
+
     @property
     def role(self) -> Role | None:
         return self.person.role if self.person else None

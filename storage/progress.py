@@ -80,19 +80,18 @@ async def request_extension(
     reason: str = "",
     channel: str | None = None,
     message_ref: str | None = None,
-) -> Recorded:
+) -> tuple[Recorded, ExtensionRequest]:
     """A pending extension request; the assignment shows ``extension_requested``."""
-    session.add(
-        ExtensionRequest(
-            assignment_id=assignment.id,
-            requested_by_id=person_id,
-            previous_deadline=assignment.deadline,
-            requested_deadline=new_deadline,
-            reason=reason,
-            state=ExtensionState.PENDING,
-            created_at=now,
-        )
+    request = ExtensionRequest(
+        assignment_id=assignment.id,
+        requested_by_id=person_id,
+        previous_deadline=assignment.deadline,
+        requested_deadline=new_deadline,
+        reason=reason,
+        state=ExtensionState.PENDING,
+        created_at=now,
     )
+    session.add(request)
     recorded = await record_progress(
         session,
         assignment,
@@ -103,4 +102,4 @@ async def request_extension(
         channel=channel,
         message_ref=message_ref,
     )
-    return Recorded(recorded.status, recorded.percent, recorded.note, new_deadline)
+    return Recorded(recorded.status, recorded.percent, recorded.note, new_deadline), request

@@ -205,6 +205,33 @@ async def overdue_list(
     and ``offset``. ``deadline_from`` keeps only deadlines on or after that
     day (the daily digest's "newly overdue").
     """
+    return await open_list(
+        session,
+        today,
+        deadline_from=deadline_from,
+        deadline_before=today,
+        agency_id=agency_id,
+        plan_id=plan_id,
+        limit=limit,
+        offset=offset,
+    )
+
+
+async def open_list(
+    session: AsyncSession,
+    today: date,
+    *,
+    deadline_from: date | None = None,
+    deadline_before: date | None = None,
+    agency_id: int | None = None,
+    plan_id: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[OverdueItem]:
+    """Open live assignments with a deadline in [deadline_from, deadline_before), by deadline.
+
+    ``days_overdue`` is negative for a deadline still ahead (days left).
+    """
     query = (
         select(
             Assignment.id,
@@ -222,16 +249,18 @@ async def overdue_list(
         .where(
             *live_assignments(),
             Assignment.status != Status.DONE,
-            Assignment.deadline < today,
+            Assignment.deadline.is_not(None),
         )
         .order_by(Assignment.deadline, Assignment.id)
     )
+    if deadline_before is not None:
+        query = query.where(Assignment.deadline < deadline_before)
+    if deadline_from is not None:
+        query = query.where(Assignment.deadline >= deadline_from)
     if agency_id is not None:
         query = query.where(Assignment.agency_id == agency_id)
     if plan_id is not None:
         query = query.where(Assignment.plan_id == plan_id)
-    if deadline_from is not None:
-        query = query.where(Assignment.deadline >= deadline_from)
     if offset:
         query = query.offset(offset)
     if limit is not None:

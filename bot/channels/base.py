@@ -40,6 +40,9 @@ class Outgoing:
     choices: tuple[tuple[Choice, ...], ...] = ()  # rows of buttons
     attachment: Attachment | None = None
     reply_to: str | None = None  # a message id in the same chat
+    # Set by the conversation, read by the dispatcher (channels ignore them):
+    to: tuple[str, str] | None = None  # (channel, chat id) when not the sender's chat
+    replace: str | None = None  # a message id to edit instead of sending anew
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,212 @@
+"""Leaders' and coordinators' views in chat: /tonghop, /quahan, /saphan (paged).
+
+Leaders see their own agency; coordinators see everything and may narrow
+/tonghop to a group number or an agency (accent-insensitive prefix of a word
+of its name, or its short code).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.channels.base import Choice
+from bot.chat_texts import dmy, status_name
+from bot.digest_chat import counts_line
+from bot.turn import Turn
+from storage.enums import Role, Status
+from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
+from storage.models import Agency
+from storage.summary import OverdueItem, open_list, overdue_list, status_counts
+from storage.textfold import fold
+
+PAGE = 8
+DUE_SOON_WORKDAYS = 7
+LIST_DATA = re.compile(r"^l:([qs]):(\d{1,5})$")
+
+TEXTS = {
+    "summary_title": {
+        "vi": "📊 Tổng hợp {scope} — đến ngày {day}",
+        "en": "📊 Summary {scope} — as of {day}",
+    },
+    "scope_all": {"vi": "toàn kế hoạch", "en": "whole plan"},
+    "total": {"vi": "Tổng", "en": "Total"},
+    "group": {"vi": "Nhóm {n}", "en": "Group {n}"},
+    "ambiguous": {
+        "vi": "«{arg}» khớp nhiều cơ quan: {names}. Hãy gõ rõ hơn.",
+        "en": "«{arg}» matches several agencies: {names}. Be more specific.",
+    },
+    "no_match": {
+        "vi": "Không có nhóm hay cơ quan nào khớp «{arg}». Nhóm: 1–7.",
+        "en": "No group or agency matches «{arg}». Groups: 1–7.",
+    },
+    "overdue_title": {
+        "vi": "⚠️ Việc quá hạn{scope} ({n}) — trang {page}/{pages}",
+        "en": "⚠️ Overdue{scope} ({n}) — page {page}/{pages}",
+    },
+    "due_title": {
+        "vi": "⏰ Việc đến hạn trong {days} ngày làm việc{scope} ({n}) — trang {page}/{pages}",
+        "en": "⏰ Due within {days} working days{scope} ({n}) — page {page}/{pages}",
+    },
+    "none_overdue": {"vi": "Không có việc nào quá hạn{scope}.", "en": "Nothing overdue{scope}."},
+    "none_due": {
+        "vi": "Không có việc nào đến hạn trong {days} ngày làm việc tới{scope}.",
+        "en": "Nothing due within {days} working days{scope}.",
+    },
+    "item": {
+        "vi": "• {code} — {agency}\n  {title}\n  Hạn {deadline}, {when} — {status}{updated}",
+        "en": "• {code} — {agency}\n  {title}\n  Due {deadline}, {when} — {status}{updated}",
+    },
+    "overdue_days": {"vi": "quá hạn {n} ngày", "en": "{n} days overdue"},
+    "left_days": {"vi": "còn {n} ngày", "en": "{n} days left"},
+    "today": {"vi": "hạn hôm nay", "en": "due today"},
+    "updated": {"vi": "; cập nhật {day}", "en": "; updated {day}"},
+    "never": {"vi": "; chưa cập nhật", "en": "; never updated"},
+    "prev": {"vi": "◀ Trước", "en": "◀ Previous"},
+    "next": {"vi": "Sau ▶", "en": "Next ▶"},
+}
+
+
+def _t(turn: Turn, key: str, **values) -> str:
+    entry = TEXTS[key]
+    return entry.get(turn.lang, entry["vi"]).format(**values)
+
+
+def _scope_agency(turn: Turn) -> int | None:
+    return turn.person.agency_id if turn.role is Role.LEADER else None
+
+
+def _group_names(turn: Turn) -> dict[int, str]:
+    return GROUP_NAMES_EN if turn.lang == "en" else GROUP_NAMES_VI
+
+
+async def _agency_matches(turn: Turn, arg: str) -> list[Agency]:
+    key = fold(arg)
+    agencies = (await turn.session.scalars(select(Agency).order_by(Agency.id))).all()
+    exact = [a for a in agencies if a.short_code == key or fold(a.name) == key]
+    return exact or [a for a in agencies if f" {key}" in f" {fold(a.name)}"]
+
+
+async def summary_command(turn: Turn, arg: str) -> None:
+    agency_id, group, scope = _scope_agency(turn), None, _t(turn, "scope_all")
+    if turn.role is Role.LEADER:
+        scope = turn.person.agency.name
+    elif arg.strip():
+        if arg.strip().isdigit() and 1 <= int(arg) <= 7:
+            group = int(arg)
+            scope = f"{_t(turn, 'group', n=group)} — {_group_names(turn)[group]}"
+        else:
+            matches = await _agency_matches(turn, arg.strip())
+            if not matches:
+                turn.reply(_t(turn, "no_match", arg=arg.strip()))
+                return
+            if len(matches) > 1:
+                names = "; ".join(a.name for a in matches[:10])
+                turn.reply(_t(turn, "ambiguous", arg=arg.strip(), names=names))
+                return
+            agency_id, scope = matches[0].id, matches[0].name
+    today = turn.today
+    (total,) = await status_counts(turn.session, today, agency_id=agency_id, group=group)
+    lines = [
+        _t(turn, "summary_title", scope=scope, day=dmy(today)),
+        counts_line(turn.lang, _t(turn, "total"), total),
+    ]
+    if group is None:
+        names = _group_names(turn)
+        for counts in await status_counts(turn.session, today, by="group", agency_id=agency_id):
+            label = f"{_t(turn, 'group', n=counts.key)} — {names[counts.key]}"
+            lines.append(counts_line(turn.lang, label, counts))
+    if agency_id is None:
+        worst = sorted(
+            await status_counts(turn.session, today, by="agency", group=group),
+            key=lambda c: (-c.overdue, c.label),
+        )[:5]
+        lines += [counts_line(turn.lang, c.label, c) for c in worst if c.overdue]
+    turn.reply("\n".join(lines))
+
+
+def _item(turn: Turn, item: OverdueItem) -> str:
+    days = item.days_overdue
+    if days > 0:
+        when = _t(turn, "overdue_days", n=days)
+    elif days == 0:
+        when = _t(turn, "today")
+    else:
+        when = _t(turn, "left_days", n=-days)
+    percent = f" {item.percent}%" if item.status is Status.IN_PROGRESS else ""
+    updated = (
+        _t(turn, "updated", day=dmy(turn.calendar.local_date(item.updated_at)))
+        if item.updated_at
+        else _t(turn, "never")
+    )
+    title = item.title if len(item.title) <= 90 else item.title[:88] + "…"
+    return _t(
+        turn,
+        "item",
+        code=item.code,
+        agency=item.agency,
+        title=title,
+        deadline=dmy(item.deadline),
+        when=when,
+        status=status_name(turn.lang, item.status) + percent,
+        updated=updated,
+    )
+
+
+async def _page(turn: Turn, kind: str, page: int) -> tuple[str, tuple]:
+    agency_id = _scope_agency(turn)
+    scope = f" — {turn.person.agency.name}" if agency_id else ""
+    today = turn.today
+    if kind == "q":
+        (counts,) = await status_counts(turn.session, today, agency_id=agency_id)
+        total = counts.overdue
+        items = await overdue_list(
+            turn.session, today, agency_id=agency_id, limit=PAGE, offset=(page - 1) * PAGE
+        )
+        empty = _t(turn, "none_overdue", scope=scope)
+    else:
+        until = turn.calendar.add_workdays(today, DUE_SOON_WORKDAYS)
+        every = await open_list(
+            turn.session,
+            today,
+            deadline_from=today,
+            deadline_before=until + timedelta(days=1),
+            agency_id=agency_id,
+        )
+        total, items = len(every), every[(page - 1) * PAGE : page * PAGE]
+        empty = _t(turn, "none_due", days=DUE_SOON_WORKDAYS, scope=scope)
+    if total == 0:
+        return empty, ()
+    pages = max(1, math.ceil(total / PAGE))
+    title_key = "overdue_title" if kind == "q" else "due_title"
+    lines = [
+        _t(turn, title_key, scope=scope, n=total, page=page, pages=pages, days=DUE_SOON_WORKDAYS)
+    ]
+    lines += [_item(turn, item) for item in items]
+    buttons = []
+    if page > 1:
+        buttons.append(Choice(_t(turn, "prev"), f"l:{kind}:{page - 1}"))
+    if page < pages:
+        buttons.append(Choice(_t(turn, "next"), f"l:{kind}:{page + 1}"))
+    return "\n".join(lines), ((tuple(buttons),) if buttons else ())
+
+
+async def overdue_command(turn: Turn, _arg: str) -> None:
+    turn.reply(*await _page(turn, "q", 1))
+
+
+async def due_command(turn: Turn, _arg: str) -> None:
+    turn.reply(*await _page(turn, "s", 1))
+
+
+async def on_list_choice(turn: Turn) -> bool:
+    """A previous/next press; the role is checked again by the caller. False if not ours."""
+    match = LIST_DATA.match(turn.incoming.choice_data or "")
+    if not match:
+        return False
+    text, choices = await _page(turn, match[1], max(1, int(match[2])))
+    turn.edit(turn.incoming.choice_message_id, text, choices)
+    return True

@@ -1,0 +1,199 @@
+"""Leaders and coordinators in chat: summaries, paged lists, extension decisions, /giao."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from bot.digest_chat import counts_line
+from bot.dispatcher import Dispatcher
+from scheduler.planner import plan_window
+from scheduler.policy import ReminderRules
+from scheduler.sweep import SweepConfig, sweep_once
+from storage.enums import Channel, ExtensionState, Status
+from storage.models import Assignment, ChatLink, ExtensionRequest, Nudge, Person, ProgressUpdate
+from storage.summary import status_counts
+from tests.fakes.recording_channel import RecordingChannel
+from tests.fakes.recording_delivery import RecordingDelivery
+from tests.helpers import declare_agencies, load_people, load_plan
+from tests.test_digest import CAL
+from tests.test_summary import TODAY, build_plan, local
+
+NOW = local(2024, 3, 20, 9)
+
+
+async def link(db, role: str, short_code: str, chat_id: str) -> Person:
+    async with db.unit_of_work() as session:
+        person = await session.scalar(
+            select(Person)
+            .where(Person.role == role, Person.agency.has(short_code=short_code))
+            .order_by(Person.id)
+            .limit(1)
+        )
+        session.add(
+            ChatLink(person_id=person.id, channel=Channel.CONSOLE, chat_id=chat_id, linked_at=NOW)
+        )
+        return person
+
+
+class Chat:
+    def __init__(self, db):
+        self.channel = RecordingChannel()
+        self.dispatcher = Dispatcher(
+            db, {"console": self.channel}, CAL, ReminderRules(), lambda: NOW
+        )
+        self.n = 0
+
+    async def say(self, chat_id: str, text: str = "", **kw) -> list[str]:
+        before = len(self.channel.sent)
+        self.n += 1
+        await self.dispatcher.receive(self.channel.incoming(chat_id, text, f"k{self.n}", **kw))
+        return [m.text for _, m in self.channel.sent[before:]]
+
+    def last(self, chat_id: str):
+        return next(m for c, m in reversed(self.channel.sent) if c == chat_id)
+
+
+@pytest.fixture
+async def plan(db, tmp_path):
+    await build_plan(db, tmp_path)
+    return db
+
+
+async def test_coordinator_summary_whole_plan_group_and_agency(plan):
+    await link(plan, "coordinator", "snv", "coord")
+    chat = Chat(plan)
+    (text,) = await chat.say("coord", "/tonghop")
+    async with plan.unit_of_work() as session:
+        (total,) = await status_counts(session, TODAY)
+    assert text.startswith("📊 Tổng hợp toàn kế hoạch — đến ngày 20/03/2024")
+    assert counts_line("vi", "Tổng", total) in text
+    assert "Nhóm 2 — Cải cách thể chế: 5 việc" in text
+    (group,) = await chat.say("coord", "/summary 7")
+    assert "Nhóm 7 — Xây dựng và phát triển Chính quyền điện tử" in group
+    (agency,) = await chat.say("coord", "/tonghop tu phap")
+    assert "Tổng hợp Sở Tư pháp" in agency
+    (ambiguous,) = await chat.say("coord", "/tonghop dak")
+    assert "khớp nhiều cơ quan" in ambiguous and "UBND huyện Đắk Hà" in ambiguous
+    (none,) = await chat.say("coord", "/tonghop xyz")
+    assert "Không có nhóm hay cơ quan nào khớp" in none
+
+
+async def test_leader_sees_own_agency_official_is_refused(plan):
+    await link(plan, "leader", "stp", "lead")
+    await link(plan, "official", "stp", "off")
+    chat = Chat(plan)
+    (text,) = await chat.say("lead", "/tonghop snv")  # the argument cannot widen a leader's view
+    assert "Tổng hợp Sở Tư pháp" in text
+    (refused,) = await chat.say("off", "/tonghop")
+    assert "dành cho lãnh đạo" in refused
+    (overdue,) = await chat.say("lead", "/quahan")
+    assert "Sở Nội vụ" not in overdue and "2.2 — Sở Tư pháp" in overdue
+
+
+async def test_overdue_list_pages_with_buttons(db):
+    await declare_agencies(db)
+    await load_people(db)
+    await load_plan(db)  # the whole sample: by 20 Mar 2024 much of it is overdue
+    await link(db, "coordinator", "snv", "coord")
+    await link(db, "official", "snv", "off")
+    chat = Chat(db)
+    (first,) = await chat.say("coord", "/quahan")
+    assert "⚠️ Việc quá hạn (" in first and "— trang 1/" in first
+    message = chat.last("coord")
+    assert [c.label for c in message.choices[0]] == ["Sau ▶"]
+    data = message.choices[0][0].data
+    await chat.say("coord", choice_data=data, choice_message_id="1")
+    edited = chat.last("coord")
+    assert "— trang 2/" in edited.text and edited.replace == "1"
+    assert edited.choices[0][0].label == "◀ Trước"
+    (refused,) = await chat.say("off", choice_data=data, choice_message_id="1")
+    assert "không hợp lệ" in refused
+    (due,) = await chat.say("coord", "/saphan")
+    assert "đến hạn trong 7 ngày làm việc" in due or "Không có việc nào đến hạn" in due
+
+
+async def test_extension_approved_moves_the_deadline_and_replans(plan):
+    official = await link(plan, "official", "stp", "off")
+    coordinator = await link(plan, "coordinator", "snv", "coord")
+    async with plan.unit_of_work() as session:  # the service planned this morning's nudges
+        await plan_window(session, ReminderRules(), CAL, NOW)
+    chat = Chat(plan)
+    answers = await chat.say("off", "/giahan 2.1 30/4 chờ số liệu của Sở Tài chính")
+    assert answers[0].startswith("Đã ghi nhận đề nghị gia hạn 2.1 đến 30/04/2024")
+    request_message = chat.last("coord")
+    assert (
+        "Đề nghị gia hạn 2.1" in request_message.text and official.full_name in request_message.text
+    )
+    approve = request_message.choices[0][0].data
+    (done,) = [t for t in await chat.say("coord", choice_data=approve) if "Đã đồng ý" in t]
+    assert done == "Đã đồng ý gia hạn 2.1 đến 30/04/2024."
+    assert "đã được đồng ý" in chat.last("off").text
+    async with plan.unit_of_work() as session:
+        a = await session.scalar(select(Assignment).where(Assignment.code == "2.1"))
+        request = await session.scalar(select(ExtensionRequest))
+    assert a.deadline == date(2024, 4, 30) and a.plan_deadline == date(2024, 3, 29)
+    assert a.status is Status.IN_PROGRESS
+    assert request.state is ExtensionState.APPROVED and request.decided_by_id == coordinator.id
+    # The old series (before:7 of 29 Mar was due today) is dropped, the new one planned.
+    delivery = RecordingDelivery()
+    report = await sweep_once(plan, delivery, CAL, SweepConfig(worker="t"), NOW)
+    assert report.skip_reasons["deadline_moved"] == 1
+    assert a.id not in {n.assignment_id for n, _ in delivery.delivered}
+    async with plan.unit_of_work() as session:
+        await plan_window(session, ReminderRules(), CAL, local(2024, 4, 19))
+        query = select(Nudge.kind, Nudge.for_deadline).where(
+            Nudge.assignment_id == a.id, Nudge.state == "planned"
+        )
+        kinds = (await session.execute(query)).all()
+    assert ("before:7", date(2024, 4, 30)) in kinds
+    # A second press finds nothing pending.
+    (again,) = await chat.say("coord", choice_data=approve)
+    assert "Không còn đề nghị gia hạn" in again
+
+
+async def test_extension_rejected_tells_the_requester_why(plan):
+    await link(plan, "official", "stp", "off")
+    await link(plan, "coordinator", "snv", "coord")
+    chat = Chat(plan)
+    await chat.say("off", "/giahan 2.1 30/4")
+    reject = chat.last("coord").choices[0][1].data
+    (asked,) = await chat.say("coord", choice_data=reject)
+    assert "Lý do từ chối" in asked
+    await chat.say("coord", "Đã gia hạn một lần, đề nghị hoàn thành đúng hạn")
+    told = chat.last("off").text
+    assert "không được đồng ý" in told and "Đã gia hạn một lần" in told
+    assert "Hạn vẫn là 29/03/2024" in told
+    async with plan.unit_of_work() as session:
+        request = await session.scalar(select(ExtensionRequest))
+    assert request.state is ExtensionState.REJECTED
+
+
+async def test_official_cannot_decide_extensions(plan):
+    await link(plan, "official", "stp", "off")
+    await link(plan, "coordinator", "snv", "coord")
+    chat = Chat(plan)
+    await chat.say("off", "/giahan 2.1 30/4")
+    approve = chat.last("coord").choices[0][0].data
+    (refused,) = await chat.say("off", choice_data=approve)
+    assert "không hợp lệ" in refused
+
+
+async def test_leader_assigns_a_focal_person(plan):
+    leader = await link(plan, "leader", "stp", "lead")
+    official = await link(plan, "official", "stp", "off")
+    chat = Chat(plan)
+    (answer, *_rest) = await chat.say("lead", f"/giao 2.1 {official.full_name.lower()}")
+    assert answer.startswith(f"Đã giao 2.1 cho {official.full_name}")
+    assert "giao bạn làm đầu mối việc 2.1" in chat.last("off").text
+    async with plan.unit_of_work() as session:
+        a = await session.scalar(select(Assignment).where(Assignment.code == "2.1"))
+        history = await session.scalar(
+            select(ProgressUpdate).where(ProgressUpdate.source == "assign")
+        )
+    assert a.focal_person_id == official.id and history.person_id == leader.id
+    assert a.status is Status.IN_PROGRESS and a.percent == 50  # unchanged by the hand-over
+    (refused,) = await chat.say("off", "/giao 2.1 Ai Đó")
+    assert "dành cho lãnh đạo" in refused
