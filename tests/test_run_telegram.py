@@ -63,7 +63,7 @@ async def setup(tmp_path):
         env |= {
             "TELEGRAM_BOT_TOKEN": api.token,
             "TELEGRAM_API_URL": api.url,
-            "NHACVIEC_CLOCK_START": "2024-03-11T07:40",
+            "NHACVIEC_CLOCK_START": "2024-01-22T07:40",
             "NHACVIEC_SWEEP_SECONDS": "1",
         }
         # The store is prepared in-process (the import commands have their own tests).
@@ -86,7 +86,8 @@ async def test_run_serves_telegram_and_stops_cleanly_on_sigterm(setup):
         await api.wait_for("setMyCommands", timeout=30)
         api.push_command(CHAT, f"/start {code}")
         await api.wait_for(
-            lambda c: c.method == "sendMessage" and "1.9#2024-Q1" in str(c.params.get("text")),
+            # Mon 22 Jan 2024: 7 working days before 1.3's deadline (Wed 31 Jan).
+            lambda c: c.method == "sendMessage" and "1.3 — " in str(c.params.get("text")),
             timeout=30,
         )
         assert {"vi", "en"} <= set(api.commands) or {"", "en"} <= set(api.commands)
@@ -111,7 +112,7 @@ async def test_kill_9_at_any_point_processes_each_reply_once(setup, delay):
         await api.wait_for("setMyCommands", timeout=30)
         api.push_command(CHAT, f"/start {code}")
         await api.wait_for(lambda c: c.method == "sendMessage", timeout=30)
-        api.push_command(CHAT, "/capnhat 1.9 dang lam 45%")
+        api.push_command(CHAT, "/capnhat 1.3 dang lam 45%")
         await asyncio.sleep(delay)
         process.kill()  # SIGKILL: no clean-up at all
         await process.wait()
@@ -136,5 +137,7 @@ async def test_kill_9_at_any_point_processes_each_reply_once(setup, delay):
     assert updates == [(1,)]  # processed exactly once, wherever the kill fell
     # The answer is never lost. A kill between Telegram accepting it and the store
     # noting so sends it again after the restart: Telegram has no idempotent send.
-    confirmations = [m for m in api.sent_messages(CHAT) if "45%" in m.plain_text]
+    confirmations = [
+        m for m in api.sent_messages(CHAT) if m.plain_text.startswith("Đã ghi nhận 1.3")
+    ]
     assert 1 <= len(confirmations) <= 2
