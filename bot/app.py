@@ -95,6 +95,7 @@ async def serve(
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
+
     async def resend_loop() -> None:
         # Answers a platform refused for a while (429, 5xx) go out once it takes them.
         while True:

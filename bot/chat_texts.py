@@ -111,8 +111,7 @@ CHAT: dict[str, dict[str, str]] = {
         "en": "Recorded {code}: {status}{percent}{note}.",
     },
     "recorded_extension": {
-        "vi": "Đã ghi nhận đề nghị gia hạn {code} đến {date}{note}; chờ cơ quan điều phối "
-        "xem xét.",
+        "vi": "Đã ghi nhận đề nghị gia hạn {code} đến {date}{note}; chờ cơ quan điều phối xem xét.",
         "en": "Recorded the request to extend {code} to {date}{note}; the coordinators will "
         "decide.",
     },
