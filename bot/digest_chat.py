@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -12,8 +13,8 @@ from bot.chat_texts import dmy
 from scheduler.digest import DailyDigest, WeeklySummary
 from storage.db import Database
 from storage.enums import Role
-from storage.models import ChatLink, Person
-from storage.summary import StatusCounts
+from storage.models import Agency, ChatLink, Person
+from storage.summary import StatusCounts, status_counts
 
 log = logging.getLogger("nhacviec.digest")
 
@@ -106,43 +107,83 @@ def render(lang: str, digest: DailyDigest | WeeklySummary) -> str:
     return "\n".join(lines)
 
 
+def for_agency(digest: DailyDigest, agency: str) -> DailyDigest | None:
+    """The part of a daily digest about one agency; None when nothing concerns it."""
+    part = replace(
+        digest,
+        new_overdue=[o for o in digest.new_overdue if o.agency == agency],
+        new_escalations=[e for e in digest.new_escalations if e.agency == agency],
+        done_since=[d for d in digest.done_since if d.agency == agency],
+        undeliverable=[u for u in digest.undeliverable if u.agency == agency],
+    )
+    if part.new_overdue or part.new_escalations or part.done_since or part.undeliverable:
+        return part
+    return None
+
+
 class ChatDigestSink:
-    """Implements ``scheduler.digest.DigestSink``: every reachable coordinator gets it."""
+    """Implements ``scheduler.digest.DigestSink``.
+
+    Every reachable coordinator gets the whole digest; every reachable leader
+    gets the part about their own agency (the weekly counts of their agency,
+    the daily items that name it, nothing on a day with none).
+    """
 
     def __init__(self, db: Database, channels: dict[str, Channel], lang: str = "vi") -> None:
         self.db = db
         self.channels = channels
         self.lang = lang
 
-    async def deliver_digest(self, digest: DailyDigest | WeeklySummary, now: datetime) -> None:
+    async def _chats(self, role: Role) -> dict[int, tuple[str, str, int, str]]:
+        """person id -> (channel, chat id, agency id, agency name), most recent chat each."""
+        query = (
+            select(ChatLink.person_id, ChatLink.channel, ChatLink.chat_id, Agency.id, Agency.name)
+            .join(Person, Person.id == ChatLink.person_id)
+            .join(Agency, Agency.id == Person.agency_id)
+            .where(
+                Person.role == role,
+                Person.active.is_(True),
+                ChatLink.unreachable_since.is_(None),
+                ChatLink.channel.in_(list(self.channels)),
+            )
+            .order_by(ChatLink.person_id, ChatLink.last_active_at.desc().nulls_last())
+        )
         async with self.db.unit_of_work() as session:
-            links = (
-                await session.execute(
-                    select(ChatLink.person_id, ChatLink.channel, ChatLink.chat_id)
-                    .join(Person, Person.id == ChatLink.person_id)
-                    .where(
-                        Person.role == Role.COORDINATOR,
-                        Person.active.is_(True),
-                        ChatLink.unreachable_since.is_(None),
-                        ChatLink.channel.in_(list(self.channels)),
-                    )
-                    .order_by(ChatLink.person_id, ChatLink.last_active_at.desc().nulls_last())
-                )
-            ).all()
-        chosen: dict[int, tuple[str, str]] = {}
-        for person_id, channel, chat_id in links:
-            chosen.setdefault(person_id, (channel.value, chat_id))
-        if not chosen:
+            rows = (await session.execute(query)).all()
+        chosen: dict[int, tuple[str, str, int, str]] = {}
+        for person_id, channel, chat_id, agency_id, agency in rows:
+            chosen.setdefault(person_id, (channel.value, chat_id, agency_id, agency))
+        return chosen
+
+    async def _send(self, channel_name: str, chat_id: str, text: str) -> bool:
+        channel = self.channels[channel_name]
+        try:
+            for part in split_text(text, channel.max_text):
+                await channel.send(chat_id, Outgoing(part))
+        except ChannelError as exc:
+            log.warning("action=digest_unsent chat=%s error=%s", chat_id, exc)
+            return False
+        return True
+
+    async def deliver_digest(self, digest: DailyDigest | WeeklySummary, now: datetime) -> None:
+        coordinators = await self._chats(Role.COORDINATOR)
+        if not coordinators:
             raise RuntimeError("no coordinator has a reachable chat")
         text = render(self.lang, digest)
-        delivered = 0
-        for channel_name, chat_id in chosen.values():
-            channel = self.channels[channel_name]
-            try:
-                for part in split_text(text, channel.max_text):
-                    await channel.send(chat_id, Outgoing(part))
-                delivered += 1
-            except ChannelError as exc:
-                log.warning("action=digest_unsent chat=%s error=%s", chat_id, exc)
-        if not delivered:
+        sent = [await self._send(ch, chat, text) for ch, chat, _, _ in coordinators.values()]
+        if not any(sent):
             raise RuntimeError("the digest reached no coordinator")
+        for channel_name, chat_id, agency_id, agency in (await self._chats(Role.LEADER)).values():
+            part = await self._agency_part(digest, agency_id, agency)
+            if part is not None:
+                await self._send(channel_name, chat_id, f"{agency}\n{render(self.lang, part)}")
+
+    async def _agency_part(self, digest, agency_id: int, agency: str):
+        if isinstance(digest, DailyDigest):
+            return for_agency(digest, agency)
+        async with self.db.unit_of_work() as session:
+            (total,) = await status_counts(session, digest.day, agency_id=agency_id)
+            by_group = await status_counts(session, digest.day, by="group", agency_id=agency_id)
+        if not total.total:
+            return None
+        return replace(digest, total=total, by_group=by_group, failed_nudges=0)

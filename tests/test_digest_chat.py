@@ -64,3 +64,30 @@ async def test_no_reachable_coordinator_is_recorded_then_retried(db, tmp_path):
     await link_coordinator(db)
     assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 5)) == ["daily"]
     assert len(channel.texts("c1")) == 1
+
+
+async def test_leaders_get_their_agencys_part(db, tmp_path):
+    await build_plan(db, tmp_path)
+    await link_coordinator(db)
+    async with db.unit_of_work() as session:
+        for short, chat in (("snv", "lead-snv"), ("stp", "lead-stp")):
+            leader = await session.scalar(
+                select(Person).where(Person.role == "leader", Person.agency.has(short_code=short))
+            )
+            session.add(
+                ChatLink(
+                    person_id=leader.id,
+                    channel=Channel.CONSOLE,
+                    chat_id=chat,
+                    linked_at=local(2024, 3, 1),
+                )
+            )
+    channel = RecordingChannel()
+    sink = ChatDigestSink(db, {"console": channel})
+    await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9))  # daily: 2.4 of Sở Nội vụ
+    (snv,) = channel.texts("lead-snv")
+    assert snv.startswith("Sở Nội vụ\n📊 Tổng hợp ngày 20/03/2024") and "2.4" in snv
+    assert channel.texts("lead-stp") == []  # nothing about Sở Tư pháp that day
+    await run_due_digests(db, CAL, sink, local(2024, 3, 25, 9))  # Monday: the weekly too
+    weekly = [t for t in channel.texts("lead-stp") if "📈" in t]
+    assert len(weekly) == 1 and weekly[0].startswith("Sở Tư pháp\n📈 Tổng hợp tuần")
