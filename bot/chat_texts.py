@@ -153,6 +153,21 @@ CHAT: dict[str, dict[str, str]] = {
         "en": "Sorry, something went wrong with this message; nothing was recorded. Try again "
         "in a few minutes.",
     },
+    "channel_now": {
+        "vi": "Lời nhắc đang gửi qua: {current}. Các kênh đã liên kết: {linked}. Đổi bằng "
+        "/kenh TÊN_KÊNH, hoặc /kenh tudong để gửi qua kênh bạn dùng gần nhất.",
+        "en": "Reminders go to: {current}. Linked channels: {linked}. Change with /channel NAME, "
+        "or /channel auto for the one you used last.",
+    },
+    "channel_auto": {"vi": "kênh bạn dùng gần nhất", "en": "the channel you used last"},
+    "channel_set": {
+        "vi": "Từ nay lời nhắc gửi qua {channel}.",
+        "en": "Reminders now go to {channel}.",
+    },
+    "channel_unlinked": {
+        "vi": "Bạn chưa liên kết kênh «{channel}». Các kênh đã liên kết: {linked}.",
+        "en": "You have not linked «{channel}». Linked channels: {linked}.",
+    },
     # nudges
     "nudge_before": {
         "vi": "⏰ Nhắc việc: còn {days} ngày làm việc đến hạn",

@@ -84,6 +84,33 @@ def when(turn: Turn, assignment: Assignment) -> str:
     return turn.t("due_today") if days == 0 else turn.t("days_overdue", n=-days)
 
 
+async def channel_command(turn: Turn, args: str) -> None:
+    """Choose the chat that gets reminders when a person linked several (never both)."""
+    linked = sorted(
+        {
+            link.channel.value
+            for link in (
+                await turn.session.scalars(
+                    select(ChatLink).where(ChatLink.person_id == turn.person.id)
+                )
+            ).all()
+        }
+    )
+    wanted = args.strip().lower()
+    person = turn.person
+    if not wanted:
+        current = person.preferred_channel or turn.t("channel_auto")
+        turn.reply_key("channel_now", current=current, linked=", ".join(linked))
+    elif wanted in ("tudong", "auto", "tự động"):
+        person.preferred_channel = None
+        turn.reply_key("channel_set", channel=turn.t("channel_auto"))
+    elif wanted in linked:
+        person.preferred_channel = wanted
+        turn.reply_key("channel_set", channel=wanted)
+    else:
+        turn.reply_key("channel_unlinked", channel=wanted, linked=", ".join(linked))
+
+
 async def help_command(turn: Turn, _args: str) -> None:
     text = turn.t("help_official")
     if turn.role is Role.LEADER:
@@ -124,6 +151,14 @@ COMMANDS = (
     ),
     Command("bieudo", "chart", LEADERS, None, "Biểu đồ", "Chart"),
     Command("baocao", "report", COORDINATORS, None, "Báo cáo XLSX", "XLSX report"),
+    Command(
+        "kenh",
+        "channel",
+        EVERYONE,
+        channel_command,
+        "Chọn kênh nhận nhắc việc",
+        "Choose the reminder channel",
+    ),
     Command("trogiup", "help", EVERYONE, help_command, "Hướng dẫn", "Help"),
 )
 BY_NAME = {name: c for c in COMMANDS for name in (c.name, c.alias)}

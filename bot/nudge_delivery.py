@@ -19,7 +19,7 @@ from bot.chat_texts import dmy, say, status_name
 from scheduler.delivery import DeliveryResult, NudgeToSend, Outcome
 from storage.db import Database
 from storage.enums import Status
-from storage.models import Assignment, ChatLink
+from storage.models import Assignment, ChatLink, Person
 
 log = logging.getLogger("nhacviec.delivery")
 
@@ -73,6 +73,9 @@ class ChatDelivery:
             if not reachable:
                 reason = links[0].unreachable_reason if links else "no linked chat"
                 return DeliveryResult(Outcome.UNREACHABLE, error=reason)
+            person = await session.get(Person, nudge.person_id)
+            chosen = [link for link in reachable if link.channel.value == person.preferred_channel]
+            reachable = chosen or reachable  # one chat only, never both
             link = reachable[0]
             assignment = await session.scalar(
                 select(Assignment)

@@ -101,6 +101,8 @@ class Person(Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The channel chosen with /kenh; None: the most recently used one.
+    preferred_channel: Mapped[str | None] = mapped_column(String(20))
 
     agency: Mapped[Agency] = relationship()
 

@@ -1,0 +1,72 @@
+"""A person linked on Telegram and Zalo gets each nudge once, on the channel they use or chose."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.dispatcher import Dispatcher
+from bot.nudge_delivery import ChatDelivery
+from scheduler.planner import plan_window
+from scheduler.policy import ReminderRules
+from scheduler.sweep import SweepConfig, sweep_once
+from storage.enums import Channel
+from storage.models import ChatLink, Person
+from tests.fakes.recording_channel import RecordingChannel
+from tests.test_dispatcher import CAL, linked  # noqa: F401  (fixture)
+from tests.test_sweep import local
+
+
+async def test_each_nudge_goes_to_one_channel_only(linked):  # noqa: F811
+    db = linked
+    telegram, zalo = RecordingChannel("telegram"), RecordingChannel("zalo")
+    channels = {"telegram": telegram, "zalo": zalo}
+    async with db.unit_of_work() as session:
+        link = await session.scalar(select(ChatLink))
+        person_id = link.person_id
+        await session.delete(link)
+        t0 = local(2024, 3, 1, 9)
+        session.add(
+            ChatLink(
+                person_id=person_id,
+                channel=Channel.TELEGRAM,
+                chat_id="t1",
+                linked_at=t0,
+                last_active_at=t0,
+            )
+        )
+        session.add(
+            ChatLink(
+                person_id=person_id,
+                channel=Channel.ZALO,
+                chat_id="z1",
+                linked_at=t0,
+                last_active_at=t0 + timedelta(hours=1),
+            )
+        )
+    now = local(2024, 3, 6, 8)  # before:7 of 2.1 (due 15 Mar)
+    async with db.unit_of_work() as session:
+        await plan_window(session, ReminderRules(), CAL, now)
+    delivery = ChatDelivery(db, channels)
+    report = await sweep_once(db, delivery, CAL, SweepConfig(worker="t"), now)
+    assert report.sent == 1
+    assert len(zalo.texts("z1")) == 1 and telegram.texts() == []  # Zalo was used last
+
+    # The person writes on Telegram: it becomes the most recent; then chooses Zalo explicitly.
+    dispatcher = Dispatcher(db, channels, CAL, ReminderRules(), lambda: now + timedelta(hours=1))
+    await dispatcher.receive(telegram.incoming("t1", "/kenh", "u1"))
+    assert "kênh bạn dùng gần nhất" in telegram.texts("t1")[-1]
+    assert "telegram, zalo" in telegram.texts("t1")[-1]
+    await dispatcher.receive(telegram.incoming("t1", "/kenh zalo", "u2"))
+    assert telegram.texts("t1")[-1] == "Từ nay lời nhắc gửi qua zalo."
+    async with db.unit_of_work() as session:
+        assert (await session.get(Person, person_id)).preferred_channel == "zalo"
+    later = local(2024, 3, 12, 8)  # before:3 of 2.1
+    async with db.unit_of_work() as session:
+        await plan_window(session, ReminderRules(), CAL, later)
+    await sweep_once(db, delivery, CAL, SweepConfig(worker="t"), later)
+    assert len(zalo.texts("z1")) == 2
+    assert not any("Nhắc việc" in t for t in telegram.texts())
+    await dispatcher.receive(telegram.incoming("t1", "/kenh viber", "u3"))
+    assert "chưa liên kết kênh «viber»" in telegram.texts("t1")[-1]
