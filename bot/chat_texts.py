@@ -70,10 +70,6 @@ CHAT: dict[str, dict[str, str]] = {
         "vi": "Lệnh {command} dành cho {roles}; tài khoản của bạn không dùng được lệnh này.",
         "en": "{command} is for {roles}; your account cannot use it.",
     },
-    "coming_soon": {
-        "vi": "Lệnh {command} sẽ có trong bản cập nhật tới.",
-        "en": "{command} comes in the next update.",
-    },
     "not_understood": {
         "vi": "Tôi chưa hiểu «{text}», chưa ghi nhận gì. Bạn có thể trả lời: «xong», "
         "«đang làm 60%», «vướng do …», «xin gia hạn đến 30/6».",

@@ -19,6 +19,7 @@ import typer
 
 from bot import admin
 from bot.app import serve
+from bot.reports import FORMATS, build_report, report_filename
 from bot.settings import ConfigError, Settings, load_settings
 from bot.texts import describe_problem, t
 from scheduler.clock import Clock, SimulatedClock, SystemClock
@@ -283,6 +284,39 @@ def _day_option(raw: str | None, name: str) -> date | None:
         return date.fromisoformat(raw)
     except ValueError:
         raise typer.BadParameter("YYYY-MM-DD", param_hint=name) from None
+
+
+@app.command("report")
+def report_command(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", help="text, csv or xlsx")] = "text",
+    out: Annotated[
+        Path | None, typer.Option(help="Write to FILE (xlsx: default a file named by the date)")
+    ] = None,
+) -> None:
+    """The coordinators' report: summary text, one CSV row per assignment, or XLSX."""
+    c: Context = ctx.obj
+    if fmt not in FORMATS:
+        raise typer.BadParameter(" | ".join(FORMATS), param_hint="--format")
+    today = c.clock().now().astimezone(c.settings.timezone).date()
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        async with db.unit_of_work() as session:
+            return await build_report(session, today, fmt, c.lang)
+
+    content = c.run(action)
+    if out is None and fmt == "xlsx":
+        out = Path(report_filename(today, fmt))
+    if out is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return
+    try:
+        out.write_bytes(content)
+    except OSError as exc:
+        _fail(t(c.lang, "cannot_write", path=out, detail=exc.strerror))
+    typer.echo(t(c.lang, "report_written", path=out))
 
 
 @app.command("run")

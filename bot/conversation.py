@@ -31,7 +31,7 @@ class Command:
     name: str  # Vietnamese, ASCII
     alias: str  # English
     roles: frozenset[Role]
-    handler: Handler | None  # None: announced, comes with a later release
+    handler: Handler
     vi: str
     en: str
 
@@ -149,8 +149,15 @@ COMMANDS = (
         "Giao đầu mối",
         "Assign a focal person",
     ),
-    Command("bieudo", "chart", LEADERS, None, "Biểu đồ", "Chart"),
-    Command("baocao", "report", COORDINATORS, None, "Báo cáo XLSX", "XLSX report"),
+    Command("bieudo", "chart", LEADERS, overview_chat.chart_command, "Biểu đồ", "Chart"),
+    Command(
+        "baocao",
+        "report",
+        COORDINATORS,
+        overview_chat.report_command,
+        "Báo cáo XLSX",
+        "XLSX report",
+    ),
     Command(
         "kenh",
         "channel",
@@ -246,7 +253,5 @@ async def handle(turn: Turn) -> None:
     elif turn.role not in entry.roles:
         roles = turn.t("role_coordinator") if entry.roles <= COORDINATORS else turn.t("role_leader")
         turn.reply_key("not_allowed", command=f"/{name}", roles=roles)
-    elif entry.handler is None:
-        turn.reply_key("coming_soon", command=f"/{name}")
     else:
         await entry.handler(turn, args)

@@ -13,9 +13,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.channels.base import Choice
+from bot.channels.base import Attachment, Choice, Outgoing
+from bot.chart import progress_chart
 from bot.chat_texts import dmy, status_name
 from bot.digest_chat import counts_line
+from bot.reports import build_report, report_filename
 from bot.turn import Turn
 from storage.enums import Role, Status
 from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
@@ -66,6 +68,14 @@ TEXTS = {
     "updated": {"vi": "; cập nhật {day}", "en": "; updated {day}"},
     "never": {"vi": "; chưa cập nhật", "en": "; never updated"},
     "prev": {"vi": "◀ Trước", "en": "◀ Previous"},
+    "chart_caption": {
+        "vi": "Biểu đồ tiến độ {scope} đến ngày {day}",
+        "en": "Progress chart, {scope}, as of {day}",
+    },
+    "report_caption": {
+        "vi": "Báo cáo tình hình thực hiện Kế hoạch CCHC đến ngày {day}",
+        "en": "Report on the reform plan as of {day}",
+    },
     "next": {"vi": "Sau ▶", "en": "Next ▶"},
 }
 
@@ -210,3 +220,30 @@ async def on_list_choice(turn: Turn) -> bool:
     text, choices = await _page(turn, match[1], max(1, int(match[2])))
     turn.edit(turn.incoming.choice_message_id, text, choices)
     return True
+
+
+async def chart_command(turn: Turn, _arg: str) -> None:
+    agency_id = _scope_agency(turn)
+    by_group = await status_counts(turn.session, turn.today, by="group", agency_id=agency_id)
+    png = progress_chart(by_group, turn.today, turn.lang)
+    caption = _t(
+        turn,
+        "chart_caption",
+        day=dmy(turn.today),
+        scope=turn.person.agency.name if agency_id else _t(turn, "scope_all"),
+    )
+    turn.answers.append(
+        Outgoing(
+            caption, attachment=Attachment("photo", png, f"tien-do-{turn.today.isoformat()}.png")
+        )
+    )
+
+
+async def report_command(turn: Turn, _arg: str) -> None:
+    content = await build_report(turn.session, turn.today, "xlsx", turn.lang)
+    caption = _t(turn, "report_caption", day=dmy(turn.today))
+    turn.answers.append(
+        Outgoing(
+            caption, attachment=Attachment("document", content, report_filename(turn.today, "xlsx"))
+        )
+    )

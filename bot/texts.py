@@ -107,6 +107,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "nhacviec — console channel. Type /start INVITE_CODE to link, /help for help; "
         "Ctrl-D (or Ctrl-C) to quit.",
     },
+    "report_written": {"vi": "Đã ghi báo cáo vào {path}", "en": "Report written to {path}"},
+    "cannot_write": {
+        "vi": "Không ghi được {path}: {detail}",
+        "en": "Cannot write {path}: {detail}",
+    },
     "store_empty": {
         "vi": "Chưa có kế hoạch nào. Nhập bằng `nhacviec import-plan TỆP`, hoặc chạy "
         "`nhacviec run --sample` để dùng dữ liệu mẫu.",

@@ -214,3 +214,20 @@ def test_run_from_a_chosen_moment_sends_that_days_nudges(tmp_path):
     # Monday 11 Mar 2024: 7 working days before 1.9's Q1 deadline (Wed 20 Mar).
     assert "còn 7 ngày làm việc đến hạn" in text and "1.9#2024-Q1" in text
     assert "simulated_clock" in err and "Traceback" not in err
+
+
+def test_report_as_csv_and_xlsx(tmp_path):
+    assert run(tmp_path, "run", "--sample").returncode == 0
+    csv_out = run(tmp_path, "report", "--format", "csv")
+    assert csv_out.returncode == 0, csv_out.stderr
+    lines = csv_out.stdout.splitlines()
+    assert lines[0] == (
+        "assignment,task,title,group,agency,deadline,status,timeliness,percent,"
+        "updated_at,updated_by"
+    )
+    assert len(lines) == 1 + 875
+    written = run(tmp_path, "report", "--format", "xlsx", "--out", "bc.xlsx")
+    assert written.returncode == 0 and (tmp_path / "bc.xlsx").stat().st_size > 5000
+    text = run(tmp_path, "report")
+    assert "Toàn kế hoạch: 875 việc" in text.stdout
+    assert run(tmp_path, "report", "--format", "pdf").returncode == 2

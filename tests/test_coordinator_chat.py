@@ -197,3 +197,28 @@ async def test_leader_assigns_a_focal_person(plan):
     assert a.status is Status.IN_PROGRESS and a.percent == 50  # unchanged by the hand-over
     (refused,) = await chat.say("off", "/giao 2.1 Ai Đó")
     assert "dành cho lãnh đạo" in refused
+
+
+async def test_chart_and_report_in_chat_by_role(plan):
+    await link(plan, "coordinator", "snv", "coord")
+    await link(plan, "leader", "stp", "lead")
+    await link(plan, "official", "stp", "off")
+    chat = Chat(plan)
+    await chat.say("lead", "/bieudo")
+    photo = chat.last("lead")
+    assert photo.attachment.kind == "photo" and photo.attachment.content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert photo.text == "Biểu đồ tiến độ Sở Tư pháp đến ngày 20/03/2024"
+    await chat.say("coord", "/baocao")
+    report = chat.last("coord")
+    assert report.attachment.kind == "document"
+    assert report.attachment.filename == "nhacviec-bao-cao-2024-03-20.xlsx"
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(BytesIO(report.attachment.content))
+    assert workbook.sheetnames == ["Tổng hợp", "Chi tiết", "Quá hạn"]
+    (refused,) = await chat.say("lead", "/baocao")
+    assert "dành cho cơ quan điều phối" in refused
+    (refused,) = await chat.say("off", "/bieudo")
+    assert "dành cho lãnh đạo" in refused

@@ -1,0 +1,163 @@
+"""The progress chart (/bieudo): one stacked bar per task group, as a PNG.
+
+Drawn with ``matplotlib.figure.Figure`` on an Agg canvas, never pyplot, so
+no global backend or figure registry is touched and it is safe in a worker
+thread. Every text is set in DejaVu Sans, which ships with matplotlib and has
+the Vietnamese glyphs.
+
+Segments, in order: done on time, done late, in progress (with
+extension requested: still being worked on, and said so in a note),
+blocked, not started, overdue (any open status past its deadline). Together
+they are the group's total, the same partition as ``storage.summary``.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+from datetime import date
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.ticker import MaxNLocator
+
+from storage.summary import StatusCounts
+
+FONT = "DejaVu Sans"
+SIZE_INCHES = (12, 7)
+DPI = 100  # 1200 x 700 px
+
+SHORT_GROUP_NAMES = {
+    "vi": {
+        1: "Chỉ đạo, điều hành, tuyên truyền CCHC",
+        2: "Cải cách thể chế",
+        3: "Cải cách thủ tục hành chính",
+        4: "Cải cách tổ chức bộ máy",
+        5: "Cải cách chế độ công vụ",
+        6: "Cải cách tài chính công",
+        7: "Chính quyền điện tử, chính quyền số",
+    },
+    "en": {
+        1: "Direction and communication",
+        2: "Institutional reform",
+        3: "Administrative procedures",
+        4: "Administrative apparatus",
+        5: "Civil service",
+        6: "Public finance",
+        7: "E-government, digital government",
+    },
+}
+
+# (label key, colour, fields of StatusCounts added together)
+SEGMENTS = (
+    ("done_on_time", "#2e7d32", ("done_on_time",)),
+    ("done_late", "#9ccc65", ("done_late",)),
+    ("in_progress", "#1e88e5", ("in_progress", "extension_requested")),
+    ("blocked", "#fb8c00", ("blocked",)),
+    ("not_started", "#bdbdbd", ("not_started",)),
+    ("overdue", "#d32f2f", ("overdue",)),
+)
+
+TEXTS = {
+    "title": {
+        "vi": "Tiến độ thực hiện Kế hoạch CCHC — đến ngày {day}",
+        "en": "Progress of the CCHC plan — as of {day}",
+    },
+    "group": {"vi": "Nhóm {n}", "en": "Group {n}"},
+    "done_on_time": {"vi": "Hoàn thành đúng hạn", "en": "Done on time"},
+    "done_late": {"vi": "Hoàn thành trễ hạn", "en": "Done late"},
+    "in_progress": {"vi": "Đang thực hiện", "en": "In progress"},
+    "blocked": {"vi": "Vướng mắc", "en": "Blocked"},
+    "not_started": {"vi": "Chưa thực hiện", "en": "Not started"},
+    "overdue": {"vi": "Quá hạn", "en": "Overdue"},
+    "axis": {"vi": "Số nhiệm vụ (lượt phân công)", "en": "Assignments"},
+    "bar_total": {"vi": "{total} · xong {pct}%", "en": "{total} · {pct}% done"},
+    "note": {
+        "vi": "Ghi chú: «Đang thực hiện» gồm cả việc đang xin gia hạn; «Quá hạn» là việc "
+        "chưa hoàn thành đã qua hạn, dù ở trạng thái nào.",
+        "en": "Note: “In progress” includes assignments awaiting an extension; “Overdue” is "
+        "any unfinished assignment past its deadline, whatever its status.",
+    },
+    "empty": {"vi": "Chưa có nhiệm vụ nào", "en": "No assignments yet"},
+}
+
+
+def _t(lang: str, key: str, **values: object) -> str:
+    entry = TEXTS[key]
+    return entry.get(lang, entry["vi"]).format(**values)
+
+
+def _group_label(number: int, lang: str) -> str:
+    names = SHORT_GROUP_NAMES.get(lang, SHORT_GROUP_NAMES["vi"])
+    wrapped = textwrap.fill(names.get(number, ""), width=26)
+    return f"{_t(lang, 'group', n=number)}\n{wrapped}"
+
+
+def progress_chart(by_group: Sequence[StatusCounts], today: date, lang: str = "vi") -> bytes:
+    """A 1200 x 700 px PNG of progress by group (all seven groups, empty ones as 0).
+
+    ``by_group`` is ``status_counts(..., by="group")``; ``today`` the local
+    day shown in the title (dd/mm/yyyy).
+    """
+    font = FontProperties(family=FONT, size=10)
+    small = FontProperties(family=FONT, size=9)
+    counts = {c.key: c for c in by_group}
+    numbers = list(range(1, 8))
+
+    fig = Figure(figsize=SIZE_INCHES, dpi=DPI, layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    positions = list(range(len(numbers)))
+    left = [0] * len(numbers)
+    for key, colour, fields in SEGMENTS:
+        widths = [sum(getattr(counts[n], f) for f in fields) if n in counts else 0 for n in numbers]
+        bars = ax.barh(positions, widths, left=left, color=colour, label=_t(lang, key), height=0.65)
+        labels = [str(w) if w else "" for w in widths]
+        ax.bar_label(bars, labels=labels, label_type="center", fontproperties=small)
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+
+    totals = [counts[n].total if n in counts else 0 for n in numbers]
+    largest = max(totals, default=0)
+    for y, n in zip(positions, numbers, strict=True):
+        total = totals[y]
+        pct = round(100 * counts[n].done / total) if total else 0
+        label = _t(lang, "bar_total", total=total, pct=pct) if total else "0"
+        ax.text(total + max(largest, 1) * 0.01, y, label, va="center", fontproperties=small)
+
+    ax.set_yticks(positions, [_group_label(n, lang) for n in numbers])
+    ax.invert_yaxis()  # group 1 on top
+    ax.set_xlim(0, max(largest, 1) * 1.15)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(_t(lang, "axis"), fontproperties=font)
+    for tick in (*ax.get_yticklabels(), *ax.get_xticklabels()):
+        tick.set_fontproperties(font)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_axisbelow(True)
+    if not largest:
+        ax.text(
+            0.5, 0.5, _t(lang, "empty"), transform=ax.transAxes, ha="center", fontproperties=font
+        )
+
+    fig.suptitle(
+        _t(lang, "title", day=today.strftime("%d/%m/%Y")),
+        fontproperties=FontProperties(family=FONT, size=15, weight="bold"),
+    )
+    # Anchored just above the axes: the constrained layout keeps it under the title.
+    ax.legend(
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncols=len(SEGMENTS),
+        prop=font,
+        frameon=False,
+        columnspacing=1.2,
+        handlelength=1.8,
+    )
+    # supxlabel, unlike fig.text, gets its own room from the constrained layout.
+    fig.supxlabel(_t(lang, "note"), x=0.01, ha="left", fontproperties=small, color="#555555")
+
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=DPI)
+    return out.getvalue()

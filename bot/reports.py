@@ -1,0 +1,318 @@
+"""The coordinators' report as text, CSV or XLSX, from one set of figures.
+
+``build_report`` is the single entry point of ``nhacviec report`` and of the
+chat's /baocao: it reads the counts (``storage.summary.status_counts``) and
+the rows (``storage.report.report_rows``) once and renders them, so every
+format shows the same numbers. Dates in the XLSX are local (Asia/Ho_Chi_Minh);
+the CSV keeps the contract's words and ISO dates (``updated_at`` in UTC).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.chat_texts import dmy, status_name
+from bot.digest_chat import counts_line
+from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
+from storage.report import ReportRow, report_rows
+from storage.summary import VIETNAM, StatusCounts, status_counts
+
+Format = Literal["text", "csv", "xlsx"]
+FORMATS: tuple[str, ...] = ("text", "csv", "xlsx")
+EXTENSIONS = {"text": "txt", "csv": "csv", "xlsx": "xlsx"}
+
+CSV_COLUMNS = (
+    "assignment",
+    "task",
+    "title",
+    "group",
+    "agency",
+    "deadline",
+    "status",
+    "timeliness",
+    "percent",
+    "updated_at",
+    "updated_by",
+)
+BUCKETS = (
+    "done_on_time",
+    "done_late",
+    "in_progress",
+    "not_started",
+    "blocked",
+    "extension_requested",
+    "overdue",
+)
+
+WORDS: dict[str, dict[str, str]] = {
+    "title": {"vi": "BÁO CÁO TIẾN ĐỘ KẾ HOẠCH CCHC", "en": "CCHC PLAN PROGRESS REPORT"},
+    "as_of": {"vi": " — đến ngày {day}", "en": " — as of {day}"},
+    "all": {"vi": "Toàn kế hoạch", "en": "Whole plan"},
+    "done_share": {
+        "vi": "Đã hoàn thành {done}/{total} ({pct}%)",
+        "en": "Done {done}/{total} ({pct}%)",
+    },
+    "by_group": {"vi": "Theo nhóm nhiệm vụ:", "en": "By task group:"},
+    "by_agency": {"vi": "Theo cơ quan chủ trì:", "en": "By lead agency:"},
+    "none": {"vi": "  (không có)", "en": "  (none)"},
+    "group_n": {"vi": "Nhóm {n}", "en": "Group {n}"},
+    "sheet_summary": {"vi": "Tổng hợp", "en": "Summary"},
+    "sheet_detail": {"vi": "Chi tiết", "en": "Details"},
+    "sheet_overdue": {"vi": "Quá hạn", "en": "Overdue"},
+    "group": {"vi": "Nhóm", "en": "Group"},
+    "agency": {"vi": "Cơ quan", "en": "Agency"},
+    "total": {"vi": "Tổng số", "en": "Total"},
+    "grand_total": {"vi": "Tổng cộng", "en": "Grand total"},
+    "done_on_time": {"vi": "Hoàn thành đúng hạn", "en": "Done on time"},
+    "done_late": {"vi": "Hoàn thành trễ hạn", "en": "Done late"},
+    "in_progress": {"vi": "Đang thực hiện", "en": "In progress"},
+    "not_started": {"vi": "Chưa thực hiện", "en": "Not started"},
+    "blocked": {"vi": "Vướng mắc", "en": "Blocked"},
+    "extension_requested": {"vi": "Xin gia hạn", "en": "Extension requested"},
+    "overdue": {"vi": "Quá hạn", "en": "Overdue"},
+    "code": {"vi": "Mã", "en": "Code"},
+    "task": {"vi": "Nhiệm vụ", "en": "Task"},
+    "lead": {"vi": "Cơ quan chủ trì", "en": "Lead agency"},
+    "deadline": {"vi": "Hạn", "en": "Deadline"},
+    "status": {"vi": "Trạng thái", "en": "Status"},
+    "timeliness": {"vi": "Đánh giá hạn", "en": "Timeliness"},
+    "percent": {"vi": "Tiến độ (%)", "en": "Progress (%)"},
+    "updated_at": {"vi": "Cập nhật lần cuối", "en": "Last updated"},
+    "updated_by": {"vi": "Người cập nhật", "en": "Updated by"},
+    "days_overdue": {"vi": "Số ngày quá hạn", "en": "Days overdue"},
+    "on_time": {"vi": "đúng hạn", "en": "on time"},
+    "late": {"vi": "trễ hạn", "en": "late"},
+    "overdue_word": {"vi": "quá hạn", "en": "overdue"},
+}
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+MAX_WIDTH = 60
+
+
+def _w(lang: str, key: str, **values: object) -> str:
+    entry = WORDS[key]
+    return entry.get(lang, entry["vi"]).format(**values)
+
+
+def group_label(number: int | None, lang: str) -> str:
+    """ "Nhóm 2 — Cải cách thể chế" in the report's language."""
+    names = GROUP_NAMES_EN if lang == "en" else GROUP_NAMES_VI
+    return f"{_w(lang, 'group_n', n=number)} — {names.get(number, '')}"
+
+
+def report_filename(today: date, fmt: str) -> str:
+    """``nhacviec-bao-cao-2024-03-20.xlsx``: the local day and the format's extension."""
+    return f"nhacviec-bao-cao-{today.isoformat()}.{EXTENSIONS[fmt]}"
+
+
+def to_csv(rows: Iterable[ReportRow]) -> str:
+    """One line per assignment with ``CSV_COLUMNS`` (RFC 4180, CRLF; None as empty)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        writer.writerow(
+            [
+                r.assignment,
+                r.task,
+                r.title,
+                r.group,
+                r.agency,
+                r.deadline.isoformat() if r.deadline else "",
+                r.status.value,
+                r.timeliness,
+                r.percent,
+                r.updated_at.astimezone(UTC).isoformat() if r.updated_at else "",
+                r.updated_by,
+            ]
+        )
+    return out.getvalue()
+
+
+def to_text(
+    counts_total: StatusCounts,
+    counts_by_group: Sequence[StatusCounts],
+    counts_by_agency: Sequence[StatusCounts],
+    lang: str = "vi",
+    *,
+    today: date | None = None,
+) -> str:
+    """The summary as plain text: whole selection, then by group, then by lead agency."""
+    title = _w(lang, "title") + (_w(lang, "as_of", day=dmy(today)) if today else "")
+    total = counts_total.total
+    pct = round(100 * counts_total.done / total) if total else 0
+    lines = [
+        title,
+        counts_line(lang, _w(lang, "all"), counts_total),
+        _w(lang, "done_share", done=counts_total.done, total=total, pct=pct),
+        "",
+        _w(lang, "by_group"),
+        *(counts_line(lang, group_label(c.key, lang), c) for c in counts_by_group),
+    ]
+    if not counts_by_group:
+        lines.append(_w(lang, "none"))
+    lines += ["", _w(lang, "by_agency")]
+    lines += [counts_line(lang, c.label, c) for c in counts_by_agency] or [_w(lang, "none")]
+    return "\n".join(lines) + "\n"
+
+
+def _table(ws, headers: list[str], rows: list[list], *, total_row: list | None = None) -> None:
+    """Write a header row (bold, frozen, filtered) and the rows; size the columns."""
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append(row)
+    last = ws.max_row
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(last, 2)}"
+    if total_row is not None:
+        ws.append(total_row)
+        for cell in ws[ws.max_row]:
+            cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    for index, header in enumerate(headers, start=1):
+        values = [header, *(r[index - 1] for r in rows), *(total_row or [])[index - 1 : index]]
+        longest = max(_shown_width(v) for v in values)
+        ws.column_dimensions[get_column_letter(index)].width = min(longest + 2, MAX_WIDTH)
+
+
+def _shown_width(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, date):
+        return 16 if hasattr(value, "hour") else 10
+    return len(str(value))
+
+
+def _local(moment, tz: ZoneInfo):
+    # Excel has no time zones: write the local wall-clock time, naive.
+    return moment.astimezone(tz).replace(tzinfo=None) if moment else None
+
+
+def _deadline(row: ReportRow, lang: str):
+    return row.deadline if row.deadline else dmy(None, lang)
+
+
+def _style_column(ws, column: int, number_format: str) -> None:
+    for (cell,) in ws.iter_rows(min_row=2, min_col=column, max_col=column):
+        if isinstance(cell.value, date):
+            cell.number_format = number_format
+
+
+def _summary_sheet(ws, by_group, by_agency, total: StatusCounts, lang: str) -> None:
+    headers = [_w(lang, k) for k in ("group", "agency", "total", *BUCKETS)]
+
+    def numbers(c: StatusCounts) -> list[int]:
+        return [c.total, *(getattr(c, k) for k in BUCKETS)]
+
+    rows = [[group_label(c.key, lang), None, *numbers(c)] for c in by_group]
+    rows += [[None, c.label, *numbers(c)] for c in by_agency]
+    _table(ws, headers, rows, total_row=[_w(lang, "grand_total"), None, *numbers(total)])
+
+
+def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> None:
+    keys = ("code", "task", "group", "lead", "deadline", "status", "timeliness", "percent")
+    headers = [_w(lang, k) for k in (*keys, "updated_at", "updated_by")]
+    timeliness = {"on_time": "on_time", "late": "late", "overdue": "overdue_word"}
+    values = [
+        [
+            r.assignment,
+            r.title,
+            r.group,
+            r.agency,
+            _deadline(r, lang),
+            status_name(lang, r.status),
+            _w(lang, timeliness[r.timeliness]) if r.timeliness else "",
+            r.percent,
+            _local(r.updated_at, tz),
+            r.updated_by,
+        ]
+        for r in rows
+    ]
+    _table(ws, headers, values)
+    _style_column(ws, 5, DATE_FORMAT)
+    _style_column(ws, 9, DATETIME_FORMAT)
+
+
+def _overdue_sheet(ws, rows: Sequence[ReportRow], today: date, lang: str, tz: ZoneInfo) -> None:
+    keys = ("code", "task", "lead", "deadline", "days_overdue", "status", "percent")
+    headers = [_w(lang, k) for k in (*keys, "updated_at", "updated_by")]
+    late = sorted((r for r in rows if r.timeliness == "overdue"), key=lambda r: r.deadline)
+    values = [
+        [
+            r.assignment,
+            r.title,
+            r.agency,
+            r.deadline,
+            (today - r.deadline).days,
+            status_name(lang, r.status),
+            r.percent,
+            _local(r.updated_at, tz),
+            r.updated_by,
+        ]
+        for r in late
+    ]
+    _table(ws, headers, values)
+    _style_column(ws, 4, DATE_FORMAT)
+    _style_column(ws, 8, DATETIME_FORMAT)
+
+
+def to_xlsx(
+    rows: Sequence[ReportRow],
+    by_group: Sequence[StatusCounts],
+    by_agency: Sequence[StatusCounts],
+    total: StatusCounts,
+    today: date,
+    lang: str = "vi",
+    *,
+    tz: ZoneInfo = VIETNAM,
+) -> bytes:
+    """A workbook: summary (by group, by agency, total), every assignment, the overdue ones.
+
+    The overdue sheet is most overdue first (earliest deadline; plan order
+    among equals) with days overdue in calendar days as of ``today``.
+    """
+    book = Workbook()
+    summary = book.active
+    summary.title = _w(lang, "sheet_summary")
+    _summary_sheet(summary, by_group, by_agency, total, lang)
+    _detail_sheet(book.create_sheet(_w(lang, "sheet_detail")), rows, lang, tz)
+    _overdue_sheet(book.create_sheet(_w(lang, "sheet_overdue")), rows, today, lang, tz)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+async def build_report(
+    session: AsyncSession,
+    today: date,
+    fmt: Format = "text",
+    lang: str = "vi",
+    *,
+    agency_id: int | None = None,
+    plan_id: int | None = None,
+    tz: ZoneInfo = VIETNAM,
+) -> bytes:
+    """The report of the local day ``today`` in ``fmt``; text and CSV as UTF-8."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format: one of {', '.join(FORMATS)}, not {fmt!r}")
+    scope = {"agency_id": agency_id, "plan_id": plan_id, "tz": tz}
+    if fmt == "csv":
+        return to_csv(await report_rows(session, today, **scope)).encode("utf-8")
+    (total,) = await status_counts(session, today, **scope)
+    by_group = await status_counts(session, today, by="group", **scope)
+    by_agency = await status_counts(session, today, by="agency", **scope)
+    if fmt == "text":
+        return to_text(total, by_group, by_agency, lang, today=today).encode("utf-8")
+    rows = await report_rows(session, today, **scope)
+    return to_xlsx(rows, by_group, by_agency, total, today, lang, tz=tz)

@@ -1,0 +1,232 @@
+"""The coordinators' report: rows, CSV, XLSX and text agree with status_counts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import astuple
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select, update
+
+from bot.reports import CSV_COLUMNS, build_report, report_filename, to_csv, to_text
+from storage.enums import Status
+from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
+from storage.models import Assignment, Person
+from storage.report import report_rows
+from storage.summary import status_counts
+from tests.helpers import declare_agencies, load_plan
+from tests.test_summary import TODAY, build_plan, local
+
+PLAN_ORDER = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "7.1", "7.2", "7.3", "7.6"]
+TIMELINESS = {
+    "1.1": "on_time",
+    "1.2": "late",  # done on 16 Mar local time, due 15 Mar
+    "1.3": "on_time",  # 23:30 local on the deadline day
+    "2.2": "overdue",
+    "2.4": "overdue",
+    "7.3": "overdue",
+    "7.6": "on_time",  # a continuous duty is never late
+}
+SUMMARY_VI = [
+    "Nhóm",
+    "Cơ quan",
+    "Tổng số",
+    "Hoàn thành đúng hạn",
+    "Hoàn thành trễ hạn",
+    "Đang thực hiện",
+    "Chưa thực hiện",
+    "Vướng mắc",
+    "Xin gia hạn",
+    "Quá hạn",
+]
+DETAIL_VI = ["Mã", "Nhiệm vụ", "Nhóm", "Cơ quan chủ trì", "Hạn", "Trạng thái"]
+
+
+@pytest.fixture
+async def agencies(db, tmp_path):
+    ids = await build_plan(db, tmp_path)
+    async with db.unit_of_work() as session:
+        person = await session.scalar(select(Person.id).where(Person.full_name == "Hoàng Thu Hà"))
+        await session.execute(
+            update(Assignment).where(Assignment.code == "2.1").values(updated_by_id=person)
+        )
+    return ids
+
+
+async def rows_of(db, today=TODAY, **kw):
+    async with db.unit_of_work() as session:
+        return await report_rows(session, today, **kw)
+
+
+async def report(db, fmt, lang="vi", **kw) -> bytes:
+    async with db.unit_of_work() as session:
+        return await build_report(session, TODAY, fmt, lang, **kw)
+
+
+async def test_rows_are_live_assignments_in_plan_order(db, agencies):
+    rows = await rows_of(db)
+    assert [r.assignment for r in rows] == PLAN_ORDER  # 7.4 and 7.5 withdrawn
+    assert {r.assignment: r.timeliness for r in rows if r.timeliness} == TIMELINESS
+    by_code = {r.assignment: r for r in rows}
+    first = by_code["2.1"]
+    assert (first.task, first.group, first.group_name) == ("2.1", 2, GROUP_NAMES_VI[2])
+    assert (first.agency, first.deadline, first.status, first.percent) == (
+        "Sở Tư pháp",
+        date(2024, 3, 29),
+        Status.IN_PROGRESS,
+        50,
+    )
+    assert (first.updated_at, first.updated_by) == (local(2024, 3, 18), "Hoàng Thu Hà")
+    assert by_code["2.2"].updated_by == "" and by_code["7.6"].deadline is None
+    assert by_code["1.2"].updated_at == local(2024, 3, 16, 6)
+
+
+async def test_rows_filter_by_agency_and_follow_today(db, agencies):
+    stp = await rows_of(db, agency_id=agencies["stp"])
+    assert [r.assignment for r in stp] == ["1.3", "2.1", "2.2", "2.5", "7.1"]
+    earlier = {r.assignment: r.timeliness for r in await rows_of(db, today=date(2024, 3, 19))}
+    assert earlier["2.4"] == "" and earlier["2.2"] == "overdue"
+
+
+async def test_natural_order_of_codes(db, tmp_path):
+    await declare_agencies(db)
+    await load_plan(db)  # the sample plan: fan-outs, periods, 1.9 before 1.10
+    rows = await rows_of(db, today=date(2024, 1, 2))
+    codes = [r.assignment for r in rows]
+
+    def natural(code: str):
+        group, number = re.split(r"[@#]", code)[0].split(".")
+        return int(group), int(number), code
+
+    assert codes == sorted(codes, key=natural)
+    assert codes.index("1.9#2024-Q4") < codes.index("1.10")
+    assert [r.group for r in rows] == sorted(r.group for r in rows)
+
+
+async def test_csv_has_the_contract_columns(db, agencies):
+    text = (await report(db, "csv")).decode("utf-8")
+    assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
+    assert "\r\n" in text  # RFC 4180 line breaks
+    parsed = list(csv.DictReader(io.StringIO(text)))
+    assert [r["assignment"] for r in parsed] == PLAN_ORDER
+    by_code = {r["assignment"]: r for r in parsed}
+    assert {c: r["timeliness"] for c, r in by_code.items() if r["timeliness"]} == TIMELINESS
+    assert {r["status"] for r in parsed} <= {s.value for s in Status}
+    row = by_code["2.1"]
+    assert (row["task"], row["group"], row["agency"], row["deadline"]) == (
+        "2.1",
+        "2",
+        "Sở Tư pháp",
+        "2024-03-29",
+    )
+    assert (row["status"], row["percent"], row["updated_by"]) == (
+        "in_progress",
+        "50",
+        "Hoàng Thu Hà",
+    )
+    assert datetime.fromisoformat(row["updated_at"]) == local(2024, 3, 18)
+    assert row["updated_at"] == "2024-03-18T02:00:00+00:00"
+    assert by_code["7.6"]["deadline"] == "" and by_code["2.2"]["updated_by"] == ""
+    assert to_csv(await rows_of(db)) == text
+    stp = list(
+        csv.DictReader(io.StringIO((await report(db, "csv", agency_id=agencies["stp"])).decode()))
+    )
+    assert {r["agency"] for r in stp} == {"Sở Tư pháp"}
+
+
+def _check_table(ws, headers_start: list[str]) -> list[list]:
+    """Common sheet checks; returns the data rows as values."""
+    header = [c.value for c in ws[1]]
+    assert header[: len(headers_start)] == headers_start
+    assert ws.freeze_panes == "A2"
+    assert all(c.font.bold for c in ws[1])
+    assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
+    for index in range(1, len(header) + 1):
+        letter = ws.cell(row=1, column=index).column_letter
+        assert ws.column_dimensions[letter].width and ws.column_dimensions[letter].width > 4
+    return [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+
+
+async def test_xlsx_sheets(db, agencies):
+    book = load_workbook(io.BytesIO(await report(db, "xlsx")))
+    assert book.sheetnames == ["Tổng hợp", "Chi tiết", "Quá hạn"]
+    async with db.unit_of_work() as session:
+        (total,) = await status_counts(session, TODAY)
+        by_group = await status_counts(session, TODAY, by="group")
+
+    summary = _check_table(book["Tổng hợp"], SUMMARY_VI)
+    *groups_and_agencies, last = summary
+    assert last[0] == "Tổng cộng" and last[2:] == list(astuple(total)[2:])
+    groups = [r for r in groups_and_agencies if r[0]]
+    agencies_rows = [r for r in groups_and_agencies if r[1]]
+    assert [r[0] for r in groups] == [f"Nhóm {c.key} — {GROUP_NAMES_VI[c.key]}" for c in by_group]
+    assert [r[1] for r in agencies_rows] == ["Sở Nội vụ", "Sở Tư pháp"]
+    for rows in (groups, agencies_rows):
+        assert [sum(column) for column in zip(*(r[2:] for r in rows), strict=True)] == last[2:]
+
+    ws = book["Chi tiết"]
+    detail = _check_table(ws, DETAIL_VI)
+    assert [r[0] for r in detail] == PLAN_ORDER
+    for (code, *_), (_, _, _, _, deadline, *__) in zip(
+        detail, ws.iter_rows(min_row=2), strict=True
+    ):
+        if code in ("7.1", "7.6"):  # continuous duties
+            assert deadline.value == "thường xuyên"
+        else:
+            assert isinstance(deadline.value, datetime) and deadline.number_format == "dd/mm/yyyy"
+    row = dict(zip([c.value for c in ws[1]], detail[PLAN_ORDER.index("2.1")], strict=True))
+    assert row["Trạng thái"] == "đang thực hiện" and row["Tiến độ (%)"] == 50
+    assert row["Cập nhật lần cuối"] == datetime(2024, 3, 18, 9, 0)  # local time
+    assert row["Người cập nhật"] == "Hoàng Thu Hà"
+    assert ws.cell(row=2 + PLAN_ORDER.index("2.1"), column=9).number_format == "dd/mm/yyyy hh:mm"
+
+    overdue = _check_table(book["Quá hạn"], ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Hạn"])
+    assert len(overdue) == total.overdue
+    assert [(r[0], r[3].date(), r[4]) for r in overdue] == [
+        ("7.3", date(2024, 3, 1), 19),
+        ("2.2", date(2024, 3, 10), 10),
+        ("2.4", date(2024, 3, 19), 1),
+    ]
+    assert book["Quá hạn"]["D2"].number_format == "dd/mm/yyyy"
+
+
+async def test_xlsx_in_english(db, agencies):
+    book = load_workbook(io.BytesIO(await report(db, "xlsx", "en")))
+    assert book.sheetnames == ["Summary", "Details", "Overdue"]
+    assert [c.value for c in book["Summary"][1]][:4] == ["Group", "Agency", "Total", "Done on time"]
+    assert [c.value for c in book["Details"][1]][:3] == ["Code", "Task", "Group"]
+    assert book["Details"]["F2"].value == "done"
+    assert book["Summary"]["A2"].value == f"Group 1 — {GROUP_NAMES_EN[1]}"
+
+
+async def test_text_report(db, agencies):
+    text = (await report(db, "text")).decode("utf-8")
+    assert "đến ngày 20/03/2024" in text
+    assert "Toàn kế hoạch: 12 việc — xong đúng hạn 3, trễ hạn 1" in text
+    assert "quá hạn 3" in text and "Đã hoàn thành 4/12 (33%)" in text
+    for n in (1, 2, 7):
+        assert f"Nhóm {n} — {GROUP_NAMES_VI[n]}: " in text
+    assert "Sở Nội vụ: 7 việc" in text and "Sở Tư pháp: 5 việc" in text
+    english = (await report(db, "text", "en")).decode("utf-8")
+    assert f"Group 2 — {GROUP_NAMES_EN[2]}: 5" in english and "Whole plan: 12" in english
+
+
+async def test_empty_selection_and_bad_format(db):
+    async with db.unit_of_work() as session:
+        (total,) = await status_counts(session, TODAY)
+        with pytest.raises(ValueError, match="format"):
+            await build_report(session, TODAY, "pdf")
+    assert "(không có)" in to_text(total, [], [], "vi")
+    assert (await report(db, "csv")).decode() == ",".join(CSV_COLUMNS) + "\r\n"
+    book = load_workbook(io.BytesIO(await report(db, "xlsx")))
+    assert book["Tổng hợp"]["A2"].value == "Tổng cộng" and book["Quá hạn"].max_row == 1
+
+
+def test_report_filename():
+    assert report_filename(date(2024, 3, 20), "xlsx") == "nhacviec-bao-cao-2024-03-20.xlsx"
+    assert report_filename(date(2024, 3, 20), "text") == "nhacviec-bao-cao-2024-03-20.txt"
+    assert report_filename(date(2024, 3, 20), "csv") == "nhacviec-bao-cao-2024-03-20.csv"
