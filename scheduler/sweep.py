@@ -120,7 +120,9 @@ async def sweep_once(
             return report
         reasons = await _skip_reasons(session, claimed)
         wanted = [n for n in claimed if n.id not in reasons]
-        reasons.update((nudge_id, "superseded") for nudge_id in await superseded(session, wanted))
+        reasons.update(
+            (nudge_id, "superseded") for nudge_id in await superseded(session, wanted, now)
+        )
         to_send: list[NudgeToSend] = []
         for nudge in claimed:
             reason = reasons.get(nudge.id)

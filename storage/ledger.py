@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, select, tuple_, update
+from sqlalchemy import and_, func, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -97,27 +97,27 @@ async def claim_due(
     return sorted(nudges, key=lambda n: (n.due_at, n.id))
 
 
-async def superseded(session: AsyncSession, nudges: Sequence[Nudge]) -> set[int]:
-    """Ids among ``nudges`` that a later due nudge of the same pair makes pointless.
+async def superseded(session: AsyncSession, nudges: Sequence[Nudge], now: datetime) -> set[int]:
+    """Ids among ``nudges`` that a later nudge of the same pair, due by ``now``, makes pointless.
 
-    After downtime an (assignment, person) pair may have several due nudges;
-    only the latest one is worth sending, the older ones are skipped.
+    After downtime an (assignment, person) pair may have several due nudges,
+    perhaps not all in this claim's batch; only the latest one is worth
+    sending, the older ones are skipped.
     """
     pairs = {(n.assignment_id, n.person_id) for n in nudges}
     if not pairs:
         return set()
-    latest: dict[tuple[int, int], datetime] = {}
-    for n in nudges:
-        key = (n.assignment_id, n.person_id)
-        latest[key] = max(latest.get(key, n.due_at), n.due_at)
-    # A later nudge of the same pair already sent also supersedes older ones.
-    query = select(Nudge.assignment_id, Nudge.person_id, Nudge.due_at).where(
-        tuple_(Nudge.assignment_id, Nudge.person_id).in_(list(pairs)),
-        Nudge.state == NudgeState.SENT,
+    query = (
+        select(Nudge.assignment_id, Nudge.person_id, func.max(Nudge.due_at))
+        .where(
+            tuple_(Nudge.assignment_id, Nudge.person_id).in_(list(pairs)),
+            Nudge.due_at <= now,
+            Nudge.state != NudgeState.SKIPPED,
+        )
+        .group_by(Nudge.assignment_id, Nudge.person_id)
     )
-    for a, p, due in (await session.execute(query)).all():
-        latest[(a, p)] = max(latest[(a, p)], due)
-    return {n.id for n in nudges if n.due_at < latest[(n.assignment_id, n.person_id)]}
+    latest = {(a, p): due for a, p, due in (await session.execute(query)).all()}
+    return {n.id for n in nudges if n.due_at < latest.get((n.assignment_id, n.person_id), n.due_at)}
 
 
 async def _finish(session: AsyncSession, nudge_id: int, worker: str, **values) -> bool:

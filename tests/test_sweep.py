@@ -229,3 +229,14 @@ async def test_concurrent_sweepers_send_each_nudge_exactly_once(db):
         assert (await states(db))[NudgeState.SENT] == total
     finally:
         await second.dispose()
+
+
+async def test_downtime_collapse_holds_across_claim_batches(small_plan):
+    back = local(2024, 3, 26, 9, 0)
+    await plan(small_plan, back)
+    delivery = RecordingDelivery()
+    for _ in range(40):  # one nudge per claim: later ones are never in the same batch
+        if (await sweep_once(small_plan, delivery, CAL, config(batch=1), back)).claimed == 0:
+            break
+    kinds = Counter(n.kind for n, _ in delivery.delivered)
+    assert kinds == {"overdue:6": 2, "escalation:6": 2}
