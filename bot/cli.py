@@ -19,6 +19,7 @@ import typer
 
 from bot import admin
 from bot.app import serve
+from bot.demo import run_demo
 from bot.reports import FORMATS, build_report, report_filename
 from bot.settings import ConfigError, Settings, load_settings
 from bot.texts import describe_problem, t
@@ -364,6 +365,23 @@ def run_command(
         await serve(c.settings, db, clock)
 
     c.run(action)
+
+
+@app.command("demo")
+def demo_command(
+    ctx: typer.Context,
+    fast: Annotated[bool, typer.Option("--fast", help="No pauses: a few seconds")] = False,
+    out: Annotated[Path, typer.Option(help="Folder for the chart and the XLSX report")] = Path(
+        "nhacviec-demo"
+    ),
+) -> None:
+    """A self-contained demo on a temporary SQLite database with the sample plan."""
+    c: Context = ctx.obj
+    logging.basicConfig(level=logging.ERROR)
+    try:
+        asyncio.run(run_demo(c.settings, sys.stdout, fast=fast, out_dir=out))
+    except OSError as exc:
+        _fail(t(c.lang, "cannot_write", path=out, detail=exc.strerror))
 
 
 def main(argv: list[str] | None = None) -> None:

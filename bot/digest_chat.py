@@ -24,7 +24,7 @@ TEXTS = {
     "escalations": {"vi": "Đã báo cáo lãnh đạo ({n}):", "en": "Escalated to leaders ({n}):"},
     "done": {"vi": "Đã hoàn thành ({n}):", "en": "Done ({n}):"},
     "undeliverable": {"vi": "Chưa liên lạc được ({n}):", "en": "Could not be reached ({n}):"},
-    "none": {"vi": "  (không có)", "en": "  (none)"},
+    "nothing_new": {"vi": "Không có thay đổi mới.", "en": "Nothing new."},
     "on_time": {"vi": "đúng hạn", "en": "on time"},
     "late": {"vi": "trễ hạn", "en": "late"},
     "weekly_title": {"vi": "📈 Tổng hợp tuần, {day}", "en": "📈 Weekly summary, {day}"},
@@ -48,7 +48,7 @@ def _t(lang: str, key: str, **values) -> str:
 
 
 def _section(lang: str, key: str, lines: list[str]) -> list[str]:
-    return [_t(lang, key, n=len(lines)), *(lines or [_t(lang, "none")])]
+    return [_t(lang, key, n=len(lines)), *lines] if lines else []
 
 
 def counts_line(lang: str, label: str, counts: StatusCounts) -> str:

@@ -1,0 +1,288 @@
+"""``nhacviec demo``: the whole product on a temporary database, with a simulated clock.
+
+The sample plan and people are loaded, a small cast links their chats with
+invites, and the clock walks through working days of March–April 2024. Each
+morning the reminder service plans, sweeps and sends the digests; the cast
+answers as officials do (some done on time, some in progress, some blocked,
+some asking for more time, some silent until escalated), a coordinator
+approves or rejects extensions, a leader names a focal person. At the end the
+coordinators' summary is printed and the chart and XLSX report are saved.
+Everything goes through the real conversation, dispatcher, ledger and store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
+
+from bot.admin import load_sample
+from bot.channels.base import Incoming, IncomingHandler, Outgoing
+from bot.chart import progress_chart
+from bot.digest_chat import ChatDigestSink
+from bot.dispatcher import Dispatcher
+from bot.nudge_delivery import ChatDelivery
+from bot.reports import build_report, report_filename
+from bot.settings import Settings
+from bot.wiring import calendar_from, rules_from
+from scheduler.clock import ManualClock
+from scheduler.digest import run_due_digests
+from scheduler.service import ReminderService
+from storage.db import Database
+from storage.invites import create_invite
+from storage.migrate import upgrade
+from storage.models import Person
+from storage.summary import StatusCounts, status_counts
+
+START = date(2024, 1, 2)  # the first working day of the plan year
+DAYS = 45  # calendar days walked through, Tết 2024 included
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+SILENT = "1.2@dakha"  # left unanswered until it is escalated and handed on, then done late
+CAST = (  # (agency short code, role): who links a chat in the demo
+    ("snv", "official"),
+    ("snv", "leader"),
+    ("snv", "coordinator"),
+    ("stp", "official"),
+    ("stp", "leader"),
+    ("stc", "official"),
+    ("dakha", "official"),
+    ("dakha", "leader"),
+    ("sgddt", "official"),
+)
+
+
+@dataclass
+class Member:
+    person_id: int
+    name: str
+    agency: str
+    role: str
+    chat_id: str
+    code: str = ""  # the invite the member types with /start
+
+
+@dataclass
+class DemoChannel:
+    """A channel whose chats are the cast; prints every message for the audience."""
+
+    out: TextIO
+    cast: dict[str, Member] = field(default_factory=dict)
+    last_choices: dict[str, Outgoing] = field(default_factory=dict)
+    name: str = "console"
+    max_text: int = 4096
+    has_buttons: bool = True
+    _n: int = 0
+
+    async def start(self, handler: IncomingHandler) -> None:
+        return None
+
+    async def stop(self) -> None:
+        return None
+
+    async def send(self, chat_id: str, message: Outgoing) -> str:
+        self._n += 1
+        who = self.cast.get(chat_id)
+        head = f"📩 → {who.name} ({who.agency})" if who else f"📩 → {chat_id}"
+        text = message.text.splitlines()
+        if message.choices and len(text) > 3:  # a nudge: its first lines tell the story
+            text = [*text[:2], text[3]]
+        lines = [head, *("   " + line for line in text)]
+        if message.choices:
+            labels = " | ".join(c.label for row in message.choices for c in row)
+            lines.append(f"   [{labels}]")
+            self.last_choices[chat_id] = message
+        if message.attachment:
+            lines.append(f"   [{message.attachment.kind}: {message.attachment.filename}]")
+        self.out.write("\n".join(lines) + "\n")
+        return str(self._n)
+
+    async def edit(self, chat_id: str, message_id: str, message: Outgoing) -> None:
+        await self.send(chat_id, message)
+
+    async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
+        return None
+
+
+class Demo:
+    def __init__(self, settings: Settings, out: TextIO, pause: float) -> None:
+        self.settings, self.out, self.pause = settings, out, pause
+        self.calendar, self.rules = calendar_from(settings), rules_from(settings)
+        self.clock = ManualClock(datetime.combine(START, time(7, 0), settings.timezone))
+        self.channel = DemoChannel(out)
+        self._keys = 0
+        self._decisions = 0
+        self._handed_on = False
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    async def act(self, member: Member, text: str = "", **kw) -> None:
+        self._keys += 1
+        shown = text or f"[bấm: {kw.get('label', '')}]"
+        self.say(f"💬 {member.name} ({member.agency}): {shown}")
+        kw.pop("label", None)
+        await self.dispatcher.receive(
+            Incoming(
+                "console", member.chat_id, f"demo-{self._keys}", self.clock.now(), text=text, **kw
+            )
+        )
+        await asyncio.sleep(self.pause)
+
+    async def run(self, db: Database, out_dir: Path) -> StatusCounts:
+        await upgrade(db.engine)
+        await load_sample(db, self.settings.language, self.clock.now())
+        channels = {"console": self.channel}
+        self.dispatcher = Dispatcher(
+            db, channels, self.calendar, self.rules, self.clock.now, self.settings.language
+        )
+        sink = ChatDigestSink(db, channels, self.settings.language)
+
+        async def digests(db, calendar, now):
+            return await run_due_digests(db, calendar, sink, now)
+
+        service = ReminderService(
+            db,
+            ChatDelivery(db, channels, self.settings.language),
+            self.calendar,
+            self.rules,
+            self.clock,
+            digests=digests,
+        )
+        self.say("=== nhacviec demo: Kế hoạch CCHC 2024 (mẫu Kon Tum), đồng hồ mô phỏng ===")
+        cast = await self._link_cast(db)
+        # Only the cast take part: everyone else is set aside so the story stays readable.
+        async with db.unit_of_work() as session:
+            await session.execute(
+                update(Person)
+                .where(Person.id.not_in([m.person_id for m in cast.values()]))
+                .values(active=False)
+            )
+        day = START
+        for _ in range(DAYS):
+            if self.calendar.is_workday(day):
+                self.clock.set(self.calendar.work_start_at(day))
+                self.say(f"\n--- {WEEKDAYS[day.weekday()]} {day.strftime('%d/%m/%Y')}, 07:30 ---")
+                while (await service.run_round()).claimed:
+                    pass  # the morning's backlog, all of it, before people answer
+                await self._answer(cast, day)
+            day += timedelta(days=1)
+        return await self._finish(db, cast, out_dir)
+
+    async def _link_cast(self, db: Database) -> dict[str, Member]:
+        cast: dict[str, Member] = {}
+        async with db.unit_of_work() as session:
+            for short, role in CAST:
+                person = await session.scalar(
+                    select(Person)
+                    .options(selectinload(Person.agency))
+                    .where(Person.role == role, Person.agency.has(short_code=short))
+                    .order_by(Person.id)
+                    .limit(1)
+                )
+                code, _ = await create_invite(session, person, self.clock.now())
+                chat_id = f"{short}-{role}"
+                cast[chat_id] = Member(
+                    person.id, person.full_name, person.agency.name, role, chat_id
+                )
+                cast[chat_id].code = code
+        self.channel.cast = cast
+        for member in cast.values():
+            await self.act(member, f"/start {member.code}")
+        return cast
+
+    async def _answer(self, cast: dict[str, Member], day: date) -> None:
+        pending = dict(self.channel.last_choices)
+        self.channel.last_choices.clear()
+        for chat_id, message in pending.items():
+            member = cast[chat_id]
+            first = message.choices[0][0].data
+            if first.startswith("x:"):  # an extension request reaching the coordinator
+                self._decisions += 1
+                if self._decisions % 2:
+                    await self.act(member, choice_data=first, label="✅ Đồng ý")
+                else:
+                    await self.act(
+                        member, choice_data=message.choices[0][1].data, label="❌ Từ chối"
+                    )
+                    await self.act(member, "Đề nghị hoàn thành đúng hạn, không gia hạn")
+            elif first.startswith("c:") and member.role != "coordinator":
+                await self._official_answers(member, message, day)
+
+    async def _official_answers(self, member: Member, message: Outgoing, day: date) -> None:
+        if "Báo cáo lãnh đạo" in message.text:  # an escalation: the leader hands it on
+            code = message.text.splitlines()[1].split(" — ")[0].split("@")[0].split("#")[0]
+            code = code.strip()
+            official = next(
+                (
+                    m
+                    for m in self.channel.cast.values()
+                    if m.agency == member.agency and m.role == "official"
+                ),
+                None,
+            )
+            if official:
+                await self.act(member, f"/giao {code} {official.name}")
+                self._handed_on = True
+            return
+        if SILENT in message.text:
+            if self._handed_on:
+                await self.act(member, "dạ em đã hoàn thành, đã gửi báo cáo ạ")
+            return
+        choice = zlib.crc32(f"{member.chat_id}{message.text}".encode()) % 7
+        new_date = (day + timedelta(days=21)).strftime("%d/%m")
+        if choice in (0, 1, 2):
+            await self.act(member, choice_data=message.choices[0][0].data, label="✅ Đã xong")
+        elif choice == 3:
+            await self.act(member, "dạ em đang làm, được khoảng 60% ạ")
+        elif choice == 4:
+            await self.act(member, "vướng do chưa có kinh phí, đang chờ Sở Tài chính")
+        elif choice == 5:
+            await self.act(member, f"xin gia hạn đến {new_date} vì chờ số liệu")
+        # 6: silent — the overdue nudges and the escalation follow
+
+    async def _finish(self, db: Database, cast: dict[str, Member], out_dir: Path):
+        coordinator = next(m for m in cast.values() if m.role == "coordinator")
+        today = self.calendar.local_date(self.clock.now())
+        self.say("\n=== Cuối đợt: cơ quan điều phối hỏi tổng hợp ===")
+        await self.act(coordinator, "/tonghop")
+        async with db.unit_of_work() as session:
+            (total,) = await status_counts(session, today)
+            by_group = await status_counts(session, today, by="group")
+            report = await build_report(session, today, "xlsx", self.settings.language)
+        chart = progress_chart(by_group, today, self.settings.language)
+        chart_path, report_path = await asyncio.to_thread(
+            _save,
+            out_dir,
+            {f"tien-do-{today.isoformat()}.png": chart, report_filename(today, "xlsx"): report},
+        )
+        self.say(f"\n📈 Biểu đồ: {chart_path}\n📊 Báo cáo XLSX: {report_path}")
+        return total
+
+
+def _save(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, content in files.items():
+        path = (out_dir / name).resolve()
+        path.write_bytes(content)
+        paths.append(path)
+    return paths
+
+
+async def run_demo(settings: Settings, out: TextIO, *, fast: bool, out_dir: Path | None = None):
+    """Run the demo on a temporary SQLite file; returns the final whole-plan counts."""
+    with tempfile.TemporaryDirectory(prefix="nhacviec-demo-") as tmp:
+        db = Database(f"sqlite+aiosqlite:///{Path(tmp) / 'demo.db'}")
+        try:
+            demo = Demo(settings, out, pause=0 if fast else 0.6)
+            return await demo.run(db, out_dir or Path("nhacviec-demo"))
+        finally:
+            await db.dispose()
