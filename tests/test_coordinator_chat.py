@@ -222,3 +222,28 @@ async def test_chart_and_report_in_chat_by_role(plan):
     assert "dành cho cơ quan điều phối" in refused
     (refused,) = await chat.say("off", "/bieudo")
     assert "dành cho lãnh đạo" in refused
+
+
+ALLOWED = {  # command -> roles that may use it (SPEC "Chat")
+    "/viec": {"official", "leader", "coordinator"},
+    "/tonghop": {"leader", "coordinator"},
+    "/quahan": {"leader", "coordinator"},
+    "/saphan": {"leader", "coordinator"},
+    "/bieudo": {"leader", "coordinator"},
+    "/baocao": {"coordinator"},
+    "/giao 2.1 Không Ai": {"leader"},
+    "/trogiup": {"official", "leader", "coordinator"},
+}
+
+
+@pytest.mark.parametrize("command", sorted(ALLOWED))
+async def test_every_command_by_every_role(plan, command):
+    chats = {role: f"{role}-chat" for role in ("official", "leader", "coordinator")}
+    await link(plan, "official", "stp", chats["official"])
+    await link(plan, "leader", "stp", chats["leader"])
+    await link(plan, "coordinator", "snv", chats["coordinator"])
+    chat = Chat(plan)
+    for role, chat_id in chats.items():
+        answers = await chat.say(chat_id, command)
+        refused = any("tài khoản của bạn không dùng được lệnh này" in a for a in answers)
+        assert refused == (role not in ALLOWED[command]), (role, answers)
