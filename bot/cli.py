@@ -19,8 +19,6 @@ import typer
 
 from bot import admin
 from bot.app import serve
-from bot.demo import run_demo
-from bot.reports import FORMATS, build_report, report_filename
 from bot.settings import ConfigError, Settings, load_settings
 from bot.texts import describe_problem, t
 from scheduler.clock import Clock, SimulatedClock, SystemClock
@@ -297,6 +295,8 @@ def report_command(
 ) -> None:
     """The coordinators' report: summary text, one CSV row per assignment, or XLSX."""
     c: Context = ctx.obj
+    from bot.reports import FORMATS, build_report, report_filename
+
     if fmt not in FORMATS:
         raise typer.BadParameter(" | ".join(FORMATS), param_hint="--format")
     today = c.clock().now().astimezone(c.settings.timezone).date()
@@ -378,6 +378,8 @@ def demo_command(
     """A self-contained demo on a temporary SQLite database with the sample plan."""
     c: Context = ctx.obj
     logging.basicConfig(level=logging.ERROR)
+    from bot.demo import run_demo  # matplotlib and the rest only for this command
+
     try:
         asyncio.run(run_demo(c.settings, sys.stdout, fast=fast, out_dir=out))
     except OSError as exc:

@@ -14,10 +14,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.channels.base import Attachment, Choice, Outgoing
-from bot.chart import progress_chart
 from bot.chat_texts import dmy, status_name
 from bot.digest_chat import counts_line
-from bot.reports import build_report, report_filename
 from bot.turn import Turn
 from storage.enums import Role, Status
 from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
@@ -225,6 +223,8 @@ async def on_list_choice(turn: Turn) -> bool:
 async def chart_command(turn: Turn, _arg: str) -> None:
     agency_id = _scope_agency(turn)
     by_group = await status_counts(turn.session, turn.today, by="group", agency_id=agency_id)
+    from bot.chart import progress_chart  # matplotlib: loaded when a chart is asked for
+
     png = progress_chart(by_group, turn.today, turn.lang)
     caption = _t(
         turn,
@@ -240,6 +240,8 @@ async def chart_command(turn: Turn, _arg: str) -> None:
 
 
 async def report_command(turn: Turn, _arg: str) -> None:
+    from bot.reports import build_report, report_filename  # openpyxl: loaded when needed
+
     content = await build_report(turn.session, turn.today, "xlsx", turn.lang)
     caption = _t(turn, "report_caption", day=dmy(turn.today))
     turn.answers.append(
