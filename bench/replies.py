@@ -1,0 +1,335 @@
+"""Replies per second and nudge delivery under flood control, over real PTB and HTTP (issue #4).
+
+Replies: a fresh SQLite store (sample agencies, people, plan) plus ``--chats`` officials, each
+with a linked chat and one real nudge sent before timing. The fake runs in the same event loop,
+flood control off. Message ``i`` goes to chat ``i % chats``; the kinds take turns: "dang lam
+N%" replying to the nudge, "/capnhat CODE dang lam N%", "vướng do chưa có kinh phí" and "xong"
+replying to the nudge. Loads: steady (message ``i`` pushed at ``i / --rate`` s; a late push
+keeps its scheduled time, so a busy loop counts as latency) and burst (all queued at once).
+Latency: scheduled push → the fake recording the bot's sendMessage in that chat (matched in
+order per chat). Replies/s: replies ÷ (last answer − first push). Rows: ``PTB echo``, the
+baseline, is PTB's Application and Updater with one MessageHandler sending the text back, on
+a fresh fake; ``nhacviec`` is TelegramChannel (poll timeout 1 s, no per-chat pacing) and
+Dispatcher (inbox commit, the turn's unit of work, the answer, the sent mark) with the
+channel's AIORateLimiter taken out; ``as shipped`` keeps it (30/s; burst only). Targets:
+≥ 200 replies/s in the burst, p99 < 100 ms in the steady stream; ``× echo``: ours ÷ echo.
+
+Nudges: a fresh store, one task of Sở Tư pháp due in 7 working days, ``--nudges`` officials
+there with a chat each; ``plan_window`` plans one before:7 nudge each, due now. The fake keeps
+Telegram's limits (30/s global, 1/s per chat) on the real monotonic clock. ``sweep_once``
+rounds with ``ChatDelivery`` over the shipped TelegramChannel run until each nudge has an
+outcome (a round claiming nothing moves the sweep clock past the retry backoff). Printed:
+sent ÷ wall time ÷ 30 (target ≥ 0.95), the fake's 429s (target 0), and whether ledger and fake
+hold exactly one message per official. 5,000 nudges take ≈ 170 s at best.
+
+    .venv/bin/python bench/replies.py [--replies 2000] [--rate 200] [--chats 200]
+        [--nudges 5000] [--skip-nudges]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from datetime import UTC, datetime, timedelta
+from datetime import time as clock_time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import event, select
+from telegram.ext import Application, MessageHandler, filters
+
+from bot.channels.telegram import TelegramChannel
+from bot.dispatcher import Dispatcher
+from bot.nudge_delivery import ChatDelivery
+from scheduler.calendar import WorkCalendar
+from scheduler.clock import SimulatedClock
+from scheduler.planner import plan_window
+from scheduler.policy import ReminderRules
+from scheduler.sweep import SweepConfig, sweep_once
+from storage.db import Database
+from storage.enums import Channel, NudgeState, Role
+from storage.ledger import record_planned
+from storage.migrate import upgrade
+from storage.models import Agency, Assignment, ChatLink, Nudge, Person, Task
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.fakes
+from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.helpers import declare_agencies, load_people, load_plan
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+CAL = WorkCalendar(TZ, clock_time(7, 30), clock_time(17, 0))
+RULES = ReminderRules()
+NOW = datetime(2024, 3, 6, 8, 0, tzinfo=TZ).astimezone(UTC)  # a Wednesday, work hours
+CHAT0, TELEGRAM_RATE = 100_000, 30
+TARGET_RPS, TARGET_P99_MS, TARGET_FRACTION = 200, 100, 0.95
+PLAN = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable\n"
+PLAN += "2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,QĐ\n"
+REPLY_HEADER = "bot|load|replies|wall s|replies/s|× echo|p50 ms|p99 ms|target|verdict"
+NUDGE_HEADER = "nudges|wall s|msgs/s|÷ 30|target|verdict|429s|target|verdict|once each"
+
+
+class TimedAPI(FakeTelegramAPI):
+    """The fake, also stamping (perf_counter) each recorded sendMessage, per chat."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.answers: defaultdict[int, list[float]] = defaultdict(list)
+        self.expected, self.answered, self.done, self._seen = 0, 0, asyncio.Event(), 0
+
+    def _notify(self) -> None:
+        for call in self.calls[self._seen :]:
+            if call.method == "sendMessage":
+                self.answers[call.params["chat_id"]].append(time.perf_counter())
+                self.answered += 1
+        self._seen = len(self.calls)
+        if self.expected and self.answered >= self.expected:
+            self.done.set()
+        super()._notify()
+
+
+async def fresh_db(folder: Path, name: str) -> Database:
+    db = Database(f"sqlite+aiosqlite:///{folder / name}.db")
+    await upgrade(db.engine)
+    await declare_agencies(db)
+    return db
+
+
+async def link_officials(session, agencies: list[int], count: int) -> list[Person]:
+    """``count`` officials spread over ``agencies``, chat ``CHAT0 + i`` linked to the i-th."""
+    people = [
+        Person(full_name=f"Cán bộ thử nghiệm {i}", title="Chuyên viên", created_at=NOW,
+               agency_id=agencies[i % len(agencies)], role=Role.OFFICIAL)
+        for i in range(count)
+    ]  # fmt: skip
+    session.add_all(people)
+    await session.flush()
+    session.add_all(
+        ChatLink(person_id=p.id, channel=Channel.TELEGRAM, chat_id=str(CHAT0 + i),
+                 linked_at=NOW, last_active_at=NOW)
+        for i, p in enumerate(people)
+    )  # fmt: skip
+    return people
+
+
+async def replies_world(folder: Path, chats: int) -> tuple[Database, list[tuple[int, str]]]:
+    """The sample store plus ``chats`` linked officials, each with one nudge due now."""
+    db = await fresh_db(folder, "replies")
+    await load_people(db)
+    await load_plan(db)
+    async with db.unit_of_work() as session:
+        query = (
+            select(Assignment.id, Assignment.agency_id, Assignment.deadline, Task.code)
+            .join(Task, Task.id == Assignment.task_id)
+            .where(Assignment.deadline >= CAL.local_date(NOW))
+            .order_by(Assignment.deadline, Assignment.id)
+        )
+        first = {}  # agency id → its assignment due soonest
+        for row in (await session.execute(query)).all():
+            first.setdefault(row.agency_id, row)
+        people = await link_officials(session, list(first), chats)
+        planned = [(first[p.agency_id].id, p.id, "before:3", first[p.agency_id].deadline, NOW)
+                   for p in people]  # fmt: skip
+        await record_planned(session, planned, NOW)
+    return db, [(CHAT0 + i, first[p.agency_id].code) for i, p in enumerate(people)]
+
+
+def messages(count: int, chats: list[tuple[int, str, int]]) -> list[tuple[int, str, int | None]]:
+    """(chat, text, reply_to) per message: chat ``i % len(chats)``, the four kinds in turn."""
+    out = []
+    for i in range(count):
+        chat, code, nudge = chats[i % len(chats)]
+        percent = 10 + i * 7 % 80
+        kinds = (
+            (chat, f"dang lam {percent}%", nudge),
+            (chat, f"/capnhat {code} dang lam {percent}%", None),
+            (chat, "vướng do chưa có kinh phí", nudge),
+            (chat, "xong", nudge),
+        )
+        out.append(kinds[i // len(chats) % 4])
+    return out
+
+
+async def load(api: TimedAPI, batch: list, rate: float | None) -> tuple[float, float, list[float]]:
+    """Push ``batch`` at ``rate``/s (None: at once); (wall s, replies/s, latencies in ms)."""
+    api.answers.clear()
+    api.expected, api.answered, api.done = len(batch), 0, asyncio.Event()
+    pushed: defaultdict[int, list[float]] = defaultdict(list)
+    start = time.perf_counter()
+    for i, (chat, text, reply_to) in enumerate(batch):
+        at = start + i / rate if rate else start
+        if (wait := at - time.perf_counter()) > 0:
+            await asyncio.sleep(wait)
+        push = api.push_command if text.startswith("/") else api.push_message
+        push(chat, text, reply_to_message_id=reply_to)
+        pushed[chat].append(at)
+    await asyncio.wait_for(api.done.wait(), 60 + len(batch) / 5)
+    latencies = [
+        (answered - sent) * 1000
+        for chat, times in pushed.items()
+        for sent, answered in zip(times, api.answers[chat], strict=True)
+    ]
+    wall = max(max(times) for times in api.answers.values()) - start
+    return wall, len(batch) / wall, latencies
+
+
+def row(bot: str, mode: str, result, echo=None) -> list[str]:
+    wall, rps, latencies = result
+    q = statistics.quantiles(latencies, n=100)
+    if mode == "burst":
+        target, ok = f"≥ {TARGET_RPS}/s", rps >= TARGET_RPS
+    else:
+        target, ok = f"p99 < {TARGET_P99_MS} ms", q[98] < TARGET_P99_MS
+    ratio = f"{rps / echo[1]:.2f}" if echo else "—"
+    cells = (bot, mode, f"{len(latencies):,}", f"{wall:.2f}", f"{rps:,.0f}", ratio)
+    return [*cells, f"{q[49]:.1f}", f"{q[98]:.1f}", target, "PASS" if ok else "BELOW"]
+
+
+def modes(args) -> list[tuple[str, float | None]]:
+    return [(f"steady {args.rate:g}/s", args.rate), ("burst", None)]
+
+
+async def ignore(_incoming) -> None:
+    pass
+
+
+async def echo(update, _context) -> None:
+    await update.message.reply_text(update.message.text)
+
+
+async def echo_runs(world: list[tuple[int, str]], args) -> dict[str, tuple]:
+    async with TimedAPI(per_chat_rate=None, global_rate=None) as api:
+        builder = Application.builder().token(api.token).job_queue(None)
+        app = builder.base_url(api.base_url).base_file_url(api.base_file_url).build()
+        app.add_handler(MessageHandler(filters.TEXT, echo))
+        async with app:
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+            await app.start()
+            chats = []
+            for chat, code in world:  # a message to reply to, as the nudge in ours
+                chats.append((chat, code, (await app.bot.send_message(chat, "Nhắc việc")).id))
+            batch = messages(args.replies, chats)
+            runs = {mode: await load(api, batch, rate) for mode, rate in modes(args)}
+            await app.updater.stop()
+            await app.stop()
+    return runs
+
+
+def channel_for(api: FakeTelegramAPI, *, limiter: bool) -> TelegramChannel:
+    channel = TelegramChannel(api.token, api_url=api.url, poll_timeout=1, per_chat_interval=0)
+    if not limiter:
+        channel._app.bot._rate_limiter = None  # before start(): PTB then sends unthrottled
+    return channel
+
+
+async def our_runs(db: Database, world: list, args, echo_runs: dict) -> list[list[str]]:
+    lines, sql = [], Counter()
+    listen = event.listens_for(db.engine.sync_engine, "before_cursor_execute")
+    listen(lambda *_: sql.update(["statements"]))
+    event.listens_for(db.engine.sync_engine, "commit")(lambda _: sql.update(["commits"]))
+    async with TimedAPI(per_chat_rate=None, global_rate=None) as api:
+        channel = channel_for(api, limiter=False)
+        await channel.start(ignore)
+        delivery = ChatDelivery(db, {"telegram": channel})
+        config = SweepConfig(worker="bench", batch=args.chats)
+        report = await sweep_once(db, delivery, CAL, config, NOW)  # the nudges, not timed
+        await channel.stop()
+        assert report.sent == args.chats, report
+        async with db.unit_of_work() as session:
+            query = select(ChatLink.chat_id, Nudge.message_id).join(
+                Nudge, Nudge.person_id == ChatLink.person_id
+            )
+            nudge_of = {int(c): int(m) for c, m in (await session.execute(query)).all()}
+        batch = messages(args.replies, [(c, code, nudge_of[c]) for c, code in world])
+        sql.clear()
+        runs = [(mode, rate, False) for mode, rate in modes(args)] + [("burst", None, True)]
+        for mode, rate, limiter in runs:
+            channel = channel_for(api, limiter=limiter)
+            dispatcher = Dispatcher(db, {"telegram": channel}, CAL, RULES, SimulatedClock(NOW).now)
+            await channel.start(dispatcher.receive)
+            result = await load(api, batch, rate)
+            await channel.stop()
+            name = "as shipped" if limiter else "nhacviec"
+            lines.append(row(name, mode, result, echo_runs[mode]))
+        replies = len(runs) * len(batch)
+        recorded = sum("Đã ghi nhận" in m.plain_text for m in api.sent_messages())
+        print(f"nhacviec per reply: {sql['statements'] / replies:.1f} SQL statements, "
+              f"{sql['commits'] / replies:.1f} commits; {recorded:,} of {replies:,} answers "
+              f"recorded progress; fake statuses {dict(api.status_counts)}")  # fmt: skip
+    await db.dispose()
+    return lines
+
+
+async def nudges_row(folder: Path, count: int) -> list[str]:
+    db = await fresh_db(folder, "nudges")
+    (folder / "plan.csv").write_text(PLAN, encoding="utf-8")
+    await load_plan(db, folder / "plan.csv")
+    async with db.unit_of_work() as session:
+        agency = await session.scalar(select(Agency.id).where(Agency.short_code == "stp"))
+        await link_officials(session, [agency], count)
+        planned = await plan_window(session, RULES, CAL, NOW)
+    assert planned == count, planned
+    config, sent, failed, rounds, skew = SweepConfig(worker="bench"), 0, 0, 0, timedelta(0)
+    async with FakeTelegramAPI(max_long_poll=1) as api:  # Telegram's limits, real clock
+        channel = TelegramChannel(api.token, api_url=api.url, poll_timeout=1)
+        await channel.start(ignore)
+        delivery = ChatDelivery(db, {"telegram": channel})
+        start = time.perf_counter()
+        while sent + failed < count and rounds < 20 + 3 * count // config.batch:
+            now = NOW + skew + timedelta(seconds=time.perf_counter() - start)
+            report = await sweep_once(db, delivery, CAL, config, now)
+            sent, failed, rounds = sent + report.sent, failed + report.failed, rounds + 1
+            if not report.claimed:
+                skew += timedelta(minutes=2)  # past the retry backoff of a 429
+        wall = time.perf_counter() - start
+        await channel.stop()
+        per_chat = Counter(m.chat_id for m in api.sent_messages())
+        too_many = api.status_counts[429]
+    async with db.unit_of_work() as session:
+        states = Counter((await session.scalars(select(Nudge.state))).all())
+    await db.dispose()
+    once = states[NudgeState.SENT] == count == len(per_chat) and set(per_chat.values()) == {1}
+    fraction = sent / wall / TELEGRAM_RATE
+    return [
+        f"{count:,}", f"{wall:.1f}", f"{sent / wall:.2f}", f"{fraction:.3f}",
+        f"≥ {TARGET_FRACTION}", "PASS" if fraction >= TARGET_FRACTION else "BELOW",
+        f"{too_many}", "0", "PASS" if too_many == 0 else "BELOW",
+        "yes" if once else f"NO: ledger {dict(states)}, {sum(per_chat.values())} delivered",
+    ]  # fmt: skip
+
+
+def table(header: str, lines: list[list[str]]) -> None:
+    cells = header.split("|")
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(cells)]
+    for line in (cells, *lines):
+        print("  ".join(cell.rjust(w) for cell, w in zip(line, widths, strict=True)))
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--replies", type=int, default=2000)
+    parser.add_argument("--rate", type=float, default=200, help="steady offered replies/s")
+    parser.add_argument("--chats", type=int, default=200)
+    parser.add_argument("--nudges", type=int, default=5000)
+    parser.add_argument("--skip-nudges", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="nhacviec-bench-") as tmp:
+        folder = Path(tmp)
+        print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs at the start")
+        db, world = await replies_world(folder, args.chats)
+        baseline = await echo_runs(world, args)
+        lines = [row("PTB echo", mode, result) for mode, result in baseline.items()]
+        lines += await our_runs(db, world, args, baseline)
+        table(REPLY_HEADER, lines)
+        if not args.skip_nudges:
+            print(f"\nload average {os.getloadavg()[0]:.2f} before the nudges")
+            table(NUDGE_HEADER, [await nudges_row(folder, args.nudges)])
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
