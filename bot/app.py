@@ -12,6 +12,7 @@ import contextlib
 import logging
 import signal
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
 
 from bot.channels.base import Channel
 from bot.channels.console import ConsoleChannel
@@ -42,9 +43,28 @@ def build_channels(settings: Settings) -> dict[str, Channel]:
             webhook_secret=settings.webhook_secret,
             listen=settings.webhook_listen,
         )
+    if settings.zalo_bot_token:
+        from bot.channels.zalo import ZaloChannel
+
+        # One webhook address: Telegram keeps it when both are configured and Zalo polls;
+        # Zalo's file links need its own server, so they exist only when it has the webhook.
+        zalo_webhook = settings.webhook_url if not settings.telegram_bot_token else None
+        channels["zalo"] = ZaloChannel(
+            settings.zalo_bot_token,
+            api_url=settings.zalo_api_url,
+            webhook_url=zalo_webhook,
+            webhook_secret=settings.webhook_secret if zalo_webhook else None,
+            listen=settings.webhook_listen,
+            public_url=_origin(zalo_webhook) if zalo_webhook else None,
+        )
     if not channels:
         channels["console"] = ConsoleChannel()
     return channels
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 async def serve(

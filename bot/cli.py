@@ -329,7 +329,7 @@ def run_command(
 ) -> None:
     """Run the service: chat channels + scheduler (the console without a chat token)."""
     c: Context = ctx.obj
-    console = not c.settings.telegram_bot_token
+    console = not (c.settings.telegram_bot_token or c.settings.zalo_bot_token)
     logging.basicConfig(
         level=logging.WARNING if console else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s %(message)s",

@@ -141,3 +141,26 @@ async def test_kill_9_at_any_point_processes_each_reply_once(setup, delay):
         m for m in api.sent_messages(CHAT) if m.plain_text.startswith("Đã ghi nhận 1.3")
     ]
     assert 1 <= len(confirmations) <= 2
+
+
+async def test_run_with_both_tokens_serves_telegram_and_zalo(setup, tmp_path):
+    from tests.fakes.zalo_api import FakeZaloAPI
+
+    api, env, code, cwd = setup
+    async with FakeZaloAPI(max_long_poll=0.5) as zalo:
+        env = env | {"ZALO_BOT_TOKEN": zalo.token, "ZALO_API_URL": zalo.url}
+        process = await start(cwd, env)
+        try:
+            await api.wait_for("setMyCommands", timeout=30)
+            api.push_command(CHAT, f"/start {code}")
+            zalo.push_text("z-stranger", "xong")
+            await api.wait_for(lambda c: c.method == "sendMessage", timeout=30)
+            await zalo.wait_for(lambda c: c.method == "sendMessage", timeout=30)
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.wait(), 30)
+        finally:
+            if process.returncode is None:
+                process.kill()
+        assert process.returncode == 0
+        assert api.sent_messages(CHAT)[0].plain_text.startswith("Chào Phan Ngọc Phương")
+        assert "chưa được liên kết" in zalo.sent("z-stranger")[0].text

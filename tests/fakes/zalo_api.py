@@ -30,7 +30,9 @@ import asyncio
 import copy
 import secrets
 import socket
+import struct
 import time
+import zlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -465,3 +467,24 @@ async def post_webhook(url: str, body: dict | bytes | None, secret: str | None) 
         async with request as response:
             await response.read()
             return response.status
+
+
+def tiny_png(width: int = 1, height: int = 1) -> bytes:
+    """A real, valid grey PNG (what a chart would be, only smaller)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    rows = zlib.compress((b"\x00" + b"\x80" * width) * height)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    )
+
+
+def free_port() -> int:
+    """A loopback port free right now (for a ``public_url`` known before the server starts)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -1,0 +1,306 @@
+"""End to end on Zalo: the real channel over HTTP to the fake Zalo API, the real store.
+
+The dispatcher, the conversation, ChatDelivery and the sweep are the ones ``nhacviec run``
+uses; the ``db`` fixture runs every test on SQLite and, when configured, PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+import aiohttp
+import pytest
+from sqlalchemy import func, select
+
+from bot.channels.zalo import ANSWER_BY_NUMBER, ZaloChannel
+from bot.dispatcher import Dispatcher
+from bot.nudge_delivery import ChatDelivery
+from scheduler.calendar import WorkCalendar
+from scheduler.clock import ManualClock
+from scheduler.planner import plan_window
+from scheduler.policy import ReminderRules
+from scheduler.sweep import SweepConfig, sweep_once
+from storage.enums import NudgeState, Status
+from storage.invites import create_invite
+from storage.models import Assignment, ChatLink, InboundMessage, Nudge, Person, ProgressUpdate
+from tests.fakes.zalo_api import FakeZaloAPI, free_port, post_webhook
+from tests.helpers import declare_agencies, load_people, load_plan
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+CAL = WorkCalendar(TZ, time(7, 30), time(17, 0))
+RULES = ReminderRules()
+HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
+OFFICIAL, STRANGER = "5c1e0b7d2a9f4e3c8b6a", "9f8e7d6c5b4a39281706"
+COORDINATOR = "c00d1a7e0b5e4d3c2b1a"
+HOOK = "https://bot.example.gov.vn/zalo/hook"
+SECRET = "zalo-webhook-secret-42"
+OPTIONS = f"1. ✅ Đã xong\n2. ⏳ Đang làm\n3. ⛔ Vướng mắc\n4. 📅 Xin gia hạn\n{ANSWER_BY_NUMBER}"
+
+
+def local(y, m, d, hh=7, mm=30) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=TZ).astimezone(UTC)
+
+
+class Service:
+    """The chat half of ``nhacviec run`` with only Zalo, on one database."""
+
+    def __init__(self, db, api, clock, **channel_kw):
+        self.db, self.api, self.clock = db, api, clock
+        self.channel = ZaloChannel(
+            api.token, api_url=api.url, poll_timeout=1, per_chat_interval=0, **channel_kw
+        )
+        self.dispatcher = Dispatcher(db, {"zalo": self.channel}, CAL, RULES, clock.now)
+
+    async def __aenter__(self):
+        await self.dispatcher.recover()
+        await self.channel.start(self.dispatcher.receive)
+        return self
+
+    async def __aexit__(self, *exc):
+        await self.channel.stop()
+
+    async def sweep(self):
+        async with self.db.unit_of_work() as session:
+            await plan_window(session, RULES, CAL, self.clock.now())
+        delivery = ChatDelivery(self.db, {"zalo": self.channel})
+        return await sweep_once(self.db, delivery, CAL, SweepConfig(worker="e2e"), self.clock.now())
+
+
+async def answer_to(api: FakeZaloAPI, chat_id: str, since: int) -> str:
+    """The bot's message number ``since`` (0-based) in ``chat_id``, once it was sent."""
+    await api.wait_for(lambda call: len(api.sent(chat_id)) > since, timeout=10)
+    return api.sent(chat_id)[since].text
+
+
+@pytest.fixture
+async def world(db, tmp_path):
+    await declare_agencies(db)
+    await load_people(db)
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        f"{HEADER}\n2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,QĐ\n"
+        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-15,,Báo cáo\n",
+        encoding="utf-8",
+    )
+    await load_plan(db, path)
+    clock = ManualClock(local(2024, 3, 6, 8, 0))
+    async with db.unit_of_work() as session:
+        official = await session.scalar(
+            select(Person).where(Person.role == "official", Person.agency.has(short_code="stp"))
+        )
+        code, _ = await create_invite(session, official, clock.now())
+    async with FakeZaloAPI(max_long_poll=0.2) as api:
+        yield db, api, clock, code
+
+
+async def counts(db):
+    async with db.unit_of_work() as session:
+        updates = await session.scalar(select(func.count()).select_from(ProgressUpdate))
+        statuses = dict((await session.execute(select(Assignment.code, Assignment.status))).all())
+        return updates, statuses
+
+
+async def count(db, model, *where) -> int:
+    async with db.unit_of_work() as session:
+        return await session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+async def link(api, code: str) -> None:
+    api.push_text(OFFICIAL, f"/start {code}")
+    assert "Tài khoản chat đã được liên kết" in await answer_to(api, OFFICIAL, 0)
+
+
+def nudges_sent(api) -> list[str]:
+    return [m.text for m in api.sent(OFFICIAL) if m.text.startswith("⏰ Nhắc việc")]
+
+
+async def test_official_links_gets_numbered_nudges_and_answers_by_number_and_text(world):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        await link(api, code)
+        report = await svc.sweep()  # before:7 of both tasks is today
+        assert report.sent == 2
+        first, second = nudges_sent(api)
+        for text in (first, second):
+            assert text.endswith(OPTIONS) and len(text) <= 2000
+            assert "Hạn: 15/03/2024" in text
+        latest = "2.1" if "2.1 —" in second else "2.2"
+        other = "2.2" if latest == "2.1" else "2.1"
+
+        api.push_text(OFFICIAL, "1")  # the options of the latest nudge: done
+        assert await answer_to(api, OFFICIAL, 3) == f"Đã ghi nhận {latest}: đã hoàn thành."
+        api.push_text(OFFICIAL, "dang lam 60%")  # no reply-to on Zalo: the latest open nudge
+        assert await answer_to(api, OFFICIAL, 4) == f"Đã ghi nhận {other}: đang thực hiện 60%."
+        api.push_image(OFFICIAL)  # not understood, never fatal
+        assert "chưa ghi nhận" in (await answer_to(api, OFFICIAL, 5)).lower()
+    updates, statuses = await counts(db)
+    assert updates == 2
+    assert statuses == {latest: Status.DONE, other: Status.IN_PROGRESS}
+
+
+async def test_strangers_and_wrong_roles_change_nothing(world):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        api.push_text(STRANGER, "xong")
+        assert "chưa được liên kết" in await answer_to(api, STRANGER, 0)
+        await link(api, code)
+        api.push_text(OFFICIAL, "/baocao")
+        assert "dành cho cơ quan điều phối" in await answer_to(api, OFFICIAL, 1)
+        await svc.sweep()
+        api.push_text(STRANGER, "1")  # the official's options are not the stranger's
+        assert "chưa được liên kết" in await answer_to(api, STRANGER, 1)
+    assert (await counts(db))[0] == 0
+    assert await count(db, ChatLink) == 1
+    async with db.unit_of_work() as session:
+        kept = (
+            await session.scalars(
+                select(InboundMessage.payload).where(InboundMessage.chat_id == STRANGER)
+            )
+        ).all()
+    assert len(kept) == 2 and not any("xong" in payload for payload in kept)
+
+
+async def test_webhook_refuses_a_missing_or_wrong_secret_and_processes_a_valid_one(world):
+    db, api, clock, code = world
+    async with Service(
+        db, api, clock, webhook_url=HOOK, webhook_secret=SECRET, listen="127.0.0.1:0"
+    ) as svc:
+        url = f"http://127.0.0.1:{svc.channel.port}/zalo/hook"
+        assert (api.webhook["url"], api.webhook["secret_token"]) == (HOOK, SECRET)
+        start = api.push_text(OFFICIAL, f"/start {code}")
+        assert await post_webhook(url, start, None) == 403
+        assert await post_webhook(url, start, SECRET[:-1] + "x") == 403
+        await asyncio.sleep(0.1)
+        assert await count(db, InboundMessage) == 0 and api.sent(OFFICIAL) == []
+
+        assert await post_webhook(url, b"", SECRET) == 200  # a probe
+        assert await post_webhook(url, start, SECRET) == 200  # flat, as live webhooks are
+        assert "đã được liên kết" in await answer_to(api, OFFICIAL, 0)
+        assert await post_webhook(url, start, SECRET) == 200  # resent: handled once
+        wrapped = {"ok": True, "result": api.push_text(OFFICIAL, "/viec")}
+        assert await post_webhook(url, wrapped, SECRET) == 200
+        assert "Việc của" in await answer_to(api, OFFICIAL, 1)
+    assert await count(db, InboundMessage) == 2 and len(api.sent(OFFICIAL)) == 2
+    assert "getUpdates" not in [c.method for c in api.calls]
+
+
+async def test_an_update_the_store_refused_is_held_and_retried_not_lost(world):
+    db, api, clock, code = world
+    svc = Service(db, api, clock)
+    failures = []
+    receive = svc.dispatcher.receive
+
+    async def flaky(incoming):
+        if len(failures) < 2:
+            failures.append(incoming.update_key)
+            raise ConnectionError("database is down")
+        await receive(incoming)
+
+    await svc.channel.start(flaky)
+    try:
+        await link(api, code)  # Zalo handed it out once; the channel kept it
+    finally:
+        await svc.channel.stop()
+    assert len(failures) == 2 and api.pending_updates == []
+    assert await count(db, InboundMessage) == 1 and len(api.sent(OFFICIAL)) == 1
+
+
+@pytest.mark.parametrize("failure", [401, 408, 429, 500, 502, "drop", "down"])
+async def test_passing_errors_are_retried_by_the_ledger_and_sent_once(world, failure):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        await link(api, code)
+        if failure == "down":
+            api.go_down()
+        else:
+            api.fail_next("sendMessage", failure, count=2)
+        first = await svc.sweep()
+        assert (first.sent, first.retried) == (0, 2)
+        api.come_back()
+        sent = 0
+        for _ in range(3):
+            clock.advance(minutes=5)
+            sent += (await svc.sweep()).sent
+        assert sent == 2
+    async with db.unit_of_work() as session:
+        nudges = (await session.execute(select(Nudge.state, Nudge.attempts))).all()
+    assert sorted(nudges) == [(NudgeState.SENT, 2), (NudgeState.SENT, 2)]
+    assert len(nudges_sent(api)) == 2  # nothing sent twice
+
+
+@pytest.mark.parametrize("failure", [400, 404])
+async def test_refused_sends_fail_for_good(world, failure):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        await link(api, code)
+        api.fail_next("sendMessage", failure, count=2)
+        assert (await svc.sweep()).failed == 2
+        clock.advance(hours=2)
+        assert (await svc.sweep()).claimed == 0
+    async with db.unit_of_work() as session:
+        errors = (await session.scalars(select(Nudge.last_error))).all()
+        link_row = await session.scalar(select(ChatLink))
+    assert len(errors) == 2 and all(e.startswith("bad_request") for e in errors)
+    assert link_row.unreachable_since is None
+    assert nudges_sent(api) == []
+
+
+async def test_blocked_chat_becomes_unreachable_and_the_nudge_fails_for_good(world):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        await link(api, code)
+        api.block_chat(OFFICIAL)
+        report = await svc.sweep()
+    assert report.failed == 2
+    async with db.unit_of_work() as session:
+        errors = (
+            await session.scalars(select(Nudge.last_error).where(Nudge.state == NudgeState.FAILED))
+        ).all()
+        link_row = await session.scalar(select(ChatLink))
+    # The first send meets the block; the second finds the chat already unreachable.
+    assert sorted(e.split(":")[0] for e in errors) == ["blocked", "unreachable"]
+    assert all("403" in e for e in errors) and link_row.unreachable_since is not None
+    assert nudges_sent(api) == []
+
+
+async def invite(db, role: str, now: datetime) -> str:
+    async with db.unit_of_work() as session:
+        person = await session.scalar(select(Person).where(Person.role == role).limit(1))
+        code, _ = await create_invite(session, person, now)
+    return code
+
+
+async def test_chart_and_report_go_by_expiring_urls_or_degrade_to_text(world):
+    db, api, clock, _code = world
+    port, now = free_port(), [0.0]
+    public = f"http://127.0.0.1:{port}/zalo"
+    options = {"public_url": public, "listen": f"127.0.0.1:{port}", "monotonic": lambda: now[0]}
+    async with Service(db, api, clock, **options):
+        api.push_text(COORDINATOR, f"/start {await invite(db, 'coordinator', clock.now())}")
+        await answer_to(api, COORDINATOR, 0)
+        api.push_text(COORDINATOR, "/bieudo")
+        await api.wait_for("sendPhoto", timeout=20)
+        (photo,) = api.photos
+        assert photo.chat_id == COORDINATOR and photo.url.startswith(f"{public}/media/")
+        assert photo.content_type == "image/png" and photo.content.startswith(b"\x89PNG")
+        assert photo.caption and len(photo.caption) <= 2000
+
+        api.push_text(COORDINATOR, "/baocao")
+        text = await answer_to(api, COORDINATOR, 1)
+        link = next(word for word in text.split() if word.startswith(public))
+        assert link.endswith(".xlsx")
+        async with aiohttp.ClientSession() as http:
+            async with http.get(link) as response:
+                assert response.status == 200
+                assert (await response.read()).startswith(b"PK")  # an XLSX is a zip
+            now[0] += 24 * 3600  # a day later both links are dead
+            for url in (photo.url, link):
+                async with http.get(url) as response:
+                    assert response.status == 404
+    async with Service(db, api, clock):  # no public_url: the files become a note
+        api.push_text(COORDINATOR, "/bieudo")
+        fallback = await answer_to(api, COORDINATOR, 2)
+    assert len(api.photos) == 1
+    assert "tien-do-" in fallback and "Telegram" in fallback and "nhacviec report" in fallback
