@@ -127,7 +127,8 @@ async def test_kill_9_at_any_point_processes_each_reply_once(setup, delay):
             ),
             timeout=30,
         )
-        await asyncio.sleep(1.5)  # a few more polls and rounds: nothing happens twice
+        for _ in range(3):  # a few more polls after the answer: nothing happens twice
+            await api.wait_for("getUpdates", timeout=30, since=len(api.calls))
         again.send_signal(signal.SIGTERM)
         await asyncio.wait_for(again.wait(), 30)
     finally:
