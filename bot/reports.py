@@ -17,6 +17,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -166,24 +167,43 @@ def to_text(
     return "\n".join(lines) + "\n"
 
 
-def _table(ws, headers: list[str], rows: list[list], *, total_row: list | None = None) -> None:
-    """Write a header row (bold, frozen, filtered) and the rows; size the columns."""
-    ws.append(headers)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(row)
-    last = ws.max_row
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(last, 2)}"
-    if total_row is not None:
-        ws.append(total_row)
-        for cell in ws[ws.max_row]:
-            cell.font = Font(bold=True)
-    ws.freeze_panes = "A2"
+def _table(
+    ws,
+    headers: list[str],
+    rows: list[list],
+    *,
+    total_row: list | None = None,
+    formats: dict[int, str] | None = None,
+) -> None:
+    """Write a header row (bold, frozen, filtered), the rows and a bold total row.
+
+    The sheet is write-only (streamed): the column widths, the frozen pane and
+    the filter are set before the first row. ``formats`` maps a column (from 1)
+    to the number format of its date values.
+    """
     for index, header in enumerate(headers, start=1):
         values = [header, *(r[index - 1] for r in rows), *(total_row or [])[index - 1 : index]]
         longest = max(_shown_width(v) for v in values)
         ws.column_dimensions[get_column_letter(index)].width = min(longest + 2, MAX_WIDTH)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 2)}"
+    ws.append(_bold(ws, headers))
+    dated = [(column - 1, number_format) for column, number_format in (formats or {}).items()]
+    for row in rows:
+        for i, number_format in dated:
+            if isinstance(row[i], date):
+                row[i] = WriteOnlyCell(ws, row[i])
+                row[i].number_format = number_format
+        ws.append(row)
+    if total_row is not None:
+        ws.append(_bold(ws, total_row))
+
+
+def _bold(ws, values: list) -> list[WriteOnlyCell]:
+    cells = [WriteOnlyCell(ws, value) for value in values]
+    for cell in cells:
+        cell.font = Font(bold=True)
+    return cells
 
 
 def _shown_width(value) -> int:
@@ -201,12 +221,6 @@ def _local(moment, tz: ZoneInfo):
 
 def _deadline(row: ReportRow, lang: str):
     return row.deadline if row.deadline else dmy(None, lang)
-
-
-def _style_column(ws, column: int, number_format: str) -> None:
-    for (cell,) in ws.iter_rows(min_row=2, min_col=column, max_col=column):
-        if isinstance(cell.value, date):
-            cell.number_format = number_format
 
 
 def _summary_sheet(ws, by_group, by_agency, total: StatusCounts, lang: str) -> None:
@@ -239,9 +253,7 @@ def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> Non
         ]
         for r in rows
     ]
-    _table(ws, headers, values)
-    _style_column(ws, 5, DATE_FORMAT)
-    _style_column(ws, 9, DATETIME_FORMAT)
+    _table(ws, headers, values, formats={5: DATE_FORMAT, 9: DATETIME_FORMAT})
 
 
 def _overdue_sheet(ws, rows: Sequence[ReportRow], today: date, lang: str, tz: ZoneInfo) -> None:
@@ -262,9 +274,7 @@ def _overdue_sheet(ws, rows: Sequence[ReportRow], today: date, lang: str, tz: Zo
         ]
         for r in late
     ]
-    _table(ws, headers, values)
-    _style_column(ws, 4, DATE_FORMAT)
-    _style_column(ws, 8, DATETIME_FORMAT)
+    _table(ws, headers, values, formats={4: DATE_FORMAT, 8: DATETIME_FORMAT})
 
 
 def to_xlsx(
@@ -282,10 +292,8 @@ def to_xlsx(
     The overdue sheet is most overdue first (earliest deadline; plan order
     among equals) with days overdue in calendar days as of ``today``.
     """
-    book = Workbook()
-    summary = book.active
-    summary.title = _w(lang, "sheet_summary")
-    _summary_sheet(summary, by_group, by_agency, total, lang)
+    book = Workbook(write_only=True)  # streamed: a 100,000-row report stays small in memory
+    _summary_sheet(book.create_sheet(_w(lang, "sheet_summary")), by_group, by_agency, total, lang)
     _detail_sheet(book.create_sheet(_w(lang, "sheet_detail")), rows, lang, tz)
     _overdue_sheet(book.create_sheet(_w(lang, "sheet_overdue")), rows, today, lang, tz)
     out = io.BytesIO()
