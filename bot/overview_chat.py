@@ -20,7 +20,7 @@ from bot.turn import Turn
 from storage.enums import Role, Status
 from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
 from storage.models import Agency
-from storage.summary import OverdueItem, open_list, overdue_list, status_counts
+from storage.summary import OverdueItem, open_list, overdue_list, status_counts, status_overview
 from storage.textfold import fold
 
 PAGE = 8
@@ -117,21 +117,18 @@ async def summary_command(turn: Turn, arg: str) -> None:
                 return
             agency_id, scope = matches[0].id, matches[0].name
     today = turn.today
-    (total,) = await status_counts(turn.session, today, agency_id=agency_id, group=group)
+    figures = await status_overview(turn.session, today, agency_id=agency_id, group=group)
     lines = [
         _t(turn, "summary_title", scope=scope, day=dmy(today)),
-        counts_line(turn.lang, _t(turn, "total"), total),
+        counts_line(turn.lang, _t(turn, "total"), figures.total),
     ]
     if group is None:
         names = _group_names(turn)
-        for counts in await status_counts(turn.session, today, by="group", agency_id=agency_id):
+        for counts in figures.by_group:
             label = f"{_t(turn, 'group', n=counts.key)} — {names[counts.key]}"
             lines.append(counts_line(turn.lang, label, counts))
     if agency_id is None:
-        worst = sorted(
-            await status_counts(turn.session, today, by="agency", group=group),
-            key=lambda c: (-c.overdue, c.label),
-        )[:5]
+        worst = sorted(figures.by_agency, key=lambda c: (-c.overdue, c.label))[:5]
         lines += [counts_line(turn.lang, c.label, c) for c in worst if c.overdue]
     turn.reply("\n".join(lines))
 

@@ -1,7 +1,7 @@
 """The coordinators' report as text, CSV or XLSX, from one set of figures.
 
 ``build_report`` is the single entry point of ``nhacviec report`` and of the
-chat's /baocao: it reads the counts (``storage.summary.status_counts``) and
+chat's /baocao: it reads the counts (``storage.summary.status_overview``) and
 the rows (``storage.report.report_rows``) once and renders them, so every
 format shows the same numbers. Dates in the XLSX are local (Asia/Ho_Chi_Minh);
 the CSV keeps the contract's words and ISO dates (``updated_at`` in UTC).
@@ -26,7 +26,7 @@ from bot.chat_texts import dmy, status_name
 from bot.digest_chat import counts_line
 from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
 from storage.report import ReportRow, report_rows
-from storage.summary import VIETNAM, StatusCounts, status_counts
+from storage.summary import VIETNAM, StatusCounts, status_overview
 
 Format = Literal["text", "csv", "xlsx"]
 FORMATS: tuple[str, ...] = ("text", "csv", "xlsx")
@@ -317,9 +317,8 @@ async def build_report(
     scope = {"agency_id": agency_id, "plan_id": plan_id, "tz": tz}
     if fmt == "csv":
         return to_csv(await report_rows(session, today, **scope)).encode("utf-8")
-    (total,) = await status_counts(session, today, **scope)
-    by_group = await status_counts(session, today, by="group", **scope)
-    by_agency = await status_counts(session, today, by="agency", **scope)
+    figures = await status_overview(session, today, **scope)
+    total, by_group, by_agency = figures.total, figures.by_group, figures.by_agency
     if fmt == "text":
         return to_text(total, by_group, by_agency, lang, today=today).encode("utf-8")
     rows = await report_rows(session, today, **scope)
