@@ -21,12 +21,11 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple, Protocol
 
 from sqlalchemy import and_, exists, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from scheduler.calendar import WorkCalendar
-from storage.db import Database
+from storage.db import Database, upsert_insert
 from storage.enums import NudgeState, Status
 from storage.models import Agency, Assignment, ChatLink, DigestRun, Nudge, Person, Task
 from storage.summary import (
@@ -264,9 +263,9 @@ async def _take(db: Database, kind: str, day: date, now: datetime) -> _Run | Non
             )
         )
         since = last or now - FIRST_WINDOW[kind]
-        insert = (postgresql.insert if db.dialect == "postgresql" else sqlite.insert)(DigestRun)
         new = await session.execute(
-            insert.values(kind=kind, day=day, since=since, created_at=now)
+            upsert_insert(session, DigestRun)
+            .values(kind=kind, day=day, since=since, created_at=now)
             .on_conflict_do_nothing(index_elements=["kind", "day"])
             .returning(DigestRun.id, DigestRun.since, DigestRun.created_at)
         )

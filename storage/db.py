@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -47,6 +48,12 @@ def make_engine(url: str, *, schema: str | None = None, **kwargs) -> AsyncEngine
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", apply_sqlite_pragmas)
     return engine
+
+
+def upsert_insert(session: AsyncSession, entity):
+    """An INSERT for ``entity`` that can take ``on_conflict_do_nothing`` on either database."""
+    dialect = session.bind.dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(entity)
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

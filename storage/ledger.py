@@ -13,20 +13,15 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import upsert_insert
 from storage.enums import NudgeState
 from storage.models import Nudge
 
 # Rows the sweep may take: due plans, retries whose time came, expired leases.
 TAKEABLE = (NudgeState.PLANNED, NudgeState.FAILED, NudgeState.CLAIMED)
 INSERT_CHUNK = 5000
-
-
-def _insert(session: AsyncSession):
-    dialect = session.bind.dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Nudge)
 
 
 async def record_planned(
@@ -56,7 +51,7 @@ async def record_planned(
     ]
     added = 0
     for i in range(0, len(rows), INSERT_CHUNK):
-        statement = _insert(session).on_conflict_do_nothing(
+        statement = upsert_insert(session, Nudge).on_conflict_do_nothing(
             index_elements=["assignment_id", "person_id", "kind", "for_deadline"]
         )
         result = await session.execute(statement.returning(Nudge.id), rows[i : i + INSERT_CHUNK])

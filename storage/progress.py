@@ -66,7 +66,8 @@ async def record_progress(
             message_ref=message_ref,
         )
     )
-    await session.flush()
+    # No flush here: the session's next query or the commit writes it, together with
+    # whatever else the turn changed (one flush, not several, on a busy morning).
     return Recorded(status, percent, note)
 
 
