@@ -28,6 +28,7 @@ from scheduler.service import ReminderService
 from storage.db import Database
 
 log = logging.getLogger("nhacviec.app")
+DRAIN_SECONDS = 10  # on stop, for the answers to what was already accepted
 DigestHook = Callable[[Database, object, object], Awaitable[object]]
 
 
@@ -91,7 +92,8 @@ async def serve(
     if recovered:
         log.info("action=recovered updates=%s", recovered)
     for channel in channels.values():
-        await channel.start(dispatcher.receive)
+        interactive = getattr(channel, "interactive", False)
+        await channel.start(dispatcher.receive if interactive else dispatcher.accept)
         set_commands = getattr(channel, "set_commands", None)
         if set_commands is not None:
             await set_commands({"vi": menu("vi"), "en": menu("en")})
@@ -117,11 +119,12 @@ async def serve(
             loop.add_signal_handler(sig, stop.set)
 
     async def resend_loop() -> None:
-        # Answers a platform refused for a while (429, 5xx) go out once it takes them.
+        # Answers a platform refused for a while (429, 5xx) go out once it takes them;
+        # an update whose turn failed to commit (the database was busy) is run again.
         while True:
             await asyncio.sleep(settings.sweep_seconds)
             try:
-                await dispatcher.resend()
+                await dispatcher.recover()
             except Exception:
                 log.exception("action=resend_failed")
 
@@ -138,8 +141,13 @@ async def serve(
         for task in (*waiters, resender):
             task.cancel()
         await service.stop()
+        try:  # answer what was accepted while the channels can still send
+            await asyncio.wait_for(dispatcher.drain(), DRAIN_SECONDS)
+        except TimeoutError:
+            log.warning("action=drain_timeout seconds=%s", DRAIN_SECONDS)
         for channel in channels.values():
             await channel.stop()
+        await dispatcher.close()  # what is left is in the inbox, for the next start
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)

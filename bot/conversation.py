@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from bot import decisions_chat, overview_chat, progress_chat
 from bot.chat_texts import dmy, status_name
-from bot.turn import Turn, load_link
+from bot.turn import Turn, load_link, touch_link
 from storage.enums import Channel, Role, Status
 from storage.invites import InviteRefused, redeem_invite
 from storage.models import Assignment, ChatLink, Person, Task
@@ -232,6 +232,11 @@ async def _on_choice(turn: Turn) -> None:
 async def handle(turn: Turn) -> None:
     """Answer one incoming message (the caller owns the unit of work)."""
     await load_link(turn)
+    await _answer(turn)
+    touch_link(turn)
+
+
+async def _answer(turn: Turn) -> None:
     incoming = turn.incoming
     command = _split_command(incoming.text.strip()) if incoming.text else None
     if command and command[0] == "start":

@@ -1,41 +1,49 @@
 """From channels to the conversation and back, losing nothing.
 
-``receive`` is every channel's handler: it stores the update in the inbox
-(its own transaction) and only then returns, so the channel may confirm it to
-the platform. Processing runs the conversation in one unit of work that also
-marks the inbox row processed and keeps the answers; the answers are sent
-after the commit and marked sent. ``recover`` at start-up processes what was
-stored but not processed and sends what was processed but not sent.
+``accept`` is every channel's handler: it stores the update in the inbox and
+returns, so the channel may confirm it to the platform; the turn and its
+answers follow in the background. Processing runs the conversation in a unit of
+work that also marks the inbox row processed and keeps the answers; the answers
+are sent after the commit and marked sent. ``recover`` processes what was stored
+but not processed and sends what was processed but not sent: at start-up and
+then now and again, so a failure in between only delays an answer.
+(``receive`` does all of it before returning, for callers that wait for the answer.)
+
+Throughput comes from batching, not from cutting corners: updates that arrive
+together (a getUpdates batch handed over concurrently, webhook calls, whatever
+piled up while the last batch ran) are stored in one transaction and their turns
+run one after another in one more, with what the batch reads first read in one
+go (``bot.turn.prefetch``). If any turn fails the batch is rolled back and each
+turn runs alone, so a bug in one never records or loses another's. A batch's
+answers go out while the next batch runs, in order within each chat.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import dataclass, field, fields
 from datetime import datetime
-
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 
 from bot.channels.base import Attachment, Channel, ChannelError, Choice, Incoming, Outgoing
 from bot.chat_texts import say
 from bot.conversation import handle
-from bot.turn import Turn
+from bot.turn import Turn, prefetch
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
+from storage import inbox
 from storage.db import Database
-from storage.models import InboundMessage
 
 log = logging.getLogger("nhacviec.dispatcher")
 
 
 def incoming_to_json(incoming: Incoming) -> str:
-    data = asdict(incoming)
+    data = {f.name: getattr(incoming, f.name) for f in fields(incoming)}  # no deep copy
     data["received_at"] = incoming.received_at.isoformat()
     return json.dumps(data, ensure_ascii=False)
 
@@ -83,6 +91,19 @@ def outgoing_from_json(text: str) -> list[Outgoing]:
     return out
 
 
+@dataclass(eq=False)
+class _Job:
+    """An update on its way: stored (``row_id``), through a turn, and answered."""
+
+    incoming: Incoming
+    row_id: int | None = None
+    skip: bool = False  # nothing to do: a resend of what was processed, or is being processed
+    stored: asyncio.Event = field(default_factory=asyncio.Event)  # set once stored or failed
+    done: asyncio.Event = field(default_factory=asyncio.Event)
+    error: Exception | None = None
+    answers: list[Outgoing] | None = None
+
+
 class Dispatcher:
     def __init__(
         self,
@@ -92,6 +113,10 @@ class Dispatcher:
         rules: ReminderRules,
         now: Callable[[], datetime],
         lang: str = "vi",
+        *,
+        batch: int = 100,
+        chats_at_once: int = 2,
+        backlog: int = 1000,
     ) -> None:
         self.db = db
         self.channels = channels
@@ -99,76 +124,250 @@ class Dispatcher:
         self.rules = rules
         self.now = now
         self.lang = lang
-        self._chat_locks: dict[tuple[str, str], asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.batch, self.backlog = batch, backlog
+        self._queue: list[_Job] = []
+        self._unfinished = 0
+        self._worker: asyncio.Task | None = None  # the one task writing turns to the store
+        self._sending: asyncio.Task | None = None  # the latest batch's answers going out
+        self._in_flight: set[int] = set()  # rows this dispatcher is processing or sending
+        # Answers go to this many chats at a time: more only grows the HTTP pool's work.
+        self._chats_at_once = asyncio.Semaphore(chats_at_once)
+        self._room = asyncio.Event()  # set while fewer than ``backlog`` jobs are unfinished
+        self._room.set()
+        # One write at a time from here: on SQLite a second writer would sleep in the
+        # busy handler (milliseconds each time) instead of queueing behind the first.
+        self._write_lock = asyncio.Lock()
+
+    @contextlib.asynccontextmanager
+    async def _writing(self):
+        async with self._write_lock, self.db.unit_of_work() as session:
+            yield session
+
+    # -- entry points ---------------------------------------------------------------------
+
+    async def accept(self, incoming: Incoming) -> None:
+        """The channels' handler: returns once the update is stored (so the platform may
+        be told); its answers follow in the background, in order per chat. Raises when
+        the update could not be stored."""
+        while not self._room.is_set():  # the turns fall behind: take no more for now
+            await self._room.wait()
+        job = self._submit(_Job(incoming))
+        await job.stored.wait()
+        if job.row_id is None and job.error is not None:
+            raise job.error
 
     async def receive(self, incoming: Incoming) -> None:
-        """Store, then process. Returns once the update is durably stored."""
-        row_id = await self.store(incoming)
-        if row_id is not None:
-            await self.process(row_id, incoming)
+        """Store, process and answer; returns when the answers are out."""
+        job = self._submit(_Job(incoming))
+        await job.done.wait()
+        if job.error is not None:
+            raise job.error
 
     async def store(self, incoming: Incoming) -> int | None:
-        """Keep the update; None when it was already stored (a platform resend)."""
-        try:
-            async with self.db.unit_of_work() as session:
-                row = InboundMessage(
-                    channel=incoming.channel,
-                    update_key=incoming.update_key,
-                    chat_id=incoming.chat_id,
-                    payload=incoming_to_json(incoming),
-                    received_at=self.now(),
-                )
-                session.add(row)
-                await session.flush()
-                return row.id
-        except IntegrityError:
-            return None
+        """Only keep the update (its own transaction); its row id to process, or None
+        when there is nothing to do (a resend of what was processed or is in flight)."""
+        job = _Job(incoming)
+        async with self._writing() as session:
+            await self._store(session, [job])
+        return None if job.skip else job.row_id
 
     async def process(self, row_id: int, incoming: Incoming) -> None:
-        async with self._chat_locks[(incoming.channel, incoming.chat_id)]:
-            answers = await self._run_turn(row_id, incoming)
-            if answers is not None:
-                await self._send(row_id, incoming, answers)
+        """Run the stored update's turn and send its answers; returns when that is over."""
+        self._in_flight.add(row_id)
+        job = self._submit(_Job(incoming, row_id))
+        await job.done.wait()
+        if job.error is not None:
+            raise job.error
 
-    async def _run_turn(self, row_id: int, incoming: Incoming) -> list[Outgoing] | None:
-        now = self.now()
+    async def drain(self) -> None:
+        """Wait until everything taken so far is processed and answered."""
+        while tasks := [t for t in (self._worker, self._sending) if t and not t.done()]:
+            await asyncio.wait(tasks)
+
+    async def close(self) -> None:
+        """Stop the background work; what it had not finished is recovered at start-up."""
+        for task in (self._worker, self._sending):
+            if task is not None and not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._finish(self._queue, RuntimeError("the dispatcher was closed"))
+        self._queue = []
+
+    # -- the worker -----------------------------------------------------------------------
+
+    def _submit(self, job: _Job) -> _Job:
+        self._queue.append(job)
+        self._unfinished += 1
+        if self._unfinished >= self.backlog:
+            self._room.clear()
+        if self._worker is None:
+            self._worker = asyncio.create_task(self._work(), name="dispatcher")
+        return job
+
+    async def _work(self) -> None:
+        batch: list[_Job] = []
         try:
-            async with self.db.unit_of_work() as session:
-                row = await session.scalar(
-                    select(InboundMessage).where(InboundMessage.id == row_id).with_for_update()
-                )
-                if row.processed_at is not None:
-                    return None  # another worker got there first
-                turn = Turn(session, incoming, now, self.lang, self.calendar, self.rules)
-                await handle(turn)
-                row.processed_at, row.replies = now, outgoing_to_json(turn.answers)
-                if turn.person is None:
-                    # Nothing an unlinked chat sends is kept, only that it was answered.
-                    row.payload = incoming_to_json(
-                        Incoming(
-                            incoming.channel,
-                            incoming.chat_id,
-                            incoming.update_key,
-                            incoming.received_at,
-                        )
-                    )
-                return turn.answers
-        except Exception as exc:  # a bug must not lose the update nor record half of it
-            log.exception("action=turn_failed inbound=%s", row_id)
-            answers = [Outgoing(say(self.lang, "internal_error"))]
-            async with self.db.unit_of_work() as session:
-                await session.execute(
-                    update(InboundMessage)
-                    .where(InboundMessage.id == row_id)
-                    .values(
-                        processed_at=now,
-                        error=f"{type(exc).__name__}: {exc}",
-                        replies=outgoing_to_json(answers),
-                    )
-                )
-            return answers
+            while self._queue:
+                batch = self._queue[: self.batch]
+                del self._queue[: self.batch]
+                await self._run_batch(batch, self.now())
+                for job in batch:
+                    job.stored.set()
+                previous = self._sending
+                self._sending = asyncio.create_task(self._send_batch(batch, previous))
+                batch = []
+        except BaseException as exc:  # cancelled mid-batch: the inbox keeps what was stored
+            self._finish(batch, RuntimeError(f"the dispatcher stopped: {exc!r}"))
+            raise
+        finally:
+            self._worker = None
 
-    async def _send(self, row_id: int, incoming: Incoming, answers: list[Outgoing]) -> None:
+    async def _run_batch(self, batch: list[_Job], now: datetime) -> None:
+        """Run every turn in one transaction that also stores the new updates, processed.
+        If anything fails (a turn, or a new update that was stored before: a resend),
+        it is rolled back; the new updates are then stored on their own and each turn
+        runs alone."""
+        new = [job for job in batch if job.row_id is None]
+        try:
+            async with self._writing() as session:
+                # Rows stored earlier (being recovered) are older than the new ones.
+                await self._turns(session, [job for job in batch if job not in new], now)
+                await self._turns(session, new, now, new=True)
+            return
+        except Exception as exc:
+            log.warning("action=batch_failed size=%s error=%r", len(batch), exc)
+        for job in batch:  # rolled back: nothing of it happened
+            job.answers = None
+        for job in new:
+            if job.row_id is not None:
+                self._in_flight.discard(job.row_id)
+            job.row_id = None
+        if new:
+            try:
+                async with self._writing() as session:
+                    await self._store(session, new)
+            except Exception as exc:  # the platform keeps these and sends them again
+                log.error("action=store_failed updates=%s error=%r", len(new), exc)
+                for job in new:
+                    job.error, job.skip = exc, True
+        for job in batch:
+            if not job.skip:
+                await self._run_alone(job, now)
+
+    async def _store(self, session, jobs: list[_Job]) -> None:
+        updates = [
+            inbox.NewUpdate(j.incoming.channel, j.incoming.update_key, j.incoming.chat_id,
+                            incoming_to_json(j.incoming))
+            for j in jobs
+        ]  # fmt: skip
+        for job, row in zip(jobs, await inbox.store(session, updates, self.now()), strict=True):
+            # A resend of what was stored but not processed (its turn failed to commit)
+            # is processed now rather than at the next recovery.
+            job.row_id = row.id if row else None
+            job.skip = row is None or row.processed or row.id in self._in_flight
+            if not job.skip:
+                self._in_flight.add(row.id)
+
+    async def _turns(self, session, jobs: list[_Job], now: datetime, *, new: bool = False) -> None:
+        """Run the jobs' turns; ``new`` ones are not stored yet: they are inserted after
+        their turns, processed (raising ``inbox.AlreadyStored`` for a resend)."""
+        if not jobs:
+            return
+        todo = jobs
+        if not new:
+            open_ids = await inbox.claim(session, [job.row_id for job in jobs])
+            todo = []
+            for job in jobs:
+                if job.row_id in open_ids:  # not processed already, by another worker
+                    open_ids.discard(job.row_id)  # or earlier in this batch
+                    todo.append(job)
+        read = await prefetch(session, [job.incoming for job in todo]) if todo else None
+        marks = []
+        for job in todo:
+            turn = Turn(session, job.incoming, now, self.lang, self.calendar, self.rules)
+            turn.prefetch = read
+            await handle(turn)
+            job.answers = turn.answers
+            i = job.incoming
+            if turn.person is None:  # nothing an unlinked chat sends is kept, only the answer
+                i = Incoming(i.channel, i.chat_id, i.update_key, i.received_at)
+            mark = {"processed_at": now, "replies": outgoing_to_json(turn.answers)}
+            mark["payload"] = incoming_to_json(i)  # the same keys for all: one executemany
+            marks.append(mark)
+        if not new:
+            for job, mark in zip(todo, marks, strict=True):
+                mark["id"] = job.row_id
+            await inbox.mark_processed(session, marks)
+            return
+        for job, mark in zip(todo, marks, strict=True):
+            i = job.incoming
+            mark |= {"channel": i.channel, "update_key": i.update_key, "chat_id": i.chat_id}
+            mark["received_at"] = now
+        for job, row_id in zip(todo, await inbox.store_processed(session, marks), strict=True):
+            job.row_id = row_id
+            self._in_flight.add(row_id)  # before the commit: ``recover`` must not take it
+
+    async def _run_alone(self, job: _Job, now: datetime) -> None:
+        try:
+            async with self._writing() as session:
+                await self._turns(session, [job], now)
+            return
+        except Exception as exc:
+            log.exception("action=turn_failed inbound=%s", job.row_id)
+            job.answers, error = None, exc
+        # A bug must not lose the update nor record half of it: say so, keep the error.
+        answers = [Outgoing(say(self.lang, "internal_error"))]
+        mark = {"id": job.row_id, "processed_at": now, "replies": outgoing_to_json(answers)}
+        mark["error"] = f"{type(error).__name__}: {error}"
+        try:
+            async with self._writing() as session:
+                if await inbox.claim(session, [job.row_id]):
+                    await inbox.mark_processed(session, [mark])
+                    job.answers = answers
+        except Exception as exc:  # stays unprocessed: the next recovery runs it again
+            log.error("action=turn_unrecorded inbound=%s error=%r", job.row_id, exc)
+            job.error = exc
+
+    async def _send_batch(self, batch: list[_Job], previous: asyncio.Task | None) -> None:
+        """Send a batch's answers after the previous batch's: in order within each chat."""
+        try:
+            if previous is not None:
+                await asyncio.wait([previous])
+            by_chat: defaultdict[tuple[str, str], list[_Job]] = defaultdict(list)
+            for job in batch:
+                if job.answers is not None:
+                    by_chat[(job.incoming.channel, job.incoming.chat_id)].append(job)
+            sent: list[int] = []
+
+            async def in_order(jobs: list[_Job]) -> None:
+                async with self._chats_at_once:
+                    for job in jobs:
+                        if await self._send(job.row_id, job.incoming, job.answers):
+                            sent.append(job.row_id)
+
+            await asyncio.gather(*(in_order(jobs) for jobs in by_chat.values()))
+            if sent:
+                async with self._writing() as session:
+                    await inbox.mark_sent(session, sent, self.now())
+        except Exception:  # unsent answers stay unmarked: ``resend`` tries again
+            log.exception("action=send_batch_failed updates=%s", len(batch))
+        finally:
+            self._finish(batch)
+
+    def _finish(self, batch: list[_Job], error: Exception | None = None) -> None:
+        for job in batch:
+            if job.row_id is not None and not job.skip:
+                self._in_flight.discard(job.row_id)
+            job.error = job.error or error
+            job.stored.set()
+            job.done.set()
+        self._unfinished -= len(batch)
+        if self._unfinished < self.backlog:
+            self._room.set()
+
+    async def _send(self, row_id: int, incoming: Incoming, answers: list[Outgoing]) -> bool:
+        """Send the answers; False when some must be sent again later."""
         channel = self.channels.get(incoming.channel)
         if channel is not None and incoming.choice_ref:
             try:
@@ -181,14 +380,12 @@ class Dispatcher:
             except ChannelError as exc:
                 log.warning("action=answer_unsent inbound=%s error=%s", row_id, exc)
                 if exc.kind == "retry":
-                    return  # sent again by ``resend`` later
+                    return False  # sent again by ``resend`` later
                 # blocked or refused: retrying cannot help; the next answers still go
-        async with self.db.unit_of_work() as session:
-            await session.execute(
-                update(InboundMessage)
-                .where(InboundMessage.id == row_id)
-                .values(replies_sent_at=self.now())
-            )
+            except Exception:
+                log.exception("action=answer_failed inbound=%s", row_id)
+                return False
+        return True
 
     async def _deliver(self, incoming: Incoming, answer: Outgoing) -> None:
         channel_name, chat_id = answer.to or (incoming.channel, incoming.chat_id)
@@ -204,30 +401,26 @@ class Dispatcher:
     async def recover(self) -> int:
         """Process stored-but-unprocessed updates, then send unsent answers; returns the count."""
         async with self.db.unit_of_work() as session:
-            pending = (
-                await session.execute(
-                    select(InboundMessage.id, InboundMessage.payload)
-                    .where(InboundMessage.processed_at.is_(None))
-                    .order_by(InboundMessage.id)
-                )
-            ).all()
-        for row_id, payload in pending:
-            await self.process(row_id, incoming_from_json(payload))
+            pending = await inbox.unprocessed(session)
+        pending = [
+            (row_id, payload) for row_id, payload in pending if row_id not in self._in_flight
+        ]
+        await asyncio.gather(
+            *(self.process(row_id, incoming_from_json(payload)) for row_id, payload in pending)
+        )
         return len(pending) + await self.resend()
 
     async def resend(self) -> int:
+        """Send again the answers a platform refused for a while (429, 5xx)."""
         async with self.db.unit_of_work() as session:
-            unsent = (
-                await session.execute(
-                    select(InboundMessage.id, InboundMessage.payload, InboundMessage.replies)
-                    .where(
-                        InboundMessage.processed_at.is_not(None),
-                        InboundMessage.replies_sent_at.is_(None),
-                    )
-                    .order_by(InboundMessage.id)
-                )
-            ).all()
+            unsent = await inbox.unsent(session)
+        count = 0
         for row_id, payload, replies in unsent:
+            if row_id in self._in_flight:
+                continue  # being sent right now
+            count += 1
             incoming = incoming_from_json(payload)
-            await self._send(row_id, incoming, outgoing_from_json(replies or "[]"))
-        return len(unsent)
+            if await self._send(row_id, incoming, outgoing_from_json(replies or "[]")):
+                async with self._writing() as session:
+                    await inbox.mark_sent(session, [row_id], self.now())
+        return count

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete
 
 from bot import choices, decisions_chat
 from bot.chat_texts import dmy, status_name
 from bot.replies import ParsedReply, normalise, parse_reply
 from bot.reply_dates import extension_date
-from bot.turn import Turn, assignment_query, find_for_person, may_update
+from bot.turn import ASSIGNMENT_BY_ID, Turn, assignment_query, find_for_person, may_update
 from storage.enums import NudgeState, Status
 from storage.models import Assignment, ChoiceToken, Nudge, PendingQuestion
 from storage.progress import record_progress, request_extension
@@ -118,7 +118,7 @@ async def ask(turn: Turn, assignment: Assignment, awaiting: str) -> None:
 
 
 async def _load(turn: Turn, assignment_id: int) -> Assignment:
-    return await turn.session.scalar(assignment_query().where(Assignment.id == assignment_id))
+    return await turn.session.scalar(ASSIGNMENT_BY_ID, {"id": assignment_id})
 
 
 async def on_choice(turn: Turn) -> None:
@@ -177,41 +177,48 @@ async def answer_question(turn: Turn, question: PendingQuestion, text: str) -> N
         await request(turn, assignment, new_date, parsed.reason)
 
 
+_REPLIED = (
+    assignment_query()
+    .join(Nudge, Nudge.assignment_id == Assignment.id)
+    .where(
+        Nudge.channel == bindparam("channel"),
+        Nudge.message_id == bindparam("message_id"),
+        Nudge.person_id == bindparam("person_id"),
+    )
+    .limit(1)
+)
+_LATEST_NUDGED = (
+    assignment_query()
+    .join(Nudge, Nudge.assignment_id == Assignment.id)
+    .where(
+        Nudge.person_id == bindparam("person_id"),
+        Nudge.state == NudgeState.SENT,
+        Assignment.status != Status.DONE,
+    )
+    .order_by(Nudge.sent_at.desc())
+    .limit(1)
+)
+
+
 async def _replied_nudge(turn: Turn) -> Assignment | None:
     ref = turn.incoming.reply_to_message_id
     if not ref:
         return None
-    nudge = await turn.session.scalar(
-        select(Nudge).where(
-            Nudge.channel == turn.incoming.channel,
-            Nudge.message_id == ref,
-            Nudge.person_id == turn.person.id,
-        )
-    )
-    return await _load(turn, nudge.assignment_id) if nudge else None
+    key = (turn.incoming.channel, ref, turn.person.id)
+    if turn.prefetch is not None and key in turn.prefetch.replied:
+        return turn.prefetch.replied[key]
+    params = {"channel": key[0], "message_id": ref, "person_id": key[2]}
+    return await turn.session.scalar(_REPLIED, params)
 
 
 async def _latest_nudged(turn: Turn) -> Assignment | None:
     """The assignment of the person's latest nudge that is still open (no reply-to needed)."""
-    nudge = await turn.session.scalar(
-        select(Nudge)
-        .join(Assignment, Assignment.id == Nudge.assignment_id)
-        .where(
-            Nudge.person_id == turn.person.id,
-            Nudge.state == NudgeState.SENT,
-            Assignment.status != Status.DONE,
-        )
-        .order_by(Nudge.sent_at.desc())
-        .limit(1)
-    )
-    return await _load(turn, nudge.assignment_id) if nudge else None
+    return await turn.session.scalar(_LATEST_NUDGED, {"person_id": turn.person.id})
 
 
 async def on_text(turn: Turn, text: str) -> None:
     """Free text: an answer to a question, a reply to a nudge, "CODE text", or the latest nudge."""
-    question = await turn.session.scalar(
-        select(PendingQuestion).where(PendingQuestion.chat_link_id == turn.link.id)
-    )
+    question = turn.question
     if question is not None and question.awaiting == "reject_reason":
         await decisions_chat.reject(turn, question, text.strip())
         return

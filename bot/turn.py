@@ -9,16 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from bot.channels.base import Choice, Incoming, Outgoing
 from bot.chat_texts import say
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage.enums import Role, Status
-from storage.models import Assignment, ChatLink, Person, Task
+from storage.models import (
+    Agency,
+    Assignment,
+    ChatLink,
+    Nudge,
+    PendingQuestion,
+    Person,
+    Task,
+)
 
 
 @dataclass
@@ -31,7 +39,9 @@ class Turn:
     rules: ReminderRules
     link: ChatLink | None = None
     person: Person | None = None
+    question: PendingQuestion | None = None  # what the chat was asked last, if unanswered
     answers: list[Outgoing] = field(default_factory=list)
+    prefetch: Prefetch | None = None  # read for the whole batch this turn belongs to
 
     @property
     def today(self) -> date:
@@ -74,25 +84,109 @@ class Turn:
         return self.person.role if self.person else None
 
 
-async def load_link(turn: Turn) -> None:
-    """Find the chat's link and person (active people only)."""
-    query = (
-        select(ChatLink)
-        .where(ChatLink.channel == turn.incoming.channel, ChatLink.chat_id == turn.incoming.chat_id)
-        .options(selectinload(ChatLink.person).selectinload(Person.agency))
-    )
-    link = await turn.session.scalar(query)
-    if link is not None and link.person.active:
-        turn.link, turn.person = link, link.person
-        link.last_active_at = turn.now
-        if link.unreachable_since is not None:  # they wrote to us: reachable again
-            link.unreachable_since, link.unreachable_reason = None, None
+# The hot path's queries are built once with bound parameters: building a select
+# with its loader options costs more than running it on SQLite.
+_LINKS = (
+    select(ChatLink, PendingQuestion)
+    .outerjoin(PendingQuestion, PendingQuestion.chat_link_id == ChatLink.id)
+    .options(joinedload(ChatLink.person, innerjoin=True).joinedload(Person.agency, innerjoin=True))
+)
+_LINK = _LINKS.where(
+    ChatLink.channel == bindparam("channel"), ChatLink.chat_id == bindparam("chat_id")
+).limit(1)
 
 
 def assignment_query():
+    """Assignments with their task and agency, in one statement."""
     return select(Assignment).options(
-        selectinload(Assignment.task), selectinload(Assignment.agency)
+        joinedload(Assignment.task, innerjoin=True), joinedload(Assignment.agency, innerjoin=True)
     )
+
+
+@dataclass
+class Prefetch:
+    """What a batch of turns reads first, in two queries for the batch instead of per turn.
+
+    ``links`` (chat → its link and open question, None: not linked) holds for each
+    chat's first turn in the batch only, and is used up by it: a chat's link and
+    question change only through that chat's own turns, so a later turn of the same
+    chat reads them afresh. ``replied`` (channel, nudge message, person → the
+    nudge's assignment, None: no such nudge) never goes stale: a sent nudge's
+    message id does not change, and the assignments are the session's own objects.
+    """
+
+    links: dict[tuple[str, str], tuple[ChatLink, PendingQuestion | None] | None]
+    replied: dict[tuple[str, str, int], Assignment | None]
+
+
+async def prefetch(session: AsyncSession, incomings: list[Incoming]) -> Prefetch:
+    chats = list(dict.fromkeys((i.channel, i.chat_id) for i in incomings))
+    links: dict = dict.fromkeys(chats)
+    query = _LINKS.where(tuple_(ChatLink.channel, ChatLink.chat_id).in_(chats))
+    for link, question in (await session.execute(query)).all():
+        links[(link.channel.value, link.chat_id)] = (link, question)
+    replies = set()
+    for i in incomings:
+        found = links.get((i.channel, i.chat_id))
+        if i.reply_to_message_id and found and found[0].person.active:
+            replies.add((i.channel, i.reply_to_message_id, found[0].person_id))
+    replied: dict = dict.fromkeys(replies)
+    if replies:
+        query = (
+            assignment_query()
+            .add_columns(Nudge.channel, Nudge.message_id, Nudge.person_id)
+            .join(Nudge, Nudge.assignment_id == Assignment.id)
+            .where(tuple_(Nudge.channel, Nudge.message_id, Nudge.person_id).in_(replies))
+        )
+        for assignment, *key in (await session.execute(query)).all():
+            replied[tuple(key)] = assignment
+    return Prefetch(links, replied)
+
+
+async def load_link(turn: Turn) -> None:
+    """Find the chat's link, person (active people only) and open question, in one query."""
+    key = (turn.incoming.channel, turn.incoming.chat_id)
+    if turn.prefetch is not None and key in turn.prefetch.links:
+        row = turn.prefetch.links.pop(key)
+    else:
+        params = {"channel": key[0], "chat_id": key[1]}
+        row = (await turn.session.execute(_LINK, params)).first()
+    if row is None:
+        return
+    turn.link = row[0]  # kept for an inactive person too: /start may link the chat anew
+    if turn.link.person.active:
+        turn.person, turn.question = turn.link.person, row[1]
+
+
+def touch_link(turn: Turn) -> None:
+    """The chat was used now; at the end of the turn so it is written with the rest."""
+    link = turn.link
+    if turn.person is None:
+        return
+    link.last_active_at = turn.now
+    if link.unreachable_since is not None:  # they wrote to us: reachable again
+        link.unreachable_since, link.unreachable_reason = None, None
+
+
+ASSIGNMENT_BY_ID = assignment_query().where(Assignment.id == bindparam("id"))
+_LIVE_CODE = (Task.code == bindparam("code"), Task.withdrawn_at.is_(None))
+_BY_CODE = (
+    assignment_query()
+    .join(Task, Task.id == Assignment.task_id)
+    .where(
+        *_LIVE_CODE,
+        Assignment.agency_id == bindparam("agency_id"),
+        Assignment.withdrawn_at.is_(None),
+    )
+)
+_OWNER = (
+    select(Agency.name)
+    .join(Assignment, Assignment.agency_id == Agency.id)
+    .join(Task, Task.id == Assignment.task_id)
+    .where(*_LIVE_CODE, Assignment.withdrawn_at.is_(None))
+    .order_by(Assignment.id)
+    .limit(1)
+)
 
 
 async def find_for_person(turn: Turn, task_code: str) -> tuple[Assignment | None, str | None]:
@@ -101,23 +195,16 @@ async def find_for_person(turn: Turn, task_code: str) -> tuple[Assignment | None
     Returns (assignment, None), or (None, the lead agency's name) when the task
     exists but belongs to another agency, or (None, None) when nothing matches.
     """
-    person = turn.person
     code = task_code.strip()
-    rows = (
-        await turn.session.scalars(
-            assignment_query()
-            .join(Task, Task.id == Assignment.task_id)
-            .where(
-                Task.code == code,
-                Task.withdrawn_at.is_(None),
-                Assignment.withdrawn_at.is_(None),
-            )
-            .order_by(Assignment.deadline.is_(None), Assignment.deadline)
-        )
-    ).all()
-    mine = [a for a in rows if a.agency_id == person.agency_id]
+    params = {"code": code, "agency_id": turn.person.agency_id}
+    # Nothing a turn changes decides which rows match (code, agency, withdrawal), so
+    # the batch's pending writes need not be flushed first; they go out together at
+    # the commit. The order is taken from the objects, which hold the pending values.
+    with turn.session.no_autoflush:
+        mine = (await turn.session.scalars(_BY_CODE, params)).all()
+    mine = sorted(mine, key=lambda a: (a.deadline is None, a.deadline or turn.today))
     if not mine:
-        return None, (rows[0].agency.name if rows else None)
+        return None, await turn.session.scalar(_OWNER, {"code": code})
     open_ones = [a for a in mine if a.status is not Status.DONE]
     overdue = [a for a in open_ones if a.deadline and a.deadline < turn.today]
     upcoming = [a for a in open_ones if a not in overdue]

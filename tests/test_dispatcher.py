@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
+from bot import progress_chat
 from bot.channels.base import ChannelError
 from bot.dispatcher import Dispatcher
 from scheduler.calendar import WorkCalendar
@@ -121,3 +123,118 @@ async def test_link_by_invite_through_the_dispatcher(linked):
     async with linked.unit_of_work() as session:
         link = await session.scalar(select(ChatLink).where(ChatLink.chat_id == "77"))
     assert link.person_id == leader.id
+
+
+# -- batches: updates that arrive together are stored and run together ------------------
+
+
+async def accept_together(d: Dispatcher, *incomings) -> None:
+    """Hand the updates over at once, as a channel hands a getUpdates batch."""
+    await asyncio.gather(*(d.accept(incoming) for incoming in incomings))
+    await d.drain()
+
+
+async def test_a_batch_is_recorded_in_order_in_one_transaction(linked):
+    channel, commits = RecordingChannel(), []
+    event.listen(linked.engine.sync_engine, "commit", lambda _: commits.append(1))
+    d = dispatcher(linked, channel)
+    texts = ("/capnhat 2.1 dang lam 20%", "/capnhat 2.1 dang lam 50%", "/capnhat 2.1 xong")
+    await accept_together(d, *(channel.incoming("42", t, f"b{n}") for n, t in enumerate(texts)))
+    assert len(commits) == 2  # the updates with their turns, then the sent marks
+    assert channel.texts("42") == [
+        "Đã ghi nhận 2.1: đang thực hiện 20%.",
+        "Đã ghi nhận 2.1: đang thực hiện 50%.",
+        "Đã ghi nhận 2.1: đã hoàn thành.",
+    ]
+    async with linked.unit_of_work() as session:
+        status = await session.scalar(select(Assignment.status))
+        rows = (await session.scalars(select(InboundMessage))).all()
+    assert await history(linked) == 3 and status == "done"
+    assert all(r.processed_at and r.replies_sent_at for r in rows) and len(rows) == 3
+
+
+async def test_a_later_message_in_the_batch_sees_what_an_earlier_one_changed(linked):
+    channel = RecordingChannel()
+    d = dispatcher(linked, channel)
+    async with linked.unit_of_work() as session:
+        leader = await session.scalar(
+            select(Person).where(Person.role == "leader", Person.agency.has(short_code="stp"))
+        )
+        code, _ = await create_invite(session, leader, NOW)
+    await accept_together(
+        d,
+        # the first asks for a date, the second answers the question
+        channel.incoming("42", "/capnhat 2.1 xin gia hạn", "q1"),
+        channel.incoming("42", "30/4/2024", "q2"),
+        # an unlinked chat links itself, then writes as the person it now is
+        channel.incoming("77", f"/start {code}", "s1"),
+        channel.incoming("77", "/capnhat 2.1 dang lam 10%", "s2"),
+    )
+    assert channel.texts("42") == [
+        "2.1: xin gia hạn đến ngày nào (dd/mm/yyyy)? Có thể thêm lý do.",
+        "Đã ghi nhận đề nghị gia hạn 2.1 đến 30/04/2024; chờ cơ quan điều phối xem xét.",
+    ]
+    assert channel.texts("77")[1] == "Đã ghi nhận 2.1: đang thực hiện 10%."
+
+
+async def test_a_failing_turn_in_a_batch_costs_only_itself(linked, monkeypatch):
+    channel = RecordingChannel()
+    d = dispatcher(linked, channel)
+    real = progress_chat.record_progress
+
+    async def fails_at_half(*args, **kwargs):
+        if kwargs.get("percent") == 50:
+            raise RuntimeError("disk on fire")
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr("bot.progress_chat.record_progress", fails_at_half)
+    texts = ("/capnhat 2.1 dang lam 20%", "/capnhat 2.1 dang lam 50%", "/capnhat 2.1 dang lam 70%")
+    await accept_together(d, *(channel.incoming("42", t, f"f{n}") for n, t in enumerate(texts)))
+    answers = channel.texts("42")
+    assert answers[0] == "Đã ghi nhận 2.1: đang thực hiện 20%." and "có lỗi" in answers[1]
+    assert answers[2] == "Đã ghi nhận 2.1: đang thực hiện 70%." and len(answers) == 3
+    async with linked.unit_of_work() as session:
+        percents = (await session.scalars(select(ProgressUpdate.percent))).all()
+        errors = (await session.scalars(select(InboundMessage.error))).all()
+    assert sorted(percents) == [20, 70]
+    assert [e is not None for e in errors] == [False, True, False]
+
+
+async def test_a_resend_within_a_batch_and_after_it_is_processed_once(linked):
+    channel = RecordingChannel()
+    d = dispatcher(linked, channel)
+    update = channel.incoming("42", "/capnhat 2.1 xong", "r1")
+    await accept_together(d, update, update)
+    await accept_together(d, update, channel.incoming("42", "/capnhat 2.1 dang lam 5%", "r2"))
+    assert await history(linked) == 2
+    assert channel.texts("42") == [
+        "Đã ghi nhận 2.1: đã hoàn thành.",
+        "Đã ghi nhận 2.1: đang thực hiện 5%.",
+    ]
+
+
+async def test_accept_returns_once_stored_and_the_answer_follows(linked):
+    channel = GatedChannel()
+    d = dispatcher(linked, channel)
+    await asyncio.wait_for(d.accept(channel.incoming("42", "/capnhat 2.1 xong", "g1")), 5)
+    async with linked.unit_of_work() as session:
+        row = await session.scalar(select(InboundMessage))
+    assert row.processed_at is not None and row.replies_sent_at is None
+    assert channel.texts() == [] and await history(linked) == 1
+    channel.gate.set()
+    await asyncio.wait_for(d.drain(), 5)
+    assert channel.texts("42") == ["Đã ghi nhận 2.1: đã hoàn thành."]
+    async with linked.unit_of_work() as session:
+        assert (await session.scalar(select(InboundMessage))).replies_sent_at is not None
+
+
+class GatedChannel(RecordingChannel):
+    """Sends only once ``gate`` is set: the platform is slow to take answers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = asyncio.Event()
+
+    async def send(self, chat_id, message):
+        await self.gate.wait()
+        return await super().send(chat_id, message)

@@ -55,11 +55,13 @@ class Service:
 
     async def __aenter__(self):
         await self.dispatcher.recover()
-        await self.channel.start(self.dispatcher.receive)
+        await self.channel.start(self.dispatcher.accept)
         return self
 
     async def __aexit__(self, *exc):
+        await self.dispatcher.drain()
         await self.channel.stop()
+        await self.dispatcher.close()
 
     async def sweep(self):
         async with self.db.unit_of_work() as session:

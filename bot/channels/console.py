@@ -28,6 +28,7 @@ class ConsoleChannel:
     name = "console"
     max_text = 100_000
     has_buttons = False
+    interactive = True  # one person at a terminal: answer a line before reading the next
 
     def __init__(
         self, reader: Reader = stdin_reader, out: TextIO = sys.stdout, chat_id: str = "console"
