@@ -46,11 +46,13 @@ class Service:
 
     async def __aenter__(self):
         await self.dispatcher.recover()
-        await self.channel.start(self.dispatcher.receive)
+        await self.channel.start(self.dispatcher.accept)
         return self
 
     async def __aexit__(self, *exc):
+        await self.dispatcher.drain()
         await self.channel.stop()
+        await self.dispatcher.close()
 
     async def sweep(self):
         async with self.db.unit_of_work() as session:
@@ -201,7 +203,9 @@ async def test_crash_after_storing_before_processing_is_processed_once_after_res
     crashed = asyncio.Event()
 
     class CrashingDispatcher(Dispatcher):
-        async def process(self, row_id, incoming):  # the process dies right after storing
+        async def _run_batch(self, batch, now):  # the process dies right after storing
+            async with self.db.unit_of_work() as session:
+                await self._store(session, batch)
             crashed.set()
             raise asyncio.CancelledError
 
@@ -210,7 +214,7 @@ async def test_crash_after_storing_before_processing_is_processed_once_after_res
         await answer_to(api, OFFICIAL_CHAT, 0)
     dead = Service(db, api, clock)
     dead.dispatcher.__class__ = CrashingDispatcher
-    await dead.channel.start(dead.dispatcher.receive)
+    await dead.channel.start(dead.dispatcher.accept)
     api.push_command(OFFICIAL_CHAT, "/capnhat 2.1 dang lam 30%")
     await asyncio.wait_for(crashed.wait(), 10)
     await dead.channel.stop()

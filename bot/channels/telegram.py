@@ -2,9 +2,11 @@
 
 No update is lost. An update is confirmed to Telegram (the next getUpdates
 ``offset``, or a 200 answer to a webhook POST) only after the handler returned,
-and the handler stores it durably. A handler that raises stops the loop at that
-update: it is fetched and handled again after a backoff, never skipped. So an
-update may be handled twice (after a crash); ``Incoming.update_key`` dedupes.
+and the handler stores it durably. A getUpdates batch is handed over at once (the
+handler stores it in one go); when the handler raises for one update, the offset
+stops there: it and those after it are fetched and handed over again after a
+backoff, never skipped. So an update may be handled twice; ``Incoming.update_key``
+dedupes.
 
 Texts are plain; they go out as HTML with every part escaped. Sends to one chat
 are paced to one message per ``per_chat_interval`` seconds (Telegram's ~1/s per
@@ -47,6 +49,7 @@ from bot.channels.base import (
     Outgoing,
     split_text,
 )
+from bot.channels.telegram_http import AiohttpRequest
 from bot.channels.webhook import WebhookServer
 
 # PTB reads this on each access: RetryAfter.retry_after becomes a timedelta, without the
@@ -96,6 +99,8 @@ class TelegramChannel:
             .base_file_url(f"{api}/file/bot")
             # Just under Telegram's 30/s: equal budgets turn arrival jitter into 429s.
             .rate_limiter(AIORateLimiter(overall_max_rate=29, max_retries=0))
+            .request(AiohttpRequest())
+            .get_updates_request(AiohttpRequest(connections=1))
             .updater(None)
             .job_queue(None)
             .build()
@@ -184,26 +189,29 @@ class TelegramChannel:
                 await self._sleep(_poll_delay(exc, fetch_failures))
                 continue
             fetch_failures, self._confirmed = 0, self._offset
-            for update in updates:
-                if self._stopping:
-                    return
-                if not await self._handle(update):
-                    handler_failures += 1
-                    await self._sleep(backoff(handler_failures))  # then fetch it again
-                    break
+            if not updates or self._stopping:
+                continue
+            if await self._handle(updates):
                 handler_failures = 0
+            else:
+                handler_failures += 1
+                await self._sleep(backoff(handler_failures))  # then fetch the rest again
 
-    async def _handle(self, update: Update) -> bool:
-        """Deliver one update; only a handled one moves the offset (so gets confirmed)."""
+    async def _handle(self, updates: list[Update]) -> bool:
+        """Hand the batch over at once (the handler stores it together); the offset moves
+        past the updates handled before the first failure, which is fetched again."""
         self._busy = True
         try:
-            await self._deliver(update)
-        except Exception:
-            log.exception("action=update_failed update_id=%s", update.update_id)
-            return False
+            results = await asyncio.gather(
+                *(self._deliver(update) for update in updates), return_exceptions=True
+            )
         finally:
             self._busy = False
-        self._offset = update.update_id + 1
+        for update, result in zip(updates, results, strict=True):
+            if isinstance(result, BaseException):
+                log.error("action=update_failed update_id=%s", update.update_id, exc_info=result)
+                return False
+            self._offset = update.update_id + 1
         return True
 
     async def _confirm(self) -> None:
