@@ -1,18 +1,22 @@
 """Replies per second and nudge delivery under flood control, over real PTB and HTTP (issue #4).
 
 Replies: a fresh SQLite store (sample agencies, people, plan) plus ``--chats`` officials, each
-with a linked chat and one real nudge sent before timing. The fake runs in the same event loop,
-flood control off. Message ``i`` goes to chat ``i % chats``; the kinds take turns: "dang lam
-N%" replying to the nudge, "/capnhat CODE dang lam N%", "vướng do chưa có kinh phí" and "xong"
-replying to the nudge. Loads: steady (message ``i`` pushed at ``i / --rate`` s; a late push
-keeps its scheduled time, so a busy loop counts as latency) and burst (all queued at once).
-Latency: scheduled push → the fake recording the bot's sendMessage in that chat (matched in
-order per chat). Replies/s: replies ÷ (last answer − first push). Rows: ``PTB echo``, the
-baseline, is PTB's Application and Updater with one MessageHandler sending the text back, on
-a fresh fake; ``nhacviec`` is TelegramChannel (poll timeout 1 s, no per-chat pacing) and
-Dispatcher (inbox commit, the turn's unit of work, the answer, the sent mark) with the
-channel's AIORateLimiter taken out; ``as shipped`` keeps it (30/s; burst only). Targets:
-≥ 200 replies/s in the burst, p99 < 100 ms in the steady stream; ``× echo``: ours ÷ echo.
+with a linked chat and one real nudge sent before timing. The fake Bot API and the load
+generator run in a process of their own (``bench/telegram_load.py``), as Telegram's servers do
+not share the bot's CPU; flood control off. Message ``i`` goes to chat ``i % chats``; the kinds
+take turns: "dang lam N%" replying to the nudge, "/capnhat CODE dang lam N%", "vướng do chưa
+có kinh phí" and "xong" replying to the nudge. Loads: steady (message ``i`` pushed at ``i /
+--rate`` s; a late push keeps its scheduled time, so a busy bot counts as latency) and burst
+(all queued at once). Latency: scheduled push → the fake recording the bot's sendMessage in
+that chat (matched in order per chat). Replies/s: replies ÷ (last answer − first push).
+
+Rows: ``PTB echo``, the baseline, is PTB's Application and Updater with one MessageHandler
+sending the text back, on a fresh fake; ``nhacviec`` is what ``nhacviec run`` runs:
+TelegramChannel (poll timeout 1 s, no per-chat pacing) handing updates to
+``Dispatcher.accept`` (inbox and turns committed together, answers, the sent mark), with the
+channel's AIORateLimiter taken out; ``as shipped`` keeps it: answers then leave at Telegram's
+~30 messages/s, which is what that row shows (burst only). Targets: ≥ 200 replies/s in the
+burst, p99 < 100 ms in the steady stream; ``× echo``: ours ÷ echo.
 
 Nudges: a fresh store, one task of Sở Tư pháp due in 7 working days, ``--nudges`` officials
 there with a chat each; ``plan_window`` plans one before:7 nudge each, due now. The fake keeps
@@ -30,12 +34,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
@@ -74,23 +79,27 @@ REPLY_HEADER = "bot|load|replies|wall s|replies/s|× echo|p50 ms|p99 ms|target|v
 NUDGE_HEADER = "nudges|wall s|msgs/s|÷ 30|target|verdict|429s|target|verdict|once each"
 
 
-class TimedAPI(FakeTelegramAPI):
-    """The fake, also stamping (perf_counter) each recorded sendMessage, per chat."""
+class RemoteFake:
+    """``bench/telegram_load.py`` (the fake and the load generator) in its own process."""
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.answers: defaultdict[int, list[float]] = defaultdict(list)
-        self.expected, self.answered, self.done, self._seen = 0, 0, asyncio.Event(), 0
+    async def __aenter__(self) -> RemoteFake:
+        self._process = await asyncio.create_subprocess_exec(
+            sys.executable, str(Path(__file__).with_name("telegram_load.py")),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=2**24,
+        )  # fmt: skip
+        info = json.loads(await self._process.stdout.readline())
+        self.url, self.token = info["url"], info["token"]
+        return self
 
-    def _notify(self) -> None:
-        for call in self.calls[self._seen :]:
-            if call.method == "sendMessage":
-                self.answers[call.params["chat_id"]].append(time.perf_counter())
-                self.answered += 1
-        self._seen = len(self.calls)
-        if self.expected and self.answered >= self.expected:
-            self.done.set()
-        super()._notify()
+    async def ask(self, **command) -> dict:
+        self._process.stdin.write(json.dumps(command).encode() + b"\n")
+        await self._process.stdin.drain()
+        return json.loads(await self._process.stdout.readline())
+
+    async def __aexit__(self, *exc_info) -> None:
+        self._process.stdin.write(b'{"op": "quit"}\n')
+        await self._process.stdin.drain()
+        await self._process.wait()
 
 
 async def fresh_db(folder: Path, name: str) -> Database:
@@ -155,33 +164,18 @@ def messages(count: int, chats: list[tuple[int, str, int]]) -> list[tuple[int, s
     return out
 
 
-async def load(api: TimedAPI, batch: list, rate: float | None) -> tuple[float, float, list[float]]:
+async def load(api: RemoteFake, batch: list, rate: float | None):
     """Push ``batch`` at ``rate``/s (None: at once); (wall s, replies/s, latencies in ms)."""
-    api.answers.clear()
-    api.expected, api.answered, api.done = len(batch), 0, asyncio.Event()
-    pushed: defaultdict[int, list[float]] = defaultdict(list)
-    start = time.perf_counter()
-    for i, (chat, text, reply_to) in enumerate(batch):
-        at = start + i / rate if rate else start
-        if (wait := at - time.perf_counter()) > 0:
-            await asyncio.sleep(wait)
-        push = api.push_command if text.startswith("/") else api.push_message
-        push(chat, text, reply_to_message_id=reply_to)
-        pushed[chat].append(at)
-    await asyncio.wait_for(api.done.wait(), 60 + len(batch) / 5)
-    latencies = [
-        (answered - sent) * 1000
-        for chat, times in pushed.items()
-        for sent, answered in zip(times, api.answers[chat], strict=True)
-    ]
-    wall = max(max(times) for times in api.answers.values()) - start
-    return wall, len(batch) / wall, latencies
+    result = await api.ask(op="run", batch=batch, rate=rate)
+    return result["wall"], result["rps"], result["latencies"]
 
 
 def row(bot: str, mode: str, result, echo=None) -> list[str]:
     wall, rps, latencies = result
     q = statistics.quantiles(latencies, n=100)
-    if mode == "burst":
+    if bot == "as shipped":  # the flood limit, not our speed, sets this one
+        target, ok = f"≤ {TELEGRAM_RATE}/s", rps <= TELEGRAM_RATE
+    elif mode == "burst":
         target, ok = f"≥ {TARGET_RPS}/s", rps >= TARGET_RPS
     else:
         target, ok = f"p99 < {TARGET_P99_MS} ms", q[98] < TARGET_P99_MS
@@ -203,9 +197,9 @@ async def echo(update, _context) -> None:
 
 
 async def echo_runs(world: list[tuple[int, str]], args) -> dict[str, tuple]:
-    async with TimedAPI(per_chat_rate=None, global_rate=None) as api:
+    async with RemoteFake() as api:
         builder = Application.builder().token(api.token).job_queue(None)
-        app = builder.base_url(api.base_url).base_file_url(api.base_file_url).build()
+        app = builder.base_url(f"{api.url}/bot").base_file_url(f"{api.url}/file/bot").build()
         app.add_handler(MessageHandler(filters.TEXT, echo))
         async with app:
             await app.updater.start_polling(poll_interval=0, timeout=1)
@@ -220,7 +214,7 @@ async def echo_runs(world: list[tuple[int, str]], args) -> dict[str, tuple]:
     return runs
 
 
-def channel_for(api: FakeTelegramAPI, *, limiter: bool) -> TelegramChannel:
+def channel_for(api: RemoteFake | FakeTelegramAPI, *, limiter: bool) -> TelegramChannel:
     channel = TelegramChannel(api.token, api_url=api.url, poll_timeout=1, per_chat_interval=0)
     if not limiter:
         channel._app.bot._rate_limiter = None  # before start(): PTB then sends unthrottled
@@ -232,7 +226,7 @@ async def our_runs(db: Database, world: list, args, echo_runs: dict) -> list[lis
     listen = event.listens_for(db.engine.sync_engine, "before_cursor_execute")
     listen(lambda *_: sql.update(["statements"]))
     event.listens_for(db.engine.sync_engine, "commit")(lambda _: sql.update(["commits"]))
-    async with TimedAPI(per_chat_rate=None, global_rate=None) as api:
+    async with RemoteFake() as api:
         channel = channel_for(api, limiter=False)
         await channel.start(ignore)
         delivery = ChatDelivery(db, {"telegram": channel})
@@ -251,16 +245,16 @@ async def our_runs(db: Database, world: list, args, echo_runs: dict) -> list[lis
         for mode, rate, limiter in runs:
             channel = channel_for(api, limiter=limiter)
             dispatcher = Dispatcher(db, {"telegram": channel}, CAL, RULES, SimulatedClock(NOW).now)
-            await channel.start(dispatcher.receive)
+            await channel.start(dispatcher.accept)
             result = await load(api, batch, rate)
             await channel.stop()
             name = "as shipped" if limiter else "nhacviec"
             lines.append(row(name, mode, result, echo_runs[mode]))
         replies = len(runs) * len(batch)
-        recorded = sum("Đã ghi nhận" in m.plain_text for m in api.sent_messages())
+        stats = await api.ask(op="stats")
         print(f"nhacviec per reply: {sql['statements'] / replies:.1f} SQL statements, "
-              f"{sql['commits'] / replies:.1f} commits; {recorded:,} of {replies:,} answers "
-              f"recorded progress; fake statuses {dict(api.status_counts)}")  # fmt: skip
+              f"{sql['commits'] / replies:.1f} commits; {stats['recorded']:,} of {replies:,} "
+              f"answers recorded progress; fake statuses {stats['statuses']}")  # fmt: skip
     await db.dispose()
     return lines
 
