@@ -19,6 +19,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -218,15 +219,18 @@ class Assignment(Base):
         CheckConstraint("percent BETWEEN 0 AND 100", name="percent_range"),
         Index("ix_assignments_open_deadline", "status", "deadline"),
         # Covering indexes of the status roll-ups (storage/summary.py), in agency
-        # and in task order: SQLite counts without visiting the table or sorting.
+        # and in group order: SQLite counts without visiting the table or sorting.
         Index("ix_assignments_rollup_agency", "agency_id", "task_id", *_ROLLUP),
-        Index("ix_assignments_rollup_task", "task_id", "agency_id", *_ROLLUP),
+        Index("ix_assignments_rollup_group", "group_number", "agency_id", *_ROLLUP, "task_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    # The task's group number (1-7), kept here by the import so that the roll-ups by
+    # group read one index instead of joining tasks and groups for every row.
+    group_number: Mapped[int | None] = mapped_column(SmallInteger)
     period: Mapped[str] = mapped_column(String(20), default="")
     code: Mapped[str] = mapped_column(String(80))
     plan_deadline: Mapped[date | None] = mapped_column(Date)

@@ -156,6 +156,9 @@ async def _sync_tasks(session, plan, specs, groups, now, report) -> dict[str, in
 
 async def _sync_assignments(session, plan, specs, task_ids, year, now, report) -> None:
     wanted: dict[tuple[int, int, str], tuple[str, date | None]] = {}
+    # A task's group is the first digit of its code (plan_rows checks it), so it
+    # never changes for a task and is written once, with the assignment.
+    group_of = {task_ids[spec.code]: spec.group for spec in specs}
     for spec in specs:
         for occurrence in occurrences(spec, year):
             for agency in spec.leads:
@@ -213,6 +216,7 @@ async def _sync_assignments(session, plan, specs, task_ids, year, now, report) -
             "plan_id": plan.id,
             "task_id": task_id,
             "agency_id": agency_id,
+            "group_number": group_of[task_id],
             "period": period,
             "code": code,
             "plan_deadline": deadline,

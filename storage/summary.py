@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.enums import Status
 from storage.groups import GROUP_NAMES_VI
-from storage.models import Agency, Assignment, Task, TaskGroup
+from storage.models import Agency, Assignment, Task
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -183,20 +183,16 @@ async def status_counts(
     if by not in (None, "group", "agency"):
         raise ValueError(f"by: None, 'group' or 'agency', not {by!r}")
     query = select(*_counts(session, today, tz)).select_from(Assignment)
-    if by == "group" or group is not None:
-        query = query.join(Task, Task.id == Assignment.task_id)
-        query = query.join(TaskGroup, TaskGroup.id == Task.group_id).where(*live_assignments())
-    else:
-        query = query.where(*_live_without_join())
+    query = query.where(*_live_without_join())
     if group is not None:
-        query = query.where(TaskGroup.number == group)
+        query = query.where(Assignment.group_number == group)
     if agency_id is not None:
         query = query.where(Assignment.agency_id == agency_id)
     if plan_id is not None:
         query = query.where(Assignment.plan_id == plan_id)
     if by == "group":
-        query = query.add_columns(TaskGroup.number.label("key"))
-        query = query.group_by(TaskGroup.number).order_by(TaskGroup.number)
+        query = query.add_columns(Assignment.group_number.label("key"))
+        query = query.group_by(Assignment.group_number).order_by(Assignment.group_number)
     elif by == "agency":
         # Aggregate first, name afterwards: SQLite walks ix_assignments_rollup_agency
         # in agency order, with no sort and no join per row.
@@ -233,17 +229,19 @@ async def status_overview(
 
     Equal to the three ``status_counts`` calls with the same filters. SQL counts
     per (group number, lead agency): at most 7 rows per agency, added up here.
+    SQLite reads them walking ``ix_assignments_rollup_group`` in that order.
     """
     per_cell = (
-        select(TaskGroup.number.label("key"), Assignment.agency_id, *_counts(session, today, tz))
-        .select_from(Assignment)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(TaskGroup, TaskGroup.id == Task.group_id)
-        .where(*live_assignments())
-        .group_by(TaskGroup.number, Assignment.agency_id)
+        select(
+            Assignment.group_number.label("key"),
+            Assignment.agency_id,
+            *_counts(session, today, tz),
+        )
+        .where(*_live_without_join())
+        .group_by(Assignment.group_number, Assignment.agency_id)
     )
     if group is not None:
-        per_cell = per_cell.where(TaskGroup.number == group)
+        per_cell = per_cell.where(Assignment.group_number == group)
     if agency_id is not None:
         per_cell = per_cell.where(Assignment.agency_id == agency_id)
     if plan_id is not None:

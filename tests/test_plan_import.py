@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from storage.enums import Status
-from storage.models import Assignment, Plan, ProgressUpdate, Task
+from storage.models import Assignment, Plan, ProgressUpdate, Task, TaskGroup
 from storage.problems import ImportFailed
 from tests.helpers import (
     NOW,
@@ -298,3 +298,17 @@ async def test_a_copy_of_the_sample_in_another_folder_gives_the_same_plan(direct
     await load_plan(directory)
     again = await load_plan(directory, copy)
     assert again.tasks_unchanged == 75
+
+
+async def test_every_assignment_carries_its_task_group(directory, tmp_path):
+    await load_plan(directory)
+    await load_plan(directory, write_plan(tmp_path, "7.9,7,Việc mới,Sở Tư pháp,,2024-09-30,,BC"))
+    async with directory.unit_of_work() as session:
+        query = (
+            select(Assignment.group_number, TaskGroup.number)
+            .join(Task, Task.id == Assignment.task_id)
+            .join(TaskGroup, TaskGroup.id == Task.group_id)
+        )
+        pairs = (await session.execute(query)).all()
+    assert len(pairs) > 100 and all(kept == real for kept, real in pairs)
+    assert (7, 7) in pairs
