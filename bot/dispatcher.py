@@ -27,9 +27,11 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 
+from bot.attachments import AttachmentRequest
+from bot.attachments import make as make_attachment
 from bot.channels.base import Attachment, Channel, ChannelError, Choice, Incoming, Outgoing
 from bot.chat_texts import say
 from bot.conversation import handle
@@ -62,6 +64,8 @@ def outgoing_to_json(messages: list[Outgoing]) -> str:
             "reply_to": m.reply_to,
             "choices": [[[c.label, c.data] for c in row] for row in m.choices],
         }
+        if m.made_later:
+            item["made_later"] = m.made_later.to_json()
         if m.attachment:
             item["attachment"] = [
                 m.attachment.kind,
@@ -83,9 +87,17 @@ def outgoing_from_json(text: str) -> list[Outgoing]:
             tuple(Choice(label, data) for label, data in row) for row in item["choices"]
         )
         to = tuple(item["to"]) if item.get("to") else None
+        later = item.get("made_later")
+        later = AttachmentRequest.from_json(later) if later else None
         out.append(
             Outgoing(
-                item["text"], choices, attachment, item.get("reply_to"), to, item.get("replace")
+                item["text"],
+                choices,
+                attachment,
+                item.get("reply_to"),
+                to,
+                item.get("replace"),
+                later,
             )
         )
     return out
@@ -393,6 +405,9 @@ class Dispatcher:
         if channel is None:
             log.warning("action=answer_no_channel channel=%s", channel_name)
             return
+        if answer.made_later is not None:
+            made = await make_attachment(self.db, answer.made_later)
+            answer = replace(answer, attachment=made, made_later=None)
         if answer.replace and answer.to is None:
             await channel.edit(chat_id, answer.replace, answer)
         else:

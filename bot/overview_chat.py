@@ -13,7 +13,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.channels.base import Attachment, Choice, Outgoing
+from bot.attachments import AttachmentRequest
+from bot.channels.base import Choice, Outgoing
 from bot.chat_texts import dmy, status_name
 from bot.digest_chat import counts_line
 from bot.turn import Turn
@@ -219,30 +220,17 @@ async def on_list_choice(turn: Turn) -> bool:
 
 async def chart_command(turn: Turn, _arg: str) -> None:
     agency_id = _scope_agency(turn)
-    by_group = await status_counts(turn.session, turn.today, by="group", agency_id=agency_id)
-    from bot.chart import progress_chart  # matplotlib: loaded when a chart is asked for
-
-    png = progress_chart(by_group, turn.today, turn.lang)
     caption = _t(
         turn,
         "chart_caption",
         day=dmy(turn.today),
         scope=turn.person.agency.name if agency_id else _t(turn, "scope_all"),
     )
-    turn.answers.append(
-        Outgoing(
-            caption, attachment=Attachment("photo", png, f"tien-do-{turn.today.isoformat()}.png")
-        )
-    )
+    request = AttachmentRequest("chart", turn.today, turn.lang, agency_id)
+    turn.answers.append(Outgoing(caption, made_later=request))
 
 
 async def report_command(turn: Turn, _arg: str) -> None:
-    from bot.reports import build_report, report_filename  # openpyxl: loaded when needed
-
-    content = await build_report(turn.session, turn.today, "xlsx", turn.lang)
     caption = _t(turn, "report_caption", day=dmy(turn.today))
-    turn.answers.append(
-        Outgoing(
-            caption, attachment=Attachment("document", content, report_filename(turn.today, "xlsx"))
-        )
-    )
+    request = AttachmentRequest("report", turn.today, turn.lang)
+    turn.answers.append(Outgoing(caption, made_later=request))

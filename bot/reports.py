@@ -9,6 +9,7 @@ the CSV keeps the contract's words and ISO dates (``updated_at`` in UTC).
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from collections.abc import Iterable, Sequence
@@ -322,4 +323,5 @@ async def build_report(
     if fmt == "text":
         return to_text(total, by_group, by_agency, lang, today=today).encode("utf-8")
     rows = await report_rows(session, today, **scope)
-    return to_xlsx(rows, by_group, by_agency, total, today, lang, tz=tz)
+    # Seconds of CPU on a big plan: in a worker thread, so the event loop keeps serving.
+    return await asyncio.to_thread(to_xlsx, rows, by_group, by_agency, total, today, lang, tz=tz)

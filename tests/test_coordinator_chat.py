@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
+from bot import attachments
 from bot.digest_chat import counts_line
 from bot.dispatcher import Dispatcher
 from scheduler.planner import plan_window
 from scheduler.policy import ReminderRules
 from scheduler.sweep import SweepConfig, sweep_once
 from storage.enums import Channel, ExtensionState, Status
-from storage.models import Assignment, ChatLink, ExtensionRequest, Nudge, Person, ProgressUpdate
+from storage.models import (
+    Assignment,
+    ChatLink,
+    ExtensionRequest,
+    InboundMessage,
+    Nudge,
+    Person,
+    ProgressUpdate,
+)
 from storage.summary import status_counts
 from tests.fakes.recording_channel import RecordingChannel
 from tests.fakes.recording_delivery import RecordingDelivery
@@ -247,3 +257,37 @@ async def test_every_command_by_every_role(plan, command):
         answers = await chat.say(chat_id, command)
         refused = any("tài khoản của bạn không dùng được lệnh này" in a for a in answers)
         assert refused == (role not in ALLOWED[command]), (role, answers)
+
+
+async def test_a_report_is_made_when_sent_without_holding_other_chats(plan, monkeypatch):
+    await link(plan, "coordinator", "snv", "coord")
+    await link(plan, "official", "stp", "off")
+    chat, drawing = Chat(plan), asyncio.Event()
+    real = attachments.make
+
+    async def slow(db, request):  # a big plan: the spreadsheet takes a while
+        await drawing.wait()
+        return await real(db, request)
+
+    monkeypatch.setattr("bot.dispatcher.make_attachment", slow)
+    d = chat.dispatcher
+    await asyncio.gather(
+        d.accept(chat.channel.incoming("coord", "/baocao", "r1")),
+        d.accept(chat.channel.incoming("off", "/capnhat 2.1 dang lam 30%", "r2")),
+    )
+    for _ in range(100):  # the official's answer goes out while the report is being made
+        if chat.channel.texts("off"):
+            break
+        await asyncio.sleep(0.01)
+    assert chat.channel.texts("off") == ["Đã ghi nhận 2.1: đang thực hiện 30%."]
+    assert chat.channel.texts("coord") == []
+    async with plan.unit_of_work() as session:  # the inbox keeps what to make, not the file
+        kept = await session.scalar(
+            select(InboundMessage.replies).where(InboundMessage.update_key == "r1")
+        )
+    assert '"made_later": ["report", "2024-03-20", "vi", null]' in kept and len(kept) < 500
+    drawing.set()
+    await d.drain()
+    report = chat.last("coord")
+    assert report.attachment.filename == "nhacviec-bao-cao-2024-03-20.xlsx"
+    assert report.attachment.content[:2] == b"PK"

@@ -16,7 +16,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from bot.attachments import AttachmentRequest
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Outgoing:
     # Set by the conversation, read by the dispatcher (channels ignore them):
     to: tuple[str, str] | None = None  # (channel, chat id) when not the sender's chat
     replace: str | None = None  # a message id to edit instead of sending anew
+    made_later: AttachmentRequest | None = None  # the attachment, made just before sending
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,56 @@
+"""Attachments made when they are sent, not in the turn that asked for them.
+
+A chart or a spreadsheet of a whole plan takes from a fraction of a second to
+several seconds to draw (bench/summary.py: 16 s for 100,000 assignments). Made
+inside the turn, it would hold up the batch of turns it belongs to, and that
+batch's write transaction, for as long. So the turn only says what to make
+(``AttachmentRequest``, kept with the answer in the inbox instead of megabytes
+of file) and the dispatcher makes it just before sending: figures from a
+read-only unit of work, drawing in a worker thread, while other chats' answers
+keep going out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from bot.channels.base import Attachment
+from storage.db import Database
+from storage.summary import status_counts
+
+
+@dataclass(frozen=True)
+class AttachmentRequest:
+    kind: Literal["chart", "report"]  # the /bieudo picture, the /baocao spreadsheet
+    day: date  # the local day the figures are of
+    lang: str
+    agency_id: int | None = None  # narrowed to one agency (a leader's chart)
+
+    def to_json(self) -> list:
+        return [self.kind, self.day.isoformat(), self.lang, self.agency_id]
+
+    @classmethod
+    def from_json(cls, item: list) -> AttachmentRequest:
+        kind, day, lang, agency_id = item
+        return cls(kind, date.fromisoformat(day), lang, agency_id)
+
+
+async def make(db: Database, request: AttachmentRequest) -> Attachment:
+    async with db.unit_of_work(dry_run=True) as session:
+        if request.kind == "chart":
+            from bot.chart import progress_chart  # matplotlib: loaded when a chart is asked for
+
+            by_group = await status_counts(
+                session, request.day, by="group", agency_id=request.agency_id
+            )
+            png = await asyncio.to_thread(progress_chart, by_group, request.day, request.lang)
+            return Attachment("photo", png, f"tien-do-{request.day.isoformat()}.png")
+        from bot.reports import build_report, report_filename  # openpyxl: loaded when needed
+
+        content = await build_report(
+            session, request.day, "xlsx", request.lang, agency_id=request.agency_id
+        )
+        return Attachment("document", content, report_filename(request.day, "xlsx"))
