@@ -362,7 +362,9 @@ class InboundMessage(Base):
     __tablename__ = "inbound_messages"
     __table_args__ = (
         UniqueConstraint("channel", "update_key"),
-        Index("ix_inbound_messages_pending", "channel", "processed_at"),
+        # What ``recover`` looks for now and again: not processed, answers not sent.
+        Index("ix_inbound_messages_unprocessed", "processed_at"),
+        Index("ix_inbound_messages_unsent", "replies_sent_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
