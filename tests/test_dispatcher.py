@@ -46,6 +46,16 @@ async def linked(db, tmp_path):
     return db
 
 
+async def invite_leader(db) -> tuple[Person, str]:
+    """Sở Tư pháp's leader and a fresh invite code for them."""
+    async with db.unit_of_work() as session:
+        leader = await session.scalar(
+            select(Person).where(Person.role == "leader", Person.agency.has(short_code="stp"))
+        )
+        code, _ = await create_invite(session, leader, NOW)
+    return leader, code
+
+
 def dispatcher(db, channel):
     return Dispatcher(db, {channel.name: channel}, CAL, ReminderRules(), lambda: NOW)
 
@@ -113,11 +123,7 @@ async def test_a_failing_turn_records_nothing_and_says_so(linked, monkeypatch):
 async def test_link_by_invite_through_the_dispatcher(linked):
     channel = RecordingChannel()
     d = dispatcher(linked, channel)
-    async with linked.unit_of_work() as session:
-        leader = await session.scalar(
-            select(Person).where(Person.role == "leader", Person.agency.has(short_code="stp"))
-        )
-        code, _ = await create_invite(session, leader, NOW)
+    leader, code = await invite_leader(linked)
     await d.receive(channel.incoming("77", f"/start {code}", "u4"))
     assert channel.texts("77")[0].startswith(f"Chào {leader.full_name} (Sở Tư pháp)")
     async with linked.unit_of_work() as session:
@@ -156,11 +162,7 @@ async def test_a_batch_is_recorded_in_order_in_one_transaction(linked):
 async def test_a_later_message_in_the_batch_sees_what_an_earlier_one_changed(linked):
     channel = RecordingChannel()
     d = dispatcher(linked, channel)
-    async with linked.unit_of_work() as session:
-        leader = await session.scalar(
-            select(Person).where(Person.role == "leader", Person.agency.has(short_code="stp"))
-        )
-        code, _ = await create_invite(session, leader, NOW)
+    _, code = await invite_leader(linked)
     await accept_together(
         d,
         # the first asks for a date, the second answers the question
