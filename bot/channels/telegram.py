@@ -49,6 +49,7 @@ from bot.channels.base import (
     Outgoing,
     split_text,
 )
+from bot.channels.pacing import ChatPacer, backoff
 from bot.channels.telegram_http import AiohttpRequest
 from bot.channels.webhook import WebhookServer
 
@@ -64,11 +65,6 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_CAPTION, MAX_CALLBACK_DATA, MAX_ANSWER_TEXT = 1024, 64, 200
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 _COMMAND_SUFFIX = re.compile(r"^(/[A-Za-z0-9_]+)@[A-Za-z0-9_]+\b")
-
-
-def backoff(failures: int) -> float:
-    """Seconds to wait after ``failures`` (≥ 1) failures in a row: 0.5, 1, 2 … 30."""
-    return min(30.0, 0.5 * 2 ** min(max(failures, 1) - 1, 10))
 
 
 class TelegramChannel:
@@ -107,7 +103,8 @@ class TelegramChannel:
         )
         self._webhook_url, self._webhook_secret = webhook_url, webhook_secret
         self._listen, self._poll_timeout = listen, poll_timeout
-        self._interval, self._monotonic, self._sleep = per_chat_interval, monotonic, sleep
+        self._sleep = sleep
+        self._pacer = ChatPacer(per_chat_interval, monotonic, sleep)
         self.username: str | None = None
         self._handler: IncomingHandler | None = None
         self._server: WebhookServer | None = None
@@ -116,8 +113,6 @@ class TelegramChannel:
         self._confirmed = 0  # the offset last sent to Telegram
         self._busy = False  # the poll loop is inside the handler: let it finish
         self._stopping = False
-        self._locks: dict[str, asyncio.Lock] = {}
-        self._last_sent: dict[str, float] = {}
 
     @property
     def port(self) -> int | None:
@@ -249,7 +244,7 @@ class TelegramChannel:
         if message.reply_to:
             reply = ReplyParameters(int(message.reply_to), allow_sending_without_reply=True)
         sent = None
-        async with self._lock(chat_id):
+        async with self._pacer.lock(chat_id):
             if attachment is not None:
                 caption = None
                 if text and len(text) <= MAX_CAPTION:
@@ -289,7 +284,7 @@ class TelegramChannel:
         markup = keyboard(message.choices)
         if len(message.text) > self.max_text:
             raise ValueError(f"an edited text may have at most {self.max_text} characters")
-        async with self._lock(chat_id):
+        async with self._pacer.lock(chat_id):
             try:
                 await self._paced(
                     chat_id,
@@ -329,21 +324,8 @@ class TelegramChannel:
             for code in codes:
                 await _call(self._app.bot.set_my_commands, commands=menu, language_code=code)
 
-    def _lock(self, chat_id: str) -> asyncio.Lock:
-        """One send (all its parts) or edit at a time per chat."""
-        return self._locks.setdefault(chat_id, asyncio.Lock())
-
     async def _paced(self, chat: str, method: Callable[..., Awaitable], /, *args, **kwargs):
-        """Call ``method`` no sooner than ``per_chat_interval`` after the chat's last request."""
-        last = self._last_sent.get(chat)
-        if last is not None:
-            wait = last + self._interval - self._monotonic()
-            if wait > 0:
-                await self._sleep(wait)
-        try:
-            return await _call(method, *args, **kwargs)
-        finally:
-            self._last_sent[chat] = self._monotonic()
+        return await self._pacer.call(chat, _call, method, *args, **kwargs)
 
 
 # -- mapping ------------------------------------------------------------------------------

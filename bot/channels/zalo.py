@@ -45,6 +45,7 @@ from bot.channels.base import (
     split_text,
 )
 from bot.channels.media import MediaServer, MediaStore, media_path
+from bot.channels.pacing import ChatPacer, backoff
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +61,6 @@ NO_FILE = (
 )
 _SECRET = re.compile(r"[!-~]{8,256}")  # Zalo: 8-256 characters; printable ASCII for a header
 _NUMBER = re.compile(r"\s*(\d{1,2})\s*\.?\s*")
-
-
-def backoff(failures: int) -> float:
-    """Seconds to wait after ``failures`` (≥ 1) failures in a row: 0.5, 1, 2 … 30."""
-    return min(30.0, 0.5 * 2 ** min(max(failures, 1) - 1, 10))
 
 
 class ZaloError(Exception):
@@ -100,8 +96,8 @@ class ZaloChannel:
         self._token, self._api = token, (api_url or DEFAULT_API_URL).rstrip("/")
         self._webhook_url, self._webhook_secret, self._listen = webhook_url, webhook_secret, listen
         self._public_url = public_url.rstrip("/") if public_url else None
-        self._poll_timeout, self._interval = poll_timeout, per_chat_interval
-        self._monotonic, self._sleep = monotonic, sleep
+        self._poll_timeout, self._sleep = poll_timeout, sleep
+        self._pacer = ChatPacer(per_chat_interval, monotonic, sleep)
         self._client, self._own_client = client, client is None
         self.media = MediaStore(monotonic=monotonic)
         self._handler: IncomingHandler | None = None
@@ -113,8 +109,6 @@ class ZaloChannel:
         self._recent: OrderedDict[str, None] = OrderedDict()  # message ids handled
         self._options: dict[str, tuple[str, list[Choice]]] = {}  # chat → (message id, options)
         self._stopping = False
-        self._locks: dict[str, asyncio.Lock] = {}
-        self._last_sent: dict[str, float] = {}
 
     @property
     def port(self) -> int | None:
@@ -270,7 +264,7 @@ class ZaloChannel:
         if photo_url is None:
             parts = parts or [text]  # an empty text: Zalo's 400 says so
         sent = ""
-        async with self._lock(chat_id):
+        async with self._pacer.lock(chat_id):
             if photo_url is not None:
                 params = {"chat_id": chat_id, "photo": photo_url}
                 if len(parts) == 1:
@@ -309,21 +303,8 @@ class ZaloChannel:
     async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
         return None  # no buttons, nothing to acknowledge
 
-    def _lock(self, chat_id: str) -> asyncio.Lock:
-        """One send (all its parts) at a time per chat."""
-        return self._locks.setdefault(chat_id, asyncio.Lock())
-
     async def _paced(self, chat_id: str, method: str, params: dict) -> str:
-        """Call ``method`` no sooner than ``per_chat_interval`` after the chat's last call."""
-        last = self._last_sent.get(chat_id)
-        if last is not None:
-            wait = last + self._interval - self._monotonic()
-            if wait > 0:
-                await self._sleep(wait)
-        try:
-            result = await self._request(method, params)
-        finally:
-            self._last_sent[chat_id] = self._monotonic()
+        result = await self._pacer.call(chat_id, self._request, method, params)
         return str((result or {}).get("message_id", ""))
 
     # -- HTTP -----------------------------------------------------------------------------
