@@ -204,6 +204,137 @@ CHAT: dict[str, dict[str, str]] = {
     "role_coordinator": {"vi": "cơ quan điều phối", "en": "coordinators"},
     "role_official": {"vi": "cán bộ", "en": "officials"},
     "reason_label": {"vi": " — {note}", "en": " — {note}"},
+    # -- summaries, lists, charts and reports (overview_chat)
+    "summary_title": {
+        "vi": "📊 Tổng hợp {scope} — đến ngày {day}",
+        "en": "📊 Summary {scope} — as of {day}",
+    },
+    "scope_all": {"vi": "toàn kế hoạch", "en": "whole plan"},
+    "total": {"vi": "Tổng", "en": "Total"},
+    "group": {"vi": "Nhóm {n}", "en": "Group {n}"},
+    "ambiguous": {
+        "vi": "«{arg}» khớp nhiều cơ quan: {names}. Hãy gõ rõ hơn.",
+        "en": "«{arg}» matches several agencies: {names}. Be more specific.",
+    },
+    "no_match": {
+        "vi": "Không có nhóm hay cơ quan nào khớp «{arg}». Nhóm: 1–7.",
+        "en": "No group or agency matches «{arg}». Groups: 1–7.",
+    },
+    "overdue_title": {
+        "vi": "⚠️ Việc quá hạn{scope} ({n}) — trang {page}/{pages}",
+        "en": "⚠️ Overdue{scope} ({n}) — page {page}/{pages}",
+    },
+    "due_title": {
+        "vi": "⏰ Việc đến hạn trong {days} ngày làm việc{scope} ({n}) — trang {page}/{pages}",
+        "en": "⏰ Due within {days} working days{scope} ({n}) — page {page}/{pages}",
+    },
+    "none_overdue": {"vi": "Không có việc nào quá hạn{scope}.", "en": "Nothing overdue{scope}."},
+    "none_due": {
+        "vi": "Không có việc nào đến hạn trong {days} ngày làm việc tới{scope}.",
+        "en": "Nothing due within {days} working days{scope}.",
+    },
+    "item": {
+        "vi": "• {code} — {agency}\n  {title}\n  Hạn {deadline}, {when} — {status}{updated}",
+        "en": "• {code} — {agency}\n  {title}\n  Due {deadline}, {when} — {status}{updated}",
+    },
+    "overdue_days": {"vi": "quá hạn {n} ngày", "en": "{n} days overdue"},
+    "left_days": {"vi": "còn {n} ngày", "en": "{n} days left"},
+    "today": {"vi": "hạn hôm nay", "en": "due today"},
+    "updated": {"vi": "; cập nhật {day}", "en": "; updated {day}"},
+    "never": {"vi": "; chưa cập nhật", "en": "; never updated"},
+    "prev": {"vi": "◀ Trước", "en": "◀ Previous"},
+    "chart_caption": {
+        "vi": "Biểu đồ tiến độ {scope} đến ngày {day}",
+        "en": "Progress chart, {scope}, as of {day}",
+    },
+    "report_caption": {
+        "vi": "Báo cáo tình hình thực hiện Kế hoạch CCHC đến ngày {day}",
+        "en": "Report on the reform plan as of {day}",
+    },
+    "next": {"vi": "Sau ▶", "en": "Next ▶"},
+    # -- daily and weekly digests (digest_chat)
+    "daily_title": {"vi": "📊 Tổng hợp ngày {day}", "en": "📊 Daily digest {day}"},
+    "new_overdue": {"vi": "Mới quá hạn ({n}):", "en": "Newly overdue ({n}):"},
+    "escalations": {"vi": "Đã báo cáo lãnh đạo ({n}):", "en": "Escalated to leaders ({n}):"},
+    "done": {"vi": "Đã hoàn thành ({n}):", "en": "Done ({n}):"},
+    "undeliverable": {"vi": "Chưa liên lạc được ({n}):", "en": "Could not be reached ({n}):"},
+    "nothing_new": {"vi": "Không có thay đổi mới.", "en": "Nothing new."},
+    "on_time": {"vi": "đúng hạn", "en": "on time"},
+    "late": {"vi": "trễ hạn", "en": "late"},
+    "weekly_title": {"vi": "📈 Tổng hợp tuần, {day}", "en": "📈 Weekly summary, {day}"},
+    "counts": {
+        "vi": "{label}: {total} việc — xong đúng hạn {done_on_time}, trễ hạn {done_late}, "
+        "đang làm {in_progress}, chưa làm {not_started}, vướng {blocked}, "
+        "xin gia hạn {extension_requested}, quá hạn {overdue}",
+        "en": "{label}: {total} — done on time {done_on_time}, late {done_late}, in progress "
+        "{in_progress}, not started {not_started}, blocked {blocked}, extension "
+        "{extension_requested}, overdue {overdue}",
+    },
+    "all": {"vi": "Toàn kế hoạch", "en": "Whole plan"},
+    "failed": {"vi": "Lời nhắc không gửi được: {n}", "en": "Nudges that could not be sent: {n}"},
+    # -- extension decisions and /giao (decisions_chat)
+    "request": {
+        "vi": "📅 Đề nghị gia hạn {code} — {title} ({agency})\nTừ {old} đến {new}. Lý do: "
+        "{reason}\nNgười đề nghị: {who}",
+        "en": "📅 Extension request {code} — {title} ({agency})\nFrom {old} to {new}. Reason: "
+        "{reason}\nRequested by: {who}",
+    },
+    "approve": {"vi": "✅ Đồng ý", "en": "✅ Approve"},
+    "reject": {"vi": "❌ Từ chối", "en": "❌ Reject"},
+    "no_reason": {"vi": "(không nêu)", "en": "(none given)"},
+    "no_pending": {
+        "vi": "Không còn đề nghị gia hạn nào chờ xử lý cho {code}.",
+        "en": "No pending extension request for {code}.",
+    },
+    "approved": {
+        "vi": "Đã đồng ý gia hạn {code} đến {date}.",
+        "en": "Approved: {code} extended to {date}.",
+    },
+    "approved_note": {
+        "vi": "Gia hạn đến {date} (đồng ý: {who})",
+        "en": "Extended to {date} (approved by {who})",
+    },
+    "tell_approved": {
+        "vi": "✅ Đề nghị gia hạn {code} đến {date} đã được đồng ý ({who}).",
+        "en": "✅ Your request to extend {code} to {date} was approved ({who}).",
+    },
+    "ask_reject_reason": {
+        "vi": "Lý do từ chối gia hạn {code}?",
+        "en": "Why is the extension of {code} rejected?",
+    },
+    "rejected": {
+        "vi": "Đã từ chối gia hạn {code}; đã báo người đề nghị.",
+        "en": "Rejected the extension of {code}; the requester was told.",
+    },
+    "tell_rejected": {
+        "vi": "❌ Đề nghị gia hạn {code} không được đồng ý ({who}): {reason}. Hạn vẫn là {date}.",
+        "en": "❌ Your request to extend {code} was rejected ({who}): {reason}. "
+        "The deadline stays {date}.",
+    },
+    "usage_assign": {
+        "vi": "Cú pháp: /giao MÃ HỌ_TÊN, ví dụ: /giao 1.2 Nguyễn Văn A",
+        "en": "Usage: /assign CODE FULL_NAME, e.g. /assign 1.2 Nguyen Van A",
+    },
+    "no_official": {
+        "vi": "{agency} không có cán bộ nào tên «{name}».",
+        "en": "{agency} has no official called «{name}».",
+    },
+    "assigned": {
+        "vi": "Đã giao {code} cho {name} làm đầu mối; từ nay lời nhắc gửi cho {name}.",
+        "en": "{name} is now the focal person for {code}; reminders go to them.",
+    },
+    "assigned_note": {
+        "vi": "Giao đầu mối: {name} (bởi {who})",
+        "en": "Focal person: {name} (by {who})",
+    },
+    "tell_assigned": {
+        "vi": "📌 {who} giao bạn làm đầu mối việc {code} — {title}, hạn {date}.",
+        "en": "📌 {who} made you the focal person for {code} — {title}, due {date}.",
+    },
+    "decision_code_unknown": {
+        "vi": "{agency} không có việc mã {code}.",
+        "en": "{agency} has no assignment {code}.",
+    },
 }
 
 STATUS_NAMES = {

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from bot import choices
 from bot.channels.base import Choice
-from bot.chat_texts import dmy
+from bot.chat_texts import dmy, say
 from bot.turn import Turn, assignment_query, find_for_person
 from scheduler.planner import plan_assignment
 from storage.enums import ExtensionState, Role, Status
@@ -31,76 +31,6 @@ from storage.textfold import fold
 
 DECISION_DATA = re.compile(r"^x:([A-Za-z0-9_-]{8,24}):(ok|no)$")
 
-TEXTS = {
-    "request": {
-        "vi": "📅 Đề nghị gia hạn {code} — {title} ({agency})\nTừ {old} đến {new}. Lý do: "
-        "{reason}\nNgười đề nghị: {who}",
-        "en": "📅 Extension request {code} — {title} ({agency})\nFrom {old} to {new}. Reason: "
-        "{reason}\nRequested by: {who}",
-    },
-    "approve": {"vi": "✅ Đồng ý", "en": "✅ Approve"},
-    "reject": {"vi": "❌ Từ chối", "en": "❌ Reject"},
-    "no_reason": {"vi": "(không nêu)", "en": "(none given)"},
-    "no_pending": {
-        "vi": "Không còn đề nghị gia hạn nào chờ xử lý cho {code}.",
-        "en": "No pending extension request for {code}.",
-    },
-    "approved": {
-        "vi": "Đã đồng ý gia hạn {code} đến {date}.",
-        "en": "Approved: {code} extended to {date}.",
-    },
-    "approved_note": {
-        "vi": "Gia hạn đến {date} (đồng ý: {who})",
-        "en": "Extended to {date} (approved by {who})",
-    },
-    "tell_approved": {
-        "vi": "✅ Đề nghị gia hạn {code} đến {date} đã được đồng ý ({who}).",
-        "en": "✅ Your request to extend {code} to {date} was approved ({who}).",
-    },
-    "ask_reject_reason": {
-        "vi": "Lý do từ chối gia hạn {code}?",
-        "en": "Why is the extension of {code} rejected?",
-    },
-    "rejected": {
-        "vi": "Đã từ chối gia hạn {code}; đã báo người đề nghị.",
-        "en": "Rejected the extension of {code}; the requester was told.",
-    },
-    "tell_rejected": {
-        "vi": "❌ Đề nghị gia hạn {code} không được đồng ý ({who}): {reason}. Hạn vẫn là {date}.",
-        "en": "❌ Your request to extend {code} was rejected ({who}): {reason}. "
-        "The deadline stays {date}.",
-    },
-    "usage_assign": {
-        "vi": "Cú pháp: /giao MÃ HỌ_TÊN, ví dụ: /giao 1.2 Nguyễn Văn A",
-        "en": "Usage: /assign CODE FULL_NAME, e.g. /assign 1.2 Nguyen Van A",
-    },
-    "no_official": {
-        "vi": "{agency} không có cán bộ nào tên «{name}».",
-        "en": "{agency} has no official called «{name}».",
-    },
-    "assigned": {
-        "vi": "Đã giao {code} cho {name} làm đầu mối; từ nay lời nhắc gửi cho {name}.",
-        "en": "{name} is now the focal person for {code}; reminders go to them.",
-    },
-    "assigned_note": {
-        "vi": "Giao đầu mối: {name} (bởi {who})",
-        "en": "Focal person: {name} (by {who})",
-    },
-    "tell_assigned": {
-        "vi": "📌 {who} giao bạn làm đầu mối việc {code} — {title}, hạn {date}.",
-        "en": "📌 {who} made you the focal person for {code} — {title}, due {date}.",
-    },
-    "code_unknown": {
-        "vi": "{agency} không có việc mã {code}.",
-        "en": "{agency} has no assignment {code}.",
-    },
-}
-
-
-def _t(lang: str, key: str, **values) -> str:
-    entry = TEXTS[key]
-    return entry.get(lang, entry["vi"]).format(**values)
-
 
 async def announce_request(turn: Turn, assignment: Assignment, request: ExtensionRequest):
     """Send the new request to every coordinator, with approve / reject buttons."""
@@ -111,7 +41,7 @@ async def announce_request(turn: Turn, assignment: Assignment, request: Extensio
     ).all()
     for coordinator in coordinators:
         token = await choices.new_token(turn.session, coordinator.id, assignment.id, turn.now)
-        text = _t(
+        text = say(
             turn.lang,
             "request",
             code=assignment.code,
@@ -120,12 +50,12 @@ async def announce_request(turn: Turn, assignment: Assignment, request: Extensio
             old=dmy(request.previous_deadline, turn.lang),
             new=dmy(request.requested_deadline),
             who=turn.person.full_name,
-            reason=request.reason or _t(turn.lang, "no_reason"),
+            reason=request.reason or say(turn.lang, "no_reason"),
         )
         buttons = (
             (
-                Choice(_t(turn.lang, "approve"), f"x:{token}:ok"),
-                Choice(_t(turn.lang, "reject"), f"x:{token}:no"),
+                Choice(say(turn.lang, "approve"), f"x:{token}:ok"),
+                Choice(say(turn.lang, "reject"), f"x:{token}:no"),
             ),
         )
         await turn.notify(coordinator.id, text, buttons)
@@ -165,7 +95,7 @@ async def on_decision(turn: Turn) -> bool:
     )
     request = await _pending(turn, assignment.id)
     if request is None:
-        turn.reply(_t(turn.lang, "no_pending", code=assignment.code))
+        turn.reply(say(turn.lang, "no_pending", code=assignment.code))
     elif match[2] == "ok":
         await approve(turn, assignment, request)
     else:
@@ -177,7 +107,7 @@ async def on_decision(turn: Turn) -> bool:
                 created_at=turn.now,
             )
         )
-        turn.reply(_t(turn.lang, "ask_reject_reason", code=assignment.code))
+        turn.reply(say(turn.lang, "ask_reject_reason", code=assignment.code))
     return True
 
 
@@ -196,16 +126,16 @@ async def approve(turn: Turn, assignment: Assignment, request: ExtensionRequest)
         turn.person.id,
         turn.now,
         status=_status_after(assignment),
-        note=_t(turn.lang, "approved_note", date=date_text, who=who),
+        note=say(turn.lang, "approved_note", date=date_text, who=who),
         channel=turn.incoming.channel,
         message_ref=turn.incoming.update_key,
         source="extension",
     )
     await plan_assignment(turn.session, turn.rules, turn.calendar, turn.now, assignment.id)
-    turn.reply(_t(turn.lang, "approved", code=assignment.code, date=date_text))
+    turn.reply(say(turn.lang, "approved", code=assignment.code, date=date_text))
     await turn.notify(
         request.requested_by_id,
-        _t(turn.lang, "tell_approved", code=assignment.code, date=date_text, who=who),
+        say(turn.lang, "tell_approved", code=assignment.code, date=date_text, who=who),
     )
 
 
@@ -216,7 +146,7 @@ async def reject(turn: Turn, question: PendingQuestion, reason: str) -> None:
     await turn.session.delete(question)
     request = await _pending(turn, assignment.id)
     if request is None:
-        turn.reply(_t(turn.lang, "no_pending", code=assignment.code))
+        turn.reply(say(turn.lang, "no_pending", code=assignment.code))
         return
     request.state, request.decided_by_id, request.decided_at = (
         ExtensionState.REJECTED,
@@ -235,10 +165,10 @@ async def reject(turn: Turn, question: PendingQuestion, reason: str) -> None:
         message_ref=turn.incoming.update_key,
         source="extension",
     )
-    turn.reply(_t(turn.lang, "rejected", code=assignment.code))
+    turn.reply(say(turn.lang, "rejected", code=assignment.code))
     await turn.notify(
         request.requested_by_id,
-        _t(
+        say(
             turn.lang,
             "tell_rejected",
             code=assignment.code,
@@ -252,12 +182,12 @@ async def reject(turn: Turn, question: PendingQuestion, reason: str) -> None:
 async def assign_command(turn: Turn, args: str) -> None:
     code, _, name = args.strip().partition(" ")
     if not code or not name.strip():
-        turn.reply(_t(turn.lang, "usage_assign"))
+        turn.reply(say(turn.lang, "usage_assign"))
         return
     assignment, _other = await find_for_person(turn, code)
     agency = turn.person.agency.name
     if assignment is None:
-        turn.reply(_t(turn.lang, "code_unknown", agency=agency, code=code))
+        turn.reply(say(turn.lang, "decision_code_unknown", agency=agency, code=code))
         return
     officials = (
         await turn.session.scalars(
@@ -270,7 +200,7 @@ async def assign_command(turn: Turn, args: str) -> None:
     ).all()
     chosen = [p for p in officials if fold(p.full_name) == fold(name)]
     if len(chosen) != 1:
-        turn.reply(_t(turn.lang, "no_official", agency=agency, name=name.strip()))
+        turn.reply(say(turn.lang, "no_official", agency=agency, name=name.strip()))
         return
     official, who = chosen[0], turn.person.full_name
     assignment.focal_person_id = official.id
@@ -281,7 +211,7 @@ async def assign_command(turn: Turn, args: str) -> None:
             person_id=turn.person.id,
             status=assignment.status,
             percent=assignment.percent,
-            note=_t(turn.lang, "assigned_note", name=official.full_name, who=who),
+            note=say(turn.lang, "assigned_note", name=official.full_name, who=who),
             created_at=turn.now,
             source="assign",
             channel=turn.incoming.channel,
@@ -290,10 +220,10 @@ async def assign_command(turn: Turn, args: str) -> None:
     )
     await turn.session.flush()
     await plan_assignment(turn.session, turn.rules, turn.calendar, turn.now, assignment.id)
-    turn.reply(_t(turn.lang, "assigned", code=assignment.code, name=official.full_name))
+    turn.reply(say(turn.lang, "assigned", code=assignment.code, name=official.full_name))
     await turn.notify(
         official.id,
-        _t(
+        say(
             turn.lang,
             "tell_assigned",
             who=who,

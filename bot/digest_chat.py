@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from bot.channels.base import Channel, ChannelError, Outgoing, split_text
-from bot.chat_texts import dmy
+from bot.chat_texts import dmy, say
 from scheduler.digest import DailyDigest, WeeklySummary
 from storage.db import Database
 from storage.enums import Role
@@ -18,37 +18,9 @@ from storage.summary import StatusCounts, status_counts
 
 log = logging.getLogger("nhacviec.digest")
 
-TEXTS = {
-    "daily_title": {"vi": "📊 Tổng hợp ngày {day}", "en": "📊 Daily digest {day}"},
-    "new_overdue": {"vi": "Mới quá hạn ({n}):", "en": "Newly overdue ({n}):"},
-    "escalations": {"vi": "Đã báo cáo lãnh đạo ({n}):", "en": "Escalated to leaders ({n}):"},
-    "done": {"vi": "Đã hoàn thành ({n}):", "en": "Done ({n}):"},
-    "undeliverable": {"vi": "Chưa liên lạc được ({n}):", "en": "Could not be reached ({n}):"},
-    "nothing_new": {"vi": "Không có thay đổi mới.", "en": "Nothing new."},
-    "on_time": {"vi": "đúng hạn", "en": "on time"},
-    "late": {"vi": "trễ hạn", "en": "late"},
-    "weekly_title": {"vi": "📈 Tổng hợp tuần, {day}", "en": "📈 Weekly summary, {day}"},
-    "counts": {
-        "vi": "{label}: {total} việc — xong đúng hạn {done_on_time}, trễ hạn {done_late}, "
-        "đang làm {in_progress}, chưa làm {not_started}, vướng {blocked}, "
-        "xin gia hạn {extension_requested}, quá hạn {overdue}",
-        "en": "{label}: {total} — done on time {done_on_time}, late {done_late}, in progress "
-        "{in_progress}, not started {not_started}, blocked {blocked}, extension "
-        "{extension_requested}, overdue {overdue}",
-    },
-    "all": {"vi": "Toàn kế hoạch", "en": "Whole plan"},
-    "failed": {"vi": "Lời nhắc không gửi được: {n}", "en": "Nudges that could not be sent: {n}"},
-    "group": {"vi": "Nhóm {n}", "en": "Group {n}"},
-}
-
-
-def _t(lang: str, key: str, **values) -> str:
-    entry = TEXTS[key]
-    return entry.get(lang, entry["vi"]).format(**values)
-
 
 def _section(lang: str, key: str, lines: list[str]) -> list[str]:
-    return [_t(lang, key, n=len(lines)), *lines] if lines else []
+    return [say(lang, key, n=len(lines)), *lines] if lines else []
 
 
 def counts_line(lang: str, label: str, counts: StatusCounts) -> str:
@@ -65,22 +37,22 @@ def counts_line(lang: str, label: str, counts: StatusCounts) -> str:
             "overdue",
         )
     }
-    return _t(lang, "counts", label=label, **fields)
+    return say(lang, "counts", label=label, **fields)
 
 
 def render(lang: str, digest: DailyDigest | WeeklySummary) -> str:
     if isinstance(digest, WeeklySummary):
         lines = [
-            _t(lang, "weekly_title", day=dmy(digest.day)),
-            counts_line(lang, _t(lang, "all"), digest.total),
+            say(lang, "weekly_title", day=dmy(digest.day)),
+            counts_line(lang, say(lang, "all"), digest.total),
         ]
         lines += [
-            counts_line(lang, f"{_t(lang, 'group', n=c.key)} — {c.label}", c)
+            counts_line(lang, f"{say(lang, 'group', n=c.key)} — {c.label}", c)
             for c in digest.by_group
         ]
-        lines.append(_t(lang, "failed", n=digest.failed_nudges))
+        lines.append(say(lang, "failed", n=digest.failed_nudges))
         return "\n".join(lines)
-    lines = [_t(lang, "daily_title", day=dmy(digest.day))]
+    lines = [say(lang, "daily_title", day=dmy(digest.day))]
     lines += _section(
         lang,
         "new_overdue",
@@ -95,7 +67,7 @@ def render(lang: str, digest: DailyDigest | WeeklySummary) -> str:
         lang,
         "done",
         [
-            f"• {d.code} — {d.agency} — {_t(lang, 'on_time' if d.on_time else 'late')}"
+            f"• {d.code} — {d.agency} — {say(lang, 'on_time' if d.on_time else 'late')}"
             for d in digest.done_since
         ],
     )

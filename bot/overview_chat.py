@@ -28,61 +28,6 @@ PAGE = 8
 DUE_SOON_WORKDAYS = 7
 LIST_DATA = re.compile(r"^l:([qs]):(\d{1,5})$")
 
-TEXTS = {
-    "summary_title": {
-        "vi": "📊 Tổng hợp {scope} — đến ngày {day}",
-        "en": "📊 Summary {scope} — as of {day}",
-    },
-    "scope_all": {"vi": "toàn kế hoạch", "en": "whole plan"},
-    "total": {"vi": "Tổng", "en": "Total"},
-    "group": {"vi": "Nhóm {n}", "en": "Group {n}"},
-    "ambiguous": {
-        "vi": "«{arg}» khớp nhiều cơ quan: {names}. Hãy gõ rõ hơn.",
-        "en": "«{arg}» matches several agencies: {names}. Be more specific.",
-    },
-    "no_match": {
-        "vi": "Không có nhóm hay cơ quan nào khớp «{arg}». Nhóm: 1–7.",
-        "en": "No group or agency matches «{arg}». Groups: 1–7.",
-    },
-    "overdue_title": {
-        "vi": "⚠️ Việc quá hạn{scope} ({n}) — trang {page}/{pages}",
-        "en": "⚠️ Overdue{scope} ({n}) — page {page}/{pages}",
-    },
-    "due_title": {
-        "vi": "⏰ Việc đến hạn trong {days} ngày làm việc{scope} ({n}) — trang {page}/{pages}",
-        "en": "⏰ Due within {days} working days{scope} ({n}) — page {page}/{pages}",
-    },
-    "none_overdue": {"vi": "Không có việc nào quá hạn{scope}.", "en": "Nothing overdue{scope}."},
-    "none_due": {
-        "vi": "Không có việc nào đến hạn trong {days} ngày làm việc tới{scope}.",
-        "en": "Nothing due within {days} working days{scope}.",
-    },
-    "item": {
-        "vi": "• {code} — {agency}\n  {title}\n  Hạn {deadline}, {when} — {status}{updated}",
-        "en": "• {code} — {agency}\n  {title}\n  Due {deadline}, {when} — {status}{updated}",
-    },
-    "overdue_days": {"vi": "quá hạn {n} ngày", "en": "{n} days overdue"},
-    "left_days": {"vi": "còn {n} ngày", "en": "{n} days left"},
-    "today": {"vi": "hạn hôm nay", "en": "due today"},
-    "updated": {"vi": "; cập nhật {day}", "en": "; updated {day}"},
-    "never": {"vi": "; chưa cập nhật", "en": "; never updated"},
-    "prev": {"vi": "◀ Trước", "en": "◀ Previous"},
-    "chart_caption": {
-        "vi": "Biểu đồ tiến độ {scope} đến ngày {day}",
-        "en": "Progress chart, {scope}, as of {day}",
-    },
-    "report_caption": {
-        "vi": "Báo cáo tình hình thực hiện Kế hoạch CCHC đến ngày {day}",
-        "en": "Report on the reform plan as of {day}",
-    },
-    "next": {"vi": "Sau ▶", "en": "Next ▶"},
-}
-
-
-def _t(turn: Turn, key: str, **values) -> str:
-    entry = TEXTS[key]
-    return entry.get(turn.lang, entry["vi"]).format(**values)
-
 
 def _scope_agency(turn: Turn) -> int | None:
     return turn.person.agency_id if turn.role is Role.LEADER else None
@@ -100,33 +45,33 @@ async def _agency_matches(turn: Turn, arg: str) -> list[Agency]:
 
 
 async def summary_command(turn: Turn, arg: str) -> None:
-    agency_id, group, scope = _scope_agency(turn), None, _t(turn, "scope_all")
+    agency_id, group, scope = _scope_agency(turn), None, turn.t("scope_all")
     if turn.role is Role.LEADER:
         scope = turn.person.agency.name
     elif arg.strip():
         if arg.strip().isdigit() and 1 <= int(arg) <= 7:
             group = int(arg)
-            scope = f"{_t(turn, 'group', n=group)} — {_group_names(turn)[group]}"
+            scope = f"{turn.t('group', n=group)} — {_group_names(turn)[group]}"
         else:
             matches = await _agency_matches(turn, arg.strip())
             if not matches:
-                turn.reply(_t(turn, "no_match", arg=arg.strip()))
+                turn.reply(turn.t("no_match", arg=arg.strip()))
                 return
             if len(matches) > 1:
                 names = "; ".join(a.name for a in matches[:10])
-                turn.reply(_t(turn, "ambiguous", arg=arg.strip(), names=names))
+                turn.reply(turn.t("ambiguous", arg=arg.strip(), names=names))
                 return
             agency_id, scope = matches[0].id, matches[0].name
     today = turn.today
     figures = await status_overview(turn.session, today, agency_id=agency_id, group=group)
     lines = [
-        _t(turn, "summary_title", scope=scope, day=dmy(today)),
-        counts_line(turn.lang, _t(turn, "total"), figures.total),
+        turn.t("summary_title", scope=scope, day=dmy(today)),
+        counts_line(turn.lang, turn.t("total"), figures.total),
     ]
     if group is None:
         names = _group_names(turn)
         for counts in figures.by_group:
-            label = f"{_t(turn, 'group', n=counts.key)} — {names[counts.key]}"
+            label = f"{turn.t('group', n=counts.key)} — {names[counts.key]}"
             lines.append(counts_line(turn.lang, label, counts))
     if agency_id is None:
         worst = sorted(figures.by_agency, key=lambda c: (-c.overdue, c.label))[:5]
@@ -137,20 +82,19 @@ async def summary_command(turn: Turn, arg: str) -> None:
 def _item(turn: Turn, item: OverdueItem) -> str:
     days = item.days_overdue
     if days > 0:
-        when = _t(turn, "overdue_days", n=days)
+        when = turn.t("overdue_days", n=days)
     elif days == 0:
-        when = _t(turn, "today")
+        when = turn.t("today")
     else:
-        when = _t(turn, "left_days", n=-days)
+        when = turn.t("left_days", n=-days)
     percent = f" {item.percent}%" if item.status is Status.IN_PROGRESS else ""
     updated = (
-        _t(turn, "updated", day=dmy(turn.calendar.local_date(item.updated_at)))
+        turn.t("updated", day=dmy(turn.calendar.local_date(item.updated_at)))
         if item.updated_at
-        else _t(turn, "never")
+        else turn.t("never")
     )
     title = item.title if len(item.title) <= 90 else item.title[:88] + "…"
-    return _t(
-        turn,
+    return turn.t(
         "item",
         code=item.code,
         agency=item.agency,
@@ -172,7 +116,7 @@ async def _page(turn: Turn, kind: str, page: int) -> tuple[str, tuple]:
         items = await overdue_list(
             turn.session, today, agency_id=agency_id, limit=PAGE, offset=(page - 1) * PAGE
         )
-        empty = _t(turn, "none_overdue", scope=scope)
+        empty = turn.t("none_overdue", scope=scope)
     else:
         until = turn.calendar.add_workdays(today, DUE_SOON_WORKDAYS)
         every = await open_list(
@@ -183,20 +127,20 @@ async def _page(turn: Turn, kind: str, page: int) -> tuple[str, tuple]:
             agency_id=agency_id,
         )
         total, items = len(every), every[(page - 1) * PAGE : page * PAGE]
-        empty = _t(turn, "none_due", days=DUE_SOON_WORKDAYS, scope=scope)
+        empty = turn.t("none_due", days=DUE_SOON_WORKDAYS, scope=scope)
     if total == 0:
         return empty, ()
     pages = max(1, math.ceil(total / PAGE))
     title_key = "overdue_title" if kind == "q" else "due_title"
     lines = [
-        _t(turn, title_key, scope=scope, n=total, page=page, pages=pages, days=DUE_SOON_WORKDAYS)
+        turn.t(title_key, scope=scope, n=total, page=page, pages=pages, days=DUE_SOON_WORKDAYS)
     ]
     lines += [_item(turn, item) for item in items]
     buttons = []
     if page > 1:
-        buttons.append(Choice(_t(turn, "prev"), f"l:{kind}:{page - 1}"))
+        buttons.append(Choice(turn.t("prev"), f"l:{kind}:{page - 1}"))
     if page < pages:
-        buttons.append(Choice(_t(turn, "next"), f"l:{kind}:{page + 1}"))
+        buttons.append(Choice(turn.t("next"), f"l:{kind}:{page + 1}"))
     return "\n".join(lines), ((tuple(buttons),) if buttons else ())
 
 
@@ -220,17 +164,16 @@ async def on_list_choice(turn: Turn) -> bool:
 
 async def chart_command(turn: Turn, _arg: str) -> None:
     agency_id = _scope_agency(turn)
-    caption = _t(
-        turn,
+    caption = turn.t(
         "chart_caption",
         day=dmy(turn.today),
-        scope=turn.person.agency.name if agency_id else _t(turn, "scope_all"),
+        scope=turn.person.agency.name if agency_id else turn.t("scope_all"),
     )
     request = AttachmentRequest("chart", turn.today, turn.lang, agency_id)
     turn.answers.append(Outgoing(caption, made_later=request))
 
 
 async def report_command(turn: Turn, _arg: str) -> None:
-    caption = _t(turn, "report_caption", day=dmy(turn.today))
+    caption = turn.t("report_caption", day=dmy(turn.today))
     request = AttachmentRequest("report", turn.today, turn.lang)
     turn.answers.append(Outgoing(caption, made_later=request))
