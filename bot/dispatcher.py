@@ -64,6 +64,10 @@ def outgoing_to_json(messages: list[Outgoing]) -> str:
             "reply_to": m.reply_to,
             "choices": [[[c.label, c.data] for c in row] for row in m.choices],
         }
+        if m.to:  # another person's chat: a resend must go there too, not to the sender
+            item["to"] = list(m.to)
+        if m.replace:
+            item["replace"] = m.replace
         if m.made_later:
             item["made_later"] = m.made_later.to_json()
         if m.attachment:
@@ -351,17 +355,22 @@ class Dispatcher:
                 if job.answers is not None:
                     by_chat[(job.incoming.channel, job.incoming.chat_id)].append(job)
             sent: list[int] = []
+            partly: list[tuple[int, str]] = []
 
             async def in_order(jobs: list[_Job]) -> None:
                 async with self._chats_at_once:
                     for job in jobs:
-                        if await self._send(job.row_id, job.incoming, job.answers):
+                        left = await self._send(job.row_id, job.incoming, job.answers)
+                        if not left:
                             sent.append(job.row_id)
+                        elif len(left) < len(job.answers):
+                            partly.append((job.row_id, outgoing_to_json(left)))
 
             await asyncio.gather(*(in_order(jobs) for jobs in by_chat.values()))
-            if sent:
+            if sent or partly:
                 async with self._writing() as session:
                     await inbox.mark_sent(session, sent, self.now())
+                    await inbox.keep_unsent(session, partly)
         except Exception:  # unsent answers stay unmarked: ``resend`` tries again
             log.exception("action=send_batch_failed updates=%s", len(batch))
         finally:
@@ -378,26 +387,28 @@ class Dispatcher:
         if self._unfinished < self.backlog:
             self._room.set()
 
-    async def _send(self, row_id: int, incoming: Incoming, answers: list[Outgoing]) -> bool:
-        """Send the answers; False when some must be sent again later."""
+    async def _send(
+        self, row_id: int, incoming: Incoming, answers: list[Outgoing]
+    ) -> list[Outgoing]:
+        """Send the answers in order; those still to send later (none: all done)."""
         channel = self.channels.get(incoming.channel)
         if channel is not None and incoming.choice_ref:
             try:
                 await channel.answer_choice(incoming)
             except ChannelError as exc:  # only stops a spinner; the answers below matter
                 log.info("action=choice_unanswered inbound=%s error=%s", row_id, exc)
-        for answer in answers:
+        for index, answer in enumerate(answers):
             try:
                 await self._deliver(incoming, answer)
             except ChannelError as exc:
                 log.warning("action=answer_unsent inbound=%s error=%s", row_id, exc)
                 if exc.kind == "retry":
-                    return False  # sent again by ``resend`` later
+                    return answers[index:]  # sent again by ``resend`` later
                 # blocked or refused: retrying cannot help; the next answers still go
             except Exception:
                 log.exception("action=answer_failed inbound=%s", row_id)
-                return False
-        return True
+                return answers[index:]
+        return []
 
     async def _deliver(self, incoming: Incoming, answer: Outgoing) -> None:
         channel_name, chat_id = answer.to or (incoming.channel, incoming.chat_id)
@@ -434,8 +445,12 @@ class Dispatcher:
             if row_id in self._in_flight:
                 continue  # being sent right now
             count += 1
-            incoming = incoming_from_json(payload)
-            if await self._send(row_id, incoming, outgoing_from_json(replies or "[]")):
+            answers = outgoing_from_json(replies or "[]")
+            left = await self._send(row_id, incoming_from_json(payload), answers)
+            if len(left) < len(answers):
                 async with self._writing() as session:
-                    await inbox.mark_sent(session, [row_id], self.now())
+                    if left:
+                        await inbox.keep_unsent(session, [(row_id, outgoing_to_json(left))])
+                    else:
+                        await inbox.mark_sent(session, [row_id], self.now())
         return count

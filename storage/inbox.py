@@ -120,6 +120,15 @@ async def mark_sent(session: AsyncSession, ids: Sequence[int], now: datetime) ->
         )
 
 
+async def keep_unsent(session: AsyncSession, rows: Sequence[tuple[int, str]]) -> None:
+    """(id, replies) of updates whose first answers went out: only the rest is kept, so a
+    resend never repeats what was sent."""
+    if rows:
+        await session.execute(
+            update(InboundMessage), [{"id": row_id, "replies": left} for row_id, left in rows]
+        )
+
+
 async def unprocessed(session: AsyncSession) -> list[tuple[int, str]]:
     """(id, payload) of what was stored but not processed, oldest first."""
     query = (

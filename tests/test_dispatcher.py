@@ -240,3 +240,33 @@ class GatedChannel(RecordingChannel):
     async def send(self, chat_id, message):
         await self.gate.wait()
         return await super().send(chat_id, message)
+
+
+async def test_a_resend_sends_only_the_answers_that_did_not_go_out(linked):
+    class CoordinatorBusy(RecordingChannel):  # the second answer meets a 429 once
+        busy = True
+
+        async def send(self, chat_id, message):
+            if chat_id == "c1" and self.busy:
+                self.busy = False
+                raise ChannelError("retry", "429 Too Many Requests")
+            return await super().send(chat_id, message)
+
+    async with linked.unit_of_work() as session:
+        coordinator = await session.scalar(select(Person).where(Person.role == "coordinator"))
+        session.add(
+            ChatLink(person_id=coordinator.id, channel=Channel.CONSOLE, chat_id="c1", linked_at=NOW)
+        )
+    channel = CoordinatorBusy()
+    d = dispatcher(linked, channel)
+    await d.receive(channel.incoming("42", "/giahan 2.1 30/4/2024 chờ ý kiến Bộ", "e1"))
+    assert channel.texts("42") == [
+        "Đã ghi nhận đề nghị gia hạn 2.1 đến 30/04/2024 — chờ ý kiến Bộ; "
+        "chờ cơ quan điều phối xem xét."
+    ]
+    assert channel.texts("c1") == []
+    assert await d.resend() == 1
+    assert len(channel.texts("42")) == 1  # not repeated
+    (request,) = channel.texts("c1")
+    assert "2.1" in request and "30/04/2024" in request
+    assert await d.resend() == 0
