@@ -19,7 +19,7 @@ from sqlalchemy.orm import aliased
 
 from storage.enums import Status
 from storage.models import Agency, Assignment, Person, Task, TaskGroup
-from storage.summary import VIETNAM, done_on_time, live_assignments
+from storage.summary import VIETNAM, done_on_time, in_scope, live_assignments
 
 TIMELINESS = ("on_time", "late", "overdue", "")
 
@@ -112,10 +112,7 @@ async def report_rows(
             _bytewise(session, Assignment.code),
         )
     )
-    if agency_id is not None:
-        query = query.where(Assignment.agency_id == agency_id)
-    if plan_id is not None:
-        query = query.where(Assignment.plan_id == plan_id)
+    query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
     return [
         ReportRow(
             assignment_id=row.id,

@@ -130,6 +130,15 @@ def live_assignments():
     return (Assignment.withdrawn_at.is_(None), Task.withdrawn_at.is_(None))
 
 
+def in_scope(query, *, agency_id: int | None = None, plan_id: int | None = None):
+    """``query`` kept to one lead agency and one plan, where given."""
+    if agency_id is not None:
+        query = query.where(Assignment.agency_id == agency_id)
+    if plan_id is not None:
+        query = query.where(Assignment.plan_id == plan_id)
+    return query
+
+
 def _live_without_join():
     # The same rows as ``live_assignments`` with no join to tasks: the withdrawn
     # tasks are few (usually none), looked up once instead of once per row.
@@ -186,10 +195,7 @@ async def status_counts(
     query = query.where(*_live_without_join())
     if group is not None:
         query = query.where(Assignment.group_number == group)
-    if agency_id is not None:
-        query = query.where(Assignment.agency_id == agency_id)
-    if plan_id is not None:
-        query = query.where(Assignment.plan_id == plan_id)
+    query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
     if by == "group":
         query = query.add_columns(Assignment.group_number.label("key"))
         query = query.group_by(Assignment.group_number).order_by(Assignment.group_number)
@@ -242,10 +248,7 @@ async def status_overview(
     )
     if group is not None:
         per_cell = per_cell.where(Assignment.group_number == group)
-    if agency_id is not None:
-        per_cell = per_cell.where(Assignment.agency_id == agency_id)
-    if plan_id is not None:
-        per_cell = per_cell.where(Assignment.plan_id == plan_id)
+    per_cell = in_scope(per_cell, agency_id=agency_id, plan_id=plan_id)
     per_cell = per_cell.subquery()
     query = select(per_cell, Agency.name.label("label")).join(
         Agency, Agency.id == per_cell.c.agency_id
@@ -350,10 +353,7 @@ async def open_list(
         query = query.where(Assignment.deadline < deadline_before)
     if deadline_from is not None:
         query = query.where(Assignment.deadline >= deadline_from)
-    if agency_id is not None:
-        query = query.where(Assignment.agency_id == agency_id)
-    if plan_id is not None:
-        query = query.where(Assignment.plan_id == plan_id)
+    query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
     if offset:
         query = query.offset(offset)
     if limit is not None:
