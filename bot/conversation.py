@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from bot import decisions_chat, overview_chat, progress_chat
 from bot.chat_texts import dmy, status_name
-from bot.turn import Turn, load_link, touch_link
+from bot.turn import Turn, load_link, reopen_missed, touch_link
 from storage.enums import Channel, Role, Status
 from storage.invites import InviteRefused, redeem_invite
 from storage.models import Assignment, ChatLink, Person, Task
@@ -212,8 +212,10 @@ async def start_command(turn: Turn, code: str) -> None:
         )
     else:
         turn.link.person_id, turn.link.linked_at = person.id, turn.now
+        turn.link.unreachable_since, turn.link.unreachable_reason = None, None
     await turn.session.flush()
     turn.reply_key("welcome", name=person.full_name, agency=person.agency.name)
+    await reopen_missed(turn, person.id)
 
 
 async def _on_choice(turn: Turn) -> None:
@@ -233,7 +235,7 @@ async def handle(turn: Turn) -> None:
     """Answer one incoming message (the caller owns the unit of work)."""
     await load_link(turn)
     await _answer(turn)
-    touch_link(turn)
+    await touch_link(turn)
 
 
 async def _answer(turn: Turn) -> None:

@@ -18,6 +18,7 @@ from bot.chat_texts import say
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage.enums import Role, Status
+from storage.ledger import reopen_unreachable
 from storage.models import (
     Agency,
     Assignment,
@@ -158,7 +159,7 @@ async def load_link(turn: Turn) -> None:
         turn.person, turn.question = turn.link.person, row[1]
 
 
-def touch_link(turn: Turn) -> None:
+async def touch_link(turn: Turn) -> None:
     """The chat was used now; at the end of the turn so it is written with the rest."""
     link = turn.link
     if turn.person is None:
@@ -166,6 +167,13 @@ def touch_link(turn: Turn) -> None:
     link.last_active_at = turn.now
     if link.unreachable_since is not None:  # they wrote to us: reachable again
         link.unreachable_since, link.unreachable_reason = None, None
+        await reopen_missed(turn, turn.person.id)
+
+
+async def reopen_missed(turn: Turn, person_id: int) -> None:
+    """Nudges that found no chat of this person go out again, now that one is there."""
+    at = turn.calendar.next_work_start(turn.now)
+    await reopen_unreachable(turn.session, person_id, turn.now, at=at)
 
 
 ASSIGNMENT_BY_ID = assignment_query().where(Assignment.id == bindparam("id"))

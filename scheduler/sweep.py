@@ -18,7 +18,14 @@ from scheduler.calendar import WorkCalendar
 from scheduler.delivery import Delivery, DeliveryResult, NudgeToSend, Outcome
 from storage.db import Database
 from storage.enums import Role, Status
-from storage.ledger import claim_due, mark_failed, mark_sent, mark_skipped, superseded
+from storage.ledger import (
+    UNREACHABLE,
+    claim_due,
+    mark_failed,
+    mark_sent,
+    mark_skipped,
+    superseded,
+)
 from storage.models import Assignment, Nudge, Person, Task
 
 log = logging.getLogger("nhacviec.sweep")
@@ -179,7 +186,7 @@ async def _record(db, calendar, config, item, result, now, report) -> None:
         else:
             error = result.error or result.outcome.value
             if result.outcome is Outcome.UNREACHABLE:
-                error = f"unreachable: {error}"
+                error = f"{UNREACHABLE}{error}"
             kept = await mark_failed(
                 session, item.nudge_id, config.worker, now, error=error, retry_at=None
             )

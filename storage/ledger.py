@@ -16,12 +16,13 @@ from sqlalchemy import and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import upsert_insert
-from storage.enums import NudgeState
-from storage.models import Nudge
+from storage.enums import NudgeState, Status
+from storage.models import Assignment, Nudge
 
 # Rows the sweep may take: due plans, retries whose time came, expired leases.
 TAKEABLE = (NudgeState.PLANNED, NudgeState.FAILED, NudgeState.CLAIMED)
 INSERT_CHUNK = 5000
+UNREACHABLE = "unreachable: "  # how a nudge that found no chat to go to is marked failed
 
 
 async def record_planned(
@@ -115,6 +116,44 @@ async def superseded(session: AsyncSession, nudges: Sequence[Nudge], now: dateti
     rows = (await session.execute(query)).all()
     latest = {(a, p): due for a, p, due in rows if (a, p) in pairs}
     return {n.id for n in nudges if n.due_at < latest.get((n.assignment_id, n.person_id), n.due_at)}
+
+
+async def reopen_unreachable(
+    session: AsyncSession, person_id: int, now: datetime, *, at: datetime
+) -> int:
+    """Make due again, at ``at``, the person's nudges that failed for good because no
+    chat of theirs could be reached (they just linked one, or wrote from one that had
+    blocked the bot). Only a pair's latest nudge due by ``now``, and only while its
+    assignment is open: older ones stay as history. Returns how many."""
+    latest = (
+        select(Nudge.assignment_id, func.max(Nudge.due_at).label("due_at"))
+        .where(Nudge.person_id == person_id, Nudge.due_at <= now)
+        .group_by(Nudge.assignment_id)
+        .subquery()
+    )
+    reopen = (
+        select(Nudge.id)
+        .join(
+            latest,
+            and_(Nudge.assignment_id == latest.c.assignment_id, Nudge.due_at == latest.c.due_at),
+        )
+        .join(Assignment, Assignment.id == Nudge.assignment_id)
+        .where(
+            Nudge.person_id == person_id,
+            Nudge.state == NudgeState.FAILED,
+            Nudge.available_at.is_(None),
+            Nudge.last_error.startswith(UNREACHABLE),
+            Assignment.status != Status.DONE,
+            Assignment.withdrawn_at.is_(None),
+        )
+    )
+    result = await session.execute(
+        update(Nudge)
+        .where(Nudge.id.in_(reopen))
+        .values(state=NudgeState.PLANNED, available_at=at, attempts=0, claimed_by=None)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount
 
 
 async def _finish(session: AsyncSession, nudge_id: int, worker: str, **values) -> bool:

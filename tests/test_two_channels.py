@@ -12,7 +12,8 @@ from scheduler.planner import plan_window
 from scheduler.policy import ReminderRules
 from scheduler.sweep import SweepConfig, sweep_once
 from storage.enums import Channel
-from storage.models import ChatLink, Person
+from storage.invites import create_invite
+from storage.models import ChatLink, Nudge, Person
 from tests.fakes.recording_channel import RecordingChannel
 from tests.test_dispatcher import CAL, linked  # noqa: F401  (fixture)
 from tests.test_sweep import local
@@ -70,3 +71,45 @@ async def test_each_nudge_goes_to_one_channel_only(linked):  # noqa: F811
     assert not any("Nhắc việc" in t for t in telegram.texts())
     await dispatcher.receive(telegram.incoming("t1", "/kenh viber", "u3"))
     assert "chưa liên kết kênh «viber»" in telegram.texts("t1")[-1]
+
+
+async def test_a_nudge_that_found_no_chat_goes_out_once_the_person_links_one(linked):  # noqa: F811
+    db, channel = linked, RecordingChannel("console")
+    async with db.unit_of_work() as session:
+        link = await session.scalar(select(ChatLink))
+        person = await session.get(Person, link.person_id)
+        await session.delete(link)  # not linked yet
+    delivery, config = ChatDelivery(db, {"console": channel}), SweepConfig(worker="t")
+    now = local(2024, 3, 6, 8)  # before:7 of 2.1 (due 15 Mar)
+    async with db.unit_of_work() as session:
+        await plan_window(session, ReminderRules(), CAL, now)
+    assert (await sweep_once(db, delivery, CAL, config, now)).failed == 1
+    async with db.unit_of_work() as session:
+        code, _ = await create_invite(session, person, now)
+
+    later = now + timedelta(hours=2)
+    dispatcher = Dispatcher(db, {"console": channel}, CAL, ReminderRules(), lambda: later)
+    await dispatcher.receive(channel.incoming("c9", f"/start {code}", "s1"))
+    report = await sweep_once(db, delivery, CAL, config, later)
+    assert report.sent == 1 and "2.1" in channel.texts("c9")[-1]
+    assert (await sweep_once(db, delivery, CAL, config, later + timedelta(hours=1))).sent == 0
+    async with db.unit_of_work() as session:
+        states = (await session.scalars(select(Nudge.state))).all()
+    assert states == ["sent"]  # the same nudge, sent once; nothing left failing
+
+
+async def test_writing_again_from_a_chat_that_had_blocked_the_bot_brings_the_nudge(linked):  # noqa: F811
+    db, channel = linked, RecordingChannel("console")
+    now = local(2024, 3, 6, 8)
+    async with db.unit_of_work() as session:
+        link = await session.scalar(select(ChatLink))
+        link.unreachable_since, link.unreachable_reason = now, "Forbidden: bot was blocked"
+        await plan_window(session, ReminderRules(), CAL, now)
+    delivery, config = ChatDelivery(db, {"console": channel}), SweepConfig(worker="t")
+    assert (await sweep_once(db, delivery, CAL, config, now)).failed == 1
+
+    later = now + timedelta(hours=1)
+    dispatcher = Dispatcher(db, {"console": channel}, CAL, ReminderRules(), lambda: later)
+    await dispatcher.receive(channel.incoming("42", "/viec", "v1"))
+    assert (await sweep_once(db, delivery, CAL, config, later)).sent == 1
+    assert "2.1" in channel.texts("42")[-1]
