@@ -3,62 +3,29 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, time
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
 
 from bot.channels.telegram import TelegramChannel
 from bot.dispatcher import Dispatcher
-from bot.nudge_delivery import ChatDelivery
-from scheduler.calendar import WorkCalendar
-from scheduler.clock import ManualClock
-from scheduler.planner import plan_window
-from scheduler.policy import ReminderRules
-from scheduler.sweep import SweepConfig, sweep_once
 from storage.enums import NudgeState, Status
-from storage.invites import create_invite
-from storage.models import Assignment, InboundMessage, Nudge, Person, ProgressUpdate
+from storage.models import Assignment, InboundMessage, Nudge, ProgressUpdate
+from tests.fakes.chat_service import ChatService, two_tasks_and_an_invite
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.helpers import declare_agencies, load_people, load_plan
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CAL = WorkCalendar(TZ, time(7, 30), time(17, 0))
-RULES = ReminderRules()
-HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
 OFFICIAL_CHAT, LEADER_CHAT, STRANGER_CHAT = 1001, 1002, 1003
 
 
-def local(y, m, d, hh=7, mm=30) -> datetime:
-    return datetime(y, m, d, hh, mm, tzinfo=TZ).astimezone(UTC)
-
-
-class Service:
-    """The chat half of ``nhacviec run`` on one database, restartable."""
+class Service(ChatService):
+    """The chat half of ``nhacviec run`` over TelegramChannel, restartable."""
 
     def __init__(self, db, api, clock, **channel_kw):
-        self.db, self.api, self.clock = db, api, clock
-        self.channel = TelegramChannel(
+        channel = TelegramChannel(
             api.token, api_url=api.url, poll_timeout=1, per_chat_interval=0, **channel_kw
         )
-        self.dispatcher = Dispatcher(db, {"telegram": self.channel}, CAL, RULES, clock.now)
-
-    async def __aenter__(self):
-        await self.dispatcher.recover()
-        await self.channel.start(self.dispatcher.accept)
-        return self
-
-    async def __aexit__(self, *exc):
-        await self.dispatcher.drain()
-        await self.channel.stop()
-        await self.dispatcher.close()
-
-    async def sweep(self):
-        async with self.db.unit_of_work() as session:
-            await plan_window(session, RULES, CAL, self.clock.now())
-        delivery = ChatDelivery(self.db, {"telegram": self.channel})
-        return await sweep_once(self.db, delivery, CAL, SweepConfig(worker="e2e"), self.clock.now())
+        super().__init__(db, channel, clock)
+        self.api = api
 
 
 async def answer_to(api, chat_id, since: int):
@@ -76,21 +43,7 @@ async def answer_to(api, chat_id, since: int):
 
 @pytest.fixture
 async def world(db, tmp_path):
-    await declare_agencies(db)
-    await load_people(db)
-    path = tmp_path / "plan.csv"
-    path.write_text(
-        f"{HEADER}\n2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,QĐ\n"
-        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-15,,Báo cáo\n",
-        encoding="utf-8",
-    )
-    await load_plan(db, path)
-    clock = ManualClock(local(2024, 3, 6, 8, 0))
-    async with db.unit_of_work() as session:
-        official = await session.scalar(
-            select(Person).where(Person.role == "official", Person.agency.has(short_code="stp"))
-        )
-        code, _ = await create_invite(session, official, clock.now())
+    clock, code = await two_tasks_and_an_invite(db, tmp_path)
     # Flood control is off here (pacing is the channel's job, measured in bench/replies.py);
     # the rate-limit test turns it on.
     async with FakeTelegramAPI(max_long_poll=0.2, per_chat_rate=None) as api:

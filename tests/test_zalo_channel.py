@@ -9,8 +9,9 @@ import aiohttp
 import httpx
 import pytest
 
-from bot.channels.base import Attachment, ChannelError, Choice, Incoming, Outgoing
+from bot.channels.base import Attachment, ChannelError, Choice, Outgoing
 from bot.channels.zalo import ANSWER_BY_NUMBER, ZaloChannel, to_incoming
+from tests.fakes.channel_harness import Clock, Inbox, eventually
 from tests.fakes.zalo_api import FakeZaloAPI, free_port, post_webhook, tiny_png
 
 CHAT, OTHER = "a1b2c3d4e5f6a7b8c9d0", "0f9e8d7c6b5a4f3e2d1c"
@@ -20,51 +21,6 @@ BUTTONS = (
     (Choice("✅ Đã xong", "c:tok12345:done"), Choice("⏳ Đang làm", "c:tok12345:prog")),
     (Choice("⛔ Vướng mắc", "c:tok12345:blk"),),
 )
-
-
-class Clock:
-    """Injected monotonic clock and sleep: a sleep moves the clock and yields briefly."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-        await asyncio.sleep(0.005)
-
-
-class Inbox:
-    """The conversation's handler: records what it stored; ``fail`` makes the next calls raise."""
-
-    def __init__(self) -> None:
-        self.items: list[Incoming] = []
-        self.calls: list[str] = []  # update keys, failed attempts included
-        self.fail = 0
-        self.gate: asyncio.Event | None = None
-
-    async def __call__(self, incoming: Incoming) -> None:
-        self.calls.append(incoming.update_key)
-        if self.gate is not None:
-            await self.gate.wait()
-        if self.fail:
-            self.fail -= 1
-            raise RuntimeError("database is down")
-        self.items.append(incoming)
-
-    async def next(self, count: int = 1) -> Incoming:
-        await eventually(lambda: len(self.items) >= count)
-        return self.items[count - 1]
-
-
-async def eventually(predicate, timeout: float = 3.0) -> None:  # noqa: ASYNC109
-    async with asyncio.timeout(timeout):
-        while not predicate():  # noqa: ASYNC110 - state that other tasks change
-            await asyncio.sleep(0.01)
 
 
 @pytest.fixture

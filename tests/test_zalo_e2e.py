@@ -7,31 +7,19 @@ uses; the ``db`` fixture runs every test on SQLite and, when configured, Postgre
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 import aiohttp
 import pytest
 from sqlalchemy import func, select
 
 from bot.channels.zalo import ANSWER_BY_NUMBER, ZaloChannel
-from bot.dispatcher import Dispatcher
-from bot.nudge_delivery import ChatDelivery
-from scheduler.calendar import WorkCalendar
-from scheduler.clock import ManualClock
-from scheduler.planner import plan_window
-from scheduler.policy import ReminderRules
-from scheduler.sweep import SweepConfig, sweep_once
 from storage.enums import NudgeState, Status
 from storage.invites import create_invite
 from storage.models import Assignment, ChatLink, InboundMessage, Nudge, Person, ProgressUpdate
+from tests.fakes.chat_service import ChatService, two_tasks_and_an_invite
 from tests.fakes.zalo_api import FakeZaloAPI, free_port, post_webhook
-from tests.helpers import declare_agencies, load_people, load_plan
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CAL = WorkCalendar(TZ, time(7, 30), time(17, 0))
-RULES = ReminderRules()
-HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
 OFFICIAL, STRANGER = "5c1e0b7d2a9f4e3c8b6a", "9f8e7d6c5b4a39281706"
 COORDINATOR = "c00d1a7e0b5e4d3c2b1a"
 HOOK = "https://bot.example.gov.vn/zalo/hook"
@@ -39,35 +27,15 @@ SECRET = "zalo-webhook-secret-42"
 OPTIONS = f"1. ✅ Đã xong\n2. ⏳ Đang làm\n3. ⛔ Vướng mắc\n4. 📅 Xin gia hạn\n{ANSWER_BY_NUMBER}"
 
 
-def local(y, m, d, hh=7, mm=30) -> datetime:
-    return datetime(y, m, d, hh, mm, tzinfo=TZ).astimezone(UTC)
-
-
-class Service:
-    """The chat half of ``nhacviec run`` with only Zalo, on one database."""
+class Service(ChatService):
+    """The chat half of ``nhacviec run`` over ZaloChannel, restartable."""
 
     def __init__(self, db, api, clock, **channel_kw):
-        self.db, self.api, self.clock = db, api, clock
-        self.channel = ZaloChannel(
+        channel = ZaloChannel(
             api.token, api_url=api.url, poll_timeout=1, per_chat_interval=0, **channel_kw
         )
-        self.dispatcher = Dispatcher(db, {"zalo": self.channel}, CAL, RULES, clock.now)
-
-    async def __aenter__(self):
-        await self.dispatcher.recover()
-        await self.channel.start(self.dispatcher.accept)
-        return self
-
-    async def __aexit__(self, *exc):
-        await self.dispatcher.drain()
-        await self.channel.stop()
-        await self.dispatcher.close()
-
-    async def sweep(self):
-        async with self.db.unit_of_work() as session:
-            await plan_window(session, RULES, CAL, self.clock.now())
-        delivery = ChatDelivery(self.db, {"zalo": self.channel})
-        return await sweep_once(self.db, delivery, CAL, SweepConfig(worker="e2e"), self.clock.now())
+        super().__init__(db, channel, clock)
+        self.api = api
 
 
 async def answer_to(api: FakeZaloAPI, chat_id: str, since: int) -> str:
@@ -78,21 +46,7 @@ async def answer_to(api: FakeZaloAPI, chat_id: str, since: int) -> str:
 
 @pytest.fixture
 async def world(db, tmp_path):
-    await declare_agencies(db)
-    await load_people(db)
-    path = tmp_path / "plan.csv"
-    path.write_text(
-        f"{HEADER}\n2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,QĐ\n"
-        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-15,,Báo cáo\n",
-        encoding="utf-8",
-    )
-    await load_plan(db, path)
-    clock = ManualClock(local(2024, 3, 6, 8, 0))
-    async with db.unit_of_work() as session:
-        official = await session.scalar(
-            select(Person).where(Person.role == "official", Person.agency.has(short_code="stp"))
-        )
-        code, _ = await create_invite(session, official, clock.now())
+    clock, code = await two_tasks_and_an_invite(db, tmp_path)
     async with FakeZaloAPI(max_long_poll=0.2) as api:
         yield db, api, clock, code
 

@@ -19,9 +19,8 @@ import itertools
 import json
 import math
 import re
-import socket
 import time
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -29,6 +28,7 @@ from typing import Any, NamedTuple
 
 from aiohttp import web
 
+from tests.fakes.bot_server import FakeBotServer
 from tests.fakes.telegram_html import HtmlError, parse_html
 
 DEFAULT_TOKEN = "123456:TEST-TOKEN-abcdefghijklmnop"
@@ -105,7 +105,7 @@ class TokenBucket:
         return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
 
 
-class FakeTelegramAPI:
+class FakeTelegramAPI(FakeBotServer):
     """``async with FakeTelegramAPI() as api:`` serves the Bot API on a free loopback port.
 
     ``clock`` returns monotonic seconds and drives flood control only. Rates are
@@ -128,6 +128,7 @@ class FakeTelegramAPI:
         strict_html: bool = True,
         max_long_poll: float | None = None,
     ) -> None:
+        super().__init__()
         self.token, self._clock, self.strict_html = token, clock, strict_html
         self._per_chat, self._global = (per_chat_rate, per_chat_burst), (global_rate, global_burst)
         self._buckets: dict[object, TokenBucket] = {}
@@ -135,7 +136,6 @@ class FakeTelegramAPI:
         self.max_long_poll = max_long_poll
         self.bot_user = {"id": int(token.split(":")[0]), "is_bot": True, "first_name": "Nhắc việc"}
         self.bot_user |= {"username": "nhacviec_test_bot", "can_join_groups": True}
-        self.calls: list[Call] = []
         self.documents: list[Upload] = []
         self.photos: list[Upload] = []
         self.callback_answers: list[dict] = []
@@ -150,32 +150,9 @@ class FakeTelegramAPI:
         self._update_ids = itertools.count(1000)
         self._query_ids = itertools.count(7_000_000)
         self._open_queries: set[str] = set()
-        self._blocked: set[int] = set()
-        self._failures: dict[str | None, deque[int]] = defaultdict(deque)
-        self._down: int | str | None = None  # "drop" or an HTTP status while Telegram is down
         self._poll_generation = 0
-        self._closing = False
-        self._tick = asyncio.Event()
-        self._runner: web.AppRunner | None = None
-        self.url = ""
 
-    # -- lifecycle ------------------------------------------------------------------------
-
-    async def __aenter__(self) -> FakeTelegramAPI:
-        app = web.Application(client_max_size=50 * 2**20)
-        app.router.add_route("*", "/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
-        await self._runner.setup()
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        await web.SockSite(self._runner, sock).start()
-        self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        self._closing = True  # long polls return at once
-        self._notify()
-        await self._runner.cleanup()
+    max_body = 50 * 2**20  # a report as a document
 
     @property
     def base_url(self) -> str:
@@ -184,26 +161,6 @@ class FakeTelegramAPI:
     @property
     def base_file_url(self) -> str:
         return f"{self.url}/file/bot"
-
-    # -- switches -------------------------------------------------------------------------
-
-    def block_chat(self, chat_id: int) -> None:
-        self._blocked.add(chat_id)
-
-    def unblock_chat(self, chat_id: int) -> None:
-        self._blocked.discard(chat_id)
-
-    def fail_next(self, method: str | None, status: int = 500, count: int = 1) -> None:
-        """Answer the next ``count`` calls of ``method`` (None = any) with ``status``."""
-        self._failures[method].extend([status] * count)
-
-    def go_down(self, status: int | None = None) -> None:
-        """Telegram is down: drop every connection (None) or answer ``status`` to all."""
-        self._down = status or "drop"
-        self._notify()
-
-    def come_back(self) -> None:
-        self._down = None
 
     # -- the user side --------------------------------------------------------------------
 
@@ -255,41 +212,6 @@ class FakeTelegramAPI:
     def pending_updates(self) -> list[dict]:
         return list(self._updates)
 
-    async def wait_for(
-        self,
-        predicate: Callable[[Call], bool] | str,
-        timeout: float = 5.0,  # noqa: ASYNC109 - a plain argument reads best in tests
-        *,
-        since: int = 0,
-    ) -> Call:
-        """The first call from ``calls[since:]`` matching ``predicate`` (or a method name).
-
-        Calls are recorded once answered, refused ones too (see ``status_counts``);
-        ``sent_messages()`` holds only what was delivered.
-        """
-        if isinstance(predicate, str):
-            method = predicate
-
-            def predicate(call: Call) -> bool:
-                return call.method == method
-
-        deadline = asyncio.get_running_loop().time() + timeout
-        index = since
-        while True:
-            for call in self.calls[index:]:
-                if predicate(call):
-                    return call
-            index = len(self.calls)
-            remaining = deadline - asyncio.get_running_loop().time()
-            if remaining <= 0:
-                seen = [call.method for call in self.calls[since:]]
-                raise TimeoutError(f"no matching call within {timeout} s; calls: {seen}")
-            tick = self._tick
-            try:
-                await asyncio.wait_for(tick.wait(), remaining)
-            except TimeoutError:
-                pass
-
     # -- HTTP -----------------------------------------------------------------------------
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
@@ -335,10 +257,6 @@ class FakeTelegramAPI:
         if error.parameters:
             body["parameters"] = error.parameters
         return web.json_response(body, status=error.status)
-
-    def _notify(self) -> None:
-        self._tick.set()
-        self._tick = asyncio.Event()
 
     # -- checks ---------------------------------------------------------------------------
 

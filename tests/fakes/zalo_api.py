@@ -33,14 +33,16 @@ import socket
 import struct
 import time
 import zlib
-from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import aiohttp
 from aiohttp import web
+
+from tests.fakes.bot_server import FakeBotServer
 
 DEFAULT_TOKEN = "1234567890123456789:FakeZaloSecretToken_abcdefgh"
 MAX_TEXT = 2000
@@ -98,7 +100,7 @@ def _ms() -> int:
     return int(time.time() * 1000)
 
 
-class FakeZaloAPI:
+class FakeZaloAPI(FakeBotServer):
     """``async with FakeZaloAPI() as api:`` serves the Bot API at ``api.url``."""
 
     def __init__(
@@ -110,6 +112,7 @@ class FakeZaloAPI:
         known_chats: Iterable[str] | None = None,
         fetch_photos: bool = True,
     ) -> None:
+        super().__init__()
         self.token, self.max_long_poll, self.idle_http_status = (
             token,
             max_long_poll,
@@ -119,58 +122,11 @@ class FakeZaloAPI:
         self.fetch_photos = fetch_photos
         self.bot = {"id": token.split(":")[0], "account_name": "Bot Nhắc việc"}
         self.bot |= {"account_type": "BASIC", "can_join_groups": False}
-        self.calls: list[Call] = []
         self.photos: list[Photo] = []
         self.webhook: dict[str, Any] = {"url": "", "updated_at": _ms()}
         self.status_counts: Counter = Counter()
         self._sent: list[SentMessage] = []
         self._updates: list[dict] = []
-        self._blocked: set[str] = set()
-        self._failures: dict[str | None, deque[int | str]] = defaultdict(deque)
-        self._down: int | str | None = None
-        self._closing = False
-        self._tick = asyncio.Event()
-        self._runner: web.AppRunner | None = None
-        self.url = ""
-
-    # -- lifecycle ------------------------------------------------------------------------
-
-    async def __aenter__(self) -> FakeZaloAPI:
-        app = web.Application(client_max_size=10 * 2**20)
-        app.router.add_route("*", "/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
-        await self._runner.setup()
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        await web.SockSite(self._runner, sock).start()
-        self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        self._closing = True
-        self._notify()
-        await self._runner.cleanup()
-
-    # -- switches -------------------------------------------------------------------------
-
-    def block_chat(self, chat_id: str) -> None:
-        self._blocked.add(chat_id)
-
-    def unblock_chat(self, chat_id: str) -> None:
-        self._blocked.discard(chat_id)
-
-    def fail_next(self, method: str | None, status: int | str = 500, count: int = 1) -> None:
-        """Answer the next ``count`` calls of ``method`` (None = any) with ``status``
-        (an HTTP status with Zalo's envelope; 502-504 as nginx HTML; "drop" hangs up)."""
-        self._failures[method].extend([status] * count)
-
-    def go_down(self, status: int | None = None) -> None:
-        """Zalo is down: drop every connection (None) or answer ``status`` to every call."""
-        self._down = status or "drop"
-        self._notify()
-
-    def come_back(self) -> None:
-        self._down = None
 
     # -- the user side --------------------------------------------------------------------
 
@@ -216,38 +172,6 @@ class FakeZaloAPI:
     def pending_updates(self) -> list[dict]:
         return list(self._updates)
 
-    async def wait_for(
-        self,
-        predicate: Callable[[Call], bool] | str,
-        timeout: float = 5.0,  # noqa: ASYNC109 - a plain argument reads best in tests
-        *,
-        since: int = 0,
-    ) -> Call:
-        """The first call from ``calls[since:]`` matching ``predicate`` (or a method name)."""
-        if isinstance(predicate, str):
-            method = predicate
-
-            def predicate(call: Call) -> bool:
-                return call.method == method
-
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        index = since
-        while True:
-            for call in self.calls[index:]:
-                if predicate(call):
-                    return call
-            index = len(self.calls)
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                seen = [(c.method, c.status) for c in self.calls[since:]]
-                raise TimeoutError(f"no matching call within {timeout} s; calls: {seen}")
-            tick = self._tick
-            try:
-                await asyncio.wait_for(tick.wait(), remaining)
-            except TimeoutError:
-                pass
-
     # -- HTTP -----------------------------------------------------------------------------
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
@@ -290,10 +214,6 @@ class FakeZaloAPI:
         except ApiError as error:
             return _error(error)
         return web.json_response({"ok": True} | ({} if result is None else {"result": result}))
-
-    def _notify(self) -> None:
-        self._tick.set()
-        self._tick = asyncio.Event()
 
     # -- checks ---------------------------------------------------------------------------
 
