@@ -131,7 +131,7 @@ class Dispatcher:
         lang: str = "vi",
         *,
         batch: int = 100,
-        chats_at_once: int = 2,
+        chats_at_once: int = 8,
         backlog: int = 1000,
     ) -> None:
         self.db = db
@@ -146,7 +146,8 @@ class Dispatcher:
         self._worker: asyncio.Task | None = None  # the one task writing turns to the store
         self._sending: asyncio.Task | None = None  # the latest batch's answers going out
         self._in_flight: set[int] = set()  # rows this dispatcher is processing or sending
-        # Answers go to this many chats at a time: more only grows the HTTP pool's work.
+        # Answers go to this many chats at a time: enough to cover network round trips
+        # (each chat waits its turn anyway), few enough to keep the connection pool small.
         self._chats_at_once = asyncio.Semaphore(chats_at_once)
         self._room = asyncio.Event()  # set while fewer than ``backlog`` jobs are unfinished
         self._room.set()

@@ -13,8 +13,9 @@ Asia/Ho_Chi_Minh, which has kept +07:00 with no daylight saving since 1975.
 
 Speed (bench/summary.py, 100,000 assignments): each roll-up is one aggregate
 query over the assignments, read through a covering index on SQLite
-(``ix_assignments_rollup_agency``/``_task``); ``status_overview`` gives the
-total, by group and by agency of /tonghop and the report in one such query.
+(``ix_assignments_rollup_agency``/``_group``: the group number is kept on each
+assignment for this); ``status_overview`` gives the total, by group and by agency
+of /tonghop and the report in one such query.
 """
 
 from __future__ import annotations
