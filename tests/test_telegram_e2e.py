@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from bot.channels.telegram import TelegramChannel
 from bot.dispatcher import Dispatcher
 from storage.enums import NudgeState, Status
-from storage.models import Assignment, InboundMessage, Nudge, ProgressUpdate
-from tests.fakes.chat_service import ChatService, two_tasks_and_an_invite
+from storage.models import InboundMessage, Nudge
+from tests.fakes.chat_service import ChatService, counts, two_tasks_and_an_invite
 from tests.fakes.telegram_api import FakeTelegramAPI
 
 OFFICIAL_CHAT, LEADER_CHAT, STRANGER_CHAT = 1001, 1002, 1003
@@ -48,13 +48,6 @@ async def world(db, tmp_path):
     # the rate-limit test turns it on.
     async with FakeTelegramAPI(max_long_poll=0.2, per_chat_rate=None) as api:
         yield db, api, clock, code
-
-
-async def counts(db):
-    async with db.unit_of_work() as session:
-        updates = await session.scalar(select(func.count()).select_from(ProgressUpdate))
-        statuses = dict((await session.execute(select(Assignment.code, Assignment.status))).all())
-        return updates, statuses
 
 
 async def test_official_links_gets_nudges_and_answers_them(world):

@@ -11,14 +11,15 @@ from datetime import datetime
 
 import aiohttp
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from bot.channels.zalo import ANSWER_BY_NUMBER, ZaloChannel
 from storage.enums import NudgeState, Status
 from storage.invites import create_invite
-from storage.models import Assignment, ChatLink, InboundMessage, Nudge, Person, ProgressUpdate
-from tests.fakes.chat_service import ChatService, two_tasks_and_an_invite
+from storage.models import ChatLink, InboundMessage, Nudge, Person
+from tests.fakes.chat_service import ChatService, counts, two_tasks_and_an_invite
 from tests.fakes.zalo_api import FakeZaloAPI, free_port, post_webhook
+from tests.helpers import count
 
 OFFICIAL, STRANGER = "5c1e0b7d2a9f4e3c8b6a", "9f8e7d6c5b4a39281706"
 COORDINATOR = "c00d1a7e0b5e4d3c2b1a"
@@ -49,18 +50,6 @@ async def world(db, tmp_path):
     clock, code = await two_tasks_and_an_invite(db, tmp_path)
     async with FakeZaloAPI(max_long_poll=0.2) as api:
         yield db, api, clock, code
-
-
-async def counts(db):
-    async with db.unit_of_work() as session:
-        updates = await session.scalar(select(func.count()).select_from(ProgressUpdate))
-        statuses = dict((await session.execute(select(Assignment.code, Assignment.status))).all())
-        return updates, statuses
-
-
-async def count(db, model, *where) -> int:
-    async with db.unit_of_work() as session:
-        return await session.scalar(select(func.count()).select_from(model).where(*where))
 
 
 async def link(api, code: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.dispatcher import Dispatcher
 from bot.nudge_delivery import ChatDelivery
@@ -16,7 +16,7 @@ from scheduler.planner import plan_window
 from scheduler.policy import ReminderRules
 from scheduler.sweep import SweepConfig, sweep_once
 from storage.invites import create_invite
-from storage.models import Person
+from storage.models import Assignment, Person, ProgressUpdate
 from tests.helpers import declare_agencies, load_people, load_plan
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -76,3 +76,11 @@ async def two_tasks_and_an_invite(db, tmp_path) -> tuple[ManualClock, str]:
         )
         code, _ = await create_invite(session, official, clock.now())
     return clock, code
+
+
+async def counts(db) -> tuple[int, dict]:
+    """Progress updates recorded, and each assignment's status by code."""
+    async with db.unit_of_work() as session:
+        updates = await session.scalar(select(func.count()).select_from(ProgressUpdate))
+        statuses = dict((await session.execute(select(Assignment.code, Assignment.status))).all())
+        return updates, statuses
