@@ -21,20 +21,23 @@ answers go out while the next batch runs, in order within each chat.
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
-import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from bot.attachments import AttachmentRequest
 from bot.attachments import make as make_attachment
-from bot.channels.base import Attachment, Channel, ChannelError, Choice, Incoming, Outgoing
+from bot.channels.base import Channel, ChannelError, Incoming, Outgoing
 from bot.chat_texts import say
 from bot.conversation import handle
+from bot.inbox_json import (
+    incoming_from_json,
+    incoming_to_json,
+    outgoing_from_json,
+    outgoing_to_json,
+)
 from bot.turn import Turn, prefetch
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
@@ -42,69 +45,6 @@ from storage import inbox
 from storage.db import Database
 
 log = logging.getLogger("nhacviec.dispatcher")
-
-
-def incoming_to_json(incoming: Incoming) -> str:
-    data = {f.name: getattr(incoming, f.name) for f in fields(incoming)}  # no deep copy
-    data["received_at"] = incoming.received_at.isoformat()
-    return json.dumps(data, ensure_ascii=False)
-
-
-def incoming_from_json(text: str) -> Incoming:
-    data = json.loads(text)
-    data["received_at"] = datetime.fromisoformat(data["received_at"])
-    return Incoming(**data)
-
-
-def outgoing_to_json(messages: list[Outgoing]) -> str:
-    out = []
-    for m in messages:
-        item = {
-            "text": m.text,
-            "reply_to": m.reply_to,
-            "choices": [[[c.label, c.data] for c in row] for row in m.choices],
-        }
-        if m.to:  # another person's chat: a resend must go there too, not to the sender
-            item["to"] = list(m.to)
-        if m.replace:
-            item["replace"] = m.replace
-        if m.made_later:
-            item["made_later"] = m.made_later.to_json()
-        if m.attachment:
-            item["attachment"] = [
-                m.attachment.kind,
-                m.attachment.filename,
-                base64.b64encode(m.attachment.content).decode(),
-            ]
-        out.append(item)
-    return json.dumps(out, ensure_ascii=False)
-
-
-def outgoing_from_json(text: str) -> list[Outgoing]:
-    out = []
-    for item in json.loads(text):
-        attachment = None
-        if item.get("attachment"):
-            kind, filename, content = item["attachment"]
-            attachment = Attachment(kind, base64.b64decode(content), filename)
-        choices = tuple(
-            tuple(Choice(label, data) for label, data in row) for row in item["choices"]
-        )
-        to = tuple(item["to"]) if item.get("to") else None
-        later = item.get("made_later")
-        later = AttachmentRequest.from_json(later) if later else None
-        out.append(
-            Outgoing(
-                item["text"],
-                choices,
-                attachment,
-                item.get("reply_to"),
-                to,
-                item.get("replace"),
-                later,
-            )
-        )
-    return out
 
 
 @dataclass(eq=False)
@@ -249,7 +189,8 @@ class Dispatcher:
         try:
             async with self._writing() as session:
                 # Rows stored earlier (being recovered) are older than the new ones.
-                await self._turns(session, [job for job in batch if job not in new], now)
+                stored = [job for job in batch if job.row_id is not None]
+                await self._turns(session, stored, now)
                 await self._turns(session, new, now, new=True)
             return
         except Exception as exc:

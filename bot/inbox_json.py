@@ -1,0 +1,75 @@
+"""How an update and its answers are kept in the inbox: JSON, so a restart can
+process what was stored and send again what was not sent."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import fields
+from datetime import datetime
+
+from bot.attachments import AttachmentRequest
+from bot.channels.base import Attachment, Choice, Incoming, Outgoing
+
+
+def incoming_to_json(incoming: Incoming) -> str:
+    data = {f.name: getattr(incoming, f.name) for f in fields(incoming)}  # no deep copy
+    data["received_at"] = incoming.received_at.isoformat()
+    return json.dumps(data, ensure_ascii=False)
+
+
+def incoming_from_json(text: str) -> Incoming:
+    data = json.loads(text)
+    data["received_at"] = datetime.fromisoformat(data["received_at"])
+    return Incoming(**data)
+
+
+def outgoing_to_json(messages: list[Outgoing]) -> str:
+    out = []
+    for m in messages:
+        item = {
+            "text": m.text,
+            "reply_to": m.reply_to,
+            "choices": [[[c.label, c.data] for c in row] for row in m.choices],
+        }
+        if m.to:  # another person's chat: a resend must go there too, not to the sender
+            item["to"] = list(m.to)
+        if m.replace:
+            item["replace"] = m.replace
+        if m.made_later:
+            item["made_later"] = m.made_later.to_json()
+        if m.attachment:
+            item["attachment"] = [
+                m.attachment.kind,
+                m.attachment.filename,
+                base64.b64encode(m.attachment.content).decode(),
+            ]
+        out.append(item)
+    return json.dumps(out, ensure_ascii=False)
+
+
+def outgoing_from_json(text: str) -> list[Outgoing]:
+    out = []
+    for item in json.loads(text):
+        attachment = None
+        if item.get("attachment"):
+            kind, filename, content = item["attachment"]
+            attachment = Attachment(kind, base64.b64decode(content), filename)
+        choices = tuple(
+            tuple(Choice(label, data) for label, data in row) for row in item["choices"]
+        )
+        to = tuple(item["to"]) if item.get("to") else None
+        later = item.get("made_later")
+        later = AttachmentRequest.from_json(later) if later else None
+        out.append(
+            Outgoing(
+                item["text"],
+                choices,
+                attachment,
+                item.get("reply_to"),
+                to,
+                item.get("replace"),
+                later,
+            )
+        )
+    return out
