@@ -34,11 +34,11 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.engine import make_url
 
 from storage.db import Database, apply_sqlite_pragmas, make_engine
-from storage.directory import import_directory
+from storage.imports.directory import import_directory
+from storage.imports.plan import import_plan
+from storage.imports.tabular import read_table
 from storage.migrate import upgrade
 from storage.models import Assignment, Base
-from storage.plan_import import import_plan
-from storage.tabular import read_table
 
 NOW = datetime(2024, 1, 2, 1, 0, tzinfo=UTC)
 TARGET = 1 / 3

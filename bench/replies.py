@@ -50,8 +50,8 @@ from sqlalchemy import event, select
 from telegram.ext import Application, MessageHandler, filters
 
 from bot.channels.telegram import TelegramChannel
-from bot.dispatcher import Dispatcher
-from bot.nudge_delivery import ChatDelivery
+from bot.inbound.dispatcher import Dispatcher
+from bot.outbound.nudges import ChatDelivery
 from scheduler.calendar import WorkCalendar
 from scheduler.clock import SimulatedClock
 from scheduler.planner import plan_window

@@ -11,7 +11,7 @@ asyncpg COPY) and ANALYZE (PostgreSQL: VACUUM ANALYZE of the tables read, as aut
 
 Measured, each run in its own unit of work, median of ``--repeat`` runs after a warm-up:
 
-- /tonghop: ``bot.overview_chat.summary_command`` itself, for a coordinator with no argument;
+- /tonghop: ``bot.handlers.overview.summary_command`` itself, for a coordinator with no argument;
   the ``status_counts`` calls it made when this bench was written (total, by group, by agency),
   each alone; the same figures from ``status_overview`` (one query);
 - the XLSX report: ``build_report(..., "xlsx")`` end to end, and ``report_rows`` alone
@@ -44,9 +44,9 @@ from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from bot.channels.base import Incoming
-from bot.overview_chat import summary_command
-from bot.reports import build_report
-from bot.turn import Turn
+from bot.documents.report import build_report
+from bot.handlers.overview import summary_command
+from bot.inbound.turn import Turn
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage.db import Database, apply_sqlite_pragmas

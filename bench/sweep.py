@@ -52,11 +52,11 @@ from scheduler.policy import ReminderRules, plan_nudges
 from scheduler.service import ReminderService
 from scheduler.sweep import SweepConfig, sweep_once
 from storage.db import Database, apply_sqlite_pragmas
-from storage.directory import import_people
 from storage.enums import NudgeState
+from storage.imports.directory import import_people
+from storage.imports.tabular import read_table
 from storage.ledger import TAKEABLE, claim_due
 from storage.models import Assignment, Nudge
-from storage.tabular import read_table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.fakes
 from tests.fakes.recording_delivery import RecordingDelivery

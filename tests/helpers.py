@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.db import Database
-from storage.directory import import_directory, import_people
-from storage.plan_import import import_plan
-from storage.tabular import read_table
+from storage.imports.directory import import_directory, import_people
+from storage.imports.plan import import_plan
+from storage.imports.tabular import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

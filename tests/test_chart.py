@@ -10,7 +10,7 @@ from datetime import date
 from matplotlib.font_manager import FontProperties, findfont
 from PIL import Image
 
-from bot.chart import FONT, progress_chart
+from bot.documents.chart import FONT, progress_chart
 from storage.summary import StatusCounts, status_counts
 from tests.test_summary import TODAY, build_plan
 

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from bot import attachments
-from bot.digest_chat import counts_line
-from bot.dispatcher import Dispatcher
+from bot.documents import attachments
+from bot.inbound.dispatcher import Dispatcher
+from bot.outbound.digests import counts_line
 from scheduler.planner import plan_window
 from scheduler.policy import ReminderRules
 from scheduler.sweep import SweepConfig, sweep_once
@@ -269,7 +269,7 @@ async def test_a_report_is_made_when_sent_without_holding_other_chats(plan, monk
         await drawing.wait()
         return await real(db, request)
 
-    monkeypatch.setattr("bot.dispatcher.make_attachment", slow)
+    monkeypatch.setattr("bot.inbound.dispatcher.make_attachment", slow)
     d = chat.dispatcher
     await asyncio.gather(
         d.accept(chat.channel.incoming("coord", "/baocao", "r1")),

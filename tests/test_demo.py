@@ -10,9 +10,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from bot.demo import run_demo
-from bot.digest_chat import counts_line
-from bot.settings import parse_settings
+from bot.app.demo import run_demo
+from bot.app.settings import parse_settings
+from bot.outbound.digests import counts_line
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 

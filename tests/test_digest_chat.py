@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.digest_chat import ChatDigestSink
+from bot.outbound.digests import ChatDigestSink
 from scheduler.digest import run_due_digests
 from storage.enums import Channel
 from storage.models import ChatLink, DigestRun, Person

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from storage.enums import AgencyKind, Role
+from storage.imports.problems import ImportFailed
 from storage.models import Agency, Collective, Person
-from storage.problems import ImportFailed
 from tests.helpers import (
     AGENCY_FILES,
     PEOPLE_FILE,
@@ -50,8 +50,8 @@ async def test_reimporting_agencies_is_idempotent_and_reports_changes(db, tmp_pa
     await declare_agencies(db)
     assert await count(db, Agency) == 39
     edited = AGENCY_FILES[0].read_text(encoding="utf-8").replace(",dakha,", ",dak-ha,")
-    from storage.directory import import_directory
-    from storage.tabular import read_table
+    from storage.imports.directory import import_directory
+    from storage.imports.tabular import read_table
 
     async with db.unit_of_work() as session:
         report = await import_directory(
@@ -62,8 +62,8 @@ async def test_reimporting_agencies_is_idempotent_and_reports_changes(db, tmp_pa
 
 
 async def test_short_codes_can_swap_in_one_file(db, tmp_path):
-    from storage.directory import import_directory
-    from storage.tabular import read_table
+    from storage.imports.directory import import_directory
+    from storage.imports.tabular import read_table
 
     first = "name,short_code,kind,parent\nSở A,a,provincial_agency,\nSở B,b,provincial_agency,\n"
     swapped = "name,short_code,kind,parent\nSở A,b,provincial_agency,\nSở B,a,provincial_agency,\n"
@@ -103,8 +103,8 @@ async def test_short_codes_can_swap_in_one_file(db, tmp_path):
     ],
 )
 async def test_bad_agency_rows_are_refused_whole(db, tmp_path, text, expected):
-    from storage.directory import import_directory
-    from storage.tabular import read_table
+    from storage.imports.directory import import_directory
+    from storage.imports.tabular import read_table
 
     table = read_table(write(tmp_path, "a.csv", text), key_column=("name", "group_label"))
     with pytest.raises(ImportFailed) as info:

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import event, func, select
 
-from bot import progress_chat
 from bot.channels.base import ChannelError
-from bot.dispatcher import Dispatcher
+from bot.handlers import progress
+from bot.inbound.dispatcher import Dispatcher
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage.enums import Channel
@@ -110,7 +110,7 @@ async def test_a_failing_turn_records_nothing_and_says_so(linked, monkeypatch):
     async def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("bot.progress_chat.record_progress", broken)
+    monkeypatch.setattr("bot.handlers.progress.record_progress", broken)
     await d.receive(channel.incoming("42", "/capnhat 2.1 xong", "u3"))
     assert await history(linked) == 0
     assert "có lỗi" in channel.texts()[0]
@@ -182,14 +182,14 @@ async def test_a_later_message_in_the_batch_sees_what_an_earlier_one_changed(lin
 async def test_a_failing_turn_in_a_batch_costs_only_itself(linked, monkeypatch):
     channel = RecordingChannel()
     d = dispatcher(linked, channel)
-    real = progress_chat.record_progress
+    real = progress.record_progress
 
     async def fails_at_half(*args, **kwargs):
         if kwargs.get("percent") == 50:
             raise RuntimeError("disk on fire")
         return await real(*args, **kwargs)
 
-    monkeypatch.setattr("bot.progress_chat.record_progress", fails_at_half)
+    monkeypatch.setattr("bot.handlers.progress.record_progress", fails_at_half)
     texts = ("/capnhat 2.1 dang lam 20%", "/capnhat 2.1 dang lam 50%", "/capnhat 2.1 dang lam 70%")
     await accept_together(d, *(channel.incoming("42", t, f"f{n}") for n, t in enumerate(texts)))
     answers = channel.texts("42")

@@ -11,8 +11,8 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from storage.enums import Status
+from storage.imports.problems import ImportFailed
 from storage.models import Assignment, Plan, ProgressUpdate, Task, TaskGroup
-from storage.problems import ImportFailed
 from tests.helpers import (
     NOW,
     PLAN_FILE,
@@ -154,8 +154,8 @@ async def test_approved_extension_survives_reimport(directory):
 
 async def test_dry_run_writes_nothing(directory):
     async with directory.unit_of_work(dry_run=True) as session:
-        from storage.plan_import import import_plan
-        from storage.tabular import read_table
+        from storage.imports.plan import import_plan
+        from storage.imports.tabular import read_table
 
         report = await import_plan(session, read_table(PLAN_FILE, key_column="code"), NOW)
     assert len(report.tasks_added) == 75

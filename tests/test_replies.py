@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.replies import ParsedReply, normalise, parse_reply
+from bot.understanding.replies import ParsedReply, normalise, parse_reply
 from storage.enums import Status
 
 TODAY = date(2024, 6, 10)

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
-from bot.reports import CSV_COLUMNS, build_report, report_filename, to_csv, to_text
+from bot.documents.report import CSV_COLUMNS, build_report, report_filename, to_csv, to_text
 from storage.enums import Status
 from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
 from storage.models import Assignment, Person

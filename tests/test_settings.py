@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.settings import ConfigError, Settings, load_settings, parse_settings
+from bot.app.settings import ConfigError, Settings, load_settings, parse_settings
 
 
 def test_defaults_follow_the_spec():

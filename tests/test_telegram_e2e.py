@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.channels.telegram import TelegramChannel
-from bot.dispatcher import Dispatcher
+from bot.inbound.dispatcher import Dispatcher
 from storage.enums import NudgeState, Status
 from storage.models import InboundMessage, Nudge
 from tests.fakes.chat_service import ChatService, counts, two_tasks_and_an_invite

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.dispatcher import Dispatcher
-from bot.nudge_delivery import ChatDelivery
+from bot.inbound.dispatcher import Dispatcher
+from bot.outbound.nudges import ChatDelivery
 from scheduler.planner import plan_window
 from scheduler.policy import ReminderRules
 from scheduler.sweep import SweepConfig, sweep_once

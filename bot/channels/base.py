@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
-    from bot.attachments import AttachmentRequest
+    from bot.documents.attachments import AttachmentRequest
 
 
 @dataclass(frozen=True)

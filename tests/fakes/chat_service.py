@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from bot.dispatcher import Dispatcher
-from bot.nudge_delivery import ChatDelivery
+from bot.inbound.dispatcher import Dispatcher
+from bot.outbound.nudges import ChatDelivery
 from scheduler.calendar import WorkCalendar
 from scheduler.clock import ManualClock
 from scheduler.planner import plan_window

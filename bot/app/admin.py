@@ -16,19 +16,19 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import selectinload
 
-from bot.texts import t
-from bot.wiring import calendar_from, rules_from
+from bot.app.wiring import calendar_from, rules_from
+from bot.texts.cli import t
 from scheduler.planner import planned_nudges
 from storage.db import Database
-from storage.directory import DirectoryReport, ImportReport, import_directory, import_people
+from storage.imports.directory import DirectoryReport, ImportReport, import_directory, import_people
+from storage.imports.plan import PlanReport, import_plan
+from storage.imports.tabular import read_table
 from storage.invites import create_invite
 from storage.migrate import current_revision, head_revision, upgrade
 from storage.models import Agency, Assignment, Person, Plan, Task
-from storage.plan_import import PlanReport, import_plan
-from storage.tabular import read_table
 from storage.textfold import fold
 
-SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data"
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "data"
 SAMPLE_AGENCIES = (
     SAMPLE_DIR / "kontum-2024-agencies.csv",
     SAMPLE_DIR / "kontum-2024-agency-groups.csv",

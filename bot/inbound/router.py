@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from bot import decisions_chat, overview_chat, progress_chat
-from bot.chat_texts import dmy, status_name
-from bot.turn import Turn, load_link, reopen_missed, touch_link
+from bot.handlers import decisions, overview, progress
+from bot.inbound.turn import Turn, load_link, reopen_missed, touch_link
+from bot.texts.chat import dmy, status_name
 from storage.enums import Channel, Role, Status
 from storage.invites import InviteRefused, redeem_invite
 from storage.models import Assignment, ChatLink, Person, Task
@@ -126,7 +126,7 @@ COMMANDS = (
         "capnhat",
         "update",
         EVERYONE,
-        progress_chat.update_command,
+        progress.update_command,
         "Cập nhật tiến độ",
         "Record progress",
     ),
@@ -134,27 +134,27 @@ COMMANDS = (
         "giahan",
         "extend",
         EVERYONE,
-        progress_chat.extend_command,
+        progress.extend_command,
         "Xin gia hạn",
         "Ask for a new deadline",
     ),
-    Command("tonghop", "summary", LEADERS, overview_chat.summary_command, "Tổng hợp", "Summary"),
-    Command("quahan", "overdue", LEADERS, overview_chat.overdue_command, "Việc quá hạn", "Overdue"),
-    Command("saphan", "due", LEADERS, overview_chat.due_command, "Việc sắp đến hạn", "Due soon"),
+    Command("tonghop", "summary", LEADERS, overview.summary_command, "Tổng hợp", "Summary"),
+    Command("quahan", "overdue", LEADERS, overview.overdue_command, "Việc quá hạn", "Overdue"),
+    Command("saphan", "due", LEADERS, overview.due_command, "Việc sắp đến hạn", "Due soon"),
     Command(
         "giao",
         "assign",
         frozenset({Role.LEADER}),
-        decisions_chat.assign_command,
+        decisions.assign_command,
         "Giao đầu mối",
         "Assign a focal person",
     ),
-    Command("bieudo", "chart", LEADERS, overview_chat.chart_command, "Biểu đồ", "Chart"),
+    Command("bieudo", "chart", LEADERS, overview.chart_command, "Biểu đồ", "Chart"),
     Command(
         "baocao",
         "report",
         COORDINATORS,
-        overview_chat.report_command,
+        overview.report_command,
         "Báo cáo XLSX",
         "XLSX report",
     ),
@@ -222,13 +222,13 @@ async def _on_choice(turn: Turn) -> None:
     data = turn.incoming.choice_data
     if data.startswith("l:"):
         if turn.role in LEADERS:
-            await overview_chat.on_list_choice(turn)
+            await overview.on_list_choice(turn)
         else:
             turn.reply_key("bad_choice")
     elif data.startswith("x:"):
-        await decisions_chat.on_decision(turn)
+        await decisions.on_decision(turn)
     else:
-        await progress_chat.on_choice(turn)
+        await progress.on_choice(turn)
 
 
 async def handle(turn: Turn) -> None:
@@ -251,7 +251,7 @@ async def _answer(turn: Turn) -> None:
         await _on_choice(turn)
         return
     if command is None:
-        await progress_chat.on_text(turn, incoming.text)
+        await progress.on_text(turn, incoming.text)
         return
     name, args = command
     entry = BY_NAME.get(name)

@@ -17,8 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from storage.groups import GROUP_NAMES_VI
-from storage.models import Agency, Assignment, Collective, Plan, Task, TaskGroup, task_cooperators
-from storage.plan_rows import (
+from storage.imports.plan_rows import (
     Directory,
     TaskSpec,
     check_plan,
@@ -26,8 +25,9 @@ from storage.plan_rows import (
     occurrences,
     recurrence_problems,
 )
-from storage.problems import ImportFailed, Problem
-from storage.tabular import Table
+from storage.imports.problems import ImportFailed, Problem
+from storage.imports.tabular import Table
+from storage.models import Agency, Assignment, Collective, Plan, Task, TaskGroup, task_cooperators
 
 TASK_FIELDS = ("title", "lead_label", "deliverable", "deadline", "recurrence")
 

@@ -15,10 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from storage.enums import AgencyKind, Role
+from storage.imports.names import NameIndex
+from storage.imports.problems import ImportFailed, Problem
+from storage.imports.tabular import Table, missing_columns
 from storage.models import Agency, Collective, Person
-from storage.names import NameIndex
-from storage.problems import ImportFailed, Problem
-from storage.tabular import Table, missing_columns
 from storage.textfold import fold
 
 SHORT_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")

@@ -17,14 +17,14 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from bot import admin
-from bot.app import serve
-from bot.settings import ConfigError, Settings, load_settings
-from bot.texts import describe_problem, t
+from bot.app import admin
+from bot.app.runtime import serve
+from bot.app.settings import ConfigError, Settings, load_settings
+from bot.texts.cli import describe_problem, t
 from scheduler.clock import Clock, SimulatedClock, SystemClock
 from storage.db import Database
-from storage.directory import ImportReport
-from storage.problems import MAX_LISTED, ImportFailed
+from storage.imports.directory import ImportReport
+from storage.imports.problems import MAX_LISTED, ImportFailed
 
 T = TypeVar("T")
 app = typer.Typer(
@@ -295,7 +295,7 @@ def report_command(
 ) -> None:
     """The coordinators' report: summary text, one CSV row per assignment, or XLSX."""
     c: Context = ctx.obj
-    from bot.reports import FORMATS, build_report, report_filename
+    from bot.documents.report import FORMATS, build_report, report_filename
 
     if fmt not in FORMATS:
         raise typer.BadParameter(" | ".join(FORMATS), param_hint="--format")
@@ -378,7 +378,7 @@ def demo_command(
     """A self-contained demo on a temporary SQLite database with the sample plan."""
     c: Context = ctx.obj
     logging.basicConfig(level=logging.ERROR)
-    from bot.demo import run_demo  # matplotlib and the rest only for this command
+    from bot.app.demo import run_demo  # matplotlib and the rest only for this command
 
     try:
         asyncio.run(run_demo(c.settings, sys.stdout, fast=fast, out_dir=out))

@@ -23,8 +23,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.chat_texts import dmy, status_name
-from bot.digest_chat import counts_line
+from bot.outbound.digests import counts_line
+from bot.texts.chat import dmy, status_name
 from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
 from storage.report import ReportRow, report_rows
 from storage.summary import VIETNAM, StatusCounts, status_overview

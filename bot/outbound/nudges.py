@@ -13,9 +13,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from bot import choices
 from bot.channels.base import Channel, ChannelError, Outgoing
-from bot.chat_texts import dmy, say, status_name
+from bot.inbound import choices
+from bot.texts.chat import dmy, say, status_name
 from scheduler.delivery import DeliveryResult, NudgeToSend, Outcome
 from storage.db import Database
 from storage.enums import Status

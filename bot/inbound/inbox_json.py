@@ -8,8 +8,8 @@ import json
 from dataclasses import fields
 from datetime import datetime
 
-from bot.attachments import AttachmentRequest
 from bot.channels.base import Attachment, Choice, Incoming, Outgoing
+from bot.documents.attachments import AttachmentRequest
 
 
 def incoming_to_json(incoming: Incoming) -> str:

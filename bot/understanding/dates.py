@@ -1,6 +1,6 @@
 """The new deadline asked for in an extension request ("xin gia hạn đến 30/6").
 
-Works on the normalised reply text of ``bot.replies`` (folded: lower-case ASCII, đ→d,
+Works on the normalised reply text of ``bot.understanding.replies`` (folded: lower-case ASCII, đ→d,
 shorthand expanded). Only explicit days, months and quarters count:
 
 * document references ("số 215/SNV-CCHC ngày 12/3", "KH số 45/KH-UBND ngày 15/3/2024",

@@ -41,14 +41,19 @@ class AttachmentRequest:
 async def make(db: Database, request: AttachmentRequest) -> Attachment:
     async with db.unit_of_work(dry_run=True) as session:
         if request.kind == "chart":
-            from bot.chart import progress_chart  # matplotlib: loaded when a chart is asked for
+            from bot.documents.chart import (
+                progress_chart,  # matplotlib: loaded when a chart is asked for
+            )
 
             by_group = await status_counts(
                 session, request.day, by="group", agency_id=request.agency_id
             )
             png = await asyncio.to_thread(progress_chart, by_group, request.day, request.lang)
             return Attachment("photo", png, f"tien-do-{request.day.isoformat()}.png")
-        from bot.reports import build_report, report_filename  # openpyxl: loaded when needed
+        from bot.documents.report import (  # openpyxl: loaded when needed
+            build_report,
+            report_filename,
+        )
 
         content = await build_report(
             session, request.day, "xlsx", request.lang, agency_id=request.agency_id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.settings import Settings
+from bot.app.settings import Settings
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 

@@ -13,11 +13,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.attachments import AttachmentRequest
 from bot.channels.base import Choice, Outgoing
-from bot.chat_texts import dmy, status_name
-from bot.digest_chat import counts_line
-from bot.turn import Turn
+from bot.documents.attachments import AttachmentRequest
+from bot.inbound.turn import Turn
+from bot.outbound.digests import counts_line
+from bot.texts.chat import dmy, status_name
 from storage.enums import Role, Status
 from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
 from storage.models import Agency

@@ -10,11 +10,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from storage.imports.names import NameIndex
+from storage.imports.problems import ImportFailed, Problem
+from storage.imports.recurrence import BadRule, Occurrence, expand
+from storage.imports.tabular import Row, Table, missing_columns
 from storage.models import Agency
-from storage.names import NameIndex
-from storage.problems import ImportFailed, Problem
-from storage.recurrence import BadRule, Occurrence, expand
-from storage.tabular import Row, Table, missing_columns
 
 REQUIRED = ("code", "group", "title", "lead_agency", "deadline", "recurrence")
 TASK_CODE = re.compile(r"^([1-7])\.(\d{1,3})$")

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from bot.channels.base import Channel, ChannelError, Outgoing, split_text
-from bot.chat_texts import dmy, say
+from bot.texts.chat import dmy, say
 from scheduler.digest import DailyDigest, WeeklySummary
 from storage.db import Database
 from storage.enums import Role

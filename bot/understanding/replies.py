@@ -11,7 +11,7 @@ dispute over who owns the task ("không thuộc chức năng …") is unknown wh
 it says. A percentage alone sets the status: 100 % done, 0 % not started, anything
 between in progress (also "hoàn thành 80%"); "hoàn thành 8/10 xã" is in progress.
 "đã thực hiện" counts as done (the usual meaning in status reports), "đã trình" as in
-progress (the output is still with a leader). Dates: see ``bot.reply_dates``.
+progress (the output is still with a leader). Dates: see ``bot.understanding.dates``.
 
 The reason is the text after "vì/do/lý do" when there is one; otherwise the whole
 reply for an obstacle, and for an extension request the clauses that are neither the
@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.reply_dates import DATE_CUES, cued, extension_date
+from bot.understanding.dates import DATE_CUES, cued, extension_date
 from storage.enums import Status
 from storage.textfold import fold, nfc
 

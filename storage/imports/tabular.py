@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zipfile import BadZipFile
 
-from storage.problems import ImportFailed, Problem
+from storage.imports.problems import ImportFailed, Problem
 from storage.textfold import nfc
 
 

@@ -13,7 +13,7 @@ Throughput comes from batching, not from cutting corners: updates that arrive
 together (a getUpdates batch handed over concurrently, webhook calls, whatever
 piled up while the last batch ran) are stored in one transaction and their turns
 run one after another in one more, with what the batch reads first read in one
-go (``bot.turn.prefetch``). If any turn fails the batch is rolled back and each
+go (``bot.inbound.turn.prefetch``). If any turn fails the batch is rolled back and each
 turn runs alone, so a bug in one never records or loses another's. A batch's
 answers go out while the next batch runs, in order within each chat.
 """
@@ -28,17 +28,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from bot.attachments import make as make_attachment
 from bot.channels.base import Channel, ChannelError, Incoming, Outgoing
-from bot.chat_texts import say
-from bot.conversation import handle
-from bot.inbox_json import (
+from bot.documents.attachments import make as make_attachment
+from bot.inbound.inbox_json import (
     incoming_from_json,
     incoming_to_json,
     outgoing_from_json,
     outgoing_to_json,
 )
-from bot.turn import Turn, prefetch
+from bot.inbound.router import handle
+from bot.inbound.turn import Turn, prefetch
+from bot.texts.chat import say
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage import inbox

@@ -14,14 +14,14 @@ import signal
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
+from bot.app.settings import Settings
+from bot.app.wiring import calendar_from, rules_from
 from bot.channels.base import Channel
 from bot.channels.console import ConsoleChannel
-from bot.conversation import menu
-from bot.digest_chat import ChatDigestSink
-from bot.dispatcher import Dispatcher
-from bot.nudge_delivery import ChatDelivery
-from bot.settings import Settings
-from bot.wiring import calendar_from, rules_from
+from bot.inbound.dispatcher import Dispatcher
+from bot.inbound.router import menu
+from bot.outbound.digests import ChatDigestSink
+from bot.outbound.nudges import ChatDelivery
 from scheduler.clock import Clock
 from scheduler.digest import run_due_digests
 from scheduler.service import ReminderService

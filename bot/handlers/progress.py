@@ -11,11 +11,12 @@ import re
 
 from sqlalchemy import bindparam, delete
 
-from bot import choices, decisions_chat
-from bot.chat_texts import dmy, status_name
-from bot.replies import ParsedReply, normalise, parse_reply
-from bot.reply_dates import extension_date
-from bot.turn import ASSIGNMENT_BY_ID, Turn, assignment_query, find_for_person, may_update
+from bot.handlers import decisions
+from bot.inbound import choices
+from bot.inbound.turn import ASSIGNMENT_BY_ID, Turn, assignment_query, find_for_person, may_update
+from bot.texts.chat import dmy, status_name
+from bot.understanding.dates import extension_date
+from bot.understanding.replies import ParsedReply, normalise, parse_reply
 from storage.enums import NudgeState, Status
 from storage.models import Assignment, ChoiceToken, Nudge, PendingQuestion
 from storage.progress import record_progress, request_extension
@@ -85,7 +86,7 @@ async def request(turn: Turn, assignment: Assignment, parsed_date, reason: str) 
         date=dmy(parsed_date),
         note=turn.t("reason_label", note=reason) if reason else "",
     )
-    await decisions_chat.announce_request(turn, assignment, extension)
+    await decisions.announce_request(turn, assignment, extension)
 
 
 async def apply_parsed(turn: Turn, assignment: Assignment, parsed: ParsedReply, text: str):
@@ -220,7 +221,7 @@ async def on_text(turn: Turn, text: str) -> None:
     """Free text: an answer to a question, a reply to a nudge, "CODE text", or the latest nudge."""
     question = turn.question
     if question is not None and question.awaiting == "reject_reason":
-        await decisions_chat.reject(turn, question, text.strip())
+        await decisions.reject(turn, question, text.strip())
         return
     if question is not None:
         await answer_question(turn, question, text)

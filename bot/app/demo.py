@@ -23,15 +23,15 @@ from typing import TextIO
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
-from bot.admin import load_sample
+from bot.app.admin import load_sample
+from bot.app.settings import Settings
+from bot.app.wiring import calendar_from, rules_from
 from bot.channels.base import Incoming, IncomingHandler, Outgoing
-from bot.chart import progress_chart
-from bot.digest_chat import ChatDigestSink
-from bot.dispatcher import Dispatcher
-from bot.nudge_delivery import ChatDelivery
-from bot.reports import build_report, report_filename
-from bot.settings import Settings
-from bot.wiring import calendar_from, rules_from
+from bot.documents.chart import progress_chart
+from bot.documents.report import build_report, report_filename
+from bot.inbound.dispatcher import Dispatcher
+from bot.outbound.digests import ChatDigestSink
+from bot.outbound.nudges import ChatDelivery
 from scheduler.clock import ManualClock
 from scheduler.digest import run_due_digests
 from scheduler.service import ReminderService

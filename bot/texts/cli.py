@@ -6,7 +6,7 @@ Vietnamese. Keys are grouped by the feature that speaks them.
 
 from __future__ import annotations
 
-from storage.problems import Problem
+from storage.imports.problems import Problem
 
 TEXTS: dict[str, dict[str, str]] = {
     # configuration and the command line
