@@ -7,14 +7,14 @@ question's state, as python-telegram-bot's ConversationHandler maps each state
 to its handlers. The handlers live with their features and register here with
 ``@answers(state)``: progress.py for the first three, decisions.py for the last.
 
-    none --«Đang làm»--------------> PERCENT --a percent, 100 is done----------> none
-      |                               |  ^
-      |                               +--+ not a percent: asked again
-      +--«Vướng mắc»---------------> REASON --any text, recorded as blocked-----> none
-      +--«Xin gia hạn», or a request --> DATE --a date, the request is made-----> none
-      |  without a date               |  ^
-      |                               +--+ no date: asked again
-      +--«Từ chối» on request R -----> REJECT_REASON(R) --any text, R rejected--> none
+    none --«Đang làm»-------------------> PERCENT --a percent (100: done)------> none
+      |                                   |  ^
+      |                                   +--+ not a percent: asked again
+      +--«Vướng mắc»--------------------> REASON --any text: blocked, why-------> none
+      +--«Xin gia hạn», or an extension-> DATE --a date: the request is made---> none
+      |  asked for without a date         |  ^
+      |                                   +--+ no date: asked again
+      +--«Từ chối» on request R---------> REJECT_REASON(R) --any text: R rejected--> none
 
     any state --any ask above--> its state: the question before is dropped, unanswered
 
