@@ -49,3 +49,12 @@ class Channel(StrEnum):
     TELEGRAM = "telegram"
     ZALO = "zalo"
     CONSOLE = "console"
+
+
+class Awaiting(StrEnum):
+    """What a chat's open question waits for (``bot.inbound.questions`` draws the states)."""
+
+    PERCENT = "percent"
+    REASON = "reason"
+    DATE = "date"
+    REJECT_REASON = "reject_reason"

@@ -27,7 +27,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from storage.enums import AgencyKind, Channel, ExtensionState, NudgeState, Role, Status
+from storage.enums import (
+    AgencyKind,
+    Awaiting,
+    Channel,
+    ExtensionState,
+    NudgeState,
+    Role,
+    Status,
+)
 from storage.types import UTCDateTime
 
 NAMING = {
@@ -392,14 +400,26 @@ class ChoiceToken(Base):
 
 
 class PendingQuestion(Base):
-    """What the bot asked a chat and waits for (a percent, a reason, a date)."""
+    """What the bot asked a chat and waits for: at most one per chat (``storage.questions``).
+
+    A rejection reason is asked about one extension request, and only it names one.
+    """
 
     __tablename__ = "pending_questions"
+    __table_args__ = (
+        CheckConstraint(
+            "(awaiting = 'reject_reason') = (extension_request_id IS NOT NULL)",
+            name="request_iff_reject_reason",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     chat_link_id: Mapped[int] = mapped_column(
         ForeignKey("chat_links.id", ondelete="CASCADE"), unique=True
     )
     assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
-    awaiting: Mapped[str] = mapped_column(String(20))  # percent | reason | date
+    awaiting: Mapped[Awaiting] = mapped_column(_enum(Awaiting, "awaiting"))
+    extension_request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("extension_requests.id", ondelete="CASCADE")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -3,7 +3,8 @@
 An extension request reaches every coordinator with approve / reject buttons.
 Approval moves the deadline (the request keeps who approved and when), puts
 the assignment back in progress, replans its nudges and tells the requester;
-rejection asks the coordinator why and tells the requester that reason.
+rejection asks the coordinator why (a question about that one request, see
+``bot.inbound.questions``) and tells the requester that reason.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ import re
 from sqlalchemy import select
 
 from bot.channels.base import Choice
-from bot.inbound import choices
+from bot.inbound import choices, questions
 from bot.inbound.turn import Turn, assignment_query, find_for_person
 from bot.texts.chat import dmy, say
 from scheduler.planner import plan_assignment
-from storage.enums import ExtensionState, Role, Status
+from storage.enums import Awaiting, ExtensionState, Role, Status
 from storage.models import (
     Assignment,
     ChoiceToken,
@@ -99,16 +100,32 @@ async def on_decision(turn: Turn) -> bool:
     elif match[2] == "ok":
         await approve(turn, assignment, request)
     else:
-        turn.session.add(
-            PendingQuestion(
-                chat_link_id=turn.link.id,
-                assignment_id=assignment.id,
-                awaiting="reject_reason",
-                created_at=turn.now,
-            )
-        )
-        turn.reply(say(turn.lang, "ask_reject_reason", code=assignment.code))
+        await ask_reject_reason(turn, assignment, request)
     return True
+
+
+async def ask_reject_reason(turn: Turn, assignment: Assignment, request: ExtensionRequest) -> None:
+    """Ask why ``request`` is rejected; a rejection asked about before stays undecided."""
+    replaced = await questions.ask(
+        turn, Awaiting.REJECT_REASON, assignment.id, extension_request_id=request.id
+    )
+    earlier = None
+    if replaced is not None and replaced.extension_request_id not in (None, request.id):
+        earlier = await turn.session.get(ExtensionRequest, replaced.extension_request_id)
+    if earlier is None or earlier.state is not ExtensionState.PENDING:
+        turn.reply(say(turn.lang, "ask_reject_reason", code=assignment.code))
+        return
+    earlier_code = (await turn.session.get(Assignment, earlier.assignment_id)).code
+    turn.reply(
+        say(
+            turn.lang,
+            "ask_reject_reason_instead",
+            code=assignment.code,
+            date=dmy(request.requested_deadline),
+            earlier=earlier_code,
+            earlier_date=dmy(earlier.requested_deadline),
+        )
+    )
 
 
 async def approve(turn: Turn, assignment: Assignment, request: ExtensionRequest) -> None:
@@ -139,13 +156,16 @@ async def approve(turn: Turn, assignment: Assignment, request: ExtensionRequest)
     )
 
 
-async def reject(turn: Turn, question: PendingQuestion, reason: str) -> None:
+@questions.answers(Awaiting.REJECT_REASON)
+async def reject(turn: Turn, question: PendingQuestion, text: str) -> None:
+    """The coordinator's reason: the request the question is about is rejected with it."""
+    reason, request_id = text.strip(), question.extension_request_id
     assignment = await turn.session.scalar(
         assignment_query().where(Assignment.id == question.assignment_id)
     )
-    await turn.session.delete(question)
-    request = await _pending(turn, assignment.id)
-    if request is None:
+    await questions.clear(turn)
+    request = await turn.session.get(ExtensionRequest, request_id)
+    if request is None or request.state is not ExtensionState.PENDING:
         turn.reply(say(turn.lang, "no_pending", code=assignment.code))
         return
     request.state, request.decided_by_id, request.decided_at = (

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import bindparam, delete
+from sqlalchemy import bindparam
 
 from bot.handlers import decisions
-from bot.inbound import choices
+from bot.inbound import choices, questions
+from bot.inbound.questions import Awaiting
 from bot.inbound.turn import ASSIGNMENT_BY_ID, Turn, assignment_query, find_for_person, may_update
 from bot.texts.chat import dmy, status_name
 from bot.understanding.dates import extension_date
@@ -65,7 +66,7 @@ async def request(turn: Turn, assignment: Assignment, parsed_date, reason: str) 
         turn.reply_key("not_yours", code=assignment.code, agency=assignment.agency.name)
         return
     if parsed_date is None:
-        await ask(turn, assignment, "date")
+        await prompt(turn, assignment, Awaiting.DATE)
         return
     if assignment.deadline and parsed_date <= assignment.deadline:
         turn.reply_key("date_not_later", date=dmy(parsed_date), deadline=dmy(assignment.deadline))
@@ -98,20 +99,10 @@ async def apply_parsed(turn: Turn, assignment: Assignment, parsed: ParsedReply, 
         await record(turn, assignment, parsed.status, percent=parsed.percent, note=parsed.reason)
 
 
-async def ask(turn: Turn, assignment: Assignment, awaiting: str) -> None:
+async def prompt(turn: Turn, assignment: Assignment, awaiting: Awaiting) -> None:
     """Ask a follow-up question; the chat's next free text answers it."""
-    await turn.session.execute(
-        delete(PendingQuestion).where(PendingQuestion.chat_link_id == turn.link.id)
-    )
-    turn.session.add(
-        PendingQuestion(
-            chat_link_id=turn.link.id,
-            assignment_id=assignment.id,
-            awaiting=awaiting,
-            created_at=turn.now,
-        )
-    )
-    if awaiting == "percent":
+    await questions.ask(turn, awaiting, assignment.id)
+    if awaiting is Awaiting.PERCENT:
         token = await choices.new_token(turn.session, turn.person.id, assignment.id, turn.now)
         turn.reply(turn.t("ask_percent", code=assignment.code), choices.percent_choices(token))
     else:
@@ -133,49 +124,51 @@ async def on_choice(turn: Turn) -> None:
     if action == "done":
         await record(turn, assignment, Status.DONE)
     elif action[1:].isdigit():
-        await _clear_question(turn)
+        await questions.clear(turn)
         await record(turn, assignment, Status.IN_PROGRESS, percent=int(action[1:]))
     else:
-        awaiting = {"prog": "percent", "blk": "reason", "ext": "date"}[action]
-        await ask(turn, assignment, awaiting)
+        awaiting = {"prog": Awaiting.PERCENT, "blk": Awaiting.REASON, "ext": Awaiting.DATE}
+        await prompt(turn, assignment, awaiting[action])
 
 
-async def _clear_question(turn: Turn) -> None:
-    await turn.session.execute(
-        delete(PendingQuestion).where(PendingQuestion.chat_link_id == turn.link.id)
-    )
-
-
-async def answer_question(turn: Turn, question: PendingQuestion, text: str) -> None:
+@questions.answers(Awaiting.PERCENT)
+async def answer_percent(turn: Turn, question: PendingQuestion, text: str) -> None:
     assignment = await _load(turn, question.assignment_id)
-    if question.awaiting == "percent":
-        match = PERCENT.match(text)
-        if not match or int(match[1]) > 100:
-            parsed = parse_reply(text, today=turn.today, current_deadline=assignment.deadline)
-            if parsed.percent is None:
-                turn.reply_key("ask_percent_again")
-                return
-            percent = parsed.percent
-        else:
-            percent = int(match[1])
-        await _clear_question(turn)
-        status = Status.DONE if percent == 100 else Status.IN_PROGRESS
-        await record(turn, assignment, status, percent=None if percent == 100 else percent)
-    elif question.awaiting == "reason":
-        await _clear_question(turn)
-        await record(turn, assignment, Status.BLOCKED, note=text.strip())
-    else:
-        new_date = extension_date(
-            normalise(f"đến {text}"), today=turn.today, current_deadline=assignment.deadline
-        )
-        if new_date is None:
-            turn.reply_key("ask_date_again")
+    match = PERCENT.match(text)
+    if not match or int(match[1]) > 100:
+        parsed = parse_reply(text, today=turn.today, current_deadline=assignment.deadline)
+        if parsed.percent is None:
+            turn.reply_key("ask_percent_again")
             return
-        await _clear_question(turn)
-        parsed = parse_reply(
-            f"xin gia hạn đến {text}", today=turn.today, current_deadline=assignment.deadline
-        )
-        await request(turn, assignment, new_date, parsed.reason)
+        percent = parsed.percent
+    else:
+        percent = int(match[1])
+    await questions.clear(turn)
+    status = Status.DONE if percent == 100 else Status.IN_PROGRESS
+    await record(turn, assignment, status, percent=None if percent == 100 else percent)
+
+
+@questions.answers(Awaiting.REASON)
+async def answer_reason(turn: Turn, question: PendingQuestion, text: str) -> None:
+    assignment = await _load(turn, question.assignment_id)
+    await questions.clear(turn)
+    await record(turn, assignment, Status.BLOCKED, note=text.strip())
+
+
+@questions.answers(Awaiting.DATE)
+async def answer_date(turn: Turn, question: PendingQuestion, text: str) -> None:
+    assignment = await _load(turn, question.assignment_id)
+    new_date = extension_date(
+        normalise(f"đến {text}"), today=turn.today, current_deadline=assignment.deadline
+    )
+    if new_date is None:
+        turn.reply_key("ask_date_again")
+        return
+    await questions.clear(turn)
+    parsed = parse_reply(
+        f"xin gia hạn đến {text}", today=turn.today, current_deadline=assignment.deadline
+    )
+    await request(turn, assignment, new_date, parsed.reason)
 
 
 _REPLIED = (
@@ -219,12 +212,7 @@ async def _latest_nudged(turn: Turn) -> Assignment | None:
 
 async def on_text(turn: Turn, text: str) -> None:
     """Free text: an answer to a question, a reply to a nudge, "CODE text", or the latest nudge."""
-    question = turn.question
-    if question is not None and question.awaiting == "reject_reason":
-        await decisions.reject(turn, question, text.strip())
-        return
-    if question is not None:
-        await answer_question(turn, question, text)
+    if await questions.answer(turn, text):
         return
     assignment = await _replied_nudge(turn)
     if assignment is None and (match := TASK_CODE.match(text)):

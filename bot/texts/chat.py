@@ -302,6 +302,13 @@ CHAT: dict[str, dict[str, str]] = {
         "vi": "Lý do từ chối gia hạn {code}?",
         "en": "Why is the extension of {code} rejected?",
     },
+    "ask_reject_reason_instead": {
+        "vi": "Lý do từ chối gia hạn {code} (đến {date})? Lý do bạn nhắn tiếp theo chỉ áp dụng "
+        "cho đề nghị này; đề nghị gia hạn {earlier} (đến {earlier_date}) vẫn chờ quyết định.",
+        "en": "Why is the extension of {code} (to {date}) rejected? The reason you send next "
+        "applies to this request only; the request to extend {earlier} (to {earlier_date}) is "
+        "still awaiting a decision.",
+    },
     "rejected": {
         "vi": "Đã từ chối gia hạn {code}; đã báo người đề nghị.",
         "en": "Rejected the extension of {code}; the requester was told.",
