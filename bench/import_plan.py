@@ -12,7 +12,7 @@ Generates 100 agencies (a001…a100), one collective holding all of them and a p
 
 The ratio is import speed / raw speed; the target is at least 1/3.
 
-    .venv/bin/python bench/import_plan.py [--backend sqlite|postgresql|both]
+    .venv/bin/python -m bench.import_plan [--backend sqlite|postgresql|both]
         [--tasks 1000] [--agencies 100] [--repeat 1] [--pg-url URL]
 """
 
