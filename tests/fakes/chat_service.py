@@ -7,7 +7,7 @@ from bot.inbound.dispatcher import Dispatcher
 from bot.outbound.nudges import ChatDelivery
 from scheduler.planner import plan_window
 from scheduler.sweep import SweepConfig, sweep_once
-from tests.kit import CAL, RULES, counts, two_tasks_and_an_invite  # noqa: F401  (moved)
+from tests.kit import CAL, RULES
 
 
 class ChatService:
