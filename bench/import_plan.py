@@ -12,7 +12,7 @@ Generates 100 agencies (a001…a100), one collective holding all of them and a p
 
 The ratio is import speed / raw speed; the target is at least 1/3.
 
-    .venv/bin/python bench/import_plan.py [--backend sqlite|postgresql|both]
+    .venv/bin/python -m bench.import_plan [--backend sqlite|postgresql|both]
         [--tasks 1000] [--agencies 100] [--repeat 1] [--pg-url URL]
 """
 
@@ -26,7 +26,7 @@ import sqlite3
 import tempfile
 import time
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import asyncpg
@@ -39,15 +39,15 @@ from storage.imports.plan import import_plan
 from storage.imports.tabular import read_table
 from storage.migrate import upgrade
 from storage.models import Assignment, Base
+from tests.kit import HEADER as PLAN_HEADER
+from tests.kit import NOW
 
-NOW = datetime(2024, 1, 2, 1, 0, tzinfo=UTC)
 TARGET = 1 / 3
 COLLECTIVE = "Tất cả cơ quan, đơn vị"
 COPIED = ("agencies", "collectives", "collective_members", "plans", "task_groups", "tasks")
 # The columns the import writes (status, percent, status_note come from model defaults).
 COLUMNS = "plan_id task_id agency_id period code plan_deadline deadline status percent status_note"
 COLUMNS = tuple(COLUMNS.split())
-PLAN_HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
 HEADER = "backend|assignments|import s|assign/s|raw s|raw rows/s|ratio|target|verdict|re-import s"
 PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 RAW_INSERT = f"INSERT INTO assignments ({', '.join(COLUMNS)}) VALUES ({{}})"

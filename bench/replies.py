@@ -2,7 +2,7 @@
 
 Replies: a fresh SQLite store (sample agencies, people, plan) plus ``--chats`` officials, each
 with a linked chat and one real nudge sent before timing. The fake Bot API and the load
-generator run in a process of their own (``bench/telegram_load.py``), as Telegram's servers do
+generator run in a process of their own (``bench.telegram_load``), as Telegram's servers do
 not share the bot's CPU; flood control off. Message ``i`` goes to chat ``i % chats``; the kinds
 take turns: "dang lam N%" replying to the nudge, "/capnhat CODE dang lam N%", "vướng do chưa
 có kinh phí" and "xong" replying to the nudge. Loads: steady (message ``i`` pushed at ``i /
@@ -26,7 +26,7 @@ outcome (a round claiming nothing moves the sweep clock past the retry backoff).
 sent ÷ wall time ÷ 30 (target ≥ 0.95), the fake's 429s (target 0), and whether ledger and fake
 hold exactly one message per official. 5,000 nudges take ≈ 170 s at best.
 
-    .venv/bin/python bench/replies.py [--replies 2000] [--rate 200] [--chats 200]
+    .venv/bin/python -m bench.replies [--replies 2000] [--rate 200] [--chats 200]
         [--nudges 5000] [--skip-nudges]
 """
 
@@ -41,10 +41,8 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import UTC, datetime, timedelta
-from datetime import time as clock_time
+from datetime import timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import event, select
 from telegram.ext import Application, MessageHandler, filters
@@ -52,39 +50,32 @@ from telegram.ext import Application, MessageHandler, filters
 from bot.channels.telegram import TelegramChannel
 from bot.inbound.dispatcher import Dispatcher
 from bot.outbound.nudges import ChatDelivery
-from scheduler.calendar import WorkCalendar
 from scheduler.clock import SimulatedClock
 from scheduler.planner import plan_window
-from scheduler.policy import ReminderRules
 from scheduler.sweep import SweepConfig, sweep_once
 from storage.db import Database
 from storage.enums import Channel, NudgeState, Role
 from storage.ledger import record_planned
 from storage.migrate import upgrade
 from storage.models import Agency, Assignment, ChatLink, Nudge, Person, Task
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.fakes
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.helpers import declare_agencies, load_people, load_plan
+from tests.kit import CAL, HEADER, ROOT, RULES, declare_agencies, load_people, load_plan, local
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CAL = WorkCalendar(TZ, clock_time(7, 30), clock_time(17, 0))
-RULES = ReminderRules()
-NOW = datetime(2024, 3, 6, 8, 0, tzinfo=TZ).astimezone(UTC)  # a Wednesday, work hours
+NOW = local(2024, 3, 6, 8, 0)  # a Wednesday, work hours
 CHAT0, TELEGRAM_RATE = 100_000, 30
 TARGET_RPS, TARGET_P99_MS, TARGET_FRACTION = 200, 100, 0.95
-PLAN = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable\n"
+PLAN = f"{HEADER}\n"
 PLAN += "2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,QĐ\n"
 REPLY_HEADER = "bot|load|replies|wall s|replies/s|× echo|p50 ms|p99 ms|target|verdict"
 NUDGE_HEADER = "nudges|wall s|msgs/s|÷ 30|target|verdict|429s|target|verdict|once each"
 
 
 class RemoteFake:
-    """``bench/telegram_load.py`` (the fake and the load generator) in its own process."""
+    """``bench.telegram_load`` (the fake and the load generator) in its own process."""
 
     async def __aenter__(self) -> RemoteFake:
         self._process = await asyncio.create_subprocess_exec(
-            sys.executable, str(Path(__file__).with_name("telegram_load.py")),
+            sys.executable, "-m", "bench.telegram_load", cwd=ROOT,
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=2**24,
         )  # fmt: skip
         info = json.loads(await self._process.stdout.readline())

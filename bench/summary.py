@@ -20,7 +20,7 @@ Measured, each run in its own unit of work, median of ``--repeat`` runs after a 
 
 Times in ms and as multiples of the floor; the target is /tonghop under 100 ms.
 
-    .venv/bin/python bench/summary.py [--backend sqlite|postgresql|both]
+    .venv/bin/python -m bench.summary [--backend sqlite|postgresql|both]
         [--assignments 100000] [--updates 1000000] [--repeat 7] [--xlsx-repeat 3] [--pg-url URL]
 """
 
@@ -36,27 +36,24 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import asyncpg
-from import_plan import PG_URL, Backend, declare, timed_import, write_files
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import make_url
 
+from bench.import_plan import PG_URL, Backend, declare, timed_import, write_files
 from bot.channels.base import Incoming
 from bot.documents.report import build_report
 from bot.handlers.overview import summary_command
 from bot.inbound.turn import Turn
-from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage.db import Database, apply_sqlite_pragmas
 from storage.enums import Role, Status
 from storage.models import Agency, Assignment, Person, ProgressUpdate, Task
 from storage.report import report_rows
 from storage.summary import status_counts, status_overview
+from tests.kit import CAL, TZ
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CAL = WorkCalendar(TZ, clock_time(7, 30), clock_time(17, 0))
 TODAY = date(2024, 7, 1)
 NOW = datetime(2024, 7, 1, 9, 0, tzinfo=TZ).astimezone(UTC)
 AGENCIES, TARGET_MS = 100, 100

@@ -17,7 +17,7 @@ alternative, an AsyncIOScheduler with one ``date`` job per pending reminder (the
 ``--alt-jobs`` by time, read from the ledger, run dates shifted into the future). Restart: a new
 process counts the pending reminders in the ledger and the jobs of a new MemoryJobStore.
 
-    .venv/bin/python bench/sweep.py [--backend sqlite|postgresql|both] [--assignments 100000]
+    .venv/bin/python -m bench.sweep [--backend sqlite|postgresql|both] [--assignments 100000]
         [--repeat 7] [--alt-jobs 100000 (0: every pending reminder)] [--pg-url URL]
 """
 
@@ -34,21 +34,18 @@ import sys
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
-from datetime import time as clock_time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import asyncpg
 import psutil
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from import_plan import PG_URL, Backend, declare, timed_import, write_files
 from sqlalchemy import event, func, select, update
 from sqlalchemy.engine import make_url
 
-from scheduler.calendar import WorkCalendar
+from bench.import_plan import PG_URL, Backend, declare, timed_import, write_files
 from scheduler.clock import ManualClock
 from scheduler.planner import facts_for, load_recipients, open_assignments
-from scheduler.policy import ReminderRules, plan_nudges
+from scheduler.policy import plan_nudges
 from scheduler.service import ReminderService
 from scheduler.sweep import SweepConfig, sweep_once
 from storage.db import Database, apply_sqlite_pragmas
@@ -57,12 +54,9 @@ from storage.imports.directory import import_people
 from storage.imports.tabular import read_table
 from storage.ledger import TAKEABLE, claim_due
 from storage.models import Assignment, Nudge
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.fakes
 from tests.fakes.recording_delivery import RecordingDelivery
+from tests.kit import CAL, ROOT, RULES
 
-CAL = WorkCalendar(ZoneInfo("Asia/Ho_Chi_Minh"), clock_time(7, 30), clock_time(17, 0))
-RULES = ReminderRules()
 NOW = CAL.work_start_at(date(2024, 3, 1))
 DUE, AGENCIES, TARGET_MS, TARGET_RATIO = 100, 100, 20, 0.2  # nudges due now, ms, ours/alt
 CONFIG = SweepConfig(worker="bench")
@@ -236,9 +230,8 @@ async def child(args) -> None:
 
 async def spawn(kind: str, db: Database, alt_jobs: int = 0) -> dict:
     argv = ("--child", kind, "--url", db.url, "--schema", db.schema or "", "--alt-jobs", alt_jobs)
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, __file__, *map(str, argv), stdout=asyncio.subprocess.PIPE
-    )
+    command = (sys.executable, "-m", "bench.sweep", *map(str, argv))
+    proc = await asyncio.create_subprocess_exec(*command, cwd=ROOT, stdout=asyncio.subprocess.PIPE)
     stdout, _ = await proc.communicate()
     assert proc.returncode == 0, f"{kind} child failed"
     return json.loads(stdout.decode().splitlines()[-1])

@@ -1,7 +1,7 @@
 """The fake Bot API and its load generator in a process of their own (for bench/replies.py).
 
 Telegram's servers do not share the bot's CPU, so the bench keeps the fake out
-of the measured process. Started as ``python bench/telegram_load.py``, it prints
+of the measured process. Started as ``python -m bench.telegram_load``, it prints
 one JSON line (url, token) and then answers JSON commands, one per line:
 
 - ``{"op": "run", "batch": [[chat, text, reply_to], ...], "rate": r}``: push message
@@ -20,9 +20,7 @@ import json
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.fakes
 from tests.fakes.telegram_api import FakeTelegramAPI
 
 

@@ -1,6 +1,5 @@
 import time as clock
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -8,8 +7,8 @@ from hypothesis import strategies as st
 
 from scheduler.calendar import WorkCalendar
 from scheduler.calendar_corrections import CORRECTIONS, Correction
-
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
+from tests.kit import CAL
+from tests.kit import TZ as VN
 
 
 def make_calendar(**kwargs) -> WorkCalendar:
@@ -17,6 +16,8 @@ def make_calendar(**kwargs) -> WorkCalendar:
 
 
 def local(*args) -> datetime:
+    """An instant left in the province's zone (``tests.kit.local`` converts to UTC): the
+    calendar must take any aware instant."""
     return datetime(*args, tzinfo=VN)
 
 
@@ -26,9 +27,6 @@ def utc(*args) -> datetime:
 
 def days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
-
-
-CAL = make_calendar()
 
 
 # Days off

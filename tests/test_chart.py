@@ -12,7 +12,7 @@ from PIL import Image
 
 from bot.documents.chart import FONT, progress_chart
 from storage.summary import StatusCounts, status_counts
-from tests.test_summary import TODAY, build_plan
+from tests.kit.summary_plan import TODAY, build_plan
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 OVERDUE_RED = (0xD3, 0x2F, 0x2F)

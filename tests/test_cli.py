@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import AGENCY_FILES, PEOPLE_FILE, PLAN_FILE
+from tests.kit import AGENCY_FILES, PEOPLE_FILE, PLAN_FILE
 
 SCRIPT = Path(sys.executable).with_name("nhacviec")
 

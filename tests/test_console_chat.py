@@ -2,59 +2,38 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
-from zoneinfo import ZoneInfo
-
 import pytest
 from sqlalchemy import func, select
 
 from bot.inbound.dispatcher import Dispatcher
 from bot.outbound.nudges import ChatDelivery
-from scheduler.calendar import WorkCalendar
 from scheduler.clock import ManualClock
 from scheduler.planner import plan_window
-from scheduler.policy import ReminderRules
 from scheduler.sweep import SweepConfig, sweep_once
 from storage.enums import Status
-from storage.invites import create_invite
-from storage.models import Assignment, InboundMessage, Person, ProgressUpdate
+from storage.models import Assignment, InboundMessage, ProgressUpdate
 from tests.fakes.console_harness import ConsoleHarness
-from tests.helpers import declare_agencies, load_people, load_plan
+from tests.kit import CAL, RULES, World, local
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CAL = WorkCalendar(TZ, time(7, 30), time(17, 0))
-RULES = ReminderRules()
-HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
 OFFICIAL = "Nguyễn Văn Trung"  # looked up below: the official of Sở Tư pháp
-
-
-def local(y, m, d, hh=7, mm=30) -> datetime:
-    return datetime(y, m, d, hh, mm, tzinfo=TZ).astimezone(UTC)
 
 
 @pytest.fixture
 async def world(db, tmp_path):
-    await declare_agencies(db)
-    await load_people(db)
-    path = tmp_path / "plan.csv"
-    path.write_text(
-        f"{HEADER}\n2.1,2,Trình chương trình <XD> & ban hành,Sở Tư pháp,,2024-03-15,,QĐ\n"
-        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-22,,Báo cáo\n"
-        "2.3,2,Việc của Sở Nội vụ,Sở Nội vụ,,2024-03-15,,Báo cáo\n",
-        encoding="utf-8",
+    build = World(db, tmp_path)
+    await build.agencies()
+    await build.people()
+    await build.plan(
+        "2.1,2,Trình chương trình <XD> & ban hành,Sở Tư pháp,,2024-03-15,,QĐ",
+        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-22,,Báo cáo",
+        "2.3,2,Việc của Sở Nội vụ,Sở Nội vụ,,2024-03-15,,Báo cáo",
     )
-    await load_plan(db, path)
     clock = ManualClock(local(2024, 3, 6, 8, 0))
     harness = ConsoleHarness()
     dispatcher = Dispatcher(db, {"console": harness.channel}, CAL, RULES, clock.now)
     await harness.start(dispatcher.receive)
-    async with db.unit_of_work() as session:
-        official = await session.scalar(
-            select(Person)
-            .join(Person.agency)
-            .where(Person.role == "official", Person.agency.has(short_code="stp"))
-        )
-        code, _ = await create_invite(session, official, clock.now())
+    official = await build.person("official", "stp")
+    code = await build.invite(official, clock.now())
     yield db, harness, clock, official, code
     await harness.close()
 

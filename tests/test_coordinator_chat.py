@@ -14,10 +14,9 @@ from bot.outbound.digests import counts_line
 from scheduler.planner import plan_window
 from scheduler.policy import ReminderRules
 from scheduler.sweep import SweepConfig, sweep_once
-from storage.enums import Channel, ExtensionState, Status
+from storage.enums import ExtensionState, Status
 from storage.models import (
     Assignment,
-    ChatLink,
     ExtensionRequest,
     InboundMessage,
     Nudge,
@@ -27,25 +26,17 @@ from storage.models import (
 from storage.summary import status_counts
 from tests.fakes.recording_channel import RecordingChannel
 from tests.fakes.recording_delivery import RecordingDelivery
-from tests.helpers import declare_agencies, load_people, load_plan
-from tests.test_digest import CAL
-from tests.test_summary import TODAY, build_plan, local
+from tests.kit import CAL, World, declare_agencies, load_people, load_plan, local
+from tests.kit.summary_plan import TODAY, build_plan
 
-NOW = local(2024, 3, 20, 9)
+NOW = local(2024, 3, 20, 9, 0)
 
 
 async def link(db, role: str, short_code: str, chat_id: str) -> Person:
-    async with db.unit_of_work() as session:
-        person = await session.scalar(
-            select(Person)
-            .where(Person.role == role, Person.agency.has(short_code=short_code))
-            .order_by(Person.id)
-            .limit(1)
-        )
-        session.add(
-            ChatLink(person_id=person.id, channel=Channel.CONSOLE, chat_id=chat_id, linked_at=NOW)
-        )
-        return person
+    world = World(db)
+    person = await world.person(role, short_code)
+    await world.link(person, chat_id, at=NOW)
+    return person
 
 
 class Chat:
@@ -153,7 +144,7 @@ async def test_extension_approved_moves_the_deadline_and_replans(plan):
     assert report.skip_reasons["deadline_moved"] == 1
     assert a.id not in {n.assignment_id for n, _ in delivery.delivered}
     async with plan.unit_of_work() as session:
-        await plan_window(session, ReminderRules(), CAL, local(2024, 4, 19))
+        await plan_window(session, ReminderRules(), CAL, local(2024, 4, 19, 9, 0))
         query = select(Nudge.kind, Nudge.for_deadline).where(
             Nudge.assignment_id == a.id, Nudge.state == "planned"
         )

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
 
-from scheduler.calendar import WorkCalendar
 from scheduler.digest import (
     DailyDigest,
     WeeklySummary,
@@ -23,14 +21,8 @@ from storage.enums import Channel, NudgeState, Status
 from storage.models import Assignment, ChatLink, DigestRun, Nudge, Person
 from storage.summary import status_counts
 from tests.fakes.recording_sink import RecordingSink
-from tests.test_summary import build_plan
-
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CAL = WorkCalendar(TZ, time(7, 30), time(17, 0))
-
-
-def local(y, m, d, hh=7, mm=30) -> datetime:
-    return datetime(y, m, d, hh, mm, tzinfo=TZ).astimezone(UTC)
+from tests.kit import CAL, TZ, local
+from tests.kit.summary_plan import build_plan
 
 
 def due(now: datetime) -> tuple[date | None, date | None]:

@@ -9,23 +9,13 @@ from scheduler.digest import run_due_digests
 from storage.enums import Channel
 from storage.models import ChatLink, DigestRun, Person
 from tests.fakes.recording_channel import RecordingChannel
-from tests.test_digest import CAL
-from tests.test_summary import build_plan, local
+from tests.kit import CAL, World, local
+from tests.kit.summary_plan import build_plan
 
 
 async def link_coordinator(db, chat_id="c1") -> None:
-    async with db.unit_of_work() as session:
-        coordinator = await session.scalar(
-            select(Person).where(Person.role == "coordinator").order_by(Person.id).limit(1)
-        )
-        session.add(
-            ChatLink(
-                person_id=coordinator.id,
-                channel=Channel.CONSOLE,
-                chat_id=chat_id,
-                linked_at=local(2024, 3, 1),
-            )
-        )
+    world = World(db)
+    await world.link(await world.person("coordinator"), chat_id, at=local(2024, 3, 1, 9, 0))
 
 
 async def test_daily_digest_reaches_the_coordinator(db, tmp_path):
@@ -33,13 +23,13 @@ async def test_daily_digest_reaches_the_coordinator(db, tmp_path):
     await link_coordinator(db)
     channel = RecordingChannel()
     sink = ChatDigestSink(db, {"console": channel})
-    kinds = await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9))  # a Wednesday
+    kinds = await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 0))  # a Wednesday
     assert kinds == ["daily"]
     (text,) = channel.texts("c1")
     assert text.startswith("📊 Tổng hợp ngày 20/03/2024")
     assert "Mới quá hạn (1):\n• 2.4 — Sở Nội vụ — 19/03/2024" in text
     assert "Đã hoàn thành" not in text  # empty sections are left out
-    assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 10)) == []
+    assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 10, 0)) == []
     assert len(channel.texts()) == 1
 
 
@@ -47,7 +37,9 @@ async def test_weekly_summary_on_monday_lists_every_group(db, tmp_path):
     await build_plan(db, tmp_path)
     await link_coordinator(db)
     channel = RecordingChannel()
-    await run_due_digests(db, CAL, ChatDigestSink(db, {"console": channel}), local(2024, 3, 18))
+    await run_due_digests(
+        db, CAL, ChatDigestSink(db, {"console": channel}), local(2024, 3, 18, 9, 0)
+    )
     weekly = next(t for t in channel.texts() if t.startswith("📈 Tổng hợp tuần"))
     assert "Nhóm 1 — " in weekly and "Nhóm 7 — " in weekly
     assert "Toàn kế hoạch: 12 việc" in weekly
@@ -57,7 +49,7 @@ async def test_no_reachable_coordinator_is_recorded_then_retried(db, tmp_path):
     await build_plan(db, tmp_path)
     channel = RecordingChannel()
     sink = ChatDigestSink(db, {"console": channel})
-    assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9)) == []
+    assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 0)) == []
     async with db.unit_of_work() as session:
         run = await session.scalar(select(DigestRun))
     assert run.delivered_at is None and "no coordinator" in run.error
@@ -79,15 +71,15 @@ async def test_leaders_get_their_agencys_part(db, tmp_path):
                     person_id=leader.id,
                     channel=Channel.CONSOLE,
                     chat_id=chat,
-                    linked_at=local(2024, 3, 1),
+                    linked_at=local(2024, 3, 1, 9, 0),
                 )
             )
     channel = RecordingChannel()
     sink = ChatDigestSink(db, {"console": channel})
-    await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9))  # daily: 2.4 of Sở Nội vụ
+    await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 0))  # daily: 2.4 of Sở Nội vụ
     (snv,) = channel.texts("lead-snv")
     assert snv.startswith("Sở Nội vụ\n📊 Tổng hợp ngày 20/03/2024") and "2.4" in snv
     assert channel.texts("lead-stp") == []  # nothing about Sở Tư pháp that day
-    await run_due_digests(db, CAL, sink, local(2024, 3, 25, 9))  # Monday: the weekly too
+    await run_due_digests(db, CAL, sink, local(2024, 3, 25, 9, 0))  # Monday: the weekly too
     weekly = [t for t in channel.texts("lead-stp") if "📈" in t]
     assert len(weekly) == 1 and weekly[0].startswith("Sở Tư pháp\n📈 Tổng hợp tuần")

@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from storage.enums import AgencyKind, Role
 from storage.imports.problems import ImportFailed
 from storage.models import Agency, Collective, Person
-from tests.helpers import (
+from tests.kit import (
     AGENCY_FILES,
     PEOPLE_FILE,
     SHARED_DATA,
@@ -125,7 +125,7 @@ async def test_sample_people_cover_every_lead_agency(db):
         by_agency.setdefault(person.agency.name, set()).add(person.role)
     import csv
 
-    from tests.helpers import PLAN_FILE
+    from tests.kit import PLAN_FILE
 
     leads = set()
     async with db.unit_of_work() as session:

@@ -3,57 +3,34 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import event, select
 
 from bot.channels.base import ChannelError
 from bot.handlers import progress
 from bot.inbound.dispatcher import Dispatcher
-from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage.enums import Channel
-from storage.invites import create_invite
 from storage.models import Assignment, ChatLink, InboundMessage, Person, ProgressUpdate
 from tests.fakes.recording_channel import RecordingChannel
-from tests.helpers import declare_agencies, load_people, load_plan
+from tests.kit import CAL, World, count, one_task_and_a_linked_official
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CAL = WorkCalendar(TZ, time(7, 30), time(17, 0))
 NOW = datetime(2024, 3, 6, 3, 0, tzinfo=UTC)
-HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
 
 
 @pytest.fixture
 async def linked(db, tmp_path):
     """Sở Tư pháp's official, linked on chat "42"; one task 2.1 of Sở Tư pháp."""
-    await declare_agencies(db)
-    await load_people(db)
-    path = tmp_path / "plan.csv"
-    path.write_text(
-        f"{HEADER}\n2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,QĐ\n", encoding="utf-8"
-    )
-    await load_plan(db, path)
-    async with db.unit_of_work() as session:
-        official = await session.scalar(
-            select(Person).where(Person.role == "official", Person.agency.has(short_code="stp"))
-        )
-        session.add(
-            ChatLink(person_id=official.id, channel=Channel.CONSOLE, chat_id="42", linked_at=NOW)
-        )
-    return db
+    return await one_task_and_a_linked_official(db, tmp_path, at=NOW)
 
 
 async def invite_leader(db) -> tuple[Person, str]:
     """Sở Tư pháp's leader and a fresh invite code for them."""
-    async with db.unit_of_work() as session:
-        leader = await session.scalar(
-            select(Person).where(Person.role == "leader", Person.agency.has(short_code="stp"))
-        )
-        code, _ = await create_invite(session, leader, NOW)
-    return leader, code
+    world = World(db)
+    leader = await world.person("leader", "stp")
+    return leader, await world.invite(leader, NOW)
 
 
 def dispatcher(db, channel):
@@ -61,8 +38,7 @@ def dispatcher(db, channel):
 
 
 async def history(db) -> int:
-    async with db.unit_of_work() as session:
-        return await session.scalar(select(func.count()).select_from(ProgressUpdate))
+    return await count(db, ProgressUpdate)
 
 
 async def test_crash_between_storing_and_processing_is_recovered_once(linked):

@@ -5,23 +5,21 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from storage.invites import InviteRefused, create_invite, redeem_invite
-from storage.models import Invite, Person
-from tests.helpers import NOW, declare_agencies, load_people
+from storage.invites import InviteRefused, redeem_invite
+from storage.models import Invite
+from tests.kit import NOW, World
 
 
 @pytest.fixture
 async def person(db):
-    await declare_agencies(db)
-    await load_people(db)
-    async with db.unit_of_work() as session:
-        return await session.scalar(select(Person).where(Person.full_name == "Phan Ngọc Phương"))
+    world = World(db)
+    await world.agencies()
+    await world.people()
+    return await world.person(name="Phan Ngọc Phương")
 
 
 async def invite(db, person, now=NOW):
-    async with db.unit_of_work() as session:
-        code, _ = await create_invite(session, await session.get(Person, person.id), now)
-    return code
+    return await World(db).invite(person, now)
 
 
 async def redeem(db, code, now):

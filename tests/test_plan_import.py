@@ -13,7 +13,8 @@ from sqlalchemy import select
 from storage.enums import Status
 from storage.imports.problems import ImportFailed
 from storage.models import Assignment, Plan, ProgressUpdate, Task, TaskGroup
-from tests.helpers import (
+from tests.kit import (
+    HEADER,
     NOW,
     PLAN_FILE,
     SHARED_DATA,
@@ -21,15 +22,8 @@ from tests.helpers import (
     declare_agencies,
     load_plan,
     needs_shared_data,
+    write_plan,
 )
-
-HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
-
-
-def write_plan(tmp_path, *lines: str, name="plan.csv"):
-    path = tmp_path / name
-    path.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
-    return path
 
 
 def edit_plan(tmp_path, edit):

@@ -1,5 +1,4 @@
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import holidays
 import pytest
@@ -16,10 +15,9 @@ from scheduler.policy import (
     plan_nudges,
 )
 from storage.enums import OPEN_STATUSES, Status
+from tests.kit import CAL, RULES
+from tests.kit import TZ as VN
 
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
-CAL = WorkCalendar(VN, time(7, 30), time(17, 0))
-RULES = ReminderRules()
 OFFICIAL, LEADER = 1, 9
 
 

@@ -18,8 +18,8 @@ from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
 from storage.models import Assignment, Person
 from storage.report import report_rows
 from storage.summary import status_counts
-from tests.helpers import declare_agencies, load_plan
-from tests.test_summary import TODAY, build_plan, local
+from tests.kit import declare_agencies, load_plan, local
+from tests.kit.summary_plan import TODAY, build_plan
 
 PLAN_ORDER = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "7.1", "7.2", "7.3", "7.6"]
 TIMELINESS = {
@@ -80,9 +80,9 @@ async def test_rows_are_live_assignments_in_plan_order(db, agencies):
         Status.IN_PROGRESS,
         50,
     )
-    assert (first.updated_at, first.updated_by) == (local(2024, 3, 18), "Hoàng Thu Hà")
+    assert (first.updated_at, first.updated_by) == (local(2024, 3, 18, 9, 0), "Hoàng Thu Hà")
     assert by_code["2.2"].updated_by == "" and by_code["7.6"].deadline is None
-    assert by_code["1.2"].updated_at == local(2024, 3, 16, 6)
+    assert by_code["1.2"].updated_at == local(2024, 3, 16, 6, 0)
 
 
 async def test_rows_filter_by_agency_and_follow_today(db, agencies):
@@ -128,7 +128,7 @@ async def test_csv_has_the_contract_columns(db, agencies):
         "50",
         "Hoàng Thu Hà",
     )
-    assert datetime.fromisoformat(row["updated_at"]) == local(2024, 3, 18)
+    assert datetime.fromisoformat(row["updated_at"]) == local(2024, 3, 18, 9, 0)
     assert row["updated_at"] == "2024-03-18T02:00:00+00:00"
     assert by_code["7.6"]["deadline"] == "" and by_code["2.2"]["updated_by"] == ""
     assert to_csv(await rows_of(db)) == text

@@ -14,7 +14,7 @@ import pytest
 from storage.db import Database
 from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.helpers import declare_agencies, load_people, load_plan
+from tests.kit import declare_agencies, load_people, load_plan
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551

@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
 
-from scheduler.calendar import WorkCalendar
 from scheduler.clock import ManualClock
 from scheduler.delivery import DeliveryResult, NudgeToSend
 from scheduler.policy import ReminderRules
 from scheduler.service import PLAN_EVERY, ReminderService
 from storage.enums import NudgeState
 from storage.models import Assignment, Nudge
-from tests.helpers import declare_agencies, load_people, load_plan
-
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CAL = WorkCalendar(TZ, time(7, 30), time(17, 0))
-HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
-
-
-def local(y, m, d, hh=7, mm=30) -> datetime:
-    return datetime(y, m, d, hh, mm, tzinfo=TZ).astimezone(UTC)
+from tests.kit import CAL, World, local
 
 
 class SignallingDelivery:
@@ -45,13 +35,10 @@ class SignallingDelivery:
 
 @pytest.fixture
 async def plan_db(db, tmp_path):
-    await declare_agencies(db)
-    await load_people(db)
-    path = tmp_path / "plan.csv"
-    path.write_text(
-        f"{HEADER}\n2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,Quyết định\n", encoding="utf-8"
-    )
-    await load_plan(db, path)
+    world = World(db, tmp_path)
+    await world.agencies()
+    await world.people()
+    await world.plan("2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,Quyết định")
     return db
 
 

@@ -3,90 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import astuple
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from storage.db import Database
 from storage.enums import Status
 from storage.groups import GROUP_NAMES_VI
-from storage.models import Agency, Assignment, Plan, Task
+from storage.models import Plan
 from storage.summary import StatusCounts, overdue_list, status_counts
-from tests.helpers import declare_agencies, load_people, load_plan
-
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-TODAY = date(2024, 3, 20)  # a Wednesday
-HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
-ROWS = """\
-1.1,1,Kế hoạch CCHC,Sở Nội vụ,,2024-03-15,,Kế hoạch
-1.2,1,Kế hoạch tuyên truyền,Sở Nội vụ,,2024-03-15,,Kế hoạch
-1.3,1,Kế hoạch kiểm tra,Sở Tư pháp,,2024-03-15,,Kế hoạch
-2.1,2,Chương trình xây dựng văn bản,Sở Tư pháp,,2024-03-29,,Quyết định
-2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-10,,Báo cáo
-2.3,2,Kiểm tra văn bản,Sở Nội vụ,,2024-03-20,,Báo cáo
-2.4,2,Theo dõi thi hành pháp luật,Sở Nội vụ,,2024-03-19,,Báo cáo
-2.5,2,Pháp điển,Sở Tư pháp,,2024-03-25,,Báo cáo
-7.1,7,Tin bài CCHC,Sở Tư pháp,,,continuous,Tin bài
-7.2,7,Số hóa hồ sơ,Sở Nội vụ,,2024-04-30,,Báo cáo
-7.3,7,Cổng dịch vụ công,Sở Nội vụ,,2024-03-01,,Báo cáo
-7.4,7,Bỏ khỏi kế hoạch (phân công),Sở Tư pháp,,2024-03-01,,Báo cáo
-7.5,7,Bỏ khỏi kế hoạch (nhiệm vụ),Sở Tư pháp,,2024-02-01,,Báo cáo
-7.6,7,Chuyên mục CCHC,Sở Nội vụ,,,continuous,Chuyên mục
-"""
-
-
-def local(y, m, d, hh=9, mm=0) -> datetime:
-    return datetime(y, m, d, hh, mm, tzinfo=TZ).astimezone(UTC)
-
-
-# code -> (status, percent, done_at); done_at local, so 1.2 is done on 16 Mar
-# locally while still 15 Mar in UTC, and 1.3 at 23:30 local on its deadline.
-STATES = {
-    "1.1": (Status.DONE, 100, local(2024, 3, 15, 16)),
-    "1.2": (Status.DONE, 100, local(2024, 3, 16, 6)),
-    "1.3": (Status.DONE, 100, local(2024, 3, 15, 23, 30)),
-    "2.1": (Status.IN_PROGRESS, 50, None),
-    "2.2": (Status.BLOCKED, 20, None),
-    "2.3": (Status.NOT_STARTED, 0, None),
-    "2.4": (Status.EXTENSION_REQUESTED, 60, None),
-    "2.5": (Status.BLOCKED, 10, None),
-    "7.1": (Status.IN_PROGRESS, 30, None),
-    "7.2": (Status.EXTENSION_REQUESTED, 40, None),
-    "7.3": (Status.NOT_STARTED, 0, None),
-    "7.4": (Status.IN_PROGRESS, 10, None),
-    "7.5": (Status.IN_PROGRESS, 10, None),
-    "7.6": (Status.DONE, 100, local(2024, 3, 1)),
-}
-
-
-async def build_plan(db: Database, tmp_path) -> dict[str, int]:
-    """Load the plan above with the statuses of ``STATES``; return agency ids by short code."""
-    await declare_agencies(db)
-    await load_people(db)
-    path = tmp_path / "plan.csv"
-    path.write_text(f"{HEADER}\n{ROWS}", encoding="utf-8")
-    await load_plan(db, path)
-    async with db.unit_of_work() as session:
-        for code, (status, percent, done_at) in STATES.items():
-            await session.execute(
-                update(Assignment)
-                .where(Assignment.code == code)
-                .values(
-                    status=status,
-                    percent=percent,
-                    done_at=done_at,
-                    updated_at=done_at or local(2024, 3, 18),
-                )
-            )
-        withdrawn = local(2024, 3, 18)
-        await session.execute(
-            update(Assignment).where(Assignment.code == "7.4").values(withdrawn_at=withdrawn)
-        )
-        await session.execute(update(Task).where(Task.code == "7.5").values(withdrawn_at=withdrawn))
-        rows = await session.execute(select(Agency.short_code, Agency.id))
-        return dict(rows.all())
+from tests.kit import local
+from tests.kit.summary_plan import TODAY, build_plan
 
 
 @pytest.fixture
@@ -180,7 +107,7 @@ async def test_overdue_list_most_overdue_first(db, agencies):
         "Sở Nội vụ",
         agencies["snv"],
     )
-    assert first.updated_at == local(2024, 3, 18)
+    assert first.updated_at == local(2024, 3, 18, 9, 0)
 
 
 async def test_overdue_list_filters_and_pages(db, agencies):

@@ -4,47 +4,33 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select, update
 
-from scheduler.calendar import WorkCalendar
 from scheduler.clock import ManualClock
 from scheduler.delivery import DeliveryResult, Outcome
 from scheduler.planner import plan_window
-from scheduler.policy import ReminderRules
 from scheduler.sweep import MAX_ATTEMPTS, SweepConfig, backoff, sweep_once
 from storage.db import Database
 from storage.enums import NudgeState, Status
 from storage.ledger import claim_due
 from storage.models import Assignment, Nudge
 from tests.fakes.recording_delivery import RecordingDelivery
-from tests.helpers import declare_agencies, load_people, load_plan
-
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CAL = WorkCalendar(TZ, time(7, 30), time(17, 0))
-RULES = ReminderRules()
-HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
-
-
-def local(y, m, d, hh=7, mm=30) -> datetime:
-    return datetime(y, m, d, hh, mm, tzinfo=TZ).astimezone(UTC)
+from tests.kit import CAL, RULES, World, declare_agencies, load_people, load_plan, local
 
 
 @pytest.fixture
 async def small_plan(db, tmp_path):
     """Two tasks of Sở Tư pháp (one official, one leader) due Friday 15 Mar 2024."""
-    await declare_agencies(db)
-    await load_people(db)
-    path = tmp_path / "plan.csv"
-    path.write_text(
-        f"{HEADER}\n2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,Quyết định\n"
-        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-15,,Báo cáo\n",
-        encoding="utf-8",
+    world = World(db, tmp_path)
+    await world.agencies()
+    await world.people()
+    await world.plan(
+        "2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,Quyết định",
+        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-15,,Báo cáo",
     )
-    await load_plan(db, path)
     return db
 
 

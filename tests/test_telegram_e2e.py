@@ -11,8 +11,9 @@ from bot.channels.telegram import TelegramChannel
 from bot.inbound.dispatcher import Dispatcher
 from storage.enums import NudgeState, Status
 from storage.models import InboundMessage, Nudge
-from tests.fakes.chat_service import ChatService, counts, two_tasks_and_an_invite
+from tests.fakes.chat_service import ChatService
 from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.kit import counts, two_tasks_and_an_invite
 
 OFFICIAL_CHAT, LEADER_CHAT, STRANGER_CHAT = 1001, 1002, 1003
 

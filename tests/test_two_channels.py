@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.inbound.dispatcher import Dispatcher
@@ -15,11 +16,16 @@ from storage.enums import Channel
 from storage.invites import create_invite
 from storage.models import ChatLink, Nudge, Person
 from tests.fakes.recording_channel import RecordingChannel
-from tests.test_dispatcher import CAL, linked  # noqa: F401  (fixture)
-from tests.test_sweep import local
+from tests.kit import CAL, local, one_task_and_a_linked_official
 
 
-async def test_each_nudge_goes_to_one_channel_only(linked):  # noqa: F811
+@pytest.fixture
+async def linked(db, tmp_path):
+    """Sở Tư pháp's official, linked on console chat "42"; one task 2.1 of Sở Tư pháp."""
+    return await one_task_and_a_linked_official(db, tmp_path)
+
+
+async def test_each_nudge_goes_to_one_channel_only(linked):
     db = linked
     telegram, zalo = RecordingChannel("telegram"), RecordingChannel("zalo")
     channels = {"telegram": telegram, "zalo": zalo}
@@ -73,7 +79,7 @@ async def test_each_nudge_goes_to_one_channel_only(linked):  # noqa: F811
     assert "chưa liên kết kênh «viber»" in telegram.texts("t1")[-1]
 
 
-async def test_a_nudge_that_found_no_chat_goes_out_once_the_person_links_one(linked):  # noqa: F811
+async def test_a_nudge_that_found_no_chat_goes_out_once_the_person_links_one(linked):
     db, channel = linked, RecordingChannel("console")
     async with db.unit_of_work() as session:
         link = await session.scalar(select(ChatLink))
@@ -98,7 +104,7 @@ async def test_a_nudge_that_found_no_chat_goes_out_once_the_person_links_one(lin
     assert states == ["sent"]  # the same nudge, sent once; nothing left failing
 
 
-async def test_writing_again_from_a_chat_that_had_blocked_the_bot_brings_the_nudge(linked):  # noqa: F811
+async def test_writing_again_from_a_chat_that_had_blocked_the_bot_brings_the_nudge(linked):
     db, channel = linked, RecordingChannel("console")
     now = local(2024, 3, 6, 8)
     async with db.unit_of_work() as session:

@@ -15,11 +15,10 @@ from sqlalchemy import select
 
 from bot.channels.zalo import ANSWER_BY_NUMBER, ZaloChannel
 from storage.enums import NudgeState, Status
-from storage.invites import create_invite
-from storage.models import ChatLink, InboundMessage, Nudge, Person
-from tests.fakes.chat_service import ChatService, counts, two_tasks_and_an_invite
+from storage.models import ChatLink, InboundMessage, Nudge
+from tests.fakes.chat_service import ChatService
 from tests.fakes.zalo_api import FakeZaloAPI, free_port, post_webhook
-from tests.helpers import count
+from tests.kit import World, count, counts, two_tasks_and_an_invite
 
 OFFICIAL, STRANGER = "5c1e0b7d2a9f4e3c8b6a", "9f8e7d6c5b4a39281706"
 COORDINATOR = "c00d1a7e0b5e4d3c2b1a"
@@ -211,10 +210,8 @@ async def test_blocked_chat_becomes_unreachable_and_the_nudge_fails_for_good(wor
 
 
 async def invite(db, role: str, now: datetime) -> str:
-    async with db.unit_of_work() as session:
-        person = await session.scalar(select(Person).where(Person.role == role).limit(1))
-        code, _ = await create_invite(session, person, now)
-    return code
+    world = World(db)
+    return await world.invite(await world.person(role), now)
 
 
 async def test_chart_and_report_go_by_expiring_urls_or_degrade_to_text(world):
