@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select
 
 from bot.documents import attachments
-from bot.inbound.dispatcher import Dispatcher
 from bot.outbound.digests import counts_line
 from scheduler.planner import plan_window
 from scheduler.policy import ReminderRules
@@ -20,41 +19,13 @@ from storage.models import (
     ExtensionRequest,
     InboundMessage,
     Nudge,
-    Person,
     ProgressUpdate,
 )
 from storage.summary import status_counts
-from tests.fakes.recording_channel import RecordingChannel
 from tests.fakes.recording_delivery import RecordingDelivery
-from tests.kit import CAL, World, declare_agencies, load_people, load_plan, local
+from tests.kit import CAL, declare_agencies, load_people, load_plan, local
+from tests.kit.chat import NOW, Chat, link
 from tests.kit.summary_plan import TODAY, build_plan
-
-NOW = local(2024, 3, 20, 9, 0)
-
-
-async def link(db, role: str, short_code: str, chat_id: str) -> Person:
-    world = World(db)
-    person = await world.person(role, short_code)
-    await world.link(person, chat_id, at=NOW)
-    return person
-
-
-class Chat:
-    def __init__(self, db):
-        self.channel = RecordingChannel()
-        self.dispatcher = Dispatcher(
-            db, {"console": self.channel}, CAL, ReminderRules(), lambda: NOW
-        )
-        self.n = 0
-
-    async def say(self, chat_id: str, text: str = "", **kw) -> list[str]:
-        before = len(self.channel.sent)
-        self.n += 1
-        await self.dispatcher.receive(self.channel.incoming(chat_id, text, f"k{self.n}", **kw))
-        return [m.text for _, m in self.channel.sent[before:]]
-
-    def last(self, chat_id: str):
-        return next(m for c, m in reversed(self.channel.sent) if c == chat_id)
 
 
 @pytest.fixture

@@ -20,9 +20,9 @@ from storage.models import (
     PendingQuestion,
     Person,
 )
-from tests.helpers import count
-from tests.test_coordinator_chat import NOW, Chat, link
-from tests.test_summary import build_plan
+from tests.kit import count
+from tests.kit.chat import NOW, Chat, link
+from tests.kit.summary_plan import build_plan
 
 SORRY = "Xin lỗi, có lỗi"
 
