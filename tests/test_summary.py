@@ -11,7 +11,6 @@ from sqlalchemy import select, update
 
 from storage.db import Database
 from storage.enums import Status
-from storage.groups import GROUP_NAMES_VI
 from storage.models import Agency, Assignment, Plan, Task
 from storage.summary import StatusCounts, overdue_list, status_counts
 from tests.helpers import declare_agencies, load_people, load_plan
@@ -115,7 +114,7 @@ async def test_total_is_partitioned_by_the_buckets(db, agencies):
 
 async def test_by_group(db, agencies):
     rows = await counts(db, by="group")
-    assert [(r.key, r.label) for r in rows] == [(n, GROUP_NAMES_VI[n]) for n in (1, 2, 7)]
+    assert [(r.key, r.label) for r in rows] == [(1, ""), (2, ""), (7, "")]  # names: texts
     assert [numbers(r) for r in rows] == [
         (3, 2, 1, 0, 0, 0, 0, 0),
         (5, 0, 0, 1, 1, 1, 0, 2),

@@ -20,7 +20,7 @@ import typer
 from bot.app import admin
 from bot.app.runtime import serve
 from bot.app.settings import ConfigError, Settings, load_settings
-from bot.texts.cli import describe_problem, t
+from bot.texts import describe_problem, t
 from scheduler.clock import Clock, SimulatedClock, SystemClock
 from storage.db import Database
 from storage.imports.directory import ImportReport

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from bot.channels.base import Choice
 from bot.inbound import choices
 from bot.inbound.turn import Turn, assignment_query, find_for_person
-from bot.texts.chat import dmy, say
+from bot.texts import dmy, say
 from scheduler.planner import plan_assignment
 from storage.enums import ExtensionState, Role, Status
 from storage.models import (
