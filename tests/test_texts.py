@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import select, update
 
 import bot.texts as texts
+from bot.app.settings import ConfigError, parse_settings
 from bot.channels.base import Attachment, Choice, Outgoing
 from bot.channels.console import ConsoleChannel
 from bot.channels.zalo import ZaloChannel
@@ -74,7 +75,7 @@ def test_a_key_defined_twice_stops_the_import_and_unknown_languages_are_vietname
 # -- every key the code asks for exists, and every text is asked for -------------------------
 
 # Calls that take a key: name -> position of the key among the positional arguments.
-LOOKUPS = {"t": 1, "say": 1, "_section": 1, "_help": 0}
+LOOKUPS = {"t": 1, "say": 1, "_section": 1, "_help": 0, "Unaccepted": 0}
 METHODS = {"t": 0, "reply_key": 0}  # turn.t(key), turn.reply_key(key)
 
 
@@ -363,6 +364,17 @@ def test_cli_help_speaks_the_configured_language(tmp_path):
     assert texts.t("en", "cli_init") in english and not VIETNAMESE.search(english)
     (tmp_path / "config.env").write_text("NHACVIEC_LANGUAGE=en\n")
     assert texts.t("en", "cli_import_plan") in help_text(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("vi", "'9-5': chấp nhận: HH:MM-HH:MM, ví dụ 07:30-17:00"), ("en", "'9-5': accepted: HH:MM")],
+)
+def test_a_bad_setting_is_explained_in_the_configured_language(lang, said):
+    with pytest.raises(ConfigError) as info:
+        parse_settings({"NHACVIEC_LANGUAGE": lang, "NHACVIEC_WORK_HOURS": "9-5"})
+    ((key, message),) = info.value.problems
+    assert key == "NHACVIEC_WORK_HOURS" and message.startswith(said)
 
 
 # -- /trogiup is the command table ----------------------------------------------------------

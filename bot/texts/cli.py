@@ -22,6 +22,81 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Không ghi được {path}: {detail}",
         "en": "Cannot write {path}: {detail}",
     },
+    # what a setting accepts (bot.app.settings)
+    "config_not_a_database_url": {"vi": "không phải URL cơ sở dữ liệu", "en": "not a database URL"},
+    "config_database_url": {
+        "vi": "chấp nhận: sqlite+aiosqlite:///TỆP hoặc postgresql+asyncpg://USER@HOST/DB",
+        "en": "accepted: sqlite+aiosqlite:///FILE or postgresql+asyncpg://USER@HOST/DB",
+    },
+    "config_url": {
+        "vi": "chấp nhận: một URL http:// hoặc https://",
+        "en": "accepted: an http:// or https:// URL",
+    },
+    "config_telegram_token": {
+        "vi": "chấp nhận: token do @BotFather cấp, dạng 123456:ABC-...",
+        "en": "accepted: the token from @BotFather, 123456:ABC-...",
+    },
+    "config_zalo_token": {
+        "vi": "chấp nhận: token của bot Zalo, dạng <bot_id>:<secret>",
+        "en": "accepted: the Zalo bot token, <bot_id>:<secret>",
+    },
+    "config_webhook_secret": {
+        "vi": "chấp nhận: từ 8 đến 256 ký tự A-Z a-z 0-9 _ -",
+        "en": "accepted: 8 to 256 characters of A-Z a-z 0-9 _ -",
+    },
+    "config_listen": {
+        "vi": "chấp nhận: HOST:PORT, ví dụ 0.0.0.0:8080",
+        "en": "accepted: HOST:PORT, for example 0.0.0.0:8080",
+    },
+    "config_timezone": {
+        "vi": "chấp nhận: một múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
+        "en": "accepted: an IANA time zone such as Asia/Ho_Chi_Minh",
+    },
+    "config_work_hours": {
+        "vi": "chấp nhận: HH:MM-HH:MM, ví dụ 07:30-17:00",
+        "en": "accepted: HH:MM-HH:MM, for example 07:30-17:00",
+    },
+    "config_work_hours_real": {
+        "vi": "chấp nhận: HH:MM-HH:MM với giờ có thật trong ngày",
+        "en": "accepted: HH:MM-HH:MM with real times of day",
+    },
+    "config_work_hours_order": {
+        "vi": "giờ bắt đầu phải trước giờ kết thúc",
+        "en": "the start must be before the end",
+    },
+    "config_workdays": {
+        "vi": "chấp nhận: các số nguyên ngày làm việc, cách nhau bằng dấu phẩy",
+        "en": "accepted: whole numbers of working days, comma-separated",
+    },
+    "config_positive_ints": {
+        "vi": "chấp nhận: các số nguyên ≥ 1, cách nhau bằng dấu phẩy, ví dụ 7,3,1",
+        "en": "accepted: whole numbers ≥ 1, comma-separated, for example 7,3,1",
+    },
+    "config_int_between": {
+        "vi": "chấp nhận: một số nguyên từ {low} đến {high}",
+        "en": "accepted: a whole number from {low} to {high}",
+    },
+    "config_not_a_date": {
+        "vi": "{value} không phải ngày ISO YYYY-MM-DD",
+        "en": "{value} is not an ISO date YYYY-MM-DD",
+    },
+    "config_choice": {"vi": "chấp nhận: {choices}", "en": "accepted: {choices}"},
+    "config_speed": {
+        "vi": "chấp nhận: một số > 0 (số giây mô phỏng cho mỗi giây thật)",
+        "en": "accepted: a number > 0 (simulated seconds per second)",
+    },
+    "config_instant": {
+        "vi": "chấp nhận: ngày giờ ISO, ví dụ 2024-03-01T07:00",
+        "en": "accepted: an ISO date-time such as 2024-03-01T07:00",
+    },
+    "config_secret_required": {
+        "vi": "bắt buộc khi đã đặt WEBHOOK_URL",
+        "en": "required when WEBHOOK_URL is set",
+    },
+    "config_day_off_clash": {
+        "vi": "{days} cũng có trong danh sách ngày nghỉ",
+        "en": "{days} also listed as a day off",
+    },
     # imports
     "dry_run": {
         "vi": "Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.",
