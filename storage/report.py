@@ -38,7 +38,6 @@ class ReportRow:
     task: str  # task code, e.g. "3.12"
     title: str
     group: int  # 1-7
-    group_name: str  # Vietnamese group name as stored with the plan
     agency_id: int
     agency: str  # lead agency name
     deadline: date | None
@@ -89,7 +88,6 @@ async def report_rows(
             Task.code.label("task_code"),
             Task.title,
             TaskGroup.number,
-            TaskGroup.name.label("group_name"),
             Agency.id.label("agency_id"),
             Agency.name.label("agency_name"),
             Assignment.deadline,
@@ -120,7 +118,6 @@ async def report_rows(
             task=row.task_code,
             title=row.title,
             group=row.number,
-            group_name=row.group_name,
             agency_id=row.agency_id,
             agency=row.agency_name,
             deadline=row.deadline,

@@ -29,7 +29,6 @@ from sqlalchemy import Date, String, and_, cast, func, or_, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.enums import Status
-from storage.groups import GROUP_NAMES_VI
 from storage.models import Agency, Assignment, Task
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -54,7 +53,7 @@ class StatusCounts:
     """
 
     key: int | None  # group number (1-7), agency id, or None for the whole selection
-    label: str  # Vietnamese group name, agency name, or "" for the whole selection
+    label: str  # agency name; "" for a group (its name is a text) or the whole selection
     total: int
     done_on_time: int
     done_late: int
@@ -263,7 +262,7 @@ async def status_overview(
         agencies.setdefault(cell["agency_id"], []).append(counts)
     return Overview(
         total=_sum(None, "", [c for cs in groups.values() for c in cs]),
-        by_group=[_sum(n, GROUP_NAMES_VI.get(n, ""), groups[n]) for n in sorted(groups)],
+        by_group=[_sum(n, "", groups[n]) for n in sorted(groups)],
         by_agency=[_sum(a, agencies[a][0].label, agencies[a]) for a in sorted(agencies)],
     )
 
@@ -275,7 +274,7 @@ def _sum(key: int | None, label: str, parts: list[StatusCounts]) -> StatusCounts
 
 def _counts_of(row, by) -> StatusCounts:
     if by == "group":
-        key, label = row["key"], GROUP_NAMES_VI.get(row["key"], "")
+        key, label = row["key"], ""
     elif by == "agency":
         key, label = row["agency_id"], row["label"]
     else:

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from bot.documents.report import CSV_COLUMNS, build_report, report_filename, to_csv, to_text
+from bot.texts import group_name
 from storage.enums import Status
-from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
 from storage.models import Assignment, Person
 from storage.report import report_rows
 from storage.summary import status_counts
@@ -73,7 +73,7 @@ async def test_rows_are_live_assignments_in_plan_order(db, agencies):
     assert {r.assignment: r.timeliness for r in rows if r.timeliness} == TIMELINESS
     by_code = {r.assignment: r for r in rows}
     first = by_code["2.1"]
-    assert (first.task, first.group, first.group_name) == ("2.1", 2, GROUP_NAMES_VI[2])
+    assert (first.task, first.group) == ("2.1", 2)
     assert (first.agency, first.deadline, first.status, first.percent) == (
         "Sở Tư pháp",
         date(2024, 3, 29),
@@ -163,7 +163,7 @@ async def test_xlsx_sheets(db, agencies):
     assert last[0] == "Tổng cộng" and last[2:] == list(astuple(total)[2:])
     groups = [r for r in groups_and_agencies if r[0]]
     agencies_rows = [r for r in groups_and_agencies if r[1]]
-    assert [r[0] for r in groups] == [f"Nhóm {c.key} — {GROUP_NAMES_VI[c.key]}" for c in by_group]
+    assert [r[0] for r in groups] == [f"Nhóm {c.key} — {group_name('vi', c.key)}" for c in by_group]
     assert [r[1] for r in agencies_rows] == ["Sở Nội vụ", "Sở Tư pháp"]
     for rows in (groups, agencies_rows):
         assert [sum(column) for column in zip(*(r[2:] for r in rows), strict=True)] == last[2:]
@@ -200,7 +200,7 @@ async def test_xlsx_in_english(db, agencies):
     assert [c.value for c in book["Summary"][1]][:4] == ["Group", "Agency", "Total", "Done on time"]
     assert [c.value for c in book["Details"][1]][:3] == ["Code", "Task", "Group"]
     assert book["Details"]["F2"].value == "done"
-    assert book["Summary"]["A2"].value == f"Group 1 — {GROUP_NAMES_EN[1]}"
+    assert book["Summary"]["A2"].value == f"Group 1 — {group_name('en', 1)}"
 
 
 async def test_text_report(db, agencies):
@@ -209,10 +209,10 @@ async def test_text_report(db, agencies):
     assert "Toàn kế hoạch: 12 việc — xong đúng hạn 3, trễ hạn 1" in text
     assert "quá hạn 3" in text and "Đã hoàn thành 4/12 (33%)" in text
     for n in (1, 2, 7):
-        assert f"Nhóm {n} — {GROUP_NAMES_VI[n]}: " in text
+        assert f"Nhóm {n} — {group_name('vi', n)}: " in text
     assert "Sở Nội vụ: 7 việc" in text and "Sở Tư pháp: 5 việc" in text
     english = (await report(db, "text", "en")).decode("utf-8")
-    assert f"Group 2 — {GROUP_NAMES_EN[2]}: 5" in english and "Whole plan: 12" in english
+    assert f"Group 2 — {group_name('en', 2)}: 5" in english and "Whole plan: 12" in english
 
 
 async def test_empty_selection_and_bad_format(db):

@@ -10,13 +10,14 @@ import httpx
 import pytest
 
 from bot.channels.base import Attachment, ChannelError, Choice, Outgoing
-from bot.channels.zalo import ANSWER_BY_NUMBER, ZaloChannel, to_incoming
+from bot.channels.zalo import ZaloChannel, to_incoming
 from tests.fakes.channel_harness import Clock, Inbox, eventually
 from tests.fakes.zalo_api import FakeZaloAPI, free_port, post_webhook, tiny_png
 
 CHAT, OTHER = "a1b2c3d4e5f6a7b8c9d0", "0f9e8d7c6b5a4f3e2d1c"
 HOOK = "https://bot.example.gov.vn/zalo/hook"
 SECRET = "s3cret-Token_8+"
+ANSWER_BY_NUMBER = "Trả lời bằng số."  # the channel's own words under numbered options
 BUTTONS = (
     (Choice("✅ Đã xong", "c:tok12345:done"), Choice("⏳ Đang làm", "c:tok12345:prog")),
     (Choice("⛔ Vướng mắc", "c:tok12345:blk"),),

@@ -13,7 +13,7 @@ import aiohttp
 import pytest
 from sqlalchemy import select
 
-from bot.channels.zalo import ANSWER_BY_NUMBER, ZaloChannel
+from bot.channels.zalo import ZaloChannel
 from storage.enums import NudgeState, Status
 from storage.models import ChatLink, InboundMessage, Nudge
 from tests.fakes.chat_service import ChatService
@@ -24,6 +24,7 @@ OFFICIAL, STRANGER = "5c1e0b7d2a9f4e3c8b6a", "9f8e7d6c5b4a39281706"
 COORDINATOR = "c00d1a7e0b5e4d3c2b1a"
 HOOK = "https://bot.example.gov.vn/zalo/hook"
 SECRET = "zalo-webhook-secret-42"
+ANSWER_BY_NUMBER = "Trả lời bằng số."  # Zalo's own words under numbered options
 OPTIONS = f"1. ✅ Đã xong\n2. ⏳ Đang làm\n3. ⛔ Vướng mắc\n4. 📅 Xin gia hạn\n{ANSWER_BY_NUMBER}"
 
 

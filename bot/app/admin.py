@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import selectinload
 
 from bot.app.wiring import calendar_from, rules_from
-from bot.texts.cli import t
+from bot.texts import group_names, t
 from scheduler.planner import planned_nudges
 from storage.db import Database
 from storage.imports.directory import DirectoryReport, ImportReport, import_directory, import_people
@@ -94,7 +94,8 @@ async def run_import_plan(
 ) -> PlanReport:
     table = read_table(_existing(path, lang), key_column="code")
     async with db.unit_of_work(dry_run=dry_run) as session:
-        return await import_plan(session, table, now, year=year)
+        # The plan records its groups under their official (Vietnamese) names.
+        return await import_plan(session, table, now, year=year, group_names=group_names("vi"))
 
 
 async def run_import_people(

@@ -16,22 +16,44 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
+from dotenv import dotenv_values
 
 from bot.app import admin
 from bot.app.runtime import serve
 from bot.app.settings import ConfigError, Settings, load_settings
-from bot.texts.cli import describe_problem, t
+from bot.texts import describe_problem, t
 from scheduler.clock import Clock, SimulatedClock, SystemClock
 from storage.db import Database
 from storage.imports.directory import ImportReport
 from storage.imports.problems import MAX_LISTED, ImportFailed
 
 T = TypeVar("T")
+
+
+def _configured_language() -> str:
+    """``NHACVIEC_LANGUAGE`` of the environment or ./config.env, before settings are parsed.
+
+    Read when this module is imported, for the ``--help`` texts; anything but
+    ``en`` is Vietnamese (a bad value is reported once the settings are parsed).
+    """
+    raw = os.environ.get("NHACVIEC_LANGUAGE")
+    if raw is None and Path("config.env").is_file():
+        raw = dotenv_values("config.env").get("NHACVIEC_LANGUAGE")
+    return "en" if (raw or "").strip().lower() == "en" else "vi"
+
+
+HELP_LANG = _configured_language()
+
+
+def _help(key: str) -> str:
+    return t(HELP_LANG, key)
+
+
 app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
-    help="nhacviec — nhắc việc kế hoạch cải cách hành chính qua Telegram, Zalo.",
+    help=_help("cli_app"),
 )
 
 
@@ -81,15 +103,10 @@ def _load(ctx: typer.Context) -> None:
     try:
         settings = load_settings()
     except ConfigError as exc:
-        lang = "en" if _env_language() == "en" else "vi"
         for key, detail in exc.problems:
-            typer.echo(t(lang, "config_bad", key=key, detail=detail), err=True)
+            typer.echo(t(HELP_LANG, "config_bad", key=key, detail=detail), err=True)
         raise typer.Exit(1) from None
     ctx.obj = Context(settings)
-
-
-def _env_language() -> str:
-    return os.environ.get("NHACVIEC_LANGUAGE", "vi").strip().lower()
 
 
 def _dry_run_note(ctx: Context, dry_run: bool) -> None:
@@ -102,7 +119,7 @@ def _print_directory_report(ctx: Context, what: str, report: ImportReport) -> No
         t(
             ctx.lang,
             "directory_summary",
-            what=t(ctx.lang, what),
+            what=what,
             added=len(report.added),
             changed=len(report.changed),
             unchanged=report.unchanged,
@@ -112,28 +129,24 @@ def _print_directory_report(ctx: Context, what: str, report: ImportReport) -> No
         typer.echo(t(ctx.lang, "task_changed", code=name, fields=", ".join(fields)))
 
 
-DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help=_help("cli_dry_run"))]
 
 
-@app.command("init")
+@app.command("init", help=_help("cli_init"))
 def init_command(ctx: typer.Context) -> None:
-    """Create or upgrade the database (Alembic)."""
     c: Context = ctx.obj
     typer.echo(c.run(lambda db: admin.init_database(db, c.lang)))
 
 
-@app.command("import-agencies")
+@app.command("import-agencies", help=_help("cli_import_agencies"))
 def import_agencies_command(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
-        typer.Argument(
-            help="name,short_code,kind,parent and/or group_label,member,member_type tables"
-        ),
+        typer.Argument(help=_help("cli_agency_files")),
     ],
     dry_run: DryRun = False,
 ) -> None:
-    """Declare agencies and the collectives a plan may name."""
     c: Context = ctx.obj
 
     async def action(db: Database):
@@ -142,20 +155,17 @@ def import_agencies_command(
 
     report = c.run(action)
     _dry_run_note(c, dry_run)
-    _print_directory_report(c, "what_agencies", report.agencies)
-    _print_directory_report(c, "what_collectives", report.collectives)
+    _print_directory_report(c, t(c.lang, "what_agencies"), report.agencies)
+    _print_directory_report(c, t(c.lang, "what_collectives"), report.collectives)
 
 
-@app.command("import-plan")
+@app.command("import-plan", help=_help("cli_import_plan"))
 def import_plan_command(
     ctx: typer.Context,
     file: Path,
     dry_run: DryRun = False,
-    year: Annotated[
-        int | None, typer.Option(help="Plan year (default: from the deadlines)")
-    ] = None,
+    year: Annotated[int | None, typer.Option(help=_help("cli_year"))] = None,
 ) -> None:
-    """Import a plan from CSV or XLSX, all or nothing."""
     c: Context = ctx.obj
 
     async def action(db: Database):
@@ -193,9 +203,8 @@ def import_plan_command(
         typer.echo(t(c.lang, "task_removed", code=code))
 
 
-@app.command("import-people")
+@app.command("import-people", help=_help("cli_import_people"))
 def import_people_command(ctx: typer.Context, file: Path, dry_run: DryRun = False) -> None:
-    """Import the directory of people (full_name,title,agency,role[,phone])."""
     c: Context = ctx.obj
 
     async def action(db: Database):
@@ -204,18 +213,17 @@ def import_people_command(ctx: typer.Context, file: Path, dry_run: DryRun = Fals
 
     report = c.run(action)
     _dry_run_note(c, dry_run)
-    _print_directory_report(c, "what_people", report)
+    _print_directory_report(c, t(c.lang, "what_people"), report)
     if report.absent:
         typer.echo(t(c.lang, "people_absent", count=len(report.absent)))
 
 
-@app.command("invite")
+@app.command("invite", help=_help("cli_invite"))
 def invite_command(
     ctx: typer.Context,
-    person: Annotated[str, typer.Argument(help="Full name (accents optional) or id")],
-    agency: Annotated[str | None, typer.Option(help="Agency name or short code")] = None,
+    person: Annotated[str, typer.Argument(help=_help("cli_invite_person"))],
+    agency: Annotated[str | None, typer.Option(help=_help("cli_invite_agency"))] = None,
 ) -> None:
-    """Print a one-time invite: a Telegram deep link and the bare code."""
     c: Context = ctx.obj
 
     async def action(db: Database):
@@ -234,16 +242,13 @@ def invite_command(
         typer.echo(t(c.lang, "invite_no_bot"))
 
 
-@app.command("schedule")
+@app.command("schedule", help=_help("cli_schedule"))
 def schedule_command(
     ctx: typer.Context,
-    from_: Annotated[
-        str | None, typer.Option("--from", help="First day, YYYY-MM-DD (default: today)")
-    ] = None,
-    to: Annotated[str | None, typer.Option(help="Last day, YYYY-MM-DD (default: +30 days)")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or tsv")] = "text",
+    from_: Annotated[str | None, typer.Option("--from", help=_help("cli_from"))] = None,
+    to: Annotated[str | None, typer.Option(help=_help("cli_to"))] = None,
+    fmt: Annotated[str, typer.Option("--format", help=_help("cli_schedule_format"))] = "text",
 ) -> None:
-    """Preview the nudges the policy plans, one line each, by time."""
     c: Context = ctx.obj
     if fmt not in ("text", "tsv"):
         raise typer.BadParameter("text | tsv", param_hint="--format")
@@ -285,15 +290,12 @@ def _day_option(raw: str | None, name: str) -> date | None:
         raise typer.BadParameter("YYYY-MM-DD", param_hint=name) from None
 
 
-@app.command("report")
+@app.command("report", help=_help("cli_report"))
 def report_command(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", help="text, csv or xlsx")] = "text",
-    out: Annotated[
-        Path | None, typer.Option(help="Write to FILE (xlsx: default a file named by the date)")
-    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help=_help("cli_report_format"))] = "text",
+    out: Annotated[Path | None, typer.Option(help=_help("cli_report_out"))] = None,
 ) -> None:
-    """The coordinators' report: summary text, one CSV row per assignment, or XLSX."""
     c: Context = ctx.obj
     from bot.documents.report import FORMATS, build_report, report_filename
 
@@ -320,14 +322,11 @@ def report_command(
     typer.echo(t(c.lang, "report_written", path=out))
 
 
-@app.command("run")
+@app.command("run", help=_help("cli_run"))
 def run_command(
     ctx: typer.Context,
-    sample: Annotated[
-        bool, typer.Option("--sample", help="Load the sample plan into an empty store first")
-    ] = False,
+    sample: Annotated[bool, typer.Option("--sample", help=_help("cli_sample"))] = False,
 ) -> None:
-    """Run the service: chat channels + scheduler (the console without a chat token)."""
     c: Context = ctx.obj
     console = not (c.settings.telegram_bot_token or c.settings.zalo_bot_token)
     logging.basicConfig(
@@ -367,15 +366,12 @@ def run_command(
     c.run(action)
 
 
-@app.command("demo")
+@app.command("demo", help=_help("cli_demo"))
 def demo_command(
     ctx: typer.Context,
-    fast: Annotated[bool, typer.Option("--fast", help="No pauses: a few seconds")] = False,
-    out: Annotated[Path, typer.Option(help="Folder for the chart and the XLSX report")] = Path(
-        "nhacviec-demo"
-    ),
+    fast: Annotated[bool, typer.Option("--fast", help=_help("cli_fast"))] = False,
+    out: Annotated[Path, typer.Option(help=_help("cli_demo_out"))] = Path("nhacviec-demo"),
 ) -> None:
-    """A self-contained demo on a temporary SQLite database with the sample plan."""
     c: Context = ctx.obj
     logging.basicConfig(level=logging.ERROR)
     from bot.app.demo import run_demo  # matplotlib and the rest only for this command

@@ -32,6 +32,7 @@ from bot.documents.report import build_report, report_filename
 from bot.inbound.dispatcher import Dispatcher
 from bot.outbound.digests import ChatDigestSink
 from bot.outbound.nudges import ChatDelivery
+from bot.texts import dmy, t
 from scheduler.clock import ManualClock
 from scheduler.digest import run_due_digests
 from scheduler.service import ReminderService
@@ -43,7 +44,6 @@ from storage.summary import StatusCounts, status_counts
 
 START = date(2024, 1, 2)  # the first working day of the plan year
 DAYS = 45  # calendar days walked through, Tết 2024 included
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 SILENT = "1.2@dakha"  # left unanswered until it is escalated and handed on, then done late
 CAST = (  # (agency short code, role): who links a chat in the demo
     ("snv", "official"),
@@ -113,6 +113,9 @@ class DemoChannel:
 class Demo:
     def __init__(self, settings: Settings, out: TextIO, pause: float) -> None:
         self.settings, self.out, self.pause = settings, out, pause
+        self.lang = settings.language
+        # An escalation nudge starts with these words ("🔺 Báo cáo lãnh đạo").
+        self._escalation = t(self.lang, "nudge_escalation", agency="", days="").split(":")[0]
         self.calendar, self.rules = calendar_from(settings), rules_from(settings)
         self.clock = ManualClock(datetime.combine(START, time(7, 0), settings.timezone))
         self.channel = DemoChannel(out)
@@ -126,7 +129,7 @@ class Demo:
 
     async def act(self, member: Member, text: str = "", **kw) -> None:
         self._keys += 1
-        shown = text or f"[bấm: {kw.get('label', '')}]"
+        shown = text or t(self.lang, "demo_pressed", label=kw.get("label", ""))
         self.say(f"💬 {member.name} ({member.agency}): {shown}")
         kw.pop("label", None)
         await self.dispatcher.receive(
@@ -156,7 +159,7 @@ class Demo:
             self.clock,
             digests=digests,
         )
-        self.say("=== nhacviec demo: Kế hoạch CCHC 2024 (mẫu Kon Tum), đồng hồ mô phỏng ===")
+        self.say(t(self.lang, "demo_title"))
         cast = await self._link_cast(db)
         # Only the cast take part: everyone else is set aside so the story stays readable.
         async with db.unit_of_work() as session:
@@ -169,7 +172,8 @@ class Demo:
         for _ in range(DAYS):
             if self.calendar.is_workday(day):
                 self.clock.set(self.calendar.work_start_at(day))
-                self.say(f"\n--- {WEEKDAYS[day.weekday()]} {day.strftime('%d/%m/%Y')}, 07:30 ---")
+                weekday = t(self.lang, f"weekday_{day.weekday()}")
+                self.say("\n" + t(self.lang, "demo_day", weekday=weekday, day=dmy(day)))
                 while (await service.run_round()).claimed:
                     pass  # the morning's backlog, all of it, before people answer
                 await self._answer(cast, day)
@@ -203,21 +207,20 @@ class Demo:
         self.channel.last_choices.clear()
         for chat_id, message in pending.items():
             member = cast[chat_id]
-            first = message.choices[0][0].data
+            row = message.choices[0]
+            first = row[0].data
             if first.startswith("x:"):  # an extension request reaching the coordinator
                 self._decisions += 1
                 if self._decisions % 2:
-                    await self.act(member, choice_data=first, label="✅ Đồng ý")
+                    await self.act(member, choice_data=first, label=row[0].label)
                 else:
-                    await self.act(
-                        member, choice_data=message.choices[0][1].data, label="❌ Từ chối"
-                    )
+                    await self.act(member, choice_data=row[1].data, label=row[1].label)
                     await self.act(member, "Đề nghị hoàn thành đúng hạn, không gia hạn")
             elif first.startswith("c:") and member.role != "coordinator":
                 await self._official_answers(member, message, day)
 
     async def _official_answers(self, member: Member, message: Outgoing, day: date) -> None:
-        if "Báo cáo lãnh đạo" in message.text:  # an escalation: the leader hands it on
+        if message.text.startswith(self._escalation):  # an escalation: the leader hands it on
             code = message.text.splitlines()[1].split(" — ")[0].split("@")[0].split("#")[0]
             code = code.strip()
             official = next(
@@ -239,7 +242,8 @@ class Demo:
         choice = zlib.crc32(f"{member.chat_id}{message.text}".encode()) % 7
         new_date = (day + timedelta(days=21)).strftime("%d/%m")
         if choice in (0, 1, 2):
-            await self.act(member, choice_data=message.choices[0][0].data, label="✅ Đã xong")
+            done = message.choices[0][0]
+            await self.act(member, choice_data=done.data, label=done.label)
         elif choice == 3:
             await self.act(member, "dạ em đang làm, được khoảng 60% ạ")
         elif choice == 4:
@@ -251,7 +255,7 @@ class Demo:
     async def _finish(self, db: Database, cast: dict[str, Member], out_dir: Path):
         coordinator = next(m for m in cast.values() if m.role == "coordinator")
         today = self.calendar.local_date(self.clock.now())
-        self.say("\n=== Cuối đợt: cơ quan điều phối hỏi tổng hợp ===")
+        self.say("\n" + t(self.lang, "demo_end"))
         await self.act(coordinator, "/tonghop")
         async with db.unit_of_work() as session:
             (total,) = await status_counts(session, today)
@@ -263,7 +267,7 @@ class Demo:
             out_dir,
             {f"tien-do-{today.isoformat()}.png": chart, report_filename(today, "xlsx"): report},
         )
-        self.say(f"\n📈 Biểu đồ: {chart_path}\n📊 Báo cáo XLSX: {report_path}")
+        self.say("\n" + t(self.lang, "demo_files", chart=chart_path, report=report_path))
         return total
 
 

@@ -57,9 +57,10 @@ def build_channels(settings: Settings) -> dict[str, Channel]:
             webhook_secret=settings.webhook_secret if zalo_webhook else None,
             listen=settings.webhook_listen,
             public_url=_origin(zalo_webhook) if zalo_webhook else None,
+            lang=settings.language,
         )
     if not channels:
-        channels["console"] = ConsoleChannel()
+        channels["console"] = ConsoleChannel(lang=settings.language)
     return channels
 
 

@@ -20,6 +20,8 @@ from dotenv import dotenv_values
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.texts import t
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///nhacviec.db"
 TELEGRAM_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -59,48 +61,56 @@ class Settings:
     clock_speed: float = 1.0
 
 
+class Unaccepted(ValueError):
+    """A bad value; ``key`` names the text saying what is accepted (``bot.texts``, config_*)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key, self.values = key, values
+
+
 def _database_url(raw: str) -> str:
     try:
         url = make_url(raw)
     except ArgumentError:
-        raise ValueError("not a database URL") from None
+        raise Unaccepted("config_not_a_database_url") from None
     backend, _, driver = url.drivername.partition("+")
     # Plain URLs are accepted and given the async driver nhacviec uses.
     if backend == "sqlite" and driver in ("", "pysqlite", "aiosqlite"):
         return url.set(drivername="sqlite+aiosqlite").render_as_string(hide_password=False)
     if backend == "postgresql" and driver in ("", "psycopg", "psycopg2", "asyncpg"):
         return url.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
-    raise ValueError("accepted: sqlite+aiosqlite:///FILE or postgresql+asyncpg://USER@HOST/DB")
+    raise Unaccepted("config_database_url")
 
 
 def _url(raw: str) -> str:
     if not re.match(r"^https?://[^\s/]+", raw):
-        raise ValueError("accepted: an http:// or https:// URL")
+        raise Unaccepted("config_url")
     return raw.rstrip("/")
 
 
 def _telegram_token(raw: str) -> str:
     if not TELEGRAM_TOKEN.match(raw):
-        raise ValueError("accepted: the token from @BotFather, 123456:ABC-...")
+        raise Unaccepted("config_telegram_token")
     return raw
 
 
 def _zalo_token(raw: str) -> str:
     if ":" not in raw or any(c.isspace() for c in raw):
-        raise ValueError("accepted: the Zalo bot token, <bot_id>:<secret>")
+        raise Unaccepted("config_zalo_token")
     return raw
 
 
 def _webhook_secret(raw: str) -> str:
     if not WEBHOOK_SECRET.match(raw) or len(raw) < 8:
-        raise ValueError("accepted: 8 to 256 characters of A-Z a-z 0-9 _ -")
+        raise Unaccepted("config_webhook_secret")
     return raw
 
 
 def _listen(raw: str) -> str:
     host, sep, port = raw.rpartition(":")
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise ValueError("accepted: HOST:PORT, for example 0.0.0.0:8080")
+        raise Unaccepted("config_listen")
     return raw
 
 
@@ -108,20 +118,20 @@ def _timezone(raw: str) -> ZoneInfo:
     try:
         return ZoneInfo(raw)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError("accepted: an IANA time zone such as Asia/Ho_Chi_Minh") from None
+        raise Unaccepted("config_timezone") from None
 
 
 def _work_hours(raw: str) -> tuple[time, time]:
     match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", raw)
     if not match:
-        raise ValueError("accepted: HH:MM-HH:MM, for example 07:30-17:00")
+        raise Unaccepted("config_work_hours")
     h1, m1, h2, m2 = map(int, match.groups())
     try:
         start, end = time(h1, m1), time(h2, m2)
     except ValueError:
-        raise ValueError("accepted: HH:MM-HH:MM with real times of day") from None
+        raise Unaccepted("config_work_hours_real") from None
     if start >= end:
-        raise ValueError("the start must be before the end")
+        raise Unaccepted("config_work_hours_order")
     return start, end
 
 
@@ -129,9 +139,9 @@ def _positive_ints(raw: str) -> tuple[int, ...]:
     try:
         values = {int(part) for part in raw.split(",") if part.strip()}
     except ValueError:
-        raise ValueError("accepted: whole numbers of working days, comma-separated") from None
+        raise Unaccepted("config_workdays") from None
     if not values or min(values) < 1:
-        raise ValueError("accepted: whole numbers ≥ 1, comma-separated, for example 7,3,1")
+        raise Unaccepted("config_positive_ints")
     return tuple(sorted(values, reverse=True))
 
 
@@ -140,9 +150,9 @@ def _int_between(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(raw)
         except ValueError:
-            raise ValueError(f"accepted: a whole number from {low} to {high}") from None
+            raise Unaccepted("config_int_between", low=low, high=high) from None
         if not low <= value <= high:
-            raise ValueError(f"accepted: a whole number from {low} to {high}")
+            raise Unaccepted("config_int_between", low=low, high=high)
         return value
 
     return parse
@@ -155,7 +165,7 @@ def _dates(raw: str) -> frozenset[date]:
             try:
                 out.add(date.fromisoformat(part.strip()))
             except ValueError:
-                raise ValueError(f"{part.strip()!r} is not an ISO date YYYY-MM-DD") from None
+                raise Unaccepted("config_not_a_date", value=repr(part.strip())) from None
     return frozenset(out)
 
 
@@ -163,7 +173,7 @@ def _choice(*allowed: str) -> Callable[[str], str]:
     def parse(raw: str) -> str:
         value = raw.strip().lower()
         if value not in allowed:
-            raise ValueError("accepted: " + ", ".join(allowed))
+            raise Unaccepted("config_choice", choices=", ".join(allowed))
         return value
 
     return parse
@@ -173,9 +183,9 @@ def _speed(raw: str) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise ValueError("accepted: a number > 0 (simulated seconds per second)") from None
+        raise Unaccepted("config_speed") from None
     if not value > 0:
-        raise ValueError("accepted: a number > 0 (simulated seconds per second)")
+        raise Unaccepted("config_speed")
     return value
 
 
@@ -183,7 +193,7 @@ def _instant(raw: str) -> datetime:
     try:
         return datetime.fromisoformat(raw)
     except ValueError:
-        raise ValueError("accepted: an ISO date-time such as 2024-03-01T07:00") from None
+        raise Unaccepted("config_instant") from None
 
 
 # key -> (Settings field, parser)
@@ -212,7 +222,11 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
 
 
 def parse_settings(env: Mapping[str, str]) -> Settings:
-    """Parse a mapping of configuration keys; empty values mean "use the default"."""
+    """Parse a mapping of configuration keys; empty values mean "use the default".
+
+    The problems are said in the language the mapping asks for (Vietnamese unless "en").
+    """
+    lang = "en" if (env.get("NHACVIEC_LANGUAGE") or "").strip().lower() == "en" else "vi"
     values: dict[str, Any] = {}
     problems: list[tuple[str, str]] = []
     for key, (name, parse) in PARSERS.items():
@@ -222,15 +236,16 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
         try:
             values[name] = parse(raw.strip())
         except ValueError as exc:
-            problems.append((key, f"{raw.strip()!r}: {exc}"))
+            said = t(lang, exc.key, **exc.values) if isinstance(exc, Unaccepted) else str(exc)
+            problems.append((key, f"{raw.strip()!r}: {said}"))
     if "work_hours" in values:
         values["work_start"], values["work_end"] = values.pop("work_hours")
     if values.get("webhook_url") and not values.get("webhook_secret"):
-        problems.append(("WEBHOOK_SECRET", "required when WEBHOOK_URL is set"))
+        problems.append(("WEBHOOK_SECRET", t(lang, "config_secret_required")))
     clash = values.get("extra_days_off", frozenset()) & values.get("extra_workdays", frozenset())
     if clash:
         days = ", ".join(sorted(d.isoformat() for d in clash))
-        problems.append(("NHACVIEC_EXTRA_WORKDAYS", f"{days} also listed as a day off"))
+        problems.append(("NHACVIEC_EXTRA_WORKDAYS", t(lang, "config_day_off_clash", days=days)))
     if problems:
         raise ConfigError(problems)
     settings = Settings(**values)

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 from bot.channels.base import Choice, Incoming, IncomingHandler, Outgoing
+from bot.texts import t
 
 Reader = Callable[[], Awaitable[str | None]]
 
@@ -31,9 +32,15 @@ class ConsoleChannel:
     interactive = True  # one person at a terminal: answer a line before reading the next
 
     def __init__(
-        self, reader: Reader = stdin_reader, out: TextIO = sys.stdout, chat_id: str = "console"
+        self,
+        reader: Reader = stdin_reader,
+        out: TextIO = sys.stdout,
+        chat_id: str = "console",
+        *,
+        lang: str = "vi",
     ) -> None:
         self._reader = reader
+        self._lang = lang  # of the channel's own words (attachments)
         self._out = out
         self.chat_id = chat_id
         self._options: list[Choice] = []
@@ -76,10 +83,12 @@ class ConsoleChannel:
     async def send(self, chat_id: str, message: Outgoing) -> str:
         self._next_id += 1
         lines = [message.text]
-        if message.attachment is not None:
+        file = message.attachment
+        if file is not None:
+            kind = t(self._lang, f"attachment_{file.kind}")
+            size = len(file.content)
             lines.append(
-                f"[{message.attachment.kind}: {message.attachment.filename}, "
-                f"{len(message.attachment.content)} bytes]"
+                t(self._lang, "console_attachment", kind=kind, filename=file.filename, size=size)
             )
         flat = [c for row in message.choices for c in row]
         if flat:

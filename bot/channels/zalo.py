@@ -46,6 +46,7 @@ from bot.channels.base import (
 )
 from bot.channels.media import MediaServer, MediaStore, media_path
 from bot.channels.pacing import ChatPacer, backoff
+from bot.texts import t
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +54,6 @@ DEFAULT_API_URL = "https://bot-api.zaloplatforms.com"
 SECRET_HEADER = "X-Bot-Api-Secret-Token"
 IDLE = 408  # getUpdates: nothing arrived within the timeout
 RECENT_IDS = 2000  # message ids remembered for deduplication
-ANSWER_BY_NUMBER = "Trả lời bằng số."
-FILE_LINK = "📎 Tải tệp {filename}: {url}\n(Liên kết có hiệu lực trong 24 giờ.)"
-NO_FILE = (
-    "📎 Zalo chưa gửi được tệp {filename}. Bạn xem tệp trên Telegram, hoặc nhờ quản trị "
-    "viên xuất báo cáo bằng lệnh «nhacviec report»."
-)
 _SECRET = re.compile(r"[!-~]{8,256}")  # Zalo: 8-256 characters; printable ASCII for a header
 _NUMBER = re.compile(r"\s*(\d{1,2})\s*\.?\s*")
 
@@ -90,6 +85,7 @@ class ZaloChannel:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         client: httpx.AsyncClient | None = None,
+        lang: str = "vi",
     ) -> None:
         if webhook_url and not (webhook_secret and _SECRET.fullmatch(webhook_secret)):
             raise ValueError("a Zalo webhook needs a secret of 8-256 printable ASCII characters")
@@ -109,6 +105,7 @@ class ZaloChannel:
         self._recent: OrderedDict[str, None] = OrderedDict()  # message ids handled
         self._options: dict[str, tuple[str, list[Choice]]] = {}  # chat → (message id, options)
         self._stopping = False
+        self._lang = lang  # of the channel's own words (numbered options, file links)
 
     @property
     def port(self) -> int | None:
@@ -258,7 +255,12 @@ class ZaloChannel:
             if url and attachment.kind == "photo":
                 photo_url = url
             else:
-                note = (FILE_LINK if url else NO_FILE).format(filename=attachment.filename, url=url)
+                note = t(
+                    self._lang,
+                    "zalo_file_link" if url else "zalo_no_file",
+                    filename=attachment.filename,
+                    url=url,
+                )
                 text = f"{text}\n\n{note}" if text.strip() else note
         parts = self._parts(text, options)
         if photo_url is None:
@@ -280,7 +282,7 @@ class ZaloChannel:
         parts = [part for part in split_text(text, self.max_text) if part.strip()]
         if options:
             lines = [f"{number}. {c.label}" for number, c in enumerate(options, start=1)]
-            block = "\n".join([*lines, ANSWER_BY_NUMBER])
+            block = "\n".join([*lines, t(self._lang, "answer_by_number")])
             if parts and len(parts[-1]) + 2 + len(block) <= self.max_text:
                 parts[-1] = f"{parts[-1]}\n\n{block}"
             else:

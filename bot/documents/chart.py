@@ -23,34 +23,14 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import MaxNLocator
 
+from bot.texts import group_name, t
 from storage.summary import StatusCounts
 
 FONT = "DejaVu Sans"
 SIZE_INCHES = (12, 7)
 DPI = 100  # 1200 x 700 px
 
-SHORT_GROUP_NAMES = {
-    "vi": {
-        1: "Chỉ đạo, điều hành, tuyên truyền CCHC",
-        2: "Cải cách thể chế",
-        3: "Cải cách thủ tục hành chính",
-        4: "Cải cách tổ chức bộ máy",
-        5: "Cải cách chế độ công vụ",
-        6: "Cải cách tài chính công",
-        7: "Chính quyền điện tử, chính quyền số",
-    },
-    "en": {
-        1: "Direction and communication",
-        2: "Institutional reform",
-        3: "Administrative procedures",
-        4: "Administrative apparatus",
-        5: "Civil service",
-        6: "Public finance",
-        7: "E-government, digital government",
-    },
-}
-
-# (label key, colour, fields of StatusCounts added together)
+# (legend: text bucket_{key}, colour, fields of StatusCounts added together)
 SEGMENTS = (
     ("done_on_time", "#2e7d32", ("done_on_time",)),
     ("done_late", "#9ccc65", ("done_late",)),
@@ -60,39 +40,10 @@ SEGMENTS = (
     ("overdue", "#d32f2f", ("overdue",)),
 )
 
-TEXTS = {
-    "title": {
-        "vi": "Tiến độ thực hiện Kế hoạch CCHC — đến ngày {day}",
-        "en": "Progress of the CCHC plan — as of {day}",
-    },
-    "group": {"vi": "Nhóm {n}", "en": "Group {n}"},
-    "done_on_time": {"vi": "Hoàn thành đúng hạn", "en": "Done on time"},
-    "done_late": {"vi": "Hoàn thành trễ hạn", "en": "Done late"},
-    "in_progress": {"vi": "Đang thực hiện", "en": "In progress"},
-    "blocked": {"vi": "Vướng mắc", "en": "Blocked"},
-    "not_started": {"vi": "Chưa thực hiện", "en": "Not started"},
-    "overdue": {"vi": "Quá hạn", "en": "Overdue"},
-    "axis": {"vi": "Số nhiệm vụ (lượt phân công)", "en": "Assignments"},
-    "bar_total": {"vi": "{total} · xong {pct}%", "en": "{total} · {pct}% done"},
-    "note": {
-        "vi": "Ghi chú: «Đang thực hiện» gồm cả việc đang xin gia hạn; «Quá hạn» là việc "
-        "chưa hoàn thành đã qua hạn, dù ở trạng thái nào.",
-        "en": "Note: “In progress” includes assignments awaiting an extension; “Overdue” is "
-        "any unfinished assignment past its deadline, whatever its status.",
-    },
-    "empty": {"vi": "Chưa có nhiệm vụ nào", "en": "No assignments yet"},
-}
-
-
-def _t(lang: str, key: str, **values: object) -> str:
-    entry = TEXTS[key]
-    return entry.get(lang, entry["vi"]).format(**values)
-
 
 def _group_label(number: int, lang: str) -> str:
-    names = SHORT_GROUP_NAMES.get(lang, SHORT_GROUP_NAMES["vi"])
-    wrapped = textwrap.fill(names.get(number, ""), width=26)
-    return f"{_t(lang, 'group', n=number)}\n{wrapped}"
+    wrapped = textwrap.fill(group_name(lang, number, short=True), width=26)
+    return f"{t(lang, 'group', n=number)}\n{wrapped}"
 
 
 def progress_chart(by_group: Sequence[StatusCounts], today: date, lang: str = "vi") -> bytes:
@@ -113,7 +64,9 @@ def progress_chart(by_group: Sequence[StatusCounts], today: date, lang: str = "v
     left = [0] * len(numbers)
     for key, colour, fields in SEGMENTS:
         widths = [sum(getattr(counts[n], f) for f in fields) if n in counts else 0 for n in numbers]
-        bars = ax.barh(positions, widths, left=left, color=colour, label=_t(lang, key), height=0.65)
+        bars = ax.barh(
+            positions, widths, left=left, color=colour, label=t(lang, f"bucket_{key}"), height=0.65
+        )
         labels = [str(w) if w else "" for w in widths]
         ax.bar_label(bars, labels=labels, label_type="center", fontproperties=small)
         left = [a + b for a, b in zip(left, widths, strict=True)]
@@ -123,14 +76,14 @@ def progress_chart(by_group: Sequence[StatusCounts], today: date, lang: str = "v
     for y, n in zip(positions, numbers, strict=True):
         total = totals[y]
         pct = round(100 * counts[n].done / total) if total else 0
-        label = _t(lang, "bar_total", total=total, pct=pct) if total else "0"
+        label = t(lang, "chart_bar_total", total=total, pct=pct) if total else "0"
         ax.text(total + max(largest, 1) * 0.01, y, label, va="center", fontproperties=small)
 
     ax.set_yticks(positions, [_group_label(n, lang) for n in numbers])
     ax.invert_yaxis()  # group 1 on top
     ax.set_xlim(0, max(largest, 1) * 1.15)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel(_t(lang, "axis"), fontproperties=font)
+    ax.set_xlabel(t(lang, "chart_axis"), fontproperties=font)
     for tick in (*ax.get_yticklabels(), *ax.get_xticklabels()):
         tick.set_fontproperties(font)
     ax.spines[["top", "right"]].set_visible(False)
@@ -138,11 +91,16 @@ def progress_chart(by_group: Sequence[StatusCounts], today: date, lang: str = "v
     ax.set_axisbelow(True)
     if not largest:
         ax.text(
-            0.5, 0.5, _t(lang, "empty"), transform=ax.transAxes, ha="center", fontproperties=font
+            0.5,
+            0.5,
+            t(lang, "chart_empty"),
+            transform=ax.transAxes,
+            ha="center",
+            fontproperties=font,
         )
 
     fig.suptitle(
-        _t(lang, "title", day=today.strftime("%d/%m/%Y")),
+        t(lang, "chart_title", day=today.strftime("%d/%m/%Y")),
         fontproperties=FontProperties(family=FONT, size=15, weight="bold"),
     )
     # Anchored just above the axes: the constrained layout keeps it under the title.
@@ -156,7 +114,7 @@ def progress_chart(by_group: Sequence[StatusCounts], today: date, lang: str = "v
         handlelength=1.8,
     )
     # supxlabel, unlike fig.text, gets its own room from the constrained layout.
-    fig.supxlabel(_t(lang, "note"), x=0.01, ha="left", fontproperties=small, color="#555555")
+    fig.supxlabel(t(lang, "chart_note"), x=0.01, ha="left", fontproperties=small, color="#555555")
 
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=DPI)

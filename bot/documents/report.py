@@ -24,8 +24,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbound.digests import counts_line
-from bot.texts.chat import dmy, status_name
-from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
+from bot.texts import dmy, group_label, status_name, t
 from storage.report import ReportRow, report_rows
 from storage.summary import VIETNAM, StatusCounts, status_overview
 
@@ -56,60 +55,33 @@ BUCKETS = (
     "overdue",
 )
 
-WORDS: dict[str, dict[str, str]] = {
-    "title": {"vi": "BÁO CÁO TIẾN ĐỘ KẾ HOẠCH CCHC", "en": "CCHC PLAN PROGRESS REPORT"},
-    "as_of": {"vi": " — đến ngày {day}", "en": " — as of {day}"},
-    "all": {"vi": "Toàn kế hoạch", "en": "Whole plan"},
-    "done_share": {
-        "vi": "Đã hoàn thành {done}/{total} ({pct}%)",
-        "en": "Done {done}/{total} ({pct}%)",
-    },
-    "by_group": {"vi": "Theo nhóm nhiệm vụ:", "en": "By task group:"},
-    "by_agency": {"vi": "Theo cơ quan chủ trì:", "en": "By lead agency:"},
-    "none": {"vi": "  (không có)", "en": "  (none)"},
-    "group_n": {"vi": "Nhóm {n}", "en": "Group {n}"},
-    "sheet_summary": {"vi": "Tổng hợp", "en": "Summary"},
-    "sheet_detail": {"vi": "Chi tiết", "en": "Details"},
-    "sheet_overdue": {"vi": "Quá hạn", "en": "Overdue"},
-    "group": {"vi": "Nhóm", "en": "Group"},
-    "agency": {"vi": "Cơ quan", "en": "Agency"},
-    "total": {"vi": "Tổng số", "en": "Total"},
-    "grand_total": {"vi": "Tổng cộng", "en": "Grand total"},
-    "done_on_time": {"vi": "Hoàn thành đúng hạn", "en": "Done on time"},
-    "done_late": {"vi": "Hoàn thành trễ hạn", "en": "Done late"},
-    "in_progress": {"vi": "Đang thực hiện", "en": "In progress"},
-    "not_started": {"vi": "Chưa thực hiện", "en": "Not started"},
-    "blocked": {"vi": "Vướng mắc", "en": "Blocked"},
-    "extension_requested": {"vi": "Xin gia hạn", "en": "Extension requested"},
-    "overdue": {"vi": "Quá hạn", "en": "Overdue"},
-    "code": {"vi": "Mã", "en": "Code"},
-    "task": {"vi": "Nhiệm vụ", "en": "Task"},
-    "lead": {"vi": "Cơ quan chủ trì", "en": "Lead agency"},
-    "deadline": {"vi": "Hạn", "en": "Deadline"},
-    "status": {"vi": "Trạng thái", "en": "Status"},
-    "timeliness": {"vi": "Đánh giá hạn", "en": "Timeliness"},
-    "percent": {"vi": "Tiến độ (%)", "en": "Progress (%)"},
-    "updated_at": {"vi": "Cập nhật lần cuối", "en": "Last updated"},
-    "updated_by": {"vi": "Người cập nhật", "en": "Updated by"},
-    "days_overdue": {"vi": "Số ngày quá hạn", "en": "Days overdue"},
-    "on_time": {"vi": "đúng hạn", "en": "on time"},
-    "late": {"vi": "trễ hạn", "en": "late"},
-    "overdue_word": {"vi": "quá hạn", "en": "overdue"},
-}
+# Column headers of the detail and overdue sheets: texts ``col_{name}``.
+DETAIL_COLUMNS = (
+    "code",
+    "task",
+    "group",
+    "lead",
+    "deadline",
+    "status",
+    "timeliness",
+    "percent",
+    "updated_at",
+    "updated_by",
+)
+OVERDUE_COLUMNS = (
+    "code",
+    "task",
+    "lead",
+    "deadline",
+    "days_overdue",
+    "status",
+    "percent",
+    "updated_at",
+    "updated_by",
+)
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 MAX_WIDTH = 60
-
-
-def _w(lang: str, key: str, **values: object) -> str:
-    entry = WORDS[key]
-    return entry.get(lang, entry["vi"]).format(**values)
-
-
-def group_label(number: int | None, lang: str) -> str:
-    """ "Nhóm 2 — Cải cách thể chế" in the report's language."""
-    names = GROUP_NAMES_EN if lang == "en" else GROUP_NAMES_VI
-    return f"{_w(lang, 'group_n', n=number)} — {names.get(number, '')}"
 
 
 def report_filename(today: date, fmt: str) -> str:
@@ -150,21 +122,21 @@ def to_text(
     today: date | None = None,
 ) -> str:
     """The summary as plain text: whole selection, then by group, then by lead agency."""
-    title = _w(lang, "title") + (_w(lang, "as_of", day=dmy(today)) if today else "")
+    title = t(lang, "report_title") + (t(lang, "report_as_of", day=dmy(today)) if today else "")
     total = counts_total.total
     pct = round(100 * counts_total.done / total) if total else 0
     lines = [
         title,
-        counts_line(lang, _w(lang, "all"), counts_total),
-        _w(lang, "done_share", done=counts_total.done, total=total, pct=pct),
+        counts_line(lang, t(lang, "all"), counts_total),
+        t(lang, "report_done_share", done=counts_total.done, total=total, pct=pct),
         "",
-        _w(lang, "by_group"),
-        *(counts_line(lang, group_label(c.key, lang), c) for c in counts_by_group),
+        t(lang, "report_by_group"),
+        *(counts_line(lang, group_label(lang, c.key), c) for c in counts_by_group),
     ]
     if not counts_by_group:
-        lines.append(_w(lang, "none"))
-    lines += ["", _w(lang, "by_agency")]
-    lines += [counts_line(lang, c.label, c) for c in counts_by_agency] or [_w(lang, "none")]
+        lines.append(t(lang, "report_none"))
+    lines += ["", t(lang, "report_by_agency")]
+    lines += [counts_line(lang, c.label, c) for c in counts_by_agency] or [t(lang, "report_none")]
     return "\n".join(lines) + "\n"
 
 
@@ -225,20 +197,19 @@ def _deadline(row: ReportRow, lang: str):
 
 
 def _summary_sheet(ws, by_group, by_agency, total: StatusCounts, lang: str) -> None:
-    headers = [_w(lang, k) for k in ("group", "agency", "total", *BUCKETS)]
+    headers = [t(lang, "col_group"), t(lang, "col_agency"), t(lang, "col_total")]
+    headers += [t(lang, f"bucket_{k}") for k in BUCKETS]
 
     def numbers(c: StatusCounts) -> list[int]:
         return [c.total, *(getattr(c, k) for k in BUCKETS)]
 
-    rows = [[group_label(c.key, lang), None, *numbers(c)] for c in by_group]
+    rows = [[group_label(lang, c.key), None, *numbers(c)] for c in by_group]
     rows += [[None, c.label, *numbers(c)] for c in by_agency]
-    _table(ws, headers, rows, total_row=[_w(lang, "grand_total"), None, *numbers(total)])
+    _table(ws, headers, rows, total_row=[t(lang, "col_grand_total"), None, *numbers(total)])
 
 
 def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> None:
-    keys = ("code", "task", "group", "lead", "deadline", "status", "timeliness", "percent")
-    headers = [_w(lang, k) for k in (*keys, "updated_at", "updated_by")]
-    timeliness = {"on_time": "on_time", "late": "late", "overdue": "overdue_word"}
+    headers = [t(lang, f"col_{k}") for k in DETAIL_COLUMNS]
     values = [
         [
             r.assignment,
@@ -247,7 +218,7 @@ def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> Non
             r.agency,
             _deadline(r, lang),
             status_name(lang, r.status),
-            _w(lang, timeliness[r.timeliness]) if r.timeliness else "",
+            t(lang, f"timeliness_{r.timeliness}") if r.timeliness else "",
             r.percent,
             _local(r.updated_at, tz),
             r.updated_by,
@@ -258,8 +229,7 @@ def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> Non
 
 
 def _overdue_sheet(ws, rows: Sequence[ReportRow], today: date, lang: str, tz: ZoneInfo) -> None:
-    keys = ("code", "task", "lead", "deadline", "days_overdue", "status", "percent")
-    headers = [_w(lang, k) for k in (*keys, "updated_at", "updated_by")]
+    headers = [t(lang, f"col_{k}") for k in OVERDUE_COLUMNS]
     late = sorted((r for r in rows if r.timeliness == "overdue"), key=lambda r: r.deadline)
     values = [
         [
@@ -294,9 +264,9 @@ def to_xlsx(
     among equals) with days overdue in calendar days as of ``today``.
     """
     book = Workbook(write_only=True)  # streamed: a 100,000-row report stays small in memory
-    _summary_sheet(book.create_sheet(_w(lang, "sheet_summary")), by_group, by_agency, total, lang)
-    _detail_sheet(book.create_sheet(_w(lang, "sheet_detail")), rows, lang, tz)
-    _overdue_sheet(book.create_sheet(_w(lang, "sheet_overdue")), rows, today, lang, tz)
+    _summary_sheet(book.create_sheet(t(lang, "sheet_summary")), by_group, by_agency, total, lang)
+    _detail_sheet(book.create_sheet(t(lang, "sheet_detail")), rows, lang, tz)
+    _overdue_sheet(book.create_sheet(t(lang, "bucket_overdue")), rows, today, lang, tz)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

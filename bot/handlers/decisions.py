@@ -16,7 +16,7 @@ from sqlalchemy import select
 from bot.channels.base import Choice
 from bot.inbound import choices, questions
 from bot.inbound.turn import Turn, assignment_query, find_for_person
-from bot.texts.chat import dmy, say
+from bot.texts import dmy, say
 from scheduler.planner import plan_assignment
 from storage.enums import Awaiting, ExtensionState, Role, Status
 from storage.models import (

@@ -17,9 +17,8 @@ from bot.channels.base import Choice, Outgoing
 from bot.documents.attachments import AttachmentRequest
 from bot.inbound.turn import Turn
 from bot.outbound.digests import counts_line
-from bot.texts.chat import dmy, status_name
+from bot.texts import dmy, group_label, status_name
 from storage.enums import Role, Status
-from storage.groups import GROUP_NAMES_EN, GROUP_NAMES_VI
 from storage.models import Agency
 from storage.summary import OverdueItem, open_list, overdue_list, status_counts, status_overview
 from storage.textfold import fold
@@ -31,10 +30,6 @@ LIST_DATA = re.compile(r"^l:([qs]):(\d{1,5})$")
 
 def _scope_agency(turn: Turn) -> int | None:
     return turn.person.agency_id if turn.role is Role.LEADER else None
-
-
-def _group_names(turn: Turn) -> dict[int, str]:
-    return GROUP_NAMES_EN if turn.lang == "en" else GROUP_NAMES_VI
 
 
 async def _agency_matches(turn: Turn, arg: str) -> list[Agency]:
@@ -51,7 +46,7 @@ async def summary_command(turn: Turn, arg: str) -> None:
     elif arg.strip():
         if arg.strip().isdigit() and 1 <= int(arg) <= 7:
             group = int(arg)
-            scope = f"{turn.t('group', n=group)} — {_group_names(turn)[group]}"
+            scope = group_label(turn.lang, group)
         else:
             matches = await _agency_matches(turn, arg.strip())
             if not matches:
@@ -69,10 +64,8 @@ async def summary_command(turn: Turn, arg: str) -> None:
         counts_line(turn.lang, turn.t("total"), figures.total),
     ]
     if group is None:
-        names = _group_names(turn)
         for counts in figures.by_group:
-            label = f"{turn.t('group', n=counts.key)} — {names[counts.key]}"
-            lines.append(counts_line(turn.lang, label, counts))
+            lines.append(counts_line(turn.lang, group_label(turn.lang, counts.key), counts))
     if agency_id is None:
         worst = sorted(figures.by_agency, key=lambda c: (-c.overdue, c.label))[:5]
         lines += [counts_line(turn.lang, c.label, c) for c in worst if c.overdue]
@@ -82,11 +75,11 @@ async def summary_command(turn: Turn, arg: str) -> None:
 def _item(turn: Turn, item: OverdueItem) -> str:
     days = item.days_overdue
     if days > 0:
-        when = turn.t("overdue_days", n=days)
+        when = turn.t("days_overdue", n=days)
     elif days == 0:
-        when = turn.t("today")
+        when = turn.t("due_today")
     else:
-        when = turn.t("left_days", n=-days)
+        when = turn.t("days_left", n=-days)
     percent = f" {item.percent}%" if item.status is Status.IN_PROGRESS else ""
     updated = (
         turn.t("updated", day=dmy(turn.calendar.local_date(item.updated_at)))

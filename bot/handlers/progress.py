@@ -15,7 +15,7 @@ from bot.handlers import decisions
 from bot.inbound import choices, questions
 from bot.inbound.questions import Awaiting
 from bot.inbound.turn import ASSIGNMENT_BY_ID, Turn, assignment_query, find_for_person, may_update
-from bot.texts.chat import dmy, status_name
+from bot.texts import dmy, status_name
 from bot.understanding.dates import extension_date
 from bot.understanding.replies import ParsedReply, normalise, parse_reply
 from storage.enums import NudgeState, Status

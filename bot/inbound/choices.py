@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Choice
-from bot.texts.chat import say
+from bot.texts import say
 from storage.models import ChoiceToken
 
 PERCENTS = (20, 40, 60, 80, 100)

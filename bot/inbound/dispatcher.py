@@ -38,7 +38,7 @@ from bot.inbound.inbox_json import (
 )
 from bot.inbound.router import handle
 from bot.inbound.turn import Turn, prefetch
-from bot.texts.chat import say
+from bot.texts import say
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage import inbox

@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.handlers import decisions, overview, progress
 from bot.inbound.turn import Turn, load_link, reopen_missed, touch_link
-from bot.texts.chat import dmy, status_name
+from bot.texts import dmy, status_name, t
 from storage.enums import Channel, Role, Status
 from storage.invites import InviteRefused, redeem_invite
 from storage.models import Assignment, ChatLink, Person, Task
@@ -28,12 +28,12 @@ COORDINATORS = frozenset({Role.COORDINATOR, Role.ADMIN})
 
 @dataclass(frozen=True)
 class Command:
+    """One command; its words are texts ``menu_{name}`` (the menu) and ``help_{name}``."""
+
     name: str  # Vietnamese, ASCII
     alias: str  # English
     roles: frozenset[Role]
     handler: Handler
-    vi: str
-    en: str
 
 
 async def tasks_command(turn: Turn, _args: str) -> None:
@@ -112,68 +112,33 @@ async def channel_command(turn: Turn, args: str) -> None:
 
 
 async def help_command(turn: Turn, _args: str) -> None:
-    text = turn.t("help_official")
-    if turn.role is Role.LEADER:
-        text += turn.t("help_leader")
-    elif turn.role in COORDINATORS:
-        text += turn.t("help_coordinator")
-    turn.reply(text)
+    """The commands this person's role may use, each with its usage, then how to answer."""
+    lines = [turn.t("help_intro")]
+    days = overview.DUE_SOON_WORKDAYS
+    lines += [turn.t(f"help_{c.name}", days=days) for c in COMMANDS if turn.role in c.roles]
+    lines.append(turn.t("help_free_text"))
+    turn.reply("\n".join(lines))
 
 
 COMMANDS = (
-    Command("viec", "tasks", EVERYONE, tasks_command, "Việc của tôi", "My assignments"),
-    Command(
-        "capnhat",
-        "update",
-        EVERYONE,
-        progress.update_command,
-        "Cập nhật tiến độ",
-        "Record progress",
-    ),
-    Command(
-        "giahan",
-        "extend",
-        EVERYONE,
-        progress.extend_command,
-        "Xin gia hạn",
-        "Ask for a new deadline",
-    ),
-    Command("tonghop", "summary", LEADERS, overview.summary_command, "Tổng hợp", "Summary"),
-    Command("quahan", "overdue", LEADERS, overview.overdue_command, "Việc quá hạn", "Overdue"),
-    Command("saphan", "due", LEADERS, overview.due_command, "Việc sắp đến hạn", "Due soon"),
-    Command(
-        "giao",
-        "assign",
-        frozenset({Role.LEADER}),
-        decisions.assign_command,
-        "Giao đầu mối",
-        "Assign a focal person",
-    ),
-    Command("bieudo", "chart", LEADERS, overview.chart_command, "Biểu đồ", "Chart"),
-    Command(
-        "baocao",
-        "report",
-        COORDINATORS,
-        overview.report_command,
-        "Báo cáo XLSX",
-        "XLSX report",
-    ),
-    Command(
-        "kenh",
-        "channel",
-        EVERYONE,
-        channel_command,
-        "Chọn kênh nhận nhắc việc",
-        "Choose the reminder channel",
-    ),
-    Command("trogiup", "help", EVERYONE, help_command, "Hướng dẫn", "Help"),
+    Command("viec", "tasks", EVERYONE, tasks_command),
+    Command("capnhat", "update", EVERYONE, progress.update_command),
+    Command("giahan", "extend", EVERYONE, progress.extend_command),
+    Command("tonghop", "summary", LEADERS, overview.summary_command),
+    Command("quahan", "overdue", LEADERS, overview.overdue_command),
+    Command("saphan", "due", LEADERS, overview.due_command),
+    Command("giao", "assign", frozenset({Role.LEADER}), decisions.assign_command),
+    Command("bieudo", "chart", LEADERS, overview.chart_command),
+    Command("baocao", "report", COORDINATORS, overview.report_command),
+    Command("kenh", "channel", EVERYONE, channel_command),
+    Command("trogiup", "help", EVERYONE, help_command),
 )
 BY_NAME = {name: c for c in COMMANDS for name in (c.name, c.alias)}
 
 
 def menu(lang: str) -> list[tuple[str, str]]:
     """(command, description) pairs for the platform's menu, in ``lang``."""
-    return [(c.name if lang == "vi" else c.alias, c.vi if lang == "vi" else c.en) for c in COMMANDS]
+    return [(c.name if lang == "vi" else c.alias, t(lang, f"menu_{c.name}")) for c in COMMANDS]
 
 
 def _split_command(text: str) -> tuple[str, str] | None:

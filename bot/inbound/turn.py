@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
 from bot.channels.base import Choice, Incoming, Outgoing
-from bot.texts.chat import say
+from bot.texts import say
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage.enums import Role, Status

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from bot.channels.base import Channel, ChannelError, Outgoing, split_text
-from bot.texts.chat import dmy, say
+from bot.texts import dmy, group_label, say
 from scheduler.digest import DailyDigest, WeeklySummary
 from storage.db import Database
 from storage.enums import Role
@@ -21,6 +21,10 @@ log = logging.getLogger("nhacviec.digest")
 
 def _section(lang: str, key: str, lines: list[str]) -> list[str]:
     return [say(lang, key, n=len(lines)), *lines] if lines else []
+
+
+def _timeliness(lang: str, on_time: bool) -> str:
+    return say(lang, "timeliness_on_time" if on_time else "timeliness_late")
 
 
 def counts_line(lang: str, label: str, counts: StatusCounts) -> str:
@@ -46,17 +50,14 @@ def render(lang: str, digest: DailyDigest | WeeklySummary) -> str:
             say(lang, "weekly_title", day=dmy(digest.day)),
             counts_line(lang, say(lang, "all"), digest.total),
         ]
-        lines += [
-            counts_line(lang, f"{say(lang, 'group', n=c.key)} — {c.label}", c)
-            for c in digest.by_group
-        ]
+        lines += [counts_line(lang, group_label(lang, c.key), c) for c in digest.by_group]
         lines.append(say(lang, "failed", n=digest.failed_nudges))
         return "\n".join(lines)
     lines = [say(lang, "daily_title", day=dmy(digest.day))]
     lines += _section(
         lang,
         "new_overdue",
-        [f"• {o.code} — {o.agency} — {dmy(o.deadline)}" for o in digest.new_overdue],
+        [f"• {o.code} — {o.agency} — {dmy(o.deadline, lang)}" for o in digest.new_overdue],
     )
     lines += _section(
         lang,
@@ -66,10 +67,7 @@ def render(lang: str, digest: DailyDigest | WeeklySummary) -> str:
     lines += _section(
         lang,
         "done",
-        [
-            f"• {d.code} — {d.agency} — {say(lang, 'on_time' if d.on_time else 'late')}"
-            for d in digest.done_since
-        ],
+        [f"• {d.code} — {d.agency} — {_timeliness(lang, d.on_time)}" for d in digest.done_since],
     )
     lines += _section(
         lang,

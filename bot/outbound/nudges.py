@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.channels.base import Channel, ChannelError, Outgoing
 from bot.inbound import choices
-from bot.texts.chat import dmy, say, status_name
+from bot.texts import dmy, say, status_name
 from scheduler.delivery import DeliveryResult, NudgeToSend, Outcome
 from storage.db import Database
 from storage.enums import Status

@@ -1,0 +1,124 @@
+"""Every text a user reads, Vietnamese first (``vi``) with English (``en``): one catalogue.
+
+The entries live in one module per feature (``chat``, ``menu``, ``nudges``,
+``decisions``, ``overview``, ``digests``, ``reports``, ``groups``, ``channels``,
+``cli``, ``problems``) and are merged here into ``TEXTS``; a key defined twice
+stops the import. ``t(lang, key, **values)`` formats one text, an unknown
+language falling back to Vietnamese. Some keys are built from a value, one
+family each: ``status_{Status}``, ``group_{1..7}``, ``group_short_{1..7}``,
+``menu_{command}``, ``help_{command}``, ``invite_{InviteRefused.reason}``,
+``problem_{Problem.code}``, ``attachment_{kind}``, ``weekday_{0..6}``;
+tests/test_texts.py checks that each member exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from bot.texts import (
+    channels,
+    chat,
+    cli,
+    decisions,
+    digests,
+    groups,
+    menu,
+    nudges,
+    overview,
+    problems,
+    reports,
+)
+from storage.enums import Status
+from storage.groups import GROUP_NUMBERS
+from storage.imports.problems import Problem
+
+Entries = Mapping[str, Mapping[str, str]]
+LANGUAGES = ("vi", "en")
+
+
+def merge(*parts: Entries) -> dict[str, Mapping[str, str]]:
+    """One dict of every part's entries; a key in two parts is a mistake, not an override."""
+    merged: dict[str, Mapping[str, str]] = {}
+    for part in parts:
+        for key, entry in part.items():
+            if key in merged:
+                raise ValueError(f"text key {key!r} is defined twice")
+            merged[key] = entry
+    return merged
+
+
+TEXTS = merge(
+    chat.ENTRIES,
+    menu.ENTRIES,
+    nudges.ENTRIES,
+    decisions.ENTRIES,
+    overview.ENTRIES,
+    digests.ENTRIES,
+    reports.ENTRIES,
+    groups.ENTRIES,
+    channels.ENTRIES,
+    cli.ENTRIES,
+    problems.ENTRIES,
+)
+
+
+def t(lang: str, key: str, /, **values: object) -> str:
+    """The text of ``key`` in ``lang`` (Vietnamese when ``lang`` is not one of ours)."""
+    entry = TEXTS[key]
+    return entry.get(lang, entry["vi"]).format(**values)
+
+
+say = t  # the chat side's name for the same lookup
+
+
+def status_name(lang: str, status: Status) -> str:
+    return t(lang, f"status_{Status(status).value}")
+
+
+def group_name(lang: str, number: int | None, *, short: bool = False) -> str:
+    """The name of task group ``number`` (1-7); "" for any other number."""
+    if number not in GROUP_NUMBERS:
+        return ""
+    return t(lang, f"group_short_{number}" if short else f"group_{number}")
+
+
+def group_label(lang: str, number: int | None) -> str:
+    """ "Nhóm 2 — Cải cách thể chế": the group's number and name."""
+    return f"{t(lang, 'group', n=number)} — {group_name(lang, number)}"
+
+
+def group_names(lang: str) -> dict[int, str]:
+    """Number → name of every task group, e.g. for the plan import to store."""
+    return {n: group_name(lang, n) for n in GROUP_NUMBERS}
+
+
+def dmy(day: date | None, lang: str = "vi") -> str:
+    """dd/mm/yyyy, or the word for a continuous duty when there is no day."""
+    return day.strftime("%d/%m/%Y") if day else t(lang, "no_deadline")
+
+
+def describe_problem(lang: str, problem: Problem) -> str:
+    """One line naming where the problem is, the bad value and what to do."""
+    if problem.row and problem.column:
+        where = t(lang, "where_row_col", row=problem.row, column=problem.column)
+    elif problem.row:
+        where = t(lang, "where_row", row=problem.row)
+    else:
+        where = t(lang, "where_file")
+    suggest = ""
+    if problem.hint and problem.code in ("unknown_agency", "duplicate_short_code"):
+        choices = "; ".join(f"«{h}»" for h in problem.hint)
+        suggest = t(lang, "problem_did_you_mean", choices=choices)
+    key = f"problem_{problem.code}"
+    if key not in TEXTS:  # a code this catalogue does not know yet: say it as it is
+        return f"{where}: {problem.code}"
+    text = t(
+        lang,
+        key,
+        column=problem.column or "",
+        value=problem.value,
+        hint=", ".join(problem.hint),
+        suggest=suggest,
+    )
+    return f"{where}: {text}"

@@ -1,15 +1,9 @@
-"""Texts users read, Vietnamese first (``vi``) with English (``en``).
-
-``t(lang, key, **values)`` formats one text; unknown languages fall back to
-Vietnamese. Keys are grouped by the feature that speaks them.
-"""
+"""The command line: messages, the ``--help`` texts (``cli_*``) and the demo's narration."""
 
 from __future__ import annotations
 
-from storage.imports.problems import Problem
-
-TEXTS: dict[str, dict[str, str]] = {
-    # configuration and the command line
+ENTRIES: dict[str, dict[str, str]] = {
+    # configuration and the database
     "config_bad": {"vi": "Cấu hình sai {key}: {detail}", "en": "Bad configuration {key}: {detail}"},
     "db_unreachable": {
         "vi": "Không kết nối được cơ sở dữ liệu ({url}): {detail}",
@@ -24,6 +18,86 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The database is ready ({url}, revision {revision}).",
     },
     "file_missing": {"vi": "Không tìm thấy tệp {path}", "en": "File not found: {path}"},
+    "cannot_write": {
+        "vi": "Không ghi được {path}: {detail}",
+        "en": "Cannot write {path}: {detail}",
+    },
+    # what a setting accepts (bot.app.settings)
+    "config_not_a_database_url": {"vi": "không phải URL cơ sở dữ liệu", "en": "not a database URL"},
+    "config_database_url": {
+        "vi": "chấp nhận: sqlite+aiosqlite:///TỆP hoặc postgresql+asyncpg://USER@HOST/DB",
+        "en": "accepted: sqlite+aiosqlite:///FILE or postgresql+asyncpg://USER@HOST/DB",
+    },
+    "config_url": {
+        "vi": "chấp nhận: một URL http:// hoặc https://",
+        "en": "accepted: an http:// or https:// URL",
+    },
+    "config_telegram_token": {
+        "vi": "chấp nhận: token do @BotFather cấp, dạng 123456:ABC-...",
+        "en": "accepted: the token from @BotFather, 123456:ABC-...",
+    },
+    "config_zalo_token": {
+        "vi": "chấp nhận: token của bot Zalo, dạng <bot_id>:<secret>",
+        "en": "accepted: the Zalo bot token, <bot_id>:<secret>",
+    },
+    "config_webhook_secret": {
+        "vi": "chấp nhận: từ 8 đến 256 ký tự A-Z a-z 0-9 _ -",
+        "en": "accepted: 8 to 256 characters of A-Z a-z 0-9 _ -",
+    },
+    "config_listen": {
+        "vi": "chấp nhận: HOST:PORT, ví dụ 0.0.0.0:8080",
+        "en": "accepted: HOST:PORT, for example 0.0.0.0:8080",
+    },
+    "config_timezone": {
+        "vi": "chấp nhận: một múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
+        "en": "accepted: an IANA time zone such as Asia/Ho_Chi_Minh",
+    },
+    "config_work_hours": {
+        "vi": "chấp nhận: HH:MM-HH:MM, ví dụ 07:30-17:00",
+        "en": "accepted: HH:MM-HH:MM, for example 07:30-17:00",
+    },
+    "config_work_hours_real": {
+        "vi": "chấp nhận: HH:MM-HH:MM với giờ có thật trong ngày",
+        "en": "accepted: HH:MM-HH:MM with real times of day",
+    },
+    "config_work_hours_order": {
+        "vi": "giờ bắt đầu phải trước giờ kết thúc",
+        "en": "the start must be before the end",
+    },
+    "config_workdays": {
+        "vi": "chấp nhận: các số nguyên ngày làm việc, cách nhau bằng dấu phẩy",
+        "en": "accepted: whole numbers of working days, comma-separated",
+    },
+    "config_positive_ints": {
+        "vi": "chấp nhận: các số nguyên ≥ 1, cách nhau bằng dấu phẩy, ví dụ 7,3,1",
+        "en": "accepted: whole numbers ≥ 1, comma-separated, for example 7,3,1",
+    },
+    "config_int_between": {
+        "vi": "chấp nhận: một số nguyên từ {low} đến {high}",
+        "en": "accepted: a whole number from {low} to {high}",
+    },
+    "config_not_a_date": {
+        "vi": "{value} không phải ngày ISO YYYY-MM-DD",
+        "en": "{value} is not an ISO date YYYY-MM-DD",
+    },
+    "config_choice": {"vi": "chấp nhận: {choices}", "en": "accepted: {choices}"},
+    "config_speed": {
+        "vi": "chấp nhận: một số > 0 (số giây mô phỏng cho mỗi giây thật)",
+        "en": "accepted: a number > 0 (simulated seconds per second)",
+    },
+    "config_instant": {
+        "vi": "chấp nhận: ngày giờ ISO, ví dụ 2024-03-01T07:00",
+        "en": "accepted: an ISO date-time such as 2024-03-01T07:00",
+    },
+    "config_secret_required": {
+        "vi": "bắt buộc khi đã đặt WEBHOOK_URL",
+        "en": "required when WEBHOOK_URL is set",
+    },
+    "config_day_off_clash": {
+        "vi": "{days} cũng có trong danh sách ngày nghỉ",
+        "en": "{days} also listed as a day off",
+    },
+    # imports
     "dry_run": {
         "vi": "Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.",
         "en": "Dry run (--dry-run): nothing was written.",
@@ -37,9 +111,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "where_row": {"vi": "Dòng {row}", "en": "Row {row}"},
     "where_file": {"vi": "Tệp", "en": "File"},
     "plan_summary": {
-        "vi": "Kế hoạch năm {year}: thêm {added} nhiệm vụ, sửa {changed}, giữ nguyên {unchanged}, "
-        "khôi phục {restored}, rút khỏi kế hoạch {removed}. Phân công: thêm {a_added}, "
-        "sửa {a_changed}, rút {a_withdrawn}; tổng {a_total}.",
+        "vi": "Kế hoạch năm {year}: thêm {added} nhiệm vụ, sửa {changed}, giữ nguyên "
+        "{unchanged}, khôi phục {restored}, rút khỏi kế hoạch {removed}. Phân công: thêm "
+        "{a_added}, sửa {a_changed}, rút {a_withdrawn}; tổng {a_total}.",
         "en": "Plan {year}: {added} tasks added, {changed} changed, {unchanged} unchanged, "
         "{restored} restored, {removed} withdrawn. Assignments: {a_added} added, "
         "{a_changed} changed, {a_withdrawn} withdrawn; {a_total} in all.",
@@ -62,6 +136,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "{count} người có trong cơ sở dữ liệu nhưng không có trong tệp (vẫn giữ nguyên).",
         "en": "{count} people are in the store but not in the file (kept as they are).",
     },
+    # invites
     "person_not_found": {
         "vi": "Không tìm thấy người có tên «{name}».",
         "en": "Nobody is called «{name}».",
@@ -83,11 +158,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "  (chưa cấu hình TELEGRAM_BOT_TOKEN: thay <bot> bằng tên bot của bạn)",
         "en": "  (TELEGRAM_BOT_TOKEN is not set: replace <bot> with your bot's username)",
     },
+    # run, schedule, report
     "store_overview": {
-        "vi": "Dữ liệu hiện có: {agencies} cơ quan, {people} người, {plans} kế hoạch, "
-        "{tasks} nhiệm vụ, {assignments} phân công.",
-        "en": "The store holds {agencies} agencies, {people} people, {plans} plan(s), "
-        "{tasks} tasks, {assignments} assignments.",
+        "vi": "Dữ liệu hiện có: {agencies} cơ quan, {people} người, {plans} kế hoạch, {tasks} "
+        "nhiệm vụ, {assignments} phân công.",
+        "en": "The store holds {agencies} agencies, {people} people, {plans} plan(s), {tasks} "
+        "tasks, {assignments} assignments.",
+    },
+    "store_empty": {
+        "vi": "Chưa có kế hoạch nào. Nhập bằng `nhacviec import-plan TỆP`, hoặc chạy `nhacviec "
+        "run --sample` để dùng dữ liệu mẫu.",
+        "en": "No plan yet. Import one with `nhacviec import-plan FILE`, or run `nhacviec run "
+        "--sample` to use the sample data.",
     },
     "sample_loaded": {
         "vi": "Đã nạp dữ liệu mẫu Kon Tum 2024 vào {url}.",
@@ -102,152 +184,117 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Try it as {name} ({agency}): type /start {code}",
     },
     "console_banner": {
-        "vi": "nhacviec — kênh console. Gõ /start MÃ_MỜI để liên kết, /trogiup để xem hướng "
-        "dẫn; Ctrl-D (hoặc Ctrl-C) để thoát.",
+        "vi": "nhacviec — kênh console. Gõ /start MÃ_MỜI để liên kết, /trogiup để xem hướng dẫn; "
+        "Ctrl-D (hoặc Ctrl-C) để thoát.",
         "en": "nhacviec — console channel. Type /start INVITE_CODE to link, /help for help; "
         "Ctrl-D (or Ctrl-C) to quit.",
     },
     "report_written": {"vi": "Đã ghi báo cáo vào {path}", "en": "Report written to {path}"},
-    "cannot_write": {
-        "vi": "Không ghi được {path}: {detail}",
-        "en": "Cannot write {path}: {detail}",
+    # --help
+    "cli_app": {
+        "vi": "nhacviec — nhắc việc kế hoạch cải cách hành chính qua Telegram, Zalo.",
+        "en": "nhacviec — reminders of the administrative-reform plan over Telegram and Zalo.",
     },
-    "store_empty": {
-        "vi": "Chưa có kế hoạch nào. Nhập bằng `nhacviec import-plan TỆP`, hoặc chạy "
-        "`nhacviec run --sample` để dùng dữ liệu mẫu.",
-        "en": "No plan yet. Import one with `nhacviec import-plan FILE`, or run "
-        "`nhacviec run --sample` to use the sample data.",
+    "cli_dry_run": {
+        "vi": "Cho xem những gì sẽ thay đổi; không ghi gì.",
+        "en": "Show what would change; write nothing.",
     },
+    "cli_init": {
+        "vi": "Tạo hoặc nâng cấp cơ sở dữ liệu (Alembic).",
+        "en": "Create or upgrade the database (Alembic).",
+    },
+    "cli_import_agencies": {
+        "vi": "Khai báo các cơ quan và các nhóm cơ quan mà kế hoạch có thể ghi.",
+        "en": "Declare agencies and the collectives a plan may name.",
+    },
+    "cli_agency_files": {
+        "vi": "bảng name,short_code,kind,parent và/hoặc group_label,member,member_type",
+        "en": "name,short_code,kind,parent and/or group_label,member,member_type tables",
+    },
+    "cli_import_plan": {
+        "vi": "Nhập kế hoạch từ CSV hoặc XLSX: nhập tất cả, hoặc không nhập gì.",
+        "en": "Import a plan from CSV or XLSX, all or nothing.",
+    },
+    "cli_year": {
+        "vi": "Năm kế hoạch (mặc định: theo các hạn)",
+        "en": "Plan year (default: from the deadlines)",
+    },
+    "cli_import_people": {
+        "vi": "Nhập danh sách người dùng (full_name,title,agency,role[,phone]).",
+        "en": "Import the directory of people (full_name,title,agency,role[,phone]).",
+    },
+    "cli_invite": {
+        "vi": "In lời mời dùng một lần: liên kết Telegram và mã mời.",
+        "en": "Print a one-time invite: a Telegram deep link and the bare code.",
+    },
+    "cli_invite_person": {
+        "vi": "Họ tên (có dấu hoặc không) hoặc mã số",
+        "en": "Full name (accents optional) or id",
+    },
+    "cli_invite_agency": {
+        "vi": "Tên hoặc mã viết tắt của cơ quan",
+        "en": "Agency name or short code",
+    },
+    "cli_schedule": {
+        "vi": "Xem trước các lời nhắc sẽ gửi, mỗi lời nhắc một dòng, theo thời gian.",
+        "en": "Preview the nudges the policy plans, one line each, by time.",
+    },
+    "cli_from": {
+        "vi": "Ngày đầu, YYYY-MM-DD (mặc định: hôm nay)",
+        "en": "First day, YYYY-MM-DD (default: today)",
+    },
+    "cli_to": {
+        "vi": "Ngày cuối, YYYY-MM-DD (mặc định: sau 30 ngày)",
+        "en": "Last day, YYYY-MM-DD (default: +30 days)",
+    },
+    "cli_schedule_format": {"vi": "text hoặc tsv", "en": "text or tsv"},
+    "cli_report": {
+        "vi": "Báo cáo cho cơ quan điều phối: bản tổng hợp dạng văn bản, CSV mỗi dòng một phân "
+        "công, hoặc XLSX.",
+        "en": "The coordinators' report: summary text, one CSV row per assignment, or XLSX.",
+    },
+    "cli_report_format": {"vi": "text, csv hoặc xlsx", "en": "text, csv or xlsx"},
+    "cli_report_out": {
+        "vi": "Ghi vào TỆP (xlsx: mặc định một tệp đặt tên theo ngày)",
+        "en": "Write to FILE (xlsx: default a file named by the date)",
+    },
+    "cli_run": {
+        "vi": "Chạy dịch vụ: các kênh chat và bộ lập lịch (kênh console khi không có token chat).",
+        "en": "Run the service: chat channels + scheduler (the console without a chat token).",
+    },
+    "cli_sample": {
+        "vi": "Nạp kế hoạch mẫu vào cơ sở dữ liệu còn trống trước",
+        "en": "Load the sample plan into an empty store first",
+    },
+    "cli_demo": {
+        "vi": "Bản trình diễn trọn vẹn trên một cơ sở dữ liệu SQLite tạm với kế hoạch mẫu.",
+        "en": "A self-contained demo on a temporary SQLite database with the sample plan.",
+    },
+    "cli_fast": {"vi": "Không dừng: chỉ vài giây", "en": "No pauses: a few seconds"},
+    "cli_demo_out": {
+        "vi": "Thư mục lưu biểu đồ và báo cáo XLSX",
+        "en": "Folder for the chart and the XLSX report",
+    },
+    # the demo's narration; weekday_{date.weekday()}
+    "demo_title": {
+        "vi": "=== nhacviec demo: Kế hoạch CCHC 2024 (mẫu Kon Tum), đồng hồ mô phỏng ===",
+        "en": "=== nhacviec demo: the 2024 CCHC plan (Kon Tum sample), simulated clock ===",
+    },
+    "demo_day": {"vi": "--- {weekday} {day}, 07:30 ---", "en": "--- {weekday} {day}, 07:30 ---"},
+    "demo_pressed": {"vi": "[bấm: {label}]", "en": "[pressed: {label}]"},
+    "demo_end": {
+        "vi": "=== Cuối đợt: cơ quan điều phối hỏi tổng hợp ===",
+        "en": "=== At the end: the coordinators ask for the summary ===",
+    },
+    "demo_files": {
+        "vi": "📈 Biểu đồ: {chart}\n📊 Báo cáo XLSX: {report}",
+        "en": "📈 Chart: {chart}\n📊 XLSX report: {report}",
+    },
+    "weekday_0": {"vi": "Thứ Hai", "en": "Monday"},
+    "weekday_1": {"vi": "Thứ Ba", "en": "Tuesday"},
+    "weekday_2": {"vi": "Thứ Tư", "en": "Wednesday"},
+    "weekday_3": {"vi": "Thứ Năm", "en": "Thursday"},
+    "weekday_4": {"vi": "Thứ Sáu", "en": "Friday"},
+    "weekday_5": {"vi": "Thứ Bảy", "en": "Saturday"},
+    "weekday_6": {"vi": "Chủ Nhật", "en": "Sunday"},
 }
-
-PROBLEMS: dict[str, dict[str, str]] = {
-    "missing_column": {
-        "vi": "thiếu cột «{column}» (các cột có: {value})",
-        "en": "missing column «{column}» (columns found: {value})",
-    },
-    "bad_encoding": {
-        "vi": "tệp không phải UTF-8 (byte {value}); hãy lưu lại dưới dạng CSV UTF-8",
-        "en": "the file is not UTF-8 (bytes {value}); save it again as CSV UTF-8",
-    },
-    "no_data_sheet": {
-        "vi": "không có trang tính nào có cột «{value}» (các trang: {hint})",
-        "en": "no sheet has a «{value}» column (sheets: {hint})",
-    },
-    "bad_workbook": {"vi": "không đọc được tệp XLSX", "en": "not a readable XLSX file"},
-    "unknown_file_type": {
-        "vi": "định dạng «{value}» không được hỗ trợ (dùng .csv hoặc .xlsx)",
-        "en": "«{value}» files are not supported (use .csv or .xlsx)",
-    },
-    "unreadable_file": {"vi": "không đọc được tệp: {value}", "en": "cannot read the file: {value}"},
-    "empty_file": {"vi": "tệp rỗng", "en": "the file is empty"},
-    "no_rows": {"vi": "tệp không có dòng dữ liệu nào", "en": "the file has no data rows"},
-    "empty_value": {"vi": "không được để trống", "en": "must not be empty"},
-    "bad_date": {
-        "vi": "«{value}» không phải ngày hợp lệ (YYYY-MM-DD hoặc dd/mm/yyyy)",
-        "en": "«{value}» is not a valid date (YYYY-MM-DD or dd/mm/yyyy)",
-    },
-    "bad_recurrence": {
-        "vi": "quy tắc lặp «{value}» không hợp lệ: {hint}",
-        "en": "recurrence «{value}» is not valid: {hint}",
-    },
-    "deadline_and_recurrence": {
-        "vi": "chỉ điền một trong hai cột deadline và recurrence",
-        "en": "fill only one of deadline and recurrence",
-    },
-    "no_deadline_or_recurrence": {
-        "vi": "cần hạn (deadline) hoặc quy tắc lặp (recurrence)",
-        "en": "needs a deadline or a recurrence",
-    },
-    "unknown_agency": {
-        "vi": "cơ quan «{value}» chưa được khai báo{suggest}",
-        "en": "agency «{value}» is not declared{suggest}",
-    },
-    "empty_collective": {
-        "vi": "nhóm «{value}» chưa có cơ quan thành viên nào",
-        "en": "collective «{value}» has no member agencies",
-    },
-    "collective_not_agency": {
-        "vi": "«{value}» là một nhóm cơ quan; hãy ghi một cơ quan cụ thể",
-        "en": "«{value}» is a collective; name one agency",
-    },
-    "duplicate_code": {
-        "vi": "mã «{value}» trùng với dòng {hint}",
-        "en": "code «{value}» repeats row {hint}",
-    },
-    "bad_code": {
-        "vi": "mã «{value}» không đúng dạng NHÓM.SỐ (ví dụ 3.12)",
-        "en": "code «{value}» is not GROUP.NUMBER (e.g. 3.12)",
-    },
-    "code_not_text": {
-        "vi": "mã «{value}» là số trong Excel (1.10 sẽ thành 1.1); định dạng cột là Văn bản",
-        "en": "code «{value}» is a number in Excel (1.10 becomes 1.1); format the column as Text",
-    },
-    "bad_group": {
-        "vi": "nhóm «{value}» phải là số từ 1 đến 7",
-        "en": "group «{value}» must be a number from 1 to 7",
-    },
-    "code_group_mismatch": {
-        "vi": "mã «{value}» không thuộc nhóm {hint}",
-        "en": "code «{value}» does not belong to group {hint}",
-    },
-    "no_plan_year": {
-        "vi": "không xác định được năm kế hoạch; thêm --year",
-        "en": "cannot tell the plan year; add --year",
-    },
-    "bad_short_code": {
-        "vi": "mã viết tắt «{value}» chỉ gồm chữ thường không dấu, số, - và _",
-        "en": "short code «{value}» may use only a-z, 0-9, - and _",
-    },
-    "duplicate_short_code": {
-        "vi": "mã viết tắt «{value}» đã dùng cho cơ quan khác{suggest}",
-        "en": "short code «{value}» is already used by another agency{suggest}",
-    },
-    "duplicate_name": {"vi": "tên «{value}» bị lặp", "en": "name «{value}» repeats"},
-    "duplicate_person": {
-        "vi": "«{value}» đã có ở dòng trước trong cùng cơ quan",
-        "en": "«{value}» already appears in the same agency",
-    },
-    "bad_choice": {
-        "vi": "«{value}» không hợp lệ (chọn một trong: {hint})",
-        "en": "«{value}» is not accepted (one of: {hint})",
-    },
-    "kind_mismatch": {
-        "vi": "loại «{value}» khác với loại đã khai báo ({hint})",
-        "en": "type «{value}» differs from the declared kind ({hint})",
-    },
-    "self_parent": {
-        "vi": "cơ quan không thể là cấp trên của chính nó",
-        "en": "an agency cannot be its own parent",
-    },
-    "bad_phone": {
-        "vi": "số điện thoại «{value}» không hợp lệ",
-        "en": "phone number «{value}» is not valid",
-    },
-}
-
-
-def t(lang: str, key: str, /, **values: object) -> str:
-    entry = TEXTS[key]
-    return entry.get(lang, entry["vi"]).format(**values)
-
-
-def describe_problem(lang: str, problem: Problem) -> str:
-    """One line naming where the problem is, the bad value and what to do."""
-    if problem.row and problem.column:
-        where = t(lang, "where_row_col", row=problem.row, column=problem.column)
-    elif problem.row:
-        where = t(lang, "where_row", row=problem.row)
-    else:
-        where = t(lang, "where_file")
-    suggest = ""
-    if problem.hint and problem.code in ("unknown_agency", "duplicate_short_code"):
-        lead = " — có phải: " if lang == "vi" else " — did you mean: "
-        suggest = lead + "; ".join(f"«{h}»" for h in problem.hint)
-    entry = PROBLEMS.get(problem.code, {"vi": problem.code, "en": problem.code})
-    text = entry.get(lang, entry["vi"]).format(
-        column=problem.column or "",
-        value=problem.value,
-        hint=", ".join(problem.hint),
-        suggest=suggest,
-    )
-    return f"{where}: {text}"

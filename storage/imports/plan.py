@@ -9,6 +9,7 @@ a re-import unless the plan itself moves that deadline.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -16,7 +17,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from storage.groups import GROUP_NAMES_VI
+from storage.groups import GROUP_NUMBERS
 from storage.imports.plan_rows import (
     Directory,
     TaskSpec,
@@ -72,8 +73,13 @@ async def import_plan(
     *,
     year: int | None = None,
     title: str | None = None,
+    group_names: Mapping[int, str] | None = None,
 ) -> PlanReport:
-    """Validate ``table`` and bring the plan of its year in line with it."""
+    """Validate ``table`` and bring the plan of its year in line with it.
+
+    ``group_names`` (number → name) are recorded with the groups of a new plan;
+    names are texts, so the caller passes them (``bot.texts.group_names``).
+    """
     directory = await load_directory(session)
     specs = check_plan(table, directory)
     year = year or infer_year(specs)
@@ -87,8 +93,9 @@ async def import_plan(
         plan = Plan(year=year, title=title or f"Kế hoạch CCHC năm {year}", imported_at=now)
         session.add(plan)
         await session.flush()
+        names = group_names or {}
         session.add_all(
-            TaskGroup(plan_id=plan.id, number=n, name=name) for n, name in GROUP_NAMES_VI.items()
+            TaskGroup(plan_id=plan.id, number=n, name=names.get(n, "")) for n in GROUP_NUMBERS
         )
         await session.flush()
     plan.source_name, plan.imported_at = table.source, now

@@ -1,0 +1,73 @@
+"""The command table's words: the platform menu (``menu_{command}``) and /trogiup
+(``help_{command}``: usage and what it does), by the Vietnamese command name.
+"""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, dict[str, str]] = {
+    # /trogiup: first line, then each command of the role, then how to answer
+    "help_intro": {
+        "vi": "Tôi nhắc bạn các việc trong kế hoạch CCHC và ghi nhận tiến độ.",
+        "en": "I remind you of the tasks in the reform plan and record your progress.",
+    },
+    "help_free_text": {
+        "vi": "Bạn cũng có thể trả lời ngay tin nhắc việc: «xong», «đang làm 70%», «vướng do "
+        "thiếu kinh phí», «xin gia hạn đến 30/6».",
+        "en": "You can also reply to a reminder, in Vietnamese with or without accents: «xong», "
+        "«dang lam 70%», «vuong do thieu kinh phi», «xin gia han den 30/6».",
+    },
+    # the menu, menu_{command}
+    "menu_viec": {"vi": "Việc của tôi", "en": "My assignments"},
+    "menu_capnhat": {"vi": "Cập nhật tiến độ", "en": "Record progress"},
+    "menu_giahan": {"vi": "Xin gia hạn", "en": "Ask for a new deadline"},
+    "menu_tonghop": {"vi": "Tổng hợp", "en": "Summary"},
+    "menu_quahan": {"vi": "Việc quá hạn", "en": "Overdue"},
+    "menu_saphan": {"vi": "Việc sắp đến hạn", "en": "Due soon"},
+    "menu_giao": {"vi": "Giao đầu mối", "en": "Assign a focal person"},
+    "menu_bieudo": {"vi": "Biểu đồ", "en": "Chart"},
+    "menu_baocao": {"vi": "Báo cáo XLSX", "en": "XLSX report"},
+    "menu_kenh": {"vi": "Chọn kênh nhận nhắc việc", "en": "Choose the reminder channel"},
+    "menu_trogiup": {"vi": "Hướng dẫn", "en": "Help"},
+    # /trogiup, help_{command}
+    "help_viec": {
+        "vi": "/viec — việc của tôi, hạn gần nhất trước",
+        "en": "/tasks — my assignments, nearest deadline first",
+    },
+    "help_capnhat": {
+        "vi": "/capnhat MÃ NỘI_DUNG — cập nhật tiến độ, ví dụ: /capnhat 1.2 đang làm 60%",
+        "en": "/update CODE TEXT — record progress, e.g. /update 1.2 in progress 60%",
+    },
+    "help_giahan": {
+        "vi": "/giahan MÃ NGÀY [lý do] — xin gia hạn, ví dụ: /giahan 1.2 30/6 chờ số liệu",
+        "en": "/extend CODE DATE [reason] — ask for a new deadline, e.g. /extend 1.2 30/6",
+    },
+    "help_tonghop": {
+        "vi": "/tonghop [NHÓM|CƠ QUAN] — số việc theo trạng thái, nhóm và cơ quan (lãnh đạo: cơ "
+        "quan mình)",
+        "en": "/summary [GROUP|AGENCY] — counts by status, group and agency (leaders: their own "
+        "agency)",
+    },
+    "help_quahan": {
+        "vi": "/quahan — việc quá hạn, quá hạn lâu nhất trước",
+        "en": "/overdue — overdue assignments, most overdue first",
+    },
+    "help_saphan": {
+        "vi": "/saphan — việc đến hạn trong {days} ngày làm việc tới",
+        "en": "/due — assignments due within {days} working days",
+    },
+    "help_giao": {
+        "vi": "/giao MÃ HỌ_TÊN — giao một cán bộ làm đầu mối, ví dụ: /giao 1.2 Nguyễn Văn A",
+        "en": "/assign CODE FULL_NAME — make an official the focal person, e.g. /assign 1.2 "
+        "Nguyen Van A",
+    },
+    "help_bieudo": {
+        "vi": "/bieudo — biểu đồ tiến độ theo nhóm nhiệm vụ",
+        "en": "/chart — a chart of progress by task group",
+    },
+    "help_baocao": {"vi": "/baocao — báo cáo XLSX", "en": "/report — the XLSX report"},
+    "help_kenh": {
+        "vi": "/kenh [TÊN_KÊNH|tudong] — chọn kênh nhận nhắc việc",
+        "en": "/channel [NAME|auto] — choose the channel reminders go to",
+    },
+    "help_trogiup": {"vi": "/trogiup — hướng dẫn này", "en": "/help — this help"},
+}

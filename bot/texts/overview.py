@@ -1,0 +1,53 @@
+"""Leaders' and coordinators' views: /tonghop, /quahan, /saphan, /bieudo, /baocao."""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, dict[str, str]] = {
+    # /tonghop
+    "summary_title": {
+        "vi": "📊 Tổng hợp {scope} — đến ngày {day}",
+        "en": "📊 Summary {scope} — as of {day}",
+    },
+    "scope_all": {"vi": "toàn kế hoạch", "en": "whole plan"},
+    "total": {"vi": "Tổng", "en": "Total"},
+    "group": {"vi": "Nhóm {n}", "en": "Group {n}"},
+    "ambiguous": {
+        "vi": "«{arg}» khớp nhiều cơ quan: {names}. Hãy gõ rõ hơn.",
+        "en": "«{arg}» matches several agencies: {names}. Be more specific.",
+    },
+    "no_match": {
+        "vi": "Không có nhóm hay cơ quan nào khớp «{arg}». Nhóm: 1–7.",
+        "en": "No group or agency matches «{arg}». Groups: 1–7.",
+    },
+    # /quahan, /saphan (paged)
+    "overdue_title": {
+        "vi": "⚠️ Việc quá hạn{scope} ({n}) — trang {page}/{pages}",
+        "en": "⚠️ Overdue{scope} ({n}) — page {page}/{pages}",
+    },
+    "due_title": {
+        "vi": "⏰ Việc đến hạn trong {days} ngày làm việc{scope} ({n}) — trang {page}/{pages}",
+        "en": "⏰ Due within {days} working days{scope} ({n}) — page {page}/{pages}",
+    },
+    "none_overdue": {"vi": "Không có việc nào quá hạn{scope}.", "en": "Nothing overdue{scope}."},
+    "none_due": {
+        "vi": "Không có việc nào đến hạn trong {days} ngày làm việc tới{scope}.",
+        "en": "Nothing due within {days} working days{scope}.",
+    },
+    "item": {
+        "vi": "• {code} — {agency}\n  {title}\n  Hạn {deadline}, {when} — {status}{updated}",
+        "en": "• {code} — {agency}\n  {title}\n  Due {deadline}, {when} — {status}{updated}",
+    },
+    "updated": {"vi": "; cập nhật {day}", "en": "; updated {day}"},
+    "never": {"vi": "; chưa cập nhật", "en": "; never updated"},
+    "prev": {"vi": "◀ Trước", "en": "◀ Previous"},
+    "next": {"vi": "Sau ▶", "en": "Next ▶"},
+    # /bieudo, /baocao
+    "chart_caption": {
+        "vi": "Biểu đồ tiến độ {scope} đến ngày {day}",
+        "en": "Progress chart, {scope}, as of {day}",
+    },
+    "report_caption": {
+        "vi": "Báo cáo tình hình thực hiện Kế hoạch CCHC đến ngày {day}",
+        "en": "Report on the reform plan as of {day}",
+    },
+}
