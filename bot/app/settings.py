@@ -17,8 +17,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+
+from storage.db import async_url
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///nhacviec.db"
 TELEGRAM_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
@@ -57,20 +57,6 @@ class Settings:
     language: str = "vi"
     clock_start: datetime | None = None
     clock_speed: float = 1.0
-
-
-def _database_url(raw: str) -> str:
-    try:
-        url = make_url(raw)
-    except ArgumentError:
-        raise ValueError("not a database URL") from None
-    backend, _, driver = url.drivername.partition("+")
-    # Plain URLs are accepted and given the async driver nhacviec uses.
-    if backend == "sqlite" and driver in ("", "pysqlite", "aiosqlite"):
-        return url.set(drivername="sqlite+aiosqlite").render_as_string(hide_password=False)
-    if backend == "postgresql" and driver in ("", "psycopg", "psycopg2", "asyncpg"):
-        return url.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
-    raise ValueError("accepted: sqlite+aiosqlite:///FILE or postgresql+asyncpg://USER@HOST/DB")
 
 
 def _url(raw: str) -> str:
@@ -188,7 +174,7 @@ def _instant(raw: str) -> datetime:
 
 # key -> (Settings field, parser)
 PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
-    "DATABASE_URL": ("database_url", _database_url),
+    "DATABASE_URL": ("database_url", async_url),
     "TELEGRAM_BOT_TOKEN": ("telegram_bot_token", _telegram_token),
     "TELEGRAM_API_URL": ("telegram_api_url", _url),
     "ZALO_BOT_TOKEN": ("zalo_bot_token", _zalo_token),
@@ -245,6 +231,6 @@ def load_settings(env_file: Path | None = Path("config.env")) -> Settings:
     """Settings from ``config.env`` (when present) overlaid by the real environment."""
     merged: dict[str, str] = {}
     if env_file is not None and env_file.is_file():
-        merged.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
-    merged.update(os.environ)
+        merged |= {k: v for k, v in dotenv_values(env_file).items() if v is not None}
+    merged |= os.environ
     return parse_settings(merged)
