@@ -47,7 +47,7 @@ from sqlalchemy.engine import make_url
 
 from scheduler.calendar import WorkCalendar
 from scheduler.clock import ManualClock
-from scheduler.planner import facts_for, load_recipients, open_assignments
+from scheduler.planner import facts_for, load_recipients
 from scheduler.policy import ReminderRules, plan_nudges
 from scheduler.service import ReminderService
 from scheduler.sweep import SweepConfig, sweep_once
@@ -57,6 +57,7 @@ from storage.imports.directory import import_people
 from storage.imports.tabular import read_table
 from storage.ledger import TAKEABLE, claim_due
 from storage.models import Assignment, Nudge
+from storage.planning import open_assignments
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.fakes
 from tests.fakes.recording_delivery import RecordingDelivery
