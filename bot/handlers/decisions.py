@@ -17,7 +17,8 @@ from bot.inbound import choices
 from bot.inbound.turn import Turn, assignment_query, find_for_person
 from bot.texts.chat import dmy, say
 from scheduler.planner import plan_assignment
-from storage.enums import ExtensionState, Role, Status
+from storage import extensions
+from storage.enums import Role
 from storage.models import (
     Assignment,
     ChoiceToken,
@@ -26,7 +27,6 @@ from storage.models import (
     Person,
     ProgressUpdate,
 )
-from storage.progress import record_progress
 from storage.textfold import fold
 
 DECISION_DATA = re.compile(r"^x:([A-Za-z0-9_-]{8,24}):(ok|no)$")
@@ -34,12 +34,7 @@ DECISION_DATA = re.compile(r"^x:([A-Za-z0-9_-]{8,24}):(ok|no)$")
 
 async def announce_request(turn: Turn, assignment: Assignment, request: ExtensionRequest):
     """Send the new request to every coordinator, with approve / reject buttons."""
-    coordinators = (
-        await turn.session.scalars(
-            select(Person).where(Person.role == Role.COORDINATOR, Person.active.is_(True))
-        )
-    ).all()
-    for coordinator in coordinators:
+    for coordinator in await extensions.coordinators(turn.session):
         token = await choices.new_token(turn.session, coordinator.id, assignment.id, turn.now)
         text = say(
             turn.lang,
@@ -61,22 +56,6 @@ async def announce_request(turn: Turn, assignment: Assignment, request: Extensio
         await turn.notify(coordinator.id, text, buttons)
 
 
-async def _pending(turn: Turn, assignment_id: int) -> ExtensionRequest | None:
-    return await turn.session.scalar(
-        select(ExtensionRequest)
-        .where(
-            ExtensionRequest.assignment_id == assignment_id,
-            ExtensionRequest.state == ExtensionState.PENDING,
-        )
-        .order_by(ExtensionRequest.id.desc())
-        .limit(1)
-    )
-
-
-def _status_after(assignment: Assignment) -> Status:
-    return Status.IN_PROGRESS if assignment.percent > 0 else Status.NOT_STARTED
-
-
 async def on_decision(turn: Turn) -> bool:
     """An approve / reject press; False when the data is not a decision."""
     match = DECISION_DATA.match(turn.incoming.choice_data or "")
@@ -93,7 +72,7 @@ async def on_decision(turn: Turn) -> bool:
     assignment = await turn.session.scalar(
         assignment_query().where(Assignment.id == token.assignment_id)
     )
-    request = await _pending(turn, assignment.id)
+    request = await extensions.pending_request(turn.session, assignment.id)
     if request is None:
         turn.reply(say(turn.lang, "no_pending", code=assignment.code))
     elif match[2] == "ok":
@@ -113,24 +92,19 @@ async def on_decision(turn: Turn) -> bool:
 
 async def approve(turn: Turn, assignment: Assignment, request: ExtensionRequest) -> None:
     who = turn.person.full_name
-    request.state, request.decided_by_id, request.decided_at = (
-        ExtensionState.APPROVED,
-        turn.person.id,
-        turn.now,
-    )
-    assignment.deadline = request.requested_deadline
     date_text = dmy(request.requested_deadline)
-    await record_progress(
+    decision = await extensions.approve(
         turn.session,
-        assignment,
+        request.id,
         turn.person.id,
         turn.now,
-        status=_status_after(assignment),
         note=say(turn.lang, "approved_note", date=date_text, who=who),
         channel=turn.incoming.channel,
         message_ref=turn.incoming.update_key,
-        source="extension",
     )
+    if decision is None:  # decided meanwhile by another coordinator
+        turn.reply(say(turn.lang, "no_pending", code=assignment.code))
+        return
     await plan_assignment(turn.session, turn.rules, turn.calendar, turn.now, assignment.id)
     turn.reply(say(turn.lang, "approved", code=assignment.code, date=date_text))
     await turn.notify(
@@ -144,27 +118,21 @@ async def reject(turn: Turn, question: PendingQuestion, reason: str) -> None:
         assignment_query().where(Assignment.id == question.assignment_id)
     )
     await turn.session.delete(question)
-    request = await _pending(turn, assignment.id)
-    if request is None:
+    request = await extensions.pending_request(turn.session, assignment.id)
+    decision = None
+    if request is not None:
+        decision = await extensions.reject(
+            turn.session,
+            request.id,
+            turn.person.id,
+            turn.now,
+            reason=reason,
+            channel=turn.incoming.channel,
+            message_ref=turn.incoming.update_key,
+        )
+    if decision is None:
         turn.reply(say(turn.lang, "no_pending", code=assignment.code))
         return
-    request.state, request.decided_by_id, request.decided_at = (
-        ExtensionState.REJECTED,
-        turn.person.id,
-        turn.now,
-    )
-    request.decision_note = reason
-    await record_progress(
-        turn.session,
-        assignment,
-        turn.person.id,
-        turn.now,
-        status=_status_after(assignment),
-        note=reason,
-        channel=turn.incoming.channel,
-        message_ref=turn.incoming.update_key,
-        source="extension",
-    )
     turn.reply(say(turn.lang, "rejected", code=assignment.code))
     await turn.notify(
         request.requested_by_id,
