@@ -10,23 +10,14 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from bot.channels.base import Choice
 from bot.inbound import choices
-from bot.inbound.turn import Turn, assignment_query, find_for_person
+from bot.inbound.turn import Turn, find_for_person
 from bot.texts.chat import dmy, say
 from scheduler.planner import plan_assignment
-from storage import extensions
+from storage import assignments, extensions, people, tokens
 from storage.enums import Role
-from storage.models import (
-    Assignment,
-    ChoiceToken,
-    ExtensionRequest,
-    PendingQuestion,
-    Person,
-    ProgressUpdate,
-)
+from storage.models import Assignment, ExtensionRequest, PendingQuestion
 from storage.textfold import fold
 
 DECISION_DATA = re.compile(r"^x:([A-Za-z0-9_-]{8,24}):(ok|no)$")
@@ -61,7 +52,7 @@ async def on_decision(turn: Turn) -> bool:
     match = DECISION_DATA.match(turn.incoming.choice_data or "")
     if not match:
         return False
-    token = await turn.session.get(ChoiceToken, match[1])
+    token = await tokens.find_token(turn.session, match[1])
     if (
         token is None
         or token.person_id != turn.person.id
@@ -69,9 +60,7 @@ async def on_decision(turn: Turn) -> bool:
     ):
         turn.reply_key("bad_choice")
         return True
-    assignment = await turn.session.scalar(
-        assignment_query().where(Assignment.id == token.assignment_id)
-    )
+    assignment = await assignments.by_id(turn.session, token.assignment_id)
     request = await extensions.pending_request(turn.session, assignment.id)
     if request is None:
         turn.reply(say(turn.lang, "no_pending", code=assignment.code))
@@ -114,9 +103,7 @@ async def approve(turn: Turn, assignment: Assignment, request: ExtensionRequest)
 
 
 async def reject(turn: Turn, question: PendingQuestion, reason: str) -> None:
-    assignment = await turn.session.scalar(
-        assignment_query().where(Assignment.id == question.assignment_id)
-    )
+    assignment = await assignments.by_id(turn.session, question.assignment_id)
     await turn.session.delete(question)
     request = await extensions.pending_request(turn.session, assignment.id)
     decision = None
@@ -157,36 +144,24 @@ async def assign_command(turn: Turn, args: str) -> None:
     if assignment is None:
         turn.reply(say(turn.lang, "decision_code_unknown", agency=agency, code=code))
         return
-    officials = (
-        await turn.session.scalars(
-            select(Person).where(
-                Person.agency_id == turn.person.agency_id,
-                Person.role == Role.OFFICIAL,
-                Person.active.is_(True),
-            )
-        )
-    ).all()
+    officials = await people.active_people(
+        turn.session, Role.OFFICIAL, agency_id=turn.person.agency_id
+    )
     chosen = [p for p in officials if fold(p.full_name) == fold(name)]
     if len(chosen) != 1:
         turn.reply(say(turn.lang, "no_official", agency=agency, name=name.strip()))
         return
     official, who = chosen[0], turn.person.full_name
-    assignment.focal_person_id = official.id
-    # History only: the hand-over changes neither status nor percent.
-    turn.session.add(
-        ProgressUpdate(
-            assignment_id=assignment.id,
-            person_id=turn.person.id,
-            status=assignment.status,
-            percent=assignment.percent,
-            note=say(turn.lang, "assigned_note", name=official.full_name, who=who),
-            created_at=turn.now,
-            source="assign",
-            channel=turn.incoming.channel,
-            message_ref=turn.incoming.update_key,
-        )
+    await assignments.assign_focal_person(
+        turn.session,
+        assignment,
+        official.id,
+        turn.person.id,
+        turn.now,
+        note=say(turn.lang, "assigned_note", name=official.full_name, who=who),
+        channel=turn.incoming.channel,
+        message_ref=turn.incoming.update_key,
     )
-    await turn.session.flush()
     await plan_assignment(turn.session, turn.rules, turn.calendar, turn.now, assignment.id)
     turn.reply(say(turn.lang, "assigned", code=assignment.code, name=official.full_name))
     await turn.notify(
