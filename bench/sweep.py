@@ -44,7 +44,7 @@ from sqlalchemy.engine import make_url
 
 from bench.import_plan import PG_URL, Backend, declare, timed_import, write_files
 from scheduler.clock import ManualClock
-from scheduler.planner import facts_for, load_recipients, open_assignments
+from scheduler.planner import facts_for, load_recipients
 from scheduler.policy import plan_nudges
 from scheduler.service import ReminderService
 from scheduler.sweep import SweepConfig, sweep_once
@@ -54,6 +54,7 @@ from storage.imports.directory import import_people
 from storage.imports.tabular import read_table
 from storage.ledger import TAKEABLE, claim_due
 from storage.models import Assignment, Nudge
+from storage.planning import open_assignments
 from tests.fakes.recording_delivery import RecordingDelivery
 from tests.kit import CAL, ROOT, RULES
 

@@ -57,8 +57,8 @@ class WorkCalendar:
             if self._overrides.get(correction.day, worked) != worked:
                 raise ValueError(f"corrections disagree on {correction.day.isoformat()}")
             self._overrides[correction.day] = worked
-        self._overrides.update(dict.fromkeys(extra_days_off, False))
-        self._overrides.update(dict.fromkeys(extra_workdays, True))
+        self._overrides |= dict.fromkeys(extra_days_off, False)
+        self._overrides |= dict.fromkeys(extra_workdays, True)
         self._days_off: dict[int, frozenset[date]] = {}  # year -> its days off, built lazily
 
     # Days

@@ -12,14 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import AssignmentFacts, PlannedNudge, ReminderRules, plan_nudges
-from storage.enums import Role, Status
+from storage.db import Session
+from storage.enums import Role
 from storage.ledger import record_planned
-from storage.models import Assignment, Person, Task
+from storage.planning import active_recipients, open_assignment_rows
 
 # After downtime the window reaches back this far, so the latest nudge that
 # came due while the service was down is still found (older ones are skipped).
@@ -32,11 +30,10 @@ class Recipients:
     leaders: dict[int, tuple[int, ...]]  # agency id -> active leaders
 
 
-async def load_recipients(session: AsyncSession) -> Recipients:
+async def load_recipients(session: Session) -> Recipients:
     officials: dict[int, list[int]] = defaultdict(list)
     leaders: dict[int, list[int]] = defaultdict(list)
-    query = select(Person.id, Person.agency_id, Person.role).where(Person.active.is_(True))
-    for person_id, agency_id, role in (await session.execute(query.order_by(Person.id))).all():
+    for person_id, agency_id, role in await active_recipients(session):
         if role is Role.OFFICIAL:
             officials[agency_id].append(person_id)
         elif role is Role.LEADER:
@@ -61,42 +58,25 @@ def facts_for(row, recipients: Recipients) -> AssignmentFacts:
     )
 
 
-def open_assignments(*where):
-    return (
-        select(
-            Assignment.id,
-            Assignment.agency_id,
-            Assignment.deadline,
-            Assignment.status,
-            Assignment.focal_person_id,
-            Assignment.code,
-        )
-        .join(Task, Task.id == Assignment.task_id)
-        .where(
-            Assignment.status != Status.DONE,
-            Assignment.withdrawn_at.is_(None),
-            Task.withdrawn_at.is_(None),
-            *where,
-        )
-    )
-
-
 async def planned_nudges(
-    session: AsyncSession,
+    session: Session,
     rules: ReminderRules,
     calendar: WorkCalendar,
     start: date,
     end: date,
-    *where,
+    *,
+    assignment_id: int | None = None,
 ) -> list[tuple[PlannedNudge, str]]:
-    """The policy's nudges in [start, end] for open assignments, with assignment codes."""
+    """The policy's nudges in [start, end] for open assignments (or the one), with codes."""
     # A deadline far after the window cannot have a nudge in it yet.
     horizon = end + timedelta(days=2 * max(rules.remind_before, default=0) + 31)
-    deadline_filter = Assignment.deadline <= horizon
-    if rules.continuous_checkin != "off":
-        deadline_filter = or_(deadline_filter, Assignment.deadline.is_(None))
     recipients = await load_recipients(session)
-    rows = (await session.execute(open_assignments(deadline_filter, *where))).all()
+    rows = await open_assignment_rows(
+        session,
+        deadline_until=horizon,
+        undated=rules.continuous_checkin != "off",
+        assignment_id=assignment_id,
+    )
     out = []
     for row in rows:
         for nudge in plan_nudges(facts_for(row, recipients), rules, calendar, start, end):
@@ -105,17 +85,23 @@ async def planned_nudges(
 
 
 async def plan_window(
-    session: AsyncSession,
+    session: Session,
     rules: ReminderRules,
     calendar: WorkCalendar,
     now: datetime,
-    *where,
+    *,
+    assignment_id: int | None = None,
     ahead_days: int = 1,
 ) -> int:
-    """Record in the ledger every nudge from ``now - LOOKBACK`` to ``ahead_days`` after today."""
+    """Record in the ledger every nudge from ``now - LOOKBACK`` to ``ahead_days`` after today.
+
+    All open assignments, or only ``assignment_id``.
+    """
     today = calendar.local_date(now)
     start, end = calendar.local_date(now - LOOKBACK), today + timedelta(days=ahead_days)
-    planned = await planned_nudges(session, rules, calendar, start, end, *where)
+    planned = await planned_nudges(
+        session, rules, calendar, start, end, assignment_id=assignment_id
+    )
     return await record_planned(
         session,
         ((n.assignment_id, n.person_id, n.kind, n.for_deadline, n.due_at) for n, _ in planned),
@@ -125,4 +111,4 @@ async def plan_window(
 
 async def plan_assignment(session, rules, calendar, now, assignment_id: int) -> int:
     """Replan one assignment (after an extension or a new focal person)."""
-    return await plan_window(session, rules, calendar, now, Assignment.id == assignment_id)
+    return await plan_window(session, rules, calendar, now, assignment_id=assignment_id)

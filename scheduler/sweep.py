@@ -12,8 +12,6 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
-
 from scheduler.calendar import WorkCalendar
 from scheduler.delivery import Delivery, DeliveryResult, NudgeToSend, Outcome
 from storage.db import Database
@@ -26,7 +24,8 @@ from storage.ledger import (
     mark_skipped,
     superseded,
 )
-from storage.models import Assignment, Nudge, Person, Task
+from storage.models import Nudge
+from storage.planning import sweep_facts
 
 log = logging.getLogger("nhacviec.sweep")
 
@@ -60,31 +59,9 @@ class RoundReport:
 
 async def _skip_reasons(session, nudges: list[Nudge]) -> dict[int, str]:
     """Why claimed nudges should no longer go out, by nudge id (two queries per batch)."""
-    assignment_ids = {n.assignment_id for n in nudges}
-    assignments = {
-        row.id: row
-        for row in await session.execute(
-            select(
-                Assignment.id,
-                Assignment.status,
-                Assignment.deadline,
-                Assignment.withdrawn_at,
-                Assignment.focal_person_id,
-                Assignment.agency_id,
-                Task.withdrawn_at.label("task_withdrawn_at"),
-            )
-            .join(Task, Task.id == Assignment.task_id)
-            .where(Assignment.id.in_(assignment_ids))
-        )
-    }
-    people = {
-        row.id: row
-        for row in await session.execute(
-            select(Person.id, Person.active, Person.agency_id, Person.role).where(
-                Person.id.in_({n.person_id for n in nudges})
-            )
-        )
-    }
+    assignments, people = await sweep_facts(
+        session, {n.assignment_id for n in nudges}, {n.person_id for n in nudges}
+    )
     reasons = {}
     for nudge in nudges:
         reason = _skip_reason(nudge, assignments[nudge.assignment_id], people.get(nudge.person_id))
@@ -127,9 +104,7 @@ async def sweep_once(
             return report
         reasons = await _skip_reasons(session, claimed)
         wanted = [n for n in claimed if n.id not in reasons]
-        reasons.update(
-            (nudge_id, "superseded") for nudge_id in await superseded(session, wanted, now)
-        )
+        reasons |= dict.fromkeys(await superseded(session, wanted, now), "superseded")
         to_send: list[NudgeToSend] = []
         for nudge in claimed:
             reason = reasons.get(nudge.id)

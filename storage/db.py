@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TypeAlias
 
 from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -21,6 +23,40 @@ from sqlalchemy.ext.asyncio import (
 )
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+
+# The session a unit of work yields, as ``bot/`` and ``scheduler/`` name it in type
+# hints: they hand it to storage functions and never query through it themselves.
+Session: TypeAlias = AsyncSession
+# What reaching a database that is down, or not there, raises.
+CONNECTION_ERRORS = (OperationalError, DBAPIError, OSError)
+
+
+class BadDatabaseURL(ValueError):
+    """Not a database URL at all (``unparsable``), or one of a database nhacviec does not use."""
+
+    def __init__(self, unparsable: bool) -> None:
+        super().__init__("not a database URL" if unparsable else "not SQLite or PostgreSQL")
+        self.unparsable = unparsable
+
+
+def async_url(raw: str) -> str:
+    """``raw`` with the async driver nhacviec uses; ``BadDatabaseURL`` for anything else."""
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise BadDatabaseURL(unparsable=True) from None
+    backend, _, driver = url.drivername.partition("+")
+    # Plain URLs are accepted and given the async driver nhacviec uses.
+    if backend == "sqlite" and driver in ("", "pysqlite", "aiosqlite"):
+        return url.set(drivername="sqlite+aiosqlite").render_as_string(hide_password=False)
+    if backend == "postgresql" and driver in ("", "psycopg", "psycopg2", "asyncpg"):
+        return url.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+    raise BadDatabaseURL(unparsable=False)
+
+
+def display_url(url: str) -> str:
+    """``url`` fit to print: the password hidden."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def apply_sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -11,21 +11,18 @@ from datetime import datetime
 from pathlib import Path
 
 import httpx
-from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import selectinload
 
 from bot.app.wiring import calendar_from, rules_from
 from bot.texts import group_names, t
 from scheduler.planner import planned_nudges
-from storage.db import Database
+from storage import people
+from storage.db import CONNECTION_ERRORS, Database, display_url
 from storage.imports.directory import DirectoryReport, ImportReport, import_directory, import_people
 from storage.imports.plan import PlanReport, import_plan
 from storage.imports.tabular import read_table
+from storage.inventory import store_counts
 from storage.invites import create_invite
 from storage.migrate import current_revision, head_revision, upgrade
-from storage.models import Agency, Assignment, Person, Plan, Task
 from storage.textfold import fold
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -43,14 +40,14 @@ class UserError(Exception):
 
 
 def _display_url(db: Database) -> str:
-    return make_url(db.url).render_as_string(hide_password=True)
+    return display_url(db.url)
 
 
 async def init_database(db: Database, lang: str) -> str:
     try:
         await upgrade(db.engine)
         revision = await current_revision(db.engine)
-    except (OperationalError, DBAPIError, OSError) as exc:
+    except CONNECTION_ERRORS as exc:
         raise UserError(
             t(lang, "db_unreachable", url=_display_url(db), detail=_first_line(exc))
         ) from None
@@ -66,7 +63,7 @@ async def require_ready(db: Database, lang: str) -> None:
     """Stop unless the schema is at the latest revision (the operator runs ``init``)."""
     try:
         revision = await current_revision(db.engine)
-    except (OperationalError, DBAPIError, OSError) as exc:
+    except CONNECTION_ERRORS as exc:
         raise UserError(
             t(lang, "db_unreachable", url=_display_url(db), detail=_first_line(exc))
         ) from None
@@ -118,9 +115,8 @@ async def run_invite(
     db: Database, name: str, lang: str, now: datetime, *, agency: str | None = None
 ) -> InviteResult:
     async with db.unit_of_work() as session:
-        query = select(Person).options(selectinload(Person.agency))
-        people = (await session.scalars(query)).all()
-        matches = [p for p in people if fold(p.full_name) == fold(name) or str(p.id) == name]
+        everyone = await people.everyone(session)
+        matches = [p for p in everyone if fold(p.full_name) == fold(name) or str(p.id) == name]
         if agency:
             matches = [
                 p
@@ -150,17 +146,7 @@ class Overview:
 
 async def store_overview(db: Database) -> Overview:
     async with db.unit_of_work() as session:
-
-        async def count(model, *where) -> int:
-            return await session.scalar(select(func.count()).select_from(model).where(*where))
-
-        return Overview(
-            agencies=await count(Agency),
-            people=await count(Person),
-            plans=await count(Plan),
-            tasks=await count(Task, Task.withdrawn_at.is_(None)),
-            assignments=await count(Assignment, Assignment.withdrawn_at.is_(None)),
-        )
+        return Overview(**await store_counts(session))
 
 
 async def load_sample(db: Database, lang: str, now: datetime) -> None:
@@ -198,7 +184,7 @@ async def preview_schedule(db: Database, settings, start, end) -> list[PreviewLi
     calendar = calendar_from(settings)
     async with db.unit_of_work() as session:
         planned = await planned_nudges(session, rules_from(settings), calendar, start, end)
-        names = dict((await session.execute(select(Person.id, Person.full_name))).all())
+        names = await people.names(session)
     return [
         PreviewLine(n.due_at.astimezone(settings.timezone), n.kind, code, names[n.person_id])
         for n, code in sorted(planned, key=lambda item: (item[0].due_at, item[1], item[0].kind))

@@ -20,9 +20,6 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import selectinload
-
 from bot.app.admin import load_sample
 from bot.app.settings import Settings
 from bot.app.wiring import calendar_from, rules_from
@@ -36,10 +33,10 @@ from bot.texts import dmy, t
 from scheduler.clock import ManualClock
 from scheduler.digest import run_due_digests
 from scheduler.service import ReminderService
+from storage import people
 from storage.db import Database
 from storage.invites import create_invite
 from storage.migrate import upgrade
-from storage.models import Person
 from storage.summary import StatusCounts, status_counts
 
 START = date(2024, 1, 2)  # the first working day of the plan year
@@ -163,11 +160,7 @@ class Demo:
         cast = await self._link_cast(db)
         # Only the cast take part: everyone else is set aside so the story stays readable.
         async with db.unit_of_work() as session:
-            await session.execute(
-                update(Person)
-                .where(Person.id.not_in([m.person_id for m in cast.values()]))
-                .values(active=False)
-            )
+            await people.keep_only_active(session, [m.person_id for m in cast.values()])
         day = START
         for _ in range(DAYS):
             if self.calendar.is_workday(day):
@@ -184,13 +177,7 @@ class Demo:
         cast: dict[str, Member] = {}
         async with db.unit_of_work() as session:
             for short, role in CAST:
-                person = await session.scalar(
-                    select(Person)
-                    .options(selectinload(Person.agency))
-                    .where(Person.role == role, Person.agency.has(short_code=short))
-                    .order_by(Person.id)
-                    .limit(1)
-                )
+                person = await people.first_with_role(session, role, short)
                 code, _ = await create_invite(session, person, self.clock.now())
                 chat_id = f"{short}-{role}"
                 cast[chat_id] = Member(

@@ -17,10 +17,9 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from bot.texts import t
+from storage.db import BadDatabaseURL, async_url
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///nhacviec.db"
 TELEGRAM_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
@@ -71,16 +70,10 @@ class Unaccepted(ValueError):
 
 def _database_url(raw: str) -> str:
     try:
-        url = make_url(raw)
-    except ArgumentError:
-        raise Unaccepted("config_not_a_database_url") from None
-    backend, _, driver = url.drivername.partition("+")
-    # Plain URLs are accepted and given the async driver nhacviec uses.
-    if backend == "sqlite" and driver in ("", "pysqlite", "aiosqlite"):
-        return url.set(drivername="sqlite+aiosqlite").render_as_string(hide_password=False)
-    if backend == "postgresql" and driver in ("", "psycopg", "psycopg2", "asyncpg"):
-        return url.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
-    raise Unaccepted("config_database_url")
+        return async_url(raw)
+    except BadDatabaseURL as bad:
+        key = "config_not_a_database_url" if bad.unparsable else "config_database_url"
+        raise Unaccepted(key) from None
 
 
 def _url(raw: str) -> str:
@@ -260,6 +253,6 @@ def load_settings(env_file: Path | None = Path("config.env")) -> Settings:
     """Settings from ``config.env`` (when present) overlaid by the real environment."""
     merged: dict[str, str] = {}
     if env_file is not None and env_file.is_file():
-        merged.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
-    merged.update(os.environ)
+        merged |= {k: v for k, v in dotenv_values(env_file).items() if v is not None}
+    merged |= os.environ
     return parse_settings(merged)

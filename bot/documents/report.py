@@ -21,10 +21,10 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, status_name, t
+from storage.db import Session
 from storage.report import ReportRow, report_rows
 from storage.summary import VIETNAM, StatusCounts, status_overview
 
@@ -273,7 +273,7 @@ def to_xlsx(
 
 
 async def build_report(
-    session: AsyncSession,
+    session: Session,
     today: date,
     fmt: Format = "text",
     lang: str = "vi",

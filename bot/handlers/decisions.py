@@ -11,23 +11,14 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from bot.channels.base import Choice
 from bot.inbound import choices, questions
-from bot.inbound.turn import Turn, assignment_query, find_for_person
+from bot.inbound.turn import Turn, find_for_person
 from bot.texts import dmy, say
 from scheduler.planner import plan_assignment
-from storage.enums import Awaiting, ExtensionState, Role, Status
-from storage.models import (
-    Assignment,
-    ChoiceToken,
-    ExtensionRequest,
-    PendingQuestion,
-    Person,
-    ProgressUpdate,
-)
-from storage.progress import record_progress
+from storage import assignments, extensions, people, tokens
+from storage.enums import Awaiting, ExtensionState, Role
+from storage.models import Assignment, ExtensionRequest, PendingQuestion
 from storage.textfold import fold
 
 DECISION_DATA = re.compile(r"^x:([A-Za-z0-9_-]{8,24}):(ok|no)$")
@@ -35,12 +26,7 @@ DECISION_DATA = re.compile(r"^x:([A-Za-z0-9_-]{8,24}):(ok|no)$")
 
 async def announce_request(turn: Turn, assignment: Assignment, request: ExtensionRequest):
     """Send the new request to every coordinator, with approve / reject buttons."""
-    coordinators = (
-        await turn.session.scalars(
-            select(Person).where(Person.role == Role.COORDINATOR, Person.active.is_(True))
-        )
-    ).all()
-    for coordinator in coordinators:
+    for coordinator in await extensions.coordinators(turn.session):
         token = await choices.new_token(turn.session, coordinator.id, assignment.id, turn.now)
         text = say(
             turn.lang,
@@ -62,28 +48,12 @@ async def announce_request(turn: Turn, assignment: Assignment, request: Extensio
         await turn.notify(coordinator.id, text, buttons)
 
 
-async def _pending(turn: Turn, assignment_id: int) -> ExtensionRequest | None:
-    return await turn.session.scalar(
-        select(ExtensionRequest)
-        .where(
-            ExtensionRequest.assignment_id == assignment_id,
-            ExtensionRequest.state == ExtensionState.PENDING,
-        )
-        .order_by(ExtensionRequest.id.desc())
-        .limit(1)
-    )
-
-
-def _status_after(assignment: Assignment) -> Status:
-    return Status.IN_PROGRESS if assignment.percent > 0 else Status.NOT_STARTED
-
-
 async def on_decision(turn: Turn) -> bool:
     """An approve / reject press; False when the data is not a decision."""
     match = DECISION_DATA.match(turn.incoming.choice_data or "")
     if not match:
         return False
-    token = await turn.session.get(ChoiceToken, match[1])
+    token = await tokens.find_token(turn.session, match[1])
     if (
         token is None
         or token.person_id != turn.person.id
@@ -91,10 +61,8 @@ async def on_decision(turn: Turn) -> bool:
     ):
         turn.reply_key("bad_choice")
         return True
-    assignment = await turn.session.scalar(
-        assignment_query().where(Assignment.id == token.assignment_id)
-    )
-    request = await _pending(turn, assignment.id)
+    assignment = await assignments.by_id(turn.session, token.assignment_id)
+    request = await extensions.pending_request(turn.session, assignment.id)
     if request is None:
         turn.reply(say(turn.lang, "no_pending", code=assignment.code))
     elif match[2] == "ok":
@@ -111,11 +79,11 @@ async def ask_reject_reason(turn: Turn, assignment: Assignment, request: Extensi
     )
     earlier = None
     if replaced is not None and replaced.extension_request_id not in (None, request.id):
-        earlier = await turn.session.get(ExtensionRequest, replaced.extension_request_id)
+        earlier = await extensions.request_by_id(turn.session, replaced.extension_request_id)
     if earlier is None or earlier.state is not ExtensionState.PENDING:
         turn.reply(say(turn.lang, "ask_reject_reason", code=assignment.code))
         return
-    earlier_code = (await turn.session.get(Assignment, earlier.assignment_id)).code
+    earlier_code = (await assignments.by_id(turn.session, earlier.assignment_id)).code
     turn.reply(
         say(
             turn.lang,
@@ -130,24 +98,19 @@ async def ask_reject_reason(turn: Turn, assignment: Assignment, request: Extensi
 
 async def approve(turn: Turn, assignment: Assignment, request: ExtensionRequest) -> None:
     who = turn.person.full_name
-    request.state, request.decided_by_id, request.decided_at = (
-        ExtensionState.APPROVED,
-        turn.person.id,
-        turn.now,
-    )
-    assignment.deadline = request.requested_deadline
     date_text = dmy(request.requested_deadline)
-    await record_progress(
+    decision = await extensions.approve(
         turn.session,
-        assignment,
+        request.id,
         turn.person.id,
         turn.now,
-        status=_status_after(assignment),
         note=say(turn.lang, "approved_note", date=date_text, who=who),
         channel=turn.incoming.channel,
         message_ref=turn.incoming.update_key,
-        source="extension",
     )
+    if decision is None:  # decided meanwhile by another coordinator
+        turn.reply(say(turn.lang, "no_pending", code=assignment.code))
+        return
     await plan_assignment(turn.session, turn.rules, turn.calendar, turn.now, assignment.id)
     turn.reply(say(turn.lang, "approved", code=assignment.code, date=date_text))
     await turn.notify(
@@ -160,34 +123,25 @@ async def approve(turn: Turn, assignment: Assignment, request: ExtensionRequest)
 async def reject(turn: Turn, question: PendingQuestion, text: str) -> None:
     """The coordinator's reason: the request the question is about is rejected with it."""
     reason, request_id = text.strip(), question.extension_request_id
-    assignment = await turn.session.scalar(
-        assignment_query().where(Assignment.id == question.assignment_id)
-    )
+    assignment = await assignments.by_id(turn.session, question.assignment_id)
     await questions.clear(turn)
-    request = await turn.session.get(ExtensionRequest, request_id)
-    if request is None or request.state is not ExtensionState.PENDING:
+    decision = None
+    if request_id is not None:
+        decision = await extensions.reject(
+            turn.session,
+            request_id,
+            turn.person.id,
+            turn.now,
+            reason=reason,
+            channel=turn.incoming.channel,
+            message_ref=turn.incoming.update_key,
+        )
+    if decision is None:
         turn.reply(say(turn.lang, "no_pending", code=assignment.code))
         return
-    request.state, request.decided_by_id, request.decided_at = (
-        ExtensionState.REJECTED,
-        turn.person.id,
-        turn.now,
-    )
-    request.decision_note = reason
-    await record_progress(
-        turn.session,
-        assignment,
-        turn.person.id,
-        turn.now,
-        status=_status_after(assignment),
-        note=reason,
-        channel=turn.incoming.channel,
-        message_ref=turn.incoming.update_key,
-        source="extension",
-    )
     turn.reply(say(turn.lang, "rejected", code=assignment.code))
     await turn.notify(
-        request.requested_by_id,
+        decision.request.requested_by_id,
         say(
             turn.lang,
             "tell_rejected",
@@ -209,36 +163,24 @@ async def assign_command(turn: Turn, args: str) -> None:
     if assignment is None:
         turn.reply(say(turn.lang, "decision_code_unknown", agency=agency, code=code))
         return
-    officials = (
-        await turn.session.scalars(
-            select(Person).where(
-                Person.agency_id == turn.person.agency_id,
-                Person.role == Role.OFFICIAL,
-                Person.active.is_(True),
-            )
-        )
-    ).all()
+    officials = await people.active_people(
+        turn.session, Role.OFFICIAL, agency_id=turn.person.agency_id
+    )
     chosen = [p for p in officials if fold(p.full_name) == fold(name)]
     if len(chosen) != 1:
         turn.reply(say(turn.lang, "no_official", agency=agency, name=name.strip()))
         return
     official, who = chosen[0], turn.person.full_name
-    assignment.focal_person_id = official.id
-    # History only: the hand-over changes neither status nor percent.
-    turn.session.add(
-        ProgressUpdate(
-            assignment_id=assignment.id,
-            person_id=turn.person.id,
-            status=assignment.status,
-            percent=assignment.percent,
-            note=say(turn.lang, "assigned_note", name=official.full_name, who=who),
-            created_at=turn.now,
-            source="assign",
-            channel=turn.incoming.channel,
-            message_ref=turn.incoming.update_key,
-        )
+    await assignments.assign_focal_person(
+        turn.session,
+        assignment,
+        official.id,
+        turn.person.id,
+        turn.now,
+        note=say(turn.lang, "assigned_note", name=official.full_name, who=who),
+        channel=turn.incoming.channel,
+        message_ref=turn.incoming.update_key,
     )
-    await turn.session.flush()
     await plan_assignment(turn.session, turn.rules, turn.calendar, turn.now, assignment.id)
     turn.reply(say(turn.lang, "assigned", code=assignment.code, name=official.full_name))
     await turn.notify(

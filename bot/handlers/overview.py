@@ -11,13 +11,12 @@ import math
 import re
 from datetime import timedelta
 
-from sqlalchemy import select
-
 from bot.channels.base import Choice, Outgoing
 from bot.documents.attachments import AttachmentRequest
 from bot.inbound.turn import Turn
 from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, status_name
+from storage import people
 from storage.enums import Role, Status
 from storage.models import Agency
 from storage.summary import OverdueItem, open_list, overdue_list, status_counts, status_overview
@@ -34,7 +33,7 @@ def _scope_agency(turn: Turn) -> int | None:
 
 async def _agency_matches(turn: Turn, arg: str) -> list[Agency]:
     key = fold(arg)
-    agencies = (await turn.session.scalars(select(Agency).order_by(Agency.id))).all()
+    agencies = await people.agencies(turn.session)
     exact = [a for a in agencies if a.short_code == key or fold(a.name) == key]
     return exact or [a for a in agencies if f" {key}" in f" {fold(a.name)}"]
 

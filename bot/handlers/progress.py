@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import bindparam
-
 from bot.handlers import decisions
 from bot.inbound import choices, questions
 from bot.inbound.questions import Awaiting
-from bot.inbound.turn import ASSIGNMENT_BY_ID, Turn, assignment_query, find_for_person, may_update
+from bot.inbound.turn import Turn, find_for_person, may_update
 from bot.texts import dmy, status_name
 from bot.understanding.dates import extension_date
 from bot.understanding.replies import ParsedReply, normalise, parse_reply
-from storage.enums import NudgeState, Status
-from storage.models import Assignment, ChoiceToken, Nudge, PendingQuestion
+from storage import assignments, tokens
+from storage.enums import Status
+from storage.models import Assignment, PendingQuestion
 from storage.progress import record_progress, request_extension
 
 TASK_CODE = re.compile(r"^\s*([1-7]\.\d{1,3})\b[\s:,.-]*(.*)$", re.S)
@@ -110,12 +109,12 @@ async def prompt(turn: Turn, assignment: Assignment, awaiting: Awaiting) -> None
 
 
 async def _load(turn: Turn, assignment_id: int) -> Assignment:
-    return await turn.session.scalar(ASSIGNMENT_BY_ID, {"id": assignment_id})
+    return await assignments.by_id(turn.session, assignment_id)
 
 
 async def on_choice(turn: Turn) -> None:
     parsed = choices.parse_data(turn.incoming.choice_data)
-    token = await turn.session.get(ChoiceToken, parsed[0]) if parsed else None
+    token = await tokens.find_token(turn.session, parsed[0]) if parsed else None
     if token is None or token.person_id != turn.person.id:
         turn.reply_key("bad_choice")
         return
@@ -171,29 +170,6 @@ async def answer_date(turn: Turn, question: PendingQuestion, text: str) -> None:
     await request(turn, assignment, new_date, parsed.reason)
 
 
-_REPLIED = (
-    assignment_query()
-    .join(Nudge, Nudge.assignment_id == Assignment.id)
-    .where(
-        Nudge.channel == bindparam("channel"),
-        Nudge.message_id == bindparam("message_id"),
-        Nudge.person_id == bindparam("person_id"),
-    )
-    .limit(1)
-)
-_LATEST_NUDGED = (
-    assignment_query()
-    .join(Nudge, Nudge.assignment_id == Assignment.id)
-    .where(
-        Nudge.person_id == bindparam("person_id"),
-        Nudge.state == NudgeState.SENT,
-        Assignment.status != Status.DONE,
-    )
-    .order_by(Nudge.sent_at.desc())
-    .limit(1)
-)
-
-
 async def _replied_nudge(turn: Turn) -> Assignment | None:
     ref = turn.incoming.reply_to_message_id
     if not ref:
@@ -201,13 +177,12 @@ async def _replied_nudge(turn: Turn) -> Assignment | None:
     key = (turn.incoming.channel, ref, turn.person.id)
     if turn.prefetch is not None and key in turn.prefetch.replied:
         return turn.prefetch.replied[key]
-    params = {"channel": key[0], "message_id": ref, "person_id": key[2]}
-    return await turn.session.scalar(_REPLIED, params)
+    return await assignments.replied_to(turn.session, *key)
 
 
 async def _latest_nudged(turn: Turn) -> Assignment | None:
     """The assignment of the person's latest nudge that is still open (no reply-to needed)."""
-    return await turn.session.scalar(_LATEST_NUDGED, {"person_id": turn.person.id})
+    return await assignments.latest_nudged(turn.session, turn.person.id)
 
 
 async def on_text(turn: Turn, text: str) -> None:

@@ -8,14 +8,12 @@ someone else's, finds nothing for the presser and is refused.
 from __future__ import annotations
 
 import re
-import secrets
 from datetime import datetime
-
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.base import Choice
 from bot.texts import say
-from storage.models import ChoiceToken
+from storage import tokens
+from storage.db import Session
 
 PERCENTS = (20, 40, 60, 80, 100)
 ACTIONS = ("done", "prog", "blk", "ext", *(f"p{n}" for n in PERCENTS))
@@ -23,24 +21,13 @@ DATA = re.compile(r"^c:([A-Za-z0-9_-]{8,24}):(" + "|".join(ACTIONS) + r")$")
 
 
 async def new_token(
-    session: AsyncSession,
+    session: Session,
     person_id: int,
     assignment_id: int,
     now: datetime,
     nudge_id: int | None = None,
 ) -> str:
-    token = secrets.token_urlsafe(9)
-    session.add(
-        ChoiceToken(
-            token=token,
-            person_id=person_id,
-            assignment_id=assignment_id,
-            nudge_id=nudge_id,
-            created_at=now,
-        )
-    )
-    await session.flush()
-    return token
+    return await tokens.new_token(session, person_id, assignment_id, now, nudge_id)
 
 
 def status_choices(lang: str, token: str) -> tuple[tuple[Choice, ...], ...]:

@@ -10,15 +10,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import selectinload
-
 from bot.handlers import decisions, overview, progress
 from bot.inbound.turn import Turn, load_link, reopen_missed, touch_link
 from bot.texts import dmy, status_name, t
-from storage.enums import Channel, Role, Status
+from storage import assignments, chats, people
+from storage.enums import Role, Status
 from storage.invites import InviteRefused, redeem_invite
-from storage.models import Assignment, ChatLink, Person, Task
+from storage.models import Assignment
 
 Handler = Callable[[Turn, str], Awaitable[None]]
 EVERYONE = frozenset(Role)
@@ -38,24 +36,7 @@ class Command:
 
 async def tasks_command(turn: Turn, _args: str) -> None:
     person = turn.person
-    query = (
-        select(Assignment)
-        .join(Task, Task.id == Assignment.task_id)
-        .options(selectinload(Assignment.task))
-        .where(
-            Assignment.agency_id == person.agency_id,
-            Assignment.status != Status.DONE,
-            Assignment.withdrawn_at.is_(None),
-            Task.withdrawn_at.is_(None),
-            or_(
-                Assignment.focal_person_id.is_(None),
-                Assignment.focal_person_id == person.id,
-                person.role != Role.OFFICIAL,
-            ),
-        )
-        .order_by(Assignment.deadline.is_(None), Assignment.deadline, Assignment.code)
-    )
-    rows = (await turn.session.scalars(query)).all()
+    rows = await assignments.open_for_person(turn.session, person)
     if not rows:
         turn.reply_key("no_tasks")
         return
@@ -86,16 +67,7 @@ def when(turn: Turn, assignment: Assignment) -> str:
 
 async def channel_command(turn: Turn, args: str) -> None:
     """Choose the chat that gets reminders when a person linked several (never both)."""
-    linked = sorted(
-        {
-            link.channel.value
-            for link in (
-                await turn.session.scalars(
-                    select(ChatLink).where(ChatLink.person_id == turn.person.id)
-                )
-            ).all()
-        }
-    )
+    linked = await chats.linked_channels(turn.session, turn.person.id)
     wanted = args.strip().lower()
     person = turn.person
     if not wanted:
@@ -162,23 +134,11 @@ async def start_command(turn: Turn, code: str) -> None:
     except InviteRefused as refused:
         turn.reply_key(f"invite_{refused.reason}")
         return
-    person = await turn.session.scalar(
-        select(Person).where(Person.id == person.id).options(selectinload(Person.agency))
+    person = await people.with_agency(turn.session, person.id)
+    incoming = turn.incoming
+    await chats.link_chat(
+        turn.session, turn.link, person.id, incoming.channel, incoming.chat_id, turn.now
     )
-    if turn.link is None:
-        turn.session.add(
-            ChatLink(
-                person_id=person.id,
-                channel=Channel(turn.incoming.channel),
-                chat_id=turn.incoming.chat_id,
-                linked_at=turn.now,
-                last_active_at=turn.now,
-            )
-        )
-    else:
-        turn.link.person_id, turn.link.linked_at = person.id, turn.now
-        turn.link.unreachable_since, turn.link.unreachable_reason = None, None
-    await turn.session.flush()
     turn.reply_key("welcome", name=person.full_name, agency=person.agency.name)
     await reopen_missed(turn, person.id)
 

@@ -9,30 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, select, tuple_
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload
-
 from bot.channels.base import Choice, Incoming, Outgoing
 from bot.texts import say
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
+from storage import assignments, chats
+from storage.db import Session
 from storage.enums import Role, Status
 from storage.ledger import reopen_unreachable
-from storage.models import (
-    Agency,
-    Assignment,
-    ChatLink,
-    Nudge,
-    PendingQuestion,
-    Person,
-    Task,
-)
+from storage.models import Assignment, ChatLink, PendingQuestion, Person
 
 
 @dataclass
 class Turn:
-    session: AsyncSession
+    session: Session
     incoming: Incoming
     now: datetime
     lang: str
@@ -67,12 +57,7 @@ class Turn:
         self, person_id: int, text: str, choices: tuple[tuple[Choice, ...], ...] = ()
     ) -> bool:
         """Send to another person's most recently active reachable chat; False if none."""
-        link = await self.session.scalar(
-            select(ChatLink)
-            .where(ChatLink.person_id == person_id, ChatLink.unreachable_since.is_(None))
-            .order_by(ChatLink.last_active_at.desc().nulls_last(), ChatLink.id.desc())
-            .limit(1)
-        )
+        link = await chats.reachable_chat(self.session, person_id)
         if link is None:
             return False
         self.answers.append(
@@ -83,25 +68,6 @@ class Turn:
     @property
     def role(self) -> Role | None:
         return self.person.role if self.person else None
-
-
-# The hot path's queries are built once with bound parameters: building a select
-# with its loader options costs more than running it on SQLite.
-_LINKS = (
-    select(ChatLink, PendingQuestion)
-    .outerjoin(PendingQuestion, PendingQuestion.chat_link_id == ChatLink.id)
-    .options(joinedload(ChatLink.person, innerjoin=True).joinedload(Person.agency, innerjoin=True))
-)
-_LINK = _LINKS.where(
-    ChatLink.channel == bindparam("channel"), ChatLink.chat_id == bindparam("chat_id")
-).limit(1)
-
-
-def assignment_query():
-    """Assignments with their task and agency, in one statement."""
-    return select(Assignment).options(
-        joinedload(Assignment.task, innerjoin=True), joinedload(Assignment.agency, innerjoin=True)
-    )
 
 
 @dataclass
@@ -120,12 +86,10 @@ class Prefetch:
     replied: dict[tuple[str, str, int], Assignment | None]
 
 
-async def prefetch(session: AsyncSession, incomings: list[Incoming]) -> Prefetch:
-    chats = list(dict.fromkeys((i.channel, i.chat_id) for i in incomings))
-    links: dict = dict.fromkeys(chats)
-    query = _LINKS.where(tuple_(ChatLink.channel, ChatLink.chat_id).in_(chats))
-    for link, question in (await session.execute(query)).all():
-        links[(link.channel.value, link.chat_id)] = (link, question)
+async def prefetch(session: Session, incomings: list[Incoming]) -> Prefetch:
+    keys = list(dict.fromkeys((i.channel, i.chat_id) for i in incomings))
+    links: dict = dict.fromkeys(keys)
+    links |= await chats.links_of(session, keys)
     replies = set()
     for i in incomings:
         found = links.get((i.channel, i.chat_id))
@@ -133,14 +97,7 @@ async def prefetch(session: AsyncSession, incomings: list[Incoming]) -> Prefetch
             replies.add((i.channel, i.reply_to_message_id, found[0].person_id))
     replied: dict = dict.fromkeys(replies)
     if replies:
-        query = (
-            assignment_query()
-            .add_columns(Nudge.channel, Nudge.message_id, Nudge.person_id)
-            .join(Nudge, Nudge.assignment_id == Assignment.id)
-            .where(tuple_(Nudge.channel, Nudge.message_id, Nudge.person_id).in_(replies))
-        )
-        for assignment, *key in (await session.execute(query)).all():
-            replied[tuple(key)] = assignment
+        replied |= await assignments.replied_to_many(session, replies)
     return Prefetch(links, replied)
 
 
@@ -150,8 +107,7 @@ async def load_link(turn: Turn) -> None:
     if turn.prefetch is not None and key in turn.prefetch.links:
         row = turn.prefetch.links.pop(key)
     else:
-        params = {"channel": key[0], "chat_id": key[1]}
-        row = (await turn.session.execute(_LINK, params)).first()
+        row = await chats.link_of(turn.session, *key)
     if row is None:
         return
     turn.link = row[0]  # kept for an inactive person too: /start may link the chat anew
@@ -176,27 +132,6 @@ async def reopen_missed(turn: Turn, person_id: int) -> None:
     await reopen_unreachable(turn.session, person_id, turn.now, at=at)
 
 
-ASSIGNMENT_BY_ID = assignment_query().where(Assignment.id == bindparam("id"))
-_LIVE_CODE = (Task.code == bindparam("code"), Task.withdrawn_at.is_(None))
-_BY_CODE = (
-    assignment_query()
-    .join(Task, Task.id == Assignment.task_id)
-    .where(
-        *_LIVE_CODE,
-        Assignment.agency_id == bindparam("agency_id"),
-        Assignment.withdrawn_at.is_(None),
-    )
-)
-_OWNER = (
-    select(Agency.name)
-    .join(Assignment, Assignment.agency_id == Agency.id)
-    .join(Task, Task.id == Assignment.task_id)
-    .where(*_LIVE_CODE, Assignment.withdrawn_at.is_(None))
-    .order_by(Assignment.id)
-    .limit(1)
-)
-
-
 async def find_for_person(turn: Turn, task_code: str) -> tuple[Assignment | None, str | None]:
     """The person's agency's open assignment for ``task_code`` (the nearest open period).
 
@@ -204,15 +139,11 @@ async def find_for_person(turn: Turn, task_code: str) -> tuple[Assignment | None
     exists but belongs to another agency, or (None, None) when nothing matches.
     """
     code = task_code.strip()
-    params = {"code": code, "agency_id": turn.person.agency_id}
-    # Nothing a turn changes decides which rows match (code, agency, withdrawal), so
-    # the batch's pending writes need not be flushed first; they go out together at
-    # the commit. The order is taken from the objects, which hold the pending values.
-    with turn.session.no_autoflush:
-        mine = (await turn.session.scalars(_BY_CODE, params)).all()
+    # The order is taken from the objects, which hold the turn's pending values.
+    mine = await assignments.for_code(turn.session, code, turn.person.agency_id)
     mine = sorted(mine, key=lambda a: (a.deadline is None, a.deadline or turn.today))
     if not mine:
-        return None, await turn.session.scalar(_OWNER, {"code": code})
+        return None, await assignments.owner_agency(turn.session, code)
     open_ones = [a for a in mine if a.status is not Status.DONE]
     overdue = [a for a in open_ones if a.deadline and a.deadline < turn.today]
     upcoming = [a for a in open_ones if a not in overdue]

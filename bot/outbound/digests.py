@@ -6,14 +6,12 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import select
-
 from bot.channels.base import Channel, ChannelError, Outgoing, split_text
 from bot.texts import dmy, group_label, say
 from scheduler.digest import DailyDigest, WeeklySummary
+from storage.chats import reachable_chats_by_person
 from storage.db import Database
 from storage.enums import Role
-from storage.models import Agency, ChatLink, Person
 from storage.summary import StatusCounts, status_counts
 
 log = logging.getLogger("nhacviec.digest")
@@ -106,24 +104,8 @@ class ChatDigestSink:
 
     async def _chats(self, role: Role) -> dict[int, tuple[str, str, int, str]]:
         """person id -> (channel, chat id, agency id, agency name), most recent chat each."""
-        query = (
-            select(ChatLink.person_id, ChatLink.channel, ChatLink.chat_id, Agency.id, Agency.name)
-            .join(Person, Person.id == ChatLink.person_id)
-            .join(Agency, Agency.id == Person.agency_id)
-            .where(
-                Person.role == role,
-                Person.active.is_(True),
-                ChatLink.unreachable_since.is_(None),
-                ChatLink.channel.in_(list(self.channels)),
-            )
-            .order_by(ChatLink.person_id, ChatLink.last_active_at.desc().nulls_last())
-        )
         async with self.db.unit_of_work() as session:
-            rows = (await session.execute(query)).all()
-        chosen: dict[int, tuple[str, str, int, str]] = {}
-        for person_id, channel, chat_id, agency_id, agency in rows:
-            chosen.setdefault(person_id, (channel.value, chat_id, agency_id, agency))
-        return chosen
+            return await reachable_chats_by_person(session, role, self.channels)
 
     async def _send(self, channel_name: str, chat_id: str, text: str) -> bool:
         channel = self.channels[channel_name]

@@ -10,16 +10,15 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
 from bot.channels.base import Channel, ChannelError, Outgoing
 from bot.inbound import choices
 from bot.texts import dmy, say, status_name
 from scheduler.delivery import DeliveryResult, NudgeToSend, Outcome
+from storage import assignments, chats
 from storage.db import Database
 from storage.enums import Status
-from storage.models import Assignment, ChatLink, Person
+from storage.models import Assignment
+from storage.people import person_by_id
 
 log = logging.getLogger("nhacviec.delivery")
 
@@ -59,29 +58,16 @@ class ChatDelivery:
 
     async def deliver(self, nudge: NudgeToSend, now: datetime) -> DeliveryResult:
         async with self.db.unit_of_work() as session:
-            links = (
-                await session.scalars(
-                    select(ChatLink)
-                    .where(
-                        ChatLink.person_id == nudge.person_id,
-                        ChatLink.channel.in_(list(self.channels)),
-                    )
-                    .order_by(ChatLink.last_active_at.desc().nulls_last(), ChatLink.id.desc())
-                )
-            ).all()
+            links = await chats.delivery_chats(session, nudge.person_id, self.channels)
             reachable = [link for link in links if link.unreachable_since is None]
             if not reachable:
                 reason = links[0].unreachable_reason if links else "no linked chat"
                 return DeliveryResult(Outcome.UNREACHABLE, error=reason)
-            person = await session.get(Person, nudge.person_id)
+            person = await person_by_id(session, nudge.person_id)
             chosen = [link for link in reachable if link.channel.value == person.preferred_channel]
             reachable = chosen or reachable  # one chat only, never both
             link = reachable[0]
-            assignment = await session.scalar(
-                select(Assignment)
-                .where(Assignment.id == nudge.assignment_id)
-                .options(selectinload(Assignment.task), selectinload(Assignment.agency))
-            )
+            assignment = await assignments.by_id(session, nudge.assignment_id)
             token = await choices.new_token(
                 session, nudge.person_id, nudge.assignment_id, now, nudge_id=nudge.nudge_id
             )
@@ -102,7 +88,6 @@ class ChatDelivery:
             return DeliveryResult(Outcome.RETRY, error=exc.detail, retry_after=exc.retry_after)
         if exc.kind == "blocked":
             async with self.db.unit_of_work() as session:
-                link = await session.get(ChatLink, link_id)
-                link.unreachable_since, link.unreachable_reason = now, exc.detail
+                await chats.mark_unreachable(session, link_id, now, exc.detail)
             log.warning("action=chat_unreachable link=%s reason=%s", link_id, exc.detail)
         return DeliveryResult(Outcome.FAILED, error=f"{exc.kind}: {exc.detail}")

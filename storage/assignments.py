@@ -1,0 +1,175 @@
+"""Assignments as chat reads them: by id, by task code, a person's open ones, a nudge's.
+
+Each comes with its task and agency, loaded in the same statement. The hot
+path's statements are built once with bound parameters: building a select with
+its loader options costs more than running it on SQLite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+
+from sqlalchemy import bindparam, or_, select, tuple_
+from sqlalchemy.orm import joinedload, selectinload
+
+from storage.db import Session
+from storage.enums import NudgeState, Role, Status
+from storage.models import Agency, Assignment, Nudge, Person, ProgressUpdate, Task
+
+
+def assignment_query():
+    """Assignments with their task and agency, in one statement."""
+    return select(Assignment).options(
+        joinedload(Assignment.task, innerjoin=True), joinedload(Assignment.agency, innerjoin=True)
+    )
+
+
+_BY_ID = assignment_query().where(Assignment.id == bindparam("id"))
+_LIVE_CODE = (Task.code == bindparam("code"), Task.withdrawn_at.is_(None))
+_BY_CODE = (
+    assignment_query()
+    .join(Task, Task.id == Assignment.task_id)
+    .where(
+        *_LIVE_CODE,
+        Assignment.agency_id == bindparam("agency_id"),
+        Assignment.withdrawn_at.is_(None),
+    )
+)
+_OWNER = (
+    select(Agency.name)
+    .join(Assignment, Assignment.agency_id == Agency.id)
+    .join(Task, Task.id == Assignment.task_id)
+    .where(*_LIVE_CODE, Assignment.withdrawn_at.is_(None))
+    .order_by(Assignment.id)
+    .limit(1)
+)
+_REPLIED = (
+    assignment_query()
+    .join(Nudge, Nudge.assignment_id == Assignment.id)
+    .where(
+        Nudge.channel == bindparam("channel"),
+        Nudge.message_id == bindparam("message_id"),
+        Nudge.person_id == bindparam("person_id"),
+    )
+    .limit(1)
+)
+_LATEST_NUDGED = (
+    assignment_query()
+    .join(Nudge, Nudge.assignment_id == Assignment.id)
+    .where(
+        Nudge.person_id == bindparam("person_id"),
+        Nudge.state == NudgeState.SENT,
+        Assignment.status != Status.DONE,
+    )
+    .order_by(Nudge.sent_at.desc())
+    .limit(1)
+)
+
+
+async def by_id(session: Session, assignment_id: int) -> Assignment | None:
+    return await session.scalar(_BY_ID, {"id": assignment_id})
+
+
+async def for_code(session: Session, code: str, agency_id: int) -> list[Assignment]:
+    """The agency's live assignments (every period) of the live task ``code``, unordered."""
+    # Nothing a turn changes decides which rows match (code, agency, withdrawal), so
+    # the batch's pending writes need not be flushed first; they go out together at
+    # the commit. Callers order by the objects, which hold the pending values.
+    with session.no_autoflush:
+        return list((await session.scalars(_BY_CODE, {"code": code, "agency_id": agency_id})).all())
+
+
+async def owner_agency(session: Session, code: str) -> str | None:
+    """The name of the agency holding the live task ``code`` (the first one), if any."""
+    return await session.scalar(_OWNER, {"code": code})
+
+
+async def open_for_person(session: Session, person: Person) -> list[Assignment]:
+    """What /viec lists: the agency's open assignments, with their tasks, by deadline.
+
+    An official whose agency named a focal person for an assignment sees it only
+    when that is them; leaders and coordinators see all of their agency's.
+    """
+    query = (
+        select(Assignment)
+        .join(Task, Task.id == Assignment.task_id)
+        .options(selectinload(Assignment.task))
+        .where(
+            Assignment.agency_id == person.agency_id,
+            Assignment.status != Status.DONE,
+            Assignment.withdrawn_at.is_(None),
+            Task.withdrawn_at.is_(None),
+            or_(
+                Assignment.focal_person_id.is_(None),
+                Assignment.focal_person_id == person.id,
+                person.role != Role.OFFICIAL,
+            ),
+        )
+        .order_by(Assignment.deadline.is_(None), Assignment.deadline, Assignment.code)
+    )
+    return list((await session.scalars(query)).all())
+
+
+async def replied_to(
+    session: Session, channel: str, message_id: str, person_id: int
+) -> Assignment | None:
+    """The assignment of the nudge sent to ``person_id`` as ``message_id`` on ``channel``."""
+    params = {"channel": channel, "message_id": message_id, "person_id": person_id}
+    return await session.scalar(_REPLIED, params)
+
+
+async def replied_to_many(
+    session: Session, keys: Collection[tuple[str, str, int]]
+) -> dict[tuple[str, str, int], Assignment]:
+    """``replied_to`` for many (channel, message id, person id) keys in one query.
+
+    Keys that name no nudge are left out.
+    """
+    query = (
+        assignment_query()
+        .add_columns(Nudge.channel, Nudge.message_id, Nudge.person_id)
+        .join(Nudge, Nudge.assignment_id == Assignment.id)
+        .where(tuple_(Nudge.channel, Nudge.message_id, Nudge.person_id).in_(list(keys)))
+    )
+    found: dict[tuple[str, str, int], Assignment] = {}
+    for assignment, *key in (await session.execute(query)).all():
+        found[(key[0], key[1], key[2])] = assignment
+    return found
+
+
+async def latest_nudged(session: Session, person_id: int) -> Assignment | None:
+    """The assignment of the person's latest sent nudge that is still open."""
+    return await session.scalar(_LATEST_NUDGED, {"person_id": person_id})
+
+
+async def assign_focal_person(
+    session: Session,
+    assignment: Assignment,
+    official_id: int,
+    by_person_id: int,
+    now: datetime,
+    *,
+    note: str,
+    channel: str | None = None,
+    message_ref: str | None = None,
+) -> None:
+    """Name the official who answers for ``assignment``, kept in its history.
+
+    History only: the hand-over changes neither status nor percent.
+    """
+    assignment.focal_person_id = official_id
+    session.add(
+        ProgressUpdate(
+            assignment_id=assignment.id,
+            person_id=by_person_id,
+            status=assignment.status,
+            percent=assignment.percent,
+            note=note,
+            created_at=now,
+            source="assign",
+            channel=channel,
+            message_ref=message_ref,
+        )
+    )
+    await session.flush()
