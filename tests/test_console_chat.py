@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from bot.channels.base import Choice
 from bot.inbound.dispatcher import Dispatcher
 from bot.outbound.nudges import ChatDelivery
 from scheduler.calendar import WorkCalendar
@@ -140,6 +141,6 @@ async def test_roles_and_other_agencies(world):
 async def test_a_forged_choice_is_refused(world):
     db, harness, _clock, _official, code = world
     await harness.say(f"/start {code}")
-    harness.channel._options = [type("C", (), {"data": "c:AAAAAAAAAAAA:done", "label": "x"})()]
+    harness.channel.numbered.shown("console", "1", [Choice("x", "c:AAAAAAAAAAAA:done")])
     assert "không hợp lệ" in await harness.say("1")
     assert (await status_of(db, "2.1"))[3] == 0

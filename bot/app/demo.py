@@ -26,7 +26,7 @@ from sqlalchemy.orm import selectinload
 from bot.app.admin import load_sample
 from bot.app.settings import Settings
 from bot.app.wiring import calendar_from, rules_from
-from bot.channels.base import Incoming, IncomingHandler, Outgoing
+from bot.channels.base import Incoming, IncomingHandler, Menus, Outgoing
 from bot.documents.chart import progress_chart
 from bot.documents.report import build_report, report_filename
 from bot.inbound.dispatcher import Dispatcher
@@ -78,6 +78,7 @@ class DemoChannel:
     name: str = "console"
     max_text: int = 4096
     has_buttons: bool = True
+    interactive: bool = False
     _n: int = 0
 
     async def start(self, handler: IncomingHandler) -> None:
@@ -85,6 +86,9 @@ class DemoChannel:
 
     async def stop(self) -> None:
         return None
+
+    async def wait_closed(self) -> None:
+        await asyncio.Event().wait()  # never: the demo ends when its story does
 
     async def send(self, chat_id: str, message: Outgoing) -> str:
         self._n += 1
@@ -107,6 +111,9 @@ class DemoChannel:
         await self.send(chat_id, message)
 
     async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
+        return None
+
+    async def set_commands(self, menus: Menus) -> None:
         return None
 
 

@@ -77,7 +77,7 @@ async def serve(
     stop: asyncio.Event | None = None,
     digests: DigestHook | None = None,
 ) -> None:
-    """Run until ``stop`` is set, a signal arrives, or the console's input ends."""
+    """Run until ``stop`` is set, a signal arrives, or a channel ends (the console's input)."""
     channels = channels if channels is not None else build_channels(settings)
     stop = stop or asyncio.Event()
     calendar, rules = calendar_from(settings), rules_from(settings)
@@ -92,11 +92,8 @@ async def serve(
     if recovered:
         log.info("action=recovered updates=%s", recovered)
     for channel in channels.values():
-        interactive = getattr(channel, "interactive", False)
-        await channel.start(dispatcher.receive if interactive else dispatcher.accept)
-        set_commands = getattr(channel, "set_commands", None)
-        if set_commands is not None:
-            await set_commands({"vi": menu("vi"), "en": menu("en")})
+        await channel.start(dispatcher.receive if channel.interactive else dispatcher.accept)
+        await channel.set_commands({"vi": menu("vi"), "en": menu("en")})
     if digests is None:
         sink = ChatDigestSink(db, channels, settings.language)
 
@@ -129,12 +126,8 @@ async def serve(
                 log.exception("action=resend_failed")
 
     resender = asyncio.create_task(resend_loop())
-    waiters = [asyncio.create_task(stop.wait())]
-    waiters += [
-        asyncio.create_task(ch.closed.wait())
-        for ch in channels.values()
-        if isinstance(ch, ConsoleChannel)
-    ]
+    waiters: list[asyncio.Task] = [asyncio.create_task(stop.wait())]
+    waiters += [asyncio.create_task(ch.wait_closed()) for ch in channels.values()]
     try:
         await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
     finally:

@@ -4,7 +4,9 @@ A channel turns platform updates into ``Incoming`` messages (chat ids and
 message ids as strings) and sends ``Outgoing`` ones, returning the platform's
 message id. What a platform lacks changes only the presentation: a channel
 without buttons shows choices as numbered options and maps a typed number back
-to the choice's data.
+to the choice's data (``bot.channels.numbered``). Optional capabilities are part
+of the interface, with a documented no-op where a platform has none, so nothing
+outside the channels asks what a channel is.
 
 Errors are reported as ``ChannelError`` with a ``kind`` the delivery side can act
 on: ``retry`` (network, 5xx, 429 with ``retry_after``), ``blocked`` (the user
@@ -81,17 +83,26 @@ class ChannelError(Exception):
 
 
 IncomingHandler = Callable[[Incoming], Awaitable[None]]
+Menus = dict[str, list[tuple[str, str]]]  # language code → (command, description) pairs
 
 
 class Channel(Protocol):
     name: str  # "telegram", "zalo", "console": the storage.enums.Channel values
     max_text: int  # longest text one message may carry
     has_buttons: bool
+    # One person at a terminal: each update is answered before the next is read, so the
+    # handler given to ``start`` returns only once the answers are out. Servers: False.
+    interactive: bool
 
     async def start(self, handler: IncomingHandler) -> None:
         """Begin receiving; each ``Incoming`` is passed to ``handler``."""
 
-    async def stop(self) -> None: ...
+    async def stop(self) -> None:
+        """Stop receiving; a handler already running is let finish."""
+
+    async def wait_closed(self) -> None:
+        """Return when the channel ended on its own (the console's input ended); a
+        platform's channel never does: it runs until stopped."""
 
     async def send(self, chat_id: str, message: Outgoing) -> str:
         """Send one message (``len(text) <= max_text``) and return its message id."""
@@ -100,7 +111,11 @@ class Channel(Protocol):
         """Replace a sent message's text and choices (a no-op where not supported)."""
 
     async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
-        """Acknowledge a pressed choice (Telegram stops the client's spinner)."""
+        """Acknowledge a pressed choice (Telegram stops the client's spinner; a no-op
+        where choices are typed numbers)."""
+
+    async def set_commands(self, menus: Menus) -> None:
+        """Show the command menu, per language (a no-op where the platform has none)."""
 
 
 def split_text(text: str, limit: int) -> list[str]:

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
 from datetime import UTC, datetime
 
-from bot.channels.base import ChannelError, Incoming, IncomingHandler, Outgoing
+from bot.channels.base import ChannelError, Incoming, IncomingHandler, Menus, Outgoing
 
 
 class RecordingChannel:
     name = "console"
     max_text = 4096
     has_buttons = True
+    interactive = False
 
     def __init__(self, name: str = "console") -> None:
         self.name = name
-        self.sent: list[tuple[str, Outgoing]] = []
-        self.failures: deque[ChannelError] = deque()
+        self.sent: list[tuple[str, Outgoing]] = []  # sent and edited, in order
+        self.edits: list[tuple[str, str, Outgoing]] = []  # (chat id, message id, new content)
+        self.menus: Menus | None = None
+        self.failures: deque[ChannelError] = deque()  # raised by the next sends
         self.handler: IncomingHandler | None = None
         self._n = 0
 
@@ -25,6 +29,9 @@ class RecordingChannel:
 
     async def stop(self) -> None:
         self.handler = None
+
+    async def wait_closed(self) -> None:
+        await asyncio.Event().wait()  # never: it runs until stopped
 
     async def send(self, chat_id: str, message: Outgoing) -> str:
         if self.failures:
@@ -35,9 +42,13 @@ class RecordingChannel:
 
     async def edit(self, chat_id: str, message_id: str, message: Outgoing) -> None:
         self.sent.append((chat_id, message))
+        self.edits.append((chat_id, message_id, message))
 
     async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
         return None
+
+    async def set_commands(self, menus: Menus) -> None:
+        self.menus = menus
 
     def texts(self, chat_id: str | None = None) -> list[str]:
         return [m.text for c, m in self.sent if chat_id is None or c == chat_id]
