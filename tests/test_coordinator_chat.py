@@ -117,7 +117,7 @@ async def test_overdue_list_pages_with_buttons(db):
     data = message.choices[0][0].data
     await chat.say("coord", choice_data=data, choice_message_id="1")
     edited = chat.last("coord")
-    assert "— trang 2/" in edited.text and edited.replace == "1"
+    assert "— trang 2/" in edited.text and chat.channel.edits[-1][1] == "1"  # in place
     assert edited.choices[0][0].label == "◀ Trước"
     (refused,) = await chat.say("off", choice_data=data, choice_message_id="1")
     assert "không hợp lệ" in refused

@@ -2,11 +2,13 @@
 
 A channel turns platform updates into ``Incoming`` messages (chat ids and
 message ids as strings) and sends ``Outgoing`` ones, returning the platform's
-message id. What a platform lacks changes only the presentation: a channel
-without buttons shows choices as numbered options and maps a typed number back
-to the choice's data (``bot.channels.numbered``). Optional capabilities are part
-of the interface, with a documented no-op where a platform has none, so nothing
-outside the channels asks what a channel is.
+message id. ``Outgoing`` is only what a chat shows; where an answer goes and
+whether it replaces an earlier message is the pipeline's business
+(``bot.inbound.answer.Answer``). What a platform lacks changes only the
+presentation: a channel without buttons shows choices as numbered options and
+maps a typed number back to the choice's data (``bot.channels.numbered``).
+Optional capabilities are part of the interface, with a documented no-op where
+a platform has none, so nothing outside the channels asks what a channel is.
 
 Errors are reported as ``ChannelError`` with a ``kind`` the delivery side can act
 on: ``retry`` (network, 5xx, 429 with ``retry_after``), ``blocked`` (the user
@@ -18,10 +20,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Literal, Protocol
-
-if TYPE_CHECKING:
-    from bot.documents.attachments import AttachmentRequest
+from typing import Literal, Protocol
 
 
 @dataclass(frozen=True)
@@ -39,16 +38,12 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Outgoing:
-    """One message to send: plain text (the channel escapes it for its format)."""
+    """One message as a chat shows it: plain text (the channel escapes it for its format)."""
 
     text: str
     choices: tuple[tuple[Choice, ...], ...] = ()  # rows of buttons
     attachment: Attachment | None = None
     reply_to: str | None = None  # a message id in the same chat
-    # Set by the conversation, read by the dispatcher (channels ignore them):
-    to: tuple[str, str] | None = None  # (channel, chat id) when not the sender's chat
-    replace: str | None = None  # a message id to edit instead of sending anew
-    made_later: AttachmentRequest | None = None  # the attachment, made just before sending
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from bot.channels.base import Choice, Outgoing
 from bot.documents.attachments import AttachmentRequest
+from bot.inbound.answer import Answer
 from bot.inbound.turn import Turn
 from bot.outbound.digests import counts_line
 from bot.texts.chat import dmy, status_name
@@ -170,10 +171,10 @@ async def chart_command(turn: Turn, _arg: str) -> None:
         scope=turn.person.agency.name if agency_id else turn.t("scope_all"),
     )
     request = AttachmentRequest("chart", turn.today, turn.lang, agency_id)
-    turn.answers.append(Outgoing(caption, made_later=request))
+    turn.answers.append(Answer(Outgoing(caption), made_later=request))
 
 
 async def report_command(turn: Turn, _arg: str) -> None:
     caption = turn.t("report_caption", day=dmy(turn.today))
     request = AttachmentRequest("report", turn.today, turn.lang)
-    turn.answers.append(Outgoing(caption, made_later=request))
+    turn.answers.append(Answer(Outgoing(caption), made_later=request))
