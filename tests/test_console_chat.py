@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.channels.base import Choice
-from bot.inbound.dispatcher import Dispatcher
+from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.outbound.nudges import ChatDelivery
 from scheduler.calendar import WorkCalendar
 from scheduler.clock import ManualClock
@@ -47,7 +47,7 @@ async def world(db, tmp_path):
     await load_plan(db, path)
     clock = ManualClock(local(2024, 3, 6, 8, 0))
     harness = ConsoleHarness()
-    dispatcher = Dispatcher(db, {"console": harness.channel}, CAL, RULES, clock.now)
+    dispatcher = Dispatcher(Deps(db, {"console": harness.channel}, CAL, RULES, clock.now))
     await harness.start(dispatcher.receive)
     async with db.unit_of_work() as session:
         official = await session.scalar(

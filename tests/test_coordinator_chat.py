@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.documents import attachments
-from bot.inbound.dispatcher import Dispatcher
+from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.outbound.digests import counts_line
 from scheduler.planner import plan_window
 from scheduler.policy import ReminderRules
@@ -52,7 +52,7 @@ class Chat:
     def __init__(self, db):
         self.channel = RecordingChannel()
         self.dispatcher = Dispatcher(
-            db, {"console": self.channel}, CAL, ReminderRules(), lambda: NOW
+            Deps(db, {"console": self.channel}, CAL, ReminderRules(), lambda: NOW)
         )
         self.n = 0
 

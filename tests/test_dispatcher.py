@@ -11,7 +11,7 @@ from sqlalchemy import event, func, select
 
 from bot.channels.base import ChannelError
 from bot.handlers import progress
-from bot.inbound.dispatcher import Dispatcher
+from bot.inbound.dispatcher import Deps, Dispatcher
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage.enums import Channel
@@ -57,7 +57,7 @@ async def invite_leader(db) -> tuple[Person, str]:
 
 
 def dispatcher(db, channel):
-    return Dispatcher(db, {channel.name: channel}, CAL, ReminderRules(), lambda: NOW)
+    return Dispatcher(Deps(db, {channel.name: channel}, CAL, ReminderRules(), lambda: NOW))
 
 
 async def history(db) -> int:

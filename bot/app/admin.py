@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import selectinload
 
-from bot.app.wiring import calendar_from, rules_from
+from bot.app.builder import calendar_from, rules_from
 from bot.texts.cli import t
 from scheduler.planner import planned_nudges
 from storage.db import Database

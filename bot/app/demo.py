@@ -24,17 +24,12 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from bot.app.admin import load_sample
+from bot.app.builder import build_service, calendar_from
 from bot.app.settings import Settings
-from bot.app.wiring import calendar_from, rules_from
 from bot.channels.base import Incoming, IncomingHandler, Menus, Outgoing
 from bot.documents.chart import progress_chart
 from bot.documents.report import build_report, report_filename
-from bot.inbound.dispatcher import Dispatcher
-from bot.outbound.digests import ChatDigestSink
-from bot.outbound.nudges import ChatDelivery
 from scheduler.clock import ManualClock
-from scheduler.digest import run_due_digests
-from scheduler.service import ReminderService
 from storage.db import Database
 from storage.invites import create_invite
 from storage.migrate import upgrade
@@ -120,7 +115,7 @@ class DemoChannel:
 class Demo:
     def __init__(self, settings: Settings, out: TextIO, pause: float) -> None:
         self.settings, self.out, self.pause = settings, out, pause
-        self.calendar, self.rules = calendar_from(settings), rules_from(settings)
+        self.calendar = calendar_from(settings)
         self.clock = ManualClock(datetime.combine(START, time(7, 0), settings.timezone))
         self.channel = DemoChannel(out)
         self._keys = 0
@@ -146,23 +141,8 @@ class Demo:
     async def run(self, db: Database, out_dir: Path) -> StatusCounts:
         await upgrade(db.engine)
         await load_sample(db, self.settings.language, self.clock.now())
-        channels = {"console": self.channel}
-        self.dispatcher = Dispatcher(
-            db, channels, self.calendar, self.rules, self.clock.now, self.settings.language
-        )
-        sink = ChatDigestSink(db, channels, self.settings.language)
-
-        async def digests(db, calendar, now):
-            return await run_due_digests(db, calendar, sink, now)
-
-        service = ReminderService(
-            db,
-            ChatDelivery(db, channels, self.settings.language),
-            self.calendar,
-            self.rules,
-            self.clock,
-            digests=digests,
-        )
+        service = build_service(self.settings, db, self.clock, channels={"console": self.channel})
+        self.dispatcher = service.dispatcher
         self.say("=== nhacviec demo: Kế hoạch CCHC 2024 (mẫu Kon Tum), đồng hồ mô phỏng ===")
         cast = await self._link_cast(db)
         # Only the cast take part: everyone else is set aside so the story stays readable.
@@ -177,7 +157,7 @@ class Demo:
             if self.calendar.is_workday(day):
                 self.clock.set(self.calendar.work_start_at(day))
                 self.say(f"\n--- {WEEKDAYS[day.weekday()]} {day.strftime('%d/%m/%Y')}, 07:30 ---")
-                while (await service.run_round()).claimed:
+                while (await service.reminders.run_round()).claimed:
                     pass  # the morning's backlog, all of it, before people answer
                 await self._answer(cast, day)
             day += timedelta(days=1)

@@ -48,6 +48,19 @@ from storage.db import Database
 log = logging.getLogger("nhacviec.dispatcher")
 
 
+@dataclass(frozen=True)
+class Deps:
+    """What the dispatcher works with: the store, the channels by name, and what each
+    turn is given (the calendar, the reminder rules, the clock, the language)."""
+
+    db: Database
+    channels: dict[str, Channel]
+    calendar: WorkCalendar
+    rules: ReminderRules
+    now: Callable[[], datetime]  # the service clock's ``now``: aware UTC
+    lang: str = "vi"
+
+
 @dataclass(eq=False)
 class _Job:
     """An update on its way: stored (``row_id``), through a turn, and answered."""
@@ -63,24 +76,11 @@ class _Job:
 
 class Dispatcher:
     def __init__(
-        self,
-        db: Database,
-        channels: dict[str, Channel],
-        calendar: WorkCalendar,
-        rules: ReminderRules,
-        now: Callable[[], datetime],
-        lang: str = "vi",
-        *,
-        batch: int = 100,
-        chats_at_once: int = 8,
-        backlog: int = 1000,
+        self, deps: Deps, *, batch: int = 100, chats_at_once: int = 8, backlog: int = 1000
     ) -> None:
-        self.db = db
-        self.channels = channels
-        self.calendar = calendar
-        self.rules = rules
-        self.now = now
-        self.lang = lang
+        self.db, self.channels = deps.db, deps.channels
+        self.calendar, self.rules = deps.calendar, deps.rules
+        self.now, self.lang = deps.now, deps.lang
         self.batch, self.backlog = batch, backlog
         self._queue: list[_Job] = []
         self._unfinished = 0
