@@ -265,9 +265,9 @@ async def test_a_report_is_made_when_sent_without_holding_other_chats(plan, monk
     chat, drawing = Chat(plan), asyncio.Event()
     real = attachments.make
 
-    async def slow(db, request):  # a big plan: the spreadsheet takes a while
+    async def slow(db, request, **kw):  # a big plan: the spreadsheet takes a while
         await drawing.wait()
-        return await real(db, request)
+        return await real(db, request, **kw)
 
     monkeypatch.setattr("bot.inbound.dispatcher.make_attachment", slow)
     d = chat.dispatcher

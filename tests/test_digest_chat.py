@@ -32,7 +32,7 @@ async def test_daily_digest_reaches_the_coordinator(db, tmp_path):
     await build_plan(db, tmp_path)
     await link_coordinator(db)
     channel = RecordingChannel()
-    sink = ChatDigestSink(db, {"console": channel})
+    sink = ChatDigestSink(db, {"console": channel}, tz=CAL.timezone)
     kinds = await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9))  # a Wednesday
     assert kinds == ["daily"]
     (text,) = channel.texts("c1")
@@ -47,7 +47,9 @@ async def test_weekly_summary_on_monday_lists_every_group(db, tmp_path):
     await build_plan(db, tmp_path)
     await link_coordinator(db)
     channel = RecordingChannel()
-    await run_due_digests(db, CAL, ChatDigestSink(db, {"console": channel}), local(2024, 3, 18))
+    await run_due_digests(
+        db, CAL, ChatDigestSink(db, {"console": channel}, tz=CAL.timezone), local(2024, 3, 18)
+    )
     weekly = next(t for t in channel.texts() if t.startswith("📈 Tổng hợp tuần"))
     assert "Nhóm 1 — " in weekly and "Nhóm 7 — " in weekly
     assert "Toàn kế hoạch: 12 việc" in weekly
@@ -56,7 +58,7 @@ async def test_weekly_summary_on_monday_lists_every_group(db, tmp_path):
 async def test_no_reachable_coordinator_is_recorded_then_retried(db, tmp_path):
     await build_plan(db, tmp_path)
     channel = RecordingChannel()
-    sink = ChatDigestSink(db, {"console": channel})
+    sink = ChatDigestSink(db, {"console": channel}, tz=CAL.timezone)
     assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9)) == []
     async with db.unit_of_work() as session:
         run = await session.scalar(select(DigestRun))
@@ -83,7 +85,7 @@ async def test_leaders_get_their_agencys_part(db, tmp_path):
                 )
             )
     channel = RecordingChannel()
-    sink = ChatDigestSink(db, {"console": channel})
+    sink = ChatDigestSink(db, {"console": channel}, tz=CAL.timezone)
     await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9))  # daily: 2.4 of Sở Nội vụ
     (snv,) = channel.texts("lead-snv")
     assert snv.startswith("Sở Nội vụ\n📊 Tổng hợp ngày 20/03/2024") and "2.4" in snv

@@ -240,10 +240,11 @@ class Demo:
         today = self.calendar.local_date(self.clock.now())
         self.say("\n=== Cuối đợt: cơ quan điều phối hỏi tổng hợp ===")
         await self.act(coordinator, "/tonghop")
+        tz = self.calendar.timezone
         async with db.unit_of_work() as session:
-            (total,) = await status_counts(session, today)
-            by_group = await status_counts(session, today, by="group")
-            report = await build_report(session, today, "xlsx", self.settings.language)
+            (total,) = await status_counts(session, today, tz=tz)
+            by_group = await status_counts(session, today, by="group", tz=tz)
+            report = await build_report(session, today, "xlsx", self.settings.language, tz=tz)
         chart = progress_chart(by_group, today, self.settings.language)
         chart_path, report_path = await asyncio.to_thread(
             _save,

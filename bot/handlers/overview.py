@@ -64,7 +64,8 @@ async def summary_command(turn: Turn, arg: str) -> None:
                 return
             agency_id, scope = matches[0].id, matches[0].name
     today = turn.today
-    figures = await status_overview(turn.session, today, agency_id=agency_id, group=group)
+    tz = turn.calendar.timezone
+    figures = await status_overview(turn.session, today, agency_id=agency_id, group=group, tz=tz)
     lines = [
         turn.t("summary_title", scope=scope, day=dmy(today)),
         counts_line(turn.lang, turn.t("total"), figures.total),
@@ -112,7 +113,9 @@ async def _page(turn: Turn, kind: str, page: int) -> tuple[str, tuple]:
     scope = f" — {turn.person.agency.name}" if agency_id else ""
     today = turn.today
     if kind == "q":
-        (counts,) = await status_counts(turn.session, today, agency_id=agency_id)
+        (counts,) = await status_counts(
+            turn.session, today, agency_id=agency_id, tz=turn.calendar.timezone
+        )
         total = counts.overdue
         items = await overdue_list(
             turn.session, today, agency_id=agency_id, limit=PAGE, offset=(page - 1) * PAGE

@@ -359,7 +359,7 @@ class Dispatcher:
             return
         message = answer.message
         if answer.made_later is not None:
-            made = await make_attachment(self.db, answer.made_later)
+            made = await make_attachment(self.db, answer.made_later, tz=self.calendar.timezone)
             message = replace(message, attachment=made)
         if answer.replace and answer.to is None:
             await channel.edit(chat_id, answer.replace, message)
