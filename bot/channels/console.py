@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TextIO
 
-from bot.channels.base import Incoming, IncomingHandler, Menus, Outgoing
+from bot.channels.base import Incoming, IncomingHandler, Menus, Outgoing, split_text
 from bot.channels.numbered import NumberedOptions, flatten
 
 Reader = Callable[[], Awaitable[str | None]]
@@ -67,8 +67,14 @@ class ConsoleChannel:
         return self.numbered.press(incoming)
 
     async def send(self, chat_id: str, message: Outgoing) -> str:
+        """Print ``message`` (in parts of at most ``max_text`` characters, the options
+        after the last); the last part's id."""
+        *parts, last = split_text(message.text, self.max_text)
+        for part in parts:
+            self._next_id += 1
+            self._out.write(part + "\n\n")
         self._next_id += 1
-        lines = [message.text]
+        lines = [last]
         if message.attachment is not None:
             lines.append(
                 f"[{message.attachment.kind}: {message.attachment.filename}, "

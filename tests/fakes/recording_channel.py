@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from bot.channels.base import ChannelError, Incoming, IncomingHandler, Menus, Outgoing
+from bot.channels.base import ChannelError, Incoming, IncomingHandler, Menus, Outgoing, split_text
 
 
 class RecordingChannel:
@@ -34,10 +35,20 @@ class RecordingChannel:
         await asyncio.Event().wait()  # never: it runs until stopped
 
     async def send(self, chat_id: str, message: Outgoing) -> str:
+        """Record ``message``; a text over ``max_text`` as the platforms send it: in
+        parts, the choices on the last."""
         if self.failures:
             raise self.failures.popleft()
+        *parts, last = split_text(message.text, self.max_text)
+        for index, part in enumerate(parts):  # the first part quotes, as on Telegram
+            self._n += 1
+            self.sent.append(
+                (chat_id, Outgoing(part, reply_to=None if index else message.reply_to))
+            )
         self._n += 1
-        self.sent.append((chat_id, message))
+        self.sent.append(
+            (chat_id, replace(message, text=last, reply_to=None) if parts else message)
+        )
         return str(self._n)
 
     async def edit(self, chat_id: str, message_id: str, message: Outgoing) -> None:
