@@ -13,8 +13,9 @@ that chat (matched in order per chat). Replies/s: replies ÷ (last answer − fi
 Rows: ``PTB echo``, the baseline, is PTB's Application and Updater with one MessageHandler
 sending the text back, on a fresh fake; ``nhacviec`` is what ``nhacviec run`` runs:
 TelegramChannel (poll timeout 1 s, no per-chat pacing) handing updates to
-``Dispatcher.accept`` (inbox and turns committed together, answers, the sent mark), with the
-channel's AIORateLimiter taken out; ``as shipped`` keeps it: answers then leave at Telegram's
+``Dispatcher.accept`` (inbox and turns committed together, answers, the sent mark), wired by
+``bot.app.builder.build_service`` as ``nhacviec run`` wires it, with the channel's
+AIORateLimiter taken out; ``as shipped`` keeps it: answers then leave at Telegram's
 ~30 messages/s, which is what that row shows (burst only). Targets: ≥ 200 replies/s in the
 burst, p99 < 100 ms in the steady stream; ``× echo``: ours ÷ echo.
 
@@ -47,9 +48,9 @@ from pathlib import Path
 from sqlalchemy import event, select
 from telegram.ext import Application, MessageHandler, filters
 
+from bot.app.builder import build_service
+from bot.app.settings import Settings
 from bot.channels.telegram import TelegramChannel
-from bot.inbound.dispatcher import Dispatcher
-from bot.outbound.nudges import ChatDelivery
 from scheduler.clock import SimulatedClock
 from scheduler.planner import plan_window
 from scheduler.sweep import SweepConfig, sweep_once
@@ -61,6 +62,7 @@ from storage.models import Agency, Assignment, ChatLink, Nudge, Person, Task
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.kit import CAL, HEADER, ROOT, RULES, declare_agencies, load_people, load_plan, local
 
+SETTINGS = Settings()  # the defaults, the same as tests.kit's CAL and RULES
 NOW = local(2024, 3, 6, 8, 0)  # a Wednesday, work hours
 CHAT0, TELEGRAM_RATE = 100_000, 30
 TARGET_RPS, TARGET_P99_MS, TARGET_FRACTION = 200, 100, 0.95
@@ -212,6 +214,11 @@ def channel_for(api: RemoteFake | FakeTelegramAPI, *, limiter: bool) -> Telegram
     return channel
 
 
+def service_for(db: Database, channel: TelegramChannel):
+    """What ``nhacviec run`` builds, over this channel, on a clock stopped at ``NOW``."""
+    return build_service(SETTINGS, db, SimulatedClock(NOW), channels={"telegram": channel})
+
+
 async def our_runs(db: Database, world: list, args, echo_runs: dict) -> list[list[str]]:
     lines, sql = [], Counter()
     listen = event.listens_for(db.engine.sync_engine, "before_cursor_execute")
@@ -220,7 +227,7 @@ async def our_runs(db: Database, world: list, args, echo_runs: dict) -> list[lis
     async with RemoteFake() as api:
         channel = channel_for(api, limiter=False)
         await channel.start(ignore)
-        delivery = ChatDelivery(db, {"telegram": channel})
+        delivery = service_for(db, channel).delivery
         config = SweepConfig(worker="bench", batch=args.chats)
         report = await sweep_once(db, delivery, CAL, config, NOW)  # the nudges, not timed
         await channel.stop()
@@ -234,11 +241,10 @@ async def our_runs(db: Database, world: list, args, echo_runs: dict) -> list[lis
         sql.clear()
         runs = [(mode, rate, False) for mode, rate in modes(args)] + [("burst", None, True)]
         for mode, rate, limiter in runs:
-            channel = channel_for(api, limiter=limiter)
-            dispatcher = Dispatcher(db, {"telegram": channel}, CAL, RULES, SimulatedClock(NOW).now)
-            await channel.start(dispatcher.accept)
+            service = service_for(db, channel_for(api, limiter=limiter))
+            await service.open()  # as ``nhacviec run``: recovery, the channel, its menu
             result = await load(api, batch, rate)
-            await channel.stop()
+            await service.close()
             name = "as shipped" if limiter else "nhacviec"
             lines.append(row(name, mode, result, echo_runs[mode]))
         replies = len(runs) * len(batch)
@@ -263,7 +269,7 @@ async def nudges_row(folder: Path, count: int) -> list[str]:
     async with FakeTelegramAPI(max_long_poll=1) as api:  # Telegram's limits, real clock
         channel = TelegramChannel(api.token, api_url=api.url, poll_timeout=1)
         await channel.start(ignore)
-        delivery = ChatDelivery(db, {"telegram": channel})
+        delivery = service_for(db, channel).delivery
         start = time.perf_counter()
         while sent + failed < count and rounds < 20 + 3 * count // config.batch:
             now = NOW + skew + timedelta(seconds=time.perf_counter() - start)

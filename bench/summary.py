@@ -161,7 +161,7 @@ async def rows(session):
 
 
 async def xlsx(session) -> bytes:
-    return await build_report(session, TODAY, "xlsx")
+    return await build_report(session, TODAY, "xlsx", tz=CAL.timezone)
 
 
 async def median_ms(db: Database, run, repeat: int, warm_up: bool = True):

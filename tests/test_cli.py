@@ -11,27 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.kit import AGENCY_FILES, PEOPLE_FILE, PLAN_FILE
-
-SCRIPT = Path(sys.executable).with_name("nhacviec")
-
-
-def run(
-    cwd: Path, *args: str, env: dict | None = None, stdin: str | None = None
-) -> subprocess.CompletedProcess:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("NHACVIEC_", "TELEGRAM_", "ZALO_", "WEBHOOK_", "DATABASE_"))
-    }
-    return subprocess.run(
-        [str(SCRIPT), *args],
-        cwd=cwd,
-        env=clean | (env or {}),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        input=stdin or "",
-    )
+from tests.kit.cli import SCRIPT, run
 
 
 def tasks_in(db: Path) -> int:

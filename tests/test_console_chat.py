@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from bot.inbound.dispatcher import Dispatcher
+from bot.channels.base import Choice
+from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.outbound.nudges import ChatDelivery
 from scheduler.clock import ManualClock
 from scheduler.planner import plan_window
@@ -30,7 +31,7 @@ async def world(db, tmp_path):
     )
     clock = ManualClock(local(2024, 3, 6, 8, 0))
     harness = ConsoleHarness()
-    dispatcher = Dispatcher(db, {"console": harness.channel}, CAL, RULES, clock.now)
+    dispatcher = Dispatcher(Deps(db, {"console": harness.channel}, CAL, RULES, clock.now))
     await harness.start(dispatcher.receive)
     official = await build.person("official", "stp")
     code = await build.invite(official, clock.now())
@@ -119,6 +120,6 @@ async def test_roles_and_other_agencies(world):
 async def test_a_forged_choice_is_refused(world):
     db, harness, _clock, _official, code = world
     await harness.say(f"/start {code}")
-    harness.channel._options = [type("C", (), {"data": "c:AAAAAAAAAAAA:done", "label": "x"})()]
+    harness.channel.numbered.shown("console", "1", [Choice("x", "c:AAAAAAAAAAAA:done")])
     assert "không hợp lệ" in await harness.say("1")
     assert (await status_of(db, "2.1"))[3] == 0

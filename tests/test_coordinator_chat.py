@@ -79,7 +79,7 @@ async def test_overdue_list_pages_with_buttons(db):
     data = message.choices[0][0].data
     await chat.say("coord", choice_data=data, choice_message_id="1")
     edited = chat.last("coord")
-    assert "— trang 2/" in edited.text and edited.replace == "1"
+    assert "— trang 2/" in edited.text and chat.channel.edits[-1][1] == "1"  # in place
     assert edited.choices[0][0].label == "◀ Trước"
     (refused,) = await chat.say("off", choice_data=data, choice_message_id="1")
     assert "không hợp lệ" in refused
@@ -227,9 +227,9 @@ async def test_a_report_is_made_when_sent_without_holding_other_chats(plan, monk
     chat, drawing = Chat(plan), asyncio.Event()
     real = attachments.make
 
-    async def slow(db, request):  # a big plan: the spreadsheet takes a while
+    async def slow(db, request, **kw):  # a big plan: the spreadsheet takes a while
         await drawing.wait()
-        return await real(db, request)
+        return await real(db, request, **kw)
 
     monkeypatch.setattr("bot.inbound.dispatcher.make_attachment", slow)
     d = chat.dispatcher

@@ -22,7 +22,7 @@ async def test_daily_digest_reaches_the_coordinator(db, tmp_path):
     await build_plan(db, tmp_path)
     await link_coordinator(db)
     channel = RecordingChannel()
-    sink = ChatDigestSink(db, {"console": channel})
+    sink = ChatDigestSink(db, {"console": channel}, tz=CAL.timezone)
     kinds = await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 0))  # a Wednesday
     assert kinds == ["daily"]
     (text,) = channel.texts("c1")
@@ -38,7 +38,7 @@ async def test_weekly_summary_on_monday_lists_every_group(db, tmp_path):
     await link_coordinator(db)
     channel = RecordingChannel()
     await run_due_digests(
-        db, CAL, ChatDigestSink(db, {"console": channel}), local(2024, 3, 18, 9, 0)
+        db, CAL, ChatDigestSink(db, {"console": channel}, tz=CAL.timezone), local(2024, 3, 18, 9, 0)
     )
     weekly = next(t for t in channel.texts() if t.startswith("📈 Tổng hợp tuần"))
     assert "Nhóm 1 — " in weekly and "Nhóm 7 — " in weekly
@@ -48,7 +48,7 @@ async def test_weekly_summary_on_monday_lists_every_group(db, tmp_path):
 async def test_no_reachable_coordinator_is_recorded_then_retried(db, tmp_path):
     await build_plan(db, tmp_path)
     channel = RecordingChannel()
-    sink = ChatDigestSink(db, {"console": channel})
+    sink = ChatDigestSink(db, {"console": channel}, tz=CAL.timezone)
     assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 0)) == []
     async with db.unit_of_work() as session:
         run = await session.scalar(select(DigestRun))
@@ -75,7 +75,7 @@ async def test_leaders_get_their_agencys_part(db, tmp_path):
                 )
             )
     channel = RecordingChannel()
-    sink = ChatDigestSink(db, {"console": channel})
+    sink = ChatDigestSink(db, {"console": channel}, tz=CAL.timezone)
     await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 0))  # daily: 2.4 of Sở Nội vụ
     (snv,) = channel.texts("lead-snv")
     assert snv.startswith("Sở Nội vụ\n📊 Tổng hợp ngày 20/03/2024") and "2.4" in snv

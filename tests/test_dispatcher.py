@@ -11,11 +11,11 @@ from sqlalchemy import event, select
 from bot.channels.base import ChannelError
 from bot.handlers import progress
 from bot.inbound.dispatcher import Dispatcher
-from scheduler.policy import ReminderRules
 from storage.enums import Channel
 from storage.models import Assignment, ChatLink, InboundMessage, Person, ProgressUpdate
 from tests.fakes.recording_channel import RecordingChannel
-from tests.kit import CAL, World, count, one_task_and_a_linked_official
+from tests.kit import World, count, one_task_and_a_linked_official
+from tests.kit.chat import recording_dispatcher
 
 NOW = datetime(2024, 3, 6, 3, 0, tzinfo=UTC)
 
@@ -34,7 +34,7 @@ async def invite_leader(db) -> tuple[Person, str]:
 
 
 def dispatcher(db, channel):
-    return Dispatcher(db, {channel.name: channel}, CAL, ReminderRules(), lambda: NOW)
+    return recording_dispatcher(db, channel, NOW)
 
 
 async def history(db) -> int:

@@ -18,7 +18,7 @@ from storage.enums import Status
 from storage.models import Assignment, Person
 from storage.report import report_rows
 from storage.summary import status_counts
-from tests.kit import declare_agencies, load_plan, local
+from tests.kit import TZ, declare_agencies, load_plan, local
 from tests.kit.summary_plan import TODAY, build_plan
 
 PLAN_ORDER = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "7.1", "7.2", "7.3", "7.6"]
@@ -64,7 +64,7 @@ async def rows_of(db, today=TODAY, **kw):
 
 async def report(db, fmt, lang="vi", **kw) -> bytes:
     async with db.unit_of_work() as session:
-        return await build_report(session, TODAY, fmt, lang, **kw)
+        return await build_report(session, TODAY, fmt, lang, **({"tz": TZ} | kw))
 
 
 async def test_rows_are_live_assignments_in_plan_order(db, agencies):
@@ -219,7 +219,7 @@ async def test_empty_selection_and_bad_format(db):
     async with db.unit_of_work() as session:
         (total,) = await status_counts(session, TODAY)
         with pytest.raises(ValueError, match="format"):
-            await build_report(session, TODAY, "pdf")
+            await build_report(session, TODAY, "pdf", tz=TZ)
     assert "(không có)" in to_text(total, [], [], "vi")
     assert (await report(db, "csv")).decode() == ",".join(CSV_COLUMNS) + "\r\n"
     book = load_workbook(io.BytesIO(await report(db, "xlsx")))

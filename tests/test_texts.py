@@ -24,7 +24,7 @@ from bot.channels.console import ConsoleChannel
 from bot.channels.zalo import ZaloChannel
 from bot.documents import report
 from bot.documents.chart import SEGMENTS
-from bot.inbound.dispatcher import Dispatcher
+from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import COMMANDS
 from bot.outbound.digests import ChatDigestSink
 from scheduler.digest import run_due_digests
@@ -257,7 +257,7 @@ class Chats:
     def __init__(self, db, lang: str = "en") -> None:
         self.channel = RecordingChannel()
         self.dispatcher = Dispatcher(
-            db, {"console": self.channel}, CAL, RULES, lambda: MONDAY, lang
+            Deps(db, {"console": self.channel}, CAL, RULES, lambda: MONDAY, lang)
         )
         self.n = 0
 
@@ -270,7 +270,7 @@ class Chats:
 
 async def test_english_digests_name_the_groups_in_english(world):
     channel = RecordingChannel()
-    sink = ChatDigestSink(world, {"console": channel}, "en")
+    sink = ChatDigestSink(world, {"console": channel}, "en", tz=CAL.timezone)
     assert await run_due_digests(world, CAL, sink, MONDAY) == ["daily", "weekly"]
     daily, weekly = channel.texts("coord")
     assert daily.startswith("📊 Daily digest 18/03/2024")
@@ -305,7 +305,8 @@ async def test_english_chat_answers_have_no_vietnamese(world):
 
 async def test_the_english_text_report_has_no_vietnamese(world):
     async with world.unit_of_work() as session:
-        text = (await report.build_report(session, CAL.local_date(MONDAY), "text", "en")).decode()
+        today = CAL.local_date(MONDAY)
+        text = (await report.build_report(session, today, "text", "en", tz=CAL.timezone)).decode()
     assert text.startswith("CCHC PLAN PROGRESS REPORT — as of 18/03/2024\n")
     assert "Group 2 — Institutional reform: 2" in text and not VIETNAMESE.search(text)
 

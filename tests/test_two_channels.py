@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.inbound.dispatcher import Dispatcher
+from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.outbound.nudges import ChatDelivery
 from scheduler.planner import plan_window
 from scheduler.policy import ReminderRules
@@ -61,7 +61,8 @@ async def test_each_nudge_goes_to_one_channel_only(linked):
     assert len(zalo.texts("z1")) == 1 and telegram.texts() == []  # Zalo was used last
 
     # The person writes on Telegram: it becomes the most recent; then chooses Zalo explicitly.
-    dispatcher = Dispatcher(db, channels, CAL, ReminderRules(), lambda: now + timedelta(hours=1))
+    soon = now + timedelta(hours=1)
+    dispatcher = Dispatcher(Deps(db, channels, CAL, ReminderRules(), lambda: soon))
     await dispatcher.receive(telegram.incoming("t1", "/kenh", "u1"))
     assert "kênh bạn dùng gần nhất" in telegram.texts("t1")[-1]
     assert "telegram, zalo" in telegram.texts("t1")[-1]
@@ -94,7 +95,7 @@ async def test_a_nudge_that_found_no_chat_goes_out_once_the_person_links_one(lin
         code, _ = await create_invite(session, person, now)
 
     later = now + timedelta(hours=2)
-    dispatcher = Dispatcher(db, {"console": channel}, CAL, ReminderRules(), lambda: later)
+    dispatcher = Dispatcher(Deps(db, {"console": channel}, CAL, ReminderRules(), lambda: later))
     await dispatcher.receive(channel.incoming("c9", f"/start {code}", "s1"))
     report = await sweep_once(db, delivery, CAL, config, later)
     assert report.sent == 1 and "2.1" in channel.texts("c9")[-1]
@@ -115,7 +116,7 @@ async def test_writing_again_from_a_chat_that_had_blocked_the_bot_brings_the_nud
     assert (await sweep_once(db, delivery, CAL, config, now)).failed == 1
 
     later = now + timedelta(hours=1)
-    dispatcher = Dispatcher(db, {"console": channel}, CAL, ReminderRules(), lambda: later)
+    dispatcher = Dispatcher(Deps(db, {"console": channel}, CAL, ReminderRules(), lambda: later))
     await dispatcher.receive(channel.incoming("42", "/viec", "v1"))
     assert (await sweep_once(db, delivery, CAL, config, later)).sent == 1
     assert "2.1" in channel.texts("42")[-1]

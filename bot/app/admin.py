@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from bot.app.wiring import calendar_from, rules_from
+from bot.app.builder import calendar_from, rules_from
 from bot.texts import group_names, t
 from scheduler.planner import planned_nudges
 from storage import people

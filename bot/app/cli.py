@@ -19,6 +19,7 @@ import typer
 from dotenv import dotenv_values
 
 from bot.app import admin
+from bot.app.builder import calendar_from
 from bot.app.runtime import serve
 from bot.app.settings import ConfigError, Settings, load_settings
 from bot.texts import describe_problem, t
@@ -301,12 +302,13 @@ def report_command(
 
     if fmt not in FORMATS:
         raise typer.BadParameter(" | ".join(FORMATS), param_hint="--format")
-    today = c.clock().now().astimezone(c.settings.timezone).date()
+    calendar = calendar_from(c.settings)
+    today = calendar.local_date(c.clock().now())
 
     async def action(db: Database):
         await admin.require_ready(db, c.lang)
         async with db.unit_of_work() as session:
-            return await build_report(session, today, fmt, c.lang)
+            return await build_report(session, today, fmt, c.lang, tz=calendar.timezone)
 
     content = c.run(action)
     if out is None and fmt == "xlsx":

@@ -21,18 +21,13 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app.admin import load_sample
+from bot.app.builder import build_service, calendar_from
 from bot.app.settings import Settings
-from bot.app.wiring import calendar_from, rules_from
-from bot.channels.base import Incoming, IncomingHandler, Outgoing
+from bot.channels.base import Incoming, IncomingHandler, Menus, Outgoing
 from bot.documents.chart import progress_chart
 from bot.documents.report import build_report, report_filename
-from bot.inbound.dispatcher import Dispatcher
-from bot.outbound.digests import ChatDigestSink
-from bot.outbound.nudges import ChatDelivery
 from bot.texts import dmy, t
 from scheduler.clock import ManualClock
-from scheduler.digest import run_due_digests
-from scheduler.service import ReminderService
 from storage import people
 from storage.db import Database
 from storage.invites import create_invite
@@ -75,6 +70,7 @@ class DemoChannel:
     name: str = "console"
     max_text: int = 4096
     has_buttons: bool = True
+    interactive: bool = False
     _n: int = 0
 
     async def start(self, handler: IncomingHandler) -> None:
@@ -82,6 +78,9 @@ class DemoChannel:
 
     async def stop(self) -> None:
         return None
+
+    async def wait_closed(self) -> None:
+        await asyncio.Event().wait()  # never: the demo ends when its story does
 
     async def send(self, chat_id: str, message: Outgoing) -> str:
         self._n += 1
@@ -106,6 +105,9 @@ class DemoChannel:
     async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
         return None
 
+    async def set_commands(self, menus: Menus) -> None:
+        return None
+
 
 class Demo:
     def __init__(self, settings: Settings, out: TextIO, pause: float) -> None:
@@ -113,7 +115,7 @@ class Demo:
         self.lang = settings.language
         # An escalation nudge starts with these words ("🔺 Báo cáo lãnh đạo").
         self._escalation = t(self.lang, "nudge_escalation", agency="", days="").split(":")[0]
-        self.calendar, self.rules = calendar_from(settings), rules_from(settings)
+        self.calendar = calendar_from(settings)
         self.clock = ManualClock(datetime.combine(START, time(7, 0), settings.timezone))
         self.channel = DemoChannel(out)
         self._keys = 0
@@ -139,23 +141,8 @@ class Demo:
     async def run(self, db: Database, out_dir: Path) -> StatusCounts:
         await upgrade(db.engine)
         await load_sample(db, self.settings.language, self.clock.now())
-        channels = {"console": self.channel}
-        self.dispatcher = Dispatcher(
-            db, channels, self.calendar, self.rules, self.clock.now, self.settings.language
-        )
-        sink = ChatDigestSink(db, channels, self.settings.language)
-
-        async def digests(db, calendar, now):
-            return await run_due_digests(db, calendar, sink, now)
-
-        service = ReminderService(
-            db,
-            ChatDelivery(db, channels, self.settings.language),
-            self.calendar,
-            self.rules,
-            self.clock,
-            digests=digests,
-        )
+        service = build_service(self.settings, db, self.clock, channels={"console": self.channel})
+        self.dispatcher = service.dispatcher
         self.say(t(self.lang, "demo_title"))
         cast = await self._link_cast(db)
         # Only the cast take part: everyone else is set aside so the story stays readable.
@@ -167,7 +154,7 @@ class Demo:
                 self.clock.set(self.calendar.work_start_at(day))
                 weekday = t(self.lang, f"weekday_{day.weekday()}")
                 self.say("\n" + t(self.lang, "demo_day", weekday=weekday, day=dmy(day)))
-                while (await service.run_round()).claimed:
+                while (await service.reminders.run_round()).claimed:
                     pass  # the morning's backlog, all of it, before people answer
                 await self._answer(cast, day)
             day += timedelta(days=1)
@@ -244,10 +231,11 @@ class Demo:
         today = self.calendar.local_date(self.clock.now())
         self.say("\n" + t(self.lang, "demo_end"))
         await self.act(coordinator, "/tonghop")
+        tz = self.calendar.timezone
         async with db.unit_of_work() as session:
-            (total,) = await status_counts(session, today)
-            by_group = await status_counts(session, today, by="group")
-            report = await build_report(session, today, "xlsx", self.settings.language)
+            (total,) = await status_counts(session, today, tz=tz)
+            by_group = await status_counts(session, today, by="group", tz=tz)
+            report = await build_report(session, today, "xlsx", self.settings.language, tz=tz)
         chart = progress_chart(by_group, today, self.settings.language)
         chart_path, report_path = await asyncio.to_thread(
             _save,

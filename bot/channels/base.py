@@ -2,9 +2,13 @@
 
 A channel turns platform updates into ``Incoming`` messages (chat ids and
 message ids as strings) and sends ``Outgoing`` ones, returning the platform's
-message id. What a platform lacks changes only the presentation: a channel
-without buttons shows choices as numbered options and maps a typed number back
-to the choice's data.
+message id. ``Outgoing`` is only what a chat shows; where an answer goes and
+whether it replaces an earlier message is the pipeline's business
+(``bot.inbound.answer.Answer``). What a platform lacks changes only the
+presentation: a channel without buttons shows choices as numbered options and
+maps a typed number back to the choice's data (``bot.channels.numbered``).
+Optional capabilities are part of the interface, with a documented no-op where
+a platform has none, so nothing outside the channels asks what a channel is.
 
 Errors are reported as ``ChannelError`` with a ``kind`` the delivery side can act
 on: ``retry`` (network, 5xx, 429 with ``retry_after``), ``blocked`` (the user
@@ -16,10 +20,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Literal, Protocol
-
-if TYPE_CHECKING:
-    from bot.documents.attachments import AttachmentRequest
+from typing import Literal, Protocol
 
 
 @dataclass(frozen=True)
@@ -37,16 +38,12 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Outgoing:
-    """One message to send: plain text (the channel escapes it for its format)."""
+    """One message as a chat shows it: plain text (the channel escapes it for its format)."""
 
     text: str
     choices: tuple[tuple[Choice, ...], ...] = ()  # rows of buttons
     attachment: Attachment | None = None
     reply_to: str | None = None  # a message id in the same chat
-    # Set by the conversation, read by the dispatcher (channels ignore them):
-    to: tuple[str, str] | None = None  # (channel, chat id) when not the sender's chat
-    replace: str | None = None  # a message id to edit instead of sending anew
-    made_later: AttachmentRequest | None = None  # the attachment, made just before sending
 
 
 @dataclass(frozen=True)
@@ -81,17 +78,26 @@ class ChannelError(Exception):
 
 
 IncomingHandler = Callable[[Incoming], Awaitable[None]]
+Menus = dict[str, list[tuple[str, str]]]  # language code → (command, description) pairs
 
 
 class Channel(Protocol):
     name: str  # "telegram", "zalo", "console": the storage.enums.Channel values
     max_text: int  # longest text one message may carry
     has_buttons: bool
+    # One person at a terminal: each update is answered before the next is read, so the
+    # handler given to ``start`` returns only once the answers are out. Servers: False.
+    interactive: bool
 
     async def start(self, handler: IncomingHandler) -> None:
         """Begin receiving; each ``Incoming`` is passed to ``handler``."""
 
-    async def stop(self) -> None: ...
+    async def stop(self) -> None:
+        """Stop receiving; a handler already running is let finish."""
+
+    async def wait_closed(self) -> None:
+        """Return when the channel ended on its own (the console's input ended); a
+        platform's channel never does: it runs until stopped."""
 
     async def send(self, chat_id: str, message: Outgoing) -> str:
         """Send one message (``len(text) <= max_text``) and return its message id."""
@@ -100,7 +106,11 @@ class Channel(Protocol):
         """Replace a sent message's text and choices (a no-op where not supported)."""
 
     async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
-        """Acknowledge a pressed choice (Telegram stops the client's spinner)."""
+        """Acknowledge a pressed choice (Telegram stops the client's spinner; a no-op
+        where choices are typed numbers)."""
+
+    async def set_commands(self, menus: Menus) -> None:
+        """Show the command menu, per language (a no-op where the platform has none)."""
 
 
 def split_text(text: str, limit: int) -> list[str]:

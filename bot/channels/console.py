@@ -14,7 +14,8 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TextIO
 
-from bot.channels.base import Choice, Incoming, IncomingHandler, Outgoing
+from bot.channels.base import Incoming, IncomingHandler, Menus, Outgoing, split_text
+from bot.channels.numbered import NumberedOptions, flatten
 from bot.texts import t
 
 Reader = Callable[[], Awaitable[str | None]]
@@ -43,8 +44,7 @@ class ConsoleChannel:
         self._lang = lang  # of the channel's own words (attachments)
         self._out = out
         self.chat_id = chat_id
-        self._options: list[Choice] = []
-        self._options_message: str | None = None
+        self.numbered = NumberedOptions(indent="  ")
         self._next_id = 0
         self._task: asyncio.Task | None = None
         self.closed = asyncio.Event()  # set at end of input
@@ -59,6 +59,9 @@ class ConsoleChannel:
                 await self._task
             self._task = None
 
+    async def wait_closed(self) -> None:
+        await self.closed.wait()
+
     async def _read_loop(self, handler: IncomingHandler) -> None:
         while (line := await self._reader()) is not None:
             text = line.strip()
@@ -67,22 +70,18 @@ class ConsoleChannel:
         self.closed.set()
 
     def _incoming(self, text: str) -> Incoming:
-        common = {
-            "channel": self.name,
-            "chat_id": self.chat_id,
-            "update_key": uuid.uuid4().hex,
-            "received_at": datetime.now(UTC),
-        }
-        if text.isdigit() and self._options and 1 <= int(text) <= len(self._options):
-            choice = self._options[int(text) - 1]
-            return Incoming(
-                **common, choice_data=choice.data, choice_message_id=self._options_message
-            )
-        return Incoming(**common, text=text)
+        incoming = Incoming(self.name, self.chat_id, uuid.uuid4().hex, datetime.now(UTC), text=text)
+        return self.numbered.press(incoming)
 
     async def send(self, chat_id: str, message: Outgoing) -> str:
+        """Print ``message`` (in parts of at most ``max_text`` characters, the options
+        after the last); the last part's id."""
+        *parts, last = split_text(message.text, self.max_text)
+        for part in parts:
+            self._next_id += 1
+            self._out.write(part + "\n\n")
         self._next_id += 1
-        lines = [message.text]
+        lines = [last]
         file = message.attachment
         if file is not None:
             kind = t(self._lang, f"attachment_{file.kind}")
@@ -90,10 +89,10 @@ class ConsoleChannel:
             lines.append(
                 t(self._lang, "console_attachment", kind=kind, filename=file.filename, size=size)
             )
-        flat = [c for row in message.choices for c in row]
-        if flat:
-            self._options, self._options_message = flat, str(self._next_id)
-            lines += [f"  {i}. {c.label}" for i, c in enumerate(flat, start=1)]
+        options = flatten(message.choices)
+        if options:
+            self.numbered.shown(chat_id, str(self._next_id), options)
+            lines.append(self.numbered.block(options))
         self._out.write("\n".join(lines) + "\n\n")
         self._out.flush()
         return str(self._next_id)
@@ -102,4 +101,7 @@ class ConsoleChannel:
         await self.send(chat_id, message)
 
     async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
-        return None
+        return None  # a typed number: nothing to acknowledge
+
+    async def set_commands(self, menus: Menus) -> None:
+        return None  # a terminal has no menu: /help lists the commands

@@ -46,6 +46,7 @@ from bot.channels.base import (
     Choice,
     Incoming,
     IncomingHandler,
+    Menus,
     Outgoing,
     split_text,
 )
@@ -71,6 +72,7 @@ class TelegramChannel:
     name = "telegram"
     max_text = 4096
     has_buttons = True
+    interactive = False
 
     def __init__(
         self,
@@ -169,6 +171,9 @@ class TelegramChannel:
             await self._app.stop()
         await self._app.shutdown()
         log.info("action=telegram_stopped offset=%s", self._offset)
+
+    async def wait_closed(self) -> None:
+        await asyncio.Event().wait()  # never: it runs until stopped
 
     async def _poll(self) -> None:
         fetch_failures = handler_failures = 0  # in a row
@@ -314,11 +319,9 @@ class TelegramChannel:
                 raise
             log.info("action=choice_answer_expired ref=%s", incoming.choice_ref)
 
-    async def set_commands(
-        self, commands: dict[str, list[tuple[str, str]]], *, default_language: str = "vi"
-    ) -> None:
+    async def set_commands(self, menus: Menus, *, default_language: str = "vi") -> None:
         """The command menu per language code; ``default_language``'s also with no code."""
-        for language, pairs in commands.items():
+        for language, pairs in menus.items():
             menu = [BotCommand(name, description) for name, description in pairs]
             codes = [None, language] if language == default_language else [language]
             for code in codes:

@@ -21,7 +21,6 @@ where to get the file. Sends to one chat are paced to one per
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import hashlib
 import json
 import logging
@@ -41,10 +40,12 @@ from bot.channels.base import (
     Choice,
     Incoming,
     IncomingHandler,
+    Menus,
     Outgoing,
     split_text,
 )
 from bot.channels.media import MediaServer, MediaStore, media_path
+from bot.channels.numbered import NumberedOptions, flatten
 from bot.channels.pacing import ChatPacer, backoff
 from bot.texts import t
 
@@ -55,7 +56,6 @@ SECRET_HEADER = "X-Bot-Api-Secret-Token"
 IDLE = 408  # getUpdates: nothing arrived within the timeout
 RECENT_IDS = 2000  # message ids remembered for deduplication
 _SECRET = re.compile(r"[!-~]{8,256}")  # Zalo: 8-256 characters; printable ASCII for a header
-_NUMBER = re.compile(r"\s*(\d{1,2})\s*\.?\s*")
 
 
 class ZaloError(Exception):
@@ -70,6 +70,7 @@ class ZaloChannel:
     name = "zalo"
     max_text = 2000
     has_buttons = False
+    interactive = False
 
     def __init__(
         self,
@@ -103,7 +104,7 @@ class ZaloChannel:
         self._in_handler: set[asyncio.Task] = set()  # let these finish on stop
         self._pending: set[str] = set()  # message ids being handled
         self._recent: OrderedDict[str, None] = OrderedDict()  # message ids handled
-        self._options: dict[str, tuple[str, list[Choice]]] = {}  # chat → (message id, options)
+        self.numbered = NumberedOptions(footer=t(lang, "answer_by_number"))
         self._stopping = False
         self._lang = lang  # of the channel's own words (numbered options, file links)
 
@@ -159,6 +160,9 @@ class ZaloChannel:
             self._client = None
         log.info("action=zalo_stopped")
 
+    async def wait_closed(self) -> None:
+        await asyncio.Event().wait()  # never: it runs until stopped
+
     async def _poll(self) -> None:
         failures = 0  # in a row
         while not self._stopping:
@@ -202,7 +206,7 @@ class ZaloChannel:
         if key in self._recent or key in self._pending:
             log.info("action=update_duplicate message_id=%s", key)
             return
-        incoming = self._pressed(incoming)
+        incoming = self.numbered.press(incoming)
         self._pending.add(key)
         task = asyncio.current_task()
         try:
@@ -231,24 +235,12 @@ class ZaloChannel:
         while len(self._recent) > RECENT_IDS:
             self._recent.popitem(last=False)
 
-    def _pressed(self, incoming: Incoming) -> Incoming:
-        """A typed number of the chat's last options presses that choice."""
-        last = self._options.get(incoming.chat_id)
-        match = _NUMBER.fullmatch(incoming.text)
-        if last is None or match is None or not 1 <= int(match[1]) <= len(last[1]):
-            return incoming
-        message_id, options = last
-        choice = options[int(match[1]) - 1]
-        return dataclasses.replace(
-            incoming, text="", choice_data=choice.data, choice_message_id=message_id
-        )
-
     # -- sending --------------------------------------------------------------------------
 
     async def send(self, chat_id: str, message: Outgoing) -> str:
         """Send ``message`` in parts of ≤ 2000 characters, options last; the last part's id."""
         text, attachment = message.text, message.attachment
-        options = [choice for row in message.choices for choice in row]
+        options = flatten(message.choices)
         photo_url = None
         if attachment is not None:
             url = self._publish(attachment)
@@ -274,15 +266,13 @@ class ZaloChannel:
                 sent = await self._paced(chat_id, "sendPhoto", params)
             for part in parts:
                 sent = await self._paced(chat_id, "sendMessage", {"chat_id": chat_id, "text": part})
-            if options:
-                self._options[chat_id] = (sent, options)
+            self.numbered.shown(chat_id, sent, options)
         return sent
 
     def _parts(self, text: str, options: list[Choice]) -> list[str]:
         parts = [part for part in split_text(text, self.max_text) if part.strip()]
         if options:
-            lines = [f"{number}. {c.label}" for number, c in enumerate(options, start=1)]
-            block = "\n".join([*lines, t(self._lang, "answer_by_number")])
+            block = self.numbered.block(options)
             if parts and len(parts[-1]) + 2 + len(block) <= self.max_text:
                 parts[-1] = f"{parts[-1]}\n\n{block}"
             else:
@@ -304,6 +294,9 @@ class ZaloChannel:
 
     async def answer_choice(self, incoming: Incoming, text: str = "") -> None:
         return None  # no buttons, nothing to acknowledge
+
+    async def set_commands(self, menus: Menus) -> None:
+        return None  # Zalo bots have no command menu: /help lists the commands
 
     async def _paced(self, chat_id: str, method: str, params: dict) -> str:
         result = await self._pacer.call(chat_id, self._request, method, params)

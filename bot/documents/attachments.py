@@ -16,6 +16,7 @@ import asyncio
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from bot.channels.base import Attachment
 from storage.db import Database
@@ -38,7 +39,9 @@ class AttachmentRequest:
         return cls(kind, date.fromisoformat(day), lang, agency_id)
 
 
-async def make(db: Database, request: AttachmentRequest) -> Attachment:
+async def make(db: Database, request: AttachmentRequest, *, tz: ZoneInfo) -> Attachment:
+    """Draw the chart or write the spreadsheet; ``tz`` is the calendar's time zone (the
+    local day a completion falls on decides whether it was on time)."""
     async with db.unit_of_work(dry_run=True) as session:
         if request.kind == "chart":
             from bot.documents.chart import (
@@ -46,7 +49,7 @@ async def make(db: Database, request: AttachmentRequest) -> Attachment:
             )
 
             by_group = await status_counts(
-                session, request.day, by="group", agency_id=request.agency_id
+                session, request.day, by="group", agency_id=request.agency_id, tz=tz
             )
             png = await asyncio.to_thread(progress_chart, by_group, request.day, request.lang)
             return Attachment("photo", png, f"tien-do-{request.day.isoformat()}.png")
@@ -56,6 +59,6 @@ async def make(db: Database, request: AttachmentRequest) -> Attachment:
         )
 
         content = await build_report(
-            session, request.day, "xlsx", request.lang, agency_id=request.agency_id
+            session, request.day, "xlsx", request.lang, agency_id=request.agency_id, tz=tz
         )
         return Attachment("document", content, report_filename(request.day, "xlsx"))

@@ -3,8 +3,10 @@
 ``build_report`` is the single entry point of ``nhacviec report`` and of the
 chat's /baocao: it reads the counts (``storage.summary.status_overview``) and
 the rows (``storage.report.report_rows``) once and renders them, so every
-format shows the same numbers. Dates in the XLSX are local (Asia/Ho_Chi_Minh);
-the CSV keeps the contract's words and ISO dates (``updated_at`` in UTC).
+format shows the same numbers. ``tz`` is the calendar's time zone
+(``NHACVIEC_TIMEZONE``): it decides the local day a completion falls on, so
+whether it was on time, and the XLSX shows its dates and times in it; the CSV
+keeps the contract's words and ISO dates (``updated_at`` in UTC).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, status_name, t
 from storage.db import Session
 from storage.report import ReportRow, report_rows
-from storage.summary import VIETNAM, StatusCounts, status_overview
+from storage.summary import StatusCounts, status_overview
 
 Format = Literal["text", "csv", "xlsx"]
 FORMATS: tuple[str, ...] = ("text", "csv", "xlsx")
@@ -256,7 +258,7 @@ def to_xlsx(
     today: date,
     lang: str = "vi",
     *,
-    tz: ZoneInfo = VIETNAM,
+    tz: ZoneInfo,
 ) -> bytes:
     """A workbook: summary (by group, by agency, total), every assignment, the overdue ones.
 
@@ -280,7 +282,7 @@ async def build_report(
     *,
     agency_id: int | None = None,
     plan_id: int | None = None,
-    tz: ZoneInfo = VIETNAM,
+    tz: ZoneInfo,
 ) -> bytes:
     """The report of the local day ``today`` in ``fmt``; text and CSV as UTF-8."""
     if fmt not in FORMATS:

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from bot.channels.base import Choice, Outgoing
 from bot.documents.attachments import AttachmentRequest
+from bot.inbound.answer import Answer
 from bot.inbound.turn import Turn
 from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, status_name
@@ -57,7 +58,8 @@ async def summary_command(turn: Turn, arg: str) -> None:
                 return
             agency_id, scope = matches[0].id, matches[0].name
     today = turn.today
-    figures = await status_overview(turn.session, today, agency_id=agency_id, group=group)
+    tz = turn.calendar.timezone
+    figures = await status_overview(turn.session, today, agency_id=agency_id, group=group, tz=tz)
     lines = [
         turn.t("summary_title", scope=scope, day=dmy(today)),
         counts_line(turn.lang, turn.t("total"), figures.total),
@@ -103,7 +105,9 @@ async def _page(turn: Turn, kind: str, page: int) -> tuple[str, tuple]:
     scope = f" — {turn.person.agency.name}" if agency_id else ""
     today = turn.today
     if kind == "q":
-        (counts,) = await status_counts(turn.session, today, agency_id=agency_id)
+        (counts,) = await status_counts(
+            turn.session, today, agency_id=agency_id, tz=turn.calendar.timezone
+        )
         total = counts.overdue
         items = await overdue_list(
             turn.session, today, agency_id=agency_id, limit=PAGE, offset=(page - 1) * PAGE
@@ -162,10 +166,10 @@ async def chart_command(turn: Turn, _arg: str) -> None:
         scope=turn.person.agency.name if agency_id else turn.t("scope_all"),
     )
     request = AttachmentRequest("chart", turn.today, turn.lang, agency_id)
-    turn.answers.append(Outgoing(caption, made_later=request))
+    turn.answers.append(Answer(Outgoing(caption), made_later=request))
 
 
 async def report_command(turn: Turn, _arg: str) -> None:
     caption = turn.t("report_caption", day=dmy(turn.today))
     request = AttachmentRequest("report", turn.today, turn.lang)
-    turn.answers.append(Outgoing(caption, made_later=request))
+    turn.answers.append(Answer(Outgoing(caption), made_later=request))

@@ -30,11 +30,12 @@ from datetime import datetime
 
 from bot.channels.base import Channel, ChannelError, Incoming, Outgoing
 from bot.documents.attachments import make as make_attachment
+from bot.inbound.answer import Answer
 from bot.inbound.inbox_json import (
+    answers_from_json,
+    answers_to_json,
     incoming_from_json,
     incoming_to_json,
-    outgoing_from_json,
-    outgoing_to_json,
 )
 from bot.inbound.router import handle
 from bot.inbound.turn import Turn, prefetch
@@ -47,6 +48,19 @@ from storage.db import Database
 log = logging.getLogger("nhacviec.dispatcher")
 
 
+@dataclass(frozen=True)
+class Deps:
+    """What the dispatcher works with: the store, the channels by name, and what each
+    turn is given (the calendar, the reminder rules, the clock, the language)."""
+
+    db: Database
+    channels: dict[str, Channel]
+    calendar: WorkCalendar
+    rules: ReminderRules
+    now: Callable[[], datetime]  # the service clock's ``now``: aware UTC
+    lang: str = "vi"
+
+
 @dataclass(eq=False)
 class _Job:
     """An update on its way: stored (``row_id``), through a turn, and answered."""
@@ -57,29 +71,16 @@ class _Job:
     stored: asyncio.Event = field(default_factory=asyncio.Event)  # set once stored or failed
     done: asyncio.Event = field(default_factory=asyncio.Event)
     error: Exception | None = None
-    answers: list[Outgoing] | None = None
+    answers: list[Answer] | None = None
 
 
 class Dispatcher:
     def __init__(
-        self,
-        db: Database,
-        channels: dict[str, Channel],
-        calendar: WorkCalendar,
-        rules: ReminderRules,
-        now: Callable[[], datetime],
-        lang: str = "vi",
-        *,
-        batch: int = 100,
-        chats_at_once: int = 8,
-        backlog: int = 1000,
+        self, deps: Deps, *, batch: int = 100, chats_at_once: int = 8, backlog: int = 1000
     ) -> None:
-        self.db = db
-        self.channels = channels
-        self.calendar = calendar
-        self.rules = rules
-        self.now = now
-        self.lang = lang
+        self.db, self.channels = deps.db, deps.channels
+        self.calendar, self.rules = deps.calendar, deps.rules
+        self.now, self.lang = deps.now, deps.lang
         self.batch, self.backlog = batch, backlog
         self._queue: list[_Job] = []
         self._unfinished = 0
@@ -250,7 +251,7 @@ class Dispatcher:
             i = job.incoming
             if turn.person is None:  # nothing an unlinked chat sends is kept, only the answer
                 i = Incoming(i.channel, i.chat_id, i.update_key, i.received_at)
-            mark = {"processed_at": now, "replies": outgoing_to_json(turn.answers)}
+            mark = {"processed_at": now, "replies": answers_to_json(turn.answers)}
             mark["payload"] = incoming_to_json(i)  # the same keys for all: one executemany
             marks.append(mark)
         if not new:
@@ -275,8 +276,8 @@ class Dispatcher:
             log.exception("action=turn_failed inbound=%s", job.row_id)
             job.answers, error = None, exc
         # A bug must not lose the update nor record half of it: say so, keep the error.
-        answers = [Outgoing(say(self.lang, "internal_error"))]
-        mark = {"id": job.row_id, "processed_at": now, "replies": outgoing_to_json(answers)}
+        answers = [Answer(Outgoing(say(self.lang, "internal_error")))]
+        mark = {"id": job.row_id, "processed_at": now, "replies": answers_to_json(answers)}
         mark["error"] = f"{type(error).__name__}: {error}"
         try:
             async with self._writing() as session:
@@ -306,7 +307,7 @@ class Dispatcher:
                         if not left:
                             sent.append(job.row_id)
                         elif len(left) < len(job.answers):
-                            partly.append((job.row_id, outgoing_to_json(left)))
+                            partly.append((job.row_id, answers_to_json(left)))
 
             await asyncio.gather(*(in_order(jobs) for jobs in by_chat.values()))
             if sent or partly:
@@ -329,9 +330,7 @@ class Dispatcher:
         if self._unfinished < self.backlog:
             self._room.set()
 
-    async def _send(
-        self, row_id: int, incoming: Incoming, answers: list[Outgoing]
-    ) -> list[Outgoing]:
+    async def _send(self, row_id: int, incoming: Incoming, answers: list[Answer]) -> list[Answer]:
         """Send the answers in order; those still to send later (none: all done)."""
         channel = self.channels.get(incoming.channel)
         if channel is not None and incoming.choice_ref:
@@ -352,19 +351,20 @@ class Dispatcher:
                 return answers[index:]
         return []
 
-    async def _deliver(self, incoming: Incoming, answer: Outgoing) -> None:
+    async def _deliver(self, incoming: Incoming, answer: Answer) -> None:
         channel_name, chat_id = answer.to or (incoming.channel, incoming.chat_id)
         channel = self.channels.get(channel_name)
         if channel is None:
             log.warning("action=answer_no_channel channel=%s", channel_name)
             return
+        message = answer.message
         if answer.made_later is not None:
-            made = await make_attachment(self.db, answer.made_later)
-            answer = replace(answer, attachment=made, made_later=None)
+            made = await make_attachment(self.db, answer.made_later, tz=self.calendar.timezone)
+            message = replace(message, attachment=made)
         if answer.replace and answer.to is None:
-            await channel.edit(chat_id, answer.replace, answer)
+            await channel.edit(chat_id, answer.replace, message)
         else:
-            await channel.send(chat_id, answer)
+            await channel.send(chat_id, message)
 
     async def recover(self) -> int:
         """Process stored-but-unprocessed updates, then send unsent answers; returns the count."""
@@ -387,12 +387,12 @@ class Dispatcher:
             if row_id in self._in_flight:
                 continue  # being sent right now
             count += 1
-            answers = outgoing_from_json(replies or "[]")
+            answers = answers_from_json(replies or "[]")
             left = await self._send(row_id, incoming_from_json(payload), answers)
             if len(left) < len(answers):
                 async with self._writing() as session:
                     if left:
-                        await inbox.keep_unsent(session, [(row_id, outgoing_to_json(left))])
+                        await inbox.keep_unsent(session, [(row_id, answers_to_json(left))])
                     else:
                         await inbox.mark_sent(session, [row_id], self.now())
         return count

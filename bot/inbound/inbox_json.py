@@ -1,5 +1,12 @@
 """How an update and its answers are kept in the inbox: JSON, so a restart can
-process what was stored and send again what was not sent."""
+process what was stored and send again what was not sent.
+
+An answer is one flat object: the message's keys (``text``, ``choices``,
+``reply_to``, ``attachment``) beside the routing ones (``to``, ``replace``,
+``made_later``), the latter only when set. The form is the one rows have had
+since the inbox began, so a row stored by an earlier version is sent as it was
+meant to be after an upgrade.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ from datetime import datetime
 
 from bot.channels.base import Attachment, Choice, Incoming, Outgoing
 from bot.documents.attachments import AttachmentRequest
+from bot.inbound.answer import Answer
 
 
 def incoming_to_json(incoming: Incoming) -> str:
@@ -24,20 +32,21 @@ def incoming_from_json(text: str) -> Incoming:
     return Incoming(**data)
 
 
-def outgoing_to_json(messages: list[Outgoing]) -> str:
+def answers_to_json(answers: list[Answer]) -> str:
     out = []
-    for m in messages:
+    for answer in answers:
+        m = answer.message
         item = {
             "text": m.text,
             "reply_to": m.reply_to,
             "choices": [[[c.label, c.data] for c in row] for row in m.choices],
         }
-        if m.to:  # another person's chat: a resend must go there too, not to the sender
-            item["to"] = list(m.to)
-        if m.replace:
-            item["replace"] = m.replace
-        if m.made_later:
-            item["made_later"] = m.made_later.to_json()
+        if answer.to:  # another person's chat: a resend must go there too, not to the sender
+            item["to"] = list(answer.to)
+        if answer.replace:
+            item["replace"] = answer.replace
+        if answer.made_later:
+            item["made_later"] = answer.made_later.to_json()
         if m.attachment:
             item["attachment"] = [
                 m.attachment.kind,
@@ -48,7 +57,7 @@ def outgoing_to_json(messages: list[Outgoing]) -> str:
     return json.dumps(out, ensure_ascii=False)
 
 
-def outgoing_from_json(text: str) -> list[Outgoing]:
+def answers_from_json(text: str) -> list[Answer]:
     out = []
     for item in json.loads(text):
         attachment = None
@@ -61,15 +70,6 @@ def outgoing_from_json(text: str) -> list[Outgoing]:
         to = tuple(item["to"]) if item.get("to") else None
         later = item.get("made_later")
         later = AttachmentRequest.from_json(later) if later else None
-        out.append(
-            Outgoing(
-                item["text"],
-                choices,
-                attachment,
-                item.get("reply_to"),
-                to,
-                item.get("replace"),
-                later,
-            )
-        )
+        message = Outgoing(item["text"], choices, attachment, item.get("reply_to"))
+        out.append(Answer(message, to, item.get("replace"), later))
     return out

@@ -1,7 +1,8 @@
 """One incoming message being handled: who sent it, in which unit of work, and the answers.
 
-Handlers take a ``Turn`` and add ``Outgoing`` answers with ``say``; the
-dispatcher commits the turn's unit of work once and then sends the answers.
+Handlers take a ``Turn`` and add answers (``bot.inbound.answer.Answer``) with
+``reply``, ``edit`` and ``notify``; the dispatcher commits the turn's unit of
+work once and then sends the answers.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.channels.base import Choice, Incoming, Outgoing
+from bot.inbound.answer import Answer
 from bot.texts import say
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
@@ -31,7 +33,7 @@ class Turn:
     link: ChatLink | None = None
     person: Person | None = None
     question: PendingQuestion | None = None  # what the chat was asked last, if unanswered
-    answers: list[Outgoing] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
     prefetch: Prefetch | None = None  # read for the whole batch this turn belongs to
 
     @property
@@ -42,7 +44,7 @@ class Turn:
         return say(self.lang, key, **values)
 
     def reply(self, text: str, choices: tuple[tuple[Choice, ...], ...] = ()) -> None:
-        self.answers.append(Outgoing(text=text, choices=choices))
+        self.answers.append(Answer(Outgoing(text=text, choices=choices)))
 
     def reply_key(self, key: str, /, **values: object) -> None:
         self.reply(self.t(key, **values))
@@ -51,7 +53,7 @@ class Turn:
         self, message_id: str | None, text: str, choices: tuple[tuple[Choice, ...], ...] = ()
     ) -> None:
         """Replace the message a choice was pressed under (a new message where impossible)."""
-        self.answers.append(Outgoing(text=text, choices=choices, replace=message_id))
+        self.answers.append(Answer(Outgoing(text=text, choices=choices), replace=message_id))
 
     async def notify(
         self, person_id: int, text: str, choices: tuple[tuple[Choice, ...], ...] = ()
@@ -61,7 +63,7 @@ class Turn:
         if link is None:
             return False
         self.answers.append(
-            Outgoing(text=text, choices=choices, to=(link.channel.value, link.chat_id))
+            Answer(Outgoing(text=text, choices=choices), to=(link.channel.value, link.chat_id))
         )
         return True
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from bot.channels.base import Channel, ChannelError, Outgoing, split_text
 from bot.texts import dmy, group_label, say
@@ -94,13 +95,18 @@ class ChatDigestSink:
 
     Every reachable coordinator gets the whole digest; every reachable leader
     gets the part about their own agency (the weekly counts of their agency,
-    the daily items that name it, nothing on a day with none).
+    the daily items that name it, nothing on a day with none). ``tz`` is the
+    calendar's time zone, in which a leader's weekly counts are made as the
+    whole plan's are.
     """
 
-    def __init__(self, db: Database, channels: dict[str, Channel], lang: str = "vi") -> None:
+    def __init__(
+        self, db: Database, channels: dict[str, Channel], lang: str = "vi", *, tz: ZoneInfo
+    ) -> None:
         self.db = db
         self.channels = channels
         self.lang = lang
+        self.tz = tz
 
     async def _chats(self, role: Role) -> dict[int, tuple[str, str, int, str]]:
         """person id -> (channel, chat id, agency id, agency name), most recent chat each."""
@@ -134,8 +140,9 @@ class ChatDigestSink:
         if isinstance(digest, DailyDigest):
             return for_agency(digest, agency)
         async with self.db.unit_of_work() as session:
-            (total,) = await status_counts(session, digest.day, agency_id=agency_id)
-            by_group = await status_counts(session, digest.day, by="group", agency_id=agency_id)
+            day, tz = digest.day, self.tz
+            (total,) = await status_counts(session, day, agency_id=agency_id, tz=tz)
+            by_group = await status_counts(session, day, by="group", agency_id=agency_id, tz=tz)
         if not total.total:
             return None
         return replace(digest, total=total, by_group=by_group, failed_nudges=0)

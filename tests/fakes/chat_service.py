@@ -3,34 +3,32 @@ what the end-to-end tests of every platform start and stop around a fake server.
 
 from __future__ import annotations
 
-from bot.inbound.dispatcher import Dispatcher
-from bot.outbound.nudges import ChatDelivery
+from bot.app.builder import build_service
+from bot.app.settings import Settings
 from scheduler.planner import plan_window
 from scheduler.sweep import SweepConfig, sweep_once
-from tests.kit import CAL, RULES
 
 
 class ChatService:
-    """``async with``: recover, then serve the channel as ``nhacviec run`` does (the
-    dispatcher accepts, answers follow); on exit the answers drain, then it stops."""
+    """``async with``: the service ``nhacviec run`` builds (default settings) over this
+    one channel, opened as it opens it (recovery, then the channel started and its menu
+    set); on exit the answers drain, then it stops."""
 
     def __init__(self, db, channel, clock) -> None:
         self.db, self.channel, self.clock = db, channel, clock
-        self.dispatcher = Dispatcher(db, {channel.name: channel}, CAL, RULES, clock.now)
+        self.service = build_service(Settings(), db, clock, channels={channel.name: channel})
+        self.dispatcher = self.service.dispatcher
 
     async def __aenter__(self):
-        await self.dispatcher.recover()
-        await self.channel.start(self.dispatcher.accept)
+        await self.service.open()
         return self
 
     async def __aexit__(self, *exc):
-        await self.dispatcher.drain()
-        await self.channel.stop()
-        await self.dispatcher.close()
+        await self.service.close()
 
     async def sweep(self):
         """Plan what is due now and send it through the channel."""
+        s, now = self.service, self.clock.now()
         async with self.db.unit_of_work() as session:
-            await plan_window(session, RULES, CAL, self.clock.now())
-        delivery = ChatDelivery(self.db, {self.channel.name: self.channel})
-        return await sweep_once(self.db, delivery, CAL, SweepConfig(worker="e2e"), self.clock.now())
+            await plan_window(session, s.rules, s.calendar, now)
+        return await sweep_once(self.db, s.delivery, s.calendar, SweepConfig(worker="e2e"), now)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.inbound.dispatcher import Dispatcher
+from bot.inbound.dispatcher import Deps, Dispatcher
 from storage.models import Person
 from tests.fakes.recording_channel import RecordingChannel
 from tests.kit.times import CAL, RULES, local
@@ -25,10 +25,15 @@ async def link(db, role: str, short_code: str, chat_id: str, at: datetime = NOW)
     return person
 
 
+def recording_dispatcher(db, channel, now: datetime) -> Dispatcher:
+    """A dispatcher over ``channel`` alone, its clock stopped at ``now``."""
+    return Dispatcher(Deps(db, {channel.name: channel}, CAL, RULES, lambda: now))
+
+
 class Chat:
     def __init__(self, db, now: datetime = NOW):
         self.channel = RecordingChannel()
-        self.dispatcher = Dispatcher(db, {"console": self.channel}, CAL, RULES, lambda: now)
+        self.dispatcher = recording_dispatcher(db, self.channel, now)
         self.n = 0
 
     async def say(self, chat_id: str, text: str = "", **kw) -> list[str]:

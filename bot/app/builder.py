@@ -1,0 +1,151 @@
+"""The running service, built in one place from the settings.
+
+``build_service`` makes what ``nhacviec run`` runs: the channels, the calendar
+and reminder rules (the scheduler's own objects: the scheduler never imports
+bot), the dispatcher, the nudge delivery, the digest sink and the reminder
+service. ``nhacviec run``, ``nhacviec demo``, the end-to-end tests and
+``bench/`` use it, so they run the same wiring. ``Service.open`` and
+``Service.close`` start and stop the chat half around it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from bot.app.settings import Settings
+from bot.channels.base import Channel
+from bot.channels.console import ConsoleChannel
+from bot.inbound.dispatcher import Deps, Dispatcher
+from bot.inbound.router import menu
+from bot.outbound.digests import ChatDigestSink
+from bot.outbound.nudges import ChatDelivery
+from scheduler.calendar import WorkCalendar
+from scheduler.clock import Clock
+from scheduler.digest import run_due_digests
+from scheduler.policy import ReminderRules
+from scheduler.service import DigestRunner, ReminderService
+from storage.db import Database
+
+log = logging.getLogger("nhacviec.app")
+
+
+def calendar_from(settings: Settings) -> WorkCalendar:
+    return WorkCalendar(
+        settings.timezone,
+        settings.work_start,
+        settings.work_end,
+        extra_days_off=settings.extra_days_off,
+        extra_workdays=settings.extra_workdays,
+    )
+
+
+def rules_from(settings: Settings) -> ReminderRules:
+    return ReminderRules(
+        remind_before=settings.remind_before,
+        overdue_every=settings.overdue_every,
+        escalate_after=settings.escalate_after,
+        continuous_checkin=settings.continuous_checkin,
+    )
+
+
+def build_channels(settings: Settings) -> dict[str, Channel]:
+    """Telegram and Zalo as configured; the console in this terminal when neither is."""
+    channels: dict[str, Channel] = {}
+    if settings.telegram_bot_token:
+        from bot.channels.telegram import TelegramChannel
+
+        channels["telegram"] = TelegramChannel(
+            settings.telegram_bot_token,
+            api_url=settings.telegram_api_url,
+            webhook_url=settings.webhook_url,
+            webhook_secret=settings.webhook_secret,
+            listen=settings.webhook_listen,
+        )
+    if settings.zalo_bot_token:
+        from bot.channels.zalo import ZaloChannel
+
+        # One webhook address: Telegram keeps it when both are configured and Zalo polls;
+        # Zalo's file links need its own server, so they exist only when it has the webhook.
+        zalo_webhook = settings.webhook_url if not settings.telegram_bot_token else None
+        channels["zalo"] = ZaloChannel(
+            settings.zalo_bot_token,
+            api_url=settings.zalo_api_url,
+            webhook_url=zalo_webhook,
+            webhook_secret=settings.webhook_secret if zalo_webhook else None,
+            listen=settings.webhook_listen,
+            public_url=_origin(zalo_webhook) if zalo_webhook else None,
+            lang=settings.language,
+        )
+    if not channels:
+        channels["console"] = ConsoleChannel(lang=settings.language)
+    return channels
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass
+class Service:
+    channels: dict[str, Channel]
+    calendar: WorkCalendar
+    rules: ReminderRules
+    dispatcher: Dispatcher
+    delivery: ChatDelivery
+    digest_sink: ChatDigestSink
+    reminders: ReminderService  # not started: ``serve`` starts it, tests run rounds
+
+    async def open(self) -> int:
+        """Process and send what the inbox kept, then start every channel with its
+        menu; returns the number of updates and answers recovered."""
+        recovered = await self.dispatcher.recover()
+        menus = {"vi": menu("vi"), "en": menu("en")}
+        for channel in self.channels.values():
+            # A console is answered line by line; the platforms' updates are confirmed
+            # once stored, their answers following in the background.
+            d = self.dispatcher
+            await channel.start(d.receive if channel.interactive else d.accept)
+            await channel.set_commands(menus)
+        return recovered
+
+    async def close(self, drain_seconds: float | None = None) -> None:
+        """Answer what was accepted while the channels can still send (for at most
+        ``drain_seconds``), stop the channels, then the dispatcher: what is left is
+        in the inbox, for the next start."""
+        try:
+            await asyncio.wait_for(self.dispatcher.drain(), drain_seconds)
+        except TimeoutError:
+            log.warning("action=drain_timeout seconds=%s", drain_seconds)
+        for channel in self.channels.values():
+            await channel.stop()
+        await self.dispatcher.close()
+
+
+def build_service(
+    settings: Settings,
+    db: Database,
+    clock: Clock,
+    *,
+    channels: dict[str, Channel] | None = None,
+    digests: DigestRunner | None = None,
+) -> Service:
+    """The service of ``settings`` on ``db`` at ``clock``. ``channels`` replaces the
+    configured ones and ``digests`` the digest run (tests, the demo)."""
+    channels = channels if channels is not None else build_channels(settings)
+    calendar, rules, lang = calendar_from(settings), rules_from(settings), settings.language
+    dispatcher = Dispatcher(Deps(db, channels, calendar, rules, clock.now, lang))
+    delivery = ChatDelivery(db, channels, lang)
+    sink = ChatDigestSink(db, channels, lang, tz=calendar.timezone)
+    if digests is None:
+
+        async def digests(db, calendar, now):
+            return await run_due_digests(db, calendar, sink, now)
+
+    reminders = ReminderService(
+        db, delivery, calendar, rules, clock, sweep_seconds=settings.sweep_seconds, digests=digests
+    )
+    return Service(channels, calendar, rules, dispatcher, delivery, sink, reminders)
