@@ -206,6 +206,7 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (re.compile(_TO + r"quy\s+(iv|i{1,3}|[1-4])(?!\w)" + _YEAR), _quarter),
     (_DAY_MONTH, _day_month),
     (re.compile(r"(?:het|cuoi)\s+thang(?:\s+(nay|sau|toi))?(?!\w|\s+\d)"), _this_or_next_month),
+    (re.compile(r"(?:sang|trong|den|toi)\s+thang\s+(sau|toi)(?!\w)"), _this_or_next_month),
     (re.compile(r"(?:het|cuoi)\s+nam(?:\s+(nay|\d{4}))?(?!\w)"), _year_end),
     (
         re.compile(
@@ -226,7 +227,9 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
 
 _COMPLETION_CUE = re.compile(r"(?:ngay|hom|tu|luc|vao|xong)\s+$")
 _DAYS_BACK = re.compile(r"(?<!\w)(?:hom|chieu|sang|toi|dem)\s+(qua|kia)(?!\w)")
-_LAST_WEEKDAY = re.compile(r"(?<!\w)(?:hom|tu|ngay)\s+thu\s+(\d|hai|ba|tu|nam|sau|bay)(?!\w)")
+_LAST_WEEKDAY = re.compile(
+    r"(?<!\w)(?:hom|tu|ngay|sang|chieu)\s+thu\s+(\d|hai|ba|tu|nam|sau|bay)(?!\w)"
+)
 
 
 def completion_date(

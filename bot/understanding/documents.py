@@ -49,7 +49,8 @@ def documents(display: str, *, today: date) -> tuple[DocumentRef, ...]:
     aligned = len(folded) == len(display)
     found: list[DocumentRef] = []
     for m in _REF.finditer(display):
-        number = m.group().rstrip(".").upper()
+        number = m.group().rstrip(".")
+        number = number if any(c.isupper() for c in number) else number.upper()
         code = fold(number).split("/")[-1].split("-")[0]
         kind = KINDS.get(code, "Công văn")
         issued = None

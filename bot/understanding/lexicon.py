@@ -96,7 +96,9 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
 )  # fmt: skip
 EXTENSION = table(
     "gia han", "xin lui", r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
-    "xin (den|toi|sang|them|chuyen sang)", "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen)",
+    "xin (den|toi|sang|them|chuyen sang)", "xin khat", "khat (den|toi|sang|lai)",
+    r"(cho_? (em|ben em|toi) )no (den|toi|sang)",
+    "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen)",
     "keo dai (thoi han|thoi gian|han)", "them (thoi gian|tg)", "hoan thanh cham",
     "(xin|de nghi) (dieu chinh|thay doi) (thoi han|thoi gian|han|tien do)",
     "dieu chinh (thoi han|thoi gian|han)",
@@ -105,17 +107,19 @@ EXTENSION = table(
 )  # fmt: skip
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
-    "het (kinh phi|tien|von)", "chap chon", "mau thuan",
-    "thieu( \\w+)?", "nghi (sinh|om|thai san|viec)", "chua co nguoi",
+    "het (kinh phi|tien|von)", "chap chon", "mau thuan", "bao tri",
+    "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
+    "thieu( \\w+)?", "chua co nguoi",
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) (van ban )?"
     "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan|y kien)",
     "khong (vao|truy cap|dang nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac"
-    "|cap nhat|bao cao) (duoc|len duoc|di duoc)",
+    "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
     "khong (lam|thuc hien|trien khai|hoan thanh) (duoc|kip)",
     "loi (he thong|phan mem|mang|ket noi|dang nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu|may)"
     r"( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap|khoa|cham)",
-    "bi (loi|hong|treo|khoa)", "(?<!tra )(?<!loi_ )loi(?! (ich|noi|nhan|hua|moi|khai))",
+    "bi (loi|hong|treo|khoa)",
+    "(?<!tra )(?<!xin )(?<!loi_ )loi(?! (ich|noi|nhan|hua|moi|khai))",
 )  # fmt: skip
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
     "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"
@@ -130,15 +134,18 @@ NEGATED_OBSTACLE = table(
     "khong (co )?(gi )?(vuong|kho khan)( mac)?( gi)?", "het vuong( mac)?", "khong thieu",
 )  # fmt: skip
 RESOLVED = re.compile(r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)")
-EASING = frozenset({"chut", "xiu", "hoi", "nho", "it", "mot so", "chut it", "mot chut"})
+EASING = frozenset({"chut", "xiu", "hoi", "nho", "it", "cham", "tuy"})
 EXTENSION_QUESTION = re.compile(r"gia han")
 
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
     r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( \w+){0,3} roi",
     "da (duoc )?(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang tai|day len|tai len"
-    "|niem yet|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)|trinh va)",
-    "da (duoc )?thuc hien(?! duoc)", "da co (quyet dinh|van ban|ke hoach|cong van|thong bao)",
+    "|niem yet|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)|trinh va|upload"
+    "|up len)",
+    "da (duoc )?thuc hien(?! duoc)",
+    "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua)",
+    "lam roi",
     "phe duyet va ban hanh", "ban hanh (roi|xong)",
 )  # fmt: skip
 NEUTRAL = table(  # looks like completion, is not
@@ -147,19 +154,30 @@ NEUTRAL = table(  # looks like completion, is not
     "(hoan thanh|xong) thi", "sau khi (\\w+ )?xong", "da nhan",
 )  # fmt: skip
 PARTIAL = table(  # completion of a part: work under way
-    "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan", r"phan \d+",
-    r"buoc \d+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
+    "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan", r"phan \w+",
+    r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo",
 )  # fmt: skip
 OWN_PART = table("phan (cua )?(em|minh|toi)")
 HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi")
-DOUBT = table("chac", "chac la", "hinh nhu", "nghi la", "co le", "tam", "tam tam", "chac chan la")
+DOUBT = table(
+    "chac",
+    "chac la",
+    "hinh nhu",
+    "nghi la",
+    "co le",
+    "tam",
+    "tam tam",
+    "chac chan la",
+    "goi la",
+)
 RETURNED = table(
     "bi tra (lai|ve)", "(?<!kiem )tra (lai|ve)", "yeu cau (chinh )?sua", "yeu cau bo sung",
     "chua dat yeu cau", "phai (sua|bo sung|lam lai|chinh sua)", "lam lai",
     "khong (duoc )?(duyet|chap nhan|thong qua)",
 )  # fmt: skip
 START = "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|dong den|lam gi"
+UNDONE = table("chua (du|het|xong het|hoan chinh|xong han)")  # not finished, under way
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
     "chua (co )?gi", "chua dong gi",
@@ -180,8 +198,8 @@ PLANNING = table(
     "nghien cuu",
 )
 BUSY = table(  # "đang" about something else than the task
-    "ban", "hop", "di cong tac", "cong tac", "nghi", "tap trung (cho_?|vao)", "o",
-    "di hoc", "tiep doan", "lam viec voi doan", "(cho|doi) (den|het|qua)",
+    "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o",
+    "tap trung (cho_?|vao)", "tiep doan", "lam viec voi doan", "(cho|doi) (den|het|qua)",
 )  # fmt: skip
 
 NEGATORS = frozenset({"chua", "khong", "chang", "ko"})
@@ -191,7 +209,8 @@ FUTURE = table(
     "tuan (sau|toi|nay)", "thang (sau|toi)", r"thang \d+", "nam (sau|toi)", "sang tuan",
     "sang thang", "sang nam", "chieu( nay)?", "toi nay", "sang mai", r"thu \d", "dau thang",
     "cuoi (tuan|thang)", "sau khi", "sau dot", "qua dot", "het dot", "doi qua", "doi den",
-    "cho den", r"tu \d+/\d+", "khi nao", "bao gio",
+    "cho den", r"tu \d+/\d+", "khi nao", "bao gio", "(sau|qua|ra|het) (tet|le|dot)",
+    "(di hop|hop|di cong tac|di|ve) (ve|xong)",
 )  # fmt: skip
 QUESTION = table(
     "bao gio", "khi nao", "the nao", "o dau", "(cho|gui|bao) ai", "phai khong", "co phai",

@@ -121,7 +121,9 @@ def normalise(display: str) -> str:
     pieces, last, previous = [], 0, ""
     for match in _WORD.finditer(folded):
         word = match.group()
-        if word not in _KEEP:
+        if word == "vg" and previous in ("dang", "bi", "con", "van", "hoi", "co"):
+            word = "vuong"  # "dg vg kp": đang vướng kinh phí; else "vg" is "vâng"
+        elif word not in _KEEP:
             word = _in_context(_repair(word), previous, folded, match.end())
         pieces += [folded[last : match.start()], word]
         last = match.end()

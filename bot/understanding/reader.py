@@ -40,6 +40,7 @@ Pure and fast: no I/O, regexes compiled once (``bench/parse.py`` measures it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,6 +56,7 @@ from storage.enums import Status
 from storage.textfold import nfc
 
 THRESHOLD = 0.6
+_LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong) (?:sau|cham|muon|tre)(?!\w)")
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
     {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining"}
@@ -98,6 +100,7 @@ def read_reply(
     percent, measured = percents(parts)
     counts = tuple(fractions(parts))
     found += _remaining(parts, found)
+    found += _bare_negation(parts)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
     status, confidence, alternatives = combine(found, percent, measured, counts)
@@ -144,6 +147,8 @@ def combine(
         if v.status is not None:
             best[v.status] = max(best.get(v.status, 0.0), v.weight)
     if not best:
+        if "not_yet" in kinds:
+            return None, 0.4, (NS, IP)  # a bare "chưa ạ": not started, or not finished?
         return _from_numbers(percent, measured, counts)
     status, confidence, asked = _settle(found, best)
     if asked:
@@ -186,7 +191,7 @@ def _settle(
         going_on = [v for v in found if v.status is IP and v.kind in _GOING_ON]
         if going_on:
             return IP, max(v.weight for v in going_on), ()
-        undelivered = [v for v in found if v.kind == "undelivered"]
+        undelivered = [v for v in found if v.kind in ("undelivered", "unsure")]
         if sure and undelivered:
             return D, 0.5, (D, IP)
         if not sure:
@@ -214,26 +219,44 @@ def _from_numbers(
 
 
 def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
-    """ "Còn …" after a done clause names what is left: work still under way."""
+    """ "Còn …" after a done clause names what is left: work still under way; a doubt after
+    "nhưng" makes the done a question."""
     done_at = [v.clause for v in found if v.kind == "done"]
     if not done_at:
         return []
-    return [
-        Vote(IP, 0.9, c.index, "remaining")
-        for c in parts
-        if c.lead == "con" and c.index > min(done_at) and not c.question
+    after = [c for c in parts if c.index > min(done_at)]
+    left = [
+        Vote(IP, 0.9, c.index, "remaining") for c in after if c.lead == "con" and not c.question
     ]
+    unsure = [  # "đã gửi nhưng chưa biết được duyệt chưa": done, and then?
+        Vote(None, 1.0, c.index, "unsure")
+        for c in after
+        if c.lead in ("nhung", "ma") and (c.question or "biet" in c.text.split())
+    ]
+    return left + unsure
+
+
+_PARTICLES = frozenset({"da", "a", "ah", "anh", "chi", "em", "nhe", "nha", "oi", "van", "con"})
+
+
+def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Dạ chưa ạ": a reply that only says "not yet"."""
+    words = {w for c in parts for w in c.text.split()} - _PARTICLES
+    return [Vote(None, 1.0, 0, "not_yet")] if words == {"chua"} else []
 
 
 def _completion_requested(
     parts: list[clauses_.Clause], norm: str, today: date, deadline: date | None
 ) -> bool:
-    """ "Có thể hoàn thành trước 31/8 được không?": a completion date asked for, later."""
+    """ "Có thể hoàn thành trước 31/8 được không?": a completion date asked for, later;
+    "xin phép hoàn thành sau khi có số liệu": completion asked for after a condition."""
     for c in parts:
         words = set(c.text.split())
         if not (lexicon.DONE.within(words) and (c.question or lexicon.REQUEST.within(words))):
             continue
         if (c.question or lexicon.REQUEST.search(c.text)) and lexicon.DONE.search(c.text):
+            if lexicon.REQUEST.search(c.text) and _LATER.search(c.text):
+                return True
             asked = extension_date(norm, today=today, current_deadline=deadline)
             if asked and (deadline is None or asked > deadline):
                 return True

@@ -44,6 +44,7 @@ _GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", 
 _STEP_OBJECT = re.compile(r"xin y kien|gop y|de nghi|xin")
 _UNDELIVERED = lx.table("(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang tai)")
 _STILL = frozenset({"van"})
+_STARTED = frozenset({"tiep tuc", "lam tiep", "lam do", "lam duoc", "da lam", "moi lam"})
 _GIVERS = frozenset(
     "dao doc tich truong phong so tinh huyen xa ubnd bo nganh anh chi sep ld gd vien".split()
 )
@@ -64,11 +65,13 @@ def votes(clauses: list[Clause]) -> list[Vote]:
     found: list[Vote] = []
     for i, clause in enumerate(clauses):
         following = clauses[i + 1].lead if i + 1 < len(clauses) else ""
-        found += _clause_votes(clause, following)
+        cause_of = clauses[i - 1].text if i and clause.lead in ("vi", "do") else ""
+        found += _clause_votes(clause, following, cause_of)
     return found
 
 
-def _clause_votes(clause: Clause, following: str) -> list[Vote]:
+def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vote]:
+    """The votes of one clause; ``cause_of``: the clause this one gives the cause of."""
     text, n = clause.text, clause.index
     words = set(text.split())
     out: list[Vote] = []
@@ -95,7 +98,8 @@ def _clause_votes(clause: Clause, following: str) -> list[Vote]:
     for m in _scan(lx.OBSTACLE, text, words):
         if lx.RESOLVED.match(text, m.end() + 1):
             continue
-        near = set(_before(text, m.start())[-2:]) | set(text[m.end() :].split()[:2])
+        near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
+        near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
         eased = bool(near & lx.EASING) or "thao go" in text
         vote(B, 0.5 if eased else 1.0, "eased" if eased else "obstacle")
     for m in _scan(lx.WAITING, text, words):
@@ -115,6 +119,8 @@ def _clause_votes(clause: Clause, following: str) -> list[Vote]:
         _done_vote(text, m, following, vote)
     for _m in _scan(_UNDELIVERED, text, words):
         vote(IP, 0.8, "undelivered")
+    for _m in _scan(lx.UNDONE, text, words):
+        vote(IP, 0.9, "undone")
     text = _mask(lx.DONE, text, words)
     for m in _scan(lx.NOT_STARTED, text, words):
         after = clause.text[m.end() :].split()[:2]
@@ -191,12 +197,14 @@ def _progress_votes(text: str, words: set[str], vote) -> None:
         before = _before(text, m.start())
         if _negated(before):
             continue  # "chưa cập nhật": not a step taken
+        if lx.FUTURE.within(before) and lx.FUTURE.search(" ".join(before)):
+            continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
         if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
             vote(IP, 0.9, "progress")
-        elif before[-1:] in (["da"], ["moi"]) or m.group() in ("tiep tuc", "lam tiep", "lam do"):
+        elif before[-1:] in (["da"], ["moi"]) or m.group() in _STARTED:
             vote(IP, 0.8, "started")
         else:
-            vote(IP, 0.6, "step")
+            vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
 
 def _before(text: str, start: int) -> list[str]:
