@@ -8,7 +8,7 @@ average); "cold" clears the reader's word cache first and reads every text once.
 Target: ≥ 5,000 parses/s.
 
 Accuracy: per category and per split (tune: looked at while tuning; held: kept aside and run
-at the end; fresh: written after the first tuning), the share fully right (status, percent,
+at the end; fresh2, fresh3: batches written after tuning), the share fully right (status, percent,
 date, documents), and how the others went: asked where the text was clear, unread (nothing
 where a status was meant), detail (status right, percent/date/document not), a missed ask,
 and against (a confident status the text does not mean). Targets: ≥ 97 % fully right,

@@ -210,7 +210,9 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (re.compile(r"(?:het|cuoi)\s+nam(?:\s+(nay|\d{4}))?(?!\w)"), _year_end),
     (
         re.compile(
-            r"(?:them|lui|gia han|xin)\s+" + _COUNT + r"\s+(ngay|tuan|thang)"
+            r"(?:them|lui|gia han|xin)\s+(?:han\s+|them\s+|thoi han\s+)?"
+            + _COUNT
+            + r"\s+(ngay|tuan|thang)"
             r"(?!\s+lam\s+viec)"
         ),
         _extra,

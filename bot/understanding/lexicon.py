@@ -170,6 +170,7 @@ DOUBT = table(
     "tam tam",
     "chac chan la",
     "goi la",
+    "coi nhu",
 )
 RETURNED = table(
     "bi tra (lai|ve)", "(?<!kiem )tra (lai|ve)", "yeu cau (chinh )?sua", "yeu cau bo sung",
@@ -180,15 +181,15 @@ START = "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|do
 UNDONE = table("chua (du|het|xong het|hoan chinh|xong han)")  # not finished, under way
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
-    "chua (co )?gi", "chua dong gi",
+    "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
 )  # fmt: skip
 START_VERB = table("bat dau", "lam", "trien khai", "thuc hien", "tien hanh", "bat tay")
 PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the work
     "trien khai", "thuc hien", "tien hanh", "bat dau", "tong hop", "hoan thien", "soan( thao)?",
     "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "trinh( ky)?", "tham dinh",
     "khao sat", "(xin|lay) y kien", "tiep thu", "nghien cuu", "don doc", "kiem tra",
-    "lam duoc", "(da|moi) lam", "tiep tuc", "lam tiep", "lam do", "cap nhat", "nhap", "sua",
-    "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi",
+    "lam duoc", "(da|moi) lam", "tiep tuc", "so hoa", "lam tiep", "lam do", "cap nhat", "nhap",
+    "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi",
 )  # fmt: skip
 PLANNING = table(
     "chuan bi",

@@ -18,7 +18,7 @@ from bot.understanding.clauses import Clause
 
 _PERCENT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|phan tram(?!\w))")
 _FRACTION = re.compile(
-    r"(?<![\w/.-])(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:/|\stren\s)\s*(\d{1,3}(?:\.\d{3})+|\d+)"
+    r"(?<![\w/.-])(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:/|\s(?:tren|trong)\s)\s*(\d{1,3}(?:\.\d{3})+|\d+)"
     r"(?![\w/%]|[.-]\d)(?:\s+((?:ho|noi|thu|don|van|co|phong|so) [a-z]+|[a-z]+))?"
 )
 _DATE_BEFORE = re.compile(
@@ -57,7 +57,8 @@ def fractions(clauses: list[Clause]) -> list[Fraction]:
     """The counts written in the reply ("3/5 xã"), dates and document numbers left out."""
     found = []
     for clause in clauses:
-        if "/" not in clause.text and " tren " not in clause.text:
+        text = clause.text
+        if "/" not in text and " tren " not in text and " trong " not in text:
             continue
         for m in _FRACTION.finditer(clause.text):
             if _DATE_BEFORE.search(clause.text, 0, m.start()):

@@ -56,7 +56,7 @@ from storage.enums import Status
 from storage.textfold import nfc
 
 THRESHOLD = 0.6
-_LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong) (?:sau|cham|muon|tre)(?!\w)")
+_LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
     {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining"}
@@ -252,11 +252,10 @@ def _completion_requested(
     "xin phép hoàn thành sau khi có số liệu": completion asked for after a condition."""
     for c in parts:
         words = set(c.text.split())
-        if not (lexicon.DONE.within(words) and (c.question or lexicon.REQUEST.within(words))):
-            continue
-        if (c.question or lexicon.REQUEST.search(c.text)) and lexicon.DONE.search(c.text):
-            if lexicon.REQUEST.search(c.text) and _LATER.search(c.text):
-                return True
+        request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(c.text)
+        if request and _LATER.search(c.text):
+            return True  # "xin phép cho em nộp muộn vài hôm"
+        if (c.question or request) and lexicon.DONE.within(words) and lexicon.DONE.search(c.text):
             asked = extension_date(norm, today=today, current_deadline=deadline)
             if asked and (deadline is None or asked > deadline):
                 return True

@@ -36,7 +36,8 @@ from storage.enums import Status
 D, IP, B, X, NS = (
     Status.DONE, Status.IN_PROGRESS, Status.BLOCKED, Status.EXTENSION_REQUESTED, Status.NOT_STARTED
 )  # fmt: skip
-_AFTER_XONG = re.compile(
+_AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong họp em nhắn lại": "after"
+    r"( (hop|cuoc hop|buoi \w+|dot \w+|viec nay|cong tac))?"
     r" (em|e|anh|chi|minh|toi|ben em|se|moi|cuoc|buoi|dot|roi em|roi moi|thi|la|e se|em se)\b"
 )
 _FILLERS = frozenset({"duoc", "the", "kip", "lam", "co", "van", "hoan", "thuc", "hien", "ky"})
@@ -112,9 +113,10 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
     if lx.CONDITION.within(words) and lx.CONDITION.search(text):
         vote(B, 0.5, "condition")
     text = _mask(lx.NEUTRAL, _mask(lx.OWN_WAIT, text, words), words)
-    if lx.RETURNED.within(words) and lx.RETURNED.search(text):
-        vote(IP, 0.9, "returned")
-        text = _mask(lx.RETURNED, text, words)
+    for m in _scan(lx.RETURNED, text, words):
+        if not lx.NEGATORS & set(_before(text, m.start())[-4:]):  # "không … phải sửa"
+            vote(IP, 0.9, "returned")
+    text = _mask(lx.RETURNED, text, words)
     for m in _scan(lx.DONE, text, words):
         _done_vote(text, m, following, vote)
     for _m in _scan(_UNDELIVERED, text, words):

@@ -30,7 +30,7 @@ FILE = Path(__file__).with_name("replies.tsv")
 @dataclass(frozen=True)
 class Row:
     line: int
-    split: str  # tune, held (kept aside while tuning), fresh (written after the first tuning)
+    split: str  # tune, held (kept aside while tuning), fresh2/fresh3 (written after tuning)
     category: str
     expected: Status | None  # for an ask row: None
     choices: frozenset[Status]  # an ask row: the statuses the reader must offer
