@@ -73,6 +73,21 @@ def test_kiem_tra_lai_folded_is_not_tra_lai(text):
     assert read(text).status is (D if "gửi" in text else IP)
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Xong rồi ạ, còn 2 xã chưa báo cáo", IP),  # what is left: still under way
+        ("Đã xong việc, còn gì anh cứ nhắn em", D),  # "còn gì": anything else
+        ("Đang làm nhưng vướng kinh phí", B),  # the obstacle after "nhưng" stops the work
+        ("Làm xong rồi, đang chờ lãnh đạo duyệt", IP),  # own leader still to sign
+        ("Đợi Sở Tài chính cấp kinh phí", B),  # "đợi" another body, like "chờ"
+    ],
+)
+def test_clauses_settle_what_the_reply_means(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
 def test_a_confident_reading_says_so():
     reading = read("Dạ đã hoàn thành rồi ạ")
     assert (reading.status, reading.ask, reading.alternatives) == (D, False, ())

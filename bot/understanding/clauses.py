@@ -48,7 +48,7 @@ def split(norm: str) -> list[Clause]:
         last = stop.end() if stop else end
         start, lead = 0, ""
         for i, word in enumerate(words):
-            if i and word in LEADS and _links(words, i):
+            if word in LEADS and (_links(words, i) if i else len(words) > 1):
                 if words[start:i]:
                     pieces.append((words[start:i], lead, False))
                 start, lead = i, word

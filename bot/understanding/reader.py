@@ -225,8 +225,10 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     if not done_at:
         return []
     after = [c for c in parts if c.index > min(done_at)]
-    left = [
-        Vote(IP, 0.9, c.index, "remaining") for c in after if c.lead == "con" and not c.question
+    left = [  # not "còn gì anh cứ nhắn": anything else
+        Vote(IP, 0.9, c.index, "remaining")
+        for c in after
+        if c.lead == "con" and not c.question and "gi" not in c.text.split()
     ]
     unsure = [  # "đã gửi nhưng chưa biết được duyệt chưa": done, and then?
         Vote(None, 1.0, c.index, "unsure")

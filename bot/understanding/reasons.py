@@ -21,7 +21,7 @@ _CAUSE = re.compile(
 )
 _POLITE = re.compile(
     r"(?i)^(?:(?:dạ|vâng|thưa|báo cáo|bao cao)(?!\w)"
-    r"(?:\s+(?:anh|chị|chi|a|c|thầy|sếp)(?!\w))?[\s,.]*)+"
+    r"(?:\s+(?:anh|chị|chi|a|c|thầy|sếp)(?!\w))?(?:\s+(?:ơi|oi)(?!\w))?[\s,.]*)+"
 )
 _PARTICLES = frozenset({"ạ", "a", "nhé", "nha", "ah"})
 _DATE_WORDS = DATE_CUES | {"thang", "quy", "nam", "nay", "sau", "em", "xin", "duoc", "khong"}
