@@ -216,11 +216,18 @@ def test_normalise_repairs_the_habits_of_the_field(written, normalised):
     assert normalise(written) == normalised
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=120))
-def test_fast_fold_agrees_with_storage_fold(text):
+_LATIN = st.one_of(
+    st.characters(min_codepoint=0x20, max_codepoint=0x24F),
+    st.characters(min_codepoint=0x300, max_codepoint=0x36F),  # combining marks
+    st.characters(min_codepoint=0x1E00, max_codepoint=0x1EFF),  # Vietnamese letters
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_LATIN, max_size=120))
+def test_fast_fold_agrees_with_storage_fold_on_latin_text(text):
     text = " ".join(text.split())
-    assert fold(text) == storage_fold(text) or not text.isprintable()
+    assert fold(text) == storage_fold(text)
 
 
 @settings(max_examples=300, deadline=None)

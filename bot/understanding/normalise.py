@@ -89,7 +89,8 @@ VOCABULARY = frozenset(
 
 
 def _fold_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {c: None for c in range(0x300, 0x370)}  # combining marks
+    marks = (c for c in range(0x300, 0x370) if unicodedata.combining(chr(c)))
+    table: dict[int, str | None] = dict.fromkeys(marks)  # combining marks
     for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         char = chr(code)
         if unicodedata.category(char).startswith("L") and (folded := _slow_fold(char)) != char:
@@ -101,8 +102,12 @@ _FOLD = _fold_table()
 
 
 def fold(text: str) -> str:
-    """``storage.textfold.fold`` for NFC text with collapsed spaces, as one table lookup."""
-    return text.lower().translate(_FOLD)
+    """``storage.textfold.fold`` for Latin-script text with collapsed spaces, in one table
+    lookup (letters of other scripts keep their marks)."""
+    folded = text.lower().translate(_FOLD)
+    if "  " in folded or folded[:1] == " " or folded[-1:] == " ":  # a lone mark was dropped
+        folded = " ".join(folded.split())
+    return folded
 
 
 _KEEP = VOCABULARY - SHORTHAND.keys() - _SECOND_HALVES - {"ht", "th", "tk"}
