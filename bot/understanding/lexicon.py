@@ -13,7 +13,7 @@ question, in another sense) is decided by ``bot.understanding.statuses``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 
 class Table:
@@ -28,7 +28,7 @@ class Table:
         starts = [_first_words(p) for p in phrases]
         self.starts = None if None in starts else frozenset().union(*starts)  # type: ignore[arg-type]
 
-    def within(self, words: frozenset[str] | set[str]) -> bool:
+    def within(self, words: Iterable[str]) -> bool:
         return self.starts is None or not self.starts.isdisjoint(words)
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:

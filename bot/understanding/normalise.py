@@ -204,9 +204,9 @@ def _segment(word: str) -> str | None:
     best: list[list[str] | None] = [[]] + [None] * len(word)
     for end in range(1, len(word) + 1):
         for start in range(max(0, end - 6), end):
-            head = best[start]
+            head, known = best[start], best[end]
             if head is not None and word[start:end] in VOCABULARY:
-                if best[end] is None or len(head) + 1 < len(best[end]):
+                if known is None or len(head) + 1 < len(known):
                     best[end] = [*head, word[start:end]]
     pieces = best[-1]
     return " ".join(pieces) if pieces and len(pieces) > 1 else None

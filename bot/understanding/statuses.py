@@ -16,8 +16,14 @@ over it:
 * a **part** named with the completion ("dự thảo", "phần lớn", "bước 1", "khâu …") makes it
   under way, and so does "xong phần của em", weakly;
 * a **question** (``Clause.question``) silences every vote but an extension request;
-* **another sense**: "xong" followed by who acts next ("họp xong em trả lời") is "after";
-  completion followed by a "thì" clause is a condition; "để/muốn/nếu hoàn thành" a purpose.
+* **another sense**: "xong" followed by who acts next ("họp xong em trả lời", "xong họp em
+  nhắn lại") is "after"; completion followed by a "thì" clause is a condition; "để/muốn/nếu
+  hoàn thành" a purpose; "kiểm tra lại" is never "trả lại"; "không … phải sửa" is not sent
+  back; "lãnh đạo cho ý kiến" gives, it does not wait;
+* an **easing** word near an obstacle ("hơi", "chút", "xíu", "nhỏ", "chậm", also in the
+  clause that "vì/do" gives the cause of) makes it weak: it competes with the work going on;
+* a bare step verb ("tổng hợp", "kiểm tra") is weak (below the threshold alone) and none at
+  all under a plan marker ("tuần sau trình", "họp về em kiểm tra lại").
 
 A vote has a status, a weight in (0, 1] (1: said outright; about 0.5: said weakly) and a kind
 that ``combine`` uses to settle competing votes. See ``bot.understanding.reader``.
