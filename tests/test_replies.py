@@ -169,7 +169,7 @@ TABLE = [
     ("xin gh", X, None, None),
     ("xin gia hạn đến 31/6", X, None, None),
     ("xin gia hạn đến đầu tháng sau", X, None, None),
-    ("Xin gia hạn đến trước Tết", X, None, None),
+    ("Xin gia hạn đến trước Tết", X, None, d(28, 1, 2025)),  # the eve of Tết 2025
     ("Theo VB số 215/SNV-CCHC ngày 12/3, xin gia hạn đến 15/7", X, None, d(15, 7)),
     ("KH số 45/KH-UBND ngày 15/3/2024 giao, em xin lùi đến 30/9", X, None, d(30, 9)),
     ("Xin gia hạn, mới xong 2/3 nội dung", X, None, None),

@@ -1,22 +1,31 @@
-"""The new deadline asked for in an extension request ("xin gia hạn đến 30/6").
+"""Dates in replies: the new deadline of an extension request, the day a task was done.
 
-Works on the normalised reply text of ``bot.understanding.replies`` (folded: lower-case ASCII, đ→d,
-shorthand expanded). Only explicit days, months and quarters count:
+Works on the normalised reply text of ``bot.understanding.normalise`` (folded: lower-case
+ASCII, đ→d, shorthand expanded). New deadlines (``extension_date``) come from explicit days,
+months, quarters and the few relative forms officials use:
 
 * document references ("số 215/SNV-CCHC ngày 12/3", "KH số 45/KH-UBND ngày 15/3/2024",
   "theo công văn ngày 2/4") are removed first: their dates are never new deadlines;
 * a bare "30/6", "30-6", "20.9" counts only after a cue word ("đến", "sang", "ngày",
   "trước", "gia hạn" …) or when it carries a year, so "2/3 nội dung" is never a date;
-* "ngày 15 tháng 7" is 15 July; "hết/cuối/đến tháng 8[/2024]" the last day of August;
-  "hết quý 3" 30 September; "cuối tháng" alone the last day of today's month, "cuối
-  tháng sau" of the next one; "cuối năm" 31 December;
+* "ngày 15 tháng 7" is 15 July; "hết/cuối/đến/sang/trong tháng 8[/2024]" the last day of
+  August; "giữa tháng 8" the 15th; "mùng 10 tháng sau" the 10th of next month; "hết/sang quý
+  3" 30 September; "cuối tháng" alone the last day of today's month ("hết tháng này" too),
+  "cuối tháng sau" of the next one; "cuối năm" 31 December;
+* "tuần sau" is the Friday of next week, "thứ 6 tuần sau" that day (thứ 2 … thứ 7, chủ nhật);
+* "trước Tết" is the eve of the next lunar new year (``TET``);
 * without a written year the year is today's, or the next one when the date would lie
   more than a month in the past (asked in June, "15/1" is next January; a date a few
   days back is kept, a slip the caller can refuse rather than a year-long extension);
-* "thêm/lùi/gia hạn N ngày/tuần" counts calendar days from the current deadline when it is known;
-  working days, "đầu tháng sau", "thứ 6 tuần sau" and "trước Tết" stay empty;
+* "thêm/lùi/gia hạn N ngày/tuần/tháng" ("chục" = 10, "một" … "mười" in words) counts from
+  the current deadline when it is known; working days and "đầu tháng sau" stay empty;
 * the first candidate in the text wins, except one equal to the current deadline;
   an invalid date ("31/6") gives None.
+
+``completion_date`` reads the day a done task was finished: "ngày 10/7", "hôm 8/7", "từ 12/5",
+a document's date of issue, "hôm qua", "hôm kia", "hôm thứ 2". It must lie before the message
+day and, when ``plan_start`` is given, not before it; without a written year the year is the
+message's (a later date in that year is a slip and gives None).
 """
 
 from __future__ import annotations
@@ -128,28 +137,128 @@ def _this_or_next_month(m: re.Match[str], today: date, _: date | None) -> date |
     return _month_end(today.month, str(today.year), today)
 
 
+def _mid_month(m: re.Match[str], today: date, _: date | None) -> date | None:
+    if m.group(1) is None:  # "giữa tháng sau" / "giữa tháng này"
+        month = _next_month(today) if m.group(3) in ("sau", "toi") else today.replace(day=1)
+        return month.replace(day=15)
+    return _on(15, int(m.group(1)), m.group(2), today)
+
+
+def _day_next_month(m: re.Match[str], today: date, _: date | None) -> date | None:
+    month = _next_month(today) if m.group(2) in ("sau", "toi") else today.replace(day=1)
+    return month.replace(day=int(m.group(1)))
+
+
+def _next_month(today: date) -> date:
+    return (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+
+
 def _year_end(m: re.Match[str], today: date, _: date | None) -> date | None:
     written = m.group(1)
     return date(int(written) if written and written.isdigit() else today.year, 12, 31)
 
 
-def _extra_days(m: re.Match[str], _: date, deadline: date | None) -> date | None:
+def _extra(m: re.Match[str], _: date, deadline: date | None) -> date | None:
     if deadline is None:
         return _NOTHING
-    days = int(m.group(1)) * (7 if m.group(2) == "tuan" else 1)
-    return deadline + timedelta(days=days)
+    count = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]
+    if m.group(2) == "thang":
+        month = deadline.month - 1 + count
+        year, month = deadline.year + month // 12, month % 12 + 1
+        return date(year, month, min(deadline.day, monthrange(year, month)[1]))
+    return deadline + timedelta(days=count * (7 if m.group(2) == "tuan" else 1))
 
 
+def _weekday(m: re.Match[str], today: date, _: date | None) -> date | None:
+    weekday = 6 if m.group(2) else _WEEKDAYS.get(m.group(1) or "", 4)  # "tuần sau": Friday
+    monday = today - timedelta(days=today.weekday())
+    if m.group(3) in ("sau", "toi"):
+        monday += timedelta(days=7)
+    return monday + timedelta(days=weekday)
+
+
+def _tet(m: re.Match[str], today: date, _: date | None) -> date | None:
+    return next((day - timedelta(days=1) for day in TET if day > today), None)
+
+
+# The first day of the lunar new year (Tết Nguyên đán), from the Vietnamese lunar calendar of
+# the `holidays` package (Vietnam, "Lunar New Year"); tests/test_reader_dates.py checks them.
+TET = (
+    date(2024, 2, 10), date(2025, 1, 29), date(2026, 2, 17), date(2027, 2, 6),
+    date(2028, 1, 26), date(2029, 2, 13), date(2030, 2, 2),
+)  # fmt: skip
+_NUMBER_WORDS = {
+    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+    "chin": 9, "muoi": 10, "chuc": 10, "nua": 1,
+}  # fmt: skip
+_WEEKDAYS = {"2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5, "hai": 0, "ba": 1, "tu": 2,
+             "nam": 3, "sau": 4, "bay": 5}  # fmt: skip
+_COUNT = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + ")"
 _DAY_MONTH = re.compile(
     r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\w/%]|[.-]\d)"
 )
 _Resolver = Callable[[re.Match[str], date, "date | None"], "date | None"]
 _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)" + _YEAR), _day_month_words),
+    (re.compile(r"giua\s+thang\s+(?:(\d{1,2})(?!\d)" + _YEAR + r"|(nay|sau|toi))"), _mid_month),
+    (re.compile(r"(?:mung|mong|ngay)\s+(\d{1,2})\s+thang\s+(nay|sau|toi)"), _day_next_month),
     (re.compile(_TO + r"thang\s+(\d{1,2})(?!\d)" + _YEAR), _month),
     (re.compile(_TO + r"quy\s+(iv|i{1,3}|[1-4])(?!\w)" + _YEAR), _quarter),
     (_DAY_MONTH, _day_month),
     (re.compile(r"(?:het|cuoi)\s+thang(?:\s+(nay|sau|toi))?(?!\w|\s+\d)"), _this_or_next_month),
+    (re.compile(r"(?:sang|trong|den|toi)\s+thang\s+(sau|toi)(?!\w)"), _this_or_next_month),
     (re.compile(r"(?:het|cuoi)\s+nam(?:\s+(nay|\d{4}))?(?!\w)"), _year_end),
-    (re.compile(r"(?:them|lui|gia han)\s+(\d{1,3})\s+(ngay|tuan)(?!\s+lam\s+viec)"), _extra_days),
+    (
+        re.compile(
+            r"(?:them|lui|gia han|xin)\s+(?:han\s+|them\s+|thoi han\s+)?"
+            + _COUNT
+            + r"\s+(ngay|tuan|thang)"
+            r"(?!\s+lam\s+viec)"
+        ),
+        _extra,
+    ),
+    (
+        re.compile(
+            r"(?:thu\s+(\d|hai|ba|tu|nam|sau|bay)\s+|(chu nhat|cn)\s+)?tuan\s+(sau|toi|nay)"
+            r"(?!\s+\w+\s+tuan)"
+        ),
+        _weekday,
+    ),
+    (re.compile(r"(?:truoc|den|toi|sang|qua|sau)\s+tet"), _tet),
 )
+
+_COMPLETION_CUE = re.compile(r"(?:ngay|hom|tu|luc|vao|xong)\s+$")
+_DAYS_BACK = re.compile(r"(?<!\w)(?:hom|chieu|sang|toi|dem)\s+(qua|kia)(?!\w)")
+_LAST_WEEKDAY = re.compile(
+    r"(?<!\w)(?:hom|tu|ngay|sang|chieu)\s+thu\s+(\d|hai|ba|tu|nam|sau|bay)(?!\w)"
+)
+
+
+def completion_date(
+    text: str, *, today: date, plan_start: date | None = None, issued: date | None = None
+) -> date | None:
+    """The day a done task was finished, from normalised ``text`` (see the module docstring).
+
+    ``issued``: the date of issue of a document the reply names, used when no other day is.
+    """
+    found: date | None = None
+    for m in _DAY_MONTH.finditer(text):
+        if m.group(4) or _COMPLETION_CUE.search(text, max(0, m.start() - 8), m.start()):
+            found = _past(int(m.group(1)), int(m.group(3)), m.group(4), today)
+            break
+    if found is None and (back := _DAYS_BACK.search(text)):
+        found = today - timedelta(days=1 if back.group(1) == "qua" else 2)
+    if found is None and (last := _LAST_WEEKDAY.search(text)):
+        days = (today.weekday() - _WEEKDAYS[last.group(1)]) % 7 or 7
+        found = today - timedelta(days=days)
+    found = found or issued
+    if found is None or found >= today or (plan_start and found < plan_start):
+        return None
+    return found
+
+
+def _past(day: int, month: int, written_year: str | None, today: date) -> date | None:
+    try:
+        return date(_year(written_year) or today.year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,231 @@
+"""What the words of a reply mean to the reader: phrase tables and word classes, folded.
+
+Tables match the normalised clause text of ``bot.understanding.clauses`` (folded, repaired,
+single spaces, no punctuation but "%" "/" "." inside numbers). In a table a space matches one
+space and small regex is allowed. "cho_" / "doi_" are the "cho" / "doi" that a reply with
+diacritics wrote as something other than "chờ" / "đợi" (see ``bot.understanding.normalise``),
+so "cho_" is always "for/let" and a bare "cho" may be "chờ".
+
+The tables say what a phrase is; what it means in its place (negated, future, hedged, in a
+question, in another sense) is decided by ``bot.understanding.statuses``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+
+class Table:
+    """A phrase table: its pattern, and the words one of which each of its matches starts with
+    (None: any), so that a clause without any of them is not scanned at all."""
+
+    __slots__ = ("regex", "starts")
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        body = "|".join(sorted(phrases, key=len, reverse=True))
+        self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+        starts = [_first_words(p) for p in phrases]
+        self.starts = None if None in starts else frozenset().union(*starts)  # type: ignore[arg-type]
+
+    def within(self, words: Iterable[str]) -> bool:
+        return self.starts is None or not self.starts.isdisjoint(words)
+
+    def search(self, text: str, *span: int) -> re.Match[str] | None:
+        return self.regex.search(text, *span)
+
+    def match(self, text: str, *span: int) -> re.Match[str] | None:
+        return self.regex.match(text, *span)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text)
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        return self.regex.sub(repl, text)
+
+
+_PLAIN = re.compile(r"[a-z_ |]+")
+
+
+def _first_words(phrase: str) -> frozenset[str] | None:
+    """The words a phrase can start with, or None when its start is not plain words."""
+    while phrase.startswith(("(?<!", "(?<=")):
+        phrase = phrase[phrase.find(")") + 1 :]
+    if phrase.startswith("("):
+        if phrase.startswith("(?"):
+            return None
+        close = phrase.find(")")
+        inner, after = phrase[1:close], phrase[close + 1 : close + 2]
+        if not _PLAIN.fullmatch(inner) or after in ("?", "*", "{"):
+            return None
+        alternatives = inner.split("|")
+        if not all(alt.strip() for alt in alternatives):
+            return None
+        return frozenset(alt.split()[0] for alt in alternatives)
+    word = re.match(r"[a-z_]+", phrase)
+    if not word:
+        return None
+    if phrase[word.end() : word.end() + 1] == "?":
+        return frozenset({word.group(), word.group()[:-1]})
+    return frozenset({word.group()})
+
+
+def table(*phrases: str) -> Table:
+    return Table(phrases)
+
+
+_CHO = "cho_?"  # "cho" as "for/let": written "cho", or "cho" typed without diacritics
+_BODY = (  # another body: waiting for one of these is an obstacle
+    "so|ban|nganh|don vi|xa|phuong|huyen|tinh|ubnd|hdnd|bo|cuc|trung uong|cap tren|snv|stp|stc"
+    "|skhdt|sttttt|vpub|vp|van phong|phong|kho bac|vnpt|viettel|doi tac|nha thau|tu van|thue"
+    "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac"
+)
+_OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under way
+    "lanh dao|giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong phong|pho phong"
+    "|sep|bi thu|anh truong phong|chi truong phong|anh|chi|ky|duyet|chu ky|ld"
+)
+
+DISPUTE = table(  # who owns the task: nothing to record whatever else is said
+    "khong thuoc", "khong phai (la )?(viec|nhiem vu|chuc nang|dau moi|don vi chu tri)",
+    "nham don vi", "gui nham", "chu khong phai (ben|phong|don vi|so|xa)",
+    "khong phai (don vi|co quan|so|phong|ben|xa) (em|minh|toi)", "khong lien quan",
+    "(ben|phong|don vi) (em|minh|toi) khong phai", "da sap nhap", "sap nhap (voi|vao)",
+    "trung voi nhiem vu",
+    rf"(giao|chuyen|dieu chinh)( sang)?( {_CHO})? (dong chi|phong|bo phan|don vi|ben)",
+    "khong (phai )?(chu tri|phu trach)",
+)  # fmt: skip
+EXTENSION = table(
+    "gia han", "xin lui", r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
+    "xin (den|toi|sang|them|chuyen sang)", "xin khat", "khat (den|toi|sang|lai)",
+    r"(cho_? (em|ben em|toi) )no (den|toi|sang)",
+    "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen)",
+    "keo dai (thoi han|thoi gian|han)", "them (thoi gian|tg)", "hoan thanh cham",
+    "(xin|de nghi) (dieu chinh|thay doi) (thoi han|thoi gian|han|tien do)",
+    "dieu chinh (thoi han|thoi gian|han)",
+    r"them (\d+|mot|hai|ba|bon|nam|vai|it|mot it|mot vai|chuc|muoi|dam) (ngay|tuan|thang|hom)",
+    rf"{_CHO} (em|ben em|toi|minh|don vi|phong|xa|chung em) (xin |duoc )?(them|den|toi|lui|sang)",
+)  # fmt: skip
+OBSTACLE = table(
+    "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
+    "het (kinh phi|tien|von)", "chap chon", "mau thuan", "bao tri",
+    "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
+    "thieu( \\w+)?", "chua co nguoi",
+    "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) (van ban )?"
+    "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan|y kien)",
+    "khong (vao|truy cap|dang nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac"
+    "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
+    "khong (lam|thuc hien|trien khai|hoan thanh) (duoc|kip)",
+    "loi (he thong|phan mem|mang|ket noi|dang nhap|chu ky|font|du lieu)",
+    r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu|may)"
+    r"( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap|khoa|cham)",
+    "bi (loi|hong|treo|khoa)",
+    "(?<!tra )(?<!xin )(?<!loi_ )loi(?! (ich|noi|nhan|hua|moi|khai))",
+)  # fmt: skip
+WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
+    "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"
+    "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
+    f"(cho|doi) (cac |ben )?({_BODY})",
+)  # fmt: skip
+OWN_WAIT = table(f"(cho|doi) ({_OWN_LEADER})")
+CONDITION = table(  # a start that waits for something: weakly an obstacle
+    "sau khi (co|nhan duoc) (huong dan|kinh phi|y kien|van ban|so lieu)",
+)
+NEGATED_OBSTACLE = table(
+    "khong (co )?(gi )?(vuong|kho khan)( mac)?( gi)?", "het vuong( mac)?", "khong thieu",
+)  # fmt: skip
+RESOLVED = re.compile(r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)")
+EASING = frozenset({"chut", "xiu", "hoi", "nho", "it", "cham", "tuy"})
+EXTENSION_QUESTION = re.compile(r"gia han")
+
+DONE = table(
+    "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
+    r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( \w+){0,3} roi",
+    "da (duoc )?(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang tai|day len|tai len"
+    "|niem yet|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)|trinh va|upload"
+    "|up len)",
+    "da (duoc )?thuc hien(?! duoc)",
+    "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua)",
+    "lam roi",
+    "phe duyet va ban hanh", "ban hanh (roi|xong)",
+)  # fmt: skip
+NEUTRAL = table(  # looks like completion, is not
+    "(thoi gian|thoi han|han|moc|ngay) (hoan thanh|xong)", "de (hoan thanh|xong)", "ky nhan",
+    "muon (hoan thanh|xong)", "neu (hoan thanh|xong)", "khi nao (hoan thanh|xong)",
+    "(hoan thanh|xong) thi", "sau khi (\\w+ )?xong", "da nhan",
+)  # fmt: skip
+PARTIAL = table(  # completion of a part: work under way
+    "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan", r"phan \w+",
+    r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
+    r"dot \d+", "so bo",
+)  # fmt: skip
+OWN_PART = table("phan (cua )?(em|minh|toi)")
+HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi")
+DOUBT = table(
+    "chac",
+    "chac la",
+    "hinh nhu",
+    "nghi la",
+    "co le",
+    "tam",
+    "tam tam",
+    "chac chan la",
+    "goi la",
+    "coi nhu",
+)
+RETURNED = table(
+    "bi tra (lai|ve)", "(?<!kiem )tra (lai|ve)", "yeu cau (chinh )?sua", "yeu cau bo sung",
+    "chua dat yeu cau", "phai (sua|bo sung|lam lai|chinh sua)", "lam lai",
+    "khong (duoc )?(duyet|chap nhan|thong qua)",
+)  # fmt: skip
+START = "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|dong den|lam gi"
+UNDONE = table("chua (du|het|xong het|hoan chinh|xong han)")  # not finished, under way
+NOT_STARTED = table(
+    f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
+    "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
+)  # fmt: skip
+START_VERB = table("bat dau", "lam", "trien khai", "thuc hien", "tien hanh", "bat tay")
+PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the work
+    "trien khai", "thuc hien", "tien hanh", "bat dau", "tong hop", "hoan thien", "soan( thao)?",
+    "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "trinh( ky)?", "tham dinh",
+    "khao sat", "(xin|lay) y kien", "tiep thu", "nghien cuu", "don doc", "kiem tra",
+    "lam duoc", "(da|moi) lam", "tiep tuc", "so hoa", "lam tiep", "lam do", "cap nhat", "nhap",
+    "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi",
+)  # fmt: skip
+PLANNING = table(
+    "chuan bi",
+    "len ke hoach",
+    "phan cong",
+    "giao nhiem vu",
+    "nghien cuu",
+)
+BUSY = table(  # "đang" about something else than the task
+    "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o",
+    "tap trung (cho_?|vao)", "tiep doan", "lam viec voi doan", "(cho|doi) (den|het|qua)",
+)  # fmt: skip
+
+NEGATORS = frozenset({"chua", "khong", "chang", "ko"})
+FUTURE = table(
+    "se", "sap(?! (xep|nhap))", "du kien", "(du|em|minh|toi|ben em|anh|chi|chung em) dinh",
+    "phan dau", "co gang", "ke hoach la", "mai", "ngay mai",
+    "tuan (sau|toi|nay)", "thang (sau|toi)", r"thang \d+", "nam (sau|toi)", "sang tuan",
+    "sang thang", "sang nam", "chieu( nay)?", "toi nay", "sang mai", r"thu \d", "dau thang",
+    "cuoi (tuan|thang)", "sau khi", "sau dot", "qua dot", "het dot", "doi qua", "doi den",
+    "cho den", r"tu \d+/\d+", "khi nao", "bao gio", "(sau|qua|ra|het) (tet|le|dot)",
+    "(di hop|hop|di cong tac|di|ve) (ve|xong)",
+)  # fmt: skip
+QUESTION = table(
+    "bao gio", "khi nao", "the nao", "o dau", "(cho|gui|bao) ai", "phai khong", "co phai",
+    "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi)$",
+    "(?<!da )(?<!van )(?<=[a-z] )chua( (anh|chi|a|ah|nhi|vay|em|the))*$",
+    "cho_? (em|toi|minh) hoi", "hoi (lai )?(anh|chi)", "lam sao", "nhu nao",
+    "khong biet", "nao (a|ah)$",
+)  # fmt: skip
+REQUEST = table(
+    "xin", "de nghi", "cho phep", "xin phep", "duoc khong", "dc khong", "co the",
+    r"cho_? (em|ben em|toi|minh|don vi|chung em)",
+)  # fmt: skip
+INDICATOR = table(  # a percent after these is a measure, not the task's progress
+    "ty le", "ti le", "chi so", "hai long", "giam", "tang", "cat giam", "tiet kiem",
+    "so voi", "diem", "xep hang", "muc do",
+)  # fmt: skip
+ACK = table("da nhan", "nhan duoc", "da xem", "ok", "vang", "da ro", "ro roi", "cam on")

@@ -1,0 +1,212 @@
+"""The folded, repaired form of a reply that the reader matches (see ``bot.understanding.reader``).
+
+One pass over the words of the folded text (lower-case, no diacritics, đ→d). Each word that
+is not part of a number, date or document code ("05/kh-ubnd", "15/8", "1.250") is repaired
+in this order, each step only when the word is not already a known one:
+
+1. **Numbers glued to words**: "50phantram" → "50 phantram".
+2. **VNI residue** (tone and letter keys typed as digits with the input method off):
+   "d9a4" → "da", "hoa2n" → "hoan".
+3. **Telex residue**: "dd" → "d", a doubled vowel or a vowel + "w" → the vowel, a tone key
+   (s f r x j) at the end or between the vowel and the final consonant dropped:
+   "ddax hoanf" → "da hoan", "hoafn" → "hoan". No Vietnamese syllable ends in s f r x j or
+   carries one before its final consonant, so real words are safe.
+4. **Chat shorthand**: "xg" → "xong", "chx" → "chua", "lm" → "lam", "j" → "gi", "dc" →
+   "duoc", "vg" → "vang" …; "ht" is "he thong" next to a fault word, else "hoan thanh".
+5. **Slips**: a doubled letter ("xongg") or two swapped ones in a long word ("thnah").
+6. **Words run together**: a word that is not a syllable is cut into known syllables,
+   fewest pieces first ("dahoanthanh" → "da hoan thanh"); nothing is cut otherwise.
+7. **A dropped last letter** after the first half of a known pair: "hoan than" → "hoan
+   thanh", "thuc hie" → "thuc hien".
+
+When the reply carries diacritics, the words whose folded form is ambiguous are marked: a
+"cho" that was not "chờ" becomes "cho_" and a "doi" that was not "đợi" becomes "doi_", so that
+"gửi cho Sở" never reads as waiting and "đổi mẫu" never as "đợi".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from storage.textfold import fold as _slow_fold
+
+_WORD = re.compile(r"(?<![\w/.-])[a-z0-9]+(?![\w/-]|\.\d)")
+_CHO = re.compile(r"(?i)(?<!\w)ch[oòóỏõọôồốổỗộơớởỡợ](?!\w)")  # every "cho" but "chờ"
+_DOI = re.compile(r"(?i)(?<!\w)[đd][òóỏõọôồốổỗộơờớởỡ]i(?!\w)")  # every accented "doi" but "đợi"
+_VNI = re.compile(r"^[a-z]+[1-9][a-z1-9]*$")
+_DIGITS = re.compile(r"[1-9]")
+_LETTERS = re.compile(r"[a-z]+")
+_GLUED = re.compile(r"^(\d+)([a-z]{2,})$")
+_TONE_MID = re.compile(r"(?<=[aeiouy])[sfrxj](?=(?:ng|nh|ch|[nmctp])$)")
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|[bcdghklmnpqrstvx])?"
+    r"[aeiouy]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?$"
+)
+
+SHORTHAND = {
+    "dc": "duoc", "dk": "duoc", "k": "khong", "ko": "khong", "kg": "khong", "khg": "khong",
+    "hok": "khong", "r": "roi", "rui": "roi", "roai": "roi", "e": "em",
+    "vm": "vuong mac", "xog": "xong", "xg": "xong", "dag": "dang", "dg": "dang",
+    "bc": "bao cao", "vb": "van ban", "cv": "cong van", "qd": "quyet dinh", "kh": "ke hoach",
+    "tg": "thoi gian", "ktr": "kiem tra", "ld": "lanh dao", "gd": "giam doc", "gh": "gia han",
+    "hthanh": "hoan thanh", "htanh": "hoan thanh", "tc": "tai chinh", "lm": "lam", "j": "gi",
+    "ch": "chua", "chx": "chua", "cx": "chua", "vg": "vang", "kp": "kinh phi", "ng": "nguoi",
+    "sl": "so lieu", "hs": "ho so", "ak": "a", "ah": "a", "thui": "thoi",
+    "vs": "voi", "mk": "minh", "bt": "biet", "bik": "biet", "bit": "biet", "ntn": "the nao",
+    "nx": "nua", "ms": "moi", "trc": "truoc", "lq": "lien quan",
+}  # fmt: skip
+_TYPOS = {
+    "xogn": "xong", "xnog": "xong", "dnag": "dang", "dagn": "dang", "thah": "thanh",
+    "thnh": "thanh", "vuog": "vuong", "hoanh": "hoan",
+}  # fmt: skip
+_FAULT_WORDS = frozenset({"loi", "hong", "treo", "sap", "cham", "khoa"})
+
+# Pairs whose second half loses its last letter in a hurry ("hoàn thàn", "thực hiệ").
+PAIRS = {
+    "hoan": "thanh", "thuc": "hien", "trien": "khai", "bat": "dau", "vuong": "mac",
+    "kho": "khan", "gia": "han", "tong": "hop", "xay": "dung", "ra": "soat",
+    "tien": "hanh", "ban": "hanh", "cap": "nhat", "kinh": "phi", "tham": "dinh",
+}  # fmt: skip
+
+_SECOND_HALVES = frozenset(PAIRS.values())
+
+# Syllables the reader's tables use, and common ones around them: the pieces that words run
+# together are cut into, and the words that are never "repaired".
+VOCABULARY = frozenset(
+    """
+    da dang xong roi hoan thanh tat thuc hien trien khai lam bat dau chua khong duoc em anh chi
+    vuong mac kho khan gia han xin lui them ngay tuan thang nam quy cuoi het den toi sang gui nop
+    ban hanh cap nhat bao cao van cong ke hoach quyet dinh tong hop du thao soan xay dung ra soat
+    chinh sua bo sung xu ly trinh ky cho doi lanh dao giam doc so lieu kinh phi huong dan tien do
+    phan tram dat tham dinh lay y kien tiep thu tiep tuc co ban gan sap se moi mai sau nay truoc
+    phong xa huyen tinh ubnd he loi mang phan mem tai khoan nhan vien nguoi can thieu chut xiu
+    hoi nho vang ok cam on a nhe nha minh ben viec nhiem vu nay rat dc tot roi ro ngan hop
+    """.split()
+)
+
+
+def _fold_table() -> dict[int, str | None]:
+    marks = (c for c in range(0x300, 0x370) if unicodedata.combining(chr(c)))
+    table: dict[int, str | None] = dict.fromkeys(marks)  # combining marks
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        if unicodedata.category(char).startswith("L") and (folded := _slow_fold(char)) != char:
+            table[code] = folded
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """``storage.textfold.fold`` for Latin-script text with collapsed spaces, in one table
+    lookup (letters of other scripts keep their marks)."""
+    folded = text.lower().translate(_FOLD)
+    if "  " in folded or folded[:1] == " " or folded[-1:] == " ":  # a lone mark was dropped
+        folded = " ".join(folded.split())
+    return folded
+
+
+_KEEP = VOCABULARY - SHORTHAND.keys() - _SECOND_HALVES - {"ht", "th", "tk"}
+
+
+def normalise(display: str) -> str:
+    """The folded, repaired form of an NFC reply (see the module docstring)."""
+    lower = display.lower()
+    folded = lower.translate(_FOLD)
+    if folded != lower:  # diacritics written: mark the ambiguous folds
+        if "ch" in lower:
+            lower = _CHO.sub("cho_", lower)
+        if "đ" in lower or "d" in lower:
+            lower = _DOI.sub("doi_", lower)
+        folded = lower.translate(_FOLD)
+    pieces, last, previous = [], 0, ""
+    for match in _WORD.finditer(folded):
+        word = match.group()
+        if word == "vg" and previous in ("dang", "bi", "con", "van", "hoi", "co"):
+            word = "vuong"  # "dg vg kp": đang vướng kinh phí; else "vg" is "vâng"
+        elif word not in _KEEP:
+            word = _in_context(_repair(word), previous, folded, match.end())
+        pieces += [folded[last : match.start()], word]
+        last = match.end()
+        previous = word.rpartition(" ")[2]
+    return "".join([*pieces, folded[last:]])
+
+
+def _in_context(word: str, previous: str, text: str, end: int) -> str:
+    """What a repaired word means next to its neighbours ("ht", "th", "hoan than")."""
+    if word == "ht":  # hoàn thành, or hệ thống when something is broken
+        after = set(_LETTERS.findall(text[end : end + 24])[:3])
+        system = _FAULT_WORDS & after or previous in ("tren", "vao", "len")
+        return "he thong" if system else "hoan thanh"
+    if word in ("th", "tk"):
+        if previous in ("dang", "chua", "da", "se"):
+            return "thuc hien" if word == "th" else "trien khai"
+        return word
+    if previous in PAIRS and PAIRS[previous][:-1] == word:
+        return PAIRS[previous]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _repair(word: str) -> str:
+    """A word on its own repaired (steps 1-6 of the module docstring); cached: the words of
+    replies repeat."""
+    if word.isdigit():
+        return word
+    if glued := _GLUED.match(word):
+        return f"{glued[1]} {_repair(glued[2])}"
+    if _VNI.match(word):
+        word = _DIGITS.sub("", word)
+    word = _untelex(word)
+    if word in ("ht", "th", "tk"):
+        return word
+    if word in SHORTHAND:
+        return SHORTHAND[word]
+    if word in VOCABULARY:
+        return word
+    word = _fix_typo(word)
+    if len(word) >= 5 and not _SYLLABLE.match(word):
+        return _segment(word) or word
+    return word
+
+
+def _untelex(word: str) -> str:
+    """Undo Telex keys typed with the input method off: "thuwcj" → "thuc"."""
+    if len(word) > 2 and word[-1] in "sfrxj" and re.search("[aeiouy]", word[:-1]):
+        word = word[:-1]  # a tone key: no Vietnamese syllable ends in s f r x j
+    word = _TONE_MID.sub("", word)
+    if "w" in word and (vowel := re.search("[aou]", word)) and vowel.start() < word.rindex("w"):
+        word = word[: vowel.start()] + word[vowel.start() :].replace("w", "")  # aw ow uw: ă ơ ư
+    if word.startswith("dd"):
+        word = word[1:]
+    return re.sub(r"([aeo])\1", r"\1", word)  # aa ee oo = â ê ô
+
+
+def _fix_typo(word: str) -> str:
+    """A doubled letter ("xongg") or, in a long word, two swapped ones ("thnah")."""
+    if word in _TYPOS:
+        return _TYPOS[word]
+    if len(word) < 4:
+        return word
+    edits = {word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]}
+    if len(word) >= 5:
+        edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    hits = edits & VOCABULARY
+    return hits.pop() if len(hits) == 1 else word
+
+
+def _segment(word: str) -> str | None:
+    """``word`` cut into known syllables, fewest pieces first; None when it cannot be."""
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            head, known = best[start], best[end]
+            if head is not None and word[start:end] in VOCABULARY:
+                if known is None or len(head) + 1 < len(known):
+                    best[end] = [*head, word[start:end]]
+    pieces = best[-1]
+    return " ".join(pieces) if pieces and len(pieces) > 1 else None

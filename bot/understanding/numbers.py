@@ -1,0 +1,73 @@
+"""Numbers in a reply that are progress, and numbers that are not.
+
+A percent ("70%", "70 %", "70 phần trăm", "~60%", "tầm 40%") is the task's progress unless a
+measure is named before it in its clause: "tỷ lệ hồ sơ trực tuyến đạt 45%", "chỉ số hài lòng
+87%", "giảm 30% thời gian" are indicators, reported but not progress. The first progress
+percent wins. A count "3/5 xã", "1.200/2.000 hồ sơ", "2 trên 3 nội dung" is a ``Fraction``:
+shown, never a percent. A fraction is not a count when it is a date (after a date cue or with a
+year) or part of a document number ("05/KH-UBND", "15/2026/QĐ-UBND").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.understanding import lexicon
+from bot.understanding.clauses import Clause
+
+_PERCENT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|phan tram(?!\w))")
+_FRACTION = re.compile(
+    r"(?<![\w/.-])(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:/|\s(?:tren|trong)\s)\s*(\d{1,3}(?:\.\d{3})+|\d+)"
+    r"(?![\w/%]|[.-]\d)(?:\s+((?:ho|noi|thu|don|van|co|phong|so) [a-z]+|[a-z]+))?"
+)
+_DATE_BEFORE = re.compile(
+    r"(?:den|toi|sang|ngay|truoc|het|lui|vao|khoang|tu|hom|cuoi|tan|han|mung|mong|tam)\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fraction:
+    done: int
+    total: int
+    unit: str  # the counted thing as written after it, folded ("xa", "ho so"), or ""
+
+    def __str__(self) -> str:
+        return f"{self.done}/{self.total}" + (f" {self.unit}" if self.unit else "")
+
+
+def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
+    """(the progress percent, whether some percent was a measure instead)."""
+    measured = False
+    for clause in clauses:
+        if "%" not in clause.text and "phan tram" not in clause.text:
+            continue
+        for m in _PERCENT.finditer(clause.text):
+            value = round(float(m.group(1).replace(",", ".")))
+            if not 0 <= value <= 100:
+                continue
+            if lexicon.INDICATOR.search(clause.text, 0, m.start()):
+                measured = True
+                continue
+            return value, measured
+    return None, measured
+
+
+def fractions(clauses: list[Clause]) -> list[Fraction]:
+    """The counts written in the reply ("3/5 xã"), dates and document numbers left out."""
+    found = []
+    for clause in clauses:
+        text = clause.text
+        if "/" not in text and " tren " not in text and " trong " not in text:
+            continue
+        for m in _FRACTION.finditer(clause.text):
+            if _DATE_BEFORE.search(clause.text, 0, m.start()):
+                continue
+            done, total = (int(g.replace(".", "")) for g in m.groups()[:2])
+            slash = "/" in m.group()
+            if slash and total <= 12 and done <= 31 and m.group(3) is None and done > total:
+                continue  # "30/6" with no cue and no unit: a date, not a count
+            if total == 0 or done > total:
+                continue
+            found.append(Fraction(done, total, m.group(3) or ""))
+    return found

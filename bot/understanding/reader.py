@@ -1,0 +1,264 @@
+"""Read a free-text reply to a nudge: what to record, how sure, and what to ask when unsure.
+
+How the reader decides, in order:
+
+1. **Normalise** (``normalise``): fold, repair Telex/VNI residue, shorthand, run-together
+   words, dropped last letters.
+2. **Clauses** (``clauses``): split at punctuation and at "nhưng", "còn", "mà", "thì", "nên",
+   "vì", "do"; each clause knows its linking word and whether it asks.
+3. **Votes** (``statuses``): each clause votes for statuses, each vote weighed by what scopes
+   over its phrase (negation, future or plan markers, hedges, doubts, parts, questions,
+   another sense of the word).
+4. **Combine** (``combine`` below), settling competing votes by how Vietnamese reports are
+   built rather than by a fixed order:
+
+   * a dispute over who owns the task records nothing; an extension request wins;
+   * an obstacle said outright wins over work under way ("đang làm nhưng vướng kinh phí"),
+     but an eased one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang
+     làm" competes with it; waiting on another body after a delivery ("đã gửi báo cáo, đang
+     chờ Sở phản hồi") competes with done;
+   * done with work still going on (a later "đang …", "còn …", own leader still to sign, a
+     part, a hedge, sent back) is in progress; done with "… nhưng chưa gửi/ký" competes;
+     a doubted done ("chắc xong rồi") competes;
+   * not started with getting ready ("đã lên kế hoạch, chưa làm", "đang chuẩn bị triển
+     khai") competes, unless a start is dated in the future;
+   * a written progress percent sets the status when nothing outranks it: 100 % done, 0 % not
+     started, between in progress; a measure ("tỷ lệ … đạt 45%") is never progress, and alone
+     (or a bare count, "10/10 xã") asks;
+   * completion asked for with a date past the deadline ("hoàn thành trước 31/8 được
+     không?") is an extension request.
+
+5. **Confidence**: the weight of the winning vote (about 0.95 said outright, 0.6 weakly,
+   0.5 when readings compete). Below ``THRESHOLD`` or when readings compete, ``ask`` is set,
+   ``status`` is None and ``alternatives`` holds the two or three likeliest statuses, best
+   first, for the caller to offer ("Anh/Chị muốn ghi nhận: [Đang thực hiện] [Đã hoàn thành]
+   [Khác]"). A reading that goes against a negation, a future marker or a question in the
+   text is never returned confident: those scopes change or silence the vote itself.
+
+Pure and fast: no I/O, regexes compiled once (``bench/parse.py`` measures it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.understanding import clauses as clauses_
+from bot.understanding import lexicon
+from bot.understanding.dates import completion_date, extension_date
+from bot.understanding.documents import DocumentRef, documents
+from bot.understanding.normalise import normalise
+from bot.understanding.numbers import Fraction, fractions, percents
+from bot.understanding.reasons import reason
+from bot.understanding.statuses import IP, NS, B, D, Vote, X, votes
+from storage.enums import Status
+from storage.textfold import nfc
+
+THRESHOLD = 0.6
+_LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
+_NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
+_GOING_ON = frozenset(
+    {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a reply says. ``status`` is what to record: None when unknown or when asking."""
+
+    status: Status | None
+    confidence: float  # in [0, 1]; 0 when nothing was understood
+    ask: bool  # unsure: record nothing, offer ``alternatives``
+    alternatives: tuple[Status, ...]  # when asking: the likeliest statuses, best first
+    percent: int | None  # the task's progress, only when written as its percent
+    new_date: date | None  # extension requests: the new deadline asked for
+    completion_date: date | None  # done replies: the day it was done, before the message
+    reason: str  # obstacle or extension reason, as written; "" if none
+    documents: tuple[DocumentRef, ...]  # số/ký hiệu named in the reply
+    counts: tuple[Fraction, ...]  # "3/5 xã": shown, never a percent
+    dispute: bool = False  # "không thuộc chức năng …": the task is not theirs
+    question: bool = False  # the reply asks something instead of reporting
+
+    @property
+    def recordable(self) -> bool:
+        return self.status is not None and not self.ask
+
+
+def read_reply(
+    text: str, *, today: date, current_deadline: date | None = None, plan_start: date | None = None
+) -> Reading:
+    """Read one reply sent on ``today``. Never raises.
+
+    ``plan_start``: the first day of the plan's year; a completion date before it is dropped
+    (None: the caller checks).
+    """
+    display = nfc(text)
+    norm = normalise(display)
+    parts = clauses_.split(norm)
+    found = votes(parts)
+    percent, measured = percents(parts)
+    counts = tuple(fractions(parts))
+    found += _remaining(parts, found)
+    found += _bare_negation(parts)
+    if _completion_requested(parts, norm, today, current_deadline):
+        found.append(Vote(X, 1.0, 0, "extension"))
+    status, confidence, alternatives = combine(found, percent, measured, counts)
+    ask = bool(alternatives)
+    if ask:
+        status = None
+    refs = documents(display, today=today)
+    new_date = done_on = None
+    if status is X:
+        new_date = extension_date(norm, today=today, current_deadline=current_deadline)
+    if status is D:
+        issued = next((ref.issued for ref in refs if ref.issued), None)
+        done_on = completion_date(norm, today=today, plan_start=plan_start, issued=issued)
+    if status is None and not ask:
+        percent = None  # a percent goes with a status to record, or with a question
+    kinds = {v.kind for v in found}
+    return Reading(
+        status=status,
+        confidence=round(confidence, 2),
+        ask=ask,
+        alternatives=alternatives,
+        percent=percent,
+        new_date=new_date,
+        completion_date=done_on,
+        reason=reason(display, status) if status in (B, X) else "",
+        documents=refs,
+        counts=counts,
+        dispute="dispute" in kinds,
+        question="question" in kinds or (status is None and any(c.question for c in parts)),
+    )
+
+
+def combine(
+    found: list[Vote], percent: int | None, measured: bool, counts: tuple[Fraction, ...]
+) -> tuple[Status | None, float, tuple[Status, ...]]:
+    """(status, confidence, alternatives): alternatives non-empty means ask."""
+    kinds = {v.kind for v in found}
+    if "dispute" in kinds:
+        return None, 0.95, ()
+    if X in {v.status for v in found}:
+        return X, 0.95, ()
+    best: dict[Status, float] = {}
+    for v in found:
+        if v.status is not None:
+            best[v.status] = max(best.get(v.status, 0.0), v.weight)
+    if not best:
+        if "not_yet" in kinds:
+            return None, 0.4, (NS, IP)  # a bare "chưa ạ": not started, or not finished?
+        return _from_numbers(percent, measured, counts)
+    status, confidence, asked = _settle(found, best)
+    if asked:
+        return None, 0.5, asked
+    if percent is not None and status in (D, NS, IP):
+        if percent == 100 and status is not NS:
+            status = D
+        elif percent == 0 and status is not D:
+            status = NS
+        elif 0 < percent < 100:
+            status = IP
+    if status is D and any(c.done < c.total for c in counts):
+        status, confidence = IP, 0.9
+    if confidence < THRESHOLD:
+        return None, confidence, (status, _NEIGHBOUR[status])
+    return status, confidence, ()
+
+
+def _settle(
+    found: list[Vote], best: dict[Status, float]
+) -> tuple[Status, float, tuple[Status, ...]]:
+    """The winning status and its confidence, or the competing ones to ask about."""
+    if B in best:
+        blocking = [v for v in found if v.status is B]
+        strong = [v for v in blocking if v.weight >= 0.9]
+        others = [s for s in (IP, NS, D) if s in best]
+        if not strong:
+            return B, 0.5, (B, others[0] if others else IP)
+        first = min(v.clause for v in strong)
+        despite = any(v.kind == "still" and v.clause > first for v in found)
+        delivered = any(v.kind == "done" and v.clause < first for v in found)
+        if delivered and all(v.kind == "waiting" for v in strong):
+            return D, 0.5, (D, B)
+        if despite:
+            return B, 0.5, (B, IP)
+        return B, 0.9, ()
+    if D in best:
+        done = [v for v in found if v.status is D]
+        sure = [v for v in done if v.kind == "done"]
+        going_on = [v for v in found if v.status is IP and v.kind in _GOING_ON]
+        if going_on:
+            return IP, max(v.weight for v in going_on), ()
+        undelivered = [v for v in found if v.kind in ("undelivered", "unsure")]
+        if sure and undelivered:
+            return D, 0.5, (D, IP)
+        if not sure:
+            return D, 0.5, (D, IP)
+        return D, 0.95, ()
+    if NS in best and IP in best:
+        ready = {v.kind for v in found if v.status is IP}
+        if ready <= {"step"}:
+            return NS, best[NS], ()
+        if "prepare" in ready and best[NS] >= 0.9 and not ready - {"prepare", "step"}:
+            return NS, best[NS], ()
+        return IP, 0.5, (IP, NS)
+    status = max(best, key=best.__getitem__)
+    return status, best[status], ()
+
+
+def _from_numbers(
+    percent: int | None, measured: bool, counts: tuple[Fraction, ...]
+) -> tuple[Status | None, float, tuple[Status, ...]]:
+    if percent is not None:
+        return (D if percent == 100 else NS if percent == 0 else IP), 0.9, ()
+    if measured or counts:
+        return None, 0.4, (IP, D)  # a measure or a count alone: which is it?
+    return None, 0.0, ()
+
+
+def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
+    """ "Còn …" after a done clause names what is left: work still under way; a doubt after
+    "nhưng" makes the done a question."""
+    done_at = [v.clause for v in found if v.kind == "done"]
+    if not done_at:
+        return []
+    after = [c for c in parts if c.index > min(done_at)]
+    left = [  # not "còn gì anh cứ nhắn": anything else
+        Vote(IP, 0.9, c.index, "remaining")
+        for c in after
+        if c.lead == "con" and not c.question and "gi" not in c.text.split()
+    ]
+    unsure = [  # "đã gửi nhưng chưa biết được duyệt chưa": done, and then?
+        Vote(None, 1.0, c.index, "unsure")
+        for c in after
+        if c.lead in ("nhung", "ma") and (c.question or "biet" in c.text.split())
+    ]
+    return left + unsure
+
+
+_PARTICLES = frozenset({"da", "a", "ah", "anh", "chi", "em", "nhe", "nha", "oi", "van", "con"})
+
+
+def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Dạ chưa ạ": a reply that only says "not yet"."""
+    words = {w for c in parts for w in c.text.split()} - _PARTICLES
+    return [Vote(None, 1.0, 0, "not_yet")] if words == {"chua"} else []
+
+
+def _completion_requested(
+    parts: list[clauses_.Clause], norm: str, today: date, deadline: date | None
+) -> bool:
+    """ "Có thể hoàn thành trước 31/8 được không?": a completion date asked for, later;
+    "xin phép hoàn thành sau khi có số liệu": completion asked for after a condition."""
+    for c in parts:
+        words = set(c.text.split())
+        request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(c.text)
+        if request and _LATER.search(c.text):
+            return True  # "xin phép cho em nộp muộn vài hôm"
+        if (c.question or request) and lexicon.DONE.within(words) and lexicon.DONE.search(c.text):
+            asked = extension_date(norm, today=today, current_deadline=deadline)
+            if asked and (deadline is None or asked > deadline):
+                return True
+    return False

@@ -1,0 +1,249 @@
+"""Votes for a status, clause by clause, each weighed by what scopes over it.
+
+Each clause (``bot.understanding.clauses``) is read on its own. Phrases of ``lexicon`` are
+found in a fixed order and masked once used, so a phrase is read once: extension requests,
+obstacles (not when negated, "không có vướng mắc", or solved, "đã được giải quyết"), waiting
+(on another body: an obstacle; on the unit's own leader: work under way), completion, starts
+that have not happened, steps of the work. What stands before a phrase in its clause scopes
+over it:
+
+* a **negation** ("chưa", "không") within three words: "chưa xong" is under way, "chưa làm"
+  not started, "không vướng" no obstacle;
+* a **future or plan marker** anywhere before ("sẽ", "dự kiến", "mai", "tuần sau", "tháng 8",
+  "sau khi …"): "tuần sau mới bắt đầu" is not started, "tuần này xong" under way, weakly;
+* a **hedge**: "cơ bản", "gần", "sắp" make completion under way; a **doubt** ("chắc", "hình
+  như", "nghĩ là", "tạm") makes it a question for the official;
+* a **part** named with the completion ("dự thảo", "phần lớn", "bước 1", "khâu …") makes it
+  under way, and so does "xong phần của em", weakly;
+* a **question** (``Clause.question``) silences every vote but an extension request;
+* **another sense**: "xong" followed by who acts next ("họp xong em trả lời", "xong họp em
+  nhắn lại") is "after"; completion followed by a "thì" clause is a condition; "để/muốn/nếu
+  hoàn thành" a purpose; "kiểm tra lại" is never "trả lại"; "không … phải sửa" is not sent
+  back; "lãnh đạo cho ý kiến" gives, it does not wait;
+* an **easing** word near an obstacle ("hơi", "chút", "xíu", "nhỏ", "chậm", also in the
+  clause that "vì/do" gives the cause of) makes it weak: it competes with the work going on;
+* a bare step verb ("tổng hợp", "kiểm tra") is weak (below the threshold alone) and none at
+  all under a plan marker ("tuần sau trình", "họp về em kiểm tra lại").
+
+A vote has a status, a weight in (0, 1] (1: said outright; about 0.5: said weakly) and a kind
+that ``combine`` uses to settle competing votes. See ``bot.understanding.reader``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.understanding import lexicon as lx
+from bot.understanding.clauses import Clause
+from storage.enums import Status
+
+D, IP, B, X, NS = (
+    Status.DONE, Status.IN_PROGRESS, Status.BLOCKED, Status.EXTENSION_REQUESTED, Status.NOT_STARTED
+)  # fmt: skip
+_AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong họp em nhắn lại": "after"
+    r"( (hop|cuoc hop|buoi \w+|dot \w+|viec nay|cong tac))?"
+    r" (em|e|anh|chi|minh|toi|ben em|se|moi|cuoc|buoi|dot|roi em|roi moi|thi|la|e se|em se)\b"
+)
+_FILLERS = frozenset({"duoc", "the", "kip", "lam", "co", "van", "hoan", "thuc", "hien", "ky"})
+_GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", "de", "ky"})
+_STEP_OBJECT = re.compile(r"xin y kien|gop y|de nghi|xin")
+_UNDELIVERED = lx.table("(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang tai)")
+_STILL = frozenset({"van"})
+_STARTED = frozenset({"tiep tuc", "lam tiep", "lam do", "lam duoc", "da lam", "moi lam"})
+_GIVERS = frozenset(
+    "dao doc tich truong phong so tinh huyen xa ubnd bo nganh anh chi sep ld gd vien".split()
+)
+_STILL_GOING = re.compile(r"(?<!\w)van (dang |con )?(lam|tiep tuc|thuc hien|trien khai)")
+_DANG = re.compile(r"(?<!\w)dang( +|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    status: Status | None  # None: a mark, not a status ("dispute", "question", "ack", …)
+    weight: float
+    clause: int
+    kind: str
+
+
+def votes(clauses: list[Clause]) -> list[Vote]:
+    """Every vote of every clause, in order."""
+    found: list[Vote] = []
+    for i, clause in enumerate(clauses):
+        following = clauses[i + 1].lead if i + 1 < len(clauses) else ""
+        cause_of = clauses[i - 1].text if i and clause.lead in ("vi", "do") else ""
+        found += _clause_votes(clause, following, cause_of)
+    return found
+
+
+def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vote]:
+    """The votes of one clause; ``cause_of``: the clause this one gives the cause of."""
+    text, n = clause.text, clause.index
+    words = set(text.split())
+    out: list[Vote] = []
+
+    def vote(status: Status | None, weight: float, kind: str) -> None:
+        out.append(Vote(status, weight, n, kind))
+
+    if lx.DISPUTE.within(words) and lx.DISPUTE.search(text):
+        vote(None, 1.0, "dispute")
+        return out
+    for m in _scan(lx.EXTENSION, text, words):
+        before = _before(text, m.start())
+        if before[-1:] in (["khong"], ["can"]) or before[-2:] in (["khong", "can"], ["da", "duoc"]):
+            continue  # "không cần gia hạn", "đã được gia hạn"
+        if before[-2:] in (["vua", "duoc"], ["moi", "duoc"]):
+            continue
+        vote(X, 1.0, "extension")
+    if clause.question:
+        tables = (lx.DONE, lx.PROGRESS, lx.OBSTACLE, lx.NOT_STARTED)
+        if any(t.within(words) and t.search(text) for t in tables):
+            vote(None, 1.0, "question")
+        return out
+    text = _mask(lx.NEGATED_OBSTACLE, text, words)
+    for m in _scan(lx.OBSTACLE, text, words):
+        if lx.RESOLVED.match(text, m.end() + 1):
+            continue
+        near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
+        near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
+        eased = bool(near & lx.EASING) or "thao go" in text
+        vote(B, 0.5 if eased else 1.0, "eased" if eased else "obstacle")
+    for m in _scan(lx.WAITING, text, words):
+        if not _giving(text, m.start()):
+            vote(B, 0.95, "waiting")
+    text = _mask(lx.WAITING, text, words)
+    for m in _scan(lx.OWN_WAIT, text, words):
+        if not _giving(text, m.start()):
+            vote(IP, 0.9, "own_wait")
+    if lx.CONDITION.within(words) and lx.CONDITION.search(text):
+        vote(B, 0.5, "condition")
+    text = _mask(lx.NEUTRAL, _mask(lx.OWN_WAIT, text, words), words)
+    for m in _scan(lx.RETURNED, text, words):
+        if not lx.NEGATORS & set(_before(text, m.start())[-4:]):  # "không … phải sửa"
+            vote(IP, 0.9, "returned")
+    text = _mask(lx.RETURNED, text, words)
+    for m in _scan(lx.DONE, text, words):
+        _done_vote(text, m, following, vote)
+    for _m in _scan(_UNDELIVERED, text, words):
+        vote(IP, 0.8, "undelivered")
+    for _m in _scan(lx.UNDONE, text, words):
+        vote(IP, 0.9, "undone")
+    text = _mask(lx.DONE, text, words)
+    for m in _scan(lx.NOT_STARTED, text, words):
+        after = clause.text[m.end() :].split()[:2]
+        if not ({"xong", "hoan", "het"} & set(after)):
+            vote(NS, 0.9, "not_started")
+    text = _mask(lx.NOT_STARTED, text, words)
+    for m in _scan(lx.START_VERB, text, words):
+        if lx.FUTURE.search(clause.text, 0, m.start()):
+            vote(NS, 0.9, "future_start")
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    _progress_votes(text, words, vote)
+    if _STILL_GOING.search(text):
+        vote(None, 1.0, "still")  # "… nhưng vẫn đang làm": going on despite
+    if lx.ACK.within(words) and lx.ACK.search(text):
+        vote(None, 1.0, "ack")
+    return out
+
+
+def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
+    before = _before(text, m.start())
+    rest = text[m.end() :]
+    if lx.PLANNING.search(" ".join(before[-3:])):
+        vote(IP, 0.6, "planning")  # "đã chuẩn bị xong tài liệu": ready, not done
+        return
+    if m.group() == "xong" and _AFTER_XONG.match(rest) and not rest.startswith(" roi "):
+        vote(None, 1.0, "other_sense")  # "họp xong em trả lời": after the meeting
+        return
+    if following == "thi":
+        vote(None, 1.0, "other_sense")  # "hoàn thành thì gửi cho ai": a condition
+        return
+    if _negated(before):
+        vote(IP, 0.9, "undone")
+        return
+    head = " ".join(before)
+    if lx.FUTURE.search(head):
+        vote(IP, 0.6, "future_done")
+        return
+    if lx.DOUBT.search(head):
+        vote(D, 0.5, "doubt")
+        return
+    if lx.HEDGE.search(head):
+        vote(IP, 0.9, "hedged")
+        return
+    tail = " ".join(rest.split()[:5])
+    if lx.OWN_PART.search(tail):
+        vote(D, 0.5, "own_part")
+    elif lx.PARTIAL.search(head) or lx.PARTIAL.search(tail) or lx.HEDGE.match(tail):
+        vote(IP, 0.9, "partial")
+    elif m.group().startswith(("da gui", "gui")) and _STEP_OBJECT.search(tail):
+        vote(IP, 0.6, "step")
+    else:
+        vote(D, 1.0, "done")
+
+
+def _progress_votes(text: str, words: set[str], vote) -> None:
+    for aspect in _DANG.finditer(text):
+        if len(aspect.group(1)) > 1:
+            continue  # what followed was read already ("đang chờ Sở …")
+        rest = " ".join(text[aspect.end() :].split()[:3])
+        if not rest or rest.startswith(("tai", "ky ")) or lx.BUSY.match(rest):
+            continue
+        if lx.PLANNING.match(rest):
+            continue  # getting ready: read below
+        vote(IP, 1.0, "progress")
+    for m in _scan(lx.PLANNING, text, words):
+        before, after = _before(text, m.start()), text[m.end() :].strip()
+        if before[-1:] == ["dang"] or (m.group() == "chuan bi" and lx.START_VERB.match(after)):
+            vote(NS, 0.6, "prepare")  # getting ready to start: started, or not yet?
+            vote(IP, 0.6, "prepare")
+        elif "da" in before[-2:] or "xong" in after.split()[:3]:
+            vote(IP, 0.6, "planning")
+    text = _mask(lx.PLANNING, text, words)
+    for m in _scan(lx.PROGRESS, text, words):
+        before = _before(text, m.start())
+        if _negated(before):
+            continue  # "chưa cập nhật": not a step taken
+        if lx.FUTURE.within(before) and lx.FUTURE.search(" ".join(before)):
+            continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
+        if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
+            vote(IP, 0.9, "progress")
+        elif before[-1:] in (["da"], ["moi"]) or m.group() in _STARTED:
+            vote(IP, 0.8, "started")
+        else:
+            vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
+
+
+def _before(text: str, start: int) -> list[str]:
+    return text[:start].split()
+
+
+def _negated(before: list[str]) -> bool:
+    """A negator among the three words before, with only fillers after it."""
+    words = before[-3:]
+    hits = [i for i, w in enumerate(words) if w in lx.NEGATORS]
+    return bool(hits) and all(w in _FILLERS for w in words[hits[-1] + 1 :])
+
+
+def _giving(text: str, start: int) -> bool:
+    """Unaccented "gửi BC cho Sở" is "to", not "chờ"; "đang chờ Sở" stays waiting."""
+    words = _before(text, start)
+    if not words or words[-1] in ("dang", "van", "con", "phai"):
+        return False
+    if text.startswith("cho ", start) and words[-1] in _GIVERS:
+        return True  # "lãnh đạo cho ý kiến": the leader gives
+    return bool(_GIVE_VERBS & set(words))
+
+
+def _scan(table: lx.Table, text: str, words: set[str]) -> Iterator[re.Match[str]]:
+    return table.finditer(text) if table.within(words) else iter(())
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
+def _mask(table: lx.Table, text: str, words: set[str]) -> str:
+    """``text`` with the table's phrases blanked out (same length: positions stay)."""
+    return table.sub(_blank, text) if table.within(words) else text

@@ -1,0 +1,243 @@
+"""read_reply: confidence and asking, percents that are progress, completion facts, repairs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import holidays
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.understanding.dates import TET
+from bot.understanding.normalise import fold, normalise
+from bot.understanding.reader import THRESHOLD, read_reply
+from bot.understanding.replies import ParsedReply, parse_reply
+from storage.enums import Status
+from storage.textfold import fold as storage_fold
+
+D, IP, B, X, NS = (
+    Status.DONE, Status.IN_PROGRESS, Status.BLOCKED, Status.EXTENSION_REQUESTED, Status.NOT_STARTED
+)  # fmt: skip
+TODAY = date(2026, 7, 15)  # a Wednesday
+DEADLINE = date(2026, 7, 31)
+
+
+def read(text: str, **kwargs):
+    kwargs.setdefault("current_deadline", DEADLINE)
+    return read_reply(text, today=TODAY, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("text", "choices"),
+    [
+        ("Xong rồi nhưng chưa gửi ạ", (D, IP)),
+        ("Chắc là xong rồi ạ", (D, IP)),
+        ("Hơi vướng xíu nhưng bên em vẫn làm được", (B, IP)),
+        ("Đã lên kế hoạch, chưa làm ạ", (IP, NS)),
+        ("Đã gửi báo cáo, đang chờ Sở phản hồi ạ", (D, B)),
+        ("Tỷ lệ hồ sơ trực tuyến đạt 45% ạ", (IP, D)),
+        ("10/10 xã", (IP, D)),
+        ("Dạ chưa ạ", (NS, IP)),
+    ],
+)
+def test_competing_readings_ask_and_record_nothing(text, choices):
+    reading = read(text)
+    assert reading.ask and reading.status is None and not reading.recordable
+    assert reading.alternatives[:2] == choices and len(reading.alternatives) <= 3
+    assert reading.confidence < THRESHOLD or len(set(reading.alternatives)) > 1
+    assert parse_reply(text, today=TODAY) == ParsedReply(None, None, None, "", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        ("chưa xong", D),  # negation
+        ("Chưa hoàn thành đâu anh", D),
+        ("Tuần sau bên em mới bắt đầu làm", IP),  # future marker
+        ("Dự kiến tháng 8 mới triển khai", IP),
+        ("Việc đã xong chưa anh?", D),  # question
+        ("Hoàn thành thì gửi báo cáo cho ai ạ?", D),
+        ("Dạ họp xong em trả lời anh sau ạ", D),  # "xong" as "after"
+        ("Không có vướng mắc gì, đang làm", B),
+    ],
+)
+def test_a_reading_against_negation_future_or_question_is_never_confident(text, never):
+    reading = read(text)
+    assert not (reading.recordable and reading.status is never), reading
+
+
+@pytest.mark.parametrize("text", ["dang kiem tra lai so lieu", "Đã kiểm tra lại và gửi đi rồi ạ"])
+def test_kiem_tra_lai_folded_is_not_tra_lai(text):
+    assert read(text).status in (IP, D) and read("da gui nhung bi tra lai").status is IP
+    assert read(text).status is (D if "gửi" in text else IP)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Xong rồi ạ, còn 2 xã chưa báo cáo", IP),  # what is left: still under way
+        ("Đã xong việc, còn gì anh cứ nhắn em", D),  # "còn gì": anything else
+        ("Đang làm nhưng vướng kinh phí", B),  # the obstacle after "nhưng" stops the work
+        ("Làm xong rồi, đang chờ lãnh đạo duyệt", IP),  # own leader still to sign
+        ("Đợi Sở Tài chính cấp kinh phí", B),  # "đợi" another body, like "chờ"
+    ],
+)
+def test_clauses_settle_what_the_reply_means(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_a_confident_reading_says_so():
+    reading = read("Dạ đã hoàn thành rồi ạ")
+    assert (reading.status, reading.ask, reading.alternatives) == (D, False, ())
+    assert reading.confidence >= 0.9
+
+
+def test_nothing_understood_is_neither_confident_nor_a_question_to_ask():
+    reading = read("Cảm ơn anh đã nhắc ạ")
+    assert (reading.status, reading.ask, reading.confidence) == (None, False, 0.0)
+
+
+def test_a_dispute_is_flagged_and_records_nothing():
+    reading = read("Việc này không thuộc chức năng của phòng em, đã hoàn thành phần phối hợp")
+    assert reading.dispute and reading.status is None and not reading.ask
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "percent"),
+    [
+        ("Đang làm, được khoảng 60% rồi ạ", IP, 60),
+        ("Đang triển khai, tỷ lệ hồ sơ trực tuyến hiện đạt 45%", IP, None),  # a measure
+        ("Đã hoàn thành, tỷ lệ hài lòng đạt 92%", D, None),
+        ("Tiến độ 40%, tỷ lệ hồ sơ trực tuyến đạt 35%", IP, 40),
+        ("Xong 95% rồi, còn khâu ký", IP, 95),
+        ("Đã xong", D, None),  # no percent written: none recorded (no carry-over)
+        ("chưa làm", NS, None),
+        ("Đã ban hành Quyết định 15/2026/QĐ-UBND ngày 10/7/2026", D, None),  # not 15/20
+    ],
+)
+def test_a_percent_is_recorded_only_as_this_tasks_progress(text, status, percent):
+    reading = read(text)
+    assert (reading.status, reading.percent) == (status, percent)
+
+
+def test_counts_are_shown_not_percents():
+    reading = read("Xong được 3/5 xã rồi ạ")
+    assert (reading.status, reading.percent) == (IP, None)
+    assert [str(c) for c in reading.counts] == ["3/5 xa"]
+
+
+def test_completion_date_and_document_of_a_done_reply():
+    reading = read("Đã ban hành KH số 05/KH-UBND ngày 20/01/2026", plan_start=date(2026, 1, 1))
+    assert (reading.status, reading.completion_date) == (D, date(2026, 1, 20))
+    (ref,) = reading.documents
+    assert (ref.number, ref.kind, ref.issued) == ("05/KH-UBND", "Kế hoạch", date(2026, 1, 20))
+    assert str(ref) == "Kế hoạch số 05/KH-UBND ngày 20/01/2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "plan_start", "done_on"),
+    [
+        ("Đã ban hành KH 12/KH-UBND ngày 15/12/2025", date(2026, 1, 1), None),  # before the plan
+        ("Đã ban hành KH 12/KH-UBND ngày 15/12/2025", None, date(2025, 12, 15)),  # caller checks
+        ("Đã hoàn thành ngày 20/7 ạ", None, None),  # after the message: a slip
+        ("Dạ em gửi hôm qua rồi ạ", None, date(2026, 7, 14)),
+        ("xong tu hom thu 2 roi a", None, date(2026, 7, 13)),
+        ("Đã hoàn thành hôm nay", None, None),  # the message day is the default anyway
+    ],
+)
+def test_completion_date_is_before_the_message_and_not_before_the_plan(text, plan_start, done_on):
+    assert read(text, plan_start=plan_start).completion_date == done_on
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "kind"),
+    [
+        ("Dạ Sở đã gửi văn bản số 215/SNV-CCHC ạ", "215/SNV-CCHC", "Công văn"),
+        ("UBND xã đã ban hành Quyết định số 123/QĐ-UBND", "123/QĐ-UBND", "Quyết định"),
+        ("da gui bc so 88/bc-ubnd", "88/BC-UBND", "Báo cáo"),
+        ("Đã gửi Tờ trình số 25/TTr-SNV", "25/TTr-SNV", "Tờ trình"),
+    ],
+)
+def test_document_references_keep_their_spelling(text, number, kind):
+    (ref,) = read(text).documents
+    assert (ref.number, ref.kind) == (number, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "new_date"),
+    [
+        ("xin gia hạn đến giữa tháng 8", DEADLINE, date(2026, 8, 15)),
+        ("Đề nghị cho lùi sang quý 3", date(2026, 6, 30), date(2026, 9, 30)),
+        ("xin gia hạn đến hết quý 3 a", DEADLINE, date(2026, 9, 30)),
+        ("Cho em xin thêm chục ngày nữa ạ", DEADLINE, date(2026, 8, 10)),
+        ("Xin lùi sang tuần sau ạ", date(2026, 7, 10), date(2026, 7, 24)),
+        ("xin lui den thu 6 tuan sau", date(2026, 7, 10), date(2026, 7, 24)),
+        ("Cho em xin đến cuối tháng ạ", date(2026, 7, 10), date(2026, 7, 31)),
+        ("Xin gia hạn đến trước Tết ạ", DEADLINE, date(2027, 2, 5)),
+        ("Cho em xin thêm 1 tháng ạ", DEADLINE, date(2026, 8, 31)),
+        ("Dạ cho em hỏi bên em có thể hoàn thành trước 31/8 được không ạ?", DEADLINE,
+         date(2026, 8, 31)),
+    ],
+)  # fmt: skip
+def test_extension_dates(text, deadline, new_date):
+    reading = read(text, current_deadline=deadline)
+    assert (reading.status, reading.new_date) == (X, new_date)
+
+
+def test_tet_dates_match_the_vietnamese_lunar_calendar():
+    for tet in TET:
+        names = holidays.Vietnam(years=tet.year)
+        assert names.get(tet) == "Lunar New Year", tet
+
+
+@pytest.mark.parametrize(
+    ("written", "normalised"),
+    [
+        ("d9a4 hoa2n tha2nh", "da hoan thanh"),  # VNI residue
+        ("hoan2 thanh2 roi a", "hoan thanh roi a"),
+        ("ddax hoanf thanhf", "da hoan thanh"),  # Telex residue
+        ("vuwowngs macws", "vuong mac"),
+        ("dahoanthanh", "da hoan thanh"),  # run together
+        ("dang lam 50phantram", "dang lam 50 phan tram"),
+        ("hoàn thàn rồi ạ", "hoan thanh roi a"),  # a dropped last letter
+        ("đang thực hiệ", "dang thuc hien"),
+        ("chx xg a", "chua xong a"),  # shorthand
+        ("ch lm j a", "chua lam gi a"),
+        ("dg vg kp", "dang vuong kinh phi"),
+        ("vg e nhan r a", "vang em nhan roi a"),
+        ("HT lỗi", "he thong loi"),
+        ("Đã gửi cho Sở", "da gui cho_ so"),  # "cho" written without the accent of "chờ"
+        ("05/KH-UBND ngày 20/01/2026", "05/kh-ubnd ngay 20/01/2026"),
+    ],
+)
+def test_normalise_repairs_the_habits_of_the_field(written, normalised):
+    assert normalise(written) == normalised
+
+
+_LATIN = st.one_of(
+    st.characters(min_codepoint=0x20, max_codepoint=0x24F),
+    st.characters(min_codepoint=0x300, max_codepoint=0x36F),  # combining marks
+    st.characters(min_codepoint=0x1E00, max_codepoint=0x1EFF),  # Vietnamese letters
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_LATIN, max_size=120))
+def test_fast_fold_agrees_with_storage_fold_on_latin_text(text):
+    text = " ".join(text.split())
+    assert fold(text) == storage_fold(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200), st.dates(), st.one_of(st.none(), st.dates()))
+def test_read_reply_never_raises_and_keeps_its_contract(text, today, deadline):
+    reading = read_reply(text, today=today, current_deadline=deadline, plan_start=date(2026, 1, 1))
+    assert 0.0 <= reading.confidence <= 1.0
+    if reading.ask:
+        assert reading.status is None and 2 <= len(reading.alternatives) <= 3
+    else:
+        assert reading.alternatives == ()
+    if reading.status is None and not reading.ask:
+        assert reading.percent is None
