@@ -14,7 +14,7 @@ where a status was meant), detail (status right, percent/date/document not), a m
 and against (a confident status the text does not mean). Targets: ≥ 97 % fully right,
 0 against, every "ask" reply asked.
 
-    .venv/bin/python bench/parse.py [--repeat 20]
+    .venv/bin/python -m bench.parse [--repeat 20]
 """
 
 from __future__ import annotations
@@ -22,12 +22,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import sys
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.corpus
 from bot.understanding import normalise as normalise_module
 from bot.understanding.reader import read_reply
 from storage.textfold import fold
