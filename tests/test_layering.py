@@ -98,3 +98,56 @@ def test_the_checks_see_what_they_look_for(tmp_path):
         (1, "sqlalchemy"),
         (2, "sqlalchemy"),
     ]
+
+
+# What each room of bot/ may import (README "Where things live"); bot.app may import anything.
+ROOMS = {
+    "bot.understanding": {"storage"},
+    "bot.channels": {"bot.texts"},
+    "bot.texts": {"storage"},
+    "bot.documents": {"bot.channels", "bot.outbound", "bot.texts", "storage"},
+    "bot.outbound": {"bot.channels", "bot.inbound", "bot.texts", "scheduler", "storage"},
+    "bot.handlers": {
+        "bot.channels",
+        "bot.documents",
+        "bot.inbound",
+        "bot.outbound",
+        "bot.texts",
+        "bot.understanding",
+        "scheduler",
+        "storage",
+    },
+    "bot.inbound": {
+        "bot.channels",
+        "bot.documents",
+        "bot.handlers",
+        "bot.texts",
+        "scheduler",
+        "storage",
+    },
+}
+
+
+def _room(module: str) -> str:
+    parts = module.split(".")
+    return ".".join(parts[:2]) if parts[0] == "bot" else parts[0]
+
+
+def test_each_room_of_bot_imports_only_what_the_readme_says():
+    offending = []
+    for room, allowed in ROOMS.items():
+        for path in sources(room.replace(".", "/")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+                    names = names[:1] if node.module != "bot" else names[1:]
+                elif isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                else:
+                    continue
+                for name in names:
+                    target = _room(name)
+                    if target in ("bot", "scheduler", "storage") or target.startswith("bot."):
+                        if target != room and target not in allowed:
+                            offending.append(f"{where(path, node.lineno)}: {room} -> {name}")
+    assert not offending, "an import the rooms do not allow:\n" + "\n".join(offending)
