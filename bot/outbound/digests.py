@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 
@@ -97,7 +98,7 @@ class ChatDigestSink:
     the daily items that name it, nothing on a day with none).
     """
 
-    def __init__(self, db: Database, channels: dict[str, Channel], lang: str = "vi") -> None:
+    def __init__(self, db: Database, channels: Mapping[str, Channel], lang: str = "vi") -> None:
         self.db = db
         self.channels = channels
         self.lang = lang
