@@ -11,7 +11,8 @@ from storage import extensions
 from storage.enums import ExtensionState, Status
 from storage.models import Assignment, ExtensionRequest, Person, ProgressUpdate
 from storage.progress import request_extension
-from tests.test_summary import build_plan, local
+from tests.kit import local
+from tests.kit.summary_plan import build_plan
 
 NOW = local(2024, 3, 20, 9)
 LATER = local(2024, 3, 20, 10)
