@@ -137,6 +137,7 @@ async def run_due_digests(
             continue
         try:
             # The window ends at the claim, so a retry covers what the first try would have.
+            digest: DailyDigest | WeeklySummary
             async with db.unit_of_work() as session:
                 if kind == "daily":
                     digest = await daily_digest(session, calendar, day, run.since, run.created_at)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import bindparam, or_, select, tuple_
+from sqlalchemy import bindparam, false, or_, select, true, tuple_
 from sqlalchemy.orm import joinedload, selectinload
 
 from storage.db import Session
@@ -67,8 +67,10 @@ _LATEST_NUDGED = (
 )
 
 
-async def by_id(session: Session, assignment_id: int) -> Assignment | None:
-    return await session.scalar(_BY_ID, {"id": assignment_id})
+async def by_id(session: Session, assignment_id: int) -> Assignment:
+    """The assignment a token, question, nudge or request refers to by ``assignment_id``:
+    always there, since assignments are withdrawn, never deleted."""
+    return (await session.execute(_BY_ID, {"id": assignment_id})).scalar_one()
 
 
 async def for_code(session: Session, code: str, agency_id: int) -> list[Assignment]:
@@ -103,7 +105,7 @@ async def open_for_person(session: Session, person: Person) -> list[Assignment]:
             or_(
                 Assignment.focal_person_id.is_(None),
                 Assignment.focal_person_id == person.id,
-                person.role != Role.OFFICIAL,
+                true() if person.role != Role.OFFICIAL else false(),
             ),
         )
         .order_by(Assignment.deadline.is_(None), Assignment.deadline, Assignment.code)

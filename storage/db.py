@@ -86,9 +86,14 @@ def make_engine(url: str, *, schema: str | None = None, **kwargs) -> AsyncEngine
     return engine
 
 
+def dialect_of(session: AsyncSession) -> str:
+    """The name of the database ``session`` works on: ``postgresql`` or ``sqlite``."""
+    return session.get_bind().dialect.name
+
+
 def upsert_insert(session: AsyncSession, entity):
     """An INSERT for ``entity`` that can take ``on_conflict_do_nothing`` on either database."""
-    dialect = session.bind.dialect.name
+    dialect = dialect_of(session)
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(entity)
 
 

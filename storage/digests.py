@@ -112,14 +112,14 @@ async def undeliverable(
     session: Session, since: datetime, now: datetime
 ) -> list[UndeliverableItem]:
     """People with nudges failed for good in [since, now), or left with no reachable chat."""
-    window = {"partition_by": Nudge.person_id}
+    by_person = Nudge.person_id
     ranked = (
         select(
             Nudge.person_id,
             Nudge.last_error,
-            func.count().over(**window).label("n"),
+            func.count().over(partition_by=by_person).label("n"),
             func.row_number()
-            .over(**window, order_by=(Nudge.updated_at.desc(), Nudge.id.desc()))
+            .over(partition_by=by_person, order_by=(Nudge.updated_at.desc(), Nudge.id.desc()))
             .label("pos"),
         )
         .where(*_final_failures(since, now))

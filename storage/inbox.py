@@ -39,7 +39,8 @@ async def store(
 
     An update whose key repeats an earlier one in ``updates`` gets None.
     """
-    rows, keys = [], {}
+    rows: list[dict[str, object]] = []
+    keys: dict[tuple[str, str], Stored | None] = {}  # what is stored; None until found
     for u in updates:
         if (u.channel, u.update_key) not in keys:
             keys[(u.channel, u.update_key)] = None
@@ -136,7 +137,7 @@ async def unprocessed(session: AsyncSession) -> list[tuple[int, str]]:
         .where(InboundMessage.processed_at.is_(None))
         .order_by(InboundMessage.id)
     )
-    return [tuple(row) for row in (await session.execute(query)).all()]
+    return [(row_id, payload) for row_id, payload in (await session.execute(query)).all()]
 
 
 async def unsent(session: AsyncSession) -> list[tuple[int, str, str | None]]:
@@ -146,4 +147,5 @@ async def unsent(session: AsyncSession) -> list[tuple[int, str, str | None]]:
         .where(InboundMessage.processed_at.is_not(None), InboundMessage.replies_sent_at.is_(None))
         .order_by(InboundMessage.id)
     )
-    return [tuple(row) for row in (await session.execute(query)).all()]
+    rows = (await session.execute(query)).all()
+    return [(row_id, payload, replies) for row_id, payload, replies in rows]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import CursorResult, and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import upsert_insert
@@ -153,6 +153,7 @@ async def reopen_unreachable(
         .values(state=NudgeState.PLANNED, available_at=at, attempts=0, claimed_by=None)
         .execution_options(synchronize_session=False)
     )
+    assert isinstance(result, CursorResult)  # what an UPDATE returns: it counts the rows
     return result.rowcount
 
 
@@ -167,6 +168,7 @@ async def _finish(session: AsyncSession, nudge_id: int, worker: str, **values) -
         )
         .values(**values)
     )
+    assert isinstance(result, CursorResult)  # what an UPDATE returns: it counts the rows
     return result.rowcount == 1
 
 

@@ -12,15 +12,15 @@ from storage.enums import Role
 from storage.models import Agency, Person
 
 
-async def person_by_id(session: Session, person_id: int) -> Person | None:
-    return await session.get(Person, person_id)
+async def person_by_id(session: Session, person_id: int) -> Person:
+    """The person ``person_id`` names: there, as people are deactivated, never deleted."""
+    return await session.get_one(Person, person_id)
 
 
-async def with_agency(session: Session, person_id: int) -> Person | None:
-    """The person with their agency loaded."""
-    return await session.scalar(
-        select(Person).where(Person.id == person_id).options(selectinload(Person.agency))
-    )
+async def with_agency(session: Session, person_id: int) -> Person:
+    """The person with their agency loaded (there: see ``person_by_id``)."""
+    query = select(Person).where(Person.id == person_id).options(selectinload(Person.agency))
+    return (await session.execute(query)).scalar_one()
 
 
 async def active_people(

@@ -17,6 +17,7 @@ from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from storage.db import dialect_of
 from storage.enums import Status
 from storage.models import Agency, Assignment, Person, Task, TaskGroup
 from storage.summary import VIETNAM, done_on_time, in_scope, live_assignments
@@ -61,7 +62,7 @@ def _timeliness(session: AsyncSession, tz: ZoneInfo, today: date):
 def _bytewise(session: AsyncSession, column):
     # SQLite compares text bytewise; PostgreSQL follows the database's
     # collation, which may ignore punctuation such as "@", "#" and "-".
-    if session.bind.dialect.name == "postgresql":
+    if dialect_of(session) == "postgresql":
         return column.collate("C")
     return column
 

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Date, String, and_, cast, func, or_, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import dialect_of
 from storage.enums import Status
 from storage.models import Agency, Assignment, Task
 
@@ -84,12 +85,18 @@ class OverdueItem:
     updated_at: datetime | None  # UTC; the last recorded progress, None when never updated
 
 
+def _noon_offset(tz: ZoneInfo, day: date) -> timedelta:
+    """``tz``'s offset from UTC at noon on ``day``."""
+    offset = tz.utcoffset(datetime.combine(day, time(12)))
+    assert offset is not None  # only a tzinfo that does not know answers None; a zone knows
+    return offset
+
+
 def local_done_date(session: AsyncSession, tz: ZoneInfo, today: date):
     """SQL expression: the local calendar date of ``Assignment.done_at`` in ``tz``."""
-    if session.bind.dialect.name == "postgresql":
+    if dialect_of(session) == "postgresql":
         return cast(func.timezone(str(tz), Assignment.done_at), Date)
-    offset = tz.utcoffset(datetime.combine(today, time(12)))
-    minutes = int(offset.total_seconds()) // 60
+    minutes = int(_noon_offset(tz, today).total_seconds()) // 60
     return func.date(Assignment.done_at, f"{minutes:+d} minutes")
 
 
@@ -117,8 +124,8 @@ def _done_late(session: AsyncSession, tz: ZoneInfo, today: date):
     date on every row.
     """
     after = local_done_date(session, tz, today) > Assignment.deadline
-    if session.bind.dialect.name != "postgresql":
-        offset = tz.utcoffset(datetime.combine(today, time(12)))
+    if dialect_of(session) != "postgresql":
+        offset = _noon_offset(tz, today)
         if timedelta(0) < offset < timedelta(days=1) and not offset.seconds % 60:
             start = (datetime.min + timedelta(days=1) - offset).strftime(" %H:%M")
             after = Assignment.done_at >= type_coerce(Assignment.deadline, String) + start

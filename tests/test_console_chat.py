@@ -12,7 +12,7 @@ from scheduler.clock import ManualClock
 from scheduler.planner import plan_window
 from scheduler.sweep import SweepConfig, sweep_once
 from storage.enums import Status
-from storage.models import Assignment, InboundMessage, ProgressUpdate
+from storage.models import Assignment, InboundMessage, Person, ProgressUpdate
 from tests.fakes.console_harness import ConsoleHarness
 from tests.kit import CAL, RULES, World, local
 
@@ -66,6 +66,17 @@ async def test_unlinked_chat_is_refused_and_nothing_kept(world):
     async with db.unit_of_work() as session:
         row = await session.scalar(select(InboundMessage))
     assert "xong" not in row.payload and row.processed_at is not None
+    assert (await status_of(db, "2.1"))[3] == 0
+
+
+async def test_a_chat_whose_person_left_is_answered_as_unlinked(world):
+    db, harness, _clock, official, code = world
+    assert "Chào" in await harness.say(f"/start {code}")
+    async with db.unit_of_work() as session:
+        (await session.get(Person, official.id)).active = False  # left the post
+    for text in ("/viec", "/capnhat 2.1 xong", "2.1 xong", "/trogiup"):
+        answer = await harness.say(text)
+        assert "chưa được liên kết" in answer and "/start" in answer
     assert (await status_of(db, "2.1"))[3] == 0
 
 

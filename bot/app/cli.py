@@ -13,7 +13,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 from dotenv import dotenv_values
@@ -94,7 +94,7 @@ class Context:
         typer.echo("\n".join(lines), err=True)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     typer.echo(message, err=True)
     raise typer.Exit(1)
 
@@ -298,9 +298,9 @@ def report_command(
     out: Annotated[Path | None, typer.Option(help=_help("cli_report_out"))] = None,
 ) -> None:
     c: Context = ctx.obj
-    from bot.documents.report import FORMATS, build_report, report_filename
+    from bot.documents.report import FORMATS, build_report, is_format, report_filename
 
-    if fmt not in FORMATS:
+    if not is_format(fmt):
         raise typer.BadParameter(" | ".join(FORMATS), param_hint="--format")
     calendar = calendar_from(c.settings)
     today = calendar.local_date(c.clock().now())

@@ -16,11 +16,11 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date
-from typing import Literal
+from typing import Literal, TypeGuard
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -31,7 +31,7 @@ from storage.report import ReportRow, report_rows
 from storage.summary import StatusCounts, status_overview
 
 Format = Literal["text", "csv", "xlsx"]
-FORMATS: tuple[str, ...] = ("text", "csv", "xlsx")
+FORMATS: tuple[Format, ...] = ("text", "csv", "xlsx")
 EXTENSIONS = {"text": "txt", "csv": "csv", "xlsx": "xlsx"}
 
 CSV_COLUMNS = (
@@ -84,6 +84,10 @@ OVERDUE_COLUMNS = (
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 MAX_WIDTH = 60
+
+
+def is_format(name: str) -> TypeGuard[Format]:
+    return name in FORMATS
 
 
 def report_filename(today: date, fmt: str) -> str:
@@ -174,7 +178,7 @@ def _table(
         ws.append(_bold(ws, total_row))
 
 
-def _bold(ws, values: list) -> list[WriteOnlyCell]:
+def _bold(ws, values: list) -> list[Cell]:
     cells = [WriteOnlyCell(ws, value) for value in values]
     for cell in cells:
         cell.font = Font(bold=True)
@@ -232,20 +236,22 @@ def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> Non
 
 def _overdue_sheet(ws, rows: Sequence[ReportRow], today: date, lang: str, tz: ZoneInfo) -> None:
     headers = [t(lang, f"col_{k}") for k in OVERDUE_COLUMNS]
-    late = sorted((r for r in rows if r.timeliness == "overdue"), key=lambda r: r.deadline)
+    # Overdue is past the deadline: every overdue row has one.
+    late = [(r.deadline, r) for r in rows if r.timeliness == "overdue" and r.deadline]
+    late.sort(key=lambda pair: pair[0])
     values = [
         [
             r.assignment,
             r.title,
             r.agency,
-            r.deadline,
-            (today - r.deadline).days,
+            deadline,
+            (today - deadline).days,
             status_name(lang, r.status),
             r.percent,
             _local(r.updated_at, tz),
             r.updated_by,
         ]
-        for r in late
+        for deadline, r in late
     ]
     _table(ws, headers, values, formats={4: DATE_FORMAT, 8: DATETIME_FORMAT})
 
@@ -287,13 +293,13 @@ async def build_report(
     """The report of the local day ``today`` in ``fmt``; text and CSV as UTF-8."""
     if fmt not in FORMATS:
         raise ValueError(f"format: one of {', '.join(FORMATS)}, not {fmt!r}")
-    scope = {"agency_id": agency_id, "plan_id": plan_id, "tz": tz}
     if fmt == "csv":
-        return to_csv(await report_rows(session, today, **scope)).encode("utf-8")
-    figures = await status_overview(session, today, **scope)
+        rows = await report_rows(session, today, agency_id=agency_id, plan_id=plan_id, tz=tz)
+        return to_csv(rows).encode("utf-8")
+    figures = await status_overview(session, today, agency_id=agency_id, plan_id=plan_id, tz=tz)
     total, by_group, by_agency = figures.total, figures.by_group, figures.by_agency
     if fmt == "text":
         return to_text(total, by_group, by_agency, lang, today=today).encode("utf-8")
-    rows = await report_rows(session, today, **scope)
+    rows = await report_rows(session, today, agency_id=agency_id, plan_id=plan_id, tz=tz)
     # Seconds of CPU on a big plan: in a worker thread, so the event loop keeps serving.
     return await asyncio.to_thread(to_xlsx, rows, by_group, by_agency, total, today, lang, tz=tz)

@@ -13,7 +13,7 @@ import re
 
 from bot.channels.base import Choice
 from bot.inbound import choices, questions
-from bot.inbound.turn import Turn, find_for_person
+from bot.inbound.turn import LinkedTurn, find_for_person
 from bot.texts import dmy, say
 from scheduler.planner import plan_assignment
 from storage import assignments, extensions, people, tokens
@@ -24,7 +24,7 @@ from storage.textfold import fold
 DECISION_DATA = re.compile(r"^x:([A-Za-z0-9_-]{8,24}):(ok|no)$")
 
 
-async def announce_request(turn: Turn, assignment: Assignment, request: ExtensionRequest):
+async def announce_request(turn: LinkedTurn, assignment: Assignment, request: ExtensionRequest):
     """Send the new request to every coordinator, with approve / reject buttons."""
     for coordinator in await extensions.coordinators(turn.session):
         token = await choices.new_token(turn.session, coordinator.id, assignment.id, turn.now)
@@ -48,7 +48,7 @@ async def announce_request(turn: Turn, assignment: Assignment, request: Extensio
         await turn.notify(coordinator.id, text, buttons)
 
 
-async def on_decision(turn: Turn) -> bool:
+async def on_decision(turn: LinkedTurn) -> bool:
     """An approve / reject press; False when the data is not a decision."""
     match = DECISION_DATA.match(turn.incoming.choice_data or "")
     if not match:
@@ -72,7 +72,9 @@ async def on_decision(turn: Turn) -> bool:
     return True
 
 
-async def ask_reject_reason(turn: Turn, assignment: Assignment, request: ExtensionRequest) -> None:
+async def ask_reject_reason(
+    turn: LinkedTurn, assignment: Assignment, request: ExtensionRequest
+) -> None:
     """Ask why ``request`` is rejected; a rejection asked about before stays undecided."""
     replaced = await questions.ask(
         turn, Awaiting.REJECT_REASON, assignment.id, extension_request_id=request.id
@@ -96,7 +98,7 @@ async def ask_reject_reason(turn: Turn, assignment: Assignment, request: Extensi
     )
 
 
-async def approve(turn: Turn, assignment: Assignment, request: ExtensionRequest) -> None:
+async def approve(turn: LinkedTurn, assignment: Assignment, request: ExtensionRequest) -> None:
     who = turn.person.full_name
     date_text = dmy(request.requested_deadline)
     decision = await extensions.approve(
@@ -120,7 +122,7 @@ async def approve(turn: Turn, assignment: Assignment, request: ExtensionRequest)
 
 
 @questions.answers(Awaiting.REJECT_REASON)
-async def reject(turn: Turn, question: PendingQuestion, text: str) -> None:
+async def reject(turn: LinkedTurn, question: PendingQuestion, text: str) -> None:
     """The coordinator's reason: the request the question is about is rejected with it."""
     reason, request_id = text.strip(), question.extension_request_id
     assignment = await assignments.by_id(turn.session, question.assignment_id)
@@ -153,7 +155,7 @@ async def reject(turn: Turn, question: PendingQuestion, text: str) -> None:
     )
 
 
-async def assign_command(turn: Turn, args: str) -> None:
+async def assign_command(turn: LinkedTurn, args: str) -> None:
     code, _, name = args.strip().partition(" ")
     if not code or not name.strip():
         turn.reply(say(turn.lang, "usage_assign"))

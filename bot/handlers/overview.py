@@ -14,7 +14,7 @@ from datetime import timedelta
 from bot.channels.base import Choice, Outgoing
 from bot.documents.attachments import AttachmentRequest
 from bot.inbound.answer import Answer
-from bot.inbound.turn import Turn
+from bot.inbound.turn import LinkedTurn
 from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, status_name
 from storage import people
@@ -28,18 +28,18 @@ DUE_SOON_WORKDAYS = 7
 LIST_DATA = re.compile(r"^l:([qs]):(\d{1,5})$")
 
 
-def _scope_agency(turn: Turn) -> int | None:
+def _scope_agency(turn: LinkedTurn) -> int | None:
     return turn.person.agency_id if turn.role is Role.LEADER else None
 
 
-async def _agency_matches(turn: Turn, arg: str) -> list[Agency]:
+async def _agency_matches(turn: LinkedTurn, arg: str) -> list[Agency]:
     key = fold(arg)
     agencies = await people.agencies(turn.session)
     exact = [a for a in agencies if a.short_code == key or fold(a.name) == key]
     return exact or [a for a in agencies if f" {key}" in f" {fold(a.name)}"]
 
 
-async def summary_command(turn: Turn, arg: str) -> None:
+async def summary_command(turn: LinkedTurn, arg: str) -> None:
     agency_id, group, scope = _scope_agency(turn), None, turn.t("scope_all")
     if turn.role is Role.LEADER:
         scope = turn.person.agency.name
@@ -73,7 +73,7 @@ async def summary_command(turn: Turn, arg: str) -> None:
     turn.reply("\n".join(lines))
 
 
-def _item(turn: Turn, item: OverdueItem) -> str:
+def _item(turn: LinkedTurn, item: OverdueItem) -> str:
     days = item.days_overdue
     if days > 0:
         when = turn.t("days_overdue", n=days)
@@ -100,7 +100,7 @@ def _item(turn: Turn, item: OverdueItem) -> str:
     )
 
 
-async def _page(turn: Turn, kind: str, page: int) -> tuple[str, tuple]:
+async def _page(turn: LinkedTurn, kind: str, page: int) -> tuple[str, tuple]:
     agency_id = _scope_agency(turn)
     scope = f" — {turn.person.agency.name}" if agency_id else ""
     today = turn.today
@@ -140,15 +140,15 @@ async def _page(turn: Turn, kind: str, page: int) -> tuple[str, tuple]:
     return "\n".join(lines), ((tuple(buttons),) if buttons else ())
 
 
-async def overdue_command(turn: Turn, _arg: str) -> None:
+async def overdue_command(turn: LinkedTurn, _arg: str) -> None:
     turn.reply(*await _page(turn, "q", 1))
 
 
-async def due_command(turn: Turn, _arg: str) -> None:
+async def due_command(turn: LinkedTurn, _arg: str) -> None:
     turn.reply(*await _page(turn, "s", 1))
 
 
-async def on_list_choice(turn: Turn) -> bool:
+async def on_list_choice(turn: LinkedTurn) -> bool:
     """A previous/next press; the role is checked again by the caller. False if not ours."""
     match = LIST_DATA.match(turn.incoming.choice_data or "")
     if not match:
@@ -158,7 +158,7 @@ async def on_list_choice(turn: Turn) -> bool:
     return True
 
 
-async def chart_command(turn: Turn, _arg: str) -> None:
+async def chart_command(turn: LinkedTurn, _arg: str) -> None:
     agency_id = _scope_agency(turn)
     caption = turn.t(
         "chart_caption",
@@ -169,7 +169,7 @@ async def chart_command(turn: Turn, _arg: str) -> None:
     turn.answers.append(Answer(Outgoing(caption), made_later=request))
 
 
-async def report_command(turn: Turn, _arg: str) -> None:
+async def report_command(turn: LinkedTurn, _arg: str) -> None:
     caption = turn.t("report_caption", day=dmy(turn.today))
     request = AttachmentRequest("report", turn.today, turn.lang)
     turn.answers.append(Answer(Outgoing(caption), made_later=request))

@@ -12,7 +12,7 @@ import re
 from bot.handlers import decisions
 from bot.inbound import choices, questions
 from bot.inbound.questions import Awaiting
-from bot.inbound.turn import Turn, find_for_person, may_update
+from bot.inbound.turn import LinkedTurn, find_for_person, may_update
 from bot.texts import dmy, status_name
 from bot.understanding.dates import extension_date
 from bot.understanding.replies import ParsedReply, normalise, parse_reply
@@ -30,7 +30,7 @@ def _percent_text(percent: int | None) -> str:
 
 
 async def record(
-    turn: Turn, assignment: Assignment, status: Status, *, percent=None, note: str = ""
+    turn: LinkedTurn, assignment: Assignment, status: Status, *, percent=None, note: str = ""
 ) -> None:
     if not may_update(turn.person, assignment):
         turn.reply_key("not_yours", code=assignment.code, agency=assignment.agency.name)
@@ -60,7 +60,7 @@ async def record(
     )
 
 
-async def request(turn: Turn, assignment: Assignment, parsed_date, reason: str) -> None:
+async def request(turn: LinkedTurn, assignment: Assignment, parsed_date, reason: str) -> None:
     if not may_update(turn.person, assignment):
         turn.reply_key("not_yours", code=assignment.code, agency=assignment.agency.name)
         return
@@ -89,7 +89,7 @@ async def request(turn: Turn, assignment: Assignment, parsed_date, reason: str) 
     await decisions.announce_request(turn, assignment, extension)
 
 
-async def apply_parsed(turn: Turn, assignment: Assignment, parsed: ParsedReply, text: str):
+async def apply_parsed(turn: LinkedTurn, assignment: Assignment, parsed: ParsedReply, text: str):
     if not parsed.understood or parsed.status is None:
         turn.reply_key("not_understood", text=text.strip()[:200])
     elif parsed.status is Status.EXTENSION_REQUESTED:
@@ -98,7 +98,7 @@ async def apply_parsed(turn: Turn, assignment: Assignment, parsed: ParsedReply, 
         await record(turn, assignment, parsed.status, percent=parsed.percent, note=parsed.reason)
 
 
-async def prompt(turn: Turn, assignment: Assignment, awaiting: Awaiting) -> None:
+async def prompt(turn: LinkedTurn, assignment: Assignment, awaiting: Awaiting) -> None:
     """Ask a follow-up question; the chat's next free text answers it."""
     await questions.ask(turn, awaiting, assignment.id)
     if awaiting is Awaiting.PERCENT:
@@ -108,14 +108,14 @@ async def prompt(turn: Turn, assignment: Assignment, awaiting: Awaiting) -> None
         turn.reply_key(f"ask_{awaiting}", code=assignment.code)
 
 
-async def _load(turn: Turn, assignment_id: int) -> Assignment:
+async def _load(turn: LinkedTurn, assignment_id: int) -> Assignment:
     return await assignments.by_id(turn.session, assignment_id)
 
 
-async def on_choice(turn: Turn) -> None:
+async def on_choice(turn: LinkedTurn) -> None:
     parsed = choices.parse_data(turn.incoming.choice_data)
     token = await tokens.find_token(turn.session, parsed[0]) if parsed else None
-    if token is None or token.person_id != turn.person.id:
+    if parsed is None or token is None or token.person_id != turn.person.id:
         turn.reply_key("bad_choice")
         return
     assignment = await _load(turn, token.assignment_id)
@@ -131,7 +131,7 @@ async def on_choice(turn: Turn) -> None:
 
 
 @questions.answers(Awaiting.PERCENT)
-async def answer_percent(turn: Turn, question: PendingQuestion, text: str) -> None:
+async def answer_percent(turn: LinkedTurn, question: PendingQuestion, text: str) -> None:
     assignment = await _load(turn, question.assignment_id)
     match = PERCENT.match(text)
     if not match or int(match[1]) > 100:
@@ -148,14 +148,14 @@ async def answer_percent(turn: Turn, question: PendingQuestion, text: str) -> No
 
 
 @questions.answers(Awaiting.REASON)
-async def answer_reason(turn: Turn, question: PendingQuestion, text: str) -> None:
+async def answer_reason(turn: LinkedTurn, question: PendingQuestion, text: str) -> None:
     assignment = await _load(turn, question.assignment_id)
     await questions.clear(turn)
     await record(turn, assignment, Status.BLOCKED, note=text.strip())
 
 
 @questions.answers(Awaiting.DATE)
-async def answer_date(turn: Turn, question: PendingQuestion, text: str) -> None:
+async def answer_date(turn: LinkedTurn, question: PendingQuestion, text: str) -> None:
     assignment = await _load(turn, question.assignment_id)
     new_date = extension_date(
         normalise(f"đến {text}"), today=turn.today, current_deadline=assignment.deadline
@@ -170,7 +170,7 @@ async def answer_date(turn: Turn, question: PendingQuestion, text: str) -> None:
     await request(turn, assignment, new_date, parsed.reason)
 
 
-async def _replied_nudge(turn: Turn) -> Assignment | None:
+async def _replied_nudge(turn: LinkedTurn) -> Assignment | None:
     ref = turn.incoming.reply_to_message_id
     if not ref:
         return None
@@ -180,12 +180,12 @@ async def _replied_nudge(turn: Turn) -> Assignment | None:
     return await assignments.replied_to(turn.session, *key)
 
 
-async def _latest_nudged(turn: Turn) -> Assignment | None:
+async def _latest_nudged(turn: LinkedTurn) -> Assignment | None:
     """The assignment of the person's latest nudge that is still open (no reply-to needed)."""
     return await assignments.latest_nudged(turn.session, turn.person.id)
 
 
-async def on_text(turn: Turn, text: str) -> None:
+async def on_text(turn: LinkedTurn, text: str) -> None:
     """Free text: an answer to a question, a reply to a nudge, "CODE text", or the latest nudge."""
     if await questions.answer(turn, text):
         return
@@ -205,14 +205,14 @@ async def on_text(turn: Turn, text: str) -> None:
     await apply_parsed(turn, assignment, parsed, text)
 
 
-def _unknown_code(turn: Turn, code: str, other_agency: str | None) -> None:
+def _unknown_code(turn: LinkedTurn, code: str, other_agency: str | None) -> None:
     if other_agency:
         turn.reply_key("not_yours", code=code, agency=other_agency)
     else:
         turn.reply_key("code_unknown", code=code, agency=turn.person.agency.name)
 
 
-async def update_command(turn: Turn, args: str) -> None:
+async def update_command(turn: LinkedTurn, args: str) -> None:
     match = TASK_CODE.match(args)
     if not match or not match[2].strip():
         turn.reply_key("usage_update")
@@ -225,7 +225,7 @@ async def update_command(turn: Turn, args: str) -> None:
     await apply_parsed(turn, assignment, parsed, match[2])
 
 
-async def extend_command(turn: Turn, args: str) -> None:
+async def extend_command(turn: LinkedTurn, args: str) -> None:
     match = TASK_CODE.match(args)
     if not match or not match[2].strip():
         turn.reply_key("usage_extend")

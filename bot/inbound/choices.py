@@ -47,6 +47,6 @@ def percent_choices(token: str) -> tuple[tuple[Choice, ...], ...]:
     return (tuple(Choice(f"{n}%", f"c:{token}:p{n}") for n in PERCENTS),)
 
 
-def parse_data(data: str) -> tuple[str, str] | None:
+def parse_data(data: str | None) -> tuple[str, str] | None:
     match = DATA.match(data or "")
     return (match[1], match[2]) if match else None

@@ -32,14 +32,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot.inbound.turn import Turn
+from bot.inbound.turn import LinkedTurn
 from storage import questions as stored
 from storage.enums import Awaiting
 from storage.models import PendingQuestion
 
 __all__ = ["ANSWERS", "Answer", "Awaiting", "answer", "answers", "ask", "clear"]
 
-Answer = Callable[[Turn, PendingQuestion, str], Awaitable[None]]
+Answer = Callable[[LinkedTurn, PendingQuestion, str], Awaitable[None]]
 
 ANSWERS: dict[Awaiting, Answer] = {}  # state -> the handler of its answer, see above
 
@@ -56,7 +56,7 @@ def answers(state: Awaiting) -> Callable[[Answer], Answer]:
 
 
 async def ask(
-    turn: Turn,
+    turn: LinkedTurn,
     state: Awaiting,
     assignment_id: int,
     *,
@@ -78,13 +78,13 @@ async def ask(
     return replaced
 
 
-async def clear(turn: Turn) -> None:
+async def clear(turn: LinkedTurn) -> None:
     """Wait for nothing: the question was answered or is no longer wanted."""
     await stored.clear(turn.session, turn.link.id)
     turn.question = None
 
 
-async def answer(turn: Turn, text: str) -> bool:
+async def answer(turn: LinkedTurn, text: str) -> bool:
     """Hand ``text`` to the handler of the open question's state; False if there is none."""
     question = turn.question
     if question is None:

@@ -1,8 +1,9 @@
 """The conversation, written once for every channel: routing, roles, onboarding, /viec, help.
 
 One command table maps Vietnamese names and English aliases to handlers that
-take a ``Turn`` and the text after the command. Roles are checked here on
-every message, not when a menu is drawn.
+take a ``LinkedTurn`` (the chat is linked to an active person: checked here
+first) and the text after the command. Roles are checked here on every
+message, not when a menu is drawn.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.handlers import decisions, overview, progress
-from bot.inbound.turn import Turn, load_link, reopen_missed, touch_link
+from bot.inbound.turn import LinkedTurn, Turn, load_link, reopen_missed, touch_link
 from bot.texts import dmy, status_name, t
 from storage import assignments, chats, people
 from storage.enums import Role, Status
 from storage.invites import InviteRefused, redeem_invite
 from storage.models import Assignment
 
-Handler = Callable[[Turn, str], Awaitable[None]]
+Handler = Callable[[LinkedTurn, str], Awaitable[None]]
 EVERYONE = frozenset(Role)
 LEADERS = frozenset({Role.LEADER, Role.COORDINATOR, Role.ADMIN})
 COORDINATORS = frozenset({Role.COORDINATOR, Role.ADMIN})
@@ -34,7 +35,7 @@ class Command:
     handler: Handler
 
 
-async def tasks_command(turn: Turn, _args: str) -> None:
+async def tasks_command(turn: LinkedTurn, _args: str) -> None:
     person = turn.person
     rows = await assignments.open_for_person(turn.session, person)
     if not rows:
@@ -56,7 +57,7 @@ async def tasks_command(turn: Turn, _args: str) -> None:
     turn.reply("\n".join(lines))
 
 
-def when(turn: Turn, assignment: Assignment) -> str:
+def when(turn: LinkedTurn, assignment: Assignment) -> str:
     if assignment.deadline is None:
         return turn.t("no_deadline")
     days = (assignment.deadline - turn.today).days
@@ -65,7 +66,7 @@ def when(turn: Turn, assignment: Assignment) -> str:
     return turn.t("due_today") if days == 0 else turn.t("days_overdue", n=-days)
 
 
-async def channel_command(turn: Turn, args: str) -> None:
+async def channel_command(turn: LinkedTurn, args: str) -> None:
     """Choose the chat that gets reminders when a person linked several (never both)."""
     linked = await chats.linked_channels(turn.session, turn.person.id)
     wanted = args.strip().lower()
@@ -83,7 +84,7 @@ async def channel_command(turn: Turn, args: str) -> None:
         turn.reply_key("channel_unlinked", channel=wanted, linked=", ".join(linked))
 
 
-async def help_command(turn: Turn, _args: str) -> None:
+async def help_command(turn: LinkedTurn, _args: str) -> None:
     """The commands this person's role may use, each with its usage, then how to answer."""
     lines = [turn.t("help_intro")]
     days = overview.DUE_SOON_WORKDAYS
@@ -143,8 +144,7 @@ async def start_command(turn: Turn, code: str) -> None:
     await reopen_missed(turn, person.id)
 
 
-async def _on_choice(turn: Turn) -> None:
-    data = turn.incoming.choice_data
+async def _on_choice(turn: LinkedTurn, data: str) -> None:
     if data.startswith("l:"):
         if turn.role in LEADERS:
             await overview.on_list_choice(turn)
@@ -169,21 +169,22 @@ async def _answer(turn: Turn) -> None:
     if command and command[0] == "start":
         await start_command(turn, command[1])
         return
-    if turn.person is None:
+    linked = LinkedTurn.of(turn)
+    if linked is None:
         turn.reply_key("not_linked")
         return
     if incoming.choice_data is not None:
-        await _on_choice(turn)
+        await _on_choice(linked, incoming.choice_data)
         return
     if command is None:
-        await progress.on_text(turn, incoming.text)
+        await progress.on_text(linked, incoming.text)
         return
     name, args = command
     entry = BY_NAME.get(name)
     if entry is None:
         turn.reply_key("unknown_command", command=f"/{name}")
-    elif turn.role not in entry.roles:
+    elif linked.role not in entry.roles:
         roles = turn.t("role_coordinator") if entry.roles <= COORDINATORS else turn.t("role_leader")
         turn.reply_key("not_allowed", command=f"/{name}", roles=roles)
     else:
-        await entry.handler(turn, args)
+        await entry.handler(linked, args)

@@ -72,6 +72,32 @@ class Turn:
         return self.person.role if self.person else None
 
 
+class LinkedTurn(Turn):
+    """The same turn, once the router found the chat linked to an active person.
+
+    A view, not a copy: it shares the turn's attributes (one ``__dict__``), so
+    an answer added or a question asked through either shows in both. Only the
+    types say more: ``link`` and ``person`` are there, and so is ``role``.
+    """
+
+    link: ChatLink
+    person: Person
+
+    def __init__(self, turn: Turn) -> None:
+        if turn.link is None or turn.person is None:
+            raise ValueError("the chat is not linked to an active person")
+        self.__dict__ = turn.__dict__
+
+    @classmethod
+    def of(cls, turn: Turn) -> LinkedTurn | None:
+        """The linked view of ``turn``; None when its chat is not linked (see ``load_link``)."""
+        return cls(turn) if turn.link is not None and turn.person is not None else None
+
+    @property
+    def role(self) -> Role:
+        return self.person.role
+
+
 @dataclass
 class Prefetch:
     """What a batch of turns reads first, in two queries for the batch instead of per turn.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -101,7 +102,7 @@ class ChatDigestSink:
     """
 
     def __init__(
-        self, db: Database, channels: dict[str, Channel], lang: str = "vi", *, tz: ZoneInfo
+        self, db: Database, channels: Mapping[str, Channel], lang: str = "vi", *, tz: ZoneInfo
     ) -> None:
         self.db = db
         self.channels = channels

@@ -8,6 +8,7 @@ unreachable (coordinators see it in the digest) and the nudge fails for good.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import datetime
 
 from bot.channels.base import Channel, ChannelError, Outgoing
@@ -51,7 +52,7 @@ def nudge_text(lang: str, kind: str, assignment: Assignment) -> str:
 class ChatDelivery:
     """Implements ``scheduler.delivery.Delivery`` over the configured channels."""
 
-    def __init__(self, db: Database, channels: dict[str, Channel], lang: str = "vi") -> None:
+    def __init__(self, db: Database, channels: Mapping[str, Channel], lang: str = "vi") -> None:
         self.db = db
         self.channels = channels
         self.lang = lang

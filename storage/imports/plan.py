@@ -195,7 +195,7 @@ async def _sync_assignments(session, plan, specs, task_ids, year, now, report) -
             continue
         seen.add(key)
         code, plan_deadline = wanted[key]
-        change = {}
+        change: dict[str, date | str | None] = {}
         if row.plan_deadline != plan_deadline:
             change["plan_deadline"] = plan_deadline
             # Keep an approved extension unless the plan moves the deadline past it.

@@ -120,6 +120,7 @@ def _check_row(row: Row, directory: Directory, index: NameIndex, problems: list[
     problems += bad
     if bad:
         return None
+    assert group is not None and lead is not None  # either missing is a problem above
     return TaskSpec(
         row=row.number,
         code=code,
@@ -143,7 +144,8 @@ def check_plan(table: Table, directory: Directory) -> list[TaskSpec]:
     if not table.rows:
         raise ImportFailed(table.source, [Problem("no_rows")])
     index = directory.names()
-    specs, seen = [], {}
+    specs: list[TaskSpec] = []
+    seen: dict[str, int] = {}  # code -> the row it first appears in
     for row in table.rows:
         spec = _check_row(row, directory, index, problems)
         code = row.cells["code"]

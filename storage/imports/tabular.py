@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -45,7 +46,7 @@ def read_table(path: Path, *, key_column: str | tuple[str, ...]) -> Table:
     raise ImportFailed(source, [Problem("unknown_file_type", value=path.suffix)])
 
 
-def _header(cells: list[object]) -> list[str]:
+def _header(cells: Sequence[object]) -> list[str]:
     return [nfc(str(c)).lower() if c is not None else "" for c in cells]
 
 
@@ -100,7 +101,9 @@ def _read_xlsx(source: str, data: bytes, key_column: str | tuple[str, ...]) -> T
             columns = _header(list(first))
             out = []
             for number, values in enumerate(rows, start=2):
-                raw = {col: values[i] if i < len(values) else None for i, col in enumerate(columns)}
+                raw: dict[str, object] = {
+                    col: values[i] if i < len(values) else None for i, col in enumerate(columns)
+                }
                 cells = {col: _cell_text(v) for col, v in raw.items()}
                 if any(cells.values()):
                     out.append(Row(number, cells, raw))
