@@ -165,6 +165,7 @@ class Demo:
         async with db.unit_of_work() as session:
             for short, role in CAST:
                 person = await people.first_with_role(session, role, short)
+                assert person is not None, f"the sample has a {role} in {short}"
                 code, _ = await create_invite(session, person, self.clock.now())
                 chat_id = f"{short}-{role}"
                 cast[chat_id] = Member(

@@ -22,9 +22,9 @@ import logging
 import os
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters, Update
@@ -135,9 +135,10 @@ class TelegramChannel:
         if self._webhook_url:
             self._server = WebhookServer(self._listen)
             path = urlsplit(self._webhook_url).path or "/"
-            self._server.add_route(
-                path, self._receive, secret_header=SECRET_HEADER, secret=self._webhook_secret
-            )
+            secret = self._webhook_secret
+            if not secret:  # settings refuse WEBHOOK_URL without WEBHOOK_SECRET
+                raise ValueError("a webhook needs a secret")
+            self._server.add_route(path, self._receive, secret_header=SECRET_HEADER, secret=secret)
             await self._server.start()
             await _call(
                 bot.set_webhook,
@@ -161,7 +162,8 @@ class TelegramChannel:
             try:
                 await task
             except asyncio.CancelledError:
-                if asyncio.current_task().cancelling():
+                current = asyncio.current_task()
+                if current is not None and current.cancelling():
                     raise
             await self._confirm()
         if self._server is not None:
@@ -197,7 +199,7 @@ class TelegramChannel:
                 handler_failures += 1
                 await self._sleep(backoff(handler_failures))  # then fetch the rest again
 
-    async def _handle(self, updates: list[Update]) -> bool:
+    async def _handle(self, updates: Sequence[Update]) -> bool:
         """Hand the batch over at once (the handler stores it together); the offset moves
         past the updates handled before the first failure, which is fetched again."""
         self._busy = True
@@ -235,6 +237,7 @@ class TelegramChannel:
         if incoming is None:
             log.debug("action=update_ignored update_id=%s", update.update_id)
             return
+        assert self._handler is not None  # set by ``start`` before any update is read
         await self._handler(incoming)
 
     # -- sending --------------------------------------------------------------------------
@@ -269,6 +272,7 @@ class TelegramChannel:
                     reply_markup=markup if index == len(parts) - 1 else None,
                     reply_parameters=reply if index == 0 else None,
                 )
+        assert sent is not None  # split_text gives at least one part
         return str(sent.message_id)
 
     async def _upload(self, chat_id, attachment: Attachment, caption, reply, markup):
@@ -336,7 +340,7 @@ class TelegramChannel:
 
 def to_incoming(update: Update) -> Incoming | None:
     """A private chat's text message or button press; None for anything else."""
-    common = {"channel": "telegram", "update_key": str(update.update_id), "raw": update.to_dict()}
+    key, raw = str(update.update_id), update.to_dict()
     query = update.callback_query
     if query is not None:
         if query.message is None or query.data is None or query.message.chat.type != "private":
@@ -348,7 +352,9 @@ def to_incoming(update: Update) -> Incoming | None:
             choice_data=query.data,
             choice_ref=query.id,
             choice_message_id=str(query.message.message_id),
-            **common,
+            channel="telegram",
+            update_key=key,
+            raw=raw,
         )
     message = update.message
     if message is None or message.text is None or message.chat.type != "private":
@@ -361,7 +367,9 @@ def to_incoming(update: Update) -> Incoming | None:
         text=_COMMAND_SUFFIX.sub(r"\1", message.text, count=1),
         message_id=str(message.message_id),
         reply_to_message_id=str(quoted.message_id) if quoted else None,
-        **common,
+        channel="telegram",
+        update_key=key,
+        raw=raw,
     )
 
 
@@ -377,6 +385,7 @@ def keyboard(choices: tuple[tuple[Choice, ...], ...]) -> InlineKeyboardMarkup | 
 
 def channel_error(exc: TelegramError) -> ChannelError:
     detail = str(exc)
+    kind: Literal["blocked", "bad_request"]
     if isinstance(exc, RetryAfter):
         return ChannelError("retry", detail, _timedelta(exc.retry_after))
     if isinstance(exc, Forbidden):

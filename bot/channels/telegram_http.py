@@ -58,7 +58,7 @@ class AiohttpRequest(BaseRequest):
             await self.initialize()
         files = request_data.multipart_data if request_data else None
         data: aiohttp.FormData | dict | None = None
-        if files:
+        if files and request_data is not None:
             data = aiohttp.FormData()
             for name, value in request_data.json_parameters.items():
                 data.add_field(name, value)
@@ -71,8 +71,10 @@ class AiohttpRequest(BaseRequest):
         # Waiting for a free connection counts as connecting: nothing was sent yet.
         pool = _seconds(pool_timeout, self._connect)
         timeout = aiohttp.ClientTimeout(connect=pool, sock_connect=connect, sock_read=read)
+        session = self._session
+        assert session is not None  # made by ``initialize`` above
         try:
-            async with self._session.request(method, url, data=data, timeout=timeout) as answer:
+            async with session.request(method, url, data=data, timeout=timeout) as answer:
                 return answer.status, await answer.read()
         except TimeoutError as error:
             raise TimedOut from error

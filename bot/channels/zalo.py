@@ -122,6 +122,8 @@ class ZaloChannel:
             if self._public_url:
                 self._server.add_media(urlsplit(self._public_url).path, self.media)
             if self._webhook_url:
+                if not self._webhook_secret:  # settings refuse WEBHOOK_URL without a secret
+                    raise ValueError("a webhook needs a secret")
                 self._server.add_route(
                     urlsplit(self._webhook_url).path or "/",
                     self._receive,
@@ -209,6 +211,7 @@ class ZaloChannel:
         incoming = self.numbered.press(incoming)
         self._pending.add(key)
         task = asyncio.current_task()
+        assert task is not None and self._handler is not None  # in a task, once started
         try:
             failures = 0
             while True:
@@ -346,8 +349,8 @@ def to_incoming(update: dict) -> Incoming | None:
     message = update.get("message")
     if not isinstance(message, dict):
         return None
-    sender = message.get("from") if isinstance(message.get("from"), dict) else {}
-    chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
+    sender: dict = message["from"] if isinstance(message.get("from"), dict) else {}
+    chat: dict = message["chat"] if isinstance(message.get("chat"), dict) else {}
     chat_id = chat.get("id") or sender.get("id")
     group = str(chat.get("chat_type") or "PRIVATE").upper() != "PRIVATE"
     if not chat_id or group or sender.get("is_bot") is True:

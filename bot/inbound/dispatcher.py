@@ -223,8 +223,11 @@ class Dispatcher:
         for job, row in zip(jobs, await inbox.store(session, updates, self.now()), strict=True):
             # A resend of what was stored but not processed (its turn failed to commit)
             # is processed now rather than at the next recovery.
-            job.row_id = row.id if row else None
-            job.skip = row is None or row.processed or row.id in self._in_flight
+            if row is None:
+                job.row_id, job.skip = None, True
+                continue
+            job.row_id = row.id
+            job.skip = row.processed or row.id in self._in_flight
             if not job.skip:
                 self._in_flight.add(row.id)
 
@@ -235,7 +238,7 @@ class Dispatcher:
             return
         todo = jobs
         if not new:
-            open_ids = await inbox.claim(session, [job.row_id for job in jobs])
+            open_ids = await inbox.claim(session, [job.row_id for job in jobs if job.row_id])
             todo = []
             for job in jobs:
                 if job.row_id in open_ids:  # not processed already, by another worker
@@ -277,6 +280,7 @@ class Dispatcher:
             job.answers, error = None, exc
         # A bug must not lose the update nor record half of it: say so, keep the error.
         answers = [Answer(Outgoing(say(self.lang, "internal_error")))]
+        assert job.row_id is not None  # a turn runs alone only once its update is stored
         mark = {"id": job.row_id, "processed_at": now, "replies": answers_to_json(answers)}
         mark["error"] = f"{type(error).__name__}: {error}"
         try:
@@ -303,11 +307,13 @@ class Dispatcher:
             async def in_order(jobs: list[_Job]) -> None:
                 async with self._chats_at_once:
                     for job in jobs:
-                        left = await self._send(job.row_id, job.incoming, job.answers)
+                        row_id, answers = job.row_id, job.answers
+                        assert row_id is not None and answers is not None  # as by_chat holds
+                        left = await self._send(row_id, job.incoming, answers)
                         if not left:
-                            sent.append(job.row_id)
-                        elif len(left) < len(job.answers):
-                            partly.append((job.row_id, answers_to_json(left)))
+                            sent.append(row_id)
+                        elif len(left) < len(answers):
+                            partly.append((row_id, answers_to_json(left)))
 
             await asyncio.gather(*(in_order(jobs) for jobs in by_chat.values()))
             if sent or partly:

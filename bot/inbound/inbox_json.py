@@ -36,7 +36,7 @@ def answers_to_json(answers: list[Answer]) -> str:
     out = []
     for answer in answers:
         m = answer.message
-        item = {
+        item: dict[str, object] = {
             "text": m.text,
             "reply_to": m.reply_to,
             "choices": [[[c.label, c.data] for c in row] for row in m.choices],

@@ -146,7 +146,7 @@ async def load_link(turn: Turn) -> None:
 async def touch_link(turn: Turn) -> None:
     """The chat was used now; at the end of the turn so it is written with the rest."""
     link = turn.link
-    if turn.person is None:
+    if turn.person is None or link is None:
         return
     link.last_active_at = turn.now
     if link.unreachable_since is not None:  # they wrote to us: reachable again
@@ -167,6 +167,7 @@ async def find_for_person(turn: Turn, task_code: str) -> tuple[Assignment | None
     exists but belongs to another agency, or (None, None) when nothing matches.
     """
     code = task_code.strip()
+    assert turn.person is not None  # asked only after the link check
     # The order is taken from the objects, which hold the turn's pending values.
     mine = await assignments.for_code(turn.session, code, turn.person.agency_id)
     mine = sorted(mine, key=lambda a: (a.deadline is None, a.deadline or turn.today))
