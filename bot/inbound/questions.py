@@ -27,6 +27,7 @@ What ends a question:
     agency's assignment, a date not after the deadline, R decided meanwhile);
   - a new ``ask``: any of the arrows out of ``none``, from any state;
   - a percent button (20 %…100 % under the percent question): recorded, cleared.
+  - «hoàn tác» / «huỷ» typed (the latest record is undone, if it can be).
 What leaves it open: a command (/viec, /tonghop, …; /start relinking the chat
 too), «Đã xong», «Đồng ý» and list-page buttons; the chat's next text still
 answers it. Deleting the chat link, the assignment or R deletes it with them.
