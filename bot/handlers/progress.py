@@ -307,7 +307,8 @@ async def undo(turn: Turn, assignment_id: int | None = None) -> None:
         channel=turn.incoming.channel,
         message_ref=turn.incoming.update_key,
     )
-    shown = assignment.percent if assignment.status is not Status.DONE else None
+    under_way = assignment.status in (Status.IN_PROGRESS, Status.BLOCKED)
+    shown = assignment.percent if under_way and assignment.percent else None
     turn.reply_key(
         "undone",
         code=assignment.code,
