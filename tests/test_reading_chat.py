@@ -76,10 +76,13 @@ async def test_an_unsure_reply_is_asked_about_and_nothing_is_recorded(plan):
 async def test_a_press_records_that_reading(plan):
     chat = Chat(plan)
     await chat.say("off", "2.1 xong rồi nhưng chưa gửi")
-    [answer] = await chat.say("off", choice_data=press(chat.last("off"), "Đang thực hiện"))
+    asked = chat.last("off")
+    [answer] = await chat.say("off", choice_data=press(asked, "Đang thực hiện"))
     assert answer.startswith("Đã ghi nhận 2.1: đang thực hiện 50%.")  # still in progress: kept
     assert (await state(plan, "2.1"))[:2] == (Status.IN_PROGRESS, 50)
     assert await history(plan, "2.1") == [("chat", Status.IN_PROGRESS, 50, None, None, False)]
+    [again] = await chat.say("off", choice_data=press(asked, "Đã hoàn thành"))  # answered
+    assert "không hợp lệ" in again and (await state(plan, "2.1"))[0] is Status.IN_PROGRESS
 
 
 async def test_a_press_keeps_the_percent_and_reason_the_text_gave(plan):

@@ -176,7 +176,7 @@ async def record(
     if said.document:
         text += turn.t("recorded_document", document=said.document)
     if status is Status.DONE:
-        day = completed_on if done_at else turn.today
+        day = completed_on if done_at and completed_on else turn.today
         late = assignment.deadline is not None and day > assignment.deadline
         timeliness = turn.t("timeliness_late" if late else "timeliness_on_time")
         text += turn.t("recorded_completed", date=dmy(day), timeliness=timeliness)
@@ -343,7 +343,8 @@ async def on_choice(turn: Turn) -> None:
     if action == "undo":
         await undo(turn, token.assignment_id)
     elif action == "other" or action.startswith("s_"):
-        await _on_reading_choice(turn, assignment, token.reading, action)
+        reading, token.reading = token.reading, None  # one answer per question
+        await _on_reading_choice(turn, assignment, reading, action)
     elif action == "done":
         await record(turn, assignment, Status.DONE)
     elif action[1:].isdigit():
@@ -362,7 +363,7 @@ async def _on_reading_choice(
         turn.reply_key("bad_choice")
         return
     if action == "other":
-        await questions.ask(turn, Awaiting.READING, assignment.id)
+        await questions.ask(turn, Awaiting.READING, assignment.id)  # its text is read again
         turn.reply_key("ask_write_again", code=assignment.code)
         return
     await questions.clear(turn)
