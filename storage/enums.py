@@ -58,3 +58,4 @@ class Awaiting(StrEnum):
     REASON = "reason"
     DATE = "date"
     REJECT_REASON = "reject_reason"
+    READING = "reading"  # an unsure reply was asked about: the next text is read again

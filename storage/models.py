@@ -244,8 +244,11 @@ class Assignment(Base):
     plan_deadline: Mapped[date | None] = mapped_column(Date)
     deadline: Mapped[date | None] = mapped_column(Date)
     status: Mapped[Status] = mapped_column(_enum(Status, "status"), default=Status.NOT_STARTED)
+    # The progress percent; 0 while in progress or blocked means none was said (a new
+    # status said without a percent never carries the last one's, issue 12).
     percent: Mapped[int] = mapped_column(Integer, default=0)
     status_note: Mapped[str] = mapped_column(Text, default="")
+    document_ref: Mapped[str | None] = mapped_column(String(300))  # số/ký hiệu of the result
     focal_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
@@ -275,6 +278,12 @@ class ProgressUpdate(Base):
     source: Mapped[str] = mapped_column(String(40), default="chat")
     channel: Mapped[str | None] = mapped_column(String(20))
     message_ref: Mapped[str | None] = mapped_column(String(100))
+    completed_on: Mapped[date | None] = mapped_column(Date)  # a done reply's completion day
+    document_ref: Mapped[str | None] = mapped_column(String(300))  # số/ký hiệu written
+    # What undoing this update restores (JSON of the assignment's fields before it),
+    # and when it was undone; an undo is itself a row with source "undo".
+    previous: Mapped[str | None] = mapped_column(Text)
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Nudge(Base):
@@ -397,6 +406,7 @@ class ChoiceToken(Base):
     assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
     nudge_id: Mapped[int | None] = mapped_column(ForeignKey("nudges.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    reading: Mapped[str | None] = mapped_column(Text)  # JSON: what a reply said, when asked
 
 
 class PendingQuestion(Base):

@@ -47,6 +47,7 @@ class ReportRow:
     percent: int
     updated_at: datetime | None
     updated_by: str  # full name of the person who recorded the last update, or ""
+    document_ref: str = ""  # số/ký hiệu of the result, when named
 
 
 def _timeliness(session: AsyncSession, tz: ZoneInfo, today: date):
@@ -97,6 +98,7 @@ async def report_rows(
             Assignment.percent,
             Assignment.updated_at,
             updater.full_name.label("updated_by"),
+            Assignment.document_ref,
         )
         .select_from(Assignment)
         .join(Task, Task.id == Assignment.task_id)
@@ -127,6 +129,7 @@ async def report_rows(
             percent=row.percent,
             updated_at=row.updated_at,
             updated_by=row.updated_by or "",
+            document_ref=row.document_ref or "",
         )
         for row in (await session.execute(query)).all()
     ]

@@ -15,8 +15,10 @@ async def new_token(
     assignment_id: int,
     now: datetime,
     nudge_id: int | None = None,
+    reading: str | None = None,
 ) -> str:
-    """A fresh token for ``person_id`` and ``assignment_id`` (of a nudge, when sent with one)."""
+    """A fresh token for ``person_id`` and ``assignment_id`` (of a nudge, when sent with one;
+    ``reading``: what an unsure reply said, JSON, when the buttons ask about it)."""
     token = secrets.token_urlsafe(9)
     session.add(
         ChoiceToken(
@@ -25,6 +27,7 @@ async def new_token(
             assignment_id=assignment_id,
             nudge_id=nudge_id,
             created_at=now,
+            reading=reading,
         )
     )
     await session.flush()

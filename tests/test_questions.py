@@ -59,6 +59,7 @@ def test_every_state_is_answered_by_a_handler_of_its_feature():
         Awaiting.REASON: progress.answer_reason,
         Awaiting.DATE: progress.answer_date,
         Awaiting.REJECT_REASON: decisions.reject,
+        Awaiting.READING: progress.answer_reading,
     }
     with pytest.raises(RuntimeError, match="answered by answer_percent already"):
         questions.answers(Awaiting.PERCENT)(progress.answer_reason)
@@ -95,7 +96,8 @@ async def test_a_percent_question_is_answered_once(plan):
     (viec,) = await chat.say("off", "/viec")  # a command leaves the question open
     assert viec.startswith("Việc của Sở Tư pháp đang mở:") and "• 2.1 —" in viec
     assert await open_questions(plan) == [(Awaiting.PERCENT, "2.1")]
-    assert await chat.say("off", "70%") == ["Đã ghi nhận 2.1: đang thực hiện 70%."]
+    answer = await chat.say("off", "70%")
+    assert [m.splitlines()[0] for m in answer] == ["Đã ghi nhận 2.1: đang thực hiện 70%."]
     assert await open_questions(plan) == []
     a = await assignment(plan, "2.1")
     assert (a.status, a.percent) == (Status.IN_PROGRESS, 70)
@@ -111,7 +113,8 @@ async def test_a_percent_button_answers_the_question_too(plan):
     chat = Chat(plan)
     await chat.say("off", choice_data=f"c:{token}:prog")
     percent = chat.last("off").choices[0][2].data
-    assert await chat.say("off", choice_data=percent) == ["Đã ghi nhận 2.1: đang thực hiện 60%."]
+    answer = await chat.say("off", choice_data=percent)
+    assert [m.splitlines()[0] for m in answer] == ["Đã ghi nhận 2.1: đang thực hiện 60%."]
     assert await open_questions(plan) == []
 
 

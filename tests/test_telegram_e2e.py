@@ -73,12 +73,14 @@ async def test_official_links_gets_nudges_and_answers_them(world):
         api.push_callback(OFFICIAL_CHAT, first.message_id, buttons[0]["callback_data"])
         text = await answer_to(api, OFFICIAL_CHAT, 3)
         code_done = "2.1" if "2.1" in first.plain_text else "2.2"
-        assert text == f"Đã ghi nhận {code_done}: đã hoàn thành."
+        assert text.splitlines()[0] == f"Đã ghi nhận {code_done}: đã hoàn thành."
         assert api.callback_answers  # the spinner was stopped
 
         api.push_message(OFFICIAL_CHAT, "dang lam 60%", reply_to_message_id=second.message_id)
         other = "2.2" if code_done == "2.1" else "2.1"
-        assert await answer_to(api, OFFICIAL_CHAT, 4) == f"Đã ghi nhận {other}: đang thực hiện 60%."
+        assert (await answer_to(api, OFFICIAL_CHAT, 4)).splitlines()[
+            0
+        ] == f"Đã ghi nhận {other}: đang thực hiện 60%."
     updates, statuses = await counts(db)
     assert updates == 2
     assert statuses == {code_done: Status.DONE, other: Status.IN_PROGRESS}
@@ -175,7 +177,7 @@ async def test_crash_after_storing_before_processing_is_processed_once_after_res
 
     async with Service(db, api, clock):  # restart: recovers the stored update
         text = await answer_to(api, OFFICIAL_CHAT, 1)
-        assert text == "Đã ghi nhận 2.1: đang thực hiện 30%."
+        assert text.splitlines()[0] == "Đã ghi nhận 2.1: đang thực hiện 30%."
         await asyncio.sleep(0.3)  # a few polls: nothing is handled a second time
     assert (await counts(db))[0] == 1
     assert len(api.sent_messages(OFFICIAL_CHAT)) == 2
@@ -197,3 +199,35 @@ async def test_crash_before_storing_gets_the_update_again(world):
     assert api.pending_updates  # never confirmed
     async with Service(db, api, clock):
         assert "đã được liên kết" in await answer_to(api, OFFICIAL_CHAT, 0)
+
+
+async def test_an_unsure_reply_is_asked_with_buttons_and_undone_with_one(world):
+    db, api, clock, code = world
+    async with Service(db, api, clock):
+        api.push_command(OFFICIAL_CHAT, f"/start {code}")
+        await answer_to(api, OFFICIAL_CHAT, 0)
+        api.push_message(OFFICIAL_CHAT, "2.1 xong rồi nhưng chưa gửi")
+        asked = await answer_to(api, OFFICIAL_CHAT, 1)
+        assert "chưa ghi nhận gì" in asked and asked.endswith("Anh/Chị muốn ghi nhận:")
+        message = api.sent_messages(OFFICIAL_CHAT)[1]
+        buttons = [b for row in message.reply_markup["inline_keyboard"] for b in row]
+        assert [b["text"] for b in buttons] == ["Đã hoàn thành", "Đang thực hiện", "Khác"]
+        assert (await counts(db))[0] == 0  # asked: nothing recorded
+
+        api.push_callback(OFFICIAL_CHAT, message.message_id, buttons[0]["callback_data"])
+        done = await answer_to(api, OFFICIAL_CHAT, 2)
+        assert done.startswith("Đã ghi nhận 2.1: đã hoàn thành.\nNhiệm vụ: Trình chương trình")
+        assert "bấm «Hoàn tác» hoặc nhắn «hoàn tác» trong vòng 30 phút" in done
+        assert (await counts(db))[1]["2.1"] is Status.DONE
+
+        confirmation = api.sent_messages(OFFICIAL_CHAT)[2]
+        [undo] = [b for row in confirmation.reply_markup["inline_keyboard"] for b in row]
+        assert undo["text"] == "↩️ Hoàn tác"
+        api.push_callback(OFFICIAL_CHAT, confirmation.message_id, undo["callback_data"])
+        undone = await answer_to(api, OFFICIAL_CHAT, 3)
+        assert "đã hoàn tác" in undone and "trở lại «chưa thực hiện»" in undone
+        updates, statuses = await counts(db)
+        assert (updates, statuses["2.1"]) == (2, Status.NOT_STARTED)  # the record and its undo
+
+        api.push_callback(OFFICIAL_CHAT, confirmation.message_id, undo["callback_data"])
+        assert "Không có ghi nhận nào để hoàn tác" in await answer_to(api, OFFICIAL_CHAT, 4)

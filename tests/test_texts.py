@@ -300,7 +300,9 @@ async def test_english_chat_answers_have_no_vietnamese(world):
     (summary,) = answers[("coord", "/tonghop")]
     assert summary.startswith("📊 Summary whole plan — as of 18/03/2024")
     assert "\nGroup 1 — Direction, management and communication of CCHC: 1 — " in summary
-    assert answers[("off", "/capnhat 2.1 dang lam 50%")] == ["Recorded 2.1: in progress 50%."]
+    assert [m.splitlines()[0] for m in answers[("off", "/capnhat 2.1 dang lam 50%")]] == [
+        "Recorded 2.1: in progress 50%."
+    ]
 
 
 async def test_the_english_text_report_has_no_vietnamese(world):

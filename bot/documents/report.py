@@ -69,6 +69,7 @@ DETAIL_COLUMNS = (
     "percent",
     "updated_at",
     "updated_by",
+    "document",
 )
 OVERDUE_COLUMNS = (
     "code",
@@ -228,6 +229,7 @@ def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> Non
             r.percent,
             _local(r.updated_at, tz),
             r.updated_by,
+            r.document_ref,
         ]
         for r in rows
     ]

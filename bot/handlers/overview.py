@@ -81,7 +81,7 @@ def _item(turn: LinkedTurn, item: OverdueItem) -> str:
         when = turn.t("due_today")
     else:
         when = turn.t("days_left", n=-days)
-    percent = f" {item.percent}%" if item.status is Status.IN_PROGRESS else ""
+    percent = f" {item.percent}%" if item.status is Status.IN_PROGRESS and item.percent else ""
     updated = (
         turn.t("updated", day=dmy(turn.calendar.local_date(item.updated_at)))
         if item.updated_at

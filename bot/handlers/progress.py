@@ -7,34 +7,150 @@ recorded. Whatever is not understood records nothing and says so.
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 
 from bot.handlers import decisions
 from bot.inbound import choices, questions
 from bot.inbound.questions import Awaiting
 from bot.inbound.turn import LinkedTurn, find_for_person, may_update
 from bot.texts import dmy, status_name
-from bot.understanding.dates import extension_date
-from bot.understanding.replies import ParsedReply, normalise, parse_reply
+from bot.understanding.dates import completion_date, extension_date
+from bot.understanding.normalise import fold, normalise
+from bot.understanding.reader import Reading, read_reply
+from bot.understanding.reasons import reason as reason_of
 from storage import assignments, tokens
-from storage.enums import Status
+from storage.enums import Channel, Status
 from storage.models import Assignment, PendingQuestion
-from storage.progress import record_progress, request_extension
+from storage.progress import (
+    last_update_by,
+    plan_start,
+    record_progress,
+    request_extension,
+    undo_update,
+    undoable,
+)
 
 TASK_CODE = re.compile(r"^\s*([1-7]\.\d{1,3})\b[\s:,.-]*(.*)$", re.S)
 PERCENT = re.compile(r"^\s*~?(\d{1,3})\s*(%|phần trăm|phan tram)?\s*$", re.I)
+UNDO_WORDS = frozenset({"hoan tac", "huy", "undo"})
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a reply gave besides its status: recorded with whichever status is chosen."""
+
+    percent: int | None = None
+    new_date: date | None = None
+    completed_on: date | None = None
+    reason: str = ""
+    document: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "percent": self.percent,
+                "new_date": self.new_date.isoformat() if self.new_date else None,
+                "completed_on": self.completed_on.isoformat() if self.completed_on else None,
+                "reason": self.reason,
+                "document": self.document,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, data: str) -> Said:
+        d = json.loads(data)
+        day = date.fromisoformat
+        return cls(
+            d["percent"],
+            day(d["new_date"]) if d["new_date"] else None,
+            day(d["completed_on"]) if d["completed_on"] else None,
+            d["reason"],
+            d["document"],
+        )
+
+
+def _documents(reading: Reading) -> str:
+    return "; ".join(str(ref) for ref in reading.documents)
+
+
+def said_by(reading: Reading) -> Said:
+    return Said(
+        reading.percent,
+        reading.new_date,
+        reading.completion_date,
+        reading.reason,
+        _documents(reading),
+    )
+
+
+def _said_unsure(
+    reading: Reading, text: str, assignment: Assignment, today: date, start: date | None
+) -> Said:
+    """What an unsure reply gave, for each reading it is asked about (the reader fills in
+    the date and the reason only for the status it settles on)."""
+    norm, alternatives = normalise(text), reading.alternatives
+    issued = next((ref.issued for ref in reading.documents if ref.issued), None)
+    done_on = None
+    if Status.DONE in alternatives:
+        done_on = completion_date(norm, today=today, plan_start=start, issued=issued)
+    new_date = None
+    if Status.EXTENSION_REQUESTED in alternatives:
+        new_date = extension_date(norm, today=today, current_deadline=assignment.deadline)
+    why = next(
+        (
+            reason_of(text, s)
+            for s in alternatives
+            if s in (Status.BLOCKED, Status.EXTENSION_REQUESTED)
+        ),
+        "",
+    )
+    return Said(reading.percent, new_date, done_on, why, _documents(reading))
+
+
+def _done_at(turn: LinkedTurn, day: date | None) -> datetime | None:
+    """Noon of a completion day before today, as the instant the work counts as done."""
+    if day is None or day >= turn.today:
+        return None
+    return datetime.combine(day, time(12), tzinfo=turn.calendar.timezone).astimezone(UTC)
 
 
 def _percent_text(percent: int | None) -> str:
     return f" {percent}%" if percent is not None else ""
 
 
+def _percent_for(status: Status, percent: int | None) -> int | None:
+    """The written percent when it fits the status recorded (a press may pick another)."""
+    if percent is None or status is Status.DONE:
+        return None
+    if status is Status.IN_PROGRESS:
+        return percent if 0 < percent < 100 else None
+    if status is Status.NOT_STARTED:
+        return 0 if percent == 0 else None
+    return percent
+
+
+def _has_buttons(turn: LinkedTurn) -> bool:
+    return turn.incoming.channel == Channel.TELEGRAM.value
+
+
 async def record(
-    turn: LinkedTurn, assignment: Assignment, status: Status, *, percent=None, note: str = ""
+    turn: LinkedTurn,
+    assignment: Assignment,
+    status: Status,
+    *,
+    percent=None,
+    note: str = "",
+    said: Said | None = None,
 ) -> None:
     if not may_update(turn.person, assignment):
         turn.reply_key("not_yours", code=assignment.code, agency=assignment.agency.name)
         return
+    said = said or Said()
+    completed_on = said.completed_on if status is Status.DONE else None
+    done_at = _done_at(turn, completed_on)
     recorded = await record_progress(
         turn.session,
         assignment,
@@ -45,19 +161,35 @@ async def record(
         note=note,
         channel=turn.incoming.channel,
         message_ref=turn.incoming.update_key,
+        completed_on=completed_on if done_at else None,
+        done_at=done_at,
+        document_ref=said.document or None,
     )
-    shown = (
-        None
-        if status in (Status.DONE, Status.NOT_STARTED) and percent is None
-        else recorded.percent
-    )
-    turn.reply_key(
+    text = turn.t(
         "recorded",
         code=assignment.code,
         status=status_name(turn.lang, recorded.status),
-        percent=_percent_text(shown) if status is not Status.DONE else "",
+        percent=_percent_text(recorded.percent) if status is not Status.DONE else "",
         note=turn.t("reason_label", note=note) if note else "",
     )
+    text += turn.t("recorded_task", title=assignment.task.title)
+    if said.document:
+        text += turn.t("recorded_document", document=said.document)
+    if status is Status.DONE:
+        day = completed_on if done_at and completed_on else turn.today
+        late = assignment.deadline is not None and day > assignment.deadline
+        timeliness = turn.t("timeliness_late" if late else "timeliness_on_time")
+        text += turn.t("recorded_completed", date=dmy(day), timeliness=timeliness)
+    await _confirm(turn, assignment, text)
+
+
+async def _confirm(turn: LinkedTurn, assignment: Assignment, text: str) -> None:
+    """Say what was recorded, with how to undo it (a button where there are buttons)."""
+    if _has_buttons(turn):
+        token = await choices.new_token(turn.session, turn.person.id, assignment.id, turn.now)
+        turn.reply(text + turn.t("undo_hint_button"), choices.undo_choices(turn.lang, token))
+    else:
+        turn.reply(text + turn.t("undo_hint"))
 
 
 async def request(turn: LinkedTurn, assignment: Assignment, parsed_date, reason: str) -> None:
@@ -80,22 +212,116 @@ async def request(turn: LinkedTurn, assignment: Assignment, parsed_date, reason:
         channel=turn.incoming.channel,
         message_ref=turn.incoming.update_key,
     )
-    turn.reply_key(
+    text = turn.t(
         "recorded_extension",
         code=assignment.code,
         date=dmy(parsed_date),
         note=turn.t("reason_label", note=reason) if reason else "",
     )
+    await _confirm(turn, assignment, text + turn.t("recorded_task", title=assignment.task.title))
     await decisions.announce_request(turn, assignment, extension)
 
 
-async def apply_parsed(turn: LinkedTurn, assignment: Assignment, parsed: ParsedReply, text: str):
-    if not parsed.understood or parsed.status is None:
-        turn.reply_key("not_understood", text=text.strip()[:200])
-    elif parsed.status is Status.EXTENSION_REQUESTED:
-        await request(turn, assignment, parsed.new_date, parsed.reason)
+async def apply_status(
+    turn: LinkedTurn, assignment: Assignment, status: Status, said: Said
+) -> None:
+    if status is Status.EXTENSION_REQUESTED:
+        await request(turn, assignment, said.new_date, said.reason)
     else:
-        await record(turn, assignment, parsed.status, percent=parsed.percent, note=parsed.reason)
+        note = said.reason if status is Status.BLOCKED else ""
+        percent = _percent_for(status, said.percent)
+        await record(turn, assignment, status, percent=percent, note=note, said=said)
+
+
+async def apply_reading(turn: LinkedTurn, assignment: Assignment, text: str) -> None:
+    """Read ``text`` about ``assignment``: record it, ask about it, or say it is not understood."""
+    start = await plan_start(turn.session, assignment)
+    reading = read_reply(
+        text, today=turn.today, current_deadline=assignment.deadline, plan_start=start
+    )
+    if reading.dispute:
+        turn.reply_key(
+            "dispute",
+            code=assignment.code,
+            title=assignment.task.title,
+            agency=assignment.agency.name,
+        )
+    elif reading.ask and reading.alternatives:
+        await ask_reading(
+            turn,
+            assignment,
+            text,
+            _said_unsure(reading, text, assignment, turn.today, start),
+            reading.alternatives,
+        )
+    elif not reading.recordable or reading.status is None:
+        turn.reply_key("not_understood", text=text.strip()[:200])
+    else:
+        await apply_status(turn, assignment, reading.status, said_by(reading))
+
+
+async def ask_reading(
+    turn: LinkedTurn,
+    assignment: Assignment,
+    text: str,
+    said: Said,
+    alternatives: tuple[Status, ...],
+) -> None:
+    """Record nothing; offer the likeliest readings and «Khác» (the next text is read again)."""
+    if not may_update(turn.person, assignment):
+        turn.reply_key("not_yours", code=assignment.code, agency=assignment.agency.name)
+        return
+    token = await choices.new_token(
+        turn.session, turn.person.id, assignment.id, turn.now, reading=said.to_json()
+    )
+    await questions.ask(turn, Awaiting.READING, assignment.id)
+    turn.reply(
+        turn.t(
+            "ask_reading",
+            text=text.strip()[:200],
+            code=assignment.code,
+            title=assignment.task.title,
+        ),
+        choices.reading_choices(turn.lang, token, alternatives[:3]),
+    )
+
+
+def is_undo(text: str) -> bool:
+    return fold(text).strip(" .!?") in UNDO_WORDS
+
+
+async def undo(turn: LinkedTurn, assignment_id: int | None = None) -> None:
+    """Put back what the person's latest record changed, once, within the window."""
+    update = await last_update_by(turn.session, turn.person.id)
+    if (
+        update is None
+        or not undoable(update, turn.now)
+        or (assignment_id is not None and update.assignment_id != assignment_id)
+    ):
+        turn.reply_key("undo_none")
+        return
+    assignment = await _load(turn, update.assignment_id)
+    if assignment.updated_at != update.created_at:  # changed since by someone else
+        turn.reply_key("undo_none")
+        return
+    await undo_update(
+        turn.session,
+        update,
+        assignment,
+        turn.person.id,
+        turn.now,
+        channel=turn.incoming.channel,
+        message_ref=turn.incoming.update_key,
+    )
+    under_way = assignment.status in (Status.IN_PROGRESS, Status.BLOCKED)
+    shown = assignment.percent if under_way and assignment.percent else None
+    turn.reply_key(
+        "undone",
+        code=assignment.code,
+        title=assignment.task.title,
+        status=status_name(turn.lang, assignment.status),
+        percent=_percent_text(shown),
+    )
 
 
 async def prompt(turn: LinkedTurn, assignment: Assignment, awaiting: Awaiting) -> None:
@@ -120,7 +346,12 @@ async def on_choice(turn: LinkedTurn) -> None:
         return
     assignment = await _load(turn, token.assignment_id)
     action = parsed[1]
-    if action == "done":
+    if action == "undo":
+        await undo(turn, token.assignment_id)
+    elif action == "other" or action.startswith("s_"):
+        reading, token.reading = token.reading, None  # one answer per question
+        await _on_reading_choice(turn, assignment, reading, action)
+    elif action == "done":
         await record(turn, assignment, Status.DONE)
     elif action[1:].isdigit():
         await questions.clear(turn)
@@ -130,12 +361,35 @@ async def on_choice(turn: LinkedTurn) -> None:
         await prompt(turn, assignment, awaiting[action])
 
 
+async def _on_reading_choice(
+    turn: LinkedTurn, assignment: Assignment, reading: str | None, action: str
+) -> None:
+    """A press under "Anh/Chị muốn ghi nhận": that reading, or «Khác»: write it again."""
+    if reading is None:
+        turn.reply_key("bad_choice")
+        return
+    if action == "other":
+        await questions.ask(turn, Awaiting.READING, assignment.id)  # its text is read again
+        turn.reply_key("ask_write_again", code=assignment.code)
+        return
+    await questions.clear(turn)
+    await apply_status(turn, assignment, Status(action[2:]), Said.from_json(reading))
+
+
+@questions.answers(Awaiting.READING)
+async def answer_reading(turn: LinkedTurn, question: PendingQuestion, text: str) -> None:
+    """Typed instead of pressed, or after «Khác»: the text is read again, about the same
+    assignment unless it names another."""
+    await questions.clear(turn)
+    await read_text(turn, text, await _load(turn, question.assignment_id))
+
+
 @questions.answers(Awaiting.PERCENT)
 async def answer_percent(turn: LinkedTurn, question: PendingQuestion, text: str) -> None:
     assignment = await _load(turn, question.assignment_id)
     match = PERCENT.match(text)
     if not match or int(match[1]) > 100:
-        parsed = parse_reply(text, today=turn.today, current_deadline=assignment.deadline)
+        parsed = read_reply(text, today=turn.today, current_deadline=assignment.deadline)
         if parsed.percent is None:
             turn.reply_key("ask_percent_again")
             return
@@ -164,7 +418,7 @@ async def answer_date(turn: LinkedTurn, question: PendingQuestion, text: str) ->
         turn.reply_key("ask_date_again")
         return
     await questions.clear(turn)
-    parsed = parse_reply(
+    parsed = read_reply(
         f"xin gia hạn đến {text}", today=turn.today, current_deadline=assignment.deadline
     )
     await request(turn, assignment, new_date, parsed.reason)
@@ -186,9 +440,21 @@ async def _latest_nudged(turn: LinkedTurn) -> Assignment | None:
 
 
 async def on_text(turn: LinkedTurn, text: str) -> None:
-    """Free text: an answer to a question, a reply to a nudge, "CODE text", or the latest nudge."""
+    """Free text: an undo, an answer to a question, a reply to a nudge, "CODE text", or the
+    latest nudge."""
+    if is_undo(text):
+        if turn.question is not None:
+            await questions.clear(turn)
+        await undo(turn)
+        return
     if await questions.answer(turn, text):
         return
+    await read_text(turn, text)
+
+
+async def read_text(turn: LinkedTurn, text: str, asked: Assignment | None = None) -> None:
+    """Read a report about the nudge replied to, the code it starts with, the assignment
+    asked about, or the latest nudged one."""
     assignment = await _replied_nudge(turn)
     if assignment is None and (match := TASK_CODE.match(text)):
         assignment, other_agency = await find_for_person(turn, match[1])
@@ -197,12 +463,11 @@ async def on_text(turn: LinkedTurn, text: str) -> None:
             return
         text = match[2]
     if assignment is None:
-        assignment = await _latest_nudged(turn)
+        assignment = asked or await _latest_nudged(turn)
     if assignment is None:
         turn.reply_key("which_assignment")
         return
-    parsed = parse_reply(text, today=turn.today, current_deadline=assignment.deadline)
-    await apply_parsed(turn, assignment, parsed, text)
+    await apply_reading(turn, assignment, text)
 
 
 def _unknown_code(turn: LinkedTurn, code: str, other_agency: str | None) -> None:
@@ -221,8 +486,7 @@ async def update_command(turn: LinkedTurn, args: str) -> None:
     if assignment is None:
         _unknown_code(turn, match[1], other)
         return
-    parsed = parse_reply(match[2], today=turn.today, current_deadline=assignment.deadline)
-    await apply_parsed(turn, assignment, parsed, match[2])
+    await apply_reading(turn, assignment, match[2])
 
 
 async def extend_command(turn: LinkedTurn, args: str) -> None:

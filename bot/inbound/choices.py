@@ -11,12 +11,15 @@ import re
 from datetime import datetime
 
 from bot.channels.base import Choice
-from bot.texts import say
+from bot.texts import say, status_name
 from storage import tokens
 from storage.db import Session
+from storage.enums import Status
 
 PERCENTS = (20, 40, 60, 80, 100)
-ACTIONS = ("done", "prog", "blk", "ext", *(f"p{n}" for n in PERCENTS))
+# "s_<status>": record the reading asked about as that status; "other": write it again.
+READINGS = tuple(f"s_{s.value}" for s in Status)
+ACTIONS = ("done", "prog", "blk", "ext", "undo", "other", *READINGS, *(f"p{n}" for n in PERCENTS))
 DATA = re.compile(r"^c:([A-Za-z0-9_-]{8,24}):(" + "|".join(ACTIONS) + r")$")
 
 
@@ -26,8 +29,21 @@ async def new_token(
     assignment_id: int,
     now: datetime,
     nudge_id: int | None = None,
+    reading: str | None = None,
 ) -> str:
-    return await tokens.new_token(session, person_id, assignment_id, now, nudge_id)
+    return await tokens.new_token(session, person_id, assignment_id, now, nudge_id, reading)
+
+
+def reading_choices(
+    lang: str, token: str, statuses: tuple[Status, ...]
+) -> tuple[tuple[Choice, ...], ...]:
+    """ "[Đang thực hiện] [Đã hoàn thành] [Khác]": the likeliest readings, then «Khác»."""
+    row = [Choice(status_name(lang, s).capitalize(), f"c:{token}:s_{s.value}") for s in statuses]
+    return ((*row, Choice(say(lang, "button_other"), f"c:{token}:other")),)
+
+
+def undo_choices(lang: str, token: str) -> tuple[tuple[Choice, ...], ...]:
+    return ((Choice(say(lang, "button_undo"), f"c:{token}:undo"),),)
 
 
 def status_choices(lang: str, token: str) -> tuple[tuple[Choice, ...], ...]:

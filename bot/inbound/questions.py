@@ -5,7 +5,8 @@ asked before (never a second one beside it); the chat's next free text, not a
 command and not a button, goes to the handler ``ANSWERS`` holds for the
 question's state, as python-telegram-bot's ConversationHandler maps each state
 to its handlers. The handlers live with their features and register here with
-``@answers(state)``: progress.py for the first three, decisions.py for the last.
+``@answers(state)``: progress.py for the percent, reason, date and reading states,
+decisions.py for the rejection reason.
 
     none --«Đang làm»-------------------> PERCENT --a percent (100: done)------> none
       |                                   |  ^
@@ -15,6 +16,9 @@ to its handlers. The handlers live with their features and register here with
       |  asked for without a date         |  ^
       |                                   +--+ no date: asked again
       +--«Từ chối» on request R---------> REJECT_REASON(R) --any text: R rejected--> none
+      +--an unsure reply, or «Khác»-----> READING --any text: read again (recorded,
+      |                                   |          asked again, or not understood)-> none
+      |                                   +--a reading's button: recorded------------> none
 
     any state --any ask above--> its state: the question before is dropped, unanswered
 
@@ -23,6 +27,7 @@ What ends a question:
     agency's assignment, a date not after the deadline, R decided meanwhile);
   - a new ``ask``: any of the arrows out of ``none``, from any state;
   - a percent button (20 %…100 % under the percent question): recorded, cleared.
+  - «hoàn tác» / «huỷ» typed (the latest record is undone, if it can be).
 What leaves it open: a command (/viec, /tonghop, …; /start relinking the chat
 too), «Đã xong», «Đồng ý» and list-page buttons; the chat's next text still
 answers it. Deleting the chat link, the assignment or R deletes it with them.

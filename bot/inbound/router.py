@@ -51,9 +51,11 @@ async def tasks_command(turn: LinkedTurn, _args: str) -> None:
                 deadline=dmy(a.deadline, turn.lang),
                 when=when(turn, a),
                 status=status_name(turn.lang, a.status),
-                percent=f" {a.percent}%" if a.status is Status.IN_PROGRESS else "",
+                percent=f" {a.percent}%" if a.status is Status.IN_PROGRESS and a.percent else "",
             )
         )
+        if a.document_ref:
+            lines.append(turn.t("task_document", document=a.document_ref))
     turn.reply("\n".join(lines))
 
 

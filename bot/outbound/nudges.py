@@ -33,7 +33,11 @@ def nudge_text(lang: str, kind: str, assignment: Assignment) -> str:
         "escalation": lambda: say(lang, "nudge_escalation", agency=assignment.agency.name, days=n),
         "checkin": lambda: say(lang, "nudge_checkin"),
     }[series]()
-    percent = f" {assignment.percent}%" if assignment.status is Status.IN_PROGRESS else ""
+    percent = (
+        f" {assignment.percent}%"
+        if assignment.status is Status.IN_PROGRESS and assignment.percent
+        else ""
+    )
     note = say(lang, "reason_label", note=assignment.status_note) if assignment.status_note else ""
     body = say(
         lang,

@@ -98,6 +98,54 @@ ENTRIES: dict[str, dict[str, str]] = {
         "decide.",
     },
     "reason_label": {"vi": " — {note}", "en": " — {note}"},
+    # what a confirmation says besides the status (issue 12), each on its own line
+    "recorded_task": {"vi": "\nNhiệm vụ: {title}", "en": "\nTask: {title}"},
+    "recorded_document": {"vi": "\nVăn bản: {document}", "en": "\nDocument: {document}"},
+    "recorded_completed": {
+        "vi": "\nNgày hoàn thành: {date} ({timeliness})",
+        "en": "\nCompleted on: {date} ({timeliness})",
+    },
+    "undo_hint": {
+        "vi": "\nNếu chưa đúng, Anh/Chị nhắn «hoàn tác» trong vòng 30 phút.",
+        "en": "\nIf this is wrong, send «undo» (or «hoan tac») within 30 minutes.",
+    },
+    "undo_hint_button": {
+        "vi": "\nNếu chưa đúng, Anh/Chị bấm «Hoàn tác» hoặc nhắn «hoàn tác» trong vòng 30 phút.",
+        "en": "\nIf this is wrong, press «Undo» or send «undo» within 30 minutes.",
+    },
+    "undone": {
+        "vi": "Hệ thống đã hoàn tác ghi nhận vừa rồi của {code} — {title}: trở lại «{status}"
+        "{percent}».",
+        "en": "Undone: the last record of {code} — {title}; it is back to «{status}{percent}».",
+    },
+    "undo_none": {
+        "vi": "Không có ghi nhận nào để hoàn tác: chỉ hoàn tác được ghi nhận gần nhất của Anh/Chị,"
+        " một lần, trong vòng 30 phút. Chưa thay đổi gì.",
+        "en": "There is nothing to undo: only your latest record can be undone, once, within 30 "
+        "minutes. Nothing was changed.",
+    },
+    # asking when the reply was not clear (issue 12)
+    "ask_reading": {
+        "vi": "Hệ thống chưa chắc đã hiểu đúng «{text}» về nhiệm vụ {code} — {title}; chưa ghi "
+        "nhận gì.\nAnh/Chị muốn ghi nhận:",
+        "en": "The system is not sure it understood «{text}» about {code} — {title}; nothing "
+        "was recorded.\nWhat should be recorded:",
+    },
+    "ask_write_again": {
+        "vi": "Anh/Chị hãy nhắn lại tình hình nhiệm vụ {code}, ví dụ: «đã xong», «đang làm 60%», "
+        "«vướng do …», «xin gia hạn đến 30/6». Chưa ghi nhận gì.",
+        "en": "Please write again how {code} stands, e.g. «da xong», «dang lam 60%», «vuong do "
+        "…», «xin gia han den 30/6». Nothing was recorded.",
+    },
+    "dispute": {
+        "vi": "Hệ thống hiểu Anh/Chị cho rằng nhiệm vụ {code} — {title} không thuộc chức năng, "
+        "nhiệm vụ của {agency}; chưa ghi nhận tiến độ. Đề nghị Anh/Chị báo cơ quan điều phối để "
+        "xem xét lại việc giao.",
+        "en": "Understood: you say {code} — {title} is not within the remit of {agency}; no "
+        "progress was recorded. Please tell the coordinators so the assignment can be reviewed.",
+    },
+    "button_other": {"vi": "Khác", "en": "Other"},
+    "button_undo": {"vi": "↩️ Hoàn tác", "en": "↩️ Undo"},
     "ask_percent": {
         "vi": "{code}: đã thực hiện được bao nhiêu phần trăm?",
         "en": "{code}: how far along is it (percent)?",
@@ -129,6 +177,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "• {code} — {title}\n  Hạn {deadline} ({when}) — {status}{percent}",
         "en": "• {code} — {title}\n  Due {deadline} ({when}) — {status}{percent}",
     },
+    "task_document": {"vi": "  Văn bản: {document}", "en": "  Document: {document}"},
     "no_deadline": {"vi": "thường xuyên", "en": "ongoing"},
     "days_left": {"vi": "còn {n} ngày", "en": "{n} days left"},
     "due_today": {"vi": "hạn hôm nay", "en": "due today"},

@@ -41,6 +41,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "col_percent": {"vi": "Tiến độ (%)", "en": "Progress (%)"},
     "col_updated_at": {"vi": "Cập nhật lần cuối", "en": "Last updated"},
     "col_updated_by": {"vi": "Người cập nhật", "en": "Updated by"},
+    "col_document": {"vi": "Văn bản (số/ký hiệu)", "en": "Document (number)"},
     "col_days_overdue": {"vi": "Số ngày quá hạn", "en": "Days overdue"},
     # the chart
     "chart_title": {
