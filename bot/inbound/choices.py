@@ -8,12 +8,10 @@ someone else's, finds nothing for the presser and is refused.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from bot.channels.base import Choice
 from bot.texts import say, status_name
 from storage import tokens
-from storage.db import Session
 from storage.enums import Status
 
 PERCENTS = (20, 40, 60, 80, 100)
@@ -23,15 +21,7 @@ ACTIONS = ("done", "prog", "blk", "ext", "undo", "other", *READINGS, *(f"p{n}" f
 DATA = re.compile(r"^c:([A-Za-z0-9_-]{8,24}):(" + "|".join(ACTIONS) + r")$")
 
 
-async def new_token(
-    session: Session,
-    person_id: int,
-    assignment_id: int,
-    now: datetime,
-    nudge_id: int | None = None,
-    reading: str | None = None,
-) -> str:
-    return await tokens.new_token(session, person_id, assignment_id, now, nudge_id, reading)
+new_token = tokens.new_token  # the store makes and keeps the opaque token
 
 
 def reading_choices(
