@@ -41,7 +41,9 @@ _OPEN_COLUMNS = {
     "blocked": Status.BLOCKED,
     "extension_requested": Status.EXTENSION_REQUESTED,
 }
-_NUMBERS = ("total", "done_on_time", "done_late", *_OPEN_COLUMNS, "overdue")
+# The buckets of ``StatusCounts`` that partition ``total``, in the order reports show them.
+BUCKETS = ("done_on_time", "done_late", *_OPEN_COLUMNS, "overdue")
+_NUMBERS = ("total", *BUCKETS)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, status_name, t
 from storage.db import Session
 from storage.report import ReportRow, report_rows
-from storage.summary import StatusCounts, status_overview
+from storage.summary import BUCKETS, StatusCounts, status_overview
 
 Format = Literal["text", "csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("text", "csv", "xlsx")
@@ -46,15 +46,6 @@ CSV_COLUMNS = (
     "percent",
     "updated_at",
     "updated_by",
-)
-BUCKETS = (
-    "done_on_time",
-    "done_late",
-    "in_progress",
-    "not_started",
-    "blocked",
-    "extension_requested",
-    "overdue",
 )
 
 # Column headers of the detail and overdue sheets: texts ``col_{name}``.

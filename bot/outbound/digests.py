@@ -14,7 +14,7 @@ from scheduler.digest import DailyDigest, WeeklySummary
 from storage.chats import reachable_chats_by_person
 from storage.db import Database
 from storage.enums import Role
-from storage.summary import StatusCounts, status_counts
+from storage.summary import BUCKETS, StatusCounts, status_counts
 
 log = logging.getLogger("nhacviec.digest")
 
@@ -28,19 +28,7 @@ def _timeliness(lang: str, on_time: bool) -> str:
 
 
 def counts_line(lang: str, label: str, counts: StatusCounts) -> str:
-    fields = {
-        k: getattr(counts, k)
-        for k in (
-            "total",
-            "done_on_time",
-            "done_late",
-            "in_progress",
-            "not_started",
-            "blocked",
-            "extension_requested",
-            "overdue",
-        )
-    }
+    fields = {k: getattr(counts, k) for k in ("total", *BUCKETS)}
     return say(lang, "counts", label=label, **fields)
 
 
