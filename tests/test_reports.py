@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from bot.documents.report import CSV_COLUMNS, build_report, report_filename, to_csv, to_text
 from bot.texts import group_name
 from storage.enums import Status
-from storage.models import Assignment, Person
+from storage.models import Agency, Assignment, Person, Task
 from storage.report import report_rows
 from storage.summary import status_counts
 from tests.kit import TZ, declare_agencies, load_plan, local
@@ -230,3 +230,47 @@ def test_report_filename():
     assert report_filename(date(2024, 3, 20), "xlsx") == "nhacviec-bao-cao-2024-03-20.xlsx"
     assert report_filename(date(2024, 3, 20), "text") == "nhacviec-bao-cao-2024-03-20.txt"
     assert report_filename(date(2024, 3, 20), "csv") == "nhacviec-bao-cao-2024-03-20.csv"
+
+
+FORMULAS = {
+    "title": '=HYPERLINK("http://example.invalid","bấm vào")',
+    "agency": "@SUM(1+1)",
+    "person": "+1-2",
+}
+
+
+async def test_text_that_looks_like_a_formula_is_never_one(db, agencies):
+    async with db.unit_of_work() as session:
+        task_id = await session.scalar(select(Assignment.task_id).where(Assignment.code == "2.1"))
+        await session.execute(
+            update(Task).where(Task.id == task_id).values(title=FORMULAS["title"])
+        )
+        await session.execute(
+            update(Agency).where(Agency.name == "Sở Tư pháp").values(name=FORMULAS["agency"])
+        )
+        await session.execute(
+            update(Person).where(Person.full_name == "Hoàng Thu Hà").values(full_name="-2+3")
+        )
+        await session.execute(
+            update(Task).where(Task.code == "1.1").values(title="\tcmd|' /C calc'!A0")
+        )
+
+    cells = [v for row in csv.reader(io.StringIO((await report(db, "csv")).decode())) for v in row]
+    for value in (FORMULAS["title"], FORMULAS["agency"], "-2+3", "\tcmd|' /C calc'!A0"):
+        assert "'" + value in cells and value not in cells
+    assert not [v for v in cells if v[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+    book = load_workbook(io.BytesIO(await report(db, "xlsx")))
+    seen = []
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    assert cell.value[:1] not in ("=", "+", "-", "@", "\t", "\r")
+                    seen.append(cell.value)
+    assert "'" + FORMULAS["title"] in seen and "'" + FORMULAS["agency"] in seen
+    assert "'-2+3" in seen
+    detail = book["Chi tiết"]
+    row = next(r for r in detail.iter_rows(min_row=2) if r[0].value == "2.1")
+    assert isinstance(row[4].value, datetime) and isinstance(row[7].value, int)

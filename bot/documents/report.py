@@ -76,6 +76,19 @@ OVERDUE_COLUMNS = (
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 MAX_WIDTH = 60
+# A text cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_text(value):
+    """``value`` safe to open in a spreadsheet: text starting like a formula gets a leading
+    apostrophe (shown as typed, never evaluated); dates, numbers and None unchanged.
+
+    The one neutraliser of both writers (CSV and XLSX).
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def is_format(name: str) -> TypeGuard[Format]:
@@ -94,7 +107,8 @@ def to_csv(rows: Iterable[ReportRow]) -> str:
     writer.writerow(CSV_COLUMNS)
     for r in rows:
         writer.writerow(
-            [
+            cell_text(value)
+            for value in [
                 r.assignment,
                 r.task,
                 r.title,
@@ -161,6 +175,7 @@ def _table(
     ws.append(_bold(ws, headers))
     dated = [(column - 1, number_format) for column, number_format in (formats or {}).items()]
     for row in rows:
+        row = [_text_cell(ws, v) if isinstance(v, str) else v for v in row]
         for i, number_format in dated:
             if isinstance(row[i], date):
                 row[i] = WriteOnlyCell(ws, row[i])
@@ -170,8 +185,15 @@ def _table(
         ws.append(_bold(ws, total_row))
 
 
+def _text_cell(ws, value: str) -> WriteOnlyCell:
+    # Typed as a string: openpyxl would otherwise store any text starting "=" as a formula.
+    cell = WriteOnlyCell(ws, cell_text(value))
+    cell.data_type = "s"
+    return cell
+
+
 def _bold(ws, values: list) -> list[Cell]:
-    cells = [WriteOnlyCell(ws, value) for value in values]
+    cells = [_text_cell(ws, v) if isinstance(v, str) else WriteOnlyCell(ws, v) for v in values]
     for cell in cells:
         cell.font = Font(bold=True)
     return cells
