@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.app.settings import ConfigError, Settings, load_settings, parse_settings
+from bot.app.settings import SECRET_KEYS, ConfigError, Settings, load_settings, parse_settings
 
 
 def test_defaults_follow_the_spec():
@@ -62,7 +62,25 @@ def test_a_bad_value_names_its_key(key, value):
     with pytest.raises(ConfigError) as info:
         parse_settings({key: value})
     assert [k for k, _ in info.value.problems] == [key]
-    assert value.strip() in info.value.problems[0][1]
+    said = info.value.problems[0][1]
+    assert (value.strip() not in said) if key in SECRET_KEYS else (value.strip() in said)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "secret"),
+    [
+        ("DATABASE_URL", "mysql://admin:hunter2-pw@db/nhacviec", "hunter2-pw"),
+        ("DATABASE_URL", "postgresql://admin:hunter2 pw@db:x/nhacviec", "hunter2"),
+        ("TELEGRAM_BOT_TOKEN", "123456:short-secret", "short-secret"),
+        ("ZALO_BOT_TOKEN", "no colon secret value", "secret value"),
+        ("WEBHOOK_SECRET", "s3cr!", "s3cr"),
+    ],
+)
+def test_a_bad_secret_is_named_by_its_key_never_shown(key, value, secret):
+    with pytest.raises(ConfigError) as info:
+        parse_settings({key: value})
+    ((named, said),) = info.value.problems
+    assert named == key and said and secret not in said and secret not in str(info.value)
 
 
 def test_every_bad_key_is_reported_at_once():
@@ -85,3 +103,30 @@ def test_config_env_file_is_read_and_environment_wins(tmp_path, monkeypatch):
     monkeypatch.setenv("NHACVIEC_LANGUAGE", "vi")
     settings = load_settings(path)
     assert settings.overdue_every == 5 and settings.language == "vi"
+
+
+def test_config_env_others_may_change_is_refused_with_the_fix(tmp_path, monkeypatch):
+    monkeypatch.delenv("NHACVIEC_LANGUAGE", raising=False)
+    path = tmp_path / "config.env"
+    path.write_text("NHACVIEC_OVERDUE_EVERY=5\n")
+    path.chmod(0o666)
+    with pytest.raises(ConfigError) as info:
+        load_settings(path)
+    ((key, said),) = info.value.problems
+    assert key == str(path) and "666" in said and f"chmod 600 {path}" in said
+    path.chmod(0o644)  # others may read it, but it holds no secret
+    assert load_settings(path).overdue_every == 5
+
+
+def test_config_env_with_a_secret_others_may_read_is_refused(tmp_path, monkeypatch):
+    for key in ("NHACVIEC_LANGUAGE", "TELEGRAM_BOT_TOKEN"):
+        monkeypatch.delenv(key, raising=False)
+    path = tmp_path / "config.env"
+    path.write_text("TELEGRAM_BOT_TOKEN=123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ\n")
+    path.chmod(0o640)
+    with pytest.raises(ConfigError) as info:
+        load_settings(path)
+    said = info.value.problems[0][1]
+    assert "640" in said and "chmod 600" in said and "ABCDEFGHIJ" not in said
+    path.chmod(0o600)
+    assert load_settings(path).telegram_bot_token == "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ"

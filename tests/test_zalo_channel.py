@@ -9,7 +9,7 @@ import aiohttp
 import httpx
 import pytest
 
-from bot.channels.base import Attachment, ChannelError, Choice, Outgoing
+from bot.channels.base import Attachment, ChannelError, Choice, Outgoing, TokenRejected
 from bot.channels.zalo import ZaloChannel, to_incoming
 from tests.fakes.channel_harness import Clock, Inbox, eventually
 from tests.fakes.zalo_api import FakeZaloAPI, free_port, post_webhook, tiny_png
@@ -426,10 +426,9 @@ async def test_errors_map_to_channel_error_kinds(api, channel):
 
 async def test_a_wrong_token_fails_start_and_sends_are_retry(api, clock, inbox):
     channel = ZaloChannel("1:wrong", api_url=api.url, sleep=clock.sleep)
-    with pytest.raises(ChannelError) as error:
+    with pytest.raises(TokenRejected) as error:
         await channel.start(inbox)
-    assert error.value.kind == "retry" and "401" in error.value.detail
-    assert "wrong" not in error.value.detail
+    assert error.value.key == "ZALO_BOT_TOKEN" and "wrong" not in str(error.value)
     assert (await send_error(channel)).kind == "retry"
     await channel.stop()
 

@@ -20,11 +20,14 @@ from dotenv import dotenv_values
 
 from bot.app import admin
 from bot.app.builder import calendar_from
+from bot.app.redaction import install as install_redaction
+from bot.app.redaction import secrets_of
 from bot.app.runtime import serve
 from bot.app.settings import ConfigError, Settings, load_settings
+from bot.channels.base import TokenRejected
 from bot.texts import describe_problem, t
 from scheduler.clock import Clock, SimulatedClock, SystemClock
-from storage.db import Database
+from storage.db import Database, display_url
 from storage.imports.directory import ImportReport
 from storage.imports.problems import MAX_LISTED, ImportFailed
 
@@ -101,12 +104,14 @@ def _fail(message: str) -> NoReturn:
 
 @app.callback()
 def _load(ctx: typer.Context) -> None:
+    install_redaction()  # before anything can log; the configured secrets once known
     try:
         settings = load_settings()
     except ConfigError as exc:
         for key, detail in exc.problems:
             typer.echo(t(HELP_LANG, "config_bad", key=key, detail=detail), err=True)
         raise typer.Exit(1) from None
+    install_redaction(secrets_of(settings))
     ctx.obj = Context(settings)
 
 
@@ -344,9 +349,8 @@ def run_command(
             await admin.load_sample(db, c.lang, clock.now())
             loaded = True
         overview = await admin.store_overview(db)
-        typer.echo(
-            t(c.lang, "sample_loaded", url=c.settings.database_url) if loaded else "", nl=loaded
-        )
+        shown = display_url(c.settings.database_url)
+        typer.echo(t(c.lang, "sample_loaded", url=shown) if loaded else "", nl=loaded)
         typer.echo(t(c.lang, "store_overview", **vars(overview)))
         if overview.plans == 0:
             typer.echo(t(c.lang, "store_empty"))
@@ -365,7 +369,10 @@ def run_command(
             typer.echo(t(c.lang, "console_banner"))
         await serve(c.settings, db, clock)
 
-    c.run(action)
+    try:
+        c.run(action)
+    except TokenRejected as rejected:
+        _fail(t(c.lang, "token_rejected", key=rejected.key))
 
 
 @app.command("demo", help=_help("cli_demo"))

@@ -2,13 +2,17 @@
 
 ``load_settings`` collects every bad key before it stops, so an operator fixes
 a file in one pass; each message names the key, the bad value and what is
-accepted. Built once in ``main`` and passed down.
+accepted, except for ``SECRET_KEYS``: their value is never echoed. A
+``config.env`` that group or others may write, or may read while it holds a
+secret, is refused with the fix (``chmod 600 config.env``). Built once in
+``main`` and passed down.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
@@ -25,6 +29,9 @@ DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///nhacviec.db"
 TELEGRAM_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 CONTINUOUS_CHECKINS = ("off", "monthly", "quarterly")
+# Keys whose value is a secret (a token, or a URL that may carry a password): a problem
+# with one names the key and the rule, never the value.
+SECRET_KEYS = frozenset({"DATABASE_URL", "TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN", "WEBHOOK_SECRET"})
 
 
 class ConfigError(Exception):
@@ -230,7 +237,7 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
             values[name] = parse(raw.strip())
         except ValueError as exc:
             said = t(lang, exc.key, **exc.values) if isinstance(exc, Unaccepted) else str(exc)
-            problems.append((key, f"{raw.strip()!r}: {said}"))
+            problems.append((key, said if key in SECRET_KEYS else f"{raw.strip()!r}: {said}"))
     if "work_hours" in values:
         values["work_start"], values["work_end"] = values.pop("work_hours")
     if values.get("webhook_url") and not values.get("webhook_secret"):
@@ -253,6 +260,23 @@ def load_settings(env_file: Path | None = Path("config.env")) -> Settings:
     """Settings from ``config.env`` (when present) overlaid by the real environment."""
     merged: dict[str, str] = {}
     if env_file is not None and env_file.is_file():
-        merged |= {k: v for k, v in dotenv_values(env_file).items() if v is not None}
+        from_file = {k: v for k, v in dotenv_values(env_file).items() if v is not None}
+        _check_file_mode(env_file, from_file, {**from_file, **os.environ})
+        merged |= from_file
     merged |= os.environ
     return parse_settings(merged)
+
+
+def _check_file_mode(path: Path, from_file: Mapping[str, str], env: Mapping[str, str]) -> None:
+    """Refuse a ``config.env`` that others may change, or read while it holds a secret."""
+    mode = path.stat().st_mode
+    writable = mode & (stat.S_IWGRP | stat.S_IWOTH)
+    has_secret = any(
+        (from_file.get(k) or "").strip() and (k != "DATABASE_URL" or "@" in from_file[k])
+        for k in SECRET_KEYS
+    )
+    readable = mode & (stat.S_IRGRP | stat.S_IROTH) and has_secret
+    if writable or readable:
+        lang = "en" if (env.get("NHACVIEC_LANGUAGE") or "").strip().lower() == "en" else "vi"
+        key = "config_file_writable" if writable else "config_file_readable"
+        raise ConfigError([(str(path), t(lang, key, mode=f"{stat.S_IMODE(mode):o}", path=path))])

@@ -77,6 +77,17 @@ class ChannelError(Exception):
         super().__init__(f"{kind}: {detail}")
 
 
+class TokenRejected(Exception):
+    """The platform refused the bot token at start (401/404): a setting to fix, not to retry.
+
+    ``key`` names the setting; the token itself is never part of the exception.
+    """
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(f"{key} rejected")
+
+
 IncomingHandler = Callable[[Incoming], Awaitable[None]]
 Menus = dict[str, list[tuple[str, str]]]  # language code → (command, description) pairs
 

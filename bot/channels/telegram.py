@@ -48,6 +48,7 @@ from bot.channels.base import (
     IncomingHandler,
     Menus,
     Outgoing,
+    TokenRejected,
     split_text,
 )
 from bot.channels.pacing import ChatPacer, backoff
@@ -97,12 +98,13 @@ class TelegramChannel:
             .base_file_url(f"{api}/file/bot")
             # Just under Telegram's 30/s: equal budgets turn arrival jitter into 429s.
             .rate_limiter(AIORateLimiter(overall_max_rate=29, max_retries=0))
-            .request(AiohttpRequest())
-            .get_updates_request(AiohttpRequest(connections=1))
+            .request(request := AiohttpRequest())
+            .get_updates_request(updates_request := AiohttpRequest(connections=1))
             .updater(None)
             .job_queue(None)
             .build()
         )
+        self._requests = (request, updates_request)
         self._webhook_url, self._webhook_secret = webhook_url, webhook_secret
         self._listen, self._poll_timeout = listen, poll_timeout
         self._sleep = sleep
@@ -127,6 +129,10 @@ class TelegramChannel:
         self._handler, self._stopping = handler, False
         try:
             await self._app.initialize()  # getMe
+        except InvalidToken:  # 401/404: the token is wrong, retrying will not help
+            for request in self._requests:  # opened by initialize, left open by its failure
+                await request.shutdown()
+            raise TokenRejected("TELEGRAM_BOT_TOKEN") from None
         except TelegramError as exc:
             raise channel_error(exc) from exc
         await self._app.start()

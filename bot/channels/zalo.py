@@ -42,6 +42,7 @@ from bot.channels.base import (
     IncomingHandler,
     Menus,
     Outgoing,
+    TokenRejected,
     split_text,
 )
 from bot.channels.media import MediaServer, MediaStore, media_path
@@ -134,12 +135,14 @@ class ZaloChannel:
         try:
             if self._webhook_url:
                 params = {"url": self._webhook_url, "secret_token": self._webhook_secret}
-                await self._request("setWebhook", params)
+                await self._call("setWebhook", params)
             else:
-                await self._request("deleteWebhook")
-        except ChannelError:
+                await self._call("deleteWebhook")
+        except ZaloError as error:
             await self.stop()
-            raise
+            if error.code == 401:  # the token is wrong, retrying will not help
+                raise TokenRejected("ZALO_BOT_TOKEN") from None
+            raise channel_error(error) from error
         if not self._webhook_url:
             self._poll_task = asyncio.create_task(self._poll(), name="zalo-poll")
         mode = "webhook" if self._webhook_url else "polling"

@@ -5,6 +5,20 @@ from __future__ import annotations
 ENTRIES: dict[str, dict[str, str]] = {
     # configuration and the database
     "config_bad": {"vi": "Cấu hình sai {key}: {detail}", "en": "Bad configuration {key}: {detail}"},
+    "config_file_writable": {
+        "vi": "nhóm hoặc người khác có thể sửa tệp này (quyền {mode}); hãy chạy `chmod 600 {path}`",
+        "en": "the group or others may change this file (mode {mode}); run `chmod 600 {path}`",
+    },
+    "config_file_readable": {
+        "vi": "tệp chứa token hoặc mật khẩu mà nhóm hoặc người khác đọc được (quyền {mode}); "
+        "hãy chạy `chmod 600 {path}`",
+        "en": "the file holds a token or password the group or others can read (mode {mode}); "
+        "run `chmod 600 {path}`",
+    },
+    "token_rejected": {
+        "vi": "Nền tảng từ chối {key} (token sai hoặc đã bị thu hồi): hãy kiểm tra lại {key}.",
+        "en": "The platform rejected {key} (wrong or revoked token): check {key}.",
+    },
     "db_unreachable": {
         "vi": "Không kết nối được cơ sở dữ liệu ({url}): {detail}",
         "en": "Cannot reach the database ({url}): {detail}",
