@@ -149,6 +149,20 @@ class Invite(Base):
     person: Mapped[Person] = relationship()
 
 
+class InviteAttempt(Base):
+    """Wrong invite codes typed in one chat (``storage.invites``): slowed, then locked."""
+
+    __tablename__ = "invite_attempts"
+    __table_args__ = (UniqueConstraint("channel", "chat_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class Plan(Base):
     """One annual plan; re-imports of the same year update it in place."""
 

@@ -8,17 +8,27 @@ message, not when a menu is drawn.
 
 from __future__ import annotations
 
+import logging
+import math
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.handlers import decisions, overview, progress
 from bot.inbound.turn import LinkedTurn, Turn, load_link, reopen_missed, touch_link
 from bot.texts import dmy, status_name, t
 from storage import assignments, chats, people
 from storage.enums import Role, Status
-from storage.invites import InviteRefused, redeem_invite
+from storage.invites import (
+    InviteRefused,
+    forget_wrong_codes,
+    invite_wait,
+    note_wrong_code,
+    redeem_invite,
+)
 from storage.models import Assignment
 
+log = logging.getLogger("nhacviec.invites")
 Handler = Callable[[LinkedTurn, str], Awaitable[None]]
 EVERYONE = frozenset(Role)
 LEADERS = frozenset({Role.LEADER, Role.COORDINATOR, Role.ADMIN})
@@ -132,18 +142,45 @@ async def start_command(turn: Turn, code: str) -> None:
         else:
             turn.reply_key("start_no_code")
         return
+    incoming = turn.incoming
+    where = (turn.session, incoming.channel, incoming.chat_id)
+    wait = await invite_wait(*where, turn.now)
+    if wait is not None:  # not even checked: guessing stays slow
+        _reply_wait(turn, *wait)
+        return
     try:
         person = await redeem_invite(turn.session, code, turn.now)
     except InviteRefused as refused:
-        turn.reply_key(f"invite_{refused.reason}")
+        if refused.reason != "unknown":
+            turn.reply_key(f"invite_{refused.reason}")
+            return
+        attempts = await note_wrong_code(*where, turn.now)
+        if attempts.locked_until is not None:
+            log.warning(
+                "action=invite_locked channel=%s chat=%s failures=%s",
+                incoming.channel,
+                incoming.chat_id,
+                attempts.failures,
+            )
+            _reply_wait(turn, "locked", attempts.locked_until)
+        else:
+            turn.reply_key("invite_unknown")
         return
+    await forget_wrong_codes(*where)
     person = await people.with_agency(turn.session, person.id)
-    incoming = turn.incoming
     await chats.link_chat(
         turn.session, turn.link, person.id, incoming.channel, incoming.chat_id, turn.now
     )
     turn.reply_key("welcome", name=person.full_name, agency=person.agency.name)
     await reopen_missed(turn, person.id)
+
+
+def _reply_wait(turn: Turn, kind: str, until: datetime) -> None:
+    seconds = max((until - turn.now).total_seconds(), 1)
+    if kind == "locked":
+        turn.reply_key("invite_locked", hours=math.ceil(seconds / 3600))
+    else:
+        turn.reply_key("invite_slow", minutes=math.ceil(seconds / 60))
 
 
 async def _on_choice(turn: LinkedTurn, data: str) -> None:

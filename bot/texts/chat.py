@@ -18,6 +18,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Mã mời không đúng. Hãy kiểm tra lại mã, hoặc xin cơ quan điều phối cấp mã mới.",
         "en": "That invite code is not valid. Check it, or ask your coordinators for a new one.",
     },
+    "invite_slow": {
+        "vi": "Đã nhập sai mã mời nhiều lần. Anh/Chị vui lòng đợi {minutes} phút rồi thử lại.",
+        "en": "Several wrong invite codes. Please wait {minutes} min before trying again.",
+    },
+    "invite_locked": {
+        "vi": "Đã nhập sai mã mời quá nhiều lần: Hệ thống tạm khóa việc nhập mã trong chat này "
+        "khoảng {hours} giờ. Anh/Chị vui lòng liên hệ cơ quan điều phối.",
+        "en": "Too many wrong invite codes: this chat may not try codes for about {hours} h. "
+        "Please contact your coordinators.",
+    },
     "invite_used": {
         "vi": "Mã mời này đã được dùng. Nếu đó không phải bạn, hãy báo cơ quan điều phối để cấp "
         "mã mới.",
