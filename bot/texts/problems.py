@@ -24,6 +24,50 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "không đọc được tệp: {value}",
         "en": "cannot read the file: {value}",
     },
+    "problem_file_too_big": {
+        "vi": "tệp quá lớn ({value}, tối đa {hint})",
+        "en": "the file is too big ({value}, at most {hint})",
+    },
+    "problem_workbook_too_big": {
+        "vi": "tệp XLSX khi giải nén quá lớn ({value}, tối đa {hint})",
+        "en": "the XLSX file is too big once unzipped ({value}, at most {hint})",
+    },
+    "problem_xml_entities": {
+        "vi": "tệp XLSX có khai báo DOCTYPE/ENTITY trong «{value}»: không được chấp nhận",
+        "en": "the XLSX file declares a DOCTYPE/ENTITY in «{value}»: refused",
+    },
+    "problem_bad_csv_line": {
+        "vi": "dòng CSV không đọc được (ô quá dài hoặc dấu ngoặc kép không đóng)",
+        "en": "unreadable CSV line (a cell too long or an unclosed quote)",
+    },
+    "problem_too_many_rows": {
+        "vi": "tệp có quá nhiều dòng (tối đa {value} dòng dữ liệu)",
+        "en": "the file has too many rows (at most {value} data rows)",
+    },
+    "problem_too_many_columns": {
+        "vi": "tệp có quá nhiều cột ({value}, tối đa {hint})",
+        "en": "the file has too many columns ({value}, at most {hint})",
+    },
+    "problem_duplicate_column": {
+        "vi": "cột «{column}» xuất hiện hai lần",
+        "en": "the column «{column}» appears twice",
+    },
+    "problem_cell_too_long": {
+        "vi": "ô dài {value} ký tự, tối đa {hint}",
+        "en": "the cell has {value} characters, at most {hint}",
+    },
+    "problem_too_long": {
+        "vi": "dài {value} ký tự, tối đa {hint}",
+        "en": "{value} characters long, at most {hint}",
+    },
+    "problem_control_character": {
+        "vi": "có ký tự điều khiển không hợp lệ ({value}); hãy xóa ký tự này",
+        "en": "contains a control character ({value}); remove it",
+    },
+    "problem_parent_cycle": {
+        "vi": "cơ quan cấp trên tạo thành vòng lặp: {value}",
+        "en": "the parent agencies form a loop: {value}",
+    },
     "problem_empty_file": {"vi": "tệp rỗng", "en": "the file is empty"},
     "problem_no_rows": {"vi": "tệp không có dòng dữ liệu nào", "en": "the file has no data rows"},
     "problem_empty_value": {"vi": "không được để trống", "en": "must not be empty"},

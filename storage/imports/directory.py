@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from storage.enums import AgencyKind, Role
 from storage.imports.names import NameIndex
 from storage.imports.problems import ImportFailed, Problem
-from storage.imports.tabular import Table, missing_columns
+from storage.imports.tabular import Table, missing_columns, too_long
 from storage.models import Agency, Collective, Person
 from storage.textfold import fold
 
@@ -26,6 +26,10 @@ PHONE = re.compile(r"^\+?[0-9 .-]{8,20}$")
 AGENCY_COLUMNS = ("name", "short_code", "kind")
 COLLECTIVE_COLUMNS = ("group_label", "member")
 PEOPLE_COLUMNS = ("full_name", "title", "agency", "role")
+# The database columns' lengths (storage.models Agency, Collective, Person).
+AGENCY_LENGTHS = {"name": 200, "short_code": 40, "parent": 200}
+COLLECTIVE_LENGTHS = {"group_label": 200, "member": 200}
+PEOPLE_LENGTHS = {"full_name": 200, "title": 200, "agency": 200, "phone": 40}
 # Role names as officials write them in a Vietnamese directory, folded.
 ROLE_ALIASES = {
     "chuyen vien": Role.OFFICIAL,
@@ -74,9 +78,11 @@ async def import_directory(session: AsyncSession, tables: list[Table]) -> Direct
     agency_tables, collective_tables, problems = [], [], []
     for table in tables:
         if all(c in table.columns for c in COLLECTIVE_COLUMNS):
+            problems += too_long(table, COLLECTIVE_LENGTHS)
             collective_tables.append(table)
         elif "name" in table.columns or "short_code" in table.columns:
             problems += [p for p in missing_columns(table, AGENCY_COLUMNS)]
+            problems += too_long(table, AGENCY_LENGTHS)
             agency_tables.append(table)
         else:
             problems += missing_columns(table, AGENCY_COLUMNS)
@@ -131,6 +137,7 @@ async def _apply_agencies(session, tables, existing, report) -> dict[str, Agency
             problems.append(
                 Problem("duplicate_short_code", number, "short_code", code, (taken[code],))
             )
+    problems += _parent_cycles(rows, existing)
     if problems:
         raise ImportFailed(", ".join(t.source for t in tables), problems)
 
@@ -169,6 +176,24 @@ async def _apply_agencies(session, tables, existing, report) -> dict[str, Agency
         existing[name].parent_id = existing[parent].id if parent else None
     await session.flush()
     return existing
+
+
+def _parent_cycles(rows: dict[str, tuple], existing: dict[str, Agency]) -> list[Problem]:
+    """Agencies that would be their own ancestor (A → B → A), once each, at the row of the
+    first one of the loop; a parent kept from the store counts too."""
+    parent_of = {a.name: a.parent.name for a in existing.values() if a.parent is not None}
+    parent_of |= {name: parent for name, (_n, _c, _k, parent) in rows.items() if parent}
+    problems, reported = [], set()
+    for start in rows:
+        path, name = [start], parent_of.get(start)
+        while name and name not in path and len(path) <= len(parent_of):
+            path.append(name)
+            name = parent_of.get(name)
+        if name == start and len(path) > 1 and not reported & set(path):
+            reported |= set(path)
+            loop = " → ".join([*path, start])
+            problems.append(Problem("parent_cycle", rows[start][0], "parent", loop))
+    return problems
 
 
 async def _apply_collectives(session, tables, agencies, report) -> None:
@@ -215,7 +240,7 @@ async def _apply_collectives(session, tables, agencies, report) -> None:
 
 async def import_people(session: AsyncSession, table: Table, now: datetime) -> ImportReport:
     """Add or update people, matched by (agency, full name). Nobody is deleted."""
-    problems = missing_columns(table, PEOPLE_COLUMNS)
+    problems = missing_columns(table, PEOPLE_COLUMNS) or too_long(table, PEOPLE_LENGTHS)
     if problems:
         raise ImportFailed(table.source, problems)
     agencies = {a.name: a for a in (await session.scalars(select(Agency))).all()}

@@ -13,10 +13,12 @@ from datetime import date
 from storage.imports.names import NameIndex
 from storage.imports.problems import ImportFailed, Problem
 from storage.imports.recurrence import BadRule, Occurrence, expand
-from storage.imports.tabular import Row, Table, missing_columns
+from storage.imports.tabular import Row, Table, missing_columns, too_long
 from storage.models import Agency
 
 REQUIRED = ("code", "group", "title", "lead_agency", "deadline", "recurrence")
+# The database columns' lengths (storage.models.Task); a title is TEXT.
+LENGTHS = {"code": 20, "lead_agency": 200, "recurrence": 100, "deliverable": 200}
 TASK_CODE = re.compile(r"^([1-7])\.(\d{1,3})$")
 DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
@@ -143,6 +145,7 @@ def check_plan(table: Table, directory: Directory) -> list[TaskSpec]:
         raise ImportFailed(table.source, problems)
     if not table.rows:
         raise ImportFailed(table.source, [Problem("no_rows")])
+    problems = too_long(table, LENGTHS)
     index = directory.names()
     specs: list[TaskSpec] = []
     seen: dict[str, int] = {}  # code -> the row it first appears in

@@ -1,9 +1,21 @@
-"""Read a CSV or XLSX table into rows of text cells, with spreadsheet row numbers."""
+"""Read a CSV or XLSX table into rows of text cells, with spreadsheet row numbers.
+
+A file is bounded before it is parsed: at most ``MAX_FILE_BYTES`` on disk and,
+for a workbook, ``MAX_INFLATED_BYTES`` once unzipped (the sizes the zip
+declares, which reading never exceeds) in at most ``MAX_ZIP_MEMBERS`` parts;
+an XML part declaring a DOCTYPE or an entity is refused unread. While reading:
+at most ``MAX_ROWS`` data rows and ``MAX_COLUMNS`` columns, at most
+``MAX_CELL_CHARS`` characters a cell; a column named twice, and control
+characters (NUL and the rest of C0 but tab and line breaks, and DEL) are
+refused with their row and column: nothing reaches either database.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,6 +24,15 @@ from zipfile import BadZipFile
 
 from storage.imports.problems import ImportFailed, Problem
 from storage.textfold import nfc
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_INFLATED_BYTES = 100 * 1024 * 1024
+MAX_ZIP_MEMBERS = 1000
+MAX_ROWS = 50_000
+MAX_COLUMNS = 100
+MAX_CELL_CHARS = 10_000  # under the csv module's own 131,072
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+XML_DECLARATIONS = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,6 +57,10 @@ def read_table(path: Path, *, key_column: str | tuple[str, ...]) -> Table:
     """
     source = path.name
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = (f"{MAX_FILE_BYTES // 2**20} MB",)
+            raise ImportFailed(source, [Problem("file_too_big", value=_mb(size), hint=limit)])
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFailed(source, [Problem("unreadable_file", value=str(exc.strerror))]) from None
@@ -46,8 +71,45 @@ def read_table(path: Path, *, key_column: str | tuple[str, ...]) -> Table:
     raise ImportFailed(source, [Problem("unknown_file_type", value=path.suffix)])
 
 
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
+
+
 def _header(cells: Sequence[object]) -> list[str]:
-    return [nfc(str(c)).lower() if c is not None else "" for c in cells]
+    names = [nfc(str(c)).strip().lower() if c is not None else "" for c in cells]
+    while names and not names[-1]:
+        names.pop()  # empty cells after the last column
+    return names
+
+
+def _header_problems(columns: list[str]) -> list[Problem]:
+    if len(columns) > MAX_COLUMNS:
+        return [
+            Problem("too_many_columns", row=1, value=str(len(columns)), hint=(str(MAX_COLUMNS),))
+        ]
+    seen: set[str] = set()
+    problems = []
+    for column in columns:
+        if column and column in seen:
+            problems.append(Problem("duplicate_column", row=1, column=column))
+        seen.add(column)
+    return problems + [
+        p for i, column in enumerate(columns) for p in _cell_problems(1, f"#{i + 1}", column)
+    ]
+
+
+def _cell_problems(number: int, column: str, text: str) -> list[Problem]:
+    """A cell too long or with a control character, else nothing."""
+    if len(text) > MAX_CELL_CHARS:
+        return [Problem("cell_too_long", number, column, str(len(text)), (str(MAX_CELL_CHARS),))]
+    bad = CONTROL.search(text)
+    if bad:
+        return [Problem("control_character", number, column, f"U+{ord(bad.group()):04X}")]
+    return []
+
+
+def _too_many_rows(source: str) -> ImportFailed:
+    return ImportFailed(source, [Problem("too_many_rows", value=str(MAX_ROWS))])
 
 
 def _read_csv(source: str, data: bytes) -> Table:
@@ -59,16 +121,31 @@ def _read_csv(source: str, data: bytes) -> Table:
         line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.start + 4].hex(" ")
         raise ImportFailed(source, [Problem("bad_encoding", row=line, value=bad)]) from None
-    records = list(csv.reader(io.StringIO(text, newline="")))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records = []
+    try:
+        for record in reader:
+            if len(records) > MAX_ROWS:
+                raise _too_many_rows(source)
+            records.append(record)
+    except csv.Error:  # a field past the csv module's limit, or broken quoting
+        line = reader.line_num
+        raise ImportFailed(source, [Problem("bad_csv_line", row=line)]) from None
     if not records:
         raise ImportFailed(source, [Problem("empty_file")])
     columns = _header(records[0])
+    problems = _header_problems(columns)
+    if problems:
+        raise ImportFailed(source, problems)
     rows = []
     for number, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue  # blank lines at the end of a hand-edited file
         cells = {col: nfc(record[i]) if i < len(record) else "" for i, col in enumerate(columns)}
+        problems += [p for col, v in cells.items() for p in _cell_problems(number, col, v)]
         rows.append(Row(number, cells, dict(cells)))
+    if problems:
+        raise ImportFailed(source, problems)
     return Table(source, tuple(columns), tuple(rows))
 
 
@@ -88,6 +165,7 @@ def _read_xlsx(source: str, data: bytes, key_column: str | tuple[str, ...]) -> T
     from openpyxl import load_workbook
 
     keys = (key_column,) if isinstance(key_column, str) else key_column
+    _check_zip(source, data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError):
@@ -99,20 +177,56 @@ def _read_xlsx(source: str, data: bytes, key_column: str | tuple[str, ...]) -> T
             if first is None or not set(keys) & set(_header(list(first))):
                 continue
             columns = _header(list(first))
+            problems = _header_problems(columns)
+            if problems:
+                raise ImportFailed(source, problems)
             out = []
             for number, values in enumerate(rows, start=2):
+                if number > MAX_ROWS + 1:
+                    raise _too_many_rows(source)
                 raw: dict[str, object] = {
                     col: values[i] if i < len(values) else None for i, col in enumerate(columns)
                 }
                 cells = {col: _cell_text(v) for col, v in raw.items()}
+                problems += [p for col, v in cells.items() for p in _cell_problems(number, col, v)]
                 if any(cells.values()):
                     out.append(Row(number, cells, raw))
+            if problems:
+                raise ImportFailed(source, problems)
             return Table(f"{source} [{sheet.title}]", tuple(columns), tuple(out))
         sheets = tuple(ws.title for ws in workbook.worksheets)
         wanted = " / ".join(keys)
         raise ImportFailed(source, [Problem("no_data_sheet", value=wanted, hint=sheets)])
+    except ImportFailed:
+        raise
+    except Exception:  # broken XML inside the zip, and whatever openpyxl makes of it
+        raise ImportFailed(source, [Problem("bad_workbook")]) from None
     finally:
         workbook.close()
+
+
+def _check_zip(source: str, data: bytes) -> None:
+    """Refuse a workbook too big once unzipped, or with DOCTYPE/ENTITY declarations."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = archive.infolist()
+        inflated = sum(part.file_size for part in parts)
+        if len(parts) > MAX_ZIP_MEMBERS or inflated > MAX_INFLATED_BYTES:
+            limit = (f"{MAX_INFLATED_BYTES // 2**20} MB",)
+            raise ImportFailed(
+                source, [Problem("workbook_too_big", value=_mb(inflated), hint=limit)]
+            )
+        for part in parts:
+            if not part.filename.endswith((".xml", ".rels", ".vml")):
+                continue
+            with archive.open(part) as stream:
+                tail = b""
+                while chunk := stream.read(1 << 16):
+                    if XML_DECLARATIONS.search(tail + chunk):
+                        raise ImportFailed(source, [Problem("xml_entities", value=part.filename)])
+                    tail = chunk[-16:]
+    except (BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        raise ImportFailed(source, [Problem("bad_workbook")]) from None
 
 
 def missing_columns(table: Table, required: tuple[str, ...]) -> list[Problem]:
@@ -120,4 +234,14 @@ def missing_columns(table: Table, required: tuple[str, ...]) -> list[Problem]:
         Problem("missing_column", row=1, column=col, value=", ".join(c for c in table.columns if c))
         for col in required
         if col not in table.columns
+    ]
+
+
+def too_long(table: Table, limits: dict[str, int]) -> list[Problem]:
+    """A cell longer than its column's limit (the database column's length)."""
+    return [
+        Problem("too_long", row.number, column, str(len(row.cells[column])), (str(limit),))
+        for row in table.rows
+        for column, limit in limits.items()
+        if len(row.cells.get(column, "")) > limit
     ]
