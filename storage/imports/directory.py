@@ -183,7 +183,8 @@ def _parent_cycles(rows: dict[str, tuple], existing: dict[str, Agency]) -> list[
     first one of the loop; a parent kept from the store counts too."""
     parent_of = {a.name: a.parent.name for a in existing.values() if a.parent is not None}
     parent_of |= {name: parent for name, (_n, _c, _k, parent) in rows.items() if parent}
-    problems, reported = [], set()
+    problems: list[Problem] = []
+    reported: set[str] = set()
     for start in rows:
         path, name = [start], parent_of.get(start)
         while name and name not in path and len(path) <= len(parent_of):

@@ -122,7 +122,7 @@ def _read_csv(source: str, data: bytes) -> Table:
         bad = data[exc.start : exc.start + 4].hex(" ")
         raise ImportFailed(source, [Problem("bad_encoding", row=line, value=bad)]) from None
     reader = csv.reader(io.StringIO(text, newline=""))
-    records = []
+    records: list[list[str]] = []
     try:
         for record in reader:
             if len(records) > MAX_ROWS:
