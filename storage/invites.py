@@ -19,7 +19,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.enums import Channel
 from storage.models import Invite, InviteAttempt, Person
 
 INVITE_LIFETIME = timedelta(days=7)
@@ -76,7 +75,7 @@ async def redeem_invite(session: AsyncSession, code: str, now: datetime) -> Pers
     return await session.get_one(Person, invite.person_id)
 
 
-async def _attempts(session: AsyncSession, channel: Channel, chat_id: str) -> InviteAttempt | None:
+async def _attempts(session: AsyncSession, channel: str, chat_id: str) -> InviteAttempt | None:
     return await session.scalar(
         select(InviteAttempt)
         .where(InviteAttempt.channel == channel, InviteAttempt.chat_id == chat_id)
@@ -85,7 +84,7 @@ async def _attempts(session: AsyncSession, channel: Channel, chat_id: str) -> In
 
 
 async def invite_wait(
-    session: AsyncSession, channel: Channel, chat_id: str, now: datetime
+    session: AsyncSession, channel: str, chat_id: str, now: datetime
 ) -> tuple[str, datetime] | None:
     """``("locked"|"slow", until)`` when this chat may not try a code yet, else None."""
     row = await _attempts(session, channel, chat_id)
@@ -101,7 +100,7 @@ async def invite_wait(
 
 
 async def note_wrong_code(
-    session: AsyncSession, channel: Channel, chat_id: str, now: datetime
+    session: AsyncSession, channel: str, chat_id: str, now: datetime
 ) -> InviteAttempt:
     """Count one wrong code for the chat; the row says whether it is now locked."""
     row = await _attempts(session, channel, chat_id)
@@ -120,7 +119,7 @@ async def note_wrong_code(
     return row
 
 
-async def forget_wrong_codes(session: AsyncSession, channel: Channel, chat_id: str) -> None:
+async def forget_wrong_codes(session: AsyncSession, channel: str, chat_id: str) -> None:
     """A chat that linked starts with a clean count."""
     await session.execute(
         delete(InviteAttempt).where(

@@ -185,7 +185,7 @@ def _table(
         ws.append(_bold(ws, total_row))
 
 
-def _text_cell(ws, value: str) -> WriteOnlyCell:
+def _text_cell(ws, value: str) -> Cell:
     # Typed as a string: openpyxl would otherwise store any text starting "=" as a formula.
     cell = WriteOnlyCell(ws, cell_text(value))
     cell.data_type = "s"
