@@ -7,7 +7,9 @@ the package, then this table, then the province's configuration
 (``NHACVIEC_EXTRA_DAYS_OFF`` / ``NHACVIEC_EXTRA_WORKDAYS``).
 
 Add an entry only with a source someone can check; never guess a document number.
-Drop entries once the package knows them (the tests say which ones it already does).
+Drop entries once the package knows them (the tests say which ones it already does),
+except a ``pinned`` one: a day whose status is a decision the province may want to
+revisit, kept here even while the package agrees, so that one line flips it.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ class Correction:
     day: date
     kind: Literal["off", "work"]
     source: str
+    # Kept on purpose even where the package agrees (see the module's docstring).
+    pinned: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in ("off", "work"):
@@ -38,7 +42,16 @@ class Correction:
             raise ValueError("a correction needs its source")
 
 
+_CULTURE_DAY_2026 = (
+    "Bộ Chính trị chọn ngày 24/11 hằng năm là Ngày Văn hóa Việt Nam, người lao động được "
+    "nghỉ; là ngày nghỉ theo luật khi Bộ luật Lao động (Điều 112) được sửa đổi. Gói "
+    "holidays tính là ngày nghỉ từ bản 0.106. Nếu tỉnh vẫn làm việc ngày này, đổi "
+    '"off" thành "work" ở dòng dưới.'
+)
+
 CORRECTIONS: tuple[Correction, ...] = (
     Correction(date(2026, 1, 2), "off", _NEW_YEAR_2026),
     Correction(date(2026, 1, 10), "work", _NEW_YEAR_2026),
+    # Ngày Văn hóa Việt Nam, Tuesday: the one line to flip.
+    Correction(date(2026, 11, 24), "off", _CULTURE_DAY_2026, pinned=True),
 )

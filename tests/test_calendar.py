@@ -68,8 +68,42 @@ def test_every_correction_still_corrects_the_package():
     """Fails once ``holidays`` catches up: then drop the entry from the table."""
     package_only = make_calendar(corrections=())
     for correction in CORRECTIONS:
+        if correction.pinned:
+            continue
         assert package_only.is_workday(correction.day) != (correction.kind == "work"), correction
         assert CAL.is_workday(correction.day) == (correction.kind == "work"), correction
+
+
+@pytest.mark.parametrize(
+    ("day", "worked"),
+    [
+        (date(2025, 4, 26), True),  # Saturday worked for Friday 2/5/2025
+        (date(2025, 5, 2), False),
+        (date(2025, 4, 30), False),
+        (date(2025, 5, 1), False),
+        (date(2025, 5, 5), True),
+        (date(2026, 8, 22), True),  # Saturday worked for Monday 31/8/2026
+        (date(2026, 8, 31), False),
+        (date(2026, 9, 1), False),
+        (date(2026, 9, 2), False),
+        (date(2026, 9, 3), True),
+        (date(2026, 11, 24), False),  # Ngày Văn hóa Việt Nam
+        (date(2026, 11, 23), True),
+    ],
+)
+def test_the_days_older_holidays_versions_get_wrong(day, worked):
+    """``holidays`` before 0.106 misses these: the floor in pyproject.toml keeps them."""
+    assert CAL.is_workday(day) is worked
+    assert make_calendar(corrections=()).is_workday(day) is worked
+
+
+def test_culture_day_2026_is_one_pinned_line_that_flips():
+    (entry,) = [c for c in CORRECTIONS if c.day == date(2026, 11, 24)]
+    assert entry.pinned and entry.kind == "off" and "Bộ luật Lao động" in entry.source
+    others = tuple(c for c in CORRECTIONS if c is not entry)
+    flipped = make_calendar(corrections=(*others, Correction(entry.day, "work", entry.source)))
+    assert flipped.is_workday(date(2026, 11, 24))
+    assert not CAL.is_workday(date(2026, 11, 24))
 
 
 def test_corrections_name_their_source_and_days_are_unique():
