@@ -9,6 +9,14 @@ before it:
 3. ``calendar_corrections.CORRECTIONS``: what the package does not know yet;
 4. the configuration: ``extra_days_off`` and ``extra_workdays``.
 
+A deadline that falls on a day off closes at the end of the next working day
+(Civil Code 2015, art. 148(5)) when ``deadline_on_day_off`` is ``"next_workday"``
+(the default; ``NHACVIEC_DEADLINE_ON_DAY_OFF``): ``deadline_closes`` says which
+day, and it decides on time / late / overdue everywhere (``storage.summary.Closing``
+carries the same rule into SQL). Nudges are not moved: "before" nudges still come
+on the working day before the deadline as written. ``"as_written"`` closes every
+deadline on its own day.
+
 Days are local calendar days in ``timezone``. Instants handed in must be aware;
 instants handed out are aware UTC. Work hours are the half-open local interval
 [``work_start``, ``work_end``) of a working day.
@@ -29,6 +37,7 @@ ONE_DAY = timedelta(days=1)
 # No province takes a year off: a longer run of days off is a configuration bug,
 # and this bound turns it into an error instead of an endless loop.
 MAX_DAYS_OFF_IN_A_ROW = 366
+DEADLINE_ON_DAY_OFF = ("next_workday", "as_written")
 
 
 class WorkCalendar:
@@ -40,9 +49,13 @@ class WorkCalendar:
         extra_days_off: frozenset[date] = frozenset(),
         extra_workdays: frozenset[date] = frozenset(),
         corrections: Iterable[Correction] = CORRECTIONS,
+        deadline_on_day_off: str = "next_workday",
     ) -> None:
         if not work_start < work_end:
             raise ValueError("work_start must be before work_end")
+        if deadline_on_day_off not in DEADLINE_ON_DAY_OFF:
+            raise ValueError(f"deadline_on_day_off: one of {DEADLINE_ON_DAY_OFF}")
+        self.deadline_on_day_off = deadline_on_day_off
         clash = extra_days_off & extra_workdays
         if clash:
             days = ", ".join(sorted(d.isoformat() for d in clash))
@@ -79,6 +92,16 @@ class WorkCalendar:
     def previous_workday(self, day: date) -> date:
         """The last working day strictly before ``day``."""
         return self._step(day, -1)
+
+    def deadline_closes(self, deadline: date) -> date:
+        """The last local day on which work due ``deadline`` is still on time.
+
+        ``deadline`` itself, or, for one on a day off under ``"next_workday"``,
+        the first working day after it.
+        """
+        if self.deadline_on_day_off == "as_written" or self.is_workday(deadline):
+            return deadline
+        return self.next_workday(deadline)
 
     def add_workdays(self, day: date, n: int) -> date:
         """The ``n``-th working day after ``day`` (before it when ``n`` < 0); ``day`` for 0.

@@ -24,7 +24,7 @@ from scheduler.calendar import WorkCalendar
 from storage import digests as store
 from storage.db import Database, Session
 from storage.digests import DoneItem, EscalationItem, UndeliverableItem
-from storage.summary import OverdueItem, StatusCounts, overdue_list, status_counts
+from storage.summary import Closing, OverdueItem, StatusCounts, overdue_list, status_counts
 
 log = logging.getLogger("nhacviec.digest")
 
@@ -84,10 +84,18 @@ async def daily_digest(
     session: Session, calendar: WorkCalendar, day: date, since: datetime, now: datetime
 ) -> DailyDigest:
     """The daily digest of local ``day``, covering the instants [since, now)."""
+    closing = Closing.of(calendar, day)
     return DailyDigest(
         day=day,
         since=since,
-        new_overdue=await overdue_list(session, day, deadline_from=calendar.local_date(since)),
+        # Overdue since the last digest: deadlines that closed in [since, day), so one
+        # on a day off shows once, the day after the working day that closed it.
+        new_overdue=await overdue_list(
+            session,
+            day,
+            deadline_from=closing.overdue_from(calendar.local_date(since)),
+            closing=closing,
+        ),
         new_escalations=await store.escalations_sent(session, day, since, now),
         done_since=await store.done_between(session, calendar.timezone, day, since, now),
         undeliverable=await store.undeliverable(session, since, now),
@@ -107,11 +115,11 @@ async def weekly_summary(
     ``since`` defaults to seven days before ``now``.
     """
     since = since or now - FIRST_WINDOW["weekly"]
-    tz = calendar.timezone
+    tz, closing = calendar.timezone, Closing.of(calendar, day)
     return WeeklySummary(
         day=day,
-        by_group=await status_counts(session, day, by="group", tz=tz),
-        total=(await status_counts(session, day, tz=tz))[0],
+        by_group=await status_counts(session, day, by="group", tz=tz, closing=closing),
+        total=(await status_counts(session, day, tz=tz, closing=closing))[0],
         failed_nudges=await store.final_failure_count(session, since, now),
     )
 

@@ -1,7 +1,7 @@
 """One row per live assignment, for the coordinators' report (SPEC.md ``nhacviec report``).
 
 The rows are fetched in one joined query and classified in SQL with the same
-rules as ``storage.summary``: a done assignment is ``on_time`` or ``late``
+rules as ``storage.summary`` (``closing`` too): a done assignment is ``on_time`` or ``late``
 (local date of ``done_at`` against the deadline), an open one past its
 deadline is ``overdue``, every other one has an empty timeliness. So the
 detail rows always add up to the counts of ``status_counts``.
@@ -20,7 +20,14 @@ from sqlalchemy.orm import aliased
 from storage.db import dialect_of
 from storage.enums import Status
 from storage.models import Agency, Assignment, Person, Task, TaskGroup
-from storage.summary import VIETNAM, done_on_time, in_scope, live_assignments
+from storage.summary import (
+    AS_WRITTEN,
+    VIETNAM,
+    Closing,
+    done_on_time,
+    in_scope,
+    live_assignments,
+)
 
 TIMELINESS = ("on_time", "late", "overdue", "")
 
@@ -50,12 +57,12 @@ class ReportRow:
     document_ref: str = ""  # số/ký hiệu of the result, when named
 
 
-def _timeliness(session: AsyncSession, tz: ZoneInfo, today: date):
+def _timeliness(session: AsyncSession, tz: ZoneInfo, today: date, closing: Closing):
     is_done = Assignment.status == Status.DONE
     return case(
-        (and_(is_done, done_on_time(session, tz, today)), literal("on_time")),
+        (and_(is_done, done_on_time(session, tz, today, closing)), literal("on_time")),
         (is_done, literal("late")),
-        (Assignment.deadline < today, literal("overdue")),
+        (Assignment.deadline < closing.overdue_from(today), literal("overdue")),
         else_=literal(""),
     )
 
@@ -75,6 +82,7 @@ async def report_rows(
     agency_id: int | None = None,
     plan_id: int | None = None,
     tz: ZoneInfo = VIETNAM,
+    closing: Closing = AS_WRITTEN,
 ) -> list[ReportRow]:
     """Every live assignment as of the local day ``today``, in plan order.
 
@@ -94,7 +102,7 @@ async def report_rows(
             Agency.name.label("agency_name"),
             Assignment.deadline,
             Assignment.status,
-            _timeliness(session, tz, today).label("timeliness"),
+            _timeliness(session, tz, today, closing).label("timeliness"),
             Assignment.percent,
             Assignment.updated_at,
             updater.full_name.label("updated_by"),

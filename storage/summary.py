@@ -11,6 +11,19 @@ rules (``timezone(name, done_at)``). SQLite has no zone database, so there
 the zone's UTC offset on ``today`` is applied as a fixed offset: exact for
 Asia/Ho_Chi_Minh, which has kept +07:00 with no daylight saving since 1975.
 
+A deadline on a day off closes on the next working day (``Closing``, built from
+the calendar's ``deadline_closes``; the rule is the calendar's, so Python and
+SQL agree). It reaches SQL as plain values, no table and no stored column: a
+single cutoff day for "overdue" (an open assignment is overdue on ``today``
+when its deadline is before ``Closing.overdue_from(today)``: the deadlines on
+the days off just before ``today`` are not, the index on deadline still
+serves), and, for done ones, the days-off deadlines grouped by how many days
+later they close (``deadline IN (...)``, then the done date against
+``deadline + k``), tested only on rows done after their written deadline. The
+days off are those from 1 January five years before ``today`` to the end of
+its year (``CLOSING_YEARS``): an older deadline on a day off is judged as written.
+``Closing()`` (empty) judges every deadline as written.
+
 Speed (bench/summary.py, 100,000 assignments): each roll-up is one aggregate
 query over the assignments, read through a covering index on SQLite
 (``ix_assignments_rollup_agency``/``_group``: the group number is kept on each
@@ -20,9 +33,11 @@ of /tonghop and the report in one such query.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Date, String, and_, cast, func, or_, select, type_coerce
@@ -33,6 +48,55 @@ from storage.enums import Status
 from storage.models import Agency, Assignment, Task
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+CLOSING_YEARS = 6  # this year and the five before it
+_ONE_DAY = timedelta(days=1)
+
+
+class _Closes(Protocol):
+    def deadline_closes(self, deadline: date) -> date: ...
+
+
+@dataclass(frozen=True)
+class Closing:
+    """When deadlines close for timeliness: ``moved`` maps a deadline on a day off
+    to the later working day that closes it (the module's docstring says how SQL
+    uses it). Built by ``Closing.of`` from a calendar; empty: as written."""
+
+    moved: Mapping[date, date] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, calendar: _Closes, today: date) -> Closing:
+        return _closing(calendar.deadline_closes, today.year)
+
+    def closes(self, deadline: date) -> date:
+        return self.moved.get(deadline, deadline)
+
+    def overdue_from(self, today: date) -> date:
+        """Open work due before this day is overdue on ``today``."""
+        cutoff = today
+        while self.moved.get(cutoff - _ONE_DAY, date.min) >= today:
+            cutoff -= _ONE_DAY
+        return cutoff
+
+    def by_delay(self) -> dict[int, list[date]]:
+        """The moved deadlines by how many days later they close."""
+        delays: dict[int, list[date]] = {}
+        for day, closes in sorted(self.moved.items()):
+            delays.setdefault((closes - day).days, []).append(day)
+        return delays
+
+
+@functools.lru_cache(maxsize=32)
+def _closing(closes: Callable[[date], date], year: int) -> Closing:
+    day, end, moved = date(year - CLOSING_YEARS + 1, 1, 1), date(year, 12, 31), {}
+    while day <= end:
+        if (later := closes(day)) != day:
+            moved[day] = later
+        day += _ONE_DAY
+    return Closing(moved)
+
+
+AS_WRITTEN = Closing()
 
 # Open statuses reported in their own column while not overdue.
 _OPEN_COLUMNS = {
@@ -102,8 +166,8 @@ def local_done_date(session: AsyncSession, tz: ZoneInfo, today: date):
     return func.date(Assignment.done_at, f"{minutes:+d} minutes")
 
 
-def done_on_time(session: AsyncSession, tz: ZoneInfo, today: date):
-    """SQL condition, for done assignments: finished on or before the deadline day.
+def done_on_time(session: AsyncSession, tz: ZoneInfo, today: date, closing: Closing = AS_WRITTEN):
+    """SQL condition, for done assignments: finished on or before the day the deadline closes.
 
     A continuous duty, or a done row without ``done_at``, counts as on time.
     """
@@ -111,10 +175,26 @@ def done_on_time(session: AsyncSession, tz: ZoneInfo, today: date):
         Assignment.deadline.is_(None),
         Assignment.done_at.is_(None),
         local_done_date(session, tz, today) <= Assignment.deadline,
+        *_closes_later(session, tz, today, closing, late=False),
     )
 
 
-def _done_late(session: AsyncSession, tz: ZoneInfo, today: date):
+def _closes_later(session: AsyncSession, tz: ZoneInfo, today: date, closing: Closing, *, late):
+    """Per delay k: the deadline is a day off closing k days later, and the done date
+    is after (``late``) / on or before that day."""
+    done_day = local_done_date(session, tz, today)
+    conditions = []
+    for k, days in closing.by_delay().items():
+        if session.bind.dialect.name == "postgresql":
+            closes = Assignment.deadline + k
+        else:
+            closes = func.date(Assignment.deadline, f"+{k} days")
+        versus = done_day > closes if late else done_day <= closes
+        conditions.append(and_(Assignment.deadline.in_(days), versus))
+    return conditions
+
+
+def _done_late(session: AsyncSession, tz: ZoneInfo, today: date, closing: Closing = AS_WRITTEN):
     """SQL condition, for done assignments: finished after the deadline day (local).
 
     The complement, within done ones, of ``done_on_time``. On SQLite, for a
@@ -131,6 +211,11 @@ def _done_late(session: AsyncSession, tz: ZoneInfo, today: date):
         if timedelta(0) < offset < timedelta(days=1) and not offset.seconds % 60:
             start = (datetime.min + timedelta(days=1) - offset).strftime(" %H:%M")
             after = Assignment.done_at >= type_coerce(Assignment.deadline, String) + start
+    if closing.moved:
+        # Late after the written day; for a day off, only after the day it closes.
+        moved = [d for days in closing.by_delay().values() for d in days]
+        later = _closes_later(session, tz, today, closing, late=True)
+        after = and_(after, or_(Assignment.deadline.not_in(moved), *later))
     return and_(Assignment.deadline.is_not(None), Assignment.done_at.is_not(None), after)
 
 
@@ -161,23 +246,24 @@ def _count(condition):
     return func.count().filter(condition)
 
 
-def _counts(session: AsyncSession, today: date, tz: ZoneInfo) -> list:
+def _counts(session: AsyncSession, today: date, tz: ZoneInfo, closing: Closing) -> list:
     """Aggregate columns: total, done, done_late, the open statuses in time, overdue.
 
     ``done_on_time`` is ``done - done_late`` (see ``_counts_of``): one date
     test per done row instead of two.
     """
     is_done = Assignment.status == Status.DONE
-    in_time = or_(Assignment.deadline.is_(None), Assignment.deadline >= today)
+    overdue_from = closing.overdue_from(today)
+    in_time = or_(Assignment.deadline.is_(None), Assignment.deadline >= overdue_from)
     return [
         func.count().label("total"),
         _count(is_done).label("done"),
-        _count(and_(is_done, _done_late(session, tz, today))).label("done_late"),
+        _count(and_(is_done, _done_late(session, tz, today, closing))).label("done_late"),
         *(
             _count(and_(Assignment.status == status, in_time)).label(name)
             for name, status in _OPEN_COLUMNS.items()
         ),
-        _count(and_(~is_done, Assignment.deadline < today)).label("overdue"),
+        _count(and_(~is_done, Assignment.deadline < overdue_from)).label("overdue"),
     ]
 
 
@@ -190,6 +276,7 @@ async def status_counts(
     agency_id: int | None = None,
     plan_id: int | None = None,
     tz: ZoneInfo = VIETNAM,
+    closing: Closing = AS_WRITTEN,
 ) -> list[StatusCounts]:
     """Counts of live assignments by status as of the local day ``today``.
 
@@ -200,7 +287,7 @@ async def status_counts(
     """
     if by not in (None, "group", "agency"):
         raise ValueError(f"by: None, 'group' or 'agency', not {by!r}")
-    query = select(*_counts(session, today, tz)).select_from(Assignment)
+    query = select(*_counts(session, today, tz, closing)).select_from(Assignment)
     query = query.where(*_live_without_join())
     if group is not None:
         query = query.where(Assignment.group_number == group)
@@ -239,6 +326,7 @@ async def status_overview(
     agency_id: int | None = None,
     plan_id: int | None = None,
     tz: ZoneInfo = VIETNAM,
+    closing: Closing = AS_WRITTEN,
 ) -> Overview:
     """``status_counts`` total, by group and by agency, from one pass over the assignments.
 
@@ -250,7 +338,7 @@ async def status_overview(
         select(
             Assignment.group_number.label("key"),
             Assignment.agency_id,
-            *_counts(session, today, tz),
+            *_counts(session, today, tz, closing),
         )
         .where(*_live_without_join())
         .group_by(Assignment.group_number, Assignment.agency_id)
@@ -303,8 +391,9 @@ async def overdue_list(
     deadline_from: date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    closing: Closing = AS_WRITTEN,
 ) -> list[OverdueItem]:
-    """Open live assignments whose deadline is before ``today``, most overdue first.
+    """Open live assignments overdue on ``today`` (see ``Closing``), most overdue first.
 
     Ordered by deadline, then plan order (assignment id); paged by ``limit``
     and ``offset``. ``deadline_from`` keeps only deadlines on or after that
@@ -314,7 +403,7 @@ async def overdue_list(
         session,
         today,
         deadline_from=deadline_from,
-        deadline_before=today,
+        deadline_before=closing.overdue_from(today),
         agency_id=agency_id,
         plan_id=plan_id,
         limit=limit,

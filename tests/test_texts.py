@@ -27,6 +27,7 @@ from bot.documents.chart import SEGMENTS
 from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import COMMANDS
 from bot.outbound.digests import ChatDigestSink
+from scheduler.calendar import WorkCalendar
 from scheduler.digest import run_due_digests
 from storage.enums import Channel, Role, Status
 from storage.groups import GROUP_NUMBERS
@@ -271,7 +272,11 @@ class Chats:
 async def test_english_digests_name_the_groups_in_english(world):
     channel = RecordingChannel()
     sink = ChatDigestSink(world, {"console": channel}, "en", tz=CAL.timezone)
-    assert await run_due_digests(world, CAL, sink, MONDAY) == ["daily", "weekly"]
+    # 1.1 is due Sunday 17/3: overdue on Monday only when deadlines close as written.
+    written = WorkCalendar(
+        CAL.timezone, CAL.work_start, CAL.work_end, deadline_on_day_off="as_written"
+    )
+    assert await run_due_digests(world, written, sink, MONDAY) == ["daily", "weekly"]
     daily, weekly = channel.texts("coord")
     assert daily.startswith("📊 Daily digest 18/03/2024")
     assert "Newly overdue (1):\n• 1.1 — Home Affairs Department — 17/03/2024" in daily

@@ -39,6 +39,7 @@ def calendar_from(settings: Settings) -> WorkCalendar:
         settings.work_end,
         extra_days_off=settings.extra_days_off,
         extra_workdays=settings.extra_workdays,
+        deadline_on_day_off=settings.deadline_on_day_off,
     )
 
 

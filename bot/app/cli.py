@@ -304,6 +304,7 @@ def report_command(
 ) -> None:
     c: Context = ctx.obj
     from bot.documents.report import FORMATS, build_report, is_format, report_filename
+    from storage.summary import Closing
 
     if not is_format(fmt):
         raise typer.BadParameter(" | ".join(FORMATS), param_hint="--format")
@@ -313,7 +314,10 @@ def report_command(
     async def action(db: Database):
         await admin.require_ready(db, c.lang)
         async with db.unit_of_work() as session:
-            return await build_report(session, today, fmt, c.lang, tz=calendar.timezone)
+            closing = Closing.of(calendar, today)
+            return await build_report(
+                session, today, fmt, c.lang, tz=calendar.timezone, closing=closing
+            )
 
     content = c.run(action)
     if out is None and fmt == "xlsx":

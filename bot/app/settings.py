@@ -32,6 +32,7 @@ CONTINUOUS_CHECKINS = ("off", "monthly", "quarterly")
 # Keys whose value is a secret (a token, or a URL that may carry a password): a problem
 # with one names the key and the rule, never the value.
 SECRET_KEYS = frozenset({"DATABASE_URL", "TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN", "WEBHOOK_SECRET"})
+DEADLINES_ON_DAY_OFF = ("next_workday", "as_written")
 
 
 class ConfigError(Exception):
@@ -60,6 +61,7 @@ class Settings:
     escalate_after: int = 2
     extra_days_off: frozenset[date] = frozenset()
     extra_workdays: frozenset[date] = frozenset()
+    deadline_on_day_off: str = "next_workday"
     continuous_checkin: str = "off"
     sweep_seconds: int = 60
     language: str = "vi"
@@ -213,6 +215,7 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "NHACVIEC_ESCALATE_AFTER": ("escalate_after", _int_between(1, 60)),
     "NHACVIEC_EXTRA_DAYS_OFF": ("extra_days_off", _dates),
     "NHACVIEC_EXTRA_WORKDAYS": ("extra_workdays", _dates),
+    "NHACVIEC_DEADLINE_ON_DAY_OFF": ("deadline_on_day_off", _choice(*DEADLINES_ON_DAY_OFF)),
     "NHACVIEC_CONTINUOUS_CHECKIN": ("continuous_checkin", _choice(*CONTINUOUS_CHECKINS)),
     "NHACVIEC_SWEEP_SECONDS": ("sweep_seconds", _int_between(1, 3600)),
     "NHACVIEC_LANGUAGE": ("language", _choice("vi", "en")),

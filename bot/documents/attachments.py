@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from bot.channels.base import Attachment
 from storage.db import Database
-from storage.summary import status_counts
+from storage.summary import AS_WRITTEN, Closing, status_counts
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,9 @@ class AttachmentRequest:
         return cls(kind, date.fromisoformat(day), lang, agency_id)
 
 
-async def make(db: Database, request: AttachmentRequest, *, tz: ZoneInfo) -> Attachment:
+async def make(
+    db: Database, request: AttachmentRequest, *, tz: ZoneInfo, closing: Closing = AS_WRITTEN
+) -> Attachment:
     """Draw the chart or write the spreadsheet; ``tz`` is the calendar's time zone (the
     local day a completion falls on decides whether it was on time)."""
     async with db.unit_of_work(dry_run=True) as session:
@@ -49,7 +51,12 @@ async def make(db: Database, request: AttachmentRequest, *, tz: ZoneInfo) -> Att
             )
 
             by_group = await status_counts(
-                session, request.day, by="group", agency_id=request.agency_id, tz=tz
+                session,
+                request.day,
+                by="group",
+                agency_id=request.agency_id,
+                tz=tz,
+                closing=closing,
             )
             png = await asyncio.to_thread(progress_chart, by_group, request.day, request.lang)
             return Attachment("photo", png, f"tien-do-{request.day.isoformat()}.png")
@@ -59,6 +66,12 @@ async def make(db: Database, request: AttachmentRequest, *, tz: ZoneInfo) -> Att
         )
 
         content = await build_report(
-            session, request.day, "xlsx", request.lang, agency_id=request.agency_id, tz=tz
+            session,
+            request.day,
+            "xlsx",
+            request.lang,
+            agency_id=request.agency_id,
+            tz=tz,
+            closing=closing,
         )
         return Attachment("document", content, report_filename(request.day, "xlsx"))

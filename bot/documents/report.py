@@ -28,7 +28,7 @@ from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, status_name, t
 from storage.db import Session
 from storage.report import ReportRow, report_rows
-from storage.summary import BUCKETS, StatusCounts, status_overview
+from storage.summary import AS_WRITTEN, BUCKETS, Closing, StatusCounts, status_overview
 
 Format = Literal["text", "csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("text", "csv", "xlsx")
@@ -304,17 +304,27 @@ async def build_report(
     agency_id: int | None = None,
     plan_id: int | None = None,
     tz: ZoneInfo,
+    closing: Closing = AS_WRITTEN,
 ) -> bytes:
-    """The report of the local day ``today`` in ``fmt``; text and CSV as UTF-8."""
+    """The report of the local day ``today`` in ``fmt``; text and CSV as UTF-8.
+
+    ``closing``: when a deadline on a day off closes (``storage.summary.Closing``).
+    """
     if fmt not in FORMATS:
         raise ValueError(f"format: one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "csv":
-        rows = await report_rows(session, today, agency_id=agency_id, plan_id=plan_id, tz=tz)
+        rows = await report_rows(
+            session, today, agency_id=agency_id, plan_id=plan_id, tz=tz, closing=closing
+        )
         return to_csv(rows).encode("utf-8")
-    figures = await status_overview(session, today, agency_id=agency_id, plan_id=plan_id, tz=tz)
+    figures = await status_overview(
+        session, today, agency_id=agency_id, plan_id=plan_id, tz=tz, closing=closing
+    )
     total, by_group, by_agency = figures.total, figures.by_group, figures.by_agency
     if fmt == "text":
         return to_text(total, by_group, by_agency, lang, today=today).encode("utf-8")
-    rows = await report_rows(session, today, agency_id=agency_id, plan_id=plan_id, tz=tz)
+    rows = await report_rows(
+        session, today, agency_id=agency_id, plan_id=plan_id, tz=tz, closing=closing
+    )
     # Seconds of CPU on a big plan: in a worker thread, so the event loop keeps serving.
     return await asyncio.to_thread(to_xlsx, rows, by_group, by_agency, total, today, lang, tz=tz)

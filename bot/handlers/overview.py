@@ -20,7 +20,14 @@ from bot.texts import dmy, group_label, status_name
 from storage import people
 from storage.enums import Role, Status
 from storage.models import Agency
-from storage.summary import OverdueItem, open_list, overdue_list, status_counts, status_overview
+from storage.summary import (
+    Closing,
+    OverdueItem,
+    open_list,
+    overdue_list,
+    status_counts,
+    status_overview,
+)
 from storage.textfold import fold
 
 PAGE = 8
@@ -59,7 +66,10 @@ async def summary_command(turn: LinkedTurn, arg: str) -> None:
             agency_id, scope = matches[0].id, matches[0].name
     today = turn.today
     tz = turn.calendar.timezone
-    figures = await status_overview(turn.session, today, agency_id=agency_id, group=group, tz=tz)
+    closing = Closing.of(turn.calendar, today)
+    figures = await status_overview(
+        turn.session, today, agency_id=agency_id, group=group, tz=tz, closing=closing
+    )
     lines = [
         turn.t("summary_title", scope=scope, day=dmy(today)),
         counts_line(turn.lang, turn.t("total"), figures.total),
@@ -104,13 +114,19 @@ async def _page(turn: LinkedTurn, kind: str, page: int) -> tuple[str, tuple]:
     agency_id = _scope_agency(turn)
     scope = f" — {turn.person.agency.name}" if agency_id else ""
     today = turn.today
+    closing = Closing.of(turn.calendar, today)
     if kind == "q":
         (counts,) = await status_counts(
-            turn.session, today, agency_id=agency_id, tz=turn.calendar.timezone
+            turn.session, today, agency_id=agency_id, tz=turn.calendar.timezone, closing=closing
         )
         total = counts.overdue
         items = await overdue_list(
-            turn.session, today, agency_id=agency_id, limit=PAGE, offset=(page - 1) * PAGE
+            turn.session,
+            today,
+            agency_id=agency_id,
+            limit=PAGE,
+            offset=(page - 1) * PAGE,
+            closing=closing,
         )
         empty = turn.t("none_overdue", scope=scope)
     else:

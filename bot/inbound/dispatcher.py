@@ -44,6 +44,7 @@ from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage import inbox
 from storage.db import Database
+from storage.summary import Closing
 
 log = logging.getLogger("nhacviec.dispatcher")
 
@@ -365,7 +366,9 @@ class Dispatcher:
             return
         message = answer.message
         if answer.made_later is not None:
-            made = await make_attachment(self.db, answer.made_later, tz=self.calendar.timezone)
+            later, calendar = answer.made_later, self.calendar
+            closing = Closing.of(calendar, later.day)
+            made = await make_attachment(self.db, later, tz=calendar.timezone, closing=closing)
             message = replace(message, attachment=made)
         if answer.replace and answer.to is None:
             await channel.edit(chat_id, answer.replace, message)
