@@ -140,7 +140,7 @@ def build_service(
     calendar, rules, lang = calendar_from(settings), rules_from(settings), settings.language
     dispatcher = Dispatcher(Deps(db, channels, calendar, rules, clock.now, lang))
     delivery = ChatDelivery(db, channels, lang)
-    sink = ChatDigestSink(db, channels, lang, tz=calendar.timezone)
+    sink = ChatDigestSink(db, channels, lang, tz=calendar.timezone, calendar=calendar)
     if digests is None:
 
         async def digests(db, calendar, now):

@@ -32,7 +32,7 @@ from storage import people
 from storage.db import Database
 from storage.invites import create_invite
 from storage.migrate import upgrade
-from storage.summary import StatusCounts, status_counts
+from storage.summary import Closing, StatusCounts, status_counts
 
 START = date(2024, 1, 2)  # the first working day of the plan year
 DAYS = 45  # calendar days walked through, Tết 2024 included
@@ -232,11 +232,13 @@ class Demo:
         today = self.calendar.local_date(self.clock.now())
         self.say("\n" + t(self.lang, "demo_end"))
         await self.act(coordinator, "/tonghop")
-        tz = self.calendar.timezone
+        tz, closing = self.calendar.timezone, Closing.of(self.calendar, today)
         async with db.unit_of_work() as session:
-            (total,) = await status_counts(session, today, tz=tz)
-            by_group = await status_counts(session, today, by="group", tz=tz)
-            report = await build_report(session, today, "xlsx", self.settings.language, tz=tz)
+            (total,) = await status_counts(session, today, tz=tz, closing=closing)
+            by_group = await status_counts(session, today, by="group", tz=tz, closing=closing)
+            report = await build_report(
+                session, today, "xlsx", self.settings.language, tz=tz, closing=closing
+            )
         chart = progress_chart(by_group, today, self.settings.language)
         chart_path, report_path = await asyncio.to_thread(
             _save,

@@ -134,7 +134,7 @@ async def _page(turn: LinkedTurn, kind: str, page: int) -> tuple[str, tuple]:
         every = await open_list(
             turn.session,
             today,
-            deadline_from=today,
+            deadline_from=closing.overdue_from(today),  # a day-off deadline not yet closed
             deadline_before=until + timedelta(days=1),
             agency_id=agency_id,
         )

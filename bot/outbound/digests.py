@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 
 from bot.channels.base import Channel, ChannelError, Outgoing, split_text
 from bot.texts import dmy, group_label, say
+from scheduler.calendar import WorkCalendar
 from scheduler.digest import DailyDigest, WeeklySummary
 from storage.chats import reachable_chats_by_person
 from storage.db import Database
 from storage.enums import Role
-from storage.summary import BUCKETS, StatusCounts, status_counts
+from storage.summary import AS_WRITTEN, BUCKETS, Closing, StatusCounts, status_counts
 
 log = logging.getLogger("nhacviec.digest")
 
@@ -86,16 +87,24 @@ class ChatDigestSink:
     gets the part about their own agency (the weekly counts of their agency,
     the daily items that name it, nothing on a day with none). ``tz`` is the
     calendar's time zone, in which a leader's weekly counts are made as the
-    whole plan's are.
+    whole plan's are; ``calendar``, when given, decides when a deadline on a day
+    off closes (``storage.summary.Closing``), else deadlines close as written.
     """
 
     def __init__(
-        self, db: Database, channels: Mapping[str, Channel], lang: str = "vi", *, tz: ZoneInfo
+        self,
+        db: Database,
+        channels: Mapping[str, Channel],
+        lang: str = "vi",
+        *,
+        tz: ZoneInfo,
+        calendar: WorkCalendar | None = None,
     ) -> None:
         self.db = db
         self.channels = channels
         self.lang = lang
         self.tz = tz
+        self.calendar = calendar
 
     async def _chats(self, role: Role) -> dict[int, tuple[str, str, int, str]]:
         """person id -> (channel, chat id, agency id, agency name), most recent chat each."""
@@ -130,8 +139,13 @@ class ChatDigestSink:
             return for_agency(digest, agency)
         async with self.db.unit_of_work() as session:
             day, tz = digest.day, self.tz
-            (total,) = await status_counts(session, day, agency_id=agency_id, tz=tz)
-            by_group = await status_counts(session, day, by="group", agency_id=agency_id, tz=tz)
+            closing = Closing.of(self.calendar, day) if self.calendar else AS_WRITTEN
+            (total,) = await status_counts(
+                session, day, agency_id=agency_id, tz=tz, closing=closing
+            )
+            by_group = await status_counts(
+                session, day, by="group", agency_id=agency_id, tz=tz, closing=closing
+            )
         if not total.total:
             return None
         return replace(digest, total=total, by_group=by_group, failed_nudges=0)
