@@ -19,7 +19,7 @@ from sqlalchemy.orm import aliased
 
 from storage.db import dialect_of
 from storage.enums import Status
-from storage.models import Agency, Assignment, Person, Task, TaskGroup
+from storage.models import Agency, Assignment, Person, Plan, Task, TaskGroup, task_cooperators
 from storage.summary import (
     AS_WRITTEN,
     VIETNAM,
@@ -54,7 +54,11 @@ class ReportRow:
     percent: int
     updated_at: datetime | None
     updated_by: str  # full name of the person who recorded the last update, or ""
-    document_ref: str = ""  # số/ký hiệu of the result, when named
+    plan_deadline: date | None = None  # the plan's own deadline (differs once extended)
+    deliverable: str = ""  # the product the plan names ("Báo cáo", "Quyết định"...)
+    cooperators: str = ""  # cooperating agencies, "; "-separated, in declaration order
+    note: str = ""  # the last status note: the obstacle or the extension's reason
+    evidence: str = ""  # the document that proves it done (số/ký hiệu), when recorded
 
 
 def _timeliness(session: AsyncSession, tz: ZoneInfo, today: date, closing: Closing):
@@ -107,6 +111,10 @@ async def report_rows(
             Assignment.updated_at,
             updater.full_name.label("updated_by"),
             Assignment.document_ref,
+            Assignment.plan_deadline,
+            Task.id.label("task_id"),
+            Task.deliverable,
+            Assignment.status_note,
         )
         .select_from(Assignment)
         .join(Task, Task.id == Assignment.task_id)
@@ -122,6 +130,8 @@ async def report_rows(
         )
     )
     query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
+    result = (await session.execute(query)).all()
+    helpers = await _cooperators(session, plan_id)
     return [
         ReportRow(
             assignment_id=row.id,
@@ -137,7 +147,45 @@ async def report_rows(
             percent=row.percent,
             updated_at=row.updated_at,
             updated_by=row.updated_by or "",
-            document_ref=row.document_ref or "",
+            evidence=row.document_ref or "",
+            plan_deadline=row.plan_deadline,
+            deliverable=row.deliverable or "",
+            cooperators="; ".join(helpers.get(row.task_id, ())),
+            note=row.status_note or "",
         )
-        for row in (await session.execute(query)).all()
+        for row in result
     ]
+
+
+async def _cooperators(session: AsyncSession, plan_id: int | None) -> dict[int, list[str]]:
+    """Task id -> its cooperating agencies' names, in declaration order (one query)."""
+    query = (
+        select(task_cooperators.c.task_id, Agency.name)
+        .join(Agency, Agency.id == task_cooperators.c.agency_id)
+        .order_by(task_cooperators.c.task_id, Agency.id)
+    )
+    if plan_id is not None:
+        query = query.join(Task, Task.id == task_cooperators.c.task_id).where(
+            Task.plan_id == plan_id
+        )
+    names: dict[int, list[str]] = {}
+    for task_id, name in (await session.execute(query)).all():
+        names.setdefault(task_id, []).append(name)
+    return names
+
+
+@dataclass(frozen=True)
+class ReportPlan:
+    """The plan a report is about: its year and title (the name it was imported under)."""
+
+    year: int
+    title: str
+
+
+async def report_plan(session: AsyncSession, plan_id: int | None = None) -> ReportPlan | None:
+    """The plan ``plan_id``, or the latest year's; None when there is none."""
+    query = select(Plan.year, Plan.title).order_by(Plan.year.desc()).limit(1)
+    if plan_id is not None:
+        query = query.where(Plan.id == plan_id)
+    row = (await session.execute(query)).first()
+    return ReportPlan(row.year, row.title) if row else None

@@ -185,7 +185,7 @@ def _closes_later(session: AsyncSession, tz: ZoneInfo, today: date, closing: Clo
     done_day = local_done_date(session, tz, today)
     conditions = []
     for k, days in closing.by_delay().items():
-        if session.bind.dialect.name == "postgresql":
+        if dialect_of(session) == "postgresql":
             closes = Assignment.deadline + k
         else:
             closes = func.date(Assignment.deadline, f"+{k} days")

@@ -189,9 +189,7 @@ async def test_the_completion_date_makes_a_late_message_on_time_and_the_document
     async with plan.unit_of_work() as session:
         [row] = [r for r in await report_rows(session, TODAY, tz=TZ) if r.assignment == "2.2"]
         xlsx = await build_report(session, TODAY, "xlsx", tz=TZ)
-    assert (
-        row.timeliness == "on_time" and row.document_ref == "Kế hoạch số 05/KH-STP ngày 08/03/2024"
-    )
+    assert row.timeliness == "on_time" and row.evidence == "Kế hoạch số 05/KH-STP ngày 08/03/2024"
     sheet = load_workbook(io.BytesIO(xlsx), read_only=True).worksheets[1]
     rows = list(sheet.iter_rows(values_only=True))
     column = rows[0].index("Văn bản (số/ký hiệu)")

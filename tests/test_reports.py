@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from sqlalchemy import select, update
 
 from bot.documents.report import CSV_COLUMNS, build_report, report_filename, to_csv, to_text
@@ -32,9 +33,9 @@ TIMELINESS = {
     "7.6": "on_time",  # a continuous duty is never late
 }
 SUMMARY_VI = [
-    "Nhóm",
-    "Cơ quan",
-    "Tổng số",
+    "STT",
+    "Nhóm nhiệm vụ / Cơ quan",
+    "Tổng số nhiệm vụ",
     "Hoàn thành đúng hạn",
     "Hoàn thành trễ hạn",
     "Đang thực hiện",
@@ -42,8 +43,26 @@ SUMMARY_VI = [
     "Vướng mắc",
     "Xin gia hạn",
     "Quá hạn",
+    "Tỷ lệ hoàn thành đúng hạn (%)",
 ]
-DETAIL_VI = ["Mã", "Nhiệm vụ", "Nhóm", "Cơ quan chủ trì", "Hạn", "Trạng thái"]
+DETAIL_VI = [
+    "STT",
+    "Nhóm",
+    "Mã",
+    "Nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Sản phẩm",
+    "Thời hạn",
+    "Thời hạn sau gia hạn",
+    "Tình trạng",
+    "Đánh giá thời hạn",
+    "Tiến độ (%)",
+    "Khó khăn, vướng mắc / lý do",
+    "Văn bản, sản phẩm (số, ký hiệu)",
+    "Cập nhật lần cuối",
+]
+HEADER_ROW = 5  # title, plan, "tính đến ngày", a blank row, the header
 
 
 @pytest.fixture
@@ -138,69 +157,150 @@ async def test_csv_has_the_contract_columns(db, agencies):
     assert {r["agency"] for r in stp} == {"Sở Tư pháp"}
 
 
-def _check_table(ws, headers_start: list[str]) -> list[list]:
-    """Common sheet checks; returns the data rows as values."""
-    header = [c.value for c in ws[1]]
-    assert header[: len(headers_start)] == headers_start
-    assert ws.freeze_panes == "A2"
-    assert all(c.font.bold for c in ws[1])
-    assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
-    for index in range(1, len(header) + 1):
-        letter = ws.cell(row=1, column=index).column_letter
-        assert ws.column_dimensions[letter].width and ws.column_dimensions[letter].width > 4
-    return [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+def _check_sheet(ws, headers: list[str], wrapped: str) -> list[list]:
+    """Title block, print setup, header row, borders and wrapping of the text column
+    ``wrapped``; returns the data rows as values."""
+    assert ws["A1"].value == "BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024"
+    assert ws["A2"].value == "Kế hoạch CCHC năm 2024"
+    assert ws["A3"].value == "(Tính đến ngày 20/03/2024)"
+    last = get_column_letter(len(headers))
+    assert f"A1:{last}1" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+    assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
+    header = next(ws.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW))
+    assert [c.value for c in header] == headers
+    assert all(c.font.bold and c.border.bottom.style == "thin" for c in header)
+    total_width = 0
+    for cell in header:
+        width = ws.column_dimensions[cell.column_letter].width
+        assert width and width > 4
+        total_width += width
+    assert total_width < 260  # fits A4 landscape at a legible scale
+    rows = list(ws.iter_rows(min_row=HEADER_ROW + 1))
+    text = headers.index(wrapped)
+    for cell in (row[text] for row in rows if row[text].value and row[0].value is not None):
+        assert cell.border.left.style == "thin" and cell.alignment.wrap_text, cell
+    return [[c.value for c in row] for row in rows]
 
 
-async def test_xlsx_sheets(db, agencies):
+async def test_xlsx_summary_has_groups_and_agencies_apart(db, agencies):
     book = load_workbook(io.BytesIO(await report(db, "xlsx")))
     assert book.sheetnames == ["Tổng hợp", "Chi tiết", "Quá hạn"]
     async with db.unit_of_work() as session:
         (total,) = await status_counts(session, TODAY)
         by_group = await status_counts(session, TODAY, by="group")
+    ws = book["Tổng hợp"]
+    assert ws["A4"].value == "I. THEO NHÓM NHIỆM VỤ"
+    values = _check_sheet(ws, SUMMARY_VI, SUMMARY_VI[1])
+    # groups: 3 rows and the total; blank; section; header; agencies: 2 rows and the total
+    groups, agencies_part = values[:4], values[7:10]
+    assert values[5][0] == "II. THEO CƠ QUAN CHỦ TRÌ" and values[6][:2] == ["STT", SUMMARY_VI[1]]
+    expected_total = [None, "Tổng cộng", *astuple(total)[2:], 25.0]  # 3 of 12 on time
+    assert groups[-1] == expected_total and agencies_part[-1] == expected_total
+    assert [r[:2] for r in groups[:-1]] == [
+        [n, f"Nhóm {c.key} — {group_name('vi', c.key)}"] for n, c in enumerate(by_group, 1)
+    ]
+    assert [r[:2] for r in agencies_part[:-1]] == [[1, "Sở Nội vụ"], [2, "Sở Tư pháp"]]
+    for part in (groups[:-1], agencies_part[:-1]):
+        sums = [sum(column) for column in zip(*(r[2:-1] for r in part), strict=True)]
+        assert sums == expected_total[2:-1]
+    # on-time share: Sở Nội vụ 2 of 7, Sở Tư pháp 1 of 5; group 1: 2 of 3
+    assert [r[-1] for r in agencies_part[:-1]] == [28.6, 20.0]
+    assert groups[0][-1] == 66.7
 
-    summary = _check_table(book["Tổng hợp"], SUMMARY_VI)
-    *groups_and_agencies, last = summary
-    assert last[0] == "Tổng cộng" and last[2:] == list(astuple(total)[2:])
-    groups = [r for r in groups_and_agencies if r[0]]
-    agencies_rows = [r for r in groups_and_agencies if r[1]]
-    assert [r[0] for r in groups] == [f"Nhóm {c.key} — {group_name('vi', c.key)}" for c in by_group]
-    assert [r[1] for r in agencies_rows] == ["Sở Nội vụ", "Sở Tư pháp"]
-    for rows in (groups, agencies_rows):
-        assert [sum(column) for column in zip(*(r[2:] for r in rows), strict=True)] == last[2:]
 
+async def test_xlsx_detail_has_every_column_of_a_report(db, agencies):
+    book = load_workbook(io.BytesIO(await report(db, "xlsx")))
     ws = book["Chi tiết"]
-    detail = _check_table(ws, DETAIL_VI)
-    assert [r[0] for r in detail] == PLAN_ORDER
-    for (code, *_), (_, _, _, _, deadline, *__) in zip(
-        detail, ws.iter_rows(min_row=2), strict=True
-    ):
-        if code in ("7.1", "7.6"):  # continuous duties
+    detail = _check_sheet(ws, DETAIL_VI, "Nhiệm vụ")
+    assert [r[0] for r in detail] == list(range(1, len(PLAN_ORDER) + 1))
+    assert [r[2] for r in detail] == PLAN_ORDER
+    column = {name: i for i, name in enumerate(DETAIL_VI)}
+    cells = list(ws.iter_rows(min_row=HEADER_ROW + 1))
+    for values, row in zip(detail, cells, strict=True):
+        deadline = row[column["Thời hạn"]]
+        if values[2] in ("7.1", "7.6"):  # continuous duties
             assert deadline.value == "thường xuyên"
         else:
             assert isinstance(deadline.value, datetime) and deadline.number_format == "dd/mm/yyyy"
-    row = dict(zip([c.value for c in ws[1]], detail[PLAN_ORDER.index("2.1")], strict=True))
-    assert row["Trạng thái"] == "đang thực hiện" and row["Tiến độ (%)"] == 50
+    row = dict(zip(DETAIL_VI, detail[PLAN_ORDER.index("2.1")], strict=True))
+    assert row["Tình trạng"] == "đang thực hiện" and row["Tiến độ (%)"] == 50
+    assert row["Sản phẩm"] == "Quyết định" and row["Nhóm"] == 2
     assert row["Cập nhật lần cuối"] == datetime(2024, 3, 18, 9, 0)  # local time
-    assert row["Người cập nhật"] == "Hoàng Thu Hà"
-    assert ws.cell(row=2 + PLAN_ORDER.index("2.1"), column=9).number_format == "dd/mm/yyyy hh:mm"
+    updated = cells[PLAN_ORDER.index("2.1")][column["Cập nhật lần cuối"]]
+    assert updated.number_format == "dd/mm/yyyy hh:mm"
+    assert dict(zip(DETAIL_VI, detail[1], strict=True))["Đánh giá thời hạn"] == "trễ hạn"
 
-    overdue = _check_table(book["Quá hạn"], ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Hạn"])
-    assert len(overdue) == total.overdue
-    assert [(r[0], r[3].date(), r[4]) for r in overdue] == [
-        ("7.3", date(2024, 3, 1), 19),
-        ("2.2", date(2024, 3, 10), 10),
-        ("2.4", date(2024, 3, 19), 1),
+
+async def test_xlsx_detail_shows_the_extension_the_cooperators_and_the_reason(db, tmp_path):
+    await declare_agencies(db)
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable\n"
+        "1.1,1,Kế hoạch CCHC,Sở Nội vụ,Sở Tư pháp; Văn phòng UBND tỉnh,2024-03-15,,Kế hoạch\n",
+        encoding="utf-8",
+    )
+    await load_plan(db, path)
+    async with db.unit_of_work() as session:
+        await session.execute(
+            update(Assignment).values(
+                deadline=date(2024, 4, 30),
+                status=Status.BLOCKED,
+                status_note="chờ ý kiến Sở Tài chính",
+            )
+        )
+    book = load_workbook(io.BytesIO(await report(db, "xlsx")))
+    (row,) = [[c.value for c in r] for r in book["Chi tiết"].iter_rows(min_row=HEADER_ROW + 1)]
+    row = dict(zip(DETAIL_VI, row, strict=True))
+    assert row["Cơ quan phối hợp"] in (
+        "Sở Tư pháp; Văn phòng UBND tỉnh",
+        "Văn phòng UBND tỉnh; Sở Tư pháp",
+    )
+    assert (row["Thời hạn"].date(), row["Thời hạn sau gia hạn"].date()) == (
+        date(2024, 3, 15),
+        date(2024, 4, 30),
+    )
+    assert row["Khó khăn, vướng mắc / lý do"] == "chờ ý kiến Sở Tài chính"
+
+
+async def test_xlsx_overdue_sheet_is_ranked(db, agencies):
+    book = load_workbook(io.BytesIO(await report(db, "xlsx")))
+    async with db.unit_of_work() as session:
+        (total,) = await status_counts(session, TODAY)
+    ws = book["Quá hạn"]
+    headers = [c.value for c in next(ws.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW))]
+    overdue = _check_sheet(ws, headers, "Nhiệm vụ")
+    assert headers[:6] == [
+        "STT",
+        "Mã",
+        "Nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Thời hạn",
+        "Số ngày quá hạn",
     ]
-    assert book["Quá hạn"]["D2"].number_format == "dd/mm/yyyy"
+    assert len(overdue) == total.overdue
+    assert [(r[0], r[1], r[4].date(), r[5]) for r in overdue] == [
+        (1, "7.3", date(2024, 3, 1), 19),
+        (2, "2.2", date(2024, 3, 10), 10),
+        (3, "2.4", date(2024, 3, 19), 1),
+    ]
+    assert ws.cell(row=HEADER_ROW + 1, column=5).number_format == "dd/mm/yyyy"
 
 
 async def test_xlsx_in_english(db, agencies):
     book = load_workbook(io.BytesIO(await report(db, "xlsx", "en")))
     assert book.sheetnames == ["Summary", "Details", "Overdue"]
-    assert [c.value for c in book["Summary"][1]][:4] == ["Group", "Agency", "Total", "Done on time"]
-    assert [c.value for c in book["Details"][1]][:3] == ["Code", "Task", "Group"]
-    assert book["Details"]["F2"].value == "done"
-    assert book["Summary"]["A2"].value == f"Group 1 — {group_name('en', 1)}"
+    summary = book["Summary"]
+    assert summary["A1"].value == "REPORT ON THE ADMINISTRATIVE REFORM PLAN FOR 2024"
+    header = [c.value for c in summary[HEADER_ROW]]
+    assert header[:4] == ["No.", "Task group / Agency", "Total tasks", "Done on time"]
+    assert summary.cell(row=HEADER_ROW + 1, column=2).value == f"Group 1 — {group_name('en', 1)}"
+    details = book["Details"]
+    assert [c.value for c in details[HEADER_ROW]][:4] == ["No.", "Group", "Code", "Task"]
+    assert details.cell(row=HEADER_ROW + 1, column=10).value == "done"
 
 
 async def test_text_report(db, agencies):
@@ -223,7 +323,9 @@ async def test_empty_selection_and_bad_format(db):
     assert "(không có)" in to_text(total, [], [], "vi")
     assert (await report(db, "csv")).decode() == ",".join(CSV_COLUMNS) + "\r\n"
     book = load_workbook(io.BytesIO(await report(db, "xlsx")))
-    assert book["Tổng hợp"]["A2"].value == "Tổng cộng" and book["Quá hạn"].max_row == 1
+    summary = [[c.value for c in r] for r in book["Tổng hợp"].iter_rows(min_row=HEADER_ROW + 1)]
+    assert summary[0][:3] == [None, "Tổng cộng", 0]
+    assert book["Quá hạn"].max_row == HEADER_ROW
 
 
 def test_report_filename():

@@ -141,7 +141,16 @@ def families() -> dict[str, list[str]]:
         "ask_{}": ["percent", "reason", "date"],  # what bot/handlers/progress.py asks for
         "attachment_{}": list(typing.get_args(typing.get_type_hints(Attachment)["kind"])),
         "bucket_{}": [*report.BUCKETS, *(key for key, _, _ in SEGMENTS)],
-        "col_{}": [*report.DETAIL_COLUMNS, *report.OVERDUE_COLUMNS],
+        "col_{}": [
+            name
+            for name, _ in (
+                *report.DETAIL_COLUMNS,
+                *report.OVERDUE_COLUMNS,
+                *report.SUMMARY_COLUMNS,
+            )
+            if not name.startswith("bucket_")
+        ]
+        + ["grand_total"],
         "timeliness_{}": [value for value in TIMELINESS if value],
         "weekday_{}": [str(n) for n in range(7)],
     }

@@ -13,21 +13,23 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import functools
 import io
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date
-from typing import Literal, TypeGuard
+from typing import Any, Literal, TypeGuard
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, status_name, t
 from storage.db import Session
-from storage.report import ReportRow, report_rows
+from storage.report import ReportPlan, ReportRow, report_plan, report_rows
 from storage.summary import AS_WRITTEN, BUCKETS, Closing, StatusCounts, status_overview
 
 Format = Literal["text", "csv", "xlsx"]
@@ -48,34 +50,8 @@ CSV_COLUMNS = (
     "updated_by",
 )
 
-# Column headers of the detail and overdue sheets: texts ``col_{name}``.
-DETAIL_COLUMNS = (
-    "code",
-    "task",
-    "group",
-    "lead",
-    "deadline",
-    "status",
-    "timeliness",
-    "percent",
-    "updated_at",
-    "updated_by",
-    "document",
-)
-OVERDUE_COLUMNS = (
-    "code",
-    "task",
-    "lead",
-    "deadline",
-    "days_overdue",
-    "status",
-    "percent",
-    "updated_at",
-    "updated_by",
-)
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
-MAX_WIDTH = 60
 # A text cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -152,59 +128,125 @@ def to_text(
     return "\n".join(lines) + "\n"
 
 
-def _table(
-    ws,
-    headers: list[str],
-    rows: list[list],
-    *,
-    total_row: list | None = None,
-    formats: dict[int, str] | None = None,
-) -> None:
-    """Write a header row (bold, frozen, filtered), the rows and a bold total row.
+# The workbook (to_xlsx). Every sheet: a title block, one header row repeated on
+# every printed page, thin borders, wrapped text, fixed widths; A4 landscape,
+# fitted to the page width. Columns: (text key ``col_{name}``, width).
+DETAIL_COLUMNS = (
+    ("stt", 5),
+    ("group", 6),
+    ("code", 9),
+    ("task", 38),
+    ("lead", 18),
+    ("cooperators", 18),
+    ("deliverable", 12),
+    ("deadline", 11),
+    ("extended", 11),
+    ("status", 13),
+    ("timeliness", 10),
+    ("percent", 8),
+    ("note", 26),
+    ("evidence", 14),
+    ("updated_at", 15),
+)
+OVERDUE_COLUMNS = (
+    ("stt", 5),
+    ("code", 9),
+    ("task", 40),
+    ("lead", 20),
+    ("deadline", 11),
+    ("days_overdue", 10),
+    ("status", 14),
+    ("percent", 8),
+    ("note", 30),
+    ("updated_at", 15),
+)
+SUMMARY_COLUMNS = (
+    ("stt", 5),
+    ("name", 40),
+    ("total", 9),
+    *((f"bucket_{b}", 11) for b in BUCKETS),
+    ("on_time_share", 12),
+)
+TITLE_ROWS = 3  # title, plan, "tính đến ngày"; a blank row, then the header
+HEADER_ROW = TITLE_ROWS + 2
+_STYLES = ("title", "subtitle", "head", "cell", "number", "date", "datetime", "bold", "section")
 
-    The sheet is write-only (streamed): the column widths, the frozen pane and
-    the filter are set before the first row. ``formats`` maps a column (from 1)
-    to the number format of its date values.
-    """
-    for index, header in enumerate(headers, start=1):
-        values = [header, *(r[index - 1] for r in rows), *(total_row or [])[index - 1 : index]]
-        longest = max(_shown_width(v) for v in values)
-        ws.column_dimensions[get_column_letter(index)].width = min(longest + 2, MAX_WIDTH)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 2)}"
-    ws.append(_bold(ws, headers))
-    dated = [(column - 1, number_format) for column, number_format in (formats or {}).items()]
-    for row in rows:
-        row = [_text_cell(ws, v) if isinstance(v, str) else v for v in row]
-        for i, number_format in dated:
-            if isinstance(row[i], date):
-                row[i] = WriteOnlyCell(ws, row[i])
-                row[i].number_format = number_format
-        ws.append(row)
-    if total_row is not None:
-        ws.append(_bold(ws, total_row))
+
+def _register_styles(book: Workbook) -> None:
+    """Named styles, registered once: a cell then carries a name, not four objects."""
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    top = Alignment(wrap_text=True, vertical="top")
+    centre = Alignment(wrap_text=True, horizontal="center", vertical="center")
+    looks: dict[str, dict[str, Any]] = {
+        "title": {"font": Font(bold=True, size=13), "alignment": Alignment(horizontal="center")},
+        "subtitle": {"font": Font(italic=True), "alignment": Alignment(horizontal="center")},
+        "section": {"font": Font(bold=True)},
+        "head": {
+            "font": Font(bold=True),
+            "border": box,
+            "alignment": centre,
+            "fill": PatternFill("solid", fgColor="DDEBF7"),
+        },
+        "cell": {"border": box, "alignment": top},
+        "number": {"border": box, "alignment": Alignment(vertical="top", horizontal="center")},
+        "date": {"border": box, "alignment": top, "number_format": DATE_FORMAT},
+        "datetime": {"border": box, "alignment": top, "number_format": DATETIME_FORMAT},
+        "bold": {"font": Font(bold=True), "border": box, "alignment": top},
+    }
+    for name in _STYLES:
+        book.add_named_style(NamedStyle(name=f"nv_{name}", **looks[name]))
 
 
-def _text_cell(ws, value: str) -> Cell:
-    # Typed as a string: openpyxl would otherwise store any text starting "=" as a formula.
+def _cell(ws, value, style: str = "cell") -> Cell:
+    """The one place a value becomes a cell of the workbook, with a named style."""
     cell = WriteOnlyCell(ws, cell_text(value))
-    cell.data_type = "s"
+    if isinstance(value, str):
+        # Typed as a string: openpyxl would otherwise store any text starting "=" as a formula.
+        cell.data_type = "s"
+    cell.style = f"nv_{style}"
     return cell
 
 
-def _bold(ws, values: list) -> list[Cell]:
-    cells = [_text_cell(ws, v) if isinstance(v, str) else WriteOnlyCell(ws, v) for v in values]
-    for cell in cells:
-        cell.font = Font(bold=True)
-    return cells
+def _row(ws, values: Sequence, styles: Sequence[str]) -> list[Cell]:
+    return [_cell(ws, v, style) for v, style in zip(values, styles, strict=True)]
 
 
-def _shown_width(value) -> int:
-    if value is None:
-        return 0
-    if isinstance(value, date):
-        return 16 if hasattr(value, "hour") else 10
-    return len(str(value))
+def _sheet(
+    book: Workbook,
+    title: str,
+    columns,
+    lang: str,
+    heading: tuple[str, str, str],
+    section: str | None = None,
+):
+    """A sheet with its widths, print setup and title block written, then a blank row
+    or the ``section`` heading; the header row next."""
+    ws = book.create_sheet(title)
+    last = get_column_letter(len(columns))
+    for index, (_, width) in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.print_options.horizontalCentered = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    styles = ("title", "subtitle", "subtitle")
+    for number, (text, style) in enumerate(zip(heading, styles, strict=True), start=1):
+        ws.merged_cells.add(f"A{number}:{last}{number}")
+        ws.append([_cell(ws, text, style)])
+    ws.append([_cell(ws, section, "section")] if section else [])
+    return ws
+
+
+def _headers(ws, columns, lang: str) -> None:
+    """The header row: texts ``col_{name}``, or the bucket's own text."""
+    names = [t(lang, n if n.startswith("bucket_") else f"col_{n}") for n, _ in columns]
+    ws.append(_row(ws, names, ["head"] * len(names)))
 
 
 def _local(moment, tz: ZoneInfo):
@@ -212,50 +254,79 @@ def _local(moment, tz: ZoneInfo):
     return moment.astimezone(tz).replace(tzinfo=None) if moment else None
 
 
-def _deadline(row: ReportRow, lang: str):
-    return row.deadline if row.deadline else dmy(None, lang)
+def _heading(plan: ReportPlan | None, today: date, lang: str) -> tuple[str, str, str]:
+    year = plan.year if plan else today.year
+    return (
+        t(lang, "xlsx_title", year=year),
+        plan.title if plan else "",
+        t(lang, "xlsx_as_of", day=dmy(today, lang)),
+    )
+
+
+def _share(c: StatusCounts) -> float:
+    """Hoàn thành đúng hạn as a share of all the assignments, in %, one decimal."""
+    return round(100 * c.done_on_time / c.total, 1) if c.total else 0.0
 
 
 def _summary_sheet(ws, by_group, by_agency, total: StatusCounts, lang: str) -> None:
-    headers = [t(lang, "col_group"), t(lang, "col_agency"), t(lang, "col_total")]
-    headers += [t(lang, f"bucket_{k}") for k in BUCKETS]
+    styles = ["number", "cell", *["number"] * (len(SUMMARY_COLUMNS) - 2)]
+    bold = ["bold"] * len(SUMMARY_COLUMNS)
 
-    def numbers(c: StatusCounts) -> list[int]:
-        return [c.total, *(getattr(c, k) for k in BUCKETS)]
+    def numbers(c: StatusCounts) -> list:
+        return [c.total, *(getattr(c, k) for k in BUCKETS), _share(c)]
 
-    rows = [[group_label(lang, c.key), None, *numbers(c)] for c in by_group]
-    rows += [[None, c.label, *numbers(c)] for c in by_agency]
-    _table(ws, headers, rows, total_row=[t(lang, "col_grand_total"), None, *numbers(total)])
+    for section, lines in (
+        ("xlsx_by_group", [(group_label(lang, c.key), c) for c in by_group]),
+        ("xlsx_by_agency", [(c.label, c) for c in by_agency]),
+    ):
+        if section == "xlsx_by_agency":  # the first heading is written with the title block
+            ws.append([_cell(ws, t(lang, section), "section")])
+        _headers(ws, SUMMARY_COLUMNS, lang)
+        for number, (name, c) in enumerate(lines, start=1):
+            ws.append(_row(ws, [number, name, *numbers(c)], styles))
+        ws.append(_row(ws, [None, t(lang, "col_grand_total"), *numbers(total)], bold))
+        ws.append([])
 
 
 def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> None:
-    headers = [t(lang, f"col_{k}") for k in DETAIL_COLUMNS]
-    values = [
-        [
+    _headers(ws, DETAIL_COLUMNS, lang)
+    styles = ["number", "number", "cell", "cell", "cell", "cell", "cell", "date", "date"]
+    styles += ["cell", "cell", "number", "cell", "cell", "datetime"]
+    for number, r in enumerate(rows, start=1):
+        planned = r.plan_deadline if r.plan_deadline else r.deadline
+        extended = r.deadline if r.deadline != planned else None
+        values = [
+            number,
+            r.group,
             r.assignment,
             r.title,
-            r.group,
             r.agency,
-            _deadline(r, lang),
+            r.cooperators,
+            r.deliverable,
+            planned if planned else dmy(None, lang),
+            extended,
             status_name(lang, r.status),
             t(lang, f"timeliness_{r.timeliness}") if r.timeliness else "",
             r.percent,
+            r.note,
+            r.evidence,
             _local(r.updated_at, tz),
-            r.updated_by,
-            r.document_ref,
         ]
-        for r in rows
-    ]
-    _table(ws, headers, values, formats={5: DATE_FORMAT, 9: DATETIME_FORMAT})
+        ws.append(_row(ws, values, styles))
+    _filter(ws, DETAIL_COLUMNS, len(rows))
 
 
 def _overdue_sheet(ws, rows: Sequence[ReportRow], today: date, lang: str, tz: ZoneInfo) -> None:
-    headers = [t(lang, f"col_{k}") for k in OVERDUE_COLUMNS]
+    """Most overdue first: earliest deadline, plan order among equals."""
+    _headers(ws, OVERDUE_COLUMNS, lang)
+    styles = ["number", "cell", "cell", "cell", "date", "number", "cell", "number", "cell"]
+    styles.append("datetime")
     # Overdue is past the deadline: every overdue row has one.
     late = [(r.deadline, r) for r in rows if r.timeliness == "overdue" and r.deadline]
     late.sort(key=lambda pair: pair[0])
-    values = [
-        [
+    for number, (deadline, r) in enumerate(late, start=1):
+        values = [
+            number,
             r.assignment,
             r.title,
             r.agency,
@@ -263,12 +334,16 @@ def _overdue_sheet(ws, rows: Sequence[ReportRow], today: date, lang: str, tz: Zo
             (today - deadline).days,
             status_name(lang, r.status),
             r.percent,
+            r.note,
             _local(r.updated_at, tz),
-            r.updated_by,
         ]
-        for deadline, r in late
-    ]
-    _table(ws, headers, values, formats={4: DATE_FORMAT, 8: DATETIME_FORMAT})
+        ws.append(_row(ws, values, styles))
+    _filter(ws, OVERDUE_COLUMNS, len(late))
+
+
+def _filter(ws, columns, count: int) -> None:
+    last = get_column_letter(len(columns))
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(count, 1)}"
 
 
 def to_xlsx(
@@ -280,16 +355,22 @@ def to_xlsx(
     lang: str = "vi",
     *,
     tz: ZoneInfo,
+    plan: ReportPlan | None = None,
 ) -> bytes:
-    """A workbook: summary (by group, by agency, total), every assignment, the overdue ones.
+    """A workbook: summary (by group, then by agency, with the on-time share), every
+    assignment, the overdue ones ranked; each with the title block of ``plan``.
 
     The overdue sheet is most overdue first (earliest deadline; plan order
     among equals) with days overdue in calendar days as of ``today``.
     """
     book = Workbook(write_only=True)  # streamed: a 100,000-row report stays small in memory
-    _summary_sheet(book.create_sheet(t(lang, "sheet_summary")), by_group, by_agency, total, lang)
-    _detail_sheet(book.create_sheet(t(lang, "sheet_detail")), rows, lang, tz)
-    _overdue_sheet(book.create_sheet(t(lang, "bucket_overdue")), rows, today, lang, tz)
+    _register_styles(book)
+    heading = _heading(plan, today, lang)
+    sheet = functools.partial(_sheet, book, lang=lang, heading=heading)
+    summary = sheet(t(lang, "sheet_summary"), SUMMARY_COLUMNS, section=t(lang, "xlsx_by_group"))
+    _summary_sheet(summary, by_group, by_agency, total, lang)
+    _detail_sheet(sheet(t(lang, "sheet_detail"), DETAIL_COLUMNS), rows, lang, tz)
+    _overdue_sheet(sheet(t(lang, "bucket_overdue"), OVERDUE_COLUMNS), rows, today, lang, tz)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -326,5 +407,8 @@ async def build_report(
     rows = await report_rows(
         session, today, agency_id=agency_id, plan_id=plan_id, tz=tz, closing=closing
     )
+    plan = await report_plan(session, plan_id)
     # Seconds of CPU on a big plan: in a worker thread, so the event loop keeps serving.
-    return await asyncio.to_thread(to_xlsx, rows, by_group, by_agency, total, today, lang, tz=tz)
+    return await asyncio.to_thread(
+        to_xlsx, rows, by_group, by_agency, total, today, lang, tz=tz, plan=plan
+    )
