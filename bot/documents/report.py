@@ -208,8 +208,36 @@ def _cell(ws, value, style: str = "cell") -> Cell:
     return cell
 
 
-def _row(ws, values: Sequence, styles: Sequence[str]) -> list[Cell]:
-    return [_cell(ws, v, style) for v, style in zip(values, styles, strict=True)]
+def _append(ws, values: Sequence, styles: Sequence[str], columns) -> None:
+    """Append one row, as tall as its longest wrapped text needs.
+
+    Spreadsheets do not grow a written row to fit on opening (LibreOffice prints
+    wrapped text over the next row), so the height is set here: lines of each
+    text at its column's width, 15 points a line.
+    """
+    lines = 1
+    for value, (_, width) in zip(values, columns, strict=True):
+        if isinstance(value, str) and len(value) > width:
+            # a width unit is one digit; text averages about 1.15 letters per unit
+            per_line = max(int(width * 1.15) - 1, 1)
+            lines = max(lines, -(-len(value) // per_line) + value.count("\n"))
+    if lines > 1:  # before the row is written
+        ws.row_dimensions[ws.rows_written + 1].height = 15 * lines
+    ws.append([_cell(ws, v, style) for v, style in zip(values, styles, strict=True)])
+
+
+class _Counted:
+    """A write-only sheet that counts the rows appended (openpyxl's does not say)."""
+
+    def __init__(self, ws) -> None:
+        self._ws, self.rows_written = ws, 0
+
+    def append(self, row) -> None:
+        self._ws.append(row)
+        self.rows_written += 1
+
+    def __getattr__(self, name):
+        return getattr(self._ws, name)
 
 
 def _sheet(
@@ -235,6 +263,7 @@ def _sheet(
     ws.print_options.horizontalCentered = True
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws = _Counted(ws)  # set on the sheet above; only rows go through the counter
     styles = ("title", "subtitle", "subtitle")
     for number, (text, style) in enumerate(zip(heading, styles, strict=True), start=1):
         ws.merged_cells.add(f"A{number}:{last}{number}")
@@ -246,7 +275,7 @@ def _sheet(
 def _headers(ws, columns, lang: str) -> None:
     """The header row: texts ``col_{name}``, or the bucket's own text."""
     names = [t(lang, n if n.startswith("bucket_") else f"col_{n}") for n, _ in columns]
-    ws.append(_row(ws, names, ["head"] * len(names)))
+    _append(ws, names, ["head"] * len(names), columns)
 
 
 def _local(moment, tz: ZoneInfo):
@@ -283,8 +312,8 @@ def _summary_sheet(ws, by_group, by_agency, total: StatusCounts, lang: str) -> N
             ws.append([_cell(ws, t(lang, section), "section")])
         _headers(ws, SUMMARY_COLUMNS, lang)
         for number, (name, c) in enumerate(lines, start=1):
-            ws.append(_row(ws, [number, name, *numbers(c)], styles))
-        ws.append(_row(ws, [None, t(lang, "col_grand_total"), *numbers(total)], bold))
+            _append(ws, [number, name, *numbers(c)], styles, SUMMARY_COLUMNS)
+        _append(ws, [None, t(lang, "col_grand_total"), *numbers(total)], bold, SUMMARY_COLUMNS)
         ws.append([])
 
 
@@ -312,7 +341,7 @@ def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> Non
             r.evidence,
             _local(r.updated_at, tz),
         ]
-        ws.append(_row(ws, values, styles))
+        _append(ws, values, styles, DETAIL_COLUMNS)
     _filter(ws, DETAIL_COLUMNS, len(rows))
 
 
@@ -337,7 +366,7 @@ def _overdue_sheet(ws, rows: Sequence[ReportRow], today: date, lang: str, tz: Zo
             r.note,
             _local(r.updated_at, tz),
         ]
-        ws.append(_row(ws, values, styles))
+        _append(ws, values, styles, OVERDUE_COLUMNS)
     _filter(ws, OVERDUE_COLUMNS, len(late))
 
 
