@@ -16,7 +16,10 @@ Measured, each run in its own unit of work, median of ``--repeat`` runs after a 
   each alone; the same figures from ``status_overview`` (one query);
 - the XLSX report: ``build_report(..., "xlsx")`` end to end, and ``report_rows`` alone
   (median of ``--xlsx-repeat``, no warm-up);
-- the floor: ``SELECT count(*) FROM assignments``.
+- the floor: ``SELECT count(*) FROM assignments``;
+- the workbook alone: ``to_xlsx`` on those rows and figures against a bare openpyxl
+  write-only workbook of the same cell values (read back from ours, no styles, no page
+  setup), timed in the same run; the target is at least 0.5 of the bare one's speed.
 
 Times in ms and as multiples of the floor; the target is /tonghop under 100 ms.
 
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import os
 import sqlite3
 import statistics
@@ -38,12 +42,13 @@ from datetime import time as clock_time
 from pathlib import Path
 
 import asyncpg
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from bench.import_plan import PG_URL, Backend, declare, timed_import, write_files
 from bot.channels.base import Incoming
-from bot.documents.report import build_report
+from bot.documents.report import build_report, to_xlsx
 from bot.handlers.overview import summary_command
 from bot.inbound.turn import Turn
 from scheduler.policy import ReminderRules
@@ -56,7 +61,7 @@ from tests.kit import CAL, TZ
 
 TODAY = date(2024, 7, 1)
 NOW = datetime(2024, 7, 1, 9, 0, tzinfo=TZ).astimezone(UTC)
-AGENCIES, TARGET_MS = 100, 100
+AGENCIES, TARGET_MS, XLSX_RATIO = 100, 100, 0.5
 UPDATE_COLS = "assignment_id person_id status percent note created_at source channel".split()
 OPEN = (Status.IN_PROGRESS, Status.NOT_STARTED, Status.BLOCKED, Status.EXTENSION_REQUESTED)
 ANALYZED = "assignments tasks task_groups agencies people progress_updates".split()
@@ -164,6 +169,28 @@ async def xlsx(session) -> bytes:
     return await build_report(session, TODAY, "xlsx", tz=CAL.timezone)
 
 
+def workbook_ratio(detail, figures, repeat: int) -> tuple[float, float]:
+    """Medians (ms) of ``to_xlsx`` and of a bare write-only workbook of the same cells."""
+    ours, bare, book = [], [], b""
+    for _ in range(repeat):
+        start = time.perf_counter()
+        book = to_xlsx(
+            detail, figures.by_group, figures.by_agency, figures.total, TODAY, tz=CAL.timezone
+        )
+        ours.append((time.perf_counter() - start) * 1000)
+        read = load_workbook(io.BytesIO(book), read_only=True)
+        sheets = [list(ws.iter_rows(values_only=True)) for ws in read.worksheets]
+        start = time.perf_counter()
+        plain = Workbook(write_only=True)
+        for values in sheets:
+            ws = plain.create_sheet()
+            for row in values:
+                ws.append(row)
+        plain.save(io.BytesIO())
+        bare.append((time.perf_counter() - start) * 1000)
+    return statistics.median(ours), statistics.median(bare)
+
+
 async def median_ms(db: Database, run, repeat: int, warm_up: bool = True):
     times, out = [], None
     for i in range(repeat + warm_up):
@@ -193,6 +220,7 @@ async def run_backend(backend: Backend, files, args) -> None:
     rows_ms, detail = await median_ms(db, rows, args.xlsx_repeat, warm_up=False)
     xlsx_ms, book = await median_ms(db, xlsx, args.xlsx_repeat, warm_up=False)
     await db.dispose()
+    to_xlsx_ms, bare_ms = workbook_ratio(detail, figures, args.xlsx_repeat)
     (live,), by_group, by_agency = (result for _, (_, result) in parts)
     assert (figures.total, figures.by_group, figures.by_agency) == (live, by_group, by_agency)
     assert f"{live.total} việc" in reply and len(detail) == live.total
@@ -207,6 +235,8 @@ async def run_backend(backend: Backend, files, args) -> None:
         ("the same figures: status_overview (1 query)", overview_ms, TARGET_MS),
         (f"report_rows ({len(detail):,} rows)", rows_ms, None),
         (f"build_report xlsx ({len(book) / 2**20:.1f} MiB)", xlsx_ms, None),
+        ("to_xlsx alone (the workbook, styled and laid out)", to_xlsx_ms, None),
+        ("bare openpyxl write-only, the same cells", bare_ms, None),
     ]
     width = max(len(label) for label, *_ in table)
     print(f"  {'figure'.ljust(width)} {'ms':>9} {'× floor':>9} {'target':>9}  verdict")
@@ -214,6 +244,9 @@ async def run_backend(backend: Backend, files, args) -> None:
         goal = f"< {target} ms" if target else ""
         verdict = ("PASS" if ms < target else "BELOW") if target else ""
         print(f"  {label.ljust(width)} {ms:9.1f} {ms / floor_ms:9.1f} {goal:>9}  {verdict}")
+    ratio = bare_ms / to_xlsx_ms
+    verdict = "PASS" if ratio >= XLSX_RATIO else "BELOW"
+    print(f"  workbook speed against bare openpyxl: {ratio:.2f} (>= {XLSX_RATIO})  {verdict}")
 
 
 async def main() -> None:

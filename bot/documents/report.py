@@ -12,6 +12,7 @@ keeps the contract's words and ISO dates (``updated_at`` in UTC).
 from __future__ import annotations
 
 import asyncio
+import copy
 import csv
 import functools
 import io
@@ -29,7 +30,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, status_name, t
 from storage.db import Session
-from storage.report import ReportPlan, ReportRow, report_plan, report_rows
+from storage.enums import Status
+from storage.report import TIMELINESS, ReportPlan, ReportRow, report_plan, report_rows
 from storage.summary import AS_WRITTEN, BUCKETS, Closing, StatusCounts, status_overview
 
 Format = Literal["text", "csv", "xlsx"]
@@ -199,12 +201,16 @@ def _register_styles(book: Workbook) -> None:
 
 
 def _cell(ws, value, style: str = "cell") -> Cell:
-    """The one place a value becomes a cell of the workbook, with a named style."""
+    """The one place a value becomes a cell of the workbook, with a named style.
+
+    The style is copied from the one looked up once per sheet (``_Counted.styles``):
+    what ``cell.style = name`` does, without searching the workbook's styles per cell.
+    """
     cell = WriteOnlyCell(ws, cell_text(value))
     if isinstance(value, str):
         # Typed as a string: openpyxl would otherwise store any text starting "=" as a formula.
         cell.data_type = "s"
-    cell.style = f"nv_{style}"
+    cell._style = copy.copy(ws.styles[style])  # type: ignore[attr-defined]  # openpyxl private
     return cell
 
 
@@ -231,6 +237,11 @@ class _Counted:
 
     def __init__(self, ws) -> None:
         self._ws, self.rows_written = ws, 0
+        self.styles = {}
+        for name in _STYLES:
+            probe = WriteOnlyCell(ws)
+            probe.style = f"nv_{name}"
+            self.styles[name] = probe._style  # type: ignore[attr-defined]
 
     def append(self, row) -> None:
         self._ws.append(row)
@@ -321,6 +332,7 @@ def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> Non
     _headers(ws, DETAIL_COLUMNS, lang)
     styles = ["number", "number", "cell", "cell", "cell", "cell", "cell", "date", "date"]
     styles += ["cell", "cell", "number", "cell", "cell", "datetime"]
+    statuses, timeliness = _names(lang)
     for number, r in enumerate(rows, start=1):
         planned = r.plan_deadline if r.plan_deadline else r.deadline
         extended = r.deadline if r.deadline != planned else None
@@ -334,8 +346,8 @@ def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> Non
             r.deliverable,
             planned if planned else dmy(None, lang),
             extended,
-            status_name(lang, r.status),
-            t(lang, f"timeliness_{r.timeliness}") if r.timeliness else "",
+            statuses[r.status],
+            timeliness[r.timeliness],
             r.percent,
             r.note,
             r.evidence,
@@ -353,6 +365,7 @@ def _overdue_sheet(ws, rows: Sequence[ReportRow], today: date, lang: str, tz: Zo
     # Overdue is past the deadline: every overdue row has one.
     late = [(r.deadline, r) for r in rows if r.timeliness == "overdue" and r.deadline]
     late.sort(key=lambda pair: pair[0])
+    statuses, _ = _names(lang)
     for number, (deadline, r) in enumerate(late, start=1):
         values = [
             number,
@@ -361,13 +374,20 @@ def _overdue_sheet(ws, rows: Sequence[ReportRow], today: date, lang: str, tz: Zo
             r.agency,
             deadline,
             (today - deadline).days,
-            status_name(lang, r.status),
+            statuses[r.status],
             r.percent,
             r.note,
             _local(r.updated_at, tz),
         ]
         _append(ws, values, styles, OVERDUE_COLUMNS)
     _filter(ws, OVERDUE_COLUMNS, len(late))
+
+
+def _names(lang: str) -> tuple[dict[Status, str], dict[str, str]]:
+    """Status and timeliness texts, looked up once per sheet instead of once per row."""
+    statuses = {status: status_name(lang, status) for status in Status}
+    timeliness = {k: t(lang, f"timeliness_{k}") if k else "" for k in TIMELINESS}
+    return statuses, timeliness
 
 
 def _filter(ws, columns, count: int) -> None:
