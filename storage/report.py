@@ -189,3 +189,8 @@ async def report_plan(session: AsyncSession, plan_id: int | None = None) -> Repo
         query = query.where(Plan.id == plan_id)
     row = (await session.execute(query)).first()
     return ReportPlan(row.year, row.title) if row else None
+
+
+async def agency_name(session: AsyncSession, agency_id: int) -> str:
+    """The agency's name; "" when there is none with that id (the report's issuing body)."""
+    return await session.scalar(select(Agency.name).where(Agency.id == agency_id)) or ""

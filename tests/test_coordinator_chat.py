@@ -190,6 +190,15 @@ async def test_chart_and_report_in_chat_by_role(plan):
 
     workbook = load_workbook(BytesIO(report.attachment.content))
     assert workbook.sheetnames == ["Tổng hợp", "Chi tiết", "Quá hạn"]
+    assert "/baocao docx" in report.text  # the other format is offered
+    await chat.say("coord", "/baocao docx")
+    draft = chat.last("coord")
+    assert draft.attachment.filename == "nhacviec-bao-cao-2024-03-20.docx"
+    assert "điền số, ký hiệu và ký" in draft.text
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(BytesIO(draft.attachment.content)).paragraphs)
+    assert "SỞ NỘI VỤ" in text.upper() and "quý I năm 2024" in text
     (refused,) = await chat.say("lead", "/baocao")
     assert "dành cho cơ quan điều phối" in refused
     (refused,) = await chat.say("off", "/bieudo")

@@ -22,7 +22,7 @@ from bot.app.settings import ConfigError, parse_settings
 from bot.channels.base import Attachment, Choice, Outgoing
 from bot.channels.console import ConsoleChannel
 from bot.channels.zalo import ZaloChannel
-from bot.documents import report
+from bot.documents import draft, report
 from bot.documents.chart import SEGMENTS
 from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import COMMANDS
@@ -152,6 +152,7 @@ def families() -> dict[str, list[str]]:
         ]
         + ["grand_total"],
         "timeliness_{}": [value for value in TIMELINESS if value],
+        "docx_period_{}": list(draft.PERIODS),
         "weekday_{}": [str(n) for n in range(7)],
     }
 

@@ -301,6 +301,7 @@ def report_command(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help=_help("cli_report_format"))] = "text",
     out: Annotated[Path | None, typer.Option(help=_help("cli_report_out"))] = None,
+    issuer: Annotated[str, typer.Option(help=_help("cli_report_issuer"))] = "",
 ) -> None:
     c: Context = ctx.obj
     from bot.documents.report import FORMATS, build_report, is_format, report_filename
@@ -316,11 +317,11 @@ def report_command(
         async with db.unit_of_work() as session:
             closing = Closing.of(calendar, today)
             return await build_report(
-                session, today, fmt, c.lang, tz=calendar.timezone, closing=closing
+                session, today, fmt, c.lang, tz=calendar.timezone, closing=closing, issuer=issuer
             )
 
     content = c.run(action)
-    if out is None and fmt == "xlsx":
+    if out is None and fmt in ("xlsx", "docx"):
         out = Path(report_filename(today, fmt))
     if out is None:
         sys.stdout.buffer.write(content)

@@ -20,12 +20,14 @@ from zoneinfo import ZoneInfo
 
 from bot.channels.base import Attachment
 from storage.db import Database
+from storage.report import agency_name
 from storage.summary import AS_WRITTEN, Closing, status_counts
 
 
 @dataclass(frozen=True)
 class AttachmentRequest:
-    kind: Literal["chart", "report"]  # the /bieudo picture, the /baocao spreadsheet
+    # the /bieudo picture, the /baocao spreadsheet, the /baocao docx report draft
+    kind: Literal["chart", "report", "draft"]
     day: date  # the local day the figures are of
     lang: str
     agency_id: int | None = None  # narrowed to one agency (a leader's chart)
@@ -61,17 +63,24 @@ async def make(
             png = await asyncio.to_thread(progress_chart, by_group, request.day, request.lang)
             return Attachment("photo", png, f"tien-do-{request.day.isoformat()}.png")
         from bot.documents.report import (  # openpyxl: loaded when needed
+            Format,
             build_report,
             report_filename,
         )
 
+        fmt: Format = "docx" if request.kind == "draft" else "xlsx"
+        issuer = ""
+        if request.kind == "draft" and request.agency_id is not None:
+            issuer = await agency_name(session, request.agency_id)
         content = await build_report(
             session,
             request.day,
-            "xlsx",
+            fmt,
             request.lang,
-            agency_id=request.agency_id,
+            # a draft is issued by the coordinator's agency about the whole plan
+            agency_id=None if request.kind == "draft" else request.agency_id,
             tz=tz,
             closing=closing,
+            issuer=issuer,
         )
-        return Attachment("document", content, report_filename(request.day, "xlsx"))
+        return Attachment("document", content, report_filename(request.day, fmt))

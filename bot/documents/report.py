@@ -34,9 +34,9 @@ from storage.enums import Status
 from storage.report import TIMELINESS, ReportPlan, ReportRow, report_plan, report_rows
 from storage.summary import AS_WRITTEN, BUCKETS, Closing, StatusCounts, status_overview
 
-Format = Literal["text", "csv", "xlsx"]
-FORMATS: tuple[Format, ...] = ("text", "csv", "xlsx")
-EXTENSIONS = {"text": "txt", "csv": "csv", "xlsx": "xlsx"}
+Format = Literal["text", "csv", "xlsx", "docx"]
+FORMATS: tuple[Format, ...] = ("text", "csv", "xlsx", "docx")
+EXTENSIONS = {"text": "txt", "csv": "csv", "xlsx": "xlsx", "docx": "docx"}
 
 CSV_COLUMNS = (
     "assignment",
@@ -435,10 +435,12 @@ async def build_report(
     plan_id: int | None = None,
     tz: ZoneInfo,
     closing: Closing = AS_WRITTEN,
+    issuer: str = "",
 ) -> bytes:
     """The report of the local day ``today`` in ``fmt``; text and CSV as UTF-8.
 
-    ``closing``: when a deadline on a day off closes (``storage.summary.Closing``).
+    ``closing``: when a deadline on a day off closes (``storage.summary.Closing``);
+    ``issuer``: the issuing body of the DOCX draft (``bot.documents.draft``).
     """
     if fmt not in FORMATS:
         raise ValueError(f"format: one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -457,6 +459,12 @@ async def build_report(
         session, today, agency_id=agency_id, plan_id=plan_id, tz=tz, closing=closing
     )
     plan = await report_plan(session, plan_id)
+    if fmt == "docx":
+        from bot.documents.draft import to_docx  # python-docx: loaded when needed
+
+        return await asyncio.to_thread(
+            to_docx, total, by_group, by_agency, rows, today, lang, plan=plan, issuer=issuer
+        )
     # Seconds of CPU on a big plan: in a worker thread, so the event loop keeps serving.
     return await asyncio.to_thread(
         to_xlsx, rows, by_group, by_agency, total, today, lang, tz=tz, plan=plan

@@ -185,7 +185,13 @@ async def chart_command(turn: LinkedTurn, _arg: str) -> None:
     turn.answers.append(Answer(Outgoing(caption), made_later=request))
 
 
-async def report_command(turn: LinkedTurn, _arg: str) -> None:
-    caption = turn.t("report_caption", day=dmy(turn.today))
-    request = AttachmentRequest("report", turn.today, turn.lang)
+async def report_command(turn: LinkedTurn, arg: str) -> None:
+    """The XLSX workbook, or with "docx" (word, văn bản) the Decree-30 report draft."""
+    if arg.strip().lower() in ("docx", "word", "văn bản", "van ban"):
+        caption = turn.t("draft_caption", day=dmy(turn.today))
+        agency = turn.person.agency_id
+        request = AttachmentRequest("draft", turn.today, turn.lang, agency)
+    else:
+        caption = turn.t("report_caption", day=dmy(turn.today)) + turn.t("report_offer")
+        request = AttachmentRequest("report", turn.today, turn.lang)
     turn.answers.append(Answer(Outgoing(caption), made_later=request))

@@ -267,7 +267,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "công, hoặc XLSX.",
         "en": "The coordinators' report: summary text, one CSV row per assignment, or XLSX.",
     },
-    "cli_report_format": {"vi": "text, csv hoặc xlsx", "en": "text, csv or xlsx"},
+    "cli_report_format": {
+        "vi": "text, csv, xlsx hoặc docx (dự thảo báo cáo theo Nghị định 30/2020/NĐ-CP)",
+        "en": "text, csv, xlsx or docx (a report draft in the Decree 30/2020 layout)",
+    },
+    "cli_report_issuer": {
+        "vi": "cơ quan ban hành in trên báo cáo docx, ví dụ «Sở Nội vụ» (bỏ trống: để điền)",
+        "en": "the issuing body printed on the docx report (empty: left to fill in)",
+    },
     "cli_report_out": {
         "vi": "Ghi vào TỆP (xlsx: mặc định một tệp đặt tên theo ngày)",
         "en": "Write to FILE (xlsx: default a file named by the date)",

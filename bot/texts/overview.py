@@ -50,4 +50,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Báo cáo tình hình thực hiện Kế hoạch CCHC đến ngày {day}",
         "en": "Report on the reform plan as of {day}",
     },
+    "report_offer": {
+        "vi": " (bảng tính XLSX; gõ /baocao docx để nhận dự thảo báo cáo DOCX theo Nghị định "
+        "30/2020/NĐ-CP)",
+        "en": " (XLSX workbook; send /report docx for the DOCX report draft in the Decree "
+        "30/2020 layout)",
+    },
+    "draft_caption": {
+        "vi": "Dự thảo báo cáo tình hình thực hiện Kế hoạch CCHC đến ngày {day} (DOCX): "
+        "Anh/Chị điền số, ký hiệu và ký ban hành",
+        "en": "Draft report on the reform plan as of {day} (DOCX): fill in its number and sign",
+    },
 }

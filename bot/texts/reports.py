@@ -55,6 +55,65 @@ ENTRIES: dict[str, dict[str, str]] = {
     "col_evidence": {"vi": "Văn bản, sản phẩm (số, ký hiệu)", "en": "Evidence (document no.)"},
     "col_updated_at": {"vi": "Cập nhật lần cuối", "en": "Last updated"},
     "col_days_overdue": {"vi": "Số ngày quá hạn", "en": "Days overdue"},
+    # the DOCX report draft (Decree 30/2020/NĐ-CP layout)
+    "docx_governing": {"vi": "UBND TỈNH ……", "en": "PROVINCIAL PEOPLE'S COMMITTEE ……"},
+    "docx_number": {"vi": "Số:        /BC-……", "en": "No.:        /BC-……"},
+    "docx_nation": {
+        "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "en": "SOCIALIST REPUBLIC OF VIET NAM",
+    },
+    "docx_motto": {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"},
+    "docx_place_date": {"vi": "……, ngày {d} tháng {m} năm {y}", "en": "……, {d}/{m}/{y}"},
+    "docx_kind": {"vi": "BÁO CÁO", "en": "REPORT"},
+    "docx_abstract": {
+        "vi": "Tình hình thực hiện Kế hoạch cải cách hành chính {period}",
+        "en": "Implementation of the administrative reform plan, {period}",
+    },
+    "docx_period_q1": {"vi": "quý I năm {year}", "en": "first quarter of {year}"},
+    "docx_period_h1": {"vi": "6 tháng đầu năm {year}", "en": "first half of {year}"},
+    "docx_period_m9": {"vi": "9 tháng năm {year}", "en": "first nine months of {year}"},
+    "docx_period_year": {"vi": "năm {year}", "en": "the year {year}"},
+    "docx_intro": {
+        "vi": "Thực hiện {plan}, tình hình thực hiện tính đến ngày {day} như sau:",
+        "en": "Under {plan}, the state of implementation as of {day} is as follows:",
+    },
+    "docx_part_results": {"vi": "I. KẾT QUẢ THỰC HIỆN", "en": "I. RESULTS"},
+    "docx_overall": {
+        "vi": "Tính đến ngày {day}, toàn kế hoạch có",
+        "en": "As of {day}, the plan has",
+    },
+    "docx_counts": {
+        "vi": "{total} nhiệm vụ; hoàn thành {done} (đúng hạn {on_time}, trễ hạn {late}), tỷ lệ "
+        "hoàn thành đúng hạn {share}%; chưa hoàn thành trong hạn {in_time} (đang thực hiện "
+        "{in_progress}, chưa thực hiện {not_started}, vướng mắc {blocked}, đề nghị gia hạn "
+        "{extension}); quá hạn {overdue}.",
+        "en": "{total} tasks; done {done} (on time {on_time}, late {late}), done on time "
+        "{share}%; open within the deadline {in_time} (in progress {in_progress}, not started "
+        "{not_started}, blocked {blocked}, extension requested {extension}); overdue {overdue}.",
+    },
+    "docx_by_group": {"vi": "1. Theo nhóm nhiệm vụ", "en": "1. By task group"},
+    "docx_col_group": {"vi": "Nhóm nhiệm vụ", "en": "Task group"},
+    "docx_by_agency": {"vi": "2. Theo cơ quan chủ trì", "en": "2. By lead agency"},
+    "docx_part_overdue": {
+        "vi": "II. NHIỆM VỤ QUÁ HẠN ({n} nhiệm vụ)",
+        "en": "II. OVERDUE TASKS ({n})",
+    },
+    "docx_none_overdue": {"vi": "Không có nhiệm vụ quá hạn.", "en": "No task is overdue."},
+    "docx_overdue_item": {
+        "vi": "{n}. {task} ({code}) — {agency} chủ trì; hạn {deadline}, quá hạn {days} ngày; "
+        "tiến độ {percent}%. Lý do: {reason}.",
+        "en": "{n}. {task} ({code}) — led by {agency}; due {deadline}, {days} days overdue; "
+        "{percent}% done. Reason: {reason}.",
+    },
+    "docx_no_reason": {"vi": "chưa báo cáo lý do", "en": "no reason reported"},
+    "docx_part_proposals": {"vi": "III. ĐỀ XUẤT, KIẾN NGHỊ", "en": "III. PROPOSALS"},
+    "docx_recipients": {"vi": "Nơi nhận:", "en": "Recipients:"},
+    "docx_recipient_lines": {
+        "vi": "- UBND tỉnh (để báo cáo);\n- Lãnh đạo Sở;\n- Lưu: VT.",
+        "en": "- Provincial People's Committee (for its information);\n- Directors;\n- Archive.",
+    },
+    "docx_signer": {"vi": "GIÁM ĐỐC", "en": "DIRECTOR"},
+    "docx_sign_note": {"vi": "(Ký, ghi rõ họ tên, đóng dấu)", "en": "(Signature, name, seal)"},
     # the chart
     "chart_title": {
         "vi": "Tiến độ thực hiện Kế hoạch CCHC — đến ngày {day}",
