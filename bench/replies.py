@@ -15,7 +15,7 @@ sending the text back, on a fresh fake; ``nhacviec`` is what ``nhacviec run`` ru
 TelegramChannel (poll timeout 1 s, no per-chat pacing) handing updates to
 ``Dispatcher.accept`` (inbox and turns committed together, answers, the sent mark), wired by
 ``bot.app.builder.build_service`` as ``nhacviec run`` wires it, with the channel's
-AIORateLimiter taken out; ``as shipped`` keeps it: answers then leave at Telegram's
+limiter's global rate taken out; ``as shipped`` keeps it: answers then leave at Telegram's
 ~30 messages/s, which is what that row shows (burst only). Targets: ≥ 200 replies/s in the
 burst, p99 < 100 ms in the steady stream; ``× echo``: ours ÷ echo.
 
@@ -50,6 +50,7 @@ from telegram.ext import Application, MessageHandler, filters
 
 from bot.app.builder import build_service
 from bot.app.settings import Settings
+from bot.channels.pacing import Limiter
 from bot.channels.telegram import TelegramChannel
 from scheduler.clock import SimulatedClock
 from scheduler.planner import plan_window
@@ -208,10 +209,10 @@ async def echo_runs(world: list[tuple[int, str]], args) -> dict[str, tuple]:
 
 
 def channel_for(api: RemoteFake | FakeTelegramAPI, *, limiter: bool) -> TelegramChannel:
-    channel = TelegramChannel(api.token, api_url=api.url, poll_timeout=1, per_chat_interval=0)
-    if not limiter:
-        channel._app.bot._rate_limiter = None  # before start(): PTB then sends unthrottled
-    return channel
+    loop = asyncio.get_running_loop()
+    rate = 29 if limiter else None  # None: the channel's limiter sends unthrottled
+    gate = Limiter(rate, 0.0, monotonic=loop.time, sleep=asyncio.sleep)
+    return TelegramChannel(api.token, api_url=api.url, poll_timeout=1, limiter=gate)
 
 
 def service_for(db: Database, channel: TelegramChannel):

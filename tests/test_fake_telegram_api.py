@@ -10,9 +10,18 @@ import re
 import httpx
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.error import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.channels.telegram_http import AiohttpRequest
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.telegram_html import HtmlError, parse_html
 
@@ -289,7 +298,7 @@ async def test_per_chat_flood_limit_with_a_burst():
         assert len(api.sent_messages(CHAT)) == 4
 
 
-async def test_global_flood_limit():
+async def test_global_flood_limit_opens_a_ban_window_for_the_bot():
     ticker = Ticker()
     async with (
         FakeTelegramAPI(clock=ticker, per_chat_rate=None) as api,
@@ -299,10 +308,52 @@ async def test_global_flood_limit():
             await bot.send_message(chat, "broadcast")
         with pytest.raises(RetryAfter):
             await bot.send_message(31, "the 31st in one second")
-        ticker.now += 0.5  # 15 tokens refilled
+        ticker.now += 0.5  # 15 tokens refilled, but the ban runs for a second
+        with pytest.raises(RetryAfter) as caught:
+            await bot.send_message(32, "inside the ban")
+        assert caught.value.retry_after == dtm.timedelta(seconds=1)
+        ticker.now += 0.5
         for chat in range(31, 46):
             await bot.send_message(chat, "broadcast")
-        assert api.status_counts[429] == 1
+        assert api.status_counts[429] == 2
+        assert [(chat, scope) for _, chat, scope in api.ban_violations] == [(32, "bot")]
+        assert api.busiest_window() == 32  # refused requests count too
+        assert api.busiest_window(chat_id=31) == 1  # its two requests were a second apart
+
+
+async def test_a_scripted_ban_refuses_its_scope_until_it_ends():
+    ticker = Ticker()
+    async with (
+        FakeTelegramAPI(clock=ticker) as api,
+        Bot(api.token, base_url=api.base_url) as bot,
+    ):
+        api.ban_next(5, scope="chat")
+        with pytest.raises(RetryAfter) as caught:
+            await bot.send_message(CHAT, "refused")
+        assert caught.value.retry_after == dtm.timedelta(seconds=5)
+        await bot.send_message(CHAT + 1, "another chat is not banned")
+        ticker.now += 4.5
+        with pytest.raises(RetryAfter):
+            await bot.send_message(CHAT, "still banned")
+        ticker.now += 0.5
+        await bot.send_message(CHAT, "the ban ended")
+        assert [(chat, scope) for _, chat, scope in api.ban_violations] == [(CHAT, "chat")]
+
+
+async def test_timeouts_with_and_without_delivery():
+    async with FakeTelegramAPI() as api:
+        request = AiohttpRequest(read_timeout=0.3)
+        async with Bot(api.token, base_url=api.base_url, request=request) as bot:
+            api.time_out_next("sendMessage", delivered=True)
+            with pytest.raises(TimedOut):
+                await bot.send_message(CHAT, "went out, answer lost")
+            api.time_out_next("sendMessage", delivered=False)
+            with pytest.raises(TimedOut):
+                await bot.send_message(CHAT, "never arrived")
+            await bot.send_message(CHAT, "answered")
+        texts = [m.plain_text for m in api.sent_messages(CHAT)]
+        assert texts == ["went out, answer lost", "answered"]
+        assert api.status_counts["timed_out"] == 2
 
 
 async def test_answer_callback_query_limits(api, bot):

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from bot.app.settings import Settings
 from bot.channels.base import Channel
 from bot.channels.console import ConsoleChannel
+from bot.channels.pacing import Limiter
 from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import menu
 from bot.outbound.digests import ChatDigestSink
@@ -52,6 +54,11 @@ def rules_from(settings: Settings) -> ReminderRules:
     )
 
 
+def limiter_for(channel: str) -> Limiter:
+    """The one limiter of a token: every sender in the process goes through it."""
+    return Limiter(29, 1.0, monotonic=time.monotonic, sleep=asyncio.sleep, name=channel)
+
+
 def build_channels(settings: Settings) -> dict[str, Channel]:
     """Telegram and Zalo as configured; the console in this terminal when neither is."""
     channels: dict[str, Channel] = {}
@@ -64,6 +71,7 @@ def build_channels(settings: Settings) -> dict[str, Channel]:
             webhook_url=settings.webhook_url,
             webhook_secret=settings.webhook_secret,
             listen=settings.webhook_listen,
+            limiter=limiter_for("telegram"),
         )
     if settings.zalo_bot_token:
         from bot.channels.zalo import ZaloChannel
@@ -79,6 +87,7 @@ def build_channels(settings: Settings) -> dict[str, Channel]:
             listen=settings.webhook_listen,
             public_url=_origin(zalo_webhook) if zalo_webhook else None,
             lang=settings.language,
+            limiter=limiter_for("zalo"),
         )
     if not channels:
         channels["console"] = ConsoleChannel(lang=settings.language)

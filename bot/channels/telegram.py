@@ -8,10 +8,11 @@ stops there: it and those after it are fetched and handed over again after a
 backoff, never skipped. So an update may be handled twice; ``Incoming.update_key``
 dedupes.
 
-Texts are plain; they go out as HTML with every part escaped. Sends to one chat
-are paced to one message per ``per_chat_interval`` seconds (Telegram's ~1/s per
-chat, which PTB's ``AIORateLimiter`` does not keep); the limiter keeps the global
-30/s and never retries: a 429 surfaces as ``ChannelError("retry", retry_after=…)``.
+Texts are plain; they go out as HTML with every part escaped. Every send and edit
+passes the token's one ``Limiter`` (``bot.channels.pacing``): under 30 in any second,
+one per ``per_chat_interval`` per chat, and nothing during the ``retry_after`` of a
+429, which surfaces as ``ChannelError("retry", retry_after=…)`` and a warning.
+PTB's own ``AIORateLimiter`` is not used: its leaky bucket admits bursts over 30/s.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from telegram.error import (
     RetryAfter,
     TelegramError,
 )
-from telegram.ext import AIORateLimiter, Application
+from telegram.ext import Application
 
 from bot.channels.base import (
     Attachment,
@@ -51,7 +52,7 @@ from bot.channels.base import (
     TokenRejected,
     split_text,
 )
-from bot.channels.pacing import ChatPacer, backoff
+from bot.channels.pacing import Limiter, backoff
 from bot.channels.telegram_http import AiohttpRequest
 from bot.channels.webhook import WebhookServer
 
@@ -87,6 +88,8 @@ class TelegramChannel:
         per_chat_interval: float = 1.0,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+        limiter: Limiter | None = None,
+        read_timeout: float = 5.0,
     ) -> None:
         if webhook_url and not (webhook_secret and _SECRET.fullmatch(webhook_secret)):
             raise ValueError("a webhook needs a secret of 1-256 characters A-Z a-z 0-9 _ -")
@@ -96,9 +99,7 @@ class TelegramChannel:
             .token(token)
             .base_url(f"{api}/bot")
             .base_file_url(f"{api}/file/bot")
-            # Just under Telegram's 30/s: equal budgets turn arrival jitter into 429s.
-            .rate_limiter(AIORateLimiter(overall_max_rate=29, max_retries=0))
-            .request(request := AiohttpRequest())
+            .request(request := AiohttpRequest(read_timeout=read_timeout))
             .get_updates_request(updates_request := AiohttpRequest(connections=1))
             .updater(None)
             .job_queue(None)
@@ -108,7 +109,10 @@ class TelegramChannel:
         self._webhook_url, self._webhook_secret = webhook_url, webhook_secret
         self._listen, self._poll_timeout = listen, poll_timeout
         self._sleep = sleep
-        self._pacer = ChatPacer(per_chat_interval, monotonic, sleep)
+        # Just under Telegram's 30/s: equal budgets turn arrival jitter into 429s.
+        self._limiter = limiter or Limiter(
+            29, per_chat_interval, monotonic=monotonic, sleep=sleep, name=self.name
+        )
         self.username: str | None = None
         self._handler: IncomingHandler | None = None
         self._server: WebhookServer | None = None
@@ -258,7 +262,7 @@ class TelegramChannel:
         if message.reply_to:
             reply = ReplyParameters(int(message.reply_to), allow_sending_without_reply=True)
         sent = None
-        async with self._pacer.lock(chat_id):
+        async with self._limiter.lock(chat_id):
             if attachment is not None:
                 caption = None
                 if text and len(text) <= MAX_CAPTION:
@@ -299,7 +303,7 @@ class TelegramChannel:
         markup = keyboard(message.choices)
         if len(message.text) > self.max_text:
             raise ValueError(f"an edited text may have at most {self.max_text} characters")
-        async with self._pacer.lock(chat_id):
+        async with self._limiter.lock(chat_id):
             try:
                 await self._paced(
                     chat_id,
@@ -338,7 +342,19 @@ class TelegramChannel:
                 await _call(self._app.bot.set_my_commands, commands=menu, language_code=code)
 
     async def _paced(self, chat: str, method: Callable[..., Awaitable], /, *args, **kwargs):
-        return await self._pacer.call(chat, _call, method, *args, **kwargs)
+        """``method`` once the limiter lets a request to ``chat`` go; a 429 bans the bot."""
+        await self._limiter.acquire(chat)
+        try:
+            result = await method(*args, **kwargs)
+        except RetryAfter as exc:
+            self._limiter.refused(chat, _timedelta(exc.retry_after).total_seconds())
+            raise channel_error(exc) from exc
+        except TelegramError as exc:
+            raise channel_error(exc) from exc
+        finally:
+            self._limiter.finished(chat)
+        self._limiter.succeeded()
+        return result
 
 
 # -- mapping ------------------------------------------------------------------------------

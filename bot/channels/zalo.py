@@ -47,7 +47,7 @@ from bot.channels.base import (
 )
 from bot.channels.media import MediaServer, MediaStore, media_path
 from bot.channels.numbered import NumberedOptions, flatten
-from bot.channels.pacing import ChatPacer, backoff
+from bot.channels.pacing import Limiter, backoff
 from bot.texts import t
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,7 @@ class ZaloChannel:
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         client: httpx.AsyncClient | None = None,
         lang: str = "vi",
+        limiter: Limiter | None = None,
     ) -> None:
         if webhook_url and not (webhook_secret and _SECRET.fullmatch(webhook_secret)):
             raise ValueError("a Zalo webhook needs a secret of 8-256 printable ASCII characters")
@@ -95,7 +96,10 @@ class ZaloChannel:
         self._webhook_url, self._webhook_secret, self._listen = webhook_url, webhook_secret, listen
         self._public_url = public_url.rstrip("/") if public_url else None
         self._poll_timeout, self._sleep = poll_timeout, sleep
-        self._pacer = ChatPacer(per_chat_interval, monotonic, sleep)
+        # Zalo publishes no rates: Telegram's, lowered by each 429 (pacing.Limiter).
+        self._limiter = limiter or Limiter(
+            29, per_chat_interval, monotonic=monotonic, sleep=sleep, name=self.name
+        )
         self._client, self._own_client = client, client is None
         self.media = MediaStore(monotonic=monotonic)
         self._handler: IncomingHandler | None = None
@@ -264,7 +268,7 @@ class ZaloChannel:
         if photo_url is None:
             parts = parts or [text]  # an empty text: Zalo's 400 says so
         sent = ""
-        async with self._pacer.lock(chat_id):
+        async with self._limiter.lock(chat_id):
             if photo_url is not None:
                 params = {"chat_id": chat_id, "photo": photo_url}
                 if len(parts) == 1:
@@ -305,7 +309,16 @@ class ZaloChannel:
         return None  # Zalo bots have no command menu: /help lists the commands
 
     async def _paced(self, chat_id: str, method: str, params: dict) -> str:
-        result = await self._pacer.call(chat_id, self._request, method, params)
+        await self._limiter.acquire(chat_id)
+        try:
+            result = await self._call(method, params)
+        except ZaloError as error:
+            if error.code == 429:  # no retry_after: the limiter backs off and slows down
+                self._limiter.refused(chat_id, None)
+            raise channel_error(error) from error
+        finally:
+            self._limiter.finished(chat_id)
+        self._limiter.succeeded()
         return str((result or {}).get("message_id", ""))
 
     # -- HTTP -----------------------------------------------------------------------------

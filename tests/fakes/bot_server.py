@@ -1,5 +1,6 @@
 """What the fake Telegram and Zalo servers share: an aiohttp server on a free loopback
-port, the switches a test flips (blocked chats, failures, an outage), and waiting for
+port, the switches a test flips (blocked chats, failures, timeouts with or without the
+call taking effect, an outage), and waiting for
 the bot's calls. Each platform's fake adds its methods, checks and limits."""
 
 from __future__ import annotations
@@ -8,8 +9,18 @@ import asyncio
 import socket
 from collections import defaultdict, deque
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from aiohttp import web
+
+
+@dataclass
+class Hang:
+    """A request answered by silence for ``seconds`` (then a hang-up): the client times
+    out. ``delivered``: the platform did what was asked all the same."""
+
+    delivered: bool
+    seconds: float
 
 
 class FakeBotServer:
@@ -19,6 +30,7 @@ class FakeBotServer:
         self.calls: list = []  # the platform's Call records, once answered
         self._blocked: set = set()
         self._failures: dict[str | None, deque] = defaultdict(deque)
+        self._hangs: dict[str | None, deque[Hang]] = defaultdict(deque)
         self._down: int | str | None = None  # "drop" or an HTTP status while down
         self._closing = False
         self._tick = asyncio.Event()
@@ -55,6 +67,29 @@ class FakeBotServer:
     def fail_next(self, method: str | None, status: int | str = 500, count: int = 1) -> None:
         """Answer the next ``count`` calls of ``method`` (None = any) with ``status``."""
         self._failures[method].extend([status] * count)
+
+    def time_out_next(
+        self, method: str | None, *, delivered: bool, seconds: float = 30.0, count: int = 1
+    ) -> None:
+        """The next ``count`` calls of ``method`` (None = any) get no answer for ``seconds``
+        (or until the server closes): with ``delivered`` the call took effect first."""
+        self._hangs[method].extend([Hang(delivered, seconds)] * count)
+
+    def _hang(self, method: str) -> Hang | None:
+        for key in (method, None):
+            if self._hangs[key]:
+                return self._hangs[key].popleft()
+        return None
+
+    async def _wait_hang(self, hang: Hang) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + hang.seconds
+        while not self._closing and loop.time() < deadline:
+            tick = self._tick
+            try:
+                await asyncio.wait_for(tick.wait(), deadline - loop.time())
+            except TimeoutError:
+                break
 
     def go_down(self, status: int | None = None) -> None:
         """The platform is down: drop every connection (None) or answer ``status`` to all."""

@@ -20,7 +20,7 @@ import json
 import math
 import re
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -151,6 +151,12 @@ class FakeTelegramAPI(FakeBotServer):
         self._query_ids = itertools.count(7_000_000)
         self._open_queries: set[str] = set()
         self._poll_generation = 0
+        # Flood control as Telegram keeps it: a 429 opens a ban window for its scope.
+        self.ban_on_429 = True
+        self.bans: dict[int | None, float] = {}  # None = the whole bot → until (clock)
+        self.request_times: list[tuple[float, int]] = []  # message requests: (clock, chat)
+        self.ban_violations: list[tuple[float, int, str]] = []  # requests inside a ban
+        self._scripted_bans: deque[tuple[int, str]] = deque()
 
     max_body = 50 * 2**20  # a report as a document
 
@@ -222,7 +228,16 @@ class FakeTelegramAPI(FakeBotServer):
         except ApiError as error:
             params, response = {}, self._error(error)
         else:
-            response = await self._answer(request, handler, name, params)
+            hang = self._hang(name)
+            if hang is None or hang.delivered:
+                response = await self._answer(request, handler, name, params)
+            if hang is not None:  # the client's read timeout goes off; maybe it went out
+                self.calls.append(Call(name, params))
+                self.status_counts["timed_out"] += 1
+                self._notify()
+                await self._wait_hang(hang)
+                request.transport.close()
+                return web.Response()
         if response is None:  # Telegram is down: hang up without an answer
             self.status_counts["dropped"] += 1
             request.transport.close()
@@ -303,20 +318,54 @@ class FakeTelegramAPI(FakeBotServer):
         return None if rows is None else {"inline_keyboard": rows}
 
     def _flood(self, chat_id: int) -> None:
-        """Take one token from the global and the chat's bucket, or answer 429."""
+        """Count the request, refuse it inside a ban window (again 429, and recorded in
+        ``ban_violations``), else take one token from the global and the chat's bucket;
+        a refusal opens a ban of ``retry_after`` seconds for its scope (bot or chat)."""
         now = self._clock()
+        self.request_times.append((now, chat_id))
+        for scope in (None, chat_id):
+            until = self.bans.get(scope, 0.0)
+            if now < until:
+                self.ban_violations.append((now, chat_id, "bot" if scope is None else "chat"))
+                self._refuse(math.ceil(until - now))
+        if self._scripted_bans:
+            retry_after, scope = self._scripted_bans.popleft()
+            self.bans[None if scope == "bot" else chat_id] = now + retry_after
+            self._refuse(retry_after)
         buckets = []
         for key, (rate, burst) in ((None, self._global), (chat_id, self._per_chat)):
             if rate is not None:
-                buckets.append(self._buckets.setdefault(key, TokenBucket(rate, burst, now)))
-        wait = max((bucket.wait(now) for bucket in buckets), default=0.0)
+                buckets.append((key, self._buckets.setdefault(key, TokenBucket(rate, burst, now))))
+        waits = [(bucket.wait(now), key) for key, bucket in buckets]
+        wait, key = max(waits, key=lambda pair: pair[0], default=(0.0, None))
         if wait > 0:
             retry_after = max(1, math.ceil(wait))
-            raise ApiError(
-                429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
-            )
-        for bucket in buckets:
+            if self.ban_on_429:
+                self.bans[key] = now + retry_after
+            self._refuse(retry_after)
+        for _, bucket in buckets:
             bucket.tokens -= 1
+
+    @staticmethod
+    def _refuse(retry_after: int) -> None:
+        raise ApiError(
+            429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
+        )
+
+    def ban_next(self, retry_after: int, scope: str = "bot") -> None:
+        """Refuse the next message request with 429 and open a ``retry_after`` ban for
+        ``scope``: "bot" (every chat) or "chat" (that request's chat)."""
+        self._scripted_bans.append((retry_after, scope))
+
+    def busiest_window(self, chat_id: int | None = None, seconds: float = 1.0) -> int:
+        """The most message requests (refused ones too) in any window of ``seconds``."""
+        times = sorted(t for t, chat in self.request_times if chat_id in (None, chat))
+        most, start = 0, 0
+        for end, stamp in enumerate(times):
+            while stamp - times[start] >= seconds:
+                start += 1
+            most = max(most, end - start + 1)
+        return most
 
     # -- messages -------------------------------------------------------------------------
 
