@@ -10,6 +10,7 @@ import asyncio
 import logging
 from datetime import timedelta
 
+import httpx
 import pytest
 
 from bot.channels.base import ChannelError, Outgoing
@@ -126,3 +127,18 @@ async def test_zalo_backs_off_a_429_and_slows_down():
         await channel.send(str(CHAT + 1), Outgoing("sau khi chờ"))
         await channel.stop()
     assert clock.sleeps == [1.0, 2.0]  # each ban waited out; a second 429 in a row bans longer
+
+
+async def test_zalo_fake_times_out_with_and_without_delivery():
+    async with FakeZaloAPI(max_long_poll=0.2) as api, httpx.AsyncClient(timeout=0.3) as client:
+        channel = ZaloChannel(api.token, api_url=api.url, per_chat_interval=0.0, client=client)
+        api.time_out_next("sendMessage", delivered=True)
+        with pytest.raises(ChannelError) as lost:
+            await channel.send(str(CHAT), Outgoing("đã đi, mất câu trả lời"))
+        api.time_out_next("sendMessage", delivered=False)
+        with pytest.raises(ChannelError):
+            await channel.send(str(CHAT), Outgoing("không đến nơi"))
+        await channel.send(str(CHAT), Outgoing("đã trả lời"))
+    assert lost.value.kind == "retry"
+    assert [m.text for m in api.sent(str(CHAT))] == ["đã đi, mất câu trả lời", "đã trả lời"]
+    assert api.status_counts["timed_out"] == 2

@@ -181,7 +181,16 @@ class FakeZaloAPI(FakeBotServer):
         except ApiError as error:
             params, response = {}, _error(error)
         else:
-            response = await self._answer(request, name, params)
+            hang = self._hang(name)
+            if hang is None or hang.delivered:
+                response = await self._answer(request, name, params)
+            if hang is not None:  # the client's read timeout goes off; maybe it went out
+                self.status_counts["timed_out"] += 1
+                self.calls.append(Call(name, params, "timed_out"))
+                self._notify()
+                await self._wait_hang(hang)
+                request.transport.close()
+                return web.Response()
         if response is None:  # down: hang up without an answer
             status: int | str = "dropped"
             request.transport.close()
