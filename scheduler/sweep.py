@@ -4,6 +4,14 @@ The loop reads the clock once per round and passes that instant down. Each
 claim ends as sent, failed (with a retry time, or for good after
 ``MAX_ATTEMPTS``), or skipped with a reason; a claim left by a dead process
 is taken again once its lease has run out.
+
+Coming back: a nudge the platform refused through all its tries (an outage) fails
+for good as ``GAVE_UP``, which coordinators see. Each round then tries one of them
+again (the probe, longest waiting first); once a round delivers anything, the
+platform is back and every such nudge, the latest of its series only, is due again
+at once with ``RETURN_TRIES`` more tries, after which it fails for good and stays.
+A nudge refused because the chat blocked the bot is unreachable: it goes out again
+when the person writes (``storage.ledger.reopen_unreachable``).
 """
 
 from __future__ import annotations
@@ -17,11 +25,13 @@ from scheduler.delivery import Delivery, DeliveryResult, NudgeToSend, Outcome
 from storage.db import Database
 from storage.enums import Role, Status
 from storage.ledger import (
+    GAVE_UP,
     UNREACHABLE,
     claim_due,
     mark_failed,
     mark_sent,
     mark_skipped,
+    reopen_gave_up,
     superseded,
 )
 from storage.models import Nudge
@@ -30,6 +40,8 @@ from storage.planning import sweep_facts
 log = logging.getLogger("nhacviec.sweep")
 
 MAX_ATTEMPTS = 5
+RETURN_TRIES = 3  # of a nudge sent again once the platform is back
+PROBE, RETURNED = MAX_ATTEMPTS, MAX_ATTEMPTS + 1  # the tries a reopened nudge counts on from
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=1)
 
@@ -96,6 +108,7 @@ async def sweep_once(
     """Claim what is due at ``now`` and see every claim to an outcome."""
     report = RoundReport()
     async with db.unit_of_work() as session:
+        await reopen_gave_up(session, now, attempts=PROBE, limit=1)
         claimed = await claim_due(
             session, now, worker=config.worker, lease=config.lease, limit=config.batch
         )
@@ -131,7 +144,17 @@ async def sweep_once(
             log.exception("action=deliver_crashed nudge=%s", item.nudge_id)
             result = DeliveryResult(Outcome.RETRY, error=f"{type(exc).__name__}: {exc}")
         await _record(db, calendar, config, item, result, now, report)
+    if report.sent:  # the platform takes nudges: what it refused before goes out again
+        async with db.unit_of_work() as session:
+            returned = await reopen_gave_up(session, now, attempts=RETURNED)
+        if returned:
+            log.info("action=nudges_returned count=%s", returned)
     return report
+
+
+def _may_retry(attempt: int) -> bool:
+    """A first series of ``MAX_ATTEMPTS`` tries; after coming back, ``RETURN_TRIES``."""
+    return attempt < MAX_ATTEMPTS or RETURNED < attempt < RETURNED + RETURN_TRIES
 
 
 async def _record(db, calendar, config, item, result, now, report) -> None:
@@ -146,7 +169,7 @@ async def _record(db, calendar, config, item, result, now, report) -> None:
                 message_id=result.message_id or "",
             )
             report.sent += kept
-        elif result.outcome is Outcome.RETRY and item.attempt < MAX_ATTEMPTS:
+        elif result.outcome is Outcome.RETRY and _may_retry(item.attempt):
             wait = max(backoff(item.attempt), result.retry_after or timedelta(0))
             retry_at = calendar.next_work_start(now + wait)
             kept = await mark_failed(
@@ -162,6 +185,8 @@ async def _record(db, calendar, config, item, result, now, report) -> None:
             error = result.error or result.outcome.value
             if result.outcome is Outcome.UNREACHABLE:
                 error = f"{UNREACHABLE}{error}"
+            elif result.outcome is Outcome.RETRY and item.attempt <= PROBE + 1:
+                error = f"{GAVE_UP}{error}"  # the first series, or a probe: tried again later
             kept = await mark_failed(
                 session, item.nudge_id, config.worker, now, error=error, retry_at=None
             )

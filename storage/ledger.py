@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import CursorResult, and_, func, select, update
+from sqlalchemy import CursorResult, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import upsert_insert
@@ -23,6 +23,9 @@ from storage.models import Assignment, Nudge
 TAKEABLE = (NudgeState.PLANNED, NudgeState.FAILED, NudgeState.CLAIMED)
 INSERT_CHUNK = 5000
 UNREACHABLE = "unreachable: "  # how a nudge that found no chat to go to is marked failed
+# A nudge the platform kept refusing (network, 5xx, 429) through all its tries: failed
+# for good (coordinators see it), and sent again once the platform is back.
+GAVE_UP = "gave up: "
 
 
 async def record_planned(
@@ -118,35 +121,47 @@ async def superseded(session: AsyncSession, nudges: Sequence[Nudge], now: dateti
     return {n.id for n in nudges if n.due_at < latest.get((n.assignment_id, n.person_id), n.due_at)}
 
 
+def _latest_failed(prefixes: tuple[str, ...], now: datetime, person_id: int | None = None):
+    """Ids of nudges failed for good with one of ``prefixes`` that are the latest of their
+    (assignment, person) pair due by ``now``, while the assignment is open."""
+    mine = () if person_id is None else (Nudge.person_id == person_id,)
+    latest = (
+        select(Nudge.assignment_id, Nudge.person_id, func.max(Nudge.due_at).label("due_at"))
+        .where(*mine, Nudge.due_at <= now)
+        .group_by(Nudge.assignment_id, Nudge.person_id)
+        .subquery()
+    )
+    return (
+        select(Nudge.id)
+        .join(
+            latest,
+            and_(
+                Nudge.assignment_id == latest.c.assignment_id,
+                Nudge.person_id == latest.c.person_id,
+                Nudge.due_at == latest.c.due_at,
+            ),
+        )
+        .join(Assignment, Assignment.id == Nudge.assignment_id)
+        .where(
+            *mine,
+            Nudge.state == NudgeState.FAILED,
+            Nudge.available_at.is_(None),
+            or_(*(Nudge.last_error.startswith(prefix) for prefix in prefixes)),
+            Assignment.status != Status.DONE,
+            Assignment.withdrawn_at.is_(None),
+        )
+    )
+
+
 async def reopen_unreachable(
     session: AsyncSession, person_id: int, now: datetime, *, at: datetime
 ) -> int:
     """Make due again, at ``at``, the person's nudges that failed for good because no
     chat of theirs could be reached (they just linked one, or wrote from one that had
-    blocked the bot). Only a pair's latest nudge due by ``now``, and only while its
-    assignment is open: older ones stay as history. Returns how many."""
-    latest = (
-        select(Nudge.assignment_id, func.max(Nudge.due_at).label("due_at"))
-        .where(Nudge.person_id == person_id, Nudge.due_at <= now)
-        .group_by(Nudge.assignment_id)
-        .subquery()
-    )
-    reopen = (
-        select(Nudge.id)
-        .join(
-            latest,
-            and_(Nudge.assignment_id == latest.c.assignment_id, Nudge.due_at == latest.c.due_at),
-        )
-        .join(Assignment, Assignment.id == Nudge.assignment_id)
-        .where(
-            Nudge.person_id == person_id,
-            Nudge.state == NudgeState.FAILED,
-            Nudge.available_at.is_(None),
-            Nudge.last_error.startswith(UNREACHABLE),
-            Assignment.status != Status.DONE,
-            Assignment.withdrawn_at.is_(None),
-        )
-    )
+    blocked the bot) or the platform kept refusing them. Only a pair's latest nudge due
+    by ``now``, and only while its assignment is open: older ones stay as history.
+    Returns how many."""
+    reopen = _latest_failed((UNREACHABLE, GAVE_UP), now, person_id)
     result = await session.execute(
         update(Nudge)
         .where(Nudge.id.in_(reopen))
@@ -155,6 +170,26 @@ async def reopen_unreachable(
     )
     assert isinstance(result, CursorResult)  # what an UPDATE returns: it counts the rows
     return result.rowcount
+
+
+async def reopen_gave_up(
+    session: AsyncSession, now: datetime, *, attempts: int, limit: int | None = None
+) -> int:
+    """Make due at ``now`` the nudges the platform kept refusing (``GAVE_UP``), the
+    latest of each series only, the longest waiting first, at most ``limit``; their
+    tries count on from ``attempts``. Returns how many."""
+    ids = _latest_failed((GAVE_UP,), now).order_by(Nudge.updated_at, Nudge.id).limit(limit)
+    chosen = list((await session.scalars(ids)).all())
+    if not chosen:
+        return 0
+    result = await session.execute(
+        update(Nudge)
+        .where(Nudge.id.in_(chosen), Nudge.state == NudgeState.FAILED)
+        .values(state=NudgeState.PLANNED, available_at=now, attempts=attempts, claimed_by=None)
+        .returning(Nudge.id)
+        .execution_options(synchronize_session=False)
+    )
+    return len(result.all())
 
 
 async def _finish(session: AsyncSession, nudge_id: int, worker: str, **values) -> bool:

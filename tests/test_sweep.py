@@ -137,10 +137,10 @@ async def test_failing_delivery_backs_off_then_fails_for_good(small_plan):
         clock.set(next_try)
     assert waits == [backoff(k) for k in range(1, MAX_ATTEMPTS)]
     assert all(n.state is NudgeState.FAILED and n.attempts == MAX_ATTEMPTS for n in nudges)
-    assert {n.last_error for n in nudges} == {"502"}
+    assert {n.last_error for n in nudges} == {"gave up: 502"}
     assert len(delivery.delivered) == 2 * MAX_ATTEMPTS
     later = await sweep_once(small_plan, delivery, CAL, config(), clock.now() + timedelta(days=1))
-    assert later.claimed == 0
+    assert later.claimed == 1  # one of them tries whether the platform is back
 
 
 async def test_retry_after_is_honoured_and_kept_in_work_hours(small_plan):
@@ -226,3 +226,34 @@ async def test_downtime_collapse_holds_across_claim_batches(small_plan):
             break
     kinds = Counter(n.kind for n, _ in delivery.delivered)
     assert kinds == {"overdue:6": 2, "escalation:6": 2}
+
+
+async def test_after_an_outage_given_up_nudges_go_out_once_when_the_platform_is_back(small_plan):
+    clock = ManualClock(local(2024, 3, 6))
+    await plan(small_plan, clock.now())
+    down, went_out = True, []
+
+    def answer(nudge, now):
+        if down:
+            return DeliveryResult(Outcome.RETRY, error="NetworkError")
+        went_out.append(nudge.nudge_id)
+        return DeliveryResult.sent("recording", f"m{nudge.nudge_id}")
+
+    delivery = RecordingDelivery(answer)
+    for _ in range(MAX_ATTEMPTS):  # the whole series fails: both given up, visibly
+        await sweep_once(small_plan, delivery, CAL, config(), clock.now())
+        clock.set(clock.now() + timedelta(hours=1))
+    async with small_plan.unit_of_work() as session:
+        errors = (await session.scalars(select(Nudge.last_error))).all()
+    assert errors == ["gave up: NetworkError"] * 2
+    still_down = await sweep_once(small_plan, delivery, CAL, config(), clock.now())
+    assert still_down.claimed == 1 and still_down.failed == 1  # one probe, no flood
+    down = False
+    back = await sweep_once(small_plan, delivery, CAL, config(), clock.now())
+    after = await sweep_once(small_plan, delivery, CAL, config(), clock.now())
+    assert back.sent == 1 and after.sent == 1
+    assert len(went_out) == len(set(went_out)) == 2  # each once
+    async with small_plan.unit_of_work() as session:
+        states = (await session.scalars(select(Nudge.state))).all()
+    assert states == [NudgeState.SENT] * 2
+    assert (await sweep_once(small_plan, delivery, CAL, config(), clock.now())).claimed == 0

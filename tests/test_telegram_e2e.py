@@ -231,3 +231,20 @@ async def test_an_unsure_reply_is_asked_with_buttons_and_undone_with_one(world):
 
         api.push_callback(OFFICIAL_CHAT, confirmation.message_id, undo["callback_data"])
         assert "Không có ghi nhận nào để hoàn tác" in await answer_to(api, OFFICIAL_CHAT, 4)
+
+
+async def test_a_nudge_refused_by_a_block_goes_out_again_when_the_person_writes(world):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        api.push_command(OFFICIAL_CHAT, f"/start {code}")
+        await answer_to(api, OFFICIAL_CHAT, 0)
+        api.block_chat(OFFICIAL_CHAT)
+        assert (await svc.sweep()).failed == 2
+        assert (await svc.sweep()).claimed == 0  # nothing hammers a blocked chat
+        api.unblock_chat(OFFICIAL_CHAT)
+        api.push_message(OFFICIAL_CHAT, "chào")
+        await answer_to(api, OFFICIAL_CHAT, 1)
+        report = await svc.sweep()
+    assert report.sent == 2
+    nudges = [m for m in api.sent_messages(OFFICIAL_CHAT) if "Nhắc việc" in m.plain_text]
+    assert len(nudges) == 2

@@ -2,7 +2,8 @@
 
 A nudge goes to the person's most recently active reachable chat. A person
 with none is reported unreachable; a chat that blocked the bot is marked
-unreachable (coordinators see it in the digest) and the nudge fails for good.
+unreachable (coordinators see it in the digest) and so is the nudge: it goes out
+again when the person writes.
 """
 
 from __future__ import annotations
@@ -95,4 +96,5 @@ class ChatDelivery:
             async with self.db.unit_of_work() as session:
                 await chats.mark_unreachable(session, link_id, now, exc.detail)
             log.warning("action=chat_unreachable link=%s reason=%s", link_id, exc.detail)
+            return DeliveryResult(Outcome.UNREACHABLE, error=f"blocked: {exc.detail}")
         return DeliveryResult(Outcome.FAILED, error=f"{exc.kind}: {exc.detail}")
