@@ -108,6 +108,7 @@ async def test_one_limiter_serves_every_sender_of_a_token(strict_api):
         await first.send(str(CHAT), Outgoing("rồi tiếp"))
     finally:
         await first.stop()
+        await second.stop()
     assert strict_api.ban_violations == []
     assert strict_api.busiest_window(chat_id=CHAT) == 1
 

@@ -248,3 +248,18 @@ async def test_a_nudge_refused_by_a_block_goes_out_again_when_the_person_writes(
     assert report.sent == 2
     nudges = [m for m in api.sent_messages(OFFICIAL_CHAT) if "Nhắc việc" in m.plain_text]
     assert len(nudges) == 2
+
+
+async def test_a_429_holds_back_the_sweep_and_the_answers_alike(world):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        api.push_command(OFFICIAL_CHAT, f"/start {code}")
+        await answer_to(api, OFFICIAL_CHAT, 0)
+        api.ban_next(1, scope="bot")
+        api.push_message(LEADER_CHAT, "chào")  # an answer due while the ban runs
+        report = await svc.sweep()
+        await svc.dispatcher.resend()  # what ``nhacviec run`` does every round
+        await answer_to(api, LEADER_CHAT, 0)
+    assert report.sent + report.retried == 2
+    assert api.status_counts[429] == 1  # the one scripted: nothing asked inside the ban
+    assert api.ban_violations == []
