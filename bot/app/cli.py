@@ -144,6 +144,41 @@ def init_command(ctx: typer.Context) -> None:
     typer.echo(c.run(lambda db: admin.init_database(db, c.lang)))
 
 
+@app.command("backup", help=_help("cli_backup"))
+def backup_command(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", help=_help("cli_backup_out"))],
+) -> None:
+    c: Context = ctx.obj
+    from storage.backup import BackupFailed, backup
+
+    try:
+        done = backup(c.settings.database_url, out)
+    except BackupFailed as failed:
+        _fail(t(c.lang, failed.key, **failed.values))
+    typer.echo(t(c.lang, "backup_done", path=done.path, size=_size(done.size)))
+
+
+@app.command("restore", help=_help("cli_restore"))
+def restore_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help=_help("cli_restore_file"))],
+    replace: Annotated[bool, typer.Option("--replace", help=_help("cli_restore_replace"))] = False,
+) -> None:
+    c: Context = ctx.obj
+    from storage.backup import BackupFailed, restore
+
+    try:
+        restore(c.settings.database_url, file, replace=replace)
+    except BackupFailed as failed:
+        _fail(t(c.lang, failed.key, **failed.values))
+    typer.echo(t(c.lang, "restore_done", path=file))
+
+
+def _size(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(size // 1024, 1)} KB"
+
+
 @app.command("import-agencies", help=_help("cli_import_agencies"))
 def import_agencies_command(
     ctx: typer.Context,

@@ -91,6 +91,14 @@ def _url(raw: str) -> str:
     return raw.rstrip("/")
 
 
+def _webhook_url(raw: str) -> str:
+    # Telegram and Zalo deliver webhooks over HTTPS only: an http:// URL would be
+    # accepted here and then never called.
+    if not re.match(r"^https://[^\s/]+", raw):
+        raise Unaccepted("config_webhook_url")
+    return raw.rstrip("/")
+
+
 def _telegram_token(raw: str) -> str:
     if not TELEGRAM_TOKEN.match(raw):
         raise Unaccepted("config_telegram_token")
@@ -205,7 +213,7 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "TELEGRAM_API_URL": ("telegram_api_url", _url),
     "ZALO_BOT_TOKEN": ("zalo_bot_token", _zalo_token),
     "ZALO_API_URL": ("zalo_api_url", _url),
-    "WEBHOOK_URL": ("webhook_url", _url),
+    "WEBHOOK_URL": ("webhook_url", _webhook_url),
     "WEBHOOK_SECRET": ("webhook_secret", _webhook_secret),
     "WEBHOOK_LISTEN": ("webhook_listen", _listen),
     "NHACVIEC_TIMEZONE": ("timezone", _timezone),
@@ -243,7 +251,8 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
             problems.append((key, said if key in SECRET_KEYS else f"{raw.strip()!r}: {said}"))
     if "work_hours" in values:
         values["work_start"], values["work_end"] = values.pop("work_hours")
-    if values.get("webhook_url") and not values.get("webhook_secret"):
+    secret_given = bool((env.get("WEBHOOK_SECRET") or "").strip())
+    if values.get("webhook_url") and not secret_given:  # a bad one is already reported
         problems.append(("WEBHOOK_SECRET", t(lang, "config_secret_required")))
     clash = values.get("extra_days_off", frozenset()) & values.get("extra_workdays", frozenset())
     if clash:
