@@ -20,6 +20,7 @@ from dotenv import dotenv_values
 
 from bot.app import admin
 from bot.app.builder import calendar_from
+from bot.app.logs import configure as configure_logs
 from bot.app.redaction import install as install_redaction
 from bot.app.redaction import secrets_of
 from bot.app.runtime import serve
@@ -376,10 +377,9 @@ def run_command(
 ) -> None:
     c: Context = ctx.obj
     console = not (c.settings.telegram_bot_token or c.settings.zalo_bot_token)
-    logging.basicConfig(
-        level=logging.WARNING if console else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
+    log_file = configure_logs(c.settings.log_level, console=console, file=c.settings.log_file)
+    if log_file is not None:
+        typer.echo(t(c.lang, "log_file", path=log_file))
     clock = c.clock()
 
     async def action(db: Database):

@@ -65,6 +65,8 @@ class Settings:
     continuous_checkin: str = "off"
     sweep_seconds: int = 60
     language: str = "vi"
+    log_level: str = "info"
+    log_file: Path | None = None
     clock_start: datetime | None = None
     clock_speed: float = 1.0
 
@@ -227,6 +229,8 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "NHACVIEC_CONTINUOUS_CHECKIN": ("continuous_checkin", _choice(*CONTINUOUS_CHECKINS)),
     "NHACVIEC_SWEEP_SECONDS": ("sweep_seconds", _int_between(1, 3600)),
     "NHACVIEC_LANGUAGE": ("language", _choice("vi", "en")),
+    "NHACVIEC_LOG_LEVEL": ("log_level", _choice("debug", "info", "warning", "error")),
+    "NHACVIEC_LOG_FILE": ("log_file", Path),
     "NHACVIEC_CLOCK_START": ("clock_start", _instant),
     "NHACVIEC_CLOCK_SPEED": ("clock_speed", _speed),
 }

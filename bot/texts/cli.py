@@ -19,6 +19,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Nền tảng từ chối {key} (token sai hoặc đã bị thu hồi): hãy kiểm tra lại {key}.",
         "en": "The platform rejected {key} (wrong or revoked token): check {key}.",
     },
+    "log_file": {
+        "vi": "Nhật ký hoạt động được ghi vào {path}.",
+        "en": "The log is written to {path}.",
+    },
     "backup_done": {
         "vi": "Đã sao lưu vào {path} ({size}).",
         "en": "Backed up into {path} ({size}).",
