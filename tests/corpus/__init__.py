@@ -50,9 +50,9 @@ class Row:
         )
 
 
-def load() -> list[Row]:
+def load(file: Path = FILE) -> list[Row]:
     rows = []
-    for number, line in enumerate(FILE.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
         if not line or line.startswith(("#", "split\t")):
             continue
         split, category, expected, percent, day, docs, deadline, text = line.split("\t")
