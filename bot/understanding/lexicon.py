@@ -96,7 +96,8 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
 )  # fmt: skip
 EXTENSION = table(
     "gia han", "xin lui", r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
-    "xin (den|toi|sang|them|chuyen sang)", "xin khat", "khat (den|toi|sang|lai)",
+    "xin (den|toi|sang|them|chuyen sang)", "xin khat", "xin (hen|hen lai)",
+    "hen (lai )?(den|toi|sang)", "khat (den|toi|sang|lai)",
     r"(cho_? (em|ben em|toi) )no (den|toi|sang)",
     "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen)",
     "keo dai (thoi han|thoi gian|han)", "them (thoi gian|tg)", "hoan thanh cham",
@@ -126,7 +127,13 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
     f"(cho|doi) (cac |ben )?({_BODY})",
 )  # fmt: skip
-OWN_WAIT = table(f"(cho|doi) ({_OWN_LEADER})")
+OWN_WAIT = table(
+    f"(cho|doi) ({_OWN_LEADER})",
+    # "đợi a Phó GĐ đi công tác về ký": "a"/"c" for anh/chị before a title
+    "(cho|doi) (a |c )?(pho )?(giam doc|chu tich|truong phong|lanh dao|thu truong|sep|gd|ct)",
+    # "chờ … về ký": a signature or approval at the end of the clause is the unit's own step
+    r"(cho|doi)( \w+){1,6} (ve )?(ky|duyet)( (a|ah|anh|chi|nhe|nha|roi))*$",
+)
 CONDITION = table(  # a start that waits for something: weakly an obstacle
     "sau khi (co|nhan duoc) (huong dan|kinh phi|y kien|van ban|so lieu)",
 )
@@ -156,7 +163,7 @@ NEUTRAL = table(  # looks like completion, is not
 PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan", r"phan \w+",
     r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
-    r"dot \d+", "so bo",
+    r"dot \d+", "so bo", "(mot|1) nua",
 )  # fmt: skip
 OWN_PART = table("phan (cua )?(em|minh|toi)")
 HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi")
@@ -228,4 +235,25 @@ INDICATOR = table(  # a percent after these is a measure, not the task's progres
     "ty le", "ti le", "chi so", "hai long", "giam", "tang", "cat giam", "tiet kiem",
     "so voi", "diem", "xep hang", "muc do",
 )  # fmt: skip
+# A contrast saying the delivery did not arrive: "… mà bên Sở bảo chưa nhận được".
+NOT_RECEIVED = re.compile(r"(?<!\w)(?:chua|khong) (?:thay |duoc )?(?:nhan|den|toi)(?!\w)")
+# Another body that has not yet delivered what the work needs: "Bên Viettel chưa bàn giao".
+BODY_UNDELIVERED = re.compile(
+    rf"(?<!\w)(?:ben|cac)? ?(?:{_BODY})(?: (?!em\b|minh\b|toi\b|e\b)\w+){{0,3}} (?:van )?chua "
+    r"(?:ban giao|cung cap|gui|tra loi|phan hoi|co y kien|cap|phe duyet|duyet|chuyen|giai ngan"
+    r"|bo tri|thong nhat|ky)(?!\w)"
+)
+# Something the reader's day holds besides the task: "(đi) họp xong", "ăn cơm xong".
+ACTIVITY = re.compile(
+    r"(?<!\w)(?:(?:^|(?<=di )|(?<=vua )|(?<=moi )|(?<=em )|(?<=anh )|(?<=chi )|(?<=cuoc )"
+    r"|(?<=buoi ))hop|an (?:com|trua|sang|toi)|(?:di )?cong tac(?: ve)?|tiep (?:dan|doan)"
+    r"|di hoc|(?<!hoi )(?<!de )nghi(?: phep)?|di viec)$"
+)
+# A promise to report later: "em kiểm tra lại rồi báo anh sau", "chiều em cập nhật".
+LATER_REPORT = re.compile(
+    r"(?<!\w)(?:(?:bao|bao cao|gui|tra loi|cap nhat|nhan|nhan lai|phan hoi)(?: \w+){0,2} sau"
+    r"|roi (?:em |minh |toi )?(?:bao|gui|tra loi|cap nhat|nhan))(?!\w)"
+)
+# A bare "làm ngay": a start promised now, not yet begun.
+AT_ONCE = re.compile(r"(?<!\w)(?:lam|trien khai|thuc hien|xu ly) ngay(?! \d)(?!\w)")
 ACK = table("da nhan", "nhan duoc", "da xem", "ok", "vang", "da ro", "ro roi", "cam on")

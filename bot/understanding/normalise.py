@@ -62,6 +62,12 @@ _TYPOS = {
     "xogn": "xong", "xnog": "xong", "dnag": "dang", "dagn": "dang", "thah": "thanh",
     "thnh": "thanh", "vuog": "vuong", "hoanh": "hoan",
 }  # fmt: skip
+_VG_BEFORE = frozenset({"dang", "bi", "con", "van", "hoi", "co", "khong", "ko", "k", "kg", "het"})
+# What follows "vướng" and never "vâng": its object or cause, right after it
+_VG_AFTER = re.compile(
+    r" (?:kinh|kp|vi|do|mac|so|sl|huong|hd|thu|quy|nhan|o|phan|khau|ho|hs|tien|chut|xiu|nho"
+    r"|qua|nhieu|gi|van|cho|ve)(?![\w])"
+)
 _FAULT_WORDS = frozenset({"loi", "hong", "treo", "sap", "cham", "khoa"})
 
 # Pairs whose second half loses its last letter in a hurry ("hoàn thàn", "thực hiệ").
@@ -126,8 +132,8 @@ def normalise(display: str) -> str:
     pieces, last, previous = [], 0, ""
     for match in _WORD.finditer(folded):
         word = match.group()
-        if word == "vg" and previous in ("dang", "bi", "con", "van", "hoi", "co"):
-            word = "vuong"  # "dg vg kp": đang vướng kinh phí; else "vg" is "vâng"
+        if word == "vg" and (previous in _VG_BEFORE or _VG_AFTER.match(folded, match.end())):
+            word = "vuong"  # "dg vg kp", "vg kinh phi": đang vướng kinh phí; else "vg" is "vâng"
         elif word not in _KEEP:
             word = _in_context(_repair(word), previous, folded, match.end())
         pieces += [folded[last : match.start()], word]

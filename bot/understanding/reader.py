@@ -150,6 +150,9 @@ def combine(
         if "not_yet" in kinds:
             return None, 0.4, (NS, IP)  # a bare "chưa ạ": not started, or not finished?
         return _from_numbers(percent, measured, counts)
+    if "status_question" in kinds and X not in best:
+        ranked = sorted(best, key=best.__getitem__, reverse=True)
+        return None, 0.4, tuple(dict.fromkeys([*ranked, _NEIGHBOUR[ranked[0]]]))[:3]
     status, confidence, asked = _settle(found, best)
     if asked:
         return None, 0.5, asked
@@ -221,7 +224,7 @@ def _from_numbers(
 def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     """ "Còn …" after a done clause names what is left: work still under way; a doubt after
     "nhưng" makes the done a question."""
-    done_at = [v.clause for v in found if v.kind == "done"]
+    done_at = [v.clause for v in found if v.kind in ("done", "own_part")]
     if not done_at:
         return []
     after = [c for c in parts if c.index > min(done_at)]
@@ -233,9 +236,15 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     unsure = [  # "đã gửi nhưng chưa biết được duyệt chưa": done, and then?
         Vote(None, 1.0, c.index, "unsure")
         for c in after
-        if c.lead in ("nhung", "ma") and (c.question or "biet" in c.text.split())
+        if c.lead in ("nhung", "ma") and (c.question or "biet" in c.text.split() or _denied(c.text))
     ]
     return left + unsure
+
+
+def _denied(text: str) -> bool:
+    """ "… mà bên Sở bảo chưa nhận được": a contrast saying the delivery has not arrived (not
+    "nhưng chưa thấy phản hồi": delivered, the answer awaited)."""
+    return bool(lexicon.NOT_RECEIVED.search(text))
 
 
 _PARTICLES = frozenset({"da", "a", "ah", "anh", "chi", "em", "nhe", "nha", "oi", "van", "con"})

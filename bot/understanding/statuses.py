@@ -15,11 +15,22 @@ over it:
   như", "nghĩ là", "tạm") makes it a question for the official;
 * a **part** named with the completion ("dự thảo", "phần lớn", "bước 1", "khâu …") makes it
   under way, and so does "xong phần của em", weakly;
-* a **question** (``Clause.question``) silences every vote but an extension request;
+* a **question** (``Clause.question``) silences every vote but an extension request; a
+  yes/no question on the task's state ("xong rồi hả anh?", no "khi nào/ai/gì") marks the
+  whole reply as asking, so what follows it is offered, never recorded;
 * **another sense**: "xong" followed by who acts next ("họp xong em trả lời", "xong họp em
   nhắn lại") is "after"; completion followed by a "thì" clause is a condition; "để/muốn/nếu
   hoàn thành" a purpose; "kiểm tra lại" is never "trả lại"; "không … phải sửa" is not sent
-  back; "lãnh đạo cho ý kiến" gives, it does not wait;
+  back; "lãnh đạo cho ý kiến" gives, it does not wait; "xong" after the day's other
+  business ("đi họp xong", "ăn cơm xong", "đi công tác về xong") is "after", and weakly done
+  when nothing follows it ("họp xong rồi ạ");
+* **who did it**: "đã trình UBND tỉnh" (our part handed to a higher body), "đã làm rồi" (no
+  word of completion) and "10/10 xã đã gửi" (the units, not the task) are weakly done; "3/5
+  xã đã gửi" is under way;
+* **waiting**: for another body an obstacle, also written as that body not having delivered
+  ("bên Viettel chưa bàn giao"; not counted units, "còn 3 phòng chưa gửi": what is left); a
+  bare "đang chờ" weakly; a start promised "làm ngay" is not started; a clause that promises
+  to report later ("… rồi báo anh sau") makes its bare step verbs a plan;
 * an **easing** word near an obstacle ("hơi", "chút", "xíu", "nhỏ", "chậm", also in the
   clause that "vì/do" gives the cause of) makes it weak: it competes with the work going on;
 * a bare step verb ("tổng hợp", "kiểm tra") is weak (below the threshold alone) and none at
@@ -57,6 +68,17 @@ _GIVERS = frozenset(
 )
 _STILL_GOING = re.compile(r"(?<!\w)van (dang |con )?(lam|tiep tuc|thuc hien|trien khai)")
 _DANG = re.compile(r"(?<!\w)dang( +|$)")
+_WH = re.compile(r"(?<!\w)(?:bao gio|khi nao|the nao|o dau|ai|gi|sao|nao|ngay nao|bao nhieu)(?!\w)")
+_SUBMITTED = re.compile(
+    r"(?<!\w)da (?:duoc )?trinh (?:ubnd|hdnd|tinh|bo|chinh phu|thuong truc|ban thuong vu|cap tren"
+    r"|chu tich)(?!\w)"
+)
+_COUNT = re.compile(  # "10/10 xã", "4/7 phòng" as the subject of a delivery
+    r"(?<![\w/.-])(\d{1,3}(?:\.\d{3})*)/(\d{1,3}(?:\.\d{3})*) (?:xa|phuong|thi tran|huyen|don vi"
+    r"|phong|so|co quan|truong|ho so|thu tuc|tthc|ban|nganh|dia phuong|thon|to|cap)(?!\w)"
+)
+_COUNTED = re.compile(r"(?<!\w)\d+ $")
+_DONE_TAIL = frozenset({"roi", "r", "a", "ah", "anh", "chi", "nhe", "nha", "em"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +122,12 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
         tables = (lx.DONE, lx.PROGRESS, lx.OBSTACLE, lx.NOT_STARTED)
         if any(t.within(words) and t.search(text) for t in tables):
             vote(None, 1.0, "question")
+            if not _WH.search(text):
+                vote(None, 1.0, "status_question")  # "xong rồi hả anh?": asks, reports nothing
         return out
     text = _mask(lx.NEGATED_OBSTACLE, text, words)
     for m in _scan(lx.OBSTACLE, text, words):
-        if lx.RESOLVED.match(text, m.end() + 1):
+        if _resolved(text, m.end()):
             continue
         near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
         near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
@@ -113,6 +137,9 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
         if not _giving(text, m.start()):
             vote(B, 0.95, "waiting")
     text = _mask(lx.WAITING, text, words)
+    if "chua" in words and clause.lead != "con" and (undelivered := _body_undelivered(text)):
+        vote(B, 0.95, "waiting")  # "bên Viettel chưa bàn giao phần mềm"
+        text = text[: undelivered.start()] + _blank(undelivered) + text[undelivered.end() :]
     for m in _scan(lx.OWN_WAIT, text, words):
         if not _giving(text, m.start()):
             vote(IP, 0.9, "own_wait")
@@ -125,6 +152,9 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
     text = _mask(lx.RETURNED, text, words)
     for m in _scan(lx.DONE, text, words):
         _done_vote(text, m, following, vote)
+    if "trinh" in words and (sent := _SUBMITTED.search(text)):
+        vote(D, 0.5, "submitted")  # "đã trình UBND tỉnh": our part done, the product not yet
+        text = text[: sent.start()] + _blank(sent) + text[sent.end() :]
     for _m in _scan(_UNDELIVERED, text, words):
         vote(IP, 0.8, "undelivered")
     for _m in _scan(lx.UNDONE, text, words):
@@ -135,11 +165,15 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
         if not ({"xong", "hoan", "het"} & set(after)):
             vote(NS, 0.9, "not_started")
     text = _mask(lx.NOT_STARTED, text, words)
+    if "ngay" in words and (now := lx.AT_ONCE.search(text)):
+        if not {"dang", "da", "van", "roi"} & set(_before(text, now.start())[-2:]):
+            vote(NS, 0.9, "future_start")  # "em làm ngay": promised, not begun
+            text = text[: now.start()] + _blank(now) + text[now.end() :]
     for m in _scan(lx.START_VERB, text, words):
         if lx.FUTURE.search(clause.text, 0, m.start()):
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-    _progress_votes(text, words, vote)
+    _progress_votes(text, words, vote, later=bool(lx.LATER_REPORT.search(clause.text)))
     if _STILL_GOING.search(text):
         vote(None, 1.0, "still")  # "… nhưng vẫn đang làm": going on despite
     if lx.ACK.within(words) and lx.ACK.search(text):
@@ -156,6 +190,23 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
     if m.group() == "xong" and _AFTER_XONG.match(rest) and not rest.startswith(" roi "):
         vote(None, 1.0, "other_sense")  # "họp xong em trả lời": after the meeting
         return
+    if m.group() == "xong" and lx.ACTIVITY.search(" ".join(before[-3:])):
+        if rest.split() and set(rest.split()) <= _DONE_TAIL:
+            vote(D, 0.5, "doubt")  # "họp xong rồi ạ": the task was a meeting, or a day's news?
+        else:
+            vote(None, 1.0, "other_sense")  # "em vừa đi họp xong, chiều em cập nhật"
+        return
+    if m.group() == "lam roi":
+        vote(D, 0.5, "did")  # "đã làm rồi": did it, or has begun? No completion word
+        return
+    if count := _COUNT.search(" ".join(before)):
+        done, total = (int(g.replace(".", "")) for g in count.groups())
+        if done < total:
+            vote(IP, 0.9, "partial")  # "3/5 xã đã gửi": some units are still to come
+            return
+        if done == total:
+            vote(D, 0.5, "count")  # "10/10 xã đã gửi báo cáo": theirs, or the task's?
+            return
     if following == "thi":
         vote(None, 1.0, "other_sense")  # "hoàn thành thì gửi cho ai": a condition
         return
@@ -177,13 +228,17 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(D, 0.5, "own_part")
     elif lx.PARTIAL.search(head) or lx.PARTIAL.search(tail) or lx.HEDGE.match(tail):
         vote(IP, 0.9, "partial")
-    elif m.group().startswith(("da gui", "gui")) and _STEP_OBJECT.search(tail):
+    elif m.group().startswith(("da gui", "gui")) and _STEP_OBJECT.search(
+        " ".join(rest.split()[:7])
+    ):
         vote(IP, 0.6, "step")
     else:
         vote(D, 1.0, "done")
 
 
-def _progress_votes(text: str, words: set[str], vote) -> None:
+def _progress_votes(text: str, words: set[str], vote, later: bool = False) -> None:
+    """Work under way; ``later``: the clause promises to report later ("… rồi báo anh sau"),
+    so a bare step verb in it is the plan, not a report."""
     for aspect in _DANG.finditer(text):
         if len(aspect.group(1)) > 1:
             continue  # what followed was read already ("đang chờ Sở …")
@@ -192,6 +247,11 @@ def _progress_votes(text: str, words: set[str], vote) -> None:
             continue
         if lx.PLANNING.match(rest):
             continue  # getting ready: read below
+        waited = rest.split()
+        if waited[0] in ("cho", "doi"):
+            if set(waited[1:]) <= _DONE_TAIL | {"thoi", "day"}:
+                vote(B, 0.6, "waiting_vague")  # "…, đang chờ": for whom not said
+                continue
         vote(IP, 1.0, "progress")
     for m in _scan(lx.PLANNING, text, words):
         before, after = _before(text, m.start()), text[m.end() :].strip()
@@ -211,7 +271,7 @@ def _progress_votes(text: str, words: set[str], vote) -> None:
             vote(IP, 0.9, "progress")
         elif before[-1:] in (["da"], ["moi"]) or m.group() in _STARTED:
             vote(IP, 0.8, "started")
-        else:
+        elif not later:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
 
@@ -224,6 +284,22 @@ def _negated(before: list[str]) -> bool:
     words = before[-3:]
     hits = [i for i, w in enumerate(words) if w in lx.NEGATORS]
     return bool(hits) and all(w in _FILLERS for w in words[hits[-1] + 1 :])
+
+
+def _body_undelivered(text: str) -> re.Match[str] | None:
+    """ "Bên Viettel chưa bàn giao": another body owes something; not "còn 3 phòng chưa gửi"
+    (a count of units: what is left)."""
+    found = lx.BODY_UNDELIVERED.search(text)
+    if found and _COUNTED.search(text, 0, found.start() + 1):
+        return None
+    return found
+
+
+def _resolved(text: str, end: int) -> bool:
+    """An obstacle solved in the words after it ("vướng nhỏ đã tháo gỡ xong"), not "chưa được
+    giải quyết"."""
+    found = lx.RESOLVED.search(text, end, end + 24)
+    return found is not None and not lx.NEGATORS & set(_before(text, found.start())[-2:])
 
 
 def _giving(text: str, start: int) -> bool:
