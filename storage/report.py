@@ -20,6 +20,7 @@ from sqlalchemy.orm import aliased
 from storage.db import dialect_of
 from storage.enums import Status
 from storage.models import Agency, Assignment, Person, Task, TaskGroup
+from storage.progress import UNDER_WAY
 from storage.summary import VIETNAM, done_on_time, in_scope, live_assignments
 
 TIMELINESS = ("on_time", "late", "overdue", "")
@@ -44,7 +45,7 @@ class ReportRow:
     deadline: date | None
     status: Status
     timeliness: str
-    percent: int
+    percent: int | None  # None: under way with no percent said (stored as 0, see the model)
     updated_at: datetime | None
     updated_by: str  # full name of the person who recorded the last update, or ""
     document_ref: str = ""  # số/ký hiệu of the result, when named
@@ -126,10 +127,16 @@ async def report_rows(
             deadline=row.deadline,
             status=Status(row.status),
             timeliness=row.timeliness or "",
-            percent=row.percent,
+            percent=_percent_said(Status(row.status), row.percent),
             updated_at=row.updated_at,
             updated_by=row.updated_by or "",
             document_ref=row.document_ref or "",
         )
         for row in (await session.execute(query)).all()
     ]
+
+
+def _percent_said(status: Status, percent: int) -> int | None:
+    """Under way at 0 is under way with no percent said (a 0 % in progress is never recorded,
+    issue 12): the report shows none rather than a 0 that reads as "not begun"."""
+    return None if percent == 0 and status in UNDER_WAY else percent
