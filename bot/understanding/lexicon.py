@@ -106,12 +106,17 @@ EXTENSION = table(
     r"them (\d+|mot|hai|ba|bon|nam|vai|it|mot it|mot vai|chuc|muoi|dam) (ngay|tuan|thang|hom)",
     rf"{_CHO} (em|ben em|toi|minh|don vi|phong|xa|chung em) (xin |duoc )?(them|den|toi|lui|sang)",
 )  # fmt: skip
+LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is implied, not asked for
+    "(khong|chua chac|kho) kip( han| tien do| thoi gian| thoi han)?",
+)
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
     "het (kinh phi|tien|von)", "chap chon", "mau thuan", "bao tri",
+    "(mat|cup|cat) dien", "lu lut", "mua lu", "bao lu", "sat lo", "ngap (lut|ung)",
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
     "thieu( \\w+)?", "chua co nguoi",
-    "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) (van ban )?"
+    "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
+    "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
     "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan|y kien)",
     "khong (vao|truy cap|dang nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac"
     "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
@@ -158,12 +163,13 @@ DONE = table(
 NEUTRAL = table(  # looks like completion, is not
     "(thoi gian|thoi han|han|moc|ngay) (hoan thanh|xong)", "de (hoan thanh|xong)", "ky nhan",
     "muon (hoan thanh|xong)", "neu (hoan thanh|xong)", "khi nao (hoan thanh|xong)",
+    "de (em|minh|toi|ben em|chung em) (lam |hoan thanh |lam cho )?(hoan thanh|xong)",
     "(hoan thanh|xong) thi", "sau khi (\\w+ )?xong", "da nhan",
 )  # fmt: skip
 PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan", r"phan \w+",
     r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
-    r"dot \d+", "so bo", "(mot|1) nua",
+    r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip
 OWN_PART = table("phan (cua )?(em|minh|toi)")
 HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi")
@@ -189,6 +195,7 @@ UNDONE = table("chua (du|het|xong het|hoan chinh|xong han)")  # not finished, un
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
+    f"chua (co )?ai ({START})",
 )  # fmt: skip
 START_VERB = table("bat dau", "lam", "trien khai", "thuc hien", "tien hanh", "bat tay")
 PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the work
@@ -196,7 +203,7 @@ PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the 
     "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "trinh( ky)?", "tham dinh",
     "khao sat", "(xin|lay) y kien", "tiep thu", "nghien cuu", "don doc", "kiem tra",
     "lam duoc", "(da|moi) lam", "tiep tuc", "so hoa", "lam tiep", "lam do", "cap nhat", "nhap",
-    "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi",
+    "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi", "(?<=van )lam",
 )  # fmt: skip
 PLANNING = table(
     "chuan bi",
@@ -225,7 +232,7 @@ QUESTION = table(
     "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi)$",
     "(?<!da )(?<!van )(?<=[a-z] )chua( (anh|chi|a|ah|nhi|vay|em|the))*$",
     "cho_? (em|toi|minh) hoi", "hoi (lai )?(anh|chi)", "lam sao", "nhu nao",
-    "khong biet", "nao (a|ah)$",
+    "khong biet", "nao (a|ah)$", "(a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
 )  # fmt: skip
 REQUEST = table(
     "xin", "de nghi", "cho phep", "xin phep", "duoc khong", "dc khong", "co the",

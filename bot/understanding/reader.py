@@ -12,14 +12,17 @@ How the reader decides, in order:
 4. **Combine** (``combine`` below), settling competing votes by how Vietnamese reports are
    built rather than by a fixed order:
 
-   * a dispute over who owns the task records nothing; an extension request wins;
+   * a dispute over who owns the task records nothing; an extension request wins; lateness
+     said without a request ("chắc không kịp hạn") asks: extension or in progress;
    * an obstacle said outright wins over work under way ("đang làm nhưng vướng kinh phí"),
      but an eased one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang
      làm" competes with it; waiting on another body after a delivery ("đã gửi báo cáo, đang
      chờ Sở phản hồi") competes with done;
    * done with work still going on (a later "đang …", "còn …", own leader still to sign, a
      part, a hedge, sent back) is in progress; done with "… nhưng chưa gửi/ký" competes;
-     a doubted done ("chắc xong rồi") competes;
+     a doubted done ("chắc xong rồi") competes, and so does done with the product still to
+     send ("xong rồi, chiều em gửi") or a delivery the receiver denies ("… mà Sở bảo chưa
+     nhận được"); a yes/no question on the state ("xong rồi à?") records nothing;
    * not started with getting ready ("đã lên kế hoạch, chưa làm", "đang chuẩn bị triển
      khai") competes, unless a start is dated in the future;
    * a written progress percent sets the status when nothing outranks it: 100 % done, 0 % not
@@ -56,6 +59,8 @@ from storage.enums import Status
 from storage.textfold import nfc
 
 THRESHOLD = 0.6
+_DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh)(?!\w)")
+_DELIVER_VERB = re.compile(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
 _LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
@@ -140,8 +145,11 @@ def combine(
     kinds = {v.kind for v in found}
     if "dispute" in kinds:
         return None, 0.95, ()
-    if X in {v.status for v in found}:
+    extension = [v for v in found if v.status is X]
+    if any(v.weight >= 0.9 for v in extension):
         return X, 0.95, ()
+    if extension:  # lateness said, no request made: ask for more time, or still under way?
+        return None, 0.5, (X, IP)
     best: dict[Status, float] = {}
     for v in found:
         if v.status is not None:
@@ -236,9 +244,20 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     unsure = [  # "đã gửi nhưng chưa biết được duyệt chưa": done, and then?
         Vote(None, 1.0, c.index, "unsure")
         for c in after
-        if c.lead in ("nhung", "ma") and (c.question or "biet" in c.text.split() or _denied(c.text))
+        if _to_deliver(c.text) or (c.lead in ("nhung", "ma") and _contrast_unsure(c))
     ]
     return left + unsure
+
+
+def _contrast_unsure(c: clauses_.Clause) -> bool:
+    return c.question or "biet" in c.text.split() or _denied(c.text)
+
+
+def _to_deliver(text: str) -> bool:
+    """ "xong rồi, chiều em gửi", "…, em gửi anh sau": the product is still to be sent."""
+    if not _DELIVER_VERB.search(text):
+        return False
+    return bool(lexicon.LATER_REPORT.search(text) or lexicon.FUTURE.search(text))
 
 
 def _denied(text: str) -> bool:
@@ -266,7 +285,7 @@ def _completion_requested(
         request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(c.text)
         if request and _LATER.search(c.text):
             return True  # "xin phép cho em nộp muộn vài hôm"
-        if (c.question or request) and lexicon.DONE.within(words) and lexicon.DONE.search(c.text):
+        if (c.question or request) and _DELIVER.search(c.text):
             asked = extension_date(norm, today=today, current_deadline=deadline)
             if asked and (deadline is None or asked > deadline):
                 return True

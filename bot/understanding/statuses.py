@@ -24,6 +24,10 @@ over it:
   back; "lãnh đạo cho ý kiến" gives, it does not wait; "xong" after the day's other
   business ("đi họp xong", "ăn cơm xong", "đi công tác về xong") is "after", and weakly done
   when nothing follows it ("họp xong rồi ạ");
+* **not yet, or not at all**: "đến 15/8 mới xong" (a time before "mới") is a plan, weakly
+  under way; "sao xong được", "khó xong kịp", "xong đâu" doubt the completion; "trình ký
+  rồi" is handed up for a signature (under way); "không kịp hạn" implies more time without
+  asking for it, so it is asked about (extension or in progress), never recorded;
 * **who did it**: "đã trình UBND tỉnh" (our part handed to a higher body), "đã làm rồi" (no
   word of completion) and "10/10 xã đã gửi" (the units, not the task) are weakly done; "3/5
   xã đã gửi" is under way;
@@ -53,14 +57,21 @@ from storage.enums import Status
 D, IP, B, X, NS = (
     Status.DONE, Status.IN_PROGRESS, Status.BLOCKED, Status.EXTENSION_REQUESTED, Status.NOT_STARTED
 )  # fmt: skip
-_AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong họp em nhắn lại": "after"
-    r"( (hop|cuoc hop|buoi \w+|dot \w+|viec nay|cong tac))?"
+_AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em làm tiếp": "after"
+    r"( (hop|cuoc hop|buoi \w+|dot \w+|viec \w+|cong tac|cai \w+|\w+ nay|\w+ kia))?"
     r" (em|e|anh|chi|minh|toi|ben em|se|moi|cuoc|buoi|dot|roi em|roi moi|thi|la|e se|em se)\b"
+    r"(?= (?!(?:a|ah|oi|nhe|nha|nhi|roi|a_q|nhe)\b)\w)"  # then a verb: not "xong anh ạ"
 )
 _FILLERS = frozenset({"duoc", "the", "kip", "lam", "co", "van", "hoan", "thuc", "hien", "ky"})
 _GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", "de", "ky"})
 _STEP_OBJECT = re.compile(r"xin y kien|gop y|de nghi|xin")
-_UNDELIVERED = lx.table("(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang tai)")
+_UNDELIVERED = lx.table(
+    "(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang tai|dong dau|vao so|duyet"
+    "|phe duyet)"
+)
+# What may stand before "mới xong" to make it "not until then": a time ("15/8 mới xong")
+_NOT_UNTIL = re.compile(r"(?:\d|thang|tuan|mai|sau|cuoi|dau|quy|tet|nua|ngay|hom) (?:\w+ )?moi$")
+_DOUBTING = frozenset({"sao", "kho", "lam sao"})  # "sao xong được", "khó xong kịp"
 _STILL = frozenset({"van"})
 _STARTED = frozenset({"tiep tuc", "lam tiep", "lam do", "lam duoc", "da lam", "moi lam"})
 _GIVERS = frozenset(
@@ -118,6 +129,9 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
         if before[-2:] in (["vua", "duoc"], ["moi", "duoc"]):
             continue
         vote(X, 1.0, "extension")
+    for m in _scan(lx.LATE, text, words):
+        if _before(text, m.start())[-1:] not in (["lam"], ["hien"], ["khai"], ["thanh"]):
+            vote(X, 0.5, "late")  # "chắc không kịp hạn": ask whether to ask for more time
     if clause.question:
         tables = (lx.DONE, lx.PROGRESS, lx.OBSTACLE, lx.NOT_STARTED)
         if any(t.within(words) and t.search(text) for t in tables):
@@ -187,7 +201,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
     if lx.PLANNING.search(" ".join(before[-3:])):
         vote(IP, 0.6, "planning")  # "đã chuẩn bị xong tài liệu": ready, not done
         return
-    if m.group() == "xong" and _AFTER_XONG.match(rest) and not rest.startswith(" roi "):
+    if rest.startswith(" xong"):
+        return  # "hoàn thành xong em báo": the "xong" that follows is read instead
+    if m.group() == "xong" and _AFTER_XONG.match(rest) and not {"roi", "da"} & set(rest.split()):
         vote(None, 1.0, "other_sense")  # "họp xong em trả lời": after the meeting
         return
     if m.group() == "xong" and lx.ACTIVITY.search(" ".join(before[-3:])):
@@ -195,6 +211,15 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
             vote(D, 0.5, "doubt")  # "họp xong rồi ạ": the task was a meeting, or a day's news?
         else:
             vote(None, 1.0, "other_sense")  # "em vừa đi họp xong, chiều em cập nhật"
+        return
+    if before[-1:] == ["trinh"] and m.group().startswith("ky"):
+        vote(IP, 0.9, "own_wait")  # "trình ký rồi": handed up for the signature
+        return
+    if " ".join(before[-2:]).endswith(("moi", "vua moi")) and _NOT_UNTIL.search(" ".join(before)):
+        vote(IP, 0.6, "future_done")  # "đến 15/8 mới xong được": not until then
+        return
+    if (_DOUBTING & set(before[-2:]) or rest.split()[:1] == ["dau"]) and not _negated(before):
+        vote(D, 0.5, "doubt")  # "sao xong được", "xong đâu mà xong": doubted, or denied
         return
     if m.group() == "lam roi":
         vote(D, 0.5, "did")  # "đã làm rồi": did it, or has begun? No completion word
