@@ -98,7 +98,7 @@ EXTENSION = table(
     "gia han", "xin lui", r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
     "xin (den|toi|sang|them|chuyen sang)", "xin khat", "xin (hen|hen lai)",
     "hen (lai )?(den|toi|sang)", "khat (den|toi|sang|lai)",
-    r"(cho_? (em|ben em|toi) )no (den|toi|sang)",
+    r"cho_? (em|ben em|toi) no (den|toi|sang)",
     "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen)",
     "keo dai (thoi han|thoi gian|han)", "them (thoi gian|tg)", "hoan thanh cham",
     "(xin|de nghi) (dieu chinh|thay doi) (thoi han|thoi gian|han|tien do)",

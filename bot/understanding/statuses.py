@@ -47,7 +47,7 @@ that ``combine`` uses to settle competing votes. See ``bot.understanding.reader`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.understanding import lexicon as lx
@@ -100,13 +100,27 @@ class Vote:
     kind: str
 
 
+# Every word a vote can start from (the tables' first words, and the words the rules below
+# look for): a clause with none of them votes nothing, and is not scanned table by table.
+_SCANNED = (
+    lx.DISPUTE, lx.EXTENSION, lx.LATE, lx.DONE, lx.PROGRESS, lx.OBSTACLE, lx.NOT_STARTED,
+    lx.NEGATED_OBSTACLE, lx.WAITING, lx.OWN_WAIT, lx.CONDITION, lx.NEUTRAL, lx.RETURNED,
+    lx.START_VERB, lx.PLANNING, lx.ACK, lx.UNDONE, _UNDELIVERED,
+)  # fmt: skip
+assert all(t.starts is not None for t in _SCANNED)
+_TRIGGERS = frozenset().union(*(t.starts or () for t in _SCANNED)) | {
+    "dang", "van", "chua", "trinh", "ngay"
+}  # fmt: skip
+
+
 def votes(clauses: list[Clause]) -> list[Vote]:
     """Every vote of every clause, in order."""
     found: list[Vote] = []
     for i, clause in enumerate(clauses):
         following = clauses[i + 1].lead if i + 1 < len(clauses) else ""
         cause_of = clauses[i - 1].text if i and clause.lead in ("vi", "do") else ""
-        found += _clause_votes(clause, following, cause_of)
+        if not _TRIGGERS.isdisjoint(clause.text.split()):
+            found += _clause_votes(clause, following, cause_of)
     return found
 
 
@@ -337,8 +351,14 @@ def _giving(text: str, start: int) -> bool:
     return bool(_GIVE_VERBS & set(words))
 
 
-def _scan(table: lx.Table, text: str, words: set[str]) -> Iterator[re.Match[str]]:
-    return table.finditer(text) if table.within(words) else iter(())
+_NONE: tuple[re.Match[str], ...] = ()
+
+
+def _scan(table: lx.Table, text: str, words: set[str]) -> Iterable[re.Match[str]]:
+    starts = table.starts  # Table.within, inlined: this runs some 30 times a reply
+    if starts is not None and starts.isdisjoint(words):
+        return _NONE
+    return table.regex.finditer(text)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -347,4 +367,7 @@ def _blank(m: re.Match[str]) -> str:
 
 def _mask(table: lx.Table, text: str, words: set[str]) -> str:
     """``text`` with the table's phrases blanked out (same length: positions stay)."""
-    return table.sub(_blank, text) if table.within(words) else text
+    starts = table.starts
+    if starts is not None and starts.isdisjoint(words):
+        return text
+    return table.regex.sub(_blank, text)
