@@ -1,10 +1,11 @@
 """The free-text reader (issue 12): parses per second, and accuracy on the labelled corpus.
 
 Speed: every reply of ``tests/corpus/replies.tsv`` and ``heldout_r*.tsv`` read ``--repeat``
-times by ``read_reply``, next to a floor on the same texts in the same run: ``storage.textfold.fold`` and one
-precompiled regex of status words (what any reader must at least do). Rates are per second of
-this process's CPU time (the machine is shared, so wall time is printed too, with the load
-average); "cold" clears the reader's word cache first and reads every text once.
+times by ``read_reply``, next to a floor on the same texts in the same run:
+``storage.textfold.fold`` and one precompiled regex of status words (what any reader must at
+least do). Rates are per second of this process's CPU time (the machine is shared, so wall
+time is printed too, with the load average); "cold" clears the reader's word cache first and
+reads every text once.
 Target: ≥ 5,000 parses/s.
 
 Accuracy: per category and per split (tune: looked at while tuning; held: kept aside and run

@@ -77,7 +77,7 @@ def table(*phrases: str) -> Table:
 _CHO = "cho_?"  # "cho" as "for/let": written "cho", or "cho" typed without diacritics
 _BODY = (  # another body: waiting for one of these is an obstacle
     "so|ban|nganh|don vi|xa|phuong|huyen|tinh|ubnd|hdnd|bo|cuc|trung uong|cap tren|snv|stp|stc"
-    "|skhdt|sttttt|vpub|vp|van phong|phong|kho bac|vnpt|viettel|doi tac|nha thau|tu van|thue"
+    "|skhdt|sttttt|vpub|vp|van phong|phong|kho bac|vnpt|viettel|doi_? tac|nha thau|tu van|thue"
     "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac"
 )
 _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under way
@@ -93,6 +93,9 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "trung voi nhiem vu",
     rf"(giao|chuyen|dieu chinh)( sang)?( {_CHO})? (dong chi|phong|bo phan|don vi|ben)",
     "khong (phai )?(chu tri|phu trach)",
+    # "việc này do Phòng Nội vụ theo dõi": another unit is in charge
+    r"do (phong|so|ban|don vi|ubnd|van phong|bo phan|dong chi|trung tam|chi cuc|cong an|xa)"
+    r"( (?!em\b|minh\b|toi\b)\w+){0,4} (chu tri|phu trach|theo doi_?|quan ly|dam nhan|lam dau moi)",
 )  # fmt: skip
 EXTENSION = table(
     "gia han", "xin lui", r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
@@ -101,7 +104,7 @@ EXTENSION = table(
     r"cho_? (em|ben em|toi) no (den|toi|sang)",
     "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen)",
     "keo dai (thoi han|thoi gian|han)", "them (thoi gian|tg)", "hoan thanh cham",
-    "(xin|de nghi) (dieu chinh|thay doi) (thoi han|thoi gian|han|tien do)",
+    "(xin|de nghi) (dieu chinh|thay doi_?) (thoi han|thoi gian|han|tien do)",
     "dieu chinh (thoi han|thoi gian|han)",
     r"them (\d+|mot|hai|ba|bon|nam|vai|it|mot it|mot vai|chuc|muoi|dam) (ngay|tuan|thang|hom)",
     rf"{_CHO} (em|ben em|toi|minh|don vi|phong|xa|chung em) (xin |duoc )?(them|den|toi|lui|sang)",
@@ -157,6 +160,8 @@ DONE = table(
     "|up len)",
     "da (duoc )?thuc hien(?! duoc)",
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua)",
+    "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
+    r"da duoc( \w+){0,3} (thong qua|phe duyet|ban hanh|ky ban hanh)",
     "lam roi",
     "phe duyet va ban hanh", "ban hanh (roi|xong)",
 )  # fmt: skip
@@ -172,7 +177,7 @@ PARTIAL = table(  # completion of a part: work under way
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip
 OWN_PART = table("phan (cua )?(em|minh|toi)")
-HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi")
+HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi_?")
 DOUBT = table(
     "chac",
     "chac la",
@@ -203,7 +208,7 @@ PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the 
     "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "trinh( ky)?", "tham dinh",
     "khao sat", "(xin|lay) y kien", "tiep thu", "nghien cuu", "don doc", "kiem tra",
     "lam duoc", "(da|moi) lam", "tiep tuc", "so hoa", "lam tiep", "lam do", "cap nhat", "nhap",
-    "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi", "(?<=van )lam",
+    "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi_?", "(?<=van )lam",
 )  # fmt: skip
 PLANNING = table(
     "chuan bi",
@@ -214,7 +219,8 @@ PLANNING = table(
 )
 BUSY = table(  # "đang" about something else than the task
     "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o",
-    "tap trung (cho_?|vao)", "tiep doan", "lam viec voi doan", "(cho|doi) (den|het|qua)",
+    "tap trung (cho_?|vao)", "don suc", "lo (viec|cong tac)", "tiep doan", "lam viec voi doan",
+    "(cho|doi) (den|het|qua)",
 )  # fmt: skip
 
 NEGATORS = frozenset({"chua", "khong", "chang", "ko"})
@@ -238,12 +244,19 @@ REQUEST = table(
     "xin", "de nghi", "cho phep", "xin phep", "duoc khong", "dc khong", "co the",
     r"cho_? (em|ben em|toi|minh|don vi|chung em)",
 )  # fmt: skip
+# What a percent is a share of when it is not the task's progress: "100% hồ sơ", "100% các xã"
+COUNTED_AFTER = re.compile(
+    r"\s*(?:cac |so )?(?:ho so|xa|phuong|thi tran|thu tuc|tthc|can bo|cong chuc|vien chuc|don vi"
+    r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu)(?!\w)"
+)
 INDICATOR = table(  # a percent after these is a measure, not the task's progress
     "ty le", "ti le", "chi so", "hai long", "giam", "tang", "cat giam", "tiet kiem",
     "so voi", "diem", "xep hang", "muc do",
 )  # fmt: skip
 # A contrast saying the delivery did not arrive: "… mà bên Sở bảo chưa nhận được".
-NOT_RECEIVED = re.compile(r"(?<!\w)(?:chua|khong) (?:thay |duoc )?(?:nhan|den|toi)(?!\w)")
+NOT_RECEIVED = re.compile(
+    r"(?<!\w)(?:chua|khong) (?:thay |duoc )?(?:\w+ ){0,2}(?<!xac )(?:nhan|den|toi)(?!\w)"
+)
 # Another body that has not yet delivered what the work needs: "Bên Viettel chưa bàn giao".
 BODY_UNDELIVERED = re.compile(
     rf"(?<!\w)(?:ben|cac)? ?(?:{_BODY})(?: (?!em\b|minh\b|toi\b|e\b)\w+){{0,3}} (?:van )?chua "

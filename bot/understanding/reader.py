@@ -26,8 +26,9 @@ How the reader decides, in order:
    * not started with getting ready ("đã lên kế hoạch, chưa làm", "đang chuẩn bị triển
      khai") competes, unless a start is dated in the future;
    * a written progress percent sets the status when nothing outranks it: 100 % done, 0 % not
-     started, between in progress; a measure ("tỷ lệ … đạt 45%") is never progress, and alone
-     (or a bare count, "10/10 xã") asks;
+     started, between in progress; a measure ("tỷ lệ … đạt 45%", "100% hồ sơ") is never
+     progress, and alone (or a full count, "10/10 xã") asks, while a partial count alone
+     ("7/9 phòng đã gửi") is work under way;
    * completion asked for with a date past the deadline ("hoàn thành trước 31/8 được
      không?") is an extension request.
 
@@ -59,6 +60,7 @@ from storage.enums import Status
 from storage.textfold import nfc
 
 THRESHOLD = 0.6
+_HUNDRED = re.compile(r"(?<![\d.,])100\s*(?:%|phan tram)")
 _DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh)(?!\w)")
 _DELIVER_VERB = re.compile(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
 _LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
@@ -121,6 +123,8 @@ def read_reply(
         done_on = completion_date(norm, today=today, plan_start=plan_start, issued=issued)
     if status is None and not ask:
         percent = None  # a percent goes with a status to record, or with a question
+    if status is D and percent is None and measured and _HUNDRED.search(norm):
+        percent = 100  # "đã hoàn thành, đạt 100% số xã": all of it
     kinds = {v.kind for v in found}
     return Reading(
         status=status,
@@ -224,8 +228,10 @@ def _from_numbers(
 ) -> tuple[Status | None, float, tuple[Status, ...]]:
     if percent is not None:
         return (D if percent == 100 else NS if percent == 0 else IP), 0.9, ()
+    if counts and all(c.done < c.total for c in counts):
+        return IP, 0.6, ()  # "đã có 7/9 phòng gửi số liệu": some of the units, so under way
     if measured or counts:
-        return None, 0.4, (IP, D)  # a measure or a count alone: which is it?
+        return None, 0.4, (IP, D)  # a measure or a full count alone: which is it?
     return None, 0.0, ()
 
 

@@ -8,7 +8,8 @@ that have not happened, steps of the work. What stands before a phrase in its cl
 over it:
 
 * a **negation** ("chưa", "không") within three words: "chưa xong" is under way, "chưa làm"
-  not started, "không vướng" no obstacle;
+  not started, "không vướng" no obstacle — over an obstacle it reaches across the words of
+  having or meeting one ("không gặp khó khăn vướng mắc gì");
 * a **future or plan marker** anywhere before ("sẽ", "dự kiến", "mai", "tuần sau", "tháng 8",
   "sau khi …"): "tuần sau mới bắt đầu" is not started, "tuần này xong" under way, weakly;
 * a **hedge**: "cơ bản", "gần", "sắp" make completion under way; a **doubt** ("chắc", "hình
@@ -37,6 +38,9 @@ over it:
   to report later ("… rồi báo anh sau") makes its bare step verbs a plan;
 * an **easing** word near an obstacle ("hơi", "chút", "xíu", "nhỏ", "chậm", also in the
   clause that "vì/do" gives the cause of) makes it weak: it competes with the work going on;
+* a step verb with "được" after it ("rà soát được 20 thủ tục") is work begun; a "vì/do"
+  clause giving why the work has not started ("chưa làm vì đang dồn sức cho đại hội") is
+  busy elsewhere, its "đang" not the task's;
 * a bare step verb ("tổng hợp", "kiểm tra") is weak (below the threshold alone) and none at
   all under a plan marker ("tuần sau trình", "họp về em kiểm tra lại").
 
@@ -89,6 +93,10 @@ _COUNT = re.compile(  # "10/10 xã", "4/7 phòng" as the subject of a delivery
     r"|phong|so|co quan|truong|ho so|thu tuc|tthc|ban|nganh|dia phuong|thon|to|cap)(?!\w)"
 )
 _COUNTED = re.compile(r"(?<!\w)\d+ $")
+_OBSTACLE_FILLERS = frozenset(
+    {"co", "gap", "bi", "gi", "phat", "sinh", "kho", "khan", "vuong", "mac", "them", "con", "la"}
+)
+_ACHIEVED = re.compile(r" duoc(?! khong)(?!\w)")  # "rà soát được 20 thủ tục": some done
 _DONE_TAIL = frozenset({"roi", "r", "a", "ah", "anh", "chi", "nhe", "nha", "em"})
 
 
@@ -155,7 +163,7 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
         return out
     text = _mask(lx.NEGATED_OBSTACLE, text, words)
     for m in _scan(lx.OBSTACLE, text, words):
-        if _resolved(text, m.end()):
+        if _resolved(text, m.end()) or _denied_obstacle(_before(text, m.start())):
             continue
         near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
         near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
@@ -201,7 +209,8 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
         if lx.FUTURE.search(clause.text, 0, m.start()):
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-    _progress_votes(text, words, vote, later=bool(lx.LATER_REPORT.search(clause.text)))
+    busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
+    _progress_votes(text, words, vote, later=bool(lx.LATER_REPORT.search(clause.text)), busy=busy)
     if _STILL_GOING.search(text):
         vote(None, 1.0, "still")  # "… nhưng vẫn đang làm": going on despite
     if lx.ACK.within(words) and lx.ACK.search(text):
@@ -234,6 +243,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return
     if (_DOUBTING & set(before[-2:]) or rest.split()[:1] == ["dau"]) and not _negated(before):
         vote(D, 0.5, "doubt")  # "sao xong được", "xong đâu mà xong": doubted, or denied
+        return
+    if m.group() == "lam roi" and before[-1:] == ["dang"]:
+        vote(IP, 1.0, "progress")  # "đang làm rồi anh": under way already
         return
     if m.group() == "lam roi":
         vote(D, 0.5, "did")  # "đã làm rồi": did it, or has begun? No completion word
@@ -275,10 +287,13 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(D, 1.0, "done")
 
 
-def _progress_votes(text: str, words: set[str], vote, later: bool = False) -> None:
+def _progress_votes(
+    text: str, words: set[str], vote, later: bool = False, busy: bool = False
+) -> None:
     """Work under way; ``later``: the clause promises to report later ("… rồi báo anh sau"),
-    so a bare step verb in it is the plan, not a report."""
-    for aspect in _DANG.finditer(text):
+    so a bare step verb in it is the plan, not a report; ``busy``: the clause gives why the
+    work has not started ("chưa làm vì đang dồn sức cho đại hội"), so its "đang" is elsewhere."""
+    for aspect in () if busy else _DANG.finditer(text):
         if len(aspect.group(1)) > 1:
             continue  # what followed was read already ("đang chờ Sở …")
         rest = " ".join(text[aspect.end() :].split()[:3])
@@ -308,7 +323,11 @@ def _progress_votes(text: str, words: set[str], vote, later: bool = False) -> No
             continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
         if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
             vote(IP, 0.9, "progress")
-        elif before[-1:] in (["da"], ["moi"]) or m.group() in _STARTED:
+        elif (
+            before[-1:] in (["da"], ["moi"])
+            or m.group() in _STARTED
+            or _ACHIEVED.match(text, m.end())
+        ):
             vote(IP, 0.8, "started")
         elif not later:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
@@ -332,6 +351,14 @@ def _body_undelivered(text: str) -> re.Match[str] | None:
     if found and _COUNTED.search(text, 0, found.start() + 1):
         return None
     return found
+
+
+def _denied_obstacle(before: list[str]) -> bool:
+    """ "không gặp khó khăn vướng mắc gì": a negator shortly before, with only the words of
+    having or meeting an obstacle between."""
+    words = before[-5:]
+    hits = [i for i, w in enumerate(words) if w in lx.NEGATORS or w == "het"]
+    return bool(hits) and all(w in _OBSTACLE_FILLERS for w in words[hits[-1] + 1 :])
 
 
 def _resolved(text: str, end: int) -> bool:
