@@ -110,7 +110,10 @@ def read_reply(
     found += _bare_negation(parts)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
-    status, confidence, alternatives = combine(found, percent, measured, counts)
+    acted = bool(counts) and bool(_DELIVER.search(norm))
+    status, confidence, alternatives = combine(found, percent, measured, counts, acted=acted)
+    if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
+        alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
     ask = bool(alternatives)
     if ask:
         status = None
@@ -143,9 +146,15 @@ def read_reply(
 
 
 def combine(
-    found: list[Vote], percent: int | None, measured: bool, counts: tuple[Fraction, ...]
+    found: list[Vote],
+    percent: int | None,
+    measured: bool,
+    counts: tuple[Fraction, ...],
+    *,
+    acted: bool = False,
 ) -> tuple[Status | None, float, tuple[Status, ...]]:
-    """(status, confidence, alternatives): alternatives non-empty means ask."""
+    """(status, confidence, alternatives): alternatives non-empty means ask; ``acted``: the
+    counted units did something ("7/9 phòng gửi số liệu"), the count is not bare."""
     kinds = {v.kind for v in found}
     if "dispute" in kinds:
         return None, 0.95, ()
@@ -161,7 +170,7 @@ def combine(
     if not best:
         if "not_yet" in kinds:
             return None, 0.4, (NS, IP)  # a bare "chưa ạ": not started, or not finished?
-        return _from_numbers(percent, measured, counts)
+        return _from_numbers(percent, measured, counts, acted)
     if "status_question" in kinds and X not in best:
         ranked = sorted(best, key=best.__getitem__, reverse=True)
         return None, 0.4, tuple(dict.fromkeys([*ranked, _NEIGHBOUR[ranked[0]]]))[:3]
@@ -224,11 +233,11 @@ def _settle(
 
 
 def _from_numbers(
-    percent: int | None, measured: bool, counts: tuple[Fraction, ...]
+    percent: int | None, measured: bool, counts: tuple[Fraction, ...], acted: bool
 ) -> tuple[Status | None, float, tuple[Status, ...]]:
     if percent is not None:
         return (D if percent == 100 else NS if percent == 0 else IP), 0.9, ()
-    if counts and all(c.done < c.total for c in counts):
+    if acted and all(c.done < c.total for c in counts):
         return IP, 0.6, ()  # "đã có 7/9 phòng gửi số liệu": some of the units, so under way
     if measured or counts:
         return None, 0.4, (IP, D)  # a measure or a full count alone: which is it?
