@@ -1,14 +1,16 @@
 """The free-text reader (issue 12): parses per second, and accuracy on the labelled corpus.
 
-Speed: every reply of ``tests/corpus/replies.tsv`` read ``--repeat`` times by ``read_reply``,
-next to a floor on the same texts in the same run: ``storage.textfold.fold`` and one
-precompiled regex of status words (what any reader must at least do). Rates are per second of
-this process's CPU time (the machine is shared, so wall time is printed too, with the load
-average); "cold" clears the reader's word cache first and reads every text once.
+Speed: every reply of ``tests/corpus/replies.tsv`` and ``heldout_r*.tsv`` read ``--repeat``
+times by ``read_reply``, next to a floor on the same texts in the same run:
+``storage.textfold.fold`` and one precompiled regex of status words (what any reader must at
+least do). Rates are per second of this process's CPU time (the machine is shared, so wall
+time is printed too, with the load average); "cold" clears the reader's word cache first and
+reads every text once.
 Target: ≥ 5,000 parses/s.
 
 Accuracy: per category and per split (tune: looked at while tuning; held: kept aside and run
-at the end; fresh2, fresh3: batches written after tuning), the share fully right (status, percent,
+at the end; fresh2, fresh3, r1, r2…: batches written after tuning, first run as they came —
+see each file's header), the share fully right (status, percent,
 date, documents), and how the others went: asked where the text was clear, unread (nothing
 where a status was meant), detail (status right, percent/date/document not), a missed ask,
 and against (a confident status the text does not mean). Targets: ≥ 97 % fully right,

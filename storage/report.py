@@ -20,6 +20,7 @@ from sqlalchemy.orm import aliased
 from storage.db import dialect_of
 from storage.enums import Status
 from storage.models import Agency, Assignment, Person, Plan, Task, TaskGroup, task_cooperators
+from storage.progress import UNDER_WAY
 from storage.summary import (
     AS_WRITTEN,
     VIETNAM,
@@ -51,7 +52,7 @@ class ReportRow:
     deadline: date | None
     status: Status
     timeliness: str
-    percent: int
+    percent: int | None  # None: under way with no percent said (stored as 0, see the model)
     updated_at: datetime | None
     updated_by: str  # full name of the person who recorded the last update, or ""
     plan_deadline: date | None = None  # the plan's own deadline (differs once extended)
@@ -144,7 +145,7 @@ async def report_rows(
             deadline=row.deadline,
             status=Status(row.status),
             timeliness=row.timeliness or "",
-            percent=row.percent,
+            percent=_percent_said(Status(row.status), row.percent),
             updated_at=row.updated_at,
             updated_by=row.updated_by or "",
             evidence=row.document_ref or "",
@@ -194,3 +195,9 @@ async def report_plan(session: AsyncSession, plan_id: int | None = None) -> Repo
 async def agency_name(session: AsyncSession, agency_id: int) -> str:
     """The agency's name; "" when there is none with that id (the report's issuing body)."""
     return await session.scalar(select(Agency.name).where(Agency.id == agency_id)) or ""
+
+
+def _percent_said(status: Status, percent: int) -> int | None:
+    """Under way at 0 is under way with no percent said (a 0 % in progress is never recorded,
+    issue 12): the report shows none rather than a 0 that reads as "not begun"."""
+    return None if percent == 0 and status in UNDER_WAY else percent

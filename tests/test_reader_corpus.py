@@ -1,4 +1,5 @@
-"""The reader on the labelled corpus (tests/corpus/replies.tsv): every reply, and the totals.
+"""The reader on the labelled corpus (tests/corpus/replies.tsv and the held-out batches
+heldout_r*.tsv): every reply, and the totals.
 
 Each reply must not be recorded against its meaning, and each reply labelled "ask" must be
 asked about with the labelled choices offered. Together at least 97 % must be fully right
@@ -26,7 +27,7 @@ def test_the_corpus_is_large_and_covers_the_categories():
     assert len(plain) >= 100  # written without diacritics too
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[f"{r.line}-{r.category}" for r in ROWS])
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r.source}:{r.line}-{r.category}" for r in ROWS])
 def test_reply_is_never_recorded_against_its_meaning(row):
     outcome = judge(row, row.read())
     assert outcome != "against", (row.text, row.read())

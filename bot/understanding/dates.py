@@ -23,6 +23,7 @@ months, quarters and the few relative forms officials use:
   an invalid date ("31/6") gives None.
 
 ``completion_date`` reads the day a done task was finished: "ngày 10/7", "hôm 8/7", "từ 12/5",
+"ngày 12 tháng 7",
 a document's date of issue, "hôm qua", "hôm kia", "hôm thứ 2". It must lie before the message
 day and, when ``plan_start`` is given, not before it; without a written year the year is the
 message's (a later date in that year is a slip and gives None).
@@ -228,6 +229,9 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
 )
 
 _COMPLETION_CUE = re.compile(r"(?:ngay|hom|tu|luc|vao|xong)\s+$")
+_DONE_ON_WORDS = re.compile(  # "ngày 12 tháng 7 (năm 2026)", "hôm 8 tháng 7"
+    r"(?<!\w)(?:ngay|hom|tu|vao)\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)(?:\s+nam\s+(\d{4}))?"
+)
 _DAYS_BACK = re.compile(r"(?<!\w)(?:hom|chieu|sang|toi|dem)\s+(qua|kia)(?!\w)")
 _LAST_WEEKDAY = re.compile(
     r"(?<!\w)(?:hom|tu|ngay|sang|chieu)\s+thu\s+(\d|hai|ba|tu|nam|sau|bay)(?!\w)"
@@ -246,6 +250,8 @@ def completion_date(
         if m.group(4) or _COMPLETION_CUE.search(text, max(0, m.start() - 8), m.start()):
             found = _past(int(m.group(1)), int(m.group(3)), m.group(4), today)
             break
+    if found is None and (words := _DONE_ON_WORDS.search(text)):
+        found = _past(int(words.group(1)), int(words.group(2)), words.group(3), today)
     if found is None and (back := _DAYS_BACK.search(text)):
         found = today - timedelta(days=1 if back.group(1) == "qua" else 2)
     if found is None and (last := _LAST_WEEKDAY.search(text)):

@@ -77,7 +77,7 @@ def table(*phrases: str) -> Table:
 _CHO = "cho_?"  # "cho" as "for/let": written "cho", or "cho" typed without diacritics
 _BODY = (  # another body: waiting for one of these is an obstacle
     "so|ban|nganh|don vi|xa|phuong|huyen|tinh|ubnd|hdnd|bo|cuc|trung uong|cap tren|snv|stp|stc"
-    "|skhdt|sttttt|vpub|vp|van phong|phong|kho bac|vnpt|viettel|doi tac|nha thau|tu van|thue"
+    "|skhdt|sttttt|vpub|vp|van phong|phong|kho bac|vnpt|viettel|doi_? tac|nha thau|tu van|thue"
     "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac"
 )
 _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under way
@@ -93,24 +93,33 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "trung voi nhiem vu",
     rf"(giao|chuyen|dieu chinh)( sang)?( {_CHO})? (dong chi|phong|bo phan|don vi|ben)",
     "khong (phai )?(chu tri|phu trach)",
+    # "việc này do Phòng Nội vụ theo dõi": another unit is in charge
+    r"do (phong|so|ban|don vi|ubnd|van phong|bo phan|dong chi|trung tam|chi cuc|cong an|xa)"
+    r"( (?!em\b|minh\b|toi\b)\w+){0,4} (chu tri|phu trach|theo doi_?|quan ly|dam nhan|lam dau moi)",
 )  # fmt: skip
 EXTENSION = table(
     "gia han", "xin lui", r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
-    "xin (den|toi|sang|them|chuyen sang)", "xin khat", "khat (den|toi|sang|lai)",
-    r"(cho_? (em|ben em|toi) )no (den|toi|sang)",
+    "xin (den|toi|sang|them|chuyen sang)", "xin khat", "xin (hen|hen lai)",
+    "hen (lai )?(den|toi|sang)", "khat (den|toi|sang|lai)",
+    r"cho_? (em|ben em|toi) no (den|toi|sang)",
     "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen)",
     "keo dai (thoi han|thoi gian|han)", "them (thoi gian|tg)", "hoan thanh cham",
-    "(xin|de nghi) (dieu chinh|thay doi) (thoi han|thoi gian|han|tien do)",
+    "(xin|de nghi) (dieu chinh|thay doi_?) (thoi han|thoi gian|han|tien do)",
     "dieu chinh (thoi han|thoi gian|han)",
     r"them (\d+|mot|hai|ba|bon|nam|vai|it|mot it|mot vai|chuc|muoi|dam) (ngay|tuan|thang|hom)",
     rf"{_CHO} (em|ben em|toi|minh|don vi|phong|xa|chung em) (xin |duoc )?(them|den|toi|lui|sang)",
 )  # fmt: skip
+LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is implied, not asked for
+    "(khong|chua chac|kho) kip( han| tien do| thoi gian| thoi han)?",
+)
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
     "het (kinh phi|tien|von)", "chap chon", "mau thuan", "bao tri",
+    "(mat|cup|cat) dien", "lu lut", "mua lu", "bao lu", "sat lo", "ngap (lut|ung)",
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
     "thieu( \\w+)?", "chua co nguoi",
-    "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) (van ban )?"
+    "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
+    "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
     "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan|y kien)",
     "khong (vao|truy cap|dang nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac"
     "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
@@ -126,7 +135,13 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
     f"(cho|doi) (cac |ben )?({_BODY})",
 )  # fmt: skip
-OWN_WAIT = table(f"(cho|doi) ({_OWN_LEADER})")
+OWN_WAIT = table(
+    f"(cho|doi) ({_OWN_LEADER})",
+    # "đợi a Phó GĐ đi công tác về ký": "a"/"c" for anh/chị before a title
+    "(cho|doi) (a |c )?(pho )?(giam doc|chu tich|truong phong|lanh dao|thu truong|sep|gd|ct)",
+    # "chờ … về ký": a signature or approval at the end of the clause is the unit's own step
+    r"(cho|doi)( \w+){1,6} (ve )?(ky|duyet)( (a|ah|anh|chi|nhe|nha|roi))*$",
+)
 CONDITION = table(  # a start that waits for something: weakly an obstacle
     "sau khi (co|nhan duoc) (huong dan|kinh phi|y kien|van ban|so lieu)",
 )
@@ -145,21 +160,24 @@ DONE = table(
     "|up len)",
     "da (duoc )?thuc hien(?! duoc)",
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua)",
+    "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
+    r"da duoc( \w+){0,3} (thong qua|phe duyet|ban hanh|ky ban hanh)",
     "lam roi",
     "phe duyet va ban hanh", "ban hanh (roi|xong)",
 )  # fmt: skip
 NEUTRAL = table(  # looks like completion, is not
     "(thoi gian|thoi han|han|moc|ngay) (hoan thanh|xong)", "de (hoan thanh|xong)", "ky nhan",
     "muon (hoan thanh|xong)", "neu (hoan thanh|xong)", "khi nao (hoan thanh|xong)",
+    "de (em|minh|toi|ben em|chung em) (lam |hoan thanh |lam cho )?(hoan thanh|xong)",
     "(hoan thanh|xong) thi", "sau khi (\\w+ )?xong", "da nhan",
 )  # fmt: skip
 PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan", r"phan \w+",
     r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
-    r"dot \d+", "so bo",
+    r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip
 OWN_PART = table("phan (cua )?(em|minh|toi)")
-HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi")
+HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi_?")
 DOUBT = table(
     "chac",
     "chac la",
@@ -182,6 +200,7 @@ UNDONE = table("chua (du|het|xong het|hoan chinh|xong han)")  # not finished, un
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
+    f"chua (co )?ai ({START})",
 )  # fmt: skip
 START_VERB = table("bat dau", "lam", "trien khai", "thuc hien", "tien hanh", "bat tay")
 PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the work
@@ -189,7 +208,7 @@ PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the 
     "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "trinh( ky)?", "tham dinh",
     "khao sat", "(xin|lay) y kien", "tiep thu", "nghien cuu", "don doc", "kiem tra",
     "lam duoc", "(da|moi) lam", "tiep tuc", "so hoa", "lam tiep", "lam do", "cap nhat", "nhap",
-    "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi",
+    "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi_?", "(?<=van )lam",
 )  # fmt: skip
 PLANNING = table(
     "chuan bi",
@@ -200,7 +219,8 @@ PLANNING = table(
 )
 BUSY = table(  # "đang" about something else than the task
     "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o",
-    "tap trung (cho_?|vao)", "tiep doan", "lam viec voi doan", "(cho|doi) (den|het|qua)",
+    "tap trung (cho_?|vao)", "don suc", "lo (viec|cong tac)", "tiep doan", "lam viec voi doan",
+    "(cho|doi) (den|het|qua)",
 )  # fmt: skip
 
 NEGATORS = frozenset({"chua", "khong", "chang", "ko"})
@@ -218,14 +238,42 @@ QUESTION = table(
     "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi)$",
     "(?<!da )(?<!van )(?<=[a-z] )chua( (anh|chi|a|ah|nhi|vay|em|the))*$",
     "cho_? (em|toi|minh) hoi", "hoi (lai )?(anh|chi)", "lam sao", "nhu nao",
-    "khong biet", "nao (a|ah)$",
+    "khong biet", "nao (a|ah)$", "(a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
 )  # fmt: skip
 REQUEST = table(
     "xin", "de nghi", "cho phep", "xin phep", "duoc khong", "dc khong", "co the",
     r"cho_? (em|ben em|toi|minh|don vi|chung em)",
 )  # fmt: skip
+# What a percent is a share of when it is not the task's progress: "100% hồ sơ", "100% các xã"
+COUNTED_AFTER = re.compile(
+    r"\s*(?:cac |so )?(?:ho so|xa|phuong|thi tran|thu tuc|tthc|can bo|cong chuc|vien chuc|don vi"
+    r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu)(?!\w)"
+)
 INDICATOR = table(  # a percent after these is a measure, not the task's progress
     "ty le", "ti le", "chi so", "hai long", "giam", "tang", "cat giam", "tiet kiem",
     "so voi", "diem", "xep hang", "muc do",
 )  # fmt: skip
+# A contrast saying the delivery did not arrive: "… mà bên Sở bảo chưa nhận được".
+NOT_RECEIVED = re.compile(
+    r"(?<!\w)(?:chua|khong) (?:thay |duoc )?(?:\w+ ){0,2}(?<!xac )(?:nhan|den|toi)(?!\w)"
+)
+# Another body that has not yet delivered what the work needs: "Bên Viettel chưa bàn giao".
+BODY_UNDELIVERED = re.compile(
+    rf"(?<!\w)(?:ben|cac)? ?(?:{_BODY})(?: (?!em\b|minh\b|toi\b|e\b)\w+){{0,3}} (?:van )?chua "
+    r"(?:ban giao|cung cap|gui|tra loi|phan hoi|co y kien|cap|phe duyet|duyet|chuyen|giai ngan"
+    r"|bo tri|thong nhat|ky)(?!\w)"
+)
+# Something the reader's day holds besides the task: "(đi) họp xong", "ăn cơm xong".
+ACTIVITY = re.compile(
+    r"(?<!\w)(?:(?:^|(?<=di )|(?<=vua )|(?<=moi )|(?<=em )|(?<=anh )|(?<=chi )|(?<=cuoc )"
+    r"|(?<=buoi ))hop|an (?:com|trua|sang|toi)|(?:di )?cong tac(?: ve)?|tiep (?:dan|doan)"
+    r"|di hoc|(?<!hoi )(?<!de )nghi(?: phep)?|di viec)$"
+)
+# A promise to report later: "em kiểm tra lại rồi báo anh sau", "chiều em cập nhật".
+LATER_REPORT = re.compile(
+    r"(?<!\w)(?:(?:bao|bao cao|gui|tra loi|cap nhat|nhan|nhan lai|phan hoi)(?: \w+){0,2} sau"
+    r"|roi (?:em |minh |toi )?(?:bao|gui|tra loi|cap nhat|nhan))(?!\w)"
+)
+# A bare "làm ngay": a start promised now, not yet begun.
+AT_ONCE = re.compile(r"(?<!\w)(?:lam|trien khai|thuc hien|xu ly) ngay(?! \d)(?!\w)")
 ACK = table("da nhan", "nhan duoc", "da xem", "ok", "vang", "da ro", "ro roi", "cam on")

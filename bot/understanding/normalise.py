@@ -21,7 +21,8 @@ in this order, each step only when the word is not already a known one:
 
 When the reply carries diacritics, the words whose folded form is ambiguous are marked: a
 "cho" that was not "chờ" becomes "cho_" and a "doi" that was not "đợi" becomes "doi_", so that
-"gửi cho Sở" never reads as waiting and "đổi mẫu" never as "đợi".
+"gửi cho Sở" never reads as waiting and "đổi mẫu" never as "đợi"; the asking particles "à" and
+"chứ" become "a_q" and "chu_q", so that "xong rồi à" is a question and "xong rồi ạ" is not.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from storage.textfold import fold as _slow_fold
 
 _WORD = re.compile(r"(?<![\w/.-])[a-z0-9]+(?![\w/-]|\.\d)")
 _CHO = re.compile(r"(?i)(?<!\w)ch[oòóỏõọôồốổỗộơớởỡợ](?!\w)")  # every "cho" but "chờ"
+_ASKING = re.compile(r"(?<!\w)(à|chứ)(?!\w)")  # "xong rồi à?", "xong rồi chứ": asking, not "ạ"
 _DOI = re.compile(r"(?i)(?<!\w)[đd][òóỏõọôồốổỗộơờớởỡ]i(?!\w)")  # every accented "doi" but "đợi"
 _VNI = re.compile(r"^[a-z]+[1-9][a-z1-9]*$")
 _DIGITS = re.compile(r"[1-9]")
@@ -62,6 +64,12 @@ _TYPOS = {
     "xogn": "xong", "xnog": "xong", "dnag": "dang", "dagn": "dang", "thah": "thanh",
     "thnh": "thanh", "vuog": "vuong", "hoanh": "hoan",
 }  # fmt: skip
+_VG_BEFORE = frozenset({"dang", "bi", "con", "van", "hoi", "co", "khong", "ko", "k", "kg", "het"})
+# What follows "vướng" and never "vâng": its object or cause, right after it
+_VG_AFTER = re.compile(
+    r" (?:kinh|kp|vi|do|mac|so|sl|huong|hd|thu|quy|nhan|o|phan|khau|ho|hs|tien|chut|xiu|nho"
+    r"|qua|nhieu|gi|van|cho|ve)(?![\w])"
+)
 _FAULT_WORDS = frozenset({"loi", "hong", "treo", "sap", "cham", "khoa"})
 
 # Pairs whose second half loses its last letter in a hurry ("hoàn thàn", "thực hiệ").
@@ -122,12 +130,14 @@ def normalise(display: str) -> str:
             lower = _CHO.sub("cho_", lower)
         if "đ" in lower or "d" in lower:
             lower = _DOI.sub("doi_", lower)
+        if "à" in lower or "chứ" in lower:
+            lower = _ASKING.sub(lambda m: "a_q" if m.group() == "à" else "chu_q", lower)
         folded = lower.translate(_FOLD)
     pieces, last, previous = [], 0, ""
     for match in _WORD.finditer(folded):
         word = match.group()
-        if word == "vg" and previous in ("dang", "bi", "con", "van", "hoi", "co"):
-            word = "vuong"  # "dg vg kp": đang vướng kinh phí; else "vg" is "vâng"
+        if word == "vg" and (previous in _VG_BEFORE or _VG_AFTER.match(folded, match.end())):
+            word = "vuong"  # "dg vg kp", "vg kinh phi": đang vướng kinh phí; else "vg" is "vâng"
         elif word not in _KEEP:
             word = _in_context(_repair(word), previous, folded, match.end())
         pieces += [folded[last : match.start()], word]

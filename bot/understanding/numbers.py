@@ -1,8 +1,9 @@
 """Numbers in a reply that are progress, and numbers that are not.
 
 A percent ("70%", "70 %", "70 phần trăm", "~60%", "tầm 40%") is the task's progress unless a
-measure is named before it in its clause: "tỷ lệ hồ sơ trực tuyến đạt 45%", "chỉ số hài lòng
-87%", "giảm 30% thời gian" are indicators, reported but not progress. The first progress
+measure is named before it in its clause, or it is a share of counted things: "tỷ lệ hồ sơ trực
+tuyến đạt 45%", "chỉ số hài lòng 87%", "giảm 30% thời gian", "giải quyết 100% hồ sơ đúng hạn",
+"100% các xã" are indicators, reported but not progress. The first progress
 percent wins. A count "3/5 xã", "1.200/2.000 hồ sơ", "2 trên 3 nội dung" is a ``Fraction``:
 shown, never a percent. A fraction is not a count when it is a date (after a date cue or with a
 year) or part of a document number ("05/KH-UBND", "15/2026/QĐ-UBND").
@@ -26,6 +27,16 @@ _DATE_BEFORE = re.compile(
 )
 
 
+_UNITS = frozenset(
+    "khoi noi xa phuong ho thu don van co phong so chi muc phan viec nhiem huyen truong thon to"
+    " hang bao tthc dia cau bo can nguoi hs".split()
+)
+
+
+def _unit(word: str | None) -> bool:
+    return bool(word) and word.split()[0] in _UNITS  # type: ignore[union-attr]
+
+
 @dataclass(frozen=True, slots=True)
 class Fraction:
     done: int
@@ -46,8 +57,10 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
             value = round(float(m.group(1).replace(",", ".")))
             if not 0 <= value <= 100:
                 continue
-            if lexicon.INDICATOR.search(clause.text, 0, m.start()):
-                measured = True
+            if lexicon.INDICATOR.search(clause.text, 0, m.start()) or lexicon.COUNTED_AFTER.match(
+                clause.text, m.end()
+            ):
+                measured = True  # "tỷ lệ … 45%", "giải quyết 100% hồ sơ": a share, not progress
                 continue
             return value, measured
     return None, measured
@@ -61,8 +74,8 @@ def fractions(clauses: list[Clause]) -> list[Fraction]:
         if "/" not in text and " tren " not in text and " trong " not in text:
             continue
         for m in _FRACTION.finditer(clause.text):
-            if _DATE_BEFORE.search(clause.text, 0, m.start()):
-                continue
+            if _DATE_BEFORE.search(clause.text, 0, m.start()) and not _unit(m.group(3)):
+                continue  # "đến 30/6", but "khoảng 2/3 khối lượng" counts
             done, total = (int(g.replace(".", "")) for g in m.groups()[:2])
             slash = "/" in m.group()
             if slash and total <= 12 and done <= 31 and m.group(3) is None and done > total:

@@ -12,19 +12,23 @@ How the reader decides, in order:
 4. **Combine** (``combine`` below), settling competing votes by how Vietnamese reports are
    built rather than by a fixed order:
 
-   * a dispute over who owns the task records nothing; an extension request wins;
+   * a dispute over who owns the task records nothing; an extension request wins; lateness
+     said without a request ("chắc không kịp hạn") asks: extension or in progress;
    * an obstacle said outright wins over work under way ("đang làm nhưng vướng kinh phí"),
      but an eased one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang
      làm" competes with it; waiting on another body after a delivery ("đã gửi báo cáo, đang
      chờ Sở phản hồi") competes with done;
    * done with work still going on (a later "đang …", "còn …", own leader still to sign, a
      part, a hedge, sent back) is in progress; done with "… nhưng chưa gửi/ký" competes;
-     a doubted done ("chắc xong rồi") competes;
+     a doubted done ("chắc xong rồi") competes, and so does done with the product still to
+     send ("xong rồi, chiều em gửi") or a delivery the receiver denies ("… mà Sở bảo chưa
+     nhận được"); a yes/no question on the state ("xong rồi à?") records nothing;
    * not started with getting ready ("đã lên kế hoạch, chưa làm", "đang chuẩn bị triển
      khai") competes, unless a start is dated in the future;
    * a written progress percent sets the status when nothing outranks it: 100 % done, 0 % not
-     started, between in progress; a measure ("tỷ lệ … đạt 45%") is never progress, and alone
-     (or a bare count, "10/10 xã") asks;
+     started, between in progress; a measure ("tỷ lệ … đạt 45%", "100% hồ sơ") is never
+     progress, and alone (or a full count, "10/10 xã") asks, while a partial count alone
+     ("7/9 phòng đã gửi") is work under way;
    * completion asked for with a date past the deadline ("hoàn thành trước 31/8 được
      không?") is an extension request.
 
@@ -56,6 +60,9 @@ from storage.enums import Status
 from storage.textfold import nfc
 
 THRESHOLD = 0.6
+_HUNDRED = re.compile(r"(?<![\d.,])100\s*(?:%|phan tram)")
+_DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh)(?!\w)")
+_DELIVER_VERB = re.compile(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
 _LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
@@ -103,7 +110,10 @@ def read_reply(
     found += _bare_negation(parts)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
-    status, confidence, alternatives = combine(found, percent, measured, counts)
+    acted = bool(counts) and bool(_DELIVER.search(norm))
+    status, confidence, alternatives = combine(found, percent, measured, counts, acted=acted)
+    if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
+        alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
     ask = bool(alternatives)
     if ask:
         status = None
@@ -116,6 +126,8 @@ def read_reply(
         done_on = completion_date(norm, today=today, plan_start=plan_start, issued=issued)
     if status is None and not ask:
         percent = None  # a percent goes with a status to record, or with a question
+    if status is D and percent is None and measured and _HUNDRED.search(norm):
+        percent = 100  # "đã hoàn thành, đạt 100% số xã": all of it
     kinds = {v.kind for v in found}
     return Reading(
         status=status,
@@ -134,14 +146,23 @@ def read_reply(
 
 
 def combine(
-    found: list[Vote], percent: int | None, measured: bool, counts: tuple[Fraction, ...]
+    found: list[Vote],
+    percent: int | None,
+    measured: bool,
+    counts: tuple[Fraction, ...],
+    *,
+    acted: bool = False,
 ) -> tuple[Status | None, float, tuple[Status, ...]]:
-    """(status, confidence, alternatives): alternatives non-empty means ask."""
+    """(status, confidence, alternatives): alternatives non-empty means ask; ``acted``: the
+    counted units did something ("7/9 phòng gửi số liệu"), the count is not bare."""
     kinds = {v.kind for v in found}
     if "dispute" in kinds:
         return None, 0.95, ()
-    if X in {v.status for v in found}:
+    extension = [v for v in found if v.status is X]
+    if any(v.weight >= 0.9 for v in extension):
         return X, 0.95, ()
+    if extension:  # lateness said, no request made: ask for more time, or still under way?
+        return None, 0.5, (X, IP)
     best: dict[Status, float] = {}
     for v in found:
         if v.status is not None:
@@ -149,7 +170,10 @@ def combine(
     if not best:
         if "not_yet" in kinds:
             return None, 0.4, (NS, IP)  # a bare "chưa ạ": not started, or not finished?
-        return _from_numbers(percent, measured, counts)
+        return _from_numbers(percent, measured, counts, acted)
+    if "status_question" in kinds and X not in best:
+        ranked = sorted(best, key=best.__getitem__, reverse=True)
+        return None, 0.4, tuple(dict.fromkeys([*ranked, _NEIGHBOUR[ranked[0]]]))[:3]
     status, confidence, asked = _settle(found, best)
     if asked:
         return None, 0.5, asked
@@ -209,19 +233,21 @@ def _settle(
 
 
 def _from_numbers(
-    percent: int | None, measured: bool, counts: tuple[Fraction, ...]
+    percent: int | None, measured: bool, counts: tuple[Fraction, ...], acted: bool
 ) -> tuple[Status | None, float, tuple[Status, ...]]:
     if percent is not None:
         return (D if percent == 100 else NS if percent == 0 else IP), 0.9, ()
+    if acted and all(c.done < c.total for c in counts):
+        return IP, 0.6, ()  # "đã có 7/9 phòng gửi số liệu": some of the units, so under way
     if measured or counts:
-        return None, 0.4, (IP, D)  # a measure or a count alone: which is it?
+        return None, 0.4, (IP, D)  # a measure or a full count alone: which is it?
     return None, 0.0, ()
 
 
 def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     """ "Còn …" after a done clause names what is left: work still under way; a doubt after
     "nhưng" makes the done a question."""
-    done_at = [v.clause for v in found if v.kind == "done"]
+    done_at = [v.clause for v in found if v.kind in ("done", "own_part")]
     if not done_at:
         return []
     after = [c for c in parts if c.index > min(done_at)]
@@ -233,9 +259,26 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     unsure = [  # "đã gửi nhưng chưa biết được duyệt chưa": done, and then?
         Vote(None, 1.0, c.index, "unsure")
         for c in after
-        if c.lead in ("nhung", "ma") and (c.question or "biet" in c.text.split())
+        if _to_deliver(c.text) or (c.lead in ("nhung", "ma") and _contrast_unsure(c))
     ]
     return left + unsure
+
+
+def _contrast_unsure(c: clauses_.Clause) -> bool:
+    return c.question or "biet" in c.text.split() or _denied(c.text)
+
+
+def _to_deliver(text: str) -> bool:
+    """ "xong rồi, chiều em gửi", "…, em gửi anh sau": the product is still to be sent."""
+    if not _DELIVER_VERB.search(text):
+        return False
+    return bool(lexicon.LATER_REPORT.search(text) or lexicon.FUTURE.search(text))
+
+
+def _denied(text: str) -> bool:
+    """ "… mà bên Sở bảo chưa nhận được": a contrast saying the delivery has not arrived (not
+    "nhưng chưa thấy phản hồi": delivered, the answer awaited)."""
+    return bool(lexicon.NOT_RECEIVED.search(text))
 
 
 _PARTICLES = frozenset({"da", "a", "ah", "anh", "chi", "em", "nhe", "nha", "oi", "van", "con"})
@@ -257,7 +300,7 @@ def _completion_requested(
         request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(c.text)
         if request and _LATER.search(c.text):
             return True  # "xin phép cho em nộp muộn vài hôm"
-        if (c.question or request) and lexicon.DONE.within(words) and lexicon.DONE.search(c.text):
+        if (c.question or request) and _DELIVER.search(c.text):
             asked = extension_date(norm, today=today, current_deadline=deadline)
             if asked and (deadline is None or asked > deadline):
                 return True

@@ -1,7 +1,9 @@
-"""The labelled replies of ``replies.tsv`` and how a reading of one is judged.
+"""The labelled replies of ``replies.tsv`` and the held-out batches ``heldout_r*.tsv``, and how
+a reading of one is judged.
 
 Shared by ``tests/test_reader_corpus.py`` and ``bench/parse.py``. See the header of
-``replies.tsv`` for the columns.
+``replies.tsv`` for the columns; each held-out batch was written fresh, run once as it came
+(its first-run score is in its header), then tuned on.
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ CODES = {
     "U": None,
 }
 FILE = Path(__file__).with_name("replies.tsv")
+FILES = (FILE, *sorted(FILE.parent.glob("heldout_r*.tsv")))
 
 
 @dataclass(frozen=True)
 class Row:
+    source: str  # the file's name without ".tsv"
     line: int
     split: str  # tune, held (kept aside while tuning), fresh2/fresh3 (written after tuning)
     category: str
@@ -50,15 +54,20 @@ class Row:
         )
 
 
-def load() -> list[Row]:
+def load(files: tuple[Path, ...] = FILES) -> list[Row]:
+    return [row for file in files for row in _load(file)]
+
+
+def _load(file: Path) -> list[Row]:
     rows = []
-    for number, line in enumerate(FILE.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
         if not line or line.startswith(("#", "split\t")):
             continue
         split, category, expected, percent, day, docs, deadline, text = line.split("\t")
         asked = expected.startswith("ask:")
         rows.append(
             Row(
+                source=file.stem,
                 line=number,
                 split=split,
                 category=category,
