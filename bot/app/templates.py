@@ -64,7 +64,7 @@ EXAMPLES = {
             1,
             "Ban hành Kế hoạch cải cách hành chính năm 2026",
             "Sở Nội vụ",
-            "Văn phòng UBND tỉnh",
+            "",
             "31/01/2026",
             "",
             "Kế hoạch",
