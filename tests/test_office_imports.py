@@ -210,3 +210,17 @@ def test_a_template_keeps_codes_as_text():
     sheet = book.worksheets[0]
     assert [c.value for c in sheet[1]][:3] == ["Mã", "Nhóm nhiệm vụ", "Nội dung nhiệm vụ"]
     assert sheet["A5"].number_format == "@"
+
+
+async def test_the_2026_sample_loads_beside_the_2024_one(db):
+    from tests.kit import declare_agencies, load_people, load_plan
+
+    await declare_agencies(db)
+    await load_plan(db)
+    await load_people(db)
+    plan, people = await load_quangngai(db)
+    assert plan.created_plan and plan.year == 2026 and len(people.added) == 47
+    async with db.unit_of_work() as session:
+        years = sorted((await session.scalars(select(Plan.year))).all())
+        sonv = await session.scalar(select(Agency).where(Agency.name == "Sở Nội vụ"))
+    assert years == [2024, 2026] and sonv.short_code == "snv"  # one Sở Nội vụ, both years
