@@ -169,6 +169,8 @@ def test_operator_onboards_from_the_command_line(tmp_path):
     assert people.returncode == 0 and "+ Nguyễn Thị Loan (Văn phòng UBND tỉnh)" in people.stdout
     loan = run(tmp_path, "invite", "Loan")
     assert loan.returncode == 1 and "Dương Thị Loan" in loan.stderr
+    nowhere = run(tmp_path, "invite", "--all", "--out", "no/such/folder.xlsx")
+    assert nowhere.returncode == 1 and "no/such/folder.xlsx" in nowhere.stderr
     invites = run(tmp_path, "invite", "--all", "--agency", "snv", "--out", "snv.xlsx")
     assert invites.returncode == 0, invites.stderr
     assert (tmp_path / "snv.xlsx").is_file() and "Đã tạo 3 lời mời" in invites.stdout

@@ -290,6 +290,10 @@ def _invite_all(c: Context, agency: str | None, out: Path | None, days: int) -> 
 
     if out is None or out.suffix.lower() not in (".csv", ".xlsx"):
         _fail(t(c.lang, "invites_need_out"))
+    try:  # before any invite is replaced: a file that cannot be written loses no code
+        out.open("ab").close()
+    except OSError as exc:
+        _fail(t(c.lang, "cannot_write", path=out, detail=exc.strerror))
     username = admin.telegram_username(c.settings)
     tz = c.settings.timezone
 
