@@ -161,6 +161,10 @@ def test_run_opens_the_console_chat(tmp_path):
     assert "Việc của Sở Nội vụ đang mở:" in chat.stdout and "• 1.3 — Ban hành" in chat.stdout
     assert "Lệnh /baocao dành cho cơ quan điều phối" in chat.stdout
     assert "Traceback" not in chat.stderr
+    # the terminal is the chat: the log went to its file, not between the messages
+    assert "Nhật ký hoạt động được ghi vào nhacviec.log" in chat.stdout
+    assert " INFO " not in chat.stdout + chat.stderr and "apscheduler" not in chat.stderr
+    assert (tmp_path / "nhacviec.log").is_file()
 
 
 def test_run_from_a_chosen_moment_sends_that_days_nudges(tmp_path):
@@ -193,7 +197,8 @@ def test_run_from_a_chosen_moment_sends_that_days_nudges(tmp_path):
     text = "".join(seen)
     # Monday 11 Mar 2024: 7 working days before 1.9's Q1 deadline (Wed 20 Mar).
     assert "còn 7 ngày làm việc đến hạn" in text and "1.9#2024-Q1" in text
-    assert "simulated_clock" in err and "Traceback" not in err
+    assert "Traceback" not in err
+    assert "simulated_clock" in (tmp_path / "nhacviec.log").read_text(encoding="utf-8")
 
 
 def test_report_as_csv_and_xlsx(tmp_path):

@@ -48,6 +48,6 @@ def test_demo_command_prints_and_saves_chart_and_report(tmp_path):
     report = Path(re.search(r"Báo cáo XLSX: (\S+\.xlsx)", result.stdout)[1])
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     summary = load_workbook(report)["Tổng hợp"]
-    totals = next(row for row in summary.iter_rows(values_only=True) if row[0] == "Tổng cộng")
+    totals = next(row for row in summary.iter_rows(values_only=True) if row[1] == "Tổng cộng")
     printed = re.search(r"Tổng: (\d+) việc — xong đúng hạn (\d+), trễ hạn (\d+)", result.stdout)
     assert [int(x) for x in printed.groups()] == list(totals[2:5])

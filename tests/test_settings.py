@@ -130,3 +130,21 @@ def test_config_env_with_a_secret_others_may_read_is_refused(tmp_path, monkeypat
     assert "640" in said and "chmod 600" in said and "ABCDEFGHIJ" not in said
     path.chmod(0o600)
     assert load_settings(path).telegram_bot_token == "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def test_a_webhook_url_must_be_https_and_the_error_says_why():
+    with pytest.raises(ConfigError) as info:
+        parse_settings({"WEBHOOK_URL": "http://bot.example.org/hook", "WEBHOOK_SECRET": "x" * 16})
+    ((key, said),) = info.value.problems
+    assert key == "WEBHOOK_URL" and "https://" in said and "HTTPS" in said
+    ok = parse_settings(
+        {"WEBHOOK_URL": "https://bot.example.org/hook/", "WEBHOOK_SECRET": "x" * 16}
+    )
+    assert ok.webhook_url == "https://bot.example.org/hook"
+
+
+def test_a_short_webhook_secret_is_told_the_rule_not_that_it_is_missing():
+    with pytest.raises(ConfigError) as info:
+        parse_settings({"WEBHOOK_URL": "https://bot.example.org/hook", "WEBHOOK_SECRET": "abc"})
+    ((key, said),) = info.value.problems
+    assert key == "WEBHOOK_SECRET" and "8 đến 256 ký tự" in said and "bắt buộc" not in said

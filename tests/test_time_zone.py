@@ -19,6 +19,7 @@ from sqlalchemy import select
 from bot.app.builder import build_service
 from bot.app.settings import Settings
 from bot.documents.chart import progress_chart
+from bot.documents.report import HEADER_ROW
 from bot.outbound.digests import counts_line
 from scheduler.clock import ManualClock
 from scheduler.digest import run_due_digests
@@ -94,15 +95,15 @@ async def test_baocao_counts_and_shows_times_in_the_configured_zone(db, tmp_path
     assert report.filename == "nhacviec-bao-cao-2024-03-19.xlsx"
     book = load_workbook(io.BytesIO(report.content))
     rows = [[c.value for c in row] for row in book["Tổng hợp"].iter_rows(min_row=2)]
-    assert rows[-1][0] == "Tổng cộng" and rows[-1][2:5] == [12, 4, 0]
+    assert rows[-1][1] == "Tổng cộng" and rows[-1][2:5] == [12, 4, 0]
     detail = book["Chi tiết"]
-    headers = [c.value for c in detail[1]]
+    headers = [c.value for c in detail[HEADER_ROW]]
     row = next(
         dict(zip(headers, [c.value for c in r], strict=True))
-        for r in detail.iter_rows(min_row=2)
-        if r[0].value == "1.2"
+        for r in detail.iter_rows(min_row=HEADER_ROW + 1)
+        if r[headers.index("Mã")].value == "1.2"
     )
-    assert row["Đánh giá hạn"] == "đúng hạn"
+    assert row["Đánh giá thời hạn"] == "đúng hạn"
     assert row["Cập nhật lần cuối"] == datetime(2024, 3, 15, 19, 0)  # New York's wall clock
 
 

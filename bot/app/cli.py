@@ -20,6 +20,7 @@ from dotenv import dotenv_values
 
 from bot.app import admin
 from bot.app.builder import calendar_from
+from bot.app.logs import configure as configure_logs
 from bot.app.redaction import install as install_redaction
 from bot.app.redaction import secrets_of
 from bot.app.runtime import serve
@@ -142,6 +143,41 @@ DryRun = Annotated[bool, typer.Option("--dry-run", help=_help("cli_dry_run"))]
 def init_command(ctx: typer.Context) -> None:
     c: Context = ctx.obj
     typer.echo(c.run(lambda db: admin.init_database(db, c.lang)))
+
+
+@app.command("backup", help=_help("cli_backup"))
+def backup_command(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", help=_help("cli_backup_out"))],
+) -> None:
+    c: Context = ctx.obj
+    from storage.backup import BackupFailed, backup
+
+    try:
+        done = backup(c.settings.database_url, out)
+    except BackupFailed as failed:
+        _fail(t(c.lang, failed.key, **failed.values))
+    typer.echo(t(c.lang, "backup_done", path=done.path, size=_size(done.size)))
+
+
+@app.command("restore", help=_help("cli_restore"))
+def restore_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help=_help("cli_restore_file"))],
+    replace: Annotated[bool, typer.Option("--replace", help=_help("cli_restore_replace"))] = False,
+) -> None:
+    c: Context = ctx.obj
+    from storage.backup import BackupFailed, restore
+
+    try:
+        restore(c.settings.database_url, file, replace=replace)
+    except BackupFailed as failed:
+        _fail(t(c.lang, failed.key, **failed.values))
+    typer.echo(t(c.lang, "restore_done", path=file))
+
+
+def _size(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(size // 1024, 1)} KB"
 
 
 @app.command("import-agencies", help=_help("cli_import_agencies"))
@@ -506,10 +542,9 @@ def run_command(
 ) -> None:
     c: Context = ctx.obj
     console = not (c.settings.telegram_bot_token or c.settings.zalo_bot_token)
-    logging.basicConfig(
-        level=logging.WARNING if console else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
+    log_file = configure_logs(c.settings.log_level, console=console, file=c.settings.log_file)
+    if log_file is not None:
+        typer.echo(t(c.lang, "log_file", path=log_file))
     clock = c.clock()
 
     async def action(db: Database):

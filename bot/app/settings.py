@@ -65,6 +65,8 @@ class Settings:
     continuous_checkin: str = "off"
     sweep_seconds: int = 60
     language: str = "vi"
+    log_level: str = "info"
+    log_file: Path | None = None
     clock_start: datetime | None = None
     clock_speed: float = 1.0
 
@@ -88,6 +90,14 @@ def _database_url(raw: str) -> str:
 def _url(raw: str) -> str:
     if not re.match(r"^https?://[^\s/]+", raw):
         raise Unaccepted("config_url")
+    return raw.rstrip("/")
+
+
+def _webhook_url(raw: str) -> str:
+    # Telegram and Zalo deliver webhooks over HTTPS only: an http:// URL would be
+    # accepted here and then never called.
+    if not re.match(r"^https://[^\s/]+", raw):
+        raise Unaccepted("config_webhook_url")
     return raw.rstrip("/")
 
 
@@ -205,7 +215,7 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "TELEGRAM_API_URL": ("telegram_api_url", _url),
     "ZALO_BOT_TOKEN": ("zalo_bot_token", _zalo_token),
     "ZALO_API_URL": ("zalo_api_url", _url),
-    "WEBHOOK_URL": ("webhook_url", _url),
+    "WEBHOOK_URL": ("webhook_url", _webhook_url),
     "WEBHOOK_SECRET": ("webhook_secret", _webhook_secret),
     "WEBHOOK_LISTEN": ("webhook_listen", _listen),
     "NHACVIEC_TIMEZONE": ("timezone", _timezone),
@@ -219,6 +229,8 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "NHACVIEC_CONTINUOUS_CHECKIN": ("continuous_checkin", _choice(*CONTINUOUS_CHECKINS)),
     "NHACVIEC_SWEEP_SECONDS": ("sweep_seconds", _int_between(1, 3600)),
     "NHACVIEC_LANGUAGE": ("language", _choice("vi", "en")),
+    "NHACVIEC_LOG_LEVEL": ("log_level", _choice("debug", "info", "warning", "error")),
+    "NHACVIEC_LOG_FILE": ("log_file", Path),
     "NHACVIEC_CLOCK_START": ("clock_start", _instant),
     "NHACVIEC_CLOCK_SPEED": ("clock_speed", _speed),
 }
@@ -243,7 +255,8 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
             problems.append((key, said if key in SECRET_KEYS else f"{raw.strip()!r}: {said}"))
     if "work_hours" in values:
         values["work_start"], values["work_end"] = values.pop("work_hours")
-    if values.get("webhook_url") and not values.get("webhook_secret"):
+    secret_given = bool((env.get("WEBHOOK_SECRET") or "").strip())
+    if values.get("webhook_url") and not secret_given:  # a bad one is already reported
         problems.append(("WEBHOOK_SECRET", t(lang, "config_secret_required")))
     clash = values.get("extra_days_off", frozenset()) & values.get("extra_workdays", frozenset())
     if clash:

@@ -19,6 +19,49 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Nền tảng từ chối {key} (token sai hoặc đã bị thu hồi): hãy kiểm tra lại {key}.",
         "en": "The platform rejected {key} (wrong or revoked token): check {key}.",
     },
+    "log_file": {
+        "vi": "Nhật ký hoạt động được ghi vào {path}.",
+        "en": "The log is written to {path}.",
+    },
+    "backup_done": {
+        "vi": "Đã sao lưu vào {path} ({size}).",
+        "en": "Backed up into {path} ({size}).",
+    },
+    "restore_done": {
+        "vi": "Đã khôi phục từ {path}. Hãy chạy `nhacviec init` (nâng cấp nếu bản sao lưu cũ hơn), "
+        "rồi khởi động lại dịch vụ.",
+        "en": "Restored from {path}. Run `nhacviec init` (upgrades an older backup), "
+        "then start the service again.",
+    },
+    "backup_no_file": {
+        "vi": "DATABASE_URL không trỏ tới một tệp SQLite nên không sao lưu được.",
+        "en": "DATABASE_URL does not name an SQLite file, so there is nothing to back up.",
+    },
+    "backup_no_database": {
+        "vi": "Không có cơ sở dữ liệu tại {path}.",
+        "en": "There is no database at {path}.",
+    },
+    "backup_no_program": {
+        "vi": "Không tìm thấy chương trình {program} (gói postgresql-client): "
+        "hãy cài đặt rồi chạy lại.",
+        "en": "The program {program} was not found (package postgresql-client): "
+        "install it and retry.",
+    },
+    "backup_program_failed": {
+        "vi": "{program} báo lỗi: {detail}",
+        "en": "{program} failed: {detail}",
+    },
+    "restore_no_file": {"vi": "Không có tệp {path}.", "en": "There is no file {path}."},
+    "restore_not_a_backup": {
+        "vi": "{path} không phải bản sao lưu của nhacviec (hoặc đã hỏng).",
+        "en": "{path} is not a nhacviec backup (or it is damaged).",
+    },
+    "restore_target_in_use": {
+        "vi": "Cơ sở dữ liệu đích {target} đã có dữ liệu; không ghi đè. Dùng --replace nếu thật sự "
+        "muốn thay thế (hãy sao lưu nó trước).",
+        "en": "The target database {target} already holds data; nothing was overwritten. Use "
+        "--replace to really replace it (back it up first).",
+    },
     "db_unreachable": {
         "vi": "Không kết nối được cơ sở dữ liệu ({url}): {detail}",
         "en": "Cannot reach the database ({url}): {detail}",
@@ -45,6 +88,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     "config_url": {
         "vi": "chấp nhận: một URL http:// hoặc https://",
         "en": "accepted: an http:// or https:// URL",
+    },
+    "config_webhook_url": {
+        "vi": "chấp nhận: một URL https:// công khai (Telegram và Zalo chỉ gọi webhook qua HTTPS; "
+        "xem deploy/nginx.conf)",
+        "en": "accepted: a public https:// URL (Telegram and Zalo call webhooks over HTTPS only; "
+        "see deploy/nginx.conf)",
     },
     "config_telegram_token": {
         "vi": "chấp nhận: token do @BotFather cấp, dạng 123456:ABC-...",
@@ -212,6 +261,23 @@ ENTRIES: dict[str, dict[str, str]] = {
     "cli_dry_run": {
         "vi": "Cho xem những gì sẽ thay đổi; không ghi gì.",
         "en": "Show what would change; write nothing.",
+    },
+    "cli_backup": {
+        "vi": "Sao lưu cơ sở dữ liệu vào một tệp, kể cả khi dịch vụ đang chạy.",
+        "en": "Back up the database into a file, also while the service runs.",
+    },
+    "cli_backup_out": {
+        "vi": "Tệp sao lưu sẽ ghi (SQLite: một tệp .db; PostgreSQL: định dạng của pg_dump -Fc)",
+        "en": "The backup file to write (SQLite: a .db file; PostgreSQL: pg_dump -Fc format)",
+    },
+    "cli_restore": {
+        "vi": "Khôi phục cơ sở dữ liệu từ một tệp sao lưu (hãy dừng dịch vụ trước).",
+        "en": "Restore the database from a backup file (stop the service first).",
+    },
+    "cli_restore_file": {"vi": "Tệp sao lưu", "en": "The backup file"},
+    "cli_restore_replace": {
+        "vi": "Ghi đè cơ sở dữ liệu đích dù nó đã có dữ liệu",
+        "en": "Overwrite the target database even when it holds data",
     },
     "cli_init": {
         "vi": "Tạo hoặc nâng cấp cơ sở dữ liệu (Alembic).",
