@@ -36,15 +36,18 @@ def hash_code(code: str) -> str:
     return hashlib.sha256(code.strip().encode()).hexdigest()
 
 
-async def create_invite(session: AsyncSession, person: Person, now: datetime) -> tuple[str, Invite]:
-    """A fresh code for ``person``; any earlier invite of theirs stops working."""
+async def create_invite(
+    session: AsyncSession, person: Person, now: datetime, lifetime: timedelta = INVITE_LIFETIME
+) -> tuple[str, Invite]:
+    """A fresh code for ``person``, good for ``lifetime``; any earlier invite of theirs
+    stops working."""
     await session.execute(delete(Invite).where(Invite.person_id == person.id))
     code = secrets.token_urlsafe(CODE_BYTES)
     invite = Invite(
         person_id=person.id,
         code_hash=hash_code(code),
         created_at=now,
-        expires_at=now + INVITE_LIFETIME,
+        expires_at=now + lifetime,
     )
     session.add(invite)
     await session.flush()

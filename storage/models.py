@@ -112,6 +112,8 @@ class Person(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # The channel chosen with /kenh; None: the most recently used one.
     preferred_channel: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(200))
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     agency: Mapped[Agency] = relationship()
 

@@ -229,10 +229,10 @@ async def test_unknown_agency_suggests_the_closest_declared_names(directory, tmp
 
 async def test_missing_column_is_reported_on_the_header_row(directory, tmp_path):
     path = tmp_path / "plan.csv"
-    path.write_text("code,group,title,lead_agency,deadline\n1.1,1,T,Sở Nội vụ,2024-01-15\n")
+    path.write_text("code,group,title,deadline,recurrence\n1.1,1,T,2024-01-15,\n")
     found, _ = await expect_failure(directory, path)
     assert found == [
-        ("missing_column", 1, "recurrence", "code, group, title, lead_agency, deadline")
+        ("missing_column", 1, "lead_agency", "code, group, title, deadline, recurrence")
     ]
 
 

@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import select, update
 
 import bot.texts as texts
+from bot.app import templates
 from bot.app.settings import ConfigError, parse_settings
 from bot.channels.base import Attachment, Choice, Outgoing
 from bot.channels.console import ConsoleChannel
@@ -154,6 +155,12 @@ def families() -> dict[str, list[str]]:
         "timeliness_{}": [value for value in TIMELINESS if value],
         "docx_period_{}": list(draft.PERIODS),
         "weekday_{}": [str(n) for n in range(7)],
+        "person_role_{}": [r.value for r in Role],
+        "template_col_{}": [k for kind in templates.COLUMNS for k in templates.column_keys(kind)],
+        "template_note_{}": [k for kind in templates.COLUMNS for k in templates.column_keys(kind)],
+        "template_sheet_{}": list(templates.COLUMNS),
+        "template_intro_{}": list(templates.KINDS),
+        "template_list_{}": list(templates.LISTS),
     }
 
 

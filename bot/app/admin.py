@@ -17,9 +17,12 @@ from bot.texts import group_names, t
 from scheduler.planner import planned_nudges
 from storage import people
 from storage.db import CONNECTION_ERRORS, Database, display_url
+from storage.imports import headers
 from storage.imports.directory import DirectoryReport, ImportReport, import_directory, import_people
+from storage.imports.names import NameIndex
 from storage.imports.plan import PlanReport, import_plan
-from storage.imports.tabular import read_table
+from storage.imports.recurrence import Workday
+from storage.imports.tabular import read_table, read_tables
 from storage.inventory import store_counts
 from storage.invites import create_invite
 from storage.migrate import current_revision, head_revision, upgrade
@@ -81,26 +84,46 @@ async def run_import_agencies(
     db: Database, paths: list[Path], lang: str, *, dry_run: bool
 ) -> DirectoryReport:
     keys = ("name", "group_label")
-    tables = [read_table(_existing(p, lang), key_column=keys) for p in paths]
+    kinds = (headers.AGENCIES, headers.COLLECTIVES)
+    tables = [
+        table
+        for p in paths
+        for table in read_tables(_existing(p, lang), key_column=keys, aliases=kinds)
+    ]
     async with db.unit_of_work(dry_run=dry_run) as session:
         return await import_directory(session, tables)
 
 
 async def run_import_plan(
-    db: Database, path: Path, lang: str, now: datetime, *, dry_run: bool, year: int | None = None
+    db: Database,
+    path: Path,
+    lang: str,
+    now: datetime,
+    *,
+    dry_run: bool,
+    year: int | None = None,
+    workday: Workday | None = None,
 ) -> PlanReport:
-    table = read_table(_existing(path, lang), key_column="code")
+    table = read_table(_existing(path, lang), key_column="code", aliases=(headers.PLAN,))
     async with db.unit_of_work(dry_run=dry_run) as session:
         # The plan records its groups under their official (Vietnamese) names.
-        return await import_plan(session, table, now, year=year, group_names=group_names("vi"))
+        return await import_plan(
+            session, table, now, year=year, group_names=group_names("vi"), workday=workday
+        )
 
 
 async def run_import_people(
-    db: Database, path: Path, lang: str, now: datetime, *, dry_run: bool
+    db: Database,
+    path: Path,
+    lang: str,
+    now: datetime,
+    *,
+    dry_run: bool,
+    deactivate_missing: bool = False,
 ) -> ImportReport:
-    table = read_table(_existing(path, lang), key_column="full_name")
+    table = read_table(_existing(path, lang), key_column="full_name", aliases=(headers.PEOPLE,))
     async with db.unit_of_work(dry_run=dry_run) as session:
-        return await import_people(session, table, now)
+        return await import_people(session, table, now, deactivate_missing=deactivate_missing)
 
 
 @dataclass(frozen=True)
@@ -111,26 +134,52 @@ class InviteResult:
     expires_at: datetime
 
 
+async def find_person(session, name: str, lang: str, *, agency: str | None = None):
+    """The one person ``name`` (or id) names, within ``agency`` when given; otherwise a
+    ``UserError`` listing the namesakes, or suggesting close names (accents ignored)."""
+    everyone = await people.everyone(session)
+    matches = [p for p in everyone if fold(p.full_name) == fold(name) or str(p.id) == name]
+    if agency:
+        matches = [
+            p for p in matches if fold(agency) in (fold(p.agency.name), fold(p.agency.short_code))
+        ]
+    if len(matches) > 1:
+        active = [p for p in matches if p.active]
+        matches = active if len(active) == 1 else matches
+    if not matches:
+        close = _close_people(everyone, name)
+        if close:
+            raise UserError(t(lang, "person_not_found_suggest", name=name, choices=close))
+        raise UserError(t(lang, "person_not_found", name=name))
+    if len(matches) > 1:
+        choices = "; ".join(f"{p.full_name} ({p.agency.short_code})" for p in matches)
+        raise UserError(t(lang, "person_ambiguous", count=len(matches), name=name, choices=choices))
+    return matches[0]
+
+
+def _close_people(everyone, name: str, limit: int = 5) -> str:
+    """ "Nguyễn Thị Loan (sonv); Trần Thị Loan (dakha)": people whose name is close to
+    ``name``, or who carry it as their given name or a part of their name."""
+    wanted = fold(name)
+    index = NameIndex(p.full_name for p in everyone)
+    close = set(index.suggest(name, limit))
+    words = set(wanted.split())
+    found = [
+        p
+        for p in everyone
+        if p.full_name in close or (words and words <= set(fold(p.full_name).split()))
+    ]
+    found.sort(key=lambda p: (not p.active, fold(p.full_name)))
+    return "; ".join(f"{p.full_name} ({p.agency.short_code})" for p in found[:limit])
+
+
 async def run_invite(
     db: Database, name: str, lang: str, now: datetime, *, agency: str | None = None
 ) -> InviteResult:
     async with db.unit_of_work() as session:
-        everyone = await people.everyone(session)
-        matches = [p for p in everyone if fold(p.full_name) == fold(name) or str(p.id) == name]
-        if agency:
-            matches = [
-                p
-                for p in matches
-                if fold(agency) in (fold(p.agency.name), fold(p.agency.short_code))
-            ]
-        if not matches:
-            raise UserError(t(lang, "person_not_found", name=name))
-        if len(matches) > 1:
-            choices = "; ".join(f"{p.full_name} ({p.agency.short_code})" for p in matches)
-            raise UserError(
-                t(lang, "person_ambiguous", count=len(matches), name=name, choices=choices)
-            )
-        person = matches[0]
+        person = await find_person(session, name, lang, agency=agency)
+        if not person.active:
+            raise UserError(t(lang, "person_inactive", name=person.full_name))
         code, invite = await create_invite(session, person, now)
         return InviteResult(code, person.full_name, person.agency.name, invite.expires_at)
 

@@ -212,8 +212,9 @@ def import_plan_command(
 
     async def action(db: Database):
         await admin.require_ready(db, c.lang)
+        workday = calendar_from(c.settings).is_workday
         return await admin.run_import_plan(
-            db, file, c.lang, c.clock().now(), dry_run=dry_run, year=year
+            db, file, c.lang, c.clock().now(), dry_run=dry_run, year=year, workday=workday
         )
 
     report = c.run(action)
@@ -245,28 +246,64 @@ def import_plan_command(
         typer.echo(t(c.lang, "task_removed", code=code))
 
 
+DeactivateMissing = Annotated[
+    bool, typer.Option("--deactivate-missing", help=_help("cli_deactivate_missing"))
+]
+
+
 @app.command("import-people", help=_help("cli_import_people"))
-def import_people_command(ctx: typer.Context, file: Path, dry_run: DryRun = False) -> None:
+def import_people_command(
+    ctx: typer.Context,
+    file: Path,
+    dry_run: DryRun = False,
+    deactivate_missing: DeactivateMissing = False,
+) -> None:
     c: Context = ctx.obj
 
     async def action(db: Database):
         await admin.require_ready(db, c.lang)
-        return await admin.run_import_people(db, file, c.lang, c.clock().now(), dry_run=dry_run)
+        return await admin.run_import_people(
+            db,
+            file,
+            c.lang,
+            c.clock().now(),
+            dry_run=dry_run,
+            deactivate_missing=deactivate_missing,
+        )
 
     report = c.run(action)
     _dry_run_note(c, dry_run)
     _print_directory_report(c, t(c.lang, "what_people"), report)
+    for name in report.added:
+        typer.echo(t(c.lang, "person_added", name=name))
     if report.absent:
-        typer.echo(t(c.lang, "people_absent", count=len(report.absent)))
+        header = "people_missing_header" if deactivate_missing else "people_absent"
+        typer.echo(t(c.lang, header, count=len(report.absent)))
+        for name in report.absent:
+            typer.echo(t(c.lang, "person_missing", name=name))
+        if not deactivate_missing:
+            typer.echo(t(c.lang, "people_missing_kept"))
+        elif dry_run:
+            typer.echo(t(c.lang, "people_would_deactivate", count=len(report.deactivated)))
+        else:
+            typer.echo(t(c.lang, "people_deactivated", count=len(report.deactivated)))
 
 
 @app.command("invite", help=_help("cli_invite"))
 def invite_command(
     ctx: typer.Context,
-    person: Annotated[str, typer.Argument(help=_help("cli_invite_person"))],
+    person: Annotated[str | None, typer.Argument(help=_help("cli_invite_person"))] = None,
     agency: Annotated[str | None, typer.Option(help=_help("cli_invite_agency"))] = None,
+    all_: Annotated[bool, typer.Option("--all", help=_help("cli_invite_all"))] = False,
+    out: Annotated[Path | None, typer.Option(help=_help("cli_invite_out"))] = None,
+    days: Annotated[int, typer.Option(help=_help("cli_invite_days"))] = 7,
 ) -> None:
     c: Context = ctx.obj
+    if all_:
+        _invite_all(c, agency, out, days)
+        return
+    if person is None:
+        _fail(t(c.lang, "invites_need_person"))
 
     async def action(db: Database):
         await admin.require_ready(db, c.lang)
@@ -282,6 +319,134 @@ def invite_command(
     typer.echo(t(c.lang, "invite_code", code=result.code))
     if username is None:
         typer.echo(t(c.lang, "invite_no_bot"))
+
+
+def _invite_all(c: Context, agency: str | None, out: Path | None, days: int) -> None:
+    from bot.app import onboarding
+
+    if out is None or out.suffix.lower() not in (".csv", ".xlsx"):
+        _fail(t(c.lang, "invites_need_out"))
+    try:  # before any invite is replaced: a file that cannot be written loses no code
+        out.open("ab").close()
+    except OSError as exc:
+        _fail(t(c.lang, "cannot_write", path=out, detail=exc.strerror))
+    username = admin.telegram_username(c.settings)
+    tz = c.settings.timezone
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        rows, skipped = await onboarding.invite_all(
+            db, c.lang, c.clock().now(), username=username, agency=agency, days=days
+        )
+        onboarding.write_invites(out, rows, c.lang, tz, linkable=username is not None)
+        return rows, skipped
+
+    rows, skipped = c.run(action)
+    typer.echo(t(c.lang, "invites_written", count=len(rows), days=days, path=out, skipped=skipped))
+    if username is None:
+        typer.echo(t(c.lang, "invite_no_bot"))
+
+
+@app.command("people", help=_help("cli_people"))
+def people_command(
+    ctx: typer.Context,
+    unlinked: Annotated[
+        bool, typer.Option("--unlinked", help=_help("cli_people_unlinked"))
+    ] = False,
+    agency: Annotated[str | None, typer.Option(help=_help("cli_invite_agency"))] = None,
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import onboarding
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await onboarding.unlinked(db, c.lang, agency=agency), await onboarding.count_active(
+            db, c.lang, agency=agency
+        )
+
+    waiting, active = c.run(action)
+    typer.echo(
+        t(
+            c.lang,
+            "people_counts",
+            active=active,
+            linked=active - len(waiting),
+            unlinked=len(waiting),
+        )
+    )
+    if not unlinked:
+        return
+    if not waiting:
+        typer.echo(t(c.lang, "unlinked_none"))
+        return
+    now = c.clock().now()
+    typer.echo(t(c.lang, "unlinked_header", count=len(waiting)))
+    for w in waiting:
+        if w.invited_until is None:
+            invite = t(c.lang, "unlinked_no_invite")
+        else:
+            when = w.invited_until.astimezone(c.settings.timezone).strftime("%d/%m/%Y")
+            key = "unlinked_invited" if w.invited_until > now else "unlinked_expired"
+            invite = t(c.lang, key, expires=when)
+        typer.echo(
+            t(c.lang, "unlinked_line", person=w.person, role=w.role, agency=w.agency, invite=invite)
+        )
+    typer.echo(t(c.lang, "unlinked_hint"))
+
+
+@app.command("deactivate", help=_help("cli_deactivate"))
+def deactivate_command(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help=_help("cli_invite_person"))],
+    agency: Annotated[str | None, typer.Option(help=_help("cli_invite_agency"))] = None,
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import onboarding
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await onboarding.deactivate(db, person, c.lang, c.clock().now(), agency=agency)
+
+    name, links = c.run(action)
+    typer.echo(t(c.lang, "deactivated_done", name=name, links=links))
+
+
+@app.command("transfer", help=_help("cli_transfer"))
+def transfer_command(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help=_help("cli_invite_person"))],
+    to: Annotated[str, typer.Option("--agency", help=_help("cli_transfer_to"))],
+    from_: Annotated[str | None, typer.Option("--from", help=_help("cli_person_from"))] = None,
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import onboarding
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await onboarding.transfer(db, person, to, c.lang, agency=from_)
+
+    name, old, new = c.run(action)
+    typer.echo(t(c.lang, "transfer_done", name=name, old=old, new=new))
+
+
+@app.command("template", help=_help("cli_template"))
+def template_command(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Argument(help=_help("cli_template_kind"))],
+    out: Annotated[Path, typer.Option(help=_help("cli_template_out"))],
+) -> None:
+    c: Context = ctx.obj
+    from bot.app.templates import KINDS, template_workbook
+
+    if kind not in KINDS:
+        raise typer.BadParameter(" | ".join(KINDS), param_hint="KIND")
+    if out.suffix.lower() != ".xlsx":
+        _fail(t(c.lang, "template_bad_suffix", path=out))
+    try:
+        out.write_bytes(template_workbook(kind, c.lang))
+    except OSError as exc:
+        _fail(t(c.lang, "cannot_write", path=out, detail=exc.strerror))
+    typer.echo(t(c.lang, "template_written", kind=kind, path=out))
 
 
 @app.command("schedule", help=_help("cli_schedule"))

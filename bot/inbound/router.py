@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.handlers import decisions, overview, progress
+from bot.handlers import decisions, onboarding, overview, progress
 from bot.inbound.turn import LinkedTurn, Turn, load_link, reopen_missed, touch_link
 from bot.texts import dmy, status_name, t
 from storage import assignments, chats, people
@@ -115,6 +115,7 @@ COMMANDS = (
     Command("giao", "assign", frozenset({Role.LEADER}), decisions.assign_command),
     Command("bieudo", "chart", LEADERS, overview.chart_command),
     Command("baocao", "report", COORDINATORS, overview.report_command),
+    Command("chualienket", "unlinked", LEADERS, onboarding.unlinked_command),
     Command("kenh", "channel", EVERYONE, channel_command),
     Command("trogiup", "help", EVERYONE, help_command),
 )

@@ -2,7 +2,7 @@
 
 The entries live in one module per feature (``chat``, ``menu``, ``nudges``,
 ``decisions``, ``overview``, ``digests``, ``reports``, ``groups``, ``channels``,
-``cli``, ``problems``) and are merged here into ``TEXTS``; a key defined twice
+``cli``, ``problems``, ``directory``) and are merged here into ``TEXTS``; a key defined twice
 stops the import. ``t(lang, key, **values)`` formats one text, an unknown
 language falling back to Vietnamese. Some keys are built from a value, one
 family each: ``status_{Status}``, ``group_{1..7}``, ``group_short_{1..7}``,
@@ -22,6 +22,7 @@ from bot.texts import (
     cli,
     decisions,
     digests,
+    directory,
     groups,
     menu,
     nudges,
@@ -60,6 +61,7 @@ TEXTS = merge(
     channels.ENTRIES,
     cli.ENTRIES,
     problems.ENTRIES,
+    directory.ENTRIES,
 )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from storage import people as directory_people
 from storage.enums import AgencyKind, Role
 from storage.imports.names import NameIndex
 from storage.imports.problems import ImportFailed, Problem
@@ -23,13 +24,14 @@ from storage.textfold import fold
 
 SHORT_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 PHONE = re.compile(r"^\+?[0-9 .-]{8,20}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 AGENCY_COLUMNS = ("name", "short_code", "kind")
 COLLECTIVE_COLUMNS = ("group_label", "member")
 PEOPLE_COLUMNS = ("full_name", "title", "agency", "role")
 # The database columns' lengths (storage.models Agency, Collective, Person).
 AGENCY_LENGTHS = {"name": 200, "short_code": 40, "parent": 200}
 COLLECTIVE_LENGTHS = {"group_label": 200, "member": 200}
-PEOPLE_LENGTHS = {"full_name": 200, "title": 200, "agency": 200, "phone": 40}
+PEOPLE_LENGTHS = {"full_name": 200, "title": 200, "agency": 200, "phone": 40, "email": 200}
 # Role names as officials write them in a Vietnamese directory, folded.
 ROLE_ALIASES = {
     "chuyen vien": Role.OFFICIAL,
@@ -38,6 +40,31 @@ ROLE_ALIASES = {
     "dieu phoi": Role.COORDINATOR,
     "dieu phoi vien": Role.COORDINATOR,
     "quan tri": Role.ADMIN,
+    "quan tri vien": Role.ADMIN,
+    "lanh dao don vi": Role.LEADER,
+    "dau moi": Role.OFFICIAL,
+    "can bo dau moi": Role.OFFICIAL,
+    "chuyen vien dau moi": Role.OFFICIAL,
+    "thanh vien": Role.OFFICIAL,
+}
+# Agency kinds as a Vietnamese directory writes them, folded. The two-level shape
+# (since 1/7/2025) has no district: xã, phường and đặc khu are all commune level.
+KIND_ALIASES = {
+    "tinh": AgencyKind.PROVINCE,
+    "ubnd tinh": AgencyKind.PROVINCE,
+    "cap tinh": AgencyKind.PROVINCIAL_AGENCY,
+    "so": AgencyKind.PROVINCIAL_AGENCY,
+    "so ban nganh": AgencyKind.PROVINCIAL_AGENCY,
+    "so, ban, nganh": AgencyKind.PROVINCIAL_AGENCY,
+    "co quan cap tinh": AgencyKind.PROVINCIAL_AGENCY,
+    "huyen": AgencyKind.DISTRICT,
+    "cap huyen": AgencyKind.DISTRICT,
+    "xa": AgencyKind.COMMUNE,
+    "phuong": AgencyKind.COMMUNE,
+    "dac khu": AgencyKind.COMMUNE,
+    "cap xa": AgencyKind.COMMUNE,
+    "xa, phuong, dac khu": AgencyKind.COMMUNE,
+    "khac": AgencyKind.OTHER,
 }
 
 
@@ -50,6 +77,7 @@ class ImportReport:
     unchanged: int = 0
     absent: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    deactivated: list[str] = field(default_factory=list)  # absent people made inactive
 
 
 @dataclass
@@ -62,7 +90,7 @@ def _parse_kind(raw: str) -> AgencyKind | None:
     try:
         return AgencyKind(raw.strip().lower())
     except ValueError:
-        return None
+        return KIND_ALIASES.get(fold(raw).replace("/", ", "))
 
 
 def parse_role(raw: str) -> Role | None:
@@ -239,8 +267,19 @@ async def _apply_collectives(session, tables, agencies, report) -> None:
     await session.flush()
 
 
-async def import_people(session: AsyncSession, table: Table, now: datetime) -> ImportReport:
-    """Add or update people, matched by (agency, full name). Nobody is deleted."""
+async def import_people(
+    session: AsyncSession,
+    table: Table,
+    now: datetime,
+    *,
+    deactivate_missing: bool = False,
+) -> ImportReport:
+    """Add or update people, matched by (agency, full name). Nobody is deleted.
+
+    Active people not in the file are reported as ``absent``; with
+    ``deactivate_missing`` they are deactivated (``storage.people.deactivate``:
+    no more nudges, chat links closed) and listed as ``deactivated`` too.
+    """
     problems = missing_columns(table, PEOPLE_COLUMNS) or too_long(table, PEOPLE_LENGTHS)
     if problems:
         raise ImportFailed(table.source, problems)
@@ -252,6 +291,7 @@ async def import_people(session: AsyncSession, table: Table, now: datetime) -> I
         cells = row.cells
         name, agency_name = cells.get("full_name", ""), cells.get("agency", "")
         role, phone = parse_role(cells.get("role", "")), cells.get("phone", "")
+        email = cells.get("email", "")
         bad = []
         if not name:
             bad.append(Problem("empty_value", row.number, "full_name"))
@@ -265,11 +305,15 @@ async def import_people(session: AsyncSession, table: Table, now: datetime) -> I
             bad.append(Problem("bad_choice", row.number, "role", cells.get("role", ""), hint))
         if phone and not PHONE.match(phone):
             bad.append(Problem("bad_phone", row.number, "phone", phone))
+        if email and not EMAIL.match(email):
+            bad.append(Problem("bad_email", row.number, "email", email))
         if not bad:
             key = (agencies[agency_name].id, name)
             if key in wanted:
                 bad.append(Problem("duplicate_person", row.number, "full_name", name))
             wanted[key] = {"title": cells.get("title", ""), "role": role, "phone": phone or None}
+            if "email" in table.columns:
+                wanted[key]["email"] = email or None
         problems += bad
     if problems:
         raise ImportFailed(table.source, problems)
@@ -289,13 +333,19 @@ async def import_people(session: AsyncSession, table: Table, now: datetime) -> I
             changes += ("active",)
         for f, v in fields.items():
             setattr(person, f, v)
-        person.active = True
+        person.active, person.deactivated_at = True, None
         if changes:
             report.changed.append((label, changes))
         else:
             report.unchanged += 1
-    report.absent = sorted(
-        f"{p.full_name} ({by_id[p.agency_id]})" for key, p in existing.items() if key not in wanted
+    missing = sorted(
+        (p for key, p in existing.items() if key not in wanted and p.active),
+        key=lambda p: (by_id[p.agency_id], p.full_name),
     )
+    report.absent = [f"{p.full_name} ({by_id[p.agency_id]})" for p in missing]
     await session.flush()
+    if deactivate_missing:
+        for person in missing:
+            await directory_people.deactivate(session, person, now)
+        report.deactivated = list(report.absent)
     return report

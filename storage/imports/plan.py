@@ -27,6 +27,7 @@ from storage.imports.plan_rows import (
     recurrence_problems,
 )
 from storage.imports.problems import ImportFailed, Problem
+from storage.imports.recurrence import Workday
 from storage.imports.tabular import Table
 from storage.models import Agency, Assignment, Collective, Plan, Task, TaskGroup, task_cooperators
 
@@ -74,11 +75,13 @@ async def import_plan(
     year: int | None = None,
     title: str | None = None,
     group_names: Mapping[int, str] | None = None,
+    workday: Workday | None = None,
 ) -> PlanReport:
     """Validate ``table`` and bring the plan of its year in line with it.
 
     ``group_names`` (number → name) are recorded with the groups of a new plan;
     names are texts, so the caller passes them (``bot.texts.group_names``).
+    ``workday`` (the province's calendar) places "last working day" deadlines.
     """
     directory = await load_directory(session)
     specs = check_plan(table, directory)
@@ -109,7 +112,7 @@ async def import_plan(
         ).all()
     )
     task_ids = await _sync_tasks(session, plan, specs, groups, now, report)
-    await _sync_assignments(session, plan, specs, task_ids, year, now, report)
+    await _sync_assignments(session, plan, specs, task_ids, year, now, report, workday)
     return report
 
 
@@ -161,13 +164,15 @@ async def _sync_tasks(session, plan, specs, groups, now, report) -> dict[str, in
     return ids
 
 
-async def _sync_assignments(session, plan, specs, task_ids, year, now, report) -> None:
+async def _sync_assignments(
+    session, plan, specs, task_ids, year, now, report, workday=None
+) -> None:
     wanted: dict[tuple[int, int, str], tuple[str, date | None]] = {}
     # A task's group is the first digit of its code (plan_rows checks it), so it
     # never changes for a task and is written once, with the assignment.
     group_of = {task_ids[spec.code]: spec.group for spec in specs}
     for spec in specs:
-        for occurrence in occurrences(spec, year):
+        for occurrence in occurrences(spec, year, workday):
             for agency in spec.leads:
                 key = (task_ids[spec.code], agency.id, occurrence.period)
                 wanted[key] = (

@@ -5,6 +5,7 @@ Every row is checked and every problem collected before anything is written.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -12,15 +13,23 @@ from datetime import date
 
 from storage.imports.names import NameIndex
 from storage.imports.problems import ImportFailed, Problem
-from storage.imports.recurrence import BadRule, Occurrence, expand
+from storage.imports.recurrence import BadRule, Occurrence, Workday, expand, from_words, to_rule
 from storage.imports.tabular import Row, Table, missing_columns, too_long
 from storage.models import Agency
+from storage.textfold import fold
 
-REQUIRED = ("code", "group", "title", "lead_agency", "deadline", "recurrence")
+# "recurrence" may be left out when recurrences are written in the deadline
+# column ("Thời hạn hoàn thành: Hằng quý"), as offices do.
+REQUIRED = ("code", "group", "title", "lead_agency", "deadline")
 # The database columns' lengths (storage.models.Task); a title is TEXT.
 LENGTHS = {"code": 20, "lead_agency": 200, "recurrence": 100, "deliverable": 200}
 TASK_CODE = re.compile(r"^([1-7])\.(\d{1,3})$")
-DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_LEAD_IN = re.compile(r"^(?:truoc|cham nhat|han chot|han|den)?(?: ngay)? ?")
+_MONTH = re.compile(r"^thang (\d{1,2})(?:/| nam )(\d{4})$")
+_QUARTER = re.compile(r"^quy (i|ii|iii|iv|1|2|3|4)(?:/| nam )(\d{4})$")
+_YEAR = re.compile(r"^(?:nam |ca nam )?(\d{4})$")
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7}
 
 
 @dataclass(frozen=True)
@@ -50,10 +59,44 @@ class Directory:
 
 
 def _parse_date(raw: str) -> date:
+    """ISO, dd/mm/yyyy, or as plans write it: "Trước ngày 30/6/2026", "Tháng 9/2026"
+    (its last day), "Quý II/2026" (the quarter's last day), "Năm 2026" (31/12)."""
     if match := DMY.match(raw):
         day, month, year = map(int, match.groups())
         return date(year, month, day)
-    return date.fromisoformat(raw)
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        pass
+    words = _LEAD_IN.sub("", fold(raw).replace(",", " ").strip()).strip()
+    if match := DMY.match(words):
+        day, month, year = map(int, match.groups())
+        return date(year, month, day)
+    if match := _MONTH.match(words):
+        month, year = int(match[1]), int(match[2])
+        return date(year, month, calendar.monthrange(year, month)[1])
+    if match := _QUARTER.match(words):
+        quarter = ROMAN.get(match[1]) or int(match[1])
+        year, month = int(match[2]), 3 * quarter
+        return date(year, month, calendar.monthrange(year, month)[1])
+    if match := _YEAR.match(words):
+        return date(int(match[1]), 12, 31)
+    raise ValueError(raw)
+
+
+def _parse_group(raw: str) -> int | None:
+    """1-7, also written "Nhóm 3" or in Roman numerals ("III")."""
+    words = re.sub(r"^nhom\s*", "", fold(raw)).strip()
+    number = ROMAN.get(words) or (int(words) if words.isdigit() else None)
+    return number if number is not None and 1 <= number <= 7 else None
+
+
+def _timing(cells: dict[str, str]) -> tuple[str, str]:
+    """(deadline, recurrence) cells, a recurrence in words moved out of the deadline column."""
+    deadline, recurrence = cells.get("deadline", ""), cells.get("recurrence", "")
+    if deadline and not recurrence and from_words(deadline):
+        return "", deadline
+    return deadline, recurrence
 
 
 def _resolve(label: str, directory: Directory) -> tuple[list[Agency], bool] | None:
@@ -71,9 +114,12 @@ def _check_row(row: Row, directory: Directory, index: NameIndex, problems: list[
     def problem(code: str, column: str, hint: tuple[str, ...] = ()) -> None:
         bad.append(Problem(code, row.number, column, c.get(column, ""), hint))
 
+    group = _parse_group(c["group"])
     code = c["code"]
-    group_text = c["group"]
-    group = int(group_text) if group_text.isdigit() and 1 <= int(group_text) <= 7 else None
+    if code.isdigit() and group is not None:
+        code = f"{group}.{int(code)}"  # numbered within its group, as plans print them
+    deadline_text, recurrence_text = _timing(c)
+    rule = to_rule(recurrence_text) if recurrence_text else ""
     if isinstance(row.raw.get("code"), float):
         problem("code_not_text", "code")  # Excel turned "1.10" into the number 1.1
     elif not TASK_CODE.match(code):
@@ -105,20 +151,21 @@ def _check_row(row: Row, directory: Directory, index: NameIndex, problems: list[
         else:
             cooperators.update(a.id for a in found[0])
     deadline = None
-    if c["deadline"] and c["recurrence"]:
+    if deadline_text and recurrence_text:
         problem("deadline_and_recurrence", "recurrence")
-    elif not c["deadline"] and not c["recurrence"]:
+    elif not deadline_text and not recurrence_text:
         problem("no_deadline_or_recurrence", "deadline")
-    elif c["deadline"]:
+    elif deadline_text:
         try:
-            deadline = _parse_date(c["deadline"])
+            deadline = _parse_date(deadline_text)
         except ValueError:
             problem("bad_date", "deadline")
-    elif c["recurrence"]:
+    elif recurrence_text:
         try:
-            expand(c["recurrence"], 2024)
+            expand(rule, 2024)
         except BadRule as exc:
-            problem("bad_recurrence", "recurrence", (str(exc),))
+            column = "recurrence" if c.get("recurrence") else "deadline"
+            bad.append(Problem("bad_recurrence", row.number, column, recurrence_text, (str(exc),)))
     problems += bad
     if bad:
         return None
@@ -133,7 +180,7 @@ def _check_row(row: Row, directory: Directory, index: NameIndex, problems: list[
         fan_out=lead[1],
         cooperator_ids=frozenset(cooperators),
         deadline=deadline,
-        recurrence=c["recurrence"].replace(" ", "") or None,
+        recurrence=rule or None,
         deliverable=c.get("deliverable", ""),
     )
 
@@ -151,7 +198,7 @@ def check_plan(table: Table, directory: Directory) -> list[TaskSpec]:
     seen: dict[str, int] = {}  # code -> the row it first appears in
     for row in table.rows:
         spec = _check_row(row, directory, index, problems)
-        code = row.cells["code"]
+        code = spec.code if spec is not None else row.cells["code"]
         if code and code in seen:
             problems.append(Problem("duplicate_code", row.number, "code", code, (str(seen[code]),)))
         seen.setdefault(code, row.number)
@@ -170,9 +217,10 @@ def infer_year(specs: list[TaskSpec]) -> int | None:
     return min(years, key=lambda y: (-years[y], y))
 
 
-def occurrences(spec: TaskSpec, year: int) -> list[Occurrence]:
+def occurrences(spec: TaskSpec, year: int, workday: Workday | None = None) -> list[Occurrence]:
+    """The task's periods in ``year``; ``workday`` places a "last working day" rule."""
     if spec.recurrence:
-        return expand(spec.recurrence, year)
+        return expand(spec.recurrence, year, workday)
     return [Occurrence("", spec.deadline)]
 
 

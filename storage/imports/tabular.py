@@ -8,6 +8,11 @@ at most ``MAX_ROWS`` data rows and ``MAX_COLUMNS`` columns, at most
 ``MAX_CELL_CHARS`` characters a cell; a column named twice, and control
 characters (NUL and the rest of C0 but tab and line breaks, and DEL) are
 refused with their row and column: nothing reaches either database.
+
+Files as offices save them are read too: headers in Vietnamese (``headers``),
+a CSV separated by ";" or tabs (Excel under Vietnamese regional settings, or
+"Unicode Text"), UTF-16 with a BOM, and Windows-1258; a file in a legacy
+Vietnamese encoding (TCVN3, VNI) is refused in one message naming it.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from datetime import date, datetime
 from pathlib import Path
 from zipfile import BadZipFile
 
+from storage.imports import headers as known
+from storage.imports.encodings import decode
 from storage.imports.problems import ImportFailed, Problem
 from storage.textfold import nfc
 
@@ -47,11 +54,16 @@ class Table:
     source: str
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
+    encoding: str = "utf-8"  # what a CSV was read as; "" for a workbook
+    delimiter: str = ","
 
 
-def read_table(path: Path, *, key_column: str | tuple[str, ...]) -> Table:
+def read_table(
+    path: Path, *, key_column: str | tuple[str, ...], aliases: Sequence[known.Aliases] = ()
+) -> Table:
     """Read ``path`` (.csv or .xlsx). A workbook's data sheet is the first one
-    whose header has ``key_column`` (or one of several).
+    whose header has ``key_column`` (or one of several). Headers named by one
+    of ``aliases`` (``storage.imports.headers``) become their canonical column.
 
     Raises ``ImportFailed`` for a file that cannot be read as a table at all.
     """
@@ -65,9 +77,9 @@ def read_table(path: Path, *, key_column: str | tuple[str, ...]) -> Table:
     except OSError as exc:
         raise ImportFailed(source, [Problem("unreadable_file", value=str(exc.strerror))]) from None
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(source, data, key_column)
+        return _read_xlsx(source, data, key_column, aliases)[0]
     if path.suffix.lower() in (".csv", ".txt", ""):
-        return _read_csv(source, data)
+        return _read_csv(source, data, aliases)
     raise ImportFailed(source, [Problem("unknown_file_type", value=path.suffix)])
 
 
@@ -75,11 +87,23 @@ def _mb(size: int) -> str:
     return f"{size / 2**20:.1f} MB"
 
 
-def _header(cells: Sequence[object]) -> list[str]:
+def _header(cells: Sequence[object], aliases: Sequence[known.Aliases] = ()) -> list[str]:
     names = [nfc(str(c)).strip().lower() if c is not None else "" for c in cells]
     while names and not names[-1]:
         names.pop()  # empty cells after the last column
-    return names
+    return known.canonical(names, *aliases)
+
+
+def _delimiter(text: str, aliases: Sequence[known.Aliases]) -> str:
+    """The separator of the header line: the one naming most known columns, then most cells."""
+    first = text.split("\n", 1)[0]
+
+    def score(sep: str) -> tuple[int, int]:
+        cells = next(csv.reader([first], delimiter=sep), [])
+        names = [nfc(c).lower() for c in cells]
+        return known.recognised(names, *aliases), len(cells)
+
+    return max((",", ";", "\t"), key=score)
 
 
 def _header_problems(columns: list[str]) -> list[Problem]:
@@ -112,16 +136,13 @@ def _too_many_rows(source: str) -> ImportFailed:
     return ImportFailed(source, [Problem("too_many_rows", value=str(MAX_ROWS))])
 
 
-def _read_csv(source: str, data: bytes) -> Table:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        bad = data[exc.start : exc.start + 4].hex(" ")
-        raise ImportFailed(source, [Problem("bad_encoding", row=line, value=bad)]) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _read_csv(source: str, data: bytes, aliases: Sequence[known.Aliases] = ()) -> Table:
+    text, encoding = decode(source, data)
+    if match := re.match(r"sep=(.)\r?\n", text):  # Excel's hint line, hidden when opened
+        delimiter, text = match[1], text[match.end() :]
+    else:
+        delimiter = _delimiter(text, aliases)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
     try:
         for record in reader:
@@ -133,7 +154,7 @@ def _read_csv(source: str, data: bytes) -> Table:
         raise ImportFailed(source, [Problem("bad_csv_line", row=line)]) from None
     if not records:
         raise ImportFailed(source, [Problem("empty_file")])
-    columns = _header(records[0])
+    columns = _header(records[0], aliases)
     problems = _header_problems(columns)
     if problems:
         raise ImportFailed(source, problems)
@@ -146,7 +167,7 @@ def _read_csv(source: str, data: bytes) -> Table:
         rows.append(Row(number, cells, dict(cells)))
     if problems:
         raise ImportFailed(source, problems)
-    return Table(source, tuple(columns), tuple(rows))
+    return Table(source, tuple(columns), tuple(rows), encoding, delimiter)
 
 
 def _cell_text(value: object) -> str:
@@ -161,7 +182,26 @@ def _cell_text(value: object) -> str:
     return nfc(str(value))
 
 
-def _read_xlsx(source: str, data: bytes, key_column: str | tuple[str, ...]) -> Table:
+def read_tables(
+    path: Path, *, key_column: str | tuple[str, ...], aliases: Sequence[known.Aliases] = ()
+) -> list[Table]:
+    """``read_table``, but every data sheet of a workbook (agencies and collectives
+    on two sheets of one template); a CSV is one table."""
+    if path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file():
+        size = path.stat().st_size
+        if size <= MAX_FILE_BYTES:
+            return _read_xlsx(path.name, path.read_bytes(), key_column, aliases, every=True)
+    return [read_table(path, key_column=key_column, aliases=aliases)]
+
+
+def _read_xlsx(
+    source: str,
+    data: bytes,
+    key_column: str | tuple[str, ...],
+    aliases: Sequence[known.Aliases] = (),
+    *,
+    every: bool = False,
+) -> list[Table]:
     from openpyxl import load_workbook
 
     keys = (key_column,) if isinstance(key_column, str) else key_column
@@ -170,13 +210,14 @@ def _read_xlsx(source: str, data: bytes, key_column: str | tuple[str, ...]) -> T
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError):
         raise ImportFailed(source, [Problem("bad_workbook")]) from None
+    tables: list[Table] = []
     try:
         for sheet in workbook.worksheets:
             rows = sheet.iter_rows(values_only=True)
             first = next(rows, None)
-            if first is None or not set(keys) & set(_header(list(first))):
+            if first is None or not set(keys) & set(_header(list(first), aliases)):
                 continue
-            columns = _header(list(first))
+            columns = _header(list(first), aliases)
             problems = _header_problems(columns)
             if problems:
                 raise ImportFailed(source, problems)
@@ -193,7 +234,11 @@ def _read_xlsx(source: str, data: bytes, key_column: str | tuple[str, ...]) -> T
                     out.append(Row(number, cells, raw))
             if problems:
                 raise ImportFailed(source, problems)
-            return Table(f"{source} [{sheet.title}]", tuple(columns), tuple(out))
+            tables.append(Table(f"{source} [{sheet.title}]", tuple(columns), tuple(out), ""))
+            if not every:
+                return tables
+        if tables:
+            return tables
         sheets = tuple(ws.title for ws in workbook.worksheets)
         wanted = " / ".join(keys)
         raise ImportFailed(source, [Problem("no_data_sheet", value=wanted, hint=sheets)])

@@ -12,6 +12,10 @@ SHARED_DATA = ROOT.parent / "shared" / "data"  # beside the clone in CI, not on 
 AGENCY_FILES = (DATA / "kontum-2024-agencies.csv", DATA / "kontum-2024-agency-groups.csv")
 PLAN_FILE = DATA / "kontum-2024-plan.csv"
 PEOPLE_FILE = DATA / "kontum-2024-people.csv"
+# The second sample: a merged province in the two-level shape, in the office's own format.
+QN_AGENCY_FILES = (DATA / "quangngai-2026-agencies.csv", DATA / "quangngai-2026-agency-groups.csv")
+QN_PLAN_FILE = DATA / "quangngai-2026-plan.csv"
+QN_PEOPLE_FILE = DATA / "quangngai-2026-people.csv"
 HEADER = "code,group,title,lead_agency,cooperating_agencies,deadline,recurrence,deliverable"
 
 needs_shared_data = pytest.mark.skipif(
