@@ -158,7 +158,9 @@ def test_a_control_character_in_a_workbook_is_refused(tmp_path):
     book.save(path)
     data = rezip(
         path.read_bytes(),
-        lambda name, d: d.replace("Kế hoạch".encode(), b"K&#x1;") if "sheet" in name else d,
+        # in the code cell: ASCII, so however the writer escaped the rest (lxml writes
+        # character references) the control character lands in the XML
+        lambda name, d: d.replace(b"<t>1.1</t>", b"<t>1&#x1;1</t>") if "sheet" in name else d,
     )
     path.write_bytes(data)
     with pytest.raises(ImportFailed) as info:

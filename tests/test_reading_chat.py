@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from bot.documents.report import build_report
+from bot.documents.report import HEADER_ROW, build_report
 from storage.enums import Status
 from storage.models import Assignment, ExtensionRequest, ProgressUpdate
 from storage.progress import new_percent
@@ -191,9 +191,10 @@ async def test_the_completion_date_makes_a_late_message_on_time_and_the_document
         xlsx = await build_report(session, TODAY, "xlsx", tz=TZ)
     assert row.timeliness == "on_time" and row.evidence == "Kế hoạch số 05/KH-STP ngày 08/03/2024"
     sheet = load_workbook(io.BytesIO(xlsx), read_only=True).worksheets[1]
-    rows = list(sheet.iter_rows(values_only=True))
-    column = rows[0].index("Văn bản (số/ký hiệu)")
-    assert next(r for r in rows if r[0] == "2.2")[column] == "Kế hoạch số 05/KH-STP ngày 08/03/2024"
+    rows = list(sheet.iter_rows(min_row=HEADER_ROW, values_only=True))
+    code, column = rows[0].index("Mã"), rows[0].index("Văn bản, sản phẩm (số, ký hiệu)")
+    evidence = next(r for r in rows if r[code] == "2.2")[column]
+    assert evidence == "Kế hoạch số 05/KH-STP ngày 08/03/2024"
 
 
 async def test_done_without_a_date_is_late_when_past_the_deadline(plan):

@@ -13,7 +13,13 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select, update
 
-from bot.documents.report import CSV_COLUMNS, build_report, report_filename, to_csv, to_text
+from bot.documents.report import (
+    CSV_COLUMNS,
+    build_report,
+    report_filename,
+    to_csv,
+    to_text,
+)
 from bot.texts import group_name
 from storage.enums import Status
 from storage.models import Agency, Assignment, Person, Task
@@ -354,6 +360,9 @@ async def test_text_that_looks_like_a_formula_is_never_one(db, agencies):
             update(Person).where(Person.full_name == "Hoàng Thu Hà").values(full_name="-2+3")
         )
         await session.execute(
+            update(Assignment).where(Assignment.code == "2.1").values(status_note="-2+3")
+        )
+        await session.execute(
             update(Task).where(Task.code == "1.1").values(title="\tcmd|' /C calc'!A0")
         )
 
@@ -374,5 +383,8 @@ async def test_text_that_looks_like_a_formula_is_never_one(db, agencies):
     assert "'" + FORMULAS["title"] in seen and "'" + FORMULAS["agency"] in seen
     assert "'-2+3" in seen
     detail = book["Chi tiết"]
-    row = next(r for r in detail.iter_rows(min_row=2) if r[0].value == "2.1")
-    assert isinstance(row[4].value, datetime) and isinstance(row[7].value, int)
+    head = [c.value for c in detail[HEADER_ROW]]
+    code = head.index("Mã")
+    row = next(r for r in detail.iter_rows(min_row=HEADER_ROW + 1) if r[code].value == "2.1")
+    assert isinstance(row[head.index("Thời hạn")].value, datetime)
+    assert isinstance(row[head.index("Tiến độ (%)")].value, int)
