@@ -121,7 +121,7 @@ async def test_a_run_logs_no_token_and_no_invite_code(setup):
         SCRIPT,
         "run",
         cwd=cwd,
-        env=env,
+        env=env | {"NHACVIEC_LOG_LEVEL": "debug"},  # httpx's request lines are logged too
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
         stdin=asyncio.subprocess.DEVNULL,

@@ -16,6 +16,7 @@ from pathlib import Path
 FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 # Loggers that report every routine step; WARNING keeps their problems.
 CHATTY = ("apscheduler", "httpx", "httpcore", "aiohttp.access", "telegram.ext", "alembic")
+TOO_CHATTY = ("aiosqlite", "asyncio", "sqlalchemy", "hpack", "aiohttp")
 CONSOLE_LOG_FILE = Path("nhacviec.log")
 
 
@@ -39,4 +40,6 @@ def configure(
     quiet = logging.DEBUG if level == "DEBUG" else logging.WARNING
     for name in CHATTY:
         logging.getLogger(name).setLevel(quiet)
+    for name in TOO_CHATTY:  # a line per query or per await even at debug
+        logging.getLogger(name).setLevel(max(root.level, logging.INFO))
     return target
