@@ -40,6 +40,6 @@ def configure(
     quiet = logging.DEBUG if level == "DEBUG" else logging.WARNING
     for name in CHATTY:
         logging.getLogger(name).setLevel(quiet)
-    for name in TOO_CHATTY:  # a line per query or per await even at debug
-        logging.getLogger(name).setLevel(max(root.level, logging.INFO))
+    for name in TOO_CHATTY:  # a line per query or per await, even at debug
+        logging.getLogger(name).setLevel(logging.WARNING)
     return target
