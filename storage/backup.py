@@ -68,11 +68,13 @@ def _program(name: str) -> str:
     return found
 
 
-def _run(command: list[str], env: dict[str, str]) -> None:
+def _run(command: list[str], env: dict[str, str]) -> str:
+    """Run a PostgreSQL program; its output, or ``BackupFailed`` naming its error line."""
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         detail = _error_line(done.stderr)
         raise BackupFailed("backup_program_failed", program=Path(command[0]).name, detail=detail)
+    return done.stdout
 
 
 def _error_line(stderr: str) -> str:
@@ -102,9 +104,8 @@ def _backup_sqlite(source: Path, out: Path) -> None:
 def _restore_sqlite(backup: Path, target: Path, replace: bool) -> None:
     src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
-        if src.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise BackupFailed("restore_not_a_backup", path=str(backup))
-        if not _has_version_table(src):
+        intact = src.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if not intact or not _has_version_table(src):
             raise BackupFailed("restore_not_a_backup", path=str(backup))
         dst = sqlite3.connect(target)
         try:
@@ -148,16 +149,8 @@ def _restore_postgres(url: URL, backup: Path, replace: bool) -> None:
 
 def _postgres_in_use(args: list[str], env: dict[str, str]) -> bool:
     query = f"SELECT to_regclass('{VERSION_TABLE}') IS NOT NULL"
-    done = subprocess.run(
-        [_program("psql"), "--no-psqlrc", "--tuples-only", "--no-align", "--command", query, *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise BackupFailed("backup_program_failed", program="psql", detail=_error_line(done.stderr))
-    return done.stdout.strip() == "t"
+    psql = [_program("psql"), "--no-psqlrc", "--tuples-only", "--no-align", "--command", query]
+    return _run([*psql, *args], env).strip() == "t"
 
 
 def backup(database_url: str, out: Path) -> BackupDone:

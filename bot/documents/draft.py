@@ -30,7 +30,6 @@ from storage.summary import BUCKETS, StatusCounts
 FONT, SIZE = "Times New Roman", Pt(13)
 BLANK = "……"
 PERIODS = ("q1", "h1", "m9", "year")  # quý I, 6 tháng, 9 tháng, năm
-TABLE_BUCKETS = BUCKETS
 
 
 def period(today: date) -> str:
@@ -74,7 +73,7 @@ def _counts_prose(lang: str, c: StatusCounts) -> str:
 
 def _figures_table(doc, lang: str, first: str, lines, total: StatusCounts) -> None:
     headers = [t(lang, "col_stt"), first, t(lang, "col_total")]
-    headers += [t(lang, f"bucket_{b}") for b in TABLE_BUCKETS] + [t(lang, "col_on_time_share")]
+    headers += [t(lang, f"bucket_{b}") for b in BUCKETS] + [t(lang, "col_on_time_share")]
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -82,11 +81,11 @@ def _figures_table(doc, lang: str, first: str, lines, total: StatusCounts) -> No
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
     for number, (name, c) in enumerate(lines, start=1):
-        values = [number, name, c.total, *(getattr(c, b) for b in TABLE_BUCKETS), _share(c)]
+        values = [number, name, c.total, *(getattr(c, b) for b in BUCKETS), _share(c)]
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = str(value)
     values = ["", t(lang, "col_grand_total"), total.total]
-    values += [getattr(total, b) for b in TABLE_BUCKETS] + [_share(total)]
+    values += [getattr(total, b) for b in BUCKETS] + [_share(total)]
     for cell, value in zip(table.add_row().cells, values, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(str(value)).bold = True
