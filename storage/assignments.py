@@ -7,15 +7,14 @@ its loader options costs more than running it on SQLite.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import bindparam, false, or_, select, true, tuple_
+from sqlalchemy import bindparam, false, func, or_, select, true
 from sqlalchemy.orm import joinedload, selectinload
 
 from storage.db import Session
-from storage.enums import NudgeState, Role, Status
-from storage.models import Agency, Assignment, Nudge, Person, ProgressUpdate, Task
+from storage.enums import Role, Status
+from storage.models import Agency, Assignment, Person, ProgressUpdate, Task
 
 
 def assignment_query():
@@ -44,27 +43,6 @@ _OWNER = (
     .order_by(Assignment.id)
     .limit(1)
 )
-_REPLIED = (
-    assignment_query()
-    .join(Nudge, Nudge.assignment_id == Assignment.id)
-    .where(
-        Nudge.channel == bindparam("channel"),
-        Nudge.message_id == bindparam("message_id"),
-        Nudge.person_id == bindparam("person_id"),
-    )
-    .limit(1)
-)
-_LATEST_NUDGED = (
-    assignment_query()
-    .join(Nudge, Nudge.assignment_id == Assignment.id)
-    .where(
-        Nudge.person_id == bindparam("person_id"),
-        Nudge.state == NudgeState.SENT,
-        Assignment.status != Status.DONE,
-    )
-    .order_by(Nudge.sent_at.desc())
-    .limit(1)
-)
 
 
 async def by_id(session: Session, assignment_id: int) -> Assignment:
@@ -85,6 +63,13 @@ async def for_code(session: Session, code: str, agency_id: int) -> list[Assignme
 async def owner_agency(session: Session, code: str) -> str | None:
     """The name of the agency holding the live task ``code`` (the first one), if any."""
     return await session.scalar(_OWNER, {"code": code})
+
+
+async def agency_name(session: Session, short_code: str) -> str | None:
+    """The name of the agency with ``short_code``, if any."""
+    return await session.scalar(
+        select(Agency.name).where(func.lower(Agency.short_code) == short_code.lower())
+    )
 
 
 async def open_for_person(session: Session, person: Person) -> list[Assignment]:
@@ -111,38 +96,6 @@ async def open_for_person(session: Session, person: Person) -> list[Assignment]:
         .order_by(Assignment.deadline.is_(None), Assignment.deadline, Assignment.code)
     )
     return list((await session.scalars(query)).all())
-
-
-async def replied_to(
-    session: Session, channel: str, message_id: str, person_id: int
-) -> Assignment | None:
-    """The assignment of the nudge sent to ``person_id`` as ``message_id`` on ``channel``."""
-    params = {"channel": channel, "message_id": message_id, "person_id": person_id}
-    return await session.scalar(_REPLIED, params)
-
-
-async def replied_to_many(
-    session: Session, keys: Collection[tuple[str, str, int]]
-) -> dict[tuple[str, str, int], Assignment]:
-    """``replied_to`` for many (channel, message id, person id) keys in one query.
-
-    Keys that name no nudge are left out.
-    """
-    query = (
-        assignment_query()
-        .add_columns(Nudge.channel, Nudge.message_id, Nudge.person_id)
-        .join(Nudge, Nudge.assignment_id == Assignment.id)
-        .where(tuple_(Nudge.channel, Nudge.message_id, Nudge.person_id).in_(list(keys)))
-    )
-    found: dict[tuple[str, str, int], Assignment] = {}
-    for assignment, *key in (await session.execute(query)).all():
-        found[(key[0], key[1], key[2])] = assignment
-    return found
-
-
-async def latest_nudged(session: Session, person_id: int) -> Assignment | None:
-    """The assignment of the person's latest sent nudge that is still open."""
-    return await session.scalar(_LATEST_NUDGED, {"person_id": person_id})
 
 
 async def assign_focal_person(

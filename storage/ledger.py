@@ -9,15 +9,15 @@ becomes available again when its lease runs out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import CursorResult, and_, func, or_, select, update
+from sqlalchemy import CursorResult, and_, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import upsert_insert
 from storage.enums import NudgeState, Status
-from storage.models import Assignment, Nudge
+from storage.models import Assignment, ChatLink, Nudge
 
 # Rows the sweep may take: due plans, retries whose time came, expired leases.
 TAKEABLE = (NudgeState.PLANNED, NudgeState.FAILED, NudgeState.CLAIMED)
@@ -247,3 +247,95 @@ async def mark_skipped(session, nudge_id, worker, now, *, reason: str) -> bool:
         skip_reason=reason,
         updated_at=now,
     )
+
+
+# -- which assignments a message carried (replies are matched by these) ------------------
+
+
+def _carried(keys: Collection[tuple[str, str, str]]):
+    return (
+        select(Nudge.assignment_id, Nudge.channel, ChatLink.chat_id, Nudge.message_id)
+        .join(
+            ChatLink,
+            and_(ChatLink.person_id == Nudge.person_id, ChatLink.channel == Nudge.channel),
+        )
+        .where(tuple_(Nudge.channel, ChatLink.chat_id, Nudge.message_id).in_(list(keys)))
+        .order_by(Nudge.id)
+    )
+
+
+async def assignments_of_message(
+    session: AsyncSession, channel: str, chat_id: str, message_id: str
+) -> list[int]:
+    """Ids of the assignments the platform message ``message_id`` in ``chat_id`` carried
+    (its nudges'), in the order they were planned; empty for a message not recorded."""
+    found = await assignments_of_messages(session, [(channel, chat_id, message_id)])
+    return found.get((channel, chat_id, message_id), [])
+
+
+async def assignments_of_messages(
+    session: AsyncSession, keys: Collection[tuple[str, str, str]]
+) -> dict[tuple[str, str, str], list[int]]:
+    """``assignments_of_message`` for many (channel, chat id, message id) keys in one
+    query; keys that name no recorded message are left out."""
+    found: dict[tuple[str, str, str], list[int]] = {}
+    if not keys:
+        return found
+    for assignment_id, *key in (await session.execute(_carried(keys))).all():
+        ids = found.setdefault((str(key[0]), key[1], key[2]), [])
+        if assignment_id not in ids:
+            ids.append(assignment_id)
+    return found
+
+
+async def latest_nudged(session: AsyncSession, person_id: int) -> list[int]:
+    """The open assignments of the person's latest sending: every sent nudge of the
+    latest ``sent_at`` (a sweep round sends a batch at one instant, so a tie means
+    "all of them", never one picked arbitrarily), in the order they were planned."""
+    latest = (
+        select(func.max(Nudge.sent_at))
+        .join(Assignment, Assignment.id == Nudge.assignment_id)
+        .where(
+            Nudge.person_id == person_id,
+            Nudge.state == NudgeState.SENT,
+            Assignment.status != Status.DONE,
+            Assignment.withdrawn_at.is_(None),
+        )
+        .scalar_subquery()
+    )
+    query = (
+        select(Nudge.assignment_id)
+        .join(Assignment, Assignment.id == Nudge.assignment_id)
+        .where(
+            Nudge.person_id == person_id,
+            Nudge.state == NudgeState.SENT,
+            Nudge.sent_at == latest,
+            Assignment.status != Status.DONE,
+            Assignment.withdrawn_at.is_(None),
+        )
+        .order_by(Nudge.id)
+    )
+    return list(dict.fromkeys((await session.scalars(query)).all()))
+
+
+async def last_nudged_of(
+    session: AsyncSession, person_id: int, assignment_ids: Collection[int]
+) -> list[int]:
+    """Among ``assignment_ids`` (the periods of one task), those the person was last
+    nudged about: all of the latest ``sent_at``, empty when none was nudged."""
+    if not assignment_ids:
+        return []
+    rows = (
+        await session.execute(
+            select(Nudge.assignment_id, Nudge.sent_at).where(
+                Nudge.person_id == person_id,
+                Nudge.state == NudgeState.SENT,
+                Nudge.assignment_id.in_(list(assignment_ids)),
+                Nudge.sent_at.is_not(None),
+            )
+        )
+    ).all()
+    if not rows:
+        return []
+    last = max(sent for _, sent in rows if sent is not None)
+    return list(dict.fromkeys(a for a, sent in rows if sent == last))

@@ -62,6 +62,7 @@ class Incoming:
     choice_ref: str | None = None  # the platform's handle to answer the press
     choice_message_id: str | None = None  # the message that carried the choice
     raw: dict = field(default_factory=dict)
+    reply_to_text: str = ""  # the text of the message replied to, where the platform quotes it
 
 
 class ChannelError(Exception):

@@ -392,6 +392,7 @@ def to_incoming(update: Update) -> Incoming | None:
         channel="telegram",
         update_key=key,
         raw=raw,
+        reply_to_text=(quoted.text or quoted.caption or "") if quoted else "",
     )
 
 

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from bot.handlers import decisions
+from bot.handlers import decisions, which
 from bot.inbound import choices, questions
 from bot.inbound.questions import Awaiting
-from bot.inbound.turn import LinkedTurn, find_for_person, may_update
+from bot.inbound.turn import LinkedTurn, find_for_person, may_update, replied_to
 from bot.texts import dmy, status_name
 from bot.understanding.dates import completion_date, extension_date
 from bot.understanding.normalise import fold, normalise
@@ -23,6 +23,7 @@ from bot.understanding.reader import Reading, read_reply
 from bot.understanding.reasons import reason as reason_of
 from storage import assignments, tokens
 from storage.enums import Channel, Status
+from storage.ledger import latest_nudged
 from storage.models import Assignment, PendingQuestion
 from storage.progress import (
     last_update_by,
@@ -33,7 +34,12 @@ from storage.progress import (
     undoable,
 )
 
-TASK_CODE = re.compile(r"^\s*([1-7]\.\d{1,3})\b[\s:,.-]*(.*)$", re.S)
+# A task code, or an assignment's full code (agency short code, period): "1.1@stp#2024-Q2".
+TASK_CODE = re.compile(
+    r"^\s*([1-7]\.\d{1,3}(?:@[A-Za-z0-9][A-Za-z0-9_-]{0,39})?(?:#[A-Za-z0-9-]+)?)(?![\w@#])"
+    r"[\s:,.-]*(.*)$",
+    re.S,
+)
 PERCENT = re.compile(r"^\s*~?(\d{1,3})\s*(%|phần trăm|phan tram)?\s*$", re.I)
 UNDO_WORDS = frozenset({"hoan tac", "huy", "undo"})
 
@@ -348,6 +354,9 @@ async def on_choice(turn: LinkedTurn) -> None:
     action = parsed[1]
     if action == "undo":
         await undo(turn, token.assignment_id)
+    elif action == "pick":
+        reading, token.reading = token.reading, None  # one answer per question
+        await _on_pick(turn, assignment, reading)
     elif action == "other" or action.startswith("s_"):
         reading, token.reading = token.reading, None  # one answer per question
         await _on_reading_choice(turn, assignment, reading, action)
@@ -424,24 +433,8 @@ async def answer_date(turn: LinkedTurn, question: PendingQuestion, text: str) ->
     await request(turn, assignment, new_date, parsed.reason)
 
 
-async def _replied_nudge(turn: LinkedTurn) -> Assignment | None:
-    ref = turn.incoming.reply_to_message_id
-    if not ref:
-        return None
-    key = (turn.incoming.channel, ref, turn.person.id)
-    if turn.prefetch is not None and key in turn.prefetch.replied:
-        return turn.prefetch.replied[key]
-    return await assignments.replied_to(turn.session, *key)
-
-
-async def _latest_nudged(turn: LinkedTurn) -> Assignment | None:
-    """The assignment of the person's latest nudge that is still open (no reply-to needed)."""
-    return await assignments.latest_nudged(turn.session, turn.person.id)
-
-
 async def on_text(turn: LinkedTurn, text: str) -> None:
-    """Free text: an undo, an answer to a question, a reply to a nudge, "CODE text", or the
-    latest nudge."""
+    """Free text: an undo, an answer to a question, or a report (see ``read_text``)."""
     if is_undo(text):
         if turn.question is not None:
             await questions.clear(turn)
@@ -453,21 +446,133 @@ async def on_text(turn: LinkedTurn, text: str) -> None:
 
 
 async def read_text(turn: LinkedTurn, text: str, asked: Assignment | None = None) -> None:
-    """Read a report about the nudge replied to, the code it starts with, the assignment
-    asked about, or the latest nudged one."""
-    assignment = await _replied_nudge(turn)
-    if assignment is None and (match := TASK_CODE.match(text)):
-        assignment, other_agency = await find_for_person(turn, match[1])
-        if assignment is None:
-            _unknown_code(turn, match[1], other_agency)
-            return
-        text = match[2]
-    if assignment is None:
-        assignment = asked or await _latest_nudged(turn)
-    if assignment is None:
+    """Read a report about the assignment it means, or ask which one (recording nothing).
+
+    What it means, first found: a code in the text (anywhere; a full code or period
+    words select the period); the message it replies to (its assignment, or those it
+    listed, or the code quoted from it when that copy was not recorded); the
+    assignment asked about; the person's latest nudge. Never a guess: several
+    candidates, or a reply to a copy that names nothing, make the bot ask.
+    """
+    found = await which_assignment(turn, text, asked)
+    if found is not None:
+        await apply_reading(turn, found[0], found[1])
+
+
+async def which_assignment(
+    turn: LinkedTurn, text: str, asked: Assignment | None = None
+) -> tuple[Assignment, str] | None:
+    """The assignment ``text`` is about, and the text left to read; None when the bot
+    answered instead (it asked which, or refused a code)."""
+    period = which.period_words(text)
+    named = which.codes_in(text)
+    if named:
+        by_code = await _by_codes(turn, text, named, period)
+        if not isinstance(by_code, _NoCode):
+            return by_code
+    replied = await replied_to(turn)
+    if replied is not None:
+        if not replied:  # a copy the ledger did not record: what it showed tells
+            quoted = which.codes_in(turn.incoming.reply_to_text)
+            if quoted:
+                found = await _by_codes(turn, text, quoted, period, quoted=True)
+                if not isinstance(found, _NoCode):
+                    return found
+            await _ask_which(turn, text, [])
+            return None
+        return await _one_of(turn, text, replied, period)
+    if asked is not None:
+        return asked, text
+    return await _one_of(turn, text, await latest_nudged(turn.session, turn.person.id), period)
+
+
+class _NoCode:
+    """The text's codes name no task: it is read as if it had none."""
+
+
+NO_CODE = _NoCode()
+
+
+async def _by_codes(
+    turn: LinkedTurn,
+    text: str,
+    named: list[which.Named],
+    period: which.PeriodWords,
+    *,
+    quoted: bool = False,
+) -> tuple[Assignment, str] | _NoCode | None:
+    """The one assignment the codes name (``quoted``: codes of the message replied to;
+    the text keeps all its words); asks when they name several and refuses another
+    agency's (None); ``NO_CODE`` when a code in the middle of the text names no task."""
+    fits = period.fits if period else None
+    found: list[tuple[Assignment, which.Named]] = []
+    for one in named:
+        assignment, other = await find_for_person(turn, one.code, fits)
+        if assignment is not None:
+            if all(a.id != assignment.id for a, _ in found):
+                found.append((assignment, one))
+            continue
+        full = "@" in one.code or "#" in one.code
+        if other is not None or full or (not quoted and not text[: one.start].strip()):
+            _unknown_code(turn, one.code, other)
+            return None
+    if not found:
+        return NO_CODE
+    if len(found) > 1:
+        left = text
+        if not quoted:
+            for _, one in sorted(found, key=lambda f: -f[1].start):
+                left = which.without(left, one)
+        await _ask_which(turn, left, [a for a, _ in found])
+        return None
+    assignment, one = found[0]
+    return assignment, text if quoted else which.without(text, one)
+
+
+async def _one_of(
+    turn: LinkedTurn, text: str, ids: list[int], period: which.PeriodWords
+) -> tuple[Assignment, str] | None:
+    """The one of ``ids`` meant (period words may narrow them), or ask which."""
+    if not ids:
         turn.reply_key("which_assignment")
+        return None
+    candidates = [await _load(turn, i) for i in ids]
+    if len(candidates) > 1 and period:
+        candidates = [a for a in candidates if period.fits(a.period)] or candidates
+    if len(candidates) == 1:
+        return candidates[0], text
+    await _ask_which(turn, text, candidates)
+    return None
+
+
+ASK_AT_MOST = 8  # candidates offered as choices; more are named by code
+
+
+async def _ask_which(turn: LinkedTurn, text: str, candidates: list[Assignment]) -> None:
+    """Record nothing; offer the candidates (each a choice that reads ``text`` about it)."""
+    mine = [a for a in candidates if may_update(turn.person, a)]
+    shown = text.strip()[:200]
+    if not mine:
+        turn.reply_key("ask_which_code", text=shown)
         return
-    await apply_reading(turn, assignment, text)
+    reading = json.dumps({"text": text})
+    rows = []
+    for assignment in mine[:ASK_AT_MOST]:
+        token = await choices.new_token(
+            turn.session, turn.person.id, assignment.id, turn.now, reading=reading
+        )
+        rows.append(choices.pick_choice(assignment.code, assignment.task.title, token))
+    extra = len(mine) - ASK_AT_MOST
+    more = turn.t("ask_which_more", count=extra) if extra > 0 else ""
+    turn.reply(turn.t("ask_which", text=shown, count=len(mine)) + more, tuple(rows))
+
+
+async def _on_pick(turn: LinkedTurn, assignment: Assignment, reading: str | None) -> None:
+    """A press under "which assignment": the text asked about is read about that one."""
+    if reading is None:
+        turn.reply_key("choice_answered")
+        return
+    await apply_reading(turn, assignment, json.loads(reading)["text"])
 
 
 def _unknown_code(turn: LinkedTurn, code: str, other_agency: str | None) -> None:
@@ -477,16 +582,24 @@ def _unknown_code(turn: LinkedTurn, code: str, other_agency: str | None) -> None
         turn.reply_key("code_unknown", code=code, agency=turn.person.agency.name)
 
 
+async def _commanded(turn: LinkedTurn, code: str, rest: str) -> Assignment | None:
+    """The assignment a command's code names (period words in ``rest`` may pick the
+    period); None once the refusal is said."""
+    period = which.period_words(rest)
+    assignment, other = await find_for_person(turn, code, period.fits if period else None)
+    if assignment is None:
+        _unknown_code(turn, code, other)
+    return assignment
+
+
 async def update_command(turn: LinkedTurn, args: str) -> None:
     match = TASK_CODE.match(args)
     if not match or not match[2].strip():
         turn.reply_key("usage_update")
         return
-    assignment, other = await find_for_person(turn, match[1])
-    if assignment is None:
-        _unknown_code(turn, match[1], other)
-        return
-    await apply_reading(turn, assignment, match[2])
+    assignment = await _commanded(turn, match[1], match[2])
+    if assignment is not None:
+        await apply_reading(turn, assignment, match[2])
 
 
 async def extend_command(turn: LinkedTurn, args: str) -> None:
@@ -494,9 +607,8 @@ async def extend_command(turn: LinkedTurn, args: str) -> None:
     if not match or not match[2].strip():
         turn.reply_key("usage_extend")
         return
-    assignment, other = await find_for_person(turn, match[1])
+    assignment = await _commanded(turn, match[1], match[2])
     if assignment is None:
-        _unknown_code(turn, match[1], other)
         return
     date_text, _, reason = match[2].strip().partition(" ")
     new_date = extension_date(

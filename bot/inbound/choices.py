@@ -17,7 +17,18 @@ from storage.enums import Status
 PERCENTS = (20, 40, 60, 80, 100)
 # "s_<status>": record the reading asked about as that status; "other": write it again.
 READINGS = tuple(f"s_{s.value}" for s in Status)
-ACTIONS = ("done", "prog", "blk", "ext", "undo", "other", *READINGS, *(f"p{n}" for n in PERCENTS))
+# "pick": this assignment is the one a reply meant (the bot asked which).
+ACTIONS = (
+    "done",
+    "prog",
+    "blk",
+    "ext",
+    "undo",
+    "other",
+    "pick",
+    *READINGS,
+    *(f"p{n}" for n in PERCENTS),
+)
 DATA = re.compile(r"^c:([A-Za-z0-9_-]{8,24}):(" + "|".join(ACTIONS) + r")$")
 
 
@@ -30,6 +41,12 @@ def reading_choices(
     """ "[Đang thực hiện] [Đã hoàn thành] [Khác]": the likeliest readings, then «Khác»."""
     row = [Choice(status_name(lang, s).capitalize(), f"c:{token}:s_{s.value}") for s in statuses]
     return ((*row, Choice(say(lang, "button_other"), f"c:{token}:other")),)
+
+
+def pick_choice(code: str, title: str, token: str) -> tuple[Choice, ...]:
+    """One row: "1.7 — Kiểm tra công tác CCHC…", that assignment is the one meant."""
+    short = title if len(title) <= 40 else title[:39].rstrip() + "…"
+    return (Choice(f"{code} — {short}", f"c:{token}:pick"),)
 
 
 def undo_choices(lang: str, token: str) -> tuple[tuple[Choice, ...], ...]:

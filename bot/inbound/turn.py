@@ -7,6 +7,7 @@ work once and then sends the answers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -18,7 +19,12 @@ from scheduler.policy import ReminderRules
 from storage import assignments, chats
 from storage.db import Session
 from storage.enums import Role, Status
-from storage.ledger import reopen_unreachable
+from storage.ledger import (
+    assignments_of_message,
+    assignments_of_messages,
+    last_nudged_of,
+    reopen_unreachable,
+)
 from storage.models import Assignment, ChatLink, PendingQuestion, Person
 
 
@@ -105,13 +111,13 @@ class Prefetch:
     ``links`` (chat → its link and open question, None: not linked) holds for each
     chat's first turn in the batch only, and is used up by it: a chat's link and
     question change only through that chat's own turns, so a later turn of the same
-    chat reads them afresh. ``replied`` (channel, nudge message, person → the
-    nudge's assignment, None: no such nudge) never goes stale: a sent nudge's
-    message id does not change, and the assignments are the session's own objects.
+    chat reads them afresh. ``replied`` ((channel, chat, message replied to) → the ids
+    of the assignments that message carried, empty: a message not recorded) never
+    goes stale: a sent nudge's message id does not change.
     """
 
     links: dict[tuple[str, str], tuple[ChatLink, PendingQuestion | None] | None]
-    replied: dict[tuple[str, str, int], Assignment | None]
+    replied: dict[tuple[str, str, str], list[int]]
 
 
 async def prefetch(session: Session, incomings: list[Incoming]) -> Prefetch:
@@ -122,11 +128,23 @@ async def prefetch(session: Session, incomings: list[Incoming]) -> Prefetch:
     for i in incomings:
         found = links.get((i.channel, i.chat_id))
         if i.reply_to_message_id and found and found[0].person.active:
-            replies.add((i.channel, i.reply_to_message_id, found[0].person_id))
-    replied: dict = dict.fromkeys(replies)
+            replies.add((i.channel, i.chat_id, i.reply_to_message_id))
+    replied: dict = {key: [] for key in replies}
     if replies:
-        replied |= await assignments.replied_to_many(session, replies)
+        replied |= await assignments_of_messages(session, replies)
     return Prefetch(links, replied)
+
+
+async def replied_to(turn: Turn) -> list[int] | None:
+    """The assignments of the message this one replies to: None when it replies to
+    none, empty when that message is not one the ledger recorded."""
+    ref = turn.incoming.reply_to_message_id
+    if not ref:
+        return None
+    key = (turn.incoming.channel, turn.incoming.chat_id, ref)
+    if turn.prefetch is not None and key in turn.prefetch.replied:
+        return turn.prefetch.replied[key]
+    return await assignments_of_message(turn.session, *key)
 
 
 async def load_link(turn: Turn) -> None:
@@ -160,20 +178,41 @@ async def reopen_missed(turn: Turn, person_id: int) -> None:
     await reopen_unreachable(turn.session, person_id, turn.now, at=at)
 
 
-async def find_for_person(turn: Turn, task_code: str) -> tuple[Assignment | None, str | None]:
-    """The person's agency's open assignment for ``task_code`` (the nearest open period).
+async def find_for_person(
+    turn: Turn, task_code: str, fits: Callable[[str], bool] | None = None
+) -> tuple[Assignment | None, str | None]:
+    """The person's agency's open assignment for ``task_code``; a full code
+    ("1.1@snv#2024-Q2") may name the agency and the period.
 
+    Of a recurring task's periods: the one the full code names; else those
+    ``fits`` accepts (period words, "quý II"), when any does; then, of the open
+    ones, the period the person was last nudged about; else the nearest open one.
     Returns (assignment, None), or (None, the lead agency's name) when the task
-    exists but belongs to another agency, or (None, None) when nothing matches.
+    or the agency named belongs to another agency, or (None, None) when nothing
+    matches.
     """
-    code = task_code.strip()
     assert turn.person is not None  # asked only after the link check
+    # A full code ("1.1@stp", "1.4#2024-Q2") names one assignment: another agency's is
+    # refused, never taken as the person's own assignment of the same task.
+    code, _, period = task_code.strip().partition("#")
+    code, _, short_code = code.partition("@")
+    if short_code and short_code.lower() != turn.person.agency.short_code.lower():
+        return None, await assignments.agency_name(turn.session, short_code)
     # The order is taken from the objects, which hold the turn's pending values.
     mine = await assignments.for_code(turn.session, code, turn.person.agency_id)
-    mine = sorted(mine, key=lambda a: (a.deadline is None, a.deadline or turn.today))
+    if period:
+        mine = [a for a in mine if a.period.lower() == period.lower()]
+    elif fits is not None and len(mine) > 1:
+        mine = [a for a in mine if fits(a.period)] or mine
+    mine = sorted(mine, key=lambda a: (a.deadline is None, a.deadline or turn.today, a.id))
     if not mine:
+        if short_code or period:
+            return None, None
         return None, await assignments.owner_agency(turn.session, code)
     open_ones = [a for a in mine if a.status is not Status.DONE]
+    if len(open_ones) > 1:
+        nudged = await last_nudged_of(turn.session, turn.person.id, [a.id for a in open_ones])
+        open_ones = [a for a in open_ones if a.id in nudged] or open_ones
     overdue = [a for a in open_ones if a.deadline and a.deadline < turn.today]
     upcoming = [a for a in open_ones if a not in overdue]
     # An overdue period is the most urgent; otherwise the next one to come due.

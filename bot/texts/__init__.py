@@ -2,7 +2,7 @@
 
 The entries live in one module per feature (``chat``, ``menu``, ``nudges``,
 ``decisions``, ``overview``, ``digests``, ``reports``, ``groups``, ``channels``,
-``cli``, ``problems``, ``directory``) and are merged here into ``TEXTS``; a key defined twice
+``cli``, ``problems``, ``directory``, ``replies``) and are merged here into ``TEXTS``; a key defined twice
 stops the import. ``t(lang, key, **values)`` formats one text, an unknown
 language falling back to Vietnamese. Some keys are built from a value, one
 family each: ``status_{Status}``, ``group_{1..7}``, ``group_short_{1..7}``,
@@ -28,6 +28,7 @@ from bot.texts import (
     nudges,
     overview,
     problems,
+    replies,
     reports,
 )
 from storage.enums import Status
@@ -62,6 +63,7 @@ TEXTS = merge(
     cli.ENTRIES,
     problems.ENTRIES,
     directory.ENTRIES,
+    replies.ENTRIES,
 )
 
 
