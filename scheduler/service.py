@@ -8,9 +8,11 @@ round reads the service clock once and then, with that instant:
 1. plans the ledger again when the local day changed or ``PLAN_EVERY`` passed
    (new plans, extensions, new people are picked up; planning is idempotent);
 2. sweeps: claims the due nudges and delivers them;
-3. makes the digests that are due (each (kind, day) once, across instances).
+3. makes the digests that are due (each (kind, day) once, across instances) and
+   sends their parts; this also runs as a job of its own, and after a sweep that
+   failed, so digests never depend on the sweep completing.
 
-``stop`` waits for a round in progress, so nothing claimed is left unrecorded.
+``stop`` waits for a round (and a digest run) in progress, so nothing claimed is left unrecorded.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ class ReminderService:
     last_report: RoundReport | None = None
     _planned_at: datetime | None = None
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _digest_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _scheduler: AsyncIOScheduler | None = None
 
     async def run_round(self) -> RoundReport:
@@ -69,9 +72,12 @@ class ReminderService:
                     added = await plan_window(session, self.rules, self.calendar, now)
                 self._planned_at = now
                 log.info("action=planned added=%s now=%s", added, now.isoformat())
-            report = await sweep_once(
-                self.db, self.delivery, self.calendar, SweepConfig(worker=self.worker), now
-            )
+            try:
+                report = await sweep_once(
+                    self.db, self.delivery, self.calendar, SweepConfig(worker=self.worker), now
+                )
+            finally:  # the digests never wait on the sweep's success
+                await self.run_digests(now)
             if report.claimed:
                 log.info(
                     "action=swept claimed=%s sent=%s retried=%s failed=%s skipped=%s",
@@ -81,11 +87,20 @@ class ReminderService:
                     report.failed,
                     report.skipped,
                 )
-            if self.digests is not None:
-                await self.digests(self.db, self.calendar, now)
             self.rounds += 1
             self.last_report = report
             return report
+
+    async def run_digests(self, now: datetime | None = None) -> None:
+        """Make the digests due and send their parts (also a job of its own, so a slow
+        or failing sweep never holds them up). A failure is logged, never raised."""
+        if self.digests is None:
+            return
+        async with self._digest_lock:
+            try:
+                await self.digests(self.db, self.calendar, now or self.clock.now())
+            except Exception:
+                log.exception("action=digests_failed worker=%s", self.worker)
 
     def _plan_due(self, now: datetime) -> bool:
         last = self._planned_at
@@ -108,6 +123,14 @@ class ReminderService:
             id="sweep",
             next_run_time=datetime.now(self.calendar.timezone),
         )
+        scheduler.add_job(
+            _digests,
+            "interval",
+            seconds=self.sweep_seconds,
+            args=[self],
+            id="digests",
+            next_run_time=datetime.now(self.calendar.timezone),
+        )
         start = self.calendar.work_start
         scheduler.add_job(
             _round,
@@ -126,10 +149,14 @@ class ReminderService:
         if self._scheduler is None:
             return
         self._scheduler.pause()
-        async with self._lock:
+        async with self._lock, self._digest_lock:
             self._scheduler.shutdown(wait=False)
         self._scheduler = None
         log.info("action=service_stopped worker=%s rounds=%s", self.worker, self.rounds)
+
+
+async def _digests(service: ReminderService) -> None:
+    await service.run_digests()
 
 
 async def _round(service: ReminderService) -> None:

@@ -1,9 +1,9 @@
-"""What the coordinators' digests read, and the ``digest_runs`` claims that make each once.
+"""What the coordinators' digests read, the ``digest_runs`` claims that make each once,
+and their ``digest_parts``: one delivery per recipient, claimed and retried like nudges.
 
-A (kind, day) run is claimed by its unique key before anything is computed;
-a failed delivery is retried only by the one caller whose conditional UPDATE
-takes it (``error`` is ``RETRYING`` meanwhile). Windows are the instants
-[since, now), aware UTC.
+A (kind, day) run is made by its unique key, its parts in the same transaction.
+A part is claimed with a lease and ``FOR UPDATE SKIP LOCKED``; an outcome is kept
+only by the worker holding the claim. Windows are the instants [since, now), aware UTC.
 """
 
 from __future__ import annotations
@@ -13,15 +13,22 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.orm import aliased
 
 from storage.db import Session, upsert_insert
 from storage.enums import NudgeState, Status
-from storage.models import Agency, Assignment, ChatLink, DigestRun, Nudge, Person, Task
+from storage.models import (
+    Agency,
+    Assignment,
+    ChatLink,
+    DigestPart,
+    DigestRun,
+    Nudge,
+    Person,
+    Task,
+)
 from storage.summary import done_on_time, live_assignments
-
-RETRYING = "retrying"  # ``error`` while one caller retries a failed delivery
 
 
 @dataclass(frozen=True)
@@ -166,49 +173,176 @@ class Run(NamedTuple):
     created_at: datetime
 
 
-async def claim_run(
+# -- the parts of a run: one delivery per recipient, like a nudge -------------------------
+
+
+class Part(NamedTuple):
+    id: int
+    recipient: str
+    text: str
+    kind: str  # the run's kind
+    day: date  # the run's local day
+    attempts: int  # tries so far, this one included
+
+
+async def claim_new_run(
     session: Session, kind: str, day: date, now: datetime, first_window: timedelta
 ) -> Run | None:
-    """Claim (kind, day): a new run, or the retry of a failed one; None when not ours.
+    """Make the (kind, day) run, or None when it exists (made by anyone, at any time).
 
-    A new run covers from the creation of the last delivered run of ``kind``
-    before ``day`` (``first_window`` before ``now`` when there is none).
+    Its window starts where the last run of ``kind`` before ``day`` ended (its
+    creation), delivered or not: that run's parts are delivered by themselves, late if
+    need be, so no two runs cover the same instants. ``first_window`` before ``now``
+    when there was none.
     """
     last = await session.scalar(
-        select(func.max(DigestRun.created_at)).where(
-            DigestRun.kind == kind, DigestRun.day < day, DigestRun.delivered_at.is_not(None)
-        )
+        select(func.max(DigestRun.created_at)).where(DigestRun.kind == kind, DigestRun.day < day)
     )
-    since = last or now - first_window
     new = await session.execute(
         upsert_insert(session, DigestRun)
-        .values(kind=kind, day=day, since=since, created_at=now)
+        .values(kind=kind, day=day, since=last or now - first_window, created_at=now)
         .on_conflict_do_nothing(index_elements=["kind", "day"])
         .returning(DigestRun.id, DigestRun.since, DigestRun.created_at)
     )
     row = new.first()
-    if row is None:  # made already: take it only if it failed and nobody is retrying
-        retry = await session.execute(
-            update(DigestRun)
-            .where(
-                and_(DigestRun.kind == kind, DigestRun.day == day),
-                DigestRun.delivered_at.is_(None),
-                DigestRun.error.is_not(None),
-                DigestRun.error != RETRYING,
-            )
-            .values(error=RETRYING)
-            .returning(DigestRun.id, DigestRun.since, DigestRun.created_at)
-        )
-        row = retry.first()
     return Run(*row) if row else None
 
 
-async def mark_run_delivered(session: Session, run_id: int, now: datetime) -> None:
-    await session.execute(
-        update(DigestRun).where(DigestRun.id == run_id).values(delivered_at=now, error=None)
+async def plan_parts(
+    session: Session, run_id: int, parts: list[tuple[str, str]], now: datetime
+) -> None:
+    """The run's parts, (recipient, text) each, due at ``now``."""
+    if not parts:
+        return
+    rows = [
+        {
+            "run_id": run_id,
+            "recipient": recipient,
+            "text": text,
+            "state": NudgeState.PLANNED,
+            "attempts": 0,
+            "available_at": now,
+            "late": False,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for recipient, text in parts
+    ]
+    statement = upsert_insert(session, DigestPart).on_conflict_do_nothing(
+        index_elements=["run_id", "recipient"]
     )
+    await session.execute(statement, rows)
 
 
-async def mark_run_failed(session: Session, run_id: int, error: str) -> None:
-    """Kept for the retry: the next call on the same day takes the run again."""
-    await session.execute(update(DigestRun).where(DigestRun.id == run_id).values(error=error))
+async def claim_part(
+    session: Session, now: datetime, *, worker: str, lease: timedelta
+) -> Part | None:
+    """Take the next due part (planned, a retry whose time came, or a claim whose lease ran
+    out) for ``worker`` until ``now + lease``; None when none is due."""
+    due = (
+        select(DigestPart.id)
+        .where(
+            DigestPart.state.in_((NudgeState.PLANNED, NudgeState.FAILED, NudgeState.CLAIMED)),
+            DigestPart.available_at <= now,
+        )
+        .order_by(DigestPart.available_at, DigestPart.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    taken = await session.execute(
+        update(DigestPart)
+        .where(DigestPart.id.in_(due.scalar_subquery()))
+        .values(
+            state=NudgeState.CLAIMED,
+            claimed_by=worker,
+            available_at=now + lease,
+            attempts=DigestPart.attempts + 1,
+            updated_at=now,
+        )
+        .returning(DigestPart.id, DigestPart.run_id)
+        .execution_options(synchronize_session=False)
+    )
+    row = taken.first()
+    if row is None:
+        return None
+    query = (
+        select(DigestPart.recipient, DigestPart.text, DigestRun.kind, DigestRun.day)
+        .add_columns(DigestPart.attempts)
+        .join(DigestRun, DigestRun.id == DigestPart.run_id)
+        .where(DigestPart.id == row.id)
+    )
+    found = (await session.execute(query)).one()
+    return Part(row.id, found.recipient, found.text, found.kind, found.day, found.attempts)
+
+
+async def _finish_part(session: Session, part_id: int, worker: str, **values) -> int | None:
+    """Record an outcome if ``worker`` still holds the claim; the part's run id, or None."""
+    result = await session.execute(
+        update(DigestPart)
+        .where(
+            DigestPart.id == part_id,
+            DigestPart.state == NudgeState.CLAIMED,
+            DigestPart.claimed_by == worker,
+        )
+        .values(**values)
+        .returning(DigestPart.run_id)
+    )
+    return result.scalar()
+
+
+async def mark_part_sent(
+    session: Session, part_id: int, worker: str, now: datetime, *, late: bool
+) -> str | None:
+    """Sent; when it was the run's last unsent part, the run is marked delivered and its
+    kind returned (to exactly one caller)."""
+    run_id = await _finish_part(
+        session,
+        part_id,
+        worker,
+        state=NudgeState.SENT,
+        available_at=None,
+        sent_at=now,
+        late=late,
+        last_error=None,
+        updated_at=now,
+    )
+    if run_id is None:
+        return None
+    unsent = exists().where(DigestPart.run_id == run_id, DigestPart.state != NudgeState.SENT)
+    done = await session.execute(
+        update(DigestRun)
+        .where(DigestRun.id == run_id, DigestRun.delivered_at.is_(None), ~unsent)
+        .values(delivered_at=now, error=None)
+        .returning(DigestRun.kind)
+    )
+    return done.scalar()
+
+
+async def mark_part_failed(
+    session: Session, part_id: int, worker: str, now: datetime, *, error: str, retry_at
+) -> bool:
+    """Failed: tried again at ``retry_at``, or for good when None (the run keeps the
+    error, so it shows undelivered)."""
+    run_id = await _finish_part(
+        session,
+        part_id,
+        worker,
+        state=NudgeState.FAILED,
+        available_at=retry_at,
+        last_error=error,
+        updated_at=now,
+    )
+    if run_id is not None:
+        await session.execute(update(DigestRun).where(DigestRun.id == run_id).values(error=error))
+    return run_id is not None
+
+
+async def parts_of(session: Session, kind: str, day: date) -> list[DigestPart]:
+    """The parts of the (kind, day) run, by id."""
+    query = (
+        select(DigestPart)
+        .join(DigestRun, DigestRun.id == DigestPart.run_id)
+        .where(DigestRun.kind == kind, DigestRun.day == day)
+        .order_by(DigestPart.id)
+    )
+    return list((await session.scalars(query)).all())

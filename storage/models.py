@@ -449,3 +449,61 @@ class PendingQuestion(Base):
         ForeignKey("extension_requests.id", ondelete="CASCADE")
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DigestPart(Base):
+    """One recipient's part of a digest run: delivered like a nudge (``storage.digests``).
+
+    Planned with the run (its text rendered then), claimed with a lease, then sent or
+    failed (retried at ``available_at``, or for good when that is None). ``recipient``
+    is the sink's key for whom it goes to (the chat sink: the person's id).
+    """
+
+    __tablename__ = "digest_parts"
+    __table_args__ = (
+        UniqueConstraint("run_id", "recipient"),
+        Index("ix_digest_parts_due", "state", "available_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("digest_runs.id", ondelete="CASCADE"))
+    recipient: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)  # the body, under a title made when sent
+    state: Mapped[NudgeState] = mapped_column(_enum(NudgeState, "digest_part_state"))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    available_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    late: Mapped[bool] = mapped_column(Boolean, default=False)  # sent after its day
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class StrangerChat(Base):
+    """A chat that wrote without being linked: refused once per interval, then ignored
+    (``storage.strangers``); what it sent is kept in the inbox without its text."""
+
+    __tablename__ = "stranger_chats"
+    __table_args__ = (UniqueConstraint("channel", "chat_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    refused_at: Mapped[datetime] = mapped_column(UTCDateTime())  # the last refusal sent
+    ignored: Mapped[int] = mapped_column(Integer, default=0)  # messages since, unanswered
+
+
+class HeavyRequest(Base):
+    """A chart or report a person asked for, until it was sent (``storage.heavy``): one
+    in flight per person; one older than the lease counts as finished (a crash)."""
+
+    __tablename__ = "heavy_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(20))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -240,7 +240,7 @@ async def test_a_report_is_made_when_sent_without_holding_other_chats(plan, monk
         await drawing.wait()
         return await real(db, request, **kw)
 
-    monkeypatch.setattr("bot.inbound.dispatcher.make_attachment", slow)
+    monkeypatch.setattr("bot.inbound.fairness.make_attachment", slow)
     d = chat.dispatcher
     await asyncio.gather(
         d.accept(chat.channel.incoming("coord", "/baocao", "r1")),

@@ -17,6 +17,7 @@ from scheduler.digest import (
     weekly_summary,
 )
 from storage.db import Database
+from storage.digests import parts_of
 from storage.enums import Channel, NudgeState, Status
 from storage.models import Assignment, ChatLink, DigestRun, Nudge, Person
 from storage.summary import status_counts
@@ -211,6 +212,11 @@ async def runs(db: Database) -> list[tuple]:
         return [tuple(r) for r in rows.all()]
 
 
+async def parts(db: Database, kind: str, day: date = date(2024, 3, 18)):
+    async with db.unit_of_work() as session:
+        return await parts_of(session, kind, day)
+
+
 async def test_each_digest_is_made_once(window):
     sink = RecordingSink()
     mon = local(2024, 3, 18)
@@ -256,6 +262,8 @@ async def test_a_failed_delivery_is_recorded_then_retried_once(db):
     assert await run_due_digests(db, CAL, sink, mon) == ["weekly"]
     (daily, weekly) = await runs(db)
     assert daily[3:] == (None, "ConnectionError: chat unreachable") and weekly[3] == mon
+    (part,) = await parts(db, "daily")
+    assert part.state is NudgeState.FAILED and part.available_at == mon + timedelta(minutes=1)
 
     later = mon + timedelta(minutes=30)
     retries = [Database(db.url, schema=db.schema) for _ in range(2)]
@@ -272,13 +280,29 @@ async def test_a_failed_delivery_is_recorded_then_retried_once(db):
     assert (await runs(db))[0][3:] == (later, None)
 
 
-async def test_a_day_whose_digest_never_went_out_is_covered_by_the_next(db):
+async def test_a_part_unsent_on_its_day_goes_out_late_once(db):
     fri, mon, tue = local(2024, 3, 15), local(2024, 3, 18), local(2024, 3, 19)
     assert await run_due_digests(db, CAL, RecordingSink(), fri) == ["daily"]
+    # Monday: both parts refused all day (the service could not reach the chat).
     assert await run_due_digests(db, CAL, RecordingSink(failures=2), mon) == []
     sink = RecordingSink()
+    assert await run_due_digests(db, CAL, sink, tue) == ["daily", "weekly", "daily"]
+    assert sink.kinds() == [
+        ("daily", "2024-03-18"),
+        ("weekly", "2024-03-18"),
+        ("daily", "2024-03-19"),
+    ]
+    assert [p.late for p in sink.parts] == [True, True, False]
+    ((tuesday, _),) = sink.delivered  # the only one this sink planned
+    assert tuesday.since == mon  # Monday's run covers up to its making: no instant twice
+    assert await run_due_digests(db, CAL, sink, tue + timedelta(hours=1)) == []
+    assert len(sink.parts) == 3
+
+
+async def test_a_day_with_no_run_is_covered_by_the_next(db):
+    fri, tue = local(2024, 3, 15), local(2024, 3, 19)
+    assert await run_due_digests(db, CAL, RecordingSink(), fri) == ["daily"]
+    sink = RecordingSink()  # the service was down all Monday: no Monday run at all
     assert await run_due_digests(db, CAL, sink, tue) == ["daily"]
     ((digest, _),) = sink.delivered
-    assert digest.since == fri  # Friday's delivered run, not Monday's failed one
-    monday = [r for r in await runs(db) if r[1] == date(2024, 3, 18)]
-    assert all(r[3] is None and r[4].startswith("ConnectionError") for r in monday)
+    assert digest.since == fri and [p.late for p in sink.parts] == [False]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
+from bot.channels.base import ChannelError
 from bot.outbound.digests import ChatDigestSink
 from scheduler.digest import run_due_digests
 from storage.enums import Channel
@@ -52,7 +55,7 @@ async def test_no_reachable_coordinator_is_recorded_then_retried(db, tmp_path):
     assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 0)) == []
     async with db.unit_of_work() as session:
         run = await session.scalar(select(DigestRun))
-    assert run.delivered_at is None and "no coordinator" in run.error
+    assert run is None  # nothing made: nobody to send it to
     await link_coordinator(db)
     assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 5)) == ["daily"]
     assert len(channel.texts("c1")) == 1
@@ -83,3 +86,21 @@ async def test_leaders_get_their_agencys_part(db, tmp_path):
     await run_due_digests(db, CAL, sink, local(2024, 3, 25, 9, 0))  # Monday: the weekly too
     weekly = [t for t in channel.texts("lead-stp") if "📈" in t]
     assert len(weekly) == 1 and weekly[0].startswith("Sở Tư pháp\n📈 Tổng hợp tuần")
+
+
+async def test_a_part_refused_on_its_day_goes_out_the_next_day_marked_late(db, tmp_path):
+    await build_plan(db, tmp_path)
+    await link_coordinator(db)
+    channel = RecordingChannel()
+    sink = ChatDigestSink(db, {"console": channel}, tz=CAL.timezone)
+    wednesday = local(2024, 3, 20, 9, 0)
+    for attempt in range(3):  # the platform refuses all Wednesday (429, 5xx)
+        channel.failures.append(ChannelError("retry", "502 Bad Gateway"))
+        assert await run_due_digests(db, CAL, sink, wednesday + timedelta(hours=attempt)) == []
+    assert channel.texts("c1") == []
+    assert await run_due_digests(db, CAL, sink, local(2024, 3, 21, 9, 0)) == ["daily", "daily"]
+    late, thursday = channel.texts("c1")
+    assert late.startswith("📊 Bản tổng hợp ngày 20/03/2024, gửi muộn")
+    assert thursday.startswith("📊 Tổng hợp ngày 21/03/2024")
+    assert await run_due_digests(db, CAL, sink, local(2024, 3, 21, 10, 0)) == []
+    assert len(channel.texts("c1")) == 2

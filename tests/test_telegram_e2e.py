@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from bot.channels.telegram import TelegramChannel
 from bot.inbound.dispatcher import Dispatcher
+from bot.inbound.fairness import REFUSE_EVERY
 from storage.enums import NudgeState, Status
 from storage.models import InboundMessage, Nudge
 from tests.fakes.chat_service import ChatService
@@ -101,8 +102,10 @@ async def test_strangers_wrong_roles_and_forged_buttons_change_nothing(world):
         assert "không hợp lệ" in await answer_to(api, OFFICIAL_CHAT, 4)
         # The official's real button, pressed from the stranger's chat.
         real = nudge.reply_markup["inline_keyboard"][0][0]["callback_data"]
+        clock.advance(REFUSE_EVERY)  # a stranger is refused once per interval
         api.push_message(STRANGER_CHAT, "hello")  # gives the stranger a message to press under
         await answer_to(api, STRANGER_CHAT, 1)
+        clock.advance(REFUSE_EVERY)
         api.push_callback(STRANGER_CHAT, api.sent_messages(STRANGER_CHAT)[1].message_id, real)
         assert "chưa được liên kết" in await answer_to(api, STRANGER_CHAT, 2)
     assert (await counts(db))[0] == 0

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.channels.zalo import ZaloChannel
+from bot.inbound.fairness import REFUSE_EVERY
 from storage.enums import NudgeState, Status
 from storage.models import ChatLink, InboundMessage, Nudge
 from tests.fakes.chat_service import ChatService
@@ -98,6 +99,7 @@ async def test_strangers_and_wrong_roles_change_nothing(world):
         api.push_text(OFFICIAL, "/baocao")
         assert "dành cho cơ quan điều phối" in await answer_to(api, OFFICIAL, 1)
         await svc.sweep()
+        clock.advance(REFUSE_EVERY)  # a stranger is refused once per interval
         api.push_text(STRANGER, "1")  # the official's options are not the stranger's
         assert "chưa được liên kết" in await answer_to(api, STRANGER, 1)
     assert (await counts(db))[0] == 0

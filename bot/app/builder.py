@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -28,7 +29,7 @@ from scheduler.calendar import WorkCalendar
 from scheduler.clock import Clock
 from scheduler.digest import run_due_digests
 from scheduler.policy import ReminderRules
-from scheduler.service import DigestRunner, ReminderService
+from scheduler.service import DigestRunner, ReminderService, default_worker_name
 from storage.db import Database
 
 log = logging.getLogger("nhacviec.app")
@@ -151,9 +152,12 @@ def build_service(
     delivery = ChatDelivery(db, channels, lang)
     sink = ChatDigestSink(db, channels, lang, tz=calendar.timezone, calendar=calendar)
     if digests is None:
+        # Its own name each time: a claim left by an earlier (killed) run of this
+        # process is another worker's, taken again only when its lease ran out.
+        worker = f"{default_worker_name()}:digests:{secrets.token_hex(3)}"
 
         async def digests(db, calendar, now):
-            return await run_due_digests(db, calendar, sink, now)
+            return await run_due_digests(db, calendar, sink, now, worker=worker)
 
     reminders = ReminderService(
         db, delivery, calendar, rules, clock, sweep_seconds=settings.sweep_seconds, digests=digests

@@ -23,13 +23,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.channels.base import Channel, ChannelError, Incoming, Outgoing
-from bot.documents.attachments import make as make_attachment
+from bot.inbound import fairness
 from bot.inbound.answer import Answer
 from bot.inbound.inbox_json import (
     answers_from_json,
@@ -44,7 +43,6 @@ from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
 from storage import inbox
 from storage.db import Database
-from storage.summary import Closing
 
 log = logging.getLogger("nhacviec.dispatcher")
 
@@ -62,6 +60,10 @@ class Deps:
     lang: str = "vi"
 
 
+def _chat_of(job: _Job) -> tuple[str, str]:
+    return (job.incoming.channel, job.incoming.chat_id)
+
+
 @dataclass(eq=False)
 class _Job:
     """An update on its way: stored (``row_id``), through a turn, and answered."""
@@ -77,20 +79,27 @@ class _Job:
 
 class Dispatcher:
     def __init__(
-        self, deps: Deps, *, batch: int = 100, chats_at_once: int = 8, backlog: int = 1000
+        self,
+        deps: Deps,
+        *,
+        batch: int = 100,
+        chats_at_once: int = 8,
+        backlog: int = 1000,
+        per_chat: int = fairness.PER_CHAT,
     ) -> None:
         self.db, self.channels = deps.db, deps.channels
         self.calendar, self.rules = deps.calendar, deps.rules
         self.now, self.lang = deps.now, deps.lang
-        self.batch, self.backlog = batch, backlog
+        self.batch, self.backlog, self.per_chat = batch, backlog, per_chat
         self._queue: list[_Job] = []
         self._unfinished = 0
         self._worker: asyncio.Task | None = None  # the one task writing turns to the store
-        self._sending: asyncio.Task | None = None  # the latest batch's answers going out
+        # Answers go out chat by chat, each chat in order, the chats taking turns.
+        self._lanes: fairness.Lanes[tuple[str, str], list[_Job]] = fairness.Lanes(
+            self._send_jobs, senders=chats_at_once
+        )
+        self._builds = fairness.Builds(deps.db, deps.calendar, deps.now)
         self._in_flight: set[int] = set()  # rows this dispatcher is processing or sending
-        # Answers go to this many chats at a time: enough to cover network round trips
-        # (each chat waits its turn anyway), few enough to keep the connection pool small.
-        self._chats_at_once = asyncio.Semaphore(chats_at_once)
         self._room = asyncio.Event()  # set while fewer than ``backlog`` jobs are unfinished
         self._room.set()
         # One write at a time from here: on SQLite a second writer would sleep in the
@@ -140,17 +149,22 @@ class Dispatcher:
 
     async def drain(self) -> None:
         """Wait until everything taken so far is processed and answered."""
-        while tasks := [t for t in (self._worker, self._sending) if t and not t.done()]:
-            await asyncio.wait(tasks)
+        while self._worker is not None or self._lanes.busy():
+            if self._worker is not None:
+                await asyncio.wait([self._worker])
+            await self._lanes.wait_idle()
 
     async def close(self) -> None:
         """Stop the background work; what it had not finished is recovered at start-up."""
-        for task in (self._worker, self._sending):
-            if task is not None and not task.done():
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
-        self._finish(self._queue, RuntimeError("the dispatcher was closed"))
+        task = self._worker
+        if task is not None and not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        closed = RuntimeError("the dispatcher was closed")
+        for jobs in await self._lanes.close():
+            self._finish(jobs, closed)
+        self._finish(self._queue, closed)
         self._queue = []
 
     # -- the worker -----------------------------------------------------------------------
@@ -168,13 +182,13 @@ class Dispatcher:
         batch: list[_Job] = []
         try:
             while self._queue:
-                batch = self._queue[: self.batch]
-                del self._queue[: self.batch]
+                batch, self._queue = fairness.take_fair(
+                    self._queue, self.batch, self.per_chat, _chat_of
+                )
                 await self._run_batch(batch, self.now())
                 for job in batch:
                     job.stored.set()
-                previous = self._sending
-                self._sending = asyncio.create_task(self._send_batch(batch, previous))
+                self._to_lanes(batch)
                 batch = []
         except BaseException as exc:  # cancelled mid-batch: the inbox keeps what was stored
             self._finish(batch, RuntimeError(f"the dispatcher stopped: {exc!r}"))
@@ -293,38 +307,40 @@ class Dispatcher:
             log.error("action=turn_unrecorded inbound=%s error=%r", job.row_id, exc)
             job.error = exc
 
-    async def _send_batch(self, batch: list[_Job], previous: asyncio.Task | None) -> None:
-        """Send a batch's answers after the previous batch's: in order within each chat."""
+    def _to_lanes(self, batch: list[_Job]) -> None:
+        """Each chat's answers of the batch into its lane (behind its earlier ones)."""
+        by_chat: dict[tuple[str, str], list[_Job]] = {}
+        nothing = []
+        for job in batch:
+            if job.answers is None:
+                nothing.append(job)
+            else:
+                by_chat.setdefault(_chat_of(job), []).append(job)
+        self._finish(nothing)
+        for chat, jobs in by_chat.items():
+            self._lanes.put(chat, jobs)
+
+    async def _send_jobs(self, jobs: list[_Job]) -> None:
+        """Send one chat's answers in order, then mark them sent in one write."""
         try:
-            if previous is not None:
-                await asyncio.wait([previous])
-            by_chat: defaultdict[tuple[str, str], list[_Job]] = defaultdict(list)
-            for job in batch:
-                if job.answers is not None:
-                    by_chat[(job.incoming.channel, job.incoming.chat_id)].append(job)
             sent: list[int] = []
             partly: list[tuple[int, str]] = []
-
-            async def in_order(jobs: list[_Job]) -> None:
-                async with self._chats_at_once:
-                    for job in jobs:
-                        row_id, answers = job.row_id, job.answers
-                        assert row_id is not None and answers is not None  # as by_chat holds
-                        left = await self._send(row_id, job.incoming, answers)
-                        if not left:
-                            sent.append(row_id)
-                        elif len(left) < len(answers):
-                            partly.append((row_id, answers_to_json(left)))
-
-            await asyncio.gather(*(in_order(jobs) for jobs in by_chat.values()))
+            for job in jobs:
+                row_id, answers = job.row_id, job.answers
+                assert row_id is not None and answers is not None  # as ``_to_lanes`` holds
+                left = await self._send(row_id, job.incoming, answers)
+                if not left:
+                    sent.append(row_id)
+                elif len(left) < len(answers):
+                    partly.append((row_id, answers_to_json(left)))
             if sent or partly:
                 async with self._writing() as session:
                     await inbox.mark_sent(session, sent, self.now())
                     await inbox.keep_unsent(session, partly)
         except Exception:  # unsent answers stay unmarked: ``resend`` tries again
-            log.exception("action=send_batch_failed updates=%s", len(batch))
+            log.exception("action=send_batch_failed updates=%s", len(jobs))
         finally:
-            self._finish(batch)
+            self._finish(jobs)
 
     def _finish(self, batch: list[_Job], error: Exception | None = None) -> None:
         for job in batch:
@@ -364,16 +380,14 @@ class Dispatcher:
         if channel is None:
             log.warning("action=answer_no_channel channel=%s", channel_name)
             return
-        message = answer.message
-        if answer.made_later is not None:
-            later, calendar = answer.made_later, self.calendar
-            closing = Closing.of(calendar, later.day)
-            made = await make_attachment(self.db, later, tz=calendar.timezone, closing=closing)
-            message = replace(message, attachment=made)
-        if answer.replace and answer.to is None:
-            await channel.edit(chat_id, answer.replace, message)
-        else:
-            await channel.send(chat_id, message)
+        try:
+            message = await self._builds.message(answer)  # a chart or report made now
+            if answer.replace and answer.to is None:
+                await channel.edit(chat_id, answer.replace, message)
+            else:
+                await channel.send(chat_id, message)
+        finally:
+            await self._builds.finished(incoming, answer)
 
     async def recover(self) -> int:
         """Process stored-but-unprocessed updates, then send unsent answers; returns the count."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.handlers import decisions, onboarding, overview, progress
+from bot.inbound.fairness import heavy, refuse_stranger
 from bot.inbound.turn import LinkedTurn, Turn, load_link, reopen_missed, touch_link
 from bot.texts import dmy, status_name, t
 from storage import assignments, chats, people
@@ -113,8 +114,8 @@ COMMANDS = (
     Command("quahan", "overdue", LEADERS, overview.overdue_command),
     Command("saphan", "due", LEADERS, overview.due_command),
     Command("giao", "assign", frozenset({Role.LEADER}), decisions.assign_command),
-    Command("bieudo", "chart", LEADERS, overview.chart_command),
-    Command("baocao", "report", COORDINATORS, overview.report_command),
+    Command("bieudo", "chart", LEADERS, heavy(overview.chart_command)),
+    Command("baocao", "report", COORDINATORS, heavy(overview.report_command)),
     Command("chualienket", "unlinked", LEADERS, onboarding.unlinked_command),
     Command("kenh", "channel", EVERYONE, channel_command),
     Command("trogiup", "help", EVERYONE, help_command),
@@ -211,7 +212,7 @@ async def _answer(turn: Turn) -> None:
         return
     linked = LinkedTurn.of(turn)
     if linked is None:
-        turn.reply_key("not_linked")
+        await refuse_stranger(turn)  # once in a while, not once per message
         return
     if incoming.choice_data is not None:
         await _on_choice(linked, incoming.choice_data)

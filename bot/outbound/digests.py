@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from bot.channels.base import Channel, ChannelError, Outgoing, split_text
 from bot.texts import dmy, group_label, say
 from scheduler.calendar import WorkCalendar
-from scheduler.digest import DailyDigest, WeeklySummary
-from storage.chats import reachable_chats_by_person
-from storage.db import Database
+from scheduler.digest import DailyDigest, PartFailed, PartToSend, WeeklySummary
+from storage.chats import delivery_chats, mark_unreachable, reachable_chats_by_person
+from storage.db import Database, Session
 from storage.enums import Role
 from storage.summary import AS_WRITTEN, BUCKETS, Closing, StatusCounts, status_counts
 
@@ -121,7 +121,55 @@ class ChatDigestSink:
             return False
         return True
 
+    async def plan_parts(
+        self, session: Session, digest: DailyDigest | WeeklySummary
+    ) -> list[tuple[str, str]]:
+        """(person id, text): the whole digest for each reachable coordinator, their
+        agency's part for each reachable leader it concerns."""
+        coordinators = await reachable_chats_by_person(session, Role.COORDINATOR, self.channels)
+        if not coordinators:
+            raise RuntimeError("no coordinator has a reachable chat")
+        text = render(self.lang, digest)
+        parts = [(str(person_id), text) for person_id in coordinators]
+        leaders = await reachable_chats_by_person(session, Role.LEADER, self.channels)
+        for person_id, (_, _, agency_id, agency) in leaders.items():
+            part = await self._agency_part(digest, agency_id, agency, session)
+            if part is not None:
+                parts.append((str(person_id), f"{agency}\n{render(self.lang, part)}"))
+        return parts
+
+    async def send_part(self, part: PartToSend, now: datetime) -> None:
+        """To the person's most recently active reachable chat; the title marked late
+        when the part goes out after its day."""
+        text = part.text
+        if part.late:
+            day = dmy(part.day)
+            if part.kind == "daily":
+                title, late = say(self.lang, "daily_title", day=day), "daily_title_late"
+            else:
+                title, late = say(self.lang, "weekly_title", day=day), "weekly_title_late"
+            text = text.replace(title, say(self.lang, late, day=day), 1)
+        async with self.db.unit_of_work() as session:
+            links = await delivery_chats(session, int(part.recipient), self.channels)
+        reachable = [link for link in links if link.unreachable_since is None]
+        if not reachable:
+            raise PartFailed("no reachable chat")
+        link = reachable[0]
+        channel = self.channels[link.channel.value]
+        try:
+            for piece in split_text(text, channel.max_text):
+                await channel.send(link.chat_id, Outgoing(piece))
+        except ChannelError as exc:
+            log.warning("action=digest_unsent chat=%s error=%s", link.chat_id, exc)
+            if exc.kind == "retry":
+                raise PartFailed(exc.detail, retry_after=exc.retry_after) from exc
+            if exc.kind == "blocked":
+                async with self.db.unit_of_work() as session:
+                    await mark_unreachable(session, link.id, now, exc.detail)
+            raise PartFailed(f"{exc.kind}: {exc.detail}", final=exc.kind != "blocked") from exc
+
     async def deliver_digest(self, digest: DailyDigest | WeeklySummary, now: datetime) -> None:
+        """The whole digest at once, unrecorded (kept for callers that predate the parts)."""
         coordinators = await self._chats(Role.COORDINATOR)
         if not coordinators:
             raise RuntimeError("no coordinator has a reachable chat")
@@ -134,18 +182,18 @@ class ChatDigestSink:
             if part is not None:
                 await self._send(channel_name, chat_id, f"{agency}\n{render(self.lang, part)}")
 
-    async def _agency_part(self, digest, agency_id: int, agency: str):
+    async def _agency_part(self, digest, agency_id: int, agency: str, session=None):
         if isinstance(digest, DailyDigest):
             return for_agency(digest, agency)
-        async with self.db.unit_of_work() as session:
-            day, tz = digest.day, self.tz
-            closing = Closing.of(self.calendar, day) if self.calendar else AS_WRITTEN
-            (total,) = await status_counts(
-                session, day, agency_id=agency_id, tz=tz, closing=closing
-            )
-            by_group = await status_counts(
-                session, day, by="group", agency_id=agency_id, tz=tz, closing=closing
-            )
+        if session is None:
+            async with self.db.unit_of_work() as session:
+                return await self._agency_part(digest, agency_id, agency, session)
+        day, tz = digest.day, self.tz
+        closing = Closing.of(self.calendar, day) if self.calendar else AS_WRITTEN
+        (total,) = await status_counts(session, day, agency_id=agency_id, tz=tz, closing=closing)
+        by_group = await status_counts(
+            session, day, by="group", agency_id=agency_id, tz=tz, closing=closing
+        )
         if not total.total:
             return None
         return replace(digest, total=total, by_group=by_group, failed_nudges=0)

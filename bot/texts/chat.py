@@ -4,6 +4,12 @@ from __future__ import annotations
 
 ENTRIES: dict[str, dict[str, str]] = {
     # linking a chat (/start)
+    "heavy_busy": {
+        "vi": "Hệ thống đang chuẩn bị tài liệu Anh/Chị yêu cầu lúc {time}; đề nghị Anh/Chị "
+        "chờ nhận xong rồi hãy yêu cầu tiếp.",
+        "en": "The system is still preparing the document you asked for at {time}; please "
+        "wait for it before asking again.",
+    },
     "not_linked": {
         "vi": "Tài khoản chat này chưa được liên kết với nhacviec. Hãy gửi /start MÃ_MỜI (mã do "
         "cơ quan điều phối cấp). Tin nhắn của bạn chưa được ghi nhận.",

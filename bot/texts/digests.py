@@ -5,6 +5,14 @@ from __future__ import annotations
 ENTRIES: dict[str, dict[str, str]] = {
     # daily
     "daily_title": {"vi": "📊 Tổng hợp ngày {day}", "en": "📊 Daily digest {day}"},
+    "daily_title_late": {
+        "vi": "📊 Bản tổng hợp ngày {day}, gửi muộn",
+        "en": "📊 Daily digest of {day}, sent late",
+    },
+    "weekly_title_late": {
+        "vi": "📈 Bản tổng hợp tuần, {day}, gửi muộn",
+        "en": "📈 Weekly summary of {day}, sent late",
+    },
     "new_overdue": {"vi": "Mới quá hạn ({n}):", "en": "Newly overdue ({n}):"},
     "escalations": {"vi": "Đã báo cáo lãnh đạo ({n}):", "en": "Escalated to leaders ({n}):"},
     "done": {"vi": "Đã hoàn thành ({n}):", "en": "Done ({n}):"},
