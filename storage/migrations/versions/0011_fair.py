@@ -1,7 +1,7 @@
 """fair: digest parts, stranger chats, heavy requests
 
 Revision ID: s4_fair
-Revises: 0009
+Revises: s4_plans
 Create Date: 2026-12-02
 
 Each recipient's part of a digest is a delivery of its own (``digest_parts``);
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "s4_fair"
-down_revision: str | Sequence[str] | None = "0009"
+down_revision: str | Sequence[str] | None = "s4_plans"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
