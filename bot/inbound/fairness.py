@@ -76,6 +76,7 @@ class Lanes(Generic[K, T]):
         self._lanes: dict[K, deque[T]] = {}
         self._line: deque[K] = deque()  # lanes with items, not being served
         self._tasks: set[asyncio.Task] = set()
+        self._sending = 0  # of the tasks, those inside ``send`` (the rest pick a lane next)
 
     def put(self, key: K, item: T) -> None:
         lane = self._lanes.get(key)
@@ -83,7 +84,9 @@ class Lanes(Generic[K, T]):
             lane = self._lanes[key] = deque()
             self._line.append(key)
         lane.append(item)
-        while len(self._tasks) < self._senders and len(self._tasks) < len(self._line):
+        while len(self._tasks) < self._senders and len(self._tasks) - self._sending < len(
+            self._line
+        ):
             task = asyncio.create_task(self._serve(), name="answers")
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
@@ -93,10 +96,13 @@ class Lanes(Generic[K, T]):
             key = self._line.popleft()
             lane = self._lanes[key]
             item = lane.popleft()
+            self._sending += 1
             try:
                 await self._send(item)
             except Exception:
                 log.exception("action=lane_send_failed")
+            finally:
+                self._sending -= 1
             if lane:
                 self._line.append(key)
             else:
