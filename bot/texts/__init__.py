@@ -2,8 +2,8 @@
 
 The entries live in one module per feature (``chat``, ``menu``, ``nudges``,
 ``decisions``, ``overview``, ``digests``, ``reports``, ``groups``, ``channels``,
-``cli``, ``problems``, ``directory``, ``replies``) and are merged here into ``TEXTS``; a key defined twice
-stops the import. ``t(lang, key, **values)`` formats one text, an unknown
+``cli``, ``problems``, ``directory``, ``replies``) and are merged here into ``TEXTS``; a key
+defined twice stops the import. ``t(lang, key, **values)`` formats one text, an unknown
 language falling back to Vietnamese. Some keys are built from a value, one
 family each: ``status_{Status}``, ``group_{1..7}``, ``group_short_{1..7}``,
 ``menu_{command}``, ``help_{command}``, ``invite_{InviteRefused.reason}``,
