@@ -149,3 +149,18 @@ async def unsent(session: AsyncSession) -> list[tuple[int, str, str | None]]:
     )
     rows = (await session.execute(query)).all()
     return [(row_id, payload, replies) for row_id, payload, replies in rows]
+
+
+async def still_unsent(session: AsyncSession, row_id: int) -> tuple[str, str | None] | None:
+    """(payload, replies) of ``row_id`` read now, if its answers are still not all sent.
+
+    ``unsent`` lists rows at one moment; a sender reads each row again just before
+    sending it, after claiming it, since the batch sender may have sent it meanwhile.
+    """
+    query = select(InboundMessage.payload, InboundMessage.replies).where(
+        InboundMessage.id == row_id,
+        InboundMessage.processed_at.is_not(None),
+        InboundMessage.replies_sent_at.is_(None),
+    )
+    row = (await session.execute(query)).first()
+    return None if row is None else (row[0], row[1])

@@ -19,6 +19,8 @@ class Answer:
     to: tuple[str, str] | None = None  # (channel, chat id) when not the sender's chat
     replace: str | None = None  # a message id in the sender's chat to edit instead
     made_later: AttachmentRequest | None = None  # the attachment, made just before sending
+    # An extension notice's token: the sent message's id is kept with it (to edit it later).
+    notice: str | None = None
 
     @property
     def text(self) -> str:

@@ -41,7 +41,7 @@ from bot.inbound.turn import Turn, prefetch
 from bot.texts import say
 from scheduler.calendar import WorkCalendar
 from scheduler.policy import ReminderRules
-from storage import inbox
+from storage import extensions, inbox
 from storage.db import Database
 
 log = logging.getLogger("nhacviec.dispatcher")
@@ -353,17 +353,24 @@ class Dispatcher:
         if self._unfinished < self.backlog:
             self._room.set()
 
-    async def _send(self, row_id: int, incoming: Incoming, answers: list[Answer]) -> list[Answer]:
-        """Send the answers in order; those still to send later (none: all done)."""
+    async def _send(
+        self, row_id: int, incoming: Incoming, answers: list[Answer], *, first: bool = True
+    ) -> list[Answer]:
+        """Send the answers in order; those still to send later (none: all done).
+
+        A pressed choice is acknowledged on the ``first`` attempt only: a resend of
+        the answers never answers the press again."""
         channel = self.channels.get(incoming.channel)
-        if channel is not None and incoming.choice_ref:
+        if channel is not None and incoming.choice_ref and first:
             try:
                 await channel.answer_choice(incoming)
             except ChannelError as exc:  # only stops a spinner; the answers below matter
                 log.info("action=choice_unanswered inbound=%s error=%s", row_id, exc)
         for index, answer in enumerate(answers):
             try:
-                await self._deliver(incoming, answer)
+                message_id = await self._deliver(incoming, answer)
+                if answer.notice and message_id:
+                    await self._keep_notice(answer.notice, message_id)
             except ChannelError as exc:
                 log.warning("action=answer_unsent inbound=%s error=%s", row_id, exc)
                 if exc.kind == "retry":
@@ -374,18 +381,28 @@ class Dispatcher:
                 return answers[index:]
         return []
 
-    async def _deliver(self, incoming: Incoming, answer: Answer) -> None:
+    async def _keep_notice(self, token: str, message_id: str) -> None:
+        try:
+            async with self._writing() as session:
+                await extensions.notice_sent(session, token, message_id)
+        except Exception:  # the request's copy is then not edited, only that
+            log.exception("action=notice_unrecorded")
+
+    async def _deliver(self, incoming: Incoming, answer: Answer) -> str | None:
+        """Send (or edit) one answer; the message id of a new message."""
         channel_name, chat_id = answer.to or (incoming.channel, incoming.chat_id)
         channel = self.channels.get(channel_name)
         if channel is None:
             log.warning("action=answer_no_channel channel=%s", channel_name)
-            return
+            return None
         try:
             message = await self._builds.message(answer)  # a chart or report made now
-            if answer.replace and answer.to is None:
+            # An edit may go to another chat (every coordinator's copy of a decided request);
+            # a text too long to edit goes as a new message rather than failing again and again.
+            if answer.replace and len(message.text) <= channel.max_text:
                 await channel.edit(chat_id, answer.replace, message)
-            else:
-                await channel.send(chat_id, message)
+                return None
+            return await channel.send(chat_id, message)
         finally:
             await self._builds.finished(incoming, answer)
 
@@ -402,20 +419,34 @@ class Dispatcher:
         return len(pending) + await self.resend()
 
     async def resend(self) -> int:
-        """Send again the answers a platform refused for a while (429, 5xx)."""
+        """Send again the answers a platform refused for a while (429, 5xx).
+
+        One sender per row: a row is claimed in ``_in_flight`` (no await between the
+        check and the claim), then read again, so an answer its batch sent after the
+        list was read, or that another round is sending, is not sent twice."""
         async with self.db.unit_of_work() as session:
             unsent = await inbox.unsent(session)
         count = 0
-        for row_id, payload, replies in unsent:
+        for row_id, _payload, _replies in unsent:
             if row_id in self._in_flight:
                 continue  # being sent right now
-            count += 1
-            answers = answers_from_json(replies or "[]")
-            left = await self._send(row_id, incoming_from_json(payload), answers)
-            if len(left) < len(answers):
-                async with self._writing() as session:
-                    if left:
-                        await inbox.keep_unsent(session, [(row_id, answers_to_json(left))])
-                    else:
-                        await inbox.mark_sent(session, [row_id], self.now())
+            self._in_flight.add(row_id)
+            try:
+                async with self.db.unit_of_work() as session:
+                    row = await inbox.still_unsent(session, row_id)
+                if row is None:
+                    continue  # sent meanwhile
+                payload, replies = row
+                count += 1
+                answers = answers_from_json(replies or "[]")
+                incoming = incoming_from_json(payload)
+                left = await self._send(row_id, incoming, answers, first=False)
+                if len(left) < len(answers):
+                    async with self._writing() as session:
+                        if left:
+                            await inbox.keep_unsent(session, [(row_id, answers_to_json(left))])
+                        else:
+                            await inbox.mark_sent(session, [row_id], self.now())
+            finally:
+                self._in_flight.discard(row_id)
         return count

@@ -45,6 +45,8 @@ def answers_to_json(answers: list[Answer]) -> str:
             item["to"] = list(answer.to)
         if answer.replace:
             item["replace"] = answer.replace
+        if answer.notice:
+            item["notice"] = answer.notice
         if answer.made_later:
             item["made_later"] = answer.made_later.to_json()
         if m.attachment:
@@ -71,5 +73,5 @@ def answers_from_json(text: str) -> list[Answer]:
         later = item.get("made_later")
         later = AttachmentRequest.from_json(later) if later else None
         message = Outgoing(item["text"], choices, attachment, item.get("reply_to"))
-        out.append(Answer(message, to, item.get("replace"), later))
+        out.append(Answer(message, to, item.get("replace"), later, item.get("notice")))
     return out

@@ -9,7 +9,7 @@ import asyncio
 import socket
 from collections import defaultdict, deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aiohttp import web
 
@@ -23,6 +23,19 @@ class Hang:
     seconds: float
 
 
+@dataclass(eq=False)
+class Hold:
+    """One call held back by the test (``FakeBotServer.hold``): forces an interleaving."""
+
+    method: str
+    match: Callable[[dict], bool]
+    reached: asyncio.Event = field(default_factory=asyncio.Event)
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def release(self) -> None:
+        self.released.set()
+
+
 class FakeBotServer:
     max_body = 10 * 2**20  # bytes a request may carry
 
@@ -32,6 +45,7 @@ class FakeBotServer:
         self._failures: dict[str | None, deque] = defaultdict(deque)
         self._hangs: dict[str | None, deque[Hang]] = defaultdict(deque)
         self._down: int | str | None = None  # "drop" or an HTTP status while down
+        self._holds: list[Hold] = []
         self._closing = False
         self._tick = asyncio.Event()
         self._runner: web.AppRunner | None = None
@@ -74,6 +88,20 @@ class FakeBotServer:
         """The next ``count`` calls of ``method`` (None = any) get no answer for ``seconds``
         (or until the server closes): with ``delivered`` the call took effect first."""
         self._hangs[method].extend([Hang(delivered, seconds)] * count)
+
+    def hold(self, method: str, match: Callable[[dict], bool]) -> Hold:
+        """Hold the next call of ``method`` whose parameters ``match`` until released:
+        ``reached`` is set when it arrives, ``release()`` lets it be answered."""
+        hold = Hold(method, match)
+        self._holds.append(hold)
+        return hold
+
+    async def _pass_holds(self, method: str, params: dict) -> None:
+        for hold in self._holds:
+            if hold.method == method and not hold.reached.is_set() and hold.match(params):
+                hold.reached.set()
+                await hold.released.wait()
+                return
 
     def _hang(self, method: str) -> Hang | None:
         for key in (method, None):

@@ -228,6 +228,7 @@ class FakeTelegramAPI(FakeBotServer):
         except ApiError as error:
             params, response = {}, self._error(error)
         else:
+            await self._pass_holds(name, params)
             hang = self._hang(name)
             if hang is None or hang.delivered:
                 response = await self._answer(request, handler, name, params)
