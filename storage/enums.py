@@ -43,6 +43,8 @@ class ExtensionState(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     REJECTED = "rejected"
+    SUPERSEDED = "superseded"  # the official asked again before a decision
+    CLOSED = "closed"  # decided after the assignment was done or withdrawn: nothing changed
 
 
 class Channel(StrEnum):

@@ -9,15 +9,17 @@ after a new deadline is the caller's (``scheduler.planner.plan_assignment``).
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
 
 from storage.assignments import by_id
 from storage.db import Session
 from storage.enums import ExtensionState, Role, Status
-from storage.models import Assignment, ExtensionRequest, Person
+from storage.models import Assignment, ExtensionNotice, ExtensionRequest, Person
 from storage.people import active_people
 from storage.progress import record_progress
 
@@ -26,6 +28,8 @@ from storage.progress import record_progress
 class Decision:
     request: ExtensionRequest
     assignment: Assignment  # with its task and agency
+    # The assignment was done or withdrawn: the request is closed, nothing else changed.
+    closed: bool = False
 
 
 async def coordinators(session: Session) -> list[Person]:
@@ -48,6 +52,12 @@ async def pending_request(session: Session, assignment_id: int) -> ExtensionRequ
 
 async def request_by_id(session: Session, request_id: int) -> ExtensionRequest | None:
     return await session.get(ExtensionRequest, request_id)
+
+
+def finished(assignment: Assignment) -> bool:
+    """Done or withdrawn (the assignment or its task): no deadline left to move."""
+    task_withdrawn = assignment.task is not None and assignment.task.withdrawn_at is not None
+    return assignment.status is Status.DONE or assignment.withdrawn_at is not None or task_withdrawn
 
 
 def _status_after(assignment: Assignment) -> Status:
@@ -73,6 +83,13 @@ async def _decide(
     if request is None:
         return None
     assignment = await by_id(session, request.assignment_id)
+    if finished(assignment):  # a decision never undoes work: close, change nothing
+        request.state, request.decided_by_id, request.decided_at = (
+            ExtensionState.CLOSED,
+            decided_by,
+            now,
+        )
+        return Decision(request, assignment, closed=True)
     request.state, request.decided_by_id, request.decided_at = state, decided_by, now
     if state is ExtensionState.APPROVED:
         assignment.deadline = request.requested_deadline
@@ -139,3 +156,90 @@ async def reject(
         channel=channel,
         message_ref=message_ref,
     )
+
+
+async def supersede_older(session: Session, request: ExtensionRequest, now: datetime) -> list[int]:
+    """Mark the assignment's other pending requests superseded by ``request``; their ids."""
+    await session.flush()  # ``request`` has its id
+    older = list(
+        (
+            await session.scalars(
+                select(ExtensionRequest.id).where(
+                    ExtensionRequest.assignment_id == request.assignment_id,
+                    ExtensionRequest.state == ExtensionState.PENDING,
+                    ExtensionRequest.id != request.id,
+                )
+            )
+        ).all()
+    )
+    if older:
+        await session.execute(
+            update(ExtensionRequest)
+            .where(ExtensionRequest.id.in_(older))
+            .values(state=ExtensionState.SUPERSEDED, decided_at=now)
+            .execution_options(synchronize_session="fetch")
+        )
+    return older
+
+
+async def open_requests(session: Session, limit: int = 100) -> tuple[int, list[ExtensionRequest]]:
+    """(how many, the oldest ``limit``) of the requests waiting for a decision, each with
+    its assignment (task, agency) loaded."""
+    pending = ExtensionRequest.state == ExtensionState.PENDING
+    total = len((await session.scalars(select(ExtensionRequest.id).where(pending))).all())
+    rows = await session.scalars(
+        select(ExtensionRequest)
+        .where(pending)
+        .order_by(ExtensionRequest.created_at, ExtensionRequest.id)
+        .limit(limit)
+        .options(
+            selectinload(ExtensionRequest.assignment).selectinload(Assignment.task),
+            selectinload(ExtensionRequest.assignment).selectinload(Assignment.agency),
+        )
+    )
+    return total, list(rows.all())
+
+
+async def new_notice(
+    session: Session, request_id: int, person_id: int, channel: str, chat_id: str, now: datetime
+) -> str:
+    """A fresh token for ``person_id``'s copy of the request, shown in ``chat_id``."""
+    token = secrets.token_urlsafe(9)
+    session.add(
+        ExtensionNotice(
+            token=token,
+            request_id=request_id,
+            person_id=person_id,
+            channel=channel,
+            chat_id=chat_id,
+            created_at=now,
+        )
+    )
+    await session.flush()
+    return token
+
+
+async def notice_by_token(session: Session, token: str) -> ExtensionNotice | None:
+    return await session.get(ExtensionNotice, token)
+
+
+async def notice_sent(session: Session, token: str, message_id: str) -> None:
+    """The message that showed the copy: edited when the request is decided."""
+    await session.execute(
+        update(ExtensionNotice)
+        .where(ExtensionNotice.token == token)
+        .values(message_id=message_id)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def notices(session: Session, request_ids: list[int]) -> list[ExtensionNotice]:
+    """The copies of these requests that were sent, oldest first."""
+    if not request_ids:
+        return []
+    rows = await session.scalars(
+        select(ExtensionNotice)
+        .where(ExtensionNotice.request_id.in_(request_ids))
+        .order_by(ExtensionNotice.created_at)
+    )
+    return list(rows.all())

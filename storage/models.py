@@ -507,3 +507,24 @@ class HeavyRequest(Base):
     kind: Mapped[str] = mapped_column(String(20))
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ExtensionNotice(Base):
+    """One coordinator's copy of an extension request: the token its buttons carry and
+    the message that showed it, so that a decision is shown on every copy.
+
+    The token names the request, not the assignment: a button pressed on an older
+    request never decides a newer one.
+    """
+
+    __tablename__ = "extension_notices"
+
+    token: Mapped[str] = mapped_column(String(24), primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("extension_requests.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    channel: Mapped[str] = mapped_column(String(20))
+    chat_id: Mapped[str] = mapped_column(String(64))
+    message_id: Mapped[str | None] = mapped_column(String(64))  # once sent
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

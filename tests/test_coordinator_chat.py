@@ -121,9 +121,10 @@ async def test_extension_approved_moves_the_deadline_and_replans(plan):
         )
         kinds = (await session.execute(query)).all()
     assert ("before:7", date(2024, 4, 30)) in kinds
-    # A second press finds nothing pending.
+    # A second press changes nothing and says who decided it and how.
     (again,) = await chat.say("coord", choice_data=approve)
-    assert "Không còn đề nghị gia hạn" in again
+    assert "đã được xử lý: ✅ Đã đồng ý gia hạn đến 30/04/2024 — " in again
+    assert coordinator.full_name in again
 
 
 async def test_extension_rejected_tells_the_requester_why(plan):

@@ -1,4 +1,7 @@
-"""Leaders' and coordinators' views in chat: /tonghop, /quahan, /saphan (paged).
+"""Views in chat: /viec for everyone; /tonghop, /quahan, /saphan for leaders and coordinators.
+
+The lists are paged by ``bot.handlers.pages`` (within each platform's text limit;
+«◀ Trước» / «Sau ▶» edit the message).
 
 Leaders see their own agency; coordinators see everything and may narrow
 /tonghop to a group number or an agency (accent-insensitive prefix of a word
@@ -7,32 +10,30 @@ of its name, or its short code).
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import timedelta
 
-from bot.channels.base import Choice, Outgoing
+from bot.channels.base import Outgoing
 from bot.documents.attachments import AttachmentRequest
+from bot.handlers.pages import Item, Page, limit_for, navigation, page
 from bot.inbound.answer import Answer
 from bot.inbound.turn import LinkedTurn
 from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, status_name
-from storage import people
+from storage import assignments, people
 from storage.enums import Role, Status
-from storage.models import Agency
+from storage.models import Agency, Assignment
 from storage.summary import (
     Closing,
     OverdueItem,
     open_list,
     overdue_list,
-    status_counts,
     status_overview,
 )
 from storage.textfold import fold
 
-PAGE = 8
 DUE_SOON_WORKDAYS = 7
-LIST_DATA = re.compile(r"^l:([qs]):(\d{1,5})$")
+LIST_DATA = re.compile(r"^l:([qsv]):(\d{1,5})$")
 
 
 def _scope_agency(turn: LinkedTurn) -> int | None:
@@ -110,50 +111,118 @@ def _item(turn: LinkedTurn, item: OverdueItem) -> str:
     )
 
 
-async def _page(turn: LinkedTurn, kind: str, page: int) -> tuple[str, tuple]:
+async def _page(turn: LinkedTurn, kind: str, number: int) -> tuple[str, tuple]:
+    if kind == "v":
+        return await _tasks_page(turn, number)
     agency_id = _scope_agency(turn)
     scope = f" — {turn.person.agency.name}" if agency_id else ""
     today = turn.today
     closing = Closing.of(turn.calendar, today)
     if kind == "q":
-        (counts,) = await status_counts(
-            turn.session, today, agency_id=agency_id, tz=turn.calendar.timezone, closing=closing
-        )
-        total = counts.overdue
-        items = await overdue_list(
-            turn.session,
-            today,
-            agency_id=agency_id,
-            limit=PAGE,
-            offset=(page - 1) * PAGE,
-            closing=closing,
-        )
+        items = await overdue_list(turn.session, today, agency_id=agency_id, closing=closing)
         empty = turn.t("none_overdue", scope=scope)
     else:
         until = turn.calendar.add_workdays(today, DUE_SOON_WORKDAYS)
-        every = await open_list(
+        items = await open_list(
             turn.session,
             today,
             deadline_from=closing.overdue_from(today),  # a day-off deadline not yet closed
             deadline_before=until + timedelta(days=1),
             agency_id=agency_id,
         )
-        total, items = len(every), every[(page - 1) * PAGE : page * PAGE]
         empty = turn.t("none_due", days=DUE_SOON_WORKDAYS, scope=scope)
-    if total == 0:
+    if not items:
         return empty, ()
-    pages = max(1, math.ceil(total / PAGE))
     title_key = "overdue_title" if kind == "q" else "due_title"
-    lines = [
-        turn.t(title_key, scope=scope, n=total, page=page, pages=pages, days=DUE_SOON_WORKDAYS)
+
+    def title(number: int, pages: int) -> str:
+        n, days = len(items), DUE_SOON_WORKDAYS
+        return turn.t(title_key, scope=scope, n=n, page=number, pages=pages, days=days)
+
+    shown = page(title, [Item(_item(turn, i)) for i in items], number, _limit(turn))
+    return shown.text, _navigation(turn, kind, shown)
+
+
+def _limit(turn: LinkedTurn) -> int:
+    return limit_for(turn.incoming.channel)
+
+
+def _navigation(turn: LinkedTurn, kind: str, shown: Page) -> tuple:
+    return navigation(turn.t("prev"), turn.t("next"), f"l:{kind}", shown)
+
+
+def when(turn: LinkedTurn, assignment: Assignment) -> str:
+    if assignment.deadline is None:
+        return turn.t("no_deadline")
+    days = (assignment.deadline - turn.today).days
+    if days > 0:
+        return turn.t("days_left", n=days)
+    return turn.t("due_today") if days == 0 else turn.t("days_overdue", n=-days)
+
+
+def _task_text(turn: LinkedTurn, a: Assignment) -> str:
+    title = a.task.title if len(a.task.title) <= 120 else a.task.title[:118] + "…"
+    text = turn.t(
+        "task_line",
+        code=a.code,
+        title=title,
+        deadline=dmy(a.deadline, turn.lang),
+        when=when(turn, a),
+        status=status_name(turn.lang, a.status),
+        percent=f" {a.percent}%" if a.status is Status.IN_PROGRESS and a.percent else "",
+    )
+    if a.document_ref:
+        text += "\n" + turn.t("task_document", document=a.document_ref)
+    return text
+
+
+def _task_group(turn: LinkedTurn, a: Assignment, soon_until) -> str:
+    if a.deadline is None:
+        return "ongoing"
+    if a.deadline < turn.today:
+        return "overdue"
+    return "soon" if a.deadline <= soon_until else "later"
+
+
+GROUPS = {  # /viec's groups in order, each with the text of its heading
+    "overdue": "tasks_group_overdue",
+    "soon": "tasks_group_soon",
+    "later": "tasks_group_later",
+    "ongoing": "tasks_group_ongoing",
+}
+
+
+async def _tasks_page(turn: LinkedTurn, number: int) -> tuple[str, tuple]:
+    """/viec: the person's open assignments grouped (overdue, due within 7 working days,
+    later, ongoing), nearest deadline first within each, with a count line; paged."""
+    person = turn.person
+    rows = await assignments.open_for_person(turn.session, person)
+    if not rows:
+        return turn.t("no_tasks"), ()
+    soon_until = turn.calendar.add_workdays(turn.today, DUE_SOON_WORKDAYS)
+    grouped: dict[str, list[Assignment]] = {g: [] for g in GROUPS}
+    for a in rows:
+        grouped[_task_group(turn, a, soon_until)].append(a)
+    days = DUE_SOON_WORKDAYS
+    counts = turn.t("tasks_counts", days=days, **{g: len(grouped[g]) for g in GROUPS})
+    items = [
+        Item(_task_text(turn, a), turn.t(heading, days=days))
+        for g, heading in GROUPS.items()
+        for a in grouped[g]
     ]
-    lines += [_item(turn, item) for item in items]
-    buttons = []
-    if page > 1:
-        buttons.append(Choice(turn.t("prev"), f"l:{kind}:{page - 1}"))
-    if page < pages:
-        buttons.append(Choice(turn.t("next"), f"l:{kind}:{page + 1}"))
-    return "\n".join(lines), ((tuple(buttons),) if buttons else ())
+
+    def title(number: int, pages: int) -> str:
+        head = turn.t(
+            "tasks_title", agency=person.agency.name, n=len(rows), page=number, pages=pages
+        )
+        return f"{head}\n{counts}"
+
+    shown = page(title, items, number, _limit(turn))
+    return shown.text, _navigation(turn, "v", shown)
+
+
+async def tasks_command(turn: LinkedTurn, _args: str) -> None:
+    turn.reply(*await _tasks_page(turn, 1))
 
 
 async def overdue_command(turn: LinkedTurn, _arg: str) -> None:

@@ -1,4 +1,4 @@
-"""The conversation, written once for every channel: routing, roles, onboarding, /viec, help.
+"""The conversation, written once for every channel: routing, roles, onboarding, help.
 
 One command table maps Vietnamese names and English aliases to handlers that
 take a ``LinkedTurn`` (the chat is linked to an active person: checked here
@@ -17,9 +17,9 @@ from datetime import datetime
 from bot.handlers import decisions, onboarding, overview, progress
 from bot.inbound.fairness import heavy, refuse_stranger
 from bot.inbound.turn import LinkedTurn, Turn, load_link, reopen_missed, touch_link
-from bot.texts import dmy, status_name, t
-from storage import assignments, chats, people
-from storage.enums import Role, Status
+from bot.texts import t
+from storage import chats, people
+from storage.enums import Role
 from storage.invites import (
     InviteRefused,
     forget_wrong_codes,
@@ -27,7 +27,6 @@ from storage.invites import (
     note_wrong_code,
     redeem_invite,
 )
-from storage.models import Assignment
 
 log = logging.getLogger("nhacviec.invites")
 Handler = Callable[[LinkedTurn, str], Awaitable[None]]
@@ -46,37 +45,7 @@ class Command:
     handler: Handler
 
 
-async def tasks_command(turn: LinkedTurn, _args: str) -> None:
-    person = turn.person
-    rows = await assignments.open_for_person(turn.session, person)
-    if not rows:
-        turn.reply_key("no_tasks")
-        return
-    lines = [turn.t("tasks_header", agency=person.agency.name)]
-    for a in rows:
-        lines.append(
-            turn.t(
-                "task_line",
-                code=a.code,
-                title=a.task.title,
-                deadline=dmy(a.deadline, turn.lang),
-                when=when(turn, a),
-                status=status_name(turn.lang, a.status),
-                percent=f" {a.percent}%" if a.status is Status.IN_PROGRESS and a.percent else "",
-            )
-        )
-        if a.document_ref:
-            lines.append(turn.t("task_document", document=a.document_ref))
-    turn.reply("\n".join(lines))
-
-
-def when(turn: LinkedTurn, assignment: Assignment) -> str:
-    if assignment.deadline is None:
-        return turn.t("no_deadline")
-    days = (assignment.deadline - turn.today).days
-    if days > 0:
-        return turn.t("days_left", n=days)
-    return turn.t("due_today") if days == 0 else turn.t("days_overdue", n=-days)
+tasks_command = overview.tasks_command  # /viec lives with the other lists (paged)
 
 
 async def channel_command(turn: LinkedTurn, args: str) -> None:
@@ -114,6 +83,7 @@ COMMANDS = (
     Command("quahan", "overdue", LEADERS, overview.overdue_command),
     Command("saphan", "due", LEADERS, overview.due_command),
     Command("giao", "assign", frozenset({Role.LEADER}), decisions.assign_command),
+    Command("choduyet", "pending", COORDINATORS, decisions.pending_command),
     Command("bieudo", "chart", LEADERS, heavy(overview.chart_command)),
     Command("baocao", "report", COORDINATORS, heavy(overview.report_command)),
     Command("chualienket", "unlinked", LEADERS, onboarding.unlinked_command),
@@ -186,7 +156,9 @@ def _reply_wait(turn: Turn, kind: str, until: datetime) -> None:
 
 
 async def _on_choice(turn: LinkedTurn, data: str) -> None:
-    if data.startswith("l:"):
+    if data.startswith("l:v:"):  # /viec's pages: everyone's own list
+        await overview.on_list_choice(turn)
+    elif data.startswith("l:"):
         if turn.role in LEADERS:
             await overview.on_list_choice(turn)
         else:

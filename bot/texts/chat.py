@@ -188,7 +188,6 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     # /viec
     "no_tasks": {"vi": "Bạn không có việc nào đang mở.", "en": "You have no open assignments."},
-    "tasks_header": {"vi": "Việc của {agency} đang mở:", "en": "Open assignments of {agency}:"},
     "task_line": {
         "vi": "• {code} — {title}\n  Hạn {deadline} ({when}) — {status}{percent}",
         "en": "• {code} — {title}\n  Due {deadline} ({when}) — {status}{percent}",

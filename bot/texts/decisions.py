@@ -53,6 +53,56 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "{agency} không có việc mã {code}.",
         "en": "{agency} has no assignment {code}.",
     },
+    # decided requests: every copy shows who decided and how (issue 11 point 8)
+    "decided_approved": {
+        "vi": "✅ Đã đồng ý gia hạn đến {date} — {who}, {at}.",
+        "en": "✅ Approved, extended to {date} — {who}, {at}.",
+    },
+    "decided_rejected": {
+        "vi": "❌ Đã từ chối — {who}, {at}. Lý do: {reason}",
+        "en": "❌ Rejected — {who}, {at}. Reason: {reason}",
+    },
+    "decided_closed": {
+        "vi": "🔒 Đã đóng, không gia hạn: nhiệm vụ đã hoàn thành hoặc đã rút — {who}, {at}.",
+        "en": "🔒 Closed without extension: the assignment is done or withdrawn — {who}, {at}.",
+    },
+    "decided_superseded": {
+        "vi": "↪️ Đã được thay bằng đề nghị mới (đến {date}).",
+        "en": "↪️ Replaced by a newer request (to {date}).",
+    },
+    "decided_followup": {
+        "vi": "Đề nghị gia hạn {code} (đến {date}): {decision}",
+        "en": "Extension request {code} (to {date}): {decision}",
+    },
+    "request_superseded": {
+        "vi": "Đề nghị gia hạn {code} đến {date} đã được thay bằng đề nghị mới hơn (đến {newer});"
+        " nút này không còn hiệu lực, không có gì thay đổi.",
+        "en": "The request to extend {code} to {date} was replaced by a newer one (to {newer});"
+        " this button no longer applies and nothing was changed.",
+    },
+    "request_already_decided": {
+        "vi": "Đề nghị gia hạn {code} đến {date} đã được xử lý: {decision}",
+        "en": "The request to extend {code} to {date} was already decided: {decision}",
+    },
+    "closed_finished": {
+        "vi": "{code} đã hoàn thành hoặc đã rút khỏi kế hoạch nên không gia hạn: đề nghị đến"
+        " {date} đã được đóng; hạn và trạng thái giữ nguyên.",
+        "en": "{code} is done or withdrawn, so it is not extended: the request to {date} is"
+        " closed; its deadline and status are unchanged.",
+    },
+    # /choduyet
+    "pending_none": {
+        "vi": "Không có đề nghị gia hạn nào chờ duyệt.",
+        "en": "No extension requests are awaiting a decision.",
+    },
+    "pending_title": {
+        "vi": "📋 Đề nghị gia hạn chờ duyệt: {n}. Mỗi đề nghị kèm nút quyết định bên dưới.",
+        "en": "📋 Extension requests awaiting a decision: {n}. Each comes with its buttons below.",
+    },
+    "pending_more": {
+        "vi": "Đang hiện {shown}/{n} đề nghị cũ nhất; xử lý xong, gõ /choduyet để xem tiếp.",
+        "en": "Showing the {shown} oldest of {n}; once decided, send /pending for the rest.",
+    },
     # /giao
     "usage_assign": {
         "vi": "Cú pháp: /giao MÃ HỌ_TÊN, ví dụ: /giao 1.2 Nguyễn Văn A",

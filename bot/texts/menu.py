@@ -24,6 +24,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "menu_quahan": {"vi": "Việc quá hạn", "en": "Overdue"},
     "menu_saphan": {"vi": "Việc sắp đến hạn", "en": "Due soon"},
     "menu_giao": {"vi": "Giao đầu mối", "en": "Assign a focal person"},
+    "menu_choduyet": {"vi": "Đề nghị gia hạn chờ duyệt", "en": "Extension requests to decide"},
     "menu_bieudo": {"vi": "Biểu đồ", "en": "Chart"},
     "menu_baocao": {"vi": "Báo cáo XLSX", "en": "XLSX report"},
     "menu_kenh": {"vi": "Chọn kênh nhận nhắc việc", "en": "Choose the reminder channel"},
@@ -54,6 +55,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "help_saphan": {
         "vi": "/saphan — việc đến hạn trong {days} ngày làm việc tới",
         "en": "/due — assignments due within {days} working days",
+    },
+    "help_choduyet": {
+        "vi": "/choduyet — các đề nghị gia hạn đang chờ duyệt, kèm nút đồng ý / từ chối",
+        "en": "/pending — extension requests awaiting a decision, with approve / reject buttons",
     },
     "help_giao": {
         "vi": "/giao MÃ HỌ_TÊN — giao một cán bộ làm đầu mối, ví dụ: /giao 1.2 Nguyễn Văn A",

@@ -39,6 +39,24 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "updated": {"vi": "; cập nhật {day}", "en": "; updated {day}"},
     "never": {"vi": "; chưa cập nhật", "en": "; never updated"},
+    # /viec, paged and grouped for a phone
+    "tasks_title": {
+        "vi": "Việc của {agency} đang mở: {n} — trang {page}/{pages}",
+        "en": "Open assignments of {agency}: {n} — page {page}/{pages}",
+    },
+    "tasks_counts": {
+        "vi": "Quá hạn {overdue} · đến hạn trong {days} ngày làm việc {soon} · còn hạn {later}"
+        " · thường xuyên {ongoing}",
+        "en": "Overdue {overdue} · due within {days} working days {soon} · later {later}"
+        " · ongoing {ongoing}",
+    },
+    "tasks_group_overdue": {"vi": "⚠️ Quá hạn", "en": "⚠️ Overdue"},
+    "tasks_group_soon": {
+        "vi": "⏰ Đến hạn trong {days} ngày làm việc",
+        "en": "⏰ Due within {days} working days",
+    },
+    "tasks_group_later": {"vi": "📅 Còn hạn", "en": "📅 Later"},
+    "tasks_group_ongoing": {"vi": "🔁 Thường xuyên", "en": "🔁 Ongoing"},
     "prev": {"vi": "◀ Trước", "en": "◀ Previous"},
     "next": {"vi": "Sau ▶", "en": "Next ▶"},
     # /bieudo, /baocao
