@@ -1,7 +1,7 @@
 """extension notices; superseded and closed extension requests
 
 Revision ID: s4_decisions
-Revises: 0009
+Revises: s4_fair
 Create Date: 2026-12-02
 
 Each coordinator's copy of an extension request is kept with the token its
@@ -18,7 +18,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "s4_decisions"
-down_revision: str | Sequence[str] | None = "0009"
+down_revision: str | Sequence[str] | None = "s4_fair"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
