@@ -423,6 +423,12 @@ class ChoiceToken(Base):
     nudge_id: Mapped[int | None] = mapped_column(ForeignKey("nudges.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     reading: Mapped[str | None] = mapped_column(Text)  # JSON: what a reply said, when asked
+    # The tokens of one message's options share a menu: answering one closes them all.
+    menu: Mapped[str | None] = mapped_column(String(24), index=True)
+    # The assignment's latest history row when the options were shown: a press after a
+    # newer one is stale (the message no longer shows the state it acts on).
+    seen_update_id: Mapped[int | None] = mapped_column(Integer)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # answered or replaced
 
 
 class PendingQuestion(Base):
@@ -528,3 +534,16 @@ class ExtensionNotice(Base):
     chat_id: Mapped[str] = mapped_column(String(64))
     message_id: Mapped[str | None] = mapped_column(String(64))  # once sent
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class NumberedMenu(Base):
+    """The numbered options a chat without buttons was shown last (``storage.choices_menus``):
+    a typed number presses one of them, after a restart too; answered, the menu is gone."""
+
+    __tablename__ = "numbered_menus"
+
+    channel: Mapped[str] = mapped_column(String(20), primary_key=True)
+    chat_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(64))
+    options: Mapped[str] = mapped_column(Text)  # JSON: [[label, data], …] in reading order
+    shown_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,12 +1,20 @@
-"""Button tokens: the opaque id behind a button names who may press it, for which assignment."""
+"""Button tokens: the opaque id behind a button names who may press it, for which assignment.
+
+The tokens of one message's options share a menu; answering one closes them all, so an
+answered or replaced menu cannot be pressed again. A token also remembers the
+assignment's latest history row when it was shown: a press after a newer one acts on a
+state the message no longer shows, and is refused as stale.
+"""
 
 from __future__ import annotations
 
 import secrets
 from datetime import datetime
 
+from sqlalchemy import func, select, update
+
 from storage.db import Session
-from storage.models import ChoiceToken
+from storage.models import ChoiceToken, ProgressUpdate
 
 
 async def new_token(
@@ -16,10 +24,13 @@ async def new_token(
     now: datetime,
     nudge_id: int | None = None,
     reading: str | None = None,
+    menu: str | None = None,
 ) -> str:
     """A fresh token for ``person_id`` and ``assignment_id`` (of a nudge, when sent with one;
-    ``reading``: what an unsure reply said, JSON, when the buttons ask about it)."""
+    ``reading``: what an unsure reply said, JSON, when the buttons ask about it; ``menu``:
+    the token of the first option of the same message, when there are several)."""
     token = secrets.token_urlsafe(9)
+    seen = await latest_update_id(session, assignment_id)
     session.add(
         ChoiceToken(
             token=token,
@@ -28,6 +39,8 @@ async def new_token(
             nudge_id=nudge_id,
             created_at=now,
             reading=reading,
+            menu=menu or token,
+            seen_update_id=seen,
         )
     )
     await session.flush()
@@ -36,3 +49,27 @@ async def new_token(
 
 async def find_token(session: Session, token: str) -> ChoiceToken | None:
     return await session.get(ChoiceToken, token)
+
+
+async def latest_update_id(session: Session, assignment_id: int) -> int | None:
+    """The id of the assignment's latest history row (None: it has none)."""
+    query = select(func.max(ProgressUpdate.id)).where(ProgressUpdate.assignment_id == assignment_id)
+    return await session.scalar(query)
+
+
+async def changed_since_shown(session: Session, token: ChoiceToken) -> bool:
+    """Whether the assignment was updated after the token's options were shown."""
+    return await latest_update_id(session, token.assignment_id) != token.seen_update_id
+
+
+async def close_menu(session: Session, token: ChoiceToken, now: datetime) -> None:
+    """The menu ``token`` belongs to was answered (or replaced): none of it can be pressed
+    again."""
+    menu = token.menu or token.token
+    token.closed_at = now
+    await session.execute(
+        update(ChoiceToken)
+        .where(ChoiceToken.menu == menu, ChoiceToken.closed_at.is_(None))
+        .values(closed_at=now)
+        .execution_options(synchronize_session=False)
+    )

@@ -131,6 +131,6 @@ async def test_roles_and_other_agencies(world):
 async def test_a_forged_choice_is_refused(world):
     db, harness, _clock, _official, code = world
     await harness.say(f"/start {code}")
-    harness.channel.numbered.shown("console", "1", [Choice("x", "c:AAAAAAAAAAAA:done")])
+    await harness.channel.numbered.shown("console", "1", [Choice("x", "c:AAAAAAAAAAAA:done")])
     assert "không hợp lệ" in await harness.say("1")
     assert (await status_of(db, "2.1"))[3] == 0

@@ -233,7 +233,7 @@ async def test_an_unsure_reply_is_asked_with_buttons_and_undone_with_one(world):
         assert (updates, statuses["2.1"]) == (2, Status.NOT_STARTED)  # the record and its undo
 
         api.push_callback(OFFICIAL_CHAT, confirmation.message_id, undo["callback_data"])
-        assert "Không có ghi nhận nào để hoàn tác" in await answer_to(api, OFFICIAL_CHAT, 4)
+        assert "không ghi nhận gì thêm" in await answer_to(api, OFFICIAL_CHAT, 4)  # used once
 
 
 async def test_a_nudge_refused_by_a_block_goes_out_again_when_the_person_writes(world):

@@ -21,6 +21,7 @@ from bot.app.settings import Settings
 from bot.channels.base import Channel
 from bot.channels.console import ConsoleChannel
 from bot.channels.pacing import Limiter
+from bot.inbound.choices import keep_menus
 from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import menu
 from bot.outbound.digests import ChatDigestSink
@@ -148,6 +149,7 @@ def build_service(
     configured ones and ``digests`` the digest run (tests, the demo)."""
     channels = channels if channels is not None else build_channels(settings)
     calendar, rules, lang = calendar_from(settings), rules_from(settings), settings.language
+    keep_menus(channels, db, clock.now)  # numbered options survive a restart
     dispatcher = Dispatcher(Deps(db, channels, calendar, rules, clock.now, lang))
     delivery = ChatDelivery(db, channels, lang)
     sink = ChatDigestSink(db, channels, lang, tz=calendar.timezone, calendar=calendar)

@@ -62,7 +62,8 @@ class Incoming:
     choice_ref: str | None = None  # the platform's handle to answer the press
     choice_message_id: str | None = None  # the message that carried the choice
     raw: dict = field(default_factory=dict)
-    reply_to_text: str = ""  # the text of the message replied to, where the platform quotes it
+    # The text of the message replied to (or pressed under), where the platform gives it.
+    reply_to_text: str = ""
 
 
 class ChannelError(Exception):

@@ -66,12 +66,12 @@ class ConsoleChannel:
         while (line := await self._reader()) is not None:
             text = line.strip()
             if text:
-                await handler(self._incoming(text))
+                await handler(await self._incoming(text))
         self.closed.set()
 
-    def _incoming(self, text: str) -> Incoming:
+    async def _incoming(self, text: str) -> Incoming:
         incoming = Incoming(self.name, self.chat_id, uuid.uuid4().hex, datetime.now(UTC), text=text)
-        return self.numbered.press(incoming)
+        return await self.numbered.press(incoming)
 
     async def send(self, chat_id: str, message: Outgoing) -> str:
         """Print ``message`` (in parts of at most ``max_text`` characters, the options
@@ -91,7 +91,7 @@ class ConsoleChannel:
             )
         options = flatten(message.choices)
         if options:
-            self.numbered.shown(chat_id, str(self._next_id), options)
+            await self.numbered.shown(chat_id, str(self._next_id), options)
             lines.append(self.numbered.block(options))
         self._out.write("\n".join(lines) + "\n\n")
         self._out.flush()

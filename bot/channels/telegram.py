@@ -374,6 +374,7 @@ def to_incoming(update: Update) -> Incoming | None:
             choice_data=query.data,
             choice_ref=query.id,
             choice_message_id=str(query.message.message_id),
+            reply_to_text=getattr(query.message, "text", None) or "",
             channel="telegram",
             update_key=key,
             raw=raw,

@@ -215,7 +215,7 @@ class ZaloChannel:
         if key in self._recent or key in self._pending:
             log.info("action=update_duplicate message_id=%s", key)
             return
-        incoming = self.numbered.press(incoming)
+        incoming = await self.numbered.press(incoming)
         self._pending.add(key)
         task = asyncio.current_task()
         assert task is not None and self._handler is not None  # in a task, once started
@@ -276,7 +276,7 @@ class ZaloChannel:
                 sent = await self._paced(chat_id, "sendPhoto", params)
             for part in parts:
                 sent = await self._paced(chat_id, "sendMessage", {"chat_id": chat_id, "text": part})
-            self.numbered.shown(chat_id, sent, options)
+            await self.numbered.shown(chat_id, sent, options)
         return sent
 
     def _parts(self, text: str, options: list[Choice]) -> list[str]:

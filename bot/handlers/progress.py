@@ -189,8 +189,33 @@ async def record(
     await _confirm(turn, assignment, text)
 
 
+async def _answered_message(turn: LinkedTurn) -> str | None:
+    """The id of the message this turn answered: the one pressed under, or the nudge
+    replied to (recorded, or a copy whose text names a code); None: nothing to edit."""
+    if turn.incoming.choice_message_id:
+        return turn.incoming.choice_message_id
+    replied = await replied_to(turn)
+    if replied or (replied is not None and which.codes_in(turn.incoming.reply_to_text)):
+        return turn.incoming.reply_to_message_id
+    return None
+
+
+async def _show_answer(turn: LinkedTurn, recorded: str, note: str = "answered") -> None:
+    """On Telegram, the message answered shows the answer and loses its buttons."""
+    if not _has_buttons(turn):
+        return
+    message_id = await _answered_message(turn)
+    if message_id is None:
+        return
+    shown = turn.incoming.reply_to_text.strip()
+    if note == "answered":
+        recorded = turn.t("answered_note", answer=recorded.splitlines()[0])
+    turn.edit(message_id, f"{shown}\n\n{recorded}" if shown else recorded)
+
+
 async def _confirm(turn: LinkedTurn, assignment: Assignment, text: str) -> None:
     """Say what was recorded, with how to undo it (a button where there are buttons)."""
+    await _show_answer(turn, text)
     if _has_buttons(turn):
         token = await choices.new_token(turn.session, turn.person.id, assignment.id, turn.now)
         turn.reply(text + turn.t("undo_hint_button"), choices.undo_choices(turn.lang, token))
@@ -352,6 +377,18 @@ async def on_choice(turn: LinkedTurn) -> None:
         return
     assignment = await _load(turn, token.assignment_id)
     action = parsed[1]
+    if token.closed_at is not None:  # answered, or replaced by a newer menu
+        turn.reply_key("choice_answered")
+        return
+    if action != "undo" and await tokens.changed_since_shown(turn.session, token):
+        await tokens.close_menu(turn.session, token, turn.now)
+        turn.reply_key(
+            "choice_stale", code=assignment.code, status=status_name(turn.lang, assignment.status)
+        )
+        return
+    # One answer per menu: its other options are closed too (a follow-up question
+    # comes as a menu of its own).
+    await tokens.close_menu(turn.session, token, turn.now)
     if action == "undo":
         await undo(turn, token.assignment_id)
     elif action == "pick":
@@ -367,6 +404,9 @@ async def on_choice(turn: LinkedTurn) -> None:
         await record(turn, assignment, Status.IN_PROGRESS, percent=int(action[1:]))
     else:
         awaiting = {"prog": Awaiting.PERCENT, "blk": Awaiting.REASON, "ext": Awaiting.DATE}
+        chosen = {"prog": Status.IN_PROGRESS, "blk": Status.BLOCKED}
+        name = status_name(turn.lang, chosen.get(action, Status.EXTENSION_REQUESTED))
+        await _show_answer(turn, turn.t("chosen_note", choice=name), note="chosen")
         await prompt(turn, assignment, awaiting[action])
 
 
@@ -399,6 +439,10 @@ async def answer_percent(turn: LinkedTurn, question: PendingQuestion, text: str)
     match = PERCENT.match(text)
     if not match or int(match[1]) > 100:
         parsed = read_reply(text, today=turn.today, current_deadline=assignment.deadline)
+        if parsed.percent is None and parsed.recordable and parsed.status is not None:
+            await questions.clear(turn)  # not a percent but a report ("xong"): read as one
+            await apply_reading(turn, assignment, text)
+            return
         if parsed.percent is None:
             turn.reply_key("ask_percent_again")
             return
@@ -556,11 +600,12 @@ async def _ask_which(turn: LinkedTurn, text: str, candidates: list[Assignment]) 
         turn.reply_key("ask_which_code", text=shown)
         return
     reading = json.dumps({"text": text})
-    rows = []
+    rows, menu = [], None
     for assignment in mine[:ASK_AT_MOST]:
         token = await choices.new_token(
-            turn.session, turn.person.id, assignment.id, turn.now, reading=reading
+            turn.session, turn.person.id, assignment.id, turn.now, reading=reading, menu=menu
         )
+        menu = menu or token
         rows.append(choices.pick_choice(assignment.code, assignment.task.title, token))
     extra = len(mine) - ASK_AT_MOST
     more = turn.t("ask_which_more", count=extra) if extra > 0 else ""

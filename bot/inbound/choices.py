@@ -8,10 +8,14 @@ someone else's, finds nothing for the presser and is refused.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from datetime import datetime
 
 from bot.channels.base import Choice
+from bot.channels.numbered import NumberedOptions
 from bot.texts import say, status_name
-from storage import tokens
+from storage import choices_menus, tokens
+from storage.db import Database
 from storage.enums import Status
 
 PERCENTS = (20, 40, 60, 80, 100)
@@ -73,3 +77,37 @@ def percent_choices(token: str) -> tuple[tuple[Choice, ...], ...]:
 def parse_data(data: str | None) -> tuple[str, str] | None:
     match = DATA.match(data or "")
     return (match[1], match[2]) if match else None
+
+
+class StoredMenus:
+    """``bot.channels.numbered.MenuMemory`` in the store: one channel's chats' last menus,
+    each call its own unit of work (a channel sends and receives outside any turn)."""
+
+    def __init__(self, db: Database, channel: str, now: Callable[[], datetime]) -> None:
+        self.db, self.channel, self.now = db, channel, now
+
+    async def remember(self, chat_id: str, message_id: str, options: list[Choice]) -> None:
+        pairs = [(choice.label, choice.data) for choice in options]
+        async with self.db.unit_of_work() as session:
+            await choices_menus.remember(
+                session, self.channel, chat_id, message_id, pairs, self.now()
+            )
+
+    async def recall(self, chat_id: str) -> tuple[str, list[Choice]] | None:
+        async with self.db.unit_of_work() as session:
+            found = await choices_menus.recall(session, self.channel, chat_id)
+        if found is None:
+            return None
+        return found[0], [Choice(label, data) for label, data in found[1]]
+
+    async def forget(self, chat_id: str) -> None:
+        async with self.db.unit_of_work() as session:
+            await choices_menus.forget(session, self.channel, chat_id)
+
+
+def keep_menus(channels: Mapping[str, object], db: Database, now: Callable[[], datetime]) -> None:
+    """Give every channel with numbered options a memory in the store (restarts keep them)."""
+    for name, channel in channels.items():
+        numbered = getattr(channel, "numbered", None)
+        if isinstance(numbered, NumberedOptions) and numbered.memory is None:
+            numbered.memory = StoredMenus(db, name, now)

@@ -31,4 +31,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "{code} was updated after this message was sent (now: {status}); the old choice "
         "no longer applies and nothing was recorded. Send your update again if needed.",
     },
+    "answered_note": {
+        "vi": "✔ Đã trả lời: {answer}",
+        "en": "✔ Answered: {answer}",
+    },
+    "chosen_note": {
+        "vi": "✔ Đã chọn: {choice}",
+        "en": "✔ Chosen: {choice}",
+    },
 }
