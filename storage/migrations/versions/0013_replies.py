@@ -1,7 +1,7 @@
 """options bound to their message
 
 Revision ID: s4_replies
-Revises: 0009
+Revises: s4_decisions
 Create Date: 2026-12-02
 
 Button tokens know their menu (the options of one message), the history row the
@@ -17,7 +17,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "s4_replies"
-down_revision: str | Sequence[str] | None = "0009"
+down_revision: str | Sequence[str] | None = "s4_decisions"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
