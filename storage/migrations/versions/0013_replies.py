@@ -36,9 +36,7 @@ def upgrade() -> None:
     with op.batch_alter_table("choice_tokens", schema=None) as batch_op:
         batch_op.add_column(sa.Column("menu", sa.String(length=24), nullable=True))
         batch_op.add_column(sa.Column("seen_update_id", sa.Integer(), nullable=True))
-        batch_op.add_column(
-            sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True)
-        )
+        batch_op.add_column(sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.create_index(batch_op.f("ix_choice_tokens_menu"), ["menu"], unique=False)
 
 
