@@ -98,25 +98,36 @@ def _closing(closes: Callable[[date], date], year: int) -> Closing:
 
 AS_WRITTEN = Closing()
 
-# Open statuses reported in their own column while not overdue.
+# The open statuses, in the order reports split "chưa hoàn thành" by them (in time, and
+# again inside overdue: ``overdue_{status}``).
+OPEN_SPLIT = ("in_progress", "not_started", "blocked", "extension_requested")
 _OPEN_COLUMNS = {
     "in_progress": Status.IN_PROGRESS,
     "not_started": Status.NOT_STARTED,
     "blocked": Status.BLOCKED,
     "extension_requested": Status.EXTENSION_REQUESTED,
 }
+# The words of a provincial report, one source for every presenter (their names are the
+# texts ``bucket_{name}``): hoàn thành (đúng hạn / trễ hạn); chưa hoàn thành trong hạn
+# (split by ``OPEN_SPLIT``); quá hạn (split the same way, ``OVERDUE_SPLIT``); chưa đến hạn.
+DONE_BUCKETS = ("done_on_time", "done_late")
+IN_TIME_BUCKETS = OPEN_SPLIT
+OVERDUE_SPLIT = tuple(f"overdue_{name}" for name in OPEN_SPLIT)
 # The buckets of ``StatusCounts`` that partition ``total``, in the order reports show them.
-BUCKETS = ("done_on_time", "done_late", *_OPEN_COLUMNS, "overdue")
-_NUMBERS = ("total", *BUCKETS)
+BUCKETS = (*DONE_BUCKETS, *IN_TIME_BUCKETS, "overdue", "not_due")
+_NUMBERS = ("total", *BUCKETS, *OVERDUE_SPLIT)
 
 
 @dataclass(frozen=True)
 class StatusCounts:
     """Assignment counts of one group, one agency, or everything (``key`` None).
 
-    The buckets partition ``total``: a done assignment is ``done_on_time`` or
-    ``done_late``; an open one past its deadline is ``overdue`` whatever its
-    status; every other open one is counted under its status.
+    The buckets (``BUCKETS``) partition ``total``: a done assignment is
+    ``done_on_time`` or ``done_late``; an open one past its deadline is ``overdue``
+    whatever its status, and counted again under ``overdue_{status}`` (those four
+    add up to ``overdue``); an open one not past its deadline is ``not_due`` (chưa
+    đến hạn) when its deadline is still ahead and nobody ever reported on it
+    (``updated_at`` NULL, status not started), else counted under its status.
     """
 
     key: int | None  # group number (1-7), agency id, or None for the whole selection
@@ -129,10 +140,31 @@ class StatusCounts:
     blocked: int
     extension_requested: int
     overdue: int
+    # Added after the first eight: default 0 so older positional calls still build.
+    not_due: int = 0
+    overdue_in_progress: int = 0
+    overdue_not_started: int = 0
+    overdue_blocked: int = 0
+    overdue_extension_requested: int = 0
 
     @property
     def done(self) -> int:
         return self.done_on_time + self.done_late
+
+    @property
+    def open_in_time(self) -> int:
+        """Chưa hoàn thành, trong hạn: the four open statuses not past the deadline."""
+        return sum(getattr(self, name) for name in IN_TIME_BUCKETS)
+
+    @property
+    def on_time_share(self) -> float:
+        """Hoàn thành đúng hạn as a share of all the assignments, in %, one decimal."""
+        return round(100 * self.done_on_time / self.total, 1) if self.total else 0.0
+
+    @property
+    def overdue_share(self) -> float:
+        """Quá hạn as a share of all the assignments, in %, one decimal (ranks agencies)."""
+        return round(100 * self.overdue / self.total, 1) if self.total else 0.0
 
 
 @dataclass(frozen=True)
@@ -247,14 +279,21 @@ def _count(condition):
 
 
 def _counts(session: AsyncSession, today: date, tz: ZoneInfo, closing: Closing) -> list:
-    """Aggregate columns: total, done, done_late, the open statuses in time, overdue.
+    """Aggregate columns: total, done, done_late, the open statuses in time, not due,
+    and the open statuses overdue.
 
-    ``done_on_time`` is ``done - done_late`` (see ``_counts_of``): one date
-    test per done row instead of two.
+    ``done_on_time`` is ``done - done_late`` and ``not_started`` the in-time not
+    started ones less ``not_due`` (see ``_counts_of``): one test per row fewer.
     """
     is_done = Assignment.status == Status.DONE
     overdue_from = closing.overdue_from(today)
     in_time = or_(Assignment.deadline.is_(None), Assignment.deadline >= overdue_from)
+    late = Assignment.deadline < overdue_from
+    not_due = and_(
+        Assignment.status == Status.NOT_STARTED,
+        Assignment.deadline > today,
+        Assignment.updated_at.is_(None),
+    )
     return [
         func.count().label("total"),
         _count(is_done).label("done"),
@@ -263,7 +302,11 @@ def _counts(session: AsyncSession, today: date, tz: ZoneInfo, closing: Closing) 
             _count(and_(Assignment.status == status, in_time)).label(name)
             for name, status in _OPEN_COLUMNS.items()
         ),
-        _count(and_(~is_done, Assignment.deadline < overdue_from)).label("overdue"),
+        _count(not_due).label("not_due"),
+        *(
+            _count(and_(Assignment.status == status, late)).label(f"overdue_{name}")
+            for name, status in _OPEN_COLUMNS.items()
+        ),
     ]
 
 
@@ -376,9 +419,11 @@ def _counts_of(row, by) -> StatusCounts:
         key, label = row["agency_id"], row["label"]
     else:
         key, label = None, ""
-    numbers = {name: int(row[name] or 0) for name in ("total", "done_late")}
+    numbers = {name: int(row[name] or 0) for name in ("total", "done_late", "not_due")}
     numbers["done_on_time"] = int(row["done"] or 0) - numbers["done_late"]
-    numbers.update({name: int(row[name] or 0) for name in (*_OPEN_COLUMNS, "overdue")})
+    numbers.update({name: int(row[name] or 0) for name in (*_OPEN_COLUMNS, *OVERDUE_SPLIT)})
+    numbers["not_started"] -= numbers["not_due"]
+    numbers["overdue"] = sum(numbers[name] for name in OVERDUE_SPLIT)
     return StatusCounts(key=key, label=label, **numbers)
 
 

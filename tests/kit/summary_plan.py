@@ -31,8 +31,10 @@ ROWS = (
     "7.4,7,Bỏ khỏi kế hoạch (phân công),Sở Tư pháp,,2024-03-01,,Báo cáo",
     "7.5,7,Bỏ khỏi kế hoạch (nhiệm vụ),Sở Tư pháp,,2024-02-01,,Báo cáo",
     "7.6,7,Chuyên mục CCHC,Sở Nội vụ,,,continuous,Chuyên mục",
+    "7.7,7,Kết nối liên thông,Sở Tư pháp,,2024-05-31,,Báo cáo",
 )
 UPDATED_AT = local(2024, 3, 18, 9, 0)  # open assignments last changed; 7.4 and 7.5 withdrawn
+NOT_REPORTED = ("7.7",)  # nobody ever reported: not started, due 31 May, so "chưa đến hạn"
 
 # code -> (status, percent, done_at); done_at local, so 1.2 is done on 16 Mar
 # locally while still 15 Mar in UTC, and 1.3 at 23:30 local on its deadline.
@@ -51,6 +53,7 @@ STATES = {
     "7.4": (Status.IN_PROGRESS, 10, None),
     "7.5": (Status.IN_PROGRESS, 10, None),
     "7.6": (Status.DONE, 100, local(2024, 3, 1, 9, 0)),
+    "7.7": (Status.NOT_STARTED, 0, None),
 }
 
 
@@ -69,7 +72,7 @@ async def build_plan(db: Database, tmp_path) -> dict[str, int]:
                     status=status,
                     percent=percent,
                     done_at=done_at,
-                    updated_at=done_at or UPDATED_AT,
+                    updated_at=None if code in NOT_REPORTED else done_at or UPDATED_AT,
                 )
             )
         withdrawn = UPDATED_AT
