@@ -38,6 +38,9 @@ ONE_DAY = timedelta(days=1)
 # and this bound turns it into an error instead of an endless loop.
 MAX_DAYS_OFF_IN_A_ROW = 366
 DEADLINE_ON_DAY_OFF = ("next_workday", "as_written")
+# The one unit messages count days in (NHACVIEC_DAYS_UNIT): calendar days, as reports do,
+# or working days.
+DAY_UNITS = ("calendar", "working")
 
 
 class WorkCalendar:
@@ -50,12 +53,16 @@ class WorkCalendar:
         extra_workdays: frozenset[date] = frozenset(),
         corrections: Iterable[Correction] = CORRECTIONS,
         deadline_on_day_off: str = "next_workday",
+        days_unit: str = "calendar",
     ) -> None:
         if not work_start < work_end:
             raise ValueError("work_start must be before work_end")
         if deadline_on_day_off not in DEADLINE_ON_DAY_OFF:
             raise ValueError(f"deadline_on_day_off: one of {DEADLINE_ON_DAY_OFF}")
         self.deadline_on_day_off = deadline_on_day_off
+        if days_unit not in DAY_UNITS:
+            raise ValueError(f"days_unit: one of {DAY_UNITS}")
+        self.days_unit = days_unit
         clash = extra_days_off & extra_workdays
         if clash:
             days = ", ".join(sorted(d.isoformat() for d in clash))
@@ -125,6 +132,16 @@ class WorkCalendar:
             day += ONE_DAY
             count += self.is_workday(day)
         return count
+
+    def days_past(self, deadline: date, today: date) -> int:
+        """Days from ``deadline`` to ``today`` in ``days_unit``: > 0 overdue, 0 due
+        today, < 0 days left. Counted on the day a message is made, never kept.
+
+        Working days: ``workdays_between(deadline, today)``.
+        """
+        if self.days_unit == "working":
+            return self.workdays_between(deadline, today)
+        return (today - deadline).days
 
     # Instants
 

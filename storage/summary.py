@@ -45,7 +45,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import dialect_of
 from storage.enums import Status
-from storage.models import Agency, Assignment, Task
+from storage.models import Agency, Assignment, Nudge, ProgressUpdate, Task
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 CLOSING_YEARS = 6  # this year and the five before it
@@ -116,6 +116,9 @@ OVERDUE_SPLIT = tuple(f"overdue_{name}" for name in OPEN_SPLIT)
 # The buckets of ``StatusCounts`` that partition ``total``, in the order reports show them.
 BUCKETS = (*DONE_BUCKETS, *IN_TIME_BUCKETS, "overdue", "not_due")
 _NUMBERS = ("total", *BUCKETS, *OVERDUE_SPLIT)
+# The columns of a table of counts (workbook, DOCX): the buckets with the split of
+# overdue right after it.
+TABLE_COLUMNS = (*DONE_BUCKETS, *IN_TIME_BUCKETS, "overdue", *OVERDUE_SPLIT, "not_due")
 
 
 @dataclass(frozen=True)
@@ -437,6 +440,7 @@ async def overdue_list(
     limit: int | None = None,
     offset: int = 0,
     closing: Closing = AS_WRITTEN,
+    group: int | None = None,
 ) -> list[OverdueItem]:
     """Open live assignments overdue on ``today`` (see ``Closing``), most overdue first.
 
@@ -453,6 +457,7 @@ async def overdue_list(
         plan_id=plan_id,
         limit=limit,
         offset=offset,
+        group=group,
     )
 
 
@@ -466,10 +471,12 @@ async def open_list(
     plan_id: int | None = None,
     limit: int | None = None,
     offset: int = 0,
+    group: int | None = None,
 ) -> list[OverdueItem]:
     """Open live assignments with a deadline in [deadline_from, deadline_before), by deadline.
 
-    ``days_overdue`` is negative for a deadline still ahead (days left).
+    ``days_overdue`` is negative for a deadline still ahead (days left); ``group``
+    keeps one task group.
     """
     query = (
         select(
@@ -496,6 +503,8 @@ async def open_list(
         query = query.where(Assignment.deadline < deadline_before)
     if deadline_from is not None:
         query = query.where(Assignment.deadline >= deadline_from)
+    if group is not None:
+        query = query.where(Assignment.group_number == group)
     query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
     if offset:
         query = query.offset(offset)
@@ -514,5 +523,46 @@ async def open_list(
             percent=row.percent,
             updated_at=row.updated_at,
         )
+        for row in (await session.execute(query)).all()
+    ]
+
+
+@dataclass(frozen=True)
+class NudgedAssignment:
+    """A live assignment that was sent a nudge: when first, and the first update after it."""
+
+    agency_id: int
+    first_sent_at: datetime  # UTC
+    first_update_at: datetime | None  # UTC; the first progress recorded on or after it
+
+
+async def nudged_assignments(
+    session: AsyncSession, *, agency_id: int | None = None, plan_id: int | None = None
+) -> list[NudgedAssignment]:
+    """Every live assignment with a sent nudge to an official (escalations to leaders
+    left out), for the response rate per agency; the presenter counts working days."""
+    first_sent = (
+        select(Nudge.assignment_id, func.min(Nudge.sent_at).label("first_sent_at"))
+        .where(Nudge.sent_at.is_not(None), ~Nudge.kind.startswith("escalation"))
+        .group_by(Nudge.assignment_id)
+        .subquery()
+    )
+    first_update = (
+        select(func.min(ProgressUpdate.created_at))
+        .where(
+            ProgressUpdate.assignment_id == first_sent.c.assignment_id,
+            ProgressUpdate.created_at >= first_sent.c.first_sent_at,
+        )
+        .scalar_subquery()
+    )
+    query = (
+        select(Assignment.agency_id, first_sent.c.first_sent_at, first_update.label("first_update"))
+        .join(first_sent, first_sent.c.assignment_id == Assignment.id)
+        .join(Task, Task.id == Assignment.task_id)
+        .where(*live_assignments())
+    )
+    query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
+    return [
+        NudgedAssignment(row.agency_id, row.first_sent_at, row.first_update)
         for row in (await session.execute(query)).all()
     ]

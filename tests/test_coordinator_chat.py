@@ -40,29 +40,69 @@ async def test_coordinator_summary_whole_plan_group_and_agency(plan):
     (text,) = await chat.say("coord", "/tonghop")
     async with plan.unit_of_work() as session:
         (total,) = await status_counts(session, TODAY)
-    assert text.startswith("📊 Tổng hợp toàn kế hoạch — đến ngày 20/03/2024")
-    assert counts_line("vi", "Tổng", total) in text
-    assert "Nhóm 2 — Cải cách thể chế: 5 việc" in text
+    assert text.startswith(
+        "📊 Tổng hợp tình hình thực hiện nhiệm vụ — toàn kế hoạch — tính đến ngày 20/03/2024"
+    )
+    assert counts_line("vi", "Tổng số", total) in text
+    assert (
+        "Tổng số: 13 nhiệm vụ; hoàn thành 4 (đúng hạn 3, trễ hạn 1); chưa hoàn thành trong hạn "
+        "5 (đang thực hiện 2, chưa thực hiện 1, vướng mắc 1, đề nghị gia hạn 1); quá hạn 3, "
+        "trong đó: vướng mắc 1, đề nghị gia hạn 1, chưa thực hiện 1; chưa đến hạn 1; "
+        "tỷ lệ hoàn thành đúng hạn 23,1%"
+    ) in text
+    assert "\nTheo nhóm nhiệm vụ:\nNhóm 1 — " in text
+    assert "Nhóm 2 — Cải cách thể chế: 5 nhiệm vụ" in text
+    # The agency block has a heading and ranks by overdue share: Sở Nội vụ 2/7, Sở Tư pháp 1/6.
+    block = text.split("Theo cơ quan chủ trì, tỷ lệ quá hạn cao nhất trước (2/2 cơ quan")[1]
+    assert block.index("\nSở Nội vụ: 7 nhiệm vụ") < block.index("\nSở Tư pháp: 6 nhiệm vụ")
+    assert "phản hồi" in block or "chưa có tin nhắc nào được gửi" in block
     (group,) = await chat.say("coord", "/summary 7")
     assert "Nhóm 7 — Xây dựng và phát triển Chính quyền điện tử" in group
     (agency,) = await chat.say("coord", "/tonghop tu phap")
-    assert "Tổng hợp Sở Tư pháp" in agency
+    assert "— Sở Tư pháp — tính đến ngày" in agency
     (ambiguous,) = await chat.say("coord", "/tonghop dak")
     assert "khớp nhiều cơ quan" in ambiguous and "UBND huyện Đắk Hà" in ambiguous
     (none,) = await chat.say("coord", "/tonghop xyz")
-    assert "Không có nhóm hay cơ quan nào khớp" in none
+    assert "Không có nhóm nhiệm vụ hay cơ quan nào khớp" in none
 
 
 async def test_leader_sees_own_agency_official_is_refused(plan):
     await link(plan, "leader", "stp", "lead")
     await link(plan, "official", "stp", "off")
     chat = Chat(plan)
-    (text,) = await chat.say("lead", "/tonghop snv")  # the argument cannot widen a leader's view
-    assert "Tổng hợp Sở Tư pháp" in text
+    (text,) = await chat.say("lead", "/tonghop")
+    assert "— Sở Tư pháp — tính đến ngày" in text and "Sở Nội vụ" not in text
+    # Another agency is refused with the reason, never silently narrowed to his own.
+    (outside,) = await chat.say("lead", "/tonghop snv")
+    assert "chỉ xem được số liệu của Sở Tư pháp" in outside and "«snv»" in outside
+    assert "Tổng số:" not in outside
+    (own_group,) = await chat.say("lead", "/tonghop 2")
+    assert "— Sở Tư pháp, Nhóm 2 — Cải cách thể chế —" in own_group
+    assert "Tổng số: 3 nhiệm vụ" in own_group
     (refused,) = await chat.say("off", "/tonghop")
     assert "dành cho lãnh đạo" in refused
     (overdue,) = await chat.say("lead", "/quahan")
     assert "Sở Nội vụ" not in overdue and "2.2 — Sở Tư pháp" in overdue
+    (outside,) = await chat.say("lead", "/quahan Sở Nội vụ")
+    assert "chỉ xem được số liệu của Sở Tư pháp" in outside
+
+
+async def test_overdue_and_due_lists_take_an_agency_or_a_group(plan):
+    await link(plan, "coordinator", "snv", "coord")
+    chat = Chat(plan)
+    (everything,) = await chat.say("coord", "/quahan")
+    assert all(code in everything for code in ("7.3", "2.2", "2.4"))
+    (stp,) = await chat.say("coord", "/quahan Sở Tư pháp")
+    assert "⚠️ Nhiệm vụ quá hạn — Sở Tư pháp (1)" in stp
+    assert "2.2 — Sở Tư pháp" in stp and "7.3" not in stp and "2.4" not in stp
+    (group7,) = await chat.say("coord", "/quahan 7")
+    assert "7.3" in group7 and "2.2" not in group7
+    (due,) = await chat.say("coord", "/saphan 2")
+    assert "2.1" in due and "2.5" in due and "7.7" not in due
+    (due_stp,) = await chat.say("coord", "/saphan tu phap")
+    assert "Sở Tư pháp" in due_stp and "Sở Nội vụ" not in due_stp
+    (none,) = await chat.say("coord", "/quahan xyz")
+    assert "Không có nhóm nhiệm vụ hay cơ quan nào khớp «xyz»" in none
 
 
 async def test_overdue_list_pages_with_buttons(db):
@@ -73,7 +113,7 @@ async def test_overdue_list_pages_with_buttons(db):
     await link(db, "official", "snv", "off")
     chat = Chat(db)
     (first,) = await chat.say("coord", "/quahan")
-    assert "⚠️ Việc quá hạn (" in first and "— trang 1/" in first
+    assert "⚠️ Nhiệm vụ quá hạn (" in first and "— trang 1/" in first
     message = chat.last("coord")
     assert [c.label for c in message.choices[0]] == ["Sau ▶"]
     data = message.choices[0][0].data
@@ -84,7 +124,7 @@ async def test_overdue_list_pages_with_buttons(db):
     (refused,) = await chat.say("off", choice_data=data, choice_message_id="1")
     assert "không hợp lệ" in refused
     (due,) = await chat.say("coord", "/saphan")
-    assert "đến hạn trong 7 ngày làm việc" in due or "Không có việc nào đến hạn" in due
+    assert "đến hạn trong 7 ngày làm việc" in due or "Không có nhiệm vụ nào đến hạn" in due
 
 
 async def test_extension_approved_moves_the_deadline_and_replans(plan):
@@ -97,11 +137,12 @@ async def test_extension_approved_moves_the_deadline_and_replans(plan):
     assert answers[0].startswith("Đã ghi nhận đề nghị gia hạn 2.1 đến 30/04/2024")
     request_message = chat.last("coord")
     assert (
-        "Đề nghị gia hạn 2.1" in request_message.text and official.full_name in request_message.text
+        "Đề nghị gia hạn nhiệm vụ 2.1" in request_message.text
+        and official.full_name in request_message.text
     )
     approve = request_message.choices[0][0].data
     (done,) = [t for t in await chat.say("coord", choice_data=approve) if "Đã đồng ý" in t]
-    assert done == "Đã đồng ý gia hạn 2.1 đến 30/04/2024."
+    assert done == "Đã đồng ý gia hạn nhiệm vụ 2.1 đến 30/04/2024."
     assert "đã được đồng ý" in chat.last("off").text
     async with plan.unit_of_work() as session:
         a = await session.scalar(select(Assignment).where(Assignment.code == "2.1"))
@@ -134,11 +175,11 @@ async def test_extension_rejected_tells_the_requester_why(plan):
     await chat.say("off", "/giahan 2.1 30/4")
     reject = chat.last("coord").choices[0][1].data
     (asked,) = await chat.say("coord", choice_data=reject)
-    assert "Lý do từ chối" in asked
+    assert "lý do không đồng ý gia hạn" in asked
     await chat.say("coord", "Đã gia hạn một lần, đề nghị hoàn thành đúng hạn")
     told = chat.last("off").text
     assert "không được đồng ý" in told and "Đã gia hạn một lần" in told
-    assert "Hạn vẫn là 29/03/2024" in told
+    assert "Thời hạn vẫn là 29/03/2024" in told
     async with plan.unit_of_work() as session:
         request = await session.scalar(select(ExtensionRequest))
     assert request.state is ExtensionState.REJECTED
@@ -159,8 +200,8 @@ async def test_leader_assigns_a_focal_person(plan):
     official = await link(plan, "official", "stp", "off")
     chat = Chat(plan)
     (answer, *_rest) = await chat.say("lead", f"/giao 2.1 {official.full_name.lower()}")
-    assert answer.startswith(f"Đã giao 2.1 cho {official.full_name}")
-    assert "giao bạn làm đầu mối việc 2.1" in chat.last("off").text
+    assert answer.startswith(f"Đã giao {official.full_name} làm đầu mối nhiệm vụ 2.1")
+    assert "giao Anh/Chị làm đầu mối nhiệm vụ 2.1" in chat.last("off").text
     async with plan.unit_of_work() as session:
         a = await session.scalar(select(Assignment).where(Assignment.code == "2.1"))
         history = await session.scalar(
@@ -180,7 +221,9 @@ async def test_chart_and_report_in_chat_by_role(plan):
     await chat.say("lead", "/bieudo")
     photo = chat.last("lead")
     assert photo.attachment.kind == "photo" and photo.attachment.content[:8] == b"\x89PNG\r\n\x1a\n"
-    assert photo.text == "Biểu đồ tiến độ Sở Tư pháp đến ngày 20/03/2024"
+    assert (
+        photo.text == "Biểu đồ tiến độ thực hiện nhiệm vụ — Sở Tư pháp — tính đến ngày 20/03/2024"
+    )
     await chat.say("coord", "/baocao")
     report = chat.last("coord")
     assert report.attachment.kind == "document"
@@ -227,7 +270,7 @@ async def test_every_command_by_every_role(plan, command):
     chat = Chat(plan)
     for role, chat_id in chats.items():
         answers = await chat.say(chat_id, command)
-        refused = any("tài khoản của bạn không dùng được lệnh này" in a for a in answers)
+        refused = any("tài khoản của Anh/Chị không sử dụng được lệnh này" in a for a in answers)
         assert refused == (role not in ALLOWED[command]), (role, answers)
 
 

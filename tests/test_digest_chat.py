@@ -29,8 +29,11 @@ async def test_daily_digest_reaches_the_coordinator(db, tmp_path):
     kinds = await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 0))  # a Wednesday
     assert kinds == ["daily"]
     (text,) = channel.texts("c1")
-    assert text.startswith("📊 Tổng hợp ngày 20/03/2024")
-    assert "Mới quá hạn (1):\n• 2.4 — Sở Nội vụ — 19/03/2024" in text
+    assert text.startswith("📊 Tình hình thực hiện nhiệm vụ ngày 20/03/2024")
+    assert (
+        "Nhiệm vụ mới quá hạn (1):\n• 2.4 — Theo dõi thi hành pháp luật (Sở Nội vụ), hạn 19/03/2024"
+        in text
+    )
     assert "Đã hoàn thành" not in text  # empty sections are left out
     assert await run_due_digests(db, CAL, sink, local(2024, 3, 20, 10, 0)) == []
     assert len(channel.texts()) == 1
@@ -43,9 +46,9 @@ async def test_weekly_summary_on_monday_lists_every_group(db, tmp_path):
     await run_due_digests(
         db, CAL, ChatDigestSink(db, {"console": channel}, tz=CAL.timezone), local(2024, 3, 18, 9, 0)
     )
-    weekly = next(t for t in channel.texts() if t.startswith("📈 Tổng hợp tuần"))
+    weekly = next(t for t in channel.texts() if t.startswith("📈 Tổng hợp tình hình thực hiện"))
     assert "Nhóm 1 — " in weekly and "Nhóm 7 — " in weekly
-    assert "Toàn kế hoạch: 12 việc" in weekly
+    assert "Toàn kế hoạch: 13 nhiệm vụ; hoàn thành " in weekly
 
 
 async def test_no_reachable_coordinator_is_recorded_then_retried(db, tmp_path):
@@ -81,11 +84,13 @@ async def test_leaders_get_their_agencys_part(db, tmp_path):
     sink = ChatDigestSink(db, {"console": channel}, tz=CAL.timezone)
     await run_due_digests(db, CAL, sink, local(2024, 3, 20, 9, 0))  # daily: 2.4 of Sở Nội vụ
     (snv,) = channel.texts("lead-snv")
-    assert snv.startswith("Sở Nội vụ\n📊 Tổng hợp ngày 20/03/2024") and "2.4" in snv
+    assert snv.startswith("Sở Nội vụ\n📊 Tình hình thực hiện nhiệm vụ ngày 20/03/2024")
+    assert "2.4" in snv
     assert channel.texts("lead-stp") == []  # nothing about Sở Tư pháp that day
     await run_due_digests(db, CAL, sink, local(2024, 3, 25, 9, 0))  # Monday: the weekly too
     weekly = [t for t in channel.texts("lead-stp") if "📈" in t]
-    assert len(weekly) == 1 and weekly[0].startswith("Sở Tư pháp\n📈 Tổng hợp tuần")
+    assert len(weekly) == 1
+    assert weekly[0].startswith("Sở Tư pháp\n📈 Tổng hợp tình hình thực hiện nhiệm vụ trong tuần")
 
 
 async def test_a_part_refused_on_its_day_goes_out_the_next_day_marked_late(db, tmp_path):
@@ -100,7 +105,7 @@ async def test_a_part_refused_on_its_day_goes_out_the_next_day_marked_late(db, t
     assert channel.texts("c1") == []
     assert await run_due_digests(db, CAL, sink, local(2024, 3, 21, 9, 0)) == ["daily", "daily"]
     late, thursday = channel.texts("c1")
-    assert late.startswith("📊 Bản tổng hợp ngày 20/03/2024, gửi muộn")
-    assert thursday.startswith("📊 Tổng hợp ngày 21/03/2024")
+    assert late.startswith("📊 Tình hình thực hiện nhiệm vụ ngày 20/03/2024 (gửi muộn)")
+    assert thursday.startswith("📊 Tình hình thực hiện nhiệm vụ ngày 21/03/2024")
     assert await run_due_digests(db, CAL, sink, local(2024, 3, 21, 10, 0)) == []
     assert len(channel.texts("c1")) == 2

@@ -66,9 +66,10 @@ async def test_the_body_gives_the_figures_in_prose_and_tables(plan):
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Thực hiện Kế hoạch CCHC năm 2024, tình hình thực hiện tính đến ngày 20/03/2024" in text
     assert (
-        "toàn kế hoạch có 12 nhiệm vụ; hoàn thành 4 (đúng hạn 3, trễ hạn 1), tỷ lệ hoàn thành "
-        "đúng hạn 25.0%; chưa hoàn thành trong hạn 5 (đang thực hiện 2, chưa thực hiện 1, "
-        "vướng mắc 1, đề nghị gia hạn 1); quá hạn 3." in text
+        "toàn kế hoạch có 13 nhiệm vụ; hoàn thành 4 (đúng hạn 3, trễ hạn 1), tỷ lệ hoàn thành "
+        "đúng hạn 23,1%; chưa hoàn thành trong hạn 5 (đang thực hiện 2, chưa thực hiện 1, "
+        "vướng mắc 1, đề nghị gia hạn 1); quá hạn 3, trong đó: vướng mắc 1, đề nghị gia hạn 1, "
+        "chưa thực hiện 1; chưa đến hạn 1." in text
     )
     assert f"- {group_label('vi', 1)}: 3 nhiệm vụ; hoàn thành 3" in text
     groups, agencies = doc.tables[1], doc.tables[2]
@@ -84,7 +85,14 @@ async def test_the_body_gives_the_figures_in_prose_and_tables(plan):
         "Tổng cộng",
     ]
     assert [r.cells[1].text for r in agencies.rows[1:]] == ["Sở Nội vụ", "Sở Tư pháp", "Tổng cộng"]
-    assert agencies.rows[-1].cells[2].text == "12"
+    assert agencies.rows[-1].cells[2].text == "13"
+    # The table's columns are the report's buckets, the split of overdue and "chưa đến hạn".
+    headers = [c.text for c in agencies.rows[0].cells]
+    assert headers[-3:] == [
+        "Quá hạn: đề nghị gia hạn",
+        "Chưa đến hạn",
+        "Tỷ lệ hoàn thành đúng hạn (%)",
+    ]
 
 
 async def test_overdue_tasks_come_with_their_reasons_then_the_recipients(plan):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import astuple
 from datetime import date, datetime
 
 import pytest
@@ -24,11 +23,13 @@ from bot.texts import group_name
 from storage.enums import Status
 from storage.models import Agency, Assignment, Person, Task
 from storage.report import report_rows
-from storage.summary import status_counts
+from storage.summary import TABLE_COLUMNS, status_counts
 from tests.kit import TZ, declare_agencies, load_plan, local
 from tests.kit.summary_plan import TODAY, build_plan
 
-PLAN_ORDER = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "7.1", "7.2", "7.3", "7.6"]
+PLAN_ORDER = [
+    *("1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "7.1", "7.2", "7.3", "7.6", "7.7")
+]
 TIMELINESS = {
     "1.1": "on_time",
     "1.2": "late",  # done on 16 Mar local time, due 15 Mar
@@ -44,11 +45,16 @@ SUMMARY_VI = [
     "Tổng số nhiệm vụ",
     "Hoàn thành đúng hạn",
     "Hoàn thành trễ hạn",
-    "Đang thực hiện",
-    "Chưa thực hiện",
-    "Vướng mắc",
-    "Xin gia hạn",
+    "Trong hạn: đang thực hiện",
+    "Trong hạn: chưa thực hiện",
+    "Trong hạn: vướng mắc",
+    "Trong hạn: đề nghị gia hạn",
     "Quá hạn",
+    "Quá hạn: đang thực hiện",
+    "Quá hạn: chưa thực hiện",
+    "Quá hạn: vướng mắc",
+    "Quá hạn: đề nghị gia hạn",
+    "Chưa đến hạn",
     "Tỷ lệ hoàn thành đúng hạn (%)",
 ]
 DETAIL_VI = [
@@ -112,7 +118,7 @@ async def test_rows_are_live_assignments_in_plan_order(db, agencies):
 
 async def test_rows_filter_by_agency_and_follow_today(db, agencies):
     stp = await rows_of(db, agency_id=agencies["stp"])
-    assert [r.assignment for r in stp] == ["1.3", "2.1", "2.2", "2.5", "7.1"]
+    assert [r.assignment for r in stp] == ["1.3", "2.1", "2.2", "2.5", "7.1", "7.7"]
     earlier = {r.assignment: r.timeliness for r in await rows_of(db, today=date(2024, 3, 19))}
     assert earlier["2.4"] == "" and earlier["2.2"] == "overdue"
 
@@ -204,7 +210,8 @@ async def test_xlsx_summary_has_groups_and_agencies_apart(db, agencies):
     # groups: 3 rows and the total; blank; section; header; agencies: 2 rows and the total
     groups, agencies_part = values[:4], values[7:10]
     assert values[5][0] == "II. THEO CƠ QUAN CHỦ TRÌ" and values[6][:2] == ["STT", SUMMARY_VI[1]]
-    expected_total = [None, "Tổng cộng", *astuple(total)[2:], 25.0]  # 3 of 12 on time
+    columns = [getattr(total, name) for name in TABLE_COLUMNS]
+    expected_total = [None, "Tổng cộng", total.total, *columns, 23.1]  # 3 of 13 on time
     assert groups[-1] == expected_total and agencies_part[-1] == expected_total
     assert [r[:2] for r in groups[:-1]] == [
         [n, f"Nhóm {c.key} — {group_name('vi', c.key)}"] for n, c in enumerate(by_group, 1)
@@ -213,8 +220,13 @@ async def test_xlsx_summary_has_groups_and_agencies_apart(db, agencies):
     for part in (groups[:-1], agencies_part[:-1]):
         sums = [sum(column) for column in zip(*(r[2:-1] for r in part), strict=True)]
         assert sums == expected_total[2:-1]
-    # on-time share: Sở Nội vụ 2 of 7, Sở Tư pháp 1 of 5; group 1: 2 of 3
-    assert [r[-1] for r in agencies_part[:-1]] == [28.6, 20.0]
+    # quá hạn 3, trong đó: vướng mắc 1 (2.2), đề nghị gia hạn 1 (2.4), chưa thực hiện 1 (7.3)
+    split = dict(zip(SUMMARY_VI, expected_total, strict=True))
+    assert split["Quá hạn"] == 3 and split["Quá hạn: vướng mắc"] == 1
+    assert split["Quá hạn: đề nghị gia hạn"] == split["Quá hạn: chưa thực hiện"] == 1
+    assert split["Chưa đến hạn"] == 1  # 7.7, never reported
+    # on-time share: Sở Nội vụ 2 of 7, Sở Tư pháp 1 of 6; group 1: 2 of 3
+    assert [r[-1] for r in agencies_part[:-1]] == [28.6, 16.7]
     assert groups[0][-1] == 66.7
 
 
@@ -312,13 +324,16 @@ async def test_xlsx_in_english(db, agencies):
 async def test_text_report(db, agencies):
     text = (await report(db, "text")).decode("utf-8")
     assert "đến ngày 20/03/2024" in text
-    assert "Toàn kế hoạch: 12 việc — xong đúng hạn 3, trễ hạn 1" in text
-    assert "quá hạn 3" in text and "Đã hoàn thành 4/12 (33%)" in text
+    assert "Toàn kế hoạch: 13 nhiệm vụ; hoàn thành 4 (đúng hạn 3, trễ hạn 1)" in text
+    assert "quá hạn 3, trong đó: vướng mắc 1, đề nghị gia hạn 1, chưa thực hiện 1" in text
+    assert "chưa đến hạn 1" in text
+    assert "Hoàn thành 4/13 nhiệm vụ; tỷ lệ hoàn thành đúng hạn 23,1%" in text
     for n in (1, 2, 7):
         assert f"Nhóm {n} — {group_name('vi', n)}: " in text
-    assert "Sở Nội vụ: 7 việc" in text and "Sở Tư pháp: 5 việc" in text
+    assert "Sở Nội vụ: 7 nhiệm vụ" in text and "Sở Tư pháp: 6 nhiệm vụ" in text
+    assert " việc " not in text and "xong" not in text
     english = (await report(db, "text", "en")).decode("utf-8")
-    assert f"Group 2 — {group_name('en', 2)}: 5" in english and "Whole plan: 12" in english
+    assert f"Group 2 — {group_name('en', 2)}: 5" in english and "Whole plan: 13" in english
 
 
 async def test_empty_selection_and_bad_format(db):

@@ -27,13 +27,14 @@ from bot.documents import draft, report
 from bot.documents.chart import SEGMENTS
 from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import COMMANDS
-from bot.outbound.digests import ChatDigestSink
-from scheduler.calendar import WorkCalendar
+from bot.outbound.digests import SPLIT_ORDER, ChatDigestSink
+from scheduler.calendar import DAY_UNITS, WorkCalendar
 from scheduler.digest import run_due_digests
 from storage.enums import Channel, Role, Status
 from storage.groups import GROUP_NUMBERS
 from storage.models import Assignment, ChatLink, Person
 from storage.report import TIMELINESS
+from storage.summary import TABLE_COLUMNS
 from tests.fakes.channel_harness import Clock
 from tests.fakes.recording_channel import RecordingChannel
 from tests.fakes.zalo_api import FakeZaloAPI
@@ -68,7 +69,9 @@ def test_a_key_defined_twice_stops_the_import_and_unknown_languages_are_vietname
     with pytest.raises(ValueError, match="'welcome' is defined twice"):
         texts.merge({"welcome": {"vi": "a", "en": "b"}}, {"welcome": {"vi": "c", "en": "d"}})
     assert (
-        texts.t("fr", "no_tasks") == texts.t("vi", "no_tasks") == "Bạn không có việc nào đang mở."
+        texts.t("fr", "no_tasks")
+        == texts.t("vi", "no_tasks")
+        == "Anh/Chị không có nhiệm vụ nào đang mở."
     )
     assert texts.t("en", "no_tasks") == "You have no open assignments."
 
@@ -141,7 +144,10 @@ def families() -> dict[str, list[str]]:
         ),
         "ask_{}": ["percent", "reason", "date"],  # what bot/handlers/progress.py asks for
         "attachment_{}": list(typing.get_args(typing.get_type_hints(Attachment)["kind"])),
-        "bucket_{}": [*report.BUCKETS, *(key for key, _, _ in SEGMENTS)],
+        "bucket_{}": [*TABLE_COLUMNS, *(key for key, _, _ in SEGMENTS)],
+        "split_{}": list(SPLIT_ORDER),
+        "unreachable_{}": ["no_chat", "blocked", "failed"],
+        "unit_{}": list(DAY_UNITS),
         "col_{}": [
             name
             for name, _ in (
@@ -296,10 +302,13 @@ async def test_english_digests_name_the_groups_in_english(world):
     assert await run_due_digests(world, written, sink, MONDAY) == ["daily", "weekly"]
     daily, weekly = channel.texts("coord")
     assert daily.startswith("📊 Daily digest 18/03/2024")
-    assert "Newly overdue (1):\n• 1.1 — Home Affairs Department — 17/03/2024" in daily
-    assert "Done (1):\n• 7.1 — Justice Department — on time" in daily
-    assert "Group 2 — Institutional reform: 2 — " in weekly
-    assert "Group 7 — E-government and digital government: 1 — done on time 1" in weekly
+    assert (
+        "Newly overdue (1):\n• 1.1 — Issue the reform plan (Home Affairs Department), "
+        "due 17/03/2024" in daily
+    )
+    assert "Done (1):\n• 7.1 — Justice Department, on time" in daily
+    assert "Group 2 — Institutional reform: 2 tasks; " in weekly
+    assert "Group 7 — E-government and digital government: 1 tasks; done 1 (on time 1," in weekly
     leader = channel.texts("lead")
     assert leader and all(t.startswith("Justice Department\n") for t in leader)
     every = channel.texts()
@@ -320,8 +329,8 @@ async def test_english_chat_answers_have_no_vietnamese(world):
     assert all(answers.values())
     assert {k: a for k, a in answers.items() if any(VIETNAMESE.search(t) for t in a)} == {}
     (summary,) = answers[("coord", "/tonghop")]
-    assert summary.startswith("📊 Summary whole plan — as of 18/03/2024")
-    assert "\nGroup 1 — Direction, management and communication of CCHC: 1 — " in summary
+    assert summary.startswith("📊 Summary of tasks — whole plan — as of 18/03/2024")
+    assert "\nGroup 1 — Direction, management and communication of CCHC: 1 tasks; " in summary
     assert [m.splitlines()[0] for m in answers[("off", "/capnhat 2.1 dang lam 50%")]] == [
         "Recorded 2.1: in progress 50%."
     ]
@@ -331,7 +340,7 @@ async def test_the_english_text_report_has_no_vietnamese(world):
     async with world.unit_of_work() as session:
         today = CAL.local_date(MONDAY)
         text = (await report.build_report(session, today, "text", "en", tz=CAL.timezone)).decode()
-    assert text.startswith("CCHC PLAN PROGRESS REPORT — as of 18/03/2024\n")
+    assert text.startswith("REPORT ON THE CCHC PLAN — as of 18/03/2024\n")
     assert "Group 2 — Institutional reform: 2" in text and not VIETNAMESE.search(text)
 
 

@@ -26,6 +26,7 @@ from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import menu
 from bot.outbound.digests import ChatDigestSink
 from bot.outbound.nudges import ChatDelivery
+from bot.texts import use_address
 from scheduler.calendar import WorkCalendar
 from scheduler.clock import Clock
 from scheduler.digest import run_due_digests
@@ -44,6 +45,7 @@ def calendar_from(settings: Settings) -> WorkCalendar:
         extra_days_off=settings.extra_days_off,
         extra_workdays=settings.extra_workdays,
         deadline_on_day_off=settings.deadline_on_day_off,
+        days_unit=settings.days_unit,
     )
 
 
@@ -148,11 +150,14 @@ def build_service(
     """The service of ``settings`` on ``db`` at ``clock``. ``channels`` replaces the
     configured ones and ``digests`` the digest run (tests, the demo)."""
     channels = channels if channels is not None else build_channels(settings)
+    use_address(settings.address)
     calendar, rules, lang = calendar_from(settings), rules_from(settings), settings.language
     keep_menus(channels, db, clock.now)  # numbered options survive a restart
     dispatcher = Dispatcher(Deps(db, channels, calendar, rules, clock.now, lang))
-    delivery = ChatDelivery(db, channels, lang)
-    sink = ChatDigestSink(db, channels, lang, tz=calendar.timezone, calendar=calendar)
+    delivery = ChatDelivery(db, channels, lang, calendar=calendar)
+    sink = ChatDigestSink(
+        db, channels, lang, tz=calendar.timezone, calendar=calendar, quiet=settings.digest_quiet
+    )
     if digests is None:
         # Its own name each time: a claim left by an earlier (killed) run of this
         # process is another worker's, taken again only when its lease ran out.

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
-from bot.texts import t
+from bot.texts import ADDRESSES, DAY_UNITS, t
 from storage.db import BadDatabaseURL, async_url
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///nhacviec.db"
@@ -33,6 +33,7 @@ CONTINUOUS_CHECKINS = ("off", "monthly", "quarterly")
 # with one names the key and the rule, never the value.
 SECRET_KEYS = frozenset({"DATABASE_URL", "TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN", "WEBHOOK_SECRET"})
 DEADLINES_ON_DAY_OFF = ("next_workday", "as_written")
+DIGEST_QUIET = ("silent", "notice")
 
 
 class ConfigError(Exception):
@@ -69,6 +70,9 @@ class Settings:
     log_file: Path | None = None
     clock_start: datetime | None = None
     clock_speed: float = 1.0
+    days_unit: str = "calendar"  # the one unit messages count days in
+    address: str = "anh_chi"  # how Vietnamese texts address people
+    digest_quiet: str = "silent"  # a daily digest with nothing new: not sent, or a notice
 
 
 class Unaccepted(ValueError):
@@ -233,6 +237,9 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "NHACVIEC_LOG_FILE": ("log_file", Path),
     "NHACVIEC_CLOCK_START": ("clock_start", _instant),
     "NHACVIEC_CLOCK_SPEED": ("clock_speed", _speed),
+    "NHACVIEC_DAYS_UNIT": ("days_unit", _choice(*DAY_UNITS)),
+    "NHACVIEC_ADDRESS": ("address", _choice(*ADDRESSES)),
+    "NHACVIEC_DIGEST_QUIET": ("digest_quiet", _choice(*DIGEST_QUIET)),
 }
 
 

@@ -60,7 +60,12 @@ async def make(
                 tz=tz,
                 closing=closing,
             )
-            png = await asyncio.to_thread(progress_chart, by_group, request.day, request.lang)
+            scope = ""
+            if request.agency_id is not None:
+                scope = await agency_name(session, request.agency_id)
+            png = await asyncio.to_thread(
+                progress_chart, by_group, request.day, request.lang, scope
+            )
             return Attachment("photo", png, f"tien-do-{request.day.isoformat()}.png")
         from bot.documents.report import (  # openpyxl: loaded when needed
             Format,

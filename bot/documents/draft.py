@@ -23,9 +23,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from bot.texts import dmy, group_label, t
+from bot.outbound.digests import overdue_split
+from bot.texts import dmy, group_label, percent, status_name, t
 from storage.report import ReportPlan, ReportRow
-from storage.summary import BUCKETS, StatusCounts
+from storage.summary import TABLE_COLUMNS, StatusCounts
 
 FONT, SIZE = "Times New Roman", Pt(13)
 BLANK = "……"
@@ -37,8 +38,8 @@ def period(today: date) -> str:
     return PERIODS[(today.month - 1) // 3]
 
 
-def _share(c: StatusCounts) -> str:
-    return f"{100 * c.done_on_time / c.total:.1f}" if c.total else "0"
+def _share(c: StatusCounts, lang: str = "vi") -> str:
+    return percent(lang, c.on_time_share)
 
 
 def _para(doc_or_cell, text: str = "", *, bold=False, italic=False, align=None, size=None):
@@ -61,19 +62,21 @@ def _counts_prose(lang: str, c: StatusCounts) -> str:
         done=c.done,
         on_time=c.done_on_time,
         late=c.done_late,
-        in_time=c.in_progress + c.not_started + c.blocked + c.extension_requested,
+        in_time=c.open_in_time,
         in_progress=c.in_progress,
         not_started=c.not_started,
         blocked=c.blocked,
         extension=c.extension_requested,
         overdue=c.overdue,
-        share=_share(c),
+        overdue_split=overdue_split(lang, c),
+        not_due=c.not_due,
+        share=_share(c, lang),
     )
 
 
 def _figures_table(doc, lang: str, first: str, lines, total: StatusCounts) -> None:
     headers = [t(lang, "col_stt"), first, t(lang, "col_total")]
-    headers += [t(lang, f"bucket_{b}") for b in BUCKETS] + [t(lang, "col_on_time_share")]
+    headers += [t(lang, f"bucket_{b}") for b in TABLE_COLUMNS] + [t(lang, "col_on_time_share")]
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -81,11 +84,12 @@ def _figures_table(doc, lang: str, first: str, lines, total: StatusCounts) -> No
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
     for number, (name, c) in enumerate(lines, start=1):
-        values = [number, name, c.total, *(getattr(c, b) for b in BUCKETS), _share(c)]
+        values = [number, name, c.total, *(getattr(c, b) for b in TABLE_COLUMNS)]
+        values.append(_share(c, lang))
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = str(value)
     values = ["", t(lang, "col_grand_total"), total.total]
-    values += [getattr(total, b) for b in BUCKETS] + [_share(total)]
+    values += [getattr(total, b) for b in TABLE_COLUMNS] + [_share(total, lang)]
     for cell, value in zip(table.add_row().cells, values, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(str(value)).bold = True
@@ -174,6 +178,7 @@ def to_docx(
                 agency=r.agency,
                 deadline=dmy(deadline, lang),
                 days=(today - deadline).days,
+                status=status_name(lang, r.status),
                 percent=r.percent,
                 reason=reason,
             ),

@@ -28,11 +28,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.outbound.digests import counts_line
-from bot.texts import dmy, group_label, status_name, t
+from bot.texts import dmy, group_label, percent, status_name, t
 from storage.db import Session
 from storage.enums import Status
 from storage.report import TIMELINESS, ReportPlan, ReportRow, report_plan, report_rows
-from storage.summary import AS_WRITTEN, BUCKETS, Closing, StatusCounts, status_overview
+from storage.summary import AS_WRITTEN, TABLE_COLUMNS, Closing, StatusCounts, status_overview
 
 Format = Literal["text", "csv", "xlsx", "docx"]
 FORMATS: tuple[Format, ...] = ("text", "csv", "xlsx", "docx")
@@ -114,11 +114,11 @@ def to_text(
     """The summary as plain text: whole selection, then by group, then by lead agency."""
     title = t(lang, "report_title") + (t(lang, "report_as_of", day=dmy(today)) if today else "")
     total = counts_total.total
-    pct = round(100 * counts_total.done / total) if total else 0
+    share = percent(lang, counts_total.on_time_share)
     lines = [
         title,
         counts_line(lang, t(lang, "all"), counts_total),
-        t(lang, "report_done_share", done=counts_total.done, total=total, pct=pct),
+        t(lang, "report_done_share", done=counts_total.done, total=total, share=share),
         "",
         t(lang, "report_by_group"),
         *(counts_line(lang, group_label(lang, c.key), c) for c in counts_by_group),
@@ -164,10 +164,10 @@ OVERDUE_COLUMNS = (
 )
 SUMMARY_COLUMNS = (
     ("stt", 5),
-    ("name", 40),
-    ("total", 9),
-    *((f"bucket_{b}", 11) for b in BUCKETS),
-    ("on_time_share", 12),
+    ("name", 30),
+    ("total", 8),
+    *((f"bucket_{b}", 9) for b in TABLE_COLUMNS),
+    ("on_time_share", 10),
 )
 TITLE_ROWS = 3  # title, plan, "tính đến ngày"; a blank row, then the header
 HEADER_ROW = TITLE_ROWS + 2
@@ -305,7 +305,7 @@ def _heading(plan: ReportPlan | None, today: date, lang: str) -> tuple[str, str,
 
 def _share(c: StatusCounts) -> float:
     """Hoàn thành đúng hạn as a share of all the assignments, in %, one decimal."""
-    return round(100 * c.done_on_time / c.total, 1) if c.total else 0.0
+    return c.on_time_share
 
 
 def _summary_sheet(ws, by_group, by_agency, total: StatusCounts, lang: str) -> None:
@@ -313,7 +313,7 @@ def _summary_sheet(ws, by_group, by_agency, total: StatusCounts, lang: str) -> N
     bold = ["bold"] * len(SUMMARY_COLUMNS)
 
     def numbers(c: StatusCounts) -> list:
-        return [c.total, *(getattr(c, k) for k in BUCKETS), _share(c)]
+        return [c.total, *(getattr(c, k) for k in TABLE_COLUMNS), _share(c)]
 
     for section, lines in (
         ("xlsx_by_group", [(group_label(lang, c.key), c) for c in by_group]),

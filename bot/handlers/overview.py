@@ -3,14 +3,16 @@
 The lists are paged by ``bot.handlers.pages`` (within each platform's text limit;
 «◀ Trước» / «Sau ▶» edit the message).
 
-Leaders see their own agency; coordinators see everything and may narrow
-/tonghop to a group number or an agency (accent-insensitive prefix of a word
-of its name, or its short code).
+/tonghop, /quahan and /saphan take an optional scope: a group number or an agency
+(accent-insensitive prefix of a word of its name, or its short code). Coordinators see
+everything; leaders their own agency and its groups, and asking for another agency is
+refused with the reason (``resolve_scope``), never silently narrowed.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.channels.base import Outgoing
@@ -19,13 +21,16 @@ from bot.handlers.pages import Item, Page, limit_for, navigation, page
 from bot.inbound.answer import Answer
 from bot.inbound.turn import LinkedTurn
 from bot.outbound.digests import counts_line
-from bot.texts import dmy, group_label, status_name
+from bot.texts import dmy, group_label, percent, status_name
+from bot.texts import when as days_phrase
 from storage import assignments, people
 from storage.enums import Role, Status
 from storage.models import Agency, Assignment
 from storage.summary import (
     Closing,
+    NudgedAssignment,
     OverdueItem,
+    nudged_assignments,
     open_list,
     overdue_list,
     status_overview,
@@ -33,11 +38,26 @@ from storage.summary import (
 from storage.textfold import fold
 
 DUE_SOON_WORKDAYS = 7
-LIST_DATA = re.compile(r"^l:([qsv]):(\d{1,5})$")
+LIST_DATA = re.compile(r"^l:([qsv]):(\d{1,5})(?::(?:a(\d{1,9}))?(?:g(\d))?)?$")
 
 
 def _scope_agency(turn: LinkedTurn) -> int | None:
     return turn.person.agency_id if turn.role is Role.LEADER else None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a summary or list shows: one agency and/or one group, or everything."""
+
+    agency_id: int | None = None
+    group: int | None = None
+    label: str = ""  # "" for everything
+
+    def data(self) -> str:
+        """The scope in a button's data: "", ":a12", ":g3" or ":a12g3"."""
+        agency = f"a{self.agency_id}" if self.agency_id is not None else ""
+        group = f"g{self.group}" if self.group is not None else ""
+        return f":{agency}{group}" if agency or group else ""
 
 
 async def _agency_matches(turn: LinkedTurn, arg: str) -> list[Agency]:
@@ -47,51 +67,98 @@ async def _agency_matches(turn: LinkedTurn, arg: str) -> list[Agency]:
     return exact or [a for a in agencies if f" {key}" in f" {fold(a.name)}"]
 
 
+async def resolve_scope(turn: LinkedTurn, arg: str) -> Scope | None:
+    """The scope ``arg`` asks for (a group number, an agency), within the person's own:
+    a leader sees their agency, and any group of it. None when refused or not found,
+    with the reason replied: never silently narrowed."""
+    arg = arg.strip()
+    own = turn.person.agency if turn.role is Role.LEADER else None
+    base = Scope(own.id, None, own.name) if own is not None else Scope()
+    if not arg:
+        return base
+    if arg.isdigit() and 1 <= int(arg) <= 7:
+        group = int(arg)
+        label = group_label(turn.lang, group)
+        if own is not None:
+            label = turn.t("scope_in", agency=own.name, group=label)
+        return Scope(base.agency_id, group, label)
+    matches = await _agency_matches(turn, arg)
+    if own is not None and own.id in {a.id for a in matches}:
+        return base
+    if own is not None:
+        turn.reply(turn.t("out_of_scope", agency=own.name, arg=arg))
+        return None
+    if not matches:
+        turn.reply(turn.t("no_match", arg=arg))
+        return None
+    if len(matches) > 1:
+        names = "; ".join(a.name for a in matches[:10])
+        turn.reply(turn.t("ambiguous", arg=arg, names=names))
+        return None
+    return Scope(matches[0].id, None, matches[0].name)
+
+
+def _response_line(turn: LinkedTurn, nudged: list[NudgedAssignment]) -> str:
+    """The share of nudged assignments updated within ``rules.overdue_every`` working
+    days of their first nudge (before the next overdue nudge would come)."""
+    days = turn.rules.overdue_every
+    if not nudged:
+        return turn.t("summary_response_none")
+    answered = 0
+    for item in nudged:
+        if item.first_update_at is None:
+            continue
+        sent_day = turn.calendar.local_date(item.first_sent_at)
+        limit = turn.calendar.add_workdays(sent_day, days)
+        answered += turn.calendar.local_date(item.first_update_at) <= limit
+    share = percent(turn.lang, 100 * answered / len(nudged))
+    return turn.t("summary_response", days=days, answered=answered, nudged=len(nudged), share=share)
+
+
+AGENCIES_SHOWN = 10
+
+
 async def summary_command(turn: LinkedTurn, arg: str) -> None:
-    agency_id, group, scope = _scope_agency(turn), None, turn.t("scope_all")
-    if turn.role is Role.LEADER:
-        scope = turn.person.agency.name
-    elif arg.strip():
-        if arg.strip().isdigit() and 1 <= int(arg) <= 7:
-            group = int(arg)
-            scope = group_label(turn.lang, group)
-        else:
-            matches = await _agency_matches(turn, arg.strip())
-            if not matches:
-                turn.reply(turn.t("no_match", arg=arg.strip()))
-                return
-            if len(matches) > 1:
-                names = "; ".join(a.name for a in matches[:10])
-                turn.reply(turn.t("ambiguous", arg=arg.strip(), names=names))
-                return
-            agency_id, scope = matches[0].id, matches[0].name
+    scope = await resolve_scope(turn, arg)
+    if scope is None:
+        return
     today = turn.today
     tz = turn.calendar.timezone
     closing = Closing.of(turn.calendar, today)
     figures = await status_overview(
-        turn.session, today, agency_id=agency_id, group=group, tz=tz, closing=closing
+        turn.session, today, agency_id=scope.agency_id, group=scope.group, tz=tz, closing=closing
     )
     lines = [
-        turn.t("summary_title", scope=scope, day=dmy(today)),
+        turn.t("summary_title", scope=scope.label or turn.t("scope_all"), day=dmy(today)),
         counts_line(turn.lang, turn.t("total"), figures.total),
     ]
-    if group is None:
+    if scope.group is None and figures.by_group:
+        lines.append(turn.t("report_by_group"))
         for counts in figures.by_group:
             lines.append(counts_line(turn.lang, group_label(turn.lang, counts.key), counts))
-    if agency_id is None:
-        worst = sorted(figures.by_agency, key=lambda c: (-c.overdue, c.label))[:5]
-        lines += [counts_line(turn.lang, c.label, c) for c in worst if c.overdue]
+    if scope.agency_id is None:
+        late = [c for c in figures.by_agency if c.overdue]
+        if not late:
+            lines.append(turn.t("summary_no_agency_overdue"))
+        else:
+            worst = sorted(late, key=lambda c: (-c.overdue_share, -c.overdue, c.label))
+            worst = worst[:AGENCIES_SHOWN]
+            lines.append(turn.t("summary_by_agency", shown=len(worst), n=len(late)))
+            nudged: dict[int, list[NudgedAssignment]] = {}
+            if turn.role is Role.COORDINATOR:
+                for item in await nudged_assignments(turn.session):
+                    nudged.setdefault(item.agency_id, []).append(item)
+            for c in worst:
+                line = counts_line(turn.lang, c.label, c)
+                if turn.role is Role.COORDINATOR:
+                    line += _response_line(turn, nudged.get(c.key or 0, []))
+                lines.append(line)
     turn.reply("\n".join(lines))
 
 
 def _item(turn: LinkedTurn, item: OverdueItem) -> str:
-    days = item.days_overdue
-    if days > 0:
-        when = turn.t("days_overdue", n=days)
-    elif days == 0:
-        when = turn.t("due_today")
-    else:
-        when = turn.t("days_left", n=-days)
+    days = turn.calendar.days_past(item.deadline, turn.today)
+    when = days_phrase(turn.lang, days, turn.calendar.days_unit)
     percent = f" {item.percent}%" if item.status is Status.IN_PROGRESS and item.percent else ""
     updated = (
         turn.t("updated", day=dmy(turn.calendar.local_date(item.updated_at)))
@@ -111,16 +178,17 @@ def _item(turn: LinkedTurn, item: OverdueItem) -> str:
     )
 
 
-async def _page(turn: LinkedTurn, kind: str, number: int) -> tuple[str, tuple]:
+async def _page(turn: LinkedTurn, kind: str, number: int, scope: Scope) -> tuple[str, tuple]:
     if kind == "v":
         return await _tasks_page(turn, number)
-    agency_id = _scope_agency(turn)
-    scope = f" — {turn.person.agency.name}" if agency_id else ""
+    label = f" — {scope.label}" if scope.label else ""
     today = turn.today
     closing = Closing.of(turn.calendar, today)
     if kind == "q":
-        items = await overdue_list(turn.session, today, agency_id=agency_id, closing=closing)
-        empty = turn.t("none_overdue", scope=scope)
+        items = await overdue_list(
+            turn.session, today, agency_id=scope.agency_id, group=scope.group, closing=closing
+        )
+        empty = turn.t("none_overdue", scope=label)
     else:
         until = turn.calendar.add_workdays(today, DUE_SOON_WORKDAYS)
         items = await open_list(
@@ -128,36 +196,36 @@ async def _page(turn: LinkedTurn, kind: str, number: int) -> tuple[str, tuple]:
             today,
             deadline_from=closing.overdue_from(today),  # a day-off deadline not yet closed
             deadline_before=until + timedelta(days=1),
-            agency_id=agency_id,
+            agency_id=scope.agency_id,
+            group=scope.group,
         )
-        empty = turn.t("none_due", days=DUE_SOON_WORKDAYS, scope=scope)
+        empty = turn.t("none_due", days=DUE_SOON_WORKDAYS, scope=label)
     if not items:
         return empty, ()
     title_key = "overdue_title" if kind == "q" else "due_title"
 
     def title(number: int, pages: int) -> str:
         n, days = len(items), DUE_SOON_WORKDAYS
-        return turn.t(title_key, scope=scope, n=n, page=number, pages=pages, days=days)
+        return turn.t(title_key, scope=label, n=n, page=number, pages=pages, days=days)
 
     shown = page(title, [Item(_item(turn, i)) for i in items], number, _limit(turn))
-    return shown.text, _navigation(turn, kind, shown)
+    return shown.text, _navigation(turn, kind, shown, scope)
 
 
 def _limit(turn: LinkedTurn) -> int:
     return limit_for(turn.incoming.channel)
 
 
-def _navigation(turn: LinkedTurn, kind: str, shown: Page) -> tuple:
-    return navigation(turn.t("prev"), turn.t("next"), f"l:{kind}", shown)
+def _navigation(turn: LinkedTurn, kind: str, shown: Page, scope: Scope | None = None) -> tuple:
+    suffix = scope.data() if scope is not None else ""
+    return navigation(turn.t("prev"), turn.t("next"), f"l:{kind}", shown, suffix)
 
 
 def when(turn: LinkedTurn, assignment: Assignment) -> str:
     if assignment.deadline is None:
         return turn.t("no_deadline")
-    days = (assignment.deadline - turn.today).days
-    if days > 0:
-        return turn.t("days_left", n=days)
-    return turn.t("due_today") if days == 0 else turn.t("days_overdue", n=-days)
+    days = turn.calendar.days_past(assignment.deadline, turn.today)
+    return days_phrase(turn.lang, days, turn.calendar.days_unit)
 
 
 def _task_text(turn: LinkedTurn, a: Assignment) -> str:
@@ -225,12 +293,30 @@ async def tasks_command(turn: LinkedTurn, _args: str) -> None:
     turn.reply(*await _tasks_page(turn, 1))
 
 
-async def overdue_command(turn: LinkedTurn, _arg: str) -> None:
-    turn.reply(*await _page(turn, "q", 1))
+async def overdue_command(turn: LinkedTurn, arg: str) -> None:
+    scope = await resolve_scope(turn, arg)
+    if scope is not None:
+        turn.reply(*await _page(turn, "q", 1, scope))
 
 
-async def due_command(turn: LinkedTurn, _arg: str) -> None:
-    turn.reply(*await _page(turn, "s", 1))
+async def due_command(turn: LinkedTurn, arg: str) -> None:
+    scope = await resolve_scope(turn, arg)
+    if scope is not None:
+        turn.reply(*await _page(turn, "s", 1, scope))
+
+
+async def _scope_of_data(turn: LinkedTurn, agency: str | None, group: str | None) -> Scope:
+    """The scope a button carried, kept within the presser's own (a leader: their agency)."""
+    own = _scope_agency(turn)
+    agency_id = own if own is not None else (int(agency) if agency else None)
+    group_number = int(group) if group and 1 <= int(group) <= 7 else None
+    names = []
+    if agency_id is not None:
+        name = next((a.name for a in await people.agencies(turn.session) if a.id == agency_id), "")
+        names.append(name)
+    if group_number is not None:
+        names.append(group_label(turn.lang, group_number))
+    return Scope(agency_id, group_number, ", ".join(n for n in names if n))
 
 
 async def on_list_choice(turn: LinkedTurn) -> bool:
@@ -238,7 +324,8 @@ async def on_list_choice(turn: LinkedTurn) -> bool:
     match = LIST_DATA.match(turn.incoming.choice_data or "")
     if not match:
         return False
-    text, choices = await _page(turn, match[1], max(1, int(match[2])))
+    scope = await _scope_of_data(turn, match[3], match[4])
+    text, choices = await _page(turn, match[1], max(1, int(match[2])), scope)
     turn.edit(turn.incoming.choice_message_id, text, choices)
     return True
 
@@ -246,7 +333,7 @@ async def on_list_choice(turn: LinkedTurn) -> bool:
 async def chart_command(turn: LinkedTurn, _arg: str) -> None:
     agency_id = _scope_agency(turn)
     caption = turn.t(
-        "chart_caption",
+        "chart_caption",  # the chart's own title names the same scope
         day=dmy(turn.today),
         scope=turn.person.agency.name if agency_id else turn.t("scope_all"),
     )

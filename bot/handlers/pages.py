@@ -93,12 +93,13 @@ def page(
 
 
 def navigation(
-    prev_label: str, next_label: str, data: str, shown: Page
+    prev_label: str, next_label: str, data: str, shown: Page, suffix: str = ""
 ) -> tuple[tuple[Choice, ...], ...]:
-    """«◀ Trước» / «Sau ▶» for the page shown; ``data`` + ":" + page number is pressed."""
+    """«◀ Trước» / «Sau ▶» for the page shown; ``data`` + ":" + page number + ``suffix``
+    (what else the list needs to be cut again, such as its scope) is pressed."""
     buttons = []
     if shown.number > 1:
-        buttons.append(Choice(prev_label, f"{data}:{shown.number - 1}"))
+        buttons.append(Choice(prev_label, f"{data}:{shown.number - 1}{suffix}"))
     if shown.number < shown.pages:
-        buttons.append(Choice(next_label, f"{data}:{shown.number + 1}"))
+        buttons.append(Choice(next_label, f"{data}:{shown.number + 1}{suffix}"))
     return (tuple(buttons),) if buttons else ()

@@ -9,13 +9,27 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.channels.base import Channel, ChannelError, Outgoing, split_text
-from bot.texts import dmy, group_label, say
+from bot.outbound.nudges import NO_LINKED_CHAT
+from bot.texts import dmy, group_label, percent, say
 from scheduler.calendar import WorkCalendar
 from scheduler.digest import DailyDigest, PartFailed, PartToSend, WeeklySummary
 from storage.chats import delivery_chats, mark_unreachable, reachable_chats_by_person
 from storage.db import Database, Session
+from storage.digests import UndeliverableItem
 from storage.enums import Role
 from storage.summary import AS_WRITTEN, BUCKETS, Closing, StatusCounts, status_counts
+
+# The statuses inside overdue in the order a report names them ("quá hạn 271, trong đó:
+# vướng mắc 4, đề nghị gia hạn 2, đang thực hiện 9, chưa thực hiện 256").
+SPLIT_ORDER = (
+    "overdue_blocked",
+    "overdue_extension_requested",
+    "overdue_in_progress",
+    "overdue_not_started",
+)
+
+BLOCKED_WORDS = ("block", "forbidden", "deactivated", "kicked", "chat not found")
+QUIET = ("silent", "notice")  # NHACVIEC_DIGEST_QUIET
 
 log = logging.getLogger("nhacviec.digest")
 
@@ -28,12 +42,67 @@ def _timeliness(lang: str, on_time: bool) -> str:
     return say(lang, "timeliness_on_time" if on_time else "timeliness_late")
 
 
+def overdue_split(lang: str, counts: StatusCounts) -> str:
+    """ ", trong đó: vướng mắc 4, đề nghị gia hạn 2, đang thực hiện 9": the statuses
+    inside overdue that are not 0, in ``SPLIT_ORDER``; "" when there is nothing overdue."""
+    parts = [
+        say(lang, f"split_{name}", n=getattr(counts, name))
+        for name in SPLIT_ORDER
+        if getattr(counts, name)
+    ]
+    return say(lang, "overdue_split", parts=", ".join(parts)) if parts else ""
+
+
 def counts_line(lang: str, label: str, counts: StatusCounts) -> str:
+    """One line of figures in a report's words: the same in /tonghop, the digests and
+    the text report (``storage.summary.BUCKETS``)."""
     fields = {k: getattr(counts, k) for k in ("total", *BUCKETS)}
-    return say(lang, "counts", label=label, **fields)
+    return say(
+        lang,
+        "counts",
+        label=label,
+        done=counts.done,
+        open_in_time=counts.open_in_time,
+        overdue_split=overdue_split(lang, counts),
+        share=percent(lang, counts.on_time_share),
+        **fields,
+    )
 
 
-def render(lang: str, digest: DailyDigest | WeeklySummary) -> str:
+def _once(items, key) -> list:
+    """``items`` without repeats of ``key``, first seen first."""
+    seen: dict = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return list(seen.values())
+
+
+def unreachable_reason(lang: str, item: UndeliverableItem) -> str:
+    """Why a person could not be reached and what to do, in the reader's language.
+
+    The stored reason is the platform's or the delivery's own words ("no linked
+    chat", "blocked: Forbidden: bot was blocked by the user", "timeout: …"), never shown.
+    """
+    raw = item.reason.lower()
+    if not raw or raw == NO_LINKED_CHAT:
+        kind = "no_chat"
+    elif item.count == 0 or any(word in raw for word in BLOCKED_WORDS):
+        kind = "blocked"  # only the chat link went bad, or the platform said why
+    else:
+        kind = "failed"
+    return say(lang, f"unreachable_{kind}")
+
+
+def is_quiet(digest: DailyDigest) -> bool:
+    """Nothing new in a daily digest: no section has an item."""
+    return not (
+        digest.new_overdue or digest.new_escalations or digest.done_since or digest.undeliverable
+    )
+
+
+def render(lang: str, digest: DailyDigest | WeeklySummary, *, own: bool = False) -> str:
+    """The digest as chat text; ``own``: a leader's part about their own agency, where the
+    escalations name the tasks only (the leader is the one who was told)."""
     if isinstance(digest, WeeklySummary):
         lines = [
             say(lang, "weekly_title", day=dmy(digest.day)),
@@ -43,25 +112,67 @@ def render(lang: str, digest: DailyDigest | WeeklySummary) -> str:
         lines.append(say(lang, "failed", n=digest.failed_nudges))
         return "\n".join(lines)
     lines = [say(lang, "daily_title", day=dmy(digest.day))]
+    if is_quiet(digest):
+        return "\n".join([*lines, say(lang, "digest_quiet")])
+    overdue = _once(digest.new_overdue, lambda o: o.assignment_id)
     lines += _section(
         lang,
         "new_overdue",
-        [f"• {o.code} — {o.agency} — {dmy(o.deadline, lang)}" for o in digest.new_overdue],
+        [
+            say(
+                lang,
+                "digest_overdue_item",
+                code=o.code,
+                title=o.title,
+                agency=o.agency,
+                deadline=dmy(o.deadline, lang),
+            )
+            for o in overdue
+        ],
     )
+    leaders: dict[tuple[str, str], list[str]] = {}
+    for e in digest.new_escalations:
+        told = leaders.setdefault((e.code, e.agency), [])
+        if e.leader not in told:
+            told.append(e.leader)
+    key = "digest_escalation_own" if own else "digest_escalation_item"
     lines += _section(
         lang,
         "escalations",
-        [f"• {e.code} — {e.agency} — {e.leader}" for e in digest.new_escalations],
+        [
+            say(lang, key, code=code, agency=agency, leaders=", ".join(told))
+            for (code, agency), told in leaders.items()
+        ],
     )
+    done = _once(digest.done_since, lambda d: d.code)
     lines += _section(
         lang,
         "done",
-        [f"• {d.code} — {d.agency} — {_timeliness(lang, d.on_time)}" for d in digest.done_since],
+        [
+            say(
+                lang,
+                "digest_done_item",
+                code=d.code,
+                agency=d.agency,
+                timeliness=_timeliness(lang, d.on_time),
+            )
+            for d in done
+        ],
     )
+    people = _once(digest.undeliverable, lambda u: u.person_id)
     lines += _section(
         lang,
         "undeliverable",
-        [f"• {u.name} ({u.agency}) — {u.reason}" for u in digest.undeliverable],
+        [
+            say(
+                lang,
+                "digest_unreachable_item",
+                name=u.name,
+                agency=u.agency,
+                reason=unreachable_reason(lang, u),
+            )
+            for u in people
+        ],
     )
     return "\n".join(lines)
 
@@ -75,9 +186,7 @@ def for_agency(digest: DailyDigest, agency: str) -> DailyDigest | None:
         done_since=[d for d in digest.done_since if d.agency == agency],
         undeliverable=[u for u in digest.undeliverable if u.agency == agency],
     )
-    if part.new_overdue or part.new_escalations or part.done_since or part.undeliverable:
-        return part
-    return None
+    return None if is_quiet(part) else part
 
 
 class ChatDigestSink:
@@ -85,7 +194,9 @@ class ChatDigestSink:
 
     Every reachable coordinator gets the whole digest; every reachable leader
     gets the part about their own agency (the weekly counts of their agency,
-    the daily items that name it, nothing on a day with none). ``tz`` is the
+    the daily items that name it, nothing on a day with none). A daily digest
+    with nothing new goes to nobody (``quiet`` "silent", the default) or to the
+    coordinators as "Không có thay đổi mới." (``quiet`` "notice"). ``tz`` is the
     calendar's time zone, in which a leader's weekly counts are made as the
     whole plan's are; ``calendar``, when given, decides when a deadline on a day
     off closes (``storage.summary.Closing``), else deadlines close as written.
@@ -99,7 +210,11 @@ class ChatDigestSink:
         *,
         tz: ZoneInfo,
         calendar: WorkCalendar | None = None,
+        quiet: str = "silent",
     ) -> None:
+        if quiet not in QUIET:
+            raise ValueError(f"quiet: one of {QUIET}, not {quiet!r}")
+        self.quiet = quiet
         self.db = db
         self.channels = channels
         self.lang = lang
@@ -129,13 +244,17 @@ class ChatDigestSink:
         coordinators = await reachable_chats_by_person(session, Role.COORDINATOR, self.channels)
         if not coordinators:
             raise RuntimeError("no coordinator has a reachable chat")
+        if isinstance(digest, DailyDigest) and is_quiet(digest) and self.quiet == "silent":
+            log.info("action=digest_quiet day=%s", digest.day)
+            return []  # nothing new: nobody is sent a title alone
         text = render(self.lang, digest)
         parts = [(str(person_id), text) for person_id in coordinators]
         leaders = await reachable_chats_by_person(session, Role.LEADER, self.channels)
         for person_id, (_, _, agency_id, agency) in leaders.items():
             part = await self._agency_part(digest, agency_id, agency, session)
             if part is not None:
-                parts.append((str(person_id), f"{agency}\n{render(self.lang, part)}"))
+                own = render(self.lang, part, own=True)
+                parts.append((str(person_id), f"{agency}\n{own}"))
         return parts
 
     async def send_part(self, part: PartToSend, now: datetime) -> None:
@@ -170,6 +289,9 @@ class ChatDigestSink:
 
     async def deliver_digest(self, digest: DailyDigest | WeeklySummary, now: datetime) -> None:
         """The whole digest at once, unrecorded (kept for callers that predate the parts)."""
+        if isinstance(digest, DailyDigest) and is_quiet(digest) and self.quiet == "silent":
+            log.info("action=digest_quiet day=%s", digest.day)
+            return  # nothing new: nobody is sent a title alone
         coordinators = await self._chats(Role.COORDINATOR)
         if not coordinators:
             raise RuntimeError("no coordinator has a reachable chat")
@@ -180,7 +302,8 @@ class ChatDigestSink:
         for channel_name, chat_id, agency_id, agency in (await self._chats(Role.LEADER)).values():
             part = await self._agency_part(digest, agency_id, agency)
             if part is not None:
-                await self._send(channel_name, chat_id, f"{agency}\n{render(self.lang, part)}")
+                text = render(self.lang, part, own=True)
+                await self._send(channel_name, chat_id, f"{agency}\n{text}")
 
     async def _agency_part(self, digest, agency_id: int, agency: str, session=None):
         if isinstance(digest, DailyDigest):

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.channels.base import Channel, ChannelError, Outgoing
 from bot.inbound import choices
 from bot.texts import dmy, say, status_name
+from scheduler.calendar import WorkCalendar
 from scheduler.delivery import DeliveryResult, NudgeToSend, Outcome
 from storage import assignments, chats
 from storage.db import Database
@@ -23,15 +24,39 @@ from storage.models import Assignment
 from storage.people import person_by_id
 
 log = logging.getLogger("nhacviec.delivery")
+NO_LINKED_CHAT = "no linked chat"  # the error of a person with no chat (the digest names it)
 
 
-def nudge_text(lang: str, kind: str, assignment: Assignment) -> str:
-    series, _, n = kind.partition(":")
+def nudge_text(
+    lang: str,
+    kind: str,
+    assignment: Assignment,
+    today: date | None = None,
+    calendar: WorkCalendar | None = None,
+) -> str:
+    """The nudge's text. Its count of days is made on ``today``, the local day it is sent,
+    in ``calendar.days_unit``; without them (older callers) the kind's working days."""
+    series, _, planned = kind.partition(":")
+    unit, days = "working", abs(int(planned or 0))
+    if today is not None and calendar is not None and assignment.deadline is not None:
+        past = calendar.days_past(assignment.deadline, today)
+        unit, days = calendar.days_unit, abs(past)
+        if series in ("before", "due"):  # a catch-up sent later says where things are now
+            series = "before" if past < 0 else "due" if past == 0 else "overdue"
+    unit_word = say(lang, f"unit_{unit}")
     header = {
-        "before": lambda: say(lang, "nudge_before", days=n),
+        "before": lambda: say(lang, "nudge_before", n=days, unit=unit_word),
         "due": lambda: say(lang, "nudge_due"),
-        "overdue": lambda: say(lang, "nudge_overdue", days=n),
-        "escalation": lambda: say(lang, "nudge_escalation", agency=assignment.agency.name, days=n),
+        "overdue": lambda: say(lang, "nudge_overdue", n=days, unit=unit_word),
+        "escalation": lambda: say(
+            lang,
+            "nudge_escalation",
+            code=assignment.code,
+            title=assignment.task.title,
+            agency=assignment.agency.name,
+            n=days,
+            unit=unit_word,
+        ),
         "checkin": lambda: say(lang, "nudge_checkin"),
     }[series]()
     percent = (
@@ -57,17 +82,25 @@ def nudge_text(lang: str, kind: str, assignment: Assignment) -> str:
 class ChatDelivery:
     """Implements ``scheduler.delivery.Delivery`` over the configured channels."""
 
-    def __init__(self, db: Database, channels: Mapping[str, Channel], lang: str = "vi") -> None:
+    def __init__(
+        self,
+        db: Database,
+        channels: Mapping[str, Channel],
+        lang: str = "vi",
+        *,
+        calendar: WorkCalendar | None = None,
+    ) -> None:
         self.db = db
         self.channels = channels
         self.lang = lang
+        self.calendar = calendar  # counts the days of a nudge when it is sent
 
     async def deliver(self, nudge: NudgeToSend, now: datetime) -> DeliveryResult:
         async with self.db.unit_of_work() as session:
             links = await chats.delivery_chats(session, nudge.person_id, self.channels)
             reachable = [link for link in links if link.unreachable_since is None]
             if not reachable:
-                reason = links[0].unreachable_reason if links else "no linked chat"
+                reason = links[0].unreachable_reason if links else NO_LINKED_CHAT
                 return DeliveryResult(Outcome.UNREACHABLE, error=reason)
             person = await person_by_id(session, nudge.person_id)
             chosen = [link for link in reachable if link.channel.value == person.preferred_channel]
@@ -78,7 +111,7 @@ class ChatDelivery:
                 session, nudge.person_id, nudge.assignment_id, now, nudge_id=nudge.nudge_id
             )
             message = Outgoing(
-                nudge_text(self.lang, nudge.kind, assignment),
+                nudge_text(self.lang, nudge.kind, assignment, *self._today(now)),
                 choices.status_choices(self.lang, token),
             )
             channel_name, chat_id, link_id = link.channel.value, link.chat_id, link.id
@@ -88,6 +121,11 @@ class ChatDelivery:
         except ChannelError as exc:
             return await self._failed(exc, link_id, now)
         return DeliveryResult.sent(channel_name, message_id)
+
+    def _today(self, now: datetime) -> tuple[date | None, WorkCalendar | None]:
+        if self.calendar is None:
+            return None, None
+        return self.calendar.local_date(now), self.calendar
 
     async def _failed(self, exc: ChannelError, link_id: int, now: datetime) -> DeliveryResult:
         if exc.kind == "retry":

@@ -13,6 +13,7 @@ tests/test_texts.py checks that each member exists.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 
@@ -37,6 +38,12 @@ from storage.imports.problems import Problem
 
 Entries = Mapping[str, Mapping[str, str]]
 LANGUAGES = ("vi", "en")
+# How the Vietnamese texts address a person (NHACVIEC_ADDRESS): the catalogue is written
+# with "Anh/Chị"; "dong_chi" says "đồng chí" instead (capitalised where a sentence starts).
+ADDRESSES = ("anh_chi", "dong_chi")
+DAY_UNITS = ("calendar", "working")  # NHACVIEC_DAYS_UNIT: texts unit_{unit}
+_ANH_CHI = re.compile(r"(^|[.!?:]\s+|\n)?Anh/Chị")
+_address = "anh_chi"
 
 
 def merge(*parts: Entries) -> dict[str, Mapping[str, str]]:
@@ -67,13 +74,46 @@ TEXTS = merge(
 )
 
 
+def use_address(address: str) -> None:
+    """Set how Vietnamese texts address people, once at start-up (``ADDRESSES``)."""
+    global _address
+    if address not in ADDRESSES:
+        raise ValueError(f"address: one of {ADDRESSES}, not {address!r}")
+    _address = address
+
+
+def _addressed(text: str) -> str:
+    # A sentence's start (group 1 matched, maybe empty) takes the capital.
+    return _ANH_CHI.sub(lambda m: f"{m[1]}Đồng chí" if m[1] is not None else "đồng chí", text)
+
+
 def t(lang: str, key: str, /, **values: object) -> str:
     """The text of ``key`` in ``lang`` (Vietnamese when ``lang`` is not one of ours)."""
     entry = TEXTS[key]
-    return entry.get(lang, entry["vi"]).format(**values)
+    text = entry.get(lang, entry["vi"])
+    if _address != "anh_chi" and lang != "en" and "Anh/Chị" in text:
+        text = _addressed(text)
+    return text.format(**values)
 
 
 say = t  # the chat side's name for the same lookup
+
+
+def percent(lang: str, value: float) -> str:
+    """A share in %, one decimal at most: "28,6" in Vietnamese (decimal comma), "28.6"."""
+    text = f"{value:.1f}".removesuffix(".0")
+    return text.replace(".", ",") if lang != "en" else text
+
+
+def when(lang: str, days: int, unit: str = "calendar") -> str:
+    """ "quá hạn 5 ngày", "hạn hôm nay", "còn 3 ngày làm việc": ``days`` past the deadline
+    (negative: left) in ``unit`` (``DAY_UNITS``; see ``WorkCalendar.days_past``)."""
+    unit_word = t(lang, f"unit_{unit}")
+    if days > 0:
+        return t(lang, "days_overdue", n=days, unit=unit_word)
+    if days == 0:
+        return t(lang, "due_today")
+    return t(lang, "days_left", n=-days, unit=unit_word)
 
 
 def status_name(lang: str, status: Status) -> str:

@@ -10,8 +10,8 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "📎 Download {filename}: {url}\n(The link works for 24 hours.)",
     },
     "zalo_no_file": {
-        "vi": "📎 Zalo chưa gửi được tệp {filename}. Bạn xem tệp trên Telegram, hoặc nhờ quản trị "
-        "viên xuất báo cáo bằng lệnh «nhacviec report».",
+        "vi": "📎 Zalo chưa gửi được tệp {filename}. Anh/Chị xem tệp trên Telegram, hoặc đề nghị "
+        "quản trị viên xuất báo cáo bằng lệnh «nhacviec report».",
         "en": "📎 Zalo could not send the file {filename}. See it on Telegram, or ask an "
         "administrator to export the report with «nhacviec report».",
     },

@@ -218,7 +218,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "  Code (Zalo, console): /start {code}",
     },
     "invite_no_bot": {
-        "vi": "  (chưa cấu hình TELEGRAM_BOT_TOKEN: thay <bot> bằng tên bot của bạn)",
+        "vi": "  (chưa cấu hình TELEGRAM_BOT_TOKEN: thay <bot> bằng tên bot của cơ quan)",
         "en": "  (TELEGRAM_BOT_TOKEN is not set: replace <bot> with your bot's username)",
     },
     # run, schedule, report

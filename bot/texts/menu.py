@@ -7,31 +7,32 @@ from __future__ import annotations
 ENTRIES: dict[str, dict[str, str]] = {
     # /trogiup: first line, then each command of the role, then how to answer
     "help_intro": {
-        "vi": "Tôi nhắc bạn các việc trong kế hoạch CCHC và ghi nhận tiến độ.",
+        "vi": "Hệ thống nhắc Anh/Chị các nhiệm vụ trong kế hoạch CCHC và ghi nhận tiến độ thực "
+        "hiện.",
         "en": "I remind you of the tasks in the reform plan and record your progress.",
     },
     "help_free_text": {
-        "vi": "Bạn cũng có thể trả lời ngay tin nhắc việc: «xong», «đang làm 70%», «vướng do "
+        "vi": "Anh/Chị cũng có thể trả lời ngay tin nhắc: «xong», «đang làm 70%», «vướng do "
         "thiếu kinh phí», «xin gia hạn đến 30/6».",
         "en": "You can also reply to a reminder, in Vietnamese with or without accents: «xong», "
         "«dang lam 70%», «vuong do thieu kinh phi», «xin gia han den 30/6».",
     },
     # the menu, menu_{command}
-    "menu_viec": {"vi": "Việc của tôi", "en": "My assignments"},
+    "menu_viec": {"vi": "Nhiệm vụ được giao", "en": "My assignments"},
     "menu_capnhat": {"vi": "Cập nhật tiến độ", "en": "Record progress"},
-    "menu_giahan": {"vi": "Xin gia hạn", "en": "Ask for a new deadline"},
+    "menu_giahan": {"vi": "Đề nghị gia hạn", "en": "Ask for a new deadline"},
     "menu_tonghop": {"vi": "Tổng hợp", "en": "Summary"},
-    "menu_quahan": {"vi": "Việc quá hạn", "en": "Overdue"},
-    "menu_saphan": {"vi": "Việc sắp đến hạn", "en": "Due soon"},
+    "menu_quahan": {"vi": "Nhiệm vụ quá hạn", "en": "Overdue"},
+    "menu_saphan": {"vi": "Nhiệm vụ sắp đến hạn", "en": "Due soon"},
     "menu_giao": {"vi": "Giao đầu mối", "en": "Assign a focal person"},
     "menu_choduyet": {"vi": "Đề nghị gia hạn chờ duyệt", "en": "Extension requests to decide"},
     "menu_bieudo": {"vi": "Biểu đồ", "en": "Chart"},
-    "menu_baocao": {"vi": "Báo cáo XLSX", "en": "XLSX report"},
-    "menu_kenh": {"vi": "Chọn kênh nhận nhắc việc", "en": "Choose the reminder channel"},
+    "menu_baocao": {"vi": "Báo cáo (XLSX, DOCX)", "en": "XLSX report"},
+    "menu_kenh": {"vi": "Chọn kênh nhận tin nhắc", "en": "Choose the reminder channel"},
     "menu_trogiup": {"vi": "Hướng dẫn", "en": "Help"},
     # /trogiup, help_{command}
     "help_viec": {
-        "vi": "/viec — việc của tôi, hạn gần nhất trước",
+        "vi": "/viec — nhiệm vụ được giao, hạn gần nhất trước",
         "en": "/tasks — my assignments, nearest deadline first",
     },
     "help_capnhat": {
@@ -39,22 +40,22 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "/update CODE TEXT — record progress, e.g. /update 1.2 in progress 60%",
     },
     "help_giahan": {
-        "vi": "/giahan MÃ NGÀY [lý do] — xin gia hạn, ví dụ: /giahan 1.2 30/6 chờ số liệu",
+        "vi": "/giahan MÃ NGÀY [lý do] — đề nghị gia hạn, ví dụ: /giahan 1.2 30/6 chờ số liệu",
         "en": "/extend CODE DATE [reason] — ask for a new deadline, e.g. /extend 1.2 30/6",
     },
     "help_tonghop": {
-        "vi": "/tonghop [NHÓM|CƠ QUAN] — số việc theo trạng thái, nhóm và cơ quan (lãnh đạo: cơ "
-        "quan mình)",
-        "en": "/summary [GROUP|AGENCY] — counts by status, group and agency (leaders: their own "
-        "agency)",
+        "vi": "/tonghop [NHÓM|CƠ QUAN] — tổng hợp nhiệm vụ theo tình trạng, theo nhóm và theo "
+        "cơ quan chủ trì (lãnh đạo: cơ quan mình)",
+        "en": "/summary [GROUP|AGENCY] — tasks by status, by group and by lead agency (leaders: "
+        "their own agency)",
     },
     "help_quahan": {
-        "vi": "/quahan — việc quá hạn, quá hạn lâu nhất trước",
-        "en": "/overdue — overdue assignments, most overdue first",
+        "vi": "/quahan [NHÓM|CƠ QUAN] — nhiệm vụ quá hạn, quá hạn lâu nhất trước",
+        "en": "/overdue [GROUP|AGENCY] — overdue tasks, most overdue first",
     },
     "help_saphan": {
-        "vi": "/saphan — việc đến hạn trong {days} ngày làm việc tới",
-        "en": "/due — assignments due within {days} working days",
+        "vi": "/saphan [NHÓM|CƠ QUAN] — nhiệm vụ đến hạn trong {days} ngày làm việc tới",
+        "en": "/due [GROUP|AGENCY] — tasks due within {days} working days",
     },
     "help_choduyet": {
         "vi": "/choduyet — các đề nghị gia hạn đang chờ duyệt, kèm nút đồng ý / từ chối",
@@ -69,9 +70,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "/bieudo — biểu đồ tiến độ theo nhóm nhiệm vụ",
         "en": "/chart — a chart of progress by task group",
     },
-    "help_baocao": {"vi": "/baocao — báo cáo XLSX", "en": "/report — the XLSX report"},
+    "help_baocao": {
+        "vi": "/baocao [docx] — báo cáo XLSX, hoặc dự thảo báo cáo DOCX",
+        "en": "/report [docx] — the XLSX report, or the DOCX report draft",
+    },
     "help_kenh": {
-        "vi": "/kenh [TÊN_KÊNH|tudong] — chọn kênh nhận nhắc việc",
+        "vi": "/kenh [TÊN_KÊNH|tudong] — chọn kênh nhận tin nhắc",
         "en": "/channel [NAME|auto] — choose the channel reminders go to",
     },
     "help_trogiup": {"vi": "/trogiup — hướng dẫn này", "en": "/help — this help"},

@@ -5,32 +5,35 @@ from __future__ import annotations
 ENTRIES: dict[str, dict[str, str]] = {
     # /tonghop
     "summary_title": {
-        "vi": "📊 Tổng hợp {scope} — đến ngày {day}",
-        "en": "📊 Summary {scope} — as of {day}",
+        "vi": "📊 Tổng hợp tình hình thực hiện nhiệm vụ — {scope} — tính đến ngày {day}",
+        "en": "📊 Summary of tasks — {scope} — as of {day}",
     },
     "scope_all": {"vi": "toàn kế hoạch", "en": "whole plan"},
-    "total": {"vi": "Tổng", "en": "Total"},
+    "total": {"vi": "Tổng số", "en": "All"},
     "group": {"vi": "Nhóm {n}", "en": "Group {n}"},
     "ambiguous": {
-        "vi": "«{arg}» khớp nhiều cơ quan: {names}. Hãy gõ rõ hơn.",
+        "vi": "«{arg}» khớp nhiều cơ quan: {names}. Anh/Chị vui lòng gõ rõ hơn.",
         "en": "«{arg}» matches several agencies: {names}. Be more specific.",
     },
     "no_match": {
-        "vi": "Không có nhóm hay cơ quan nào khớp «{arg}». Nhóm: 1–7.",
+        "vi": "Không có nhóm nhiệm vụ hay cơ quan nào khớp «{arg}». Nhóm nhiệm vụ: 1–7.",
         "en": "No group or agency matches «{arg}». Groups: 1–7.",
     },
     # /quahan, /saphan (paged)
     "overdue_title": {
-        "vi": "⚠️ Việc quá hạn{scope} ({n}) — trang {page}/{pages}",
+        "vi": "⚠️ Nhiệm vụ quá hạn{scope} ({n}) — trang {page}/{pages}",
         "en": "⚠️ Overdue{scope} ({n}) — page {page}/{pages}",
     },
     "due_title": {
-        "vi": "⏰ Việc đến hạn trong {days} ngày làm việc{scope} ({n}) — trang {page}/{pages}",
+        "vi": "⏰ Nhiệm vụ đến hạn trong {days} ngày làm việc{scope} ({n}) — trang {page}/{pages}",
         "en": "⏰ Due within {days} working days{scope} ({n}) — page {page}/{pages}",
     },
-    "none_overdue": {"vi": "Không có việc nào quá hạn{scope}.", "en": "Nothing overdue{scope}."},
+    "none_overdue": {
+        "vi": "Không có nhiệm vụ nào quá hạn{scope}.",
+        "en": "Nothing overdue{scope}.",
+    },
     "none_due": {
-        "vi": "Không có việc nào đến hạn trong {days} ngày làm việc tới{scope}.",
+        "vi": "Không có nhiệm vụ nào đến hạn trong {days} ngày làm việc tới{scope}.",
         "en": "Nothing due within {days} working days{scope}.",
     },
     "item": {
@@ -61,8 +64,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "next": {"vi": "Sau ▶", "en": "Next ▶"},
     # /bieudo, /baocao
     "chart_caption": {
-        "vi": "Biểu đồ tiến độ {scope} đến ngày {day}",
-        "en": "Progress chart, {scope}, as of {day}",
+        "vi": "Biểu đồ tiến độ thực hiện nhiệm vụ — {scope} — tính đến ngày {day}",
+        "en": "Progress chart — {scope} — as of {day}",
     },
     "report_caption": {
         "vi": "Báo cáo tình hình thực hiện Kế hoạch CCHC đến ngày {day}",
@@ -79,4 +82,33 @@ ENTRIES: dict[str, dict[str, str]] = {
         "Anh/Chị điền số, ký hiệu và ký ban hành",
         "en": "Draft report on the reform plan as of {day} (DOCX): fill in its number and sign",
     },
+    # /tonghop's blocks, the scope refused, the response rate
+    "summary_by_agency": {
+        "vi": "Theo cơ quan chủ trì, tỷ lệ quá hạn cao nhất trước ({shown}/{n} cơ quan có nhiệm "
+        "vụ quá hạn):",
+        "en": "By lead agency, highest overdue share first ({shown} of {n} agencies with "
+        "overdue tasks):",
+    },
+    "summary_no_agency_overdue": {
+        "vi": "Theo cơ quan chủ trì: không cơ quan nào có nhiệm vụ quá hạn.",
+        "en": "By lead agency: no agency has overdue tasks.",
+    },
+    "summary_response": {
+        "vi": "; phản hồi tin nhắc trong {days} ngày làm việc: {answered}/{nudged} nhiệm vụ "
+        "({share}%)",
+        "en": "; answered reminders within {days} working days: {answered}/{nudged} tasks "
+        "({share}%)",
+    },
+    "summary_response_none": {
+        "vi": "; chưa có tin nhắc nào được gửi",
+        "en": "; no reminder sent yet",
+    },
+    "out_of_scope": {
+        "vi": "Tài khoản của Anh/Chị chỉ xem được số liệu của {agency}; «{arg}» nằm ngoài phạm "
+        "vi này nên Hệ thống không trả lời. Đề nghị Anh/Chị liên hệ cơ quan điều phối để được "
+        "cung cấp số liệu của cơ quan khác.",
+        "en": "Your account sees only the figures of {agency}; «{arg}» is outside that, so "
+        "nothing is shown. Please ask the coordinators for another agency's figures.",
+    },
+    "scope_in": {"vi": "{agency}, {group}", "en": "{agency}, {group}"},
 }

@@ -10,17 +10,23 @@ ENTRIES: dict[str, dict[str, str]] = {
     # status counts, bucket_{StatusCounts field}: the report's columns, the chart's legend
     "bucket_done_on_time": {"vi": "Hoàn thành đúng hạn", "en": "Done on time"},
     "bucket_done_late": {"vi": "Hoàn thành trễ hạn", "en": "Done late"},
-    "bucket_in_progress": {"vi": "Đang thực hiện", "en": "In progress"},
-    "bucket_not_started": {"vi": "Chưa thực hiện", "en": "Not started"},
-    "bucket_blocked": {"vi": "Vướng mắc", "en": "Blocked"},
-    "bucket_extension_requested": {"vi": "Xin gia hạn", "en": "Extension requested"},
+    "bucket_in_progress": {"vi": "Trong hạn: đang thực hiện", "en": "In time: in progress"},
+    "bucket_not_started": {"vi": "Trong hạn: chưa thực hiện", "en": "In time: not started"},
+    "bucket_blocked": {"vi": "Trong hạn: vướng mắc", "en": "In time: blocked"},
+    "bucket_extension_requested": {
+        "vi": "Trong hạn: đề nghị gia hạn",
+        "en": "In time: extension requested",
+    },
     "bucket_overdue": {"vi": "Quá hạn", "en": "Overdue"},
     # the text report
-    "report_title": {"vi": "BÁO CÁO TIẾN ĐỘ KẾ HOẠCH CCHC", "en": "CCHC PLAN PROGRESS REPORT"},
-    "report_as_of": {"vi": " — đến ngày {day}", "en": " — as of {day}"},
+    "report_title": {
+        "vi": "BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH CCHC",
+        "en": "REPORT ON THE CCHC PLAN",
+    },
+    "report_as_of": {"vi": " — tính đến ngày {day}", "en": " — as of {day}"},
     "report_done_share": {
-        "vi": "Đã hoàn thành {done}/{total} ({pct}%)",
-        "en": "Done {done}/{total} ({pct}%)",
+        "vi": "Hoàn thành {done}/{total} nhiệm vụ; tỷ lệ hoàn thành đúng hạn {share}%",
+        "en": "Done {done}/{total} tasks; done on time {share}%",
     },
     "report_by_group": {"vi": "Theo nhóm nhiệm vụ:", "en": "By task group:"},
     "report_by_agency": {"vi": "Theo cơ quan chủ trì:", "en": "By lead agency:"},
@@ -86,10 +92,11 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "{total} nhiệm vụ; hoàn thành {done} (đúng hạn {on_time}, trễ hạn {late}), tỷ lệ "
         "hoàn thành đúng hạn {share}%; chưa hoàn thành trong hạn {in_time} (đang thực hiện "
         "{in_progress}, chưa thực hiện {not_started}, vướng mắc {blocked}, đề nghị gia hạn "
-        "{extension}); quá hạn {overdue}.",
+        "{extension}); quá hạn {overdue}{overdue_split}; chưa đến hạn {not_due}.",
         "en": "{total} tasks; done {done} (on time {on_time}, late {late}), done on time "
         "{share}%; open within the deadline {in_time} (in progress {in_progress}, not started "
-        "{not_started}, blocked {blocked}, extension requested {extension}); overdue {overdue}.",
+        "{not_started}, blocked {blocked}, extension requested {extension}); overdue "
+        "{overdue}{overdue_split}; not yet due {not_due}.",
     },
     "docx_by_group": {"vi": "1. Theo nhóm nhiệm vụ", "en": "1. By task group"},
     "docx_col_group": {"vi": "Nhóm nhiệm vụ", "en": "Task group"},
@@ -101,9 +108,9 @@ ENTRIES: dict[str, dict[str, str]] = {
     "docx_none_overdue": {"vi": "Không có nhiệm vụ quá hạn.", "en": "No task is overdue."},
     "docx_overdue_item": {
         "vi": "{n}. {task} ({code}) — {agency} chủ trì; hạn {deadline}, quá hạn {days} ngày; "
-        "tiến độ {percent}%. Lý do: {reason}.",
+        "tình trạng: {status}, tiến độ {percent}%. Lý do: {reason}.",
         "en": "{n}. {task} ({code}) — led by {agency}; due {deadline}, {days} days overdue; "
-        "{percent}% done. Reason: {reason}.",
+        "status: {status}, {percent}% done. Reason: {reason}.",
     },
     "docx_no_reason": {"vi": "chưa báo cáo lý do", "en": "no reason reported"},
     "docx_part_proposals": {"vi": "III. ĐỀ XUẤT, KIẾN NGHỊ", "en": "III. PROPOSALS"},
@@ -116,16 +123,30 @@ ENTRIES: dict[str, dict[str, str]] = {
     "docx_sign_note": {"vi": "(Ký, ghi rõ họ tên, đóng dấu)", "en": "(Signature, name, seal)"},
     # the chart
     "chart_title": {
-        "vi": "Tiến độ thực hiện Kế hoạch CCHC — đến ngày {day}",
-        "en": "Progress of the CCHC plan — as of {day}",
+        "vi": "Tiến độ thực hiện Kế hoạch CCHC — {scope} — tính đến ngày {day}",
+        "en": "Progress of the CCHC plan — {scope} — as of {day}",
     },
-    "chart_axis": {"vi": "Số nhiệm vụ (lượt phân công)", "en": "Assignments"},
-    "chart_bar_total": {"vi": "{total} · xong {pct}%", "en": "{total} · {pct}% done"},
+    "chart_axis": {"vi": "Số nhiệm vụ", "en": "Tasks"},
+    "chart_bar_total": {
+        "vi": "{total} nhiệm vụ · hoàn thành {pct}%",
+        "en": "{total} tasks · {pct}% done",
+    },
     "chart_note": {
-        "vi": "Ghi chú: «Đang thực hiện» gồm cả việc đang xin gia hạn; «Quá hạn» là việc chưa "
-        "hoàn thành đã qua hạn, dù ở trạng thái nào.",
-        "en": "Note: “In progress” includes assignments awaiting an extension; “Overdue” is any "
-        "unfinished assignment past its deadline, whatever its status.",
+        "vi": "Ghi chú: «Quá hạn» là nhiệm vụ chưa hoàn thành đã qua thời hạn, ở bất kỳ tình "
+        "trạng nào; «Chưa đến hạn» là nhiệm vụ chưa đến thời hạn và chưa có báo cáo. Phần quá "
+        "hẹp không ghi số.",
+        "en": "Note: “Overdue” is any unfinished task past its deadline, whatever its status; "
+        "“Not yet due” is a task before its deadline with nothing reported. Segments too narrow "
+        "show no number.",
     },
-    "chart_empty": {"vi": "Chưa có nhiệm vụ nào", "en": "No assignments yet"},
+    "chart_empty": {"vi": "Chưa có nhiệm vụ nào", "en": "No tasks yet"},
+    # the buckets added by issue 13: inside overdue, and not yet due
+    "bucket_overdue_in_progress": {"vi": "Quá hạn: đang thực hiện", "en": "Overdue: in progress"},
+    "bucket_overdue_not_started": {"vi": "Quá hạn: chưa thực hiện", "en": "Overdue: not started"},
+    "bucket_overdue_blocked": {"vi": "Quá hạn: vướng mắc", "en": "Overdue: blocked"},
+    "bucket_overdue_extension_requested": {
+        "vi": "Quá hạn: đề nghị gia hạn",
+        "en": "Overdue: extension requested",
+    },
+    "bucket_not_due": {"vi": "Chưa đến hạn", "en": "Not yet due"},
 }
