@@ -157,8 +157,11 @@ def test_run_opens_the_console_chat(tmp_path):
     code = first.stdout.split("/start ", 1)[1].split()[0]
     chat = run(tmp_path, "run", stdin=f"/start {code}\n/viec\n/baocao\n")
     assert chat.returncode == 0, chat.stderr
-    assert "Chào Phan Ngọc Phương (Sở Nội vụ)! Tài khoản chat đã được liên kết." in chat.stdout
-    assert "Việc của Sở Nội vụ đang mở:" in chat.stdout and "• 1.3 — Ban hành" in chat.stdout
+    assert (
+        "Kính chào Anh/Chị Phan Ngọc Phương (Sở Nội vụ)! Tài khoản chat đã được liên kết."
+        in chat.stdout
+    )
+    assert "Nhiệm vụ của Sở Nội vụ đang mở:" in chat.stdout and "• 1.3 — Ban hành" in chat.stdout
     assert "Lệnh /baocao dành cho cơ quan điều phối" in chat.stdout
     assert "Traceback" not in chat.stderr
     # the terminal is the chat: the log went to its file, not between the messages
@@ -214,5 +217,5 @@ def test_report_as_csv_and_xlsx(tmp_path):
     written = run(tmp_path, "report", "--format", "xlsx", "--out", "bc.xlsx")
     assert written.returncode == 0 and (tmp_path / "bc.xlsx").stat().st_size > 5000
     text = run(tmp_path, "report")
-    assert "Toàn kế hoạch: 875 việc" in text.stdout
+    assert "Toàn kế hoạch: 875 nhiệm vụ" in text.stdout
     assert run(tmp_path, "report", "--format", "pdf").returncode == 2

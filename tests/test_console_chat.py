@@ -71,7 +71,7 @@ async def test_unlinked_chat_is_refused_and_nothing_kept(world):
 
 async def test_a_chat_whose_person_left_is_answered_as_unlinked(world):
     db, harness, _clock, official, code = world
-    assert "Chào" in await harness.say(f"/start {code}")
+    assert "Kính chào" in await harness.say(f"/start {code}")
     async with db.unit_of_work() as session:
         (await session.get(Person, official.id)).active = False  # left the post
     for text in ("/viec", "/capnhat 2.1 xong", "2.1 xong", "/trogiup"):
@@ -84,14 +84,14 @@ async def test_onboarding_nudge_and_answers(world):
     db, harness, clock, official, code = world
     assert "Mã mời không đúng" in await harness.say("/start not-a-real-code")
     welcome = await harness.say(f"/start {code}")
-    assert f"Chào {official.full_name} (Sở Tư pháp)" in welcome
-    assert "đã được dùng" in await harness.say(f"/start {code}")  # one-time
+    assert f"Kính chào Anh/Chị {official.full_name} (Sở Tư pháp)" in welcome
+    assert "đã được sử dụng" in await harness.say(f"/start {code}")  # one-time
 
     report, printed = await send_nudges(db, harness, clock)
     assert report.sent == 1  # before:7 of 2.1 (15 Mar) is today, Wed 6 Mar
     assert "2.1 — Trình chương trình <XD> & ban hành" in printed
-    assert "Hạn: 15/03/2024" in printed and "còn 7 ngày làm việc" in printed
-    assert "1. ✅ Đã xong" in printed and "4. 📅 Xin gia hạn" in printed
+    assert "Thời hạn: 15/03/2024" in printed and "còn 7 ngày làm việc" in printed
+    assert "1. ✅ Đã hoàn thành" in printed and "4. 📅 Đề nghị gia hạn" in printed
 
     asked = await harness.say("2")  # in progress -> asks for the percent
     assert "bao nhiêu phần trăm" in asked and "3. 60%" in asked
@@ -99,7 +99,7 @@ async def test_onboarding_nudge_and_answers(world):
     assert await status_of(db, "2.1") == (Status.IN_PROGRESS, 60, "", 1)
 
     answer = await harness.say("vướng do chưa có kinh phí")
-    assert "Đã ghi nhận 2.1: vướng mắc 60% — chưa có kinh phí" in answer
+    assert "Đã ghi nhận 2.1: có khó khăn, vướng mắc 60% — chưa có kinh phí" in answer
     assert await status_of(db, "2.1") == (Status.BLOCKED, 60, "chưa có kinh phí", 2)
 
     answer = await harness.say("đã nhận ạ")
@@ -122,7 +122,7 @@ async def test_roles_and_other_agencies(world):
     answer = await harness.say("/capnhat 2.3 xong")
     assert "Sở Nội vụ chủ trì" in answer
     assert (await status_of(db, "2.3"))[3] == 0
-    assert "không biết lệnh /xyz" in await harness.say("/xyz")
+    assert "không có lệnh /xyz" in await harness.say("/xyz")
     listing = await harness.say("/viec")
     assert "2.1 — Trình chương trình" in listing and "2.3" not in listing
     assert "Hạn 15/03/2024 (còn 9 ngày)" in listing

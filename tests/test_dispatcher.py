@@ -91,7 +91,7 @@ async def test_a_failing_turn_records_nothing_and_says_so(linked, monkeypatch):
     monkeypatch.setattr("bot.handlers.progress.record_progress", broken)
     await d.receive(channel.incoming("42", "/capnhat 2.1 xong", "u3"))
     assert await history(linked) == 0
-    assert "có lỗi" in channel.texts()[0]
+    assert "gặp lỗi" in channel.texts()[0]
     async with linked.unit_of_work() as session:
         row = await session.scalar(select(InboundMessage))
         status = await session.scalar(select(Assignment.status))
@@ -103,7 +103,7 @@ async def test_link_by_invite_through_the_dispatcher(linked):
     d = dispatcher(linked, channel)
     leader, code = await invite_leader(linked)
     await d.receive(channel.incoming("77", f"/start {code}", "u4"))
-    assert channel.texts("77")[0].startswith(f"Chào {leader.full_name} (Sở Tư pháp)")
+    assert channel.texts("77")[0].startswith(f"Kính chào Anh/Chị {leader.full_name} (Sở Tư pháp)")
     async with linked.unit_of_work() as session:
         link = await session.scalar(select(ChatLink).where(ChatLink.chat_id == "77"))
     assert link.person_id == leader.id
@@ -151,7 +151,7 @@ async def test_a_later_message_in_the_batch_sees_what_an_earlier_one_changed(lin
         channel.incoming("77", "/capnhat 2.1 dang lam 10%", "s2"),
     )
     assert [m.splitlines()[0] for m in channel.texts("42")] == [
-        "2.1: xin gia hạn đến ngày nào (dd/mm/yyyy)? Có thể thêm lý do.",
+        "2.1: Anh/Chị đề nghị gia hạn đến ngày nào (dd/mm/yyyy)? Có thể nêu thêm lý do.",
         "Đã ghi nhận đề nghị gia hạn 2.1 đến 30/04/2024; chờ cơ quan điều phối xem xét.",
     ]
     assert channel.texts("77")[1].splitlines()[0] == "Đã ghi nhận 2.1: đang thực hiện 10%."
@@ -171,7 +171,7 @@ async def test_a_failing_turn_in_a_batch_costs_only_itself(linked, monkeypatch):
     texts = ("/capnhat 2.1 dang lam 20%", "/capnhat 2.1 dang lam 50%", "/capnhat 2.1 dang lam 70%")
     await accept_together(d, *(channel.incoming("42", t, f"f{n}") for n, t in enumerate(texts)))
     answers = [m.splitlines()[0] for m in channel.texts("42")]
-    assert answers[0] == "Đã ghi nhận 2.1: đang thực hiện 20%." and "có lỗi" in answers[1]
+    assert answers[0] == "Đã ghi nhận 2.1: đang thực hiện 20%." and "gặp lỗi" in answers[1]
     assert answers[2] == "Đã ghi nhận 2.1: đang thực hiện 70%." and len(answers) == 3
     async with linked.unit_of_work() as session:
         percents = (await session.scalars(select(ProgressUpdate.percent))).all()

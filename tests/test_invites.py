@@ -99,7 +99,9 @@ async def test_wrong_codes_slow_then_lock_the_chat(db, person, caplog):
     chat.now += timedelta(hours=23)
     assert "tạm khóa" in await chat.say("guesser", f"/start {code}")
     chat.now += timedelta(hours=1, seconds=61)
-    assert (await chat.say("guesser", f"/start {code}")).startswith("Chào Phan Ngọc Phương")
+    assert (await chat.say("guesser", f"/start {code}")).startswith(
+        "Kính chào Anh/Chị Phan Ngọc Phương"
+    )
     async with db.unit_of_work() as session:
         left = await session.scalars(select(InviteAttempt.chat_id))
         assert list(left) == ["other"]  # linking forgets the chat's wrong codes

@@ -24,7 +24,7 @@ from tests.kit import count
 from tests.kit.chat import NOW, Chat, link
 from tests.kit.summary_plan import build_plan
 
-SORRY = "Xin lỗi, có lỗi"
+SORRY = "Xin lỗi Anh/Chị, Hệ thống gặp lỗi"
 
 
 @pytest.fixture
@@ -89,12 +89,12 @@ async def test_a_percent_question_is_answered_once(plan):
     token = await buttons(plan, official, "2.1")
     chat = Chat(plan)
     (asked,) = await chat.say("off", choice_data=f"c:{token}:prog")
-    assert asked == "2.1: đã thực hiện được bao nhiêu phần trăm?"
+    assert asked == "2.1: nhiệm vụ đã thực hiện được bao nhiêu phần trăm?"
     assert [c.label for c in chat.last("off").choices[0]] == ["20%", "40%", "60%", "80%", "100%"]
     (again,) = await chat.say("off", "chưa rõ")
-    assert again == "Hãy nhập một số phần trăm từ 0 đến 100, ví dụ 60%."
+    assert again == "Anh/Chị vui lòng nhập một số phần trăm từ 0 đến 100, ví dụ 60%."
     (viec,) = await chat.say("off", "/viec")  # a command leaves the question open
-    assert viec.startswith("Việc của Sở Tư pháp đang mở:") and "• 2.1 —" in viec
+    assert viec.startswith("Nhiệm vụ của Sở Tư pháp đang mở:") and "• 2.1 —" in viec
     assert await open_questions(plan) == [(Awaiting.PERCENT, "2.1")]
     answer = await chat.say("off", "70%")
     assert [m.splitlines()[0] for m in answer] == ["Đã ghi nhận 2.1: đang thực hiện 70%."]
@@ -103,7 +103,7 @@ async def test_a_percent_question_is_answered_once(plan):
     assert (a.status, a.percent) == (Status.IN_PROGRESS, 70)
     # Answered: the same words are no longer read as a percent for 2.1.
     (later,) = await chat.say("off", "80%")
-    assert later.startswith("Bạn cập nhật cho việc nào?")
+    assert later.startswith("Anh/Chị cập nhật cho nhiệm vụ nào?")
     assert (await assignment(plan, "2.1")).percent == 70
 
 
@@ -123,9 +123,9 @@ async def test_a_reason_question_is_answered_with_the_text(plan):
     token = await buttons(plan, official, "2.1")
     chat = Chat(plan)
     (asked,) = await chat.say("off", choice_data=f"c:{token}:blk")
-    assert asked == "2.1: vướng mắc gì? Hãy nhắn lý do."
+    assert asked == "2.1: nhiệm vụ đang có khó khăn, vướng mắc gì? Anh/Chị vui lòng nhắn lý do."
     (recorded,) = await chat.say("off", "  chờ ý kiến của Sở Tài chính ")
-    assert recorded.startswith("Đã ghi nhận 2.1: vướng mắc")
+    assert recorded.startswith("Đã ghi nhận 2.1: có khó khăn, vướng mắc")
     assert "chờ ý kiến của Sở Tài chính" in recorded
     a = await assignment(plan, "2.1")
     assert (a.status, a.status_note) == (Status.BLOCKED, "chờ ý kiến của Sở Tài chính")
@@ -138,10 +138,10 @@ async def test_a_question_replaced_by_a_later_one_is_never_answered(plan):
     chat = Chat(plan)
     await chat.say("off", choice_data=f"c:{first}:prog")  # 2.1: how far along?
     (asked,) = await chat.say("off", choice_data=f"c:{second}:blk")  # 2.5: what blocks it?
-    assert asked == "2.5: vướng mắc gì? Hãy nhắn lý do."
+    assert asked == "2.5: nhiệm vụ đang có khó khăn, vướng mắc gì? Anh/Chị vui lòng nhắn lý do."
     assert await open_questions(plan) == [(Awaiting.REASON, "2.5")]
     (recorded,) = await chat.say("off", "80")  # a reason now, not 2.1's percent
-    assert recorded.startswith("Đã ghi nhận 2.5: vướng mắc") and "80" in recorded
+    assert recorded.startswith("Đã ghi nhận 2.5: có khó khăn, vướng mắc") and "80" in recorded
     a = await assignment(plan, "2.1")
     assert (a.status, a.percent) == (Status.IN_PROGRESS, 50)  # unchanged
     assert await open_questions(plan) == []
@@ -170,16 +170,17 @@ async def decided(db) -> dict[str, tuple[ExtensionState, str]]:
 
 async def test_reject_pressed_on_a_second_request_before_the_reason_of_the_first(plan):
     chat, first, second = await requests_and_coordinator(plan)
-    assert await chat.say("coord", choice_data=first) == ["Lý do từ chối gia hạn 2.1?"]
+    assert await chat.say("coord", choice_data=first) == ["Đề nghị Anh/Chị nêu lý do không đồng ý gia hạn nhiệm vụ 2.1."]
     (asked,) = await chat.say("coord", choice_data=second)
     assert asked == (
-        "Lý do từ chối gia hạn 2.3 (đến 15/04/2024)? Lý do bạn nhắn tiếp theo chỉ áp dụng cho "
+        "Đề nghị Anh/Chị nêu lý do không đồng ý gia hạn nhiệm vụ 2.3 (đến 15/04/2024). Lý do "
+        "Anh/Chị nhắn tiếp theo chỉ áp dụng cho "
         "đề nghị này; đề nghị gia hạn 2.1 (đến 30/04/2024) vẫn chờ quyết định."
     )
     told_before = len(chat.channel.texts("stp"))
     answers = await chat.say("coord", "Chưa đủ căn cứ")
-    assert answers[0] == "Đã từ chối gia hạn 2.3; đã báo người đề nghị."
-    assert chat.last("snv").text.startswith("❌ Đề nghị gia hạn 2.3 không được đồng ý")
+    assert answers[0] == "Đã không đồng ý gia hạn nhiệm vụ 2.3; Hệ thống đã báo người đề nghị."
+    assert chat.last("snv").text.startswith("❌ Đề nghị gia hạn nhiệm vụ 2.3 không được đồng ý")
     assert "Chưa đủ căn cứ" in chat.last("snv").text
     assert len(chat.channel.texts("stp")) == told_before  # 2.1's requester hears nothing
     assert await decided(plan) == {
@@ -207,8 +208,9 @@ async def test_both_rejections_pressed_together_ask_about_the_second(plan):
     )
     await d.drain()
     assert chat.channel.texts("coord")[-2:] == [
-        "Lý do từ chối gia hạn 2.1?",
-        "Lý do từ chối gia hạn 2.3 (đến 15/04/2024)? Lý do bạn nhắn tiếp theo chỉ áp dụng cho "
+        "Đề nghị Anh/Chị nêu lý do không đồng ý gia hạn nhiệm vụ 2.1.",
+        "Đề nghị Anh/Chị nêu lý do không đồng ý gia hạn nhiệm vụ 2.3 (đến 15/04/2024). Lý do "
+        "Anh/Chị nhắn tiếp theo chỉ áp dụng cho "
         "đề nghị này; đề nghị gia hạn 2.1 (đến 30/04/2024) vẫn chờ quyết định.",
     ]
     await chat.say("coord", "Không cần gia hạn")
@@ -224,6 +226,7 @@ async def test_the_reason_rejects_the_request_pressed_on_not_a_later_one(plan):
     chat = Chat(plan)
     await chat.say("stp", "/giahan 2.1 30/4")
     reject = chat.last("coord").choices[0][1].data
+<<<<<<< HEAD
     assert await chat.say("coord", choice_data=reject) == ["Lý do từ chối gia hạn 2.1?"]
     await chat.say("stp", "/giahan 2.1 15/5")  # a second request replaces it meanwhile
     (answer,) = [t for t in await chat.say("coord", "Đã gia hạn một lần") if "2.1" in t]
@@ -234,10 +237,21 @@ async def test_the_reason_rejects_the_request_pressed_on_not_a_later_one(plan):
     # The reason never reaches the later request, which still waits for a decision.
     assert states == {"30/04": ExtensionState.SUPERSEDED, "15/05": ExtensionState.PENDING}
     assert "không được đồng ý" not in chat.last("stp").text
+=======
+    assert await chat.say("coord", choice_data=reject) == ["Đề nghị Anh/Chị nêu lý do không đồng ý gia hạn nhiệm vụ 2.1."]
+    await chat.say("stp", "/giahan 2.1 15/5")  # a second request comes in meanwhile
+    await chat.say("coord", "Đã gia hạn một lần")
+    async with plan.unit_of_work() as session:
+        query = select(ExtensionRequest.requested_deadline, ExtensionRequest.state)
+        states = {d.strftime("%d/%m"): s for d, s in (await session.execute(query)).all()}
+    assert states == {"30/04": ExtensionState.REJECTED, "15/05": ExtensionState.PENDING}
+    told = chat.last("stp").text
+    assert told.startswith("❌ Đề nghị gia hạn nhiệm vụ 2.1 không được đồng ý") and "một lần" in told
+>>>>>>> Tests: the report's words and the register in the chat, digest and demo tests
 
 
 async def test_pressing_reject_again_on_the_same_request_asks_the_same(plan):
     chat, first, _second = await requests_and_coordinator(plan)
     await chat.say("coord", choice_data=first)
-    assert await chat.say("coord", choice_data=first) == ["Lý do từ chối gia hạn 2.1?"]
+    assert await chat.say("coord", choice_data=first) == ["Đề nghị Anh/Chị nêu lý do không đồng ý gia hạn nhiệm vụ 2.1."]
     assert await open_questions(plan) == [(Awaiting.REJECT_REASON, "2.1")]

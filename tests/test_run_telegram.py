@@ -100,7 +100,7 @@ async def test_run_serves_telegram_and_stops_cleanly_on_sigterm(setup):
     db = cwd / "nhacviec.db"
     assert query(db, "select count(*) from nudges where state = 'claimed'") == [(0,)]
     texts = [m.plain_text for m in api.sent_messages(CHAT)]
-    assert texts[0].startswith("Chào Phan Ngọc Phương (Sở Nội vụ)!")
+    assert texts[0].startswith("Kính chào Anh/Chị Phan Ngọc Phương (Sở Nội vụ)!")
 
 
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.2])
@@ -163,5 +163,7 @@ async def test_run_with_both_tokens_serves_telegram_and_zalo(setup, tmp_path):
             if process.returncode is None:
                 process.kill()
         assert process.returncode == 0
-        assert api.sent_messages(CHAT)[0].plain_text.startswith("Chào Phan Ngọc Phương")
+        assert api.sent_messages(CHAT)[0].plain_text.startswith(
+            "Kính chào Anh/Chị Phan Ngọc Phương"
+        )
         assert "chưa được liên kết" in zalo.sent("z-stranger")[0].text

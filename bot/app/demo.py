@@ -113,8 +113,9 @@ class Demo:
     def __init__(self, settings: Settings, out: TextIO, pause: float) -> None:
         self.settings, self.out, self.pause = settings, out, pause
         self.lang = settings.language
-        # An escalation nudge starts with these words ("🔺 Báo cáo lãnh đạo").
-        self._escalation = t(self.lang, "nudge_escalation", agency="", days="").split(":")[0]
+        # An escalation nudge starts with these words ("🔺 Kính báo lãnh đạo").
+        blank = dict.fromkeys(("code", "title", "agency", "n", "unit"), "")
+        self._escalation = t(self.lang, "nudge_escalation", **blank).split(":")[0]
         self.calendar = calendar_from(settings)
         self.clock = ManualClock(datetime.combine(START, time(7, 0), settings.timezone))
         self.channel = DemoChannel(out)
