@@ -250,7 +250,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "template_col_plan_recurrence": {"vi": "Tần suất", "en": "recurrence"},
     "template_note_plan_recurrence": {
-        "vi": "Việc định kỳ: chọn trong danh sách (hằng tháng, hằng quý, 6 tháng, hằng năm, "
+        "vi": "Nhiệm vụ định kỳ: chọn trong danh sách (hằng tháng, hằng quý, 6 tháng, hằng năm, "
         "trước ngày 15 tháng cuối quý, ngày làm việc cuối cùng của tháng/quý, thường "
         "xuyên) hoặc ghi quy tắc (quarterly:day=15:month_of_quarter=3). Chỉ điền một "
         "trong hai cột thời hạn và tần suất.",
@@ -281,8 +281,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "template_col_people_role": {"vi": "Vai trò", "en": "role"},
     "template_note_people_role": {
-        "vi": "Chuyên viên (cập nhật việc của cơ quan), Lãnh đạo (nhận báo cáo vượt cấp), "
-        "Điều phối (xem mọi việc, duyệt gia hạn), Quản trị.",
+        "vi": "Chuyên viên (cập nhật nhiệm vụ của cơ quan), Lãnh đạo (nhận báo cáo vượt cấp), "
+        "Điều phối (xem mọi nhiệm vụ, duyệt gia hạn), Quản trị.",
         "en": "official, leader (gets escalations), coordinator (sees everything, approves "
         "extensions), admin.",
     },
