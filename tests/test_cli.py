@@ -198,8 +198,9 @@ def test_run_from_a_chosen_moment_sends_that_days_nudges(tmp_path):
     finally:
         process.kill()
     text = "".join(seen)
-    # Monday 11 Mar 2024: 7 working days before 1.9's Q1 deadline (Wed 20 Mar).
-    assert "còn 7 ngày làm việc đến hạn" in text and "1.9#2024-Q1" in text
+    # Monday 11 Mar 2024: 7 working days before 1.9's Q1 deadline (Wed 20 Mar), said in
+    # calendar days counted when sent.
+    assert "còn 9 ngày đến hạn" in text and "1.9#2024-Q1" in text
     assert "Traceback" not in err
     assert "simulated_clock" in (tmp_path / "nhacviec.log").read_text(encoding="utf-8")
 

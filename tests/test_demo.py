@@ -30,7 +30,7 @@ async def test_demo_story_and_summary_match_the_store(tmp_path):
     assert "🔺 Kính báo lãnh đạo" in text and "/giao 1.2" in text
     assert "--- Thứ Năm 08/02/2024" not in text  # Tết: no working day, no nudges
     # The printed summary is the store's.
-    assert counts_line("vi", "Tổng", total) in text
+    assert counts_line("vi", "Tổng số", total) in text
     assert total.done_on_time > 0 and total.done_late >= 1 and total.overdue > 0
 
 

@@ -193,7 +193,8 @@ async def test_reject_pressed_on_a_second_request_before_the_reason_of_the_first
     approve = next(
         m.choices[0][0].data for c, m in chat.channel.sent if c == "coord" and "2.1 —" in m.text
     )
-    assert (await chat.say("coord", choice_data=approve))[0].startswith("Đã đồng ý gia hạn 2.1")
+    approved = await chat.say("coord", choice_data=approve)
+    assert approved[0].startswith("Đã đồng ý gia hạn nhiệm vụ 2.1")
     async with plan.unit_of_work() as session:
         errors = (await session.scalars(select(InboundMessage.error))).all()
     assert not any(errors) and not any(SORRY in t for t in chat.channel.texts("coord"))

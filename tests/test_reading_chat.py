@@ -89,7 +89,7 @@ async def test_a_press_keeps_the_percent_and_reason_the_text_gave(plan):
     chat = Chat(plan)
     await chat.say("off", "2.1 hơi vướng kinh phí nhưng vẫn làm, được 70%")
     assert labels(chat.last("off"))[-1] == "Khác"
-    [answer] = await chat.say("off", choice_data=press(chat.last("off"), "Vướng mắc"))
+    [answer] = await chat.say("off", choice_data=press(chat.last("off"), "Có khó khăn, vướng mắc"))
     assert answer.startswith("Đã ghi nhận 2.1: có khó khăn, vướng mắc 70% — ")
     assert (await state(plan, "2.1"))[:2] == (Status.BLOCKED, 70)
 

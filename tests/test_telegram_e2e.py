@@ -63,13 +63,13 @@ async def test_official_links_gets_nudges_and_answers_them(world):
         first, second = api.sent_messages(OFFICIAL_CHAT)[1:3]
         buttons = [b for row in first.reply_markup["inline_keyboard"] for b in row]
         assert [b["text"] for b in buttons] == [
-            "✅ Đã xong",
-            "⏳ Đang làm",
+            "✅ Đã hoàn thành",
+            "⏳ Đang thực hiện",
             "⛔ Vướng mắc",
-            "📅 Xin gia hạn",
+            "📅 Đề nghị gia hạn",
         ]
         assert all(len(b["callback_data"].encode()) <= 64 for b in buttons)
-        assert "Hạn: 15/03/2024" in first.plain_text
+        assert "Thời hạn: 15/03/2024" in first.plain_text
 
         api.push_callback(OFFICIAL_CHAT, first.message_id, buttons[0]["callback_data"])
         text = await answer_to(api, OFFICIAL_CHAT, 3)
@@ -131,7 +131,7 @@ async def test_rate_limited_nudges_are_retried_not_lost_or_repeated(world):
     async with db.unit_of_work() as session:
         states = (await session.scalars(select(Nudge.state).where(Nudge.attempts > 0))).all()
     assert sorted(states) == [NudgeState.SENT, NudgeState.SENT]
-    nudges = [m for m in api.sent_messages(OFFICIAL_CHAT) if "Nhắc việc" in m.plain_text]
+    nudges = [m for m in api.sent_messages(OFFICIAL_CHAT) if "Nhắc nhiệm vụ" in m.plain_text]
     assert len(nudges) == 2
 
 
@@ -249,7 +249,7 @@ async def test_a_nudge_refused_by_a_block_goes_out_again_when_the_person_writes(
         await answer_to(api, OFFICIAL_CHAT, 1)
         report = await svc.sweep()
     assert report.sent == 2
-    nudges = [m for m in api.sent_messages(OFFICIAL_CHAT) if "Nhắc việc" in m.plain_text]
+    nudges = [m for m in api.sent_messages(OFFICIAL_CHAT) if "Nhắc nhiệm vụ" in m.plain_text]
     assert len(nudges) == 2
 
 

@@ -85,9 +85,11 @@ async def coordinator_asks(db, tmp_path, command: str):
 async def test_tonghop_counts_in_the_configured_zone(db, tmp_path):
     summary = (await coordinator_asks(db, tmp_path, "/tonghop")).text
     expected = await whole_plan(db, LOCAL_TODAY, NEW_YORK)
-    assert summary.startswith("📊 Tổng hợp toàn kế hoạch — đến ngày 19/03/2024")
-    assert counts_line("vi", "Tổng", expected) in summary
-    assert "xong đúng hạn 4, trễ hạn 0" in summary and "quá hạn 2" in summary
+    assert summary.startswith(
+        "📊 Tổng hợp tình hình thực hiện nhiệm vụ — toàn kế hoạch — tính đến ngày 19/03/2024"
+    )
+    assert counts_line("vi", "Tổng số", expected) in summary
+    assert "(đúng hạn 4, trễ hạn 0)" in summary and "quá hạn 2" in summary
 
 
 async def test_baocao_counts_and_shows_times_in_the_configured_zone(db, tmp_path):
@@ -95,7 +97,7 @@ async def test_baocao_counts_and_shows_times_in_the_configured_zone(db, tmp_path
     assert report.filename == "nhacviec-bao-cao-2024-03-19.xlsx"
     book = load_workbook(io.BytesIO(report.content))
     rows = [[c.value for c in row] for row in book["Tổng hợp"].iter_rows(min_row=2)]
-    assert rows[-1][1] == "Tổng cộng" and rows[-1][2:5] == [12, 4, 0]
+    assert rows[-1][1] == "Tổng cộng" and rows[-1][2:5] == [13, 4, 0]
     detail = book["Chi tiết"]
     headers = [c.value for c in detail[HEADER_ROW]]
     row = next(
@@ -128,7 +130,7 @@ async def test_a_leaders_weekly_digest_counts_in_the_configured_zone(db, tmp_pat
     async with db.unit_of_work() as session:
         snv = await session.scalar(select(Agency.id).where(Agency.short_code == "snv"))
     expected = await whole_plan(db, date(2024, 3, 18), NEW_YORK, agency_id=snv)
-    assert "xong đúng hạn 3, trễ hạn 0" in weekly
+    assert "(đúng hạn 3, trễ hạn 0)" in weekly
     assert counts_line("vi", "Toàn kế hoạch", expected) in weekly
 
 
@@ -143,4 +145,4 @@ async def test_nhacviec_report_counts_in_the_configured_zone(tmp_path):
     result = run(tmp_path, "report", env=env)
     assert result.returncode == 0, result.stderr
     assert "19/03/2024" in result.stdout
-    assert "Toàn kế hoạch: 12 việc — xong đúng hạn 4, trễ hạn 0" in result.stdout
+    assert "Toàn kế hoạch: 13 nhiệm vụ; hoàn thành 4 (đúng hạn 4, trễ hạn 0)" in result.stdout

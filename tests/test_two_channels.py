@@ -64,7 +64,7 @@ async def test_each_nudge_goes_to_one_channel_only(linked):
     soon = now + timedelta(hours=1)
     dispatcher = Dispatcher(Deps(db, channels, CAL, ReminderRules(), lambda: soon))
     await dispatcher.receive(telegram.incoming("t1", "/kenh", "u1"))
-    assert "kênh bạn dùng gần nhất" in telegram.texts("t1")[-1]
+    assert "kênh Anh/Chị dùng gần nhất" in telegram.texts("t1")[-1]
     assert "telegram, zalo" in telegram.texts("t1")[-1]
     await dispatcher.receive(telegram.incoming("t1", "/kenh zalo", "u2"))
     assert telegram.texts("t1")[-1] == "Từ nay lời nhắc gửi qua zalo."

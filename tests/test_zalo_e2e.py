@@ -26,7 +26,10 @@ COORDINATOR = "c00d1a7e0b5e4d3c2b1a"
 HOOK = "https://bot.example.gov.vn/zalo/hook"
 SECRET = "zalo-webhook-secret-42"
 ANSWER_BY_NUMBER = "Trả lời bằng số."  # Zalo's own words under numbered options
-OPTIONS = f"1. ✅ Đã xong\n2. ⏳ Đang làm\n3. ⛔ Vướng mắc\n4. 📅 Xin gia hạn\n{ANSWER_BY_NUMBER}"
+OPTIONS = (
+    "1. ✅ Đã hoàn thành\n2. ⏳ Đang thực hiện\n3. ⛔ Vướng mắc\n4. 📅 Đề nghị gia hạn\n"
+    f"{ANSWER_BY_NUMBER}"
+)
 
 
 class Service(ChatService):
@@ -59,7 +62,7 @@ async def link(api, code: str) -> None:
 
 
 def nudges_sent(api) -> list[str]:
-    return [m.text for m in api.sent(OFFICIAL) if m.text.startswith("⏰ Nhắc việc")]
+    return [m.text for m in api.sent(OFFICIAL) if m.text.startswith("⏰ Nhắc nhiệm vụ")]
 
 
 async def test_official_links_gets_numbered_nudges_and_answers_by_number_and_text(world):
@@ -71,7 +74,7 @@ async def test_official_links_gets_numbered_nudges_and_answers_by_number_and_tex
         first, second = nudges_sent(api)
         for text in (first, second):
             assert text.endswith(OPTIONS) and len(text) <= 2000
-            assert "Hạn: 15/03/2024" in text
+            assert "Thời hạn: 15/03/2024" in text
         latest = "2.1" if "2.1 —" in second else "2.2"
         other = "2.2" if latest == "2.1" else "2.1"
 
@@ -132,7 +135,7 @@ async def test_webhook_refuses_a_missing_or_wrong_secret_and_processes_a_valid_o
         assert await post_webhook(url, start, SECRET) == 200  # resent: handled once
         wrapped = {"ok": True, "result": api.push_text(OFFICIAL, "/viec")}
         assert await post_webhook(url, wrapped, SECRET) == 200
-        assert "Việc của" in await answer_to(api, OFFICIAL, 1)
+        assert "Nhiệm vụ của" in await answer_to(api, OFFICIAL, 1)
     assert await count(db, InboundMessage) == 2 and len(api.sent(OFFICIAL)) == 2
     assert "getUpdates" not in [c.method for c in api.calls]
 
