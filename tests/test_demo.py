@@ -48,11 +48,8 @@ def test_demo_command_prints_and_saves_chart_and_report(tmp_path):
     report = Path(re.search(r"Báo cáo XLSX: (\S+\.xlsx)", result.stdout)[1])
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     summary = load_workbook(report)["Tổng hợp"]
-<<<<<<< HEAD
     totals = next(row for row in summary.iter_rows(values_only=True) if row[1] == "Tổng cộng")
-    printed = re.search(r"Tổng: (\d+) việc — xong đúng hạn (\d+), trễ hạn (\d+)", result.stdout)
-=======
-    totals = next(row for row in summary.iter_rows(values_only=True) if row[0] == "Tổng cộng")
-    printed = re.search(r"Tổng số: (\d+) nhiệm vụ; hoàn thành \d+ \(đúng hạn (\d+), trễ hạn (\d+)\)", result.stdout)
->>>>>>> Tests: the report's words and the register in the chat, digest and demo tests
+    printed = re.search(
+        r"Tổng số: (\d+) nhiệm vụ; hoàn thành \d+ \(đúng hạn (\d+), trễ hạn (\d+)\)", result.stdout
+    )
     assert [int(x) for x in printed.groups()] == list(totals[2:5])

@@ -23,19 +23,68 @@ ENGLISH_LOOKALIKES = {"the", "to", "no", "not", "on", "at", "but", "done", "plea
 # columns and values of the files the operator writes (they are typed as shown).
 NAMES = {
     # products, platforms, software
-    "nhacviec", "telegram", "zalo", "excel", "sqlite", "aiosqlite", "postgresql", "asyncpg",
-    "alembic", "botfather", "console", "ctrl", "iana", "asia", "byte", "token", "secret",
-    "http", "https", "bot_id", "pg_dump", "pg_restore",
+    "nhacviec",
+    "telegram",
+    "zalo",
+    "excel",
+    "sqlite",
+    "aiosqlite",
+    "postgresql",
+    "asyncpg",
+    "alembic",
+    "botfather",
+    "console",
+    "ctrl",
+    "iana",
+    "asia",
+    "byte",
+    "token",
+    "secret",
+    "http",
+    "https",
+    "bot_id",
+    "pg_dump",
+    "pg_restore",
     # formats and the report's --format values
-    "csv", "xlsx", "docx", "tsv", "text", "png",
+    "csv",
+    "xlsx",
+    "docx",
+    "tsv",
+    "text",
+    "png",
     # the columns of the people, plan and agency files
-    "full_name", "title", "agency", "role", "phone", "name", "short_code", "kind", "parent",
-    "group_label", "member", "member_type", "deadline", "recurrence",
+    "full_name",
+    "title",
+    "agency",
+    "role",
+    "phone",
+    "name",
+    "short_code",
+    "kind",
+    "parent",
+    "group_label",
+    "member",
+    "member_type",
+    "deadline",
+    "recurrence",
     # date patterns, command arguments, template kinds and example short codes
-    "dd", "mm", "yyyy", "tudong", "z", "plan", "people", "agencies", "sonv", "dak",
-    "quarterly", "month_of_quarter",
+    "dd",
+    "mm",
+    "yyyy",
+    "tudong",
+    "z",
+    "plan",
+    "people",
+    "agencies",
+    "sonv",
+    "dak",
+    "quarterly",
+    "month_of_quarter",
     # encodings and tools an office knows by these names
-    "unicode", "unikey", "email", "webhook",
+    "unicode",
+    "unikey",
+    "email",
+    "webhook",
 }
 
 
@@ -113,8 +162,13 @@ def test_the_address_is_a_setting(dong_chi):
 
 def test_escalation_is_a_report_to_the_leader():
     text = texts.t(
-        "vi", "nudge_escalation", code="3.12", title="Số hóa hồ sơ", agency="Sở Tư pháp",
-        n=176, unit=texts.t("vi", "unit_calendar"),
+        "vi",
+        "nudge_escalation",
+        code="3.12",
+        title="Số hóa hồ sơ",
+        agency="Sở Tư pháp",
+        n=176,
+        unit=texts.t("vi", "unit_calendar"),
     )
     assert text == (
         "🔺 Kính báo lãnh đạo: nhiệm vụ 3.12 — Số hóa hồ sơ do Sở Tư pháp chủ trì đã quá hạn "
