@@ -220,12 +220,16 @@ class Demo:
         if choice in (0, 1, 2):
             done = message.choices[0][0]
             await self.act(member, choice_data=done.data, label=done.label)
-        elif choice == 3:
-            await self.act(member, "dạ em đang làm, được khoảng 60% ạ")
+            return
+        # A typed answer names its task, as an official with several nudges on screen must
+        # (without a code the bot asks which one, and records nothing until answered).
+        code = message.text.splitlines()[1].split(" — ")[0].strip()
+        if choice == 3:
+            await self.act(member, f"dạ {code} em đang làm, được khoảng 60% ạ")
         elif choice == 4:
-            await self.act(member, "vướng do chưa có kinh phí, đang chờ Sở Tài chính")
+            await self.act(member, f"{code} vướng do chưa có kinh phí, đang chờ Sở Tài chính")
         elif choice == 5:
-            await self.act(member, f"xin gia hạn đến {new_date} vì chờ số liệu")
+            await self.act(member, f"{code} xin gia hạn đến {new_date} vì chờ số liệu")
         # 6: silent — the overdue nudges and the escalation follow
 
     async def _finish(self, db: Database, cast: dict[str, Member], out_dir: Path):
