@@ -74,7 +74,7 @@ async def test_an_answer_sent_by_its_batch_is_not_sent_again_by_resend(world):
 
     official = received(api, CHAT)
     assert sorted(official.values()) == [1, 1], official  # the welcome, the help: once each
-    assert any("Tôi nhắc bạn" in text for text in official)
+    assert any("Hệ thống nhắc Anh/Chị" in text for text in official)
     stranger = received(api, STRANGER)
     assert list(stranger.values()) == [1] and REFUSAL in next(iter(stranger))
 

@@ -90,7 +90,7 @@ async def test_a_stale_button_never_decides_the_newer_request(world):
         api.push_command(OFFICIAL, "/giahan 2.1 30/06/2024 chờ kinh phí")
         (old_a,) = await said(api, COORD_A, 1)
         (old_b,) = await said(api, COORD_B, 1)
-        assert "Đề nghị gia hạn 2.1" in old_a.plain_text and "30/06/2024" in old_a.plain_text
+        assert "Đề nghị gia hạn nhiệm vụ 2.1" in old_a.plain_text and "30/06/2024" in old_a.plain_text
         old_approve = data(old_a)
 
         api.push_command(OFFICIAL, "/giahan 2.1 31/12/2024 chờ kinh phí cả năm")
@@ -115,7 +115,7 @@ async def test_a_stale_button_never_decides_the_newer_request(world):
         # Approving the request on screen decides it; every copy shows who and how.
         new_b_approve = data(new_b)
         await press(api, svc, COORD_A, new_a)
-        assert "Đã đồng ý gia hạn 2.1 đến 31/12/2024." in (await said(api, COORD_A, 4))[3].text
+        assert "Đã đồng ý gia hạn nhiệm vụ 2.1 đến 31/12/2024." in (await said(api, COORD_A, 4))[3].text
         a, (_, req2) = await request_of(db, "2.1")
         assert a.deadline == date(2024, 12, 31) and req2.state is ExtensionState.APPROVED
         for copy in (new_a, new_b):
@@ -207,7 +207,7 @@ async def test_without_edits_every_other_coordinator_gets_a_follow_up_line(db, t
     before = len(chat.channel.sent)
     await chat.say("a", choice_data=copy_a.choices[0][0].data)
     to_a = [m.text for c, m in chat.channel.sent[before:] if c == "a"]
-    assert to_a == ["Đã đồng ý gia hạn 2.1 đến 30/06/2024."]
+    assert to_a == ["Đã đồng ý gia hạn nhiệm vụ 2.1 đến 30/06/2024."]
     line = chat.last("b").text
     assert line.startswith("Đề nghị gia hạn 2.1 (đến 30/06/2024): ✅ Đã đồng ý gia hạn")
     assert first.full_name in line

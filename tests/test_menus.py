@@ -105,7 +105,7 @@ async def test_telegram_answered_messages_are_edited_and_old_buttons_record_noth
             await api.wait_for(lambda c: first.edits > 0, timeout=10)
             assert first.reply_markup is None  # the nudge lost its buttons
             assert f"✔ Đã trả lời: Đã ghi nhận {first_code}: đã hoàn thành." in first.plain_text
-            assert "Hạn: 15/03/2024" in first.plain_text  # and still shows what it was about
+            assert "Thời hạn: 15/03/2024" in first.plain_text  # and still shows what it was about
 
             api.push_callback(TELEGRAM_CHAT, first.message_id, done)  # an old press, again
             assert "không ghi nhận gì thêm" in (await answer(4)).plain_text

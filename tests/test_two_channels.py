@@ -67,7 +67,7 @@ async def test_each_nudge_goes_to_one_channel_only(linked):
     assert "kênh Anh/Chị dùng gần nhất" in telegram.texts("t1")[-1]
     assert "telegram, zalo" in telegram.texts("t1")[-1]
     await dispatcher.receive(telegram.incoming("t1", "/kenh zalo", "u2"))
-    assert telegram.texts("t1")[-1] == "Từ nay lời nhắc gửi qua zalo."
+    assert telegram.texts("t1")[-1] == "Từ nay tin nhắc gửi qua zalo."
     async with db.unit_of_work() as session:
         assert (await session.get(Person, person_id)).preferred_channel == "zalo"
     later = local(2024, 3, 12, 8)  # before:3 of 2.1

@@ -150,7 +150,7 @@ async def test_a_reply_to_an_unrecorded_copy_lands_on_that_copy_or_asks(plan):
     [answer] = await chat.say(
         "off", "vướng mắc do chờ số liệu", reply_to_message_id="m5", reply_to_text=copy
     )
-    assert answer.startswith("Đã ghi nhận 2.1: vướng mắc")
+    assert answer.startswith("Đã ghi nhận 2.1: có khó khăn, vướng mắc")
     assert (await status_of(plan, "3.5"))[0] is Status.NOT_STARTED
 
     # A copy whose text names no code: the bot asks, never the latest nudge.
@@ -186,6 +186,6 @@ async def test_on_telegram_a_reply_to_a_copy_whose_id_was_lost_lands_on_it(db, t
             api.push_message(1001, "vướng mắc do chờ số liệu", reply_to_message_id=copy.message_id)
             await api.wait_for(lambda c: len(api.sent_messages(1001)) > before, timeout=10)
             answer = api.sent_messages(1001)[before].plain_text
-    assert answer.startswith("Đã ghi nhận 2.1: vướng mắc")
+    assert answer.startswith("Đã ghi nhận 2.1: có khó khăn, vướng mắc")
     assert (await status_of(db, "3.5"))[0] is Status.NOT_STARTED
     assert await count(db, Assignment, Assignment.status == Status.BLOCKED) == 1

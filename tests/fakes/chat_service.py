@@ -14,9 +14,10 @@ class ChatService:
     one channel, opened as it opens it (recovery, then the channel started and its menu
     set); on exit the answers drain, then it stops."""
 
-    def __init__(self, db, channel, clock) -> None:
+    def __init__(self, db, channel, clock, settings: Settings | None = None) -> None:
         self.db, self.channel, self.clock = db, channel, clock
-        self.service = build_service(Settings(), db, clock, channels={channel.name: channel})
+        settings = settings or Settings()
+        self.service = build_service(settings, db, clock, channels={channel.name: channel})
         self.dispatcher = self.service.dispatcher
 
     async def __aenter__(self):
