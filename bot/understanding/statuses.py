@@ -77,7 +77,9 @@ _UNDELIVERED = lx.table(
 _NOT_UNTIL = re.compile(r"(?:\d|thang|tuan|mai|sau|cuoi|dau|quy|tet|nua|ngay|hom) (?:\w+ )?moi$")
 _DOUBTING = frozenset({"sao", "kho", "lam sao"})  # "sao xong được", "khó xong kịp"
 _STILL = frozenset({"van"})
-_STARTED = frozenset({"tiep tuc", "lam tiep", "lam do", "lam duoc", "da lam", "moi lam"})
+_STARTED = frozenset(
+    {"tiep tuc", "lam tiep", "lam do", "lam duoc", "da lam", "moi lam", "on track"}
+)
 _GIVERS = frozenset(
     "dao doc tich truong phong so tinh huyen xa ubnd bo nganh anh chi sep ld gd vien".split()
 )
@@ -97,6 +99,8 @@ _OBSTACLE_FILLERS = frozenset(
     {"co", "gap", "bi", "gi", "phat", "sinh", "kho", "khan", "vuong", "mac", "them", "con", "la"}
 )
 _ACHIEVED = re.compile(r" duoc(?! khong)(?!\w)")  # "rà soát được 20 thủ tục": some done
+_REFERENCE = re.compile(r"(?<![\w/])\d+/(?:\d{4}/)?[a-z]+-[a-z]")  # "05/kh-ubnd"
+_ADDRESS = frozenset({"anh", "chi", "a", "c"})
 _DONE_TAIL = frozenset({"roi", "r", "a", "ah", "anh", "chi", "nhe", "nha", "em"})
 
 
@@ -113,7 +117,8 @@ class Vote:
 _SCANNED = (
     lx.DISPUTE, lx.EXTENSION, lx.LATE, lx.DONE, lx.PROGRESS, lx.OBSTACLE, lx.NOT_STARTED,
     lx.NEGATED_OBSTACLE, lx.WAITING, lx.OWN_WAIT, lx.CONDITION, lx.NEUTRAL, lx.RETURNED,
-    lx.START_VERB, lx.PLANNING, lx.ACK, lx.UNDONE, _UNDELIVERED,
+    lx.START_VERB, lx.PLANNING, lx.ACK, lx.UNDONE, _UNDELIVERED, lx.TROUBLE,
+    lx.FINE, lx.SLOW,
 )  # fmt: skip
 assert all(t.starts is not None for t in _SCANNED)
 _TRIGGERS = frozenset().union(*(t.starts or () for t in _SCANNED)) | {
@@ -165,20 +170,32 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
     for m in _scan(lx.OBSTACLE, text, words):
         if _resolved(text, m.end()) or _denied_obstacle(_before(text, m.start())):
             continue
+        if lx.HYPOTHETICAL.search(text[: m.start()].rstrip()):
+            continue  # "có gì vướng em báo", "nếu thiếu kinh phí thì …": not said to be so
         near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
         near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
         eased = bool(near & lx.EASING) or "thao go" in text
         vote(B, 0.5 if eased else 1.0, "eased" if eased else "obstacle")
+    if lx.TROUBLE.within(words) and lx.TROUBLE.search(text):
+        vote(B, 0.5, "eased")  # "có vấn đề", "tạm dừng": trouble or a halt, its cause unsaid
+    if lx.SLOW.within(words) and lx.SLOW.search(text):
+        vote(B, 0.5, "slow")  # "hơi chậm chút ạ": held up, or only slow?
+    if lx.FINE.within(words) and lx.FINE.search(text):
+        vote(D, 0.5, "doubt")  # "cũng tạm ổn rồi": done, or going well?
     for m in _scan(lx.WAITING, text, words):
-        if not _giving(text, m.start()):
-            vote(B, 0.95, "waiting")
+        if _giving(text, m.start()):
+            continue
+        vote(B, 0.95, "waiting")
     text = _mask(lx.WAITING, text, words)
     if "chua" in words and clause.lead != "con" and (undelivered := _body_undelivered(text)):
         vote(B, 0.95, "waiting")  # "bên Viettel chưa bàn giao phần mềm"
         text = text[: undelivered.start()] + _blank(undelivered) + text[undelivered.end() :]
     for m in _scan(lx.OWN_WAIT, text, words):
         if not _giving(text, m.start()):
-            vote(IP, 0.9, "own_wait")
+            if lx.OF_BODY.match(text, m.end()) and m.group().split()[1] in _ADDRESS:
+                vote(B, 0.95, "waiting")  # "chờ chị Lan bên phòng TC huyện": not our leader
+            else:
+                vote(IP, 0.9, "own_wait")
     if lx.CONDITION.within(words) and lx.CONDITION.search(text):
         vote(B, 0.5, "condition")
     text = _mask(lx.NEUTRAL, _mask(lx.OWN_WAIT, text, words), words)
@@ -210,7 +227,8 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
-    _progress_votes(text, words, vote, later=bool(lx.LATER_REPORT.search(clause.text)), busy=busy)
+    later = bool(lx.LATER_REPORT.search(clause.text)) or any(v.kind == "other_sense" for v in out)
+    _progress_votes(text, words, vote, later=later, busy=busy)
     if _STILL_GOING.search(text):
         vote(None, 1.0, "still")  # "… nhưng vẫn đang làm": going on despite
     if lx.ACK.within(words) and lx.ACK.search(text):
@@ -226,6 +244,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return
     if rest.startswith(" xong"):
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
+    if lx.THEN.search(rest) and m.group() in ("xong", "hoan thanh"):
+        vote(None, 1.0, "other_sense")  # "trả lời xong kiến nghị rồi mới làm": first that
+        return
     if m.group() == "xong" and _AFTER_XONG.match(rest) and not {"roi", "da"} & set(rest.split()):
         vote(None, 1.0, "other_sense")  # "họp xong em trả lời": after the meeting
         return
@@ -275,8 +296,8 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.9, "hedged")
         return
     tail = " ".join(rest.split()[:5])
-    if lx.OWN_PART.search(tail):
-        vote(D, 0.5, "own_part")
+    if lx.OWN_PART.search(tail) or lx.ROUND.match(tail):
+        vote(D, 0.5, "own_part")  # "xong phần bên em", "xong 1 đợt": that part, or all?
     elif lx.PARTIAL.search(head) or lx.PARTIAL.search(tail) or lx.HEDGE.match(tail):
         vote(IP, 0.9, "partial")
     elif m.group().startswith(("da gui", "gui")) and _STEP_OBJECT.search(
@@ -285,6 +306,8 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.6, "step")
     else:
         vote(D, 1.0, "done")
+        if _REFERENCE.search(text):
+            vote(None, 1.0, "evidence")  # "đã ban hành KH số 05/KH-UBND": the product named
 
 
 def _progress_votes(
@@ -321,6 +344,8 @@ def _progress_votes(
             continue  # "chưa cập nhật": not a step taken
         if lx.FUTURE.within(before) and lx.FUTURE.search(" ".join(before)):
             continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
+        if before[-1:] == ["de"]:
+            continue  # "cần số liệu để tổng hợp": a purpose
         if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
             vote(IP, 0.9, "progress")
         elif (
