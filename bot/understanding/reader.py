@@ -29,6 +29,14 @@ How the reader decides, in order:
      started, between in progress; a measure ("tỷ lệ … đạt 45%", "100% hồ sơ") is never
      progress, and alone (or a full count, "10/10 xã") asks, while a partial count alone
      ("7/9 phòng đã gửi") is work under way;
+   * an obstacle in the clause that sends the work back, or just before it ("Sở báo thiếu
+     phụ lục nên trả lại"), is the defect found, not what stops the work; beside a request to
+     resend ("file bị lỗi, anh gửi lại giúp em") it is weak, since it may be the sender's;
+   * done named by its document ("đã ban hành KH số 05/KH-UBND") and then "đang tổ chức
+     thực hiện" competes: was the task the plan, or carrying it out? A 100 % with work said
+     to go on ("năm 2025 đạt 100%, … đang cập nhật") asks rather than records done;
+   * a reply that asks something and says nothing of the work but weakly ("phiếu khảo sát
+     hoàn thành thì nộp ở đâu?") records nothing and asks nothing back;
    * completion asked for with a date past the deadline ("hoàn thành trước 31/8 được
      không?") is an extension request.
 

@@ -36,6 +36,13 @@ over it:
   ("bên Viettel chưa bàn giao"; not counted units, "còn 3 phòng chưa gửi": what is left); a
   bare "đang chờ" weakly; a start promised "làm ngay" is not started; a clause that promises
   to report later ("… rồi báo anh sau") makes its bare step verbs a plan;
+* **not said to be so**: an obstacle after "nếu", "có gì", "lỡ" ("có gì vướng em báo") is a
+  condition, no vote; "xong … rồi mới/sẽ …" ("trả lời xong kiến nghị rồi mới làm") ends what
+  comes first, and the task comes after, not started; "chờ chị Lan bên phòng TC" names a
+  person of another body, so it is waiting, not the unit's own leader;
+* **vague trouble**: "có vấn đề", "tạm dừng" are weakly an obstacle (asked about); "hơi
+  chậm" is slow, an obstacle only when nothing says the work moves; "tạm ổn" is weakly done;
+  "xong 1 đợt" like "xong phần của em": that part, or all of it?
 * an **easing** word near an obstacle ("hơi", "chút", "xíu", "nhỏ", "chậm", also in the
   clause that "vì/do" gives the cause of) makes it weak: it competes with the work going on;
 * a step verb with "được" after it ("rà soát được 20 thủ tục") is work begun; a "vì/do"
