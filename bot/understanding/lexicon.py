@@ -89,10 +89,10 @@ _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under 
 DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "khong thuoc", "khong phai (la )?(viec|nhiem vu|chuc nang|dau moi|don vi chu tri)",
     "nham don vi", "gui nham", "chu khong phai (ben|phong|don vi|so|xa)",
-    "khong phai (don vi|co quan|so|phong|ben|xa) (em|minh|toi)", "khong lien quan",
+    "khong phai (don vi|co quan|so|phong|ben|xa) (em|minh|toi)(?! khong)", "khong lien quan",
     "(ben|phong|don vi) (em|minh|toi) khong phai", "da sap nhap", "sap nhap (voi|vao)",
     "trung voi nhiem vu",
-    rf"(giao|chuyen|dieu chinh)( sang)?( {_CHO})? (dong chi|phong|bo phan|don vi|ben)",
+    rf"(giao|chuyen|dieu chinh)( sang)?( {_CHO})? (phong|bo phan|don vi|ben)",
     "khong (phai )?(chu tri|phu trach)",
     # "việc này do Phòng Nội vụ theo dõi": another unit is in charge
     r"do (phong|so|ban|don vi|ubnd|van phong|bo phan|dong chi|trung tam|chi cuc|cong an|xa)"
@@ -135,6 +135,8 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
     rf"(cho|doi) (cac |ben |\d+ |hop |cuoc hop )?({_BODY})",
+    r"(cho|doi) (ben|phia) (?!em\b|minh\b|toi\b)\w+",  # "chờ bên điện lực": any other side
+    rf"(cho|doi) (hop|cuoc hop|y kien)( \w+){{0,3}} (voi|cua) (cac )?({_BODY})",
 )  # fmt: skip
 OWN_WAIT = table(
     f"(cho|doi) ({_OWN_LEADER})",
@@ -157,6 +159,15 @@ TROUBLE = table(
     "(co|gap|phat sinh|bi) (chut |it |mot so )?van de", "tam dung( lai)?", "dung lai",
     "tam ngung", "ngung lai",
 )  # fmt: skip
+# Signed or approved by the unit's own leader after it was handed up: work under way
+SIGN_UP = table(
+    r"trinh (lanh dao|giam doc|pho giam doc|chu tich|pho chu tich|truong phong|thu truong|ld|gd)"
+    r"( \w+){0,2} (ky|duyet)"
+)
+# "vẫn kịp": on time, so under way
+ON_TIME = table("(van|van se|se|dam bao|chac chan|con) kip( han| tien do)?")
+# "đã cấp 1.250 chữ ký số": an act done, with no word of the task's completion
+DID = table("da (cap|phan bo|bo tri|lap|thanh lap|in|phat|mua|cap phat)")
 # "hơi chậm": the work is slow, so it moves; an obstacle only if nothing says it moves
 SLOW = table("(hoi|bi|dang|con|kha|rat) cham(?! nhat)( tien do)?")
 # "Cũng tạm ổn rồi": fine, said of the work, but done or going well?
@@ -165,8 +176,17 @@ FINE = table("tam on", "on roi", "cung on", "on ca roi")
 ROUND = table(r"(\d+|mot) (dot|lan|ky)")
 # A condition or a "whatever comes up": what follows is hypothetical ("có gì vướng em báo")
 HYPOTHETICAL = re.compile(r"(?<!\w)(?:neu|lo|nho|gia su|truong hop|co gi)(?: \w+){0,3}$")
-# "xong … rồi mới/sẽ …": the "xong" ends what comes first, the task comes after
-THEN = re.compile(r"(?<!\w)roi (?:\w+ ){0,2}(?:se|moi)(?!\w)")
+# "xong … (rồi) mới/sẽ …" after the completion word: it ends what comes first, the task comes
+# after ("trả lời xong kiến nghị rồi mới làm", "em xong việc tiếp dân sẽ làm luôn"); not
+# "xong rồi em sẽ gửi" (done already), matched against the words after the completion word
+THEN = re.compile(
+    r"^(?! roi\b)(?: \S+){0,5}? (?:roi )?(?:(?:em|e|minh|toi|anh|chi) )?(?:se|moi)"
+    r" (?!xong|duoc|roi|a\b|nhe|nha)\w"
+)
+# "báo cáo lãnh đạo rồi trả lời anh sau": "rồi" as "then", a verb after it
+THEN_VERB = re.compile(
+    r"^ (?:(?:em|e|minh|toi) )?(?:se )?(?:gui|bao|tra loi|cap nhat|nhan|lam|trinh|xem|hoi)(?!\w)"
+)
 # A request to the coordinator to resend what was sent ("anh gửi lại giúp em")
 RESEND = re.compile(r"(?<!\w)(?:anh|chi|a|c) (?:gui|chuyen|cung cap|up) lai(?!\w)")
 RESOLVED = re.compile(r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)")
@@ -252,7 +272,8 @@ FUTURE = table(
     "tuan (sau|toi|nay)", "thang (sau|toi)", r"thang \d+", "nam (sau|toi)", "sang tuan",
     "sang thang", "sang nam", "chieu( nay)?", "toi nay", "sang mai", r"thu \d", "dau thang",
     "cuoi (tuan|thang)", "sau khi", "sau dot", "qua dot", "het dot", "doi qua", "doi den",
-    "cho den", r"tu \d+/\d+", "roi moi", "khi nao", "bao gio", "(sau|qua|ra|het) (tet|le|dot)",
+    "cho den", r"tu \d+/\d+", "roi moi", "de (em|e|minh|toi)", "khi nao", "bao gio",
+    "(sau|qua|ra|het) (tet|le|dot)",
     "(di hop|hop|di cong tac|di|ve) (ve|xong)",
 )  # fmt: skip
 QUESTION = table(

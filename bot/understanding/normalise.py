@@ -58,7 +58,7 @@ SHORTHAND = {
     "ch": "chua", "chx": "chua", "cx": "chua", "vg": "vang", "kp": "kinh phi", "ng": "nguoi",
     "sl": "so lieu", "hs": "ho so", "ak": "a", "ah": "a", "thui": "thoi",
     "vs": "voi", "mk": "minh", "bt": "biet", "bik": "biet", "bit": "biet", "ntn": "the nao",
-    "nx": "nua", "ms": "moi", "trc": "truoc", "lq": "lien quan",
+    "nx": "nua", "ms": "moi", "trc": "truoc", "lq": "lien quan", "bd": "bat dau",
 }  # fmt: skip
 # English words of a mixed reply ("Đã submit rồi", "chưa start"), read as their Vietnamese
 # sense before any Telex repair could bend them ("start" would lose its "r").
@@ -69,7 +69,8 @@ ENGLISH = {
     "feedback": "gop y", "update": "cap nhat", "check": "kiem tra", "down": "loi",
     "approve": "phe duyet", "extend": "gia han", "percent": "phan tram", "meeting": "hop",
     "noted": "da ro", "task": "nhiem vu", "deadline": "han", "finalize": "hoan thien",
-    "sent": "da gui", "send": "gui", "upload": "upload", "delay": "cham",
+    "sent": "da gui", "send": "gui", "upload": "upload", "delay": "lui", "budget": "kinh phi",
+    "fix": "sua", "process": "xu ly",
 }  # fmt: skip
 _TYPOS = {
     "xogn": "xong", "xnog": "xong", "dnag": "dang", "dagn": "dang", "thah": "thanh",

@@ -24,8 +24,9 @@ _FRACTION = re.compile(
     r"(?![\w/%]|[.-]\d)(?:\s+((?:ho|noi|thu|don|van|co|phong|so) [a-z]+|[a-z]+))?"
 )
 _DATE_BEFORE = re.compile(
-    r"(?:den|toi|sang|ngay|truoc|het|lui|vao|khoang|tu|hom|cuoi|tan|han|mung|mong|tam)\s*$"
+    r"(den|toi|sang|ngay|truoc|het|lui|vao|khoang|tu|hom|cuoi|tan|han|mung|mong|tam)\s*$"
 )
+_ABOUT = frozenset({"khoang", "tam"})  # "khoảng 2/3": a share, when it is one
 
 
 _UNITS = frozenset(
@@ -77,9 +78,10 @@ def fractions(clauses: list[Clause]) -> list[Fraction]:
         if "/" not in text and " tren " not in text and " trong " not in text:
             continue
         for m in _FRACTION.finditer(clause.text):
-            if _DATE_BEFORE.search(clause.text, 0, m.start()) and not _unit(m.group(3)):
-                continue  # "đến 30/6", but "khoảng 2/3 khối lượng" counts
             done, total = (int(g.replace(".", "")) for g in m.groups()[:2])
+            cue = _DATE_BEFORE.search(clause.text, 0, m.start())
+            if cue and not _unit(m.group(3)) and not (cue.group(1) in _ABOUT and done < total):
+                continue  # "đến 30/6", but "khoảng 2/3 khối lượng", "xong khoảng 2/3" count
             slash = "/" in m.group()
             if slash and total <= 12 and done <= 31 and m.group(3) is None and done > total:
                 continue  # "30/6" with no cue and no unit: a date, not a count

@@ -37,6 +37,9 @@ How the reader decides, in order:
      to go on ("năm 2025 đạt 100%, … đang cập nhật") asks rather than records done;
    * a reply that asks something and says nothing of the work but weakly ("phiếu khảo sát
      hoàn thành thì nộp ở đâu?") records nothing and asks nothing back;
+   * an obstacle after which the work is redone ("mất dữ liệu, phải làm lại từ đầu")
+     competes with work under way; a completion "not until" a time past the deadline
+     ("tháng sau mới xong được") asks: extension or in progress;
    * completion asked for with a date past the deadline ("hoàn thành trước 31/8 được
      không?") is an extension request.
 
@@ -54,7 +57,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from bot.understanding import clauses as clauses_
 from bot.understanding import lexicon
@@ -71,6 +74,7 @@ THRESHOLD = 0.6
 _HUNDRED = re.compile(r"(?<![\d.,])100\s*(?:%|phan tram)")
 _DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh)(?!\w)")
 _DELIVER_VERB = re.compile(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
+_NEXT_MONTH = re.compile(r"(?<!\w)thang (?:sau|toi)(?!\w)")
 _RESULTS_LATER = re.compile(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)")
 _LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
@@ -120,6 +124,10 @@ def read_reply(
     found += _bare_negation(parts)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
+    elif any(v.kind == "not_until" for v in found) and _past_deadline(
+        norm, today, current_deadline
+    ):
+        found.append(Vote(X, 0.5, 0, "late"))  # "tháng sau mới xong được": after the deadline
     acted = bool(counts) and bool(_DELIVER.search(norm))
     status, confidence, alternatives = combine(found, percent, measured, counts, acted=acted)
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
@@ -224,7 +232,8 @@ def _settle(
         )  # "đã rà soát xong 18 thủ tục, còn 4 … đang chờ Sở": part of it, not delivered
         if delivered and all(v.kind == "waiting" for v in strong):
             return D, 0.5, (D, B)
-        if despite:
+        redone = any(v.kind == "returned" and v.clause > first for v in found)
+        if despite or redone:  # "… nhưng vẫn đang làm", "mất dữ liệu, phải làm lại từ đầu"
             return B, 0.5, (B, IP)
         return B, 0.9, ()
     if D in best:
@@ -232,7 +241,8 @@ def _settle(
         sure = [v for v in done if v.kind == "done"]
         going_on = [v for v in found if v.status is IP and v.kind in _GOING_ON]
         evidence = any(v.kind == "evidence" for v in found)
-        if going_on and evidence and all(v.kind == "progress" for v in going_on):
+        steps = [v for v in found if v.status is IP and v.kind in ("progress", "started")]
+        if evidence and steps and all(v.kind in ("progress", "started") for v in going_on):
             return D, 0.5, (D, IP)  # "đã ban hành KH số …, đang tổ chức thực hiện": which task?
         if going_on:
             return IP, max(v.weight for v in going_on), ()
@@ -268,7 +278,7 @@ def _from_numbers(
 def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     """ "Còn …" after a done clause names what is left: work still under way; a doubt after
     "nhưng" makes the done a question."""
-    done_at = [v.clause for v in found if v.kind in ("done", "own_part")]
+    done_at = [v.clause for v in found if v.kind in ("done", "own_part", "did")]
     if not done_at:
         return []
     after = [c for c in parts if c.index > min(done_at)]
@@ -337,6 +347,14 @@ def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Dạ chưa ạ": a reply that only says "not yet"."""
     words = {w for c in parts for w in c.text.split()} - _PARTICLES
     return [Vote(None, 1.0, 0, "not_yet")] if words == {"chua"} else []
+
+
+def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
+    """A completion said to come later than the deadline ("tháng sau mới xong")."""
+    when = extension_date(norm, today=today, current_deadline=deadline)
+    if when is None and _NEXT_MONTH.search(norm):
+        when = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return bool(when and deadline and when > deadline)
 
 
 def _completion_requested(
