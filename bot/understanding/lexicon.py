@@ -175,7 +175,7 @@ FINE = table("tam on", "on roi", "cung on", "on ca roi")
 # "đã xong 1 đợt": one round of a recurring task, or the task?
 ROUND = table(r"(\d+|mot) (dot|lan|ky)")
 # A condition or a "whatever comes up": what follows is hypothetical ("có gì vướng em báo")
-HYPOTHETICAL = re.compile(r"(?<!\w)(?:neu|lo|nho|gia su|truong hop|co gi)(?: \w+){0,3}$")
+HYPOTHETICAL = re.compile(r"(?<!\w)(?:neu|gia su|truong hop|co gi)(?: \w+){0,3}$")
 # "xong … (rồi) mới/sẽ …" after the completion word: it ends what comes first, the task comes
 # after ("trả lời xong kiến nghị rồi mới làm", "em xong việc tiếp dân sẽ làm luôn"); not
 # "xong rồi em sẽ gửi" (done already), matched against the words after the completion word

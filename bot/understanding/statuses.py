@@ -286,7 +286,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
     if m.group() == "xong" and lx.ACTIVITY.search(" ".join(before[-3:])) and _SEND_NEXT.match(rest):
         vote(D, 0.5, "doubt")  # "ăn trưa xong em gửi anh": ready, to be sent?
         return
-    if m.group().endswith(" roi") and lx.THEN_VERB.match(rest):
+    if m.group().endswith(" roi") and lx.THEN_VERB.match(rest) and "da" not in before[-2:]:
         vote(None, 1.0, "other_sense")  # "báo cáo lãnh đạo rồi trả lời anh sau": then
         return
     if m.group() in ("xong", "hoan thanh") and "da" not in before[-2:] and lx.THEN.match(rest):
