@@ -39,6 +39,12 @@ def read(text: str, **kwargs):
         ("Tỷ lệ hồ sơ trực tuyến đạt 45% ạ", (IP, D)),
         ("10/10 xã", (IP, D)),
         ("Dạ chưa ạ", (NS, IP)),
+        ("Chưa đâu anh", (NS, IP)),
+        ("Vẫn đang chờ anh ạ", (B, IP)),  # "anh" is whom it speaks to, not whom it waits on
+        ("Xong rồi nhưng có vấn đề", (B, D)),
+        ("Bị mất dữ liệu do virus, phải làm lại từ đầu", (B, IP)),
+        ("Tháng sau mới có kinh phí để làm", (B, NS)),
+        ("Đã ban hành Kế hoạch 112/KH-UBND ngày 15/3/2026, đang tổ chức thực hiện", (D, IP)),
     ],
 )
 def test_competing_readings_ask_and_record_nothing(text, choices):
@@ -60,6 +66,14 @@ def test_competing_readings_ask_and_record_nothing(text, choices):
         ("Hoàn thành thì gửi báo cáo cho ai ạ?", D),
         ("Dạ họp xong em trả lời anh sau ạ", D),  # "xong" as "after"
         ("Không có vướng mắc gì, đang làm", B),
+        ("Đang chạy anh nhé, có gì vướng em báo", B),  # a condition, not an obstacle
+        ("Trả lời xong kiến nghị của dân rồi mới làm được việc này", D),  # "xong" of the first
+        ("Em xong việc tiếp dân sẽ làm luôn", D),
+        ("Dạ, để em báo cáo lãnh đạo rồi trả lời anh sau", D),  # "rồi" as "then"
+        ("Còn đợi 2 xã nộp báo cáo, các xã khác đã xong", D),
+        ("dạ e chờ chị Lan bên phòng TC huyện gửi số liệu ạ", IP),  # not our leader
+        ("Có 3 xã chưa gửi, 9 xã đã gửi", B),  # units still to send: what is left
+        ("Báo cáo anh, văn bản đã trình lãnh đạo ký và phát hành rồi ạ", IP),
     ],
 )
 def test_a_reading_against_negation_future_or_question_is_never_confident(text, never):
@@ -81,6 +95,14 @@ def test_kiem_tra_lai_folded_is_not_tra_lai(text):
         ("Đang làm nhưng vướng kinh phí", B),  # the obstacle after "nhưng" stops the work
         ("Làm xong rồi, đang chờ lãnh đạo duyệt", IP),  # own leader still to sign
         ("Đợi Sở Tài chính cấp kinh phí", B),  # "đợi" another body, like "chờ"
+        ("Còn đợi 2 xã nộp báo cáo, các xã khác đã xong", B),
+        ("dạ e chờ chị Lan bên phòng TC huyện gửi số liệu ạ", B),
+        ("Đang chờ bên điện lực khắc phục sự cố", B),
+        ("Dạ bên em đã gửi nhưng Sở báo thiếu phụ lục nên trả lại, đang bổ sung", IP),  # a defect
+        ("Có 2 cán bộ nghỉ phép nên hơi chậm, đang làm được 60%", IP),  # slow is moving
+        ("Xong khoảng 2/3 rồi ạ", IP),  # a share of the work, not 2 March
+        ("Em đã submit lên hệ thống rồi ạ", D),
+        ("Chưa start ạ", NS),
     ],
 )
 def test_clauses_settle_what_the_reply_means(text, status):
@@ -115,11 +137,20 @@ def test_a_dispute_is_flagged_and_records_nothing():
         ("Đã xong", D, None),  # no percent written: none recorded (no carry-over)
         ("chưa làm", NS, None),
         ("Đã ban hành Quyết định 15/2026/QĐ-UBND ngày 10/7/2026", D, None),  # not 15/20
+        ("Năm 2025 đạt 100% nên năm nay tiếp tục duy trì, đang cập nhật", IP, None),  # last year
+        ("Số liệu đạt 100%, đang cập nhật lên hệ thống", None, 100),  # done, or whose 100? asks
     ],
 )
 def test_a_percent_is_recorded_only_as_this_tasks_progress(text, status, percent):
     reading = read(text)
     assert (reading.status, reading.percent) == (status, percent)
+
+
+def test_completion_not_until_after_the_deadline_asks_for_more_time():
+    late = read("Có lẽ tháng sau mới xong được")
+    assert late.ask and late.alternatives[:2] == (X, IP)
+    in_time = read("Có lẽ tháng sau mới xong được", current_deadline=date(2026, 8, 31))
+    assert (in_time.status, in_time.ask) == (IP, False)
 
 
 def test_counts_are_shown_not_percents():
@@ -177,6 +208,7 @@ def test_document_references_keep_their_spelling(text, number, kind):
         ("Cho em xin đến cuối tháng ạ", date(2026, 7, 10), date(2026, 7, 31)),
         ("Xin gia hạn đến trước Tết ạ", DEADLINE, date(2027, 2, 5)),
         ("Cho em xin thêm 1 tháng ạ", DEADLINE, date(2026, 8, 31)),
+        ("Em xin đến thứ 6 này ạ", date(2026, 7, 15), date(2026, 7, 17)),
         ("Dạ cho em hỏi bên em có thể hoàn thành trước 31/8 được không ạ?", DEADLINE,
          date(2026, 8, 31)),
     ],

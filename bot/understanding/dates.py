@@ -178,6 +178,11 @@ def _weekday(m: re.Match[str], today: date, _: date | None) -> date | None:
     return monday + timedelta(days=weekday)
 
 
+def _this_weekday(m: re.Match[str], today: date, _: date | None) -> date | None:
+    """ "thứ 6 này": that day of this week."""
+    return today + timedelta(days=_WEEKDAYS[m.group(1)] - today.weekday())
+
+
 def _tet(m: re.Match[str], today: date, _: date | None) -> date | None:
     return next((day - timedelta(days=1) for day in TET if day > today), None)
 
@@ -226,6 +231,7 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
         _weekday,
     ),
     (re.compile(r"(?:truoc|den|toi|sang|qua|sau)\s+tet"), _tet),
+    (re.compile(r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)\s+nay(?!\w)"), _this_weekday),
 )
 
 _COMPLETION_CUE = re.compile(r"(?:ngay|hom|tu|luc|vao|xong)\s+$")

@@ -78,7 +78,8 @@ _CHO = "cho_?"  # "cho" as "for/let": written "cho", or "cho" typed without diac
 _BODY = (  # another body: waiting for one of these is an obstacle
     "so|ban|nganh|don vi|xa|phuong|huyen|tinh|ubnd|hdnd|bo|cuc|trung uong|cap tren|snv|stp|stc"
     "|skhdt|sttttt|vpub|vp|van phong|phong|kho bac|vnpt|viettel|doi_? tac|nha thau|tu van|thue"
-    "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac"
+    "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac|ho(?! so)"
+    "|tttt|stttt|tnmt|stnmt|bcd|ban chi dao|hoi dong"
 )
 _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under way
     "lanh dao|giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong phong|pho phong"
@@ -88,10 +89,10 @@ _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under 
 DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "khong thuoc", "khong phai (la )?(viec|nhiem vu|chuc nang|dau moi|don vi chu tri)",
     "nham don vi", "gui nham", "chu khong phai (ben|phong|don vi|so|xa)",
-    "khong phai (don vi|co quan|so|phong|ben|xa) (em|minh|toi)", "khong lien quan",
+    "khong phai (don vi|co quan|so|phong|ben|xa) (em|minh|toi)(?! khong)", "khong lien quan",
     "(ben|phong|don vi) (em|minh|toi) khong phai", "da sap nhap", "sap nhap (voi|vao)",
     "trung voi nhiem vu",
-    rf"(giao|chuyen|dieu chinh)( sang)?( {_CHO})? (dong chi|phong|bo phan|don vi|ben)",
+    rf"(giao|chuyen|dieu chinh)( sang)?( {_CHO})? (phong|bo phan|don vi|ben)",
     "khong (phai )?(chu tri|phu trach)",
     # "việc này do Phòng Nội vụ theo dõi": another unit is in charge
     r"do (phong|so|ban|don vi|ubnd|van phong|bo phan|dong chi|trung tam|chi cuc|cong an|xa)"
@@ -117,7 +118,7 @@ OBSTACLE = table(
     "het (kinh phi|tien|von)", "chap chon", "mau thuan", "bao tri",
     "(mat|cup|cat) dien", "lu lut", "mua lu", "bao lu", "sat lo", "ngap (lut|ung)",
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
-    "thieu( \\w+)?", "chua co nguoi",
+    "thieu( \\w+)?", "chua co nguoi", "(chua|khong) thong nhat (duoc )?(voi|y kien)",
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
     "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
     "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan|y kien)",
@@ -133,7 +134,9 @@ OBSTACLE = table(
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
     "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
-    f"(cho|doi) (cac |ben )?({_BODY})",
+    rf"(cho|doi) (cac |ben |\d+ |hop |cuoc hop )?({_BODY})",
+    r"(cho|doi) (ben|phia) (?!em\b|minh\b|toi\b)\w+",  # "chờ bên điện lực": any other side
+    rf"(cho|doi) (hop|cuoc hop|y kien)( \w+){{0,3}} (voi|cua) (cac )?({_BODY})",
 )  # fmt: skip
 OWN_WAIT = table(
     f"(cho|doi) ({_OWN_LEADER})",
@@ -144,10 +147,48 @@ OWN_WAIT = table(
 )
 CONDITION = table(  # a start that waits for something: weakly an obstacle
     "sau khi (co|nhan duoc) (huong dan|kinh phi|y kien|van ban|so lieu)",
+    # "tháng sau mới có kinh phí": what the work needs comes only later
+    "(moi|se) (co|duoc cap|duoc bo tri|duoc giao) (kinh phi|von|huong dan|nguoi|can bo|tai khoan)",
+    "chua nhan duoc (van ban|cong van|quyet dinh|ke hoach)",  # the task not handed over yet
 )
 NEGATED_OBSTACLE = table(
     "khong (co )?(gi )?(vuong|kho khan)( mac)?( gi)?", "het vuong( mac)?", "khong thieu",
 )  # fmt: skip
+# Trouble named vaguely, or work halted without a cause: weakly an obstacle, to be asked about
+TROUBLE = table(
+    "(co|gap|phat sinh|bi) (chut |it |mot so )?van de", "tam dung( lai)?", "dung lai",
+    "tam ngung", "ngung lai",
+)  # fmt: skip
+# Signed or approved by the unit's own leader after it was handed up: work under way
+SIGN_UP = table(
+    r"trinh (lanh dao|giam doc|pho giam doc|chu tich|pho chu tich|truong phong|thu truong|ld|gd)"
+    r"( \w+){0,2} (ky|duyet)"
+)
+# "vẫn kịp": on time, so under way
+ON_TIME = table("(van|van se|se|dam bao|chac chan|con) kip( han| tien do)?")
+# "đã cấp 1.250 chữ ký số": an act done, with no word of the task's completion
+DID = table("da (cap|phan bo|bo tri|lap|thanh lap|in|phat|mua|cap phat)")
+# "hơi chậm": the work is slow, so it moves; an obstacle only if nothing says it moves
+SLOW = table("(hoi|bi|dang|con|kha|rat) cham(?! nhat)( tien do)?")
+# "Cũng tạm ổn rồi": fine, said of the work, but done or going well?
+FINE = table("tam on", "on roi", "cung on", "on ca roi")
+# "đã xong 1 đợt": one round of a recurring task, or the task?
+ROUND = table(r"(\d+|mot) (dot|lan|ky)")
+# A condition or a "whatever comes up": what follows is hypothetical ("có gì vướng em báo")
+HYPOTHETICAL = re.compile(r"(?<!\w)(?:neu|gia su|truong hop|co gi)(?: \w+){0,3}$")
+# "xong … (rồi) mới/sẽ …" after the completion word: it ends what comes first, the task comes
+# after ("trả lời xong kiến nghị rồi mới làm", "em xong việc tiếp dân sẽ làm luôn"); not
+# "xong rồi em sẽ gửi" (done already), matched against the words after the completion word
+THEN = re.compile(
+    r"^(?! roi\b)(?: \S+){0,5}? (?:roi )?(?:(?:em|e|minh|toi|anh|chi) )?(?:se|moi)"
+    r" (?!xong|duoc|roi|a\b|nhe|nha)\w"
+)
+# "báo cáo lãnh đạo rồi trả lời anh sau": "rồi" as "then", a verb after it
+THEN_VERB = re.compile(
+    r"^ (?:(?:em|e|minh|toi) )?(?:se )?(?:gui|bao|tra loi|cap nhat|nhan|lam|trinh|xem|hoi)(?!\w)"
+)
+# A request to the coordinator to resend what was sent ("anh gửi lại giúp em")
+RESEND = re.compile(r"(?<!\w)(?:anh|chi|a|c) (?:gui|chuyen|cung cap|up) lai(?!\w)")
 RESOLVED = re.compile(r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)")
 EASING = frozenset({"chut", "xiu", "hoi", "nho", "it", "cham", "tuy"})
 EXTENSION_QUESTION = re.compile(r"gia han")
@@ -176,7 +217,7 @@ PARTIAL = table(  # completion of a part: work under way
     r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip
-OWN_PART = table("phan (cua )?(em|minh|toi)")
+OWN_PART = table("phan (cua )?(ben )?(em|minh|toi)")
 HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi_?")
 DOUBT = table(
     "chac",
@@ -192,7 +233,7 @@ DOUBT = table(
 )
 RETURNED = table(
     "bi tra (lai|ve)", "(?<!kiem )tra (lai|ve)", "yeu cau (chinh )?sua", "yeu cau bo sung",
-    "chua dat yeu cau", "phai (sua|bo sung|lam lai|chinh sua)", "lam lai",
+    "chua dat yeu cau", "phai (sua|bo sung|lam lai|chinh sua)", "(?<!di )lam lai",
     "khong (duoc )?(duyet|chap nhan|thong qua)",
 )  # fmt: skip
 START = "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|dong den|lam gi"
@@ -207,7 +248,8 @@ PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the 
     "trien khai", "thuc hien", "tien hanh", "bat dau", "tong hop", "hoan thien", "soan( thao)?",
     "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "trinh( ky)?", "tham dinh",
     "khao sat", "(xin|lay) y kien", "tiep thu", "nghien cuu", "don doc", "kiem tra",
-    "lam duoc", "(da|moi) lam", "tiep tuc", "so hoa", "lam tiep", "lam do", "cap nhat", "nhap",
+    "lam duoc", "(da|moi) lam", "tiep tuc", "on track", "so hoa", "lam tiep", "lam do",
+    "cap nhat", "nhap",
     "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi_?", "(?<=van )lam",
 )  # fmt: skip
 PLANNING = table(
@@ -230,7 +272,8 @@ FUTURE = table(
     "tuan (sau|toi|nay)", "thang (sau|toi)", r"thang \d+", "nam (sau|toi)", "sang tuan",
     "sang thang", "sang nam", "chieu( nay)?", "toi nay", "sang mai", r"thu \d", "dau thang",
     "cuoi (tuan|thang)", "sau khi", "sau dot", "qua dot", "het dot", "doi qua", "doi den",
-    "cho den", r"tu \d+/\d+", "khi nao", "bao gio", "(sau|qua|ra|het) (tet|le|dot)",
+    "cho den", r"tu \d+/\d+", "roi moi", "de (em|e|minh|toi)", "khi nao", "bao gio",
+    "(sau|qua|ra|het) (tet|le|dot)",
     "(di hop|hop|di cong tac|di|ve) (ve|xong)",
 )  # fmt: skip
 QUESTION = table(
@@ -249,6 +292,8 @@ COUNTED_AFTER = re.compile(
     r"\s*(?:cac |so )?(?:ho so|xa|phuong|thi tran|thu tuc|tthc|can bo|cong chuc|vien chuc|don vi"
     r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu)(?!\w)"
 )
+# A period the percent belongs to that is not now: last year's result, not this task's progress
+OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cung ky)(?!\w)")
 INDICATOR = table(  # a percent after these is a measure, not the task's progress
     "ty le", "ti le", "chi so", "hai long", "giam", "tang", "cat giam", "tiet kiem",
     "so voi", "diem", "xep hang", "muc do",
@@ -258,11 +303,18 @@ NOT_RECEIVED = re.compile(
     r"(?<!\w)(?:chua|khong) (?:thay |duoc )?(?:\w+ ){0,2}(?<!xac )(?:nhan|den|toi)(?!\w)"
 )
 # Another body that has not yet delivered what the work needs: "Bên Viettel chưa bàn giao".
+# Also "chưa thấy Sở TTTT cấp tài khoản" (not "chưa thấy phản hồi": the answer awaited).
+_OWED = (
+    "ban giao|cung cap|gui|cap|phe duyet|duyet|chuyen|giai ngan|bo tri|tham dinh|xem xet|xu ly"
+    "|giai quyet"
+)
 BODY_UNDELIVERED = re.compile(
     rf"(?<!\w)(?:ben|cac)? ?(?:{_BODY})(?: (?!em\b|minh\b|toi\b|e\b)\w+){{0,3}} (?:van )?chua "
-    r"(?:ban giao|cung cap|gui|tra loi|phan hoi|co y kien|cap|phe duyet|duyet|chuyen|giai ngan"
-    r"|bo tri|thong nhat|ky)(?!\w)"
+    rf"(?:{_OWED}|tra loi|phan hoi|co y kien|thong nhat|ky|hoi am)(?!\w)"
+    rf"|(?<!\w)chua thay (?:ben |cac )?(?:{_BODY})(?: \w+){{0,2}} (?:{_OWED})(?!\w)"
 )
+# A person named after "chờ anh/chị …" who belongs to another body: "chị Lan bên phòng TC"
+OF_BODY = re.compile(rf"(?: \w+){{0,3}} (?:ben|o|thuoc) (?:{_BODY})(?!\w)")
 # Something the reader's day holds besides the task: "(đi) họp xong", "ăn cơm xong".
 ACTIVITY = re.compile(
     r"(?<!\w)(?:(?:^|(?<=di )|(?<=vua )|(?<=moi )|(?<=em )|(?<=anh )|(?<=chi )|(?<=cuoc )"

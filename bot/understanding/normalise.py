@@ -58,7 +58,19 @@ SHORTHAND = {
     "ch": "chua", "chx": "chua", "cx": "chua", "vg": "vang", "kp": "kinh phi", "ng": "nguoi",
     "sl": "so lieu", "hs": "ho so", "ak": "a", "ah": "a", "thui": "thoi",
     "vs": "voi", "mk": "minh", "bt": "biet", "bik": "biet", "bit": "biet", "ntn": "the nao",
-    "nx": "nua", "ms": "moi", "trc": "truoc", "lq": "lien quan",
+    "nx": "nua", "ms": "moi", "trc": "truoc", "lq": "lien quan", "bd": "bat dau",
+}  # fmt: skip
+# English words of a mixed reply ("Đã submit rồi", "chưa start"), read as their Vietnamese
+# sense before any Telex repair could bend them ("start" would lose its "r").
+ENGLISH = {
+    "submit": "nop", "submitted": "nop", "start": "bat dau", "started": "bat dau",
+    "finish": "hoan thanh", "finished": "hoan thanh", "complete": "hoan thanh",
+    "completed": "hoan thanh", "pending": "dang cho", "review": "ra soat", "draft": "du thao",
+    "feedback": "gop y", "update": "cap nhat", "check": "kiem tra", "down": "loi",
+    "approve": "phe duyet", "extend": "gia han", "percent": "phan tram", "meeting": "hop",
+    "noted": "da ro", "task": "nhiem vu", "deadline": "han", "finalize": "hoan thien",
+    "sent": "da gui", "send": "gui", "upload": "upload", "delay": "lui", "budget": "kinh phi",
+    "fix": "sua", "process": "xu ly",
 }  # fmt: skip
 _TYPOS = {
     "xogn": "xong", "xnog": "xong", "dnag": "dang", "dagn": "dang", "thah": "thanh",
@@ -167,6 +179,8 @@ def _repair(word: str) -> str:
     replies repeat."""
     if word.isdigit():
         return word
+    if word in ENGLISH:
+        return ENGLISH[word]
     if glued := _GLUED.match(word):
         return f"{glued[1]} {_repair(glued[2])}"
     if _VNI.match(word):

@@ -3,7 +3,8 @@
 A percent ("70%", "70 %", "70 phần trăm", "~60%", "tầm 40%") is the task's progress unless a
 measure is named before it in its clause, or it is a share of counted things: "tỷ lệ hồ sơ trực
 tuyến đạt 45%", "chỉ số hài lòng 87%", "giảm 30% thời gian", "giải quyết 100% hồ sơ đúng hạn",
-"100% các xã" are indicators, reported but not progress. The first progress
+"100% các xã" are indicators, and so is a percent of another period ("năm 2025 đạt 100%"):
+reported but not progress. The first progress
 percent wins. A count "3/5 xã", "1.200/2.000 hồ sơ", "2 trên 3 nội dung" is a ``Fraction``:
 shown, never a percent. A fraction is not a count when it is a date (after a date cue or with a
 year) or part of a document number ("05/KH-UBND", "15/2026/QĐ-UBND").
@@ -23,8 +24,9 @@ _FRACTION = re.compile(
     r"(?![\w/%]|[.-]\d)(?:\s+((?:ho|noi|thu|don|van|co|phong|so) [a-z]+|[a-z]+))?"
 )
 _DATE_BEFORE = re.compile(
-    r"(?:den|toi|sang|ngay|truoc|het|lui|vao|khoang|tu|hom|cuoi|tan|han|mung|mong|tam)\s*$"
+    r"(den|toi|sang|ngay|truoc|het|lui|vao|khoang|tu|hom|cuoi|tan|han|mung|mong|tam)\s*$"
 )
+_ABOUT = frozenset({"khoang", "tam"})  # "khoảng 2/3": a share, when it is one
 
 
 _UNITS = frozenset(
@@ -57,8 +59,10 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
             value = round(float(m.group(1).replace(",", ".")))
             if not 0 <= value <= 100:
                 continue
-            if lexicon.INDICATOR.search(clause.text, 0, m.start()) or lexicon.COUNTED_AFTER.match(
-                clause.text, m.end()
+            if (
+                lexicon.INDICATOR.search(clause.text, 0, m.start())
+                or lexicon.COUNTED_AFTER.match(clause.text, m.end())
+                or lexicon.OTHER_PERIOD.search(clause.text, 0, m.start())
             ):
                 measured = True  # "tỷ lệ … 45%", "giải quyết 100% hồ sơ": a share, not progress
                 continue
@@ -74,9 +78,10 @@ def fractions(clauses: list[Clause]) -> list[Fraction]:
         if "/" not in text and " tren " not in text and " trong " not in text:
             continue
         for m in _FRACTION.finditer(clause.text):
-            if _DATE_BEFORE.search(clause.text, 0, m.start()) and not _unit(m.group(3)):
-                continue  # "đến 30/6", but "khoảng 2/3 khối lượng" counts
             done, total = (int(g.replace(".", "")) for g in m.groups()[:2])
+            cue = _DATE_BEFORE.search(clause.text, 0, m.start())
+            if cue and not _unit(m.group(3)) and not (cue.group(1) in _ABOUT and done < total):
+                continue  # "đến 30/6", but "khoảng 2/3 khối lượng", "xong khoảng 2/3" count
             slash = "/" in m.group()
             if slash and total <= 12 and done <= 31 and m.group(3) is None and done > total:
                 continue  # "30/6" with no cue and no unit: a date, not a count

@@ -29,6 +29,17 @@ How the reader decides, in order:
      started, between in progress; a measure ("tỷ lệ … đạt 45%", "100% hồ sơ") is never
      progress, and alone (or a full count, "10/10 xã") asks, while a partial count alone
      ("7/9 phòng đã gửi") is work under way;
+   * an obstacle in the clause that sends the work back, or just before it ("Sở báo thiếu
+     phụ lục nên trả lại"), is the defect found, not what stops the work; beside a request to
+     resend ("file bị lỗi, anh gửi lại giúp em") it is weak, since it may be the sender's;
+   * done named by its document ("đã ban hành KH số 05/KH-UBND") and then "đang tổ chức
+     thực hiện" competes: was the task the plan, or carrying it out? A 100 % with work said
+     to go on ("năm 2025 đạt 100%, … đang cập nhật") asks rather than records done;
+   * a reply that asks something and says nothing of the work but weakly ("phiếu khảo sát
+     hoàn thành thì nộp ở đâu?") records nothing and asks nothing back;
+   * an obstacle after which the work is redone ("mất dữ liệu, phải làm lại từ đầu")
+     competes with work under way; a completion "not until" a time past the deadline
+     ("tháng sau mới xong được") asks: extension or in progress;
    * completion asked for with a date past the deadline ("hoàn thành trước 31/8 được
      không?") is an extension request.
 
@@ -46,7 +57,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from bot.understanding import clauses as clauses_
 from bot.understanding import lexicon
@@ -63,6 +74,8 @@ THRESHOLD = 0.6
 _HUNDRED = re.compile(r"(?<![\d.,])100\s*(?:%|phan tram)")
 _DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh)(?!\w)")
 _DELIVER_VERB = re.compile(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
+_NEXT_MONTH = re.compile(r"(?<!\w)thang (?:sau|toi)(?!\w)")
+_RESULTS_LATER = re.compile(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)")
 _LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
@@ -107,13 +120,20 @@ def read_reply(
     percent, measured = percents(parts)
     counts = tuple(fractions(parts))
     found += _remaining(parts, found)
+    found = _defects(found, norm)
     found += _bare_negation(parts)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
+    elif any(v.kind == "not_until" for v in found) and _past_deadline(
+        norm, today, current_deadline
+    ):
+        found.append(Vote(X, 0.5, 0, "late"))  # "tháng sau mới xong được": after the deadline
     acted = bool(counts) and bool(_DELIVER.search(norm))
     status, confidence, alternatives = combine(found, percent, measured, counts, acted=acted)
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
+    if alternatives and _only_asking(parts, found):
+        alternatives = ()  # "phiếu khảo sát hoàn thành thì nộp ở đâu?": a question, no report
     ask = bool(alternatives)
     if ask:
         status = None
@@ -177,6 +197,8 @@ def combine(
     status, confidence, asked = _settle(found, best)
     if asked:
         return None, 0.5, asked
+    if percent == 100 and status is IP and any(v.kind == "progress" for v in found):
+        return None, 0.5, (D, IP)  # "đạt 100% …, đang cập nhật": whose hundred?
     if percent is not None and status in (D, NS, IP):
         if percent == 100 and status is not NS:
             status = D
@@ -197,22 +219,31 @@ def _settle(
     """The winning status and its confidence, or the competing ones to ask about."""
     if B in best:
         blocking = [v for v in found if v.status is B]
+        if IP in best and all(v.kind == "slow" for v in blocking):
+            return IP, best[IP], ()  # "hơi chậm, đang làm được 60%": slow is moving
         strong = [v for v in blocking if v.weight >= 0.9]
         others = [s for s in (IP, NS, D) if s in best]
         if not strong:
             return B, 0.5, (B, others[0] if others else IP)
         first = min(v.clause for v in strong)
         despite = any(v.kind == "still" and v.clause > first for v in found)
-        delivered = any(v.kind == "done" and v.clause < first for v in found)
+        delivered = any(v.kind == "done" and v.clause < first for v in found) and not any(
+            v.kind in _GOING_ON for v in found
+        )  # "đã rà soát xong 18 thủ tục, còn 4 … đang chờ Sở": part of it, not delivered
         if delivered and all(v.kind == "waiting" for v in strong):
             return D, 0.5, (D, B)
-        if despite:
+        redone = any(v.kind == "returned" and v.clause > first for v in found)
+        if despite or redone:  # "… nhưng vẫn đang làm", "mất dữ liệu, phải làm lại từ đầu"
             return B, 0.5, (B, IP)
         return B, 0.9, ()
     if D in best:
         done = [v for v in found if v.status is D]
         sure = [v for v in done if v.kind == "done"]
         going_on = [v for v in found if v.status is IP and v.kind in _GOING_ON]
+        evidence = any(v.kind == "evidence" for v in found)
+        steps = [v for v in found if v.status is IP and v.kind in ("progress", "started")]
+        if evidence and steps and all(v.kind in ("progress", "started") for v in going_on):
+            return D, 0.5, (D, IP)  # "đã ban hành KH số …, đang tổ chức thực hiện": which task?
         if going_on:
             return IP, max(v.weight for v in going_on), ()
         undelivered = [v for v in found if v.kind in ("undelivered", "unsure")]
@@ -247,7 +278,7 @@ def _from_numbers(
 def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     """ "Còn …" after a done clause names what is left: work still under way; a doubt after
     "nhưng" makes the done a question."""
-    done_at = [v.clause for v in found if v.kind in ("done", "own_part")]
+    done_at = [v.clause for v in found if v.kind in ("done", "own_part", "did")]
     if not done_at:
         return []
     after = [c for c in parts if c.index > min(done_at)]
@@ -264,13 +295,39 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     return left + unsure
 
 
+def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
+    """A reply that asks something and says nothing of the work but weakly (a bare step verb
+    that names the thing asked about)."""
+    if not any(c.question for c in parts) or any(v.kind == "status_question" for v in found):
+        return False
+    return all(v.weight < THRESHOLD for v in found if v.status is not None)
+
+
+def _defects(found: list[Vote], norm: str) -> list[Vote]:
+    """An obstacle said where the work was sent back ("Sở báo thiếu phụ lục nên trả lại") is
+    what was found wrong with it, not what stops the work; one in a reply that asks the
+    coordinator to resend ("file bị lỗi, anh gửi lại giúp em") may be theirs, not the task's."""
+    returned = {v.clause for v in found if v.kind == "returned"}
+    resend = bool(lexicon.RESEND.search(norm))
+    if not returned and not resend:
+        return found
+    kept = []
+    for v in found:
+        if v.kind == "obstacle" and (v.clause in returned or v.clause + 1 in returned):
+            continue
+        if v.kind == "obstacle" and resend:
+            v = Vote(B, 0.5, v.clause, "eased")
+        kept.append(v)
+    return kept
+
+
 def _contrast_unsure(c: clauses_.Clause) -> bool:
     return c.question or "biet" in c.text.split() or _denied(c.text)
 
 
 def _to_deliver(text: str) -> bool:
     """ "xong rồi, chiều em gửi", "…, em gửi anh sau": the product is still to be sent."""
-    if not _DELIVER_VERB.search(text):
+    if not _DELIVER_VERB.search(text) and not _RESULTS_LATER.search(text):
         return False
     return bool(lexicon.LATER_REPORT.search(text) or lexicon.FUTURE.search(text))
 
@@ -281,13 +338,23 @@ def _denied(text: str) -> bool:
     return bool(lexicon.NOT_RECEIVED.search(text))
 
 
-_PARTICLES = frozenset({"da", "a", "ah", "anh", "chi", "em", "nhe", "nha", "oi", "van", "con"})
+_PARTICLES = frozenset(
+    {"da", "a", "ah", "anh", "chi", "em", "nhe", "nha", "oi", "van", "con", "dau"}
+)
 
 
 def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Dạ chưa ạ": a reply that only says "not yet"."""
     words = {w for c in parts for w in c.text.split()} - _PARTICLES
     return [Vote(None, 1.0, 0, "not_yet")] if words == {"chua"} else []
+
+
+def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
+    """A completion said to come later than the deadline ("tháng sau mới xong")."""
+    when = extension_date(norm, today=today, current_deadline=deadline)
+    if when is None and _NEXT_MONTH.search(norm):
+        when = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return bool(when and deadline and when > deadline)
 
 
 def _completion_requested(

@@ -36,6 +36,20 @@ over it:
   ("bên Viettel chưa bàn giao"; not counted units, "còn 3 phòng chưa gửi": what is left); a
   bare "đang chờ" weakly; a start promised "làm ngay" is not started; a clause that promises
   to report later ("… rồi báo anh sau") makes its bare step verbs a plan;
+* **not said to be so**: an obstacle after "nếu", "có gì", "lỡ" ("có gì vướng em báo") is a
+  condition, no vote; "xong … rồi mới/sẽ …" ("trả lời xong kiến nghị rồi mới làm") ends what
+  comes first, and the task comes after, not started; "chờ chị Lan bên phòng TC" names a
+  person of another body, so it is waiting, not the unit's own leader, while in "vẫn đang
+  chờ anh ạ" the "anh" is whom the reply speaks to (waiting, for whom not said); "X rồi trả
+  lời anh sau" is "then", not "already"; "để em …" is an intention, a plan marker; "chờ bên
+  điện lực" is any other side; "đang sửa lỗi" a fault being mended (weak);
+* **said done some other way**: "trình lãnh đạo Sở ký" is with our leader to sign (under
+  way, unless "… và phát hành" follows); "đã trình (Tờ trình …) lên UBND tỉnh" handed up;
+  "đã cấp 1.250 chữ ký số" an act done, weakly done; "có 3 xã chưa gửi" what is left;
+  "vẫn kịp" on time, under way; "sẽ tổ chức lấy ý kiến" a step planned: begun or not?
+* **vague trouble**: "có vấn đề", "tạm dừng" are weakly an obstacle (asked about); "hơi
+  chậm" is slow, an obstacle only when nothing says the work moves; "tạm ổn" is weakly done;
+  "xong 1 đợt" like "xong phần của em": that part, or all of it?
 * an **easing** word near an obstacle ("hơi", "chút", "xíu", "nhỏ", "chậm", also in the
   clause that "vì/do" gives the cause of) makes it weak: it competes with the work going on;
 * a step verb with "được" after it ("rà soát được 20 thủ tục") is work begun; a "vì/do"
@@ -77,16 +91,21 @@ _UNDELIVERED = lx.table(
 _NOT_UNTIL = re.compile(r"(?:\d|thang|tuan|mai|sau|cuoi|dau|quy|tet|nua|ngay|hom) (?:\w+ )?moi$")
 _DOUBTING = frozenset({"sao", "kho", "lam sao"})  # "sao xong được", "khó xong kịp"
 _STILL = frozenset({"van"})
-_STARTED = frozenset({"tiep tuc", "lam tiep", "lam do", "lam duoc", "da lam", "moi lam"})
+_STARTED = frozenset(
+    {"tiep tuc", "lam tiep", "lam do", "lam duoc", "da lam", "moi lam", "on track"}
+)
 _GIVERS = frozenset(
     "dao doc tich truong phong so tinh huyen xa ubnd bo nganh anh chi sep ld gd vien".split()
 )
 _STILL_GOING = re.compile(r"(?<!\w)van (dang |con )?(lam|tiep tuc|thuc hien|trien khai)")
 _DANG = re.compile(r"(?<!\w)dang( +|$)")
 _WH = re.compile(r"(?<!\w)(?:bao gio|khi nao|the nao|o dau|ai|gi|sao|nao|ngay nao|bao nhieu)(?!\w)")
-_SUBMITTED = re.compile(
-    r"(?<!\w)da (?:duoc )?trinh (?:ubnd|hdnd|tinh|bo|chinh phu|thuong truc|ban thuong vu|cap tren"
-    r"|chu tich)(?!\w)"
+_SUBMITTED = re.compile(  # "đã trình (Tờ trình số 30/TTr-STP …) lên UBND tỉnh"
+    r"(?<!\w)da (?:duoc )?trinh(?: \S+){0,8}? (?:len |den |toi )?(?:ubnd|hdnd|tinh|bo|chinh phu"
+    r"|thuong truc|ban thuong vu|cap tren|chu tich)(?!\w)"
+)
+_UNITS_BEFORE = re.compile(  # "có 3 xã chưa gửi": counted units that owe their part
+    r"(?<!\w)\d+ (?:xa|phuong|don vi|phong|so|truong|huyen|co quan|nganh|thon|ban|dia phuong) $"
 )
 _COUNT = re.compile(  # "10/10 xã", "4/7 phòng" as the subject of a delivery
     r"(?<![\w/.-])(\d{1,3}(?:\.\d{3})*)/(\d{1,3}(?:\.\d{3})*) (?:xa|phuong|thi tran|huyen|don vi"
@@ -97,6 +116,10 @@ _OBSTACLE_FILLERS = frozenset(
     {"co", "gap", "bi", "gi", "phat", "sinh", "kho", "khan", "vuong", "mac", "them", "con", "la"}
 )
 _ACHIEVED = re.compile(r" duoc(?! khong)(?!\w)")  # "rà soát được 20 thủ tục": some done
+_REFERENCE = re.compile(r"(?<![\w/])\d+/(?:\d{4}/)?[a-z]+-[a-z]")  # "05/kh-ubnd"
+_ISSUED = re.compile(r"(?<!\w)(?:xong|phat hanh|ban hanh|gui)(?!\w)")
+_SEND_NEXT = re.compile(r" (?:(?:em|e|minh|toi) )?(?:se )?(?:gui|nop|chuyen)(?!\w)")
+_ADDRESS = frozenset({"anh", "chi", "a", "c"})
 _DONE_TAIL = frozenset({"roi", "r", "a", "ah", "anh", "chi", "nhe", "nha", "em"})
 
 
@@ -113,7 +136,8 @@ class Vote:
 _SCANNED = (
     lx.DISPUTE, lx.EXTENSION, lx.LATE, lx.DONE, lx.PROGRESS, lx.OBSTACLE, lx.NOT_STARTED,
     lx.NEGATED_OBSTACLE, lx.WAITING, lx.OWN_WAIT, lx.CONDITION, lx.NEUTRAL, lx.RETURNED,
-    lx.START_VERB, lx.PLANNING, lx.ACK, lx.UNDONE, _UNDELIVERED,
+    lx.START_VERB, lx.PLANNING, lx.ACK, lx.UNDONE, _UNDELIVERED, lx.TROUBLE,
+    lx.FINE, lx.SLOW,
 )  # fmt: skip
 assert all(t.starts is not None for t in _SCANNED)
 _TRIGGERS = frozenset().union(*(t.starts or () for t in _SCANNED)) | {
@@ -165,23 +189,48 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
     for m in _scan(lx.OBSTACLE, text, words):
         if _resolved(text, m.end()) or _denied_obstacle(_before(text, m.start())):
             continue
+        if lx.HYPOTHETICAL.search(text[: m.start()].rstrip()):
+            continue  # "có gì vướng em báo", "nếu thiếu kinh phí thì …": not said to be so
+        if {"sua", "khac", "fix"} & set(_before(text, m.start())[-2:]):
+            vote(B, 0.5, "eased")  # "đang sửa lỗi form": a fault being mended
+            continue
         near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
         near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
         eased = bool(near & lx.EASING) or "thao go" in text
         vote(B, 0.5 if eased else 1.0, "eased" if eased else "obstacle")
+    if lx.TROUBLE.within(words) and lx.TROUBLE.search(text):
+        vote(B, 0.5, "eased")  # "có vấn đề", "tạm dừng": trouble or a halt, its cause unsaid
+    if lx.SLOW.within(words) and lx.SLOW.search(text):
+        vote(B, 0.5, "slow")  # "hơi chậm chút ạ": held up, or only slow?
+    if lx.FINE.within(words) and lx.FINE.search(text):
+        vote(D, 0.5, "doubt")  # "cũng tạm ổn rồi": done, or going well?
     for m in _scan(lx.WAITING, text, words):
-        if not _giving(text, m.start()):
-            vote(B, 0.95, "waiting")
+        if _giving(text, m.start()):
+            continue
+        vote(B, 0.95, "waiting")
     text = _mask(lx.WAITING, text, words)
     if "chua" in words and clause.lead != "con" and (undelivered := _body_undelivered(text)):
         vote(B, 0.95, "waiting")  # "bên Viettel chưa bàn giao phần mềm"
         text = text[: undelivered.start()] + _blank(undelivered) + text[undelivered.end() :]
+    vocative = []
     for m in _scan(lx.OWN_WAIT, text, words):
-        if not _giving(text, m.start()):
-            vote(IP, 0.9, "own_wait")
+        person = m.group().split()[1]
+        if person in _ADDRESS and set(text[m.end() :].split()) <= _DONE_TAIL:
+            vocative.append(m)  # "vẫn đang chờ anh ạ": "anh" is whom the reply speaks to
+        elif not _giving(text, m.start()):
+            if lx.OF_BODY.match(text, m.end()) and person in _ADDRESS:
+                vote(B, 0.95, "waiting")  # "chờ chị Lan bên phòng TC huyện": not our leader
+            else:
+                vote(IP, 0.9, "own_wait")
+    for m in _scan(lx.SIGN_UP, text, words):
+        if not _ISSUED.search(text, m.end()):  # not "trình lãnh đạo ký và phát hành rồi"
+            vote(IP, 0.9, "own_wait")  # "đã … trình lãnh đạo Sở ký": with our leader to sign
     if lx.CONDITION.within(words) and lx.CONDITION.search(text):
         vote(B, 0.5, "condition")
+    unmasked = text
     text = _mask(lx.NEUTRAL, _mask(lx.OWN_WAIT, text, words), words)
+    for m in vocative:  # left for the aspect below: "đang chờ", for whom not said
+        text = text[: m.start()] + unmasked[m.start() : m.end()] + text[m.end() :]
     for m in _scan(lx.RETURNED, text, words):
         if not lx.NEGATORS & set(_before(text, m.start())[-4:]):  # "không … phải sửa"
             vote(IP, 0.9, "returned")
@@ -191,8 +240,15 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
     if "trinh" in words and (sent := _SUBMITTED.search(text)):
         vote(D, 0.5, "submitted")  # "đã trình UBND tỉnh": our part done, the product not yet
         text = text[: sent.start()] + _blank(sent) + text[sent.end() :]
-    for _m in _scan(_UNDELIVERED, text, words):
-        vote(IP, 0.8, "undelivered")
+    for m in _scan(_UNDELIVERED, text, words):
+        if _UNITS_BEFORE.search(text, 0, m.start()):
+            vote(IP, 0.9, "partial")  # "có 3 xã chưa gửi": what is left of the work
+        else:
+            vote(IP, 0.8, "undelivered")
+    if lx.ON_TIME.within(words) and lx.ON_TIME.search(text):
+        vote(IP, 0.8, "started")  # "bên em vẫn kịp ạ": on time, so under way
+    for _m in _scan(lx.DID, text, words):
+        vote(D, 0.5, "did")  # "đã cấp 1.250 chữ ký số": done that, and the task?
     for _m in _scan(lx.UNDONE, text, words):
         vote(IP, 0.9, "undone")
     text = _mask(lx.DONE, text, words)
@@ -210,7 +266,8 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
-    _progress_votes(text, words, vote, later=bool(lx.LATER_REPORT.search(clause.text)), busy=busy)
+    later = bool(lx.LATER_REPORT.search(clause.text)) or any(v.kind == "other_sense" for v in out)
+    _progress_votes(text, words, vote, later=later, busy=busy)
     if _STILL_GOING.search(text):
         vote(None, 1.0, "still")  # "… nhưng vẫn đang làm": going on despite
     if lx.ACK.within(words) and lx.ACK.search(text):
@@ -226,6 +283,15 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return
     if rest.startswith(" xong"):
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
+    if m.group() == "xong" and lx.ACTIVITY.search(" ".join(before[-3:])) and _SEND_NEXT.match(rest):
+        vote(D, 0.5, "doubt")  # "ăn trưa xong em gửi anh": ready, to be sent?
+        return
+    if m.group().endswith(" roi") and lx.THEN_VERB.match(rest) and "da" not in before[-2:]:
+        vote(None, 1.0, "other_sense")  # "báo cáo lãnh đạo rồi trả lời anh sau": then
+        return
+    if m.group() in ("xong", "hoan thanh") and "da" not in before[-2:] and lx.THEN.match(rest):
+        vote(None, 1.0, "other_sense")  # "xong việc tiếp dân sẽ làm luôn": after that
+        return
     if m.group() == "xong" and _AFTER_XONG.match(rest) and not {"roi", "da"} & set(rest.split()):
         vote(None, 1.0, "other_sense")  # "họp xong em trả lời": after the meeting
         return
@@ -239,7 +305,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.9, "own_wait")  # "trình ký rồi": handed up for the signature
         return
     if " ".join(before[-2:]).endswith(("moi", "vua moi")) and _NOT_UNTIL.search(" ".join(before)):
-        vote(IP, 0.6, "future_done")  # "đến 15/8 mới xong được": not until then
+        vote(IP, 0.6, "not_until")  # "đến 15/8 mới xong được": not until then
         return
     if (_DOUBTING & set(before[-2:]) or rest.split()[:1] == ["dau"]) and not _negated(before):
         vote(D, 0.5, "doubt")  # "sao xong được", "xong đâu mà xong": doubted, or denied
@@ -275,8 +341,8 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.9, "hedged")
         return
     tail = " ".join(rest.split()[:5])
-    if lx.OWN_PART.search(tail):
-        vote(D, 0.5, "own_part")
+    if lx.OWN_PART.search(tail) or lx.ROUND.match(tail):
+        vote(D, 0.5, "own_part")  # "xong phần bên em", "xong 1 đợt": that part, or all?
     elif lx.PARTIAL.search(head) or lx.PARTIAL.search(tail) or lx.HEDGE.match(tail):
         vote(IP, 0.9, "partial")
     elif m.group().startswith(("da gui", "gui")) and _STEP_OBJECT.search(
@@ -285,6 +351,8 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.6, "step")
     else:
         vote(D, 1.0, "done")
+        if _REFERENCE.search(text):
+            vote(None, 1.0, "evidence")  # "đã ban hành KH số 05/KH-UBND": the product named
 
 
 def _progress_votes(
@@ -320,11 +388,18 @@ def _progress_votes(
         if _negated(before):
             continue  # "chưa cập nhật": not a step taken
         if lx.FUTURE.within(before) and lx.FUTURE.search(" ".join(before)):
+            if not later and "se" in before[-2:]:  # "sắp tới sẽ tổ chức lấy ý kiến": planned,
+                vote(IP, 0.5, "planned")  # and the work before it begun or not?
+                vote(NS, 0.5, "planned")
             continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
+        if before[-1:] == ["de"]:
+            continue  # "cần số liệu để tổng hợp": a purpose
         if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
             vote(IP, 0.9, "progress")
         elif (
             before[-1:] in (["da"], ["moi"])
+            or before[-2:] == ["da", "di"]  # "đã đi kiểm tra thực tế"
+            or (before[-1:] == ["va"] and "da" in words)  # "đã ban hành … và triển khai"
             or m.group() in _STARTED
             or _ACHIEVED.match(text, m.end())
         ):
@@ -348,7 +423,7 @@ def _body_undelivered(text: str) -> re.Match[str] | None:
     """ "Bên Viettel chưa bàn giao": another body owes something; not "còn 3 phòng chưa gửi"
     (a count of units: what is left)."""
     found = lx.BODY_UNDELIVERED.search(text)
-    if found and _COUNTED.search(text, 0, found.start() + 1):
+    if found and _COUNTED.search(text[: found.start()].rstrip() + " "):
         return None
     return found
 
