@@ -129,3 +129,32 @@ async def reachable_chats_by_person(
     for person_id, channel, chat_id, agency_id, agency in (await session.execute(query)).all():
         chosen.setdefault(person_id, (channel.value, chat_id, agency_id, agency))
     return chosen
+
+
+async def email_only_by_person(
+    session: Session, role: Role, channels: Collection[str]
+) -> dict[int, tuple[int, str]]:
+    """Active people of ``role`` with an e-mail address and no reachable chat on
+    ``channels``: person id -> (agency id, agency name). Who e-mail must reach."""
+    reachable = (
+        select(ChatLink.id)
+        .where(
+            ChatLink.person_id == Person.id,
+            ChatLink.unreachable_since.is_(None),
+            ChatLink.channel.in_(list(channels)),
+        )
+        .exists()
+    )
+    query = (
+        select(Person.id, Agency.id, Agency.name)
+        .join(Agency, Agency.id == Person.agency_id)
+        .where(
+            Person.role == role,
+            Person.active.is_(True),
+            Person.email.is_not(None),
+            Person.email != "",
+            ~reachable,
+        )
+        .order_by(Person.id)
+    )
+    return {pid: (agency_id, name) for pid, agency_id, name in (await session.execute(query)).all()}

@@ -20,15 +20,18 @@ from urllib.parse import urlsplit
 from bot.app.settings import Settings
 from bot.channels.base import Channel
 from bot.channels.console import ConsoleChannel
+from bot.channels.email import SECURITIES, EmailChannel, Security, SmtpConfig
 from bot.channels.pacing import Limiter
 from bot.inbound.choices import keep_menus
 from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import menu
 from bot.outbound.digests import ChatDigestSink
+from bot.outbound.email_fallback import EmailFallback
 from bot.outbound.nudges import ChatDelivery
 from bot.texts import use_address
 from scheduler.calendar import WorkCalendar
 from scheduler.clock import Clock
+from scheduler.delivery import Delivery
 from scheduler.digest import run_due_digests
 from scheduler.policy import ReminderRules
 from scheduler.service import DigestRunner, ReminderService, default_worker_name
@@ -109,7 +112,7 @@ class Service:
     calendar: WorkCalendar
     rules: ReminderRules
     dispatcher: Dispatcher
-    delivery: ChatDelivery
+    delivery: Delivery  # the chats, then e-mail when configured
     digest_sink: ChatDigestSink
     reminders: ReminderService  # not started: ``serve`` starts it, tests run rounds
 
@@ -139,6 +142,25 @@ class Service:
         await self.dispatcher.close()
 
 
+def email_channel(settings: Settings) -> EmailChannel | None:
+    """The e-mail channel of ``settings`` (NHACVIEC_SMTP_*), or None when no host is set."""
+    if not settings.smtp_host or not settings.smtp_from:
+        return None
+    security: Security = "starttls"
+    for known in SECURITIES:
+        if known == settings.smtp_security:
+            security = known
+    config = SmtpConfig(
+        settings.smtp_host,
+        settings.smtp_from,
+        settings.smtp_port,
+        security,
+        settings.smtp_user,
+        settings.smtp_password,
+    )
+    return EmailChannel(config, lang=settings.language)
+
+
 def build_service(
     settings: Settings,
     db: Database,
@@ -154,9 +176,18 @@ def build_service(
     calendar, rules, lang = calendar_from(settings), rules_from(settings), settings.language
     keep_menus(channels, db, clock.now)  # numbered options survive a restart
     dispatcher = Dispatcher(Deps(db, channels, calendar, rules, clock.now, lang))
-    delivery = ChatDelivery(db, channels, lang, calendar=calendar)
+    email = email_channel(settings)
+    delivery: Delivery = ChatDelivery(db, channels, lang, calendar=calendar)
+    if email is not None:  # people with no chat that works get their nudges by e-mail
+        delivery = EmailFallback(delivery, db, email, lang, calendar=calendar)
     sink = ChatDigestSink(
-        db, channels, lang, tz=calendar.timezone, calendar=calendar, quiet=settings.digest_quiet
+        db,
+        channels,
+        lang,
+        tz=calendar.timezone,
+        calendar=calendar,
+        quiet=settings.digest_quiet,
+        email=email,
     )
     if digests is None:
         # Its own name each time: a claim left by an earlier (killed) run of this

@@ -36,6 +36,7 @@ PASSWORD = re.compile(r"://[^:/@\s]*:([^@/\s]+)@")
 def secrets_of(settings) -> list[str]:
     """The configured values no text may show."""
     values = [settings.telegram_bot_token, settings.zalo_bot_token, settings.webhook_secret]
+    values.append(getattr(settings, "smtp_password", None))
     password = PASSWORD.search(settings.database_url or "")
     if password:
         values.append(password.group(1))

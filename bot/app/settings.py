@@ -31,9 +31,19 @@ WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 CONTINUOUS_CHECKINS = ("off", "monthly", "quarterly")
 # Keys whose value is a secret (a token, or a URL that may carry a password): a problem
 # with one names the key and the rule, never the value.
-SECRET_KEYS = frozenset({"DATABASE_URL", "TELEGRAM_BOT_TOKEN", "ZALO_BOT_TOKEN", "WEBHOOK_SECRET"})
+SECRET_KEYS = frozenset(
+    {
+        "DATABASE_URL",
+        "TELEGRAM_BOT_TOKEN",
+        "ZALO_BOT_TOKEN",
+        "WEBHOOK_SECRET",
+        "NHACVIEC_SMTP_PASSWORD",
+    }
+)
 DEADLINES_ON_DAY_OFF = ("next_workday", "as_written")
 DIGEST_QUIET = ("silent", "notice")
+SMTP_SECURITIES = ("starttls", "tls", "none")
+EMAIL_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class ConfigError(Exception):
@@ -73,6 +83,13 @@ class Settings:
     days_unit: str = "calendar"  # the one unit messages count days in
     address: str = "anh_chi"  # how Vietnamese texts address people
     digest_quiet: str = "silent"  # a daily digest with nothing new: not sent, or a notice
+    # E-mail for people with no chat that works; on when ``smtp_host`` is set.
+    smtp_host: str | None = None
+    smtp_port: int | None = None  # None: the usual port of ``smtp_security``
+    smtp_security: str = "starttls"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str | None = None
 
 
 class Unaccepted(ValueError):
@@ -195,6 +212,18 @@ def _choice(*allowed: str) -> Callable[[str], str]:
     return parse
 
 
+def _host(raw: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]", raw):
+        raise Unaccepted("config_host")
+    return raw
+
+
+def _email(raw: str) -> str:
+    if not EMAIL_ADDRESS.match(raw):
+        raise Unaccepted("config_email")
+    return raw
+
+
 def _speed(raw: str) -> float:
     try:
         value = float(raw)
@@ -240,6 +269,12 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "NHACVIEC_DAYS_UNIT": ("days_unit", _choice(*DAY_UNITS)),
     "NHACVIEC_ADDRESS": ("address", _choice(*ADDRESSES)),
     "NHACVIEC_DIGEST_QUIET": ("digest_quiet", _choice(*DIGEST_QUIET)),
+    "NHACVIEC_SMTP_HOST": ("smtp_host", _host),
+    "NHACVIEC_SMTP_PORT": ("smtp_port", _int_between(1, 65535)),
+    "NHACVIEC_SMTP_SECURITY": ("smtp_security", _choice(*SMTP_SECURITIES)),
+    "NHACVIEC_SMTP_USER": ("smtp_user", str),
+    "NHACVIEC_SMTP_PASSWORD": ("smtp_password", str),
+    "NHACVIEC_SMTP_FROM": ("smtp_from", _email),
 }
 
 
@@ -265,6 +300,10 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
     secret_given = bool((env.get("WEBHOOK_SECRET") or "").strip())
     if values.get("webhook_url") and not secret_given:  # a bad one is already reported
         problems.append(("WEBHOOK_SECRET", t(lang, "config_secret_required")))
+    if values.get("smtp_host") and not values.get("smtp_from"):
+        problems.append(("NHACVIEC_SMTP_FROM", t(lang, "config_smtp_from_required")))
+    if bool(values.get("smtp_user")) != bool((env.get("NHACVIEC_SMTP_PASSWORD") or "").strip()):
+        problems.append(("NHACVIEC_SMTP_PASSWORD", t(lang, "config_smtp_login_pair")))
     clash = values.get("extra_days_off", frozenset()) & values.get("extra_workdays", frozenset())
     if clash:
         days = ", ".join(sorted(d.isoformat() for d in clash))

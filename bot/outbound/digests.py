@@ -9,14 +9,21 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.channels.base import Channel, ChannelError, Outgoing, split_text
+from bot.channels.email import EmailChannel
 from bot.outbound.nudges import NO_LINKED_CHAT
 from bot.texts import dmy, group_label, percent, say
 from scheduler.calendar import WorkCalendar
 from scheduler.digest import DailyDigest, PartFailed, PartToSend, WeeklySummary
-from storage.chats import delivery_chats, mark_unreachable, reachable_chats_by_person
+from storage.chats import (
+    delivery_chats,
+    email_only_by_person,
+    mark_unreachable,
+    reachable_chats_by_person,
+)
 from storage.db import Database, Session
 from storage.digests import UndeliverableItem
 from storage.enums import Role
+from storage.people import person_by_id
 from storage.summary import AS_WRITTEN, BUCKETS, Closing, StatusCounts, status_counts
 
 # The statuses inside overdue in the order a report names them ("quá hạn 271, trong đó:
@@ -211,7 +218,9 @@ class ChatDigestSink:
         tz: ZoneInfo,
         calendar: WorkCalendar | None = None,
         quiet: str = "silent",
+        email: EmailChannel | None = None,
     ) -> None:
+        self.email = email  # for coordinators and leaders with no chat that works
         if quiet not in QUIET:
             raise ValueError(f"quiet: one of {QUIET}, not {quiet!r}")
         self.quiet = quiet
@@ -240,17 +249,21 @@ class ChatDigestSink:
         self, session: Session, digest: DailyDigest | WeeklySummary
     ) -> list[tuple[str, str]]:
         """(person id, text): the whole digest for each reachable coordinator, their
-        agency's part for each reachable leader it concerns."""
+        agency's part for each reachable leader it concerns; with ``email``, those with
+        no chat that works and an address count as reachable."""
         coordinators = await reachable_chats_by_person(session, Role.COORDINATOR, self.channels)
-        if not coordinators:
+        by_email = await self._email_only(session, Role.COORDINATOR)
+        if not coordinators and not by_email:
             raise RuntimeError("no coordinator has a reachable chat")
         if isinstance(digest, DailyDigest) and is_quiet(digest) and self.quiet == "silent":
             log.info("action=digest_quiet day=%s", digest.day)
             return []  # nothing new: nobody is sent a title alone
         text = render(self.lang, digest)
-        parts = [(str(person_id), text) for person_id in coordinators]
-        leaders = await reachable_chats_by_person(session, Role.LEADER, self.channels)
-        for person_id, (_, _, agency_id, agency) in leaders.items():
+        parts = [(str(person_id), text) for person_id in [*coordinators, *by_email]]
+        chats = await reachable_chats_by_person(session, Role.LEADER, self.channels)
+        leaders = {pid: (agency_id, agency) for pid, (_, _, agency_id, agency) in chats.items()}
+        leaders |= await self._email_only(session, Role.LEADER)
+        for person_id, (agency_id, agency) in sorted(leaders.items()):
             part = await self._agency_part(digest, agency_id, agency, session)
             if part is not None:
                 own = render(self.lang, part, own=True)
@@ -272,7 +285,8 @@ class ChatDigestSink:
             links = await delivery_chats(session, int(part.recipient), self.channels)
         reachable = [link for link in links if link.unreachable_since is None]
         if not reachable:
-            raise PartFailed("no reachable chat")
+            await self._email_part(int(part.recipient), text)
+            return
         link = reachable[0]
         channel = self.channels[link.channel.value]
         try:
@@ -286,6 +300,28 @@ class ChatDigestSink:
                 async with self.db.unit_of_work() as session:
                     await mark_unreachable(session, link.id, now, exc.detail)
             raise PartFailed(f"{exc.kind}: {exc.detail}", final=exc.kind != "blocked") from exc
+
+    async def _email_only(self, session: Session, role: Role) -> dict[int, tuple[int, str]]:
+        if self.email is None:
+            return {}
+        return await email_only_by_person(session, role, self.channels)
+
+    async def _email_part(self, person_id: int, text: str) -> None:
+        """The part by e-mail, one message; a person with neither chat nor address fails."""
+        address = None
+        if self.email is not None:
+            async with self.db.unit_of_work() as session:
+                address = (await person_by_id(session, person_id)).email
+        if self.email is None or not address:
+            raise PartFailed("no reachable chat")
+        try:
+            await self.email.send(address, Outgoing(text))
+        except ChannelError as exc:
+            log.warning("action=digest_email_unsent person=%s error=%s", person_id, exc)
+            if exc.kind == "retry":
+                raise PartFailed(f"email: {exc.detail}", retry_after=exc.retry_after) from exc
+            raise PartFailed(f"email {exc.kind}: {exc.detail}", final=True) from exc
+        log.info("action=digest_emailed person=%s", person_id)
 
     async def deliver_digest(self, digest: DailyDigest | WeeklySummary, now: datetime) -> None:
         """The whole digest at once, unrecorded (kept for callers that predate the parts)."""

@@ -33,9 +33,12 @@ def nudge_text(
     assignment: Assignment,
     today: date | None = None,
     calendar: WorkCalendar | None = None,
+    *,
+    footer: bool = True,
 ) -> str:
     """The nudge's text. Its count of days is made on ``today``, the local day it is sent,
-    in ``calendar.days_unit``; without them (older callers) the kind's working days."""
+    in ``calendar.days_unit``; without them (older callers) the kind's working days.
+    ``footer``: how to answer in a chat (not in an e-mail, which cannot be answered)."""
     series, _, planned = kind.partition(":")
     unit, days = "working", abs(int(planned or 0))
     if today is not None and calendar is not None and assignment.deadline is not None:
@@ -76,7 +79,8 @@ def nudge_text(
         percent=percent,
         note=note,
     )
-    return f"{header}\n{body}\n{say(lang, 'nudge_footer')}"
+    text = f"{header}\n{body}"
+    return f"{text}\n{say(lang, 'nudge_footer')}" if footer else text
 
 
 class ChatDelivery:

@@ -1,4 +1,5 @@
-"""What a channel itself says: Zalo's numbered options and file links, the console's files."""
+"""What a channel itself says: Zalo's numbered options and file links, the console's files,
+e-mail's footer."""
 
 from __future__ import annotations
 
@@ -22,4 +23,15 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "attachment_photo": {"vi": "ảnh", "en": "photo"},
     "attachment_document": {"vi": "tệp", "en": "document"},
+    # e-mail: nothing can be answered by e-mail
+    "email_footer": {
+        "vi": "Đây là thư tự động của Hệ thống nhắc việc, không nhận thư trả lời. Anh/Chị cập "
+        "nhật tiến độ qua Zalo hoặc Telegram.",
+        "en": "This is an automatic message from the reminder system; replies to it are not "
+        "read. Please update your progress on Zalo or Telegram.",
+    },
+    "email_link": {
+        "vi": "Để liên kết tài khoản chat, Anh/Chị mở: {link}",
+        "en": "To link a chat, open: {link}",
+    },
 }

@@ -156,6 +156,22 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "bắt buộc khi đã đặt WEBHOOK_URL",
         "en": "required when WEBHOOK_URL is set",
     },
+    "config_host": {
+        "vi": "chấp nhận: tên máy chủ hoặc địa chỉ IP, ví dụ mail.example.gov.vn",
+        "en": "accepted: a host name or IP address such as mail.example.gov.vn",
+    },
+    "config_email": {
+        "vi": "chấp nhận: một địa chỉ thư điện tử, ví dụ nhacviec@snv.example.gov.vn",
+        "en": "accepted: an e-mail address such as nhacviec@snv.example.gov.vn",
+    },
+    "config_smtp_from_required": {
+        "vi": "bắt buộc khi đã đặt NHACVIEC_SMTP_HOST (địa chỉ gửi thư)",
+        "en": "required when NHACVIEC_SMTP_HOST is set (the sender's address)",
+    },
+    "config_smtp_login_pair": {
+        "vi": "NHACVIEC_SMTP_USER và NHACVIEC_SMTP_PASSWORD phải cùng được đặt hoặc cùng để trống",
+        "en": "NHACVIEC_SMTP_USER and NHACVIEC_SMTP_PASSWORD go together: set both or neither",
+    },
     "config_day_off_clash": {
         "vi": "{days} cũng có trong danh sách ngày nghỉ",
         "en": "{days} also listed as a day off",

@@ -1,0 +1,66 @@
+"""E-mail as the way through: a nudge the chats cannot carry goes to the person's address.
+
+Wraps the chat delivery (``scheduler.delivery.Delivery``): when it says the person
+is unreachable (no linked chat, or every chat blocked) and the person has an
+e-mail address, the nudge goes by e-mail and the ledger records it sent on the
+channel "email", once, like any other delivery. SMTP failures come back as the
+ledger's retry or failure (``bot.channels.email``), never silent. A person who
+has a chat that works never gets the e-mail.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.channels.base import ChannelError, Outgoing
+from bot.channels.email import EmailChannel
+from bot.outbound.nudges import nudge_text
+from scheduler.calendar import WorkCalendar
+from scheduler.delivery import Delivery, DeliveryResult, NudgeToSend, Outcome
+from storage import assignments
+from storage.db import Database
+from storage.people import person_by_id
+
+log = logging.getLogger("nhacviec.delivery")
+
+
+class EmailFallback:
+    """``Delivery``: ``chats`` first, then e-mail for whom they cannot reach."""
+
+    def __init__(
+        self,
+        chats: Delivery,
+        db: Database,
+        email: EmailChannel,
+        lang: str = "vi",
+        *,
+        calendar: WorkCalendar | None = None,
+    ) -> None:
+        self.chats, self.db, self.email = chats, db, email
+        self.lang, self.calendar = lang, calendar
+
+    async def deliver(self, nudge: NudgeToSend, now: datetime) -> DeliveryResult:
+        result = await self.chats.deliver(nudge, now)
+        if result.outcome is not Outcome.UNREACHABLE:
+            return result
+        async with self.db.unit_of_work() as session:
+            person = await person_by_id(session, nudge.person_id)
+            if not person.email:
+                return result
+            address = person.email
+            assignment = await assignments.by_id(session, nudge.assignment_id)
+            today = self.calendar.local_date(now) if self.calendar else None
+            text = nudge_text(self.lang, nudge.kind, assignment, today, self.calendar, footer=False)
+        try:
+            message_id = await self.email.send(address, Outgoing(text))
+        except ChannelError as exc:
+            log.warning("action=nudge_email_unsent nudge=%s error=%s", nudge.nudge_id, exc)
+            if exc.kind == "retry":
+                return DeliveryResult(
+                    Outcome.RETRY, error=f"email: {exc.detail}", retry_after=exc.retry_after
+                )
+            outcome = Outcome.UNREACHABLE if exc.kind == "blocked" else Outcome.FAILED
+            return DeliveryResult(outcome, error=f"{result.error}; email: {exc.detail}")
+        log.info("action=nudge_emailed nudge=%s person=%s", nudge.nudge_id, nudge.person_id)
+        return DeliveryResult.sent(self.email.name, message_id)
