@@ -73,6 +73,9 @@ class Settings:
     days_unit: str = "calendar"  # the one unit messages count days in
     address: str = "anh_chi"  # how Vietnamese texts address people
     digest_quiet: str = "silent"  # a daily digest with nothing new: not sent, or a notice
+    evidence_dir: Path = Path("evidence")  # where files sent as evidence are kept
+    evidence_max_mb: int = 20  # Telegram's bots download at most 20 MB
+    file_link_minutes: int = 10  # how long a Zalo file link lives when not downloaded
 
 
 class Unaccepted(ValueError):
@@ -240,6 +243,9 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "NHACVIEC_DAYS_UNIT": ("days_unit", _choice(*DAY_UNITS)),
     "NHACVIEC_ADDRESS": ("address", _choice(*ADDRESSES)),
     "NHACVIEC_DIGEST_QUIET": ("digest_quiet", _choice(*DIGEST_QUIET)),
+    "NHACVIEC_EVIDENCE_DIR": ("evidence_dir", Path),
+    "NHACVIEC_EVIDENCE_MAX_MB": ("evidence_max_mb", _int_between(1, 20)),
+    "NHACVIEC_FILE_LINK_MINUTES": ("file_link_minutes", _int_between(1, 120)),
 }
 
 

@@ -190,6 +190,9 @@ async def _answer(turn: Turn) -> None:
         await _on_choice(linked, incoming.choice_data)
         return
     if command is None:
+        if not incoming.text.strip():  # a sticker, an unreadable message: answers nothing
+            turn.reply_key("media_not_text")
+            return
         await progress.on_text(linked, incoming.text)
         return
     name, args = command
