@@ -82,6 +82,7 @@ def build_channels(settings: Settings) -> dict[str, Channel]:
             webhook_secret=settings.webhook_secret,
             listen=settings.webhook_listen,
             limiter=limiter_for("telegram"),
+            evidence=evidence_folder(settings),
         )
     if settings.zalo_bot_token:
         from bot.channels.zalo import ZaloChannel
