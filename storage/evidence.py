@@ -11,11 +11,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from storage.db import Session
-from storage.models import EvidenceFile
+from storage.models import Agency, Assignment, EvidenceFile, Task
 
 
 @dataclass(frozen=True)
@@ -78,3 +78,74 @@ async def names_by_assignment(
         if assignment_id is not None:
             names[assignment_id].append(filename)
     return dict(names)
+
+
+async def by_id(session: Session, evidence_id: int) -> EvidenceFile | None:
+    return await session.get(EvidenceFile, evidence_id)
+
+
+async def attach(session: Session, evidence: EvidenceFile, assignment_id: int) -> None:
+    """A file kept without an assignment is now that assignment's (the sender chose)."""
+    evidence.assignment_id = assignment_id
+    await session.flush()
+
+
+async def latest_of_person(
+    session: Session, person_id: int, since: datetime
+) -> EvidenceFile | None:
+    """The person's latest file matched to an assignment, received at ``since`` or later
+    (the next file of a series goes with it)."""
+    query = (
+        select(EvidenceFile)
+        .where(
+            EvidenceFile.person_id == person_id,
+            EvidenceFile.assignment_id.is_not(None),
+            EvidenceFile.received_at >= since,
+        )
+        .order_by(EvidenceFile.received_at.desc(), EvidenceFile.id.desc())
+        .limit(1)
+    )
+    return await session.scalar(query)
+
+
+async def for_code(
+    session: Session,
+    task_code: str,
+    *,
+    agency_id: int | None = None,
+    agency_short_code: str | None = None,
+    period: str | None = None,
+) -> list[tuple[EvidenceFile, Assignment]]:
+    """The files of the live assignments of task ``task_code`` (one agency's, one
+    period's, where given), with their assignment and sender, oldest first."""
+    query = (
+        select(EvidenceFile, Assignment)
+        .join(Assignment, Assignment.id == EvidenceFile.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .options(selectinload(EvidenceFile.person), joinedload(Assignment.agency))
+        .where(
+            Task.code == task_code,
+            Task.withdrawn_at.is_(None),
+            Assignment.withdrawn_at.is_(None),
+        )
+        .order_by(EvidenceFile.received_at, EvidenceFile.id)
+    )
+    if agency_id is not None:
+        query = query.where(Assignment.agency_id == agency_id)
+    if agency_short_code is not None:
+        query = query.join(Agency, Agency.id == Assignment.agency_id).where(
+            func.lower(Agency.short_code) == agency_short_code.lower()
+        )
+    if period is not None:
+        query = query.where(func.lower(Assignment.period) == period.lower())
+    return [(row[0], row[1]) for row in (await session.execute(query)).all()]
+
+
+async def count_by_assignment(session: Session) -> dict[int, int]:
+    """assignment id → how many files it has (assignments with none are absent)."""
+    query = (
+        select(EvidenceFile.assignment_id, func.count())
+        .where(EvidenceFile.assignment_id.is_not(None))
+        .group_by(EvidenceFile.assignment_id)
+    )
+    return {aid: n for aid, n in (await session.execute(query)).all() if aid is not None}

@@ -315,10 +315,12 @@ class ZaloChannel:
             log.info("action=update_duplicate message_id=%s", key)
             return
         self._pending.add(key)
-        incoming = await self.numbered.press(incoming)
         if (found := media_of(update)) is not None:  # now: the URL expires
+            # A caption is a reply, never a number pressing an option: the file comes first.
             received = await self._download(*found)
             incoming = dataclasses.replace(incoming, media=received.to_dict())
+        else:
+            incoming = await self.numbered.press(incoming)
         task = asyncio.current_task()
         assert task is not None and self._handler is not None  # in a task, once started
         try:

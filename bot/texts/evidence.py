@@ -60,6 +60,90 @@ ENTRIES: dict[str, dict[str, str]] = {
         "(ZALO_BOT_TOKEN wrong or reset). Reminders over {channel} are held. Please ask the "
         "administrator to update the token and restart the service.",
     },
+    # evidence sent in chat (bot.handlers.evidence)
+    "evidence_saved": {
+        "vi": "📎 Đã lưu tài liệu kiểm chứng cho {code}: {filename} ({size}).",
+        "en": "📎 Evidence saved for {code}: {filename} ({size}).",
+    },
+    "evidence_ask_which": {
+        "vi": "📎 Hệ thống đã lưu tệp {filename} ({size}). Đề nghị Anh/Chị chọn nhiệm vụ "
+        "mà tài liệu này kiểm chứng:",
+        "en": "📎 The file {filename} ({size}) is kept. Please choose the assignment it is "
+        "evidence for:",
+    },
+    "evidence_no_task": {
+        "vi": "📎 Hệ thống đã lưu tệp {filename} ({size}) nhưng chưa xác định được nhiệm vụ. "
+        "Đề nghị Anh/Chị gửi lại tệp, ghi mã nhiệm vụ trong chú thích (ví dụ: 1.4).",
+        "en": "📎 The file {filename} ({size}) is kept, but no assignment could be found for "
+        "it. Please send it again with the assignment code as its caption (e.g. 1.4).",
+    },
+    "evidence_already_placed": {
+        "vi": "Tệp này đã được lưu cho nhiệm vụ {code}.",
+        "en": "This file was already saved for {code}.",
+    },
+    "evidence_question_open": {
+        "vi": "Hệ thống vẫn chờ Anh/Chị trả lời câu hỏi trước bằng tin nhắn chữ.",
+        "en": "The previous question still awaits a typed answer.",
+    },
+    "evidence_refused_type": {
+        "vi": "Hệ thống chưa nhận tệp {filename} ({type}): tài liệu kiểm chứng chỉ nhận ảnh, "
+        "tệp PDF, Word, Excel và tin nhắn thoại.",
+        "en": "The file {filename} ({type}) was not taken: evidence may be photos, PDF, Word "
+        "or Excel files and voice messages.",
+    },
+    "evidence_refused_too_big": {
+        "vi": "Hệ thống chưa nhận tệp {filename}: tệp lớn hơn {limit}. Đề nghị Anh/Chị gửi "
+        "bản nhỏ hơn (ảnh chụp từng trang, hoặc tệp PDF đã nén).",
+        "en": "The file {filename} was not taken: it is over {limit}. Please send a smaller "
+        "one (a photo of each page, or a compressed PDF).",
+    },
+    "evidence_refused_download": {
+        "vi": "Hệ thống chưa tải được tệp {filename}. Đề nghị Anh/Chị gửi lại.",
+        "en": "The file {filename} could not be downloaded. Please send it again.",
+    },
+    "evidence_size_kb": {"vi": "{n} KB", "en": "{n} KB"},
+    "evidence_size_mb": {"vi": "{n} MB", "en": "{n} MB"},
+    "task_evidence": {
+        "vi": "  📎 Tài liệu kiểm chứng ({count}): {names}",
+        "en": "  📎 Evidence ({count}): {names}",
+    },
+    # /tailieu
+    "usage_tailieu": {
+        "vi": "Cú pháp: /tailieu <mã nhiệm vụ>, ví dụ: /tailieu 1.4",
+        "en": "Usage: /evidence <code>, e.g. /evidence 1.4",
+    },
+    "evidence_none": {
+        "vi": "Chưa có tài liệu kiểm chứng nào cho {code}.",
+        "en": "There is no evidence for {code} yet.",
+    },
+    "evidence_list_title": {
+        "vi": "Tài liệu kiểm chứng của {code} ({count} tệp):",
+        "en": "Evidence for {code} ({count} files):",
+    },
+    "evidence_list_line": {
+        "vi": "• {code} ({agency}) — {filename} ({size}), {sender} gửi lúc {time} {date}",
+        "en": "• {code} ({agency}) — {filename} ({size}), sent by {sender} at {time} {date}",
+    },
+    "evidence_list_more": {
+        "vi": "Hệ thống gửi lại {shown} tệp mới nhất.",
+        "en": "The {shown} latest files are sent back.",
+    },
+    "evidence_file_caption": {"vi": "📎 {code}: {filename}", "en": "📎 {code}: {filename}"},
+    "evidence_file_missing": {
+        "vi": "📎 {code}: không còn tìm thấy tệp {filename} trong thư mục lưu trữ; đề nghị "
+        "quản trị viên kiểm tra NHACVIEC_EVIDENCE_DIR.",
+        "en": "📎 {code}: the file {filename} is no longer in the evidence folder; please ask "
+        "the administrator to check NHACVIEC_EVIDENCE_DIR.",
+    },
+    # the workbook
+    "report_evidence_files": {
+        "vi": "{count} tệp kiểm chứng: {names}",
+        "en": "{count} evidence files: {names}",
+    },
+    "report_evidence_total": {
+        "vi": "Tài liệu kiểm chứng gửi qua tin nhắn: {files} tệp, cho {assignments} nhiệm vụ.",
+        "en": "Evidence sent in chat: {files} files, for {assignments} assignments.",
+    },
     "media_not_text": {
         "vi": "Hệ thống chỉ đọc được tin nhắn chữ, ảnh, tệp và tin nhắn thoại; tin vừa rồi "
         "chưa được ghi nhận.",
