@@ -21,8 +21,8 @@ from bot.channels.media import EvidenceFolder
 from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.documents.report import build_report
-from storage.enums import Status
-from storage.models import Assignment, EvidenceFile, ProgressUpdate
+from storage.enums import Channel, ExtensionState, Status
+from storage.models import Assignment, EvidenceFile, ExtensionRequest, ProgressUpdate
 from tests.fakes.chat_service import ChatService
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.zalo_api import FakeZaloAPI, free_port
@@ -231,6 +231,41 @@ async def test_media_never_answers_a_question_that_waits_for_a_typed_answer(plan
         (update,) = (await session.scalars(select(ProgressUpdate))).all()
     assert (update.status, update.note) == (Status.BLOCKED, "thiếu kinh phí")
     assert [c for _, c in await files(db)] == [code_of(first)] * 2
+
+
+async def test_media_never_fills_a_coordinators_rejection_reason(plan):
+    db, clock, _code, folder = plan
+    world = World(db)
+    await world.link(await world.person("official", "stp"), OFFICIAL, Channel.TELEGRAM)
+    await world.link(await world.person("coordinator"), COORDINATOR, Channel.TELEGRAM)
+    async with FakeTelegramAPI(max_long_poll=0.2, per_chat_rate=None) as api:
+        async with TelegramService(db, api, clock, folder):
+            api.push_command(OFFICIAL, "/giahan 2.1 30/06/2024 chờ kinh phí")
+            await api.wait_for(lambda _c: api.sent_messages(COORDINATOR), timeout=10)
+            (notice,) = api.sent_messages(COORDINATOR)
+            reject = notice.reply_markup["inline_keyboard"][0][1]["callback_data"]
+            push = partial(api.push_callback, COORDINATOR, notice.message_id, reject)
+            asked = await says(api, COORDINATOR, push)
+            assert "Đề nghị Anh/Chị nêu lý do không đồng ý gia hạn nhiệm vụ 2.1." in asked
+
+            # The coordinator's photo is no reason: kept (no assignment of theirs), said so.
+            push = partial(api.push_photo, COORDINATOR, JPEG)
+            await says(api, COORDINATOR, push)
+            await api.wait_for(
+                lambda _c: "vẫn chờ" in api.sent_messages(COORDINATOR)[-1].plain_text, timeout=10
+            )
+            async with db.unit_of_work() as session:
+                (request,) = (await session.scalars(select(ExtensionRequest))).all()
+            assert request.state is ExtensionState.PENDING
+
+            rejected = await says(
+                api, COORDINATOR, partial(api.push_message, COORDINATOR, "chưa đủ căn cứ")
+            )
+            assert any("2.1" in text for text in rejected)
+    async with db.unit_of_work() as session:
+        (request,) = (await session.scalars(select(ExtensionRequest))).all()
+    assert (request.state, request.decision_note) == (ExtensionState.REJECTED, "chưa đủ căn cứ")
+    assert [(row.assignment_id, c) for row, c in await files(db)] == [(None, None)]
 
 
 async def test_refused_types_and_sizes_get_a_clear_answer_and_leave_nothing(plan):

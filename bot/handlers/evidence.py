@@ -98,7 +98,14 @@ async def on_media(turn: LinkedTurn) -> None:
         ),
     )
     if found is None:
-        await _ask_which(turn, row, candidates, caption)
+        # An open question takes the caption now (typed text answers it); the pick
+        # then only places the file.
+        answering = turn.question is not None
+        await _ask_which(turn, row, candidates, "" if answering else caption)
+        if answering and caption:
+            await progress.on_text(turn, caption)
+        elif answering:
+            turn.reply_key("evidence_question_open")
         return
     _saved(turn, found, row)
     await read_caption(turn, found, caption, rest)
