@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 import aiohttp
+import docx
 import openpyxl
 import pytest
 from sqlalchemy import select
@@ -342,6 +343,10 @@ async def test_a_coordinator_fetches_the_evidence_and_the_workbook_names_it(plan
     )
     summary = [str(c.value) for row in workbook.worksheets[0].iter_rows() for c in row if c.value]
     assert "Tài liệu kiểm chứng gửi qua tin nhắn: 2 tệp, cho 1 nhiệm vụ." in summary
+    async with db.unit_of_work() as session:
+        draft = await build_report(session, clock.now().date(), "docx", tz=CAL.timezone)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(draft)).paragraphs]
+    assert "Tài liệu kiểm chứng gửi qua tin nhắn: 2 tệp, cho 1 nhiệm vụ." in paragraphs
 
 
 # -- Zalo ------------------------------------------------------------------------------------
