@@ -547,3 +547,30 @@ class NumberedMenu(Base):
     message_id: Mapped[str] = mapped_column(String(64))
     options: Mapped[str] = mapped_column(Text)  # JSON: [[label, data], …] in reading order
     shown_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class EvidenceFile(Base):
+    """A file sent in chat as evidence (tài liệu kiểm chứng), downloaded at once.
+
+    ``path`` is where the file was written (absolute, inside ``NHACVIEC_EVIDENCE_DIR``);
+    ``filename`` the name shown to people. ``assignment_id`` is NULL while the file
+    matches no assignment (kept, not lost: the sender is asked which).
+    """
+
+    __tablename__ = "evidence_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assignments.id", ondelete="SET NULL"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    message_ref: Mapped[str | None] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))  # photo | document | voice
+    filename: Mapped[str] = mapped_column(String(255))
+    path: Mapped[str] = mapped_column(String(1000), unique=True)
+    content_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    person: Mapped[Person] = relationship()

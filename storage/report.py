@@ -19,6 +19,7 @@ from sqlalchemy.orm import aliased
 
 from storage.db import dialect_of
 from storage.enums import Status
+from storage.evidence import names_by_assignment
 from storage.models import Agency, Assignment, Person, Plan, Task, TaskGroup, task_cooperators
 from storage.progress import UNDER_WAY
 from storage.summary import (
@@ -60,6 +61,7 @@ class ReportRow:
     cooperators: str = ""  # cooperating agencies, "; "-separated, in declaration order
     note: str = ""  # the last status note: the obstacle or the extension's reason
     evidence: str = ""  # the document that proves it done (số/ký hiệu), when recorded
+    evidence_files: tuple[str, ...] = ()  # names of the evidence files sent in chat
 
 
 def _timeliness(session: AsyncSession, tz: ZoneInfo, today: date, closing: Closing):
@@ -133,6 +135,9 @@ async def report_rows(
     query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
     result = (await session.execute(query)).all()
     helpers = await _cooperators(session, plan_id)
+    # One query: a scoped report asks for its own rows' files, a whole plan for all.
+    ids = [row.id for row in result]
+    files = await names_by_assignment(session, ids if len(ids) <= 1000 else None)
     return [
         ReportRow(
             assignment_id=row.id,
@@ -149,6 +154,7 @@ async def report_rows(
             updated_at=row.updated_at,
             updated_by=row.updated_by or "",
             evidence=row.document_ref or "",
+            evidence_files=tuple(files.get(row.id, ())),
             plan_deadline=row.plan_deadline,
             deliverable=row.deliverable or "",
             cooperators="; ".join(helpers.get(row.task_id, ())),

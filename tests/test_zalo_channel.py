@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
+from pathlib import Path
 
 import aiohttp
 import httpx
 import pytest
 
 from bot.channels.base import Attachment, ChannelError, Choice, Outgoing, TokenRejected
+from bot.channels.media import EvidenceFolder
 from bot.channels.zalo import ZaloChannel, to_incoming
 from tests.fakes.channel_harness import Clock, Inbox, eventually
 from tests.fakes.zalo_api import FakeZaloAPI, free_port, post_webhook, tiny_png
@@ -84,15 +86,61 @@ async def test_polling_delivers_texts_as_incoming(api, channel, inbox):
     assert (channel.name, channel.max_text, channel.has_buttons) == ("zalo", 2000, False)
 
 
-async def test_images_stickers_voice_and_unsupported_become_empty_texts(api, channel, inbox):
-    api.push_image(CHAT, caption="xong")
-    api.push(CHAT, "message.sticker.received", {"sticker": "abc", "url": "https://s.example/1"})
-    api.push(CHAT, "message.voice.received", {"voice_url": "https://v.example/1.aac"})
-    api.push(CHAT, "message.unsupported.received", {})
-    api.push(CHAT, "message.text.received", {})  # a text event without text
-    await inbox.next(5)
-    assert [(i.chat_id, i.text) for i in inbox.items] == [(CHAT, "")] * 5
+def read(path: str) -> bytes:
+    return Path(path).read_bytes()
+
+
+async def test_photos_and_voice_are_downloaded_at_once_stickers_are_empty_texts(
+    api, clock, inbox, tmp_path
+):
+    channel = make_channel(api, clock, evidence=EvidenceFolder(tmp_path / "evidence"))
+    await channel.start(inbox)
+    try:
+        photo = api.push_image(CHAT, caption="xong", content=b"\xff\xd8\xff photo bytes")
+        api.push(CHAT, "message.sticker.received", {"sticker": "abc", "url": "https://s.example/1"})
+        api.push_voice(CHAT, b"\xff\xf1 voice bytes")
+        api.push(CHAT, "message.unsupported.received", {})
+        api.push(CHAT, "message.text.received", {})  # a text event without text
+        await inbox.next(5)
+    finally:
+        await channel.stop()
+    image, sticker, voice, unsupported, empty = inbox.items
+    assert image.text == "xong"  # the caption, read like any reply
+    assert [(i.text, i.media) for i in (sticker, unsupported, empty)] == [("", None)] * 3
     assert len({i.update_key for i in inbox.items}) == 5
+    api.expire_media()  # Zalo's URLs expire: the files were fetched before the handler ran
+    kept = {item.media["kind"]: item.media for item in (image, voice)}
+    assert read(kept["photo"]["path"]) == b"\xff\xd8\xff photo bytes"
+    assert read(kept["voice"]["path"]) == b"\xff\xf1 voice bytes"
+    assert Path(kept["photo"]["path"]).parent == (tmp_path / "evidence").resolve()
+    assert (kept["photo"]["content_type"], kept["photo"]["size"]) == ("image/jpeg", 15)
+    assert kept["voice"]["content_type"] == "audio/aac" and kept["voice"]["refused"] is None
+    name = photo["message"]["photo_url"].rsplit("/", 1)[1]
+    assert kept["photo"]["filename"] == f"anh-zalo-{name}"
+
+
+async def test_media_too_big_expired_or_without_a_folder_say_why(api, clock, inbox, tmp_path):
+    folder = EvidenceFolder(tmp_path, max_bytes=30)
+    channel = make_channel(api, clock, evidence=folder)
+    await channel.start(inbox)
+    try:
+        api.push_image(CHAT, content=b"\xff\xd8\xff" + b"x" * 40)
+        gone = {"photo_url": f"{api.url}/media/expired.jpg"}  # Zalo's URL already dead
+        api.push(CHAT, "message.image.received", gone)
+        await inbox.next(2)
+    finally:
+        await channel.stop()
+    unfolded = make_channel(api, clock)  # no evidence folder configured
+    await unfolded.start(inbox)
+    try:
+        api.push_image(CHAT)
+        await inbox.next(3)
+    finally:
+        await unfolded.stop()
+    big, expired, nowhere = (i.media for i in inbox.items)
+    assert (big["refused"], big["limit"], big["path"]) == ("too_big", 30, None)
+    assert expired["refused"] == "download" and nowhere["refused"] == "download"
+    assert list(tmp_path.iterdir()) == []  # nothing half-written is left
 
 
 def test_mapping_edge_cases():
@@ -152,7 +200,7 @@ async def test_a_failing_handler_gets_the_held_update_again_before_anything_else
     assert clock.sleeps[:3] == [0.5, 1.0, 2.0]  # bounded exponential backoff
 
 
-@pytest.mark.parametrize("failure", [401, 403, 429, 500, 502, "drop"])
+@pytest.mark.parametrize("failure", [403, 429, 500, 502, "drop"])
 async def test_polling_backs_off_when_get_updates_fails(api, channel, inbox, clock, failure):
     api.fail_next("getUpdates", failure, count=3)
     api.push_text(CHAT, "xong")
@@ -403,8 +451,7 @@ async def test_errors_map_to_channel_error_kinds(api, channel):
     for status, kind in [
         (400, "bad_request"),
         (404, "bad_request"),
-        (403, "blocked"),
-        (401, "retry"),
+        (403, "retry"),  # "Internal server error" in Zalo's table, not a block
         (408, "retry"),
         (429, "retry"),
         (500, "retry"),
@@ -415,7 +462,7 @@ async def test_errors_map_to_channel_error_kinds(api, channel):
         error = await send_error(channel)
         assert (error.kind, error.retry_after) == (kind, None), status
     api.block_chat(CHAT)
-    assert (await send_error(channel)).kind == "blocked"
+    assert (await send_error(channel)).kind == "retry"
     api.unblock_chat(CHAT)
     api.go_down()
     assert (await send_error(channel)).kind == "retry"

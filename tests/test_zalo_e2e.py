@@ -13,11 +13,14 @@ import aiohttp
 import pytest
 from sqlalchemy import select
 
+from bot.app.builder import build_service
+from bot.app.settings import Settings
 from bot.channels.zalo import ZaloChannel
 from bot.inbound.fairness import REFUSE_EVERY
-from storage.enums import NudgeState, Status
+from storage.enums import Channel, NudgeState, Status
 from storage.models import ChatLink, InboundMessage, Nudge
 from tests.fakes.chat_service import ChatService
+from tests.fakes.recording_channel import RecordingChannel
 from tests.fakes.zalo_api import FakeZaloAPI, free_port, post_webhook
 from tests.kit import World, count, counts, two_tasks_and_an_invite
 
@@ -86,8 +89,8 @@ async def test_official_links_gets_numbered_nudges_and_answers_by_number_and_tex
         assert (await answer_to(api, OFFICIAL, 4)).splitlines()[
             0
         ] == f"Đã ghi nhận {other}: đang thực hiện 60%."
-        api.push_image(OFFICIAL)  # not understood, never fatal
-        assert "chưa ghi nhận" in (await answer_to(api, OFFICIAL, 5)).lower()
+        api.push(OFFICIAL, "message.sticker.received", {"sticker": "abc"})  # never fatal
+        assert "chưa được ghi nhận" in (await answer_to(api, OFFICIAL, 5)).lower()
     updates, statuses = await counts(db)
     assert updates == 2
     assert statuses == {latest: Status.DONE, other: Status.IN_PROGRESS}
@@ -161,7 +164,7 @@ async def test_an_update_the_store_refused_is_held_and_retried_not_lost(world):
     assert await count(db, InboundMessage) == 1 and len(api.sent(OFFICIAL)) == 1
 
 
-@pytest.mark.parametrize("failure", [401, 408, 429, 500, 502, "drop", "down"])
+@pytest.mark.parametrize("failure", [403, 408, 429, 500, 502, "drop", "down"])
 async def test_passing_errors_are_retried_by_the_ledger_and_sent_once(world, failure):
     db, api, clock, code = world
     async with Service(db, api, clock) as svc:
@@ -189,7 +192,7 @@ async def test_refused_sends_fail_for_good(world, failure):
     db, api, clock, code = world
     async with Service(db, api, clock) as svc:
         await link(api, code)
-        api.fail_next("sendMessage", failure, count=2)
+        api.fail_next("sendMessage", failure, count=4)  # each: formatted, then plain
         assert (await svc.sweep()).failed == 2
         clock.advance(hours=2)
         assert (await svc.sweep()).claimed == 0
@@ -201,24 +204,22 @@ async def test_refused_sends_fail_for_good(world, failure):
     assert nudges_sent(api) == []
 
 
-async def test_blocked_chat_becomes_unreachable_and_the_nudge_fails_for_good(world):
+async def test_403_is_a_server_error_on_zalo_retried_never_a_block(world):
     db, api, clock, code = world
     async with Service(db, api, clock) as svc:
         await link(api, code)
-        api.block_chat(OFFICIAL)
+        api.block_chat(OFFICIAL)  # the fake answers 403 "Internal server error"
         report = await svc.sweep()
-    assert report.failed == 2
+        assert (report.sent, report.retried) == (0, 2)
+        api.unblock_chat(OFFICIAL)
+        sent = 0
+        for _ in range(3):
+            clock.advance(minutes=5)
+            sent += (await svc.sweep()).sent
+    assert sent == 2 and len(nudges_sent(api)) == 2
     async with db.unit_of_work() as session:
-        errors = (
-            await session.scalars(select(Nudge.last_error).where(Nudge.state == NudgeState.FAILED))
-        ).all()
         link_row = await session.scalar(select(ChatLink))
-    # The first send meets the block; the second finds the chat already unreachable.
-    # Both unreachable (so sent again when the person writes), the first as blocked.
-    assert all(e.startswith("unreachable: ") for e in errors)
-    assert sum("blocked" in e for e in errors) == 1
-    assert all("403" in e for e in errors) and link_row.unreachable_since is not None
-    assert nudges_sent(api) == []
+    assert link_row.unreachable_since is None  # never marked as blocked
 
 
 async def invite(db, role: str, now: datetime) -> str:
@@ -249,7 +250,7 @@ async def test_chart_and_report_go_by_expiring_urls_or_degrade_to_text(world):
             async with http.get(link) as response:
                 assert response.status == 200
                 assert (await response.read()).startswith(b"PK")  # an XLSX is a zip
-            now[0] += 24 * 3600  # a day later both links are dead
+            # Zalo fetched the photo and the coordinator the report: both links are dead
             for url in (photo.url, link):
                 async with http.get(url) as response:
                     assert response.status == 404
@@ -258,3 +259,26 @@ async def test_chart_and_report_go_by_expiring_urls_or_degrade_to_text(world):
         fallback = await answer_to(api, COORDINATOR, 2)
     assert len(api.photos) == 1
     assert "tien-do-" in fallback and "Telegram" in fallback and "nhacviec report" in fallback
+
+
+async def test_a_rejected_token_stops_zalo_and_coordinators_hear_it_on_telegram(world, caplog):
+    db, api, clock, _code = world
+    other = RecordingChannel("telegram")
+    zalo = ZaloChannel(api.token, api_url=api.url, poll_timeout=1, per_chat_interval=0)
+    world_ = World(db)
+    await world_.link(await world_.person("coordinator"), "777", Channel.TELEGRAM)
+    service = build_service(Settings(), db, clock, channels={"zalo": zalo, "telegram": other})
+    await service.open()
+    try:
+        api.fail_next("getUpdates", 401)
+        await api.wait_for(lambda c: c.method == "getUpdates" and c.status == 401)
+        for _ in range(100):
+            if other.texts("777"):
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await service.close(1)
+    (alert,) = other.texts("777")
+    assert "Zalo" in alert and "ZALO_BOT_TOKEN" in alert and "khởi động lại" in alert
+    assert zalo.health == "token_rejected"
+    assert "action=channel_alert channel=zalo health=token_rejected coordinators=1" in caplog.text

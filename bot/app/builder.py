@@ -17,10 +17,12 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from bot.app.channel_state import ChannelAlerts
 from bot.app.settings import Settings
 from bot.channels.base import Channel
 from bot.channels.console import ConsoleChannel
 from bot.channels.email import SECURITIES, EmailChannel, Security, SmtpConfig
+from bot.channels.media import MB, EvidenceFolder
 from bot.channels.pacing import Limiter
 from bot.inbound.choices import keep_menus
 from bot.inbound.dispatcher import Deps, Dispatcher
@@ -66,6 +68,10 @@ def limiter_for(channel: str) -> Limiter:
     return Limiter(29, 1.0, monotonic=time.monotonic, sleep=asyncio.sleep, name=channel)
 
 
+def evidence_folder(settings: Settings) -> EvidenceFolder:
+    return EvidenceFolder(settings.evidence_dir, settings.evidence_max_mb * MB)
+
+
 def build_channels(settings: Settings) -> dict[str, Channel]:
     """Telegram and Zalo as configured; the console in this terminal when neither is."""
     channels: dict[str, Channel] = {}
@@ -79,6 +85,7 @@ def build_channels(settings: Settings) -> dict[str, Channel]:
             webhook_secret=settings.webhook_secret,
             listen=settings.webhook_listen,
             limiter=limiter_for("telegram"),
+            evidence=evidence_folder(settings),
         )
     if settings.zalo_bot_token:
         from bot.channels.zalo import ZaloChannel
@@ -95,6 +102,8 @@ def build_channels(settings: Settings) -> dict[str, Channel]:
             public_url=_origin(zalo_webhook) if zalo_webhook else None,
             lang=settings.language,
             limiter=limiter_for("zalo"),
+            file_link_seconds=settings.file_link_minutes * 60.0,
+            evidence=evidence_folder(settings),
         )
     if not channels:
         channels["console"] = ConsoleChannel(lang=settings.language)
@@ -175,6 +184,11 @@ def build_service(
     use_address(settings.address)
     calendar, rules, lang = calendar_from(settings), rules_from(settings), settings.language
     keep_menus(channels, db, clock.now)  # numbered options survive a restart
+    alerts = ChannelAlerts(db, channels, lang)
+    for channel in channels.values():
+        # A channel that stops for a reason only the operator can fix says so elsewhere.
+        if hasattr(channel, "on_health") and channel.on_health is None:
+            channel.on_health = alerts
     dispatcher = Dispatcher(Deps(db, channels, calendar, rules, clock.now, lang))
     email = email_channel(settings)
     delivery: Delivery = ChatDelivery(db, channels, lang, calendar=calendar)

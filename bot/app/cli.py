@@ -25,7 +25,7 @@ from bot.app.redaction import install as install_redaction
 from bot.app.redaction import secrets_of
 from bot.app.runtime import serve
 from bot.app.settings import ConfigError, Settings, load_settings
-from bot.channels.base import TokenRejected
+from bot.channels.base import StartRefused, TokenRejected
 from bot.texts import describe_problem, t
 from scheduler.clock import Clock, SimulatedClock, SystemClock
 from storage.db import Database, display_url
@@ -578,6 +578,8 @@ def run_command(
         c.run(action)
     except TokenRejected as rejected:
         _fail(t(c.lang, "token_rejected", key=rejected.key))
+    except StartRefused as refused:
+        _fail(t(c.lang, refused.key, **refused.values))
 
 
 @app.command("demo", help=_help("cli_demo"))

@@ -90,6 +90,9 @@ class Settings:
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_from: str | None = None
+    evidence_dir: Path = Path("evidence")  # where files sent as evidence are kept
+    evidence_max_mb: int = 20  # Telegram's bots download at most 20 MB
+    file_link_minutes: int = 10  # how long a Zalo file link lives when not downloaded
 
 
 class Unaccepted(ValueError):
@@ -275,6 +278,9 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "NHACVIEC_SMTP_USER": ("smtp_user", str),
     "NHACVIEC_SMTP_PASSWORD": ("smtp_password", str),
     "NHACVIEC_SMTP_FROM": ("smtp_from", _email),
+    "NHACVIEC_EVIDENCE_DIR": ("evidence_dir", Path),
+    "NHACVIEC_EVIDENCE_MAX_MB": ("evidence_max_mb", _int_between(1, 20)),
+    "NHACVIEC_FILE_LINK_MINUTES": ("file_link_minutes", _int_between(1, 120)),
 }
 
 

@@ -64,6 +64,9 @@ class Incoming:
     raw: dict = field(default_factory=dict)
     # The text of the message replied to (or pressed under), where the platform gives it.
     reply_to_text: str = ""
+    # A photo, document or voice message, already downloaded by the channel
+    # (``bot.channels.media.Received.to_dict``); None for a text or a choice.
+    media: dict | None = None
 
 
 class ChannelError(Exception):
@@ -88,6 +91,15 @@ class TokenRejected(Exception):
     def __init__(self, key: str) -> None:
         self.key = key
         super().__init__(f"{key} rejected")
+
+
+class StartRefused(Exception):
+    """A channel cannot start for a reason the operator must fix (a webhook Zalo's probe
+    cannot reach): ``key`` is the catalogue text that says what and how, with ``values``."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(f"{key} {values}")
 
 
 IncomingHandler = Callable[[Incoming], Awaitable[None]]

@@ -8,6 +8,11 @@ stops there: it and those after it are fetched and handed over again after a
 backoff, never skipped. So an update may be handled twice; ``Incoming.update_key``
 dedupes.
 
+A photo, document or voice message is fetched at once (getFile, then the file
+URL) into the ``evidence`` folder before the handler sees it, its caption as the
+text; ``Incoming.media`` says what was kept or why not (a type that is not
+evidence, over the size limit, or the download failed).
+
 Texts are plain; they go out as HTML with every part escaped. Every send and edit
 passes the token's one ``Limiter`` (``bot.channels.pacing``): under 30 in any second,
 one per ``per_chat_interval`` per chat, and nothing during the ``retry_after`` of a
@@ -18,6 +23,7 @@ PTB's own ``AIORateLimiter`` is not used: its leaky bucket admits bursts over 30
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import html
 import logging
 import os
@@ -52,6 +58,7 @@ from bot.channels.base import (
     TokenRejected,
     split_text,
 )
+from bot.channels.media import EvidenceFolder, Received, content_type_of
 from bot.channels.pacing import Limiter, backoff
 from bot.channels.telegram_http import AiohttpRequest
 from bot.channels.webhook import WebhookServer
@@ -90,6 +97,7 @@ class TelegramChannel:
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         limiter: Limiter | None = None,
         read_timeout: float = 5.0,
+        evidence: EvidenceFolder | None = None,
     ) -> None:
         if webhook_url and not (webhook_secret and _SECRET.fullmatch(webhook_secret)):
             raise ValueError("a webhook needs a secret of 1-256 characters A-Z a-z 0-9 _ -")
@@ -114,6 +122,7 @@ class TelegramChannel:
             29, per_chat_interval, monotonic=monotonic, sleep=sleep, name=self.name
         )
         self.username: str | None = None
+        self.evidence = evidence  # where photos, documents and voice go (None: refused)
         self._handler: IncomingHandler | None = None
         self._server: WebhookServer | None = None
         self._poll_task: asyncio.Task | None = None
@@ -248,7 +257,39 @@ class TelegramChannel:
             log.debug("action=update_ignored update_id=%s", update.update_id)
             return
         assert self._handler is not None  # set by ``start`` before any update is read
+        found = media_of(update)
+        if found is not None:
+            received = await self._download(*found)
+            incoming = dataclasses.replace(incoming, media=received.to_dict())
         await self._handler(incoming)
+
+    async def _download(
+        self, kind: str, file_id: str, filename: str, content_type: str, size: int | None
+    ) -> Received:
+        """Fetch a file the user sent into the evidence folder (or say why not)."""
+        folder = self.evidence
+        if folder is None:
+            return Received(kind, filename, content_type, size or 0, refused="download")
+        checked = folder.check(kind, filename, content_type, size)
+        if checked.refused is not None:  # the type, or the size Telegram said
+            return checked
+        try:
+            file = await self._app.bot.get_file(file_id)
+            if file.file_size is not None and file.file_size > folder.max_bytes:
+                return folder.check(kind, filename, content_type, file.file_size)
+            content = bytes(await file.download_as_bytearray())
+        except BadRequest as exc:  # "file is too big": over the 20 MB bots may download
+            log.warning("action=media_not_downloaded kind=%s error=%s", kind, exc)
+            reason = "too_big" if "too big" in str(exc).lower() else "download"
+            return folder.refused(kind, filename, content_type, reason)
+        except TelegramError as exc:
+            log.warning("action=media_not_downloaded kind=%s error=%r", kind, exc)
+            return folder.refused(kind, filename, content_type, "download")
+        try:
+            return await asyncio.to_thread(folder.save, kind, content, filename, content_type)
+        except OSError as exc:  # the folder is not writable: said to the sender, logged here
+            log.error("action=media_not_saved folder=%s error=%r", folder.root, exc)
+            return folder.refused(kind, filename, content_type, "download")
 
     # -- sending --------------------------------------------------------------------------
 
@@ -380,14 +421,19 @@ def to_incoming(update: Update) -> Incoming | None:
             raw=raw,
         )
     message = update.message
-    if message is None or message.text is None or message.chat.type != "private":
+    if message is None or message.chat.type != "private":
+        return None
+    text = message.text
+    if text is None and media_of(update) is not None:
+        text = message.caption or ""  # a caption is read like any reply
+    if text is None:
         return None
     quoted = message.reply_to_message
     return Incoming(
         chat_id=str(message.chat.id),
         received_at=message.date.astimezone(UTC),
         sender_name=message.from_user.full_name if message.from_user else "",
-        text=_COMMAND_SUFFIX.sub(r"\1", message.text, count=1),
+        text=_COMMAND_SUFFIX.sub(r"\1", text, count=1),
         message_id=str(message.message_id),
         reply_to_message_id=str(quoted.message_id) if quoted else None,
         channel="telegram",
@@ -395,6 +441,28 @@ def to_incoming(update: Update) -> Incoming | None:
         raw=raw,
         reply_to_text=(quoted.text or quoted.caption or "") if quoted else "",
     )
+
+
+def media_of(update: Update) -> tuple[str, str, str, str, int | None] | None:
+    """(kind, file_id, file name, content type, size Telegram said) of a photo (its
+    largest size), document or voice message; None for anything else."""
+    message = update.message
+    if message is None:
+        return None
+    if message.photo:
+        photo = message.photo[-1]
+        name = f"anh-telegram-{photo.file_unique_id}.jpg"
+        return "photo", photo.file_id, name, "image/jpeg", photo.file_size
+    if message.document is not None:
+        doc = message.document
+        name = doc.file_name or f"tep-telegram-{doc.file_unique_id}"
+        return "document", doc.file_id, name, content_type_of(name, doc.mime_type), doc.file_size
+    if message.voice is not None:
+        voice = message.voice
+        name = f"ghi-am-telegram-{voice.file_unique_id}.ogg"
+        kind = content_type_of(name, voice.mime_type)
+        return "voice", voice.file_id, name, kind, voice.file_size
+    return None
 
 
 def keyboard(choices: tuple[tuple[Choice, ...], ...]) -> InlineKeyboardMarkup | None:

@@ -59,7 +59,9 @@ class AiohttpRequest(BaseRequest):
         files = request_data.multipart_data if request_data else None
         data: aiohttp.FormData | dict | None = None
         if files and request_data is not None:
-            data = aiohttp.FormData()
+            # File names as UTF-8, as browsers and PTB's httpx send them: aiohttp's default
+            # percent-encodes them, and Telegram would show "Q%C4%90-12.pdf" for "QĐ-12.pdf".
+            data = aiohttp.FormData(quote_fields=False)
             for name, value in request_data.json_parameters.items():
                 data.add_field(name, value)
             for name, (filename, content, mimetype) in files.items():

@@ -10,17 +10,34 @@ bounded window, and again by the dispatcher on ``update_key``.
 
 Zalo has no buttons, reply-to, edits or documents, and takes photos only by
 URL. Choices become numbered options at the end of the text; a typed number
-presses one of the chat's last options. With ``public_url`` a file is served
-for 24 h at an unguessable URL from the same aiohttp server as the webhook (a
-photo goes by ``sendPhoto``, a document as a link); without it the text says
-where to get the file. Sends to one chat are paced to one per
-``per_chat_interval`` seconds; Zalo publishes no rate limits, 429 has no
+presses one of the chat's last options (kept in the database when the service
+gives ``numbered`` a memory, so a restart keeps them). With ``public_url`` a file
+is served for ``file_link_seconds`` (minutes) at an unguessable URL from the
+same aiohttp server as the webhook, and removed after its first download (a
+photo goes by ``sendPhoto``: Zalo fetches it; a document as a link); without
+it the text says where to get the file. Sends to one chat are paced to one
+per ``per_chat_interval`` seconds; Zalo publishes no rate limits, 429 has no
 ``retry_after``.
+
+As documented in 2026 (shared/reference/chat-platforms.md, "2026 update"):
+texts go with ``parse_mode="html"`` (heading, codes and titles in bold,
+``bot.channels.zalo_format``) and, when Zalo refuses a formatted send, again as
+plain text, formatting then off for the channel. ``setWebhook`` answers with
+the probe's ``verification``: unless its outcome is ``webhook.ok`` start-up
+stops with ``StartRefused`` naming the outcome and the fix (no false "webhook
+mode"); an answer without one is checked with ``testWebhook``, whose daily
+quota (426) leaves the webhook unverified, said in the log and in ``health``.
+Both ``error_code`` and ``errorCode`` are read. 401 (token invalid) stops the
+channel: polling ends, sends fail at once as ``retry`` (the ledger keeps the
+nudges), ``health`` says ``token_rejected`` and ``on_health`` is told (the
+service tells coordinators on another channel). 403 is "Internal server
+error" in Zalo's table: retried, not read as a block.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import json
 import logging
@@ -34,6 +51,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from bot.channels import zalo_format
 from bot.channels.base import (
     Attachment,
     ChannelError,
@@ -42,10 +60,18 @@ from bot.channels.base import (
     IncomingHandler,
     Menus,
     Outgoing,
+    StartRefused,
     TokenRejected,
     split_text,
 )
-from bot.channels.media import MediaServer, MediaStore, media_path
+from bot.channels.media import (
+    EvidenceFolder,
+    MediaServer,
+    MediaStore,
+    Received,
+    content_type_of,
+    media_path,
+)
 from bot.channels.numbered import NumberedOptions, flatten
 from bot.channels.pacing import Limiter, backoff
 from bot.texts import t
@@ -57,6 +83,19 @@ SECRET_HEADER = "X-Bot-Api-Secret-Token"
 IDLE = 408  # getUpdates: nothing arrived within the timeout
 RECENT_IDS = 2000  # message ids remembered for deduplication
 _SECRET = re.compile(r"[!-~]{8,256}")  # Zalo: 8-256 characters; printable ASCII for a header
+TOKEN_INVALID = 401
+QUOTA_TEST_WEBHOOK = 426  # testWebhook's daily quota is used up
+FILE_LINK_SECONDS = 600.0  # how long a file link lives when nobody downloads it
+# setWebhook's verification outcomes (2026) → the text that says what to do
+WEBHOOK_FIXES = {
+    "webhook.http.403": "zalo_webhook_fix_403",
+    "webhook.http.404": "zalo_webhook_fix_404",
+    "webhook.http.5xx": "zalo_webhook_fix_5xx",
+    "webhook.http.other": "zalo_webhook_fix_other",
+    "webhook.err.tls": "zalo_webhook_fix_tls",
+    "webhook.err.unreachable": "zalo_webhook_fix_unreachable",
+}
+HealthListener = Callable[[str, str], Awaitable[None]]  # (channel name, health)
 
 
 class ZaloError(Exception):
@@ -89,6 +128,9 @@ class ZaloChannel:
         client: httpx.AsyncClient | None = None,
         lang: str = "vi",
         limiter: Limiter | None = None,
+        file_link_seconds: float = FILE_LINK_SECONDS,
+        on_health: HealthListener | None = None,
+        evidence: EvidenceFolder | None = None,
     ) -> None:
         if webhook_url and not (webhook_secret and _SECRET.fullmatch(webhook_secret)):
             raise ValueError("a Zalo webhook needs a secret of 8-256 printable ASCII characters")
@@ -101,7 +143,13 @@ class ZaloChannel:
             29, per_chat_interval, monotonic=monotonic, sleep=sleep, name=self.name
         )
         self._client, self._own_client = client, client is None
-        self.media = MediaStore(monotonic=monotonic)
+        self.media = MediaStore(file_link_seconds, monotonic=monotonic, once=True)
+        # "ok", "token_rejected" (401: stopped until the token is fixed), or
+        # "webhook_unverified" (testWebhook over its quota): read by the service.
+        self.health = "ok"
+        self.on_health = on_health
+        self._formatting = True  # off after Zalo refused a formatted send
+        self.evidence = evidence  # where photos and voice messages go (None: refused)
         self._handler: IncomingHandler | None = None
         self._server: MediaServer | None = None
         self._poll_task: asyncio.Task | None = None
@@ -136,21 +184,69 @@ class ZaloChannel:
                     secret=self._webhook_secret,
                 )
             await self._server.start()
+        self.health = "ok"
         try:
             if self._webhook_url:
                 params = {"url": self._webhook_url, "secret_token": self._webhook_secret}
-                await self._call("setWebhook", params)
+                result = await self._call("setWebhook", params)
+                await self._check_webhook(result)
             else:
                 await self._call("deleteWebhook")
         except ZaloError as error:
             await self.stop()
-            if error.code == 401:  # the token is wrong, retrying will not help
+            if error.code == TOKEN_INVALID:  # the token is wrong, retrying will not help
                 raise TokenRejected("ZALO_BOT_TOKEN") from None
             raise channel_error(error) from error
+        except StartRefused:
+            await self.stop()
+            raise
         if not self._webhook_url:
             self._poll_task = asyncio.create_task(self._poll(), name="zalo-poll")
         mode = "webhook" if self._webhook_url else "polling"
         log.info("action=zalo_started mode=%s media=%s", mode, bool(self._public_url))
+
+    async def _check_webhook(self, result: Any) -> None:
+        """Stop start-up unless Zalo's probe reached the webhook (it keeps the URL anyway)."""
+        verification = result.get("verification") if isinstance(result, dict) else None
+        if not isinstance(verification, dict):  # an older answer: ask for the probe again
+            try:
+                verification = await self._call("testWebhook")
+            except ZaloError as error:
+                if error.code != QUOTA_TEST_WEBHOOK:
+                    raise
+                self.health = "webhook_unverified"
+                log.warning("action=zalo_webhook_unverified reason=test_quota code=426")
+                return
+        if not isinstance(verification, dict) or verification.get("ok") is True:
+            return
+        outcome = str(verification.get("outcome") or "webhook.http.other")
+        hint = str(verification.get("hint") or "")
+        log.error(
+            "action=zalo_webhook_refused outcome=%s url=%s hint=%r",
+            outcome,
+            verification.get("url") or self._webhook_url,
+            hint,
+        )
+        fix = t(self._lang, WEBHOOK_FIXES.get(outcome, "zalo_webhook_fix_any"), hint=hint)
+        raise StartRefused(
+            "zalo_webhook_refused", outcome=outcome, url=self._webhook_url or "", fix=fix
+        )
+
+    async def _reject_token(self, where: str) -> None:
+        """401 while running: retrying never helps. Stop asking, say it once."""
+        if self.health == "token_rejected":
+            return
+        self.health = "token_rejected"
+        log.error(
+            "action=zalo_token_rejected where=%s fix=%r",
+            where,
+            "check ZALO_BOT_TOKEN (reset in Zalo Bot Manager?) and restart the service",
+        )
+        if self.on_health is not None:
+            try:
+                await self.on_health(self.name, self.health)
+            except Exception:
+                log.exception("action=health_listener_failed")
 
     async def stop(self) -> None:
         """End polling and wait for updates being handled; one waiting for a retry is lost."""
@@ -185,7 +281,10 @@ class ZaloChannel:
                 if error.code == IDLE:  # nothing arrived: ask again at once
                     failures = 0
                     continue
-                failures += 1  # 401, 403, 429, 5xx, network: wait, then ask again
+                if error.code == TOKEN_INVALID:  # stop polling: the token must be fixed
+                    await self._reject_token("getUpdates")
+                    return
+                failures += 1  # 403, 429, 5xx, network: wait, then ask again
                 delay = backoff(failures)
                 log.warning(
                     "action=poll_failed error=%s failures=%s retry_in=%s", error, failures, delay
@@ -215,8 +314,13 @@ class ZaloChannel:
         if key in self._recent or key in self._pending:
             log.info("action=update_duplicate message_id=%s", key)
             return
-        incoming = await self.numbered.press(incoming)
         self._pending.add(key)
+        if (found := media_of(update)) is not None:  # now: the URL expires
+            # A caption is a reply, never a number pressing an option: the file comes first.
+            received = await self._download(*found)
+            incoming = dataclasses.replace(incoming, media=received.to_dict())
+        else:
+            incoming = await self.numbered.press(incoming)
         task = asyncio.current_task()
         assert task is not None and self._handler is not None  # in a task, once started
         try:
@@ -245,6 +349,40 @@ class ZaloChannel:
         while len(self._recent) > RECENT_IDS:
             self._recent.popitem(last=False)
 
+    async def _download(self, kind: str, url: str, filename: str) -> Received:
+        """Fetch a photo or voice message into the evidence folder (or say why not)."""
+        folder = self.evidence
+        guessed = content_type_of(filename)
+        if folder is None:
+            return Received(kind, filename, guessed, 0, refused="download")
+        checked = folder.check(kind, filename, guessed, None)
+        if checked.refused is not None:
+            return checked
+        try:
+            async with self._http().stream("GET", url, timeout=30.0) as response:
+                if response.status_code != 200:
+                    raise httpx.HTTPStatusError("", request=response.request, response=response)
+                content_type = content_type_of(filename, response.headers.get("content-type"))
+                said = response.headers.get("content-length")
+                if said and said.isdigit() and int(said) > folder.max_bytes:
+                    return folder.check(kind, filename, content_type, int(said))
+                content = bytearray()
+                async for chunk in response.aiter_bytes():
+                    content += chunk
+                    if len(content) > folder.max_bytes:
+                        return folder.check(kind, filename, content_type, len(content))
+        except httpx.HTTPError as exc:
+            log.warning("action=media_not_downloaded kind=%s error=%s", kind, type(exc).__name__)
+            return folder.refused(kind, filename, guessed, "download")
+        if content_type == "application/octet-stream":
+            content_type = guessed
+        try:
+            save = folder.save
+            return await asyncio.to_thread(save, kind, bytes(content), filename, content_type)
+        except OSError as exc:  # the folder is not writable: said to the sender, logged here
+            log.error("action=media_not_saved folder=%s error=%r", folder.root, exc)
+            return folder.refused(kind, filename, content_type, "download")
+
     # -- sending --------------------------------------------------------------------------
 
     async def send(self, chat_id: str, message: Outgoing) -> str:
@@ -259,9 +397,10 @@ class ZaloChannel:
             else:
                 note = t(
                     self._lang,
-                    "zalo_file_link" if url else "zalo_no_file",
+                    "zalo_file_link_once" if url else "zalo_no_file",
                     filename=attachment.filename,
                     url=url,
+                    minutes=max(1, round(self.media.ttl / 60)),
                 )
                 text = f"{text}\n\n{note}" if text.strip() else note
         parts = self._parts(text, options)
@@ -275,9 +414,26 @@ class ZaloChannel:
                     params["caption"] = parts.pop()
                 sent = await self._paced(chat_id, "sendPhoto", params)
             for part in parts:
-                sent = await self._paced(chat_id, "sendMessage", {"chat_id": chat_id, "text": part})
+                sent = await self._send_text(chat_id, part)
             await self.numbered.shown(chat_id, sent, options)
         return sent
+
+    async def _send_text(self, chat_id: str, text: str) -> str:
+        """One part, formatted while Zalo takes it; refused formatted, again as plain text."""
+        styled = zalo_format.html_text(text) if self._formatting else None
+        if styled is not None:
+            params = {"chat_id": chat_id, "text": styled, "parse_mode": zalo_format.PARSE_MODE}
+            try:
+                return await self._paced(chat_id, "sendMessage", params)
+            except ChannelError as error:
+                if error.kind != "bad_request":
+                    raise
+                refused = error.detail
+        plain = await self._paced(chat_id, "sendMessage", {"chat_id": chat_id, "text": text})
+        if styled is not None:  # the plain text went where the formatted one did not
+            self._formatting = False
+            log.warning("action=zalo_formatting_off error=%s", refused)
+        return plain
 
     def _parts(self, text: str, options: list[Choice]) -> list[str]:
         parts = [part for part in split_text(text, self.max_text) if part.strip()]
@@ -290,7 +446,8 @@ class ZaloChannel:
         return parts
 
     def _publish(self, attachment: Attachment) -> str | None:
-        """The file's public URL for 24 h, or None without ``public_url``."""
+        """The file's public URL until its first download or ``file_link_seconds``, or None
+        without ``public_url``."""
         if self._public_url is None:
             return None
         token = self.media.put(attachment.content, attachment.filename)
@@ -309,12 +466,16 @@ class ZaloChannel:
         return None  # Zalo bots have no command menu: /help lists the commands
 
     async def _paced(self, chat_id: str, method: str, params: dict) -> str:
+        if self.health == "token_rejected":  # nothing reaches Zalo until the token is fixed
+            raise ChannelError("retry", f"{method}: zalo channel stopped: ZALO_BOT_TOKEN rejected")
         await self._limiter.acquire(chat_id)
         try:
             result = await self._call(method, params)
         except ZaloError as error:
             if error.code == 429:  # no retry_after: the limiter backs off and slows down
                 self._limiter.refused(chat_id, None)
+            if error.code == TOKEN_INVALID:
+                await self._reject_token(method)
             raise channel_error(error) from error
         finally:
             self._limiter.finished(chat_id)
@@ -351,7 +512,7 @@ class ZaloChannel:
         status = response.status_code if response.is_error else None
         if not isinstance(body, dict):
             raise ZaloError(status, f"{method}: HTTP {response.status_code}, not JSON")
-        code = body.get("error_code")
+        code = body.get("error_code", body.get("errorCode"))  # both spellings occur
         code = int(code) if isinstance(code, int | str) and str(code).isdigit() else status
         raise ZaloError(code, f"{method}: {body.get('description') or 'error'}")
 
@@ -373,6 +534,8 @@ def to_incoming(update: dict) -> Incoming | None:
         return None
     event = update.get("event_name")
     text = message.get("text") if event in ("message.text.received", None) else None
+    if event == "message.image.received":  # a caption is read like any reply
+        text = message.get("caption")
     message_id = message.get("message_id")
     if message_id:
         key = str(message_id)
@@ -390,12 +553,32 @@ def to_incoming(update: dict) -> Incoming | None:
     )
 
 
+def media_of(update: dict) -> tuple[str, str, str] | None:
+    """(kind, URL, file name) of an image or voice message; None for anything else."""
+    message = update.get("message") or {}
+    event = update.get("event_name")
+    if event == "message.image.received":
+        kind, url = "photo", message.get("photo_url") or message.get("photo")
+    elif event == "message.voice.received":
+        kind, url = "voice", message.get("voice_url")
+    else:
+        return None
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return None
+    name = urlsplit(url).path.rsplit("/", 1)[-1]
+    if "." not in name:
+        name = f"{name or 'zalo'}.{'jpg' if kind == 'photo' else 'aac'}"
+    prefix = "anh" if kind == "photo" else "ghi-am"
+    return kind, url, f"{prefix}-zalo-{name}"
+
+
 def channel_error(error: ZaloError) -> ChannelError:
-    """403 blocked; other 4xx but 401, 408, 429 bad_request; those, 5xx and no answer retry."""
+    """4xx bad_request but 401, 403, 408, 429; those, 5xx and no answer retry.
+
+    403 is "Internal server error" in Zalo's own table (2026): not a block.
+    """
     code, detail = error.code, str(error)
-    if code == 403:
-        return ChannelError("blocked", detail)
-    if code is not None and 400 <= code < 500 and code not in (401, IDLE, 429):
+    if code is not None and 400 <= code < 500 and code not in (401, 403, IDLE, 429):
         return ChannelError("bad_request", detail)
     return ChannelError("retry", detail)  # 429: Zalo gives no retry_after
 

@@ -15,10 +15,12 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.channels.base import Attachment
+from storage import assignments, evidence
 from storage.db import Database
 from storage.report import agency_name
 from storage.summary import AS_WRITTEN, Closing, status_counts
@@ -26,19 +28,44 @@ from storage.summary import AS_WRITTEN, Closing, status_counts
 
 @dataclass(frozen=True)
 class AttachmentRequest:
-    # the /bieudo picture, the /baocao spreadsheet, the /baocao docx report draft
-    kind: Literal["chart", "report", "draft"]
+    # the /bieudo picture, the /baocao spreadsheet, the /baocao docx report draft,
+    # an evidence file sent back by /tailieu (read from the evidence folder when sent)
+    kind: Literal["chart", "report", "draft", "evidence"]
     day: date  # the local day the figures are of
     lang: str
     agency_id: int | None = None  # narrowed to one agency (a leader's chart)
+    evidence_id: int | None = None  # the ``EvidenceFile`` of an "evidence" request
 
     def to_json(self) -> list:
-        return [self.kind, self.day.isoformat(), self.lang, self.agency_id]
+        item = [self.kind, self.day.isoformat(), self.lang, self.agency_id]
+        return item if self.evidence_id is None else [*item, self.evidence_id]
 
     @classmethod
     def from_json(cls, item: list) -> AttachmentRequest:
-        kind, day, lang, agency_id = item
-        return cls(kind, date.fromisoformat(day), lang, agency_id)
+        kind, day, lang, agency_id, *rest = item  # four items: kept before evidence existed
+        return cls(kind, date.fromisoformat(day), lang, agency_id, rest[0] if rest else None)
+
+
+IMAGES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif"})  # sent as photos
+
+
+async def evidence_file(db: Database, evidence_id: int) -> tuple[Attachment | None, str, str]:
+    """(the evidence file as an attachment, None when its bytes are gone; its name; the
+    code of its assignment). A photo goes as a photo, anything else as a document."""
+    async with db.unit_of_work(dry_run=True) as session:
+        row = await evidence.by_id(session, evidence_id)
+        if row is None:
+            return None, "", ""
+        code = ""
+        if row.assignment_id is not None:
+            code = (await assignments.by_id(session, row.assignment_id)).code
+        path, filename, content_type = Path(row.path), row.filename, row.content_type
+    try:
+        content = await asyncio.to_thread(path.read_bytes)
+    except OSError:
+        return None, filename, code
+    kind: Literal["photo", "document"] = "photo" if content_type in IMAGES else "document"
+    return Attachment(kind, content, filename), filename, code
 
 
 async def make(

@@ -158,6 +158,10 @@ def to_docx(
     _figures_table(doc, lang, t(lang, "docx_col_group"), groups, total)
     _para(doc, t(lang, "docx_by_agency"), bold=True)
     _figures_table(doc, lang, t(lang, "col_lead"), [(c.label, c) for c in by_agency], total)
+    files = sum(len(r.evidence_files) for r in rows)
+    if files:  # evidence (tài liệu kiểm chứng) sent in chat, counted
+        with_files = sum(1 for r in rows if r.evidence_files)
+        _para(doc, t(lang, "report_evidence_total", files=files, assignments=with_files))
 
     # Overdue is past the deadline: every overdue row has one.
     overdue = [(r.deadline, r) for r in rows if r.timeliness == "overdue" and r.deadline]

@@ -328,6 +328,23 @@ def _summary_sheet(ws, by_group, by_agency, total: StatusCounts, lang: str) -> N
         ws.append([])
 
 
+def evidence_cell(row: ReportRow, lang: str) -> str:
+    """The document number recorded and the evidence files sent in chat, by name."""
+    parts = [row.evidence] if row.evidence else []
+    if row.evidence_files:
+        names = ", ".join(row.evidence_files)
+        parts.append(t(lang, "report_evidence_files", count=len(row.evidence_files), names=names))
+    return "; ".join(parts)
+
+
+def _evidence_total(ws, rows: Sequence[ReportRow], lang: str) -> None:
+    """Under the summary: how many files were sent as evidence, for how many assignments."""
+    files = sum(len(r.evidence_files) for r in rows)
+    with_files = sum(1 for r in rows if r.evidence_files)
+    text = t(lang, "report_evidence_total", files=files, assignments=with_files)
+    ws.append([_cell(ws, text, "bold")])
+
+
 def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> None:
     _headers(ws, DETAIL_COLUMNS, lang)
     styles = ["number", "number", "cell", "cell", "cell", "cell", "cell", "date", "date"]
@@ -350,7 +367,7 @@ def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> Non
             timeliness[r.timeliness],
             r.percent,
             r.note,
-            r.evidence,
+            evidence_cell(r, lang),
             _local(r.updated_at, tz),
         ]
         _append(ws, values, styles, DETAIL_COLUMNS)
@@ -418,6 +435,7 @@ def to_xlsx(
     sheet = functools.partial(_sheet, book, lang=lang, heading=heading)
     summary = sheet(t(lang, "sheet_summary"), SUMMARY_COLUMNS, section=t(lang, "xlsx_by_group"))
     _summary_sheet(summary, by_group, by_agency, total, lang)
+    _evidence_total(summary, rows, lang)
     _detail_sheet(sheet(t(lang, "sheet_detail"), DETAIL_COLUMNS), rows, lang, tz)
     _overdue_sheet(sheet(t(lang, "bucket_overdue"), OVERDUE_COLUMNS), rows, today, lang, tz)
     out = io.BytesIO()

@@ -17,13 +17,14 @@ from datetime import timedelta
 
 from bot.channels.base import Outgoing
 from bot.documents.attachments import AttachmentRequest
+from bot.handlers.evidence import short_name
 from bot.handlers.pages import Item, Page, limit_for, navigation, page
 from bot.inbound.answer import Answer
 from bot.inbound.turn import LinkedTurn
 from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, percent, status_name
 from bot.texts import when as days_phrase
-from storage import assignments, people
+from storage import assignments, evidence, people
 from storage.enums import Role, Status
 from storage.models import Agency, Assignment
 from storage.summary import (
@@ -228,7 +229,7 @@ def when(turn: LinkedTurn, assignment: Assignment) -> str:
     return days_phrase(turn.lang, days, turn.calendar.days_unit)
 
 
-def _task_text(turn: LinkedTurn, a: Assignment) -> str:
+def _task_text(turn: LinkedTurn, a: Assignment, files: list[str] | None = None) -> str:
     title = a.task.title if len(a.task.title) <= 120 else a.task.title[:118] + "…"
     text = turn.t(
         "task_line",
@@ -241,6 +242,10 @@ def _task_text(turn: LinkedTurn, a: Assignment) -> str:
     )
     if a.document_ref:
         text += "\n" + turn.t("task_document", document=a.document_ref)
+    if files:  # the evidence sent in chat, by name (/tailieu sends the files back)
+        names = ", ".join(short_name(name) for name in files[-3:])
+        names = f"…, {names}" if len(files) > 3 else names
+        text += "\n" + turn.t("task_evidence", count=len(files), names=names)
     return text
 
 
@@ -273,8 +278,9 @@ async def _tasks_page(turn: LinkedTurn, number: int) -> tuple[str, tuple]:
         grouped[_task_group(turn, a, soon_until)].append(a)
     days = DUE_SOON_WORKDAYS
     counts = turn.t("tasks_counts", days=days, **{g: len(grouped[g]) for g in GROUPS})
+    files = await evidence.names_by_assignment(turn.session, [a.id for a in rows])
     items = [
-        Item(_task_text(turn, a), turn.t(heading, days=days))
+        Item(_task_text(turn, a, files.get(a.id)), turn.t(heading, days=days))
         for g, heading in GROUPS.items()
         for a in grouped[g]
     ]

@@ -617,7 +617,13 @@ async def _on_pick(turn: LinkedTurn, assignment: Assignment, reading: str | None
     if reading is None:
         turn.reply_key("choice_answered")
         return
-    await apply_reading(turn, assignment, json.loads(reading)["text"])
+    picked = json.loads(reading)
+    if "evidence" in picked:  # a file kept until the sender said which assignment
+        from bot.handlers import evidence  # evidence reads captions with this module
+
+        await evidence.on_pick(turn, assignment, picked)
+        return
+    await apply_reading(turn, assignment, picked["text"])
 
 
 def _unknown_code(turn: LinkedTurn, code: str, other_agency: str | None) -> None:

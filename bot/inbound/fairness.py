@@ -29,9 +29,11 @@ from datetime import timedelta
 from typing import Generic, TypeVar
 
 from bot.channels.base import Incoming, Outgoing
+from bot.documents.attachments import AttachmentRequest, evidence_file
 from bot.documents.attachments import make as make_attachment
 from bot.inbound.answer import Answer
 from bot.inbound.turn import LinkedTurn, Turn
+from bot.texts import say
 from scheduler.calendar import WorkCalendar
 from storage import heavy as heavy_requests
 from storage import strangers
@@ -194,13 +196,15 @@ class Builds:
         later = answer.made_later
         if later is None:
             return answer.message
+        if later.kind == "evidence":  # a file read back from disk: no drawing to share
+            return await _evidence_message(self.db, answer.message, later)
         closing = Closing.of(self.calendar, later.day)
         async with self._one:
             made = await make_attachment(self.db, later, tz=self.calendar.timezone, closing=closing)
         return replace(answer.message, attachment=made)
 
     async def finished(self, incoming: Incoming, answer: Answer) -> None:
-        if answer.made_later is None:
+        if answer.made_later is None or answer.made_later.kind == "evidence":
             return
         try:
             async with self.db.unit_of_work() as session:
@@ -209,3 +213,14 @@ class Builds:
                 )
         except Exception as exc:  # the lease ends it anyway
             log.warning("action=heavy_unfinished chat=%s error=%r", incoming.chat_id, exc)
+
+
+async def _evidence_message(db: Database, message: Outgoing, later: AttachmentRequest) -> Outgoing:
+    """/tailieu's file, read now; gone from the folder, a text says so (never resent)."""
+    assert later.evidence_id is not None
+    attachment, filename, code = await evidence_file(db, later.evidence_id)
+    if attachment is None:
+        log.warning("action=evidence_missing evidence=%s", later.evidence_id)
+        text = say(later.lang, "evidence_file_missing", code=code, filename=filename)
+        return replace(message, text=text)
+    return replace(message, attachment=attachment)

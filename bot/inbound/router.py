@@ -14,7 +14,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.handlers import decisions, onboarding, overview, progress
+from bot.channels.media import Received
+from bot.handlers import decisions, evidence, onboarding, overview, progress
 from bot.inbound.fairness import heavy, refuse_stranger
 from bot.inbound.turn import LinkedTurn, Turn, load_link, reopen_missed, touch_link
 from bot.texts import t
@@ -87,6 +88,7 @@ COMMANDS = (
     Command("bieudo", "chart", LEADERS, heavy(overview.chart_command)),
     Command("baocao", "report", COORDINATORS, heavy(overview.report_command)),
     Command("chualienket", "unlinked", LEADERS, onboarding.unlinked_command),
+    Command("tailieu", "evidence", EVERYONE, evidence.evidence_command),
     Command("kenh", "channel", EVERYONE, channel_command),
     Command("trogiup", "help", EVERYONE, help_command),
 )
@@ -184,12 +186,20 @@ async def _answer(turn: Turn) -> None:
         return
     linked = LinkedTurn.of(turn)
     if linked is None:
+        if incoming.media is not None:  # nothing a stranger sends is kept
+            evidence.discard(Received.from_dict(incoming.media))
         await refuse_stranger(turn)  # once in a while, not once per message
         return
     if incoming.choice_data is not None:
         await _on_choice(linked, incoming.choice_data)
         return
+    if incoming.media is not None:  # evidence; its caption is read there like any reply
+        await evidence.on_media(linked)
+        return
     if command is None:
+        if not incoming.text.strip():  # a sticker, an unreadable message: answers nothing
+            turn.reply_key("media_not_text")
+            return
         await progress.on_text(linked, incoming.text)
         return
     name, args = command

@@ -6,10 +6,6 @@ from __future__ import annotations
 ENTRIES: dict[str, dict[str, str]] = {
     # Zalo
     "answer_by_number": {"vi": "Trả lời bằng số.", "en": "Reply with a number."},
-    "zalo_file_link": {
-        "vi": "📎 Tải tệp {filename}: {url}\n(Liên kết có hiệu lực trong 24 giờ.)",
-        "en": "📎 Download {filename}: {url}\n(The link works for 24 hours.)",
-    },
     "zalo_no_file": {
         "vi": "📎 Zalo chưa gửi được tệp {filename}. Anh/Chị xem tệp trên Telegram, hoặc đề nghị "
         "quản trị viên xuất báo cáo bằng lệnh «nhacviec report».",

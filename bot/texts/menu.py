@@ -13,9 +13,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "help_free_text": {
         "vi": "Anh/Chị cũng có thể trả lời ngay tin nhắc: «xong», «đang làm 70%», «vướng do "
-        "thiếu kinh phí», «xin gia hạn đến 30/6».",
+        "thiếu kinh phí», «xin gia hạn đến 30/6». Ảnh hoặc tệp gửi kèm (trả lời tin nhắc, hoặc "
+        "ghi mã nhiệm vụ trong chú thích) được lưu làm tài liệu kiểm chứng.",
         "en": "You can also reply to a reminder, in Vietnamese with or without accents: «xong», "
-        "«dang lam 70%», «vuong do thieu kinh phi», «xin gia han den 30/6».",
+        "«dang lam 70%», «vuong do thieu kinh phi», «xin gia han den 30/6». "
+        "A photo or file sent as a reply to a reminder, or with the assignment code as its "
+        "caption, is saved as evidence.",
     },
     # the menu, menu_{command}
     "menu_viec": {"vi": "Nhiệm vụ được giao", "en": "My assignments"},
@@ -28,6 +31,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "menu_choduyet": {"vi": "Đề nghị gia hạn chờ duyệt", "en": "Extension requests to decide"},
     "menu_bieudo": {"vi": "Biểu đồ", "en": "Chart"},
     "menu_baocao": {"vi": "Báo cáo (XLSX, DOCX)", "en": "XLSX report"},
+    "menu_tailieu": {"vi": "Tài liệu kiểm chứng", "en": "Evidence files"},
     "menu_kenh": {"vi": "Chọn kênh nhận tin nhắc", "en": "Choose the reminder channel"},
     "menu_trogiup": {"vi": "Hướng dẫn", "en": "Help"},
     # /trogiup, help_{command}
@@ -69,6 +73,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "help_bieudo": {
         "vi": "/bieudo — biểu đồ tiến độ theo nhóm nhiệm vụ",
         "en": "/chart — a chart of progress by task group",
+    },
+    "help_tailieu": {
+        "vi": "/tailieu <mã> — tài liệu kiểm chứng đã gửi cho nhiệm vụ (gửi lại các tệp)",
+        "en": "/evidence <code> — the evidence sent for an assignment (the files sent back)",
     },
     "help_baocao": {
         "vi": "/baocao [docx] — báo cáo XLSX, hoặc dự thảo báo cáo DOCX",

@@ -54,6 +54,7 @@ class FakeBotServer:
     async def __aenter__(self):
         app = web.Application(client_max_size=self.max_body)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        self._add_routes(app)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -69,6 +70,9 @@ class FakeBotServer:
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         raise NotImplementedError
+
+    def _add_routes(self, app: web.Application) -> None:
+        """More routes of a platform's fake (its file downloads); none by default."""
 
     # -- switches -------------------------------------------------------------------------
 

@@ -4,6 +4,11 @@ Real python-telegram-bot reaches it through ``base_url``/``base_file_url``; the 
 plays the user with ``push_message``/``push_command``/``push_callback`` and reads
 what the bot did from ``calls``, ``sent_messages()``, ``documents`` and friends.
 
+Media the user sends (``push_photo``/``push_document``/``push_voice``) carry a
+``file_id``; ``getFile`` answers its ``file_path`` (400 "file is too big" over
+20 MB, as Telegram does for bots) and ``GET /file/bot<token>/<file_path>`` serves
+the bytes; ``downloads`` counts the fetches.
+
 Errors come back as Telegram sends them: 400 for broken limits, 401 for a wrong
 token, 403 for chats marked as blocking, 409 for getUpdates conflicts, 429 past a
 token-bucket rate measured on an injectable monotonic clock (seconds), and
@@ -33,6 +38,7 @@ from tests.fakes.telegram_html import HtmlError, parse_html
 
 DEFAULT_TOKEN = "123456:TEST-TOKEN-abcdefghijklmnop"
 MAX_TEXT, MAX_CAPTION, MAX_CALLBACK_DATA, MAX_ANSWER_TEXT = 4096, 1024, 64, 200
+MAX_DOWNLOAD = 20 * 2**20  # getFile refuses bigger files to bots
 BLOCKED = "Forbidden: bot was blocked by the user"
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
@@ -63,6 +69,17 @@ class SentMessage:
     reply_markup: dict | None
     plain_text: str  # what the user sees
     edits: int = 0
+
+
+@dataclass(frozen=True)
+class UserFile:
+    """A file the user sent: served at ``file_path``; ``size`` is what Telegram says."""
+
+    file_id: str
+    file_unique_id: str
+    file_path: str
+    content: bytes
+    size: int
 
 
 @dataclass
@@ -149,6 +166,7 @@ class FakeTelegramAPI(FakeBotServer):
         self._updates: list[dict] = []
         self._update_ids = itertools.count(1000)
         self._query_ids = itertools.count(7_000_000)
+        self._file_ids = itertools.count(1)
         self._open_queries: set[str] = set()
         self._poll_generation = 0
         # Flood control as Telegram keeps it: a 429 opens a ban window for its scope.
@@ -157,6 +175,8 @@ class FakeTelegramAPI(FakeBotServer):
         self.request_times: list[tuple[float, int]] = []  # message requests: (clock, chat)
         self.ban_violations: list[tuple[float, int, str]] = []  # requests inside a ban
         self._scripted_bans: deque[tuple[int, str]] = deque()
+        self.user_files: dict[str, UserFile] = {}  # file_id → what the user sent
+        self.downloads: Counter = Counter()  # file_path → GETs answered 200
 
     max_body = 50 * 2**20  # a report as a document
 
@@ -205,6 +225,96 @@ class FakeTelegramAPI(FakeBotServer):
         self._push({"callback_query": query | {"chat_instance": str(chat_id), "data": data}})
         return query_id
 
+    def _media(
+        self,
+        chat_id: int,
+        field: str,
+        described: dict | list,
+        file: UserFile,
+        caption: str | None,
+        reply_to_message_id: int | None,
+    ) -> dict:
+        self.user_files[file.file_id] = file
+        content: dict[str, Any] = {field: described}
+        if caption:
+            content["caption"] = caption
+        if reply_to_message_id is not None:
+            content["reply_to_message"] = self._quote(chat_id, reply_to_message_id)
+        message = self._new_message(chat_id, self.user(chat_id), content)
+        return self._push({"message": copy.deepcopy(message)})
+
+    def _user_file(self, kind: str, content: bytes, extension: str, size: int | None) -> UserFile:
+        n = next(self._file_ids)
+        said = len(content) if size is None else size
+        return UserFile(
+            f"{kind}-in-{n}", f"u-in-{n}", f"{kind}s/file_{n}.{extension}", content, said
+        )
+
+    def push_photo(
+        self,
+        chat_id: int,
+        content: bytes,
+        *,
+        caption: str | None = None,
+        reply_to_message_id: int | None = None,
+    ) -> dict:
+        """A photo as Telegram sends it: several sizes, the largest last (its file here)."""
+        file = self._user_file("photo", content, "jpg", None)
+        small = {"file_id": f"{file.file_id}-s", "file_unique_id": f"{file.file_unique_id}-s"}
+        sizes = [
+            small | {"file_size": 1000, "width": 90, "height": 60},
+            {
+                "file_id": file.file_id,
+                "file_unique_id": file.file_unique_id,
+                "file_size": file.size,
+                "width": 1280,
+                "height": 853,
+            },
+        ]
+        return self._media(chat_id, "photo", sizes, file, caption, reply_to_message_id)
+
+    def push_document(
+        self,
+        chat_id: int,
+        content: bytes,
+        file_name: str,
+        mime_type: str,
+        *,
+        caption: str | None = None,
+        reply_to_message_id: int | None = None,
+        file_size: int | None = None,
+    ) -> dict:
+        """A file; ``file_size`` may claim more than ``content`` (a big file, cheaply)."""
+        extension = file_name.rsplit(".", 1)[-1] if "." in file_name else "bin"
+        file = self._user_file("document", content, extension, file_size)
+        described = {
+            "file_id": file.file_id,
+            "file_unique_id": file.file_unique_id,
+            "file_name": file_name,
+            "mime_type": mime_type,
+            "file_size": file.size,
+        }
+        return self._media(chat_id, "document", described, file, caption, reply_to_message_id)
+
+    def push_voice(
+        self,
+        chat_id: int,
+        content: bytes,
+        *,
+        caption: str | None = None,
+        reply_to_message_id: int | None = None,
+    ) -> dict:
+        """A voice message: OGG/Opus, as Telegram's apps record them."""
+        file = self._user_file("voice", content, "oga", None)
+        described = {
+            "file_id": file.file_id,
+            "file_unique_id": file.file_unique_id,
+            "duration": 3,
+            "mime_type": "audio/ogg",
+            "file_size": file.size,
+        }
+        return self._media(chat_id, "voice", described, file, caption, reply_to_message_id)
+
     @staticmethod
     def user(chat_id: int) -> dict:
         return {"id": chat_id, "is_bot": False, "first_name": f"User {chat_id}"}
@@ -219,6 +329,17 @@ class FakeTelegramAPI(FakeBotServer):
         return list(self._updates)
 
     # -- HTTP -----------------------------------------------------------------------------
+
+    def _add_routes(self, app: web.Application) -> None:
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
+
+    async def _download(self, request: web.Request) -> web.Response:
+        path = request.match_info["path"]
+        file = next((f for f in self.user_files.values() if f.file_path == path), None)
+        if request.match_info["token"] != self.token or file is None:
+            return web.Response(status=404, text="Not Found")
+        self.downloads[path] += 1
+        return web.Response(body=file.content, content_type="application/octet-stream")
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         handler = _METHODS.get(request.match_info["method"].lower())
@@ -577,12 +698,25 @@ class FakeTelegramAPI(FakeBotServer):
         self._chat(params)
         return True
 
+    async def _getFile(self, params: dict) -> dict:
+        file = self.user_files.get(str(params.get("file_id") or ""))
+        if file is None:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        if file.size > MAX_DOWNLOAD:
+            raise ApiError(400, "Bad Request: file is too big")
+        return {
+            "file_id": file.file_id,
+            "file_unique_id": file.file_unique_id,
+            "file_size": file.size,
+            "file_path": file.file_path,
+        }
+
 
 _METHODS = {  # Telegram matches method names case-insensitively
     name.lower(): getattr(FakeTelegramAPI, f"_{name}")
     for name in """getMe getUpdates setWebhook deleteWebhook getWebhookInfo setMyCommands
     getMyCommands sendMessage editMessageText editMessageReplyMarkup answerCallbackQuery
-    sendPhoto sendDocument sendChatAction""".split()
+    sendPhoto sendDocument sendChatAction getFile""".split()
 }
 
 

@@ -16,18 +16,40 @@ What it does, after the reference (shared/reference/chat-platforms.md, section 1
 - ``sendMessage``: text 1-2000 characters, else 400. ``sendPhoto``: ``photo`` is a URL
   the fake GETs (loopback only, with aiohttp) and which must answer 200 with an image;
   caption ≤ 2000. ``setWebhook`` needs an HTTPS url and a secret of 8-256 characters.
-- Errors: 401 for a wrong token, 403 for a chat marked blocked, 404 for a chat the bot
-  never heard from when ``known_chats`` is a set, 429 "Quota exceeded" (no retry_after)
-  and any other status by ``fail_next``, everything down with ``go_down``.
+- Errors: 401 for a wrong token, 403 ("Internal server error", as Zalo's own table
+  says) for a chat marked blocked, 404 for a chat the bot never heard from when
+  ``known_chats`` is a set, 429 "Quota exceeded" (no retry_after) and any other status
+  by ``fail_next``, everything down with ``go_down``. ``camel_case_errors`` spells the
+  code ``errorCode`` with HTTP 200, as some answers do.
 
-The test plays the user with ``push_text``/``push_image``/``push`` and reads what the
-bot did from ``calls``, ``sent(chat_id)``, ``photos`` and ``wait_for``.
+As documented in 2026 (the reference's "2026 update"):
+
+- ``sendMessage`` takes ``parse_mode`` ``html`` (tags b, i, u, s; entities &lt; &gt;
+  &amp; &quot;; a broken one is a 400) or ``markdown``; the length limit counts the text
+  as shown. ``refuse_formatting`` plays a platform where formatting is not live: any
+  ``parse_mode`` is a 400. ``sent()`` keeps the text as shown, and ``bold`` what was bold.
+- ``setWebhook`` probes the URL at once and answers ``result.verification``
+  ``{ok, url, outcome, hint}``. With ``probe_to`` set (an http URL on loopback standing
+  for the HTTPS one) the fake really POSTs an empty body there with the secret header
+  and ``User-Agent: Java/17.0.8``, following no redirect: 2xx ``webhook.ok``, 403, 404,
+  5xx, other (3xx…), or ``webhook.err.unreachable``; else ``probe_outcome`` is the
+  outcome. The URL is saved whatever the outcome. ``verification=False`` answers as
+  before 2026 (no verification).
+- ``testWebhook`` re-runs the probe, ``test_webhook_quota`` times; past it the answer is
+  ``{"ok": false, "errorCode": 426}``.
+- Media the user sends are served by the fake itself at ``{url}/media/…`` (photos
+  ``photo_url``, voice ``voice_url``) until ``expire_media`` (Zalo's URLs expire).
+
+The test plays the user with ``push_text``/``push_image``/``push_voice``/``push`` and
+reads what the bot did from ``calls``, ``sent(chat_id)``, ``photos`` and ``wait_for``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import copy
+import html
+import re
 import secrets
 import socket
 import struct
@@ -50,12 +72,14 @@ SECRET_HEADER = "X-Bot-Api-Secret-Token"
 DESCRIPTIONS = {
     400: "Bad request",
     401: "Unauthorized",
-    403: "Forbidden",
+    403: "Internal server error",  # sic: Zalo's table (2026)
     404: "Not found",
     408: "Request timeout",
+    426: "Test webhook quota exceeded",
     429: "Quota exceeded",
     500: "Internal server error",
 }
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00fake photo\xff\xd9"
 _NGINX = "<html><head><title>{0}</title></head><body><h1>{0}</h1></body></html>"
 
 
@@ -71,8 +95,10 @@ class Call(NamedTuple):
 class SentMessage:
     chat_id: str
     message_id: str
-    text: str
+    text: str  # as the user reads it (tags removed)
     date: int  # ms
+    parse_mode: str | None = None
+    bold: tuple[str, ...] = ()  # the runs shown in bold
 
 
 @dataclass
@@ -111,6 +137,11 @@ class FakeZaloAPI(FakeBotServer):
         idle_http_status: int = 408,
         known_chats: Iterable[str] | None = None,
         fetch_photos: bool = True,
+        refuse_formatting: bool = False,
+        camel_case_errors: bool = False,
+        probe_outcome: str = "webhook.ok",
+        verification: bool = True,
+        test_webhook_quota: int = 3,
     ) -> None:
         super().__init__()
         self.token, self.max_long_poll, self.idle_http_status = (
@@ -120,6 +151,12 @@ class FakeZaloAPI(FakeBotServer):
         )
         self.known_chats = None if known_chats is None else set(known_chats)
         self.fetch_photos = fetch_photos
+        self.refuse_formatting, self.camel_case_errors = refuse_formatting, camel_case_errors
+        self.probe_outcome, self.verification = probe_outcome, verification
+        self.probe_to: str | None = None  # where the probe really goes (see the docstring)
+        self.probes: list[dict] = []  # the headers of each real probe
+        self.test_webhook_quota = test_webhook_quota
+        self.media: dict[str, tuple[bytes, str]] = {}  # served at {url}/media/{name}
         self.bot = {"id": token.split(":")[0], "account_name": "Bot Nhắc việc"}
         self.bot |= {"account_type": "BASIC", "can_join_groups": False}
         self.photos: list[Photo] = []
@@ -153,11 +190,29 @@ class FakeZaloAPI(FakeBotServer):
     def push_text(self, chat_id: str, text: str, **kwargs: Any) -> dict:
         return self.push(chat_id, "message.text.received", {"text": text}, **kwargs)
 
-    def push_image(self, chat_id: str, caption: str | None = None) -> dict:
-        """As live webhooks show it: ``photo_url`` and ``message_type`` CHAT_PHOTO."""
-        content = {"photo_url": f"https://photo-zalo.example/{_new_id()}.jpg"}
-        content |= {"message_type": "CHAT_PHOTO"} | ({"caption": caption} if caption else {})
-        return self.push(chat_id, "message.image.received", content)
+    def push_image(
+        self, chat_id: str, caption: str | None = None, *, content: bytes | None = None
+    ) -> dict:
+        """As live webhooks show it: ``photo_url`` and ``message_type`` CHAT_PHOTO; the fake
+        serves ``content`` (a tiny JPEG by default) there as ``image/jpeg``."""
+        content = JPEG if content is None else content
+        url = self.serve_media(f"{_new_id()}.jpg", content, "image/jpeg")
+        fields = {"photo_url": url, "message_type": "CHAT_PHOTO"}
+        fields |= {"caption": caption} if caption else {}
+        return self.push(chat_id, "message.image.received", fields)
+
+    def push_voice(self, chat_id: str, content: bytes = b"\xff\xf1AAC") -> dict:
+        """A voice message: ``voice_url`` to an AAC file the fake serves."""
+        url = self.serve_media(f"{_new_id()}.aac", content, "audio/aac")
+        return self.push(chat_id, "message.voice.received", {"voice_url": url})
+
+    def serve_media(self, name: str, content: bytes, content_type: str) -> str:
+        self.media[name] = (content, content_type)
+        return f"{self.url}/media/{name}"
+
+    def expire_media(self) -> None:
+        """Every media URL handed out so far answers 404 from now on."""
+        self.media.clear()
 
     @staticmethod
     def user(chat_id: str) -> dict:
@@ -174,12 +229,30 @@ class FakeZaloAPI(FakeBotServer):
 
     # -- HTTP -----------------------------------------------------------------------------
 
+    def _add_routes(self, app: web.Application) -> None:
+        app.router.add_get("/media/{name}", self._serve_media)
+
+    async def _serve_media(self, request: web.Request) -> web.Response:
+        found = self.media.get(request.match_info["name"])
+        if found is None:
+            return web.Response(status=404, text="expired")
+        return web.Response(body=found[0], content_type=found[1])
+
+    def _error(self, error: ApiError) -> web.Response:
+        """The envelope with HTTP status N; camelCase answers (testWebhook's 426 always)
+        come with HTTP 200: only the body says what went wrong."""
+        if self.camel_case_errors or error.status == 426:
+            body = {"ok": False, "errorCode": error.status, "description": error.description}
+            return web.json_response(body, status=200)
+        body = {"ok": False, "error_code": error.status, "description": error.description}
+        return web.json_response(body, status=error.status)
+
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         name = request.match_info["method"]
         try:
             params = await _read_params(request)
         except ApiError as error:
-            params, response = {}, _error(error)
+            params, response = {}, self._error(error)
         else:
             hang = self._hang(name)
             if hang is None or hang.delivered:
@@ -206,13 +279,13 @@ class FakeZaloAPI(FakeBotServer):
         if self._down == "drop":
             return None
         if self._down is not None:
-            return _failure(self._down)
+            return self._failure(self._down)
         if request.match_info["token"] != self.token:
-            return _error(ApiError(401))
+            return self._error(ApiError(401))
         for key in (name, None):
             if self._failures[key]:
                 failure = self._failures[key].popleft()
-                return None if failure == "drop" else _failure(failure)
+                return None if failure == "drop" else self._failure(failure)
         handler = _METHODS.get(name)
         try:
             if handler is None:
@@ -221,7 +294,7 @@ class FakeZaloAPI(FakeBotServer):
                 return await self._getUpdates(request, params)
             result = await handler(self, params)
         except ApiError as error:
-            return _error(error)
+            return self._error(error)
         return web.json_response({"ok": True} | ({} if result is None else {"result": result}))
 
     # -- checks ---------------------------------------------------------------------------
@@ -235,6 +308,13 @@ class FakeZaloAPI(FakeBotServer):
         if chat_id in self._blocked:
             raise ApiError(403)
         return chat_id
+
+    def _failure(self, status: int) -> web.Response:
+        """Zalo's envelope; 502-504 come from a proxy as HTML."""
+        if status in (502, 503, 504):
+            text = _NGINX.format(f"{status} Bad Gateway")
+            return web.Response(status=status, text=text, content_type="text/html")
+        return self._error(ApiError(status))
 
     @staticmethod
     def _text(value: Any, field: str, required: bool = True) -> str | None:
@@ -273,7 +353,7 @@ class FakeZaloAPI(FakeBotServer):
         if self._down == "drop":
             return None
         if self._down is not None:
-            return _failure(self._down)
+            return self._failure(self._down)
         if self._updates and not gone():
             return web.json_response({"ok": True, "result": self._updates.pop(0)})
         body = {"ok": False, "error_code": 408, "description": DESCRIPTIONS[408]}
@@ -286,7 +366,47 @@ class FakeZaloAPI(FakeBotServer):
         if not isinstance(secret, str) or not 8 <= len(secret) <= 256:
             raise ApiError(400, "Bad request: secret_token must be 8-256 characters")
         self.webhook = {"url": url, "secret_token": secret, "updated_at": _ms()}
-        return {"url": url, "updated_at": self.webhook["updated_at"]}
+        result: dict[str, Any] = {"url": url, "updated_at": self.webhook["updated_at"]}
+        if self.verification:  # saved whatever the probe finds
+            result["verification"] = await self._probe()
+        return result
+
+    async def _testWebhook(self, params: dict) -> dict:
+        if not self.webhook["url"]:
+            raise ApiError(400, "Bad request: no webhook is set")
+        if self.test_webhook_quota <= 0:
+            raise ApiError(426)
+        self.test_webhook_quota -= 1
+        return await self._probe()
+
+    async def _probe(self) -> dict:
+        """What Zalo's probe of the webhook found: ``{ok, url, outcome, hint}``."""
+        outcome = self.probe_outcome
+        if self.probe_to is not None:
+            headers = {"User-Agent": "Java/17.0.8", SECRET_HEADER: self.webhook["secret_token"]}
+            self.probes.append(headers)
+            try:
+                timeout = aiohttp.ClientTimeout(total=5)
+                async with aiohttp.ClientSession(timeout=timeout) as session:
+                    async with session.post(
+                        self.probe_to, data=b"", headers=headers, allow_redirects=False
+                    ) as response:
+                        status = response.status
+            except aiohttp.ClientError:
+                outcome = "webhook.err.unreachable"
+            else:
+                outcome = _OUTCOMES.get(status, "webhook.http.5xx" if status >= 500 else None)
+                outcome = outcome or ("webhook.ok" if 200 <= status < 300 else "webhook.http.other")
+        hints = {
+            "webhook.http.403": "Firewall/WAF? The probe's User-Agent is Java/<version>.",
+            "webhook.http.other": "Redirects are not followed.",
+        }
+        return {
+            "ok": outcome == "webhook.ok",
+            "url": self.webhook["url"],
+            "outcome": outcome,
+            "hint": hints.get(outcome, ""),
+        }
 
     async def _deleteWebhook(self, params: dict) -> dict:
         self.webhook = {"url": "", "updated_at": _ms()}
@@ -297,8 +417,15 @@ class FakeZaloAPI(FakeBotServer):
 
     async def _sendMessage(self, params: dict) -> dict:
         chat_id = self._chat(params)
-        text = self._text(params.get("text"), "text")
-        message = SentMessage(chat_id, _new_id(), text, _ms())
+        parse_mode, bold = params.get("parse_mode"), ()
+        raw = params.get("text")
+        if parse_mode is not None:
+            if self.refuse_formatting or parse_mode not in ("html", "markdown"):
+                raise ApiError(400, f"Bad request: parse_mode {parse_mode!r} is not supported")
+            if parse_mode == "html" and isinstance(raw, str):
+                raw, bold = _parse_html(raw)
+        text = self._text(raw, "text")
+        message = SentMessage(chat_id, _new_id(), text, _ms(), parse_mode, bold)
         self._sent.append(message)
         return {"message_id": message.message_id, "date": message.date}
 
@@ -329,22 +456,38 @@ class FakeZaloAPI(FakeBotServer):
 
 _METHODS = {  # case-sensitive, as on Zalo
     name: getattr(FakeZaloAPI, f"_{name}")
-    for name in """getMe getUpdates setWebhook deleteWebhook getWebhookInfo sendMessage
-    sendPhoto sendSticker sendChatAction""".split()
+    for name in """getMe getUpdates setWebhook deleteWebhook getWebhookInfo testWebhook
+    sendMessage sendPhoto sendSticker sendChatAction""".split()
 }
+_OUTCOMES = {403: "webhook.http.403", 404: "webhook.http.404"}
+_TAG = re.compile(r"<(/?)([a-z]+)>")
+_ENTITY = re.compile(r"&(?!(?:lt|gt|amp|quot);)")
 
 
-def _error(error: ApiError) -> web.Response:
-    body = {"ok": False, "error_code": error.status, "description": error.description}
-    return web.json_response(body, status=error.status)
-
-
-def _failure(status: int) -> web.Response:
-    """Zalo's envelope; 502-504 come from a proxy as HTML."""
-    if status in (502, 503, 504):
-        text = _NGINX.format(f"{status} Bad Gateway")
-        return web.Response(status=status, text=text, content_type="text/html")
-    return _error(ApiError(status))
+def _parse_html(text: str) -> tuple[str, tuple[str, ...]]:
+    """Zalo HTML → (the text shown, the bold runs); a broken one is a 400."""
+    if _ENTITY.search(text) or re.search(r"<(?!/?[a-z]+>)", text):
+        raise ApiError(400, "Bad request: can't parse html")
+    stack: list[tuple[str, int]] = []
+    plain, bold, last = "", [], 0
+    for match in _TAG.finditer(text):
+        plain += html.unescape(text[last : match.start()])
+        last = match.end()
+        closing, tag = match[1] == "/", match[2]
+        if tag not in ("b", "i", "u", "s"):
+            raise ApiError(400, f"Bad request: unsupported tag <{tag}>")
+        if not closing:
+            stack.append((tag, len(plain)))
+        elif not stack or stack[-1][0] != tag:
+            raise ApiError(400, "Bad request: can't parse html")
+        else:
+            _, start = stack.pop()
+            if tag == "b":
+                bold.append(plain[start:])
+    if stack:
+        raise ApiError(400, "Bad request: can't parse html")
+    plain += html.unescape(text[last:])
+    return plain, tuple(bold)
 
 
 async def _read_params(request: web.Request) -> dict[str, Any]:
