@@ -24,6 +24,7 @@ from bot.channels.console import ConsoleChannel
 from bot.channels.email import SECURITIES, EmailChannel, Security, SmtpConfig
 from bot.channels.media import MB, EvidenceFolder
 from bot.channels.pacing import Limiter
+from bot.channels.watch import ChannelWatch
 from bot.inbound.choices import keep_menus
 from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import menu
@@ -184,16 +185,19 @@ def build_service(
     use_address(settings.address)
     calendar, rules, lang = calendar_from(settings), rules_from(settings), settings.language
     keep_menus(channels, db, clock.now)  # numbered options survive a restart
-    alerts = ChannelAlerts(db, channels, lang)
+    alerts = ChannelAlerts(db, channels, lang, clock.now, calendar.timezone)
+    watch = ChannelWatch(clock.now, listener=alerts)  # a channel gone dark, and back
     for channel in channels.values():
         # A channel that stops for a reason only the operator can fix says so elsewhere.
         if hasattr(channel, "on_health") and channel.on_health is None:
             channel.on_health = alerts
     dispatcher = Dispatcher(Deps(db, channels, calendar, rules, clock.now, lang))
     email = email_channel(settings)
-    delivery: Delivery = ChatDelivery(db, channels, lang, calendar=calendar)
+    delivery: Delivery = ChatDelivery(db, channels, lang, calendar=calendar, watch=watch)
     if email is not None:  # people with no chat that works get their nudges by e-mail
-        delivery = EmailFallback(delivery, db, email, lang, calendar=calendar)
+        delivery = EmailFallback(
+            delivery, db, email, lang, calendar=calendar, watch=watch, channels=list(channels)
+        )
     sink = ChatDigestSink(
         db,
         channels,

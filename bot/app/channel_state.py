@@ -1,14 +1,16 @@
 """What the channels say about themselves, wired by the builder.
 
 ``ChannelAlerts`` is told when a channel stops for a reason only the operator
-can fix (a rejected token): it says so to the coordinators on every other
-channel (the log has it already).
+can fix (a rejected token), goes dark (``bot.channels.watch``) or comes back:
+it says so to the coordinators on every other channel (the log has it already).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from bot.channels.base import Channel, ChannelError, Outgoing
 from bot.texts import t
@@ -17,16 +19,31 @@ from storage.db import Database
 from storage.enums import Role
 
 log = logging.getLogger("nhacviec.channels")
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+ALERTS = {  # a channel's health -> what coordinators are told elsewhere
+    "token_rejected": "channel_token_rejected_alert",
+    "dark": "channel_dark_alert",
+    "ok": "channel_back_alert",
+}
 
 
 class ChannelAlerts:
     """``on_health`` of the channels: a stopped channel is told to coordinators elsewhere."""
 
-    def __init__(self, db: Database, channels: Mapping[str, Channel], lang: str) -> None:
+    def __init__(
+        self,
+        db: Database,
+        channels: Mapping[str, Channel],
+        lang: str,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        tz: ZoneInfo = VIETNAM,
+    ) -> None:
         self.db, self.channels, self.lang = db, channels, lang
+        self.now, self.tz = now, tz
 
     async def __call__(self, channel_name: str, health: str) -> None:
-        if health != "token_rejected":
+        key = ALERTS.get(health)
+        if key is None:
             return
         others = [name for name in self.channels if name != channel_name]
         if not others:
@@ -34,7 +51,8 @@ class ChannelAlerts:
             return
         async with self.db.unit_of_work(dry_run=True) as session:
             chats = await reachable_chats_by_person(session, Role.COORDINATOR, others)
-        text = t(self.lang, "channel_token_rejected_alert", channel=channel_name.capitalize())
+        since = self.now().astimezone(self.tz).strftime("%H:%M %d/%m/%Y")
+        text = t(self.lang, key, channel=channel_name.capitalize(), since=since)
         told = 0
         for name, chat_id, _agency_id, _agency in chats.values():
             try:

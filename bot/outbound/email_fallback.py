@@ -1,8 +1,9 @@
 """E-mail as the way through: a nudge the chats cannot carry goes to the person's address.
 
 Wraps the chat delivery (``scheduler.delivery.Delivery``): when it says the person
-is unreachable (no linked chat, or every chat blocked) and the person has an
-e-mail address, the nudge goes by e-mail and the ledger records it sent on the
+is unreachable (no linked chat, or every chat blocked), or could not send because
+every chat of the person is on a channel gone dark (``bot.channels.watch``), and
+the person has an e-mail address, the nudge goes by e-mail and the ledger records it sent on the
 channel "email", once, like any other delivery. SMTP failures come back as the
 ledger's retry or failure (``bot.channels.email``), never silent. A person who
 has a chat that works never gets the e-mail.
@@ -11,14 +12,17 @@ has a chat that works never gets the e-mail.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from datetime import datetime
 
 from bot.channels.base import ChannelError, Outgoing
 from bot.channels.email import EmailChannel
+from bot.channels.watch import ChannelWatch
 from bot.outbound.nudges import nudge_text
 from scheduler.calendar import WorkCalendar
 from scheduler.delivery import Delivery, DeliveryResult, NudgeToSend, Outcome
 from storage import assignments
+from storage.chats import delivery_chats
 from storage.db import Database
 from storage.people import person_by_id
 
@@ -36,13 +40,18 @@ class EmailFallback:
         lang: str = "vi",
         *,
         calendar: WorkCalendar | None = None,
+        watch: ChannelWatch | None = None,
+        channels: Collection[str] = (),
     ) -> None:
         self.chats, self.db, self.email = chats, db, email
         self.lang, self.calendar = lang, calendar
+        self.watch, self.channels = watch, channels
 
     async def deliver(self, nudge: NudgeToSend, now: datetime) -> DeliveryResult:
         result = await self.chats.deliver(nudge, now)
-        if result.outcome is not Outcome.UNREACHABLE:
+        if result.outcome is Outcome.RETRY and await self._all_dark(nudge.person_id):
+            pass  # the person's chats are all on channels gone dark: e-mail now
+        elif result.outcome is not Outcome.UNREACHABLE:
             return result
         async with self.db.unit_of_work() as session:
             person = await person_by_id(session, nudge.person_id)
@@ -64,3 +73,12 @@ class EmailFallback:
             return DeliveryResult(outcome, error=f"{result.error}; email: {exc.detail}")
         log.info("action=nudge_emailed nudge=%s person=%s", nudge.nudge_id, nudge.person_id)
         return DeliveryResult.sent(self.email.name, message_id)
+
+    async def _all_dark(self, person_id: int) -> bool:
+        watch = self.watch
+        if watch is None or not any(watch.is_dark(name) for name in self.channels):
+            return False
+        async with self.db.unit_of_work() as session:
+            links = await delivery_chats(session, person_id, self.channels)
+        working = [link for link in links if link.unreachable_since is None]
+        return bool(working) and all(watch.is_dark(link.channel.value) for link in working)

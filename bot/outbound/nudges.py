@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from bot.channels.base import Channel, ChannelError, Outgoing
+from bot.channels.watch import ChannelWatch
 from bot.inbound import choices
 from bot.texts import dmy, say, status_name
 from scheduler.calendar import WorkCalendar
@@ -93,9 +94,11 @@ class ChatDelivery:
         lang: str = "vi",
         *,
         calendar: WorkCalendar | None = None,
+        watch: ChannelWatch | None = None,
     ) -> None:
         self.db = db
         self.channels = channels
+        self.watch = watch  # which channels reach their platform (a dark one is passed over)
         self.lang = lang
         self.calendar = calendar  # counts the days of a nudge when it is sent
 
@@ -107,6 +110,8 @@ class ChatDelivery:
                 reason = links[0].unreachable_reason if links else NO_LINKED_CHAT
                 return DeliveryResult(Outcome.UNREACHABLE, error=reason)
             person = await person_by_id(session, nudge.person_id)
+            working = [link for link in reachable if not self.dark(link.channel.value)]
+            reachable = working or reachable  # a channel gone dark: the person's other chat
             chosen = [link for link in reachable if link.channel.value == person.preferred_channel]
             reachable = chosen or reachable  # one chat only, never both
             link = reachable[0]
@@ -123,8 +128,15 @@ class ChatDelivery:
         try:
             message_id = await channel.send(chat_id, message)
         except ChannelError as exc:
+            if self.watch is not None:
+                await self.watch.failed(channel_name, exc)
             return await self._failed(exc, link_id, now)
+        if self.watch is not None:
+            await self.watch.ok(channel_name)
         return DeliveryResult.sent(channel_name, message_id)
+
+    def dark(self, channel: str) -> bool:
+        return self.watch is not None and self.watch.is_dark(channel)
 
     def _today(self, now: datetime) -> tuple[date | None, WorkCalendar | None]:
         if self.calendar is None:

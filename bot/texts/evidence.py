@@ -52,6 +52,18 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "zalo_webhook_fix_any": {"vi": "Gợi ý của Zalo: {hint}", "en": "Zalo's hint: {hint}"},
     # a channel stopped: told to coordinators on another channel
+    "channel_dark_alert": {
+        "vi": "⚠️ Hệ thống không kết nối được kênh {channel} (tính đến {since}). Tin nhắc được "
+        "gửi qua kênh khác hoặc thư điện tử cho người có; phần còn lại được giữ và gửi khi "
+        "{channel} hoạt động trở lại. Đề nghị quản trị viên kiểm tra mạng của máy chủ.",
+        "en": "⚠️ The service cannot reach {channel} (as of {since}). Reminders go by another "
+        "channel or e-mail where a person has one; the rest are held and go out when {channel} "
+        "is back. Please ask the administrator to check the server's network.",
+    },
+    "channel_back_alert": {
+        "vi": "✅ Kênh {channel} đã hoạt động trở lại; tin nhắc được giữ lại đang được gửi.",
+        "en": "✅ {channel} is reachable again; the held reminders are going out.",
+    },
     "channel_token_rejected_alert": {
         "vi": "⚠️ Hệ thống đã dừng kênh {channel}: nền tảng từ chối token (ZALO_BOT_TOKEN sai "
         "hoặc đã được cấp lại). Tin nhắc việc qua {channel} đang được giữ lại. Đề nghị quản trị "
