@@ -85,6 +85,7 @@ NAMES = {
     "unikey",
     "email",
     "webhook",
+    "word",  # office software known by its name, beside Excel
 }
 
 
@@ -93,7 +94,8 @@ def _ascii_words(text: str) -> list[str]:
     # are what a person types or sees named, not prose.
     text = re.sub(
         r"\{[^}]*\}|`[^`]*`|«[^»]*»|\S*://\S*|\S*/\S*\.\w+|/\w+|--[\w-]+|nhacviec [\w-]+|<[^>]*>"
-        r"|pg_dump -\w+|\b[\w-]+-client\b|Ctrl-\w|\.db\b",
+        r"|pg_dump -\w+|\b[\w-]+-client\b|Ctrl-\w|\.db\b"
+        r"|\S+@\S+|\b[\w-]+(?:\.[\w-]+){2,}\b",  # an address or a host name, as typed
         " ",
         text,
     )

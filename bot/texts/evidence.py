@@ -13,25 +13,26 @@ ENTRIES: dict[str, dict[str, str]] = {
     "zalo_webhook_refused": {
         "vi": "Zalo không gọi được WEBHOOK_URL {url} (kết quả kiểm tra: {outcome}). {fix} "
         "Hệ thống chưa chạy chế độ webhook; sửa xong hãy khởi động lại, hoặc bỏ WEBHOOK_URL "
-        "để nhận tin bằng long polling.",
+        "để nhận tin bằng cách hỏi định kỳ («long polling»).",
         "en": "Zalo could not reach WEBHOOK_URL {url} (probe outcome: {outcome}). {fix} "
         "The service is not in webhook mode; restart once fixed, or unset WEBHOOK_URL to "
         "receive by long polling.",
     },
     "zalo_webhook_fix_403": {
-        "vi": "Tường lửa hoặc WAF đã chặn yêu cầu kiểm tra của Zalo (User-Agent «Java/…»): "
-        "hãy cho phép User-Agent này tới đường dẫn webhook.",
+        "vi": "Tường lửa hoặc WAF đã chặn yêu cầu kiểm tra của Zalo (tác nhân «User-Agent: "
+        "Java/…»): hãy cho phép tác nhân này truy cập đường dẫn webhook.",
         "en": 'A firewall or WAF blocked Zalo\'s probe (User-Agent "Java/…"): allow that '
         "User-Agent to the webhook path.",
     },
     "zalo_webhook_fix_404": {
         "vi": "Đường dẫn không tồn tại trên máy chủ: kiểm tra phần đường dẫn của WEBHOOK_URL "
-        "và cấu hình proxy.",
+        "và cấu hình máy chủ trung gian («proxy»).",
         "en": "The path does not exist on the server: check the path of WEBHOOK_URL and the "
         "proxy configuration.",
     },
     "zalo_webhook_fix_5xx": {
-        "vi": "Máy chủ hoặc proxy trả lỗi 5xx: kiểm tra proxy chuyển tiếp tới WEBHOOK_LISTEN.",
+        "vi": "Máy chủ hoặc máy chủ trung gian («proxy») trả lỗi «5xx»: kiểm tra máy chủ trung "
+        "gian có chuyển tiếp tới WEBHOOK_LISTEN.",
         "en": "The server or proxy answered 5xx: check that the proxy forwards to WEBHOOK_LISTEN.",
     },
     "zalo_webhook_fix_other": {
