@@ -50,6 +50,16 @@ How the reader decides, in order:
    [Khác]"). A reading that goes against a negation, a future marker or a question in the
    text is never returned confident: those scopes change or silence the vote itself.
 
+6. **The last check** (``_unsafe``): votes read phrases the lexicon knows, so text never seen
+   can hold a word that turns a confident reading. Before recording, the reply is checked for
+   what the votes did not read whole, and the reading is asked about (with its likeliest
+   neighbour) instead: a word the reader does not know right before a done verb ("hầu như
+   xong"); done with a negated task verb, a future or sequence marker after it, or part of the
+   units as its subject; blocked under a condition, beside a request to the coordinator, or
+   waited for after our own submission; in progress or not started with a waiting word read
+   as no wait, a named person waited for, or a start negated or put ahead. The writer saying
+   they do not know the state asks too. Asking costs a tap; a wrong status costs trust.
+
 Pure and fast: no I/O, regexes compiled once (``bench/parse.py`` measures it).
 """
 
@@ -61,6 +71,7 @@ from datetime import date, timedelta
 
 from bot.understanding import clauses as clauses_
 from bot.understanding import lexicon
+from bot.understanding import statuses as statuses_
 from bot.understanding.dates import completion_date, extension_date
 from bot.understanding.documents import DocumentRef, documents
 from bot.understanding.normalise import normalise
@@ -132,6 +143,8 @@ def read_reply(
     status, confidence, alternatives = combine(found, percent, measured, counts, acted=acted)
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
+    if status is not None and not alternatives:
+        alternatives = _unsafe(status, found, parts, norm)
     if alternatives and _only_asking(parts, found):
         alternatives = ()  # "phiếu khảo sát hoàn thành thì nộp ở đâu?": a question, no report
     ask = bool(alternatives)
@@ -293,6 +306,168 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         if _to_deliver(c.text) or (c.lead in ("nhung", "ma") and _contrast_unsure(c))
     ]
     return left + unsure
+
+
+_NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "chưa triển khai"
+    r"(?<!\w)(?<!quen )(?:chua|khong|ko|chang) (?:duoc |the |kip |hoan toan )?"
+    r"(?:lam|xong|hoan thanh|gui|nop|trinh|ky|ban hanh|trien khai|thuc hien|bat dau|bao cao"
+    r"|tong hop|duyet|phe duyet|tra loi|dang tai|cap nhat|tham dinh)(?!\w)"
+)
+_AHEAD = re.compile(  # a future or sequence marker: what follows has not happened yet
+    r"(?<!\w)(?:se|sap|du kien|(?:em|e|minh|toi|du) dinh|roi moi"
+    r"|moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"
+    r"|de (?:em|e|minh|toi)|mai|ngay mai|tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)"
+    r"|sau khi|(?:lam|trien khai|thuc hien) (?:ngay|luon))(?!\w)"
+)
+_SUBSET = re.compile(  # a subject that is part of the units: "các xã khác", "9 xã đã gửi"
+    r"(?<!\w)(?:cac \w+ (?:khac|con lai)|mot so|mot vai|phan lon"
+    r"|(?:\d+/)?\d+ (?:xa|phuong|don vi|phong|huyen|truong|thon|co quan))"
+    r"(?: \w+){0,2} (?:da |cung |deu )*(?:xong|hoan thanh|gui|nop)"
+)
+_PART_DONE = re.compile(r"(?<!\w)(?:xong|hoan thanh|lam) (?:duoc )?(?:khoang |tam )?\d+/\d+(?!\w)")
+_IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer does not know the state
+    r"(?<!\w)(?:khong|ko|chua) (?:nam|ro|biet)(?: duoc| ro)?(?: \w+)? (?:tien do|tinh hinh)(?!\w)"
+)
+
+
+_WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
+    r"(?<!\w)(?:cho|doi) (?!(?:den|het|qua|toi|nen|hop|ky|phat hanh|gop y|lay y kien|y kien"
+    r"|thong qua|dong dau|vao so|ban hanh|in|trinh)(?!\w))\w"
+)
+_WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
+_START_NOT_YET = re.compile(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
+    r"(?<!\w)(?:chua|khong|ko|se|du kien|sap) (?:duoc |the |kip )?(?:bat dau|bat tay|trien khai"
+    r"|thuc hien|tien hanh|lam)(?!\w)(?! (?:xong )?het)"
+)
+_UNITS = re.compile(
+    r"(?<!\w)\d+ (?:xa|phuong|don vi|phong|huyen|truong|thon|co quan|so|nganh)(?!\w)"
+)
+_WAIT_BODY = re.compile(  # "đợi chị Hoa phòng KT gửi": a person named, not a role of ours
+    r"(?<!\w)(?:cho|doi) (?:anh|chi|a|c|chu|co|em) (?!(?:truong|pho|chanh|giam|chu|lanh|sep|ld|gd"
+    r"|tp|pgd|ct|pct|tich|nhiem|a|ah|nhe|nha|oi|roi|voi|xem|ky|duyet)(?!\w))[a-z]+(?!\w)"
+)
+_HANDED = re.compile(r"(?<!\w)da (?:duoc )?(?:trinh|gui|nop|chuyen)(?!\w)")
+_IF = re.compile(r"(?<!\w)(?:neu|co gi|gia su|truong hop|phong khi|khi nao)(?!\w)")
+_ASKS_US = re.compile(
+    r"(?<!\w)(?:giup|ho|dum) (?:em|e|minh|toi|ben em)(?!\w)|" + lexicon.RESEND.pattern
+)
+
+
+def _known_words() -> frozenset[str]:
+    """Every word the reader has a reading for: the words of the lexicon's tables and word
+    classes and of the votes' own patterns (computed once, at import)."""
+    words: set[str] = set(_FUNCTION_WORDS) | clauses_.LEADS
+    for module in (lexicon, statuses_):
+        for value in vars(module).values():
+            if isinstance(value, lexicon.Table):
+                value = value.regex
+            if isinstance(value, re.Pattern):
+                words.update(re.findall(r"[a-z]+", value.pattern))
+            elif isinstance(value, frozenset):
+                words.update(w for item in value if isinstance(item, str) for w in item.split())
+    return frozenset(words)
+
+
+# Words that stand before a status verb without changing it: who did it, of what, when.
+_FUNCTION_WORDS = frozenset(
+    "da d em e anh chi a c minh toi ben chung cung deu vua moi roi r viec nay do cua cac nhung"
+    " so ngay thang nam tuan hom qua nay hom nay ho so bao cao ke hoach quyet dinh cong van"
+    " van ban to trinh thong bao danh muc nhiem vu tham muu tu phap noi vu tai chinh"
+    " nhe nha a ah oi voi va cho lai len xuong ra vao trong ngoai tren duoi".split()
+)
+_KNOWN: frozenset[str] = frozenset()  # filled below, once the patterns exist
+_CUES = {D: lexicon.DONE}  # an obstacle's noun is often new ("Cổng DVC quốc gia bảo trì")
+
+
+def _unread_modifier(status: Status, found: list[Vote], parts: list[clauses_.Clause]) -> bool:
+    """A word the reader does not know right before the cue of a done vote ("tương đối
+    xong", "suýt xong"): Vietnamese puts what turns a verb before it."""
+    cue = _CUES.get(status)
+    if cue is None:
+        return False
+    for v in found:
+        if v.status is not status or v.weight < 0.9 or v.clause >= len(parts):
+            continue
+        text = parts[v.clause].text
+        m = cue.search(text)
+        if m is None:
+            continue
+        before = text[: m.start()].split()[-2:]
+        if any(w.isalpha() and w not in _KNOWN for w in before):
+            return True
+    return False
+
+
+def _partial(m: re.Match[str] | None) -> bool:
+    """A match naming a part of the units: not a full count ("10/10 xã")."""
+    if m is None:
+        return False
+    share = re.search(r"(\d+)/(\d+)", m.group())
+    return share is None or int(share.group(1)) < int(share.group(2))
+
+
+def _unsafe(
+    status: Status, found: list[Vote], parts: list[clauses_.Clause], norm: str
+) -> tuple[Status, ...]:
+    """The last check before recording, for text the votes may not have read whole: a
+    confident reading is kept only when no word they did not read could turn it; otherwise
+    the reading and the likeliest other one are offered.
+
+    * the writer says they do not know the state ("không nắm được tiến độ");
+    * done, when from its clause on there is a negated task verb ("chưa gửi", "vẫn chưa
+      thẩm định"), a future or sequence marker ("sẽ", "rồi mới", "để em", "làm ngay"), or
+      a part of the units as the subject ("các xã khác đã xong", "xong khoảng 2/3");
+    * blocked, when the obstacle stands under a condition ("có gì vướng", "nếu thiếu") or the
+      reply asks the coordinator to act ("anh gửi lại giúp em"): whose obstacle, and is it?
+      And when it is counted units that owe their part while others delivered;
+    * in progress or not started, when a waiting word ("chờ", "đợi") was not read as waiting,
+      or (in progress) a start is negated or put ahead with no vote saying so.
+    """
+    if _IGNORANT.search(norm) or _unread_modifier(status, found, parts):
+        return (status, _NEIGHBOUR[status])
+    kinds = {v.kind for v in found}
+    if status is D:
+        first = min((v.clause for v in found if v.status is D), default=0)
+        rest = " ".join(c.text for c in parts[first:])
+        if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
+            return (D, IP)
+        if _NEGATED.search(norm) or _AHEAD.search(rest):
+            return (D, IP)
+        if "progress" in kinds:  # "năm 2025 đạt 100% …, đang cập nhật": whose hundred?
+            return (D, IP)
+    elif status is B:
+        at = {v.clause for v in found if v.status is B and v.weight >= 0.9}
+        if any(_IF.search(c.text) for c in parts if c.index in at) or _ASKS_US.search(norm):
+            return (B, IP)
+        strong = [v for v in found if v.status is B and v.weight >= 0.9]
+        handed = any(v.status is D or v.kind == "submitted" for v in found) or bool(
+            _HANDED.search(norm)
+        )
+        if handed and all(v.kind == "waiting" for v in strong):
+            return (B, IP)  # "đã trình …, đang chờ UBND tỉnh phê duyệt": stuck, or under way?
+        later = " ".join(c.text for c in parts if c.index > max(at, default=0))
+        if handed and _AHEAD.search(later):
+            return (B, IP)  # "… trả lại, bên em đang bổ sung và sẽ gửi lại": being mended
+        if any(v.status is D for v in found) and any(
+            _UNITS.search(c.text) for c in parts if c.index in at
+        ):  # "có 3 xã chưa gửi, 9 xã đã gửi": the rest of the units late, or the task stuck?
+            return (B, IP)
+    elif status in (IP, NS):
+        if _WAIT_WORD.search(norm) and not kinds & _WAIT_KINDS:
+            return (status, B)
+        waits = [c for c in parts if c.index in {v.clause for v in found if v.kind == "own_wait"}]
+        if any(lexicon.OF_BODY.search(c.text) or _WAIT_BODY.search(c.text) for c in waits):
+            return (status, B)  # "chờ chị Lan bên phòng TC huyện": our leader, or theirs?
+        if (
+            status is IP
+            and _START_NOT_YET.search(norm)
+            and not kinds & {"not_started", "future_start"}
+        ):
+            return (IP, NS)
+    return ()
+
+
+_KNOWN = _known_words()
 
 
 def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
