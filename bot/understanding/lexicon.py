@@ -213,7 +213,8 @@ NEUTRAL = table(  # looks like completion, is not
     "(hoan thanh|xong) thi", "sau khi (\\w+ )?xong", "da nhan",
 )  # fmt: skip
 PARTIAL = table(  # completion of a part: work under way
-    "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan", r"phan \w+",
+    "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan",
+    r"phan (?!mem|hoi|anh|cong|tram|loai|mong)\w+",  # not "phần mềm" (software), "phản hồi"
     r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip

@@ -131,7 +131,7 @@ def read_reply(
     percent, measured = percents(parts)
     counts = tuple(fractions(parts))
     found += _remaining(parts, found)
-    found = _defects(found, norm)
+    found = _defects(found, norm, parts)
     found += _bare_negation(parts)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
@@ -346,6 +346,14 @@ _WAIT_BODY = re.compile(  # "đợi chị Hoa phòng KT gửi": a person named, 
     r"(?<!\w)(?:cho|doi) (?:anh|chi|a|c|chu|co|em) (?!(?:truong|pho|chanh|giam|chu|lanh|sep|ld|gd"
     r"|tp|pgd|ct|pct|tich|nhiem|a|ah|nhe|nha|oi|roi|voi|xem|ky|duyet)(?!\w))[a-z]+(?!\w)"
 )
+_TOLD = re.compile(  # "lãnh đạo bảo làm xong trước 25/7": an instruction reported, not a report
+    r"(?<!\w)(?:bao|yeu cau|chi dao|dan|nhac|giao|muon)(?: \w+){0,3}? (?:lam xong|xong|hoan thanh)"
+    r"(?!\w)"
+)
+_SOMETHING_DONE = frozenset({"done", "did", "partial", "own_part"})
+_PART_XONG = re.compile(r"(?<!\w)xong (?:dot|phan|buoc|giai doan|khau) (?:\d+|mot|dau)(?!\w)")
+_NOBODY = re.compile(r"(?<!\w)chua (?:co )?(?:ai|nguoi)(?!\w)")
+_BARE_DANG = re.compile(r"(?<!\w)dang ([a-z]+) (?:vi|do)(?!\w)")  # "đang tắc vì …": a state, why
 _HANDED = re.compile(r"(?<!\w)da (?:duoc )?(?:trinh|gui|nop|chuyen)(?!\w)")
 _IF = re.compile(r"(?<!\w)(?:neu|co gi|gia su|truong hop|phong khi|khi nao)(?!\w)")
 _ASKS_US = re.compile(
@@ -425,13 +433,20 @@ def _unsafe(
     """
     if _IGNORANT.search(norm) or _unread_modifier(status, found, parts):
         return (status, _NEIGHBOUR[status])
+    backing = [v for v in found if v.status is status]
+    if (
+        status is not B
+        and backing
+        and all(parts[v.clause].lead in ("vi", "do") for v in backing if v.clause < len(parts))
+    ):
+        return (status, B)  # "do hệ thống … chưa xong nên …": the cause's state, not the task's
     kinds = {v.kind for v in found}
     if status is D:
         first = min((v.clause for v in found if v.status is D), default=0)
         rest = " ".join(c.text for c in parts[first:])
         if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
             return (D, IP)
-        if _NEGATED.search(norm) or _AHEAD.search(rest):
+        if _NEGATED.search(norm) or _AHEAD.search(rest) or _TOLD.search(rest):
             return (D, IP)
         if "progress" in kinds:  # "năm 2025 đạt 100% …, đang cập nhật": whose hundred?
             return (D, IP)
@@ -452,12 +467,20 @@ def _unsafe(
             _UNITS.search(c.text) for c in parts if c.index in at
         ):  # "có 3 xã chưa gửi, 9 xã đã gửi": the rest of the units late, or the task stuck?
             return (B, IP)
-    elif status in (IP, NS):
+    elif status is NS and (kinds & _SOMETHING_DONE or _PART_XONG.search(norm)):
+        return (NS, IP)  # "xong đợt 1, đợt 2 tháng 9 mới làm": a part done, the rest ahead
+    elif status is NS and _NOBODY.search(norm):
+        return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?
+    if status in (IP, NS):
         if _WAIT_WORD.search(norm) and not kinds & _WAIT_KINDS:
             return (status, B)
         waits = [c for c in parts if c.index in {v.clause for v in found if v.kind == "own_wait"}]
         if any(lexicon.OF_BODY.search(c.text) or _WAIT_BODY.search(c.text) for c in waits):
             return (status, B)  # "chờ chị Lan bên phòng TC huyện": our leader, or theirs?
+        if status is IP and "progress" in kinds and _BARE_DANG.search(norm):
+            m = _BARE_DANG.search(norm)
+            if m and m.group(1) not in _STEP_WORDS:
+                return (IP, B)  # "đang tắc vì …": what is under way was not read
         if (
             status is IP
             and _START_NOT_YET.search(norm)
@@ -468,6 +491,11 @@ def _unsafe(
 
 
 _KNOWN = _known_words()
+_STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …" is said of
+    w
+    for t in (lexicon.PROGRESS, lexicon.START_VERB, lexicon.PLANNING)
+    for w in re.findall(r"[a-z]+", t.regex.pattern)
+)
 
 
 def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
@@ -478,9 +506,10 @@ def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
     return all(v.weight < THRESHOLD for v in found if v.status is not None)
 
 
-def _defects(found: list[Vote], norm: str) -> list[Vote]:
-    """An obstacle said where the work was sent back ("Sở báo thiếu phụ lục nên trả lại") is
-    what was found wrong with it, not what stops the work; one in a reply that asks the
+def _defects(found: list[Vote], norm: str, parts: list[clauses_.Clause]) -> list[Vote]:
+    """An obstacle said where the work was sent back ("Sở báo thiếu phụ lục nên trả lại"), or
+    given as its cause ("bị trả về vì thiếu bản scan"), is what was found wrong with it, not
+    what stops the work; one in a reply that asks the
     coordinator to resend ("file bị lỗi, anh gửi lại giúp em") may be theirs, not the task's."""
     returned = {v.clause for v in found if v.kind == "returned"}
     resend = bool(lexicon.RESEND.search(norm))
@@ -489,6 +518,9 @@ def _defects(found: list[Vote], norm: str) -> list[Vote]:
     kept = []
     for v in found:
         if v.kind == "obstacle" and (v.clause in returned or v.clause + 1 in returned):
+            continue
+        cause = v.clause < len(parts) and parts[v.clause].lead in ("vi", "do")
+        if v.kind == "obstacle" and cause and v.clause - 1 in returned:
             continue
         if v.kind == "obstacle" and resend:
             v = Vote(B, 0.5, v.clause, "eased")
