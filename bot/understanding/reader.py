@@ -57,8 +57,10 @@ How the reader decides, in order:
    xong"); done with a negated task verb, a future or sequence marker after it, or part of the
    units as its subject; blocked under a condition, beside a request to the coordinator, or
    waited for after our own submission; in progress or not started with a waiting word read
-   as no wait, a named person waited for, or a start negated or put ahead. The writer saying
-   they do not know the state asks too. Asking costs a tap; a wrong status costs trust.
+   as no wait, a named person waited for, or a start negated or put ahead; a state said only
+   in a cause clause; an instruction reported. The writer saying they do not know the state
+   ("em không rõ tiến độ") records nothing and asks nothing. Asking costs a tap; a wrong
+   status costs trust. See ``_unsafe`` for the whole list.
 
 Pure and fast: no I/O, regexes compiled once (``bench/parse.py`` measures it).
 """
@@ -143,8 +145,11 @@ def read_reply(
     status, confidence, alternatives = combine(found, percent, measured, counts, acted=acted)
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
+    if _IGNORANT.search(norm):
+        status, confidence, alternatives = None, 0.0, ()  # "em không rõ tiến độ": not said
     if status is not None and not alternatives:
-        alternatives = _unsafe(status, found, parts, norm)
+        late = _past_deadline(norm, today, current_deadline)
+        alternatives = _unsafe(status, found, parts, norm, late=late)
     if alternatives and _only_asking(parts, found):
         alternatives = ()  # "phiếu khảo sát hoàn thành thì nộp ở đâu?": a question, no report
     ask = bool(alternatives)
@@ -317,7 +322,8 @@ _AHEAD = re.compile(  # a future or sequence marker: what follows has not happen
     r"(?<!\w)(?:se|sap|du kien|(?:em|e|minh|toi|du) dinh|roi moi"
     r"|moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"
     r"|de (?:em|e|minh|toi)|mai|ngay mai|tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)"
-    r"|sau khi|(?:lam|trien khai|thuc hien) (?:ngay|luon))(?!\w)"
+    r"|sau khi|(?:lam|trien khai|thuc hien|nop|gui|trinh|bao cao) (?:ngay(?! \d| thang)|luon))"
+    r"(?!\w)"
 )
 _SUBSET = re.compile(  # a subject that is part of the units: "các xã khác", "9 xã đã gửi"
     r"(?<!\w)(?:cac \w+ (?:khac|con lai)|mot so|mot vai|phan lon"
@@ -354,6 +360,8 @@ _SOMETHING_DONE = frozenset({"done", "did", "partial", "own_part"})
 _PART_XONG = re.compile(r"(?<!\w)xong (?:dot|phan|buoc|giai doan|khau) (?:\d+|mot|dau)(?!\w)")
 _NOBODY = re.compile(r"(?<!\w)chua (?:co )?(?:ai|nguoi)(?!\w)")
 _BARE_DANG = re.compile(r"(?<!\w)dang ([a-z]+) (?:vi|do)(?!\w)")  # "đang tắc vì …": a state, why
+_SHARE = re.compile(r"(?<![\w/])\d+/\d+(?![\w/-])")
+_ISSUING = re.compile(r"(?<!\w)(?:phe duyet|ban hanh|ky ban hanh)(?!\w)")
 _HANDED = re.compile(r"(?<!\w)da (?:duoc )?(?:trinh|gui|nop|chuyen)(?!\w)")
 _IF = re.compile(r"(?<!\w)(?:neu|co gi|gia su|truong hop|phong khi|khi nao)(?!\w)")
 _ASKS_US = re.compile(
@@ -415,23 +423,34 @@ def _partial(m: re.Match[str] | None) -> bool:
 
 
 def _unsafe(
-    status: Status, found: list[Vote], parts: list[clauses_.Clause], norm: str
+    status: Status, found: list[Vote], parts: list[clauses_.Clause], norm: str, *, late: bool
 ) -> tuple[Status, ...]:
     """The last check before recording, for text the votes may not have read whole: a
     confident reading is kept only when no word they did not read could turn it; otherwise
-    the reading and the likeliest other one are offered.
+    the reading and the likeliest other one are offered (``late``: a time said past the
+    deadline, so "more time" is one of the readings).
 
-    * the writer says they do not know the state ("không nắm được tiến độ");
-    * done, when from its clause on there is a negated task verb ("chưa gửi", "vẫn chưa
-      thẩm định"), a future or sequence marker ("sẽ", "rồi mới", "để em", "làm ngay"), or
-      a part of the units as the subject ("các xã khác đã xong", "xong khoảng 2/3");
-    * blocked, when the obstacle stands under a condition ("có gì vướng", "nếu thiếu") or the
-      reply asks the coordinator to act ("anh gửi lại giúp em"): whose obstacle, and is it?
-      And when it is counted units that owe their part while others delivered;
-    * in progress or not started, when a waiting word ("chờ", "đợi") was not read as waiting,
-      or (in progress) a start is negated or put ahead with no vote saying so.
+    * a word the reader does not know right before the done verb ("hầu như xong");
+    * every vote for the reading in a cause clause ("do hệ thống … chưa xong nên …"): the
+      cause's state, not the task's;
+    * done, with a negated task verb anywhere ("chưa gửi", "vẫn chưa thẩm định"), or from its
+      clause on a future or sequence marker ("sẽ", "rồi mới", "để em", "nộp luôn"), an
+      instruction reported ("lãnh đạo bảo làm xong"), or with part of the units as the
+      subject ("các xã khác đã xong", "xong khoảng 2/3"), or a progress vote beside it;
+    * not started, beside a part done ("xong đợt 1, đợt 2 tháng 9 mới làm") or when nobody
+      is there to do it ("chưa có ai làm");
+    * an extension request foreseen under a doubt ("chắc phải xin thêm ít hôm");
+    * blocked, under a condition ("có gì vướng"), beside a request to the coordinator ("anh
+      gửi lại giúp em"), waited for after our own submission ("đã trình …, đang chờ UBND tỉnh
+      phê duyệt") or with a future after it, said of a part while the rest goes on ("riêng
+      lĩnh vực đất đai đang chờ …"), or of counted units while others delivered;
+    * in progress or not started, with a waiting word not read as waiting or a named person
+      waited for ("đợi chị Hoa phòng KT gửi"); in progress with a start negated or put ahead
+      and no vote saying so, a return followed by a redelivery, an issued plan followed by
+      carrying it out ("kế hoạch đã được phê duyệt, bên em đang triển khai"), or a state
+      after "đang" that is no step of the work, given a cause ("đang tắc vì …").
     """
-    if _IGNORANT.search(norm) or _unread_modifier(status, found, parts):
+    if _unread_modifier(status, found, parts):
         return (status, _NEIGHBOUR[status])
     backing = [v for v in found if v.status is status]
     if (
@@ -450,6 +469,12 @@ def _unsafe(
             return (D, IP)
         if "progress" in kinds:  # "năm 2025 đạt 100% …, đang cập nhật": whose hundred?
             return (D, IP)
+    elif status is X:
+        for c in parts:
+            if c.index in {v.clause for v in found if v.status is X}:
+                ask_at = c.text.find("xin")
+                if ask_at > 0 and lexicon.DOUBT.search(c.text[:ask_at]):
+                    return (X, IP)  # "chắc phải xin thêm ít hôm": a request foreseen, not made
     elif status is B:
         at = {v.clause for v in found if v.status is B and v.weight >= 0.9}
         if any(_IF.search(c.text) for c in parts if c.index in at) or _ASKS_US.search(norm):
@@ -463,12 +488,20 @@ def _unsafe(
         later = " ".join(c.text for c in parts if c.index > max(at, default=0))
         if handed and _AHEAD.search(later):
             return (B, IP)  # "… trả lại, bên em đang bổ sung và sẽ gửi lại": being mended
+        rest_of_it = [v for v in found if v.status is IP and v.kind in ("hedged", "progress")]
+        if rest_of_it and any(
+            parts[v.clause].lead == "con" or " rieng " in f" {parts[v.clause].text} "
+            for v in strong
+        ):  # "làm gần xong, riêng lĩnh vực đất đai đang chờ Sở …": a part stuck, or the task?
+            return (B, IP)
         if any(v.status is D for v in found) and any(
             _UNITS.search(c.text) for c in parts if c.index in at
         ):  # "có 3 xã chưa gửi, 9 xã đã gửi": the rest of the units late, or the task stuck?
             return (B, IP)
     elif status is NS and (kinds & _SOMETHING_DONE or _PART_XONG.search(norm)):
-        return (NS, IP)  # "xong đợt 1, đợt 2 tháng 9 mới làm": a part done, the rest ahead
+        return (
+            (IP, X) if late else (NS, IP)
+        )  # "xong đợt 1, đợt 2 tháng 9 mới làm": a part done, the rest ahead
     elif status is NS and _NOBODY.search(norm):
         return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?
     if status in (IP, NS):
@@ -477,6 +510,26 @@ def _unsafe(
         waits = [c for c in parts if c.index in {v.clause for v in found if v.kind == "own_wait"}]
         if any(lexicon.OF_BODY.search(c.text) or _WAIT_BODY.search(c.text) for c in waits):
             return (status, B)  # "chờ chị Lan bên phòng TC huyện": our leader, or theirs?
+        returned = [v.clause for v in found if v.kind == "returned"]
+        if (
+            status is IP
+            and returned
+            and any(v.kind == "done" and v.clause > min(returned) for v in found)
+        ):  # "bị trả về vì thiếu bản scan, em đã bổ sung và nộp lại rồi": redelivered?
+            return (IP, D)
+        issued = [
+            v.clause
+            for v in found
+            if v.kind == "done"
+            and _ISSUING.search(parts[v.clause].text)
+            and not _partial(_SHARE.search(parts[v.clause].text))
+        ]
+        if (
+            status is IP
+            and issued
+            and any(v.kind == "progress" and v.clause > min(issued) for v in found)
+        ):  # "kế hoạch đã được phê duyệt, bên em đang triển khai": the plan, or carrying it out?
+            return (IP, D)
         if status is IP and "progress" in kinds and _BARE_DANG.search(norm):
             m = _BARE_DANG.search(norm)
             if m and m.group(1) not in _STEP_WORDS:
