@@ -117,6 +117,18 @@ def test_clauses_settle_what_the_reply_means(text, status):
         ("Còn đợi 2 xã nộp báo cáo, các xã khác đã xong", {B, IP}),
         ("Vẫn làm bình thường, đợi chị Hoa phòng KT gửi số liệu", {IP, B}),  # a person named
         ("Đã trình TTr số 56/TTr-SNV ngày 8/7, đang chờ UBND tỉnh phê duyệt", {B, IP}),
+        ("Xong đợt 1, đợt 2 tháng 9 mới làm", {IP, X}),  # a part done, the rest late
+        ("Em xong rồi, chiều em cập nhật", {D, IP}),  # a future after the done
+        ("Xong việc ở xã em lên huyện nộp luôn", {D, IP}),
+        ("Xong 3 hạng mục rồi anh", {D, IP}),  # a quantity after the verb
+        ("Xong rồi ạ, em tưởng anh nhận được rồi", {D, IP}),  # what the writer believes
+        ("Lãnh đạo yêu cầu hoàn thành trước 25/7", {D, IP}),  # an instruction reported
+        ("Em không gặp trục trặc vướng mắc gì", {B, IP}),  # negated, a word not read between
+        ("Hồ sơ bị trả về vì thiếu bản scan, bên em đã nộp lại rồi", {IP, D}),  # redelivered?
+        ("Kế hoạch đã được phê duyệt, bên em đang triển khai", {IP, D}),  # which task?
+        ("Chắc phải xin thêm 1 tuần", {X, IP}),  # a request foreseen
+        ("Làm gần xong, riêng phần đất đai còn chờ Sở TNMT", {B, IP}),  # a part stuck
+        ("do phần mềm cập nhật chưa xong nên chưa nhập được", {IP, B}),  # a cause's state
     ],
 )
 def test_what_the_votes_did_not_read_whole_is_asked(text, choices):

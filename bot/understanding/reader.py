@@ -322,13 +322,21 @@ _AHEAD = re.compile(  # a future or sequence marker: what follows has not happen
     r"(?<!\w)(?:se|sap|du kien|(?:em|e|minh|toi|du) dinh|roi moi"
     r"|moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"
     r"|de (?:em|e|minh|toi)|mai|ngay mai|tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)"
-    r"|sau khi|(?:lam|trien khai|thuc hien|nop|gui|trinh|bao cao) (?:ngay(?! \d| thang)|luon))"
+    r"|sau khi|chieu (?:nay )?(?:em|e|minh|toi|se)|toi nay|sang mai|lat nua|ti nua"
+    r"|(?:lam|trien khai|thuc hien|nop|gui|trinh|bao cao) (?:ngay(?! \d| thang)|luon))"
     r"(?!\w)"
 )
 _SUBSET = re.compile(  # a subject that is part of the units: "các xã khác", "9 xã đã gửi"
     r"(?<!\w)(?:cac \w+ (?:khac|con lai)|mot so|mot vai|phan lon"
     r"|(?:\d+/)?\d+ (?:xa|phuong|don vi|phong|huyen|truong|thon|co quan))"
     r"(?: \w+){0,2} (?:da |cung |deu )*(?:xong|hoan thanh|gui|nop)"
+)
+_QUANTITY_AFTER = re.compile(  # "xong 1 nửa", "xong 3 trong 4": how much of it, after the verb
+    r"(?<!\w)(?:xong|hoan thanh) (?:duoc )?(?:khoang |tam |chung )?"
+    r"(?:\d+(?![/%\d.,])(?! phan tram)|mot (?:nua|phan|it|so)|nua|it|vai)(?!\w)"
+)
+_BELIEF = re.compile(  # "em tưởng còn phải bổ sung": what the writer believed, or believes
+    r"(?<!\w)(?:em|e|minh|toi) (?:tuong|nghi)(?!\w)"
 )
 _PART_DONE = re.compile(r"(?<!\w)(?:xong|hoan thanh|lam) (?:duoc )?(?:khoang |tam )?\d+/\d+(?!\w)")
 _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer does not know the state
@@ -337,8 +345,8 @@ _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer d
 
 
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
-    r"(?<!\w)(?:cho|doi) (?!(?:den|het|qua|toi|nen|hop|ky|phat hanh|gop y|lay y kien|y kien"
-    r"|thong qua|dong dau|vao so|ban hanh|in|trinh)(?!\w))\w"
+    r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$|(?:cho|doi) (?!(?:den|het|qua|toi|nen|hop"
+    r"|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)(?!\w))\w)"
 )
 _WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
 _START_NOT_YET = re.compile(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
@@ -414,6 +422,15 @@ def _unread_modifier(status: Status, found: list[Vote], parts: list[clauses_.Cla
     return False
 
 
+def _negated_obstacle(text: str) -> bool:
+    """A negation within the four words before an obstacle ("không gặp khó khăn")."""
+    m = lexicon.OBSTACLE.search(text)
+    return m is not None and not _NEGATORS.isdisjoint(text[: m.start()].split()[-4:])
+
+
+_NEGATORS = frozenset({"chua", "khong", "ko", "chang", "k"})
+
+
 def _partial(m: re.Match[str] | None) -> bool:
     """A match naming a part of the units: not a full count ("10/10 xã")."""
     if m is None:
@@ -430,17 +447,20 @@ def _unsafe(
     the reading and the likeliest other one are offered (``late``: a time said past the
     deadline, so "more time" is one of the readings).
 
-    * a word the reader does not know right before the done verb ("hầu như xong");
+    * a word the reader does not know right before the done verb ("hầu như xong"); the writer
+      saying what they believe ("em tưởng còn phải bổ sung");
     * every vote for the reading in a cause clause ("do hệ thống … chưa xong nên …"): the
       cause's state, not the task's;
     * done, with a negated task verb anywhere ("chưa gửi", "vẫn chưa thẩm định"), or from its
       clause on a future or sequence marker ("sẽ", "rồi mới", "để em", "nộp luôn"), an
       instruction reported ("lãnh đạo bảo làm xong"), or with part of the units as the
-      subject ("các xã khác đã xong", "xong khoảng 2/3"), or a progress vote beside it;
+      subject ("các xã khác đã xong", "xong khoảng 2/3"), a quantity after the verb ("xong 1
+      nửa"), or a progress vote beside it;
     * not started, beside a part done ("xong đợt 1, đợt 2 tháng 9 mới làm") or when nobody
       is there to do it ("chưa có ai làm");
     * an extension request foreseen under a doubt ("chắc phải xin thêm ít hôm");
-    * blocked, under a condition ("có gì vướng"), beside a request to the coordinator ("anh
+    * blocked, negated within four words ("không gặp khó khăn"), under a condition ("có gì
+      vướng"), beside a request to the coordinator ("anh
       gửi lại giúp em"), waited for after our own submission ("đã trình …, đang chờ UBND tỉnh
       phê duyệt") or with a future after it, said of a part while the rest goes on ("riêng
       lĩnh vực đất đai đang chờ …"), or of counted units while others delivered;
@@ -450,7 +470,7 @@ def _unsafe(
       carrying it out ("kế hoạch đã được phê duyệt, bên em đang triển khai"), or a state
       after "đang" that is no step of the work, given a cause ("đang tắc vì …").
     """
-    if _unread_modifier(status, found, parts):
+    if _unread_modifier(status, found, parts) or _BELIEF.search(norm):
         return (status, _NEIGHBOUR[status])
     backing = [v for v in found if v.status is status]
     if (
@@ -467,6 +487,8 @@ def _unsafe(
             return (D, IP)
         if _NEGATED.search(norm) or _AHEAD.search(rest) or _TOLD.search(rest):
             return (D, IP)
+        if _QUANTITY_AFTER.search(norm):
+            return (D, IP)
         if "progress" in kinds:  # "năm 2025 đạt 100% …, đang cập nhật": whose hundred?
             return (D, IP)
     elif status is X:
@@ -477,6 +499,8 @@ def _unsafe(
                     return (X, IP)  # "chắc phải xin thêm ít hôm": a request foreseen, not made
     elif status is B:
         at = {v.clause for v in found if v.status is B and v.weight >= 0.9}
+        if any(_negated_obstacle(c.text) for c in parts if c.index in at):
+            return (B, IP)  # "không gặp khó khăn vướng mắc gì": said to be absent?
         if any(_IF.search(c.text) for c in parts if c.index in at) or _ASKS_US.search(norm):
             return (B, IP)
         strong = [v for v in found if v.status is B and v.weight >= 0.9]
