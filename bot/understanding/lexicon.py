@@ -115,7 +115,8 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
 )
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
-    "het (kinh phi|tien|von)", "(dang|bi) (tac|ket)", "chap chon", "mau thuan", "bao tri",
+    "het (kinh phi|tien|von)", "(dang|bi) (tac|ket)", "khong hop tac", "chap chon", "mau thuan",
+    "bao tri",
     "(mat|cup|cat) dien", "lu lut", "mua lu", "bao lu", "sat lo", "ngap (lut|ung)",
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
     "thieu( \\w+)?", "chua co nguoi", "(chua|khong) thong nhat (duoc )?(voi|y kien)",
@@ -156,7 +157,7 @@ NEGATED_OBSTACLE = table(
 )  # fmt: skip
 # Trouble named vaguely, or work halted without a cause: weakly an obstacle, to be asked about
 TROUBLE = table(
-    "(co|gap|phat sinh|bi) (chut |it |mot so )?van de", "tam dung( lai)?", "dung lai",
+    "(co|gap|phat sinh|bi) (chut |it |mot so )?(van de|truc trac)", "tam dung( lai)?", "dung lai",
     "tam ngung", "ngung lai",
 )  # fmt: skip
 # Signed or approved by the unit's own leader after it was handed up: work under way
@@ -196,8 +197,8 @@ EXTENSION_QUESTION = re.compile(r"gia han")
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
     r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( \w+){0,5} roi",
-    "da (duoc )?(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang tai|day len|tai len"
-    "|niem yet|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)|trinh va|upload"
+    "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang tai|day len"
+    "|tai len|niem yet|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)|trinh va|upload"
     "|up len)",
     "da (duoc )?thuc hien(?! duoc)",
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua)",

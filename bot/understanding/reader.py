@@ -366,6 +366,9 @@ _TOLD = re.compile(  # "lãnh đạo bảo làm xong trước 25/7": an instruct
 )
 _SOMETHING_DONE = frozenset({"done", "did", "partial", "own_part"})
 _PART_XONG = re.compile(r"(?<!\w)xong (?:dot|phan|buoc|giai doan|khau) (?:\d+|mot|dau)(?!\w)")
+_UNABLE = re.compile(  # "chưa tổ chức được", "không thể làm": kept from doing the work
+    r"(?<!\w)(?:chua|khong|ko|chua the|khong the) (?:\w+ ){1,2}duoc(?!\w)|(?<!\w)khong the(?!\w)"
+)
 _NOBODY = re.compile(r"(?<!\w)chua (?:co )?(?:ai|nguoi)(?!\w)")
 _BARE_DANG = re.compile(r"(?<!\w)dang ([a-z]+) (?:vi|do)(?!\w)")  # "đang tắc vì …": a state, why
 _SHARE = re.compile(r"(?<![\w/])\d+/\d+(?![\w/-])")
@@ -554,6 +557,8 @@ def _unsafe(
             and any(v.kind == "progress" and v.clause > min(issued) for v in found)
         ):  # "kế hoạch đã được phê duyệt, bên em đang triển khai": the plan, or carrying it out?
             return (IP, D)
+        if status is IP and any(_UNABLE.search(c.text) for c in parts if c.lead == "nen"):
+            return (IP, B)  # "… nên chưa tổ chức được": the reply ends saying it cannot be done
         if status is IP and "progress" in kinds and _BARE_DANG.search(norm):
             m = _BARE_DANG.search(norm)
             if m and m.group(1) not in _STEP_WORDS:
