@@ -95,7 +95,6 @@ def test_kiem_tra_lai_folded_is_not_tra_lai(text):
         ("Đang làm nhưng vướng kinh phí", B),  # the obstacle after "nhưng" stops the work
         ("Làm xong rồi, đang chờ lãnh đạo duyệt", IP),  # own leader still to sign
         ("Đợi Sở Tài chính cấp kinh phí", B),  # "đợi" another body, like "chờ"
-        ("Còn đợi 2 xã nộp báo cáo, các xã khác đã xong", B),
         ("dạ e chờ chị Lan bên phòng TC huyện gửi số liệu ạ", B),
         ("Đang chờ bên điện lực khắc phục sự cố", B),
         ("Dạ bên em đã gửi nhưng Sở báo thiếu phụ lục nên trả lại, đang bổ sung", IP),  # a defect
@@ -108,6 +107,33 @@ def test_kiem_tra_lai_folded_is_not_tra_lai(text):
 def test_clauses_settle_what_the_reply_means(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "choices"),
+    [  # phrasings no table was written for: the last check before recording asks instead
+        ("Hầu như xong rồi ạ", {D, IP}),  # a word not read right before the done verb
+        ("Các phường còn lại đã hoàn thành", {D, IP}),  # part of the units as the subject
+        ("Còn đợi 2 xã nộp báo cáo, các xã khác đã xong", {B, IP}),
+        ("Vẫn làm bình thường, đợi chị Hoa phòng KT gửi số liệu", {IP, B}),  # a person named
+        ("Đã trình TTr số 56/TTr-SNV ngày 8/7, đang chờ UBND tỉnh phê duyệt", {B, IP}),
+        ("Xong đợt 1, đợt 2 tháng 9 mới làm", {IP, X}),  # a part done, the rest late
+        ("Em xong rồi, chiều em cập nhật", {D, IP}),  # a future after the done
+        ("Xong việc ở xã em lên huyện nộp luôn", {D, IP}),
+        ("Xong 3 hạng mục rồi anh", {D, IP}),  # a quantity after the verb
+        ("Xong rồi ạ, em tưởng anh nhận được rồi", {D, IP}),  # what the writer believes
+        ("Lãnh đạo yêu cầu hoàn thành trước 25/7", {D, IP}),  # an instruction reported
+        ("Em không gặp trục trặc vướng mắc gì", {B, IP}),  # negated, a word not read between
+        ("Hồ sơ bị trả về vì thiếu bản scan, bên em đã nộp lại rồi", {IP, D}),  # redelivered?
+        ("Kế hoạch đã được phê duyệt, bên em đang triển khai", {IP, D}),  # which task?
+        ("Chắc phải xin thêm 1 tuần", {X, IP}),  # a request foreseen
+        ("Làm gần xong, riêng phần đất đai còn chờ Sở TNMT", {B, IP}),  # a part stuck
+        ("do phần mềm cập nhật chưa xong nên chưa nhập được", {IP, B}),  # a cause's state
+    ],
+)
+def test_what_the_votes_did_not_read_whole_is_asked(text, choices):
+    reading = read(text)
+    assert reading.ask and choices <= set(reading.alternatives), reading
 
 
 def test_a_confident_reading_says_so():

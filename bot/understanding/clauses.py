@@ -25,8 +25,12 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("hom", "thi"),
     ("con", "con"),
     ("ban", "thi"),
+    ("tien", "do"),  # "tiến độ": progress, not "do" (because)
 }
-_NOT_LEAD_BEFORE = {"thi": frozenset({"xa", "tran", "truong", "tuyen", "hanh", "diem"})}
+_NOT_LEAD_BEFORE = {
+    "thi": frozenset({"xa", "tran", "truong", "tuyen", "hanh", "diem"}),
+    "do": frozenset({"dac", "luong"}),  # "đo đạc", "đo lường"
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,7 +115,8 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
 )
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
-    "het (kinh phi|tien|von)", "chap chon", "mau thuan", "bao tri",
+    "het (kinh phi|tien|von)", "(dang|bi) (tac|ket)", "khong hop tac", "chap chon", "mau thuan",
+    "bao tri",
     "(mat|cup|cat) dien", "lu lut", "mua lu", "bao lu", "sat lo", "ngap (lut|ung)",
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
     "thieu( \\w+)?", "chua co nguoi", "(chua|khong) thong nhat (duoc )?(voi|y kien)",
@@ -156,7 +157,7 @@ NEGATED_OBSTACLE = table(
 )  # fmt: skip
 # Trouble named vaguely, or work halted without a cause: weakly an obstacle, to be asked about
 TROUBLE = table(
-    "(co|gap|phat sinh|bi) (chut |it |mot so )?van de", "tam dung( lai)?", "dung lai",
+    "(co|gap|phat sinh|bi) (chut |it |mot so )?(van de|truc trac)", "tam dung( lai)?", "dung lai",
     "tam ngung", "ngung lai",
 )  # fmt: skip
 # Signed or approved by the unit's own leader after it was handed up: work under way
@@ -195,9 +196,9 @@ EXTENSION_QUESTION = re.compile(r"gia han")
 
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
-    r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( \w+){0,3} roi",
-    "da (duoc )?(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang tai|day len|tai len"
-    "|niem yet|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)|trinh va|upload"
+    r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( \w+){0,5} roi",
+    "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang tai|day len"
+    "|tai len|niem yet|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)|trinh va|upload"
     "|up len)",
     "da (duoc )?thuc hien(?! duoc)",
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua)",
@@ -213,7 +214,8 @@ NEUTRAL = table(  # looks like completion, is not
     "(hoan thanh|xong) thi", "sau khi (\\w+ )?xong", "da nhan",
 )  # fmt: skip
 PARTIAL = table(  # completion of a part: work under way
-    "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan", r"phan \w+",
+    "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan",
+    r"phan (?!mem|hoi|anh|cong|tram|loai|mong)\w+",  # not "phần mềm" (software), "phản hồi"
     r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip
@@ -236,14 +238,19 @@ RETURNED = table(
     "chua dat yeu cau", "phai (sua|bo sung|lam lai|chinh sua)", "(?<!di )lam lai",
     "khong (duoc )?(duyet|chap nhan|thong qua)",
 )  # fmt: skip
-START = "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|dong den|lam gi"
+START = (
+    "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|dong den|lam gi"
+    "|khoi dong|khoi cong"
+)
 UNDONE = table("chua (du|het|xong het|hoan chinh|xong han)")  # not finished, under way
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
     f"chua (co )?ai ({START})",
 )  # fmt: skip
-START_VERB = table("bat dau", "lam", "trien khai", "thuc hien", "tien hanh", "bat tay")
+START_VERB = table(
+    "bat dau", "lam", "trien khai", "thuc hien", "tien hanh", "bat tay", "khoi dong", "khoi cong"
+)
 PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the work
     "trien khai", "thuc hien", "tien hanh", "bat dau", "tong hop", "hoan thien", "soan( thao)?",
     "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "trinh( ky)?", "tham dinh",

@@ -50,6 +50,18 @@ How the reader decides, in order:
    [Khác]"). A reading that goes against a negation, a future marker or a question in the
    text is never returned confident: those scopes change or silence the vote itself.
 
+6. **The last check** (``_unsafe``): votes read phrases the lexicon knows, so text never seen
+   can hold a word that turns a confident reading. Before recording, the reply is checked for
+   what the votes did not read whole, and the reading is asked about (with its likeliest
+   neighbour) instead: a word the reader does not know right before a done verb ("hầu như
+   xong"); done with a negated task verb, a future or sequence marker after it, or part of the
+   units as its subject; blocked under a condition, beside a request to the coordinator, or
+   waited for after our own submission; in progress or not started with a waiting word read
+   as no wait, a named person waited for, or a start negated or put ahead; a state said only
+   in a cause clause; an instruction reported. The writer saying they do not know the state
+   ("em không rõ tiến độ") records nothing and asks nothing. Asking costs a tap; a wrong
+   status costs trust. See ``_unsafe`` for the whole list.
+
 Pure and fast: no I/O, regexes compiled once (``bench/parse.py`` measures it).
 """
 
@@ -61,6 +73,7 @@ from datetime import date, timedelta
 
 from bot.understanding import clauses as clauses_
 from bot.understanding import lexicon
+from bot.understanding import statuses as statuses_
 from bot.understanding.dates import completion_date, extension_date
 from bot.understanding.documents import DocumentRef, documents
 from bot.understanding.normalise import normalise
@@ -120,7 +133,7 @@ def read_reply(
     percent, measured = percents(parts)
     counts = tuple(fractions(parts))
     found += _remaining(parts, found)
-    found = _defects(found, norm)
+    found = _defects(found, norm, parts)
     found += _bare_negation(parts)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
@@ -132,6 +145,11 @@ def read_reply(
     status, confidence, alternatives = combine(found, percent, measured, counts, acted=acted)
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
+    if _IGNORANT.search(norm):
+        status, confidence, alternatives = None, 0.0, ()  # "em không rõ tiến độ": not said
+    if status is not None and not alternatives:
+        late = _past_deadline(norm, today, current_deadline)
+        alternatives = _unsafe(status, found, parts, norm, late=late)
     if alternatives and _only_asking(parts, found):
         alternatives = ()  # "phiếu khảo sát hoàn thành thì nộp ở đâu?": a question, no report
     ask = bool(alternatives)
@@ -295,6 +313,273 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     return left + unsure
 
 
+_NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "chưa triển khai"
+    r"(?<!\w)(?<!quen )(?:chua|khong|ko|chang) (?:duoc |the |kip |hoan toan )?"
+    r"(?:lam|xong|hoan thanh|gui|nop|trinh|ky|ban hanh|trien khai|thuc hien|bat dau|bao cao"
+    r"|tong hop|duyet|phe duyet|tra loi|dang tai|cap nhat|tham dinh)(?!\w)"
+)
+_AHEAD = re.compile(  # a future or sequence marker: what follows has not happened yet
+    r"(?<!\w)(?:se|sap|du kien|(?:em|e|minh|toi|du) dinh|roi moi"
+    r"|moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"
+    r"|de (?:em|e|minh|toi)|mai|ngay mai|tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)"
+    r"|sau khi|chieu (?:nay )?(?:em|e|minh|toi|se)|toi nay|sang mai|lat nua|ti nua"
+    r"|(?:lam|trien khai|thuc hien|nop|gui|trinh|bao cao) (?:ngay(?! \d| thang)|luon))"
+    r"(?!\w)"
+)
+_SUBSET = re.compile(  # a subject that is part of the units: "các xã khác", "9 xã đã gửi"
+    r"(?<!\w)(?:cac \w+ (?:khac|con lai)|mot so|mot vai|phan lon"
+    r"|(?:\d+/)?\d+ (?:xa|phuong|don vi|phong|huyen|truong|thon|co quan))"
+    r"(?: \w+){0,2} (?:da |cung |deu )*(?:xong|hoan thanh|gui|nop)"
+)
+_QUANTITY_AFTER = re.compile(  # "xong 1 nửa", "xong 3 trong 4": how much of it, after the verb
+    r"(?<!\w)(?:xong|hoan thanh) (?:duoc )?(?:khoang |tam |chung )?"
+    r"(?:\d+(?![/%\d.,])(?! phan tram)|mot (?:nua|phan|it|so)|nua|it|vai)(?!\w)"
+)
+_BELIEF = re.compile(  # "em tưởng còn phải bổ sung": what the writer believed, or believes
+    r"(?<!\w)(?:em|e|minh|toi) (?:tuong|nghi)(?!\w)"
+)
+_PART_DONE = re.compile(r"(?<!\w)(?:xong|hoan thanh|lam) (?:duoc )?(?:khoang |tam )?\d+/\d+(?!\w)")
+_IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer does not know the state
+    r"(?<!\w)(?:khong|ko|chua) (?:nam|ro|biet)(?: duoc| ro)?(?: \w+)? (?:tien do|tinh hinh)(?!\w)"
+)
+
+
+_WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
+    r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$|(?:cho|doi) (?!(?:den|het|qua|toi|nen|hop"
+    r"|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)(?!\w))\w)"
+)
+_WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
+_START_NOT_YET = re.compile(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
+    r"(?<!\w)(?:chua|khong|ko|se|du kien|sap) (?:duoc |the |kip )?(?:bat dau|bat tay|trien khai"
+    r"|thuc hien|tien hanh|lam)(?!\w)(?! (?:xong )?het)"
+)
+_UNITS = re.compile(
+    r"(?<!\w)\d+ (?:xa|phuong|don vi|phong|huyen|truong|thon|co quan|so|nganh)(?!\w)"
+)
+_WAIT_BODY = re.compile(  # "đợi chị Hoa phòng KT gửi": a person named, not a role of ours
+    r"(?<!\w)(?:cho|doi) (?:anh|chi|a|c|chu|co|em) (?!(?:truong|pho|chanh|giam|chu|lanh|sep|ld|gd"
+    r"|tp|pgd|ct|pct|tich|nhiem|a|ah|nhe|nha|oi|roi|voi|xem|ky|duyet)(?!\w))[a-z]+(?!\w)"
+)
+_TOLD = re.compile(  # "lãnh đạo bảo làm xong trước 25/7": an instruction reported, not a report
+    r"(?<!\w)(?:bao|yeu cau|chi dao|dan|nhac|giao|muon)(?: \w+){0,3}? (?:lam xong|xong|hoan thanh)"
+    r"(?!\w)"
+)
+_SOMETHING_DONE = frozenset({"done", "did", "partial", "own_part"})
+_PART_XONG = re.compile(r"(?<!\w)xong (?:dot|phan|buoc|giai doan|khau) (?:\d+|mot|dau)(?!\w)")
+_UNABLE = re.compile(  # "chưa tổ chức được", "không thể làm": kept from doing the work
+    r"(?<!\w)(?:chua|khong|ko|chua the|khong the) (?:\w+ ){1,2}duoc(?!\w)|(?<!\w)khong the(?!\w)"
+)
+_NOBODY = re.compile(r"(?<!\w)chua (?:co )?(?:ai|nguoi)(?!\w)")
+_BARE_DANG = re.compile(r"(?<!\w)dang ([a-z]+) (?:vi|do)(?!\w)")  # "đang tắc vì …": a state, why
+_SHARE = re.compile(r"(?<![\w/])\d+/\d+(?![\w/-])")
+_ISSUING = re.compile(r"(?<!\w)(?:phe duyet|ban hanh|ky ban hanh)(?!\w)")
+_HANDED = re.compile(r"(?<!\w)da (?:duoc )?(?:trinh|gui|nop|chuyen)(?!\w)")
+_IF = re.compile(r"(?<!\w)(?:neu|co gi|gia su|truong hop|phong khi|khi nao)(?!\w)")
+_ASKS_US = re.compile(
+    r"(?<!\w)(?:giup|ho|dum) (?:em|e|minh|toi|ben em)(?!\w)|" + lexicon.RESEND.pattern
+)
+
+
+def _known_words() -> frozenset[str]:
+    """Every word the reader has a reading for: the words of the lexicon's tables and word
+    classes and of the votes' own patterns (computed once, at import)."""
+    words: set[str] = set(_FUNCTION_WORDS) | clauses_.LEADS
+    for module in (lexicon, statuses_):
+        for value in vars(module).values():
+            if isinstance(value, lexicon.Table):
+                value = value.regex
+            if isinstance(value, re.Pattern):
+                words.update(re.findall(r"[a-z]+", value.pattern))
+            elif isinstance(value, frozenset):
+                words.update(w for item in value if isinstance(item, str) for w in item.split())
+    return frozenset(words)
+
+
+# Words that stand before a status verb without changing it: who did it, of what, when.
+_FUNCTION_WORDS = frozenset(
+    "da d em e anh chi a c minh toi ben chung cung deu vua moi roi r viec nay do cua cac nhung"
+    " so ngay thang nam tuan hom qua nay hom nay ho so bao cao ke hoach quyet dinh cong van"
+    " van ban to trinh thong bao danh muc nhiem vu tham muu tu phap noi vu tai chinh"
+    " nhe nha a ah oi voi va cho lai len xuong ra vao trong ngoai tren duoi".split()
+)
+_KNOWN: frozenset[str] = frozenset()  # filled below, once the patterns exist
+_CUES = {D: lexicon.DONE}  # an obstacle's noun is often new ("Cổng DVC quốc gia bảo trì")
+
+
+def _unread_modifier(status: Status, found: list[Vote], parts: list[clauses_.Clause]) -> bool:
+    """A word the reader does not know right before the cue of a done vote ("tương đối
+    xong", "suýt xong"): Vietnamese puts what turns a verb before it."""
+    cue = _CUES.get(status)
+    if cue is None:
+        return False
+    for v in found:
+        if v.status is not status or v.weight < 0.9 or v.clause >= len(parts):
+            continue
+        text = parts[v.clause].text
+        m = cue.search(text)
+        if m is None:
+            continue
+        before = text[: m.start()].split()[-2:]
+        if any(w.isalpha() and w not in _KNOWN for w in before):
+            return True
+    return False
+
+
+def _negated_obstacle(text: str) -> bool:
+    """A negation within the four words before an obstacle ("không gặp khó khăn")."""
+    m = lexicon.OBSTACLE.search(text)
+    return m is not None and not _NEGATORS.isdisjoint(text[: m.start()].split()[-4:])
+
+
+_NEGATORS = frozenset({"chua", "khong", "ko", "chang", "k"})
+
+
+def _partial(m: re.Match[str] | None) -> bool:
+    """A match naming a part of the units: not a full count ("10/10 xã")."""
+    if m is None:
+        return False
+    share = re.search(r"(\d+)/(\d+)", m.group())
+    return share is None or int(share.group(1)) < int(share.group(2))
+
+
+def _unsafe(
+    status: Status, found: list[Vote], parts: list[clauses_.Clause], norm: str, *, late: bool
+) -> tuple[Status, ...]:
+    """The last check before recording, for text the votes may not have read whole: a
+    confident reading is kept only when no word they did not read could turn it; otherwise
+    the reading and the likeliest other one are offered (``late``: a time said past the
+    deadline, so "more time" is one of the readings).
+
+    * a word the reader does not know right before the done verb ("hầu như xong"); the writer
+      saying what they believe ("em tưởng còn phải bổ sung");
+    * every vote for the reading in a cause clause ("do hệ thống … chưa xong nên …"): the
+      cause's state, not the task's;
+    * done, with a negated task verb anywhere ("chưa gửi", "vẫn chưa thẩm định"), or from its
+      clause on a future or sequence marker ("sẽ", "rồi mới", "để em", "nộp luôn"), an
+      instruction reported ("lãnh đạo bảo làm xong"), or with part of the units as the
+      subject ("các xã khác đã xong", "xong khoảng 2/3"), a quantity after the verb ("xong 1
+      nửa"), or a progress vote beside it;
+    * not started, beside a part done ("xong đợt 1, đợt 2 tháng 9 mới làm") or when nobody
+      is there to do it ("chưa có ai làm");
+    * an extension request foreseen under a doubt ("chắc phải xin thêm ít hôm");
+    * blocked, negated within four words ("không gặp khó khăn"), under a condition ("có gì
+      vướng"), beside a request to the coordinator ("anh
+      gửi lại giúp em"), waited for after our own submission ("đã trình …, đang chờ UBND tỉnh
+      phê duyệt") or with a future after it, said of a part while the rest goes on ("riêng
+      lĩnh vực đất đai đang chờ …"), or of counted units while others delivered;
+    * in progress or not started, with a waiting word not read as waiting or a named person
+      waited for ("đợi chị Hoa phòng KT gửi"); in progress with a start negated or put ahead
+      and no vote saying so, a return followed by a redelivery, an issued plan followed by
+      carrying it out ("kế hoạch đã được phê duyệt, bên em đang triển khai"), or a state
+      after "đang" that is no step of the work, given a cause ("đang tắc vì …").
+    """
+    if _unread_modifier(status, found, parts) or _BELIEF.search(norm):
+        return (status, _NEIGHBOUR[status])
+    backing = [v for v in found if v.status is status]
+    if (
+        status is not B
+        and backing
+        and all(parts[v.clause].lead in ("vi", "do") for v in backing if v.clause < len(parts))
+    ):
+        return (status, B)  # "do hệ thống … chưa xong nên …": the cause's state, not the task's
+    kinds = {v.kind for v in found}
+    if status is D:
+        first = min((v.clause for v in found if v.status is D), default=0)
+        rest = " ".join(c.text for c in parts[first:])
+        if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
+            return (D, IP)
+        if _NEGATED.search(norm) or _AHEAD.search(rest) or _TOLD.search(rest):
+            return (D, IP)
+        if _QUANTITY_AFTER.search(norm):
+            return (D, IP)
+        if "progress" in kinds:  # "năm 2025 đạt 100% …, đang cập nhật": whose hundred?
+            return (D, IP)
+    elif status is X:
+        for c in parts:
+            if c.index in {v.clause for v in found if v.status is X}:
+                ask_at = c.text.find("xin")
+                if ask_at > 0 and lexicon.DOUBT.search(c.text[:ask_at]):
+                    return (X, IP)  # "chắc phải xin thêm ít hôm": a request foreseen, not made
+    elif status is B:
+        at = {v.clause for v in found if v.status is B and v.weight >= 0.9}
+        if any(_negated_obstacle(c.text) for c in parts if c.index in at):
+            return (B, IP)  # "không gặp khó khăn vướng mắc gì": said to be absent?
+        if any(_IF.search(c.text) for c in parts if c.index in at) or _ASKS_US.search(norm):
+            return (B, IP)
+        strong = [v for v in found if v.status is B and v.weight >= 0.9]
+        handed = any(v.status is D or v.kind == "submitted" for v in found) or bool(
+            _HANDED.search(norm)
+        )
+        if handed and all(v.kind == "waiting" for v in strong):
+            return (B, IP)  # "đã trình …, đang chờ UBND tỉnh phê duyệt": stuck, or under way?
+        later = " ".join(c.text for c in parts if c.index > max(at, default=0))
+        if handed and _AHEAD.search(later):
+            return (B, IP)  # "… trả lại, bên em đang bổ sung và sẽ gửi lại": being mended
+        rest_of_it = [v for v in found if v.status is IP and v.kind in ("hedged", "progress")]
+        if rest_of_it and any(
+            parts[v.clause].lead == "con" or " rieng " in f" {parts[v.clause].text} "
+            for v in strong
+        ):  # "làm gần xong, riêng lĩnh vực đất đai đang chờ Sở …": a part stuck, or the task?
+            return (B, IP)
+        if any(v.status is D for v in found) and any(
+            _UNITS.search(c.text) for c in parts if c.index in at
+        ):  # "có 3 xã chưa gửi, 9 xã đã gửi": the rest of the units late, or the task stuck?
+            return (B, IP)
+    elif status is NS and (kinds & _SOMETHING_DONE or _PART_XONG.search(norm)):
+        return (
+            (IP, X) if late else (NS, IP)
+        )  # "xong đợt 1, đợt 2 tháng 9 mới làm": a part done, the rest ahead
+    elif status is NS and _NOBODY.search(norm):
+        return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?
+    if status in (IP, NS):
+        if _WAIT_WORD.search(norm) and not kinds & _WAIT_KINDS:
+            return (status, B)
+        waits = [c for c in parts if c.index in {v.clause for v in found if v.kind == "own_wait"}]
+        if any(lexicon.OF_BODY.search(c.text) or _WAIT_BODY.search(c.text) for c in waits):
+            return (status, B)  # "chờ chị Lan bên phòng TC huyện": our leader, or theirs?
+        returned = [v.clause for v in found if v.kind == "returned"]
+        if (
+            status is IP
+            and returned
+            and any(v.kind == "done" and v.clause > min(returned) for v in found)
+        ):  # "bị trả về vì thiếu bản scan, em đã bổ sung và nộp lại rồi": redelivered?
+            return (IP, D)
+        issued = [
+            v.clause
+            for v in found
+            if v.kind == "done"
+            and _ISSUING.search(parts[v.clause].text)
+            and not _partial(_SHARE.search(parts[v.clause].text))
+        ]
+        if (
+            status is IP
+            and issued
+            and any(v.kind == "progress" and v.clause > min(issued) for v in found)
+        ):  # "kế hoạch đã được phê duyệt, bên em đang triển khai": the plan, or carrying it out?
+            return (IP, D)
+        if status is IP and any(_UNABLE.search(c.text) for c in parts if c.lead == "nen"):
+            return (IP, B)  # "… nên chưa tổ chức được": the reply ends saying it cannot be done
+        if status is IP and "progress" in kinds and _BARE_DANG.search(norm):
+            m = _BARE_DANG.search(norm)
+            if m and m.group(1) not in _STEP_WORDS:
+                return (IP, B)  # "đang tắc vì …": what is under way was not read
+        if (
+            status is IP
+            and _START_NOT_YET.search(norm)
+            and not kinds & {"not_started", "future_start"}
+        ):
+            return (IP, NS)
+    return ()
+
+
+_KNOWN = _known_words()
+_STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …" is said of
+    w
+    for t in (lexicon.PROGRESS, lexicon.START_VERB, lexicon.PLANNING)
+    for w in re.findall(r"[a-z]+", t.regex.pattern)
+)
+
+
 def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
     """A reply that asks something and says nothing of the work but weakly (a bare step verb
     that names the thing asked about)."""
@@ -303,9 +588,10 @@ def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
     return all(v.weight < THRESHOLD for v in found if v.status is not None)
 
 
-def _defects(found: list[Vote], norm: str) -> list[Vote]:
-    """An obstacle said where the work was sent back ("Sở báo thiếu phụ lục nên trả lại") is
-    what was found wrong with it, not what stops the work; one in a reply that asks the
+def _defects(found: list[Vote], norm: str, parts: list[clauses_.Clause]) -> list[Vote]:
+    """An obstacle said where the work was sent back ("Sở báo thiếu phụ lục nên trả lại"), or
+    given as its cause ("bị trả về vì thiếu bản scan"), is what was found wrong with it, not
+    what stops the work; one in a reply that asks the
     coordinator to resend ("file bị lỗi, anh gửi lại giúp em") may be theirs, not the task's."""
     returned = {v.clause for v in found if v.kind == "returned"}
     resend = bool(lexicon.RESEND.search(norm))
@@ -314,6 +600,9 @@ def _defects(found: list[Vote], norm: str) -> list[Vote]:
     kept = []
     for v in found:
         if v.kind == "obstacle" and (v.clause in returned or v.clause + 1 in returned):
+            continue
+        cause = v.clause < len(parts) and parts[v.clause].lead in ("vi", "do")
+        if v.kind == "obstacle" and cause and v.clause - 1 in returned:
             continue
         if v.kind == "obstacle" and resend:
             v = Vote(B, 0.5, v.clause, "eased")

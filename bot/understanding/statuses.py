@@ -380,7 +380,7 @@ def _progress_votes(
         if before[-1:] == ["dang"] or (m.group() == "chuan bi" and lx.START_VERB.match(after)):
             vote(NS, 0.6, "prepare")  # getting ready to start: started, or not yet?
             vote(IP, 0.6, "prepare")
-        elif "da" in before[-2:] or "xong" in after.split()[:3]:
+        elif "da" in before[-2:] or "xong" in after.split()[:3] or after[:3] == "roi":
             vote(IP, 0.6, "planning")
     text = _mask(lx.PLANNING, text, words)
     for m in _scan(lx.PROGRESS, text, words):
