@@ -400,7 +400,9 @@ _FUNCTION_WORDS = frozenset(
     "da d em e anh chi a c minh toi ben chung cung deu vua moi roi r viec nay do cua cac nhung"
     " so ngay thang nam tuan hom qua nay hom nay ho so bao cao ke hoach quyet dinh cong van"
     " van ban to trinh thong bao danh muc nhiem vu tham muu tu phap noi vu tai chinh"
-    " nhe nha a ah oi voi va cho lai len xuong ra vao trong ngoai tren duoi".split()
+    " nhe nha a ah oi voi va cho lai len xuong ra vao trong ngoai tren duoi"
+    # a period named in words picks the task's period ("quý III xong", "6 tháng đầu năm")
+    " quy q i ii iii iv dau cuoi".split()
 )
 _KNOWN: frozenset[str] = frozenset()  # filled below, once the patterns exist
 _CUES = {D: lexicon.DONE}  # an obstacle's noun is often new ("Cổng DVC quốc gia bảo trì")
