@@ -12,6 +12,12 @@ platform is back and every such nudge, the latest of its series only, is due aga
 at once with ``RETURN_TRIES`` more tries, after which it fails for good and stays.
 A nudge refused because the chat blocked the bot is unreachable: it goes out again
 when the person writes (``storage.ledger.reopen_unreachable``).
+
+Grouping (issue 11): a claim takes every due nudge of the people it reaches, and the
+nudges of one person go out as one check-in (and a leader's escalations as one more
+message); each row records the message that carried it. With ``SweepConfig.rules`` a
+claimed nudge the policy no longer plans (an update reset the ladder, a snooze) is
+skipped as ``not_planned``.
 """
 
 from __future__ import annotations
@@ -21,7 +27,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from scheduler.calendar import WorkCalendar
-from scheduler.delivery import Delivery, DeliveryResult, NudgeToSend, Outcome
+from scheduler.delivery import CheckIn, Delivery, DeliveryResult, NudgeToSend, Outcome
+from scheduler.planner import facts_for, load_recipients
+from scheduler.policy import ReminderRules, plan_nudges
 from storage.db import Database
 from storage.enums import Role, Status
 from storage.ledger import (
@@ -55,7 +63,8 @@ def backoff(attempts: int) -> timedelta:
 class SweepConfig:
     worker: str
     lease: timedelta = timedelta(minutes=5)
-    batch: int = 200
+    batch: int = 200  # people whose due nudges one claim takes
+    rules: ReminderRules | None = None  # when given, nudges the policy dropped are skipped
 
 
 @dataclass
@@ -69,14 +78,24 @@ class RoundReport:
     skip_reasons: dict[str, int] = field(default_factory=dict)
 
 
-async def _skip_reasons(session, nudges: list[Nudge]) -> dict[int, str]:
-    """Why claimed nudges should no longer go out, by nudge id (two queries per batch)."""
+async def _skip_reasons(
+    session, nudges: list[Nudge], calendar: WorkCalendar, rules: ReminderRules | None
+) -> dict[int, str]:
+    """Why claimed nudges should no longer go out, by nudge id (a few queries per batch)."""
     assignments, people = await sweep_facts(
         session, {n.assignment_id for n in nudges}, {n.person_id for n in nudges}
     )
+    recipients = await load_recipients(session) if rules is not None else None
     reasons = {}
     for nudge in nudges:
-        reason = _skip_reason(nudge, assignments[nudge.assignment_id], people.get(nudge.person_id))
+        assignment = assignments[nudge.assignment_id]
+        reason = _skip_reason(nudge, assignment, people.get(nudge.person_id))
+        if reason is None and rules is not None and recipients is not None:
+            day = calendar.local_date(nudge.due_at)
+            facts = facts_for(assignment, recipients, calendar)
+            wanted = plan_nudges(facts, rules, calendar, day, day)
+            if not any(w.person_id == nudge.person_id and w.kind == nudge.kind for w in wanted):
+                reason = "not_planned"  # answered or snoozed since it was planned
         if reason:
             reasons[nudge.id] = reason
     return reasons
@@ -115,7 +134,7 @@ async def sweep_once(
         report.claimed = len(claimed)
         if not claimed:
             return report
-        reasons = await _skip_reasons(session, claimed)
+        reasons = await _skip_reasons(session, claimed, calendar, config.rules)
         wanted = [n for n in claimed if n.id not in reasons]
         reasons |= dict.fromkeys(await superseded(session, wanted, now), "superseded")
         to_send: list[NudgeToSend] = []
@@ -137,13 +156,30 @@ async def sweep_once(
                     nudge.attempts,
                 )
             )
-    for item in to_send:
+    deliver_checkin = getattr(delivery, "deliver_checkin", None)
+    if not getattr(delivery, "grouped", True):
+        deliver_checkin = None
+    for checkin in checkins(to_send, calendar, now):
+        if deliver_checkin is None:  # a delivery of single nudges
+            for item in checkin.items:
+                result = await _deliver_one(delivery, item, now)
+                await _record(db, calendar, config, item, result, now, report)
+            continue
         try:
-            result = await delivery.deliver(item, now)
+            result = await deliver_checkin(checkin, now)
         except Exception as exc:  # a delivery bug must not lose the claim's outcome
-            log.exception("action=deliver_crashed nudge=%s", item.nudge_id)
+            log.exception("action=deliver_crashed person=%s", checkin.person_id)
             result = DeliveryResult(Outcome.RETRY, error=f"{type(exc).__name__}: {exc}")
-        await _record(db, calendar, config, item, result, now, report)
+        carried = {nudge_id: (message, place) for nudge_id, message, place in result.carried}
+        for item in checkin.items:
+            if item.nudge_id in carried:
+                message, place = carried[item.nudge_id]
+                one = DeliveryResult(
+                    Outcome.SENT, channel=result.channel, message_id=message, chat_id=result.chat_id
+                )
+                await _record(db, calendar, config, item, one, now, report, position=place)
+            else:
+                await _record(db, calendar, config, item, result, now, report)
     if report.sent:  # the platform takes nudges: what it refused before goes out again
         async with db.unit_of_work() as session:
             returned = await reopen_gave_up(session, now, attempts=RETURNED)
@@ -152,12 +188,36 @@ async def sweep_once(
     return report
 
 
+def checkins(items: list[NudgeToSend], calendar: WorkCalendar, now: datetime) -> list[CheckIn]:
+    """The claimed nudges as messages: per person, the official-level ones together and
+    the escalations together, each by deadline then assignment; people by id."""
+    groups: dict[tuple[int, str], list[NudgeToSend]] = {}
+    for item in items:
+        audience = "leader" if item.kind.startswith("escalation:") else "official"
+        groups.setdefault((item.person_id, audience), []).append(item)
+    today = calendar.local_date(now)
+    out = []
+    for (person_id, audience), group in sorted(groups.items()):
+        group.sort(key=lambda n: (n.for_deadline, n.assignment_id))
+        late = any(calendar.local_date(n.due_at) < today for n in group)
+        out.append(CheckIn(person_id, audience, tuple(group), catch_up=late))
+    return out
+
+
+async def _deliver_one(delivery: Delivery, item: NudgeToSend, now: datetime) -> DeliveryResult:
+    try:
+        return await delivery.deliver(item, now)
+    except Exception as exc:  # a delivery bug must not lose the claim's outcome
+        log.exception("action=deliver_crashed nudge=%s", item.nudge_id)
+        return DeliveryResult(Outcome.RETRY, error=f"{type(exc).__name__}: {exc}")
+
+
 def _may_retry(attempt: int) -> bool:
     """A first series of ``MAX_ATTEMPTS`` tries; after coming back, ``RETURN_TRIES``."""
     return attempt < MAX_ATTEMPTS or RETURNED < attempt < RETURNED + RETURN_TRIES
 
 
-async def _record(db, calendar, config, item, result, now, report) -> None:
+async def _record(db, calendar, config, item, result, now, report, position=None) -> None:
     async with db.unit_of_work() as session:
         if result.outcome is Outcome.SENT:
             kept = await mark_sent(
@@ -167,6 +227,8 @@ async def _record(db, calendar, config, item, result, now, report) -> None:
                 now,
                 channel=result.channel or "",
                 message_id=result.message_id or "",
+                chat_id=result.chat_id,
+                position=position,
             )
             report.sent += kept
         elif result.outcome is Outcome.RETRY and _may_retry(item.attempt):

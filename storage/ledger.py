@@ -66,17 +66,19 @@ async def record_planned(
 async def claim_due(
     session: AsyncSession, now: datetime, *, worker: str, lease: timedelta, limit: int
 ) -> list[Nudge]:
-    """Take up to ``limit`` due nudges for ``worker`` until ``now + lease``.
+    """Take every due nudge of up to ``limit`` people for ``worker`` until ``now + lease``.
 
+    The people are those of the ``limit`` longest-waiting due rows; all their due rows
+    are taken, so that one person's nudges go out together as one check-in.
     One UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) … RETURNING: on
     PostgreSQL concurrent claimers skip each other's rows; on SQLite the single
     statement holds the write lock, so no row is taken twice either.
     """
+    ready = (Nudge.state.in_(TAKEABLE), Nudge.available_at <= now)
+    people = select(Nudge.person_id).where(*ready).order_by(Nudge.available_at, Nudge.id)
     due = (
         select(Nudge.id)
-        .where(Nudge.state.in_(TAKEABLE), Nudge.available_at <= now)
-        .order_by(Nudge.available_at, Nudge.id)
-        .limit(limit)
+        .where(*ready, Nudge.person_id.in_(people.limit(limit).scalar_subquery()))
         .with_for_update(skip_locked=True)
     )
     statement = (
@@ -207,7 +209,19 @@ async def _finish(session: AsyncSession, nudge_id: int, worker: str, **values) -
     return result.rowcount == 1
 
 
-async def mark_sent(session, nudge_id, worker, now, *, channel: str, message_id: str) -> bool:
+async def mark_sent(
+    session,
+    nudge_id,
+    worker,
+    now,
+    *,
+    channel: str,
+    message_id: str,
+    chat_id: str | None = None,
+    position: int | None = None,
+) -> bool:
+    """Sent, in message ``message_id`` of ``chat_id`` on ``channel``, at ``position`` (1-based)
+    when that message listed several."""
     return await _finish(
         session,
         nudge_id,
@@ -217,8 +231,18 @@ async def mark_sent(session, nudge_id, worker, now, *, channel: str, message_id:
         sent_at=now,
         channel=channel,
         message_id=message_id,
+        chat_id=chat_id,
+        position=position,
         last_error=None,
         updated_at=now,
+    )
+
+
+async def snooze(session: AsyncSession, assignment_id: int, until: date) -> None:
+    """Snooze ("Nhắc lại sau"): no nudge about the assignment before the local day ``until``. Not an
+    update (status and history stay); the policy restarts the overdue ladder there."""
+    await session.execute(
+        update(Assignment).where(Assignment.id == assignment_id).values(snoozed_until=until)
     )
 
 
@@ -253,14 +277,17 @@ async def mark_skipped(session, nudge_id, worker, now, *, reason: str) -> bool:
 
 
 def _carried(keys: Collection[tuple[str, str, str]]):
+    # The row's own chat when it recorded one; older rows (sent before chat_id was
+    # kept) fall back to the person's link on that channel.
+    chat = func.coalesce(Nudge.chat_id, ChatLink.chat_id)
     return (
-        select(Nudge.assignment_id, Nudge.channel, ChatLink.chat_id, Nudge.message_id)
-        .join(
+        select(Nudge.assignment_id, Nudge.channel, chat, Nudge.message_id)
+        .outerjoin(
             ChatLink,
             and_(ChatLink.person_id == Nudge.person_id, ChatLink.channel == Nudge.channel),
         )
-        .where(tuple_(Nudge.channel, ChatLink.chat_id, Nudge.message_id).in_(list(keys)))
-        .order_by(Nudge.id)
+        .where(tuple_(Nudge.channel, chat, Nudge.message_id).in_(list(keys)))
+        .order_by(Nudge.position, Nudge.id)
     )
 
 
@@ -268,7 +295,8 @@ async def assignments_of_message(
     session: AsyncSession, channel: str, chat_id: str, message_id: str
 ) -> list[int]:
     """Ids of the assignments the platform message ``message_id`` in ``chat_id`` carried
-    (its nudges'), in the order they were planned; empty for a message not recorded."""
+    (its nudges'), in the order the message showed them (a check-in lists several, a
+    single nudge one); empty for a message not recorded."""
     found = await assignments_of_messages(session, [(channel, chat_id, message_id)])
     return found.get((channel, chat_id, message_id), [])
 

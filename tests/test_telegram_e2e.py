@@ -67,6 +67,7 @@ async def test_official_links_gets_nudges_and_answers_them(world):
             "⏳ Đang thực hiện",
             "⛔ Vướng mắc",
             "📅 Đề nghị gia hạn",
+            "💤 Nhắc lại sau",
         ]
         assert all(len(b["callback_data"].encode()) <= 64 for b in buttons)
         assert "Thời hạn: 15/03/2024" in first.plain_text

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.handlers import decisions, onboarding, overview, progress
+from bot.handlers import checkin, decisions, onboarding, overview, progress
 from bot.inbound.fairness import heavy, refuse_stranger
 from bot.inbound.turn import LinkedTurn, Turn, load_link, reopen_missed, touch_link
 from bot.texts import t
@@ -87,6 +87,7 @@ COMMANDS = (
     Command("bieudo", "chart", LEADERS, heavy(overview.chart_command)),
     Command("baocao", "report", COORDINATORS, heavy(overview.report_command)),
     Command("chualienket", "unlinked", LEADERS, onboarding.unlinked_command),
+    Command("nhaclai", "snooze", EVERYONE, checkin.snooze_command),
     Command("kenh", "channel", EVERYONE, channel_command),
     Command("trogiup", "help", EVERYONE, help_command),
 )
@@ -165,6 +166,8 @@ async def _on_choice(turn: LinkedTurn, data: str) -> None:
             turn.reply_key("bad_choice")
     elif data.startswith("x:"):
         await decisions.on_decision(turn)
+    elif checkin.is_checkin_data(data):
+        await checkin.on_choice(turn)
     else:
         await progress.on_choice(turn)
 
