@@ -78,14 +78,16 @@ class ReminderService:
                 report = await sweep_once(self.db, self.delivery, self.calendar, config, now)
             finally:  # the digests never wait on the sweep's success
                 await self.run_digests(now)
-            if report.claimed:
+            if report.claimed or report.unreachable:
                 log.info(
-                    "action=swept claimed=%s sent=%s retried=%s failed=%s skipped=%s",
+                    "action=swept claimed=%s sent=%s retried=%s failed=%s skipped=%s"
+                    " unreachable=%s",
                     report.claimed,
                     report.sent,
                     report.retried,
                     report.failed,
                     report.skipped,
+                    report.unreachable,
                 )
             self.rounds += 1
             self.last_report = report

@@ -15,7 +15,10 @@ when the person writes (``storage.ledger.reopen_unreachable``).
 
 Grouping (issue 11): a claim takes every due nudge of the people it reaches, and the
 nudges of one person go out as one check-in (and a leader's escalations as one more
-message); each row records the message that carried it. With ``SweepConfig.rules`` a
+message); each row records the message that carried it. Before claiming, the due
+nudges of people with no reachable chat are marked unreachable in one statement
+(``storage.ledger.fail_unreachable``): a plan with nobody linked costs one UPDATE, not
+a claim and a delivery per person. With ``SweepConfig.rules`` a
 claimed nudge the policy no longer plans (an update reset the ladder, a snooze) is
 skipped as ``not_planned``.
 """
@@ -36,6 +39,7 @@ from storage.ledger import (
     GAVE_UP,
     UNREACHABLE,
     claim_due,
+    fail_unreachable,
     mark_failed,
     mark_sent,
     mark_skipped,
@@ -75,6 +79,7 @@ class RoundReport:
     failed: int = 0
     skipped: int = 0
     lost_claims: int = 0  # outcomes not recorded because another worker took over
+    unreachable: int = 0  # of ``failed``: people with no reachable chat, marked in bulk
     skip_reasons: dict[str, int] = field(default_factory=dict)
 
 
@@ -126,8 +131,12 @@ async def sweep_once(
 ) -> RoundReport:
     """Claim what is due at ``now`` and see every claim to an outcome."""
     report = RoundReport()
+    channels = getattr(delivery, "channels", None)  # the chat side's: who can be reached
     async with db.unit_of_work() as session:
         await reopen_gave_up(session, now, attempts=PROBE, limit=1)
+        if channels is not None:
+            report.unreachable = await fail_unreachable(session, now, list(channels))
+            report.failed += report.unreachable
         claimed = await claim_due(
             session, now, worker=config.worker, lease=config.lease, limit=config.batch
         )
@@ -163,7 +172,7 @@ async def sweep_once(
         if deliver_checkin is None:  # a delivery of single nudges
             for item in checkin.items:
                 result = await _deliver_one(delivery, item, now)
-                await _record(db, calendar, config, item, result, now, report)
+                await _record(db, calendar, config, [(item, result, None)], now, report)
             continue
         try:
             result = await deliver_checkin(checkin, now)
@@ -171,15 +180,19 @@ async def sweep_once(
             log.exception("action=deliver_crashed person=%s", checkin.person_id)
             result = DeliveryResult(Outcome.RETRY, error=f"{type(exc).__name__}: {exc}")
         carried = {nudge_id: (message, place) for nudge_id, message, place in result.carried}
+        outcomes: list[tuple[NudgeToSend, DeliveryResult, int | None]] = []
         for item in checkin.items:
             if item.nudge_id in carried:
                 message, place = carried[item.nudge_id]
                 one = DeliveryResult(
                     Outcome.SENT, channel=result.channel, message_id=message, chat_id=result.chat_id
                 )
-                await _record(db, calendar, config, item, one, now, report, position=place)
+                outcomes.append((item, one, place))
             else:
-                await _record(db, calendar, config, item, result, now, report)
+                outcomes.append((item, result, None))
+        # The rows of one message in one transaction: a crash leaves all of them to be
+        # sent again (the crash window) or none, never half a check-in.
+        await _record(db, calendar, config, outcomes, now, report)
     if report.sent:  # the platform takes nudges: what it refused before goes out again
         async with db.unit_of_work() as session:
             returned = await reopen_gave_up(session, now, attempts=RETURNED)
@@ -217,42 +230,48 @@ def _may_retry(attempt: int) -> bool:
     return attempt < MAX_ATTEMPTS or RETURNED < attempt < RETURNED + RETURN_TRIES
 
 
-async def _record(db, calendar, config, item, result, now, report, position=None) -> None:
+async def _record(db, calendar, config, outcomes, now, report) -> None:
+    """Each (nudge, result, position in its message) as the ledger's outcome, together."""
     async with db.unit_of_work() as session:
-        if result.outcome is Outcome.SENT:
-            kept = await mark_sent(
-                session,
-                item.nudge_id,
-                config.worker,
-                now,
-                channel=result.channel or "",
-                message_id=result.message_id or "",
-                chat_id=result.chat_id,
-                position=position,
-            )
-            report.sent += kept
-        elif result.outcome is Outcome.RETRY and _may_retry(item.attempt):
-            wait = max(backoff(item.attempt), result.retry_after or timedelta(0))
-            retry_at = calendar.next_work_start(now + wait)
-            kept = await mark_failed(
-                session,
-                item.nudge_id,
-                config.worker,
-                now,
-                error=result.error or "retry",
-                retry_at=retry_at,
-            )
-            report.retried += kept
-        else:
-            error = result.error or result.outcome.value
-            if result.outcome is Outcome.UNREACHABLE:
-                error = f"{UNREACHABLE}{error}"
-            elif result.outcome is Outcome.RETRY and item.attempt <= PROBE + 1:
-                error = f"{GAVE_UP}{error}"  # the first series, or a probe: tried again later
-            kept = await mark_failed(
-                session, item.nudge_id, config.worker, now, error=error, retry_at=None
-            )
-            report.failed += kept
-        if not kept:
-            report.lost_claims += 1
-            log.warning("action=claim_lost nudge=%s worker=%s", item.nudge_id, config.worker)
+        for item, result, position in outcomes:
+            await _record_one(session, calendar, config, item, result, now, report, position)
+
+
+async def _record_one(session, calendar, config, item, result, now, report, position) -> None:
+    if result.outcome is Outcome.SENT:
+        kept = await mark_sent(
+            session,
+            item.nudge_id,
+            config.worker,
+            now,
+            channel=result.channel or "",
+            message_id=result.message_id or "",
+            chat_id=result.chat_id,
+            position=position,
+        )
+        report.sent += kept
+    elif result.outcome is Outcome.RETRY and _may_retry(item.attempt):
+        wait = max(backoff(item.attempt), result.retry_after or timedelta(0))
+        retry_at = calendar.next_work_start(now + wait)
+        kept = await mark_failed(
+            session,
+            item.nudge_id,
+            config.worker,
+            now,
+            error=result.error or "retry",
+            retry_at=retry_at,
+        )
+        report.retried += kept
+    else:
+        error = result.error or result.outcome.value
+        if result.outcome is Outcome.UNREACHABLE:
+            error = f"{UNREACHABLE}{error}"
+        elif result.outcome is Outcome.RETRY and item.attempt <= PROBE + 1:
+            error = f"{GAVE_UP}{error}"  # the first series, or a probe: tried again later
+        kept = await mark_failed(
+            session, item.nudge_id, config.worker, now, error=error, retry_at=None
+        )
+        report.failed += kept
+    if not kept:
+        report.lost_claims += 1
+        log.warning("action=claim_lost nudge=%s worker=%s", item.nudge_id, config.worker)

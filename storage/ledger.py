@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import CursorResult, and_, func, or_, select, tuple_, update
+from sqlalchemy import CursorResult, and_, exists, func, literal, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import upsert_insert
@@ -23,6 +23,7 @@ from storage.models import Assignment, ChatLink, Nudge
 TAKEABLE = (NudgeState.PLANNED, NudgeState.FAILED, NudgeState.CLAIMED)
 INSERT_CHUNK = 5000
 UNREACHABLE = "unreachable: "  # how a nudge that found no chat to go to is marked failed
+NO_LINKED_CHAT = "no linked chat"  # the error of a person with no chat (the digest names it)
 # A nudge the platform kept refusing (network, 5xx, 429) through all its tries: failed
 # for good (coordinators see it), and sent again once the platform is back.
 GAVE_UP = "gave up: "
@@ -61,6 +62,54 @@ async def record_planned(
         result = await session.execute(statement.returning(Nudge.id), rows[i : i + INSERT_CHUNK])
         added += len(result.all())
     return added
+
+
+async def fail_unreachable(session: AsyncSession, now: datetime, channels: Collection[str]) -> int:
+    """Mark failed for good (``UNREACHABLE``), in one statement, the due nudges of open
+    assignments whose person has no reachable chat on ``channels``; returns how many.
+
+    Without it the sweep would claim and hand over such nudges one person at a time only
+    to hear "unreachable" back: with a new plan and nobody linked yet, thousands of
+    them. They are sent once the person links or writes (``reopen_unreachable``).
+    """
+    person = Nudge.person_id
+    reachable = exists().where(
+        ChatLink.person_id == person,
+        ChatLink.channel.in_(list(channels)),
+        ChatLink.unreachable_since.is_(None),
+    )
+    open_assignment = exists().where(
+        Assignment.id == Nudge.assignment_id,
+        Assignment.status != Status.DONE,
+        Assignment.withdrawn_at.is_(None),
+    )
+    due = (
+        select(Nudge.id)
+        .where(Nudge.state.in_(TAKEABLE), Nudge.available_at <= now, ~reachable, open_assignment)
+        .with_for_update(skip_locked=True)
+    )
+    reason = (
+        select(ChatLink.unreachable_reason)
+        .where(ChatLink.person_id == person, ChatLink.channel.in_(list(channels)))
+        .order_by(ChatLink.last_active_at.desc().nulls_last(), ChatLink.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    result = await session.execute(
+        update(Nudge)
+        .where(Nudge.id.in_(due.scalar_subquery()))
+        .values(
+            state=NudgeState.FAILED,
+            available_at=None,
+            claimed_by=None,
+            attempts=Nudge.attempts + 1,
+            last_error=literal(UNREACHABLE) + func.coalesce(reason, NO_LINKED_CHAT),
+            updated_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)  # what an UPDATE returns: it counts the rows
+    return result.rowcount
 
 
 async def claim_due(

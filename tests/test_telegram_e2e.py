@@ -52,40 +52,67 @@ async def world(db, tmp_path):
         yield db, api, clock, code
 
 
-async def test_official_links_gets_nudges_and_answers_them(world):
+def keyboard(message) -> list[list[str]]:
+    return [[b["text"] for b in row] for row in message.reply_markup["inline_keyboard"]]
+
+
+def data(message, row: int, col: int = 0) -> str:
+    return message.reply_markup["inline_keyboard"][row][col]["callback_data"]
+
+
+async def test_an_officials_morning_is_one_checkin_with_a_row_per_task(world):
     db, api, clock, code = world
     async with Service(db, api, clock) as svc:
         api.push_command(OFFICIAL_CHAT, f"/start {code}")
         assert "Tài khoản chat đã được liên kết" in await answer_to(api, OFFICIAL_CHAT, 0)
 
         report = await svc.sweep()  # before:7 of both tasks is today
-        assert report.sent == 2
-        first, second = api.sent_messages(OFFICIAL_CHAT)[1:3]
-        buttons = [b for row in first.reply_markup["inline_keyboard"] for b in row]
-        assert [b["text"] for b in buttons] == [
-            "✅ Đã hoàn thành",
-            "⏳ Đang thực hiện",
-            "⛔ Vướng mắc",
-            "📅 Đề nghị gia hạn",
-            "💤 Nhắc lại sau",
+        assert report.sent == 2  # two ledger rows ...
+        [_welcome, checkin] = api.sent_messages(OFFICIAL_CHAT)  # ... in one message
+        lines = checkin.plain_text.splitlines()
+        assert lines[0] == "📋 Hệ thống xin nhắc Anh/Chị 2 nhiệm vụ cần theo dõi ngày 06/03/2024:"
+        assert lines[1:5] == [
+            "1. 2.1 — Trình chương trình",
+            "    Thời hạn: 15/03/2024 · còn 9 ngày",
+            "2. 2.2 — Rà soát văn bản",
+            "    Thời hạn: 15/03/2024 · còn 9 ngày",
         ]
-        assert all(len(b["callback_data"].encode()) <= 64 for b in buttons)
-        assert "Thời hạn: 15/03/2024" in first.plain_text
+        assert keyboard(checkin) == [
+            ["2.1 ✅", "⏳", "⛔", "📅", "💤"],
+            ["2.2 ✅", "⏳", "⛔", "📅", "💤"],
+        ]
+        assert all(
+            len(d.encode()) <= 64 for d in (data(checkin, r, c) for r in (0, 1) for c in range(5))
+        )
 
-        api.push_callback(OFFICIAL_CHAT, first.message_id, buttons[0]["callback_data"])
-        text = await answer_to(api, OFFICIAL_CHAT, 3)
-        code_done = "2.1" if "2.1" in first.plain_text else "2.2"
-        assert text.splitlines()[0] == f"Đã ghi nhận {code_done}: đã hoàn thành."
+        api.push_callback(OFFICIAL_CHAT, checkin.message_id, data(checkin, 1))  # 2.2 ✅
+        text = await answer_to(api, OFFICIAL_CHAT, 2)
+        assert text.splitlines()[0] == "Đã ghi nhận 2.2: đã hoàn thành."
         assert api.callback_answers  # the spinner was stopped
+        # The check-in shows the answer; the row of the task not answered stays.
+        assert "2.2: đã hoàn thành" in checkin.plain_text.split("\n\n")[-1]
+        assert keyboard(checkin) == [["2.1 ✅", "⏳", "⛔", "📅", "💤"]]
 
-        api.push_message(OFFICIAL_CHAT, "dang lam 60%", reply_to_message_id=second.message_id)
-        other = "2.2" if code_done == "2.1" else "2.1"
-        assert (await answer_to(api, OFFICIAL_CHAT, 4)).splitlines()[
-            0
-        ] == f"Đã ghi nhận {other}: đang thực hiện 60%."
+        # A reply to the check-in names no task: it lists two, so the bot asks which.
+        api.push_message(OFFICIAL_CHAT, "dang lam 60%", reply_to_message_id=checkin.message_id)
+        asked = await answer_to(api, OFFICIAL_CHAT, 3)
+        assert (await counts(db))[0] == 1  # nothing recorded yet
+        question = api.sent_messages(OFFICIAL_CHAT)[3]
+        assert [row[0][:6] for row in keyboard(question)] == ["2.1 — ", "2.2 — "], asked
+        api.push_callback(OFFICIAL_CHAT, question.message_id, data(question, 0))
+        text = await answer_to(api, OFFICIAL_CHAT, 4)
+        assert text.splitlines()[0] == "Đã ghi nhận 2.1: đang thực hiện 60%."
     updates, statuses = await counts(db)
     assert updates == 2
-    assert statuses == {code_done: Status.DONE, other: Status.IN_PROGRESS}
+    assert statuses == {"2.1": Status.IN_PROGRESS, "2.2": Status.DONE}
+    async with db.unit_of_work() as session:
+        rows = (
+            await session.execute(select(Nudge.message_id, Nudge.chat_id, Nudge.position))
+        ).all()
+    assert sorted(rows) == [
+        (str(checkin.message_id), str(OFFICIAL_CHAT), 1),
+        (str(checkin.message_id), str(OFFICIAL_CHAT), 2),
+    ]
 
 
 async def test_strangers_wrong_roles_and_forged_buttons_change_nothing(world):
@@ -98,9 +125,9 @@ async def test_strangers_wrong_roles_and_forged_buttons_change_nothing(world):
         api.push_command(OFFICIAL_CHAT, "/baocao")
         assert "dành cho cơ quan điều phối" in await answer_to(api, OFFICIAL_CHAT, 1)
         await svc.sweep()
-        nudge = api.sent_messages(OFFICIAL_CHAT)[2]
+        nudge = api.sent_messages(OFFICIAL_CHAT)[2]  # the check-in
         api.push_callback(OFFICIAL_CHAT, nudge.message_id, "c:FORGEDtoken1:done")
-        assert "không hợp lệ" in await answer_to(api, OFFICIAL_CHAT, 4)
+        assert "không hợp lệ" in await answer_to(api, OFFICIAL_CHAT, 3)
         # The official's real button, pressed from the stranger's chat.
         real = nudge.reply_markup["inline_keyboard"][0][0]["callback_data"]
         clock.advance(REFUSE_EVERY)  # a stranger is refused once per interval
@@ -120,8 +147,8 @@ async def test_rate_limited_nudges_are_retried_not_lost_or_repeated(world):
     async with Service(db, api, clock) as svc:
         api.push_command(OFFICIAL_CHAT, f"/start {code}")
         await answer_to(api, OFFICIAL_CHAT, 0)
-        first = await svc.sweep()
-        assert first.sent == 0 and first.retried == 2 and api.status_counts[429] >= 2
+        first = await svc.sweep()  # the check-in comes right after the welcome: 429
+        assert first.sent == 0 and first.retried == 2 and api.status_counts[429] >= 1
         api_clock[0] += 60
         clock.advance(minutes=2)
         second = await svc.sweep()
@@ -132,8 +159,8 @@ async def test_rate_limited_nudges_are_retried_not_lost_or_repeated(world):
     async with db.unit_of_work() as session:
         states = (await session.scalars(select(Nudge.state).where(Nudge.attempts > 0))).all()
     assert sorted(states) == [NudgeState.SENT, NudgeState.SENT]
-    nudges = [m for m in api.sent_messages(OFFICIAL_CHAT) if "Nhắc nhiệm vụ" in m.plain_text]
-    assert len(nudges) == 2
+    checkins = [m for m in api.sent_messages(OFFICIAL_CHAT) if "cần theo dõi" in m.plain_text]
+    assert len(checkins) == 1  # both rows in one message, sent once
 
 
 async def test_blocked_chat_becomes_unreachable_and_the_nudge_fails_for_good(world):
@@ -250,8 +277,10 @@ async def test_a_nudge_refused_by_a_block_goes_out_again_when_the_person_writes(
         await answer_to(api, OFFICIAL_CHAT, 1)
         report = await svc.sweep()
     assert report.sent == 2
-    nudges = [m for m in api.sent_messages(OFFICIAL_CHAT) if "Nhắc nhiệm vụ" in m.plain_text]
-    assert len(nudges) == 2
+    checkins = [m for m in api.sent_messages(OFFICIAL_CHAT) if "cần theo dõi" in m.plain_text]
+    assert (
+        len(checkins) == 1 and "2.1" in checkins[0].plain_text and "2.2" in checkins[0].plain_text
+    )
 
 
 async def test_a_429_holds_back_the_sweep_and_the_answers_alike(world):

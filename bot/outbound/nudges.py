@@ -27,14 +27,14 @@ from bot.inbound import choices
 from bot.texts import dmy, say, status_name
 from scheduler.calendar import WorkCalendar
 from scheduler.delivery import CheckIn, DeliveryResult, NudgeToSend, Outcome
-from storage import assignments, chats
+from storage import assignments, chats, ledger
 from storage.db import Database
 from storage.enums import Status
 from storage.models import Assignment
 from storage.people import person_by_id
 
 log = logging.getLogger("nhacviec.delivery")
-NO_LINKED_CHAT = "no linked chat"  # the error of a person with no chat (the digest names it)
+NO_LINKED_CHAT = ledger.NO_LINKED_CHAT  # the error of a person with no chat (the digest names it)
 
 
 def nudge_text(
@@ -151,7 +151,7 @@ def pages(blocks: list[str], head: str, tail: str, limit: int) -> list[list[int]
 class ChatDelivery:
     """Implements ``scheduler.delivery.CheckInDelivery`` over the configured channels."""
 
-    grouped = False  # check-ins: switched on once every channel's stories are moved to them
+    grouped = True  # the sweep hands over a person's due nudges as one check-in
 
     def __init__(
         self,
