@@ -36,9 +36,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Choose an assignment to update, or reply with its code (e.g. «{code} xong»).",
     },
     "escalation_header": {
-        "vi": "🔺 Hệ thống báo cáo lãnh đạo: {count} nhiệm vụ của {agency} đang quá hạn "
-        "(ngày {date}):",
-        "en": "🔺 For the leader: {count} assignments of {agency} are overdue ({date}):",
+        "vi": "🔺 Kính báo lãnh đạo: {count} nhiệm vụ do {agency} chủ trì đã quá hạn "
+        "(ngày {date}), đề nghị chỉ đạo, đôn đốc:",
+        "en": "🔺 For the leader: {count} tasks led by {agency} are overdue ({date}); please "
+        "direct and urge them on:",
     },
     "escalation_item": {
         "vi": "{n}. {code} — {title}\n    Thời hạn: {deadline} · {when} · Đầu mối: {focal}",
