@@ -161,7 +161,7 @@ def test_run_opens_the_console_chat(tmp_path):
         "Kính chào Anh/Chị Phan Ngọc Phương (Sở Nội vụ)! Tài khoản chat đã được liên kết."
         in chat.stdout
     )
-    assert "Việc của Sở Nội vụ đang mở:" in chat.stdout and "• 1.3 — Ban hành" in chat.stdout
+    assert "Nhiệm vụ của Sở Nội vụ đang mở:" in chat.stdout and "• 1.3 — Ban hành" in chat.stdout
     assert "Lệnh /baocao dành cho cơ quan điều phối" in chat.stdout
     assert "Traceback" not in chat.stderr
     # the terminal is the chat: the log went to its file, not between the messages

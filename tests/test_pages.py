@@ -79,7 +79,7 @@ async def test_paging_overdue_back_and_forth_stays_within_telegram_limits(world)
         api.push_command(COORD, "/quahan")
         listing = await first_answer(api, COORD)
         first_text = listing.plain_text
-        assert "⚠️ Việc quá hạn (40) — trang 1/" in first_text
+        assert "⚠️ Nhiệm vụ quá hạn (40) — trang 1/" in first_text
         seen = [first_text]
         await press(api, svc, COORD, listing, "Sau ▶")
         assert "— trang 2/" in listing.plain_text
@@ -100,7 +100,7 @@ async def test_tasks_for_a_phone_grouped_counted_and_paged(world):
         api.push_command(OFFICIAL, "/viec")
         listing = await first_answer(api, OFFICIAL)
         head, counts, group, *_ = listing.plain_text.splitlines()
-        assert head.startswith("Việc của Sở Tư pháp đang mở: 61 — trang 1/")
+        assert head.startswith("Nhiệm vụ của Sở Tư pháp đang mở: 61 — trang 1/")
         assert counts == (
             "Quá hạn 40 · đến hạn trong 7 ngày làm việc 11 · còn hạn 10 · thường xuyên 0"
         )

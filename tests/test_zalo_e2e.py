@@ -157,7 +157,7 @@ async def test_webhook_refuses_a_missing_or_wrong_secret_and_processes_a_valid_o
         assert await post_webhook(url, start, SECRET) == 200  # resent: handled once
         wrapped = {"ok": True, "result": api.push_text(OFFICIAL, "/viec")}
         assert await post_webhook(url, wrapped, SECRET) == 200
-        assert "Việc của" in await answer_to(api, OFFICIAL, 1)
+        assert "Nhiệm vụ của" in await answer_to(api, OFFICIAL, 1)
     assert await count(db, InboundMessage) == 2 and len(api.sent(OFFICIAL)) == 2
     assert "getUpdates" not in [c.method for c in api.calls]
 

@@ -24,7 +24,7 @@ from datetime import date, datetime
 
 from bot.channels.base import Channel, ChannelError, Choice, Outgoing
 from bot.inbound import choices
-from bot.texts import dmy, say, status_name
+from bot.texts import dmy, say, status_name, when
 from scheduler.calendar import WorkCalendar
 from scheduler.delivery import CheckIn, DeliveryResult, NudgeToSend, Outcome
 from storage import assignments, chats, ledger
@@ -107,16 +107,7 @@ def when_text(lang: str, deadline: date | None, today: date, calendar: WorkCalen
     """Days left or overdue as of ``today``, in the calendar's one unit of days."""
     if deadline is None:
         return say(lang, "checkin_ongoing")
-    return days_text(lang, -calendar.days_past(deadline, today), calendar.days_unit)
-
-
-def days_text(lang: str, left: int, unit: str = "working") -> str:
-    unit_word = say(lang, f"unit_{unit}")
-    if left > 0:
-        return say(lang, "checkin_days_left", n=left, unit=unit_word)
-    if left == 0:
-        return say(lang, "checkin_due_today")
-    return say(lang, "checkin_overdue", n=-left, unit=unit_word)
+    return when(lang, calendar.days_past(deadline, today), calendar.days_unit)
 
 
 def snooze_choice(lang: str, token: str) -> Choice:
@@ -280,10 +271,10 @@ class ChatDelivery:
             return when_text(self.lang, deadline, today, self.calendar)
         series, _, n = item.kind.partition(":")  # no calendar: the planned count
         if series == "before":
-            return days_text(self.lang, int(n))
+            return when(self.lang, -int(n), "working")
         if series in ("overdue", "escalation"):
-            return days_text(self.lang, -int(n))
-        return say(self.lang, "checkin_due_today" if series == "due" else "checkin_ongoing")
+            return when(self.lang, int(n), "working")
+        return when(self.lang, 0) if series == "due" else say(self.lang, "checkin_ongoing")
 
     async def deliver(self, nudge: NudgeToSend, now: datetime) -> DeliveryResult:
         async with self.db.unit_of_work() as session:

@@ -21,9 +21,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "{n}. {code} — {title}\n    Thời hạn: {deadline} · {when}",
         "en": "{n}. {code} — {title}\n    Deadline: {deadline} · {when}",
     },
-    "checkin_days_left": {"vi": "còn {n} {unit}", "en": "{n} {unit} left"},
-    "checkin_due_today": {"vi": "hạn chót hôm nay", "en": "due today"},
-    "checkin_overdue": {"vi": "quá hạn {n} {unit}", "en": "overdue by {n} {unit}"},
     "checkin_ongoing": {"vi": "nhiệm vụ thường xuyên", "en": "ongoing duty"},
     "checkin_footer_rows": {
         "vi": "Anh/Chị bấm nút ở dòng của từng nhiệm vụ (✅ xong, ⏳ đang làm, ⛔ vướng mắc, "

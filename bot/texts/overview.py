@@ -44,7 +44,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "never": {"vi": "; chưa cập nhật", "en": "; never updated"},
     # /viec, paged and grouped for a phone
     "tasks_title": {
-        "vi": "Việc của {agency} đang mở: {n} — trang {page}/{pages}",
+        "vi": "Nhiệm vụ của {agency} đang mở: {n} — trang {page}/{pages}",
         "en": "Open assignments of {agency}: {n} — page {page}/{pages}",
     },
     "tasks_counts": {
