@@ -10,11 +10,12 @@ from sqlalchemy import func, select
 from bot.channels.telegram import TelegramChannel
 from bot.inbound.dispatcher import Dispatcher
 from bot.inbound.fairness import REFUSE_EVERY
+from scheduler.clock import ManualClock
 from storage.enums import NudgeState, Status
 from storage.models import InboundMessage, Nudge
 from tests.fakes.chat_service import ChatService
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.kit import counts, two_tasks_and_an_invite
+from tests.kit import World, counts, local, two_tasks_and_an_invite
 
 OFFICIAL_CHAT, LEADER_CHAT, STRANGER_CHAT = 1001, 1002, 1003
 
@@ -296,3 +297,39 @@ async def test_a_429_holds_back_the_sweep_and_the_answers_alike(world):
     assert report.sent + report.retried == 2
     assert api.status_counts[429] == 1  # the one scripted: nothing asked inside the ban
     assert api.ban_violations == []
+
+
+async def test_a_restart_mid_checkin_sends_nothing_twice(db, tmp_path):
+    """A check-in of 40 tasks goes as two pages; the second meets a 429, the process
+    restarts: the second page's tasks go out once, the first page's never again."""
+    world = World(db, tmp_path)
+    await world.agencies()
+    await world.people()
+    title = "Rà soát đánh giá và báo cáo kết quả thực hiện nhiệm vụ cải cách hành chính số"
+    await world.plan(*(f"2.{n},2,{title} {n},Sở Tư pháp,,2024-03-15,,QĐ" for n in range(1, 41)))
+    clock = ManualClock(local(2024, 3, 6, 8, 0))
+    code = await world.invite(await world.person("official", "stp"), clock.now())
+    async with FakeTelegramAPI(max_long_poll=0.2, per_chat_rate=None) as api:
+        api_clock = [0.0]
+        api._clock = lambda: api_clock[0]  # the fake's flood control on a frozen clock
+        async with Service(db, api, clock) as svc:
+            api.push_command(OFFICIAL_CHAT, f"/start {code}")
+            await answer_to(api, OFFICIAL_CHAT, 0)
+            api._per_chat = (1.0, 1)  # one message, then 429 until the fake's clock moves
+            first = await svc.sweep()
+        assert first.sent > 0 and first.retried > 0 and first.sent + first.retried == 40
+        api_clock[0] += 60
+        clock.advance(minutes=5)
+        async with Service(db, api, clock) as svc:  # restarted
+            second = await svc.sweep()
+            clock.advance(minutes=5)
+            assert (await svc.sweep()).claimed == 0
+    assert second.sent == first.retried
+    listed = [
+        line.split(" — ")[0].split(". ", 1)[1]
+        for m in api.sent_messages(OFFICIAL_CHAT)
+        for line in m.plain_text.splitlines()
+        if " — " in line and line[:1].isdigit()
+    ]
+    assert sorted(listed) == sorted(f"2.{n}" for n in range(1, 41))  # each once
+    assert all(len(m.plain_text) <= 4096 for m in api.sent_messages(OFFICIAL_CHAT))
