@@ -333,3 +333,45 @@ async def test_a_restart_mid_checkin_sends_nothing_twice(db, tmp_path):
     ]
     assert sorted(listed) == sorted(f"2.{n}" for n in range(1, 41))  # each once
     assert all(len(m.plain_text) <= 4096 for m in api.sent_messages(OFFICIAL_CHAT))
+
+
+async def test_a_leader_gets_one_escalation_message_with_leader_actions(db, tmp_path):
+    world = World(db, tmp_path)
+    await world.agencies()
+    await world.people()
+    await world.plan(
+        "2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,QĐ",
+        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-15,,Báo cáo",
+    )
+    clock = ManualClock(local(2024, 3, 26, 8, 0))  # 7 working days late: the leaders are told
+    official = await world.person("official", "stp")
+    leader_code = await world.invite(await world.person("leader", "stp"), clock.now())
+    official_code = await world.invite(official, clock.now())
+    async with FakeTelegramAPI(max_long_poll=0.2, per_chat_rate=None) as api:
+        async with Service(db, api, clock) as svc:
+            api.push_command(LEADER_CHAT, f"/start {leader_code}")
+            await answer_to(api, LEADER_CHAT, 0)
+            api.push_command(OFFICIAL_CHAT, f"/start {official_code}")
+            await answer_to(api, OFFICIAL_CHAT, 0)
+            await svc.sweep()
+            [_welcome, escalation] = api.sent_messages(LEADER_CHAT)
+            lines = escalation.plain_text.splitlines()
+            assert lines[0].startswith("🔺 Kính báo lãnh đạo: 2 nhiệm vụ do Sở Tư pháp chủ trì")
+            assert lines[1:3] == [
+                "1. 2.1 — Trình chương trình",
+                "    Thời hạn: 15/03/2024 · quá hạn 11 ngày · Đầu mối: chưa giao",
+            ]
+            assert keyboard(escalation) == [
+                ["2.1: 🔔 Nhắc lại cán bộ", "👤 Giao đầu mối"],
+                ["2.2: 🔔 Nhắc lại cán bộ", "👤 Giao đầu mối"],
+                ["📋 Danh sách quá hạn"],
+            ]
+            # The officials' own check-in that morning: one message, not one per task.
+            assert len(api.sent_messages(OFFICIAL_CHAT)) == 2
+
+            api.push_callback(LEADER_CHAT, escalation.message_id, data(escalation, 0))
+            assert official.full_name in await answer_to(api, LEADER_CHAT, 2)
+            again = await answer_to(api, OFFICIAL_CHAT, 2)
+            assert "đề nghị Anh/Chị cập nhật nhiệm vụ 2.1" in again
+            api.push_callback(LEADER_CHAT, escalation.message_id, data(escalation, 2))
+            assert "quá hạn" in (await answer_to(api, LEADER_CHAT, 3)).lower()
