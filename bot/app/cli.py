@@ -276,6 +276,8 @@ def import_people_command(
     _print_directory_report(c, t(c.lang, "what_people"), report)
     for name in report.added:
         typer.echo(t(c.lang, "person_added", name=name))
+    if report.focal:
+        typer.echo(t(c.lang, "people_focal", count=report.focal))
     if report.absent:
         header = "people_missing_header" if deactivate_missing else "people_absent"
         typer.echo(t(c.lang, header, count=len(report.absent)))

@@ -195,6 +195,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     "what_agencies": {"vi": "Cơ quan", "en": "Agencies"},
     "what_collectives": {"vi": "Nhóm cơ quan", "en": "Collectives"},
     "what_people": {"vi": "Người dùng", "en": "People"},
+    "people_focal": {
+        "vi": "Đầu mối: {count} phân công có người đầu mối; chỉ người đó nhận tin nhắc của cán bộ.",
+        "en": "Focal persons (focal_for column): {count} assignments now have one; only they get "
+        "the official's reminders.",
+    },
     "people_absent": {
         "vi": "{count} người có trong cơ sở dữ liệu nhưng không có trong tệp (vẫn giữ nguyên).",
         "en": "{count} people are in the store but not in the file (kept as they are).",
