@@ -107,3 +107,66 @@ async def test_giao_names_the_focal_person_of_every_open_period_unless_one_is_na
         assert sorted(v for k, v in after.items() if k != q2) == ["Trần Minh Khoa"] * 3
     finally:
         await harness.close()
+
+
+# -- nhacviec schedule: the ladder, snoozes and check-ins as the sweep sends them ---------
+
+
+async def test_the_schedule_preview_is_the_ladder_and_the_checkins(db, tmp_path):
+    from bot.app.admin import preview_messages, preview_schedule
+    from bot.app.settings import Settings
+
+    world = World(db, tmp_path)
+    await world.agencies()
+    await world.plan(
+        "2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,QĐ",
+        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-15,,Báo cáo",
+    )
+    path = tmp_path / "people.csv"
+    path.write_text(PEOPLE.replace("official,2.5", "official,"), encoding="utf-8")
+    await load_people(db, path)
+    start, end = local(2024, 3, 1).date(), local(2024, 4, 12).date()
+    lines = await preview_schedule(db, Settings(), start, end)
+    days = sorted(
+        {
+            (line.local_time.strftime("%d/%m"), line.kind)
+            for line in lines
+            if line.assignment == "2.1"
+        }
+    )
+    assert days == sorted(
+        [
+            ("06/03", "before:7"),
+            ("12/03", "before:3"),
+            ("14/03", "before:1"),
+            ("15/03", "due"),
+            ("18/03", "overdue:1"),  # the ladder: 1, 3, 7 working days, then every 5
+            ("20/03", "overdue:3"),
+            ("26/03", "overdue:7"),
+            ("26/03", "escalation:7"),
+            ("02/04", "overdue:12"),
+            ("02/04", "escalation:12"),
+            ("09/04", "overdue:17"),
+            ("09/04", "escalation:17"),
+        ]
+    )
+    messages = preview_messages(lines)
+    per_person_day = {(m.person, m.local_time.date(), m.leader) for m in messages}
+    assert len(per_person_day) == len(messages)  # one check-in per person and day
+    assert all(len(m.nudges) == 2 for m in messages)  # both tasks in each
+    assert {m.person for m in messages if m.leader} == {"Đỗ Thanh Hằng"}
+
+    async with db.unit_of_work() as session:  # "Nhắc lại sau" on 2.1 until Thu 28/03
+        a = await session.scalar(select(Assignment).where(Assignment.code == "2.1"))
+        a.snoozed_until = local(2024, 3, 28).date()
+    lines = await preview_schedule(db, Settings(), local(2024, 3, 16).date(), end)
+    snoozed = sorted(
+        {(line.local_time.date(), line.kind) for line in lines if line.assignment == "2.1"}
+    )
+    day = local(2024, 3, 28).date()
+    assert snoozed[0] == (day, "overdue:9")  # nothing before: the ladder starts again there
+    assert [(d.strftime("%d/%m"), k) for d, k in snoozed[1:4]] == [
+        ("01/04", "overdue:11"),
+        ("05/04", "escalation:15"),
+        ("05/04", "overdue:15"),
+    ]

@@ -243,6 +243,18 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Đã nạp dữ liệu mẫu Kon Tum 2024 vào {url}.",
         "en": "Loaded the Kon Tum 2024 sample into {url}.",
     },
+    "schedule_checkin_line": {
+        "vi": "{time}  {person} — nhắc việc, {count} nhiệm vụ: {items}",
+        "en": "{time}  {person} — check-in, {count} tasks: {items}",
+    },
+    "schedule_escalation_line": {
+        "vi": "{time}  {person} — báo cáo lãnh đạo, {count} nhiệm vụ quá hạn: {items}",
+        "en": "{time}  {person} — to the leader, {count} overdue tasks: {items}",
+    },
+    "schedule_total": {
+        "vi": "Tổng cộng: {messages} tin nhắn cho {people} người ({nudges} lượt nhắc).",
+        "en": "In all: {messages} messages to {people} people ({nudges} nudges).",
+    },
     "schedule_empty": {
         "vi": "Không có lời nhắc nào từ {start} đến {end}.",
         "en": "No nudges between {start} and {end}.",
