@@ -375,3 +375,22 @@ async def test_a_leader_gets_one_escalation_message_with_leader_actions(db, tmp_
             assert "đề nghị Anh/Chị cập nhật nhiệm vụ 2.1" in again
             api.push_callback(LEADER_CHAT, escalation.message_id, data(escalation, 2))
             assert "quá hạn" in (await answer_to(api, LEADER_CHAT, 3)).lower()
+
+
+async def test_a_late_link_gets_one_catch_up_message_not_one_per_missed_nudge(world):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        before = await svc.sweep()  # Wed 6 Mar: before:7 of both; nobody linked yet
+        assert before.unreachable == 2 and before.claimed == 0  # marked in one statement
+        clock.set(local(2024, 3, 12, 8, 0))  # Tue 12 Mar: before:3 of both
+        assert (await svc.sweep()).unreachable == 2
+        clock.set(local(2024, 3, 13, 9, 0))  # Wed 13 Mar: nothing new is due; they link
+        kit = World(db)
+        code = await kit.invite(await kit.person("official", "stp"), clock.now())  # a fresh one
+        api.push_command(OFFICIAL_CHAT, f"/start {code}")
+        assert "đã được liên kết" in await answer_to(api, OFFICIAL_CHAT, 0)
+        report = await svc.sweep()
+    assert report.sent == 2  # the latest nudge of each task; the older ones stay history
+    [_welcome, catch_up] = api.sent_messages(OFFICIAL_CHAT)
+    assert catch_up.plain_text.startswith("📋 Hệ thống gửi Anh/Chị bản tổng hợp 2 nhiệm vụ")
+    assert "còn 2 ngày" in catch_up.plain_text  # counted when sent, not when planned
