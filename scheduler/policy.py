@@ -207,15 +207,19 @@ def _deadline_slots(
         if back > anchor and back > effective:
             start_at_snooze = back  # the ladder starts again there, at level 0
     level = 0
+    # Each level steps on from the one before (a few working days), never from the anchor
+    # again: a window years after the deadline costs levels, not levels × days.
+    if start_at_snooze is not None:
+        day = start_at_snooze
+    else:
+        day = calendar.add_workdays(anchor, rules.level_offset(0))
+    n = calendar.workdays_between(effective, day)  # then counted on with each step
     while True:
-        if start_at_snooze is not None:
-            shift = rules.level_offset(level) - rules.level_offset(0)
-            day = calendar.add_workdays(start_at_snooze, shift)
-        else:
-            day = calendar.add_workdays(anchor, rules.level_offset(level))
+        if level:
+            step = rules.level_offset(level) - rules.level_offset(level - 1)
+            day, n = calendar.add_workdays(day, step), n + step
         if day > end:
             return
-        n = calendar.workdays_between(effective, day)
         if level >= rules.escalate_after:
             yield _Slot(day, f"escalation:{n}", leaders, deadline)
             yield _Slot(day, f"overdue:{n}", _without(officials, leaders), deadline)
