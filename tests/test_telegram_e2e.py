@@ -394,3 +394,27 @@ async def test_a_late_link_gets_one_catch_up_message_not_one_per_missed_nudge(wo
     [_welcome, catch_up] = api.sent_messages(OFFICIAL_CHAT)
     assert catch_up.plain_text.startswith("📋 Hệ thống gửi Anh/Chị bản tổng hợp 2 nhiệm vụ")
     assert "còn 2 ngày" in catch_up.plain_text  # counted when sent, not when planned
+
+
+async def test_a_checkin_of_many_tasks_asks_to_choose_one_first(db, tmp_path):
+    world = World(db, tmp_path)
+    await world.agencies()
+    await world.people()
+    await world.plan(*(f"2.{n},2,Nhiệm vụ số {n},Sở Tư pháp,,2024-03-15,,QĐ" for n in range(1, 7)))
+    clock = ManualClock(local(2024, 3, 6, 8, 0))
+    code = await world.invite(await world.person("official", "stp"), clock.now())
+    async with FakeTelegramAPI(max_long_poll=0.2, per_chat_rate=None) as api:
+        async with Service(db, api, clock) as svc:
+            api.push_command(OFFICIAL_CHAT, f"/start {code}")
+            await answer_to(api, OFFICIAL_CHAT, 0)
+            assert (await svc.sweep()).sent == 6
+            [_welcome, checkin] = api.sent_messages(OFFICIAL_CHAT)
+            assert keyboard(checkin) == [[f"2.{n} — Nhiệm vụ số {n}"] for n in range(1, 7)]
+            api.push_callback(OFFICIAL_CHAT, checkin.message_id, data(checkin, 4))  # 2.5
+            text = await answer_to(api, OFFICIAL_CHAT, 2)  # "choose a task": that one, its buttons
+            assert "2.5 — Nhiệm vụ số 5" in text and "còn 9 ngày" in text
+            task = api.sent_messages(OFFICIAL_CHAT)[2]
+            assert keyboard(task)[-1] == ["💤 Nhắc lại sau"]
+            api.push_callback(OFFICIAL_CHAT, task.message_id, data(task, 0))  # ✅
+            assert (await answer_to(api, OFFICIAL_CHAT, 3)).startswith("Đã ghi nhận 2.5: đã hoàn")
+    assert (await counts(db))[1]["2.5"] is Status.DONE
