@@ -71,4 +71,8 @@ class Delivery(Protocol):
 
 
 class CheckInDelivery(Delivery, Protocol):
+    """Also optional, read by the sweep: ``grouped`` (False: nudges one by one) and
+    ``only_channels`` (the chat channels that are the delivery's only way to a person:
+    people with no reachable chat on them are marked unreachable in bulk, unclaimed)."""
+
     async def deliver_checkin(self, checkin: CheckIn, now: datetime) -> DeliveryResult: ...

@@ -131,7 +131,9 @@ async def sweep_once(
 ) -> RoundReport:
     """Claim what is due at ``now`` and see every claim to an outcome."""
     report = RoundReport()
-    channels = getattr(delivery, "channels", None)  # the chat side's: who can be reached
+    # Only a delivery that says so reaches people by these chats and nothing else; one
+    # with another way through (e-mail) must be handed its unreachable people.
+    channels = getattr(delivery, "only_channels", None)
     async with db.unit_of_work() as session:
         await reopen_gave_up(session, now, attempts=PROBE, limit=1)
         if channels is not None:

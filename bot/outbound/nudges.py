@@ -157,6 +157,12 @@ class ChatDelivery:
         self.lang = lang
         self.calendar = calendar  # counts the days of a message when it is sent
 
+    @property
+    def only_channels(self) -> list[str]:
+        """The channels this delivery reaches people on, and no other way: a person with
+        no reachable chat on them is unreachable (the sweep marks such nudges in bulk)."""
+        return list(self.channels)
+
     async def _chat(self, session, person_id: int):
         """The one chat to send to, or the reason there is none."""
         links = await chats.delivery_chats(session, person_id, self.channels)
