@@ -23,9 +23,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "checkin_ongoing": {"vi": "nhiệm vụ thường xuyên", "en": "ongoing duty"},
     "checkin_footer_rows": {
-        "vi": "Anh/Chị bấm nút ở dòng của từng nhiệm vụ (✅ xong, ⏳ đang làm, ⛔ vướng mắc, "
-        "📅 xin gia hạn, 💤 nhắc lại sau), hoặc trả lời kèm mã (ví dụ: «{code} xong»).",
-        "en": "Press the buttons on each assignment's row (✅ done, ⏳ in progress, ⛔ blocked, "
+        "vi": "Anh/Chị bấm nút ở dòng của từng nhiệm vụ (✅ đã hoàn thành, ⏳ đang thực hiện, "
+        "⛔ vướng mắc, 📅 đề nghị gia hạn, 💤 nhắc lại sau), hoặc trả lời kèm mã (ví dụ: "
+        "«{code} xong»).",
+        "en": "Press the buttons on each task's row (✅ done, ⏳ in progress, ⛔ blocked, "
         "📅 extension, 💤 remind me later), or reply with the code (e.g. «{code} xong»).",
     },
     "checkin_footer_pick": {
