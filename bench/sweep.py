@@ -75,7 +75,7 @@ def ledger(rows, recipients):
     count, due_now = 0, 0
     for row in rows:
         # Taken as done on the day of its (id % 13)-th overdue nudge: the window ends there.
-        days = RULES.overdue_every * (row.id % 13)
+        days = (RULES.overdue_every or RULES.overdue_cap) * (row.id % 13)
         end = min(
             CAL.add_workdays(CAL.workday_on_or_before(row.deadline), days), date(2024, 12, 31)
         )

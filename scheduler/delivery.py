@@ -1,8 +1,11 @@
 """The one path from the ledger to the chat side.
 
-The sweep hands each claimed nudge to a ``Delivery`` and records what it
-says. The chat side implements it (Telegram, Zalo, console); tests use a
-recording implementation.
+The sweep hands the claimed nudges of one person to a ``Delivery`` as one
+``CheckIn`` (a grouped message: the daily check-in, or a leader's escalation
+message) and records what it says, row by row: which message carried each
+nudge. A delivery without ``deliver_checkin`` is handed the nudges one by one.
+The chat side implements it (Telegram, Zalo, console); tests use a recording
+implementation.
 """
 
 from __future__ import annotations
@@ -38,11 +41,38 @@ class DeliveryResult:
     message_id: str | None = None
     error: str | None = None
     retry_after: timedelta | None = None  # the platform's own wait (Telegram's 429)
+    chat_id: str | None = None  # the chat it went to
+    # For a check-in: the nudges that went out, each (nudge id, message id, position in
+    # that message from 1), also when a later page failed (those nudges take ``outcome``).
+    carried: tuple[tuple[int, str, int], ...] = ()
 
     @classmethod
     def sent(cls, channel: str, message_id: str) -> DeliveryResult:
         return cls(Outcome.SENT, channel=channel, message_id=message_id)
 
 
+@dataclass(frozen=True)
+class CheckIn:
+    """The due nudges of one person that go out together as one message (paged if long).
+
+    ``audience`` is ``official`` (status actions per assignment) or ``leader`` (the
+    escalations: leader actions); ``catch_up`` when some came due on an earlier day
+    (downtime, a chat linked late, a plan imported late).
+    """
+
+    person_id: int
+    audience: str
+    items: tuple[NudgeToSend, ...]
+    catch_up: bool = False
+
+
 class Delivery(Protocol):
     async def deliver(self, nudge: NudgeToSend, now: datetime) -> DeliveryResult: ...
+
+
+class CheckInDelivery(Delivery, Protocol):
+    """Also optional, read by the sweep: ``grouped`` (False: nudges one by one) and
+    ``only_channels`` (the chat channels that are the delivery's only way to a person:
+    people with no reachable chat on them are marked unreachable in bulk, unclaimed)."""
+
+    async def deliver_checkin(self, checkin: CheckIn, now: datetime) -> DeliveryResult: ...

@@ -43,18 +43,23 @@ async def load_recipients(session: Session) -> Recipients:
     )
 
 
-def facts_for(row, recipients: Recipients) -> AssignmentFacts:
+def facts_for(row, recipients: Recipients, calendar: WorkCalendar | None = None) -> AssignmentFacts:
+    """The policy's facts of an assignment row; with ``calendar``, its last update (the
+    local day it resets the overdue ladder on) and its snooze count too."""
     officials = (
         (row.focal_person_id,)
         if row.focal_person_id
         else recipients.officials.get(row.agency_id, ())
     )
+    updated_at = getattr(row, "updated_at", None)
     return AssignmentFacts(
         assignment_id=row.id,
         deadline=row.deadline,
         status=row.status,
         officials=officials,
         leaders=recipients.leaders.get(row.agency_id, ()),
+        answered_on=calendar.local_date(updated_at) if calendar and updated_at else None,
+        snoozed_until=getattr(row, "snoozed_until", None) if calendar else None,
     )
 
 
@@ -79,7 +84,7 @@ async def planned_nudges(
     )
     out = []
     for row in rows:
-        for nudge in plan_nudges(facts_for(row, recipients), rules, calendar, start, end):
+        for nudge in plan_nudges(facts_for(row, recipients, calendar), rules, calendar, start, end):
             out.append((nudge, row.code))
     return out
 

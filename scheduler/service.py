@@ -1,8 +1,9 @@
 """The running reminder engine: APScheduler wakes it, the store decides.
 
 APScheduler holds a few code-defined jobs in a memory job store: the sweep
-every ``sweep_seconds`` and a cron at the start of work hours that runs a
-round at once (so the morning's nudges and digests go out on time). Each
+every ``sweep_seconds`` and a cron at the start of work hours (and at the
+check-in time when it differs) that runs a round at once (so the morning's
+nudges and digests go out on time). Each
 round reads the service clock once and then, with that instant:
 
 1. plans the ledger again when the local day changed or ``PLAN_EVERY`` passed
@@ -73,19 +74,20 @@ class ReminderService:
                 self._planned_at = now
                 log.info("action=planned added=%s now=%s", added, now.isoformat())
             try:
-                report = await sweep_once(
-                    self.db, self.delivery, self.calendar, SweepConfig(worker=self.worker), now
-                )
+                config = SweepConfig(worker=self.worker, rules=self.rules)
+                report = await sweep_once(self.db, self.delivery, self.calendar, config, now)
             finally:  # the digests never wait on the sweep's success
                 await self.run_digests(now)
-            if report.claimed:
+            if report.claimed or report.unreachable:
                 log.info(
-                    "action=swept claimed=%s sent=%s retried=%s failed=%s skipped=%s",
+                    "action=swept claimed=%s sent=%s retried=%s failed=%s skipped=%s"
+                    " unreachable=%s",
                     report.claimed,
                     report.sent,
                     report.retried,
                     report.failed,
                     report.skipped,
+                    report.unreachable,
                 )
             self.rounds += 1
             self.last_report = report
@@ -138,6 +140,16 @@ class ReminderService:
             args=[self],
             id="work-start",
         )
+        checkin = self.rules.checkin_at
+        if checkin is not None and checkin != start:  # the check-in goes out on the minute
+            scheduler.add_job(
+                _round,
+                CronTrigger(
+                    hour=checkin.hour, minute=checkin.minute, timezone=self.calendar.timezone
+                ),
+                args=[self],
+                id="checkin",
+            )
         scheduler.start()
         self._scheduler = scheduler
         log.info(

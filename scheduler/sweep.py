@@ -12,6 +12,15 @@ platform is back and every such nudge, the latest of its series only, is due aga
 at once with ``RETURN_TRIES`` more tries, after which it fails for good and stays.
 A nudge refused because the chat blocked the bot is unreachable: it goes out again
 when the person writes (``storage.ledger.reopen_unreachable``).
+
+Grouping (issue 11): a claim takes every due nudge of the people it reaches, and the
+nudges of one person go out as one check-in (and a leader's escalations as one more
+message); each row records the message that carried it. Before claiming, the due
+nudges of people with no reachable chat are marked unreachable in one statement
+(``storage.ledger.fail_unreachable``): a plan with nobody linked costs one UPDATE, not
+a claim and a delivery per person. With ``SweepConfig.rules`` a
+claimed nudge the policy no longer plans (an update reset the ladder, a snooze) is
+skipped as ``not_planned``.
 """
 
 from __future__ import annotations
@@ -21,13 +30,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from scheduler.calendar import WorkCalendar
-from scheduler.delivery import Delivery, DeliveryResult, NudgeToSend, Outcome
+from scheduler.delivery import CheckIn, Delivery, DeliveryResult, NudgeToSend, Outcome
+from scheduler.planner import facts_for, load_recipients
+from scheduler.policy import ReminderRules, plan_nudges
 from storage.db import Database
 from storage.enums import Role, Status
 from storage.ledger import (
     GAVE_UP,
     UNREACHABLE,
     claim_due,
+    fail_unreachable,
     mark_failed,
     mark_sent,
     mark_skipped,
@@ -55,7 +67,8 @@ def backoff(attempts: int) -> timedelta:
 class SweepConfig:
     worker: str
     lease: timedelta = timedelta(minutes=5)
-    batch: int = 200
+    batch: int = 200  # people whose due nudges one claim takes
+    rules: ReminderRules | None = None  # when given, nudges the policy dropped are skipped
 
 
 @dataclass
@@ -66,17 +79,28 @@ class RoundReport:
     failed: int = 0
     skipped: int = 0
     lost_claims: int = 0  # outcomes not recorded because another worker took over
+    unreachable: int = 0  # of ``failed``: people with no reachable chat, marked in bulk
     skip_reasons: dict[str, int] = field(default_factory=dict)
 
 
-async def _skip_reasons(session, nudges: list[Nudge]) -> dict[int, str]:
-    """Why claimed nudges should no longer go out, by nudge id (two queries per batch)."""
+async def _skip_reasons(
+    session, nudges: list[Nudge], calendar: WorkCalendar, rules: ReminderRules | None
+) -> dict[int, str]:
+    """Why claimed nudges should no longer go out, by nudge id (a few queries per batch)."""
     assignments, people = await sweep_facts(
         session, {n.assignment_id for n in nudges}, {n.person_id for n in nudges}
     )
+    recipients = await load_recipients(session) if rules is not None else None
     reasons = {}
     for nudge in nudges:
-        reason = _skip_reason(nudge, assignments[nudge.assignment_id], people.get(nudge.person_id))
+        assignment = assignments[nudge.assignment_id]
+        reason = _skip_reason(nudge, assignment, people.get(nudge.person_id))
+        if reason is None and rules is not None and recipients is not None:
+            day = calendar.local_date(nudge.due_at)
+            facts = facts_for(assignment, recipients, calendar)
+            wanted = plan_nudges(facts, rules, calendar, day, day)
+            if not any(w.person_id == nudge.person_id and w.kind == nudge.kind for w in wanted):
+                reason = "not_planned"  # answered or snoozed since it was planned
         if reason:
             reasons[nudge.id] = reason
     return reasons
@@ -107,15 +131,21 @@ async def sweep_once(
 ) -> RoundReport:
     """Claim what is due at ``now`` and see every claim to an outcome."""
     report = RoundReport()
+    # Only a delivery that says so reaches people by these chats and nothing else; one
+    # with another way through (e-mail) must be handed its unreachable people.
+    channels = getattr(delivery, "only_channels", None)
     async with db.unit_of_work() as session:
         await reopen_gave_up(session, now, attempts=PROBE, limit=1)
+        if channels is not None:
+            report.unreachable = await fail_unreachable(session, now, list(channels))
+            report.failed += report.unreachable
         claimed = await claim_due(
             session, now, worker=config.worker, lease=config.lease, limit=config.batch
         )
         report.claimed = len(claimed)
         if not claimed:
             return report
-        reasons = await _skip_reasons(session, claimed)
+        reasons = await _skip_reasons(session, claimed, calendar, config.rules)
         wanted = [n for n in claimed if n.id not in reasons]
         reasons |= dict.fromkeys(await superseded(session, wanted, now), "superseded")
         to_send: list[NudgeToSend] = []
@@ -137,13 +167,34 @@ async def sweep_once(
                     nudge.attempts,
                 )
             )
-    for item in to_send:
+    deliver_checkin = getattr(delivery, "deliver_checkin", None)
+    if not getattr(delivery, "grouped", True):
+        deliver_checkin = None
+    for checkin in checkins(to_send, calendar, now):
+        if deliver_checkin is None:  # a delivery of single nudges
+            for item in checkin.items:
+                result = await _deliver_one(delivery, item, now)
+                await _record(db, calendar, config, [(item, result, None)], now, report)
+            continue
         try:
-            result = await delivery.deliver(item, now)
+            result = await deliver_checkin(checkin, now)
         except Exception as exc:  # a delivery bug must not lose the claim's outcome
-            log.exception("action=deliver_crashed nudge=%s", item.nudge_id)
+            log.exception("action=deliver_crashed person=%s", checkin.person_id)
             result = DeliveryResult(Outcome.RETRY, error=f"{type(exc).__name__}: {exc}")
-        await _record(db, calendar, config, item, result, now, report)
+        carried = {nudge_id: (message, place) for nudge_id, message, place in result.carried}
+        outcomes: list[tuple[NudgeToSend, DeliveryResult, int | None]] = []
+        for item in checkin.items:
+            if item.nudge_id in carried:
+                message, place = carried[item.nudge_id]
+                one = DeliveryResult(
+                    Outcome.SENT, channel=result.channel, message_id=message, chat_id=result.chat_id
+                )
+                outcomes.append((item, one, place))
+            else:
+                outcomes.append((item, result, None))
+        # The rows of one message in one transaction: a crash leaves all of them to be
+        # sent again (the crash window) or none, never half a check-in.
+        await _record(db, calendar, config, outcomes, now, report)
     if report.sent:  # the platform takes nudges: what it refused before goes out again
         async with db.unit_of_work() as session:
             returned = await reopen_gave_up(session, now, attempts=RETURNED)
@@ -152,45 +203,77 @@ async def sweep_once(
     return report
 
 
+def checkins(items: list[NudgeToSend], calendar: WorkCalendar, now: datetime) -> list[CheckIn]:
+    """The claimed nudges as messages: per person, the official-level ones together and
+    the escalations together, each by deadline then assignment; people by id."""
+    groups: dict[tuple[int, str], list[NudgeToSend]] = {}
+    for item in items:
+        audience = "leader" if item.kind.startswith("escalation:") else "official"
+        groups.setdefault((item.person_id, audience), []).append(item)
+    today = calendar.local_date(now)
+    out = []
+    for (person_id, audience), group in sorted(groups.items()):
+        group.sort(key=lambda n: (n.for_deadline, n.assignment_id))
+        late = any(calendar.local_date(n.due_at) < today for n in group)
+        out.append(CheckIn(person_id, audience, tuple(group), catch_up=late))
+    return out
+
+
+async def _deliver_one(delivery: Delivery, item: NudgeToSend, now: datetime) -> DeliveryResult:
+    try:
+        return await delivery.deliver(item, now)
+    except Exception as exc:  # a delivery bug must not lose the claim's outcome
+        log.exception("action=deliver_crashed nudge=%s", item.nudge_id)
+        return DeliveryResult(Outcome.RETRY, error=f"{type(exc).__name__}: {exc}")
+
+
 def _may_retry(attempt: int) -> bool:
     """A first series of ``MAX_ATTEMPTS`` tries; after coming back, ``RETURN_TRIES``."""
     return attempt < MAX_ATTEMPTS or RETURNED < attempt < RETURNED + RETURN_TRIES
 
 
-async def _record(db, calendar, config, item, result, now, report) -> None:
+async def _record(db, calendar, config, outcomes, now, report) -> None:
+    """Each (nudge, result, position in its message) as the ledger's outcome, together."""
     async with db.unit_of_work() as session:
-        if result.outcome is Outcome.SENT:
-            kept = await mark_sent(
-                session,
-                item.nudge_id,
-                config.worker,
-                now,
-                channel=result.channel or "",
-                message_id=result.message_id or "",
-            )
-            report.sent += kept
-        elif result.outcome is Outcome.RETRY and _may_retry(item.attempt):
-            wait = max(backoff(item.attempt), result.retry_after or timedelta(0))
-            retry_at = calendar.next_work_start(now + wait)
-            kept = await mark_failed(
-                session,
-                item.nudge_id,
-                config.worker,
-                now,
-                error=result.error or "retry",
-                retry_at=retry_at,
-            )
-            report.retried += kept
-        else:
-            error = result.error or result.outcome.value
-            if result.outcome is Outcome.UNREACHABLE:
-                error = f"{UNREACHABLE}{error}"
-            elif result.outcome is Outcome.RETRY and item.attempt <= PROBE + 1:
-                error = f"{GAVE_UP}{error}"  # the first series, or a probe: tried again later
-            kept = await mark_failed(
-                session, item.nudge_id, config.worker, now, error=error, retry_at=None
-            )
-            report.failed += kept
-        if not kept:
-            report.lost_claims += 1
-            log.warning("action=claim_lost nudge=%s worker=%s", item.nudge_id, config.worker)
+        for item, result, position in outcomes:
+            await _record_one(session, calendar, config, item, result, now, report, position)
+
+
+async def _record_one(session, calendar, config, item, result, now, report, position) -> None:
+    if result.outcome is Outcome.SENT:
+        kept = await mark_sent(
+            session,
+            item.nudge_id,
+            config.worker,
+            now,
+            channel=result.channel or "",
+            message_id=result.message_id or "",
+            chat_id=result.chat_id,
+            position=position,
+        )
+        report.sent += kept
+    elif result.outcome is Outcome.RETRY and _may_retry(item.attempt):
+        wait = max(backoff(item.attempt), result.retry_after or timedelta(0))
+        retry_at = calendar.next_work_start(now + wait)
+        kept = await mark_failed(
+            session,
+            item.nudge_id,
+            config.worker,
+            now,
+            error=result.error or "retry",
+            retry_at=retry_at,
+        )
+        report.retried += kept
+    else:
+        error = result.error or result.outcome.value
+        if result.outcome is Outcome.UNREACHABLE:
+            error = f"{UNREACHABLE}{error}"
+        elif result.outcome is Outcome.RETRY and item.attempt <= PROBE + 1:
+            error = f"{GAVE_UP}{error}"  # the first series, or a probe: tried again later
+        kept = await mark_failed(
+            session, item.nudge_id, config.worker, now, error=error, retry_at=None
+        )
+        report.failed += kept
+    if not kept:
+        report.lost_claims += 1
+        log.warning("action=claim_lost nudge=%s worker=%s", item.nudge_id, config.worker)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import CursorResult, and_, func, or_, select, tuple_, update
+from sqlalchemy import CursorResult, and_, exists, func, literal, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import upsert_insert
@@ -23,6 +23,7 @@ from storage.models import Assignment, ChatLink, Nudge
 TAKEABLE = (NudgeState.PLANNED, NudgeState.FAILED, NudgeState.CLAIMED)
 INSERT_CHUNK = 5000
 UNREACHABLE = "unreachable: "  # how a nudge that found no chat to go to is marked failed
+NO_LINKED_CHAT = "no linked chat"  # the error of a person with no chat (the digest names it)
 # A nudge the platform kept refusing (network, 5xx, 429) through all its tries: failed
 # for good (coordinators see it), and sent again once the platform is back.
 GAVE_UP = "gave up: "
@@ -63,20 +64,70 @@ async def record_planned(
     return added
 
 
+async def fail_unreachable(session: AsyncSession, now: datetime, channels: Collection[str]) -> int:
+    """Mark failed for good (``UNREACHABLE``), in one statement, the due nudges of open
+    assignments whose person has no reachable chat on ``channels``; returns how many.
+
+    Without it the sweep would claim and hand over such nudges one person at a time only
+    to hear "unreachable" back: with a new plan and nobody linked yet, thousands of
+    them. They are sent once the person links or writes (``reopen_unreachable``).
+    """
+    person = Nudge.person_id
+    reachable = exists().where(
+        ChatLink.person_id == person,
+        ChatLink.channel.in_(list(channels)),
+        ChatLink.unreachable_since.is_(None),
+    )
+    open_assignment = exists().where(
+        Assignment.id == Nudge.assignment_id,
+        Assignment.status != Status.DONE,
+        Assignment.withdrawn_at.is_(None),
+    )
+    due = (
+        select(Nudge.id)
+        .where(Nudge.state.in_(TAKEABLE), Nudge.available_at <= now, ~reachable, open_assignment)
+        .with_for_update(skip_locked=True)
+    )
+    reason = (
+        select(ChatLink.unreachable_reason)
+        .where(ChatLink.person_id == person, ChatLink.channel.in_(list(channels)))
+        .order_by(ChatLink.last_active_at.desc().nulls_last(), ChatLink.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    result = await session.execute(
+        update(Nudge)
+        .where(Nudge.id.in_(due.scalar_subquery()))
+        .values(
+            state=NudgeState.FAILED,
+            available_at=None,
+            claimed_by=None,
+            attempts=Nudge.attempts + 1,
+            last_error=literal(UNREACHABLE) + func.coalesce(reason, NO_LINKED_CHAT),
+            updated_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)  # what an UPDATE returns: it counts the rows
+    return result.rowcount
+
+
 async def claim_due(
     session: AsyncSession, now: datetime, *, worker: str, lease: timedelta, limit: int
 ) -> list[Nudge]:
-    """Take up to ``limit`` due nudges for ``worker`` until ``now + lease``.
+    """Take every due nudge of up to ``limit`` people for ``worker`` until ``now + lease``.
 
+    The people are those of the ``limit`` longest-waiting due rows; all their due rows
+    are taken, so that one person's nudges go out together as one check-in.
     One UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) … RETURNING: on
     PostgreSQL concurrent claimers skip each other's rows; on SQLite the single
     statement holds the write lock, so no row is taken twice either.
     """
+    ready = (Nudge.state.in_(TAKEABLE), Nudge.available_at <= now)
+    people = select(Nudge.person_id).where(*ready).order_by(Nudge.available_at, Nudge.id)
     due = (
         select(Nudge.id)
-        .where(Nudge.state.in_(TAKEABLE), Nudge.available_at <= now)
-        .order_by(Nudge.available_at, Nudge.id)
-        .limit(limit)
+        .where(*ready, Nudge.person_id.in_(people.limit(limit).scalar_subquery()))
         .with_for_update(skip_locked=True)
     )
     statement = (
@@ -207,7 +258,19 @@ async def _finish(session: AsyncSession, nudge_id: int, worker: str, **values) -
     return result.rowcount == 1
 
 
-async def mark_sent(session, nudge_id, worker, now, *, channel: str, message_id: str) -> bool:
+async def mark_sent(
+    session,
+    nudge_id,
+    worker,
+    now,
+    *,
+    channel: str,
+    message_id: str,
+    chat_id: str | None = None,
+    position: int | None = None,
+) -> bool:
+    """Sent, in message ``message_id`` of ``chat_id`` on ``channel``, at ``position`` (1-based)
+    when that message listed several."""
     return await _finish(
         session,
         nudge_id,
@@ -217,8 +280,18 @@ async def mark_sent(session, nudge_id, worker, now, *, channel: str, message_id:
         sent_at=now,
         channel=channel,
         message_id=message_id,
+        chat_id=chat_id,
+        position=position,
         last_error=None,
         updated_at=now,
+    )
+
+
+async def snooze(session: AsyncSession, assignment_id: int, until: date) -> None:
+    """Snooze ("Nhắc lại sau"): no nudge about the assignment before the local day ``until``. Not an
+    update (status and history stay); the policy restarts the overdue ladder there."""
+    await session.execute(
+        update(Assignment).where(Assignment.id == assignment_id).values(snoozed_until=until)
     )
 
 
@@ -253,14 +326,17 @@ async def mark_skipped(session, nudge_id, worker, now, *, reason: str) -> bool:
 
 
 def _carried(keys: Collection[tuple[str, str, str]]):
+    # The row's own chat when it recorded one; older rows (sent before chat_id was
+    # kept) fall back to the person's link on that channel.
+    chat = func.coalesce(Nudge.chat_id, ChatLink.chat_id)
     return (
-        select(Nudge.assignment_id, Nudge.channel, ChatLink.chat_id, Nudge.message_id)
-        .join(
+        select(Nudge.assignment_id, Nudge.channel, chat, Nudge.message_id)
+        .outerjoin(
             ChatLink,
             and_(ChatLink.person_id == Nudge.person_id, ChatLink.channel == Nudge.channel),
         )
-        .where(tuple_(Nudge.channel, ChatLink.chat_id, Nudge.message_id).in_(list(keys)))
-        .order_by(Nudge.id)
+        .where(tuple_(Nudge.channel, chat, Nudge.message_id).in_(list(keys)))
+        .order_by(Nudge.position, Nudge.id)
     )
 
 
@@ -268,7 +344,8 @@ async def assignments_of_message(
     session: AsyncSession, channel: str, chat_id: str, message_id: str
 ) -> list[int]:
     """Ids of the assignments the platform message ``message_id`` in ``chat_id`` carried
-    (its nudges'), in the order they were planned; empty for a message not recorded."""
+    (its nudges'), in the order the message showed them (a check-in lists several, a
+    single nudge one); empty for a message not recorded."""
     found = await assignments_of_messages(session, [(channel, chat_id, message_id)])
     return found.get((channel, chat_id, message_id), [])
 

@@ -275,6 +275,8 @@ class Assignment(Base):
     agency: Mapped[Agency] = relationship()
     focal_person: Mapped[Person | None] = relationship(foreign_keys=[focal_person_id])
     updated_by: Mapped[Person | None] = relationship(foreign_keys=[updated_by_id])
+    # "Nhắc lại sau": no nudge about it before this local day (issue 11); not an update.
+    snoozed_until: Mapped[date | None] = mapped_column(Date)
 
 
 class ProgressUpdate(Base):
@@ -316,6 +318,7 @@ class Nudge(Base):
     __table_args__ = (
         UniqueConstraint("assignment_id", "person_id", "kind", "for_deadline"),
         Index("ix_nudges_state_available_at", "state", "available_at"),
+        Index("ix_nudges_message", "channel", "chat_id", "message_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -340,6 +343,10 @@ class Nudge(Base):
 
     assignment: Mapped[Assignment] = relationship()
     person: Mapped[Person] = relationship()
+    # Which message carried it (issue 11): a check-in lists several nudges; each row
+    # keeps the chat and its place in that message (1-based), with channel/message_id.
+    chat_id: Mapped[str | None] = mapped_column(String(64))
+    position: Mapped[int | None] = mapped_column(SmallInteger)
 
 
 class ExtensionRequest(Base):

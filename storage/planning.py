@@ -27,7 +27,8 @@ async def active_recipients(session: Session) -> list[tuple[int, int, Role]]:
 
 
 def open_assignments(*where):
-    """The select of open, live assignments (id, agency, deadline, status, focal person, code)."""
+    """The select of open, live assignments (id, agency, deadline, status, focal person, code,
+    updated_at, snoozed_until)."""
     return (
         select(
             Assignment.id,
@@ -36,6 +37,8 @@ def open_assignments(*where):
             Assignment.status,
             Assignment.focal_person_id,
             Assignment.code,
+            Assignment.updated_at,
+            Assignment.snoozed_until,
         )
         .join(Task, Task.id == Assignment.task_id)
         .where(
@@ -70,8 +73,8 @@ async def sweep_facts(
 ) -> tuple[dict[int, Row], dict[int, Row]]:
     """What the sweep checks before sending, by id, in two queries.
 
-    Assignments: status, deadline, withdrawn_at, focal_person_id, agency_id and
-    task_withdrawn_at. People: active, agency_id, role.
+    Assignments: status, deadline, withdrawn_at, focal_person_id, agency_id, updated_at,
+    snoozed_until and task_withdrawn_at. People: active, agency_id, role.
     """
     assignments = {
         row.id: row
@@ -83,6 +86,8 @@ async def sweep_facts(
                 Assignment.withdrawn_at,
                 Assignment.focal_person_id,
                 Assignment.agency_id,
+                Assignment.updated_at,
+                Assignment.snoozed_until,
                 Task.withdrawn_at.label("task_withdrawn_at"),
             )
             .join(Task, Task.id == Assignment.task_id)

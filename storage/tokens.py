@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 
 from storage.db import Session
-from storage.models import ChoiceToken, ProgressUpdate
+from storage.models import Assignment, ChoiceToken, Nudge, ProgressUpdate
 
 
 async def new_token(
@@ -73,3 +73,25 @@ async def close_menu(session: Session, token: ChoiceToken, now: datetime) -> Non
         .values(closed_at=now)
         .execution_options(synchronize_session=False)
     )
+
+
+async def open_rows_of_message(
+    session: Session, channel: str, chat_id: str, message_id: str
+) -> list[tuple[ChoiceToken, str]]:
+    """The tokens still pressable under a message that carried nudges (a check-in's rows),
+    each with its assignment's code, in the message's order: not answered or closed,
+    and the assignment unchanged since the message showed it."""
+    query = (
+        select(ChoiceToken, Assignment.code)
+        .join(Nudge, Nudge.id == ChoiceToken.nudge_id)
+        .join(Assignment, Assignment.id == ChoiceToken.assignment_id)
+        .where(
+            Nudge.channel == channel,
+            Nudge.chat_id == str(chat_id),
+            Nudge.message_id == str(message_id),
+            ChoiceToken.closed_at.is_(None),
+        )
+        .order_by(Nudge.position, Nudge.id)
+    )
+    rows = [(token, code) for token, code in (await session.execute(query)).all()]
+    return [(token, code) for token, code in rows if not await changed_since_shown(session, token)]

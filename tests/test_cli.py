@@ -190,7 +190,7 @@ def test_run_from_a_chosen_moment_sends_that_days_nudges(tmp_path):
         seen = []
         for line in process.stdout:  # ends when the process does; bounded by the timeout below
             seen.append(line)
-            if "1.9#2024-Q1" in line:
+            if "1.9#2024-Q1" in "".join(seen[-2:-1]):  # its line, and the deadline's after it
                 break
         process.stdin.close()  # the end of console input stops the service
         process.wait(timeout=60)
@@ -199,8 +199,9 @@ def test_run_from_a_chosen_moment_sends_that_days_nudges(tmp_path):
         process.kill()
     text = "".join(seen)
     # Monday 11 Mar 2024: 7 working days before 1.9's Q1 deadline (Wed 20 Mar), said in
-    # calendar days counted when sent.
-    assert "còn 9 ngày đến hạn" in text and "1.9#2024-Q1" in text
+    # calendar days counted when sent, in the morning's one check-in.
+    assert text.count("📋 Hệ thống") == 1 and "1.9#2024-Q1" in text
+    assert "Thời hạn: 20/03/2024 · còn 9 ngày" in text
     assert "Traceback" not in err
     assert "simulated_clock" in (tmp_path / "nhacviec.log").read_text(encoding="utf-8")
 

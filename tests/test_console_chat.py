@@ -134,3 +134,70 @@ async def test_a_forged_choice_is_refused(world):
     await harness.channel.numbered.shown("console", "1", [Choice("x", "c:AAAAAAAAAAAA:done")])
     assert "không hợp lệ" in await harness.say("1")
     assert (await status_of(db, "2.1"))[3] == 0
+
+
+async def monday_checkin(db, tmp_path):
+    """Three tasks of Sở Tư pháp all nudged on Monday 11/03/2024 (before:1, 3 and 7)."""
+    build = World(db, tmp_path)
+    await build.agencies()
+    await build.people()
+    await build.plan(
+        "2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-12,,QĐ",
+        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-14,,Báo cáo",
+        "2.3,2,Kiểm tra công tác pháp chế,Sở Tư pháp,,2024-03-20,,Báo cáo",
+    )
+    clock = ManualClock(local(2024, 3, 11, 8, 0))
+    harness = ConsoleHarness()
+    dispatcher = Dispatcher(Deps(db, {"console": harness.channel}, CAL, RULES, clock.now))
+    await harness.start(dispatcher.receive)
+    code = await build.invite(await build.person("official", "stp"), clock.now())
+    return harness, clock, code
+
+
+async def sweep_day(db, harness, clock):
+    async with db.unit_of_work() as session:
+        await plan_window(session, RULES, CAL, clock.now())
+    delivery = ChatDelivery(db, {"console": harness.channel}, calendar=CAL)
+    mark = len(harness.out.getvalue())
+    config = SweepConfig(worker="t", rules=RULES)
+    report = await sweep_once(db, delivery, CAL, config, clock.now())
+    return report, harness.printed_since(mark)
+
+
+async def test_a_monday_of_three_tasks_is_one_checkin_and_a_bare_xong_asks_which(db, tmp_path):
+    harness, clock, code = await monday_checkin(db, tmp_path)
+    try:
+        await harness.say(f"/start {code}")
+        report, printed = await sweep_day(db, harness, clock)
+        assert report.sent == 3
+        assert printed.count("📋 Hệ thống xin nhắc Anh/Chị 3 nhiệm vụ") == 1
+        assert "1. 2.1 — Trình chương trình\n    Thời hạn: 12/03/2024 · còn 1 ngày" in printed
+        assert "3. 2.3 — Kiểm tra công tác pháp chế" in printed
+        assert "  1. 2.1 — Trình chương trình\n  2. 2.2 — Rà soát văn bản\n  3. 2.3 — " in printed
+
+        asked = await harness.say("xong")  # three tasks in the check-in: which one?
+        assert "1. 2.1 — " in asked and "3. 2.3 — " in asked
+        assert [(await status_of(db, c))[3] for c in ("2.1", "2.2", "2.3")] == [0, 0, 0]
+        assert "Đã ghi nhận 2.2: đã hoàn thành" in await harness.say("2")
+        assert (await status_of(db, "2.2"))[0] is Status.DONE
+        assert (await status_of(db, "2.1"))[3] == 0
+    finally:
+        await harness.close()
+
+
+async def test_snooze_from_a_checkin_brings_the_task_back_the_next_working_day(db, tmp_path):
+    harness, clock, code = await monday_checkin(db, tmp_path)
+    try:
+        await harness.say(f"/start {code}")
+        await sweep_day(db, harness, clock)
+        shown = await harness.say("3")  # choose 2.3: its own options
+        assert "2.3 — Kiểm tra công tác pháp chế" in shown and "5. 💤 Nhắc lại sau" in shown
+        snoozed = await harness.say("5")
+        assert "nhắc lại Anh/Chị về nhiệm vụ 2.3 vào ngày 12/03/2024" in snoozed
+        assert (await status_of(db, "2.3"))[3] == 0  # a snooze is not an update
+        clock.advance(days=1)  # Tuesday: 2.1 is due, 2.3 comes back as asked
+        report, printed = await sweep_day(db, harness, clock)
+        assert report.sent == 2 and printed.count("📋 Hệ thống xin nhắc") == 1
+        assert "2.1 — " in printed and "2.3 — " in printed and "2.2 — " not in printed
+    finally:
+        await harness.close()

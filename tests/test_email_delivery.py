@@ -121,3 +121,22 @@ async def test_a_coordinator_with_only_an_address_gets_the_daily_digest_by_email
     assert subjects and all(s.count("18/03/2024") == 1 for s in subjects)
     assert len(subjects) == len(set(subjects))  # each digest once
     assert smtp.to("loan@stp.example.vn") == []  # officials get no digest
+
+
+async def test_a_morning_of_two_tasks_is_one_email_listing_both(world, tmp_path):
+    db, official = world
+    w = World(db, tmp_path)
+    await w.plan(
+        "2.1,2,Trình chương trình,Sở Tư pháp,,2024-03-15,,QĐ",
+        "2.2,2,Rà soát văn bản,Sở Tư pháp,,2024-03-15,,BC",
+    )
+    async with FakeSMTP() as smtp:
+        service = build_service(settings(smtp), db, ManualClock(BEFORE_7), channels={})
+        await sweep(db, service, BEFORE_7)
+        await sweep(db, service, BEFORE_7 + timedelta(minutes=5))
+    (mail,) = smtp.to("loan@stp.example.vn")
+    assert mail["Subject"] == "📋 Hệ thống xin nhắc Anh/Chị 2 nhiệm vụ cần theo dõi"
+    plain = mail.get_body(("plain",)).get_content()
+    assert "2.1 — Trình chương trình" in plain and "2.2 — Rà soát văn bản" in plain
+    nudges = await ledger(db, official.id)
+    assert [(n.state, n.channel) for n in nudges] == [(NudgeState.SENT, "email")] * 2

@@ -19,6 +19,7 @@ from tests.kit import CAL, RULES
 from tests.kit import TZ as VN
 
 OFFICIAL, LEADER = 1, 9
+LEGACY = ReminderRules(overdue_every=2)  # the fixed interval of before issue 11
 
 
 def facts(deadline, status="in_progress", officials=(OFFICIAL,), leaders=(LEADER,)):
@@ -42,8 +43,8 @@ def brief(nudges):
 # Deadlines
 
 
-def test_default_rules_on_a_mid_week_deadline():
-    nudges = plan(date(2024, 3, 20), date(2024, 3, 1), date(2024, 4, 3))
+def test_the_legacy_interval_on_a_mid_week_deadline():
+    nudges = plan(date(2024, 3, 20), date(2024, 3, 1), date(2024, 4, 3), rules=LEGACY)
     assert brief(nudges) == [
         ("2024-03-11", "before:7", OFFICIAL),
         ("2024-03-15", "before:3", OFFICIAL),
@@ -64,7 +65,7 @@ def test_default_rules_on_a_mid_week_deadline():
 
 
 def test_a_sunday_deadline_counts_from_the_friday_before():
-    nudges = plan(date(2024, 3, 31), date(2024, 3, 1), date(2024, 4, 2))
+    nudges = plan(date(2024, 3, 31), date(2024, 3, 1), date(2024, 4, 2), rules=LEGACY)
     assert brief(nudges) == [
         ("2024-03-20", "before:7", OFFICIAL),
         ("2024-03-26", "before:3", OFFICIAL),
@@ -77,7 +78,7 @@ def test_a_sunday_deadline_counts_from_the_friday_before():
 
 def test_a_holiday_deadline_counts_from_the_last_working_day_before_it():
     # 30/4/2024 is off, so are 29/4 and the weekend: the effective deadline is Fri 26/4.
-    nudges = plan(date(2024, 4, 30), date(2024, 4, 23), date(2024, 5, 6))
+    nudges = plan(date(2024, 4, 30), date(2024, 4, 23), date(2024, 5, 6), rules=LEGACY)
     assert brief(nudges) == [
         ("2024-04-23", "before:3", OFFICIAL),
         ("2024-04-25", "before:1", OFFICIAL),
@@ -95,6 +96,108 @@ def test_before_7_spans_tet():
         ("2024-02-19", "before:1", OFFICIAL),
         ("2024-02-20", "due", OFFICIAL),
     ]
+
+
+# The humane ladder (issue 11)
+
+
+def test_default_ladder_on_a_mid_week_deadline():
+    nudges = plan(date(2024, 3, 20), date(2024, 3, 1), date(2024, 4, 30))
+    assert brief(nudges) == [
+        ("2024-03-11", "before:7", OFFICIAL),
+        ("2024-03-15", "before:3", OFFICIAL),
+        ("2024-03-19", "before:1", OFFICIAL),
+        ("2024-03-20", "due", OFFICIAL),
+        ("2024-03-21", "overdue:1", OFFICIAL),  # level 0: the next working day
+        ("2024-03-25", "overdue:3", OFFICIAL),
+        ("2024-03-29", "overdue:7", OFFICIAL),  # two left unanswered: the leader is told
+        ("2024-03-29", "escalation:7", LEADER),
+        ("2024-04-05", "overdue:12", OFFICIAL),  # then weekly, the cap
+        ("2024-04-05", "escalation:12", LEADER),
+        ("2024-04-12", "overdue:17", OFFICIAL),
+        ("2024-04-12", "escalation:17", LEADER),
+        ("2024-04-22", "overdue:22", OFFICIAL),  # 18/4 (Hùng Kings) is off
+        ("2024-04-22", "escalation:22", LEADER),
+    ]
+    assert nudges[0] == PlannedNudge(
+        datetime(2024, 3, 11, 0, 30, tzinfo=UTC), 7, OFFICIAL, "before:7", date(2024, 3, 20)
+    )
+
+
+def test_an_update_resets_the_ladder_and_the_escalation():
+    # Deadline Wed 20/3; the official answers on Tue 26/3 (after overdue:1 and overdue:3).
+    answered = AssignmentFacts(7, date(2024, 3, 20), "in_progress", (OFFICIAL,), (LEADER,),
+                               answered_on=date(2024, 3, 26))  # fmt: skip
+    nudges = plan_nudges(answered, RULES, CAL, date(2024, 3, 26), date(2024, 4, 12))
+    assert brief(nudges) == [
+        ("2024-03-27", "overdue:5", OFFICIAL),  # level 0 again: a day after the answer
+        ("2024-03-29", "overdue:7", OFFICIAL),  # level 1: no escalation yet
+        ("2024-04-04", "overdue:11", OFFICIAL),  # level 2: now the leader hears of it
+        ("2024-04-04", "escalation:11", LEADER),
+        ("2024-04-11", "overdue:16", OFFICIAL),
+        ("2024-04-11", "escalation:16", LEADER),
+    ]
+
+
+def test_an_update_before_the_deadline_changes_nothing():
+    early = AssignmentFacts(7, date(2024, 3, 20), "in_progress", (OFFICIAL,), (LEADER,),
+                            answered_on=date(2024, 3, 12))  # fmt: skip
+    assert plan_nudges(early, RULES, CAL, date(2024, 3, 1), date(2024, 4, 3)) == plan(
+        date(2024, 3, 20), date(2024, 3, 1), date(2024, 4, 3)
+    )
+
+
+def test_a_snooze_after_the_deadline_restarts_the_ladder_on_its_day():
+    # Overdue since Wed 20/3; on Thu 21/3 the official snoozes until Mon 25/3.
+    snoozed = AssignmentFacts(7, date(2024, 3, 20), "not_started", (OFFICIAL,), (LEADER,),
+                              snoozed_until=date(2024, 3, 25))  # fmt: skip
+    nudges = plan_nudges(snoozed, RULES, CAL, date(2024, 3, 22), date(2024, 4, 5))
+    assert brief(nudges) == [
+        ("2024-03-25", "overdue:3", OFFICIAL),  # the snooze's day, level 0
+        ("2024-03-27", "overdue:5", OFFICIAL),  # level 1 (two days later, as 1 → 3)
+        ("2024-04-02", "overdue:9", OFFICIAL),  # level 2: the leader is told
+        ("2024-04-02", "escalation:9", LEADER),
+    ]
+
+
+def test_a_snooze_before_the_deadline_drops_what_falls_before_it():
+    # before:7 on Mon 11/3; snoozed until Wed 13/3: nothing on 11-12, one nudge on 13/3.
+    snoozed = AssignmentFacts(7, date(2024, 3, 20), "not_started", (OFFICIAL,), (LEADER,),
+                              snoozed_until=date(2024, 3, 13))  # fmt: skip
+    nudges = plan_nudges(snoozed, RULES, CAL, date(2024, 3, 11), date(2024, 3, 20))
+    assert brief(nudges) == [
+        ("2024-03-13", "before:5", OFFICIAL),
+        ("2024-03-15", "before:3", OFFICIAL),
+        ("2024-03-19", "before:1", OFFICIAL),
+        ("2024-03-20", "due", OFFICIAL),
+    ]
+
+
+def test_a_snooze_to_a_day_off_ends_on_the_next_working_day():
+    snoozed = AssignmentFacts(7, date(2024, 3, 20), "not_started", (OFFICIAL,), (LEADER,),
+                              snoozed_until=date(2024, 3, 23))  # fmt: skip
+    nudges = plan_nudges(snoozed, RULES, CAL, date(2024, 3, 21), date(2024, 3, 25))
+    assert brief(nudges) == [("2024-03-25", "overdue:3", OFFICIAL)]
+
+
+def test_a_custom_ladder_and_cap():
+    rules = ReminderRules(remind_before=(), overdue_ladder=(2, 4), overdue_cap=10, escalate_after=1)
+    nudges = plan(date(2024, 6, 3), date(2024, 6, 4), date(2024, 7, 5), rules=rules)
+    assert brief(nudges) == [
+        ("2024-06-05", "overdue:2", OFFICIAL),
+        ("2024-06-07", "overdue:4", OFFICIAL),
+        ("2024-06-07", "escalation:4", LEADER),
+        ("2024-06-21", "overdue:14", OFFICIAL),
+        ("2024-06-21", "escalation:14", LEADER),
+        ("2024-07-05", "overdue:24", OFFICIAL),
+        ("2024-07-05", "escalation:24", LEADER),
+    ]
+
+
+def test_the_check_in_time_sets_when_every_nudge_is_due():
+    rules = ReminderRules(checkin_at=time(8, 15))
+    nudges = plan(date(2024, 3, 20), date(2024, 3, 11), date(2024, 3, 21), rules=rules)
+    assert {n.due_at.astimezone(VN).time() for n in nudges} == {time(8, 15)}
 
 
 def test_overdue_every_working_day_escalating_every_third():
@@ -127,8 +230,8 @@ def test_escalate_after_one_tells_the_leaders_from_the_second_slot_on():
     ]
 
 
-def test_default_escalations_keep_coming_while_open():
-    nudges = plan(date(2024, 3, 20), date(2024, 3, 21), date(2024, 6, 28))
+def test_legacy_escalations_keep_coming_while_open():
+    nudges = plan(date(2024, 3, 20), date(2024, 3, 21), date(2024, 6, 28), rules=LEGACY)
     leader_kinds = [n.kind for n in nudges if n.person_id == LEADER]
     assert leader_kinds[:4] == ["escalation:6", "escalation:10", "escalation:14", "escalation:18"]
     official_kinds = [n.kind for n in nudges if n.person_id == OFFICIAL]
@@ -140,7 +243,7 @@ def test_the_window_is_inclusive_and_bounds_the_series():
     assert brief(due_day) == [("2024-03-20", "due", OFFICIAL)]
     assert plan(date(2024, 3, 20), date(2024, 3, 21), date(2024, 3, 20)) == []
     # Two years on, the series is still counted in working days from the deadline.
-    far = plan(date(2024, 3, 20), date(2026, 3, 2), date(2026, 3, 3))
+    far = plan(date(2024, 3, 20), date(2026, 3, 2), date(2026, 3, 3), rules=LEGACY)
     assert brief(far) == [
         ("2026-03-02", "overdue:486", OFFICIAL),
         ("2026-03-02", "escalation:486", LEADER),
@@ -153,7 +256,12 @@ def test_the_window_is_inclusive_and_bounds_the_series():
 
 def test_without_officials_the_leaders_get_everything_once():
     nudges = plan(
-        date(2024, 3, 20), date(2024, 3, 1), date(2024, 4, 3), officials=(), leaders=(9, 8)
+        date(2024, 3, 20),
+        date(2024, 3, 1),
+        date(2024, 4, 3),
+        officials=(),
+        leaders=(9, 8),
+        rules=LEGACY,
     )
     assert brief(nudges) == [
         (day, kind, person)
@@ -173,7 +281,9 @@ def test_without_officials_the_leaders_get_everything_once():
 
 
 def test_an_official_who_is_also_a_leader_gets_the_escalation_instead():
-    nudges = plan(date(2024, 3, 20), date(2024, 3, 28), date(2024, 3, 28), officials=(1, 9))
+    nudges = plan(
+        date(2024, 3, 20), date(2024, 3, 28), date(2024, 3, 28), officials=(1, 9), rules=LEGACY
+    )
     assert brief(nudges) == [
         ("2024-03-28", "overdue:6", 1),
         ("2024-03-28", "escalation:6", 9),
@@ -265,6 +375,10 @@ def test_rules_are_validated():
         {"remind_before": (0,)},
         {"overdue_every": 0},
         {"escalate_after": 0},
+        {"overdue_ladder": ()},
+        {"overdue_ladder": (3, 1)},
+        {"overdue_ladder": (0, 2)},
+        {"overdue_cap": 0},
         {"continuous_checkin": "weekly"},
     ):
         with pytest.raises(ValueError):
@@ -308,8 +422,12 @@ rule_sets = st.builds(
     remind_before=st.frozensets(st.integers(1, 15), max_size=5).map(
         lambda s: tuple(sorted(s, reverse=True))
     ),
-    overdue_every=st.integers(1, 10),
+    overdue_every=st.one_of(st.none(), st.integers(1, 10)),
     escalate_after=st.integers(1, 5),
+    overdue_ladder=st.frozensets(st.integers(1, 12), min_size=1, max_size=4).map(
+        lambda s: tuple(sorted(s))
+    ),
+    overdue_cap=st.integers(1, 10),
 )
 work_hours = st.tuples(
     st.integers(5, 11), st.sampled_from([0, 15, 30, 45]), st.integers(1, 10)
@@ -351,7 +469,11 @@ def test_nudges_respect_the_calendar_and_the_rules(
             assert day == effective
         else:
             assert worked_days_between(effective, day, extra_off) == int(count)
-            assert int(count) % rules.overdue_every == 0
+            if rules.overdue_every is not None:
+                assert int(count) % rules.overdue_every == 0
+            else:  # on the ladder: a level's offset from the deadline
+                levels = {rules.level_offset(k) for k in range(int(count) + 1)}
+                assert int(count) in levels
         by_person.setdefault(n.person_id, []).append(n)
     for own in by_person.values():
         by_time = sorted(own, key=lambda n: n.due_at)

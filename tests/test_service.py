@@ -132,10 +132,10 @@ async def test_a_new_instance_after_downtime_sends_only_the_latest(plan_db):
     clock = ManualClock(local(2024, 3, 6, 8, 0))
     first = SignallingDelivery()
     await service(plan_db, clock, first).run_round()
-    clock.set(local(2024, 3, 19, 10, 0))  # down over before:3, before:1, due, overdue:2
+    clock.set(local(2024, 3, 19, 10, 0))  # down over before:3, before:1, due, overdue:1
     second = SignallingDelivery()
     await service(plan_db, clock, second).run_round()
-    assert [n.kind for n in second.delivered] == ["overdue:2"]
+    assert [n.kind for n in second.delivered] == ["overdue:1"]
 
 
 async def test_digests_run_each_round_with_the_same_instant(plan_db):

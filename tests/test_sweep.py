@@ -178,15 +178,15 @@ async def test_unreachable_person_is_recorded_not_dropped(small_plan):
 
 async def test_after_downtime_only_the_latest_nudge_goes_out(small_plan):
     # Down from before the deadline until Tue 26 Mar: before:3, before:1, due,
-    # overdue:2 (Tue 19), overdue:4 (Thu 21), overdue:6 (Mon 25) and the
-    # escalation:6 came due meanwhile.
+    # overdue:1 (Mon 18), overdue:3 (Wed 20), overdue:7 (Tue 26) and the
+    # escalation:7 came due meanwhile (the ladder of issue 11).
     back = local(2024, 3, 26, 9, 0)
     await plan(small_plan, back)
     delivery = RecordingDelivery()
     report = await sweep_once(small_plan, delivery, CAL, config(), back)
     sent = sorted((n.assignment_id, n.person_id, n.kind) for n, _ in delivery.delivered)
-    # One per (assignment, person): overdue:6 for the official, escalation:6 for the leader.
-    assert Counter(kind for *_, kind in sent) == {"overdue:6": 2, "escalation:6": 2}
+    # One per (assignment, person): overdue:7 for the official, escalation:7 for the leader.
+    assert Counter(kind for *_, kind in sent) == {"overdue:7": 2, "escalation:7": 2}
     assert report.skip_reasons == {"superseded": report.claimed - 4}
 
 
@@ -225,7 +225,7 @@ async def test_downtime_collapse_holds_across_claim_batches(small_plan):
         if (await sweep_once(small_plan, delivery, CAL, config(batch=1), back)).claimed == 0:
             break
     kinds = Counter(n.kind for n, _ in delivery.delivered)
-    assert kinds == {"overdue:6": 2, "escalation:6": 2}
+    assert kinds == {"overdue:7": 2, "escalation:7": 2}
 
 
 async def test_after_an_outage_given_up_nudges_go_out_once_when_the_platform_is_back(small_plan):

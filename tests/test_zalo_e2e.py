@@ -31,8 +31,9 @@ SECRET = "zalo-webhook-secret-42"
 ANSWER_BY_NUMBER = "Trả lời bằng số."  # Zalo's own words under numbered options
 OPTIONS = (
     "1. ✅ Đã hoàn thành\n2. ⏳ Đang thực hiện\n3. ⛔ Vướng mắc\n4. 📅 Đề nghị gia hạn\n"
-    f"{ANSWER_BY_NUMBER}"
+    f"5. 💤 Nhắc lại sau\n{ANSWER_BY_NUMBER}"
 )
+PICK = f"1. 2.1 — Trình chương trình\n2. 2.2 — Rà soát văn bản\n{ANSWER_BY_NUMBER}"
 
 
 class Service(ChatService):
@@ -65,35 +66,56 @@ async def link(api, code: str) -> None:
 
 
 def nudges_sent(api) -> list[str]:
-    return [m.text for m in api.sent(OFFICIAL) if m.text.startswith("⏰ Nhắc nhiệm vụ")]
+    """Nudges and check-ins (one message listing several)."""
+    starts = ("⏰ Nhắc nhiệm vụ", "📋 Hệ thống xin nhắc")
+    return [m.text for m in api.sent(OFFICIAL) if m.text.startswith(starts)]
 
 
-async def test_official_links_gets_numbered_nudges_and_answers_by_number_and_text(world):
+async def test_an_officials_morning_is_one_checkin_numbered_per_task(world):
     db, api, clock, code = world
     async with Service(db, api, clock) as svc:
         await link(api, code)
         report = await svc.sweep()  # before:7 of both tasks is today
         assert report.sent == 2
-        first, second = nudges_sent(api)
-        for text in (first, second):
-            assert text.endswith(OPTIONS) and len(text) <= 2000
-            assert "Thời hạn: 15/03/2024" in text
-        latest = "2.1" if "2.1 —" in second else "2.2"
-        other = "2.2" if latest == "2.1" else "2.1"
+        [checkin] = nudges_sent(api)
+        assert checkin.startswith("📋 Hệ thống xin nhắc Anh/Chị 2 nhiệm vụ cần theo dõi")
+        assert "2.1 — Trình chương trình\n    Thời hạn: 15/03/2024 · còn 9 ngày" in checkin
+        assert checkin.endswith(PICK) and len(checkin) <= 2000
 
-        api.push_text(OFFICIAL, "1")  # the options of the latest nudge: done
-        assert (await answer_to(api, OFFICIAL, 3)).splitlines()[
-            0
-        ] == f"Đã ghi nhận {latest}: đã hoàn thành."
-        api.push_text(OFFICIAL, "dang lam 60%")  # no reply-to on Zalo: the latest open nudge
-        assert (await answer_to(api, OFFICIAL, 4)).splitlines()[
-            0
-        ] == f"Đã ghi nhận {other}: đang thực hiện 60%."
+        api.push_text(OFFICIAL, "2")  # choose a task: 2.2, shown with its own options
+        shown = await answer_to(api, OFFICIAL, 2)
+        assert "2.2 — Rà soát văn bản" in shown and shown.endswith(OPTIONS)
+        api.push_text(OFFICIAL, "1")
+        assert (await answer_to(api, OFFICIAL, 3)).splitlines()[0] == (
+            "Đã ghi nhận 2.2: đã hoàn thành."
+        )
+        # No reply-to on Zalo: the open tasks of the latest check-in; 2.1 is the one left.
+        api.push_text(OFFICIAL, "dang lam 60%")
+        assert (await answer_to(api, OFFICIAL, 4)).splitlines()[0] == (
+            "Đã ghi nhận 2.1: đang thực hiện 60%."
+        )
         api.push(OFFICIAL, "message.sticker.received", {"sticker": "abc"})  # never fatal
         assert "chưa được ghi nhận" in (await answer_to(api, OFFICIAL, 5)).lower()
     updates, statuses = await counts(db)
     assert updates == 2
-    assert statuses == {latest: Status.DONE, other: Status.IN_PROGRESS}
+    assert statuses == {"2.2": Status.DONE, "2.1": Status.IN_PROGRESS}
+
+
+async def test_a_bare_reply_after_a_checkin_of_several_asks_which(world):
+    db, api, clock, code = world
+    async with Service(db, api, clock) as svc:
+        await link(api, code)
+        await svc.sweep()
+        api.push_text(OFFICIAL, "xong")  # two open tasks in the check-in: never guessed
+        asked = await answer_to(api, OFFICIAL, 2)
+        assert asked.endswith(ANSWER_BY_NUMBER)
+        assert "2.1 — " in asked and "2.2 — " in asked
+        assert (await counts(db))[0] == 0
+        api.push_text(OFFICIAL, "2")
+        assert (await answer_to(api, OFFICIAL, 3)).splitlines()[0] == (
+            "Đã ghi nhận 2.2: đã hoàn thành."
+        )
+    assert (await counts(db))[1] == {"2.1": Status.NOT_STARTED, "2.2": Status.DONE}
 
 
 async def test_strangers_and_wrong_roles_change_nothing(world):
@@ -172,7 +194,7 @@ async def test_passing_errors_are_retried_by_the_ledger_and_sent_once(world, fai
         if failure == "down":
             api.go_down()
         else:
-            api.fail_next("sendMessage", failure, count=2)
+            api.fail_next("sendMessage", failure, count=1)  # the check-in: one message
         first = await svc.sweep()
         assert (first.sent, first.retried) == (0, 2)
         api.come_back()
@@ -184,7 +206,7 @@ async def test_passing_errors_are_retried_by_the_ledger_and_sent_once(world, fai
     async with db.unit_of_work() as session:
         nudges = (await session.execute(select(Nudge.state, Nudge.attempts))).all()
     assert sorted(nudges) == [(NudgeState.SENT, 2), (NudgeState.SENT, 2)]
-    assert len(nudges_sent(api)) == 2  # nothing sent twice
+    assert len(nudges_sent(api)) == 1  # one check-in, nothing sent twice
 
 
 @pytest.mark.parametrize("failure", [400, 404])
@@ -216,7 +238,7 @@ async def test_403_is_a_server_error_on_zalo_retried_never_a_block(world):
         for _ in range(3):
             clock.advance(minutes=5)
             sent += (await svc.sweep()).sent
-    assert sent == 2 and len(nudges_sent(api)) == 2
+    assert sent == 2 and len(nudges_sent(api)) == 1  # both in one check-in
     async with db.unit_of_work() as session:
         link_row = await session.scalar(select(ChatLink))
     assert link_row.unreachable_since is None  # never marked as blocked

@@ -7,7 +7,7 @@ raise ``UserError`` (or ``ImportFailed``) for anything the operator must fix.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import httpx
@@ -226,15 +226,43 @@ class PreviewLine:
     kind: str
     assignment: str
     person: str
+    person_id: int = 0
+
+
+@dataclass(frozen=True)
+class PreviewMessage:
+    """One message a person gets: their check-in, or a leader's escalation message."""
+
+    local_time: datetime
+    person: str
+    leader: bool
+    nudges: tuple[PreviewLine, ...]
 
 
 async def preview_schedule(db: Database, settings, start, end) -> list[PreviewLine]:
-    """The nudges the policy plans in [start, end], from the planner's own code."""
+    """The nudges the policy plans in [start, end], from the planner's own code (the
+    overdue ladder and its cap, resets by updates, snoozes, focal persons)."""
     calendar = calendar_from(settings)
     async with db.unit_of_work() as session:
         planned = await planned_nudges(session, rules_from(settings), calendar, start, end)
         names = await people.names(session)
     return [
-        PreviewLine(n.due_at.astimezone(settings.timezone), n.kind, code, names[n.person_id])
+        PreviewLine(
+            n.due_at.astimezone(settings.timezone), n.kind, code, names[n.person_id], n.person_id
+        )
         for n, code in sorted(planned, key=lambda item: (item[0].due_at, item[1], item[0].kind))
     ]
+
+
+def preview_messages(lines: list[PreviewLine]) -> list[PreviewMessage]:
+    """The nudges as the sweep sends them (``scheduler.sweep.checkins``): per person and
+    local day one check-in, and a leader's escalations as one more message."""
+    groups: dict[tuple[date, int, bool], list[PreviewLine]] = {}
+    for line in lines:
+        leader = line.kind.startswith("escalation:")
+        groups.setdefault((line.local_time.date(), line.person_id, leader), []).append(line)
+    messages = [
+        PreviewMessage(min(g.local_time for g in group), group[0].person, leader, tuple(group))
+        for (_day, _person, leader), group in groups.items()
+    ]
+    return sorted(messages, key=lambda m: (m.local_time, m.person, m.leader))

@@ -61,6 +61,9 @@ def rules_from(settings: Settings) -> ReminderRules:
         overdue_every=settings.overdue_every,
         escalate_after=settings.escalate_after,
         continuous_checkin=settings.continuous_checkin,
+        overdue_ladder=settings.overdue_ladder,
+        overdue_cap=settings.overdue_cap,
+        checkin_at=settings.checkin_time,
     )
 
 

@@ -276,6 +276,8 @@ def import_people_command(
     _print_directory_report(c, t(c.lang, "what_people"), report)
     for name in report.added:
         typer.echo(t(c.lang, "person_added", name=name))
+    if report.focal:
+        typer.echo(t(c.lang, "people_focal", count=report.focal))
     if report.absent:
         header = "people_missing_header" if deactivate_missing else "people_absent"
         typer.echo(t(c.lang, header, count=len(report.absent)))
@@ -474,10 +476,26 @@ def schedule_command(
             stamp = line.local_time.strftime("%Y-%m-%d %H:%M")
             typer.echo(f"{stamp}\t{line.kind}\t{line.assignment}\t{line.person}")
         return
-    for line in lines:
-        stamp = line.local_time.strftime("%d/%m/%Y %H:%M")
-        typer.echo(f"{stamp}  {line.kind:<14} {line.assignment:<22} {line.person}")
-    if not lines:
+    # As people get them: one check-in per person and day (a leader's escalations apart).
+    messages = admin.preview_messages(lines)
+    for message in messages:
+        stamp = message.local_time.strftime("%d/%m/%Y %H:%M")
+        key = "schedule_escalation_line" if message.leader else "schedule_checkin_line"
+        items = ", ".join(f"{n.assignment} ({n.kind})" for n in message.nudges)
+        count = len(message.nudges)
+        typer.echo(t(c.lang, key, time=stamp, person=message.person, count=count, items=items))
+    if lines:
+        people_count = len({line.person_id for line in lines})
+        typer.echo(
+            t(
+                c.lang,
+                "schedule_total",
+                messages=len(messages),
+                people=people_count,
+                nudges=len(lines),
+            )
+        )
+    else:
         typer.echo(
             t(
                 c.lang,

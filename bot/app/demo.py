@@ -13,6 +13,7 @@ Everything goes through the real conversation, dispatcher, ledger and store.
 from __future__ import annotations
 
 import asyncio
+import re
 import tempfile
 import zlib
 from dataclasses import dataclass, field
@@ -113,7 +114,8 @@ class Demo:
     def __init__(self, settings: Settings, out: TextIO, pause: float) -> None:
         self.settings, self.out, self.pause = settings, out, pause
         self.lang = settings.language
-        # An escalation nudge starts with these words ("🔺 Kính báo lãnh đạo").
+        # An escalation (a nudge, or a leader's daily message) starts with these words
+        # ("🔺 Kính báo lãnh đạo").
         blank = dict.fromkeys(("code", "title", "agency", "n", "unit"), "")
         self._escalation = t(self.lang, "nudge_escalation", **blank).split(":")[0]
         self.calendar = calendar_from(settings)
@@ -192,44 +194,58 @@ class Demo:
                 else:
                     await self.act(member, choice_data=row[1].data, label=row[1].label)
                     await self.act(member, "Đề nghị hoàn thành đúng hạn, không gia hạn")
-            elif first.startswith("c:") and member.role != "coordinator":
+            elif first.startswith(("c:", "k:")) and member.role != "coordinator":
                 await self._official_answers(member, message, day)
 
     async def _official_answers(self, member: Member, message: Outgoing, day: date) -> None:
         if message.text.startswith(self._escalation):  # an escalation: the leader hands it on
-            code = message.text.splitlines()[1].split(" — ")[0].split("@")[0].split("#")[0]
-            code = code.strip()
-            official = next(
-                (
-                    m
-                    for m in self.channel.cast.values()
-                    if m.agency == member.agency and m.role == "official"
-                ),
-                None,
-            )
-            if official:
-                await self.act(member, f"/giao {code} {official.name}")
-                self._handed_on = True
+            await self._hand_on(member, _codes(message.text) or [_nudge_code(message.text)])
             return
-        if SILENT in message.text:
+        listed = _codes(message.text)
+        if not listed:  # a nudge of one task
+            await self._answer_one(member, message, day, _nudge_code(message.text))
+            return
+        # A check-in: each task answered on its own (its row's ✅, or a text naming it).
+        rows = {row[0].label.split(" ")[0]: row for row in message.choices}
+        for code in listed:
+            await self._answer_one(member, message, day, code, rows.get(code))
+
+    async def _hand_on(self, member: Member, codes: list[str]) -> None:
+        official = next(
+            (
+                m
+                for m in self.channel.cast.values()
+                if m.agency == member.agency and m.role == "official"
+            ),
+            None,
+        )
+        if official:
+            for code in codes:
+                await self.act(member, f"/giao {_short(code)} {official.name}")
+            self._handed_on = True
+
+    async def _answer_one(
+        self, member: Member, message: Outgoing, day: date, code: str, row=None
+    ) -> None:
+        named = "" if row is None and not _codes(message.text) else f"việc {_short(code)} "
+        if code == SILENT or (not named and SILENT in message.text):
             if self._handed_on:
-                await self.act(member, "dạ em đã hoàn thành, đã gửi báo cáo ạ")
+                await self.act(member, f"dạ {named}em đã hoàn thành, đã gửi báo cáo ạ")
             return
-        choice = zlib.crc32(f"{member.chat_id}{message.text}".encode()) % 7
+        choice = zlib.crc32(f"{member.chat_id}{code}{day}".encode()) % 7
         new_date = (day + timedelta(days=21)).strftime("%d/%m")
         if choice in (0, 1, 2):
-            done = message.choices[0][0]
-            await self.act(member, choice_data=done.data, label=done.label)
-            return
-        # A typed answer names its task, as an official with several nudges on screen must
-        # (without a code the bot asks which one, and records nothing until answered).
-        code = message.text.splitlines()[1].split(" — ")[0].strip()
-        if choice == 3:
-            await self.act(member, f"dạ {code} em đang làm, được khoảng 60% ạ")
+            done = (row or message.choices[0])[0]
+            if named and row is None:
+                await self.act(member, f"{_short(code)} xong")
+            else:
+                await self.act(member, choice_data=done.data, label=done.label)
+        elif choice == 3:
+            await self.act(member, f"dạ {named}em đang làm, được khoảng 60% ạ")
         elif choice == 4:
-            await self.act(member, f"{code} vướng do chưa có kinh phí, đang chờ Sở Tài chính")
+            await self.act(member, f"{named}vướng do chưa có kinh phí, đang chờ Sở Tài chính")
         elif choice == 5:
-            await self.act(member, f"{code} xin gia hạn đến {new_date} vì chờ số liệu")
+            await self.act(member, f"{named}xin gia hạn đến {new_date} vì chờ số liệu")
         # 6: silent — the overdue nudges and the escalation follow
 
     async def _finish(self, db: Database, cast: dict[str, Member], out_dir: Path):
@@ -252,6 +268,24 @@ class Demo:
         )
         self.say("\n" + t(self.lang, "demo_files", chart=chart_path, report=report_path))
         return total
+
+
+ITEM = re.compile(r"^\d+\. (\S+) — ", re.M)  # a listed task's line: "2. 1.2@dakha — …"
+
+
+def _codes(text: str) -> list[str]:
+    """The codes a check-in (or a leader's escalation message) lists, in order."""
+    return ITEM.findall(text)
+
+
+def _nudge_code(text: str) -> str:
+    """The code of a single nudge: its second line is "CODE — title"."""
+    return text.splitlines()[1].split(" — ")[0].strip()
+
+
+def _short(code: str) -> str:
+    """The task code of an assignment code (``1.2@dakha``, ``1.7#2024-Q1`` → the task's)."""
+    return code.split("@")[0].split("#")[0]
 
 
 def _save(out_dir: Path, files: dict[str, bytes]) -> list[Path]:

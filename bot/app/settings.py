@@ -68,7 +68,7 @@ class Settings:
     work_start: time = time(7, 30)
     work_end: time = time(17, 0)
     remind_before: tuple[int, ...] = (7, 3, 1)
-    overdue_every: int = 2
+    overdue_every: int | None = None  # set: the legacy fixed interval instead of the ladder
     escalate_after: int = 2
     extra_days_off: frozenset[date] = frozenset()
     extra_workdays: frozenset[date] = frozenset()
@@ -93,6 +93,9 @@ class Settings:
     evidence_dir: Path = Path("evidence")  # where files sent as evidence are kept
     evidence_max_mb: int = 20  # Telegram's bots download at most 20 MB
     file_link_minutes: int = 10  # how long a Zalo file link lives when not downloaded
+    overdue_ladder: tuple[int, ...] = (1, 3, 7)
+    overdue_cap: int = 5
+    checkin_time: time | None = None  # None: the start of work hours
 
 
 class Unaccepted(ValueError):
@@ -169,6 +172,20 @@ def _work_hours(raw: str) -> tuple[time, time]:
     if start >= end:
         raise Unaccepted("config_work_hours_order")
     return start, end
+
+
+def _clock_time(raw: str) -> time:
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", raw)
+    try:
+        if not match:
+            raise ValueError(raw)
+        return time(int(match[1]), int(match[2]))
+    except ValueError:
+        raise Unaccepted("config_clock_time") from None
+
+
+def _ladder(raw: str) -> tuple[int, ...]:
+    return tuple(sorted(_positive_ints(raw)))
 
 
 def _positive_ints(raw: str) -> tuple[int, ...]:
@@ -259,6 +276,10 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "NHACVIEC_REMIND_BEFORE": ("remind_before", _positive_ints),
     "NHACVIEC_OVERDUE_EVERY": ("overdue_every", _int_between(1, 60)),
     "NHACVIEC_ESCALATE_AFTER": ("escalate_after", _int_between(1, 60)),
+    "NHACVIEC_OVERDUE_LADDER": ("overdue_ladder", _ladder),
+    "NHACVIEC_OVERDUE_CAP": ("overdue_cap", _int_between(1, 60)),
+    "NHACVIEC_CHECKIN_AT": ("checkin_time", _clock_time),  # the same, as issue 11 names it
+    "NHACVIEC_CHECKIN_TIME": ("checkin_time", _clock_time),
     "NHACVIEC_EXTRA_DAYS_OFF": ("extra_days_off", _dates),
     "NHACVIEC_EXTRA_WORKDAYS": ("extra_workdays", _dates),
     "NHACVIEC_DEADLINE_ON_DAY_OFF": ("deadline_on_day_off", _choice(*DEADLINES_ON_DAY_OFF)),
@@ -303,6 +324,12 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
             problems.append((key, said if key in SECRET_KEYS else f"{raw.strip()!r}: {said}"))
     if "work_hours" in values:
         values["work_start"], values["work_end"] = values.pop("work_hours")
+    start, end = values.get("work_start", time(7, 30)), values.get("work_end", time(17, 0))
+    checkin = values.get("checkin_time")
+    if checkin is not None and not start <= checkin < end:
+        key = "NHACVIEC_CHECKIN_TIME" if env.get("NHACVIEC_CHECKIN_TIME") else "NHACVIEC_CHECKIN_AT"
+        said = t(lang, "config_checkin_in_hours", start=f"{start:%H:%M}", end=f"{end:%H:%M}")
+        problems.append((key, f"{checkin:%H:%M}: {said}"))
     secret_given = bool((env.get("WEBHOOK_SECRET") or "").strip())
     if values.get("webhook_url") and not secret_given:  # a bad one is already reported
         problems.append(("WEBHOOK_SECRET", t(lang, "config_secret_required")))

@@ -23,7 +23,7 @@ from bot.inbound.turn import LinkedTurn, find_for_person
 from bot.texts import dmy, say
 from scheduler.planner import plan_assignment
 from storage import assignments, chats, extensions, people, tokens
-from storage.enums import Awaiting, ExtensionState, Role
+from storage.enums import Awaiting, ExtensionState, Role, Status
 from storage.models import Assignment, ExtensionRequest, PendingQuestion, Person
 from storage.textfold import fold
 
@@ -325,6 +325,17 @@ async def reject(turn: LinkedTurn, question: PendingQuestion, text: str) -> None
     )
 
 
+async def _periods_to_assign(turn: LinkedTurn, code: str, found: Assignment) -> list[Assignment]:
+    """A focal person answers for the task, not one period of it: every open period of
+    the agency's task, unless the code names one ("1.7#2024-Q2")."""
+    if "#" in code or not found.period:
+        return [found]
+    task_code = code.partition("#")[0].partition("@")[0]
+    mine = await assignments.for_code(turn.session, task_code, turn.person.agency_id)
+    open_ones = [a for a in mine if a.status is not Status.DONE and a.withdrawn_at is None]
+    return sorted(open_ones, key=lambda a: (a.deadline is None, a.deadline or turn.today, a.id))
+
+
 async def assign_command(turn: LinkedTurn, args: str) -> None:
     code, _, name = args.strip().partition(" ")
     if not code or not name.strip():
@@ -343,18 +354,33 @@ async def assign_command(turn: LinkedTurn, args: str) -> None:
         turn.reply(say(turn.lang, "no_official", agency=agency, name=name.strip()))
         return
     official, who = chosen[0], turn.person.full_name
-    await assignments.assign_focal_person(
-        turn.session,
-        assignment,
-        official.id,
-        turn.person.id,
-        turn.now,
-        note=say(turn.lang, "assigned_note", name=official.full_name, who=who),
-        channel=turn.incoming.channel,
-        message_ref=turn.incoming.update_key,
-    )
-    await plan_assignment(turn.session, turn.rules, turn.calendar, turn.now, assignment.id)
-    turn.reply(say(turn.lang, "assigned", code=assignment.code, name=official.full_name))
+    targets = await _periods_to_assign(turn, code, assignment)
+    for one in targets:
+        await assignments.assign_focal_person(
+            turn.session,
+            one,
+            official.id,
+            turn.person.id,
+            turn.now,
+            note=say(turn.lang, "assigned_note", name=official.full_name, who=who),
+            channel=turn.incoming.channel,
+            message_ref=turn.incoming.update_key,
+        )
+        await plan_assignment(turn.session, turn.rules, turn.calendar, turn.now, one.id)
+    if len(targets) > 1:
+        periods = ", ".join(one.period for one in targets)
+        turn.reply(
+            say(
+                turn.lang,
+                "assigned_periods",
+                code=assignment.task.code,
+                name=official.full_name,
+                count=len(targets),
+                periods=periods,
+            )
+        )
+    else:
+        turn.reply(say(turn.lang, "assigned", code=assignment.code, name=official.full_name))
     await turn.notify(
         official.id,
         say(

@@ -100,9 +100,9 @@ async def resolve_scope(turn: LinkedTurn, arg: str) -> Scope | None:
 
 
 def _response_line(turn: LinkedTurn, nudged: list[NudgedAssignment]) -> str:
-    """The share of nudged assignments updated within ``rules.overdue_every`` working
+    """The share of nudged assignments updated within ``rules.first_grace`` working
     days of their first nudge (before the next overdue nudge would come)."""
-    days = turn.rules.overdue_every
+    days = turn.rules.first_grace
     if not nudged:
         return turn.t("summary_response_none")
     answered = 0

@@ -16,6 +16,7 @@ from bot.handlers import decisions, which
 from bot.inbound import choices, questions
 from bot.inbound.questions import Awaiting
 from bot.inbound.turn import LinkedTurn, find_for_person, may_update, replied_to
+from bot.outbound.nudges import item_row
 from bot.texts import dmy, status_name
 from bot.understanding.dates import completion_date, extension_date
 from bot.understanding.normalise import fold, normalise
@@ -23,7 +24,7 @@ from bot.understanding.reader import Reading, read_reply
 from bot.understanding.reasons import reason as reason_of
 from storage import assignments, tokens
 from storage.enums import Channel, Status
-from storage.ledger import latest_nudged
+from storage.ledger import assignments_of_message, latest_nudged
 from storage.models import Assignment, PendingQuestion
 from storage.progress import (
     last_update_by,
@@ -210,7 +211,15 @@ async def _show_answer(turn: LinkedTurn, recorded: str, note: str = "answered") 
     shown = turn.incoming.reply_to_text.strip()
     if note == "answered":
         recorded = turn.t("answered_note", answer=recorded.splitlines()[0])
-    turn.edit(message_id, f"{shown}\n\n{recorded}" if shown else recorded)
+    text = f"{shown}\n\n{recorded}" if shown else recorded
+    key = (turn.incoming.channel, turn.incoming.chat_id, message_id)
+    if len(await assignments_of_message(turn.session, *key)) > 1:
+        # A check-in: the rows of the tasks not answered yet stay pressable.
+        left = await tokens.open_rows_of_message(turn.session, *key)
+        rows = tuple(item_row(turn.lang, code, t.token, t.token) for t, code in left)
+        turn.edit(message_id, text, rows)
+        return
+    turn.edit(message_id, text)
 
 
 async def _confirm(turn: LinkedTurn, assignment: Assignment, text: str) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.channels.media import Received
-from bot.handlers import decisions, evidence, onboarding, overview, progress
+from bot.handlers import checkin, decisions, evidence, onboarding, overview, progress
 from bot.inbound.fairness import heavy, refuse_stranger
 from bot.inbound.turn import LinkedTurn, Turn, load_link, reopen_missed, touch_link
 from bot.texts import t
@@ -89,6 +89,7 @@ COMMANDS = (
     Command("baocao", "report", COORDINATORS, heavy(overview.report_command)),
     Command("chualienket", "unlinked", LEADERS, onboarding.unlinked_command),
     Command("tailieu", "evidence", EVERYONE, evidence.evidence_command),
+    Command("nhaclai", "snooze", EVERYONE, checkin.snooze_command),
     Command("kenh", "channel", EVERYONE, channel_command),
     Command("trogiup", "help", EVERYONE, help_command),
 )
@@ -167,6 +168,8 @@ async def _on_choice(turn: LinkedTurn, data: str) -> None:
             turn.reply_key("bad_choice")
     elif data.startswith("x:"):
         await decisions.on_decision(turn)
+    elif checkin.is_checkin_data(data):
+        await checkin.on_choice(turn)
     else:
         await progress.on_choice(turn)
 

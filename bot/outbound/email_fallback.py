@@ -19,8 +19,9 @@ from bot.channels.base import ChannelError, Outgoing
 from bot.channels.email import EmailChannel
 from bot.channels.watch import ChannelWatch
 from bot.outbound.nudges import nudge_text
+from bot.texts import say
 from scheduler.calendar import WorkCalendar
-from scheduler.delivery import Delivery, DeliveryResult, NudgeToSend, Outcome
+from scheduler.delivery import CheckIn, Delivery, DeliveryResult, NudgeToSend, Outcome
 from storage import assignments
 from storage.chats import delivery_chats
 from storage.db import Database
@@ -30,7 +31,11 @@ log = logging.getLogger("nhacviec.delivery")
 
 
 class EmailFallback:
-    """``Delivery``: ``chats`` first, then e-mail for whom they cannot reach."""
+    """``Delivery``: ``chats`` first, then e-mail for whom they cannot reach. A check-in
+    stays one message: one e-mail listing its nudges."""
+
+    grouped = True
+    only_channels = None  # a person with no chat may still have an address: never in bulk
 
     def __init__(
         self,
@@ -65,14 +70,54 @@ class EmailFallback:
             message_id = await self.email.send(address, Outgoing(text))
         except ChannelError as exc:
             log.warning("action=nudge_email_unsent nudge=%s error=%s", nudge.nudge_id, exc)
-            if exc.kind == "retry":
-                return DeliveryResult(
-                    Outcome.RETRY, error=f"email: {exc.detail}", retry_after=exc.retry_after
-                )
-            outcome = Outcome.UNREACHABLE if exc.kind == "blocked" else Outcome.FAILED
-            return DeliveryResult(outcome, error=f"{result.error}; email: {exc.detail}")
+            return self._failed(result, exc)
         log.info("action=nudge_emailed nudge=%s person=%s", nudge.nudge_id, nudge.person_id)
         return DeliveryResult.sent(self.email.name, message_id)
+
+    async def deliver_checkin(self, checkin: CheckIn, now: datetime) -> DeliveryResult:
+        deliver = getattr(self.chats, "deliver_checkin", None)
+        if deliver is None:  # a chat delivery of single nudges: the first one stands for all
+            result = await self.chats.deliver(checkin.items[0], now)
+        else:
+            result = await deliver(checkin, now)
+        if result.outcome is Outcome.RETRY and await self._all_dark(checkin.person_id):
+            pass  # every chat of the person is on a channel gone dark: e-mail now
+        elif result.outcome is not Outcome.UNREACHABLE or result.carried:
+            return result
+        async with self.db.unit_of_work() as session:
+            person = await person_by_id(session, checkin.person_id)
+            if not person.email:
+                return result
+            address = person.email
+            today = self.calendar.local_date(now) if self.calendar else None
+            texts = []
+            for item in checkin.items:
+                assignment = await assignments.by_id(session, item.assignment_id)
+                texts.append(
+                    nudge_text(self.lang, item.kind, assignment, today, self.calendar, footer=False)
+                )
+        text = texts[0]  # one task: the nudge as it is
+        if len(texts) > 1:
+            head = say(self.lang, "email_checkin_subject", n=len(texts))
+            text = head + "\n\n" + "\n\n".join(texts)
+        try:
+            message_id = await self.email.send(address, Outgoing(text))
+        except ChannelError as exc:
+            log.warning("action=checkin_email_unsent person=%s error=%s", person.id, exc)
+            return self._failed(result, exc)
+        log.info("action=checkin_emailed person=%s nudges=%s", person.id, len(texts))
+        carried = tuple((n.nudge_id, message_id, i) for i, n in enumerate(checkin.items, 1))
+        return DeliveryResult(
+            Outcome.SENT, channel=self.email.name, message_id=message_id, carried=carried
+        )
+
+    @staticmethod
+    def _failed(result: DeliveryResult, exc: ChannelError) -> DeliveryResult:
+        if exc.kind == "retry":
+            error = f"email: {exc.detail}"
+            return DeliveryResult(Outcome.RETRY, error=error, retry_after=exc.retry_after)
+        outcome = Outcome.UNREACHABLE if exc.kind == "blocked" else Outcome.FAILED
+        return DeliveryResult(outcome, error=f"{result.error}; email: {exc.detail}")
 
     async def _all_dark(self, person_id: int) -> bool:
         watch = self.watch

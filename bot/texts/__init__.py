@@ -1,6 +1,6 @@
 """Every text a user reads, Vietnamese first (``vi``) with English (``en``): one catalogue.
 
-The entries live in one module per feature (``chat``, ``menu``, ``nudges``,
+The entries live in one module per feature (``chat``, ``checkin``, ``menu``, ``nudges``,
 ``decisions``, ``overview``, ``digests``, ``reports``, ``groups``, ``channels``,
 ``cli``, ``problems``, ``directory``, ``replies``) and are merged here into ``TEXTS``; a key
 defined twice stops the import. ``t(lang, key, **values)`` formats one text, an unknown
@@ -20,6 +20,7 @@ from datetime import date
 from bot.texts import (
     channels,
     chat,
+    checkin,
     cli,
     decisions,
     digests,
@@ -60,6 +61,7 @@ def merge(*parts: Entries) -> dict[str, Mapping[str, str]]:
 
 TEXTS = merge(
     chat.ENTRIES,
+    checkin.ENTRIES,
     menu.ENTRIES,
     nudges.ENTRIES,
     decisions.ENTRIES,

@@ -26,6 +26,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "This is an automatic message from the reminder system; replies to it are not "
         "read. Please update your progress on Zalo or Telegram.",
     },
+    "email_checkin_subject": {
+        "vi": "📋 Hệ thống xin nhắc Anh/Chị {n} nhiệm vụ cần theo dõi",
+        "en": "📋 {n} assignments to follow up",
+    },
     "email_link": {
         "vi": "Để liên kết tài khoản chat, Anh/Chị mở: {link}",
         "en": "To link a chat, open: {link}",

@@ -211,6 +211,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     "what_agencies": {"vi": "Cơ quan", "en": "Agencies"},
     "what_collectives": {"vi": "Nhóm cơ quan", "en": "Collectives"},
     "what_people": {"vi": "Người dùng", "en": "People"},
+    "people_focal": {
+        "vi": "Đầu mối: {count} phân công có người đầu mối; chỉ người đó nhận tin nhắc của cán bộ.",
+        "en": "Focal persons (focal_for column): {count} assignments now have one; only they get "
+        "the official's reminders.",
+    },
     "people_absent": {
         "vi": "{count} người có trong cơ sở dữ liệu nhưng không có trong tệp (vẫn giữ nguyên).",
         "en": "{count} people are in the store but not in the file (kept as they are).",
@@ -253,6 +258,18 @@ ENTRIES: dict[str, dict[str, str]] = {
     "sample_loaded": {
         "vi": "Đã nạp dữ liệu mẫu Kon Tum 2024 vào {url}.",
         "en": "Loaded the Kon Tum 2024 sample into {url}.",
+    },
+    "schedule_checkin_line": {
+        "vi": "{time}  {person} — nhắc việc, {count} nhiệm vụ: {items}",
+        "en": "{time}  {person} — check-in, {count} tasks: {items}",
+    },
+    "schedule_escalation_line": {
+        "vi": "{time}  {person} — báo cáo lãnh đạo, {count} nhiệm vụ quá hạn: {items}",
+        "en": "{time}  {person} — to the leader, {count} overdue tasks: {items}",
+    },
+    "schedule_total": {
+        "vi": "Tổng cộng: {messages} tin nhắn cho {people} người ({nudges} lượt nhắc).",
+        "en": "In all: {messages} messages to {people} people ({nudges} nudges).",
     },
     "schedule_empty": {
         "vi": "Không có lời nhắc nào từ {start} đến {end}.",

@@ -123,6 +123,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Giao đầu mối: {name} (bởi {who})",
         "en": "Focal person: {name} (by {who})",
     },
+    "assigned_periods": {
+        "vi": "Đã giao {name} làm đầu mối nhiệm vụ {code} cho cả {count} kỳ đang mở ({periods}); "
+        "từ nay Hệ thống gửi tin nhắc cho {name}.",
+        "en": "{name} is now the focal person for {code}, all {count} open periods ({periods}); "
+        "reminders go to them.",
+    },
     "tell_assigned": {
         "vi": "📌 {who} giao Anh/Chị làm đầu mối nhiệm vụ {code} — {title}, hạn {date}.",
         "en": "📌 {who} made you the focal person for {code} — {title}, due {date}.",

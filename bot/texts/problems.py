@@ -132,6 +132,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "short code «{value}» is already used by another agency{suggest}",
     },
     "problem_duplicate_name": {"vi": "tên «{value}» bị lặp", "en": "name «{value}» repeats"},
+    "problem_focal_not_official": {
+        "vi": "«{value}» không có vai trò cán bộ: chỉ cán bộ được giao làm đầu mối nhiệm vụ",
+        "en": "«{value}» is not an official: only officials are focal persons",
+    },
+    "problem_focal_unknown_task": {
+        "vi": "cơ quan của người này không có nhiệm vụ mã «{value}» đang thực hiện",
+        "en": "this person's agency has no live task «{value}»",
+    },
     "problem_duplicate_person": {
         "vi": "«{value}» đã có ở dòng trước trong cùng cơ quan",
         "en": "«{value}» already appears in the same agency",

@@ -14,8 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from storage import assignments
 from storage import people as directory_people
-from storage.enums import AgencyKind, Role
+from storage.enums import AgencyKind, Role, Status
 from storage.imports.names import NameIndex
 from storage.imports.problems import ImportFailed, Problem
 from storage.imports.tabular import Table, missing_columns, too_long
@@ -78,6 +79,7 @@ class ImportReport:
     absent: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     deactivated: list[str] = field(default_factory=list)  # absent people made inactive
+    focal: int = 0  # assignments given a focal person by the file's ``focal_for`` column
 
 
 @dataclass
@@ -287,6 +289,7 @@ async def import_people(
     collectives = set((await session.scalars(select(Collective.label))).all())
     index = NameIndex(agencies)
     wanted: dict[tuple[int, str], dict] = {}
+    focal: dict[tuple[int, str], tuple[int, list[str]]] = {}  # person → (row, task codes)
     for row in table.rows:
         cells = row.cells
         name, agency_name = cells.get("full_name", ""), cells.get("agency", "")
@@ -314,6 +317,11 @@ async def import_people(
             wanted[key] = {"title": cells.get("title", ""), "role": role, "phone": phone or None}
             if "email" in table.columns:
                 wanted[key]["email"] = email or None
+            codes = _focal_codes(cells.get("focal_for", ""))
+            if codes and role is not Role.OFFICIAL:
+                bad.append(Problem("focal_not_official", row.number, "focal_for", name))
+            elif codes:
+                focal[key] = (row.number, codes)
         problems += bad
     if problems:
         raise ImportFailed(table.source, problems)
@@ -344,8 +352,43 @@ async def import_people(
     )
     report.absent = [f"{p.full_name} ({by_id[p.agency_id]})" for p in missing]
     await session.flush()
+    if focal:
+        report.focal = await _set_focal(session, focal, table.source)
     if deactivate_missing:
         for person in missing:
             await directory_people.deactivate(session, person, now)
         report.deactivated = list(report.absent)
     return report
+
+
+def _focal_codes(cell: str) -> list[str]:
+    """ "1.1; 1.7#2024-Q2" → the task codes (a period after "#" names only that one)."""
+    return [code for code in re.split(r"[;,\s]+", cell.strip()) if code]
+
+
+async def _set_focal(
+    session: AsyncSession, focal: dict[tuple[int, str], tuple[int, list[str]]], source: str
+) -> int:
+    """Each person the focal person of the open periods of their agency's tasks named in
+    ``focal_for`` (every period of a recurring task unless "#period" names one). A code
+    naming no task of the person's agency is a problem of that row: nothing is kept."""
+    people = {
+        (p.agency_id, p.full_name): p.id for p in (await session.scalars(select(Person))).all()
+    }
+    problems, count = [], 0
+    for key, (row_number, codes) in focal.items():
+        for code in codes:
+            task_code, _, period = code.partition("#")
+            found = await assignments.for_code(session, task_code, key[0])
+            if period:
+                found = [a for a in found if a.period.lower() == period.lower()]
+            if not found:
+                problems.append(Problem("focal_unknown_task", row_number, "focal_for", code))
+                continue
+            for assignment in found:
+                if assignment.status is not Status.DONE:
+                    assignment.focal_person_id = people[key]
+                    count += 1
+    if problems:
+        raise ImportFailed(source, problems)
+    return count

@@ -70,6 +70,7 @@ PEOPLE: Aliases = {
     "role": ("role", "vai tro", "quyen"),
     "phone": ("phone", "so dien thoai", "dien thoai", "sdt", "so dt"),
     "email": ("email", "e mail", "thu dien tu", "dia chi email"),
+    "focal_for": ("focal_for", "dau moi", "dau moi nhiem vu", "nhiem vu dau moi"),
 }
 
 AGENCIES: Aliases = {

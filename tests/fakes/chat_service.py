@@ -32,4 +32,5 @@ class ChatService:
         s, now = self.service, self.clock.now()
         async with self.db.unit_of_work() as session:
             await plan_window(session, s.rules, s.calendar, now)
-        return await sweep_once(self.db, s.delivery, s.calendar, SweepConfig(worker="e2e"), now)
+        config = SweepConfig(worker="e2e", rules=s.rules)
+        return await sweep_once(self.db, s.delivery, s.calendar, config, now)
