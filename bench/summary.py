@@ -223,7 +223,7 @@ async def run_backend(backend: Backend, files, args) -> None:
     to_xlsx_ms, bare_ms = workbook_ratio(detail, figures, args.xlsx_repeat)
     (live,), by_group, by_agency = (result for _, (_, result) in parts)
     assert (figures.total, figures.by_group, figures.by_agency) == (live, by_group, by_agency)
-    assert f"{live.total} việc" in reply and len(detail) == live.total
+    assert f"{live.total} nhiệm vụ" in reply and len(detail) == live.total
     mix = ", ".join(f"{s} {n:,}" for s, n in sorted(mix.items(), key=lambda kv: -kv[1]))
     print(f"\n{backend.name}: {total:,} assignments ({mix}), {updates:,} progress updates")
     print(f"  {live.total:,} live, {live.overdue:,} overdue on {TODAY}; setup {setup:.0f} s")

@@ -20,7 +20,7 @@ from storage.db import CONNECTION_ERRORS, Database, display_url
 from storage.imports import headers
 from storage.imports.directory import DirectoryReport, ImportReport, import_directory, import_people
 from storage.imports.names import NameIndex
-from storage.imports.plan import PlanReport, import_plan
+from storage.imports.plan import PlanClosed, PlanReport, import_plan
 from storage.imports.recurrence import Workday
 from storage.imports.tabular import read_table, read_tables
 from storage.inventory import store_counts
@@ -103,13 +103,27 @@ async def run_import_plan(
     dry_run: bool,
     year: int | None = None,
     workday: Workday | None = None,
+    title: str | None = None,
+    decision: str | None = None,
+    issuer: str | None = None,
 ) -> PlanReport:
     table = read_table(_existing(path, lang), key_column="code", aliases=(headers.PLAN,))
-    async with db.unit_of_work(dry_run=dry_run) as session:
-        # The plan records its groups under their official (Vietnamese) names.
-        return await import_plan(
-            session, table, now, year=year, group_names=group_names("vi"), workday=workday
-        )
+    try:
+        async with db.unit_of_work(dry_run=dry_run) as session:
+            # The plan records its groups under their official (Vietnamese) names.
+            return await import_plan(
+                session,
+                table,
+                now,
+                year=year,
+                title=title,
+                decision=decision,
+                issuer=issuer,
+                group_names=group_names("vi"),
+                workday=workday,
+            )
+    except PlanClosed as exc:
+        raise UserError(t(lang, "plan_import_closed", year=exc.year)) from None
 
 
 async def run_import_people(

@@ -207,6 +207,9 @@ def import_plan_command(
     file: Path,
     dry_run: DryRun = False,
     year: Annotated[int | None, typer.Option(help=_help("cli_year"))] = None,
+    title: Annotated[str | None, typer.Option(help=_help("cli_plan_title"))] = None,
+    decision: Annotated[str | None, typer.Option(help=_help("cli_plan_decision"))] = None,
+    issuer: Annotated[str | None, typer.Option(help=_help("cli_plan_issuer"))] = None,
 ) -> None:
     c: Context = ctx.obj
 
@@ -214,11 +217,24 @@ def import_plan_command(
         await admin.require_ready(db, c.lang)
         workday = calendar_from(c.settings).is_workday
         return await admin.run_import_plan(
-            db, file, c.lang, c.clock().now(), dry_run=dry_run, year=year, workday=workday
+            db,
+            file,
+            c.lang,
+            c.clock().now(),
+            dry_run=dry_run,
+            year=year,
+            workday=workday,
+            title=title,
+            decision=decision,
+            issuer=issuer,
         )
 
     report = c.run(action)
     _dry_run_note(c, dry_run)
+    from bot.app.lifecycle import decision_text
+
+    named = decision_text(report.decision, report.issuer, c.lang)
+    typer.echo(t(c.lang, "plan_named", title=report.title, decision=named))
     typer.echo(
         t(
             c.lang,
@@ -503,8 +519,10 @@ def report_command(
     fmt: Annotated[str, typer.Option("--format", help=_help("cli_report_format"))] = "text",
     out: Annotated[Path | None, typer.Option(help=_help("cli_report_out"))] = None,
     issuer: Annotated[str, typer.Option(help=_help("cli_report_issuer"))] = "",
+    year: Annotated[int | None, typer.Option(help=_help("cli_report_year"))] = None,
 ) -> None:
     c: Context = ctx.obj
+    from bot.app.lifecycle import report_scope
     from bot.documents.report import FORMATS, build_report, is_format, report_filename
     from storage.summary import Closing
 
@@ -518,7 +536,14 @@ def report_command(
         async with db.unit_of_work() as session:
             closing = Closing.of(calendar, today)
             return await build_report(
-                session, today, fmt, c.lang, tz=calendar.timezone, closing=closing, issuer=issuer
+                session,
+                today,
+                fmt,
+                c.lang,
+                plan_id=await report_scope(session, year, c.lang),
+                tz=calendar.timezone,
+                closing=closing,
+                issuer=issuer,
             )
 
     content = c.run(action)
@@ -533,6 +558,40 @@ def report_command(
     except OSError as exc:
         _fail(t(c.lang, "cannot_write", path=out, detail=exc.strerror))
     typer.echo(t(c.lang, "report_written", path=out))
+
+
+@app.command("plans", help=_help("cli_plans"))
+def plans_command(ctx: typer.Context) -> None:
+    c: Context = ctx.obj
+    from bot.app import lifecycle
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await lifecycle.plan_lines(db, c.lang)
+
+    for line in c.run(action):
+        typer.echo(line)
+
+
+@app.command("close-plan", help=_help("cli_close_plan"))
+def close_plan_command(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help=_help("cli_plan_year"))],
+    reopen: Annotated[bool, typer.Option("--reopen", help=_help("cli_reopen"))] = False,
+    dry_run: DryRun = False,
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import lifecycle
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await lifecycle.close_plan(
+            db, year, c.lang, c.clock().now(), reopen=reopen, dry_run=dry_run
+        )
+
+    closure = c.run(action)
+    _dry_run_note(c, dry_run)
+    typer.echo(lifecycle.describe_closure(closure, c.lang, reopen=reopen))
 
 
 @app.command("run", help=_help("cli_run"))

@@ -19,6 +19,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.channels.base import Attachment
+from storage import plans
 from storage.db import Database
 from storage.report import agency_name
 from storage.summary import AS_WRITTEN, Closing, status_counts
@@ -31,14 +32,16 @@ class AttachmentRequest:
     day: date  # the local day the figures are of
     lang: str
     agency_id: int | None = None  # narrowed to one agency (a leader's chart)
+    year: int | None = None  # one plan year; None: the current plans
 
     def to_json(self) -> list:
-        return [self.kind, self.day.isoformat(), self.lang, self.agency_id]
+        item = [self.kind, self.day.isoformat(), self.lang, self.agency_id]
+        return item if self.year is None else [*item, self.year]
 
     @classmethod
     def from_json(cls, item: list) -> AttachmentRequest:
-        kind, day, lang, agency_id = item
-        return cls(kind, date.fromisoformat(day), lang, agency_id)
+        kind, day, lang, agency_id, *year = item  # answers stored before years had none
+        return cls(kind, date.fromisoformat(day), lang, agency_id, year[0] if year else None)
 
 
 async def make(
@@ -47,6 +50,7 @@ async def make(
     """Draw the chart or write the spreadsheet; ``tz`` is the calendar's time zone (the
     local day a completion falls on decides whether it was on time)."""
     async with db.unit_of_work(dry_run=True) as session:
+        plan_ids = await plans.resolve(session, request.year) or ()
         if request.kind == "chart":
             from bot.documents.chart import (
                 progress_chart,  # matplotlib: loaded when a chart is asked for
@@ -57,6 +61,7 @@ async def make(
                 request.day,
                 by="group",
                 agency_id=request.agency_id,
+                plan_id=plan_ids,
                 tz=tz,
                 closing=closing,
             )
@@ -84,6 +89,7 @@ async def make(
             request.lang,
             # a draft is issued by the coordinator's agency about the whole plan
             agency_id=None if request.kind == "draft" else request.agency_id,
+            plan_id=plan_ids,
             tz=tz,
             closing=closing,
             issuer=issuer,

@@ -26,6 +26,7 @@ from storage.imports.plan_rows import (
     occurrences,
     recurrence_problems,
 )
+from storage.imports.plan_title import read_title_block
 from storage.imports.problems import ImportFailed, Problem
 from storage.imports.recurrence import Workday
 from storage.imports.tabular import Table
@@ -34,10 +35,21 @@ from storage.models import Agency, Assignment, Collective, Plan, Task, TaskGroup
 TASK_FIELDS = ("title", "lead_label", "deliverable", "deadline", "recurrence")
 
 
+class PlanClosed(Exception):
+    """The file's year is a closed plan: history, not imported again (reopen it first)."""
+
+    def __init__(self, year: int) -> None:
+        super().__init__(year)
+        self.year = year
+
+
 @dataclass
 class PlanReport:
     year: int
     created_plan: bool = False
+    title: str = ""
+    decision: str = ""
+    issuer: str = ""
     tasks_added: list[str] = field(default_factory=list)
     tasks_changed: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     tasks_removed: list[str] = field(default_factory=list)
@@ -74,10 +86,15 @@ async def import_plan(
     *,
     year: int | None = None,
     title: str | None = None,
+    decision: str | None = None,
+    issuer: str | None = None,
     group_names: Mapping[int, str] | None = None,
     workday: Workday | None = None,
 ) -> PlanReport:
     """Validate ``table`` and bring the plan of its year in line with it.
+
+    ``title``, ``decision`` and ``issuer`` name the plan; each not given is read from
+    the file's title block when it has one, else kept (a new plan: a default title).
 
     ``group_names`` (number → name) are recorded with the groups of a new plan;
     names are texts, so the caller passes them (``bot.texts.group_names``).
@@ -91,7 +108,12 @@ async def import_plan(
     recurrence_problems(specs, year, table.source)
 
     plan = await session.scalar(select(Plan).where(Plan.year == year))
+    if plan is not None and plan.closed_at is not None:
+        raise PlanClosed(year)
     report = PlanReport(year=year, created_plan=plan is None)
+    block = read_title_block(table.preamble)
+    title = title or block.title
+    decision, issuer = decision or block.decision, issuer or block.issuer
     if plan is None:
         plan = Plan(year=year, title=title or f"Kế hoạch CCHC năm {year}", imported_at=now)
         session.add(plan)
@@ -104,6 +126,11 @@ async def import_plan(
     plan.source_name, plan.imported_at = table.source, now
     if title:
         plan.title = title
+    if decision:
+        plan.decision = decision
+    if issuer:
+        plan.issuer = issuer
+    report.title, report.decision, report.issuer = plan.title, plan.decision, plan.issuer
     groups = dict(
         (
             await session.execute(
