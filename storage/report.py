@@ -29,6 +29,7 @@ from storage.summary import (
     done_on_time,
     in_scope,
     live_assignments,
+    names_for,
     plan_condition,
 )
 
@@ -135,6 +136,7 @@ async def report_rows(
     query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
     result = (await session.execute(query)).all()
     helpers = await _cooperators(session, plan_id)
+    renamed = await names_for(session, plan_id)
     return [
         ReportRow(
             assignment_id=row.id,
@@ -143,7 +145,7 @@ async def report_rows(
             title=row.title,
             group=row.number,
             agency_id=row.agency_id,
-            agency=row.agency_name,
+            agency=renamed.get(row.agency_id, row.agency_name),
             deadline=row.deadline,
             status=Status(row.status),
             timeliness=row.timeliness or "",

@@ -43,6 +43,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Date, String, and_, cast, func, or_, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.agencies import names_of_time
 from storage.db import dialect_of
 from storage.enums import Status
 from storage.models import Agency, Assignment, Nudge, ProgressUpdate, Task
@@ -422,11 +423,22 @@ async def status_overview(
         counts = _counts_of(cell, "agency")
         groups.setdefault(cell["key"], []).append(counts)
         agencies.setdefault(cell["agency_id"], []).append(counts)
+    renamed = await names_for(session, plan_id)
     return Overview(
         total=_sum(None, "", [c for cs in groups.values() for c in cs]),
         by_group=[_sum(n, "", groups[n]) for n in sorted(groups)],
-        by_agency=[_sum(a, agencies[a][0].label, agencies[a]) for a in sorted(agencies)],
+        by_agency=[
+            _sum(a, renamed.get(a, agencies[a][0].label), agencies[a]) for a in sorted(agencies)
+        ],
     )
+
+
+async def names_for(session: AsyncSession, plan_id: PlanScope) -> dict[int, str]:
+    """The names of their time of the agencies renamed since the scope's year (a past
+    plan asked for by year; the current plans show today's names)."""
+    if plan_id is None:
+        return {}
+    return await names_of_time(session, (plan_id,) if isinstance(plan_id, int) else plan_id)
 
 
 def _sum(key: int | None, label: str, parts: list[StatusCounts]) -> StatusCounts:

@@ -594,6 +594,104 @@ def close_plan_command(
     typer.echo(lifecycle.describe_closure(closure, c.lang, reopen=reopen))
 
 
+AgencyArg = Annotated[str, typer.Argument(help=_help("cli_agency"))]
+FromDay = Annotated[str | None, typer.Option("--from", help=_help("cli_agency_from"))]
+
+
+@app.command("end-agency", help=_help("cli_end_agency"))
+def end_agency_command(
+    ctx: typer.Context, agency: AgencyArg, from_: FromDay = None, dry_run: DryRun = False
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import lifecycle
+
+    day = _day_option(from_, "--from")
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await lifecycle.end_agency(
+            db, agency, c.lang, c.clock().now(), c.settings.timezone, day=day, dry_run=dry_run
+        )
+
+    outcome = c.run(action)
+    _dry_run_note(c, dry_run)
+    for line in lifecycle.describe_end(outcome, c.lang):
+        typer.echo(line)
+
+
+@app.command("rename-agency", help=_help("cli_rename_agency"))
+def rename_agency_command(
+    ctx: typer.Context,
+    agency: AgencyArg,
+    new_name: Annotated[str, typer.Argument(help=_help("cli_new_name"))],
+    code: Annotated[str | None, typer.Option("--code", help=_help("cli_new_code"))] = None,
+    from_: FromDay = None,
+    dry_run: DryRun = False,
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import lifecycle
+
+    day = _day_option(from_, "--from")
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await lifecycle.rename_agency(
+            db,
+            agency,
+            new_name,
+            c.lang,
+            c.clock().now(),
+            c.settings.timezone,
+            day=day,
+            new_code=code,
+            dry_run=dry_run,
+        )
+
+    old, new, when = c.run(action)
+    _dry_run_note(c, dry_run)
+    typer.echo(t(c.lang, "agency_renamed", old=old, new=new, day=when.strftime("%d/%m/%Y")))
+
+
+@app.command("merge-agency", help=_help("cli_merge_agency"))
+def merge_agency_command(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(help=_help("cli_merge_old"))],
+    new: Annotated[str, typer.Argument(help=_help("cli_merge_new"))],
+    close_open: Annotated[bool, typer.Option("--close-open", help=_help("cli_close_open"))] = False,
+    people_action: Annotated[
+        str, typer.Option("--people", help=_help("cli_people_action"))
+    ] = "transfer",
+    from_: FromDay = None,
+    dry_run: DryRun = False,
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import lifecycle
+
+    if people_action not in lifecycle.PEOPLE_ACTIONS:
+        raise typer.BadParameter(" | ".join(lifecycle.PEOPLE_ACTIONS), param_hint="--people")
+    day = _day_option(from_, "--from")
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await lifecycle.merge_agency(
+            db,
+            old,
+            new,
+            c.lang,
+            c.clock().now(),
+            c.settings.timezone,
+            day=day,
+            close_open=close_open,
+            people_action=people_action,
+            dry_run=dry_run,
+        )
+
+    outcome = c.run(action)
+    _dry_run_note(c, dry_run)
+    for line in lifecycle.describe_end(outcome, c.lang):
+        typer.echo(line)
+
+
 @app.command("run", help=_help("cli_run"))
 def run_command(
     ctx: typer.Context,

@@ -483,7 +483,8 @@ async def build_report(
     )
     total, by_group, by_agency = figures.total, figures.by_group, figures.by_agency
     if fmt == "text":
-        scope = await report_plans(session, plan_id)
+        # A year asked for is named in the title; the current plans are the plain report.
+        scope = await report_plans(session, plan_id) if plan_id is not None else []
         text = to_text(total, by_group, by_agency, lang, today=today, plans=scope)
         return text.encode("utf-8")
     rows = await report_rows(

@@ -34,15 +34,15 @@ ENTRIES = {
     },
     "cli_plan_title": {
         "vi": "Tên kế hoạch (mặc định: theo phần đầu tệp, hoặc «Kế hoạch CCHC năm …»)",
-        "en": "The plan's name (default: the file's title block, or «Kế hoạch CCHC năm …»)",
+        "en": "The plan's name (default: the file's title block, or the year's default name)",
     },
     "cli_plan_decision": {
         "vi": "Số quyết định ban hành, ví dụ 617/QĐ-UBND (mặc định: theo phần đầu tệp)",
-        "en": "The decision that issued it, e.g. 617/QĐ-UBND (default: the file's title block)",
+        "en": "The number of the decision that issued it (default: the file's title block)",
     },
     "cli_plan_issuer": {
         "vi": "Cơ quan ban hành, ví dụ UBND tỉnh Quảng Ngãi (mặc định: theo phần đầu tệp)",
-        "en": "The issuing body, e.g. UBND tỉnh Quảng Ngãi (default: the file's title block)",
+        "en": "The issuing body (default: the file's title block)",
     },
     "plan_named": {"vi": "Kế hoạch: {title}{decision}", "en": "Plan: {title}{decision}"},
     "plan_decision": {
@@ -137,6 +137,10 @@ ENTRIES = {
     "agency_already_ended": {
         "vi": "{agency} đã kết thúc từ ngày {day}.",
         "en": "{agency} ended on {day}.",
+    },
+    "merge_not_ahead": {
+        "vi": "Ngày hợp nhất {day} chưa đến; Anh/Chị chạy lệnh từ ngày đó.",
+        "en": "The merger day {day} has not come yet; run the command from that day.",
     },
     "agency_same": {
         "vi": "Cơ quan kế thừa phải khác cơ quan bị hợp nhất.",

@@ -153,7 +153,8 @@ async def _apply_agencies(session, tables, existing, report) -> dict[str, Agency
                 codes_in_file[code] = name
                 rows[name] = (row.number, code, kind, parent)
     index = NameIndex([*existing, *rows])
-    taken = {a.short_code: a.name for a in existing.values()}
+    # An ended agency's code is free again (the unique index covers agencies in being).
+    taken = {a.short_code: a.name for a in existing.values() if a.ended_on is None}
     for name, (number, code, _kind, parent) in rows.items():
         if parent and parent not in index:
             problems.append(
