@@ -119,6 +119,9 @@ collective_members = Table(
     Base.metadata,
     Column("collective_id", ForeignKey("collectives.id", ondelete="CASCADE"), primary_key=True),
     Column("agency_id", ForeignKey("agencies.id"), primary_key=True),
+    # The day a member joined a collective that already existed (the import that added
+    # it); NULL for a founding member. A plan assigns it no period due before it joined.
+    Column("joined_on", Date, nullable=True),
 )
 
 

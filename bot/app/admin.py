@@ -7,7 +7,7 @@ raise ``UserError`` (or ``ImportFailed``) for anything the operator must fix.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import httpx
@@ -81,8 +81,9 @@ def _existing(path: Path, lang: str) -> Path:
 
 
 async def run_import_agencies(
-    db: Database, paths: list[Path], lang: str, *, dry_run: bool
+    db: Database, paths: list[Path], lang: str, *, dry_run: bool, today: date | None = None
 ) -> DirectoryReport:
+    """``today``: the local day a member added to an existing collective joins it."""
     keys = ("name", "group_label")
     kinds = (headers.AGENCIES, headers.COLLECTIVES)
     tables = [
@@ -91,7 +92,7 @@ async def run_import_agencies(
         for table in read_tables(_existing(p, lang), key_column=keys, aliases=kinds)
     ]
     async with db.unit_of_work(dry_run=dry_run) as session:
-        return await import_directory(session, tables)
+        return await import_directory(session, tables, today=today)
 
 
 async def run_import_plan(
@@ -106,6 +107,7 @@ async def run_import_plan(
     title: str | None = None,
     decision: str | None = None,
     issuer: str | None = None,
+    join_grace_days: int = 0,
 ) -> PlanReport:
     table = read_table(_existing(path, lang), key_column="code", aliases=(headers.PLAN,))
     try:
@@ -121,6 +123,7 @@ async def run_import_plan(
                 issuer=issuer,
                 group_names=group_names("vi"),
                 workday=workday,
+                join_grace_days=join_grace_days,
             )
     except PlanClosed as exc:
         raise UserError(t(lang, "plan_import_closed", year=exc.year)) from None

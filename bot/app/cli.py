@@ -193,7 +193,8 @@ def import_agencies_command(
 
     async def action(db: Database):
         await admin.require_ready(db, c.lang)
-        return await admin.run_import_agencies(db, files, c.lang, dry_run=dry_run)
+        today = c.clock().now().astimezone(c.settings.timezone).date()
+        return await admin.run_import_agencies(db, files, c.lang, dry_run=dry_run, today=today)
 
     report = c.run(action)
     _dry_run_note(c, dry_run)
@@ -227,6 +228,7 @@ def import_plan_command(
             title=title,
             decision=decision,
             issuer=issuer,
+            join_grace_days=c.settings.join_grace_days,
         )
 
     report = c.run(action)
@@ -260,6 +262,16 @@ def import_plan_command(
         typer.echo(t(c.lang, "task_restored", code=code))
     for code in report.tasks_removed:
         typer.echo(t(c.lang, "task_removed", code=code))
+    if not report.created_plan:  # a first import adds everything: no list of it
+        for key, codes in (
+            ("assignments_added", report.added_codes),
+            ("assignments_withdrawn", report.withdrawn_codes),
+        ):
+            if codes:
+                typer.echo(t(c.lang, key, count=len(codes), codes=", ".join(codes)))
+        if report.moved_codes:
+            moves = ", ".join(f"{old} → {new}" for old, new in report.moved_codes)
+            typer.echo(t(c.lang, "assignments_moved", count=len(report.moved_codes), codes=moves))
 
 
 DeactivateMissing = Annotated[

@@ -15,6 +15,19 @@ ENTRIES = {
         "en": "{year} plan (closed)",
     },
     "report_years": {"vi": " NĂM {years}", "en": " {years}"},
+    # import-plan: which assignments
+    "assignments_added": {
+        "vi": "  Thêm {count} phân công: {codes}",
+        "en": "  {count} assignments added: {codes}",
+    },
+    "assignments_withdrawn": {
+        "vi": "  Rút {count} phân công (lịch sử vẫn được giữ): {codes}",
+        "en": "  {count} assignments withdrawn (history kept): {codes}",
+    },
+    "assignments_moved": {
+        "vi": "  Chuyển {count} phân công sang cơ quan khác: {codes}",
+        "en": "  {count} assignments moved to another agency: {codes}",
+    },
     # CLI: plans
     "cli_close_plan": {
         "vi": "Kết thúc kế hoạch một năm: không nhắc việc nữa, lịch sử chỉ để tra cứu, vẫn báo "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,7 +30,16 @@ from storage.imports.plan_title import read_title_block
 from storage.imports.problems import ImportFailed, Problem
 from storage.imports.recurrence import Workday
 from storage.imports.tabular import Table
-from storage.models import Agency, Assignment, Collective, Plan, Task, TaskGroup, task_cooperators
+from storage.models import (
+    Agency,
+    Assignment,
+    Collective,
+    Plan,
+    Task,
+    TaskGroup,
+    collective_members,
+    task_cooperators,
+)
 
 TASK_FIELDS = ("title", "lead_label", "deliverable", "deadline", "recurrence")
 
@@ -59,6 +68,11 @@ class PlanReport:
     assignments_changed: int = 0
     assignments_withdrawn: int = 0
     assignments_total: int = 0
+    # Which: the codes added and withdrawn, and (old, new) for the work of one task and
+    # period that went from one agency to another (a collective's membership changed).
+    added_codes: list[str] = field(default_factory=list)
+    withdrawn_codes: list[str] = field(default_factory=list)
+    moved_codes: list[tuple[str, str]] = field(default_factory=list)
 
 
 async def load_directory(session: AsyncSession) -> Directory:
@@ -67,7 +81,13 @@ async def load_directory(session: AsyncSession) -> Directory:
     collectives = {
         c.label: sorted(c.members, key=lambda a: a.name) for c in await session.scalars(query)
     }
-    return Directory(agencies, collectives)
+    joins = (
+        select(Collective.label, collective_members.c.agency_id, collective_members.c.joined_on)
+        .join(collective_members, collective_members.c.collective_id == Collective.id)
+        .where(collective_members.c.joined_on.is_not(None))
+    )
+    joined = {(label, agency_id): day for label, agency_id, day in await session.execute(joins)}
+    return Directory(agencies, collectives, joined)
 
 
 def assignment_code(spec: TaskSpec, agency: Agency, period: str) -> str:
@@ -90,6 +110,7 @@ async def import_plan(
     issuer: str | None = None,
     group_names: Mapping[int, str] | None = None,
     workday: Workday | None = None,
+    join_grace_days: int = 0,
 ) -> PlanReport:
     """Validate ``table`` and bring the plan of its year in line with it.
 
@@ -99,6 +120,8 @@ async def import_plan(
     ``group_names`` (number → name) are recorded with the groups of a new plan;
     names are texts, so the caller passes them (``bot.texts.group_names``).
     ``workday`` (the province's calendar) places "last working day" deadlines.
+    A collective's member that joined it mid-way is assigned the periods due at least
+    ``join_grace_days`` after it joined (and its continuous duties), none before.
     """
     directory = await load_directory(session)
     specs = check_plan(table, directory)
@@ -139,7 +162,8 @@ async def import_plan(
         ).all()
     )
     task_ids = await _sync_tasks(session, plan, specs, groups, now, report)
-    await _sync_assignments(session, plan, specs, task_ids, year, now, report, workday)
+    joined = {key: day + timedelta(days=join_grace_days) for key, day in directory.joined.items()}
+    await _sync_assignments(session, plan, specs, task_ids, year, now, report, workday, joined)
     return report
 
 
@@ -192,8 +216,9 @@ async def _sync_tasks(session, plan, specs, groups, now, report) -> dict[str, in
 
 
 async def _sync_assignments(
-    session, plan, specs, task_ids, year, now, report, workday=None
+    session, plan, specs, task_ids, year, now, report, workday=None, joined=None
 ) -> None:
+    joined = joined or {}
     wanted: dict[tuple[int, int, str], tuple[str, date | None]] = {}
     # A task's group is the first digit of its code (plan_rows checks it), so it
     # never changes for a task and is written once, with the assignment.
@@ -201,6 +226,9 @@ async def _sync_assignments(
     for spec in specs:
         for occurrence in occurrences(spec, year, workday):
             for agency in spec.leads:
+                since = joined.get((spec.lead_label, agency.id)) if spec.fan_out else None
+                if since and occurrence.deadline is not None and occurrence.deadline < since:
+                    continue  # due before it joined the collective: not its own
                 key = (task_ids[spec.code], agency.id, occurrence.period)
                 wanted[key] = (
                     assignment_code(spec, agency, occurrence.period),
@@ -218,12 +246,14 @@ async def _sync_assignments(
     )
     rows = (await session.execute(select(*columns).where(Assignment.plan_id == plan.id))).all()
     changes, seen = [], set()
+    gone: list[tuple[int, str, str]] = []
     for row in rows:
         key = (row.task_id, row.agency_id, row.period)
         if key not in wanted:
             if row.withdrawn_at is None:
                 changes.append({"id": row.id, "withdrawn_at": now})
                 report.assignments_withdrawn += 1
+                gone.append((row.task_id, row.period, row.code))
             continue
         seen.add(key)
         code, plan_deadline = wanted[key]
@@ -267,4 +297,24 @@ async def _sync_assignments(
     if new_rows:
         await session.execute(insert(Assignment), new_rows)
     report.assignments_added = len(new_rows)
+    _which(report, gone, new_rows)
     report.assignments_total = len(wanted)
+
+
+def _which(report: PlanReport, gone: list[tuple[int, str, str]], new_rows: list[dict]) -> None:
+    """The codes added and withdrawn; a task led by one agency whose lead changed is a
+    move (a collective's members coming and going are added and withdrawn)."""
+    arrived: dict[tuple[int, str], list[str]] = {}
+    for row in new_rows:
+        arrived.setdefault((row["task_id"], row["period"]), []).append(row["code"])
+    for task_id, period, code in gone:
+        others = arrived.get((task_id, period)) if "@" not in code else None
+        others = [c for c in others or () if "@" not in c]
+        if others:
+            report.moved_codes.append((code, others[0]))
+            arrived[(task_id, period)].remove(others[0])
+        else:
+            report.withdrawn_codes.append(code)
+    report.added_codes = sorted(c for codes in arrived.values() for c in codes)
+    report.withdrawn_codes.sort()
+    report.moved_codes.sort()

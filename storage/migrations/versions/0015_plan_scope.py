@@ -8,8 +8,9 @@ A plan has its decision, issuing body and a closed date (``storage.plans``). An
 agency is ended from a date, with its successor when merged; its former names are
 kept (``agency_names``) for the reports of their time. A short code is unique
 among the agencies in being only (a partial index, on both databases), so an
-abolished body's code can be reused. An assignment withdrawn by a merger says
-why. ``plan_id`` joins the covering roll-up indexes: a plan scope is read there.
+abolished body's code can be reused. A collective's member that joined it mid-way
+has its day. An assignment withdrawn by a merger says why. ``plan_id`` joins the
+covering roll-up indexes: a plan scope is read there.
 """
 
 from collections.abc import Sequence
@@ -102,6 +103,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_agency_names")),
     )
     op.create_index(op.f("ix_agency_names_agency_id"), "agency_names", ["agency_id"])
+    with op.batch_alter_table("collective_members") as batch_op:
+        batch_op.add_column(sa.Column("joined_on", sa.Date(), nullable=True))
     with op.batch_alter_table("assignments") as batch_op:
         batch_op.add_column(
             sa.Column("withdrawn_reason", sa.Text(), nullable=False, server_default="")
@@ -118,6 +121,8 @@ def downgrade() -> None:
         batch_op.drop_index("ix_assignments_rollup_agency")
         _rollup_indexes(batch_op, [])
         batch_op.drop_column("withdrawn_reason")
+    with op.batch_alter_table("collective_members") as batch_op:
+        batch_op.drop_column("joined_on")
     op.drop_index(op.f("ix_agency_names_agency_id"), table_name="agency_names")
     op.drop_table("agency_names")
     op.drop_index("uq_agencies_short_code_active", table_name="agencies")
