@@ -11,7 +11,9 @@ from sqlalchemy import select
 
 from bot.app import admin
 from scheduler.planner import planned_nudges
-from storage.models import Agency, Assignment
+from storage.enums import ExtensionState
+from storage.models import Agency, Assignment, ExtensionRequest
+from storage.progress import request_extension
 from tests.kit import CAL, NOW, QN_AGENCY_FILES, QN_PLAN_FILE, RULES, World, local
 from tests.kit.cli import run
 
@@ -91,7 +93,18 @@ async def test_a_grace_keeps_deadlines_just_after_joining_away(db, tmp_path):
 
 
 async def test_the_import_lists_what_was_added_withdrawn_and_moved(db, tmp_path):
+    await admin.run_import_agencies(db, list(QN_AGENCY_FILES), "vi", dry_run=False)
+    await admin.run_import_plan(db, QN_PLAN_FILE, "vi", NOW, dry_run=False, workday=CAL.is_workday)
+    leaver = await World(db).add_person("Hồ Văn Nam", "p-nghialo")
+    async with db.unit_of_work() as session:
+        asked = await session.scalar(
+            select(Assignment).where(Assignment.code.startswith("6.2@p-nghialo#2026-09"))
+        )
+        await request_extension(session, asked, leaver.id, NOW, new_deadline=date(2026, 10, 30))
     report = await province(db, tmp_path)
+    async with db.unit_of_work() as session:
+        request = await session.scalar(select(ExtensionRequest))
+    assert request.state is ExtensionState.CLOSED  # its assignment left with the agency
     assert report.withdrawn_codes and all("@p-nghialo" in c for c in report.withdrawn_codes)
     assert report.assignments_withdrawn == len(report.withdrawn_codes) + len(report.moved_codes)
     assert report.assignments_added == len(report.added_codes) + len(report.moved_codes)

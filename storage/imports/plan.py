@@ -17,6 +17,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from storage.enums import ExtensionState
 from storage.groups import GROUP_NUMBERS
 from storage.imports.plan_rows import (
     Directory,
@@ -34,6 +35,7 @@ from storage.models import (
     Agency,
     Assignment,
     Collective,
+    ExtensionRequest,
     Plan,
     Task,
     TaskGroup,
@@ -274,6 +276,18 @@ async def _sync_assignments(
         if change:
             changes.append({"id": row.id, **change})
             report.assignments_changed += 1
+    withdrawn = [c["id"] for c in changes if c.get("withdrawn_at") is not None]
+    if withdrawn:
+        # A request to move a deadline that is no longer the agency's: closed, undecided.
+        await session.execute(
+            update(ExtensionRequest)
+            .where(
+                ExtensionRequest.assignment_id.in_(withdrawn),
+                ExtensionRequest.state == ExtensionState.PENDING,
+            )
+            .values(state=ExtensionState.CLOSED, decided_at=now, decision_note="withdrawn")
+            .execution_options(synchronize_session=False)
+        )
     if changes:
         # Codes can trade places (a renamed short code); park them first.
         parked = [{"id": c["id"], "code": f"~{c['id']}"} for c in changes if "code" in c]
