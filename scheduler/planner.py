@@ -84,8 +84,11 @@ async def planned_nudges(
     )
     out = []
     for row in rows:
+        ended = row.agency_ended_on
         for nudge in plan_nudges(facts_for(row, recipients, calendar), rules, calendar, start, end):
-            out.append((nudge, row.code))
+            # An ended agency gets nothing from its end date on (storage.agencies).
+            if ended is None or calendar.local_date(nudge.due_at) < ended:
+                out.append((nudge, row.code))
     return out
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from storage.db import Session
 from storage.enums import Role, Status
 from storage.models import Agency, Assignment, Person, ProgressUpdate, Task
+from storage.plans import closed_plans
 
 
 def assignment_query():
@@ -57,7 +58,14 @@ async def for_code(session: Session, code: str, agency_id: int) -> list[Assignme
     # the batch's pending writes need not be flushed first; they go out together at
     # the commit. Callers order by the objects, which hold the pending values.
     with session.no_autoflush:
-        return list((await session.scalars(_BY_CODE, {"code": code, "agency_id": agency_id})).all())
+        params = {"code": code, "agency_id": agency_id}
+        found = list((await session.scalars(_BY_CODE, params)).all())
+        if len(found) < 2:
+            return found
+        # The same code in a closed plan and a current one means the current one; a
+        # closed plan's alone is still found, and its update refused with the reason.
+        closed = set((await session.scalars(closed_plans())).all())
+        return [a for a in found if a.plan_id not in closed] or found
 
 
 async def owner_agency(session: Session, code: str) -> str | None:
@@ -87,6 +95,7 @@ async def open_for_person(session: Session, person: Person) -> list[Assignment]:
             Assignment.status != Status.DONE,
             Assignment.withdrawn_at.is_(None),
             Task.withdrawn_at.is_(None),
+            Assignment.plan_id.not_in(closed_plans()),
             or_(
                 Assignment.focal_person_id.is_(None),
                 Assignment.focal_person_id == person.id,

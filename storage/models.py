@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -65,18 +66,52 @@ def _enum(cls, name: str) -> Enum:
     )
 
 
+_ACTIVE_AGENCY = text("ended_on IS NULL")
+
+
 class Agency(Base):
-    """A body that can lead or cooperate on a task; ``parent`` builds the hierarchy."""
+    """A body that can lead or cooperate on a task; ``parent`` builds the hierarchy.
+
+    An agency is ended (``ended_on``, the first day it no longer exists), never
+    deleted: its history stays reportable. A short code is unique among the
+    agencies still in being only, so a code of an abolished body can be reused.
+    """
 
     __tablename__ = "agencies"
+    __table_args__ = (
+        Index(
+            "uq_agencies_short_code_active",
+            "short_code",
+            unique=True,
+            sqlite_where=_ACTIVE_AGENCY,
+            postgresql_where=_ACTIVE_AGENCY,
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    short_code: Mapped[str] = mapped_column(String(40), unique=True)
+    short_code: Mapped[str] = mapped_column(String(40))
     kind: Mapped[AgencyKind] = mapped_column(_enum(AgencyKind, "agency_kind"))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    successor_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    end_note: Mapped[str] = mapped_column(Text, default="")
 
-    parent: Mapped[Agency | None] = relationship(remote_side=[id])
+    parent: Mapped[Agency | None] = relationship(remote_side=[id], foreign_keys=[parent_id])
+
+
+class AgencyName(Base):
+    """A name an agency had before it was renamed: in force until ``until`` (exclusive).
+
+    Reports of a plan show the name of the plan's time (``storage.agencies``).
+    """
+
+    __tablename__ = "agency_names"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    until: Mapped[date] = mapped_column(Date)
 
 
 collective_members = Table(
@@ -84,6 +119,9 @@ collective_members = Table(
     Base.metadata,
     Column("collective_id", ForeignKey("collectives.id", ondelete="CASCADE"), primary_key=True),
     Column("agency_id", ForeignKey("agencies.id"), primary_key=True),
+    # The day a member joined a collective that already existed (the import that added
+    # it); NULL for a founding member. A plan assigns it no period due before it joined.
+    Column("joined_on", Date, nullable=True),
 )
 
 
@@ -166,7 +204,12 @@ class InviteAttempt(Base):
 
 
 class Plan(Base):
-    """One annual plan; re-imports of the same year update it in place."""
+    """One annual plan; re-imports of the same year update it in place.
+
+    ``title`` is the plan's name; ``decision`` the number of the decision that issued
+    it ("617/QĐ-UBND") and ``issuer`` the issuing body. A closed plan (``closed_at``)
+    is history: no nudges, no updates, still reportable (``storage.plans``).
+    """
 
     __tablename__ = "plans"
 
@@ -175,6 +218,9 @@ class Plan(Base):
     title: Mapped[str] = mapped_column(String(300))
     source_name: Mapped[str] = mapped_column(String(300), default="")
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    decision: Mapped[str] = mapped_column(String(100), default="")
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class TaskGroup(Base):
@@ -224,7 +270,8 @@ class Task(Base):
     cooperators: Mapped[list[Agency]] = relationship(secondary=task_cooperators)
 
 
-_ROLLUP = ("status", "deadline", "done_at", "withdrawn_at")
+# plan_id last: a plan scope is checked in the index too, which stays covering.
+_ROLLUP = ("status", "deadline", "done_at", "withdrawn_at", "plan_id")
 
 
 class Assignment(Base):
@@ -270,6 +317,8 @@ class Assignment(Base):
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Why it was withdrawn when not by the plan file: its agency merged or ended.
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
 
     task: Mapped[Task] = relationship()
     agency: Mapped[Agency] = relationship()

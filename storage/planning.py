@@ -13,7 +13,8 @@ from sqlalchemy.engine import Row
 
 from storage.db import Session
 from storage.enums import Role, Status
-from storage.models import Assignment, Person, Task
+from storage.models import Agency, Assignment, Person, Task
+from storage.plans import closed_plans
 
 
 async def active_recipients(session: Session) -> list[tuple[int, int, Role]]:
@@ -27,8 +28,9 @@ async def active_recipients(session: Session) -> list[tuple[int, int, Role]]:
 
 
 def open_assignments(*where):
-    """The select of open, live assignments (id, agency, deadline, status, focal person, code,
-    updated_at, snoozed_until)."""
+    """The select of open, live assignments of open plans (id, agency, deadline, status,
+    focal person, code, updated_at, snoozed_until, and the day the agency ends, if it
+    does: the planner plans nothing due from that day on)."""
     return (
         select(
             Assignment.id,
@@ -39,12 +41,16 @@ def open_assignments(*where):
             Assignment.code,
             Assignment.updated_at,
             Assignment.snoozed_until,
+            Agency.ended_on.label("agency_ended_on"),
         )
         .join(Task, Task.id == Assignment.task_id)
+        .join(Agency, Agency.id == Assignment.agency_id)
         .where(
             Assignment.status != Status.DONE,
             Assignment.withdrawn_at.is_(None),
             Task.withdrawn_at.is_(None),
+            # A closed plan is history: none of its work is nudged or escalated.
+            Assignment.plan_id.not_in(closed_plans()),
             *where,
         )
     )

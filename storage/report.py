@@ -26,9 +26,12 @@ from storage.summary import (
     AS_WRITTEN,
     VIETNAM,
     Closing,
+    PlanScope,
     done_on_time,
     in_scope,
     live_assignments,
+    names_for,
+    plan_condition,
 )
 
 TIMELINESS = ("on_time", "late", "overdue", "")
@@ -87,7 +90,7 @@ async def report_rows(
     today: date,
     *,
     agency_id: int | None = None,
-    plan_id: int | None = None,
+    plan_id: PlanScope = None,
     tz: ZoneInfo = VIETNAM,
     closing: Closing = AS_WRITTEN,
 ) -> list[ReportRow]:
@@ -138,6 +141,7 @@ async def report_rows(
     # One query: a scoped report asks for its own rows' files, a whole plan for all.
     ids = [row.id for row in result]
     files = await names_by_assignment(session, ids if len(ids) <= 1000 else None)
+    renamed = await names_for(session, plan_id)
     return [
         ReportRow(
             assignment_id=row.id,
@@ -146,7 +150,7 @@ async def report_rows(
             title=row.title,
             group=row.number,
             agency_id=row.agency_id,
-            agency=row.agency_name,
+            agency=renamed.get(row.agency_id, row.agency_name),
             deadline=row.deadline,
             status=Status(row.status),
             timeliness=row.timeliness or "",
@@ -164,17 +168,16 @@ async def report_rows(
     ]
 
 
-async def _cooperators(session: AsyncSession, plan_id: int | None) -> dict[int, list[str]]:
+async def _cooperators(session: AsyncSession, plan_id: PlanScope) -> dict[int, list[str]]:
     """Task id -> its cooperating agencies' names, in declaration order (one query)."""
     query = (
         select(task_cooperators.c.task_id, Agency.name)
         .join(Agency, Agency.id == task_cooperators.c.agency_id)
         .order_by(task_cooperators.c.task_id, Agency.id)
     )
-    if plan_id is not None:
-        query = query.join(Task, Task.id == task_cooperators.c.task_id).where(
-            Task.plan_id == plan_id
-        )
+    query = query.join(Task, Task.id == task_cooperators.c.task_id).where(
+        plan_condition(Task.plan_id, plan_id)
+    )
     names: dict[int, list[str]] = {}
     for task_id, name in (await session.execute(query)).all():
         names.setdefault(task_id, []).append(name)
@@ -187,15 +190,30 @@ class ReportPlan:
 
     year: int
     title: str
+    decision: str = ""  # "617/QĐ-UBND"
+    issuer: str = ""  # the body that issued the plan
 
 
-async def report_plan(session: AsyncSession, plan_id: int | None = None) -> ReportPlan | None:
-    """The plan ``plan_id``, or the latest year's; None when there is none."""
-    query = select(Plan.year, Plan.title).order_by(Plan.year.desc()).limit(1)
-    if plan_id is not None:
-        query = query.where(Plan.id == plan_id)
+async def report_plan(session: AsyncSession, plan_id: PlanScope = None) -> ReportPlan | None:
+    """The plan of the scope ``plan_id`` (the latest year's of several); None when none."""
+    query = (
+        select(Plan.year, Plan.title, Plan.decision, Plan.issuer)
+        .where(plan_condition(Plan.id, plan_id))
+        .order_by(Plan.year.desc())
+        .limit(1)
+    )
     row = (await session.execute(query)).first()
-    return ReportPlan(row.year, row.title) if row else None
+    return ReportPlan(row.year, row.title, row.decision, row.issuer) if row else None
+
+
+async def report_plans(session: AsyncSession, plan_id: PlanScope = None) -> list[ReportPlan]:
+    """Every plan of the scope ``plan_id``, by year."""
+    query = (
+        select(Plan.year, Plan.title, Plan.decision, Plan.issuer)
+        .where(plan_condition(Plan.id, plan_id))
+        .order_by(Plan.year)
+    )
+    return [ReportPlan(*row) for row in (await session.execute(query)).all()]
 
 
 async def agency_name(session: AsyncSession, agency_id: int) -> str:

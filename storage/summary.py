@@ -34,7 +34,7 @@ of /tonghop and the report in one such query.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Literal, Protocol
@@ -43,9 +43,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Date, String, and_, cast, func, or_, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.agencies import names_of_time
 from storage.db import dialect_of
 from storage.enums import Status
 from storage.models import Agency, Assignment, Nudge, ProgressUpdate, Task
+from storage.plans import current_plans
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 CLOSING_YEARS = 6  # this year and the five before it
@@ -259,13 +261,31 @@ def live_assignments():
     return (Assignment.withdrawn_at.is_(None), Task.withdrawn_at.is_(None))
 
 
-def in_scope(query, *, agency_id: int | None = None, plan_id: int | None = None):
-    """``query`` kept to one lead agency and one plan, where given."""
+# A plan scope: one plan's id, several, or None for the current plans (the open
+# ones; storage.plans). The ids are few, and plan_id is in the covering indexes.
+PlanScope = int | Sequence[int] | None
+
+
+def plan_condition(column, plan_id: PlanScope):
+    """SQL condition: ``column`` (a plan id) is in the scope ``plan_id``.
+
+    Written ``column + 0``: SQLite would otherwise pick the (plan_id, code) unique index
+    for it and visit every row of the plan, where the roll-ups walk their covering
+    indexes (plan_id is in them, checked there). PostgreSQL plans it the same either way.
+    """
+    column = column + 0
+    if plan_id is None:
+        return column.in_(current_plans())
+    if isinstance(plan_id, int):
+        return column == plan_id
+    return column.in_(list(plan_id))
+
+
+def in_scope(query, *, agency_id: int | None = None, plan_id: PlanScope = None):
+    """``query`` kept to one lead agency, where given, and to the plan scope."""
     if agency_id is not None:
         query = query.where(Assignment.agency_id == agency_id)
-    if plan_id is not None:
-        query = query.where(Assignment.plan_id == plan_id)
-    return query
+    return query.where(plan_condition(Assignment.plan_id, plan_id))
 
 
 def _live_without_join():
@@ -320,7 +340,7 @@ async def status_counts(
     by: Literal["group", "agency"] | None = None,
     group: int | None = None,
     agency_id: int | None = None,
-    plan_id: int | None = None,
+    plan_id: PlanScope = None,
     tz: ZoneInfo = VIETNAM,
     closing: Closing = AS_WRITTEN,
 ) -> list[StatusCounts]:
@@ -370,7 +390,7 @@ async def status_overview(
     *,
     group: int | None = None,
     agency_id: int | None = None,
-    plan_id: int | None = None,
+    plan_id: PlanScope = None,
     tz: ZoneInfo = VIETNAM,
     closing: Closing = AS_WRITTEN,
 ) -> Overview:
@@ -403,11 +423,22 @@ async def status_overview(
         counts = _counts_of(cell, "agency")
         groups.setdefault(cell["key"], []).append(counts)
         agencies.setdefault(cell["agency_id"], []).append(counts)
+    renamed = await names_for(session, plan_id)
     return Overview(
         total=_sum(None, "", [c for cs in groups.values() for c in cs]),
         by_group=[_sum(n, "", groups[n]) for n in sorted(groups)],
-        by_agency=[_sum(a, agencies[a][0].label, agencies[a]) for a in sorted(agencies)],
+        by_agency=[
+            _sum(a, renamed.get(a, agencies[a][0].label), agencies[a]) for a in sorted(agencies)
+        ],
     )
+
+
+async def names_for(session: AsyncSession, plan_id: PlanScope) -> dict[int, str]:
+    """The names of their time of the agencies renamed since the scope's year (a past
+    plan asked for by year; the current plans show today's names)."""
+    if plan_id is None:
+        return {}
+    return await names_of_time(session, (plan_id,) if isinstance(plan_id, int) else plan_id)
 
 
 def _sum(key: int | None, label: str, parts: list[StatusCounts]) -> StatusCounts:
@@ -435,7 +466,7 @@ async def overdue_list(
     today: date,
     *,
     agency_id: int | None = None,
-    plan_id: int | None = None,
+    plan_id: PlanScope = None,
     deadline_from: date | None = None,
     limit: int | None = None,
     offset: int = 0,
@@ -468,7 +499,7 @@ async def open_list(
     deadline_from: date | None = None,
     deadline_before: date | None = None,
     agency_id: int | None = None,
-    plan_id: int | None = None,
+    plan_id: PlanScope = None,
     limit: int | None = None,
     offset: int = 0,
     group: int | None = None,
@@ -537,7 +568,7 @@ class NudgedAssignment:
 
 
 async def nudged_assignments(
-    session: AsyncSession, *, agency_id: int | None = None, plan_id: int | None = None
+    session: AsyncSession, *, agency_id: int | None = None, plan_id: PlanScope = None
 ) -> list[NudgedAssignment]:
     """Every live assignment with a sent nudge to an official (escalations to leaders
     left out), for the response rate per agency; the presenter counts working days."""

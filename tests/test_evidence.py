@@ -95,7 +95,8 @@ def read(path: str) -> bytes:
 
 
 def nudges(api: FakeTelegramAPI) -> list:
-    return [m for m in api.sent_messages(OFFICIAL) if m.plain_text.startswith("⏰")]
+    """The nudges and check-ins the official got (a check-in carries both tasks)."""
+    return [m for m in api.sent_messages(OFFICIAL) if m.plain_text.startswith(("⏰", "📋"))]
 
 
 def code_of(message) -> str:
@@ -110,11 +111,22 @@ async def test_telegram_a_photo_replying_to_a_nudge_and_a_captioned_file_are_kep
     async with FakeTelegramAPI(max_long_poll=0.2, per_chat_rate=None) as api:
         async with TelegramService(db, api, clock, folder) as svc:
             await link_telegram(db, api, OFFICIAL, code)
-            assert (await svc.sweep()).sent == 2
-            first, second = nudges(api)
-            replied, other = code_of(first), code_of(second)
+            assert (await svc.sweep()).sent == 2  # both tasks in one check-in
+            (checkin,) = nudges(api)
+            replied, other = "2.1", "2.2"
 
-            push = partial(api.push_photo, OFFICIAL, JPEG, reply_to_message_id=first.message_id)
+            # A photo replying to a check-in of two tasks: kept, and the sender picks which.
+            push = partial(api.push_photo, OFFICIAL, JPEG, reply_to_message_id=checkin.message_id)
+            (asked,) = await says(api, OFFICIAL, push)
+            assert "Đề nghị Anh/Chị chọn" in asked
+            question = api.sent_messages(OFFICIAL)[-1]
+            pick = next(
+                b
+                for row in question.reply_markup["inline_keyboard"]
+                for b in row
+                if b["text"].startswith(replied)
+            )
+            push = partial(api.push_callback, OFFICIAL, question.message_id, pick["callback_data"])
             (saved,) = await says(api, OFFICIAL, push)
             assert saved.startswith(f"📎 Đã lưu tài liệu kiểm chứng cho {replied}: anh-telegram-")
             assert "(1 KB)" in saved and "Nhiệm vụ:" in saved
@@ -203,7 +215,7 @@ async def test_media_never_answers_a_question_that_waits_for_a_typed_answer(plan
                 b["callback_data"]
                 for row in first.reply_markup["inline_keyboard"]
                 for b in row
-                if b["text"] == "⛔ Vướng mắc"
+                if b["text"] in ("⛔ Vướng mắc", "⛔")  # a check-in's first row: 2.1's
             )
             asked = await says(
                 api, OFFICIAL, lambda: api.push_callback(OFFICIAL, first.message_id, blocked)

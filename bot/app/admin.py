@@ -20,7 +20,7 @@ from storage.db import CONNECTION_ERRORS, Database, display_url
 from storage.imports import headers
 from storage.imports.directory import DirectoryReport, ImportReport, import_directory, import_people
 from storage.imports.names import NameIndex
-from storage.imports.plan import PlanReport, import_plan
+from storage.imports.plan import PlanClosed, PlanReport, import_plan
 from storage.imports.recurrence import Workday
 from storage.imports.tabular import read_table, read_tables
 from storage.inventory import store_counts
@@ -81,8 +81,9 @@ def _existing(path: Path, lang: str) -> Path:
 
 
 async def run_import_agencies(
-    db: Database, paths: list[Path], lang: str, *, dry_run: bool
+    db: Database, paths: list[Path], lang: str, *, dry_run: bool, today: date | None = None
 ) -> DirectoryReport:
+    """``today``: the local day a member added to an existing collective joins it."""
     keys = ("name", "group_label")
     kinds = (headers.AGENCIES, headers.COLLECTIVES)
     tables = [
@@ -91,7 +92,7 @@ async def run_import_agencies(
         for table in read_tables(_existing(p, lang), key_column=keys, aliases=kinds)
     ]
     async with db.unit_of_work(dry_run=dry_run) as session:
-        return await import_directory(session, tables)
+        return await import_directory(session, tables, today=today)
 
 
 async def run_import_plan(
@@ -103,13 +104,29 @@ async def run_import_plan(
     dry_run: bool,
     year: int | None = None,
     workday: Workday | None = None,
+    title: str | None = None,
+    decision: str | None = None,
+    issuer: str | None = None,
+    join_grace_days: int = 0,
 ) -> PlanReport:
     table = read_table(_existing(path, lang), key_column="code", aliases=(headers.PLAN,))
-    async with db.unit_of_work(dry_run=dry_run) as session:
-        # The plan records its groups under their official (Vietnamese) names.
-        return await import_plan(
-            session, table, now, year=year, group_names=group_names("vi"), workday=workday
-        )
+    try:
+        async with db.unit_of_work(dry_run=dry_run) as session:
+            # The plan records its groups under their official (Vietnamese) names.
+            return await import_plan(
+                session,
+                table,
+                now,
+                year=year,
+                title=title,
+                decision=decision,
+                issuer=issuer,
+                group_names=group_names("vi"),
+                workday=workday,
+                join_grace_days=join_grace_days,
+            )
+    except PlanClosed as exc:
+        raise UserError(t(lang, "plan_import_closed", year=exc.year)) from None
 
 
 async def run_import_people(

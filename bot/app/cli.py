@@ -193,7 +193,8 @@ def import_agencies_command(
 
     async def action(db: Database):
         await admin.require_ready(db, c.lang)
-        return await admin.run_import_agencies(db, files, c.lang, dry_run=dry_run)
+        today = c.clock().now().astimezone(c.settings.timezone).date()
+        return await admin.run_import_agencies(db, files, c.lang, dry_run=dry_run, today=today)
 
     report = c.run(action)
     _dry_run_note(c, dry_run)
@@ -207,6 +208,9 @@ def import_plan_command(
     file: Path,
     dry_run: DryRun = False,
     year: Annotated[int | None, typer.Option(help=_help("cli_year"))] = None,
+    title: Annotated[str | None, typer.Option(help=_help("cli_plan_title"))] = None,
+    decision: Annotated[str | None, typer.Option(help=_help("cli_plan_decision"))] = None,
+    issuer: Annotated[str | None, typer.Option(help=_help("cli_plan_issuer"))] = None,
 ) -> None:
     c: Context = ctx.obj
 
@@ -214,11 +218,25 @@ def import_plan_command(
         await admin.require_ready(db, c.lang)
         workday = calendar_from(c.settings).is_workday
         return await admin.run_import_plan(
-            db, file, c.lang, c.clock().now(), dry_run=dry_run, year=year, workday=workday
+            db,
+            file,
+            c.lang,
+            c.clock().now(),
+            dry_run=dry_run,
+            year=year,
+            workday=workday,
+            title=title,
+            decision=decision,
+            issuer=issuer,
+            join_grace_days=c.settings.join_grace_days,
         )
 
     report = c.run(action)
     _dry_run_note(c, dry_run)
+    from bot.app.lifecycle import decision_text
+
+    named = decision_text(report.decision, report.issuer, c.lang)
+    typer.echo(t(c.lang, "plan_named", title=report.title, decision=named))
     typer.echo(
         t(
             c.lang,
@@ -244,6 +262,16 @@ def import_plan_command(
         typer.echo(t(c.lang, "task_restored", code=code))
     for code in report.tasks_removed:
         typer.echo(t(c.lang, "task_removed", code=code))
+    if not report.created_plan:  # a first import adds everything: no list of it
+        for key, codes in (
+            ("assignments_added", report.added_codes),
+            ("assignments_withdrawn", report.withdrawn_codes),
+        ):
+            if codes:
+                typer.echo(t(c.lang, key, count=len(codes), codes=", ".join(codes)))
+        if report.moved_codes:
+            moves = ", ".join(f"{old} → {new}" for old, new in report.moved_codes)
+            typer.echo(t(c.lang, "assignments_moved", count=len(report.moved_codes), codes=moves))
 
 
 DeactivateMissing = Annotated[
@@ -521,8 +549,10 @@ def report_command(
     fmt: Annotated[str, typer.Option("--format", help=_help("cli_report_format"))] = "text",
     out: Annotated[Path | None, typer.Option(help=_help("cli_report_out"))] = None,
     issuer: Annotated[str, typer.Option(help=_help("cli_report_issuer"))] = "",
+    year: Annotated[int | None, typer.Option(help=_help("cli_report_year"))] = None,
 ) -> None:
     c: Context = ctx.obj
+    from bot.app.lifecycle import report_scope
     from bot.documents.report import FORMATS, build_report, is_format, report_filename
     from storage.summary import Closing
 
@@ -536,7 +566,14 @@ def report_command(
         async with db.unit_of_work() as session:
             closing = Closing.of(calendar, today)
             return await build_report(
-                session, today, fmt, c.lang, tz=calendar.timezone, closing=closing, issuer=issuer
+                session,
+                today,
+                fmt,
+                c.lang,
+                plan_id=await report_scope(session, year, c.lang),
+                tz=calendar.timezone,
+                closing=closing,
+                issuer=issuer,
             )
 
     content = c.run(action)
@@ -551,6 +588,138 @@ def report_command(
     except OSError as exc:
         _fail(t(c.lang, "cannot_write", path=out, detail=exc.strerror))
     typer.echo(t(c.lang, "report_written", path=out))
+
+
+@app.command("plans", help=_help("cli_plans"))
+def plans_command(ctx: typer.Context) -> None:
+    c: Context = ctx.obj
+    from bot.app import lifecycle
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await lifecycle.plan_lines(db, c.lang)
+
+    for line in c.run(action):
+        typer.echo(line)
+
+
+@app.command("close-plan", help=_help("cli_close_plan"))
+def close_plan_command(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help=_help("cli_plan_year"))],
+    reopen: Annotated[bool, typer.Option("--reopen", help=_help("cli_reopen"))] = False,
+    dry_run: DryRun = False,
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import lifecycle
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await lifecycle.close_plan(
+            db, year, c.lang, c.clock().now(), reopen=reopen, dry_run=dry_run
+        )
+
+    closure = c.run(action)
+    _dry_run_note(c, dry_run)
+    typer.echo(lifecycle.describe_closure(closure, c.lang, reopen=reopen))
+
+
+AgencyArg = Annotated[str, typer.Argument(help=_help("cli_agency"))]
+FromDay = Annotated[str | None, typer.Option("--from", help=_help("cli_agency_from"))]
+
+
+@app.command("end-agency", help=_help("cli_end_agency"))
+def end_agency_command(
+    ctx: typer.Context, agency: AgencyArg, from_: FromDay = None, dry_run: DryRun = False
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import lifecycle
+
+    day = _day_option(from_, "--from")
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await lifecycle.end_agency(
+            db, agency, c.lang, c.clock().now(), c.settings.timezone, day=day, dry_run=dry_run
+        )
+
+    outcome = c.run(action)
+    _dry_run_note(c, dry_run)
+    for line in lifecycle.describe_end(outcome, c.lang):
+        typer.echo(line)
+
+
+@app.command("rename-agency", help=_help("cli_rename_agency"))
+def rename_agency_command(
+    ctx: typer.Context,
+    agency: AgencyArg,
+    new_name: Annotated[str, typer.Argument(help=_help("cli_new_name"))],
+    code: Annotated[str | None, typer.Option("--code", help=_help("cli_new_code"))] = None,
+    from_: FromDay = None,
+    dry_run: DryRun = False,
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import lifecycle
+
+    day = _day_option(from_, "--from")
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await lifecycle.rename_agency(
+            db,
+            agency,
+            new_name,
+            c.lang,
+            c.clock().now(),
+            c.settings.timezone,
+            day=day,
+            new_code=code,
+            dry_run=dry_run,
+        )
+
+    old, new, when = c.run(action)
+    _dry_run_note(c, dry_run)
+    typer.echo(t(c.lang, "agency_renamed", old=old, new=new, day=when.strftime("%d/%m/%Y")))
+
+
+@app.command("merge-agency", help=_help("cli_merge_agency"))
+def merge_agency_command(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(help=_help("cli_merge_old"))],
+    new: Annotated[str, typer.Argument(help=_help("cli_merge_new"))],
+    close_open: Annotated[bool, typer.Option("--close-open", help=_help("cli_close_open"))] = False,
+    people_action: Annotated[
+        str, typer.Option("--people", help=_help("cli_people_action"))
+    ] = "transfer",
+    from_: FromDay = None,
+    dry_run: DryRun = False,
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import lifecycle
+
+    if people_action not in lifecycle.PEOPLE_ACTIONS:
+        raise typer.BadParameter(" | ".join(lifecycle.PEOPLE_ACTIONS), param_hint="--people")
+    day = _day_option(from_, "--from")
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await lifecycle.merge_agency(
+            db,
+            old,
+            new,
+            c.lang,
+            c.clock().now(),
+            c.settings.timezone,
+            day=day,
+            close_open=close_open,
+            people_action=people_action,
+            dry_run=dry_run,
+        )
+
+    outcome = c.run(action)
+    _dry_run_note(c, dry_run)
+    for line in lifecycle.describe_end(outcome, c.lang):
+        typer.echo(line)
 
 
 @app.command("run", help=_help("cli_run"))

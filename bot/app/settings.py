@@ -69,6 +69,7 @@ class Settings:
     work_end: time = time(17, 0)
     remind_before: tuple[int, ...] = (7, 3, 1)
     overdue_every: int | None = None  # set: the legacy fixed interval instead of the ladder
+    join_grace_days: int = 0  # a collective's new member: deadlines this soon after are not its
     escalate_after: int = 2
     extra_days_off: frozenset[date] = frozenset()
     extra_workdays: frozenset[date] = frozenset()
@@ -275,6 +276,7 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "NHACVIEC_WORK_HOURS": ("work_hours", _work_hours),
     "NHACVIEC_REMIND_BEFORE": ("remind_before", _positive_ints),
     "NHACVIEC_OVERDUE_EVERY": ("overdue_every", _int_between(1, 60)),
+    "NHACVIEC_JOIN_GRACE_DAYS": ("join_grace_days", _int_between(0, 365)),
     "NHACVIEC_ESCALATE_AFTER": ("escalate_after", _int_between(1, 60)),
     "NHACVIEC_OVERDUE_LADDER": ("overdue_ladder", _ladder),
     "NHACVIEC_OVERDUE_CAP": ("overdue_cap", _int_between(1, 60)),

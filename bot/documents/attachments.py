@@ -20,7 +20,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.channels.base import Attachment
-from storage import assignments, evidence
+from storage import assignments, evidence, plans
 from storage.db import Database
 from storage.report import agency_name
 from storage.summary import AS_WRITTEN, Closing, status_counts
@@ -34,16 +34,20 @@ class AttachmentRequest:
     day: date  # the local day the figures are of
     lang: str
     agency_id: int | None = None  # narrowed to one agency (a leader's chart)
+    year: int | None = None  # one plan year; None: the current plans
     evidence_id: int | None = None  # the ``EvidenceFile`` of an "evidence" request
 
     def to_json(self) -> list:
         item = [self.kind, self.day.isoformat(), self.lang, self.agency_id]
-        return item if self.evidence_id is None else [*item, self.evidence_id]
+        if self.year is None and self.evidence_id is None:
+            return item  # the four items answers were stored with before
+        return [*item, self.year, self.evidence_id]
 
     @classmethod
     def from_json(cls, item: list) -> AttachmentRequest:
-        kind, day, lang, agency_id, *rest = item  # four items: kept before evidence existed
-        return cls(kind, date.fromisoformat(day), lang, agency_id, rest[0] if rest else None)
+        kind, day, lang, agency_id, *rest = item
+        year, evidence_id = [*rest, None, None][:2]
+        return cls(kind, date.fromisoformat(day), lang, agency_id, year, evidence_id)
 
 
 IMAGES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif"})  # sent as photos
@@ -74,6 +78,7 @@ async def make(
     """Draw the chart or write the spreadsheet; ``tz`` is the calendar's time zone (the
     local day a completion falls on decides whether it was on time)."""
     async with db.unit_of_work(dry_run=True) as session:
+        plan_ids = await plans.resolve(session, request.year) or ()
         if request.kind == "chart":
             from bot.documents.chart import (
                 progress_chart,  # matplotlib: loaded when a chart is asked for
@@ -84,6 +89,7 @@ async def make(
                 request.day,
                 by="group",
                 agency_id=request.agency_id,
+                plan_id=plan_ids,
                 tz=tz,
                 closing=closing,
             )
@@ -111,6 +117,7 @@ async def make(
             request.lang,
             # a draft is issued by the coordinator's agency about the whole plan
             agency_id=None if request.kind == "draft" else request.agency_id,
+            plan_id=plan_ids,
             tz=tz,
             closing=closing,
             issuer=issuer,

@@ -31,8 +31,22 @@ from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, percent, status_name, t
 from storage.db import Session
 from storage.enums import Status
-from storage.report import TIMELINESS, ReportPlan, ReportRow, report_plan, report_rows
-from storage.summary import AS_WRITTEN, TABLE_COLUMNS, Closing, StatusCounts, status_overview
+from storage.report import (
+    TIMELINESS,
+    ReportPlan,
+    ReportRow,
+    report_plan,
+    report_plans,
+    report_rows,
+)
+from storage.summary import (
+    AS_WRITTEN,
+    TABLE_COLUMNS,
+    Closing,
+    PlanScope,
+    StatusCounts,
+    status_overview,
+)
 
 Format = Literal["text", "csv", "xlsx", "docx"]
 FORMATS: tuple[Format, ...] = ("text", "csv", "xlsx", "docx")
@@ -110,9 +124,14 @@ def to_text(
     lang: str = "vi",
     *,
     today: date | None = None,
+    plans: Sequence[ReportPlan] = (),
 ) -> str:
-    """The summary as plain text: whole selection, then by group, then by lead agency."""
-    title = t(lang, "report_title") + (t(lang, "report_as_of", day=dmy(today)) if today else "")
+    """The summary as plain text: whole selection, then by group, then by lead agency;
+    ``plans`` named in the title (the years of the scope)."""
+    title = t(lang, "report_title")
+    if plans:
+        title += t(lang, "report_years", years=", ".join(str(p.year) for p in plans))
+    title += t(lang, "report_as_of", day=dmy(today)) if today else ""
     total = counts_total.total
     share = percent(lang, counts_total.on_time_share)
     lines = [
@@ -298,9 +317,19 @@ def _heading(plan: ReportPlan | None, today: date, lang: str) -> tuple[str, str,
     year = plan.year if plan else today.year
     return (
         t(lang, "xlsx_title", year=year),
-        plan.title if plan else "",
+        plan_name(plan, lang),
         t(lang, "xlsx_as_of", day=dmy(today, lang)),
     )
+
+
+def plan_name(plan: ReportPlan | None, lang: str) -> str:
+    """The plan's name with the decision that issued it, when known."""
+    if plan is None:
+        return ""
+    if not plan.decision:
+        return plan.title
+    issuer = t(lang, "plan_issuer", issuer=plan.issuer) if plan.issuer else ""
+    return plan.title + t(lang, "plan_decision", decision=plan.decision, issuer=issuer)
 
 
 def _share(c: StatusCounts) -> float:
@@ -450,7 +479,7 @@ async def build_report(
     lang: str = "vi",
     *,
     agency_id: int | None = None,
-    plan_id: int | None = None,
+    plan_id: PlanScope = None,
     tz: ZoneInfo,
     closing: Closing = AS_WRITTEN,
     issuer: str = "",
@@ -472,7 +501,10 @@ async def build_report(
     )
     total, by_group, by_agency = figures.total, figures.by_group, figures.by_agency
     if fmt == "text":
-        return to_text(total, by_group, by_agency, lang, today=today).encode("utf-8")
+        # A year asked for is named in the title; the current plans are the plain report.
+        scope = await report_plans(session, plan_id) if plan_id is not None else []
+        text = to_text(total, by_group, by_agency, lang, today=today, plans=scope)
+        return text.encode("utf-8")
     rows = await report_rows(
         session, today, agency_id=agency_id, plan_id=plan_id, tz=tz, closing=closing
     )

@@ -24,7 +24,7 @@ from bot.inbound.turn import LinkedTurn
 from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, percent, status_name
 from bot.texts import when as days_phrase
-from storage import assignments, evidence, people
+from storage import assignments, evidence, people, plans
 from storage.enums import Role, Status
 from storage.models import Agency, Assignment
 from storage.summary import (
@@ -39,7 +39,8 @@ from storage.summary import (
 from storage.textfold import fold
 
 DUE_SOON_WORKDAYS = 7
-LIST_DATA = re.compile(r"^l:([qsv]):(\d{1,5})(?::(?:a(\d{1,9}))?(?:g(\d))?)?$")
+LIST_DATA = re.compile(r"^l:([qsv]):(\d{1,5})(?::(?:a(\d{1,9}))?(?:g(\d))?(?:y(\d{4}))?)?$")
+YEAR = re.compile(r"(?:^|\s)((?:19|20)\d\d)(?=\s|$)")
 
 
 def _scope_agency(turn: LinkedTurn) -> int | None:
@@ -48,17 +49,47 @@ def _scope_agency(turn: LinkedTurn) -> int | None:
 
 @dataclass(frozen=True)
 class Scope:
-    """What a summary or list shows: one agency and/or one group, or everything."""
+    """What a summary or list shows: one agency and/or one group, or everything, of one
+    plan year or (``year`` None) of the current plans."""
 
     agency_id: int | None = None
     group: int | None = None
     label: str = ""  # "" for everything
+    year: int | None = None
 
     def data(self) -> str:
-        """The scope in a button's data: "", ":a12", ":g3" or ":a12g3"."""
+        """The scope in a button's data: "", ":a12", ":g3", ":a12g3", ":a12y2024"…"""
         agency = f"a{self.agency_id}" if self.agency_id is not None else ""
         group = f"g{self.group}" if self.group is not None else ""
-        return f":{agency}{group}" if agency or group else ""
+        year = f"y{self.year}" if self.year is not None else ""
+        return f":{agency}{group}{year}" if agency or group or year else ""
+
+    async def plan_ids(self, turn: LinkedTurn) -> tuple[int, ...]:
+        return await plans.resolve(turn.session, self.year) or ()
+
+
+async def plan_year(turn: LinkedTurn, arg: str) -> tuple[int | None, str] | None:
+    """A four-digit plan year in ``arg`` and the rest of it; None (with the reason
+    replied) when there is no plan of that year."""
+    match = YEAR.search(arg)
+    if match is None:
+        return None, arg
+    year = int(match[1])
+    if await plans.plan_of_year(turn.session, year) is None:
+        known = ", ".join(str(p.year) for p in await plans.plans(turn.session))
+        turn.reply(turn.t("plan_unknown", year=year, years=known or turn.t("plan_none")))
+        return None
+    return year, (arg[: match.start()] + " " + arg[match.end() :]).strip()
+
+
+async def _year_label(turn: LinkedTurn, scope: Scope) -> Scope:
+    if scope.year is None:
+        return scope
+    plan = await plans.plan_of_year(turn.session, scope.year)
+    key = "scope_year_closed" if plan is not None and plan.closed_at else "scope_year"
+    year = turn.t(key, year=scope.year)
+    label = f"{scope.label}, {year}" if scope.label else year
+    return Scope(scope.agency_id, scope.group, label, scope.year)
 
 
 async def _agency_matches(turn: LinkedTurn, arg: str) -> list[Agency]:
@@ -69,9 +100,20 @@ async def _agency_matches(turn: LinkedTurn, arg: str) -> list[Agency]:
 
 
 async def resolve_scope(turn: LinkedTurn, arg: str) -> Scope | None:
-    """The scope ``arg`` asks for (a group number, an agency), within the person's own:
-    a leader sees their agency, and any group of it. None when refused or not found,
-    with the reason replied: never silently narrowed."""
+    """The scope ``arg`` asks for (a group number, an agency, a plan year beside either),
+    within the person's own: a leader sees their agency, and any group of it. None when
+    refused or not found, with the reason replied: never silently narrowed."""
+    found = await plan_year(turn, arg)
+    if found is None:
+        return None
+    year, arg = found
+    scope = await _resolve_scope(turn, arg)
+    if scope is None:
+        return None
+    return await _year_label(turn, Scope(scope.agency_id, scope.group, scope.label, year))
+
+
+async def _resolve_scope(turn: LinkedTurn, arg: str) -> Scope | None:
     arg = arg.strip()
     own = turn.person.agency if turn.role is Role.LEADER else None
     base = Scope(own.id, None, own.name) if own is not None else Scope()
@@ -126,8 +168,15 @@ async def summary_command(turn: LinkedTurn, arg: str) -> None:
     today = turn.today
     tz = turn.calendar.timezone
     closing = Closing.of(turn.calendar, today)
+    plan_ids = await scope.plan_ids(turn)
     figures = await status_overview(
-        turn.session, today, agency_id=scope.agency_id, group=scope.group, tz=tz, closing=closing
+        turn.session,
+        today,
+        agency_id=scope.agency_id,
+        group=scope.group,
+        plan_id=plan_ids,
+        tz=tz,
+        closing=closing,
     )
     lines = [
         turn.t("summary_title", scope=scope.label or turn.t("scope_all"), day=dmy(today)),
@@ -147,7 +196,7 @@ async def summary_command(turn: LinkedTurn, arg: str) -> None:
             lines.append(turn.t("summary_by_agency", shown=len(worst), n=len(late)))
             nudged: dict[int, list[NudgedAssignment]] = {}
             if turn.role is Role.COORDINATOR:
-                for item in await nudged_assignments(turn.session):
+                for item in await nudged_assignments(turn.session, plan_id=plan_ids):
                     nudged.setdefault(item.agency_id, []).append(item)
             for c in worst:
                 line = counts_line(turn.lang, c.label, c)
@@ -185,9 +234,15 @@ async def _page(turn: LinkedTurn, kind: str, number: int, scope: Scope) -> tuple
     label = f" — {scope.label}" if scope.label else ""
     today = turn.today
     closing = Closing.of(turn.calendar, today)
+    plan_ids = await scope.plan_ids(turn)
     if kind == "q":
         items = await overdue_list(
-            turn.session, today, agency_id=scope.agency_id, group=scope.group, closing=closing
+            turn.session,
+            today,
+            agency_id=scope.agency_id,
+            group=scope.group,
+            plan_id=plan_ids,
+            closing=closing,
         )
         empty = turn.t("none_overdue", scope=label)
     else:
@@ -199,6 +254,7 @@ async def _page(turn: LinkedTurn, kind: str, number: int, scope: Scope) -> tuple
             deadline_before=until + timedelta(days=1),
             agency_id=scope.agency_id,
             group=scope.group,
+            plan_id=plan_ids,
         )
         empty = turn.t("none_due", days=DUE_SOON_WORKDAYS, scope=label)
     if not items:
@@ -311,7 +367,9 @@ async def due_command(turn: LinkedTurn, arg: str) -> None:
         turn.reply(*await _page(turn, "s", 1, scope))
 
 
-async def _scope_of_data(turn: LinkedTurn, agency: str | None, group: str | None) -> Scope:
+async def _scope_of_data(
+    turn: LinkedTurn, agency: str | None, group: str | None, year: str | None = None
+) -> Scope:
     """The scope a button carried, kept within the presser's own (a leader: their agency)."""
     own = _scope_agency(turn)
     agency_id = own if own is not None else (int(agency) if agency else None)
@@ -322,7 +380,10 @@ async def _scope_of_data(turn: LinkedTurn, agency: str | None, group: str | None
         names.append(name)
     if group_number is not None:
         names.append(group_label(turn.lang, group_number))
-    return Scope(agency_id, group_number, ", ".join(n for n in names if n))
+    scope = Scope(agency_id, group_number, ", ".join(n for n in names if n))
+    if year and await plans.plan_of_year(turn.session, int(year)) is not None:
+        scope = await _year_label(turn, Scope(agency_id, group_number, scope.label, int(year)))
+    return scope
 
 
 async def on_list_choice(turn: LinkedTurn) -> bool:
@@ -330,30 +391,39 @@ async def on_list_choice(turn: LinkedTurn) -> bool:
     match = LIST_DATA.match(turn.incoming.choice_data or "")
     if not match:
         return False
-    scope = await _scope_of_data(turn, match[3], match[4])
+    scope = await _scope_of_data(turn, match[3], match[4], match[5])
     text, choices = await _page(turn, match[1], max(1, int(match[2])), scope)
     turn.edit(turn.incoming.choice_message_id, text, choices)
     return True
 
 
-async def chart_command(turn: LinkedTurn, _arg: str) -> None:
+async def chart_command(turn: LinkedTurn, arg: str) -> None:
+    found = await plan_year(turn, arg)
+    if found is None:
+        return
+    year = found[0]
     agency_id = _scope_agency(turn)
-    caption = turn.t(
-        "chart_caption",  # the chart's own title names the same scope
-        day=dmy(turn.today),
-        scope=turn.person.agency.name if agency_id else turn.t("scope_all"),
-    )
-    request = AttachmentRequest("chart", turn.today, turn.lang, agency_id)
+    scope = turn.person.agency.name if agency_id else turn.t("scope_all")
+    if year is not None:
+        scope = (await _year_label(turn, Scope(label=scope, year=year))).label
+    caption = turn.t("chart_caption", day=dmy(turn.today), scope=scope)  # the chart's own
+    # title names the same scope
+    request = AttachmentRequest("chart", turn.today, turn.lang, agency_id, year)
     turn.answers.append(Answer(Outgoing(caption), made_later=request))
 
 
 async def report_command(turn: LinkedTurn, arg: str) -> None:
-    """The XLSX workbook, or with "docx" (word, văn bản) the Decree-30 report draft."""
+    """The XLSX workbook, or with "docx" (word, văn bản) the Decree-30 report draft; a
+    four-digit year reports that plan instead of the current ones."""
+    found = await plan_year(turn, arg)
+    if found is None:
+        return
+    year, arg = found
     if arg.strip().lower() in ("docx", "word", "văn bản", "van ban"):
         caption = turn.t("draft_caption", day=dmy(turn.today))
         agency = turn.person.agency_id
-        request = AttachmentRequest("draft", turn.today, turn.lang, agency)
+        request = AttachmentRequest("draft", turn.today, turn.lang, agency, year)
     else:
         caption = turn.t("report_caption", day=dmy(turn.today)) + turn.t("report_offer")
-        request = AttachmentRequest("report", turn.today, turn.lang)
+        request = AttachmentRequest("report", turn.today, turn.lang, None, year)
     turn.answers.append(Answer(Outgoing(caption), made_later=request))

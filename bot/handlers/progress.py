@@ -26,6 +26,7 @@ from storage import assignments, tokens
 from storage.enums import Channel, Status
 from storage.ledger import assignments_of_message, latest_nudged
 from storage.models import Assignment, PendingQuestion
+from storage.plans import closed_year
 from storage.progress import (
     last_update_by,
     plan_start,
@@ -155,6 +156,8 @@ async def record(
     if not may_update(turn.person, assignment):
         turn.reply_key("not_yours", code=assignment.code, agency=assignment.agency.name)
         return
+    if await _plan_closed(turn, assignment):
+        return
     said = said or Said()
     completed_on = said.completed_on if status is Status.DONE else None
     done_at = _done_at(turn, completed_on)
@@ -188,6 +191,14 @@ async def record(
         timeliness = turn.t("timeliness_late" if late else "timeliness_on_time")
         text += turn.t("recorded_completed", date=dmy(day), timeliness=timeliness)
     await _confirm(turn, assignment, text)
+
+
+async def _plan_closed(turn: LinkedTurn, assignment: Assignment) -> bool:
+    """A closed plan's history is read-only: refused, with why (storage.plans)."""
+    year = await closed_year(turn.session, assignment.plan_id)
+    if year is not None:
+        turn.reply_key("plan_closed_refused", year=year, code=assignment.code)
+    return year is not None
 
 
 async def _answered_message(turn: LinkedTurn) -> str | None:
@@ -236,6 +247,8 @@ async def request(turn: LinkedTurn, assignment: Assignment, parsed_date, reason:
     if not may_update(turn.person, assignment):
         turn.reply_key("not_yours", code=assignment.code, agency=assignment.agency.name)
         return
+    if await _plan_closed(turn, assignment):
+        return
     if parsed_date is None:
         await prompt(turn, assignment, Awaiting.DATE)
         return
@@ -275,6 +288,8 @@ async def apply_status(
 
 async def apply_reading(turn: LinkedTurn, assignment: Assignment, text: str) -> None:
     """Read ``text`` about ``assignment``: record it, ask about it, or say it is not understood."""
+    if await _plan_closed(turn, assignment):
+        return
     start = await plan_start(turn.session, assignment)
     reading = read_reply(
         text, today=turn.today, current_deadline=assignment.deadline, plan_start=start

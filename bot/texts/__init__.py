@@ -2,9 +2,9 @@
 
 The entries live in one module per feature (``chat``, ``checkin``, ``menu``, ``nudges``,
 ``decisions``, ``overview``, ``digests``, ``reports``, ``groups``, ``channels``,
-``cli``, ``problems``, ``directory``, ``replies``) and are merged here into ``TEXTS``; a key
-defined twice stops the import. ``t(lang, key, **values)`` formats one text, an unknown
-language falling back to Vietnamese. Some keys are built from a value, one
+``cli``, ``problems``, ``directory``, ``replies``, ``lifecycle``) and are merged here into
+``TEXTS``; a key defined twice stops the import. ``t(lang, key, **values)`` formats one
+text, an unknown language falling back to Vietnamese. Some keys are built from a value, one
 family each: ``status_{Status}``, ``group_{1..7}``, ``group_short_{1..7}``,
 ``menu_{command}``, ``help_{command}``, ``invite_{InviteRefused.reason}``,
 ``problem_{Problem.code}``, ``attachment_{kind}``, ``weekday_{0..6}``;
@@ -27,6 +27,7 @@ from bot.texts import (
     directory,
     evidence,
     groups,
+    lifecycle,
     menu,
     nudges,
     overview,
@@ -75,6 +76,7 @@ TEXTS = merge(
     problems.ENTRIES,
     directory.ENTRIES,
     replies.ENTRIES,
+    lifecycle.ENTRIES,
 )
 
 

@@ -351,7 +351,7 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
 _WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
 _START_NOT_YET = re.compile(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
     r"(?<!\w)(?:chua|khong|ko|se|du kien|sap) (?:duoc |the |kip )?(?:bat dau|bat tay|trien khai"
-    r"|thuc hien|tien hanh|lam)(?!\w)(?! (?:xong )?het)"
+    r"|thuc hien|tien hanh|lam)(?!\w)(?! xong| het)"  # "chưa làm xong": begun, not finished
 )
 _UNITS = re.compile(
     r"(?<!\w)\d+ (?:xa|phuong|don vi|phong|huyen|truong|thon|co quan|so|nganh)(?!\w)"
@@ -359,6 +359,11 @@ _UNITS = re.compile(
 _WAIT_BODY = re.compile(  # "đợi chị Hoa phòng KT gửi": a person named, not a role of ours
     r"(?<!\w)(?:cho|doi) (?:anh|chi|a|c|chu|co|em) (?!(?:truong|pho|chanh|giam|chu|lanh|sep|ld|gd"
     r"|tp|pgd|ct|pct|tich|nhiem|a|ah|nhe|nha|oi|roi|voi|xem|ky|duyet)(?!\w))[a-z]+(?!\w)"
+)
+# "em đã chuyển cho đồng chí phụ trách": the task handed to a person, not the work sent up
+_TO_PERSON = re.compile(
+    r"(?<!\w)(?:chuyen|giao)(?: lai| qua)? cho_? (?:dong chi|d/c|anh|chi|em|ban|nguoi|can bo"
+    r"|chuyen vien)(?!\w)(?:(?: \w+){0,3} (?:phu trach|xu ly|theo doi|lam))?"
 )
 _TOLD = re.compile(  # "lãnh đạo bảo làm xong trước 25/7": an instruction reported, not a report
     r"(?<!\w)(?:bao|yeu cau|chi dao|dan|nhac|giao|muon)(?: \w+){0,3}? (?:lam xong|xong|hoan thanh)"
@@ -389,9 +394,9 @@ def _known_words() -> frozenset[str]:
             if isinstance(value, lexicon.Table):
                 value = value.regex
             if isinstance(value, re.Pattern):
-                words.update(re.findall(r"[a-z]+", value.pattern))
+                words |= set(re.findall(r"[a-z]+", value.pattern))
             elif isinstance(value, frozenset):
-                words.update(w for item in value if isinstance(item, str) for w in item.split())
+                words |= {w for item in value if isinstance(item, str) for w in item.split()}
     return frozenset(words)
 
 
@@ -491,6 +496,8 @@ def _unsafe(
         if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
             return (D, IP)
         if _NEGATED.search(norm) or _AHEAD.search(rest) or _TOLD.search(rest):
+            return (D, IP)
+        if _TO_PERSON.search(norm):
             return (D, IP)
         if _QUANTITY_AFTER.search(norm):
             return (D, IP)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -20,7 +20,7 @@ from storage.enums import AgencyKind, Role, Status
 from storage.imports.names import NameIndex
 from storage.imports.problems import ImportFailed, Problem
 from storage.imports.tabular import Table, missing_columns, too_long
-from storage.models import Agency, Collective, Person
+from storage.models import Agency, Collective, Person, collective_members
 from storage.textfold import fold
 
 SHORT_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -103,7 +103,9 @@ def parse_role(raw: str) -> Role | None:
         return ROLE_ALIASES.get(key)
 
 
-async def import_directory(session: AsyncSession, tables: list[Table]) -> DirectoryReport:
+async def import_directory(
+    session: AsyncSession, tables: list[Table], *, today: date | None = None
+) -> DirectoryReport:
     """Declare agencies and collectives from one or more tables (told apart by columns)."""
     agency_tables, collective_tables, problems = [], [], []
     for table in tables:
@@ -123,7 +125,7 @@ async def import_directory(session: AsyncSession, tables: list[Table]) -> Direct
     existing = {a.name: a for a in (await session.scalars(query)).all()}
     report = DirectoryReport()
     declared = await _apply_agencies(session, agency_tables, existing, report.agencies)
-    await _apply_collectives(session, collective_tables, declared, report.collectives)
+    await _apply_collectives(session, collective_tables, declared, report.collectives, today)
     return report
 
 
@@ -155,7 +157,8 @@ async def _apply_agencies(session, tables, existing, report) -> dict[str, Agency
                 codes_in_file[code] = name
                 rows[name] = (row.number, code, kind, parent)
     index = NameIndex([*existing, *rows])
-    taken = {a.short_code: a.name for a in existing.values()}
+    # An ended agency's code is free again (the unique index covers agencies in being).
+    taken = {a.short_code: a.name for a in existing.values() if a.ended_on is None}
     for name, (number, code, _kind, parent) in rows.items():
         if parent and parent not in index:
             problems.append(
@@ -227,7 +230,7 @@ def _parent_cycles(rows: dict[str, tuple], existing: dict[str, Agency]) -> list[
     return problems
 
 
-async def _apply_collectives(session, tables, agencies, report) -> None:
+async def _apply_collectives(session, tables, agencies, report, today=None) -> None:
     wanted: dict[str, list[Agency]] = {}
     problems: list[Problem] = []
     index = NameIndex(agencies)
@@ -256,17 +259,32 @@ async def _apply_collectives(session, tables, agencies, report) -> None:
         raise ImportFailed(", ".join(t.source for t in tables), problems)
     query = select(Collective).options(selectinload(Collective.members))
     existing = {c.label: c for c in (await session.scalars(query))}
+    joined: list[tuple[Collective, set[int]]] = []
     for label, members in wanted.items():
         collective = existing.get(label)
         if collective is None:
             session.add(Collective(label=label, members=members))
             report.added.append(label)
         elif {a.id for a in collective.members} != {a.id for a in members}:
+            joining = {a.id for a in members} - {a.id for a in collective.members}
             collective.members = members
             report.changed.append((label, ("members",)))
+            if joining and today is not None:
+                joined.append((collective, joining))
         else:
             report.unchanged += 1
     await session.flush()
+    # A member added to a collective that already existed joins today: the plan's
+    # periods due before today are not its own (storage.imports.plan).
+    for collective, joining in joined:
+        await session.execute(
+            update(collective_members)
+            .where(
+                collective_members.c.collective_id == collective.id,
+                collective_members.c.agency_id.in_(sorted(joining)),
+            )
+            .values(joined_on=today)
+        )
 
 
 async def import_people(

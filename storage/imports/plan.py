@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from storage.enums import ExtensionState
 from storage.groups import GROUP_NUMBERS
 from storage.imports.plan_rows import (
     Directory,
@@ -26,18 +27,40 @@ from storage.imports.plan_rows import (
     occurrences,
     recurrence_problems,
 )
+from storage.imports.plan_title import read_title_block
 from storage.imports.problems import ImportFailed, Problem
 from storage.imports.recurrence import Workday
 from storage.imports.tabular import Table
-from storage.models import Agency, Assignment, Collective, Plan, Task, TaskGroup, task_cooperators
+from storage.models import (
+    Agency,
+    Assignment,
+    Collective,
+    ExtensionRequest,
+    Plan,
+    Task,
+    TaskGroup,
+    collective_members,
+    task_cooperators,
+)
 
 TASK_FIELDS = ("title", "lead_label", "deliverable", "deadline", "recurrence")
+
+
+class PlanClosed(Exception):
+    """The file's year is a closed plan: history, not imported again (reopen it first)."""
+
+    def __init__(self, year: int) -> None:
+        super().__init__(year)
+        self.year = year
 
 
 @dataclass
 class PlanReport:
     year: int
     created_plan: bool = False
+    title: str = ""
+    decision: str = ""
+    issuer: str = ""
     tasks_added: list[str] = field(default_factory=list)
     tasks_changed: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     tasks_removed: list[str] = field(default_factory=list)
@@ -47,6 +70,11 @@ class PlanReport:
     assignments_changed: int = 0
     assignments_withdrawn: int = 0
     assignments_total: int = 0
+    # Which: the codes added and withdrawn, and (old, new) for the work of one task and
+    # period that went from one agency to another (a collective's membership changed).
+    added_codes: list[str] = field(default_factory=list)
+    withdrawn_codes: list[str] = field(default_factory=list)
+    moved_codes: list[tuple[str, str]] = field(default_factory=list)
 
 
 async def load_directory(session: AsyncSession) -> Directory:
@@ -55,7 +83,13 @@ async def load_directory(session: AsyncSession) -> Directory:
     collectives = {
         c.label: sorted(c.members, key=lambda a: a.name) for c in await session.scalars(query)
     }
-    return Directory(agencies, collectives)
+    joins = (
+        select(Collective.label, collective_members.c.agency_id, collective_members.c.joined_on)
+        .join(collective_members, collective_members.c.collective_id == Collective.id)
+        .where(collective_members.c.joined_on.is_not(None))
+    )
+    joined = {(label, agency_id): day for label, agency_id, day in await session.execute(joins)}
+    return Directory(agencies, collectives, joined)
 
 
 def assignment_code(spec: TaskSpec, agency: Agency, period: str) -> str:
@@ -74,14 +108,22 @@ async def import_plan(
     *,
     year: int | None = None,
     title: str | None = None,
+    decision: str | None = None,
+    issuer: str | None = None,
     group_names: Mapping[int, str] | None = None,
     workday: Workday | None = None,
+    join_grace_days: int = 0,
 ) -> PlanReport:
     """Validate ``table`` and bring the plan of its year in line with it.
+
+    ``title``, ``decision`` and ``issuer`` name the plan; each not given is read from
+    the file's title block when it has one, else kept (a new plan: a default title).
 
     ``group_names`` (number → name) are recorded with the groups of a new plan;
     names are texts, so the caller passes them (``bot.texts.group_names``).
     ``workday`` (the province's calendar) places "last working day" deadlines.
+    A collective's member that joined it mid-way is assigned the periods due at least
+    ``join_grace_days`` after it joined (and its continuous duties), none before.
     """
     directory = await load_directory(session)
     specs = check_plan(table, directory)
@@ -91,7 +133,12 @@ async def import_plan(
     recurrence_problems(specs, year, table.source)
 
     plan = await session.scalar(select(Plan).where(Plan.year == year))
+    if plan is not None and plan.closed_at is not None:
+        raise PlanClosed(year)
     report = PlanReport(year=year, created_plan=plan is None)
+    block = read_title_block(table.preamble)
+    title = title or block.title
+    decision, issuer = decision or block.decision, issuer or block.issuer
     if plan is None:
         plan = Plan(year=year, title=title or f"Kế hoạch CCHC năm {year}", imported_at=now)
         session.add(plan)
@@ -104,6 +151,11 @@ async def import_plan(
     plan.source_name, plan.imported_at = table.source, now
     if title:
         plan.title = title
+    if decision:
+        plan.decision = decision
+    if issuer:
+        plan.issuer = issuer
+    report.title, report.decision, report.issuer = plan.title, plan.decision, plan.issuer
     groups = dict(
         (
             await session.execute(
@@ -112,7 +164,8 @@ async def import_plan(
         ).all()
     )
     task_ids = await _sync_tasks(session, plan, specs, groups, now, report)
-    await _sync_assignments(session, plan, specs, task_ids, year, now, report, workday)
+    joined = {key: day + timedelta(days=join_grace_days) for key, day in directory.joined.items()}
+    await _sync_assignments(session, plan, specs, task_ids, year, now, report, workday, joined)
     return report
 
 
@@ -165,8 +218,9 @@ async def _sync_tasks(session, plan, specs, groups, now, report) -> dict[str, in
 
 
 async def _sync_assignments(
-    session, plan, specs, task_ids, year, now, report, workday=None
+    session, plan, specs, task_ids, year, now, report, workday=None, joined=None
 ) -> None:
+    joined = joined or {}
     wanted: dict[tuple[int, int, str], tuple[str, date | None]] = {}
     # A task's group is the first digit of its code (plan_rows checks it), so it
     # never changes for a task and is written once, with the assignment.
@@ -174,6 +228,9 @@ async def _sync_assignments(
     for spec in specs:
         for occurrence in occurrences(spec, year, workday):
             for agency in spec.leads:
+                since = joined.get((spec.lead_label, agency.id)) if spec.fan_out else None
+                if since and occurrence.deadline is not None and occurrence.deadline < since:
+                    continue  # due before it joined the collective: not its own
                 key = (task_ids[spec.code], agency.id, occurrence.period)
                 wanted[key] = (
                     assignment_code(spec, agency, occurrence.period),
@@ -191,12 +248,14 @@ async def _sync_assignments(
     )
     rows = (await session.execute(select(*columns).where(Assignment.plan_id == plan.id))).all()
     changes, seen = [], set()
+    gone: list[tuple[int, str, str]] = []
     for row in rows:
         key = (row.task_id, row.agency_id, row.period)
         if key not in wanted:
             if row.withdrawn_at is None:
                 changes.append({"id": row.id, "withdrawn_at": now})
                 report.assignments_withdrawn += 1
+                gone.append((row.task_id, row.period, row.code))
             continue
         seen.add(key)
         code, plan_deadline = wanted[key]
@@ -217,6 +276,18 @@ async def _sync_assignments(
         if change:
             changes.append({"id": row.id, **change})
             report.assignments_changed += 1
+    withdrawn = [c["id"] for c in changes if c.get("withdrawn_at") is not None]
+    if withdrawn:
+        # A request to move a deadline that is no longer the agency's: closed, undecided.
+        await session.execute(
+            update(ExtensionRequest)
+            .where(
+                ExtensionRequest.assignment_id.in_(withdrawn),
+                ExtensionRequest.state == ExtensionState.PENDING,
+            )
+            .values(state=ExtensionState.CLOSED, decided_at=now, decision_note="withdrawn")
+            .execution_options(synchronize_session=False)
+        )
     if changes:
         # Codes can trade places (a renamed short code); park them first.
         parked = [{"id": c["id"], "code": f"~{c['id']}"} for c in changes if "code" in c]
@@ -240,4 +311,24 @@ async def _sync_assignments(
     if new_rows:
         await session.execute(insert(Assignment), new_rows)
     report.assignments_added = len(new_rows)
+    _which(report, gone, new_rows)
     report.assignments_total = len(wanted)
+
+
+def _which(report: PlanReport, gone: list[tuple[int, str, str]], new_rows: list[dict]) -> None:
+    """The codes added and withdrawn; a task led by one agency whose lead changed is a
+    move (a collective's members coming and going are added and withdrawn)."""
+    arrived: dict[tuple[int, str], list[str]] = {}
+    for row in new_rows:
+        arrived.setdefault((row["task_id"], row["period"]), []).append(row["code"])
+    for task_id, period, code in gone:
+        others = arrived.get((task_id, period)) if "@" not in code else None
+        others = [c for c in others or () if "@" not in c]
+        if others:
+            report.moved_codes.append((code, others[0]))
+            arrived[(task_id, period)].remove(others[0])
+        else:
+            report.withdrawn_codes.append(code)
+    report.added_codes = sorted(c for codes in arrived.values() for c in codes)
+    report.withdrawn_codes.sort()
+    report.moved_codes.sort()

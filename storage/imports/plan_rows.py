@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from storage.imports.names import NameIndex
@@ -53,6 +53,8 @@ class Directory:
 
     agencies: dict[str, Agency]
     collectives: dict[str, list[Agency]]
+    # (collective label, agency id) -> the day a member joined it mid-way
+    joined: dict[tuple[str, int], date] = field(default_factory=dict)
 
     def names(self) -> NameIndex:
         return NameIndex([*self.agencies, *self.collectives])

@@ -56,6 +56,45 @@ class Table:
     rows: tuple[Row, ...]
     encoding: str = "utf-8"  # what a CSV was read as; "" for a workbook
     delimiter: str = ","
+    # The lines above the header (an office's title block: issuing body, plan name,
+    # decision), each as its cells' text joined; () when the header is the first line.
+    preamble: tuple[str, ...] = ()
+
+
+TITLE_LINES = 10  # how far down a header is looked for under a title block
+
+
+def _title_block(text: str, aliases: Sequence[known.Aliases]) -> tuple[tuple[str, ...], str]:
+    """The title block above the header of a CSV, and the text from the header on.
+
+    The header is the first of the first lines naming two known columns (under
+    any separator); when none does, the first line (its problems are reported).
+    """
+    lines = text.split("\n", TITLE_LINES)
+    try:
+        return _split_title_block(lines, text, aliases)
+    except csv.Error:  # a line the reader refuses: the table's own reading reports it
+        return (), text
+
+
+def _split_title_block(
+    lines: list[str], text: str, aliases: Sequence[known.Aliases]
+) -> tuple[tuple[str, ...], str]:
+    for n, line in enumerate(lines[:TITLE_LINES]):
+        names = [
+            nfc(c).strip().lower()
+            for sep in (",", ";", "\t")
+            for c in next(csv.reader([line], delimiter=sep), [])
+        ]
+        if known.recognised(names, *aliases) >= 2:
+            if n == 0:
+                return (), text
+            block = tuple(
+                " ".join(c.strip() for c in next(csv.reader([raw]), []) if c.strip())
+                for raw in lines[:n]
+            )
+            return tuple(b for b in block if b), "\n".join(lines[n:])
+    return (), text
 
 
 def read_table(
@@ -140,7 +179,10 @@ def _read_csv(source: str, data: bytes, aliases: Sequence[known.Aliases] = ()) -
     text, encoding = decode(source, data)
     if match := re.match(r"sep=(.)\r?\n", text):  # Excel's hint line, hidden when opened
         delimiter, text = match[1], text[match.end() :]
-    else:
+    before = text.count("\n")
+    preamble, text = _title_block(text, aliases)
+    skipped = before - text.count("\n")  # title lines: rows keep their line numbers
+    if not match:
         delimiter = _delimiter(text, aliases)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
@@ -159,7 +201,7 @@ def _read_csv(source: str, data: bytes, aliases: Sequence[known.Aliases] = ()) -
     if problems:
         raise ImportFailed(source, problems)
     rows = []
-    for number, record in enumerate(records[1:], start=2):
+    for number, record in enumerate(records[1:], start=2 + skipped):
         if not any(cell.strip() for cell in record):
             continue  # blank lines at the end of a hand-edited file
         cells = {col: nfc(record[i]) if i < len(record) else "" for i, col in enumerate(columns)}
@@ -167,7 +209,7 @@ def _read_csv(source: str, data: bytes, aliases: Sequence[known.Aliases] = ()) -
         rows.append(Row(number, cells, dict(cells)))
     if problems:
         raise ImportFailed(source, problems)
-    return Table(source, tuple(columns), tuple(rows), encoding, delimiter)
+    return Table(source, tuple(columns), tuple(rows), encoding, delimiter, preamble)
 
 
 def _cell_text(value: object) -> str:
@@ -215,6 +257,17 @@ def _read_xlsx(
         for sheet in workbook.worksheets:
             rows = sheet.iter_rows(values_only=True)
             first = next(rows, None)
+            block: list[str] = []
+            # A title block is lines of one cell each (merged across, as offices write
+            # it); a sheet of notes with a column of names is not one.
+            while (
+                first is not None
+                and len(block) < TITLE_LINES
+                and not set(keys) & set(_header(list(first), aliases))
+                and sum(_cell_text(v).strip() != "" for v in first if v is not None) <= 1
+            ):
+                block.append(" ".join(_cell_text(v).strip() for v in first if v is not None))
+                first = next(rows, None)
             if first is None or not set(keys) & set(_header(list(first), aliases)):
                 continue
             columns = _header(list(first), aliases)
@@ -222,8 +275,8 @@ def _read_xlsx(
             if problems:
                 raise ImportFailed(source, problems)
             out = []
-            for number, values in enumerate(rows, start=2):
-                if number > MAX_ROWS + 1:
+            for number, values in enumerate(rows, start=2 + len(block)):
+                if number > MAX_ROWS + 1 + len(block):
                     raise _too_many_rows(source)
                 raw: dict[str, object] = {
                     col: values[i] if i < len(values) else None for i, col in enumerate(columns)
@@ -234,7 +287,9 @@ def _read_xlsx(
                     out.append(Row(number, cells, raw))
             if problems:
                 raise ImportFailed(source, problems)
-            tables.append(Table(f"{source} [{sheet.title}]", tuple(columns), tuple(out), ""))
+            preamble = tuple(b.strip() for b in block if b.strip())
+            name = f"{source} [{sheet.title}]"
+            tables.append(Table(name, tuple(columns), tuple(out), "", preamble=preamble))
             if not every:
                 return tables
         if tables:
