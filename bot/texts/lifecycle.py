@@ -134,8 +134,8 @@ ENTRIES = {
         "en": "Close the open assignments instead of moving them to the successor",
     },
     "cli_people_action": {
-        "vi": "Người dùng của cơ quan bị hợp nhất: transfer (chuyển sang cơ quan kế thừa, mặc "
-        "định) hoặc deactivate (ngừng kích hoạt)",
+        "vi": "Người dùng của cơ quan bị hợp nhất: «transfer» (chuyển sang cơ quan kế thừa, mặc "
+        "định) hoặc «deactivate» (ngừng kích hoạt)",
         "en": "People of the merged agency: transfer (to the successor, default) or deactivate",
     },
     "agency_unknown": {
@@ -184,7 +184,7 @@ ENTRIES = {
     },
     "agency_people_kept": {
         "vi": "{count} người dùng của {agency} vẫn hoạt động đến ngày {day} (chạy lại lệnh sau "
-        "ngày đó, hoặc dùng nhacviec deactivate / transfer).",
+        "ngày đó, hoặc dùng lệnh «nhacviec deactivate» / «nhacviec transfer»).",
         "en": "{count} people of {agency} stay active until {day} (run the command again after "
         "that day, or use nhacviec deactivate / transfer).",
     },
