@@ -33,6 +33,7 @@ from scheduler.calendar import WorkCalendar
 from scheduler.delivery import CheckIn, Delivery, DeliveryResult, NudgeToSend, Outcome
 from scheduler.planner import facts_for, load_recipients
 from scheduler.policy import ReminderRules, plan_nudges
+from storage import audit
 from storage.db import Database
 from storage.enums import Role, Status
 from storage.ledger import (
@@ -153,6 +154,7 @@ async def sweep_once(
             reason = reasons.get(nudge.id)
             if reason:
                 await mark_skipped(session, nudge.id, config.worker, now, reason=reason)
+                audit.nudge_skipped(session, nudge, reason, config.worker)
                 report.skipped += 1
                 report.skip_reasons[reason] = report.skip_reasons.get(reason, 0) + 1
                 continue
@@ -235,11 +237,16 @@ def _may_retry(attempt: int) -> bool:
 async def _record(db, calendar, config, outcomes, now, report) -> None:
     """Each (nudge, result, position in its message) as the ledger's outcome, together."""
     async with db.unit_of_work() as session:
-        for item, result, position in outcomes:
+        kept = [
             await _record_one(session, calendar, config, item, result, now, report, position)
+            for item, result, position in outcomes
+        ]
+    # After the commit: a line stands for what the ledger keeps.
+    for (item, result, _position), held in zip(outcomes, kept, strict=True):
+        audit.nudge_outcome(item, result, config.worker, kept=held, retry=_may_retry(item.attempt))
 
 
-async def _record_one(session, calendar, config, item, result, now, report, position) -> None:
+async def _record_one(session, calendar, config, item, result, now, report, position) -> int:
     if result.outcome is Outcome.SENT:
         kept = await mark_sent(
             session,
@@ -277,3 +284,4 @@ async def _record_one(session, calendar, config, item, result, now, report, posi
     if not kept:
         report.lost_claims += 1
         log.warning("action=claim_lost nudge=%s worker=%s", item.nudge_id, config.worker)
+    return kept

@@ -22,7 +22,7 @@ from bot.understanding.dates import completion_date, extension_date
 from bot.understanding.normalise import fold, normalise
 from bot.understanding.reader import Reading, read_reply
 from bot.understanding.reasons import reason as reason_of
-from storage import assignments, tokens
+from storage import assignments, audit, tokens
 from storage.enums import Channel, Status
 from storage.ledger import assignments_of_message, latest_nudged
 from storage.models import Assignment, PendingQuestion
@@ -175,6 +175,7 @@ async def record(
         done_at=done_at,
         document_ref=said.document or None,
     )
+    audit.update_recorded(turn.session, turn.incoming, turn.person, assignment, recorded)
     text = turn.t(
         "recorded",
         code=assignment.code,
@@ -265,6 +266,7 @@ async def request(turn: LinkedTurn, assignment: Assignment, parsed_date, reason:
         channel=turn.incoming.channel,
         message_ref=turn.incoming.update_key,
     )
+    audit.update_recorded(turn.session, turn.incoming, turn.person, assignment, _recorded)
     text = turn.t(
         "recorded_extension",
         code=assignment.code,
