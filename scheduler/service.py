@@ -35,6 +35,7 @@ from scheduler.delivery import Delivery
 from scheduler.planner import plan_window
 from scheduler.policy import ReminderRules
 from scheduler.sweep import RoundReport, SweepConfig, sweep_once
+from storage import service_state
 from storage.db import Database
 
 log = logging.getLogger("nhacviec.service")
@@ -91,6 +92,7 @@ class ReminderService:
                 )
             self.rounds += 1
             self.last_report = report
+            await service_state.note_sweep(self.db, now, self.worker, report)
             return report
 
     async def run_digests(self, now: datetime | None = None) -> None:

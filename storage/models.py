@@ -630,3 +630,16 @@ class EvidenceFile(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     person: Mapped[Person] = relationship()
+class ServiceState(Base):
+    """What the running service last said about itself, for ``/healthz`` and ``nhacviec
+    status`` (another process): one row per key ("sweep", "channels"), a JSON value.
+
+    ``updated_at`` is wall-clock time (not the service clock, which may be simulated):
+    it says how fresh the row is.
+    """
+
+    __tablename__ = "service_state"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -23,6 +23,7 @@ from bot.channels.base import Channel
 from bot.channels.console import ConsoleChannel
 from bot.channels.email import SECURITIES, EmailChannel, Security, SmtpConfig
 from bot.channels.media import MB, EvidenceFolder
+from bot.channels.health import board
 from bot.channels.pacing import Limiter
 from bot.channels.watch import ChannelWatch
 from bot.inbound.choices import keep_menus
@@ -139,6 +140,7 @@ class Service:
             # once stored, their answers following in the background.
             d = self.dispatcher
             await channel.start(d.receive if channel.interactive else d.accept)
+            board.started(channel.name)
             await channel.set_commands(menus)
         return recovered
 
@@ -152,6 +154,7 @@ class Service:
             log.warning("action=drain_timeout seconds=%s", drain_seconds)
         for channel in self.channels.values():
             await channel.stop()
+            board.stopped(channel.name)
         await self.dispatcher.close()
 
 

@@ -12,6 +12,7 @@ import contextlib
 import logging
 import signal
 
+from bot.app import observe
 from bot.app.builder import build_service
 from bot.app.settings import Settings
 from bot.channels.base import Channel
@@ -41,6 +42,7 @@ async def serve(
             settings.clock_start.isoformat(),
             settings.clock_speed,
         )
+    observer = await observe.start(settings, db, clock, service.reminders.worker)
     recovered = await service.open()
     if recovered:
         log.info("action=recovered updates=%s", recovered)
@@ -70,6 +72,7 @@ async def serve(
             task.cancel()
         await service.reminders.stop()
         await service.close(DRAIN_SECONDS)
+        await observer.stop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(sig)

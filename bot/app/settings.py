@@ -97,6 +97,8 @@ class Settings:
     overdue_ladder: tuple[int, ...] = (1, 3, 7)
     overdue_cap: int = 5
     checkin_time: time | None = None  # None: the start of work hours
+    health_listen: str | None = None  # HOST:PORT of /healthz in polling mode
+    metrics_listen: str | None = None  # HOST:PORT of the Prometheus /metrics
 
 
 class Unaccepted(ValueError):
@@ -152,6 +154,15 @@ def _listen(raw: str) -> str:
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
         raise Unaccepted("config_listen")
     return raw
+
+
+def _port(raw: str) -> str:
+    """``PORT`` (on 127.0.0.1: a probe or a scraper on the same machine) or ``HOST:PORT``."""
+    listen = f"127.0.0.1:{raw}" if raw.isdigit() else raw
+    host, sep, port = listen.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise Unaccepted("config_port")
+    return listen
 
 
 def _timezone(raw: str) -> ZoneInfo:
@@ -304,6 +315,8 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "NHACVIEC_EVIDENCE_DIR": ("evidence_dir", Path),
     "NHACVIEC_EVIDENCE_MAX_MB": ("evidence_max_mb", _int_between(1, 20)),
     "NHACVIEC_FILE_LINK_MINUTES": ("file_link_minutes", _int_between(1, 120)),
+    "NHACVIEC_HEALTH_PORT": ("health_listen", _port),
+    "NHACVIEC_METRICS_PORT": ("metrics_listen", _port),
 }
 
 

@@ -28,6 +28,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.channels.base import ChannelError
+from bot.channels.health import board
 
 log = logging.getLogger("nhacviec.limiter")
 
@@ -136,6 +137,7 @@ class Limiter:
         seconds (None: as long as the refusals in a row say)."""
         self._refusals += 1
         self.refused_count += 1
+        board.rate_limited(self.name)
         if retry_after is None:
             retry_after = min(60.0, float(2 ** (self._refusals - 1)))
             if self.rate is not None:
@@ -151,5 +153,6 @@ class Limiter:
 
     def succeeded(self) -> None:
         self._refusals = 0
+        board.ok(self.name)
         if self.rate is not None and self.max_rate is not None and self.rate < self.max_rate:
             self.rate = min(self.max_rate, self.rate + 0.05)

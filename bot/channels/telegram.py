@@ -59,6 +59,7 @@ from bot.channels.base import (
     split_text,
 )
 from bot.channels.media import EvidenceFolder, Received, content_type_of
+from bot.channels.health import board
 from bot.channels.pacing import Limiter, backoff
 from bot.channels.telegram_http import AiohttpRequest
 from bot.channels.webhook import WebhookServer
@@ -207,9 +208,11 @@ class TelegramChannel:
                 )
             except TelegramError as exc:  # 5xx, timeouts, drops, 429, Conflict, InvalidToken
                 fetch_failures += 1
+                board.trouble(self.name, exc)
                 await self._sleep(_poll_delay(exc, fetch_failures))
                 continue
             fetch_failures, self._confirmed = 0, self._offset
+            board.ok(self.name)
             if not updates or self._stopping:
                 continue
             if await self._handle(updates):

@@ -5,6 +5,10 @@ missing or wrong gets 403 and is not processed. A valid one has its JSON body
 handed to the route's handler, which stores it durably; only then is it
 answered 200. When the handler raises the answer is 500, so the platform sends
 the update again: nothing is lost. An empty body (a platform's probe) gets 200.
+
+GET routes serve what is not a platform's: ``/healthz`` rides on every webhook server
+of the process (``serve_everywhere``), so a reverse proxy or a load balancer can ask
+the port it already forwards.
 """
 
 from __future__ import annotations
@@ -20,6 +24,19 @@ from aiohttp import web
 log = logging.getLogger(__name__)
 
 BodyHandler = Callable[[dict], Awaitable[None]]
+GetHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+_everywhere: dict[str, GetHandler] = {}  # path → handler, added to each server made
+
+
+def serve_everywhere(path: str, handler: GetHandler) -> Callable[[], None]:
+    """Serve GET ``path`` on every ``WebhookServer`` made from now on; returns the undo."""
+    _everywhere[path] = handler
+
+    def undo() -> None:
+        if _everywhere.get(path) is handler:
+            del _everywhere[path]
+
+    return undo
 
 
 def parse_listen(listen: str) -> tuple[str, int]:
@@ -38,6 +55,13 @@ class WebhookServer:
         self._app = web.Application(client_max_size=10 * 2**20)
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
+        self.paths: list[str] = []  # the GET routes
+        for path, handler in _everywhere.items():
+            self.add_get(path, handler)
+
+    def add_get(self, path: str, handler: GetHandler) -> None:
+        self._app.router.add_get(path, handler, allow_head=False)
+        self.paths.append(path)
 
     def add_route(
         self, path: str, handler: BodyHandler, *, secret_header: str, secret: str

@@ -64,6 +64,7 @@ from bot.channels.base import (
     TokenRejected,
     split_text,
 )
+from bot.channels.health import board
 from bot.channels.media import (
     EvidenceFolder,
     MediaServer,
@@ -280,11 +281,14 @@ class ZaloChannel:
             except ZaloError as error:
                 if error.code == IDLE:  # nothing arrived: ask again at once
                     failures = 0
+                    board.ok(self.name)
                     continue
                 if error.code == TOKEN_INVALID:  # stop polling: the token must be fixed
+                    board.trouble(self.name, error)
                     await self._reject_token("getUpdates")
                     return
                 failures += 1  # 403, 429, 5xx, network: wait, then ask again
+                board.trouble(self.name, error)
                 delay = backoff(failures)
                 log.warning(
                     "action=poll_failed error=%s failures=%s retry_in=%s", error, failures, delay
@@ -292,6 +296,7 @@ class ZaloChannel:
                 await self._sleep(delay)
                 continue
             failures = 0
+            board.ok(self.name)
             if isinstance(update, dict):
                 await self._deliver(update)
 
