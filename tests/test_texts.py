@@ -18,8 +18,10 @@ import pytest
 from sqlalchemy import select, update
 
 import bot.texts as texts
+from bot.app import health as app_health
 from bot.app import templates
 from bot.app.settings import ConfigError, parse_settings
+from bot.channels import health as channel_health
 from bot.channels.base import Attachment, Choice, Outgoing
 from bot.channels.console import ConsoleChannel
 from bot.channels.zalo import ZaloChannel
@@ -161,6 +163,8 @@ def families() -> dict[str, list[str]]:
         "timeliness_{}": [value for value in TIMELINESS if value],
         "docx_period_{}": list(draft.PERIODS),
         "weekday_{}": [str(n) for n in range(7)],
+        "status_channel_{}": list(channel_health.STATES),
+        "status_problem_{}": list(app_health.PROBLEMS),
         "person_role_{}": [r.value for r in Role],
         "template_col_{}": [k for kind in templates.COLUMNS for k in templates.column_keys(kind)],
         "template_note_{}": [k for kind in templates.COLUMNS for k in templates.column_keys(kind)],

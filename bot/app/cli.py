@@ -7,6 +7,7 @@ problems; never a traceback), 2 on a usage error.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import sys
@@ -174,6 +175,29 @@ def restore_command(
     except BackupFailed as failed:
         _fail(t(c.lang, failed.key, **failed.values))
     typer.echo(t(c.lang, "restore_done", path=file))
+
+
+@app.command("status", help=_help("cli_status"))
+def status_command(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help=_help("cli_status_json"))] = False,
+) -> None:
+    c: Context = ctx.obj
+    from bot.app import status
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await status.gather(db, c.clock().now(), status.wall_now(), c.settings.sweep_seconds)
+
+    found = c.run(action)
+    if as_json:
+        counts = {"queue": vars(found.queue), "unlinked": found.unlinked}
+        counts["pending_extensions"] = found.pending_extensions
+        typer.echo(json.dumps(found.health.to_json() | counts, ensure_ascii=False))
+    else:
+        typer.echo("\n".join(status.render(found, c.lang, c.settings.timezone)))
+    if not found.health.healthy:
+        raise typer.Exit(1)
 
 
 def _size(size: int) -> str:

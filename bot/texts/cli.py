@@ -111,6 +111,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "chấp nhận: HOST:PORT, ví dụ 0.0.0.0:8080",
         "en": "accepted: HOST:PORT, for example 0.0.0.0:8080",
     },
+    "config_port": {
+        "vi": "chấp nhận: PORT (trên 127.0.0.1) hoặc HOST:PORT, ví dụ 9100 hoặc 0.0.0.0:9100",
+        "en": "accepted: PORT (on 127.0.0.1) or HOST:PORT, for example 9100 or 0.0.0.0:9100",
+    },
     "config_timezone": {
         "vi": "chấp nhận: một múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
         "en": "accepted: an IANA time zone such as Asia/Ho_Chi_Minh",
@@ -308,6 +312,78 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Restore the database from a backup file (stop the service first).",
     },
     "cli_restore_file": {"vi": "Tệp sao lưu", "en": "The backup file"},
+    "cli_status": {
+        "vi": "Tình trạng dịch vụ: lần quét gần nhất, hàng đợi, các kênh, người chưa liên kết, "
+        "đề nghị gia hạn chờ duyệt. Mã thoát khác 0 khi có vấn đề.",
+        "en": "How the service is doing: last sweep, queue, channels, unlinked people, "
+        "pending extensions. A non-zero exit code when something is wrong.",
+    },
+    "cli_status_json": {"vi": "In ra dạng JSON", "en": "Print JSON"},
+    "status_ok": {"vi": "Tình trạng: BÌNH THƯỜNG", "en": "Status: HEALTHY"},
+    "status_unhealthy": {"vi": "Tình trạng: CÓ VẤN ĐỀ", "en": "Status: UNHEALTHY"},
+    "status_worker": {"vi": "Tiến trình: {worker}", "en": "Process: {worker}"},
+    "status_sweep_never": {
+        "vi": "Lần quét gần nhất: chưa có",
+        "en": "Last sweep: none yet",
+    },
+    "status_sweep": {
+        "vi": "Lần quét gần nhất: {at} (cách đây {age} giây): nhận {claimed}, đã gửi {sent}, "
+        "lỗi {failed}",
+        "en": "Last sweep: {at} ({age} seconds ago): claimed {claimed}, sent {sent}, "
+        "failed {failed}",
+    },
+    "status_queue": {
+        "vi": "Hàng đợi nhắc việc: {depth} (đến hạn ngay: {due}, đang xử lý: {claimed})",
+        "en": "Nudge queue: {depth} (due now: {due}, being sent: {claimed})",
+    },
+    "status_no_channels": {
+        "vi": "Kênh: chưa có thông tin (dịch vụ chưa chạy?)",
+        "en": "Channels: nothing known (is the service running?)",
+    },
+    "status_channel": {
+        "vi": "Kênh {name}: {state}; thành công gần nhất {ok}; bị giới hạn (429): {limited}",
+        "en": "Channel {name}: {state}; last success {ok}; rate limited (429): {limited}",
+    },
+    "status_channel_error": {
+        "vi": "; lỗi gần nhất {at}: {error}",
+        "en": "; last error {at}: {error}",
+    },
+    "status_channel_up": {"vi": "hoạt động", "en": "up"},
+    "status_channel_failing": {"vi": "đang lỗi", "en": "failing"},
+    "status_channel_stopped": {"vi": "đã dừng", "en": "stopped"},
+    "status_unlinked": {
+        "vi": "Người chưa liên kết tài khoản chat: {count}",
+        "en": "People with no linked chat: {count}",
+    },
+    "status_pending": {
+        "vi": "Đề nghị gia hạn chờ duyệt: {count}",
+        "en": "Extension requests waiting: {count}",
+    },
+    "status_problem": {"vi": "⚠ {text}", "en": "⚠ {text}"},
+    "status_problem_database": {
+        "vi": "không kết nối được cơ sở dữ liệu",
+        "en": "the database does not answer",
+    },
+    "status_problem_no_sweep": {
+        "vi": "dịch vụ chưa quét lần nào",
+        "en": "the service has not swept yet",
+    },
+    "status_problem_sweep_stale": {
+        "vi": "lần quét gần nhất đã quá lâu: dịch vụ có thể đã dừng hoặc bị treo",
+        "en": "the last sweep is too old: the service may have stopped or hung",
+    },
+    "status_problem_not_running": {
+        "vi": "dịch vụ không chạy (nhacviec run)",
+        "en": "the service is not running (nhacviec run)",
+    },
+    "status_problem_channel_failing": {
+        "vi": "kênh {channel} đang lỗi",
+        "en": "channel {channel} is failing",
+    },
+    "status_problem_channel_stopped": {
+        "vi": "kênh {channel} đã dừng",
+        "en": "channel {channel} has stopped",
+    },
     "cli_restore_replace": {
         "vi": "Ghi đè cơ sở dữ liệu đích dù nó đã có dữ liệu",
         "en": "Overwrite the target database even when it holds data",
