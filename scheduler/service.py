@@ -13,7 +13,10 @@ round reads the service clock once and then, with that instant:
    sends their parts; this also runs as a job of its own, and after a sweep that
    failed, so digests never depend on the sweep completing.
 
-``stop`` waits for a round (and a digest run) in progress, so nothing claimed is left unrecorded.
+``stop`` lets a round (or a digest run) in progress end before its next delivery (and
+cancels it after ``stop_grace`` seconds), then gives back at once what this worker claimed
+and did not deliver: a long queue to one chat does not hold up a SIGTERM, nor its nudges
+the lease.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from scheduler.policy import ReminderRules
 from scheduler.sweep import RoundReport, SweepConfig, sweep_once
 from storage import service_state
 from storage.db import Database
+from storage.ledger_release import release_claims
 
 log = logging.getLogger("nhacviec.service")
 
@@ -58,24 +62,33 @@ class ReminderService:
     sweep_seconds: float = 60
     worker: str = field(default_factory=default_worker_name)
     digests: DigestRunner | None = None  # the chat side supplies rendering and sending
+    stop_grace: float = 2.0  # seconds a round may take to reach its next delivery on stop
     rounds: int = 0
     last_report: RoundReport | None = None
     _planned_at: datetime | None = None
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _digest_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _scheduler: AsyncIOScheduler | None = None
+    _stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    _round_task: asyncio.Task | None = None
+    _digest_task: asyncio.Task | None = None
 
     async def run_round(self) -> RoundReport:
         """One round at the clock's current instant (also callable directly in tests)."""
         async with self._lock:
+            if self._stopping.is_set():
+                return RoundReport()
+            self._round_task = asyncio.current_task()
             now = self.clock.now()
             if self._plan_due(now):
                 async with self.db.unit_of_work() as session:
                     added = await plan_window(session, self.rules, self.calendar, now)
                 self._planned_at = now
                 log.info("action=planned added=%s now=%s", added, now.isoformat())
+            config = SweepConfig(
+                worker=self.worker, rules=self.rules, stopping=self._stopping.is_set
+            )
             try:
-                config = SweepConfig(worker=self.worker, rules=self.rules)
                 report = await sweep_once(self.db, self.delivery, self.calendar, config, now)
             finally:  # the digests never wait on the sweep's success
                 await self.run_digests(now)
@@ -98,9 +111,10 @@ class ReminderService:
     async def run_digests(self, now: datetime | None = None) -> None:
         """Make the digests due and send their parts (also a job of its own, so a slow
         or failing sweep never holds them up). A failure is logged, never raised."""
-        if self.digests is None:
+        if self.digests is None or self._stopping.is_set():
             return
         async with self._digest_lock:
+            self._digest_task = asyncio.current_task()
             try:
                 await self.digests(self.db, self.calendar, now or self.clock.now())
             except Exception:
@@ -159,14 +173,34 @@ class ReminderService:
         )
 
     async def stop(self) -> None:
-        """Stop waking up, then let a round in progress finish."""
+        """Stop waking up; a round in progress ends before its next delivery, or is
+        cancelled after ``stop_grace``; what this worker still claims is released."""
         if self._scheduler is None:
             return
         self._scheduler.pause()
-        async with self._lock, self._digest_lock:
-            self._scheduler.shutdown(wait=False)
+        self._stopping.set()
+        running = [
+            task
+            for task in (self._round_task, self._digest_task)
+            if task is not None and not task.done() and task is not asyncio.current_task()
+        ]
+        if running:
+            _, late = await asyncio.wait(running, timeout=self.stop_grace)
+            for task in late:  # a delivery stuck on the network, a long digest: not worth it
+                task.cancel()
+            if late:
+                await asyncio.wait(late)
+                log.warning("action=round_cancelled worker=%s", self.worker)
+        self._scheduler.shutdown(wait=False)
         self._scheduler = None
-        log.info("action=service_stopped worker=%s rounds=%s", self.worker, self.rounds)
+        async with self.db.unit_of_work() as session:
+            released = await release_claims(session, self.worker, self.clock.now())
+        log.info(
+            "action=service_stopped worker=%s rounds=%s released=%s",
+            self.worker,
+            self.rounds,
+            released,
+        )
 
 
 async def _digests(service: ReminderService) -> None:

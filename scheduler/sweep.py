@@ -26,6 +26,7 @@ skipped as ``not_planned``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -70,6 +71,7 @@ class SweepConfig:
     lease: timedelta = timedelta(minutes=5)
     batch: int = 200  # people whose due nudges one claim takes
     rules: ReminderRules | None = None  # when given, nudges the policy dropped are skipped
+    stopping: Callable[[], bool] = lambda: False  # true: deliver no more (claims are released)
 
 
 @dataclass
@@ -173,8 +175,12 @@ async def sweep_once(
     if not getattr(delivery, "grouped", True):
         deliver_checkin = None
     for checkin in checkins(to_send, calendar, now):
+        if config.stopping():
+            break
         if deliver_checkin is None:  # a delivery of single nudges
             for item in checkin.items:
+                if config.stopping():
+                    break
                 result = await _deliver_one(delivery, item, now)
                 await _record(db, calendar, config, [(item, result, None)], now, report)
             continue

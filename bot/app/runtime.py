@@ -21,7 +21,7 @@ from scheduler.service import DigestRunner
 from storage.db import Database
 
 log = logging.getLogger("nhacviec.app")
-DRAIN_SECONDS = 10  # on stop, for the answers to what was already accepted
+DRAIN_SECONDS = 2  # on stop, for the answers accepted (the rest wait in the inbox)
 
 
 async def serve(
