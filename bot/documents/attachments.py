@@ -13,6 +13,7 @@ keep going out.
 from __future__ import annotations
 
 import asyncio
+import importlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -80,10 +81,6 @@ async def make(
     async with db.unit_of_work(dry_run=True) as session:
         plan_ids = await plans.resolve(session, request.year) or ()
         if request.kind == "chart":
-            from bot.documents.chart import (
-                progress_chart,  # matplotlib: loaded when a chart is asked for
-            )
-
             by_group = await status_counts(
                 session,
                 request.day,
@@ -96,21 +93,15 @@ async def make(
             scope = ""
             if request.agency_id is not None:
                 scope = await agency_name(session, request.agency_id)
-            png = await asyncio.to_thread(
-                progress_chart, by_group, request.day, request.lang, scope
-            )
+            png = await asyncio.to_thread(_chart, by_group, request.day, request.lang, scope)
             return Attachment("photo", png, f"tien-do-{request.day.isoformat()}.png")
-        from bot.documents.report import (  # openpyxl: loaded when needed
-            Format,
-            build_report,
-            report_filename,
-        )
-
-        fmt: Format = "docx" if request.kind == "draft" else "xlsx"
+        # openpyxl (python-docx for a draft): imported in a thread, the first time a second
+        report = await asyncio.to_thread(_load, "bot.documents.report", request.kind)
+        fmt = "docx" if request.kind == "draft" else "xlsx"
         issuer = ""
         if request.kind == "draft" and request.agency_id is not None:
             issuer = await agency_name(session, request.agency_id)
-        content = await build_report(
+        content = await report.build_report(
             session,
             request.day,
             fmt,
@@ -122,4 +113,17 @@ async def make(
             closing=closing,
             issuer=issuer,
         )
-        return Attachment("document", content, report_filename(request.day, fmt))
+        return Attachment("document", content, report.report_filename(request.day, fmt))
+
+
+def _chart(by_group, day: date, lang: str, scope: str) -> bytes:
+    """In a worker thread: matplotlib's import alone holds a thread for a second."""
+    from bot.documents.chart import progress_chart
+
+    return progress_chart(by_group, day, lang, scope)
+
+
+def _load(module: str, kind: str):
+    if kind == "draft":
+        importlib.import_module("bot.documents.draft")
+    return importlib.import_module(module)
