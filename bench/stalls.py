@@ -1,0 +1,248 @@
+"""Event-loop stalls during a sweep, a report and a burst of replies (issue 16, point 4).
+
+What ``nhacviec run`` runs (``bot.app.builder.build_service``: the real TelegramChannel,
+dispatcher, delivery, digests) on a fresh SQLite store: the sample agencies, people and
+plan, ``--tasks`` more tasks led by "Các sở, ban, ngành" (20 assignments each), and
+``--chats`` linked officials, each with one nudge due. The fake Bot API runs in this
+process with Telegram's limits, the channel's limiter as shipped (its handlers are
+short; they count in both phases).
+
+asyncio's debug mode reports every callback that holds the loop longer than
+``slow_callback_duration`` (``--threshold``, 0.1 s). Two phases of ``--seconds`` each,
+one after the other in the same run:
+
+- **idle**: the service runs with nothing due: a sweep round every second, the poll
+  loop, and a coordinator's ``/tonghop`` probe every two seconds;
+- **soak**: the same, with the clock moved so that the ``--chats`` nudges are due
+  (the first round delivers them), then a burst of ``--replies`` replies at once, and
+  the coordinator asking ``/baocao`` (the XLSX) and ``/bieudo`` (the chart) in turn
+  every two seconds besides the probe.
+
+Printed per phase: the stalls over the threshold, the longest, their total, the worst
+sources, and the probe's answer time (push → the fake recording the answer; median and
+worst). Target: no stall in the soak beyond the idle baseline's.
+
+    .venv/bin/python -m bench.stalls [--seconds 20] [--chats 200] [--replies 600]
+        [--tasks 300] [--threshold 0.1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import logging
+import os
+import re
+import statistics
+import tempfile
+import time
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bot.app.builder import build_service, limiter_for
+from bot.channels.telegram import TelegramChannel
+from scheduler.clock import ManualClock
+from storage.enums import Channel, Role
+from storage.models import ChatLink, Nudge, Person
+from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.kit import HEADER, load_plan
+
+from .replies import NOW, SETTINGS, messages, replies_world
+
+COORDINATOR_CHAT = 99
+COLLECTIVE = "Các sở, ban, ngành"
+
+
+class Stalls(logging.Handler):
+    """Collects asyncio's "Executing <handle> took N seconds" warnings, per phase."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.phase = "setup"
+        self.seen: dict[str, list[tuple[float, str]]] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not (isinstance(record.msg, str) and record.msg.startswith("Executing ")):
+            return
+        handle, seconds = record.args if isinstance(record.args, tuple) else ("?", 0.0)
+        self.seen.setdefault(self.phase, []).append((float(seconds), source(str(handle))))
+
+
+def source(handle: str) -> str:
+    """A stall's origin, short: the coroutine a task runs, or the callback's name."""
+    found = re.search(r"coro=<([\w.<>]+)\(\)?.*? (?:running|done)? ?(?:at ([^:>]+):(\d+))?", handle)
+    if found:
+        where = f" {Path(found.group(2)).name}:{found.group(3)}" if found.group(2) else ""
+        return f"{found.group(1)}{where}"
+    found = re.search(r"<(?:Handle|TimerHandle) ([\w.<>]+)", handle)
+    return found.group(1) if found else handle[:80]
+
+
+def extra_plan(folder: Path, tasks: int) -> Path:
+    path = folder / "extra.csv"
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADER.split(","))
+        for i in range(tasks):
+            deadline = date(2024, 1, 15) + timedelta(days=i * 300 // max(tasks, 1))
+            code = f"{i % 7 + 1}.{100 + i // 7}"
+            writer.writerow([code, i % 7 + 1, f"Nhiệm vụ bổ sung {i + 1}", COLLECTIVE, "",
+                             deadline.isoformat(), "", "Báo cáo"])  # fmt: skip
+    return path
+
+
+async def world(folder: Path, chats: int, tasks: int):
+    db, officials = await replies_world(folder, chats)
+    if tasks:
+        await load_plan(db, extra_plan(folder, tasks))
+    async with db.unit_of_work() as session:
+        coordinator = await session.scalar(
+            select(Person).where(Person.role == Role.COORDINATOR).limit(1)
+        )
+        assert coordinator is not None
+        session.add(
+            ChatLink(person_id=coordinator.id, channel=Channel.TELEGRAM,
+                     chat_id=str(COORDINATOR_CHAT), linked_at=NOW, last_active_at=NOW)
+        )  # fmt: skip
+    return db, officials
+
+
+class Probe:
+    """The coordinator's ``/tonghop`` every ``every`` seconds; its answer times."""
+
+    def __init__(self, api: FakeTelegramAPI, every: float = 2.0) -> None:
+        self.api, self.every, self.waits = api, every, []
+
+    async def run(self, until: float) -> None:
+        while time.perf_counter() < until:
+            since, pushed = len(self.api.calls), time.perf_counter()
+            self.api.push_command(COORDINATOR_CHAT, "/tonghop")
+            await self.api.wait_for(
+                lambda c: c.method == "sendMessage" and c.params["chat_id"] == COORDINATOR_CHAT,
+                timeout=120,
+                since=since,
+            )
+            self.waits.append(time.perf_counter() - pushed)
+            await asyncio.sleep(max(0.0, self.every - (time.perf_counter() - pushed)))
+
+
+async def rounds(service, until: float) -> None:
+    while time.perf_counter() < until:
+        started = time.perf_counter()
+        await service.reminders.run_round()
+        await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - started)))
+
+
+async def documents(api: FakeTelegramAPI, until: float) -> int:
+    asked = 0
+    while time.perf_counter() < until:
+        command = ("/baocao", "/bieudo")[asked % 2]
+        since = len(api.calls)
+        api.push_command(COORDINATOR_CHAT, command)
+        await api.wait_for(
+            lambda c: (
+                c.method in ("sendDocument", "sendPhoto")
+                and c.params["chat_id"] == COORDINATOR_CHAT
+            ),
+            timeout=120,
+            since=since,
+        )
+        asked += 1
+        await asyncio.sleep(2.0)
+    return asked
+
+
+async def burst(api: FakeTelegramAPI, db, officials, count: int) -> None:
+    async with db.unit_of_work() as session:
+        query = select(ChatLink.chat_id, Nudge.message_id).join(
+            Nudge, Nudge.person_id == ChatLink.person_id
+        )
+        nudge_of = {int(c): int(m) for c, m in (await session.execute(query)).all() if m}
+    chats = [(c, code, nudge_of[c]) for c, code in officials if c in nudge_of]
+    for chat, text, reply_to in messages(count, chats):
+        push = api.push_command if text.startswith("/") else api.push_message
+        push(chat, text, reply_to_message_id=reply_to)
+
+
+def report(phase: str, seconds: float, stalls: list[tuple[float, str]], probe: Probe) -> None:
+    longest = max((s for s, _ in stalls), default=0.0)
+    total = sum(s for s, _ in stalls)
+    waits = probe.waits or [0.0]
+    print(
+        f"{phase:>5}  {seconds:5.0f} s  stalls {len(stalls):4d}  longest {longest * 1000:7.0f} ms"
+        f"  stalled {total:6.2f} s  probe median {statistics.median(waits) * 1000:6.0f} ms"
+        f"  worst {max(waits) * 1000:6.0f} ms  ({len(probe.waits)} probes)"
+    )
+    worst: Counter[str] = Counter()
+    longest_of: dict[str, float] = {}
+    for seconds_, where in stalls:
+        worst[where] += 1
+        longest_of[where] = max(longest_of.get(where, 0.0), seconds_)
+    for where, count in sorted(worst.items(), key=lambda kv: -longest_of[kv[0]])[:6]:
+        print(f"         {count:4d} × up to {longest_of[where] * 1000:6.0f} ms  {where}")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--chats", type=int, default=200)
+    parser.add_argument("--replies", type=int, default=600)
+    parser.add_argument("--tasks", type=int, default=300)
+    parser.add_argument("--threshold", type=float, default=0.1)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.ERROR)  # the service's own lines are not the figures
+    stalls = Stalls()
+    logging.getLogger("asyncio").addHandler(stalls)
+    logging.getLogger("asyncio").setLevel(logging.WARNING)
+    logging.getLogger("asyncio").propagate = False
+    with tempfile.TemporaryDirectory(prefix="nhacviec-bench-") as tmp:
+        print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs at the start")
+        db, officials = await world(Path(tmp), args.chats, args.tasks)
+        async with FakeTelegramAPI(max_long_poll=1, per_chat_rate=None) as api:
+            loop = asyncio.get_running_loop()
+            gate = limiter_for("telegram")  # as shipped: under 30/s, one a second per chat
+            channel = TelegramChannel(api.token, api_url=api.url, poll_timeout=1, limiter=gate)
+            clock = ManualClock(NOW - timedelta(days=1))  # idle: nothing due yet
+            service = build_service(SETTINGS, db, clock, channels={"telegram": channel})
+            await service.open()
+            while (await service.reminders.run_round()).claimed:  # what the plan made due
+                pass  # before the idle day is swept first, not timed: idle means idle
+            loop.set_debug(True)
+            loop.slow_callback_duration = args.threshold
+
+            stalls.phase, idle = "idle", Probe(api)
+            until = time.perf_counter() + args.seconds
+            await asyncio.gather(idle.run(until), rounds(service, until))
+
+            chats = {chat for chat, _ in officials}
+            stalls.phase, soak = "soak", Probe(api)
+            clock.set(NOW)
+            until = time.perf_counter() + args.seconds
+            sweeping = asyncio.create_task(rounds(service, until))
+            probing = asyncio.create_task(soak.run(until))
+            asking = asyncio.create_task(documents(api, until))
+            await api.wait_for(  # the first nudges are out: the replies can answer them
+                lambda c: c.method == "sendMessage" and c.params["chat_id"] in chats,
+                timeout=120,
+                since=len(api.calls),
+            )
+            await asyncio.sleep(1.0)
+            await burst(api, db, officials, args.replies)
+            asked = (await asyncio.gather(sweeping, probing, asking))[2]
+            stalls.phase = "after"
+            loop.set_debug(False)
+            await service.close(5)
+        await db.dispose()
+    print(f"load average {os.getloadavg()[0]:.2f} at the end; threshold "
+          f"{args.threshold * 1000:.0f} ms; soak: {args.chats} nudges, {args.replies} replies, "
+          f"{asked} reports and charts")  # fmt: skip
+    report("idle", args.seconds, stalls.seen.get("idle", []), idle)
+    report("soak", args.seconds, stalls.seen.get("soak", []), soak)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
