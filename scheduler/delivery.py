@@ -10,7 +10,8 @@ implementation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
@@ -45,6 +46,9 @@ class DeliveryResult:
     # For a check-in: the nudges that went out, each (nudge id, message id, position in
     # that message from 1), also when a later page failed (those nudges take ``outcome``).
     carried: tuple[tuple[int, str, int], ...] = ()
+    # The service stopped between pages: the nudges not carried stay claimed, to be
+    # released at once, as if never tried (not a failure).
+    stopped: bool = False
 
     @classmethod
     def sent(cls, channel: str, message_id: str) -> DeliveryResult:
@@ -57,13 +61,15 @@ class CheckIn:
 
     ``audience`` is ``official`` (status actions per assignment) or ``leader`` (the
     escalations: leader actions); ``catch_up`` when some came due on an earlier day
-    (downtime, a chat linked late, a plan imported late).
+    (downtime, a chat linked late, a plan imported late). ``stopping`` says the service
+    is stopping: a paged message sends no further page.
     """
 
     person_id: int
     audience: str
     items: tuple[NudgeToSend, ...]
     catch_up: bool = False
+    stopping: Callable[[], bool] = field(default=lambda: False, compare=False, repr=False)
 
 
 class Delivery(Protocol):

@@ -174,7 +174,7 @@ async def sweep_once(
     deliver_checkin = getattr(delivery, "deliver_checkin", None)
     if not getattr(delivery, "grouped", True):
         deliver_checkin = None
-    for checkin in checkins(to_send, calendar, now):
+    for checkin in checkins(to_send, calendar, now, config.stopping):
         if config.stopping():
             break
         if deliver_checkin is None:  # a delivery of single nudges
@@ -198,7 +198,7 @@ async def sweep_once(
                     Outcome.SENT, channel=result.channel, message_id=message, chat_id=result.chat_id
                 )
                 outcomes.append((item, one, place))
-            else:
+            elif not result.stopped:  # stopped: left claimed, for ``release_claims``
                 outcomes.append((item, result, None))
         # The rows of one message in one transaction: a crash leaves all of them to be
         # sent again (the crash window) or none, never half a check-in.
@@ -211,7 +211,12 @@ async def sweep_once(
     return report
 
 
-def checkins(items: list[NudgeToSend], calendar: WorkCalendar, now: datetime) -> list[CheckIn]:
+def checkins(
+    items: list[NudgeToSend],
+    calendar: WorkCalendar,
+    now: datetime,
+    stopping: Callable[[], bool] = lambda: False,
+) -> list[CheckIn]:
     """The claimed nudges as messages: per person, the official-level ones together and
     the escalations together, each by deadline then assignment; people by id."""
     groups: dict[tuple[int, str], list[NudgeToSend]] = {}
@@ -223,7 +228,7 @@ def checkins(items: list[NudgeToSend], calendar: WorkCalendar, now: datetime) ->
     for (person_id, audience), group in sorted(groups.items()):
         group.sort(key=lambda n: (n.for_deadline, n.assignment_id))
         late = any(calendar.local_date(n.due_at) < today for n in group)
-        out.append(CheckIn(person_id, audience, tuple(group), catch_up=late))
+        out.append(CheckIn(person_id, audience, tuple(group), catch_up=late, stopping=stopping))
     return out
 
 

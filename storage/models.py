@@ -630,6 +630,8 @@ class EvidenceFile(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     person: Mapped[Person] = relationship()
+
+
 class ServiceState(Base):
     """What the running service last said about itself, for ``/healthz`` and ``nhacviec
     status`` (another process): one row per key ("sweep", "channels"), a JSON value.

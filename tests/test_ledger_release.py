@@ -20,16 +20,20 @@ async def test_release_frees_only_the_workers_own_claims_as_if_never_taken(db):
     await load_plan(db)
     await load_people(db)
     async with db.unit_of_work() as session:
-        person = (await session.scalars(select(Person).limit(1))).one()
+        first, second = (await session.scalars(select(Person).limit(2))).all()
         ids = (await session.scalars(select(Assignment.id).limit(4))).all()
         due = NOW - timedelta(minutes=1)
+        # A claim takes whole people (one check-in each): three nudges of one, one of another.
+        owners = [first.id, first.id, first.id, second.id]
         await record_planned(
-            session, [(a, person.id, "before:9", NOW.date(), due) for a in ids], NOW
+            session,
+            [(a, owner, "before:9", NOW.date(), due) for a, owner in zip(ids, owners, strict=True)],
+            NOW,
         )
     lease = timedelta(minutes=5)
     async with db.unit_of_work() as session:
-        mine = await claim_due(session, NOW, worker="a:1", lease=lease, limit=3)
-        theirs = await claim_due(session, NOW, worker="b:2", lease=lease, limit=3)
+        mine = await claim_due(session, NOW, worker="a:1", lease=lease, limit=1)
+        theirs = await claim_due(session, NOW, worker="b:2", lease=lease, limit=1)
     assert len(mine) == 3 and len(theirs) == 1
     later = NOW + timedelta(seconds=30)
     async with db.unit_of_work() as session:

@@ -17,9 +17,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from bot.app.channel_state import ChannelAlerts
 from bot.app.health import assess, stale_after
 from bot.app.observe import Observer
 from bot.app.settings import ConfigError, Settings, parse_settings
+from bot.app.status import problem_text
 from bot.channels.health import Board
 from bot.channels.webhook import WebhookServer
 from scheduler.clock import ManualClock
@@ -28,6 +30,7 @@ from storage import audit, service_state
 from storage.db import Database, make_engine
 from storage.migrate import upgrade
 from tests.conftest import POSTGRES_URL
+from tests.fakes.recording_channel import RecordingChannel
 from tests.kit.cli import run
 
 NOW = datetime(2024, 1, 22, 0, 40, tzinfo=UTC)
@@ -115,6 +118,29 @@ def test_a_channel_fails_after_troubles_in_a_row_and_recovers_on_success():
     assert board.channels["telegram"].state == "up"
     board.stopped("telegram")
     assert board.snapshot()[0].to_json()["state"] == "stopped"
+
+
+async def test_a_channel_gone_dark_or_refused_its_token_is_shown_until_it_is_back(db):
+    board = Board(Wall())
+    channels = {"telegram": RecordingChannel("telegram"), "zalo": RecordingChannel("zalo")}
+    alerts = ChannelAlerts(db, channels, "vi", health=board)
+    board.started("telegram")
+    board.started("zalo")
+    await alerts("telegram", "dark")
+    await alerts("zalo", "token_rejected")
+    states = [h.to_json() for h in board.snapshot()]
+    assert [(h["name"], h["state"]) for h in states] == [
+        ("telegram", "dark"),
+        ("zalo", "token_rejected"),
+    ]
+    common = {"wall": WALL, "sweep_seconds": 60, "running_since": WALL - timedelta(hours=1)}
+    fresh = {"sweep": {"at": NOW.isoformat()}, "sweep_wall": WALL}
+    health = assess(database=True, channels=states, **fresh, **common)
+    assert health.problems == ["channel_dark:telegram", "channel_token_rejected:zalo"]
+    assert problem_text("vi", health.problems[0]) == "kênh telegram mất kết nối tới nền tảng"
+    await alerts("telegram", "ok")
+    assert board.channels["telegram"].state == "up"
+    assert board.channels["zalo"].state == "token_rejected"  # until the operator restarts
 
 
 async def _observer(db: Database, board: Board, **values) -> Observer:

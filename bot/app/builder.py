@@ -22,8 +22,8 @@ from bot.app.settings import Settings
 from bot.channels.base import Channel
 from bot.channels.console import ConsoleChannel
 from bot.channels.email import SECURITIES, EmailChannel, Security, SmtpConfig
-from bot.channels.media import MB, EvidenceFolder
 from bot.channels.health import board
+from bot.channels.media import MB, EvidenceFolder
 from bot.channels.pacing import Limiter
 from bot.channels.watch import ChannelWatch
 from bot.inbound.choices import keep_menus

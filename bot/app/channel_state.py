@@ -2,7 +2,8 @@
 
 ``ChannelAlerts`` is told when a channel stops for a reason only the operator
 can fix (a rejected token), goes dark (``bot.channels.watch``) or comes back:
-it says so to the coordinators on every other channel (the log has it already).
+it says so to the coordinators on every other channel (the log has it already) and
+on the health board, which ``/healthz`` and ``nhacviec status`` read.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot.channels.base import Channel, ChannelError, Outgoing
+from bot.channels.health import Board, board
 from bot.texts import t
 from storage.chats import reachable_chats_by_person
 from storage.db import Database
@@ -37,11 +39,13 @@ class ChannelAlerts:
         lang: str,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         tz: ZoneInfo = VIETNAM,
+        health: Board = board,
     ) -> None:
         self.db, self.channels, self.lang = db, channels, lang
-        self.now, self.tz = now, tz
+        self.now, self.tz, self.health = now, tz, health
 
     async def __call__(self, channel_name: str, health: str) -> None:
+        self.health.condition(channel_name, health)  # for /healthz and ``nhacviec status``
         key = ALERTS.get(health)
         if key is None:
             return

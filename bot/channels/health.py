@@ -17,7 +17,10 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
 FAILING_AFTER = 3  # troubles in a row before a channel counts as failing
-STATES = ("up", "failing", "stopped")
+# ``dark``: no way to the platform for minutes (``bot.channels.watch``); ``token_rejected``:
+# stopped until the operator fixes the token (told by ``bot.app.channel_state``).
+STATES = ("up", "failing", "dark", "token_rejected", "stopped")
+CONDITIONS = ("dark", "token_rejected")
 
 
 def _wall() -> datetime:
@@ -35,12 +38,16 @@ class ChannelHealth:
     last_error_at: datetime | None = None
     troubles: int = 0  # in a row since the last success
     rate_limited: int = 0  # 429s since the process started
+    condition: str | None = None  # one of ``CONDITIONS``, until the channel is back
 
     @property
     def state(self) -> str:
-        """``up``, ``failing`` (``FAILING_AFTER`` troubles in a row) or ``stopped``."""
+        """``stopped``; else its condition (``dark``, ``token_rejected``); else
+        ``failing`` (``FAILING_AFTER`` troubles in a row) or ``up``."""
         if not self.running:
             return "stopped"
+        if self.condition is not None:
+            return self.condition
         return "failing" if self.troubles >= FAILING_AFTER else "up"
 
     def to_json(self) -> dict:
@@ -73,6 +80,10 @@ class Board:
         detail = f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else error
         health.last_error, health.last_error_at = str(detail)[:200], self.wall()
         health.troubles += 1
+
+    def condition(self, name: str, health: str) -> None:
+        """What ``ChannelAlerts`` is told: a condition, or ``ok`` (back)."""
+        self._of(name).condition = health if health in CONDITIONS else None
 
     def rate_limited(self, name: str) -> None:
         self._of(name).rate_limited += 1

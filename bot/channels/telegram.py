@@ -58,8 +58,8 @@ from bot.channels.base import (
     TokenRejected,
     split_text,
 )
-from bot.channels.media import EvidenceFolder, Received, content_type_of
 from bot.channels.health import board
+from bot.channels.media import EvidenceFolder, Received, content_type_of
 from bot.channels.pacing import Limiter, backoff
 from bot.channels.telegram_http import AiohttpRequest
 from bot.channels.webhook import WebhookServer

@@ -80,6 +80,8 @@ class EmailFallback:
             result = await self.chats.deliver(checkin.items[0], now)
         else:
             result = await deliver(checkin, now)
+        if result.stopped:  # the service is stopping between pages: nothing more now
+            return result
         if result.outcome is Outcome.RETRY and await self._all_dark(checkin.person_id):
             pass  # every chat of the person is on a channel gone dark: e-mail now
         elif result.outcome is not Outcome.UNREACHABLE or result.carried:

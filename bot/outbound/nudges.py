@@ -262,6 +262,15 @@ class ChatDelivery:
             channel_name, chat_id, link_id = link.channel.value, link.chat_id, link.id
         carried: list[tuple[int, str, int]] = []
         for indexes, message in messages:
+            if carried and checkin.stopping():  # no further page: the rest is given back
+                return DeliveryResult(
+                    Outcome.RETRY,
+                    channel=channel_name,
+                    message_id=carried[-1][1],
+                    chat_id=chat_id,
+                    carried=tuple(carried),
+                    stopped=True,
+                )
             try:
                 message_id = await channel.send(chat_id, message)
             except ChannelError as exc:

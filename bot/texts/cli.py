@@ -351,6 +351,14 @@ ENTRIES: dict[str, dict[str, str]] = {
     "status_channel_up": {"vi": "hoạt động", "en": "up"},
     "status_channel_failing": {"vi": "đang lỗi", "en": "failing"},
     "status_channel_stopped": {"vi": "đã dừng", "en": "stopped"},
+    "status_channel_dark": {
+        "vi": "mất kết nối tới nền tảng (tin nhắn được gửi qua kênh khác hoặc thư điện tử)",
+        "en": "cannot reach the platform (messages go by another channel or e-mail)",
+    },
+    "status_channel_token_rejected": {
+        "vi": "mã truy cập (token) bị từ chối: kiểm tra lại token rồi khởi động lại dịch vụ",
+        "en": "token rejected: check the token, then restart the service",
+    },
     "status_unlinked": {
         "vi": "Người chưa liên kết tài khoản chat: {count}",
         "en": "People with no linked chat: {count}",
@@ -379,6 +387,14 @@ ENTRIES: dict[str, dict[str, str]] = {
     "status_problem_channel_failing": {
         "vi": "kênh {channel} đang lỗi",
         "en": "channel {channel} is failing",
+    },
+    "status_problem_channel_dark": {
+        "vi": "kênh {channel} mất kết nối tới nền tảng",
+        "en": "channel {channel} cannot reach its platform",
+    },
+    "status_problem_channel_token_rejected": {
+        "vi": "kênh {channel}: token bị từ chối",
+        "en": "channel {channel}: token rejected",
     },
     "status_problem_channel_stopped": {
         "vi": "kênh {channel} đã dừng",
