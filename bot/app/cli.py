@@ -32,6 +32,7 @@ from scheduler.clock import Clock, SimulatedClock, SystemClock
 from storage.db import Database, display_url
 from storage.imports.directory import ImportReport
 from storage.imports.problems import MAX_LISTED, ImportFailed
+from storage.leader import AlreadyRunning, LeadershipLost
 
 T = TypeVar("T")
 
@@ -791,6 +792,10 @@ def run_command(
         _fail(t(c.lang, "token_rejected", key=rejected.key))
     except StartRefused as refused:
         _fail(t(c.lang, refused.key, **refused.values))
+    except AlreadyRunning as running:
+        _fail(t(c.lang, "run_already_running", path=running.path))
+    except LeadershipLost:
+        _fail(t(c.lang, "run_leadership_lost"))
 
 
 @app.command("demo", help=_help("cli_demo"))

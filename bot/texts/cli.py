@@ -15,6 +15,18 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the file holds a token or password the group or others can read (mode {mode}); "
         "run `chmod 600 {path}`",
     },
+    "run_already_running": {
+        "vi": "Một tiến trình nhacviec run khác đang dùng cơ sở dữ liệu SQLite này ({path}). "
+        "SQLite chỉ chạy một tiến trình; muốn chạy nhiều tiến trình, hãy dùng PostgreSQL.",
+        "en": "Another nhacviec run uses this SQLite database ({path}). SQLite runs one "
+        "process; to run several, use PostgreSQL.",
+    },
+    "run_leadership_lost": {
+        "vi": "Mất kết nối giữ quyền điều phối với cơ sở dữ liệu: tiến trình dừng để khởi động "
+        "lại (tiến trình khác có thể đã tiếp quản).",
+        "en": "The connection holding the lead broke: stopping, to start again (another "
+        "process may have taken over).",
+    },
     "token_rejected": {
         "vi": "Nền tảng từ chối {key} (token sai hoặc đã bị thu hồi): hãy kiểm tra lại {key}.",
         "en": "The platform rejected {key} (wrong or revoked token): check {key}.",
