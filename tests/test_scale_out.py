@@ -49,9 +49,13 @@ async def start(cwd: Path, env: dict, log: Path) -> asyncio.subprocess.Process:
     )  # fmt: skip
 
 
+def _read(log: Path) -> str:
+    return log.read_text(encoding="utf-8") if log.exists() else ""
+
+
 async def log_says(log: Path, action: str) -> None:
     for _ in range(HANG_GUARD * 10):
-        if log.exists() and f"action={action}" in log.read_text(encoding="utf-8"):
+        if f"action={action}" in await asyncio.to_thread(_read, log):
             return
         await asyncio.sleep(0.1)
     raise AssertionError(f"{log.name} never said {action}")
