@@ -19,9 +19,12 @@ from storage.plans import closed_plans
 
 
 def assignment_query():
-    """Assignments with their task and agency, in one statement."""
+    """Assignments with their task, agency and focal person, in one statement (a lazy
+    load later would be I/O outside the async session's reach)."""
     return select(Assignment).options(
-        joinedload(Assignment.task, innerjoin=True), joinedload(Assignment.agency, innerjoin=True)
+        joinedload(Assignment.task, innerjoin=True),
+        joinedload(Assignment.agency, innerjoin=True),
+        joinedload(Assignment.focal_person),
     )
 
 

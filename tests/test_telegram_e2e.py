@@ -12,7 +12,7 @@ from bot.inbound.dispatcher import Dispatcher
 from bot.inbound.fairness import REFUSE_EVERY
 from scheduler.clock import ManualClock
 from storage.enums import NudgeState, Status
-from storage.models import InboundMessage, Nudge
+from storage.models import Assignment, InboundMessage, Nudge, Task
 from tests.fakes.chat_service import ChatService
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.kit import World, counts, local, two_tasks_and_an_invite
@@ -345,6 +345,9 @@ async def test_a_leader_gets_one_escalation_message_with_leader_actions(db, tmp_
     )
     clock = ManualClock(local(2024, 3, 26, 8, 0))  # 7 working days late: the leaders are told
     official = await world.person("official", "stp")
+    async with db.unit_of_work() as session:  # 2.2 has a focal person: the leader sees whom
+        query = select(Assignment).join(Task).where(Task.code == "2.2")
+        (await session.scalars(query)).one().focal_person_id = official.id
     leader_code = await world.invite(await world.person("leader", "stp"), clock.now())
     official_code = await world.invite(official, clock.now())
     async with FakeTelegramAPI(max_long_poll=0.2, per_chat_rate=None) as api:
@@ -357,9 +360,11 @@ async def test_a_leader_gets_one_escalation_message_with_leader_actions(db, tmp_
             [_welcome, escalation] = api.sent_messages(LEADER_CHAT)
             lines = escalation.plain_text.splitlines()
             assert lines[0].startswith("🔺 Kính báo lãnh đạo: 2 nhiệm vụ do Sở Tư pháp chủ trì")
-            assert lines[1:3] == [
+            assert lines[1:5] == [
                 "1. 2.1 — Trình chương trình",
                 "    Thời hạn: 15/03/2024 · quá hạn 11 ngày · Đầu mối: chưa giao",
+                "2. 2.2 — Rà soát văn bản",
+                f"    Thời hạn: 15/03/2024 · quá hạn 11 ngày · Đầu mối: {official.full_name}",
             ]
             assert keyboard(escalation) == [
                 ["2.1: 🔔 Nhắc lại cán bộ", "👤 Giao đầu mối"],
