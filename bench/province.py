@@ -12,13 +12,13 @@ Measured on a quarter-end morning, Fri 28 Jun 2024 at work start, on each backen
    look-back included), commit included; baseline: the driver's own bulk insert of the same
    rows (``executemany`` / asyncpg ``executemany``) into an empty copy of the table.
 2. **sweep**: ``sweep_once`` rounds until nothing is due, with a delivery that sends nothing
-   (``RecordingDelivery``: every check-in "sent" at once), so the figure is the ledger's
+   (every check-in "sent" at once), so the figure is the ledger's
    claims and records; baseline: one driver ``UPDATE`` setting the same rows sent.
 3. **the morning's check-ins** for ``--checkins`` people (default 5,000) with a linked
    Telegram chat: the real ``ChatDelivery`` and ``TelegramChannel`` (pacing at ~30
    messages/s per bot) against the fake Bot API with flood control on, on a virtual clock
    (the channel's and the fake's time move only when the channel sleeps), driven by the
-   real sweep. Printed: virtual time against the limit (people / 30 s) as a ratio, 429s, and
+   real sweep. Printed: virtual time against the limit (messages / 30 s) as a ratio, 429s, and
    the wall time. On one process, then on two: a second candidate on the same database
    (PostgreSQL) stands by on the leader lock (``storage.leader``) while the first sends; the
    platform's limit is per bot token, so the second adds no rate, and the figure shows it
@@ -50,6 +50,7 @@ from bench.checkin import VirtualTime
 from bench.import_plan import PG_URL, Backend, declare, timed_import, write_files
 from bot.channels.telegram import TelegramChannel
 from bot.outbound.nudges import ChatDelivery
+from scheduler.delivery import CheckIn, DeliveryResult, NudgeToSend, Outcome
 from scheduler.planner import plan_window
 from scheduler.sweep import SweepConfig, sweep_once
 from storage.db import Database, apply_sqlite_pragmas
@@ -58,7 +59,6 @@ from storage.imports.directory import import_people
 from storage.imports.tabular import read_table
 from storage.leader import Leadership
 from storage.models import Assignment, ChatLink, Nudge, Person
-from tests.fakes.recording_delivery import RecordingDelivery
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.kit import CAL, NOW, RULES
 
@@ -88,7 +88,9 @@ async def build(backend: Backend, folder: Path, args) -> tuple[Database, dict]:
     await declare(db, files[0])
     started = time.perf_counter()
     import_s, assignments = await timed_import(db, files[1])
-    people_table = read_table(write_people(folder, files[0][0], args.people), key_column="full_name")
+    people_table = read_table(
+        write_people(folder, files[0][0], args.people), key_column="full_name"
+    )
     async with db.unit_of_work() as session:
         await import_people(session, people_table, NOW)
     async with db.unit_of_work() as session:  # a focal official per assignment, round robin
@@ -151,9 +153,31 @@ async def _pg(backend: Backend, db: Database) -> asyncpg.Connection:
     return await asyncpg.connect(dsn, server_settings={"search_path": db.schema})
 
 
+class Instant:
+    """A delivery that sends nothing: every check-in "sent" at once, each nudge carried."""
+
+    grouped = True
+
+    def __init__(self) -> None:
+        self.people: set[int] = set()
+        self.count = 0
+
+    async def deliver(self, nudge: NudgeToSend, now: datetime) -> DeliveryResult:
+        self.people.add(nudge.person_id)
+        self.count += 1
+        return DeliveryResult.sent("instant", str(self.count))
+
+    async def deliver_checkin(self, checkin: CheckIn, now: datetime) -> DeliveryResult:
+        self.people.add(checkin.person_id)
+        self.count += 1
+        carried = tuple((n.nudge_id, str(self.count), i) for i, n in enumerate(checkin.items, 1))
+        return DeliveryResult(Outcome.SENT, channel="instant", message_id=str(self.count),
+                              chat_id=str(checkin.person_id), carried=carried)  # fmt: skip
+
+
 async def sweeping(backend: Backend, db: Database) -> dict:
     config = SweepConfig(worker="bench:1", rules=RULES)
-    delivery = RecordingDelivery()
+    delivery = Instant()
     start = time.perf_counter()
     rounds = claimed = sent = skipped = 0
     while True:
@@ -177,7 +201,7 @@ async def sweeping(backend: Backend, db: Database) -> dict:
         await pg.execute(raw_sql.format(n=n))
         raw = time.perf_counter() - t0
         await pg.close()
-    people = len({n.person_id for n, _ in delivery.delivered})
+    people = len(delivery.people)
     return {"rounds": rounds, "claimed": claimed, "sent": sent, "skipped": skipped,
             "seconds": took, "raw": raw, "people": people}  # fmt: skip
 
@@ -259,7 +283,7 @@ async def run_backend(backend: Backend, folder: Path, args) -> None:
         shapes = [False, True] if backend.name == "postgresql" else [False]
         for standby in shapes:
             m = await morning(db, args.checkins, standby=standby)
-            ideal = m["people"] / LIMIT_PER_SECOND
+            ideal = m["messages"] / LIMIT_PER_SECOND
             label = "two processes (leader + standby)" if standby else "one process"
             print(f"  morning, {label}: {m['messages']:,} messages to {m['chats']:,} of "
                   f"{m['people']:,} people in {m['virtual']:.1f} s virtual ({m['wall']:.1f} s wall);"

@@ -253,6 +253,9 @@ async def _finish(session: AsyncSession, nudge_id: int, worker: str, **values) -
             )
         )
         .values(**values)
+        # Not matched against the session's objects: a sweep's session holds the whole
+        # claim (thousands of rows), and evaluating each UPDATE over them is quadratic.
+        .execution_options(synchronize_session=False)
     )
     assert isinstance(result, CursorResult)  # what an UPDATE returns: it counts the rows
     return result.rowcount == 1
