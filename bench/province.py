@@ -272,9 +272,10 @@ async def run_backend(backend: Backend, folder: Path, args) -> None:
           f"import {built['import']:.1f} s, setup {built['setup']:.1f} s")  # fmt: skip
     try:
         plan = await planning(backend, db)
-        print(f"  planning (08:00, empty ledger): {plan['rows']:,} nudges in {plan['seconds']:.1f} s"
-              f" ({plan['rows'] / plan['seconds']:,.0f}/s); driver bulk insert of the same rows "
-              f"{plan['raw']:.1f} s: ratio {plan['raw'] / plan['seconds']:.2f} of raw speed")  # fmt: skip
+        rows, took, raw = plan["rows"], plan["seconds"], plan["raw"]
+        print(f"  planning (08:00, empty ledger): {rows:,} nudges in {took:.1f} s"
+              f" ({rows / took:,.0f}/s); driver bulk insert of the same rows "
+              f"{raw:.1f} s: ratio {raw / took:.2f} of raw speed")  # fmt: skip
         swept = await sweeping(backend, db)
         print(f"  sweep (nothing sent out): {swept['claimed']:,} claimed ({swept['sent']:,} sent, "
               f"{swept['skipped']:,} skipped) for {swept['people']:,} people in {swept['rounds']} "
@@ -286,7 +287,8 @@ async def run_backend(backend: Backend, folder: Path, args) -> None:
             ideal = m["messages"] / LIMIT_PER_SECOND
             label = "two processes (leader + standby)" if standby else "one process"
             print(f"  morning, {label}: {m['messages']:,} messages to {m['chats']:,} of "
-                  f"{m['people']:,} people in {m['virtual']:.1f} s virtual ({m['wall']:.1f} s wall);"
+                  f"{m['people']:,} people in {m['virtual']:.1f} s virtual "
+                  f"({m['wall']:.1f} s wall);"
                   f" the limit allows {ideal:.1f} s: ratio {m['virtual'] / ideal:.2f}; 429s "
                   f"{m['429']}, requests in a ban {m['in_ban']}"
                   + (f"; the standby took over: {m['took_over']}" if standby else ""))  # fmt: skip
