@@ -43,8 +43,8 @@ from storage.ledger import (
     claim_due,
     fail_unreachable,
     mark_failed,
-    mark_sent,
-    mark_skipped,
+    mark_sent_together,
+    mark_skipped_together,
     reopen_gave_up,
     superseded,
 )
@@ -152,13 +152,11 @@ async def sweep_once(
         wanted = [n for n in claimed if n.id not in reasons]
         reasons |= dict.fromkeys(await superseded(session, wanted, now), "superseded")
         to_send: list[NudgeToSend] = []
+        skipped: dict[str, list[Nudge]] = {}
         for nudge in claimed:
             reason = reasons.get(nudge.id)
             if reason:
-                await mark_skipped(session, nudge.id, config.worker, now, reason=reason)
-                audit.nudge_skipped(session, nudge, reason, config.worker)
-                report.skipped += 1
-                report.skip_reasons[reason] = report.skip_reasons.get(reason, 0) + 1
+                skipped.setdefault(reason, []).append(nudge)
                 continue
             to_send.append(
                 NudgeToSend(
@@ -171,6 +169,13 @@ async def sweep_once(
                     nudge.attempts,
                 )
             )
+        for reason, nudges in skipped.items():  # one statement per reason
+            ids = [n.id for n in nudges]
+            await mark_skipped_together(session, ids, config.worker, now, reason=reason)
+            for nudge in nudges:
+                audit.nudge_skipped(session, nudge, reason, config.worker)
+            report.skipped += len(nudges)
+            report.skip_reasons[reason] = report.skip_reasons.get(reason, 0) + len(nudges)
     deliver_checkin = getattr(delivery, "deliver_checkin", None)
     if not getattr(delivery, "grouped", True):
         deliver_checkin = None
@@ -246,31 +251,45 @@ def _may_retry(attempt: int) -> bool:
 
 
 async def _record(db, calendar, config, outcomes, now, report) -> None:
-    """Each (nudge, result, position in its message) as the ledger's outcome, together."""
+    """Each (nudge, result, position in its message) as the ledger's outcome, together:
+    the nudges sent in one message in one statement, the rest row by row."""
+    kept: dict[int, bool] = {}
+    by_message: dict[tuple, dict[int, int | None]] = {}
+    others = []
+    for item, result, position in outcomes:
+        if result.outcome is Outcome.SENT:
+            key = (result.channel or "", result.message_id or "", result.chat_id)
+            by_message.setdefault(key, {})[item.nudge_id] = position
+        else:
+            others.append((item, result, position))
     async with db.unit_of_work() as session:
-        kept = [
-            await _record_one(session, calendar, config, item, result, now, report, position)
-            for item, result, position in outcomes
-        ]
+        for (channel, message_id, chat_id), positions in by_message.items():
+            taken = await mark_sent_together(
+                session,
+                positions,
+                config.worker,
+                now,
+                channel=channel,
+                message_id=message_id,
+                chat_id=chat_id,
+            )
+            report.sent += len(taken)
+            kept |= {nudge_id: nudge_id in taken for nudge_id in positions}
+        for item, result, _position in others:
+            one = await _record_one(session, calendar, config, item, result, now, report)
+            kept[item.nudge_id] = bool(one)
     # After the commit: a line stands for what the ledger keeps.
-    for (item, result, _position), held in zip(outcomes, kept, strict=True):
+    for item, result, _position in outcomes:
+        held = kept[item.nudge_id]
+        if not held and result.outcome is Outcome.SENT:
+            report.lost_claims += 1
+            log.warning("action=claim_lost nudge=%s worker=%s", item.nudge_id, config.worker)
         audit.nudge_outcome(item, result, config.worker, kept=held, retry=_may_retry(item.attempt))
 
 
-async def _record_one(session, calendar, config, item, result, now, report, position) -> int:
-    if result.outcome is Outcome.SENT:
-        kept = await mark_sent(
-            session,
-            item.nudge_id,
-            config.worker,
-            now,
-            channel=result.channel or "",
-            message_id=result.message_id or "",
-            chat_id=result.chat_id,
-            position=position,
-        )
-        report.sent += kept
-    elif result.outcome is Outcome.RETRY and _may_retry(item.attempt):
+async def _record_one(session, calendar, config, item, result, now, report) -> int:
+    """A nudge's outcome other than sent (those go by message: ``_record``)."""
+    if result.outcome is Outcome.RETRY and _may_retry(item.attempt):
         wait = max(backoff(item.attempt), result.retry_after or timedelta(0))
         retry_at = calendar.next_work_start(now + wait)
         kept = await mark_failed(

@@ -12,7 +12,18 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import CursorResult, and_, exists, func, literal, or_, select, tuple_, update
+from sqlalchemy import (
+    CursorResult,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import upsert_insert
@@ -261,22 +272,36 @@ async def _finish(session: AsyncSession, nudge_id: int, worker: str, **values) -
     return result.rowcount == 1
 
 
-async def mark_sent(
+async def _finish_many(session: AsyncSession, ids: list[int], worker: str, **values) -> set[int]:
+    """``_finish`` for many rows in one statement: the ids whose claim ``worker`` held."""
+    if not ids:
+        return set()
+    result = await session.execute(
+        update(Nudge)
+        .where(Nudge.id.in_(ids), Nudge.state == NudgeState.CLAIMED, Nudge.claimed_by == worker)
+        .values(**values)
+        .returning(Nudge.id)
+        .execution_options(synchronize_session=False)
+    )
+    return set(result.scalars().all())
+
+
+async def mark_sent_together(
     session,
-    nudge_id,
+    positions: dict[int, int | None],
     worker,
     now,
     *,
     channel: str,
     message_id: str,
     chat_id: str | None = None,
-    position: int | None = None,
-) -> bool:
-    """Sent, in message ``message_id`` of ``chat_id`` on ``channel``, at ``position`` (1-based)
-    when that message listed several."""
-    return await _finish(
+) -> set[int]:
+    """The nudges one message carried (id -> position in it), sent, in one statement;
+    returns the ids still claimed by ``worker`` (the others' outcome is not theirs)."""
+    places = {i: p for i, p in positions.items() if p is not None}
+    return await _finish_many(
         session,
-        nudge_id,
+        list(positions),
         worker,
         state=NudgeState.SENT,
         available_at=None,
@@ -284,8 +309,21 @@ async def mark_sent(
         channel=channel,
         message_id=message_id,
         chat_id=chat_id,
-        position=position,
+        position=case(places, value=Nudge.id, else_=None) if places else None,
         last_error=None,
+        updated_at=now,
+    )
+
+
+async def mark_skipped_together(session, ids: list[int], worker, now, *, reason: str) -> set[int]:
+    """Skipped for ``reason`` (done, withdrawn, superseded …), in one statement."""
+    return await _finish_many(
+        session,
+        ids,
+        worker,
+        state=NudgeState.SKIPPED,
+        available_at=None,
+        skip_reason=reason,
         updated_at=now,
     )
 
@@ -309,18 +347,6 @@ async def mark_failed(
         state=NudgeState.FAILED,
         available_at=retry_at,
         last_error=error,
-        updated_at=now,
-    )
-
-
-async def mark_skipped(session, nudge_id, worker, now, *, reason: str) -> bool:
-    return await _finish(
-        session,
-        nudge_id,
-        worker,
-        state=NudgeState.SKIPPED,
-        available_at=None,
-        skip_reason=reason,
         updated_at=now,
     )
 
