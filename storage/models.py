@@ -601,7 +601,7 @@ class NumberedMenu(Base):
     channel: Mapped[str] = mapped_column(String(20), primary_key=True)
     chat_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     message_id: Mapped[str] = mapped_column(String(64))
-    options: Mapped[str] = mapped_column(Text)  # JSON: [[label, data], …] in reading order
+    options: Mapped[str] = mapped_column(Text)  # JSON: [[label, data, message id] or null, …]
     shown_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
