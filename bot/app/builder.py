@@ -30,6 +30,7 @@ from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import menu
 from bot.outbound.digests import ChatDigestSink
 from bot.outbound.email_fallback import EmailFallback
+from bot.outbound.email_invites import MailInvites
 from bot.outbound.nudges import ChatDelivery
 from bot.texts import use_address
 from scheduler.calendar import WorkCalendar
@@ -197,9 +198,17 @@ def build_service(
     dispatcher = Dispatcher(Deps(db, channels, calendar, rules, clock.now, lang))
     email = email_channel(settings)
     delivery: Delivery = ChatDelivery(db, channels, lang, calendar=calendar, watch=watch)
+    invites = MailInvites(channels, calendar.timezone)  # how an e-mail says to link a chat
     if email is not None:  # people with no chat that works get their nudges by e-mail
         delivery = EmailFallback(
-            delivery, db, email, lang, calendar=calendar, watch=watch, channels=list(channels)
+            delivery,
+            db,
+            email,
+            lang,
+            calendar=calendar,
+            watch=watch,
+            channels=list(channels),
+            invites=invites,
         )
     sink = ChatDigestSink(
         db,
@@ -209,6 +218,7 @@ def build_service(
         calendar=calendar,
         quiet=settings.digest_quiet,
         email=email,
+        invites=invites,
     )
     if digests is None:
         # Its own name each time: a claim left by an earlier (killed) run of this

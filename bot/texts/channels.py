@@ -30,6 +30,32 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "📋 Hệ thống xin nhắc Anh/Chị {n} nhiệm vụ cần theo dõi",
         "en": "📋 {n} assignments to follow up",
     },
+    "email_invite_head": {
+        "vi": "Anh/Chị chưa liên kết tài khoản chat với Hệ thống. Để nhận nhắc việc và cập nhật "
+        "tiến độ qua chat, Anh/Chị dùng mã mời dưới đây (dùng một lần, hiệu lực đến {expires}):",
+        "en": "You have not linked a chat yet. To get reminders and update your progress in "
+        "chat, use the invite below (one use, valid until {expires}):",
+    },
+    "email_invite_telegram": {
+        "vi": "• Telegram: mở đường dẫn {link}",
+        "en": "• Telegram: open {link}",
+    },
+    "email_invite_zalo": {
+        "vi": "• Zalo: nhắn cho tài khoản Zalo của Hệ thống: /start {code}",
+        "en": "• Zalo: send the system's Zalo account: /start {code}",
+    },
+    "email_invite_code": {
+        "vi": "• Mã mời: gửi cho Hệ thống tin nhắn /start {code}",
+        "en": "• Invite code: send the system the message /start {code}",
+    },
+    "email_invite_given": {
+        "vi": "Anh/Chị chưa liên kết tài khoản chat với Hệ thống. Anh/Chị dùng mã mời đã được "
+        "cấp (hiệu lực đến {expires}) để liên kết qua Zalo hoặc Telegram; nếu không còn mã, "
+        "Anh/Chị liên hệ cơ quan điều phối để được cấp lại.",
+        "en": "You have not linked a chat yet. Use the invite you were given (valid until "
+        "{expires}) to link Zalo or Telegram; if you no longer have it, ask the "
+        "coordinators for a new one.",
+    },
     "email_link": {
         "vi": "Để liên kết tài khoản chat, Anh/Chị mở: {link}",
         "en": "To link a chat, open: {link}",
