@@ -56,6 +56,31 @@ ENTRIES: dict[str, dict[str, str]] = {
         "{expires}) to link Zalo or Telegram; if you no longer have it, ask the "
         "coordinators for a new one.",
     },
+    # e-mail copies of escalations (NHACVIEC_EMAIL_ESCALATIONS)
+    "email_escalation_leader_note": {
+        "vi": "Đây là bản sao qua thư điện tử của tin nhắn Hệ thống đã gửi Anh/Chị qua {channel}. "
+        "Anh/Chị nhắc lại cán bộ hoặc giao đầu mối trên {channel}, hoặc gõ /giao MÃ HỌ TÊN.",
+        "en": "This is an e-mail copy of the message the system sent you on {channel}. Remind "
+        "the official or assign a focal person on {channel}, or type /assign CODE NAME.",
+    },
+    "email_escalation_coordinator_header": {
+        "vi": "🔺 Hệ thống đã báo lãnh đạo {count} nhiệm vụ quá hạn (ngày {date}):",
+        "en": "🔺 The system told the leaders of {count} overdue tasks ({date}):",
+    },
+    "email_escalation_coordinator_item": {
+        "vi": "{n}. {code} — {title} ({agency})\n    Thời hạn: {deadline} · {when} · "
+        "Lãnh đạo: {leader} · Đầu mối: {focal}",
+        "en": "{n}. {code} — {title} ({agency})\n    Deadline: {deadline} · {when} · "
+        "Leader: {leader} · Focal person: {focal}",
+    },
+    "email_escalation_coordinator_note": {
+        "vi": "Danh sách quá hạn đầy đủ: /quahan trên Zalo hoặc Telegram.",
+        "en": "The full overdue list: /overdue on Zalo or Telegram.",
+    },
+    "channel_label_telegram": {"vi": "Telegram", "en": "Telegram"},
+    "channel_label_zalo": {"vi": "Zalo", "en": "Zalo"},
+    "channel_label_console": {"vi": "cửa sổ chat", "en": "the chat window"},
+    "channel_label_email": {"vi": "thư điện tử", "en": "e-mail"},
     "email_link": {
         "vi": "Để liên kết tài khoản chat, Anh/Chị mở: {link}",
         "en": "To link a chat, open: {link}",
