@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from bot.app.builder import build_service
 from bot.app.settings import Settings
 from scheduler.clock import ManualClock
 from storage.enums import NudgeState
-from storage.models import EmailCopy, Nudge, Person
+from storage.models import ChatLink, EmailCopy, Nudge, Person
 from tests.fakes.recording_channel import RecordingChannel
 from tests.fakes.smtp_server import FakeSMTP
 from tests.kit import World, local
@@ -141,3 +141,21 @@ def test_the_setting_is_on_or_off_and_needs_a_mail_server():
     assert "NHACVIEC_SMTP_HOST" in str(refused.value)
     with pytest.raises(ConfigError):
         parse_settings(smtp | {"NHACVIEC_EMAIL_ESCALATIONS": "yes"})
+
+
+async def test_a_leader_who_got_it_by_email_gets_no_copy_and_coordinators_do(world):
+    db, leader = world
+    async with db.unit_of_work() as session:
+        await session.execute(delete(ChatLink).where(ChatLink.person_id == leader.id))
+    clock, console = ManualClock(ESCALATED), RecordingChannel("console")
+    async with FakeSMTP() as smtp:
+        await service(db, smtp, clock, console).reminders.run_round()
+        clock.advance(timedelta(minutes=5))
+        await service(db, smtp, clock, console).reminders.run_round()
+    (to_leader,) = smtp.to(LEADER)  # the escalation itself, by e-mail: no copy of it
+    assert "bản sao" not in to_leader.get_body(("plain",)).get_content()
+    async with db.unit_of_work() as session:
+        escalation = await session.scalar(select(Nudge).where(Nudge.kind.like("escalation:%")))
+    assert escalation.channel == "email"
+    assert len(smtp.to(COORDINATOR)) == 1
+    assert leader.id not in {r.person_id for r in await copies(db)}
