@@ -3,11 +3,15 @@
 One row per chat: a message with options replaces the chat's menu (the older one is
 superseded), a typed number presses one of the options and takes the menu away (an
 answered menu cannot be pressed again). Kept in the store, so a restart forgets none.
+A list paged over several messages is one menu: each option may carry the id of the
+message that showed it (``message_id`` is then the last page's), and a number whose
+option was not shown has none (JSON null).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete
@@ -15,18 +19,21 @@ from sqlalchemy import delete
 from storage.db import Session
 from storage.models import NumberedMenu
 
+Option = tuple[str, str] | tuple[str, str, str]  # (label, data[, message id])
+
 
 async def remember(
     session: Session,
     channel: str,
     chat_id: str,
     message_id: str,
-    options: list[tuple[str, str]],
+    options: Sequence[Option | None],
     now: datetime,
 ) -> None:
-    """``options`` ((label, data), in reading order) went to ``chat_id`` as ``message_id``."""
+    """``options`` ((label, data) or (label, data, the message that showed it), in number
+    order; None for a number without one) went to ``chat_id``, the last in ``message_id``."""
     row = await session.get(NumberedMenu, (channel, chat_id))
-    data = json.dumps([list(option) for option in options], ensure_ascii=False)
+    data = json.dumps([None if o is None else list(o) for o in options], ensure_ascii=False)
     if row is None:
         session.add(NumberedMenu(channel=channel, chat_id=chat_id, message_id=message_id,
                                  options=data, shown_at=now))  # fmt: skip
@@ -37,12 +44,17 @@ async def remember(
 
 async def recall(
     session: Session, channel: str, chat_id: str
-) -> tuple[str, list[tuple[str, str]]] | None:
-    """The chat's open menu: (message id, options), or None."""
+) -> tuple[str, list[tuple[str, str, str] | None]] | None:
+    """The chat's open menu: (message id, options as (label, data, the message that showed
+    it) or None), or None."""
     row = await session.get(NumberedMenu, (channel, chat_id))
     if row is None:
         return None
-    return row.message_id, [(label, data) for label, data in json.loads(row.options)]
+    options: list[tuple[str, str, str] | None] = [
+        None if o is None else (o[0], o[1], o[2] if len(o) > 2 else row.message_id)
+        for o in json.loads(row.options)
+    ]
+    return row.message_id, options
 
 
 async def forget(session: Session, channel: str, chat_id: str) -> None:

@@ -1,4 +1,5 @@
-"""One-time invite codes: only a SHA-256 of the code is stored.
+"""One-time invite codes: only a SHA-256 of the code is stored (but for an invite made to be
+shown in e-mails, whose code is kept until it is used or replaced: ``mail_invite``).
 
 A code is 16 random bytes (``secrets.token_urlsafe``): 128 bits. Guessing is
 also bounded per chat (``InviteAttempt``): the first ``FREE_TRIES`` wrong codes
@@ -54,6 +55,27 @@ async def create_invite(
     return code, invite
 
 
+async def mail_invite(
+    session: AsyncSession, person: Person, now: datetime, lifetime: timedelta = INVITE_LIFETIME
+) -> tuple[str | None, Invite]:
+    """The invite the e-mails to ``person`` show: (its code, the invite).
+
+    Their live invite made for e-mails while it lasts, so every e-mail shows the same
+    code; a fresh one, made as ``create_invite`` makes it and its code kept for the
+    next e-mails, when they have none live. A live invite an operator handed out
+    (``nhacviec invite``, its code not kept) is left working: (None, that invite).
+    """
+    live = await session.scalar(
+        select(Invite).where(Invite.person_id == person.id).with_for_update()
+    )
+    if live is not None and live.used_at is None and live.expires_at > now:
+        return live.mail_code, live
+    code, invite = await create_invite(session, person, now, lifetime)
+    invite.mail_code = code
+    await session.flush()
+    return code, invite
+
+
 class InviteRefused(Exception):
     """``reason`` is ``unknown``, ``used`` or ``expired``."""
 
@@ -74,6 +96,7 @@ async def redeem_invite(session: AsyncSession, code: str, now: datetime) -> Pers
     if invite.expires_at <= now:
         raise InviteRefused("expired")
     invite.used_at = now
+    invite.mail_code = None  # used: no e-mail shows it again
     await session.flush()
     return await session.get_one(Person, invite.person_id)
 

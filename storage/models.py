@@ -175,7 +175,13 @@ class ChatLink(Base):
 
 
 class Invite(Base):
-    """A one-time code, kept only as its SHA-256; one live invite per person."""
+    """A one-time code, kept only as its SHA-256; one live invite per person.
+
+    ``mail_code``: the code itself, only for an invite made to be shown in e-mails to a
+    person with no linked chat (``storage.invites.mail_invite``), so that every e-mail
+    until it expires shows the same code; cleared once used. An operator's invite
+    (``nhacviec invite``) keeps no code.
+    """
 
     __tablename__ = "invites"
 
@@ -185,6 +191,7 @@ class Invite(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    mail_code: Mapped[str | None] = mapped_column(String(64))
 
     person: Mapped[Person] = relationship()
 
@@ -542,6 +549,33 @@ class DigestPart(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class EmailCopy(Base):
+    """An e-mail copy of an escalation that went out in chat (``NHACVIEC_EMAIL_ESCALATIONS``,
+    ``storage.email_copies``): one row per (escalation nudge, recipient), the leader it
+    went to or a coordinator, each with an address. Delivered like a nudge: claimed with a
+    lease, sent (a recipient's due rows in one e-mail, its id in ``message_id``), or failed
+    (retried at ``available_at``, or for good when that is None)."""
+
+    __tablename__ = "email_copies"
+    __table_args__ = (
+        UniqueConstraint("nudge_id", "person_id"),
+        Index("ix_email_copies_due", "state", "available_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nudge_id: Mapped[int] = mapped_column(ForeignKey("nudges.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    state: Mapped[NudgeState] = mapped_column(_enum(NudgeState, "email_copy_state"))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    available_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    message_id: Mapped[str | None] = mapped_column(String(64))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class StrangerChat(Base):
     """A chat that wrote without being linked: refused once per interval, then ignored
     (``storage.strangers``); what it sent is kept in the inbox without its text."""
@@ -601,7 +635,7 @@ class NumberedMenu(Base):
     channel: Mapped[str] = mapped_column(String(20), primary_key=True)
     chat_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     message_id: Mapped[str] = mapped_column(String(64))
-    options: Mapped[str] = mapped_column(Text)  # JSON: [[label, data], …] in reading order
+    options: Mapped[str] = mapped_column(Text)  # JSON: [[label, data, message id] or null, …]
     shown_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

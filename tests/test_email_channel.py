@@ -3,10 +3,12 @@ what an official's mailbox receives, and what the ledger is told when SMTP refus
 
 from __future__ import annotations
 
+from email import message_from_bytes, policy
+
 import pytest
 
 from bot.channels.base import Attachment, ChannelError, Choice, Outgoing
-from bot.channels.email import EmailChannel, SmtpConfig, subject_of
+from bot.channels.email import ChatInvite, EmailChannel, SmtpConfig, subject_of
 from tests.fakes.smtp_server import FakeSMTP
 
 NUDGE = Outgoing(
@@ -109,3 +111,29 @@ def test_smtp_settings_name_the_key_and_never_echo_the_password():
         {"NHACVIEC_SMTP_HOST": "mail.example.gov.vn", "NHACVIEC_SMTP_FROM": "nv@example.gov.vn"}
     )
     assert good.smtp_security == "starttls" and good.smtp_port is None
+
+
+async def test_the_message_is_well_formed_mime_utf8_with_an_encoded_vietnamese_subject():
+    invite = ChatInvite("vHF_z1AmHduCT8SMsUY3pQ", "13/03/2024 08:30", "https://t.me/b?start=x")
+    async with FakeSMTP() as smtp:
+        await channel(smtp).send("loan@stp.example.gov.vn", NUDGE, invite=invite)
+    (raw,) = smtp.raw_to("loan@stp.example.gov.vn")
+    head, _, _ = raw.partition(b"\r\n\r\n")
+    # On the wire: 7-bit throughout (any relay takes it), the subject as RFC 2047 encoded
+    # words of UTF-8, no line longer than SMTP allows.
+    assert raw.isascii() and head.isascii()
+    subject = next(line for line in head.split(b"\r\n") if line.startswith(b"Subject:"))
+    assert b"=?utf-8?" in subject.lower()
+    assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
+    mail = message_from_bytes(raw, policy=policy.default)
+    assert mail["Subject"] == "⏰ Nhắc nhiệm vụ: còn 3 ngày đến hạn"
+    assert mail.get_content_type() == "multipart/alternative"
+    plain, page = mail.get_payload()
+    assert (plain.get_content_type(), page.get_content_type()) == ("text/plain", "text/html")
+    assert plain.get_content_charset() == page.get_content_charset() == "utf-8"
+    assert "Trình chương trình" in plain.get_content()
+    assert "/start vHF_z1AmHduCT8SMsUY3pQ" in plain.get_content()
+    assert page.get_content().startswith(
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+    )
+    assert '<a href="https://t.me/b?start=x">' in page.get_content()

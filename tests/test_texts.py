@@ -150,6 +150,8 @@ def families() -> dict[str, list[str]]:
         "split_{}": list(SPLIT_ORDER),
         "unreachable_{}": ["no_chat", "blocked", "failed"],
         "unit_{}": list(DAY_UNITS),
+        # where an escalation went, named in its e-mail copy (bot/outbound/escalation_copies)
+        "channel_label_{}": [c.value for c in Channel] + ["email"],
         "col_{}": [
             name
             for name, _ in (

@@ -11,6 +11,7 @@ import aiohttp
 import pytest
 
 from bot.channels.base import Attachment, ChannelError, Choice, Outgoing, StartRefused
+from bot.channels.numbered import Menu
 from bot.channels.zalo import ZaloChannel
 from bot.texts import t
 from tests.fakes.channel_harness import Clock, Inbox
@@ -233,10 +234,10 @@ class DictMemory:
     """``bot.channels.numbered.MenuMemory`` in a dict: what outlives the channel object."""
 
     def __init__(self) -> None:
-        self.kept: dict[str, tuple[str, list[Choice]]] = {}
+        self.kept: dict[str, Menu] = {}
 
-    async def remember(self, chat_id: str, message_id: str, options: list[Choice]) -> None:
-        self.kept[chat_id] = (message_id, options)
+    async def remember(self, chat_id: str, menu: Menu) -> None:
+        self.kept[chat_id] = menu
 
     async def recall(self, chat_id: str):
         return self.kept.get(chat_id)

@@ -7,6 +7,7 @@ uses; the ``db`` fixture runs every test on SQLite and, when configured, Postgre
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import datetime
 
 import aiohttp
@@ -17,12 +18,13 @@ from bot.app.builder import build_service
 from bot.app.settings import Settings
 from bot.channels.zalo import ZaloChannel
 from bot.inbound.fairness import REFUSE_EVERY
+from scheduler.clock import ManualClock
 from storage.enums import Channel, NudgeState, Status
 from storage.models import ChatLink, InboundMessage, Nudge
 from tests.fakes.chat_service import ChatService
 from tests.fakes.recording_channel import RecordingChannel
 from tests.fakes.zalo_api import FakeZaloAPI, free_port, post_webhook
-from tests.kit import World, count, counts, two_tasks_and_an_invite
+from tests.kit import World, count, counts, local, two_tasks_and_an_invite
 
 OFFICIAL, STRANGER = "5c1e0b7d2a9f4e3c8b6a", "9f8e7d6c5b4a39281706"
 COORDINATOR = "c00d1a7e0b5e4d3c2b1a"
@@ -33,7 +35,6 @@ OPTIONS = (
     "1. ✅ Đã hoàn thành\n2. ⏳ Đang thực hiện\n3. ⛔ Vướng mắc\n4. 📅 Đề nghị gia hạn\n"
     f"5. 💤 Nhắc lại sau\n{ANSWER_BY_NUMBER}"
 )
-PICK = f"1. 2.1 — Trình chương trình\n2. 2.2 — Rà soát văn bản\n{ANSWER_BY_NUMBER}"
 
 
 class Service(ChatService):
@@ -79,8 +80,12 @@ async def test_an_officials_morning_is_one_checkin_numbered_per_task(world):
         assert report.sent == 2
         [checkin] = nudges_sent(api)
         assert checkin.startswith("📋 Hệ thống xin nhắc Anh/Chị 2 nhiệm vụ cần theo dõi")
-        assert "2.1 — Trình chương trình\n    Thời hạn: 15/03/2024 · còn 9 ngày" in checkin
-        assert checkin.endswith(PICK) and len(checkin) <= 2000
+        assert "1. 2.1 — Trình chương trình\n    Thời hạn: 15/03/2024 · còn 9 ngày" in checkin
+        assert "2. 2.2 — Rà soát văn bản\n    Thời hạn: 15/03/2024" in checkin
+        # The numbered items are the options: each task is listed once, not again below.
+        assert checkin.count("2.1 — ") == 1 and checkin.count("2.2 — ") == 1
+        assert checkin.endswith(f"(ví dụ: «2.1 xong»).\n\n{ANSWER_BY_NUMBER}")
+        assert len(checkin) <= 2000
 
         api.push_text(OFFICIAL, "2")  # choose a task: 2.2, shown with its own options
         shown = await answer_to(api, OFFICIAL, 2)
@@ -304,3 +309,32 @@ async def test_a_rejected_token_stops_zalo_and_coordinators_hear_it_on_telegram(
     assert "Zalo" in alert and "ZALO_BOT_TOKEN" in alert and "khởi động lại" in alert
     assert zalo.health == "token_rejected"
     assert "action=channel_alert channel=zalo health=token_rejected coordinators=1" in caplog.text
+
+
+async def test_a_checkin_paged_over_messages_takes_the_numbers_of_every_page(db, tmp_path):
+    build = World(db, tmp_path)
+    await build.agencies()
+    await build.people()
+    title = "Rà soát đánh giá và công bố kết quả thực hiện nhiệm vụ cải cách hành chính số"
+    await build.plan(
+        *(f"2.{k},2,{title} {k},Sở Tư pháp,,2024-03-15,,Báo cáo" for k in range(1, 31))
+    )
+    clock = ManualClock(local(2024, 3, 6, 8, 0))
+    code = await build.invite(await build.person("official", "stp"), clock.now())
+    async with FakeZaloAPI(max_long_poll=0.2) as api:
+        async with Service(db, api, clock) as svc:
+            await link(api, code)
+            assert (await svc.sweep()).sent == 30
+            pages = [m.text for m in api.sent(OFFICIAL)[1:]]
+            assert len(pages) >= 2 and all(len(page) <= 2000 for page in pages)
+            numbers = [int(n) for page in pages for n in re.findall(r"^(\d+)\. 2\.", page, re.M)]
+            assert numbers == list(range(1, 31))  # one number per task, unique across pages
+            assert f"30. 2.30 — {title} 30" in pages[-1]
+        async with Service(db, api, clock):  # a restart: the menu comes from the store
+            api.push_text(OFFICIAL, "1")  # a number of the first page, not the last
+            shown = await answer_to(api, OFFICIAL, 1 + len(pages))
+            assert f"2.1 — {title} 1\n" in shown and shown.endswith(OPTIONS)
+            api.push_text(OFFICIAL, "1")  # done, under 2.1
+            done = await answer_to(api, OFFICIAL, 2 + len(pages))
+            assert done.splitlines()[0] == "Đã ghi nhận 2.1: đã hoàn thành."
+    assert (await counts(db))[1]["2.1"] is Status.DONE

@@ -15,6 +15,7 @@ import logging
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from bot.app.channel_state import ChannelAlerts
@@ -31,6 +32,8 @@ from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import menu
 from bot.outbound.digests import ChatDigestSink
 from bot.outbound.email_fallback import EmailFallback
+from bot.outbound.email_invites import MailInvites
+from bot.outbound.escalation_copies import EscalationCopies
 from bot.outbound.nudges import ChatDelivery
 from bot.texts import use_address
 from scheduler.calendar import WorkCalendar
@@ -129,6 +132,7 @@ class Service:
     delivery: Delivery  # the chats, then e-mail when configured
     digest_sink: ChatDigestSink
     reminders: ReminderService  # not started: ``serve`` starts it, tests run rounds
+    escalation_copies: EscalationCopies | None = None  # NHACVIEC_EMAIL_ESCALATIONS=on
 
     async def open(self) -> int:
         """Process and send what the inbox kept, then start every channel with its
@@ -200,9 +204,17 @@ def build_service(
     dispatcher = Dispatcher(Deps(db, channels, calendar, rules, clock.now, lang))
     email = email_channel(settings)
     delivery: Delivery = ChatDelivery(db, channels, lang, calendar=calendar, watch=watch)
+    invites = MailInvites(channels, calendar.timezone)  # how an e-mail says to link a chat
     if email is not None:  # people with no chat that works get their nudges by e-mail
         delivery = EmailFallback(
-            delivery, db, email, lang, calendar=calendar, watch=watch, channels=list(channels)
+            delivery,
+            db,
+            email,
+            lang,
+            calendar=calendar,
+            watch=watch,
+            channels=list(channels),
+            invites=invites,
         )
     sink = ChatDigestSink(
         db,
@@ -212,6 +224,7 @@ def build_service(
         calendar=calendar,
         quiet=settings.digest_quiet,
         email=email,
+        invites=invites,
     )
     if digests is None:
         # Its own name each time: a claim left by an earlier (killed) run of this
@@ -221,7 +234,24 @@ def build_service(
         async def digests(db, calendar, now):
             return await run_due_digests(db, calendar, sink, now, worker=worker)
 
+    copies = None
+    if email is not None and settings.email_escalations:  # after each round's sweep
+        name = f"{default_worker_name()}:copies:{secrets.token_hex(3)}"
+        copies = EscalationCopies(db, email, calendar, lang, invites=invites, worker=name)
+        digests = _and_copies(digests, copies)
     reminders = ReminderService(
         db, delivery, calendar, rules, clock, sweep_seconds=settings.sweep_seconds, digests=digests
     )
-    return Service(channels, calendar, rules, dispatcher, delivery, sink, reminders)
+    return Service(channels, calendar, rules, dispatcher, delivery, sink, reminders, copies)
+
+
+def _and_copies(digests: DigestRunner, copies: EscalationCopies) -> DigestRunner:
+    """The digest run, then the escalations' e-mail copies (whatever the digests did)."""
+
+    async def run(db: Database, calendar: WorkCalendar, now: datetime) -> object:
+        try:
+            return await digests(db, calendar, now)
+        finally:
+            await copies.run(now)
+
+    return run

@@ -91,6 +91,7 @@ class Settings:
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_from: str | None = None
+    email_escalations: bool = False  # escalations also e-mailed to leaders and coordinators
     evidence_dir: Path = Path("evidence")  # where files sent as evidence are kept
     evidence_max_mb: int = 20  # Telegram's bots download at most 20 MB
     file_link_minutes: int = 10  # how long a Zalo file link lives when not downloaded
@@ -244,6 +245,10 @@ def _choice(*allowed: str) -> Callable[[str], str]:
     return parse
 
 
+def _on_off(raw: str) -> bool:
+    return _choice("on", "off")(raw) == "on"
+
+
 def _host(raw: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]", raw):
         raise Unaccepted("config_host")
@@ -312,6 +317,7 @@ PARSERS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "NHACVIEC_SMTP_USER": ("smtp_user", str),
     "NHACVIEC_SMTP_PASSWORD": ("smtp_password", str),
     "NHACVIEC_SMTP_FROM": ("smtp_from", _email),
+    "NHACVIEC_EMAIL_ESCALATIONS": ("email_escalations", _on_off),
     "NHACVIEC_EVIDENCE_DIR": ("evidence_dir", Path),
     "NHACVIEC_EVIDENCE_MAX_MB": ("evidence_max_mb", _int_between(1, 20)),
     "NHACVIEC_FILE_LINK_MINUTES": ("file_link_minutes", _int_between(1, 120)),
@@ -350,6 +356,8 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
         problems.append(("WEBHOOK_SECRET", t(lang, "config_secret_required")))
     if values.get("smtp_host") and not values.get("smtp_from"):
         problems.append(("NHACVIEC_SMTP_FROM", t(lang, "config_smtp_from_required")))
+    if values.get("email_escalations") and not values.get("smtp_host"):
+        problems.append(("NHACVIEC_EMAIL_ESCALATIONS", t(lang, "config_needs_smtp")))
     if bool(values.get("smtp_user")) != bool((env.get("NHACVIEC_SMTP_PASSWORD") or "").strip()):
         problems.append(("NHACVIEC_SMTP_PASSWORD", t(lang, "config_smtp_login_pair")))
     clash = values.get("extra_days_off", frozenset()) & values.get("extra_workdays", frozenset())

@@ -44,6 +44,13 @@ class Outgoing:
     choices: tuple[tuple[Choice, ...], ...] = ()  # rows of buttons
     attachment: Attachment | None = None
     reply_to: str | None = None  # a message id in the same chat
+    # Channels without buttons number the choices from ``first_number``: a later page of
+    # one list (a check-in) goes on from the page before, and its options join the chat's
+    # menu, so a number from any page presses its choice (``bot.channels.numbered``).
+    first_number: int = 1
+    # The text already shows each choice's number (a check-in's items, "1. 2.1 — …"): a
+    # channel without buttons does not list the choices a second time.
+    numbers_in_text: bool = False
 
 
 @dataclass(frozen=True)

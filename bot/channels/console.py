@@ -91,8 +91,11 @@ class ConsoleChannel:
             )
         options = flatten(message.choices)
         if options:
-            await self.numbered.shown(chat_id, str(self._next_id), options)
-            lines.append(self.numbered.block(options))
+            start = message.first_number
+            await self.numbered.shown(chat_id, str(self._next_id), options, start)
+            block = self.numbered.block(options, start, listed=message.numbers_in_text)
+            if block:
+                lines.append(block)
         self._out.write("\n".join(lines) + "\n\n")
         self._out.flush()
         return str(self._next_id)

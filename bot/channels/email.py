@@ -65,9 +65,47 @@ def subject_of(text: str) -> str:
     return first[: SUBJECT_LIMIT - 1].rstrip() + "…"
 
 
-def html_of(text: str, footer: str) -> str:
+@dataclass(frozen=True)
+class ChatInvite:
+    """How the recipient links a chat, shown at the end of an e-mail to a person with no
+    chat that works: the code of their live invite (None: an invite they were handed,
+    whose code is not kept), when it expires (as shown, dd/mm/yyyy), the Telegram deep
+    link (None without Telegram or its bot name) and whether Zalo is on."""
+
+    code: str | None
+    expires: str
+    telegram_link: str | None = None
+    zalo: bool = False
+
+    def lines(self, lang: str) -> list[str]:
+        """The block as lines of text, the first its heading."""
+        if self.code is None:
+            return [t(lang, "email_invite_given", expires=self.expires)]
+        lines = [t(lang, "email_invite_head", expires=self.expires)]
+        if self.telegram_link:
+            lines.append(t(lang, "email_invite_telegram", link=self.telegram_link))
+        # The bare code too: on Zalo, or typed where a link cannot be opened.
+        key = "email_invite_zalo" if self.zalo else "email_invite_code"
+        lines.append(t(lang, key, code=self.code))
+        return lines
+
+    def html(self, lang: str) -> str:
+        """The block in HTML: the deep link a link, the code in bold."""
+        lines = [html.escape(line) for line in self.lines(lang)]
+        if self.telegram_link:
+            link = html.escape(self.telegram_link)
+            lines = [line.replace(link, f'<a href="{link}">{link}</a>') for line in lines]
+        if self.code:
+            code = html.escape(self.code)
+            lines = [line.replace(code, f"<b>{code}</b>") if "href" not in line else line
+                     for line in lines]  # fmt: skip
+        return f'<p style="background: #f3f6fa; padding: 8px">{"<br>".join(lines)}</p>'
+
+
+def html_of(text: str, footer: str, invite: str = "") -> str:
     """The message as a small HTML page: the first line a heading, each further
-    paragraph (lines separated by a blank line) kept with its line breaks."""
+    paragraph (lines separated by a blank line) kept with its line breaks; ``invite``
+    (HTML) before the footer."""
     lines = text.splitlines()
     title = html.escape(lines[0]) if lines else ""
     paragraphs = "\n".join(lines[1:]).strip().split("\n\n")
@@ -80,7 +118,7 @@ def html_of(text: str, footer: str) -> str:
         '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
         f"<title>{title}</title></head>"
         '<body style="font-family: Arial, sans-serif; font-size: 15px; line-height: 1.5">'
-        f'<h3 style="margin: 0 0 12px">{title}</h3>{body}'
+        f'<h3 style="margin: 0 0 12px">{title}</h3>{body}{invite}'
         f'<hr><p style="color: #555; font-size: 13px">{html.escape(footer)}</p>'
         "</body></html>"
     )
@@ -99,20 +137,31 @@ class EmailChannel:
         self._domain = config.sender.rpartition("@")[2] or "nhacviec.local"
 
     def compose(
-        self, address: str, message: Outgoing, link: str | None = None, *, key: str = ""
+        self,
+        address: str,
+        message: Outgoing,
+        link: str | None = None,
+        *,
+        key: str = "",
+        invite: ChatInvite | None = None,
     ) -> EmailMessage:
-        """The e-mail for ``message``; ``link``: where the person links a chat; ``key``: the
+        """The e-mail for ``message``; ``link``: where the person links a chat (a bare
+        link, in the footer); ``invite``: how, in full, with their code; ``key``: the
         local part of its Message-ID (the id the ledger keeps)."""
         footer = t(self.lang, "email_footer")
         if link:
             footer += " " + t(self.lang, "email_link", link=link)
+        text = message.text
+        if invite is not None:
+            text += "\n\n" + "\n".join(invite.lines(self.lang))
         mail = EmailMessage()
         mail["From"] = formataddr((self.config.sender_name, self.config.sender))
         mail["To"] = address
         mail["Subject"] = subject_of(message.text)
         mail["Message-ID"] = f"<{key or uuid.uuid4().hex}@{self._domain}>"
-        mail.set_content(f"{message.text}\n\n-- \n{footer}\n")
-        mail.add_alternative(html_of(message.text, footer), subtype="html")
+        mail.set_content(f"{text}\n\n-- \n{footer}\n")
+        block = invite.html(self.lang) if invite is not None else ""
+        mail.add_alternative(html_of(message.text, footer, block), subtype="html")
         if message.attachment is not None:
             kind, _ = mimetypes.guess_type(message.attachment.filename)
             main, _, sub = (kind or "application/octet-stream").partition("/")
@@ -133,11 +182,14 @@ class EmailChannel:
     async def wait_closed(self) -> None:
         await self._stopped.wait()
 
-    async def send(self, chat_id: str, message: Outgoing) -> str:
-        """E-mail ``message`` to the address ``chat_id``; the id the ledger keeps (32
-        characters: the Message-ID is ``<id@sender's domain>``)."""
+    async def send(
+        self, chat_id: str, message: Outgoing, *, invite: ChatInvite | None = None
+    ) -> str:
+        """E-mail ``message`` to the address ``chat_id`` (with ``invite``: how to link a
+        chat); the id the ledger keeps (32 characters: the Message-ID is ``<id@sender's
+        domain>``)."""
         key = uuid.uuid4().hex
-        await self.deliver(self.compose(chat_id, message, key=key))
+        await self.deliver(self.compose(chat_id, message, key=key, invite=invite))
         return key
 
     async def deliver(self, mail: EmailMessage) -> None:

@@ -6,8 +6,11 @@ presses that choice: it becomes an ``Incoming`` with the choice's data and no
 text, as a button press would. Each chat keeps the options of the last message
 that had some (a message without choices leaves them as they were): a number
 picks from the latest menu only, a number out of range stays a text, and a menu
-once pressed is gone (an answered menu cannot be pressed again). With a
-``memory`` (the store, wired by ``bot.app.builder``) the menus survive a restart.
+once pressed is gone (an answered menu cannot be pressed again). A list paged over
+several messages (``Outgoing.first_number`` > 1 on the later pages) is one menu:
+its numbers go on from page to page and each option keeps the message that showed
+it. With a ``memory`` (the store, wired by ``bot.app.builder``) the menus survive a
+restart.
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ from bot.channels.base import Choice, Incoming
 log = logging.getLogger("nhacviec.numbered")
 _NUMBER = re.compile(r"\s*(\d{1,2})\s*\.?\s*")
 
+# A chat's menu: option n at index n - 1, each with the id of the message that showed
+# it; None where a number has no option (a page whose earlier pages were answered).
+Menu = list[tuple[str, Choice] | None]
+
 
 def flatten(choices: tuple[tuple[Choice, ...], ...]) -> list[Choice]:
     """The rows of choices as one list, in reading order."""
@@ -32,9 +39,9 @@ def flatten(choices: tuple[tuple[Choice, ...], ...]) -> list[Choice]:
 class MenuMemory(Protocol):
     """Where a channel keeps each chat's last menu beyond the process."""
 
-    async def remember(self, chat_id: str, message_id: str, options: list[Choice]) -> None: ...
+    async def remember(self, chat_id: str, menu: Menu) -> None: ...
 
-    async def recall(self, chat_id: str) -> tuple[str, list[Choice]] | None: ...
+    async def recall(self, chat_id: str) -> Menu | None: ...
 
     async def forget(self, chat_id: str) -> None: ...
 
@@ -48,25 +55,45 @@ class NumberedOptions:
     ) -> None:
         self.indent, self.footer = indent, footer
         self.memory = memory
-        self._last: dict[str, tuple[str, list[Choice]]] = {}  # chat → (message id, options)
+        self._last: dict[str, Menu] = {}  # chat → its menu
 
-    def block(self, options: Sequence[Choice]) -> str:
-        """The lines shown after the text: "1. label", one per option, then the footer."""
-        lines = [f"{self.indent}{n}. {choice.label}" for n, choice in enumerate(options, start=1)]
+    def block(self, options: Sequence[Choice], start: int = 1, *, listed: bool = False) -> str:
+        """The lines shown after the text: "n. label", one per option numbered from
+        ``start``, then the footer; only the footer when the text ``listed`` them."""
+        lines = [] if listed else [
+            f"{self.indent}{n}. {choice.label}" for n, choice in enumerate(options, start=start)
+        ]  # fmt: skip
         if self.footer:
             lines.append(self.footer)
         return "\n".join(lines)
 
-    async def shown(self, chat_id: str, message_id: str, options: Sequence[Choice]) -> None:
-        """``options`` went to ``chat_id`` in message ``message_id``: numbers pick from them."""
+    async def shown(
+        self, chat_id: str, message_id: str, options: Sequence[Choice], start: int = 1
+    ) -> None:
+        """``options`` went to ``chat_id`` in message ``message_id``, numbered from
+        ``start``: numbers pick from them (and, when ``start`` > 1, from the pages before)."""
         if not options:
             return
-        self._last[chat_id] = (message_id, list(options))
+        menu: Menu = []
+        if start > 1:  # a later page: the earlier pages' options stay pressable
+            menu = list(await self._menu(chat_id) or [])[: start - 1]
+            menu += [None] * (start - 1 - len(menu))
+        menu += [(message_id, choice) for choice in options]
+        self._last[chat_id] = menu
         if self.memory is not None:
             try:
-                await self.memory.remember(chat_id, message_id, list(options))
+                await self.memory.remember(chat_id, menu)
             except Exception as exc:  # kept in this process at least
                 log.warning("action=menu_unsaved chat=%s error=%r", chat_id, exc)
+
+    async def _menu(self, chat_id: str) -> Menu | None:
+        menu = self._last.get(chat_id)
+        if menu is None and self.memory is not None:
+            try:
+                menu = await self.memory.recall(chat_id)
+            except Exception as exc:
+                log.warning("action=menu_unread chat=%s error=%r", chat_id, exc)
+        return menu
 
     async def press(self, incoming: Incoming) -> Incoming:
         """A text that is one of the chat's last option numbers, as that choice pressed."""
@@ -74,16 +101,12 @@ class NumberedOptions:
         if match is None:
             return incoming
         chat_id = incoming.chat_id
-        last = self._last.get(chat_id)
-        if last is None and self.memory is not None:
-            try:
-                last = await self.memory.recall(chat_id)
-            except Exception as exc:
-                log.warning("action=menu_unread chat=%s error=%r", chat_id, exc)
-        if last is None or not 1 <= int(match[1]) <= len(last[1]):
+        menu = await self._menu(chat_id)
+        number = int(match[1])
+        entry = menu[number - 1] if menu and 1 <= number <= len(menu) else None
+        if entry is None:
             return incoming
-        message_id, options = last
-        choice = options[int(match[1]) - 1]
+        message_id, choice = entry
         self._last.pop(chat_id, None)  # answered: a second number is a text again
         if self.memory is not None:
             try:

@@ -408,7 +408,7 @@ class ZaloChannel:
                     minutes=max(1, round(self.media.ttl / 60)),
                 )
                 text = f"{text}\n\n{note}" if text.strip() else note
-        parts = self._parts(text, options)
+        parts = self._parts(text, options, message.first_number, message.numbers_in_text)
         if photo_url is None:
             parts = parts or [text]  # an empty text: Zalo's 400 says so
         sent = ""
@@ -420,7 +420,7 @@ class ZaloChannel:
                 sent = await self._paced(chat_id, "sendPhoto", params)
             for part in parts:
                 sent = await self._send_text(chat_id, part)
-            await self.numbered.shown(chat_id, sent, options)
+            await self.numbered.shown(chat_id, sent, options, message.first_number)
         return sent
 
     async def _send_text(self, chat_id: str, text: str) -> str:
@@ -440,10 +440,12 @@ class ZaloChannel:
             log.warning("action=zalo_formatting_off error=%s", refused)
         return plain
 
-    def _parts(self, text: str, options: list[Choice]) -> list[str]:
+    def _parts(
+        self, text: str, options: list[Choice], start: int = 1, listed: bool = False
+    ) -> list[str]:
         parts = [part for part in split_text(text, self.max_text) if part.strip()]
         if options:
-            block = self.numbered.block(options)
+            block = self.numbered.block(options, start, listed=listed)
             if parts and len(parts[-1]) + 2 + len(block) <= self.max_text:
                 parts[-1] = f"{parts[-1]}\n\n{block}"
             else:

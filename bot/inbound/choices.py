@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from bot.channels.base import Choice
-from bot.channels.numbered import NumberedOptions
+from bot.channels.numbered import Menu, NumberedOptions
 from bot.texts import say, status_name
 from storage import choices_menus, tokens
 from storage.db import Database
@@ -86,19 +86,20 @@ class StoredMenus:
     def __init__(self, db: Database, channel: str, now: Callable[[], datetime]) -> None:
         self.db, self.channel, self.now = db, channel, now
 
-    async def remember(self, chat_id: str, message_id: str, options: list[Choice]) -> None:
-        pairs = [(choice.label, choice.data) for choice in options]
+    async def remember(self, chat_id: str, menu: Menu) -> None:
+        entries = [None if e is None else (e[1].label, e[1].data, e[0]) for e in menu]
+        last = next(e[0] for e in reversed(menu) if e is not None)
         async with self.db.unit_of_work() as session:
-            await choices_menus.remember(
-                session, self.channel, chat_id, message_id, pairs, self.now()
-            )
+            await choices_menus.remember(session, self.channel, chat_id, last, entries, self.now())
 
-    async def recall(self, chat_id: str) -> tuple[str, list[Choice]] | None:
+    async def recall(self, chat_id: str) -> Menu | None:
         async with self.db.unit_of_work() as session:
             found = await choices_menus.recall(session, self.channel, chat_id)
         if found is None:
             return None
-        return found[0], [Choice(label, data) for label, data in found[1]]
+        return [
+            None if e is None else (e[2], Choice(e[0], e[1])) for e in found[1]
+        ]  # fmt: skip
 
     async def forget(self, chat_id: str) -> None:
         async with self.db.unit_of_work() as session:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.channels.base import Channel, ChannelError, Outgoing, split_text
 from bot.channels.email import EmailChannel
+from bot.outbound.email_invites import MailInvites
 from bot.outbound.nudges import NO_LINKED_CHAT
 from bot.texts import dmy, group_label, percent, say
 from scheduler.calendar import WorkCalendar
@@ -219,8 +220,10 @@ class ChatDigestSink:
         calendar: WorkCalendar | None = None,
         quiet: str = "silent",
         email: EmailChannel | None = None,
+        invites: MailInvites | None = None,
     ) -> None:
         self.email = email  # for coordinators and leaders with no chat that works
+        self.invites = invites  # and how they link one, in the e-mail
         if quiet not in QUIET:
             raise ValueError(f"quiet: one of {QUIET}, not {quiet!r}")
         self.quiet = quiet
@@ -285,7 +288,7 @@ class ChatDigestSink:
             links = await delivery_chats(session, int(part.recipient), self.channels)
         reachable = [link for link in links if link.unreachable_since is None]
         if not reachable:
-            await self._email_part(int(part.recipient), text)
+            await self._email_part(int(part.recipient), text, now)
             return
         link = reachable[0]
         channel = self.channels[link.channel.value]
@@ -306,16 +309,19 @@ class ChatDigestSink:
             return {}
         return await email_only_by_person(session, role, self.channels)
 
-    async def _email_part(self, person_id: int, text: str) -> None:
+    async def _email_part(self, person_id: int, text: str, now: datetime) -> None:
         """The part by e-mail, one message; a person with neither chat nor address fails."""
-        address = None
+        address, invite = None, None
         if self.email is not None:
             async with self.db.unit_of_work() as session:
-                address = (await person_by_id(session, person_id)).email
+                person = await person_by_id(session, person_id)
+                address = person.email
+                if address and self.invites is not None:
+                    invite = await self.invites.for_person(session, person, now)
         if self.email is None or not address:
             raise PartFailed("no reachable chat")
         try:
-            await self.email.send(address, Outgoing(text))
+            await self.email.send(address, Outgoing(text), invite=invite)
         except ChannelError as exc:
             log.warning("action=digest_email_unsent person=%s error=%s", person_id, exc)
             if exc.kind == "retry":

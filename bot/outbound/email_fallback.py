@@ -6,7 +6,8 @@ every chat of the person is on a channel gone dark (``bot.channels.watch``), and
 the person has an e-mail address, the nudge goes by e-mail and the ledger records it sent on the
 channel "email", once, like any other delivery. SMTP failures come back as the
 ledger's retry or failure (``bot.channels.email``), never silent. A person who
-has a chat that works never gets the e-mail.
+has a chat that works never gets the e-mail. With ``invites`` each e-mail ends with
+how to link a chat (``bot.outbound.email_invites``).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from collections.abc import Collection
 from datetime import datetime
 
 from bot.channels.base import ChannelError, Outgoing
-from bot.channels.email import EmailChannel
+from bot.channels.email import ChatInvite, EmailChannel
 from bot.channels.watch import ChannelWatch
+from bot.outbound.email_invites import MailInvites
 from bot.outbound.nudges import nudge_text
 from bot.texts import say
 from scheduler.calendar import WorkCalendar
@@ -47,10 +49,12 @@ class EmailFallback:
         calendar: WorkCalendar | None = None,
         watch: ChannelWatch | None = None,
         channels: Collection[str] = (),
+        invites: MailInvites | None = None,
     ) -> None:
         self.chats, self.db, self.email = chats, db, email
         self.lang, self.calendar = lang, calendar
         self.watch, self.channels = watch, channels
+        self.invites = invites  # how a person with no chat that works links one
 
     async def deliver(self, nudge: NudgeToSend, now: datetime) -> DeliveryResult:
         result = await self.chats.deliver(nudge, now)
@@ -66,8 +70,9 @@ class EmailFallback:
             assignment = await assignments.by_id(session, nudge.assignment_id)
             today = self.calendar.local_date(now) if self.calendar else None
             text = nudge_text(self.lang, nudge.kind, assignment, today, self.calendar, footer=False)
+            invite = await self._invite(session, person, now)
         try:
-            message_id = await self.email.send(address, Outgoing(text))
+            message_id = await self.email.send(address, Outgoing(text), invite=invite)
         except ChannelError as exc:
             log.warning("action=nudge_email_unsent nudge=%s error=%s", nudge.nudge_id, exc)
             return self._failed(result, exc)
@@ -98,12 +103,13 @@ class EmailFallback:
                 texts.append(
                     nudge_text(self.lang, item.kind, assignment, today, self.calendar, footer=False)
                 )
+            invite = await self._invite(session, person, now)
         text = texts[0]  # one task: the nudge as it is
         if len(texts) > 1:
             head = say(self.lang, "email_checkin_subject", n=len(texts))
             text = head + "\n\n" + "\n\n".join(texts)
         try:
-            message_id = await self.email.send(address, Outgoing(text))
+            message_id = await self.email.send(address, Outgoing(text), invite=invite)
         except ChannelError as exc:
             log.warning("action=checkin_email_unsent person=%s error=%s", person.id, exc)
             return self._failed(result, exc)
@@ -112,6 +118,11 @@ class EmailFallback:
         return DeliveryResult(
             Outcome.SENT, channel=self.email.name, message_id=message_id, carried=carried
         )
+
+    async def _invite(self, session, person, now: datetime) -> ChatInvite | None:
+        if self.invites is None:
+            return None
+        return await self.invites.for_person(session, person, now)
 
     @staticmethod
     def _failed(result: DeliveryResult, exc: ChannelError) -> DeliveryResult:

@@ -250,7 +250,11 @@ class ChatDelivery:
                 tail = say(lang, footer, code=first.code)
             room = channel.max_text - (0 if channel.has_buttons else PAGE_ROOM)
             split = pages(blocks, head, tail, room)
-            messages = []
+            # Without buttons an official's items are the options, numbered in the text:
+            # not listed twice; every page's numbers go on from the page before, so a
+            # number from any page picks its task.
+            listed = many and not leader and not channel.has_buttons
+            messages, number = [], 1
             for k, indexes in enumerate(split, start=1):
                 top = head if k == 1 else say(lang, "checkin_more", page=k, pages=len(split))
                 body = "\n".join(blocks[i] for i in indexes)
@@ -258,7 +262,9 @@ class ChatDelivery:
                 rows_here = tuple(row for i in indexes for row in actions[i])
                 if leader and k == len(split):
                     rows_here += ((Choice(say(lang, "button_overdue_list"), f"k:{token}:lst"),),)
-                messages.append((indexes, Outgoing(text, rows_here)))
+                outgoing = Outgoing(text, rows_here, first_number=number, numbers_in_text=listed)
+                messages.append((indexes, outgoing))
+                number += sum(len(row) for row in rows_here)
             channel_name, chat_id, link_id = link.channel.value, link.chat_id, link.id
         carried: list[tuple[int, str, int]] = []
         for indexes, message in messages:

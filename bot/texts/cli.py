@@ -176,6 +176,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "chấp nhận: tên máy chủ hoặc địa chỉ IP, ví dụ mail.example.gov.vn",
         "en": "accepted: a host name or IP address such as mail.example.gov.vn",
     },
+    "config_needs_smtp": {
+        "vi": "cần NHACVIEC_SMTP_HOST (và NHACVIEC_SMTP_FROM) để gửi thư điện tử",
+        "en": "needs NHACVIEC_SMTP_HOST (and NHACVIEC_SMTP_FROM) to send e-mail",
+    },
     "config_email": {
         "vi": "chấp nhận: một địa chỉ thư điện tử, ví dụ nhacviec@snv.example.gov.vn",
         "en": "accepted: an e-mail address such as nhacviec@snv.example.gov.vn",

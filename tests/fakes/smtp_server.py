@@ -18,6 +18,7 @@ class Received:
     sender: str
     recipients: list[str]
     message: EmailMessage
+    raw: bytes = b""  # as it came over the wire
 
 
 @dataclass
@@ -64,6 +65,9 @@ class FakeSMTP:
         )
         return AuthResult(success=ok, handled=False)  # the server answers 535 itself
 
+    def raw_to(self, address: str) -> list[bytes]:
+        return [r.raw for r in self.inbox if address in r.recipients]
+
     def to(self, address: str) -> list[EmailMessage]:
         return [r.message for r in self.inbox if address in r.recipients]
 
@@ -80,5 +84,6 @@ class FakeSMTP:
     async def handle_DATA(self, server, session, envelope) -> str:
         parsed = message_from_bytes(envelope.content, policy=policy.default)
         assert isinstance(parsed, EmailMessage)
-        self.inbox.append(Received(envelope.mail_from, list(envelope.rcpt_tos), parsed))
+        raw = bytes(envelope.original_content or envelope.content)
+        self.inbox.append(Received(envelope.mail_from, list(envelope.rcpt_tos), parsed, raw))
         return "250 Message accepted"
