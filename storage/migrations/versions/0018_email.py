@@ -1,7 +1,7 @@
 """e-mail: invites shown in e-mails, copies of escalations
 
 Revision ID: s6_mail
-Revises: s5_plans
+Revises: s5_obs
 Create Date: 2026-12-02
 
 An invite made for the e-mails of a person with no linked chat keeps its code
@@ -17,7 +17,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "s6_mail"
-down_revision: str | Sequence[str] | None = "s5_plans"
+down_revision: str | Sequence[str] | None = "s5_obs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
