@@ -4,7 +4,8 @@ Setup (printed, timed but not the point): ``--agencies`` agencies (default 300) 
 collective, a plan of ``--tasks`` one-off tasks (default 1,000) led by it through the real
 import path: 300,000 assignments; ``--people`` people per agency (default 40: one leader,
 the rest officials; 12,000 in all), each assignment with a focal official (round robin in
-its agency, as ``focal_for`` would set). Deadlines are spread over 2024.
+its agency, as ``focal_for`` would set). Deadlines are spread over 2024; ``--done`` in 20
+(default 17) of the assignments past their deadline are done, the rest overdue.
 
 Measured on a quarter-end morning, Fri 28 Jun 2024 at work start, on each backend:
 
@@ -25,7 +26,8 @@ Measured on a quarter-end morning, Fri 28 Jun 2024 at work start, on each backen
    takes none either (nothing sent twice, no 429).
 
     PYTHONPATH=. .venv/bin/python -m bench.province [--backend postgresql|sqlite|both]
-        [--agencies 300] [--tasks 1000] [--people 40] [--checkins 5000] [--pg-url URL]
+        [--agencies 300] [--tasks 1000] [--people 40] [--checkins 5000] [--done 17]
+        [--pg-url URL]
 
 Half an hour or more at the default size on a 2-core machine; ``--agencies 30`` for a try.
 """
@@ -54,7 +56,7 @@ from scheduler.delivery import CheckIn, DeliveryResult, NudgeToSend, Outcome
 from scheduler.planner import plan_window
 from scheduler.sweep import SweepConfig, sweep_once
 from storage.db import Database, apply_sqlite_pragmas
-from storage.enums import Channel, NudgeState, Role
+from storage.enums import Channel, NudgeState, Role, Status
 from storage.imports.directory import import_people
 from storage.imports.tabular import read_table
 from storage.leader import Leadership
@@ -98,12 +100,16 @@ async def build(backend: Backend, folder: Path, args) -> tuple[Database, dict]:
         query = select(Person.agency_id, Person.id).where(Person.role == Role.OFFICIAL)
         for agency_id, person_id in (await session.execute(query)).all():
             officials.setdefault(agency_id, []).append(person_id)
-        rows = (await session.execute(select(Assignment.id, Assignment.agency_id))).all()
-        focal = [
-            {"id": a_id, "focal_person_id": officials[agency][i % len(officials[agency])]}
-            for i, (a_id, agency) in enumerate(rows)
-        ]
-        await session.execute(update(Assignment), focal)  # ORM bulk update by primary key
+        query = select(Assignment.id, Assignment.agency_id, Assignment.deadline)
+        rows = (await session.execute(query)).all()
+        changes = []
+        for i, (a_id, agency, deadline) in enumerate(rows):
+            change = {"id": a_id, "focal_person_id": officials[agency][i % len(officials[agency])]}
+            if deadline < MORNING.date() and i % 20 < args.done:  # most past work is done
+                done_at = datetime.combine(deadline, datetime.min.time(), UTC)
+                change |= {"status": Status.DONE, "percent": 100, "done_at": done_at}
+            changes.append(change)
+        await session.execute(update(Assignment), changes)  # ORM bulk update by primary key
     people = args.agencies * args.people
     setup = time.perf_counter() - started
     return db, {"assignments": assignments, "people": people, "import": import_s, "setup": setup}
@@ -304,6 +310,7 @@ async def main() -> None:
     parser.add_argument("--tasks", type=int, default=1000)
     parser.add_argument("--people", type=int, default=40, help="per agency")
     parser.add_argument("--checkins", type=int, default=5000)
+    parser.add_argument("--done", type=int, default=17, help="in 20 past-deadline, done")
     args = parser.parse_args()
     names = ("postgresql", "sqlite") if args.backend == "both" else (args.backend,)
     with tempfile.TemporaryDirectory(prefix="nhacviec-province-") as tmp:

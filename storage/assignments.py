@@ -55,6 +55,15 @@ async def by_id(session: Session, assignment_id: int) -> Assignment:
     return (await session.execute(_BY_ID, {"id": assignment_id})).scalar_one()
 
 
+async def by_ids(session: Session, ids: list[int]) -> list[Assignment]:
+    """``by_id`` for many, in one statement, in the order of ``ids``."""
+    found = {
+        a.id: a
+        for a in (await session.scalars(assignment_query().where(Assignment.id.in_(ids)))).unique()
+    }
+    return [found[i] for i in ids]
+
+
 async def for_code(session: Session, code: str, agency_id: int) -> list[Assignment]:
     """The agency's live assignments (every period) of the live task ``code``, unordered."""
     # Nothing a turn changes decides which rows match (code, agency, withdrawal), so

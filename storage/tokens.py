@@ -51,6 +51,36 @@ async def find_token(session: Session, token: str) -> ChoiceToken | None:
     return await session.get(ChoiceToken, token)
 
 
+async def new_tokens(
+    session: Session, person_id: int, items: list[tuple[int, int | None]], now: datetime
+) -> list[str]:
+    """``new_token`` for many (assignment id, nudge id) at once, each its own menu (a
+    check-in's rows): one query for what each assignment's history holds."""
+    ids = {assignment_id for assignment_id, _ in items}
+    query = (
+        select(ProgressUpdate.assignment_id, func.max(ProgressUpdate.id))
+        .where(ProgressUpdate.assignment_id.in_(ids))
+        .group_by(ProgressUpdate.assignment_id)
+    )
+    seen = {a: m for a, m in (await session.execute(query)).all()} if ids else {}
+    made = []
+    for assignment_id, nudge_id in items:
+        token = secrets.token_urlsafe(9)
+        session.add(
+            ChoiceToken(
+                token=token,
+                person_id=person_id,
+                assignment_id=assignment_id,
+                nudge_id=nudge_id,
+                created_at=now,
+                menu=token,
+                seen_update_id=seen.get(assignment_id),
+            )
+        )
+        made.append(token)
+    return made
+
+
 async def latest_update_id(session: Session, assignment_id: int) -> int | None:
     """The id of the assignment's latest history row (None: it has none)."""
     query = select(func.max(ProgressUpdate.id)).where(ProgressUpdate.assignment_id == assignment_id)

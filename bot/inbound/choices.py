@@ -37,6 +37,7 @@ DATA = re.compile(r"^c:([A-Za-z0-9_-]{8,24}):(" + "|".join(ACTIONS) + r")$")
 
 
 new_token = tokens.new_token  # the store makes and keeps the opaque token
+new_tokens = tokens.new_tokens
 
 
 def reading_choices(

@@ -205,7 +205,13 @@ class ChatDelivery:
             if link is None:
                 return DeliveryResult(Outcome.UNREACHABLE, error=reason)
             channel = self.channels[link.channel.value]
-            rows = [await assignments.by_id(session, n.assignment_id) for n in checkin.items]
+            rows = await assignments.by_ids(session, [n.assignment_id for n in checkin.items])
+            made = await choices.new_tokens(
+                session,
+                checkin.person_id,
+                [(n.assignment_id, n.nudge_id) for n in checkin.items],
+                now,
+            )
             today = self._today(now)
             blocks, actions = [], []
             leader = checkin.audience == "leader"
@@ -219,9 +225,7 @@ class ChatDelivery:
                     "deadline": dmy(row.deadline, lang),
                     "when": when,
                 }
-                token = await choices.new_token(
-                    session, checkin.person_id, row.id, now, nudge_id=item.nudge_id
-                )
+                token = made[n - 1]
                 if leader:
                     focal = row.focal_person.full_name if row.focal_person else None
                     values["focal"] = focal or say(lang, "escalation_no_focal")
