@@ -63,6 +63,7 @@ class ReminderService:
     worker: str = field(default_factory=default_worker_name)
     digests: DigestRunner | None = None  # the chat side supplies rendering and sending
     stop_grace: float = 2.0  # seconds a round may take to reach its next delivery on stop
+    parallel: int = 8  # people's check-ins delivered at once (``SweepConfig.parallel``)
     rounds: int = 0
     last_report: RoundReport | None = None
     _planned_at: datetime | None = None
@@ -86,7 +87,10 @@ class ReminderService:
                 self._planned_at = now
                 log.info("action=planned added=%s now=%s", added, now.isoformat())
             config = SweepConfig(
-                worker=self.worker, rules=self.rules, stopping=self._stopping.is_set
+                worker=self.worker,
+                rules=self.rules,
+                stopping=self._stopping.is_set,
+                parallel=self.parallel,
             )
             try:
                 report = await sweep_once(self.db, self.delivery, self.calendar, config, now)

@@ -25,6 +25,7 @@ skipped as ``not_planned``.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,6 +73,10 @@ class SweepConfig:
     batch: int = 200  # people whose due nudges one claim takes
     rules: ReminderRules | None = None  # when given, nudges the policy dropped are skipped
     stopping: Callable[[], bool] = lambda: False  # true: deliver no more (claims are released)
+    # People whose check-ins are delivered at once: a long check-in's pages wait a second
+    # each for their chat, and the others need not wait behind it (the channel's limiter
+    # keeps the platform's limits). A person's own messages go in order.
+    parallel: int = 1
 
 
 @dataclass
@@ -176,38 +181,21 @@ async def sweep_once(
                 audit.nudge_skipped(session, nudge, reason, config.worker)
             report.skipped += len(nudges)
             report.skip_reasons[reason] = report.skip_reasons.get(reason, 0) + len(nudges)
-    deliver_checkin = getattr(delivery, "deliver_checkin", None)
-    if not getattr(delivery, "grouped", True):
-        deliver_checkin = None
+    people: dict[int, list[CheckIn]] = {}
     for checkin in checkins(to_send, calendar, now, config.stopping):
-        if config.stopping():
-            break
-        if deliver_checkin is None:  # a delivery of single nudges
-            for item in checkin.items:
+        people.setdefault(checkin.person_id, []).append(checkin)
+    room = asyncio.Semaphore(max(1, config.parallel))
+
+    async def one_person(theirs: list[CheckIn]) -> None:
+        async with room:
+            for checkin in theirs:
                 if config.stopping():
-                    break
-                result = await _deliver_one(delivery, item, now)
-                await _record(db, calendar, config, [(item, result, None)], now, report)
-            continue
-        try:
-            result = await deliver_checkin(checkin, now)
-        except Exception as exc:  # a delivery bug must not lose the claim's outcome
-            log.exception("action=deliver_crashed person=%s", checkin.person_id)
-            result = DeliveryResult(Outcome.RETRY, error=f"{type(exc).__name__}: {exc}")
-        carried = {nudge_id: (message, place) for nudge_id, message, place in result.carried}
-        outcomes: list[tuple[NudgeToSend, DeliveryResult, int | None]] = []
-        for item in checkin.items:
-            if item.nudge_id in carried:
-                message, place = carried[item.nudge_id]
-                one = DeliveryResult(
-                    Outcome.SENT, channel=result.channel, message_id=message, chat_id=result.chat_id
-                )
-                outcomes.append((item, one, place))
-            elif not result.stopped:  # stopped: left claimed, for ``release_claims``
-                outcomes.append((item, result, None))
-        # The rows of one message in one transaction: a crash leaves all of them to be
-        # sent again (the crash window) or none, never half a check-in.
-        await _record(db, calendar, config, outcomes, now, report)
+                    return
+                await _deliver_checkin(db, delivery, calendar, config, checkin, now, report)
+
+    async with asyncio.TaskGroup() as group:  # one failing cancels the others
+        for theirs in people.values():
+            group.create_task(one_person(theirs))
     if report.sent:  # the platform takes nudges: what it refused before goes out again
         async with db.unit_of_work() as session:
             returned = await reopen_gave_up(session, now, attempts=RETURNED)
@@ -235,6 +223,39 @@ def checkins(
         late = any(calendar.local_date(n.due_at) < today for n in group)
         out.append(CheckIn(person_id, audience, tuple(group), catch_up=late, stopping=stopping))
     return out
+
+
+async def _deliver_checkin(db, delivery, calendar, config, checkin, now, report) -> None:
+    """Deliver one check-in (or its nudges one by one) and record what became of each."""
+    deliver_checkin = getattr(delivery, "deliver_checkin", None)
+    if not getattr(delivery, "grouped", True):
+        deliver_checkin = None
+    if deliver_checkin is None:  # a delivery of single nudges
+        for item in checkin.items:
+            if config.stopping():
+                break
+            result = await _deliver_one(delivery, item, now)
+            await _record(db, calendar, config, [(item, result, None)], now, report)
+        return
+    try:
+        result = await deliver_checkin(checkin, now)
+    except Exception as exc:  # a delivery bug must not lose the claim's outcome
+        log.exception("action=deliver_crashed person=%s", checkin.person_id)
+        result = DeliveryResult(Outcome.RETRY, error=f"{type(exc).__name__}: {exc}")
+    carried = {nudge_id: (message, place) for nudge_id, message, place in result.carried}
+    outcomes: list[tuple[NudgeToSend, DeliveryResult, int | None]] = []
+    for item in checkin.items:
+        if item.nudge_id in carried:
+            message, place = carried[item.nudge_id]
+            one = DeliveryResult(
+                Outcome.SENT, channel=result.channel, message_id=message, chat_id=result.chat_id
+            )
+            outcomes.append((item, one, place))
+        elif not result.stopped:  # stopped: left claimed, for ``release_claims``
+            outcomes.append((item, result, None))
+    # The rows of one message in one transaction: a crash leaves all of them to be
+    # sent again (the crash window) or none, never half a check-in.
+    await _record(db, calendar, config, outcomes, now, report)
 
 
 async def _deliver_one(delivery: Delivery, item: NudgeToSend, now: datetime) -> DeliveryResult:

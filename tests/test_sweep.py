@@ -257,3 +257,52 @@ async def test_after_an_outage_given_up_nudges_go_out_once_when_the_platform_is_
         states = (await session.scalars(select(Nudge.state))).all()
     assert states == [NudgeState.SENT] * 2
     assert (await sweep_once(small_plan, delivery, CAL, config(), clock.now())).claimed == 0
+
+
+class HeldCheckIns:
+    """A check-in delivery whose first person's message is held (a long check-in whose
+    pages wait for their chat) until the test lets it go."""
+
+    grouped = True
+
+    def __init__(self) -> None:
+        self.released = asyncio.Event()
+        self.held: int | None = None
+        self.order: list[tuple[int, str]] = []
+
+    async def deliver(self, nudge, now):  # pragma: no cover - check-ins only here
+        raise AssertionError("single nudges are not expected")
+
+    async def deliver_checkin(self, checkin, now):
+        if self.held is None:
+            self.held = checkin.person_id
+        if checkin.person_id == self.held:
+            await self.released.wait()
+        self.order.append((checkin.person_id, checkin.audience))
+        n = len(self.order)
+        carried = tuple((item.nudge_id, str(n), i) for i, item in enumerate(checkin.items, 1))
+        return DeliveryResult(Outcome.SENT, channel="held", message_id=str(n), carried=carried)
+
+
+async def test_a_long_check_in_does_not_hold_up_the_other_peoples(db):
+    await declare_agencies(db)
+    await load_people(db)
+    await load_plan(db)
+    now = local(2024, 3, 29, 8, 0)  # a quarter's last working day: many people nudged
+    await plan(db, now)
+    delivery = HeldCheckIns()
+    sweep = asyncio.create_task(sweep_once(db, delivery, CAL, config(parallel=4), now))
+    for _ in range(500):  # the others go out while the first is held
+        await asyncio.sleep(0.01)
+        if len({person for person, _ in delivery.order}) >= 5:
+            break
+    assert not sweep.done() and delivery.held is not None
+    assert delivery.held not in {person for person, _ in delivery.order}
+    assert len({person for person, _ in delivery.order}) >= 5
+    delivery.released.set()
+    report = await sweep
+    assert report.sent == (await states(db))[NudgeState.SENT] > 5
+    # A person's own messages keep their order: their tasks, then their escalations.
+    for person in {p for p, _ in delivery.order}:
+        audiences = [a for p, a in delivery.order if p == person]
+        assert audiences == sorted(audiences, key=["official", "leader"].index)

@@ -18,6 +18,7 @@ again when the person writes.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -162,6 +163,9 @@ class ChatDelivery:
         self.watch = watch  # which channels reach their platform (a dark one is passed over)
         self.lang = lang
         self.calendar = calendar  # counts the days of a message when it is sent
+        # The sweep delivers several check-ins at once; their messages are made one at a
+        # time (a SQLite transaction that reads, then writes, must not overlap another).
+        self._making = asyncio.Lock()
 
     @property
     def only_channels(self) -> list[str]:
@@ -200,7 +204,7 @@ class ChatDelivery:
             only = ((checkin.items[0].nudge_id, one.message_id or "", 1),)
             return one if one.outcome is not Outcome.SENT else _with(one, only)
         lang = self.lang
-        async with self.db.unit_of_work() as session:
+        async with self._making, self.db.unit_of_work() as session:
             link, reason = await self._chat(session, checkin.person_id)
             if link is None:
                 return DeliveryResult(Outcome.UNREACHABLE, error=reason)
@@ -324,7 +328,7 @@ class ChatDelivery:
         return when(self.lang, 0) if series == "due" else say(self.lang, "checkin_ongoing")
 
     async def deliver(self, nudge: NudgeToSend, now: datetime) -> DeliveryResult:
-        async with self.db.unit_of_work() as session:
+        async with self._making, self.db.unit_of_work() as session:
             link, reason = await self._chat(session, nudge.person_id)  # one chat, never both
             if link is None:
                 return DeliveryResult(Outcome.UNREACHABLE, error=reason)
