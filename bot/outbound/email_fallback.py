@@ -13,7 +13,8 @@ how to link a chat (``bot.outbound.email_invites``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from bot.channels.base import ChannelError, Outgoing
@@ -58,26 +59,10 @@ class EmailFallback:
 
     async def deliver(self, nudge: NudgeToSend, now: datetime) -> DeliveryResult:
         result = await self.chats.deliver(nudge, now)
-        if result.outcome is Outcome.RETRY and await self._all_dark(nudge.person_id):
-            pass  # the person's chats are all on channels gone dark: e-mail now
-        elif result.outcome is not Outcome.UNREACHABLE:
+        if not await self._by_email(result, nudge.person_id):
             return result
-        async with self.db.unit_of_work() as session:
-            person = await person_by_id(session, nudge.person_id)
-            if not person.email:
-                return result
-            address = person.email
-            assignment = await assignments.by_id(session, nudge.assignment_id)
-            today = self.calendar.local_date(now) if self.calendar else None
-            text = nudge_text(self.lang, nudge.kind, assignment, today, self.calendar, footer=False)
-            invite = await self._invite(session, person, now)
-        try:
-            message_id = await self.email.send(address, Outgoing(text), invite=invite)
-        except ChannelError as exc:
-            log.warning("action=nudge_email_unsent nudge=%s error=%s", nudge.nudge_id, exc)
-            return self._failed(result, exc)
-        log.info("action=nudge_emailed nudge=%s person=%s", nudge.nudge_id, nudge.person_id)
-        return DeliveryResult.sent(self.email.name, message_id)
+        emailed = await self._email(nudge.person_id, (nudge,), result, now)
+        return replace(emailed, carried=())  # a single nudge: its own message
 
     async def deliver_checkin(self, checkin: CheckIn, now: datetime) -> DeliveryResult:
         deliver = getattr(self.chats, "deliver_checkin", None)
@@ -85,36 +70,49 @@ class EmailFallback:
             result = await self.chats.deliver(checkin.items[0], now)
         else:
             result = await deliver(checkin, now)
-        if result.stopped:  # the service is stopping between pages: nothing more now
+        # Stopping between pages, or some pages went out: the rest waits for the chat.
+        if result.stopped or result.carried:
             return result
-        if result.outcome is Outcome.RETRY and await self._all_dark(checkin.person_id):
-            pass  # every chat of the person is on a channel gone dark: e-mail now
-        elif result.outcome is not Outcome.UNREACHABLE or result.carried:
+        if not await self._by_email(result, checkin.person_id):
             return result
+        return await self._email(checkin.person_id, checkin.items, result, now)
+
+    async def _by_email(self, result: DeliveryResult, person_id: int) -> bool:
+        """The chats could not carry it: no chat that works, or all gone dark."""
+        if result.outcome is Outcome.UNREACHABLE:
+            return True
+        return result.outcome is Outcome.RETRY and await self._all_dark(person_id)
+
+    async def _email(
+        self, person_id: int, items: Sequence[NudgeToSend], result: DeliveryResult, now: datetime
+    ) -> DeliveryResult:
+        """One e-mail carrying ``items`` (the nudge as it is when only one); ``result``, the
+        chats' answer, stands when the person has no address."""
         async with self.db.unit_of_work() as session:
-            person = await person_by_id(session, checkin.person_id)
+            person = await person_by_id(session, person_id)
             if not person.email:
                 return result
             address = person.email
             today = self.calendar.local_date(now) if self.calendar else None
-            texts = []
-            for item in checkin.items:
-                assignment = await assignments.by_id(session, item.assignment_id)
-                texts.append(
-                    nudge_text(self.lang, item.kind, assignment, today, self.calendar, footer=False)
-                )
+            rows = await assignments.by_ids(session, [n.assignment_id for n in items])
+            texts = [
+                nudge_text(self.lang, n.kind, row, today, self.calendar, footer=False)
+                for n, row in zip(items, rows, strict=True)
+            ]
             invite = await self._invite(session, person, now)
-        text = texts[0]  # one task: the nudge as it is
+        text = texts[0]
         if len(texts) > 1:
             head = say(self.lang, "email_checkin_subject", n=len(texts))
             text = head + "\n\n" + "\n\n".join(texts)
         try:
             message_id = await self.email.send(address, Outgoing(text), invite=invite)
         except ChannelError as exc:
-            log.warning("action=checkin_email_unsent person=%s error=%s", person.id, exc)
+            log.warning(
+                "action=email_unsent person=%s nudges=%s error=%s", person_id, len(items), exc
+            )
             return self._failed(result, exc)
-        log.info("action=checkin_emailed person=%s nudges=%s", person.id, len(texts))
-        carried = tuple((n.nudge_id, message_id, i) for i, n in enumerate(checkin.items, 1))
+        log.info("action=emailed person=%s nudges=%s", person_id, len(items))
+        carried = tuple((n.nudge_id, message_id, i) for i, n in enumerate(items, 1))
         return DeliveryResult(
             Outcome.SENT, channel=self.email.name, message_id=message_id, carried=carried
         )
