@@ -54,6 +54,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.outbound.nudges import ChatDelivery
 from scheduler.delivery import CheckIn, DeliveryResult, NudgeToSend, Outcome
 from scheduler.planner import plan_window
+from scheduler.service import ReminderService
 from scheduler.sweep import SweepConfig, sweep_once
 from storage.db import Database, apply_sqlite_pragmas
 from storage.enums import Channel, NudgeState, Role, Status
@@ -243,7 +244,8 @@ async def morning(db: Database, checkins: int, *, standby: bool) -> dict:
             second = Leadership(db, "bench:standby", every=1.0)
             contender = asyncio.create_task(second.acquire(stop))
         delivery = ChatDelivery(db, {"telegram": channel}, "vi", calendar=CAL)
-        config = SweepConfig(worker="bench:leader", rules=RULES)
+        # As the service sweeps: several people's check-ins at once.
+        config = SweepConfig(worker="bench:leader", rules=RULES, parallel=ReminderService.parallel)
         wall = time.perf_counter()
         try:
             sent = 0
