@@ -19,29 +19,20 @@ from storage.models import DigestPart, Nudge
 async def release_claims(session: AsyncSession, worker: str, now: datetime) -> int:
     """Make ``worker``'s claimed nudges (and digest parts) due again at ``now``;
     returns how many nudges."""
-    await session.execute(
-        update(DigestPart)
-        .where(DigestPart.state == NudgeState.CLAIMED, DigestPart.claimed_by == worker)
-        .values(
-            state=NudgeState.PLANNED,
-            available_at=now,
-            claimed_by=None,
-            attempts=DigestPart.attempts - 1,
-            updated_at=now,
+    released = []
+    for table in (Nudge, DigestPart):  # the same lease on both
+        result = await session.execute(
+            update(table)
+            .where(table.state == NudgeState.CLAIMED, table.claimed_by == worker)
+            .values(
+                state=NudgeState.PLANNED,
+                available_at=now,
+                claimed_by=None,
+                attempts=table.attempts - 1,
+                updated_at=now,
+            )
+            .execution_options(synchronize_session=False)
         )
-        .execution_options(synchronize_session=False)
-    )
-    result = await session.execute(
-        update(Nudge)
-        .where(Nudge.state == NudgeState.CLAIMED, Nudge.claimed_by == worker)
-        .values(
-            state=NudgeState.PLANNED,
-            available_at=now,
-            claimed_by=None,
-            attempts=Nudge.attempts - 1,
-            updated_at=now,
-        )
-        .execution_options(synchronize_session=False)
-    )
-    assert isinstance(result, CursorResult)  # what an UPDATE returns: it counts the rows
-    return result.rowcount
+        assert isinstance(result, CursorResult)  # what an UPDATE returns: it counts the rows
+        released.append(result.rowcount)
+    return released[0]

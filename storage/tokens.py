@@ -29,8 +29,23 @@ async def new_token(
     """A fresh token for ``person_id`` and ``assignment_id`` (of a nudge, when sent with one;
     ``reading``: what an unsure reply said, JSON, when the buttons ask about it; ``menu``:
     the token of the first option of the same message, when there are several)."""
-    token = secrets.token_urlsafe(9)
     seen = await latest_update_id(session, assignment_id)
+    token = _add(session, person_id, assignment_id, nudge_id, now, seen, reading, menu)
+    await session.flush()
+    return token
+
+
+def _add(
+    session: Session,
+    person_id: int,
+    assignment_id: int,
+    nudge_id: int | None,
+    now: datetime,
+    seen: int | None,
+    reading: str | None = None,
+    menu: str | None = None,
+) -> str:
+    token = secrets.token_urlsafe(9)
     session.add(
         ChoiceToken(
             token=token,
@@ -43,7 +58,6 @@ async def new_token(
             seen_update_id=seen,
         )
     )
-    await session.flush()
     return token
 
 
@@ -63,22 +77,10 @@ async def new_tokens(
         .group_by(ProgressUpdate.assignment_id)
     )
     seen = {a: m for a, m in (await session.execute(query)).all()} if ids else {}
-    made = []
-    for assignment_id, nudge_id in items:
-        token = secrets.token_urlsafe(9)
-        session.add(
-            ChoiceToken(
-                token=token,
-                person_id=person_id,
-                assignment_id=assignment_id,
-                nudge_id=nudge_id,
-                created_at=now,
-                menu=token,
-                seen_update_id=seen.get(assignment_id),
-            )
-        )
-        made.append(token)
-    return made
+    return [
+        _add(session, person_id, assignment_id, nudge_id, now, seen.get(assignment_id))
+        for assignment_id, nudge_id in items
+    ]
 
 
 async def latest_update_id(session: Session, assignment_id: int) -> int | None:

@@ -275,16 +275,11 @@ class ChatDelivery:
                 number += sum(len(row) for row in rows_here)
             channel_name, chat_id, link_id = link.channel.value, link.chat_id, link.id
         carried: list[tuple[int, str, int]] = []
+        stopped = False
         for indexes, message in messages:
             if carried and checkin.stopping():  # no further page: the rest is given back
-                return DeliveryResult(
-                    Outcome.RETRY,
-                    channel=channel_name,
-                    message_id=carried[-1][1],
-                    chat_id=chat_id,
-                    carried=tuple(carried),
-                    stopped=True,
-                )
+                stopped = True
+                break
             try:
                 message_id = await channel.send(chat_id, message)
             except ChannelError as exc:
@@ -293,11 +288,12 @@ class ChatDelivery:
             await self._seen(channel_name)
             carried += [(checkin.items[i].nudge_id, message_id, i + 1) for i in indexes]
         return DeliveryResult(
-            Outcome.SENT,
+            Outcome.RETRY if stopped else Outcome.SENT,
             channel=channel_name,
             message_id=carried[-1][1],
             chat_id=chat_id,
             carried=tuple(carried),
+            stopped=stopped,
         )
 
     def _leader_row(
