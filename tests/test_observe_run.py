@@ -19,6 +19,7 @@ from storage.db import Database
 from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.kit import declare_agencies, load_people, load_plan
+from tests.kit.cli import call as cli
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551
@@ -28,21 +29,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-async def cli(cwd: Path, env: dict, *args: str) -> tuple[int, str, str]:
-    process = await asyncio.create_subprocess_exec(
-        SCRIPT,
-        *args,
-        cwd=cwd,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        stdin=asyncio.subprocess.DEVNULL,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), 120)
-    assert process.returncode is not None
-    return process.returncode, out.decode(), err.decode()
 
 
 def audit_lines(log: str) -> list[dict[str, str]]:

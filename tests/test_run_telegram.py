@@ -15,24 +15,10 @@ from storage.db import Database
 from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.kit import declare_agencies, load_people, load_plan
+from tests.kit.cli import call_ok as cli
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551
-
-
-async def cli(cwd: Path, env: dict, *args: str) -> str:
-    process = await asyncio.create_subprocess_exec(
-        SCRIPT,
-        *args,
-        cwd=cwd,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        stdin=asyncio.subprocess.DEVNULL,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), 120)
-    assert process.returncode == 0, err.decode()
-    return out.decode()
 
 
 async def start(cwd: Path, env: dict) -> asyncio.subprocess.Process:

@@ -19,6 +19,7 @@ from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.zalo_api import FakeZaloAPI
 from tests.kit import declare_agencies, load_people, load_plan
+from tests.kit.cli import call as cli
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551
@@ -67,21 +68,6 @@ def test_redactor_hides_tokens_passwords_and_codes_in_messages_and_tracebacks():
         assert secret not in text
     assert "/bot***/getMe" in text and "Traceback" in text and "RuntimeError" in text
     assert "app:***@db/nv" in text and "/start ***" in text
-
-
-async def cli(cwd: Path, env: dict, *args: str) -> tuple[int, str, str]:
-    process = await asyncio.create_subprocess_exec(
-        SCRIPT,
-        *args,
-        cwd=cwd,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        stdin=asyncio.subprocess.DEVNULL,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), 120)
-    assert process.returncode is not None
-    return process.returncode, out.decode(), err.decode()
 
 
 @pytest.fixture

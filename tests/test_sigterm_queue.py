@@ -23,22 +23,13 @@ from storage.db import Database
 from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.kit import HEADER, declare_agencies, load_people, load_plan
+from tests.kit.cli import call_ok as command
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551
 EXTRA = "Nhiệm vụ bổ sung"
 TASKS = 300
 HANG_GUARD = 30  # seconds
-
-
-async def command(cwd: Path, env: dict, *args: str) -> str:
-    process = await asyncio.create_subprocess_exec(
-        SCRIPT, *args, cwd=cwd, env=env, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE, stdin=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
-    out, err = await asyncio.wait_for(process.communicate(), 120)
-    assert process.returncode == 0, err.decode()
-    return out.decode()
 
 
 def extra_plan(folder: Path, tasks: int) -> Path:

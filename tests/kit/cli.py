@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -27,3 +28,22 @@ def run(
         timeout=120,
         input=stdin or "",
     )
+
+
+async def call(cwd: Path, env: dict, *args: str) -> tuple[int, str, str]:
+    """``nhacviec ARGS`` from async code, with ``env`` as the whole environment:
+    (exit status, stdout, stderr)."""
+    process = await asyncio.create_subprocess_exec(
+        str(SCRIPT), *args, cwd=cwd, env=env, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, stdin=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    out, err = await asyncio.wait_for(process.communicate(), 120)
+    assert process.returncode is not None
+    return process.returncode, out.decode(), err.decode()
+
+
+async def call_ok(cwd: Path, env: dict, *args: str) -> str:
+    """``call`` that must succeed: its stdout."""
+    code, out, err = await call(cwd, env, *args)
+    assert code == 0, err
+    return out
