@@ -99,6 +99,14 @@ async def _skip_reasons(
         session, {n.assignment_id for n in nudges}, {n.person_id for n in nudges}
     )
     recipients = await load_recipients(session) if rules is not None else None
+    # Pure policy over loaded rows, thousands of nudges a round at a province's size:
+    # in a thread, so that the loop keeps answering chats meanwhile.
+    return await asyncio.to_thread(
+        _reasons, nudges, assignments, people, recipients, rules, calendar
+    )
+
+
+def _reasons(nudges, assignments, people, recipients, rules, calendar) -> dict[int, str]:
     reasons = {}
     for nudge in nudges:
         assignment = assignments[nudge.assignment_id]
