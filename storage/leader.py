@@ -34,6 +34,7 @@ from storage.db import Database
 log = logging.getLogger("nhacviec.leader")
 # The lock's key: one per schema, so tests sharing a database in schemas stay apart.
 TRY_LOCK = text("select pg_try_advisory_lock(hashtext('nhacviec.leader:' || current_schema()))")
+UNLOCK = text("select pg_advisory_unlock_all()")
 ALIVE = text("select 1")
 
 
@@ -122,8 +123,12 @@ class Leadership:
         """Give the lead up (closing the connection drops the lock)."""
         conn, self._conn = self._conn, None
         if conn is not None:
-            with contextlib.suppress(Exception):
+            try:  # the connection goes back to the pool: the lock must not go with it
+                await conn.execute(UNLOCK)
                 await conn.close()
+            except Exception:
+                with contextlib.suppress(Exception):
+                    await conn.invalidate()
         if self._file is not None:
             os.close(self._file)
             self._file = None

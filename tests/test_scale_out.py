@@ -21,6 +21,7 @@ import pytest
 from sqlalchemy import text
 
 from storage.db import Database
+from storage.leader import Leadership
 from storage.migrate import upgrade
 from tests.conftest import POSTGRES_URL
 from tests.fakes.telegram_api import FakeTelegramAPI
@@ -194,3 +195,23 @@ def test_a_second_run_on_one_sqlite_file_is_refused_at_once(tmp_path):
         os.close(lock)
     assert second.returncode == 1
     assert "Một tiến trình nhacviec run khác đang dùng cơ sở dữ liệu SQLite này" in second.stderr
+
+
+async def test_a_released_lead_is_taken_at_once_by_another_process(db):
+    if db.dialect != "postgresql":
+        pytest.skip("the lead is a PostgreSQL lock")
+    elsewhere = Database(db.url, schema=db.schema)  # another process: its own connections
+    stop = asyncio.Event()
+    first = Leadership(db, "a:1", every=0.05)
+    second = Leadership(elsewhere, "b:2", every=0.05)
+    try:
+        assert await first.acquire(stop)
+        waiting = asyncio.create_task(second.acquire(stop))
+        await asyncio.sleep(0.3)
+        assert not waiting.done()  # one leader at a time
+        await first.release()  # its connection goes back to the pool, not the lock with it
+        assert await asyncio.wait_for(waiting, 5)
+    finally:
+        stop.set()
+        await second.release()
+        await elsewhere.dispose()
