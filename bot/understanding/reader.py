@@ -133,6 +133,7 @@ def read_reply(
     percent, measured = percents(parts)
     counts = tuple(fractions(parts))
     found += _remaining(parts, found)
+    found = _missing_part(found, parts)
     found = _defects(found, norm, parts)
     found += _bare_negation(parts)
     if _completion_requested(parts, norm, today, current_deadline):
@@ -595,6 +596,46 @@ def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
     if not any(c.question for c in parts) or any(v.kind == "status_question" for v in found):
         return False
     return all(v.weight < THRESHOLD for v in found if v.status is not None)
+
+
+_LACKING = re.compile(r"(?<!\w)thieu (?:mot |it |chut |mot (?:it|so|chut|vai) )?(\w+)")
+_RESOURCES = frozenset(  # what the work needs from outside: lacking one is an obstacle
+    "kinh phi tien von nguoi nhan luc nhan su can bo huong dan may thiet bi xe phuong tien"
+    " chu ky tai khoan thoi gian".split()
+)
+
+
+def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Đã gửi, còn thiếu phụ lục", "gần xong, còn thiếu một ít số liệu": after the work is
+    said done or nearly so, "còn/nhưng … thiếu" a part of the product is what is left of it,
+    not an obstacle (lacking money, staff or guidance still is); under a doubt ("hình như còn
+    thiếu") it makes the done a question."""
+    done_at = [v.clause for v in found if v.kind in ("done", "hedged", "partial", "own_part")]
+    if not done_at or not any(v.kind in ("obstacle", "eased") for v in found):
+        return found
+    first = min(done_at)
+    kept: list[Vote] = []
+    unsure: set[int] = set()
+    for v in found:
+        obstacle = v.kind in ("obstacle", "eased") and v.clause < len(parts)
+        c = parts[v.clause] if obstacle else None
+        lack = _LACKING.search(c.text) if c is not None and v.clause > first else None
+        if c is None or lack is None or lack.group(1) in _RESOURCES:
+            kept.append(v)
+            continue
+        previous = parts[v.clause - 1].text if v.clause else ""
+        if c.lead not in ("con", "nhung", "ma") and " con thieu" not in f" {c.text}":
+            kept.append(v)
+            continue
+        doubted = lexicon.DOUBT.search(c.text) or (
+            v.clause - 1 > first and lexicon.DOUBT.search(previous)
+        )
+        if doubted:
+            unsure.add(v.clause)
+            kept.append(Vote(None, 1.0, v.clause, "unsure"))
+        else:
+            kept.append(Vote(IP, 0.9, v.clause, "remaining"))
+    return [v for v in kept if not (v.kind == "remaining" and v.clause in unsure)]
 
 
 def _defects(found: list[Vote], norm: str, parts: list[clauses_.Clause]) -> list[Vote]:

@@ -262,7 +262,7 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
             vote(NS, 0.9, "future_start")  # "em làm ngay": promised, not begun
             text = text[: now.start()] + _blank(now) + text[now.end() :]
     for m in _scan(lx.START_VERB, text, words):
-        if lx.FUTURE.search(clause.text, 0, m.start()):
+        if lx.FUTURE.search(clause.text, 0, m.start()) or _put_off(clause.text[: m.start()]):
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
@@ -406,6 +406,22 @@ def _progress_votes(
             vote(IP, 0.8, "started")
         elif not later:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
+
+
+_PUT_OFF = re.compile(  # what may put a start off before "mới": "để quý 4 mới làm"
+    r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet)(?!\w)"
+)
+_NOW_OR_PAST = re.compile(r"(?<!\w)(?:hom nay|hom qua|truoc|vua|da|dang)(?!\w)")
+
+
+def _put_off(before: str) -> bool:
+    """A start "not until" a time or an event ahead: "để quý 4 mới làm", "hết đợt này mới
+    triển khai" (not "hôm qua mới bắt đầu": begun, lately)."""
+    head = before.rstrip()
+    if not head.endswith(" moi"):
+        return False
+    head = head[:-4]
+    return bool(_PUT_OFF.search(head)) and not _NOW_OR_PAST.search(head)
 
 
 def _before(text: str, start: int) -> list[str]:
