@@ -16,8 +16,13 @@ How the reader decides, in order:
      said without a request ("chắc không kịp hạn") asks: extension or in progress;
    * an obstacle said outright wins over work under way ("đang làm nhưng vướng kinh phí"),
      but an eased one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang
-     làm" competes with it; waiting on another body after a delivery ("đã gửi báo cáo, đang
-     chờ Sở phản hồi") competes with done;
+     làm" competes with it; waiting on another body after a delivery competes with done
+     when only a reaction is awaited ("đã gửi báo cáo, đang chờ Sở phản hồi"), and is
+     blocked when the body owes the work its decision, opinion or data ("đã gửi hồ sơ, đang
+     chờ Sở thẩm định", "đã gửi công văn xin ý kiến, đang đợi Sở trả lời");
+   * a part of the product lacking after it is done ("đã nộp, còn thiếu bản scan") is what
+     is left, not an obstacle; doubted ("hình như còn thiếu phụ lục") it makes done a
+     question; nobody to do the work ("chưa có ai làm") is an obstacle;
    * done with work still going on (a later "đang …", "còn …", own leader still to sign, a
      part, a hedge, sent back) is in progress; done with "… nhưng chưa gửi/ký" competes;
      a doubted done ("chắc xong rồi") competes, and so does done with the product still to
@@ -55,12 +60,12 @@ How the reader decides, in order:
    what the votes did not read whole, and the reading is asked about (with its likeliest
    neighbour) instead: a word the reader does not know right before a done verb ("hầu như
    xong"); done with a negated task verb, a future or sequence marker after it, or part of the
-   units as its subject; blocked under a condition, beside a request to the coordinator, or
-   waited for after our own submission; in progress or not started with a waiting word read
-   as no wait, a named person waited for, or a start negated or put ahead; a state said only
-   in a cause clause; an instruction reported. The writer saying they do not know the state
-   ("em không rõ tiến độ") records nothing and asks nothing. Asking costs a tap; a wrong
-   status costs trust. See ``_unsafe`` for the whole list.
+   units as its subject; blocked under a condition or beside a request to the coordinator
+   (waiting said outright with "chờ/đợi" for another body is kept: blocked); in progress
+   or not started with a waiting word read as no wait, a named person waited for, or a start
+   negated or put ahead; a state said only in a cause clause; an instruction reported. The
+   writer saying they do not know the state ("em không rõ tiến độ") records nothing and asks
+   nothing. Asking costs a tap; a wrong status costs trust. See ``_unsafe`` for the whole list.
 
 Pure and fast: no I/O, regexes compiled once (``bench/parse.py`` measures it).
 """
@@ -143,7 +148,9 @@ def read_reply(
     ):
         found.append(Vote(X, 0.5, 0, "late"))  # "tháng sau mới xong được": after the deadline
     acted = bool(counts) and bool(_DELIVER.search(norm))
-    status, confidence, alternatives = combine(found, percent, measured, counts, acted=acted)
+    status, confidence, alternatives = combine(
+        found, percent, measured, counts, acted=acted, parts=parts
+    )
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
     if _IGNORANT.search(norm):
@@ -191,6 +198,7 @@ def combine(
     counts: tuple[Fraction, ...],
     *,
     acted: bool = False,
+    parts: list[clauses_.Clause] | None = None,
 ) -> tuple[Status | None, float, tuple[Status, ...]]:
     """(status, confidence, alternatives): alternatives non-empty means ask; ``acted``: the
     counted units did something ("7/9 phòng gửi số liệu"), the count is not bare."""
@@ -213,7 +221,7 @@ def combine(
     if "status_question" in kinds and X not in best:
         ranked = sorted(best, key=best.__getitem__, reverse=True)
         return None, 0.4, tuple(dict.fromkeys([*ranked, _NEIGHBOUR[ranked[0]]]))[:3]
-    status, confidence, asked = _settle(found, best)
+    status, confidence, asked = _settle(found, best, parts or [])
     if asked:
         return None, 0.5, asked
     if percent == 100 and status is IP and any(v.kind == "progress" for v in found):
@@ -233,7 +241,7 @@ def combine(
 
 
 def _settle(
-    found: list[Vote], best: dict[Status, float]
+    found: list[Vote], best: dict[Status, float], parts: list[clauses_.Clause]
 ) -> tuple[Status, float, tuple[Status, ...]]:
     """The winning status and its confidence, or the competing ones to ask about."""
     if B in best:
@@ -250,7 +258,9 @@ def _settle(
             v.kind in _GOING_ON for v in found
         )  # "đã rà soát xong 18 thủ tục, còn 4 … đang chờ Sở": part of it, not delivered
         if delivered and all(v.kind == "waiting" for v in strong):
-            return D, 0.5, (D, B)
+            if not _input_awaited(found, parts):
+                return D, 0.5, (D, B)  # "đã gửi báo cáo, đang chờ Sở phản hồi": the product?
+            return B, 0.9, ()  # "đã gửi hồ sơ, đang chờ Sở thẩm định": their decision is due
         redone = any(v.kind == "returned" and v.clause > first for v in found)
         if despite or redone:  # "… nhưng vẫn đang làm", "mất dữ liệu, phải làm lại từ đầu"
             return B, 0.5, (B, IP)
@@ -471,10 +481,10 @@ def _unsafe(
       is there to do it ("chưa có ai làm");
     * an extension request foreseen under a doubt ("chắc phải xin thêm ít hôm");
     * blocked, negated within four words ("không gặp khó khăn"), under a condition ("có gì
-      vướng"), beside a request to the coordinator ("anh
-      gửi lại giúp em"), waited for after our own submission ("đã trình …, đang chờ UBND tỉnh
-      phê duyệt") or with a future after it, said of a part while the rest goes on ("riêng
-      lĩnh vực đất đai đang chờ …"), or of counted units while others delivered;
+      vướng"), beside a request to the coordinator ("anh gửi lại giúp em"); unless it is
+      waiting said outright with "chờ/đợi" ("đã trình …, đang chờ UBND tỉnh phê duyệt", "còn
+      đợi 2 xã nộp báo cáo": blocked), also handed up with a future after it, said of a part
+      while the rest goes on, or of counted units while others delivered;
     * in progress or not started, with a waiting word not read as waiting or a named person
       waited for ("đợi chị Hoa phòng KT gửi"); in progress with a start negated or put ahead
       and no vote saying so, a return followed by a redelivery, an issued plan followed by
@@ -520,8 +530,10 @@ def _unsafe(
         handed = any(v.status is D or v.kind == "submitted" for v in found) or bool(
             _HANDED.search(norm)
         )
-        if handed and all(v.kind == "waiting" for v in strong):
-            return (B, IP)  # "đã trình …, đang chờ UBND tỉnh phê duyệt": stuck, or under way?
+        if strong and all(
+            v.kind == "waiting" and _WAITS.search(parts[v.clause].text) for v in strong
+        ):  # "còn đợi 2 xã nộp báo cáo": waiting said outright for another body's part
+            return ()
         later = " ".join(c.text for c in parts if c.index > max(at, default=0))
         if handed and _AHEAD.search(later):
             return (B, IP)  # "… trả lại, bên em đang bổ sung và sẽ gửi lại": being mended
@@ -588,6 +600,30 @@ _STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …"
     for t in (lexicon.PROGRESS, lexicon.START_VERB, lexicon.PLANNING)
     for w in re.findall(r"[a-z]+", t.regex.pattern)
 )
+
+
+_WAITS = re.compile(r"(?<!\w)(?:cho|doi) (?!ky|duyet)")  # the verb itself, not "cho_" (for)
+_INPUT = re.compile(  # what another body owes the work: its decision, its opinion, its data
+    r"(?<!\w)(?:cho|doi)(?: \w+){0,5}? (?:tham dinh|phe duyet|duyet|y kien|gop y|cap|so lieu"
+    r"|bao cao|gui|nop|xac minh|xac nhan|thong qua|huong dan|ky ket|giai ngan|bo tri)(?!\w)"
+)
+_REQUEST_SENT = re.compile(  # what was sent asks for something: a draft, a request, a submission
+    r"(?<!\w)(?:xin y kien|lay y kien|du thao|de nghi|to trinh|ttr|trinh|cong van xin|xin)(?!\w)"
+)
+
+
+def _input_awaited(found: list[Vote], parts: list[clauses_.Clause]) -> bool:
+    """After our own sending, another body is waited for: its decision, opinion or data that
+    the work needs ("đang chờ Sở thẩm định", "đợi các xã gửi số liệu"), or the answer to what
+    we sent as a request or a draft ("đã gửi công văn xin ý kiến, đang đợi Sở trả lời"): the
+    work cannot move, so blocked (shared/reference/status-language.md: waiting for another
+    agency's input). Only a reaction to the product itself ("đã gửi báo cáo, đang chờ Sở phản
+    hồi") leaves it open whether the task was the sending (done)."""
+    waited = {v.clause for v in found if v.kind == "waiting"}
+    sent = {v.clause for v in found if v.status is D or v.kind in ("submitted", "step", "partial")}
+    return any(_INPUT.search(parts[i].text) for i in waited if i < len(parts)) or any(
+        _REQUEST_SENT.search(parts[i].text) for i in sent if i < len(parts)
+    )
 
 
 def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
