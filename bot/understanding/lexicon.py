@@ -81,6 +81,8 @@ _BODY = (  # another body: waiting for one of these is an obstacle
     "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac|ho(?! so)"
     "|tttt|stttt|tnmt|stnmt|bcd|ban chi dao|hoi dong"
 )
+# Another body, named: as _BODY without the words that also name other things ("các", "họ")
+BODY_NAMES = _BODY.replace("|cac|", "|").replace("|ho(?! so)", "")
 _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under way
     "lanh dao|giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong phong|pho phong"
     "|sep|bi thu|anh truong phong|chi truong phong|anh|chi|ky|duyet|chu ky|ld"

@@ -152,12 +152,16 @@ def votes(clauses: list[Clause]) -> list[Vote]:
         following = clauses[i + 1].lead if i + 1 < len(clauses) else ""
         cause_of = clauses[i - 1].text if i and clause.lead in ("vi", "do") else ""
         if not _TRIGGERS.isdisjoint(clause.text.split()):
-            found += _clause_votes(clause, following, cause_of)
+            previous = clauses[i - 1].text if i else ""
+            found += _clause_votes(clause, following, cause_of, previous)
     return found
 
 
-def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vote]:
-    """The votes of one clause; ``cause_of``: the clause this one gives the cause of."""
+def _clause_votes(
+    clause: Clause, following: str, cause_of: str = "", previous: str = ""
+) -> list[Vote]:
+    """The votes of one clause; ``cause_of``: the clause this one gives the cause of;
+    ``previous``: the clause before (where a body waited for may be named)."""
     text, n = clause.text, clause.index
     words = set(text.split())
     out: list[Vote] = []
@@ -206,6 +210,9 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
         vote(D, 0.5, "doubt")  # "cũng tạm ổn rồi": done, or going well?
     for m in _scan(lx.WAITING, text, words):
         if _giving(text, m.start()):
+            continue
+        if _OWED_BY_ANYONE.match(text, m.start()) and not _names_body(f"{previous} {text}"):
+            vote(B, 0.6, "waiting_vague")  # "còn chờ ý kiến nữa anh": whose, not said
             continue
         vote(B, 0.95, "waiting")
     text = _mask(lx.WAITING, text, words)
@@ -422,6 +429,24 @@ def _put_off(before: str) -> bool:
         return False
     head = head[:-4]
     return bool(_PUT_OFF.search(head)) and not _NOW_OR_PAST.search(head)
+
+
+# What the unit's own leader may owe as well as another body: waited for with no body named,
+# the wait may be ours ("đang chờ ý kiến" of the director?)
+_OWED_BY_ANYONE = re.compile(
+    r"(?:cho|doi) (?:y kien|so lieu|ket qua|phan hoi|tra loi|xac nhan|thong tin|van ban|chi dao"
+    r"|cung cap)(?!\w)(?! (?:tham dinh|phe duyet|giai ngan|cua|tu|ben|cac))"
+)
+_NOT_A_BODY = re.compile(
+    r"(?<!\w)(?:so (?:lieu|hoa|luong|sach|\d+)|ho so|ban (?:hanh|giao|dau|nhap|thao|du thao)"
+    r"|bo (?:sung|tri|phan)|tinh (?:hinh|hinh|toan)|(?:phong|ben) (?:em|minh|toi))(?!\w)"
+)
+_A_BODY = re.compile(rf"(?<!\w)(?:{lx.BODY_NAMES})(?!\w)")
+
+
+def _names_body(text: str) -> bool:
+    """Another body named in the clause ("chờ ý kiến của Sở Tư pháp"), not "số liệu"."""
+    return bool(_A_BODY.search(_NOT_A_BODY.sub(" ", text)))
 
 
 def _before(text: str, start: int) -> list[str]:
