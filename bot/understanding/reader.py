@@ -141,6 +141,7 @@ def read_reply(
     found = _missing_part(found, parts)
     found = _defects(found, norm, parts)
     found += _bare_negation(parts)
+    found += _no_obstacle(parts, found)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
     elif any(v.kind == "not_until" for v in found) and _past_deadline(
@@ -357,7 +358,8 @@ _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer d
 
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$|(?:cho|doi) (?!(?:den|het|qua|toi|nen|hop"
-    r"|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)(?!\w))\w)"
+    r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
+    r"(?!\w))\w)"
 )
 _WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
 _START_NOT_YET = re.compile(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
@@ -722,6 +724,22 @@ def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Dạ chưa ạ": a reply that only says "not yet"."""
     words = {w for c in parts for w in c.text.split()} - _PARTICLES
     return [Vote(None, 1.0, 0, "not_yet")] if words == {"chua"} else []
+
+
+_NO_OBSTACLE = re.compile(
+    r"(?<!\w)(?:khong|ko|k|chua|chang) (?:co |gap |bi |phat sinh )*(?:\w+ ){0,2}"
+    r"(?:vuong mac|kho khan|tro ngai|van de)(?!\w)"  # not a bare "vuong": "ko vg j" is unclear
+)
+
+
+def _no_obstacle(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
+    """ "Không có vướng mắc ạ", "k co vm gi": a reply that only says nothing is in the way
+    reports the work going on (weakly: nothing else is said)."""
+    if any(v.status is not None for v in found) or any(c.question for c in parts):
+        return []
+    if any(_NO_OBSTACLE.search(c.text) for c in parts):
+        return [Vote(IP, 0.6, 0, "no_obstacle")]
+    return []
 
 
 def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:

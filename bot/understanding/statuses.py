@@ -275,11 +275,39 @@ def _clause_votes(
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
     later = bool(lx.LATER_REPORT.search(clause.text)) or any(v.kind == "other_sense" for v in out)
     _progress_votes(text, words, vote, later=later, busy=busy)
+    if not any(v.status is not None or v.kind == "other_sense" for v in out):
+        _delivery_ahead(clause, vote)
     if _STILL_GOING.search(text):
         vote(None, 1.0, "still")  # "… nhưng vẫn đang làm": going on despite
     if lx.ACK.within(words) and lx.ACK.search(text):
         vote(None, 1.0, "ack")
     return out
+
+
+_SEND_VERB = re.compile(r"(?<!\w)(?:gui|nop|trinh)(?!\w)")
+_SEND_LATER = re.compile(r"(?<!\w)(?:gui|nop|trinh)(?: \w+){0,2} sau(?!\w)")
+_THEN_SEND = re.compile(r"(?<!\w)roi (?:(?:em|e|minh|toi|ben em) )?(?:se )?$")
+_SEND_NOW = re.compile(r" (?:\w+ ){0,2}(?:ngay|luon)(?!\w)(?! \d| thang)")
+
+
+def _delivery_ahead(clause: Clause, vote) -> None:
+    """ "Mai em nộp", "dự kiến 20/7 trình ký", "kiểm tra lại số liệu rồi gửi ngay": the product
+    will be sent, at a time ahead or once a last step is done, so the work is under way
+    (weakly: said as a plan). Not "gửi anh sau" (when, not said) nor "sẽ làm" (a start)."""
+    text = clause.text
+    m = _SEND_VERB.search(text)
+    if m is None or _SEND_LATER.search(text) or _negated(_before(text, m.start())):
+        return
+    head = text[: m.start()]
+    if re.search(r"(?<!\w)(?:neu|khi nao|co gi)(?!\w)", head):
+        return  # "nếu xong sớm em sẽ gửi luôn": said under a condition
+    if (
+        lx.FUTURE.search(head)
+        or _THEN_SEND.search(head)
+        or _SEND_NOW.match(text, m.end())
+        or re.search(r"(?<!\w)(?:truoc khi|de) $", head)
+    ):
+        vote(IP, 0.6, "future_done")
 
 
 def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
