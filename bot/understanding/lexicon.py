@@ -101,7 +101,10 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     r"( (?!em\b|minh\b|toi\b)\w+){0,4} (chu tri|phu trach|theo doi_?|quan ly|dam nhan|lam dau moi)",
 )  # fmt: skip
 EXTENSION = table(
-    "gia han", "xin lui", r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
+    "gia han", "xin lui", "xin phep (lui|hoan|nop cham|nop muon|cham)",
+    "xin (them )?han",
+    r"lui( \w+){1,3} (sang|den|toi)",  # "xin phép lùi việc này đến trước Tết"
+    r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
     "xin (den|toi|sang|them|chuyen sang)", "xin khat", "xin (hen|hen lai)",
     "hen (lai )?(den|toi|sang)", "khat (den|toi|sang|lai)",
     r"cho_? (em|ben em|toi) no (den|toi|sang)",
@@ -114,6 +117,10 @@ EXTENSION = table(
 )  # fmt: skip
 LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is implied, not asked for
     "(khong|chua chac|kho) kip( han| tien do| thoi gian| thoi han)?",
+    # "có thể trễ vài ngày", "có khi phải xin thêm thời gian": lateness foreseen, no request
+    r"(co the|co khi|chac|e la|so|kha nang) (la )?(se )?(bi )?(tre|cham|muon|qua han)"
+    r"( (vai|mot vai|\d+|may|it|mot it) (ngay|hom|tuan))?",
+    "(co the|co khi|chac|e la|kha nang) (se )?phai (xin|lui|gia han)",
 )
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
@@ -127,7 +134,12 @@ OBSTACLE = table(
     "chua (co )?ai (lam|trien khai|thuc hien|tien hanh|phu trach|theo doi|dam nhan|bat tay)",
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
     "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
-    "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan|y kien)",
+    "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan|y kien"
+    "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may)",
+    # "kinh phí chưa được cấp", "chưa được bố trí vốn": not granted what the work needs
+    r"(kinh phi|von|tien|nguon|chu ky so|tai khoan|bien che)( \w+){0,2} (van )?(chua|khong) "
+    r"(duoc )?(cap|bo tri|phan bo|giai ngan|chuyen)",
+    "(chua|khong) duoc (cap|bo tri|phan bo|giai ngan)( kinh phi| von| tien)?",
     "khong (vao|truy cap|dang nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac"
     "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
     "khong (lam|thuc hien|trien khai|hoan thanh) (duoc|kip)",
@@ -181,7 +193,10 @@ FINE = table("tam on", "on roi", "cung on", "on ca roi")
 # "đã xong 1 đợt": one round of a recurring task, or the task?
 ROUND = table(r"(\d+|mot) (dot|lan|ky)")
 # A condition or a "whatever comes up": what follows is hypothetical ("có gì vướng em báo")
-HYPOTHETICAL = re.compile(r"(?<!\w)(?:neu|gia su|truong hop|co gi)(?: \w+){0,3}$")
+HYPOTHETICAL = re.compile(
+    r"(?<!\w)(?:neu|gia su|(?<!so )(?<!cac )(?<!nhung )(?<!vai )(?<!\d )truong hop|co gi)"
+    r"(?: \w+){0,3}$"
+)
 # "xong … (rồi) mới/sẽ …" after the completion word: it ends what comes first, the task comes
 # after ("trả lời xong kiến nghị rồi mới làm", "em xong việc tiếp dân sẽ làm luôn"); not
 # "xong rồi em sẽ gửi" (done already), matched against the words after the completion word

@@ -135,12 +135,15 @@ def read_reply(
     norm = normalise(display)
     parts = clauses_.split(norm)
     found = votes(parts)
+    if found and _opener(display, parts):
+        found = [v for v in found if v.clause != 0]
     percent, measured = percents(parts)
     counts = tuple(fractions(parts))
     found += _remaining(parts, found)
     found = _missing_part(found, parts)
     found = _defects(found, norm, parts)
-    found += _bare_negation(parts)
+    if bare := _bare_negation(parts):
+        found = bare  # "chưa xong gì cả": nothing else to read
     found += _no_obstacle(parts, found)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
@@ -284,7 +287,7 @@ def _settle(
         return D, 0.95, ()
     if NS in best and IP in best:
         ready = {v.kind for v in found if v.status is IP}
-        if ready <= {"step"}:
+        if ready <= {"step", "undelivered", "on_time"}:  # "chưa ban hành, chưa triển khai gì"
             return NS, best[NS], ()
         if "prepare" in ready and best[NS] >= 0.9 and not ready - {"prepare", "step"}:
             return NS, best[NS], ()
@@ -308,7 +311,7 @@ def _from_numbers(
 def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     """ "Còn …" after a done clause names what is left: work still under way; a doubt after
     "nhưng" makes the done a question."""
-    done_at = [v.clause for v in found if v.kind in ("done", "own_part", "did")]
+    done_at = [v.clause for v in found if v.kind in ("done", "own_part", "did", "doubt")]
     if not done_at:
         return []
     after = [c for c in parts if c.index > min(done_at)]
@@ -363,7 +366,8 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
 )
 _WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
 _START_NOT_YET = re.compile(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
-    r"(?<!\w)(?:chua|khong|ko|se|du kien|sap) (?:duoc |the |kip )?(?:bat dau|bat tay|trien khai"
+    r"(?<!\w)(?<!khong phai )(?:chua|khong|ko|se|du kien|sap) (?:duoc |the |kip )?"
+    r"(?:bat dau|bat tay|trien khai"
     r"|thuc hien|tien hanh|lam)(?!\w)(?! xong| het)"  # "chưa làm xong": begun, not finished
 )
 _UNITS = re.compile(
@@ -392,7 +396,10 @@ _BARE_DANG = re.compile(r"(?<!\w)dang ([a-z]+) (?:vi|do)(?!\w)")  # "đang tắc
 _SHARE = re.compile(r"(?<![\w/])\d+/\d+(?![\w/-])")
 _ISSUING = re.compile(r"(?<!\w)(?:phe duyet|ban hanh|ky ban hanh)(?!\w)")
 _HANDED = re.compile(r"(?<!\w)da (?:duoc )?(?:trinh|gui|nop|chuyen)(?!\w)")
-_IF = re.compile(r"(?<!\w)(?:neu|co gi|gia su|truong hop|phong khi|khi nao)(?!\w)")
+_IF = re.compile(
+    r"(?<!\w)(?:neu|co gi|gia su|(?<!so )(?<!cac )(?<!nhung )(?<!vai )(?<!\d )truong hop"
+    r"|phong khi|khi nao)(?!\w)"
+)
 _ASKS_US = re.compile(
     r"(?<!\w)(?:giup|ho|dum) (?:em|e|minh|toi|ben em)(?!\w)|" + lexicon.RESEND.pattern
 )
@@ -458,6 +465,8 @@ def _partial(m: re.Match[str] | None) -> bool:
     """A match naming a part of the units: not a full count ("10/10 xã")."""
     if m is None:
         return False
+    if re.search(r"(?<!\w)(?:deu|tat ca|toan bo)(?!\w)", m.group()):
+        return False  # "12 xã đều đã gửi": all of them
     share = re.search(r"(\d+)/(\d+)", m.group())
     return share is None or int(share.group(1)) < int(share.group(2))
 
@@ -520,7 +529,8 @@ def _unsafe(
         for c in parts:
             if c.index in {v.clause for v in found if v.status is X}:
                 ask_at = c.text.find("xin")
-                if ask_at > 0 and lexicon.DOUBT.search(c.text[:ask_at]):
+                head = c.text[:ask_at]
+                if ask_at > 0 and (lexicon.DOUBT.search(head) or _FORESEEN.search(head)):
                     return (X, IP)  # "chắc phải xin thêm ít hôm": a request foreseen, not made
     elif status is B:
         at = {v.clause for v in found if v.status is B and v.weight >= 0.9}
@@ -604,6 +614,9 @@ _STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …"
 )
 
 
+_FORESEEN = re.compile(  # "e là phải xin …" ("e" folds to "em"): a request foreseen
+    r"(?<!\w)(?:co khi|co the phai|(?:e|em) la phai|kha nang|so phai|chac phai)(?!\w)"
+)
 _WAITS = re.compile(r"(?<!\w)(?:cho|doi) (?!ky|duyet)")  # the verb itself, not "cho_" (for)
 _INPUT = re.compile(  # what another body owes the work: its decision, its opinion, its data
     r"(?<!\w)(?:cho|doi)(?: \w+){0,5}? (?:tham dinh|phe duyet|duyet|y kien|gop y|cap|so lieu"
@@ -723,7 +736,9 @@ _PARTICLES = frozenset(
 def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Dạ chưa ạ": a reply that only says "not yet"."""
     words = {w for c in parts for w in c.text.split()} - _PARTICLES
-    return [Vote(None, 1.0, 0, "not_yet")] if words == {"chua"} else []
+    if words == {"chua"} or words in ({"chua", "xong", "gi"}, {"chua", "xong", "gi", "ca"}):
+        return [Vote(None, 1.0, 0, "not_yet")]  # "chưa xong gì cả": begun, or not at all?
+    return []
 
 
 _NO_OBSTACLE = re.compile(
@@ -740,6 +755,20 @@ def _no_obstacle(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     if any(_NO_OBSTACLE.search(c.text) for c in parts):
         return [Vote(IP, 0.6, 0, "no_obstacle")]
     return []
+
+
+_OPENER = re.compile(
+    r"^(?:da |em |e |xin |kinh )?(?:xin )?bao cao (?:anh|chi|a|c|dong chi|lanh dao|thu truong|sep)"
+    r"(?: a| ah)?$"
+)
+
+
+def _opener(display: str, parts: list[clauses_.Clause]) -> bool:
+    """ "Dạ báo cáo anh, …": the polite opening of a report, not "đã báo cáo" (reported):
+    "Dạ" written, or more said after it."""
+    if not parts or not _OPENER.match(parts[0].text):
+        return False
+    return display.lstrip()[:2].lower() in ("dạ", "em", "xi", "kí", "bá") or len(parts) > 1
 
 
 def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:

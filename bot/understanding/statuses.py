@@ -85,7 +85,9 @@ _GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", 
 _STEP_OBJECT = re.compile(r"xin y kien|gop y|de nghi|xin")
 _UNDELIVERED = lx.table(
     "(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang tai|dong dau|vao so|duyet"
-    "|phe duyet)"
+    "|phe duyet)",
+    # "hoàn thành rồi nhưng chưa nhập lên phần mềm" (not "quên chưa nhập": the report, late)
+    "(?<!quen )(chua|khong) (duoc )?(nhap|dang|up|tai|dua|day) len"
 )
 # What may stand before "mới xong" to make it "not until then": a time ("15/8 mới xong")
 _NOT_UNTIL = re.compile(r"(?:\d|thang|tuan|mai|sau|cuoi|dau|quy|tet|nua|ngay|hom) (?:\w+ )?moi$")
@@ -97,7 +99,10 @@ _STARTED = frozenset(
 _GIVERS = frozenset(
     "dao doc tich truong phong so tinh huyen xa ubnd bo nganh anh chi sep ld gd vien".split()
 )
-_STILL_GOING = re.compile(r"(?<!\w)van (dang |con )?(lam|tiep tuc|thuc hien|trien khai)")
+_STILL_GOING = re.compile(
+    r"(?<!\w)(?:van (dang |con )?(lam|tiep tuc|thuc hien|trien khai)"
+    r"|(?:dang|van) (?:lam|xu ly|lam viec|phoi hop|trao doi)(?: \w+){0,2} tiep)(?!\w)"
+)
 _DANG = re.compile(r"(?<!\w)dang( +|$)")
 _WH = re.compile(r"(?<!\w)(?:bao gio|khi nao|the nao|o dau|ai|gi|sao|nao|ngay nao|bao nhieu)(?!\w)")
 _SUBMITTED = re.compile(  # "đã trình (Tờ trình số 30/TTr-STP …) lên UBND tỉnh"
@@ -195,7 +200,7 @@ def _clause_votes(
             continue
         if lx.HYPOTHETICAL.search(text[: m.start()].rstrip()):
             continue  # "có gì vướng em báo", "nếu thiếu kinh phí thì …": not said to be so
-        if {"sua", "khac", "fix"} & set(_before(text, m.start())[-2:]):
+        if {"sua", "khac", "fix", "ly", "quyet", "go"} & set(_before(text, m.start())[-2:]):
             vote(B, 0.5, "eased")  # "đang sửa lỗi form": a fault being mended
             continue
         near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
@@ -253,7 +258,7 @@ def _clause_votes(
         else:
             vote(IP, 0.8, "undelivered")
     if lx.ON_TIME.within(words) and lx.ON_TIME.search(text):
-        vote(IP, 0.8, "started")  # "bên em vẫn kịp ạ": on time, so under way
+        vote(IP, 0.8, "on_time")  # "bên em vẫn kịp ạ": on time, so under way
     for _m in _scan(lx.DID, text, words):
         vote(D, 0.5, "did")  # "đã cấp 1.250 chữ ký số": done that, and the task?
     for _m in _scan(lx.UNDONE, text, words):
@@ -261,6 +266,8 @@ def _clause_votes(
     text = _mask(lx.DONE, text, words)
     for m in _scan(lx.NOT_STARTED, text, words):
         after = clause.text[m.end() :].split()[:2]
+        if _before(text, m.start())[-2:] == ["khong", "phai"]:
+            continue  # "không phải chưa làm đâu": denied
         if not ({"xong", "hoan", "het"} & set(after)):
             vote(NS, 0.9, "not_started")
     text = _mask(lx.NOT_STARTED, text, words)
@@ -494,7 +501,12 @@ def _body_undelivered(text: str) -> re.Match[str] | None:
     found = lx.BODY_UNDELIVERED.search(text)
     if found and _COUNTED.search(text[: found.start()].rstrip() + " "):
         return None
+    if found and _COPY.match(found.group().strip()):
+        return None  # "bản điện tử chưa gửi": a copy of ours (bản), not a board (ban)
     return found
+
+
+_COPY = re.compile(r"ban (?:dien tu|giay|cung|mem|scan|chinh|sao|goc|in|word|pdf|ky so)(?!\w)")
 
 
 def _denied_obstacle(before: list[str]) -> bool:
