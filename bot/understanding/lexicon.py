@@ -189,7 +189,7 @@ DID = table("da (cap|phan bo|bo tri|lap|thanh lap|in|phat|mua|cap phat)")
 # "hơi chậm": the work is slow, so it moves; an obstacle only if nothing says it moves
 SLOW = table("(hoi|bi|dang|con|kha|rat) cham(?! nhat)( tien do)?")
 # "Cũng tạm ổn rồi": fine, said of the work, but done or going well?
-FINE = table("tam on", "on roi", "cung on", "on ca roi")
+FINE = table("tam on", "on roi", "cung on", "on ca roi", "cung tam tam roi", "tam tam roi")
 # "đã xong 1 đợt": one round of a recurring task, or the task?
 ROUND = table(r"(\d+|mot) (dot|lan|ky)")
 # A condition or a "whatever comes up": what follows is hypothetical ("có gì vướng em báo")
@@ -224,7 +224,7 @@ DONE = table(
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua)",
     "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
     r"da duoc( \w+){0,3} (thong qua|phe duyet|ban hanh|ky ban hanh)",
-    "lam roi",
+    "lam roi", r"da lam(?! xong| hoan| duoc| tiep| dang| lai)( \w+){1,4} roi",
     "phe duyet va ban hanh", "ban hanh (roi|xong)",
 )  # fmt: skip
 NEUTRAL = table(  # looks like completion, is not
@@ -254,7 +254,8 @@ DOUBT = table(
     "coi nhu",
 )
 RETURNED = table(
-    "bi tra (lai|ve)", "(?<!kiem )tra (lai|ve)", "yeu cau (chinh )?sua", "yeu cau bo sung",
+    "bi tra (lai|ve)", "(?<!kiem )(?<!thanh )tra (lai|ve)",  # not "đoàn thanh tra về"
+    "yeu cau (chinh )?sua", "yeu cau bo sung",
     "chua dat yeu cau", "phai (sua|bo sung|lam lai|chinh sua)", "(?<!di )lam lai",
     "khong (duoc )?(duyet|chap nhan|thong qua)",
 )  # fmt: skip
@@ -289,7 +290,7 @@ PLANNING = table(
 BUSY = table(  # "đang" about something else than the task
     "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o",
     "tap trung (cho_?|vao)", "don suc", "lo (viec|cong tac)", "tiep doan", "lam viec voi doan",
-    "(cho|doi) (den|het|qua)",
+    "(cho|doi) (den|het|qua|xong)",
 )  # fmt: skip
 
 NEGATORS = frozenset({"chua", "khong", "chang", "ko"})

@@ -172,8 +172,11 @@ def read_reply(
     if status is X:
         new_date = extension_date(norm, today=today, current_deadline=current_deadline)
     if status is D:
-        issued = next((ref.issued for ref in refs if ref.issued), None)
-        done_on = completion_date(norm, today=today, plan_start=plan_start, issued=issued)
+        own, cited = _uncited(norm)
+        issued = next(
+            (ref.issued for ref in refs if ref.issued and ref.number.lower() not in cited), None
+        )
+        done_on = completion_date(own, today=today, plan_start=plan_start, issued=issued)
     if status is None and not ask:
         percent = None  # a percent goes with a status to record, or with a question
     if status is D and percent is None and measured and _HUNDRED.search(norm):
@@ -364,6 +367,10 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
+# "chờ đoàn thanh tra về rồi mới triển khai": an event waited out, then the start
+_WAIT_THEN = re.compile(
+    r"(?<!\w)(?:cho|doi) (?:\w+ ){0,4}(?:ve|xong) (?:\w+ ){0,4}moi(?!\w)"
+)
 _WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
 _START_NOT_YET = re.compile(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
     r"(?<!\w)(?<!khong phai )(?:chua|khong|ko|se|du kien|sap) (?:duoc |the |kip )?"
@@ -396,6 +403,7 @@ _BARE_DANG = re.compile(r"(?<!\w)dang ([a-z]+) (?:vi|do)(?!\w)")  # "đang tắc
 _SHARE = re.compile(r"(?<![\w/])\d+/\d+(?![\w/-])")
 _ISSUING = re.compile(r"(?<!\w)(?:phe duyet|ban hanh|ky ban hanh)(?!\w)")
 _HANDED = re.compile(r"(?<!\w)da (?:duoc )?(?:trinh|gui|nop|chuyen)(?!\w)")
+_ITEMS = re.compile(r"(?<!\w)(?:viec|nhiem vu|noi dung|muc|phan viec) (\d+|mot|hai|ba)(?!\w)")
 _IF = re.compile(
     r"(?<!\w)(?:neu|co gi|gia su|(?<!so )(?<!cac )(?<!nhung )(?<!vai )(?<!\d )truong hop"
     r"|phong khi|khi nao)(?!\w)"
@@ -427,7 +435,10 @@ _FUNCTION_WORDS = frozenset(
     " van ban to trinh thong bao danh muc nhiem vu tham muu tu phap noi vu tai chinh"
     " nhe nha a ah oi voi va cho lai len xuong ra vao trong ngoai tren duoi"
     # a period named in words picks the task's period ("quý III xong", "6 tháng đầu năm")
-    " quy q i ii iii iv dau cuoi".split()
+    " quy q i ii iii iv dau cuoi"
+    # the work's own activities: "đã tập huấn xong", "tổng kết xong"
+    " tap huan tuyen truyen tong ket so ket dieu tra thong ke danh gia cham diem boi duong hoi"
+    " nghi lay phieu tiep nhan kiem ke chi tra".split()
 )
 _KNOWN: frozenset[str] = frozenset()  # filled below, once the patterns exist
 _CUES = {D: lexicon.DONE}  # an obstacle's noun is often new ("Cổng DVC quốc gia bảo trì")
@@ -504,6 +515,10 @@ def _unsafe(
     """
     if _unread_modifier(status, found, parts) or _BELIEF.search(norm):
         return (status, _NEIGHBOUR[status])
+    if status in (D, IP) and len(set(_ITEMS.findall(norm))) > 1:
+        voted = {v.status for v in found}
+        if D in voted and IP in voted:  # "việc 1 xong rồi, việc 2 đang làm": which one is this?
+            return (status, IP if status is D else D)
     backing = [v for v in found if v.status is status]
     if (
         status is not B
@@ -566,7 +581,7 @@ def _unsafe(
     elif status is NS and _NOBODY.search(norm):
         return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?
     if status in (IP, NS):
-        if _WAIT_WORD.search(norm) and not kinds & _WAIT_KINDS:
+        if _WAIT_WORD.search(norm) and not kinds & _WAIT_KINDS and not _WAIT_THEN.search(norm):
             return (status, B)
         waits = [c for c in parts if c.index in {v.clause for v in found if v.kind == "own_wait"}]
         if any(lexicon.OF_BODY.search(c.text) or _WAIT_BODY.search(c.text) for c in waits):
@@ -650,6 +665,7 @@ def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
 
 
 _LACKING = re.compile(r"(?<!\w)thieu (?:mot |it |chut |mot (?:it|so|chut|vai) )?(\w+)")
+_SMALL_FAULT = re.compile(r"(?<!\w)(?:(?:vai|mot vai|mot so|it|chut|mot chut) loi|loi nho)(?!\w)")
 _RESOURCES = frozenset(  # what the work needs from outside: lacking one is an obstacle
     "kinh phi tien von nguoi nhan luc nhan su can bo huong dan may thiet bi xe phuong tien"
     " chu ky tai khoan thoi gian".split()
@@ -671,6 +687,10 @@ def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
         obstacle = v.kind in ("obstacle", "eased") and v.clause < len(parts)
         c = parts[v.clause] if obstacle else None
         lack = _LACKING.search(c.text) if c is not None and v.clause > first else None
+        if c is not None and v.clause > first and _SMALL_FAULT.search(c.text):
+            unsure.add(v.clause)  # "xong rồi, chỉ còn vài lỗi nhỏ": done, or not quite?
+            kept.append(Vote(None, 1.0, v.clause, "unsure"))
+            continue
         if c is None or lack is None or lack.group(1) in _RESOURCES:
             kept.append(v)
             continue
@@ -769,6 +789,21 @@ def _opener(display: str, parts: list[clauses_.Clause]) -> bool:
     if not parts or not _OPENER.match(parts[0].text):
         return False
     return display.lstrip()[:2].lower() in ("dạ", "em", "xi", "kí", "bá") or len(parts) > 1
+
+
+_CITED = re.compile(  # "theo yêu cầu tại CV 215/SNV-CCHC ngày 12/3": the instruction, cited
+    r"(?<!\w)(?:theo|can cu)(?: (?!ngay)\w+){0,5}? "
+    r"(\d+/[\w/.-]*[a-z][\w/.-]*)(?: ngay \d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?"
+)
+
+
+def _uncited(norm: str) -> tuple[str, set[str]]:
+    """``norm`` without the documents cited as what the work answers (their numbers and
+    dates are not the product's), and the cited numbers, lower-cased."""
+    cited = {m.group(1) for m in _CITED.finditer(norm)}
+    if not cited:
+        return norm, cited
+    return _CITED.sub(lambda m: " " * (m.end() - m.start()), norm), cited
 
 
 def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:

@@ -281,7 +281,8 @@ def _clause_votes(
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
     later = bool(lx.LATER_REPORT.search(clause.text)) or any(v.kind == "other_sense" for v in out)
-    _progress_votes(text, words, vote, later=later, busy=busy)
+    ahead = any(v.kind == "future_start" for v in out)
+    _progress_votes(text, words, vote, later=later, busy=busy, ahead=ahead)
     if not any(v.status is not None or v.kind == "other_sense" for v in out):
         _delivery_ahead(clause, vote)
     if _STILL_GOING.search(text):
@@ -355,7 +356,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
     if m.group() == "lam roi" and before[-1:] == ["dang"]:
         vote(IP, 1.0, "progress")  # "đang làm rồi anh": under way already
         return
-    if m.group() == "lam roi":
+    if m.group() == "lam roi" or m.group().startswith("da lam "):
         vote(D, 0.5, "did")  # "đã làm rồi": did it, or has begun? No completion word
         return
     if count := _COUNT.search(" ".join(before)):
@@ -398,11 +399,12 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
 
 
 def _progress_votes(
-    text: str, words: set[str], vote, later: bool = False, busy: bool = False
+    text: str, words: set[str], vote, later: bool = False, busy: bool = False, ahead: bool = False
 ) -> None:
     """Work under way; ``later``: the clause promises to report later ("… rồi báo anh sau"),
     so a bare step verb in it is the plan, not a report; ``busy``: the clause gives why the
-    work has not started ("chưa làm vì đang dồn sức cho đại hội"), so its "đang" is elsewhere."""
+    work has not started ("chưa làm vì đang dồn sức cho đại hội"), so its "đang" is elsewhere;
+    ``ahead``: the clause puts the start ahead, so "đang chờ …" is waiting to begin."""
     for aspect in () if busy else _DANG.finditer(text):
         if len(aspect.group(1)) > 1:
             continue  # what followed was read already ("đang chờ Sở …")
@@ -412,6 +414,8 @@ def _progress_votes(
         if lx.PLANNING.match(rest):
             continue  # getting ready: read below
         waited = rest.split()
+        if waited[0] in ("cho", "doi") and ahead:
+            continue  # "đang chờ xong đợt kiểm tra rồi mới làm": waiting to start
         if waited[0] in ("cho", "doi"):
             if set(waited[1:]) <= _DONE_TAIL | {"thoi", "day"}:
                 vote(B, 0.6, "waiting_vague")  # "…, đang chờ": for whom not said
@@ -451,7 +455,7 @@ def _progress_votes(
 
 
 _PUT_OFF = re.compile(  # what may put a start off before "mới": "để quý 4 mới làm"
-    r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet)(?!\w)"
+    r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi)(?!\w)"
 )
 _NOW_OR_PAST = re.compile(r"(?<!\w)(?:hom nay|hom qua|truoc|vua|da|dang)(?!\w)")
 
