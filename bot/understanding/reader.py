@@ -368,9 +368,7 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"(?!\w))\w)"
 )
 # "chờ đoàn thanh tra về rồi mới triển khai": an event waited out, then the start
-_WAIT_THEN = re.compile(
-    r"(?<!\w)(?:cho|doi) (?:\w+ ){0,4}(?:ve|xong) (?:\w+ ){0,4}moi(?!\w)"
-)
+_WAIT_THEN = re.compile(r"(?<!\w)(?:cho|doi) (?:\w+ ){0,4}(?:ve|xong) (?:\w+ ){0,4}moi(?!\w)")
 _WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
 _START_NOT_YET = re.compile(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
     r"(?<!\w)(?<!khong phai )(?:chua|khong|ko|se|du kien|sap) (?:duoc |the |kip )?"

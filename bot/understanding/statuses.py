@@ -87,7 +87,7 @@ _UNDELIVERED = lx.table(
     "(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang tai|dong dau|vao so|duyet"
     "|phe duyet)",
     # "hoàn thành rồi nhưng chưa nhập lên phần mềm" (not "quên chưa nhập": the report, late)
-    "(?<!quen )(chua|khong) (duoc )?(nhap|dang|up|tai|dua|day) len"
+    "(?<!quen )(chua|khong) (duoc )?(nhap|dang|up|tai|dua|day) len",
 )
 # What may stand before "mới xong" to make it "not until then": a time ("15/8 mới xong")
 _NOT_UNTIL = re.compile(r"(?:\d|thang|tuan|mai|sau|cuoi|dau|quy|tet|nua|ngay|hom) (?:\w+ )?moi$")
