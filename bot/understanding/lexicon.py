@@ -101,7 +101,8 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     r"( (?!em\b|minh\b|toi\b)\w+){0,4} (chu tri|phu trach|theo doi_?|quan ly|dam nhan|lam dau moi)",
 )  # fmt: skip
 EXTENSION = table(
-    "gia han", "xin lui", "xin phep (lui|hoan|nop cham|nop muon|cham)",
+    "gia han", "xin lui", "xin phep (lui|hoan|nop cham|nop muon|cham)", "xin hoan",
+    "hoan (sang|den|toi)",  # "hoãn sang cuối tháng 8" (not "hoàn thành")
     "xin (them )?han",
     r"lui( \w+){1,3} (sang|den|toi)",  # "xin phép lùi việc này đến trước Tết"
     r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
@@ -126,6 +127,9 @@ OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
     "het (kinh phi|tien|von)", "(dang|bi) (tac|ket)", "khong hop tac", "chap chon", "mau thuan",
     "bao tri",
+    # the people concerned refusing: "dân phản đối", "các hộ chưa đồng ý"
+    r"(dan|nguoi dan|ho dan|cac ho|nhan dan)( \w+){0,2} (phan doi_?|khong dong y|chua dong y"
+    r"|khieu nai|khieu kien|khong hop tac)",
     "(mat|cup|cat) dien", "lu lut", "mua lu", "bao lu", "sat lo", "ngap (lut|ung)",
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
     "thieu( \\w+)?", "chua co nguoi",
@@ -216,10 +220,10 @@ EXTENSION_QUESTION = re.compile(r"gia han")
 
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
-    r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( \w+){0,5} roi",
+    r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( [\w/.-]+){0,5} roi",
     "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang tai|day len"
-    "|tai len|niem yet|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)|trinh va|upload"
-    "|up len)",
+    "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
+    "|trinh va|upload|up len)",
     "da (duoc )?thuc hien(?! duoc)",
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua)",
     "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
