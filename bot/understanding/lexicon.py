@@ -225,7 +225,8 @@ DONE = table(
     "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
     "|trinh va|upload|up len)",
     "da (duoc )?thuc hien(?! duoc)",
-    "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua)",
+    "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua|bao cao|quy che"
+    "|nghi quyet|chi thi|ket luan|bc|kh|cv|tb|qd)",
     "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
     r"da duoc( \w+){0,3} (thong qua|phe duyet|ban hanh|ky ban hanh)",
     "lam roi", r"da lam(?! xong| hoan| duoc| tiep| dang| lai)( \w+){1,4} roi",
@@ -316,7 +317,7 @@ QUESTION = table(
     "khong biet", "nao (a|ah)$", "(a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
 )  # fmt: skip
 REQUEST = table(
-    "xin", "de nghi", "cho phep", "xin phep", "duoc khong", "dc khong", "co the",
+    "xin", "de nghi", "cho_? phep", "xin phep", "duoc khong", "dc khong", "co the",
     r"cho_? (em|ben em|toi|minh|don vi|chung em)",
 )  # fmt: skip
 # What a percent is a share of when it is not the task's progress: "100% hồ sơ", "100% các xã"

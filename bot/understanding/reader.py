@@ -147,6 +147,8 @@ def read_reply(
     found += _no_obstacle(parts, found)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
+    elif _completion_asked_for(parts):
+        found.append(Vote(X, 0.5, 0, "late"))  # "xin cho bên em hoàn thành sau": more time?
     elif any(v.kind == "not_until" for v in found) and _past_deadline(
         norm, today, current_deadline
     ):
@@ -810,6 +812,20 @@ def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
     if when is None and _NEXT_MONTH.search(norm):
         when = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
     return bool(when and deadline and when > deadline)
+
+
+_ASKED_DONE = re.compile(  # "cho phép bên em hoàn thành …", "xin được nộp …": permission asked
+    r"(?<!\w)(?:xin phep|cho_? phep|xin (?:duoc|cho_?)|de nghi (?:cho_?|duoc)|cho_? (?:em|ben em|toi"
+    r"|minh|don vi|chung em|phong em|xa em) (?:duoc )?)(?: (?!bao|da|dang)\w+){0,3}? "
+    r"(?:hoan thanh|xong|nop|gui)(?!\w)"
+)
+
+
+def _completion_asked_for(parts: list[clauses_.Clause]) -> bool:
+    """Permission asked to complete or deliver ("cho phép bên em hoàn thành trong quý 3"),
+    with no date past the deadline read: a request for more time, or a promise? Never a
+    report of done."""
+    return any(_ASKED_DONE.search(c.text) for c in parts)
 
 
 def _completion_requested(

@@ -314,6 +314,7 @@ def _delivery_ahead(clause: Clause, vote) -> None:
         or _THEN_SEND.search(head)
         or _SEND_NOW.match(text, m.end())
         or re.search(r"(?<!\w)(?:truoc khi|de) $", head)
+        or re.search(r"(?<!\w)(?:cham nhat|muon nhat|truoc ngay|truoc) \d", head)
     ):
         vote(IP, 0.6, "future_done")
 
@@ -343,6 +344,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
             vote(D, 0.5, "doubt")  # "họp xong rồi ạ": the task was a meeting, or a day's news?
         else:
             vote(None, 1.0, "other_sense")  # "em vừa đi họp xong, chiều em cập nhật"
+        return
+    if m.group() == "xong" and _EVENT_DONE.fullmatch(" ".join(before)):
+        vote(D, 0.5, "doubt")  # "hội nghị hôm qua xong rồi": the task was the event, or news?
         return
     if before[-1:] == ["trinh"] and m.group().startswith("ky"):
         vote(IP, 0.9, "own_wait")  # "trình ký rồi": handed up for the signature
@@ -454,6 +458,9 @@ def _progress_votes(
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
 
+_EVENT_DONE = re.compile(  # an event as the subject of "xong", no task verb before it
+    r"(?:da )?(?:hoi nghi|cuoc hop|buoi hop|buoi lam viec|dot kiem tra|doan kiem tra)(?: \w+){0,2}"
+)
 _PUT_OFF = re.compile(  # what may put a start off before "mới": "để quý 4 mới làm"
     r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi)(?!\w)"
 )
