@@ -266,6 +266,7 @@ RETURNED = table(
 )  # fmt: skip
 START = (
     "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|dong den|lam gi"
+    "|dong tay|dung tay|dong vao|dung vao|dung den"
     "|khoi dong|khoi cong"
 )
 UNDONE = table("chua (du|het|xong het|hoan chinh|xong han)")  # not finished, under way

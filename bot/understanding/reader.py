@@ -141,6 +141,7 @@ def read_reply(
     counts = tuple(fractions(parts))
     found += _remaining(parts, found)
     found = _missing_part(found, parts)
+    found = _overcome(found, parts)
     found = _defects(found, norm, parts)
     if bare := _bare_negation(parts):
         found = bare  # "chưa xong gì cả": nothing else to read
@@ -173,6 +174,10 @@ def read_reply(
     new_date = done_on = None
     if status is X:
         new_date = extension_date(norm, today=today, current_deadline=current_deadline)
+        if new_date is None:  # "15/8 được không anh?"
+            new_date = next(
+                (d for c in parts if (d := _date_asked(c, today, current_deadline))), None
+            )
     if status is D:
         own, cited = _uncited(norm)
         issued = next(
@@ -672,6 +677,20 @@ _RESOURCES = frozenset(  # what the work needs from outside: lacking one is an o
 )
 
 
+def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Có khó khăn nhưng đã khắc phục, đang làm tiếp": an obstacle said overcome in the
+    clause after it is no longer in the way."""
+    out = []
+    for v in found:
+        if v.status is B and v.kind in ("obstacle", "eased") and v.clause + 1 < len(parts):
+            after = parts[v.clause + 1].text
+            done = lexicon.RESOLVED.search(after)
+            if done and not lexicon.NEGATORS & set(after[: done.start()].split()[-2:]):
+                continue
+        out.append(v)
+    return out
+
+
 def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Đã gửi, còn thiếu phụ lục", "gần xong, còn thiếu một ít số liệu": after the work is
     said done or nearly so, "còn/nhưng … thiếu" a part of the product is what is left of it,
@@ -815,9 +834,9 @@ def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
 
 
 _ASKED_DONE = re.compile(  # "cho phép bên em hoàn thành …", "xin được nộp …": permission asked
-    r"(?<!\w)(?:xin phep|cho_? phep|xin (?:duoc|cho_?)|de nghi (?:cho_?|duoc)|cho_? (?:em|ben em|toi"
-    r"|minh|don vi|chung em|phong em|xa em) (?:duoc )?)(?: (?!bao|da|dang)\w+){0,3}? "
-    r"(?:hoan thanh|xong|nop|gui)(?!\w)"
+    r"(?<!\w)(?:xin phep|cho_? phep|xin (?:duoc|cho_?)|de nghi (?:cho_?|duoc)"
+    r"|cho_? (?:em|ben em|toi|minh|don vi|chung em|phong em|xa em) (?:duoc )?)"
+    r"(?: (?!bao|da|dang)\w+){0,3}? (?:hoan thanh|xong|nop|gui)(?!\w)"
 )
 
 
@@ -828,6 +847,25 @@ def _completion_asked_for(parts: list[clauses_.Clause]) -> bool:
     return any(_ASKED_DONE.search(c.text) for c in parts)
 
 
+_DATE_ASKED_WORDS = frozenset(
+    "duoc dc khong ko k anh chi a ah nhe nha voi co den toi sang ngay han e em vay the da".split()
+)
+
+
+def _date_asked(c: clauses_.Clause, today: date, deadline: date | None) -> date | None:
+    """ "15/8 được không anh?": a question that is only a date past the deadline (within half
+    a year of it), asked for."""
+    words = set(c.text.split())
+    rest = words - _DATE_ASKED_WORDS
+    if not c.question or not rest or any(not any(ch.isdigit() for ch in w) for w in rest):
+        return None
+    dates = " ".join(w for w in c.text.split() if w in rest)
+    asked = extension_date(f"den {dates}", today=today, current_deadline=deadline)
+    if asked is None or (deadline and not deadline < asked <= deadline + timedelta(days=183)):
+        return None
+    return asked
+
+
 def _completion_requested(
     parts: list[clauses_.Clause], norm: str, today: date, deadline: date | None
 ) -> bool:
@@ -835,6 +873,8 @@ def _completion_requested(
     "xin phép hoàn thành sau khi có số liệu": completion asked for after a condition."""
     for c in parts:
         words = set(c.text.split())
+        if _date_asked(c, today, deadline):
+            return True
         request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(c.text)
         if request and _LATER.search(c.text):
             return True  # "xin phép cho em nộp muộn vài hôm"
