@@ -5,7 +5,8 @@ How the reader decides, in order:
 1. **Normalise** (``normalise``): fold, repair Telex/VNI residue, shorthand, run-together
    words, dropped last letters.
 2. **Clauses** (``clauses``): split at punctuation and at "nhưng", "còn", "mà", "thì", "nên",
-   "vì", "do"; each clause knows its linking word and whether it asks.
+   "vì", "do"; each clause knows its linking word and whether it asks. A polite opening
+   ("Dạ báo cáo anh, …") is an address and votes nothing.
 3. **Votes** (``statuses``): each clause votes for statuses, each vote weighed by what scopes
    over its phrase (negation, future or plan markers, hedges, doubts, parts, questions,
    another sense of the word).
@@ -46,7 +47,22 @@ How the reader decides, in order:
      competes with work under way; a completion "not until" a time past the deadline
      ("tháng sau mới xong được") asks: extension or in progress;
    * completion asked for with a date past the deadline ("hoàn thành trước 31/8 được
-     không?") is an extension request.
+     không?"), or a question that is only such a date ("15/8 được không anh?"), is an
+     extension request; permission asked to complete with no such date ("cho phép bên em
+     hoàn thành …", "đề nghị cho xã em được nộp khi …") asks: extension or in progress;
+     lateness or a request foreseen under a doubt ("có thể trễ vài ngày", "e là phải xin
+     thêm") asks too;
+   * a delivery said ahead ("mai em nộp", "dự kiến 20/7 trình ký", "kiểm tra lại rồi gửi
+     ngay", not under "nếu") and a reply saying only that nothing is in the way ("không có
+     vướng mắc ạ") are work under way, weakly; a start put off ("để quý 4 mới làm", "chờ
+     đoàn thanh tra về rồi mới triển khai") is not started;
+   * an obstacle said overcome in the next clause ("… nhưng đã khắc phục") no longer stands;
+     waiting for an opinion, data or a result with no body named near ("còn chờ ý kiến")
+     asks: another body's, or our own leader's?
+
+   Dates and documents: a document cited as what the work answers ("theo yêu cầu tại CV
+   215/SNV-CCHC ngày 12/3", "căn cứ …") gives the done neither its completion date nor its
+   date of issue; the product named ("đã ban hành KH số 05/KH-UBND ngày 20/01/2026") does.
 
 5. **Confidence**: the weight of the winning vote (about 0.95 said outright, 0.6 weakly,
    0.5 when readings compete). Below ``THRESHOLD`` or when readings compete, ``ask`` is set,
