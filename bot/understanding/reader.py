@@ -158,6 +158,7 @@ def read_reply(
     found += _remaining(parts, found)
     found = _missing_part(found, parts)
     found = _overcome(found, parts)
+    found = _vague_states(found, parts, norm)
     found = _defects(found, norm, parts)
     if bare := _bare_negation(parts):
         found = bare  # "chưa xong gì cả": nothing else to read
@@ -691,6 +692,43 @@ _RESOURCES = frozenset(  # what the work needs from outside: lacking one is an o
     "kinh phi tien von nguoi nhan luc nhan su can bo huong dan may thiet bi xe phuong tien"
     " chu ky tai khoan thoi gian".split()
 )
+
+
+_SHORT_OF = re.compile(  # "số liệu chưa đủ": what the work needs, not there yet
+    r"(?<!\w)(?:so lieu|kinh phi|nguoi|can bo|ho so|tai lieu|thong tin|von)(?: \w+){0,2}"
+    r" (?:van )?(?:chua|khong) (?:du|co du)(?!\w)"
+)
+_URGED = re.compile(
+    r"(?<!\w)don doc(?: \w+){0,3},? (?:ma|nhung)(?: \w+){0,3}? (?:van )?(?:chua|khong)(?!\w)"
+)
+_RESULT_ONLY = re.compile(r"^(?:da )?(?:da )?co ket qua(?: roi)?(?: (?:a|ah|anh|chi|nhe|nha))*$")
+_MEETING = re.compile(r"(?<!\w)(?:cho|doi) (?:hop|cuoc hop|hoi nghi)(?! xong)(?!\w)")
+_RESULT_LATER = re.compile(r"(?<!\w)(?:thang|tuan|quy|nam|sau|cuoi|dau) (?:\w+ )?moi co ket qua")
+
+
+def _vague_states(
+    found: list[Vote], parts: list[clauses_.Clause], norm: str
+) -> list[Vote]:
+    """States said too vaguely to record, made weak so that they are asked about:
+    what the work needs is short ("đang làm mà số liệu chưa đủ": stuck, or going on?);
+    units urged without result ("đã đôn đốc 2 lần mà chưa gửi"); "đã có kết quả rồi" alone
+    (done, or a step's result?); a meeting waited for, whose not said ("chờ họp thống nhất");
+    results only later ("tháng 8 mới có kết quả": under way, or not begun?)."""
+    out = list(found)
+    last = len(parts) - 1
+    for i, c in enumerate(parts):
+        if _SHORT_OF.search(c.text) or _URGED.search(c.text):
+            out.append(Vote(B, 0.5, i, "eased"))
+    if _URGED.search(norm) and not any(_URGED.search(c.text) for c in parts):
+        out.append(Vote(B, 0.5, last, "eased"))  # the clauses split at "mà"
+    if _RESULT_ONLY.match(" ".join(c.text for c in parts)):
+        out = [v for v in out if v.status is not D] + [Vote(D, 0.5, 0, "doubt")]
+    if not any(v.status is not None for v in out):
+        if _MEETING.search(norm):
+            out.append(Vote(B, 0.5, 0, "waiting_vague"))
+        elif _RESULT_LATER.search(norm):
+            out += [Vote(IP, 0.5, 0, "planned"), Vote(NS, 0.5, 0, "planned")]
+    return out
 
 
 def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

@@ -420,6 +420,9 @@ def _progress_votes(
         waited = rest.split()
         if waited[0] in ("cho", "doi") and ahead:
             continue  # "đang chờ xong đợt kiểm tra rồi mới làm": waiting to start
+        if waited[0] in ("cho", "doi") and waited[1:2] in (["hop"], ["cuoc"], ["hoi"]):
+            vote(B, 0.5, "waiting_vague")  # "đang đợi họp thống nhất": whose meeting?
+            continue
         if waited[0] in ("cho", "doi"):
             if set(waited[1:]) <= _DONE_TAIL | {"thoi", "day"}:
                 vote(B, 0.6, "waiting_vague")  # "…, đang chờ": for whom not said
