@@ -706,9 +706,7 @@ _MEETING = re.compile(r"(?<!\w)(?:cho|doi) (?:hop|cuoc hop|hoi nghi)(?! xong)(?!
 _RESULT_LATER = re.compile(r"(?<!\w)(?:thang|tuan|quy|nam|sau|cuoi|dau) (?:\w+ )?moi co ket qua")
 
 
-def _vague_states(
-    found: list[Vote], parts: list[clauses_.Clause], norm: str
-) -> list[Vote]:
+def _vague_states(found: list[Vote], parts: list[clauses_.Clause], norm: str) -> list[Vote]:
     """States said too vaguely to record, made weak so that they are asked about:
     what the work needs is short ("đang làm mà số liệu chưa đủ": stuck, or going on?);
     units urged without result ("đã đôn đốc 2 lần mà chưa gửi"); "đã có kết quả rồi" alone
