@@ -220,7 +220,7 @@ EXTENSION_QUESTION = re.compile(r"gia han")
 
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
-    r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( [\w/.-]+){0,5} roi",
+    r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( [\w/.-]+){0,6} roi",
     "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang tai|day len"
     "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
     "|trinh va|upload|up len)",

@@ -714,8 +714,9 @@ def _vague_states(found: list[Vote], parts: list[clauses_.Clause], norm: str) ->
     results only later ("tháng 8 mới có kết quả": under way, or not begun?)."""
     out = list(found)
     last = len(parts) - 1
+    returned = any(v.kind == "returned" for v in found)  # "hồ sơ chưa đủ nên bị trả lại"
     for i, c in enumerate(parts):
-        if _SHORT_OF.search(c.text) or _URGED.search(c.text):
+        if (_SHORT_OF.search(c.text) and not returned) or _URGED.search(c.text):
             out.append(Vote(B, 0.5, i, "eased"))
     if _URGED.search(norm) and not any(_URGED.search(c.text) for c in parts):
         out.append(Vote(B, 0.5, last, "eased"))  # the clauses split at "mà"

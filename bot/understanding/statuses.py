@@ -307,7 +307,7 @@ def _delivery_ahead(clause: Clause, vote) -> None:
     if m is None or _SEND_LATER.search(text) or _negated(_before(text, m.start())):
         return
     head = text[: m.start()]
-    if re.search(r"(?<!\w)(?:neu|khi nao|co gi)(?!\w)", head):
+    if re.search(r"(?<!\w)(?:neu|khi nao|co gi)(?!\w)", head) or _PAST_HEAD.search(head):
         return  # "nếu xong sớm em sẽ gửi luôn": said under a condition
     if (
         lx.FUTURE.search(head)
@@ -378,7 +378,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.9, "undone")
         return
     head = " ".join(before)
-    if lx.FUTURE.search(head):
+    if lx.FUTURE.search(head) and not _PAST_HEAD.search(head):  # not "thứ 2 vừa rồi em nộp"
         vote(IP, 0.6, "future_done")
         return
     if lx.DOUBT.search(head):
@@ -461,6 +461,9 @@ def _progress_votes(
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
 
+_PAST_HEAD = re.compile(  # a time said as past: "thứ 2 vừa rồi", "tuần trước", "hôm qua"
+    r"(?<!\w)(?:vua roi|vua qua|tuan truoc|thang truoc|hom qua|hom kia|hom truoc|nam ngoai)(?!\w)"
+)
 _EVENT_DONE = re.compile(  # an event as the subject of "xong", no task verb before it
     r"(?:da )?(?:hoi nghi|cuoc hop|buoi hop|buoi lam viec|dot kiem tra|doan kiem tra)(?: \w+){0,2}"
 )
