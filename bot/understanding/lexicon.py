@@ -138,8 +138,10 @@ OBSTACLE = table(
     "chua (co )?ai (lam|trien khai|thuc hien|tien hanh|phu trach|theo doi|dam nhan|bat tay)",
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
     "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
-    "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan|y kien"
+    "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan"
     "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may)",
+    # "chưa có ý kiến" (an opinion owed), not "không có ý kiến gì thêm" (no objection)
+    "chua (co|nhan duoc) (van ban )?y kien(?! gi)",
     # "kinh phí chưa được cấp", "chưa được bố trí vốn": not granted what the work needs
     r"(kinh phi|von|tien|nguon|chu ky so|tai khoan|bien che)( \w+){0,2} (van )?(chua|khong) "
     r"(duoc )?(cap|bo tri|phan bo|giai ngan|chuyen)",

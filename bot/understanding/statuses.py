@@ -450,7 +450,7 @@ def _progress_votes(
         if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
             vote(IP, 0.9, "progress")
         elif (
-            before[-1:] in (["da"], ["moi"])
+            before[-1:] in (["da"], ["moi"], ["vua"])
             or before[-2:] == ["da", "di"]  # "đã đi kiểm tra thực tế"
             or (before[-1:] == ["va"] and "da" in words)  # "đã ban hành … và triển khai"
             or m.group() in _STARTED
