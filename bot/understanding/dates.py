@@ -239,6 +239,9 @@ _DONE_ON_WORDS = re.compile(  # "ngày 12 tháng 7 (năm 2026)", "hôm 8 tháng 
     r"(?<!\w)(?:ngay|hom|tu|vao)\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)(?:\s+nam\s+(\d{4}))?"
 )
 _DAYS_BACK = re.compile(r"(?<!\w)(?:hom|chieu|sang|toi|dem)\s+(qua|kia)(?!\w)")
+_RECENT_WEEKDAY = re.compile(  # "thứ 2 vừa rồi", "thứ 6 tuần trước"
+    r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)(?=\s+(?:vua roi|vua qua|tuan truoc)(?!\w))"
+)
 _LAST_WEEKDAY = re.compile(
     r"(?<!\w)(?:hom|tu|ngay|sang|chieu)\s+thu\s+(\d|hai|ba|tu|nam|sau|bay)(?!\w)"
 )
@@ -260,8 +263,12 @@ def completion_date(
         found = _past(int(words.group(1)), int(words.group(2)), words.group(3), today)
     if found is None and (back := _DAYS_BACK.search(text)):
         found = today - timedelta(days=1 if back.group(1) == "qua" else 2)
-    if found is None and (last := _LAST_WEEKDAY.search(text)):
-        days = (today.weekday() - _WEEKDAYS[last.group(1)]) % 7 or 7
+    if found is None and (last := _LAST_WEEKDAY.search(text) or _RECENT_WEEKDAY.search(text)):
+        weekday = _WEEKDAYS[last.group(1)]
+        if text.startswith(" tuan truoc", last.end()):  # "thứ 2 tuần trước": last week's
+            days = today.weekday() + 7 - weekday
+        else:
+            days = (today.weekday() - weekday) % 7 or 7
         found = today - timedelta(days=days)
     found = found or issued
     if found is None or found >= today or (plan_start and found < plan_start):

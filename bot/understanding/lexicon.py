@@ -81,6 +81,8 @@ _BODY = (  # another body: waiting for one of these is an obstacle
     "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac|ho(?! so)"
     "|tttt|stttt|tnmt|stnmt|bcd|ban chi dao|hoi dong"
 )
+# Another body, named: as _BODY without the words that also name other things ("các", "họ")
+BODY_NAMES = _BODY.replace("|cac|", "|").replace("|ho(?! so)", "")
 _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under way
     "lanh dao|giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong phong|pho phong"
     "|sep|bi thu|anh truong phong|chi truong phong|anh|chi|ky|duyet|chu ky|ld"
@@ -99,7 +101,11 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     r"( (?!em\b|minh\b|toi\b)\w+){0,4} (chu tri|phu trach|theo doi_?|quan ly|dam nhan|lam dau moi)",
 )  # fmt: skip
 EXTENSION = table(
-    "gia han", "xin lui", r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
+    "gia han", "xin lui", "xin phep (lui|hoan|nop cham|nop muon|cham)", "xin hoan",
+    "hoan (sang|den|toi)",  # "hoãn sang cuối tháng 8" (not "hoàn thành")
+    "xin (them )?han",
+    r"lui( \w+){1,3} (sang|den|toi)",  # "xin phép lùi việc này đến trước Tết"
+    r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
     "xin (den|toi|sang|them|chuyen sang)", "xin khat", "xin (hen|hen lai)",
     "hen (lai )?(den|toi|sang)", "khat (den|toi|sang|lai)",
     r"cho_? (em|ben em|toi) no (den|toi|sang)",
@@ -112,17 +118,34 @@ EXTENSION = table(
 )  # fmt: skip
 LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is implied, not asked for
     "(khong|chua chac|kho) kip( han| tien do| thoi gian| thoi han)?",
+    # "có thể trễ vài ngày", "có khi phải xin thêm thời gian": lateness foreseen, no request
+    r"(co the|co khi|chac|e la|so|kha nang) (la )?(se )?(bi )?(tre|cham|muon|qua han)"
+    r"( (vai|mot vai|\d+|may|it|mot it) (ngay|hom|tuan))?",
+    "(co the|co khi|chac|e la|kha nang) (se )?phai (xin|lui|gia han)",
 )
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
     "het (kinh phi|tien|von)", "(dang|bi) (tac|ket)", "khong hop tac", "chap chon", "mau thuan",
     "bao tri",
+    # the people concerned refusing: "dân phản đối", "các hộ chưa đồng ý"
+    r"(dan|nguoi dan|ho dan|cac ho|nhan dan)( \w+){0,2} (phan doi_?|khong dong y|chua dong y"
+    r"|khieu nai|khieu kien|khong hop tac)",
     "(mat|cup|cat) dien", "lu lut", "mua lu", "bao lu", "sat lo", "ngap (lut|ung)",
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
-    "thieu( \\w+)?", "chua co nguoi", "(chua|khong) thong nhat (duoc )?(voi|y kien)",
+    "thieu( \\w+)?", "chua co nguoi",
+    "(chua|khong) thong nhat (duoc )?(voi|y kien)",
+    # "chưa có ai làm": nobody to do it (status-language.md: no staff is an obstacle)
+    "chua (co )?ai (lam|trien khai|thuc hien|tien hanh|phu trach|theo doi|dam nhan|bat tay)",
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
     "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
-    "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan|y kien)",
+    "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan"
+    "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may)",
+    # "chưa có ý kiến" (an opinion owed), not "không có ý kiến gì thêm" (no objection)
+    "chua (co|nhan duoc) (van ban )?y kien(?! gi)",
+    # "kinh phí chưa được cấp", "chưa được bố trí vốn": not granted what the work needs
+    r"(kinh phi|von|tien|nguon|chu ky so|tai khoan|bien che)( \w+){0,2} (van )?(chua|khong) "
+    r"(duoc )?(cap|bo tri|phan bo|giai ngan|chuyen)",
+    "(chua|khong) duoc (cap|bo tri|phan bo|giai ngan)( kinh phi| von| tien)?",
     "khong (vao|truy cap|dang nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac"
     "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
     "khong (lam|thuc hien|trien khai|hoan thanh) (duoc|kip)",
@@ -172,11 +195,14 @@ DID = table("da (cap|phan bo|bo tri|lap|thanh lap|in|phat|mua|cap phat)")
 # "hơi chậm": the work is slow, so it moves; an obstacle only if nothing says it moves
 SLOW = table("(hoi|bi|dang|con|kha|rat) cham(?! nhat)( tien do)?")
 # "Cũng tạm ổn rồi": fine, said of the work, but done or going well?
-FINE = table("tam on", "on roi", "cung on", "on ca roi")
+FINE = table("tam on", "on roi", "cung on", "on ca roi", "cung tam tam roi", "tam tam roi")
 # "đã xong 1 đợt": one round of a recurring task, or the task?
 ROUND = table(r"(\d+|mot) (dot|lan|ky)")
 # A condition or a "whatever comes up": what follows is hypothetical ("có gì vướng em báo")
-HYPOTHETICAL = re.compile(r"(?<!\w)(?:neu|gia su|truong hop|co gi)(?: \w+){0,3}$")
+HYPOTHETICAL = re.compile(
+    r"(?<!\w)(?:neu|gia su|(?<!so )(?<!cac )(?<!nhung )(?<!vai )(?<!\d )truong hop|co gi)"
+    r"(?: \w+){0,3}$"
+)
 # "xong … (rồi) mới/sẽ …" after the completion word: it ends what comes first, the task comes
 # after ("trả lời xong kiến nghị rồi mới làm", "em xong việc tiếp dân sẽ làm luôn"); not
 # "xong rồi em sẽ gửi" (done already), matched against the words after the completion word
@@ -196,15 +222,16 @@ EXTENSION_QUESTION = re.compile(r"gia han")
 
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
-    r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( \w+){0,5} roi",
+    r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( [\w/.-]+){0,6} roi",
     "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang tai|day len"
-    "|tai len|niem yet|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)|trinh va|upload"
-    "|up len)",
+    "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
+    "|trinh va|upload|up len)",
     "da (duoc )?thuc hien(?! duoc)",
-    "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua)",
+    "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua|bao cao|quy che"
+    "|nghi quyet|chi thi|ket luan|bc|kh|cv|tb|qd)",
     "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
     r"da duoc( \w+){0,3} (thong qua|phe duyet|ban hanh|ky ban hanh)",
-    "lam roi",
+    "lam roi", r"da lam(?! xong| hoan| duoc| tiep| dang| lai)( \w+){1,4} roi",
     "phe duyet va ban hanh", "ban hanh (roi|xong)",
 )  # fmt: skip
 NEUTRAL = table(  # looks like completion, is not
@@ -234,19 +261,21 @@ DOUBT = table(
     "coi nhu",
 )
 RETURNED = table(
-    "bi tra (lai|ve)", "(?<!kiem )tra (lai|ve)", "yeu cau (chinh )?sua", "yeu cau bo sung",
+    "bi tra (lai|ve)", "(?<!kiem )(?<!thanh )tra (lai|ve)",  # not "đoàn thanh tra về"
+    "yeu cau (chinh )?sua", "yeu cau bo sung",
     "chua dat yeu cau", "phai (sua|bo sung|lam lai|chinh sua)", "(?<!di )lam lai",
     "khong (duoc )?(duyet|chap nhan|thong qua)",
 )  # fmt: skip
 START = (
     "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|dong den|lam gi"
+    "|dong tay|dung tay|dong vao|dung vao|dung den"
     "|khoi dong|khoi cong"
 )
 UNDONE = table("chua (du|het|xong het|hoan chinh|xong han)")  # not finished, under way
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
-    f"chua (co )?ai ({START})",
+    # "chưa có ai làm" is nobody to do it: an obstacle (OBSTACLE), not a start not made
 )  # fmt: skip
 START_VERB = table(
     "bat dau", "lam", "trien khai", "thuc hien", "tien hanh", "bat tay", "khoi dong", "khoi cong"
@@ -269,7 +298,7 @@ PLANNING = table(
 BUSY = table(  # "đang" about something else than the task
     "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o",
     "tap trung (cho_?|vao)", "don suc", "lo (viec|cong tac)", "tiep doan", "lam viec voi doan",
-    "(cho|doi) (den|het|qua)",
+    "(cho|doi) (den|het|qua|xong)",
 )  # fmt: skip
 
 NEGATORS = frozenset({"chua", "khong", "chang", "ko"})
@@ -291,7 +320,7 @@ QUESTION = table(
     "khong biet", "nao (a|ah)$", "(a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
 )  # fmt: skip
 REQUEST = table(
-    "xin", "de nghi", "cho phep", "xin phep", "duoc khong", "dc khong", "co the",
+    "xin", "de nghi", "cho_? phep", "xin phep", "duoc khong", "dc khong", "co the",
     r"cho_? (em|ben em|toi|minh|don vi|chung em)",
 )  # fmt: skip
 # What a percent is a share of when it is not the task's progress: "100% hồ sơ", "100% các xã"

@@ -5,7 +5,8 @@ How the reader decides, in order:
 1. **Normalise** (``normalise``): fold, repair Telex/VNI residue, shorthand, run-together
    words, dropped last letters.
 2. **Clauses** (``clauses``): split at punctuation and at "nhưng", "còn", "mà", "thì", "nên",
-   "vì", "do"; each clause knows its linking word and whether it asks.
+   "vì", "do"; each clause knows its linking word and whether it asks. A polite opening
+   ("Dạ báo cáo anh, …") is an address and votes nothing.
 3. **Votes** (``statuses``): each clause votes for statuses, each vote weighed by what scopes
    over its phrase (negation, future or plan markers, hedges, doubts, parts, questions,
    another sense of the word).
@@ -16,8 +17,13 @@ How the reader decides, in order:
      said without a request ("chắc không kịp hạn") asks: extension or in progress;
    * an obstacle said outright wins over work under way ("đang làm nhưng vướng kinh phí"),
      but an eased one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang
-     làm" competes with it; waiting on another body after a delivery ("đã gửi báo cáo, đang
-     chờ Sở phản hồi") competes with done;
+     làm" competes with it; waiting on another body after a delivery competes with done
+     when only a reaction is awaited ("đã gửi báo cáo, đang chờ Sở phản hồi"), and is
+     blocked when the body owes the work its decision, opinion or data ("đã gửi hồ sơ, đang
+     chờ Sở thẩm định", "đã gửi công văn xin ý kiến, đang đợi Sở trả lời");
+   * a part of the product lacking after it is done ("đã nộp, còn thiếu bản scan") is what
+     is left, not an obstacle; doubted ("hình như còn thiếu phụ lục") it makes done a
+     question; nobody to do the work ("chưa có ai làm") is an obstacle;
    * done with work still going on (a later "đang …", "còn …", own leader still to sign, a
      part, a hedge, sent back) is in progress; done with "… nhưng chưa gửi/ký" competes;
      a doubted done ("chắc xong rồi") competes, and so does done with the product still to
@@ -41,7 +47,22 @@ How the reader decides, in order:
      competes with work under way; a completion "not until" a time past the deadline
      ("tháng sau mới xong được") asks: extension or in progress;
    * completion asked for with a date past the deadline ("hoàn thành trước 31/8 được
-     không?") is an extension request.
+     không?"), or a question that is only such a date ("15/8 được không anh?"), is an
+     extension request; permission asked to complete with no such date ("cho phép bên em
+     hoàn thành …", "đề nghị cho xã em được nộp khi …") asks: extension or in progress;
+     lateness or a request foreseen under a doubt ("có thể trễ vài ngày", "e là phải xin
+     thêm") asks too;
+   * a delivery said ahead ("mai em nộp", "dự kiến 20/7 trình ký", "kiểm tra lại rồi gửi
+     ngay", not under "nếu") and a reply saying only that nothing is in the way ("không có
+     vướng mắc ạ") are work under way, weakly; a start put off ("để quý 4 mới làm", "chờ
+     đoàn thanh tra về rồi mới triển khai") is not started;
+   * an obstacle said overcome in the next clause ("… nhưng đã khắc phục") no longer stands;
+     waiting for an opinion, data or a result with no body named near ("còn chờ ý kiến")
+     asks: another body's, or our own leader's?
+
+   Dates and documents: a document cited as what the work answers ("theo yêu cầu tại CV
+   215/SNV-CCHC ngày 12/3", "căn cứ …") gives the done neither its completion date nor its
+   date of issue; the product named ("đã ban hành KH số 05/KH-UBND ngày 20/01/2026") does.
 
 5. **Confidence**: the weight of the winning vote (about 0.95 said outright, 0.6 weakly,
    0.5 when readings compete). Below ``THRESHOLD`` or when readings compete, ``ask`` is set,
@@ -55,12 +76,12 @@ How the reader decides, in order:
    what the votes did not read whole, and the reading is asked about (with its likeliest
    neighbour) instead: a word the reader does not know right before a done verb ("hầu như
    xong"); done with a negated task verb, a future or sequence marker after it, or part of the
-   units as its subject; blocked under a condition, beside a request to the coordinator, or
-   waited for after our own submission; in progress or not started with a waiting word read
-   as no wait, a named person waited for, or a start negated or put ahead; a state said only
-   in a cause clause; an instruction reported. The writer saying they do not know the state
-   ("em không rõ tiến độ") records nothing and asks nothing. Asking costs a tap; a wrong
-   status costs trust. See ``_unsafe`` for the whole list.
+   units as its subject; blocked under a condition or beside a request to the coordinator
+   (waiting said outright with "chờ/đợi" for another body is kept: blocked); in progress
+   or not started with a waiting word read as no wait, a named person waited for, or a start
+   negated or put ahead; a state said only in a cause clause; an instruction reported. The
+   writer saying they do not know the state ("em không rõ tiến độ") records nothing and asks
+   nothing. Asking costs a tap; a wrong status costs trust. See ``_unsafe`` for the whole list.
 
 Pure and fast: no I/O, regexes compiled once (``bench/parse.py`` measures it).
 """
@@ -130,19 +151,30 @@ def read_reply(
     norm = normalise(display)
     parts = clauses_.split(norm)
     found = votes(parts)
+    if found and _opener(display, parts):
+        found = [v for v in found if v.clause != 0]
     percent, measured = percents(parts)
     counts = tuple(fractions(parts))
     found += _remaining(parts, found)
+    found = _missing_part(found, parts)
+    found = _overcome(found, parts)
+    found = _vague_states(found, parts, norm)
     found = _defects(found, norm, parts)
-    found += _bare_negation(parts)
+    if bare := _bare_negation(parts):
+        found = bare  # "chưa xong gì cả": nothing else to read
+    found += _no_obstacle(parts, found)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
+    elif _completion_asked_for(parts):
+        found.append(Vote(X, 0.5, 0, "late"))  # "xin cho bên em hoàn thành sau": more time?
     elif any(v.kind == "not_until" for v in found) and _past_deadline(
         norm, today, current_deadline
     ):
         found.append(Vote(X, 0.5, 0, "late"))  # "tháng sau mới xong được": after the deadline
     acted = bool(counts) and bool(_DELIVER.search(norm))
-    status, confidence, alternatives = combine(found, percent, measured, counts, acted=acted)
+    status, confidence, alternatives = combine(
+        found, percent, measured, counts, acted=acted, parts=parts
+    )
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
     if _IGNORANT.search(norm):
@@ -159,9 +191,16 @@ def read_reply(
     new_date = done_on = None
     if status is X:
         new_date = extension_date(norm, today=today, current_deadline=current_deadline)
+        if new_date is None:  # "15/8 được không anh?"
+            new_date = next(
+                (d for c in parts if (d := _date_asked(c, today, current_deadline))), None
+            )
     if status is D:
-        issued = next((ref.issued for ref in refs if ref.issued), None)
-        done_on = completion_date(norm, today=today, plan_start=plan_start, issued=issued)
+        own, cited = _uncited(norm)
+        issued = next(
+            (ref.issued for ref in refs if ref.issued and ref.number.lower() not in cited), None
+        )
+        done_on = completion_date(own, today=today, plan_start=plan_start, issued=issued)
     if status is None and not ask:
         percent = None  # a percent goes with a status to record, or with a question
     if status is D and percent is None and measured and _HUNDRED.search(norm):
@@ -190,6 +229,7 @@ def combine(
     counts: tuple[Fraction, ...],
     *,
     acted: bool = False,
+    parts: list[clauses_.Clause] | None = None,
 ) -> tuple[Status | None, float, tuple[Status, ...]]:
     """(status, confidence, alternatives): alternatives non-empty means ask; ``acted``: the
     counted units did something ("7/9 phòng gửi số liệu"), the count is not bare."""
@@ -212,7 +252,7 @@ def combine(
     if "status_question" in kinds and X not in best:
         ranked = sorted(best, key=best.__getitem__, reverse=True)
         return None, 0.4, tuple(dict.fromkeys([*ranked, _NEIGHBOUR[ranked[0]]]))[:3]
-    status, confidence, asked = _settle(found, best)
+    status, confidence, asked = _settle(found, best, parts or [])
     if asked:
         return None, 0.5, asked
     if percent == 100 and status is IP and any(v.kind == "progress" for v in found):
@@ -232,7 +272,7 @@ def combine(
 
 
 def _settle(
-    found: list[Vote], best: dict[Status, float]
+    found: list[Vote], best: dict[Status, float], parts: list[clauses_.Clause]
 ) -> tuple[Status, float, tuple[Status, ...]]:
     """The winning status and its confidence, or the competing ones to ask about."""
     if B in best:
@@ -249,7 +289,9 @@ def _settle(
             v.kind in _GOING_ON for v in found
         )  # "đã rà soát xong 18 thủ tục, còn 4 … đang chờ Sở": part of it, not delivered
         if delivered and all(v.kind == "waiting" for v in strong):
-            return D, 0.5, (D, B)
+            if not _input_awaited(found, parts):
+                return D, 0.5, (D, B)  # "đã gửi báo cáo, đang chờ Sở phản hồi": the product?
+            return B, 0.9, ()  # "đã gửi hồ sơ, đang chờ Sở thẩm định": their decision is due
         redone = any(v.kind == "returned" and v.clause > first for v in found)
         if despite or redone:  # "… nhưng vẫn đang làm", "mất dữ liệu, phải làm lại từ đầu"
             return B, 0.5, (B, IP)
@@ -272,7 +314,7 @@ def _settle(
         return D, 0.95, ()
     if NS in best and IP in best:
         ready = {v.kind for v in found if v.status is IP}
-        if ready <= {"step"}:
+        if ready <= {"step", "undelivered", "on_time"}:  # "chưa ban hành, chưa triển khai gì"
             return NS, best[NS], ()
         if "prepare" in ready and best[NS] >= 0.9 and not ready - {"prepare", "step"}:
             return NS, best[NS], ()
@@ -296,7 +338,7 @@ def _from_numbers(
 def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     """ "Còn …" after a done clause names what is left: work still under way; a doubt after
     "nhưng" makes the done a question."""
-    done_at = [v.clause for v in found if v.kind in ("done", "own_part", "did")]
+    done_at = [v.clause for v in found if v.kind in ("done", "own_part", "did", "doubt")]
     if not done_at:
         return []
     after = [c for c in parts if c.index > min(done_at)]
@@ -346,11 +388,15 @@ _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer d
 
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$|(?:cho|doi) (?!(?:den|het|qua|toi|nen|hop"
-    r"|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)(?!\w))\w)"
+    r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
+    r"(?!\w))\w)"
 )
+# "chờ đoàn thanh tra về rồi mới triển khai": an event waited out, then the start
+_WAIT_THEN = re.compile(r"(?<!\w)(?:cho|doi) (?:\w+ ){0,4}(?:ve|xong) (?:\w+ ){0,4}moi(?!\w)")
 _WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
 _START_NOT_YET = re.compile(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
-    r"(?<!\w)(?:chua|khong|ko|se|du kien|sap) (?:duoc |the |kip )?(?:bat dau|bat tay|trien khai"
+    r"(?<!\w)(?<!khong phai )(?:chua|khong|ko|se|du kien|sap) (?:duoc |the |kip )?"
+    r"(?:bat dau|bat tay|trien khai"
     r"|thuc hien|tien hanh|lam)(?!\w)(?! xong| het)"  # "chưa làm xong": begun, not finished
 )
 _UNITS = re.compile(
@@ -379,7 +425,11 @@ _BARE_DANG = re.compile(r"(?<!\w)dang ([a-z]+) (?:vi|do)(?!\w)")  # "đang tắc
 _SHARE = re.compile(r"(?<![\w/])\d+/\d+(?![\w/-])")
 _ISSUING = re.compile(r"(?<!\w)(?:phe duyet|ban hanh|ky ban hanh)(?!\w)")
 _HANDED = re.compile(r"(?<!\w)da (?:duoc )?(?:trinh|gui|nop|chuyen)(?!\w)")
-_IF = re.compile(r"(?<!\w)(?:neu|co gi|gia su|truong hop|phong khi|khi nao)(?!\w)")
+_ITEMS = re.compile(r"(?<!\w)(?:viec|nhiem vu|noi dung|muc|phan viec) (\d+|mot|hai|ba)(?!\w)")
+_IF = re.compile(
+    r"(?<!\w)(?:neu|co gi|gia su|(?<!so )(?<!cac )(?<!nhung )(?<!vai )(?<!\d )truong hop"
+    r"|phong khi|khi nao)(?!\w)"
+)
 _ASKS_US = re.compile(
     r"(?<!\w)(?:giup|ho|dum) (?:em|e|minh|toi|ben em)(?!\w)|" + lexicon.RESEND.pattern
 )
@@ -407,7 +457,10 @@ _FUNCTION_WORDS = frozenset(
     " van ban to trinh thong bao danh muc nhiem vu tham muu tu phap noi vu tai chinh"
     " nhe nha a ah oi voi va cho lai len xuong ra vao trong ngoai tren duoi"
     # a period named in words picks the task's period ("quý III xong", "6 tháng đầu năm")
-    " quy q i ii iii iv dau cuoi".split()
+    " quy q i ii iii iv dau cuoi"
+    # the work's own activities: "đã tập huấn xong", "tổng kết xong"
+    " tap huan tuyen truyen tong ket so ket dieu tra thong ke danh gia cham diem boi duong hoi"
+    " nghi lay phieu tiep nhan kiem ke chi tra".split()
 )
 _KNOWN: frozenset[str] = frozenset()  # filled below, once the patterns exist
 _CUES = {D: lexicon.DONE}  # an obstacle's noun is often new ("Cổng DVC quốc gia bảo trì")
@@ -445,6 +498,8 @@ def _partial(m: re.Match[str] | None) -> bool:
     """A match naming a part of the units: not a full count ("10/10 xã")."""
     if m is None:
         return False
+    if re.search(r"(?<!\w)(?:deu|tat ca|toan bo)(?!\w)", m.group()):
+        return False  # "12 xã đều đã gửi": all of them
     share = re.search(r"(\d+)/(\d+)", m.group())
     return share is None or int(share.group(1)) < int(share.group(2))
 
@@ -470,10 +525,10 @@ def _unsafe(
       is there to do it ("chưa có ai làm");
     * an extension request foreseen under a doubt ("chắc phải xin thêm ít hôm");
     * blocked, negated within four words ("không gặp khó khăn"), under a condition ("có gì
-      vướng"), beside a request to the coordinator ("anh
-      gửi lại giúp em"), waited for after our own submission ("đã trình …, đang chờ UBND tỉnh
-      phê duyệt") or with a future after it, said of a part while the rest goes on ("riêng
-      lĩnh vực đất đai đang chờ …"), or of counted units while others delivered;
+      vướng"), beside a request to the coordinator ("anh gửi lại giúp em"); unless it is
+      waiting said outright with "chờ/đợi" ("đã trình …, đang chờ UBND tỉnh phê duyệt", "còn
+      đợi 2 xã nộp báo cáo": blocked), also handed up with a future after it, said of a part
+      while the rest goes on, or of counted units while others delivered;
     * in progress or not started, with a waiting word not read as waiting or a named person
       waited for ("đợi chị Hoa phòng KT gửi"); in progress with a start negated or put ahead
       and no vote saying so, a return followed by a redelivery, an issued plan followed by
@@ -482,6 +537,10 @@ def _unsafe(
     """
     if _unread_modifier(status, found, parts) or _BELIEF.search(norm):
         return (status, _NEIGHBOUR[status])
+    if status in (D, IP) and len(set(_ITEMS.findall(norm))) > 1:
+        voted = {v.status for v in found}
+        if D in voted and IP in voted:  # "việc 1 xong rồi, việc 2 đang làm": which one is this?
+            return (status, IP if status is D else D)
     backing = [v for v in found if v.status is status]
     if (
         status is not B
@@ -507,7 +566,8 @@ def _unsafe(
         for c in parts:
             if c.index in {v.clause for v in found if v.status is X}:
                 ask_at = c.text.find("xin")
-                if ask_at > 0 and lexicon.DOUBT.search(c.text[:ask_at]):
+                head = c.text[:ask_at]
+                if ask_at > 0 and (lexicon.DOUBT.search(head) or _FORESEEN.search(head)):
                     return (X, IP)  # "chắc phải xin thêm ít hôm": a request foreseen, not made
     elif status is B:
         at = {v.clause for v in found if v.status is B and v.weight >= 0.9}
@@ -519,8 +579,10 @@ def _unsafe(
         handed = any(v.status is D or v.kind == "submitted" for v in found) or bool(
             _HANDED.search(norm)
         )
-        if handed and all(v.kind == "waiting" for v in strong):
-            return (B, IP)  # "đã trình …, đang chờ UBND tỉnh phê duyệt": stuck, or under way?
+        if strong and all(
+            v.kind == "waiting" and _WAITS.search(parts[v.clause].text) for v in strong
+        ):  # "còn đợi 2 xã nộp báo cáo": waiting said outright for another body's part
+            return ()
         later = " ".join(c.text for c in parts if c.index > max(at, default=0))
         if handed and _AHEAD.search(later):
             return (B, IP)  # "… trả lại, bên em đang bổ sung và sẽ gửi lại": being mended
@@ -541,7 +603,7 @@ def _unsafe(
     elif status is NS and _NOBODY.search(norm):
         return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?
     if status in (IP, NS):
-        if _WAIT_WORD.search(norm) and not kinds & _WAIT_KINDS:
+        if _WAIT_WORD.search(norm) and not kinds & _WAIT_KINDS and not _WAIT_THEN.search(norm):
             return (status, B)
         waits = [c for c in parts if c.index in {v.clause for v in found if v.kind == "own_wait"}]
         if any(lexicon.OF_BODY.search(c.text) or _WAIT_BODY.search(c.text) for c in waits):
@@ -589,12 +651,134 @@ _STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …"
 )
 
 
+_FORESEEN = re.compile(  # "e là phải xin …" ("e" folds to "em"): a request foreseen
+    r"(?<!\w)(?:co khi|co the phai|(?:e|em) la phai|kha nang|so phai|chac phai)(?!\w)"
+)
+_WAITS = re.compile(r"(?<!\w)(?:cho|doi) (?!ky|duyet)")  # the verb itself, not "cho_" (for)
+_INPUT = re.compile(  # what another body owes the work: its decision, its opinion, its data
+    r"(?<!\w)(?:cho|doi)(?: \w+){0,5}? (?:tham dinh|phe duyet|duyet|y kien|gop y|cap|so lieu"
+    r"|ket qua|bao cao|gui|nop|xac minh|xac nhan|thong qua|huong dan|ky ket|giai ngan|bo tri)(?!\w)"
+)
+_REQUEST_SENT = re.compile(  # what was sent asks for something: a draft, a request, a submission
+    r"(?<!\w)(?:xin y kien|lay y kien|du thao|de nghi|to trinh|ttr|trinh|cong van xin|xin)(?!\w)"
+)
+
+
+def _input_awaited(found: list[Vote], parts: list[clauses_.Clause]) -> bool:
+    """After our own sending, another body is waited for: its decision, opinion or data that
+    the work needs ("đang chờ Sở thẩm định", "đợi các xã gửi số liệu"), or the answer to what
+    we sent as a request or a draft ("đã gửi công văn xin ý kiến, đang đợi Sở trả lời"): the
+    work cannot move, so blocked (shared/reference/status-language.md: waiting for another
+    agency's input). Only a reaction to the product itself ("đã gửi báo cáo, đang chờ Sở phản
+    hồi") leaves it open whether the task was the sending (done)."""
+    waited = {v.clause for v in found if v.kind == "waiting"}
+    sent = {v.clause for v in found if v.status is D or v.kind in ("submitted", "step", "partial")}
+    return any(_INPUT.search(parts[i].text) for i in waited if i < len(parts)) or any(
+        _REQUEST_SENT.search(parts[i].text) for i in sent if i < len(parts)
+    )
+
+
 def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
     """A reply that asks something and says nothing of the work but weakly (a bare step verb
     that names the thing asked about)."""
     if not any(c.question for c in parts) or any(v.kind == "status_question" for v in found):
         return False
     return all(v.weight < THRESHOLD for v in found if v.status is not None)
+
+
+_LACKING = re.compile(r"(?<!\w)thieu (?:mot |it |chut |mot (?:it|so|chut|vai) )?(\w+)")
+_SMALL_FAULT = re.compile(r"(?<!\w)(?:(?:vai|mot vai|mot so|it|chut|mot chut) loi|loi nho)(?!\w)")
+_RESOURCES = frozenset(  # what the work needs from outside: lacking one is an obstacle
+    "kinh phi tien von nguoi nhan luc nhan su can bo huong dan may thiet bi xe phuong tien"
+    " chu ky tai khoan thoi gian".split()
+)
+
+
+_SHORT_OF = re.compile(  # "số liệu chưa đủ": what the work needs, not there yet
+    r"(?<!\w)(?:so lieu|kinh phi|nguoi|can bo|ho so|tai lieu|thong tin|von)(?: \w+){0,2}"
+    r" (?:van )?(?:chua|khong) (?:du|co du)(?!\w)"
+)
+_URGED = re.compile(
+    r"(?<!\w)don doc(?: \w+){0,3},? (?:ma|nhung)(?: \w+){0,3}? (?:van )?(?:chua|khong)(?!\w)"
+)
+_RESULT_ONLY = re.compile(r"^(?:da )?(?:da )?co ket qua(?: roi)?(?: (?:a|ah|anh|chi|nhe|nha))*$")
+_MEETING = re.compile(r"(?<!\w)(?:cho|doi) (?:hop|cuoc hop|hoi nghi)(?! xong)(?!\w)")
+_RESULT_LATER = re.compile(r"(?<!\w)(?:thang|tuan|quy|nam|sau|cuoi|dau) (?:\w+ )?moi co ket qua")
+
+
+def _vague_states(found: list[Vote], parts: list[clauses_.Clause], norm: str) -> list[Vote]:
+    """States said too vaguely to record, made weak so that they are asked about:
+    what the work needs is short ("đang làm mà số liệu chưa đủ": stuck, or going on?);
+    units urged without result ("đã đôn đốc 2 lần mà chưa gửi"); "đã có kết quả rồi" alone
+    (done, or a step's result?); a meeting waited for, whose not said ("chờ họp thống nhất");
+    results only later ("tháng 8 mới có kết quả": under way, or not begun?)."""
+    out = list(found)
+    last = len(parts) - 1
+    returned = any(v.kind == "returned" for v in found)  # "hồ sơ chưa đủ nên bị trả lại"
+    for i, c in enumerate(parts):
+        if (_SHORT_OF.search(c.text) and not returned) or _URGED.search(c.text):
+            out.append(Vote(B, 0.5, i, "eased"))
+    if _URGED.search(norm) and not any(_URGED.search(c.text) for c in parts):
+        out.append(Vote(B, 0.5, last, "eased"))  # the clauses split at "mà"
+    if _RESULT_ONLY.match(" ".join(c.text for c in parts)):
+        out = [v for v in out if v.status is not D] + [Vote(D, 0.5, 0, "doubt")]
+    if not any(v.status is not None for v in out):
+        if _MEETING.search(norm):
+            out.append(Vote(B, 0.5, 0, "waiting_vague"))
+        elif _RESULT_LATER.search(norm):
+            out += [Vote(IP, 0.5, 0, "planned"), Vote(NS, 0.5, 0, "planned")]
+    return out
+
+
+def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Có khó khăn nhưng đã khắc phục, đang làm tiếp": an obstacle said overcome in the
+    clause after it is no longer in the way."""
+    out = []
+    for v in found:
+        if v.status is B and v.kind in ("obstacle", "eased") and v.clause + 1 < len(parts):
+            after = parts[v.clause + 1].text
+            done = lexicon.RESOLVED.search(after)
+            if done and not lexicon.NEGATORS & set(after[: done.start()].split()[-2:]):
+                continue
+        out.append(v)
+    return out
+
+
+def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Đã gửi, còn thiếu phụ lục", "gần xong, còn thiếu một ít số liệu": after the work is
+    said done or nearly so, "còn/nhưng … thiếu" a part of the product is what is left of it,
+    not an obstacle (lacking money, staff or guidance still is); under a doubt ("hình như còn
+    thiếu") it makes the done a question."""
+    done_at = [v.clause for v in found if v.kind in ("done", "hedged", "partial", "own_part")]
+    if not done_at or not any(v.kind in ("obstacle", "eased") for v in found):
+        return found
+    first = min(done_at)
+    kept: list[Vote] = []
+    unsure: set[int] = set()
+    for v in found:
+        obstacle = v.kind in ("obstacle", "eased") and v.clause < len(parts)
+        c = parts[v.clause] if obstacle else None
+        lack = _LACKING.search(c.text) if c is not None and v.clause > first else None
+        if c is not None and v.clause > first and _SMALL_FAULT.search(c.text):
+            unsure.add(v.clause)  # "xong rồi, chỉ còn vài lỗi nhỏ": done, or not quite?
+            kept.append(Vote(None, 1.0, v.clause, "unsure"))
+            continue
+        if c is None or lack is None or lack.group(1) in _RESOURCES:
+            kept.append(v)
+            continue
+        previous = parts[v.clause - 1].text if v.clause else ""
+        if c.lead not in ("con", "nhung", "ma") and " con thieu" not in f" {c.text}":
+            kept.append(v)
+            continue
+        doubted = lexicon.DOUBT.search(c.text) or (
+            v.clause - 1 > first and lexicon.DOUBT.search(previous)
+        )
+        if doubted:
+            unsure.add(v.clause)
+            kept.append(Vote(None, 1.0, v.clause, "unsure"))
+        else:
+            kept.append(Vote(IP, 0.9, v.clause, "remaining"))
+    return [v for v in kept if not (v.kind == "remaining" and v.clause in unsure)]
 
 
 def _defects(found: list[Vote], norm: str, parts: list[clauses_.Clause]) -> list[Vote]:
@@ -644,7 +828,54 @@ _PARTICLES = frozenset(
 def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Dạ chưa ạ": a reply that only says "not yet"."""
     words = {w for c in parts for w in c.text.split()} - _PARTICLES
-    return [Vote(None, 1.0, 0, "not_yet")] if words == {"chua"} else []
+    if words == {"chua"} or words in ({"chua", "xong", "gi"}, {"chua", "xong", "gi", "ca"}):
+        return [Vote(None, 1.0, 0, "not_yet")]  # "chưa xong gì cả": begun, or not at all?
+    return []
+
+
+_NO_OBSTACLE = re.compile(
+    r"(?<!\w)(?:khong|ko|k|chua|chang) (?:co |gap |bi |phat sinh )*(?:\w+ ){0,2}"
+    r"(?:vuong mac|kho khan|tro ngai|van de)(?!\w)"  # not a bare "vuong": "ko vg j" is unclear
+)
+
+
+def _no_obstacle(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
+    """ "Không có vướng mắc ạ", "k co vm gi": a reply that only says nothing is in the way
+    reports the work going on (weakly: nothing else is said)."""
+    if any(v.status is not None for v in found) or any(c.question for c in parts):
+        return []
+    if any(_NO_OBSTACLE.search(c.text) for c in parts):
+        return [Vote(IP, 0.6, 0, "no_obstacle")]
+    return []
+
+
+_OPENER = re.compile(
+    r"^(?:da |em |e |xin |kinh )?(?:xin )?bao cao (?:anh|chi|a|c|dong chi|lanh dao|thu truong|sep)"
+    r"(?: a| ah)?$"
+)
+
+
+def _opener(display: str, parts: list[clauses_.Clause]) -> bool:
+    """ "Dạ báo cáo anh, …": the polite opening of a report, not "đã báo cáo" (reported):
+    "Dạ" written, or more said after it."""
+    if not parts or not _OPENER.match(parts[0].text):
+        return False
+    return display.lstrip()[:2].lower() in ("dạ", "em", "xi", "kí", "bá") or len(parts) > 1
+
+
+_CITED = re.compile(  # "theo yêu cầu tại CV 215/SNV-CCHC ngày 12/3": the instruction, cited
+    r"(?<!\w)(?:theo|can cu)(?: (?!ngay)\w+){0,5}? "
+    r"(\d+/[\w/.-]*[a-z][\w/.-]*)(?: ngay \d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?"
+)
+
+
+def _uncited(norm: str) -> tuple[str, set[str]]:
+    """``norm`` without the documents cited as what the work answers (their numbers and
+    dates are not the product's), and the cited numbers, lower-cased."""
+    cited = {m.group(1) for m in _CITED.finditer(norm)}
+    if not cited:
+        return norm, cited
+    return _CITED.sub(lambda m: " " * (m.end() - m.start()), norm), cited
 
 
 def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
@@ -655,6 +886,39 @@ def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
     return bool(when and deadline and when > deadline)
 
 
+_ASKED_DONE = re.compile(  # "cho phép bên em hoàn thành …", "xin được nộp …": permission asked
+    r"(?<!\w)(?:xin phep|cho_? phep|xin (?:duoc|cho_?)|de nghi (?:cho_?|duoc)"
+    r"|cho_? (?:em|ben em|toi|minh|don vi|chung em|phong em|xa em) (?:duoc )?)"
+    r"(?: (?!bao|da|dang)\w+){0,3}? (?:hoan thanh|xong|nop|gui)(?!\w)"
+)
+
+
+def _completion_asked_for(parts: list[clauses_.Clause]) -> bool:
+    """Permission asked to complete or deliver ("cho phép bên em hoàn thành trong quý 3"),
+    with no date past the deadline read: a request for more time, or a promise? Never a
+    report of done."""
+    return any(_ASKED_DONE.search(c.text) for c in parts)
+
+
+_DATE_ASKED_WORDS = frozenset(
+    "duoc dc khong ko k anh chi a ah nhe nha voi co den toi sang ngay han e em vay the da".split()
+)
+
+
+def _date_asked(c: clauses_.Clause, today: date, deadline: date | None) -> date | None:
+    """ "15/8 được không anh?": a question that is only a date past the deadline (within half
+    a year of it), asked for."""
+    words = set(c.text.split())
+    rest = words - _DATE_ASKED_WORDS
+    if not c.question or not rest or any(not any(ch.isdigit() for ch in w) for w in rest):
+        return None
+    dates = " ".join(w for w in c.text.split() if w in rest)
+    asked = extension_date(f"den {dates}", today=today, current_deadline=deadline)
+    if asked is None or (deadline and not deadline < asked <= deadline + timedelta(days=183)):
+        return None
+    return asked
+
+
 def _completion_requested(
     parts: list[clauses_.Clause], norm: str, today: date, deadline: date | None
 ) -> bool:
@@ -662,6 +926,8 @@ def _completion_requested(
     "xin phép hoàn thành sau khi có số liệu": completion asked for after a condition."""
     for c in parts:
         words = set(c.text.split())
+        if _date_asked(c, today, deadline):
+            return True
         request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(c.text)
         if request and _LATER.search(c.text):
             return True  # "xin phép cho em nộp muộn vài hôm"

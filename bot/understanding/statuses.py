@@ -85,7 +85,9 @@ _GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", 
 _STEP_OBJECT = re.compile(r"xin y kien|gop y|de nghi|xin")
 _UNDELIVERED = lx.table(
     "(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang tai|dong dau|vao so|duyet"
-    "|phe duyet)"
+    "|phe duyet)",
+    # "hoàn thành rồi nhưng chưa nhập lên phần mềm" (not "quên chưa nhập": the report, late)
+    "(?<!quen )(chua|khong) (duoc )?(nhap|dang|up|tai|dua|day) len",
 )
 # What may stand before "mới xong" to make it "not until then": a time ("15/8 mới xong")
 _NOT_UNTIL = re.compile(r"(?:\d|thang|tuan|mai|sau|cuoi|dau|quy|tet|nua|ngay|hom) (?:\w+ )?moi$")
@@ -97,7 +99,10 @@ _STARTED = frozenset(
 _GIVERS = frozenset(
     "dao doc tich truong phong so tinh huyen xa ubnd bo nganh anh chi sep ld gd vien".split()
 )
-_STILL_GOING = re.compile(r"(?<!\w)van (dang |con )?(lam|tiep tuc|thuc hien|trien khai)")
+_STILL_GOING = re.compile(
+    r"(?<!\w)(?:van (dang |con )?(lam|tiep tuc|thuc hien|trien khai)"
+    r"|(?:dang|van) (?:lam|xu ly|lam viec|phoi hop|trao doi)(?: \w+){0,2} tiep)(?!\w)"
+)
 _DANG = re.compile(r"(?<!\w)dang( +|$)")
 _WH = re.compile(r"(?<!\w)(?:bao gio|khi nao|the nao|o dau|ai|gi|sao|nao|ngay nao|bao nhieu)(?!\w)")
 _SUBMITTED = re.compile(  # "đã trình (Tờ trình số 30/TTr-STP …) lên UBND tỉnh"
@@ -152,12 +157,16 @@ def votes(clauses: list[Clause]) -> list[Vote]:
         following = clauses[i + 1].lead if i + 1 < len(clauses) else ""
         cause_of = clauses[i - 1].text if i and clause.lead in ("vi", "do") else ""
         if not _TRIGGERS.isdisjoint(clause.text.split()):
-            found += _clause_votes(clause, following, cause_of)
+            previous = clauses[i - 1].text if i else ""
+            found += _clause_votes(clause, following, cause_of, previous)
     return found
 
 
-def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vote]:
-    """The votes of one clause; ``cause_of``: the clause this one gives the cause of."""
+def _clause_votes(
+    clause: Clause, following: str, cause_of: str = "", previous: str = ""
+) -> list[Vote]:
+    """The votes of one clause; ``cause_of``: the clause this one gives the cause of;
+    ``previous``: the clause before (where a body waited for may be named)."""
     text, n = clause.text, clause.index
     words = set(text.split())
     out: list[Vote] = []
@@ -191,7 +200,7 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
             continue
         if lx.HYPOTHETICAL.search(text[: m.start()].rstrip()):
             continue  # "có gì vướng em báo", "nếu thiếu kinh phí thì …": not said to be so
-        if {"sua", "khac", "fix"} & set(_before(text, m.start())[-2:]):
+        if {"sua", "khac", "fix", "ly", "quyet", "go"} & set(_before(text, m.start())[-2:]):
             vote(B, 0.5, "eased")  # "đang sửa lỗi form": a fault being mended
             continue
         near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
@@ -206,6 +215,9 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
         vote(D, 0.5, "doubt")  # "cũng tạm ổn rồi": done, or going well?
     for m in _scan(lx.WAITING, text, words):
         if _giving(text, m.start()):
+            continue
+        if _OWED_BY_ANYONE.match(text, m.start()) and not _names_body(f"{previous} {text}"):
+            vote(B, 0.6, "waiting_vague")  # "còn chờ ý kiến nữa anh": whose, not said
             continue
         vote(B, 0.95, "waiting")
     text = _mask(lx.WAITING, text, words)
@@ -246,7 +258,7 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
         else:
             vote(IP, 0.8, "undelivered")
     if lx.ON_TIME.within(words) and lx.ON_TIME.search(text):
-        vote(IP, 0.8, "started")  # "bên em vẫn kịp ạ": on time, so under way
+        vote(IP, 0.8, "on_time")  # "bên em vẫn kịp ạ": on time, so under way
     for _m in _scan(lx.DID, text, words):
         vote(D, 0.5, "did")  # "đã cấp 1.250 chữ ký số": done that, and the task?
     for _m in _scan(lx.UNDONE, text, words):
@@ -254,6 +266,8 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
     text = _mask(lx.DONE, text, words)
     for m in _scan(lx.NOT_STARTED, text, words):
         after = clause.text[m.end() :].split()[:2]
+        if _before(text, m.start())[-2:] == ["khong", "phai"]:
+            continue  # "không phải chưa làm đâu": denied
         if not ({"xong", "hoan", "het"} & set(after)):
             vote(NS, 0.9, "not_started")
     text = _mask(lx.NOT_STARTED, text, words)
@@ -262,17 +276,47 @@ def _clause_votes(clause: Clause, following: str, cause_of: str = "") -> list[Vo
             vote(NS, 0.9, "future_start")  # "em làm ngay": promised, not begun
             text = text[: now.start()] + _blank(now) + text[now.end() :]
     for m in _scan(lx.START_VERB, text, words):
-        if lx.FUTURE.search(clause.text, 0, m.start()):
+        if lx.FUTURE.search(clause.text, 0, m.start()) or _put_off(clause.text[: m.start()]):
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
     later = bool(lx.LATER_REPORT.search(clause.text)) or any(v.kind == "other_sense" for v in out)
-    _progress_votes(text, words, vote, later=later, busy=busy)
+    ahead = any(v.kind == "future_start" for v in out)
+    _progress_votes(text, words, vote, later=later, busy=busy, ahead=ahead)
+    if not any(v.status is not None or v.kind == "other_sense" for v in out):
+        _delivery_ahead(clause, vote)
     if _STILL_GOING.search(text):
         vote(None, 1.0, "still")  # "… nhưng vẫn đang làm": going on despite
     if lx.ACK.within(words) and lx.ACK.search(text):
         vote(None, 1.0, "ack")
     return out
+
+
+_SEND_VERB = re.compile(r"(?<!\w)(?:gui|nop|trinh)(?!\w)")
+_SEND_LATER = re.compile(r"(?<!\w)(?:gui|nop|trinh)(?: \w+){0,2} sau(?!\w)")
+_THEN_SEND = re.compile(r"(?<!\w)roi (?:(?:em|e|minh|toi|ben em) )?(?:se )?$")
+_SEND_NOW = re.compile(r" (?:\w+ ){0,2}(?:ngay|luon)(?!\w)(?! \d| thang)")
+
+
+def _delivery_ahead(clause: Clause, vote) -> None:
+    """ "Mai em nộp", "dự kiến 20/7 trình ký", "kiểm tra lại số liệu rồi gửi ngay": the product
+    will be sent, at a time ahead or once a last step is done, so the work is under way
+    (weakly: said as a plan). Not "gửi anh sau" (when, not said) nor "sẽ làm" (a start)."""
+    text = clause.text
+    m = _SEND_VERB.search(text)
+    if m is None or _SEND_LATER.search(text) or _negated(_before(text, m.start())):
+        return
+    head = text[: m.start()]
+    if re.search(r"(?<!\w)(?:neu|khi nao|co gi)(?!\w)", head) or _PAST_HEAD.search(head):
+        return  # "nếu xong sớm em sẽ gửi luôn": said under a condition
+    if (
+        lx.FUTURE.search(head)
+        or _THEN_SEND.search(head)
+        or _SEND_NOW.match(text, m.end())
+        or re.search(r"(?<!\w)(?:truoc khi|de) $", head)
+        or re.search(r"(?<!\w)(?:cham nhat|muon nhat|truoc ngay|truoc) \d", head)
+    ):
+        vote(IP, 0.6, "future_done")
 
 
 def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
@@ -301,6 +345,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         else:
             vote(None, 1.0, "other_sense")  # "em vừa đi họp xong, chiều em cập nhật"
         return
+    if m.group() == "xong" and _EVENT_DONE.fullmatch(" ".join(before)):
+        vote(D, 0.5, "doubt")  # "hội nghị hôm qua xong rồi": the task was the event, or news?
+        return
     if before[-1:] == ["trinh"] and m.group().startswith("ky"):
         vote(IP, 0.9, "own_wait")  # "trình ký rồi": handed up for the signature
         return
@@ -313,7 +360,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
     if m.group() == "lam roi" and before[-1:] == ["dang"]:
         vote(IP, 1.0, "progress")  # "đang làm rồi anh": under way already
         return
-    if m.group() == "lam roi":
+    if m.group() == "lam roi" or m.group().startswith("da lam "):
         vote(D, 0.5, "did")  # "đã làm rồi": did it, or has begun? No completion word
         return
     if count := _COUNT.search(" ".join(before)):
@@ -331,7 +378,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.9, "undone")
         return
     head = " ".join(before)
-    if lx.FUTURE.search(head):
+    if lx.FUTURE.search(head) and not _PAST_HEAD.search(head):  # not "thứ 2 vừa rồi em nộp"
         vote(IP, 0.6, "future_done")
         return
     if lx.DOUBT.search(head):
@@ -356,11 +403,12 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
 
 
 def _progress_votes(
-    text: str, words: set[str], vote, later: bool = False, busy: bool = False
+    text: str, words: set[str], vote, later: bool = False, busy: bool = False, ahead: bool = False
 ) -> None:
     """Work under way; ``later``: the clause promises to report later ("… rồi báo anh sau"),
     so a bare step verb in it is the plan, not a report; ``busy``: the clause gives why the
-    work has not started ("chưa làm vì đang dồn sức cho đại hội"), so its "đang" is elsewhere."""
+    work has not started ("chưa làm vì đang dồn sức cho đại hội"), so its "đang" is elsewhere;
+    ``ahead``: the clause puts the start ahead, so "đang chờ …" is waiting to begin."""
     for aspect in () if busy else _DANG.finditer(text):
         if len(aspect.group(1)) > 1:
             continue  # what followed was read already ("đang chờ Sở …")
@@ -370,6 +418,11 @@ def _progress_votes(
         if lx.PLANNING.match(rest):
             continue  # getting ready: read below
         waited = rest.split()
+        if waited[0] in ("cho", "doi") and ahead:
+            continue  # "đang chờ xong đợt kiểm tra rồi mới làm": waiting to start
+        if waited[0] in ("cho", "doi") and waited[1:2] in (["hop"], ["cuoc"], ["hoi"]):
+            vote(B, 0.5, "waiting_vague")  # "đang đợi họp thống nhất": whose meeting?
+            continue
         if waited[0] in ("cho", "doi"):
             if set(waited[1:]) <= _DONE_TAIL | {"thoi", "day"}:
                 vote(B, 0.6, "waiting_vague")  # "…, đang chờ": for whom not said
@@ -397,7 +450,7 @@ def _progress_votes(
         if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
             vote(IP, 0.9, "progress")
         elif (
-            before[-1:] in (["da"], ["moi"])
+            before[-1:] in (["da"], ["moi"], ["vua"])
             or before[-2:] == ["da", "di"]  # "đã đi kiểm tra thực tế"
             or (before[-1:] == ["va"] and "da" in words)  # "đã ban hành … và triển khai"
             or m.group() in _STARTED
@@ -406,6 +459,46 @@ def _progress_votes(
             vote(IP, 0.8, "started")
         elif not later:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
+
+
+_PAST_HEAD = re.compile(  # a time said as past: "thứ 2 vừa rồi", "tuần trước", "hôm qua"
+    r"(?<!\w)(?:vua roi|vua qua|tuan truoc|thang truoc|hom qua|hom kia|hom truoc|nam ngoai)(?!\w)"
+)
+_EVENT_DONE = re.compile(  # an event as the subject of "xong", no task verb before it
+    r"(?:da )?(?:hoi nghi|cuoc hop|buoi hop|buoi lam viec|dot kiem tra|doan kiem tra)(?: \w+){0,2}"
+)
+_PUT_OFF = re.compile(  # what may put a start off before "mới": "để quý 4 mới làm"
+    r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi)(?!\w)"
+)
+_NOW_OR_PAST = re.compile(r"(?<!\w)(?:hom nay|hom qua|truoc|vua|da|dang)(?!\w)")
+
+
+def _put_off(before: str) -> bool:
+    """A start "not until" a time or an event ahead: "để quý 4 mới làm", "hết đợt này mới
+    triển khai" (not "hôm qua mới bắt đầu": begun, lately)."""
+    head = before.rstrip()
+    if not head.endswith(" moi"):
+        return False
+    head = head[:-4]
+    return bool(_PUT_OFF.search(head)) and not _NOW_OR_PAST.search(head)
+
+
+# What the unit's own leader may owe as well as another body: waited for with no body named,
+# the wait may be ours ("đang chờ ý kiến" of the director?)
+_OWED_BY_ANYONE = re.compile(
+    r"(?:cho|doi) (?:y kien|so lieu|ket qua|phan hoi|tra loi|xac nhan|thong tin|van ban|chi dao"
+    r"|cung cap)(?!\w)(?! (?:tham dinh|phe duyet|giai ngan|cua|tu|ben|cac))"
+)
+_NOT_A_BODY = re.compile(
+    r"(?<!\w)(?:so (?:lieu|hoa|luong|sach|\d+)|ho so|ban (?:hanh|giao|dau|nhap|thao|du thao)"
+    r"|bo (?:sung|tri|phan)|tinh (?:hinh|hinh|toan)|(?:phong|ben) (?:em|minh|toi))(?!\w)"
+)
+_A_BODY = re.compile(rf"(?<!\w)(?:{lx.BODY_NAMES})(?!\w)")
+
+
+def _names_body(text: str) -> bool:
+    """Another body named in the clause ("chờ ý kiến của Sở Tư pháp"), not "số liệu"."""
+    return bool(_A_BODY.search(_NOT_A_BODY.sub(" ", text)))
 
 
 def _before(text: str, start: int) -> list[str]:
@@ -425,7 +518,12 @@ def _body_undelivered(text: str) -> re.Match[str] | None:
     found = lx.BODY_UNDELIVERED.search(text)
     if found and _COUNTED.search(text[: found.start()].rstrip() + " "):
         return None
+    if found and _COPY.match(found.group().strip()):
+        return None  # "bản điện tử chưa gửi": a copy of ours (bản), not a board (ban)
     return found
+
+
+_COPY = re.compile(r"ban (?:dien tu|giay|cung|mem|scan|chinh|sao|goc|in|word|pdf|ky so)(?!\w)")
 
 
 def _denied_obstacle(before: list[str]) -> bool:
