@@ -201,8 +201,11 @@ async def sweep_once(
                     return
                 await _deliver_checkin(db, delivery, calendar, config, checkin, now, report)
 
+    # The longest first: their pages, a second apart, overlap the short ones' instead of
+    # holding the round's end (the next claim waits for it).
+    longest_first = sorted(people.values(), key=lambda c: -sum(len(x.items) for x in c))
     async with asyncio.TaskGroup() as group:  # one failing cancels the others
-        for theirs in people.values():
+        for theirs in longest_first:
             group.create_task(one_person(theirs))
     if report.sent:  # the platform takes nudges: what it refused before goes out again
         async with db.unit_of_work() as session:
