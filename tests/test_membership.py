@@ -1,20 +1,30 @@
-"""A collective's membership changing mid-year (issue 14 point 4, in part): a commune
-that joins is assigned only the periods due after it joined (or a grace), never the past
-ones, and nudged about nothing overdue; one that leaves has its open work withdrawn;
-the import lists exactly which assignments were added, withdrawn and moved."""
+"""A collective's membership changing mid-year (issue 14 point 4): a commune that joins is
+assigned only the periods due after it joined (or a grace), never the past ones, and nudged
+about nothing overdue; one that leaves has its open work withdrawn, and keeps its done and
+pending history in the reports as withdrawn, with the reason, counted nowhere; its pending
+extension request is closed and its requester told, once; the import lists exactly which
+assignments were added, withdrawn and moved."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from bot.app import admin
+from bot.documents.report import build_report
+from bot.outbound.digests import ChatDigestSink
+from scheduler.digest import deliver_due_parts
 from scheduler.planner import planned_nudges
-from storage.enums import ExtensionState
-from storage.models import Agency, Assignment, ExtensionRequest
-from storage.progress import request_extension
-from tests.kit import CAL, NOW, QN_AGENCY_FILES, QN_PLAN_FILE, RULES, World, local
+from storage.enums import ExtensionState, NudgeState, Role, Status
+from storage.models import Agency, Assignment, DigestPart, ExtensionRequest
+from storage.progress import record_progress, request_extension
+from storage.summary import Closing, status_overview
+from tests.fakes.recording_channel import RecordingChannel
+from tests.kit import CAL, NOW, QN_AGENCY_FILES, QN_PLAN_FILE, RULES, TZ, World, local
+from tests.kit.chat import Chat
 from tests.kit.cli import run
 
 JOINED = date(2026, 7, 1)
@@ -52,7 +62,7 @@ async def province(db, tmp_path, *, grace: int = 0):
         "vi",
         local(2026, 7, 1),
         dry_run=False,
-        workday=CAL.is_workday,
+        calendar=CAL,
         join_grace_days=grace,
     )
 
@@ -126,3 +136,143 @@ def test_import_plan_prints_which_assignments_on_the_command_line(tmp_path):
     assert again.returncode == 0, again.stderr
     assert "Thêm " in again.stdout and "@x-ngoclinh" in again.stdout
     assert "Rút " in again.stdout and "@p-nghialo" in again.stdout
+
+
+LEFT = "cơ quan không còn là thành viên của «UBND các xã, phường, đặc khu»"
+AFTER = date(2026, 7, 2)  # the day after the leaver's work was withdrawn
+
+
+async def the_leaver_worked(db):
+    """The 2026 province; UBND phường Nghĩa Lộ did March's 6.2 on time, is stuck on May's
+    (overdue by July) and asked to extend September's, before it left the collective."""
+    await admin.run_import_agencies(db, list(QN_AGENCY_FILES), "vi", dry_run=False)
+    await admin.run_import_plan(db, QN_PLAN_FILE, "vi", NOW, dry_run=False, workday=CAL.is_workday)
+    leaver = await World(db).add_person("Hồ Văn Nam", "p-nghialo")
+    async with db.unit_of_work() as session:
+        by_code = {
+            a.code: a
+            for a in await session.scalars(
+                select(Assignment).where(Assignment.code.startswith("6.2@p-nghialo#"))
+            )
+        }
+        march, may = by_code["6.2@p-nghialo#2026-03"], by_code["6.2@p-nghialo#2026-05"]
+        await record_progress(session, march, leaver.id, local(2026, 3, 18), status=Status.DONE)
+        await record_progress(
+            session, may, leaver.id, local(2026, 5, 10), status=Status.BLOCKED, note="thiếu số liệu"
+        )
+        september = by_code["6.2@p-nghialo#2026-09"]
+        await request_extension(
+            session, september, leaver.id, local(2026, 6, 1), new_deadline=date(2026, 10, 30)
+        )
+    return leaver
+
+
+async def test_a_leaver_keeps_its_done_and_pending_work_in_the_text_report(db, tmp_path):
+    await the_leaver_worked(db)
+    await province(db, tmp_path)
+    async with db.unit_of_work() as session:
+        text = (await build_report(session, AFTER, "text", tz=TZ)).decode()
+        figures = await status_overview(session, AFTER, tz=TZ, closing=Closing.of(CAL, AFTER))
+    head, _, withdrawn = text.partition("Nhiệm vụ đã rút khỏi cơ quan")
+    assert withdrawn.startswith(" (không tính vào số liệu trên): 3\n")
+    lines = withdrawn.splitlines()[1:]
+    assert lines == [
+        f"  - 6.2@p-nghialo#2026-03 — UBND phường Nghĩa Lộ: đã hoàn thành (đúng hạn); "
+        f"rút ngày 01/07/2026 (lý do: {LEFT})",
+        f"  - 6.2@p-nghialo#2026-05 — UBND phường Nghĩa Lộ: có khó khăn, vướng mắc; "
+        f"rút ngày 01/07/2026 (lý do: {LEFT})",
+        f"  - 6.2@p-nghialo#2026-09 — UBND phường Nghĩa Lộ: đề nghị gia hạn; "
+        f"rút ngày 01/07/2026 (lý do: {LEFT})",
+    ]
+    # Counted nowhere: not in the figures, not overdue, the agency not among the leads.
+    assert "UBND phường Nghĩa Lộ" not in head
+    assert figures.total.total == await live_count(db)
+    assert figures.total.overdue_blocked == 0
+
+
+async def live_count(db) -> int:
+    async with db.unit_of_work() as session:
+        rows = await session.scalars(select(Assignment.id).where(Assignment.withdrawn_at.is_(None)))
+        return len(rows.all())
+
+
+async def test_the_workbook_shows_the_leavers_work_as_withdrawn_with_the_reason(db, tmp_path):
+    await the_leaver_worked(db)
+    await province(db, tmp_path)
+    async with db.unit_of_work() as session:
+        book = load_workbook(io.BytesIO(await build_report(session, AFTER, "xlsx", tz=TZ)))
+    detail = [[c.value for c in row] for row in book["Chi tiết"].iter_rows()]
+    header = detail[4]
+    code, status, note = (
+        header.index(h) for h in ("Mã", "Tình trạng", "Khó khăn, vướng mắc / lý do")
+    )
+    timeliness = header.index("Đánh giá thời hạn")
+    theirs = {r[code]: r for r in detail[5:] if "@p-nghialo" in str(r[code])}
+    assert sorted(theirs) == [
+        "6.2@p-nghialo#2026-03",
+        "6.2@p-nghialo#2026-05",
+        "6.2@p-nghialo#2026-09",
+    ]
+    march, may = theirs["6.2@p-nghialo#2026-03"], theirs["6.2@p-nghialo#2026-05"]
+    assert march[status] == "Đã rút (đã hoàn thành)" and march[timeliness] == "đúng hạn"
+    assert march[note] == f"rút ngày 01/07/2026 (lý do: {LEFT})"
+    assert may[status] == "Đã rút (có khó khăn, vướng mắc)" and may[timeliness] != "quá hạn"
+    assert may[note] == f"rút ngày 01/07/2026 (lý do: {LEFT}); thiếu số liệu"
+    # The withdrawn rows end the sheet; the overdue sheet and the summary do not count them.
+    assert [r[code] for r in detail[-3:]] == sorted(theirs)
+    overdue = [r[1] for r in book["Quá hạn"].iter_rows(min_row=6, values_only=True)]
+    assert not any("@p-nghialo" in str(c) for c in overdue)
+    summary = [c for row in book["Tổng hợp"].iter_rows(values_only=True) for c in row if c]
+    assert "Nhiệm vụ đã rút khỏi cơ quan: 3 (không tính vào số liệu trên; xem trang Chi tiết)" in (
+        summary
+    )
+
+
+async def test_the_leavers_pending_extension_is_closed_and_its_requester_told_once(db, tmp_path):
+    leaver = await the_leaver_worked(db)
+    world = World(db)
+    await world.link(leaver, "nam", at=local(2026, 6, 1))
+    coordinator = await world.add_person("Tiêu Thị Sen", "snv", role=Role.COORDINATOR)
+    await world.link(coordinator, "sen", at=local(2026, 6, 1))
+    chat = Chat(db, local(2026, 6, 30, 9))
+    assert "6.2@p-nghialo#2026-09" in "\n".join(await chat.say("sen", "/choduyet"))
+
+    await province(db, tmp_path)
+    async with db.unit_of_work() as session:
+        request = await session.scalar(select(ExtensionRequest))
+    assert request.state is ExtensionState.CLOSED
+    # The coordinator who would have decided it no longer sees it.
+    chat = Chat(db, local(2026, 7, 1, 9))
+    assert "6.2@p-nghialo" not in "\n".join(await chat.say("sen", "/choduyet"))
+
+    channel = RecordingChannel()
+    sink = ChatDigestSink(db, {channel.name: channel}, tz=TZ, calendar=CAL)
+    await deliver_due_parts(db, CAL, sink, local(2026, 7, 1, 8))
+    await deliver_due_parts(db, CAL, sink, local(2026, 7, 1, 9))  # nothing twice
+    told = [(chat_id, m.text) for chat_id, m in channel.sent]
+    assert told == [
+        (
+            "nam",
+            "🔒 Đề nghị gia hạn nhiệm vụ 6.2@p-nghialo#2026-09 «Báo cáo giải ngân vốn đầu tư "
+            "công» đến 30/10/2026 đã được đóng, không xem xét: nhiệm vụ đã rút khỏi UBND phường "
+            f"Nghĩa Lộ (lý do: {LEFT}). Anh/Chị không cần tiếp tục cập nhật nhiệm vụ này; kết "
+            "quả đã báo cáo vẫn được lưu.",
+        )
+    ]
+    async with db.unit_of_work() as session:
+        parts = (await session.scalars(select(DigestPart))).all()
+    assert [p.state for p in parts] == [NudgeState.SENT]  # recorded as delivered
+
+
+async def test_a_dry_run_closes_nothing_and_tells_nobody(db, tmp_path):
+    await the_leaver_worked(db)
+    files = changed_directory(tmp_path)
+    await admin.run_import_agencies(db, files, "vi", dry_run=False, today=JOINED)
+    report = await admin.run_import_plan(
+        db, QN_PLAN_FILE, "vi", local(2026, 7, 1), dry_run=True, calendar=CAL
+    )
+    assert [c.code for c in report.closed_requests] == ["6.2@p-nghialo#2026-09"]
+    async with db.unit_of_work() as session:
+        request = await session.scalar(select(ExtensionRequest))
+        parts = (await session.scalars(select(DigestPart))).all()
+    assert request.state is ExtensionState.PENDING and parts == []

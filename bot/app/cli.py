@@ -216,7 +216,6 @@ def import_plan_command(
 
     async def action(db: Database):
         await admin.require_ready(db, c.lang)
-        workday = calendar_from(c.settings).is_workday
         return await admin.run_import_plan(
             db,
             file,
@@ -224,7 +223,7 @@ def import_plan_command(
             c.clock().now(),
             dry_run=dry_run,
             year=year,
-            workday=workday,
+            calendar=calendar_from(c.settings),
             title=title,
             decision=decision,
             issuer=issuer,

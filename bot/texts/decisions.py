@@ -29,6 +29,14 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "✅ Đề nghị gia hạn nhiệm vụ {code} đến {date} đã được đồng ý ({who}).",
         "en": "✅ Your request to extend {code} to {date} was approved ({who}).",
     },
+    "tell_request_withdrawn": {
+        "vi": "🔒 Đề nghị gia hạn nhiệm vụ {code} «{title}» đến {date} đã được đóng, không xem "
+        "xét: nhiệm vụ đã rút khỏi {agency}{because}. Anh/Chị không cần tiếp tục cập nhật "
+        "nhiệm vụ này; kết quả đã báo cáo vẫn được lưu.",
+        "en": "🔒 Your request to extend {code} «{title}» to {date} is closed without a "
+        "decision: the task was withdrawn from {agency}{because}. No further updates are "
+        "needed; what was reported is kept.",
+    },
     "ask_reject_reason": {
         "vi": "Đề nghị Anh/Chị nêu lý do không đồng ý gia hạn nhiệm vụ {code}.",
         "en": "Why is the extension of {code} rejected?",

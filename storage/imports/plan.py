@@ -9,7 +9,7 @@ a re-import unless the plan itself moves that deadline.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -45,6 +45,12 @@ from storage.models import (
 
 TASK_FIELDS = ("title", "lead_label", "deliverable", "deadline", "recurrence")
 
+# Why a re-import withdrew an assignment, as a text of the caller's catalogue: called with
+# a key of ``WITHDRAWAL_KEYS`` and its fields (names, dates); the text is stored with the
+# assignment (``withdrawn_reason``) and shown by the reports.
+WithdrawalReason = Callable[[str, Mapping[str, object]], str]
+WITHDRAWAL_KEYS = ("left_collective", "joined_later", "lead_changed", "period_gone", "task_gone")
+
 
 class PlanClosed(Exception):
     """The file's year is a closed plan: history, not imported again (reopen it first)."""
@@ -75,6 +81,22 @@ class PlanReport:
     added_codes: list[str] = field(default_factory=list)
     withdrawn_codes: list[str] = field(default_factory=list)
     moved_codes: list[tuple[str, str]] = field(default_factory=list)
+    # The pending extension requests closed because their assignment was withdrawn.
+    closed_requests: list[ClosedRequest] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClosedRequest:
+    """A pending extension request closed, undecided, with its assignment withdrawn:
+    its requester is told (``bot.app.admin``)."""
+
+    request_id: int
+    requested_by_id: int
+    code: str  # the assignment's code
+    title: str
+    agency: str
+    requested_deadline: date
+    reason: str  # why the assignment was withdrawn ("" when not said)
 
 
 async def load_directory(session: AsyncSession) -> Directory:
@@ -113,6 +135,7 @@ async def import_plan(
     group_names: Mapping[int, str] | None = None,
     workday: Workday | None = None,
     join_grace_days: int = 0,
+    withdrawal_reason: WithdrawalReason | None = None,
 ) -> PlanReport:
     """Validate ``table`` and bring the plan of its year in line with it.
 
@@ -124,6 +147,7 @@ async def import_plan(
     ``workday`` (the province's calendar) places "last working day" deadlines.
     A collective's member that joined it mid-way is assigned the periods due at least
     ``join_grace_days`` after it joined (and its continuous duties), none before.
+    ``withdrawal_reason`` words why each assignment withdrawn here was (kept with it).
     """
     directory = await load_directory(session)
     specs = check_plan(table, directory)
@@ -165,7 +189,9 @@ async def import_plan(
     )
     task_ids = await _sync_tasks(session, plan, specs, groups, now, report)
     joined = {key: day + timedelta(days=join_grace_days) for key, day in directory.joined.items()}
-    await _sync_assignments(session, plan, specs, task_ids, year, now, report, workday, joined)
+    await _sync_assignments(
+        session, plan, specs, task_ids, year, now, report, workday, joined, withdrawal_reason
+    )
     return report
 
 
@@ -218,9 +244,10 @@ async def _sync_tasks(session, plan, specs, groups, now, report) -> dict[str, in
 
 
 async def _sync_assignments(
-    session, plan, specs, task_ids, year, now, report, workday=None, joined=None
+    session, plan, specs, task_ids, year, now, report, workday=None, joined=None, reason=None
 ) -> None:
     joined = joined or {}
+    spec_of = {task_ids[spec.code]: spec for spec in specs}
     wanted: dict[tuple[int, int, str], tuple[str, date | None]] = {}
     # A task's group is the first digit of its code (plan_rows checks it), so it
     # never changes for a task and is written once, with the assignment.
@@ -253,7 +280,8 @@ async def _sync_assignments(
         key = (row.task_id, row.agency_id, row.period)
         if key not in wanted:
             if row.withdrawn_at is None:
-                changes.append({"id": row.id, "withdrawn_at": now})
+                why = _why_withdrawn(row, spec_of.get(row.task_id), joined, reason)
+                changes.append({"id": row.id, "withdrawn_at": now, "withdrawn_reason": why})
                 report.assignments_withdrawn += 1
                 gone.append((row.task_id, row.period, row.code))
             continue
@@ -272,22 +300,13 @@ async def _sync_assignments(
         if row.code != code:
             change["code"] = code
         if row.withdrawn_at is not None:
-            change["withdrawn_at"] = None
+            change["withdrawn_at"], change["withdrawn_reason"] = None, ""
         if change:
             changes.append({"id": row.id, **change})
             report.assignments_changed += 1
-    withdrawn = [c["id"] for c in changes if c.get("withdrawn_at") is not None]
+    withdrawn = {c["id"]: c["withdrawn_reason"] for c in changes if c.get("withdrawn_at")}
     if withdrawn:
-        # A request to move a deadline that is no longer the agency's: closed, undecided.
-        await session.execute(
-            update(ExtensionRequest)
-            .where(
-                ExtensionRequest.assignment_id.in_(withdrawn),
-                ExtensionRequest.state == ExtensionState.PENDING,
-            )
-            .values(state=ExtensionState.CLOSED, decided_at=now, decision_note="withdrawn")
-            .execution_options(synchronize_session=False)
-        )
+        report.closed_requests = await _close_requests(session, withdrawn, now)
     if changes:
         # Codes can trade places (a renamed short code); park them first.
         parked = [{"id": c["id"], "code": f"~{c['id']}"} for c in changes if "code" in c]
@@ -313,6 +332,69 @@ async def _sync_assignments(
     report.assignments_added = len(new_rows)
     _which(report, gone, new_rows)
     report.assignments_total = len(wanted)
+
+
+async def _close_requests(
+    session: AsyncSession, withdrawn: Mapping[int, str], now: datetime
+) -> list[ClosedRequest]:
+    """Close the pending requests to move a deadline that is no longer the agency's."""
+    pending = (
+        ExtensionRequest.assignment_id.in_(list(withdrawn)),
+        ExtensionRequest.state == ExtensionState.PENDING,
+    )
+    query = (
+        select(
+            ExtensionRequest.id,
+            ExtensionRequest.requested_by_id,
+            ExtensionRequest.assignment_id,
+            ExtensionRequest.requested_deadline,
+            Assignment.code,
+            Task.title,
+            Agency.name,
+        )
+        .join(Assignment, Assignment.id == ExtensionRequest.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Agency, Agency.id == Assignment.agency_id)
+        .where(*pending)
+        .order_by(ExtensionRequest.id)
+    )
+    rows = (await session.execute(query)).all()
+    closed = [
+        ClosedRequest(
+            request_id=r.id,
+            requested_by_id=r.requested_by_id,
+            code=r.code,
+            title=r.title,
+            agency=r.name,
+            requested_deadline=r.requested_deadline,
+            reason=withdrawn[r.assignment_id],
+        )
+        for r in rows
+    ]
+    if closed:
+        await session.execute(
+            update(ExtensionRequest)
+            .where(*pending)
+            .values(state=ExtensionState.CLOSED, decided_at=now, decision_note="withdrawn")
+            .execution_options(synchronize_session=False)
+        )
+    return closed
+
+
+def _why_withdrawn(row, spec: TaskSpec | None, joined, reason: WithdrawalReason | None) -> str:
+    """The reason an assignment the file no longer gives its agency is withdrawn."""
+    if reason is None:
+        return ""
+    if spec is None:
+        return reason("task_gone", {})
+    if row.agency_id not in {a.id for a in spec.leads}:
+        if spec.fan_out:
+            return reason("left_collective", {"label": spec.lead_label})
+        return reason("lead_changed", {"agency": spec.lead_label})
+    since = joined.get((spec.lead_label, row.agency_id)) if spec.fan_out else None
+    if since is not None and row.plan_deadline is not None and row.plan_deadline < since:
+        return reason("joined_later", {"label": spec.lead_label, "day": since})
+    return reason("period_gone", {"period": row.period})
 
 
 def _which(report: PlanReport, gone: list[tuple[int, str, str]], new_rows: list[dict]) -> None:
