@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from bot.app import admin
+from bot.app.templates import template_workbook
 from bot.documents.report import build_report
 from bot.outbound.digests import ChatDigestSink
 from scheduler.digest import deliver_due_parts
@@ -42,11 +43,11 @@ def changed_directory(folder, *, leaving: str = "UBND phường Nghĩa Lộ"):
         encoding="utf-8",
     )
     lines = groups.read_text(encoding="utf-8").rstrip("\n").splitlines()
-    kept = [line for line in lines if not line.endswith(f",{leaving},Phường")]
+    kept = [line for line in lines if f",{leaving},Phường," not in line]
     assert len(kept) == len(lines) - 1
     new_groups = folder / "groups.csv"
     new_groups.write_text(
-        "\n".join([*kept, f"{COLLECTIVE},UBND xã Ngọc Linh,Xã"]) + "\n", encoding="utf-8"
+        "\n".join([*kept, f"{COLLECTIVE},UBND xã Ngọc Linh,Xã,"]) + "\n", encoding="utf-8"
     )
     return [new_agencies, new_groups]
 
@@ -276,3 +277,109 @@ async def test_a_dry_run_closes_nothing_and_tells_nobody(db, tmp_path):
         request = await session.scalar(select(ExtensionRequest))
         parts = (await session.scalars(select(DigestPart))).all()
     assert request.state is ExtensionState.PENDING and parts == []
+
+
+# -- join days written in the collectives file ("Ngày tham gia" / joined_on) ------------
+
+
+async def dated(db, code: str) -> list[date]:
+    return [d for d in await deadlines_of(db, code) if d is not None]
+
+
+async def test_the_sample_commune_that_joined_in_march_has_no_period_due_before(db):
+    """data/quangngai-2026-agency-groups.csv: UBND xã Măng Đen joined on 01/03/2026."""
+    await admin.run_import_agencies(db, list(QN_AGENCY_FILES), "vi", dry_run=False)
+    await admin.run_import_plan(db, QN_PLAN_FILE, "vi", NOW, dry_run=False, calendar=CAL)
+    assert min(await dated(db, "x-mangden")) == date(2026, 3, 15)  # 1.4, first quarter
+    assert min(await dated(db, "x-binhson")) < date(2026, 3, 1)  # there from the start
+    assert len(await dated(db, "x-binhson")) - len(await dated(db, "x-mangden")) == 5
+    await admin.run_import_plan(
+        db, QN_PLAN_FILE, "vi", NOW, dry_run=False, calendar=CAL, join_grace_days=20
+    )
+    assert min(await dated(db, "x-mangden")) >= date(2026, 3, 21)
+
+
+def groups_with(folder, *rows: str):
+    """The 2026 collectives file with ``rows`` added (group, member, type, join day)."""
+    _, groups = QN_AGENCY_FILES
+    path = folder / "groups.csv"
+    lines = groups.read_text(encoding="utf-8").rstrip("\n").splitlines()
+    path.write_text("\n".join([*lines, *rows]) + "\n", encoding="utf-8")
+    return [QN_AGENCY_FILES[0], path]
+
+
+async def test_a_join_day_written_for_a_new_member_is_used_instead_of_the_import_day(db, tmp_path):
+    await admin.run_import_agencies(db, list(QN_AGENCY_FILES), "vi", dry_run=False)
+    files = changed_directory(tmp_path)
+    dated_groups = (
+        files[1]
+        .read_text(encoding="utf-8")
+        .replace("UBND xã Ngọc Linh,Xã,", "UBND xã Ngọc Linh,Xã,2026-08-15")
+    )
+    files[1].write_text(dated_groups, encoding="utf-8")
+    report = await admin.run_import_agencies(db, files, "vi", dry_run=False, today=JOINED)
+    assert (COLLECTIVE.strip('"'), ("members",)) in report.collectives.changed
+    await admin.run_import_plan(db, QN_PLAN_FILE, "vi", NOW, dry_run=False, calendar=CAL)
+    assert min(await dated(db, "x-ngoclinh")) >= date(2026, 8, 15)
+
+
+async def test_a_join_day_changed_later_withdraws_the_periods_before_it_with_the_reason(
+    db, tmp_path
+):
+    await admin.run_import_agencies(db, list(QN_AGENCY_FILES), "vi", dry_run=False)
+    await admin.run_import_plan(db, QN_PLAN_FILE, "vi", NOW, dry_run=False, calendar=CAL)
+    assert min(await dated(db, "x-binhson")) < date(2026, 2, 1)
+    groups = tmp_path / "groups.csv"
+    groups.write_text(
+        QN_AGENCY_FILES[1]
+        .read_text(encoding="utf-8")
+        .replace("UBND xã Bình Sơn,Xã,", "UBND xã Bình Sơn,Xã,1/2/2026"),
+        encoding="utf-8",
+    )
+    report = await admin.run_import_agencies(
+        db, [QN_AGENCY_FILES[0], groups], "vi", dry_run=False, today=JOINED
+    )
+    assert report.collectives.changed == [(COLLECTIVE.strip('"'), ("joined_on",))]
+    plan = await admin.run_import_plan(
+        db, QN_PLAN_FILE, "vi", local(2026, 2, 2), dry_run=False, calendar=CAL
+    )
+    assert plan.withdrawn_codes == [
+        "1.2@x-binhson",
+        "3.2@x-binhson#2026-01",
+        "6.2@x-binhson#2026-01",
+    ]
+    assert min(await dated(db, "x-binhson")) >= date(2026, 2, 1)
+    async with db.unit_of_work() as session:
+        reasons = set(
+            (
+                await session.scalars(
+                    select(Assignment.withdrawn_reason).where(
+                        Assignment.code.in_(plan.withdrawn_codes)
+                    )
+                )
+            ).all()
+        )
+    assert reasons == {
+        "cơ quan tham gia «UBND các xã, phường, đặc khu» giữa năm, chỉ nhận các kỳ đến hạn "
+        "từ ngày 01/02/2026"
+    }
+
+
+def test_a_bad_join_day_is_refused_naming_row_and_column_and_nothing_is_imported(tmp_path):
+    assert run(tmp_path, "init").returncode == 0
+    files = groups_with(tmp_path, f"{COLLECTIVE},UBND xã Ngọc Linh,Xã,31/02/2026")
+    refused = run(tmp_path, "import-agencies", *map(str, files))
+    assert refused.returncode == 1
+    assert "Dòng 24, cột joined_on: «31/02/2026» không phải ngày hợp lệ" in refused.stderr
+    # Nothing of either file was declared: the plan still names unknown agencies.
+    assert run(tmp_path, "import-plan", str(QN_PLAN_FILE)).returncode == 1
+
+
+def test_the_collectives_template_has_the_join_day_column_kept_as_text():
+    book = load_workbook(io.BytesIO(template_workbook("agencies", "vi")))
+    sheet = book.worksheets[1]
+    header = [c.value for c in sheet[1]]
+    assert header == ["Tên nhóm", "Thành viên", "Loại thành viên", "Ngày tham gia"]
+    assert sheet["D2"].number_format == "@"  # 01/07/2026 stays a day, not 7 January
+    notes = [row[0].value for row in book.worksheets[-1].iter_rows()]
+    assert "Ngày tham gia" in notes
