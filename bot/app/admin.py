@@ -19,10 +19,11 @@ from scheduler.calendar import WorkCalendar
 from scheduler.planner import planned_nudges
 from storage import notices, people
 from storage.db import CONNECTION_ERRORS, Database, display_url
+from storage.extensions import ClosedRequest
 from storage.imports import headers
 from storage.imports.directory import DirectoryReport, ImportReport, import_directory, import_people
 from storage.imports.names import NameIndex
-from storage.imports.plan import ClosedRequest, PlanClosed, PlanReport, import_plan
+from storage.imports.plan import PlanClosed, PlanReport, import_plan
 from storage.imports.recurrence import Workday
 from storage.imports.tabular import read_table, read_tables
 from storage.inventory import store_counts

@@ -713,6 +713,7 @@ def merge_agency_command(
             close_open=close_open,
             people_action=people_action,
             dry_run=dry_run,
+            calendar=calendar_from(c.settings),
         )
 
     outcome = c.run(action)

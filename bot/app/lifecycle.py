@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from bot.app.admin import UserError
+from bot.app.admin import UserError, tell_request_closed
 from bot.texts import dmy, t
+from scheduler.calendar import WorkCalendar
 from storage import agencies, people, plans
 from storage.db import Database
 from storage.imports.names import NameIndex
@@ -200,10 +201,13 @@ async def merge_agency(
     close_open: bool,
     people_action: str,
     dry_run: bool,
+    calendar: WorkCalendar | None = None,
 ) -> EndOutcome:
     """Merge ``old_arg`` into ``new_arg`` from ``day`` (today by default, not later): the
     open assignments of open plans move (or close), people move (or are deactivated),
-    the old agency ends with the new one as its successor."""
+    the old agency ends with the new one as its successor. A pending extension request of
+    an assignment closed is closed too, its requester told (within ``calendar``'s work
+    hours when given)."""
     today = now.astimezone(tz).date()
     day = day_or_today(day, today)
     if day > today:
@@ -221,7 +225,7 @@ async def merge_agency(
         merger = await agencies.plan_merger(session, old, new, close_open=close_open)
         if not dry_run:
             when = dmy(day)
-            await agencies.apply_merger(
+            closed = await agencies.apply_merger(
                 session,
                 merger,
                 new,
@@ -229,6 +233,8 @@ async def merge_agency(
                 closed_reason=t("vi", "withdrawn_merged", successor=new.name, day=when),
                 duplicate_reason=t("vi", "withdrawn_duplicate", successor=new.name, day=when),
             )
+            for request in closed:
+                await tell_request_closed(session, request, lang, now, calendar)
         outcome = EndOutcome(
             await agencies.end_agency(
                 session, old, day, _day_start(day, tz), now, successor=new, dry_run=dry_run

@@ -17,7 +17,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from storage.enums import ExtensionState
+from storage.extensions import ClosedRequest, close_for_withdrawn
 from storage.groups import GROUP_NUMBERS
 from storage.imports.plan_rows import (
     Directory,
@@ -35,7 +35,6 @@ from storage.models import (
     Agency,
     Assignment,
     Collective,
-    ExtensionRequest,
     Plan,
     Task,
     TaskGroup,
@@ -83,20 +82,6 @@ class PlanReport:
     moved_codes: list[tuple[str, str]] = field(default_factory=list)
     # The pending extension requests closed because their assignment was withdrawn.
     closed_requests: list[ClosedRequest] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ClosedRequest:
-    """A pending extension request closed, undecided, with its assignment withdrawn:
-    its requester is told (``bot.app.admin``)."""
-
-    request_id: int
-    requested_by_id: int
-    code: str  # the assignment's code
-    title: str
-    agency: str
-    requested_deadline: date
-    reason: str  # why the assignment was withdrawn ("" when not said)
 
 
 async def load_directory(session: AsyncSession) -> Directory:
@@ -306,7 +291,7 @@ async def _sync_assignments(
             report.assignments_changed += 1
     withdrawn = {c["id"]: c["withdrawn_reason"] for c in changes if c.get("withdrawn_at")}
     if withdrawn:
-        report.closed_requests = await _close_requests(session, withdrawn, now)
+        report.closed_requests = await close_for_withdrawn(session, withdrawn, now)
     if changes:
         # Codes can trade places (a renamed short code); park them first.
         parked = [{"id": c["id"], "code": f"~{c['id']}"} for c in changes if "code" in c]
@@ -332,53 +317,6 @@ async def _sync_assignments(
     report.assignments_added = len(new_rows)
     _which(report, gone, new_rows)
     report.assignments_total = len(wanted)
-
-
-async def _close_requests(
-    session: AsyncSession, withdrawn: Mapping[int, str], now: datetime
-) -> list[ClosedRequest]:
-    """Close the pending requests to move a deadline that is no longer the agency's."""
-    pending = (
-        ExtensionRequest.assignment_id.in_(list(withdrawn)),
-        ExtensionRequest.state == ExtensionState.PENDING,
-    )
-    query = (
-        select(
-            ExtensionRequest.id,
-            ExtensionRequest.requested_by_id,
-            ExtensionRequest.assignment_id,
-            ExtensionRequest.requested_deadline,
-            Assignment.code,
-            Task.title,
-            Agency.name,
-        )
-        .join(Assignment, Assignment.id == ExtensionRequest.assignment_id)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Agency, Agency.id == Assignment.agency_id)
-        .where(*pending)
-        .order_by(ExtensionRequest.id)
-    )
-    rows = (await session.execute(query)).all()
-    closed = [
-        ClosedRequest(
-            request_id=r.id,
-            requested_by_id=r.requested_by_id,
-            code=r.code,
-            title=r.title,
-            agency=r.name,
-            requested_deadline=r.requested_deadline,
-            reason=withdrawn[r.assignment_id],
-        )
-        for r in rows
-    ]
-    if closed:
-        await session.execute(
-            update(ExtensionRequest)
-            .where(*pending)
-            .values(state=ExtensionState.CLOSED, decided_at=now, decision_note="withdrawn")
-            .execution_options(synchronize_session=False)
-        )
-    return closed
 
 
 def _why_withdrawn(row, spec: TaskSpec | None, joined, reason: WithdrawalReason | None) -> str:
