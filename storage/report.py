@@ -144,6 +144,26 @@ async def withdrawn_rows(
     return [_not_overdue(r) for r in rows]
 
 
+async def withdrawn_count(
+    session: AsyncSession,
+    *,
+    agency_id: int | None = None,
+    group: int | None = None,
+    plan_id: PlanScope = None,
+) -> int:
+    """How many rows ``withdrawn_rows`` would list (of one group too, when given)."""
+    query = (
+        select(func.count())
+        .select_from(Assignment)
+        .join(Task, Task.id == Assignment.task_id)
+        .where(Assignment.withdrawn_at.is_not(None), Task.withdrawn_at.is_(None), _has_history())
+    )
+    if group is not None:
+        query = query.where(Assignment.group_number == group)
+    query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
+    return int(await session.scalar(query) or 0)
+
+
 def _not_overdue(row: ReportRow) -> ReportRow:
     if row.timeliness != "overdue":
         return row

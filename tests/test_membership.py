@@ -245,6 +245,8 @@ async def test_the_leavers_pending_extension_is_closed_and_its_requester_told_on
     # The coordinator who would have decided it no longer sees it.
     chat = Chat(db, local(2026, 7, 1, 9))
     assert "6.2@p-nghialo" not in "\n".join(await chat.say("sen", "/choduyet"))
+    summary = "\n".join(await chat.say("sen", "/tonghop"))
+    assert "Không tính 3 nhiệm vụ đã rút khỏi cơ quan (danh sách trong /baocao)." in summary
 
     channel = RecordingChannel()
     sink = ChatDigestSink(db, {channel.name: channel}, tz=TZ, calendar=CAL)
