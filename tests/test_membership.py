@@ -24,7 +24,17 @@ from storage.models import Agency, Assignment, DigestPart, ExtensionRequest
 from storage.progress import record_progress, request_extension
 from storage.summary import Closing, status_overview
 from tests.fakes.recording_channel import RecordingChannel
-from tests.kit import CAL, NOW, QN_AGENCY_FILES, QN_PLAN_FILE, RULES, TZ, World, local
+from tests.kit import (
+    CAL,
+    NOW,
+    QN_AGENCY_FILES,
+    QN_PEOPLE_FILE,
+    QN_PLAN_FILE,
+    RULES,
+    TZ,
+    World,
+    local,
+)
 from tests.kit.chat import Chat
 from tests.kit.cli import run
 
@@ -385,3 +395,55 @@ def test_the_collectives_template_has_the_join_day_column_kept_as_text():
     assert sheet["D2"].number_format == "@"  # 01/07/2026 stays a day, not 7 January
     notes = [row[0].value for row in book.worksheets[-1].iter_rows()]
     assert "Ngày tham gia" in notes
+
+
+async def test_a_lead_changed_moves_the_task_and_keeps_the_old_leads_work_withdrawn(db, tmp_path):
+    """2.2 (half-yearly) passes from Sở Tư pháp to Sở Nội vụ: each period is a move, listed
+    as (old, new), the old lead's work keeping its agency in its code (2.2@stp#2026-H1);
+    the half Sở Tư pháp had done stays in the reports as withdrawn; the plain codes are now
+    Sở Nội vụ's."""
+    await admin.run_import_agencies(db, list(QN_AGENCY_FILES), "vi", dry_run=False)
+    await admin.run_import_plan(db, QN_PLAN_FILE, "vi", NOW, dry_run=False, calendar=CAL)
+    official = await World(db).add_person("Đỗ Văn Minh", "stp")
+    async with db.unit_of_work() as session:
+        first = await session.scalar(select(Assignment).where(Assignment.code == "2.2#2026-H1"))
+        await record_progress(session, first, official.id, local(2026, 6, 25), status=Status.DONE)
+    raw = QN_PLAN_FILE.read_text(encoding="utf-8-sig").splitlines()
+    edited = [line.replace(";Sở Tư pháp;", ";Sở Nội vụ;") if line.startswith("2.2;") else line
+              for line in raw]  # fmt: skip
+    moved_file = tmp_path / "plan.csv"
+    moved_file.write_text("\n".join(edited) + "\n", encoding="utf-8")
+    report = await admin.run_import_plan(
+        db, moved_file, "vi", local(2026, 7, 1), dry_run=False, calendar=CAL
+    )
+    assert report.moved_codes == [
+        ("2.2@stp#2026-H1", "2.2#2026-H1"),
+        ("2.2@stp#2026-H2", "2.2#2026-H2"),
+    ]
+    assert report.added_codes == [] and report.withdrawn_codes == []
+    async with db.unit_of_work() as session:
+        owners = (
+            await session.execute(
+                select(Assignment.code, Agency.short_code)
+                .join(Agency, Agency.id == Assignment.agency_id)
+                .where(Assignment.code.startswith("2.2"), Assignment.withdrawn_at.is_(None))
+            )
+        ).all()
+    assert sorted(owners) == [("2.2#2026-H1", "snv"), ("2.2#2026-H2", "snv")]
+    async with db.unit_of_work() as session:
+        text = (await build_report(session, AFTER, "text", tz=TZ)).decode()
+    assert (
+        "  - 2.2@stp#2026-H1 — Sở Tư pháp: đã hoàn thành (đúng hạn); rút ngày 01/07/2026 "
+        "(lý do: cơ quan chủ trì chuyển sang Sở Nội vụ)\n"
+    ) in text
+
+
+async def test_nothing_withdrawn_from_the_leaver_is_nudged(db, tmp_path):
+    await the_leaver_worked(db)
+    await admin.run_import_people(db, QN_PEOPLE_FILE, "vi", NOW, dry_run=False)
+    await province(db, tmp_path)
+    async with db.unit_of_work() as session:
+        leaver = await session.scalar(select(Agency.id).where(Agency.short_code == "p-nghialo"))
+        owner = dict((await session.execute(select(Assignment.id, Assignment.agency_id))).all())
+        planned = await planned_nudges(session, RULES, CAL, JOINED, date(2026, 12, 31))
+    assert planned and not [n for n, _ in planned if owner[n.assignment_id] == leaver]

@@ -260,15 +260,26 @@ async def _sync_assignments(
     )
     rows = (await session.execute(select(*columns).where(Assignment.plan_id == plan.id))).all()
     changes, seen = [], set()
-    gone: list[tuple[int, str, str]] = []
+    gone: list[tuple[int, str, str, str]] = []  # task, period, code, code kept as withdrawn
+    taken = {code for code, _ in wanted.values()}
+    short_codes: dict[int, str] = {}
     for row in rows:
         key = (row.task_id, row.agency_id, row.period)
         if key not in wanted:
             if row.withdrawn_at is None:
                 why = _why_withdrawn(row, spec_of.get(row.task_id), joined, reason)
-                changes.append({"id": row.id, "withdrawn_at": now, "withdrawn_reason": why})
+                leaving = {"id": row.id, "withdrawn_at": now, "withdrawn_reason": why}
+                kept = row.code
+                if row.code in taken:
+                    # A task led by one agency passed to another: the new lead takes the
+                    # code, the old one's work keeps its agency in its own (1.6@stp).
+                    if not short_codes:
+                        found = await session.execute(select(Agency.id, Agency.short_code))
+                        short_codes = dict(found.all())
+                    kept = leaving["code"] = _with_agency(row.code, short_codes[row.agency_id])
+                changes.append(leaving)
                 report.assignments_withdrawn += 1
-                gone.append((row.task_id, row.period, row.code))
+                gone.append((row.task_id, row.period, row.code, kept))
             continue
         seen.add(key)
         code, plan_deadline = wanted[key]
@@ -319,6 +330,12 @@ async def _sync_assignments(
     report.assignments_total = len(wanted)
 
 
+def _with_agency(code: str, short_code: str) -> str:
+    """ "2.2#2026-H1", "stp" -> "2.2@stp#2026-H1": the code as a fan-out would write it."""
+    task_code, hash_, period = code.partition("#")
+    return f"{task_code}@{short_code}{hash_}{period}"
+
+
 def _why_withdrawn(row, spec: TaskSpec | None, joined, reason: WithdrawalReason | None) -> str:
     """The reason an assignment the file no longer gives its agency is withdrawn."""
     if reason is None:
@@ -335,20 +352,20 @@ def _why_withdrawn(row, spec: TaskSpec | None, joined, reason: WithdrawalReason 
     return reason("period_gone", {"period": row.period})
 
 
-def _which(report: PlanReport, gone: list[tuple[int, str, str]], new_rows: list[dict]) -> None:
+def _which(report: PlanReport, gone: list[tuple[int, str, str, str]], new_rows: list[dict]) -> None:
     """The codes added and withdrawn; a task led by one agency whose lead changed is a
     move (a collective's members coming and going are added and withdrawn)."""
     arrived: dict[tuple[int, str], list[str]] = {}
     for row in new_rows:
         arrived.setdefault((row["task_id"], row["period"]), []).append(row["code"])
-    for task_id, period, code in gone:
+    for task_id, period, code, kept in gone:
         others = arrived.get((task_id, period)) if "@" not in code else None
         others = [c for c in others or () if "@" not in c]
-        if others:
-            report.moved_codes.append((code, others[0]))
+        if others:  # shown under the code it keeps: "1.6@stp -> 1.6"
+            report.moved_codes.append((kept, others[0]))
             arrived[(task_id, period)].remove(others[0])
         else:
-            report.withdrawn_codes.append(code)
+            report.withdrawn_codes.append(kept)
     report.added_codes = sorted(c for codes in arrived.values() for c in codes)
     report.withdrawn_codes.sort()
     report.moved_codes.sort()
