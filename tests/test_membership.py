@@ -7,10 +7,11 @@ assignments were added, withdrawn and moved."""
 
 from __future__ import annotations
 
+import csv
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
 from bot.app import admin
@@ -447,3 +448,20 @@ async def test_nothing_withdrawn_from_the_leaver_is_nudged(db, tmp_path):
         owner = dict((await session.execute(select(Assignment.id, Assignment.agency_id))).all())
         planned = await planned_nudges(session, RULES, CAL, JOINED, date(2026, 12, 31))
     assert planned and not [n for n, _ in planned if owner[n.assignment_id] == leaver]
+
+
+async def test_a_join_day_typed_as_a_date_in_a_workbook_is_read(db, tmp_path):
+    await admin.run_import_agencies(db, list(QN_AGENCY_FILES), "vi", dry_run=False)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Tên nhóm", "Thành viên", "Loại thành viên", "Ngày tham gia"])
+    for line in QN_AGENCY_FILES[1].read_text(encoding="utf-8").splitlines()[1:]:
+        label, member, kind, joined = next(csv.reader([line]))
+        when = datetime(2026, 4, 1) if member == "UBND xã Bình Sơn" else joined or None
+        sheet.append([label, member, kind, when])
+    path = tmp_path / "nhom.xlsx"
+    book.save(path)
+    await admin.run_import_agencies(db, [path], "vi", dry_run=False, today=JOINED)
+    await admin.run_import_plan(db, QN_PLAN_FILE, "vi", NOW, dry_run=False, calendar=CAL)
+    assert min(await dated(db, "x-binhson")) >= date(2026, 4, 1)
+    assert min(await dated(db, "x-mangden")) >= date(2026, 3, 1)  # "01/03/2026" as text
