@@ -248,6 +248,7 @@ async def test_the_leavers_pending_extension_is_closed_and_its_requester_told_on
     await world.link(coordinator, "sen", at=local(2026, 6, 1))
     chat = Chat(db, local(2026, 6, 30, 9))
     assert "6.2@p-nghialo#2026-09" in "\n".join(await chat.say("sen", "/choduyet"))
+    approve = chat.last("sen").choices[0][0].data
 
     await province(db, tmp_path)
     async with db.unit_of_work() as session:
@@ -255,7 +256,22 @@ async def test_the_leavers_pending_extension_is_closed_and_its_requester_told_on
     assert request.state is ExtensionState.CLOSED
     # The coordinator who would have decided it no longer sees it.
     chat = Chat(db, local(2026, 7, 1, 9))
-    assert "6.2@p-nghialo" not in "\n".join(await chat.say("sen", "/choduyet"))
+    chat.n = 10  # update keys of its own, after the first chat's
+    assert (
+        "\n".join(await chat.say("sen", "/choduyet")) == "Không có đề nghị gia hạn nào chờ duyệt."
+    )
+    # A button of the copy shown before does nothing but say why.
+    (pressed,) = await chat.say("sen", choice_data=approve)
+    assert pressed == (
+        "Đề nghị gia hạn 6.2@p-nghialo#2026-09 đến 30/10/2026 đã được xử lý: 🔒 Đã đóng, "
+        "không gia hạn: nhiệm vụ đã rút khỏi cơ quan — 07:30 01/07/2026."
+    )
+    async with db.unit_of_work() as session:
+        assert (await session.scalar(select(ExtensionRequest.state))) is ExtensionState.CLOSED
+        moved = await session.scalar(
+            select(Assignment.deadline).where(Assignment.code == "6.2@p-nghialo#2026-09")
+        )
+    assert moved == date(2026, 9, 20)  # the plan's, not the one asked for
     summary = "\n".join(await chat.say("sen", "/tonghop"))
     assert "Không tính 3 nhiệm vụ đã rút khỏi cơ quan (danh sách trong /baocao)." in summary
 

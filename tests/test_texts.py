@@ -169,6 +169,7 @@ def families() -> dict[str, list[str]]:
         "template_intro_{}": list(templates.KINDS),
         "template_list_{}": list(templates.LISTS),
         "withdrawn_{}": list(WITHDRAWAL_KEYS),  # why a re-import withdrew (bot.app.admin)
+        "decided_closed_{}": ["withdrawn", "plan"],  # closed by no one (bot.handlers.decisions)
     }
 
 

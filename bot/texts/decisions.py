@@ -76,6 +76,15 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "🔒 Đã đóng, không gia hạn: nhiệm vụ đã hoàn thành hoặc đã rút — {who}, {at}.",
         "en": "🔒 Closed without extension: the assignment is done or withdrawn — {who}, {at}.",
     },
+    # decided_closed_{why}: closed with no coordinator's decision
+    "decided_closed_withdrawn": {
+        "vi": "🔒 Đã đóng, không gia hạn: nhiệm vụ đã rút khỏi cơ quan — {at}.",
+        "en": "🔒 Closed without extension: the task was withdrawn from the agency — {at}.",
+    },
+    "decided_closed_plan": {
+        "vi": "🔒 Đã đóng, không gia hạn: kế hoạch đã kết thúc — {at}.",
+        "en": "🔒 Closed without extension: the plan has ended — {at}.",
+    },
     "decided_superseded": {
         "vi": "↪️ Đã được thay bằng đề nghị mới (đến {date}).",
         "en": "↪️ Replaced by a newer request (to {date}).",
