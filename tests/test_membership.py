@@ -7,6 +7,7 @@ assignments were added, withdrawn and moved."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from datetime import date, datetime, timedelta
@@ -20,6 +21,7 @@ from bot.documents.report import build_report
 from bot.outbound.digests import ChatDigestSink
 from scheduler.digest import deliver_due_parts
 from scheduler.planner import planned_nudges
+from storage.db import Database
 from storage.enums import ExtensionState, NudgeState, Role, Status
 from storage.models import Agency, Assignment, DigestPart, ExtensionRequest
 from storage.progress import record_progress, request_extension
@@ -148,6 +150,35 @@ def test_import_plan_prints_which_assignments_on_the_command_line(tmp_path):
     assert again.returncode == 0, again.stderr
     assert "Thêm " in again.stdout and "@x-ngoclinh" in again.stdout
     assert "Rút " in again.stdout and "@p-nghialo" in again.stdout
+
+
+def test_import_plan_says_which_extension_requests_it_closes(tmp_path):
+    assert run(tmp_path, "init").returncode == 0
+    assert run(tmp_path, "import-agencies", *map(str, QN_AGENCY_FILES)).returncode == 0
+    assert run(tmp_path, "import-plan", str(QN_PLAN_FILE)).returncode == 0
+
+    async def ask():  # an official of the leaver asks, in the CLI's own database
+        db = Database(f"sqlite+aiosqlite:///{tmp_path / 'nhacviec.db'}")
+        try:
+            asker = await World(db).add_person("Hồ Văn Nam", "p-nghialo")
+            async with db.unit_of_work() as session:
+                asked = await session.scalar(
+                    select(Assignment).where(Assignment.code == "6.2@p-nghialo#2026-09")
+                )
+                await request_extension(
+                    session, asked, asker.id, NOW, new_deadline=date(2026, 10, 30)
+                )
+        finally:
+            await db.dispose()
+
+    asyncio.run(ask())
+    assert run(tmp_path, "import-agencies", *map(str, changed_directory(tmp_path))).returncode == 0
+    again = run(tmp_path, "import-plan", str(QN_PLAN_FILE))
+    assert again.returncode == 0, again.stderr
+    assert (
+        "  Đóng 1 đề nghị gia hạn của phân công đã rút (người đề nghị được thông báo): "
+        "6.2@p-nghialo#2026-09"
+    ) in again.stdout.splitlines()
 
 
 LEFT = "cơ quan không còn là thành viên của «UBND các xã, phường, đặc khu»"

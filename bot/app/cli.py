@@ -271,6 +271,10 @@ def import_plan_command(
         if report.moved_codes:
             moves = ", ".join(f"{old} → {new}" for old, new in report.moved_codes)
             typer.echo(t(c.lang, "assignments_moved", count=len(report.moved_codes), codes=moves))
+    if report.closed_requests:
+        codes = ", ".join(r.code for r in report.closed_requests)
+        count = len(report.closed_requests)
+        typer.echo(t(c.lang, "extensions_closed_withdrawn", count=count, codes=codes))
 
 
 DeactivateMissing = Annotated[

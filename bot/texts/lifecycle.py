@@ -24,6 +24,12 @@ ENTRIES = {
         "vi": "  Rút {count} phân công (lịch sử vẫn được giữ): {codes}",
         "en": "  {count} assignments withdrawn (history kept): {codes}",
     },
+    "extensions_closed_withdrawn": {
+        "vi": "  Đóng {count} đề nghị gia hạn của phân công đã rút (người đề nghị được thông "
+        "báo): {codes}",
+        "en": "  {count} extension requests of withdrawn assignments closed (their requesters "
+        "are told): {codes}",
+    },
     "assignments_moved": {
         "vi": "  Chuyển {count} phân công sang cơ quan khác: {codes}",
         "en": "  {count} assignments moved to another agency: {codes}",
