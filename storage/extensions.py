@@ -269,6 +269,28 @@ async def close_for_withdrawn(
         ExtensionRequest.assignment_id.in_(list(reasons)),
         ExtensionRequest.state == ExtensionState.PENDING,
     )
+    closed = await _described(session, pending, reasons)
+    if closed:
+        await session.execute(
+            update(ExtensionRequest)
+            .where(*pending)
+            .values(state=ExtensionState.CLOSED, decided_at=now, decision_note=note)
+            .execution_options(synchronize_session=False)
+        )
+    return closed
+
+
+async def pending_of_plan(session: Session, plan_id: int) -> list[ClosedRequest]:
+    """The pending requests of plan ``plan_id``, described (closing the plan closes them)."""
+    of_plan = select(Assignment.id).where(Assignment.plan_id == plan_id).scalar_subquery()
+    pending = (
+        ExtensionRequest.assignment_id.in_(of_plan),
+        ExtensionRequest.state == ExtensionState.PENDING,
+    )
+    return await _described(session, pending, {})
+
+
+async def _described(session: Session, where, reasons: Mapping[int, str]) -> list[ClosedRequest]:
     query = (
         select(
             ExtensionRequest.id,
@@ -282,10 +304,10 @@ async def close_for_withdrawn(
         .join(Assignment, Assignment.id == ExtensionRequest.assignment_id)
         .join(Task, Task.id == Assignment.task_id)
         .join(Agency, Agency.id == Assignment.agency_id)
-        .where(*pending)
+        .where(*where)
         .order_by(ExtensionRequest.id)
     )
-    closed = [
+    return [
         ClosedRequest(
             request_id=r.id,
             requested_by_id=r.requested_by_id,
@@ -293,15 +315,7 @@ async def close_for_withdrawn(
             title=r.title,
             agency=r.name,
             requested_deadline=r.requested_deadline,
-            reason=reasons[r.assignment_id],
+            reason=reasons.get(r.assignment_id, ""),
         )
         for r in (await session.execute(query)).all()
     ]
-    if closed:
-        await session.execute(
-            update(ExtensionRequest)
-            .where(*pending)
-            .values(state=ExtensionState.CLOSED, decided_at=now, decision_note=note)
-            .execution_options(synchronize_session=False)
-        )
-    return closed

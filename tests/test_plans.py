@@ -19,7 +19,7 @@ from scheduler.digest import daily_digest, weekly_summary
 from scheduler.planner import plan_window, planned_nudges
 from storage.enums import AgencyKind, ExtensionState, NudgeState, Status
 from storage.imports.problems import ImportFailed
-from storage.models import Agency, Assignment, ExtensionRequest, Nudge, Plan
+from storage.models import Agency, Assignment, DigestPart, ExtensionRequest, Nudge, Plan
 from storage.progress import request_extension
 from storage.summary import status_overview
 from tests.kit import (
@@ -159,7 +159,18 @@ async def test_closing_a_plan_stops_its_nudges_and_closes_its_pending_extensions
     dry = await lifecycle.close_plan(db, 2024, "vi", IN_2026, reopen=False, dry_run=True)
     assert (dry.planned_nudges, dry.pending_extensions, dry.already) == (before, 1, False)
     assert await planned_for(old) == before  # a dry run changes nothing
-    closure = await lifecycle.close_plan(db, 2024, "vi", IN_2026, reopen=False, dry_run=False)
+    closure = await lifecycle.close_plan(
+        db, 2024, "vi", IN_2026, reopen=False, dry_run=False, calendar=CAL
+    )
+    async with db.unit_of_work() as session:
+        (notice,) = (await session.scalars(select(DigestPart))).all()
+    # The requester is told, once, through the notices' delivery.
+    assert notice.recipient.startswith(f"{official.id}:") and notice.text.startswith(
+        f"🔒 Đề nghị gia hạn nhiệm vụ {late.code} «"
+    )
+    assert notice.text.endswith(
+        "không xem xét: kế hoạch năm 2024 đã kết thúc. Kết quả đã báo cáo vẫn được lưu."
+    )
     assert closure.planned_nudges == before and await planned_for(old) == 0
     async with db.unit_of_work() as session:
         again = await planned_nudges(session, RULES, CAL, IN_2026.date(), date(2026, 12, 31))

@@ -149,20 +149,27 @@ def withdrawal_reason(key: str, fields: Mapping[str, object]) -> str:
 
 
 async def tell_request_closed(
-    session, closed: ClosedRequest, lang: str, now: datetime, calendar: WorkCalendar | None
+    session,
+    closed: ClosedRequest,
+    lang: str,
+    now: datetime,
+    calendar: WorkCalendar | None,
+    *,
+    plan_year: int | None = None,
 ) -> None:
     """The requester is told, through the notices' delivery (sent once, recorded), that
-    the request is closed undecided and why."""
+    the request is closed undecided and why: its work withdrawn, or (``plan_year``) its
+    plan ended."""
     because = t(lang, "withdrawn_because", reason=closed.reason) if closed.reason else ""
-    text = t(
-        lang,
-        "tell_request_withdrawn",
-        code=closed.code,
-        title=closed.title,
-        date=dmy(closed.requested_deadline),
-        agency=closed.agency,
-        because=because,
-    )
+    fields = {
+        "code": closed.code,
+        "title": closed.title,
+        "date": dmy(closed.requested_deadline),
+    }
+    if plan_year is not None:
+        text = t(lang, "tell_request_plan_closed", year=plan_year, **fields)
+    else:
+        text = t(lang, "tell_request_withdrawn", agency=closed.agency, because=because, **fields)
     at = calendar.next_work_start(now) if calendar is not None else now
     day = calendar.local_date(at) if calendar is not None else at.date()
     key = f"extension:{closed.request_id}"

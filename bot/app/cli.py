@@ -619,7 +619,13 @@ def close_plan_command(
     async def action(db: Database):
         await admin.require_ready(db, c.lang)
         return await lifecycle.close_plan(
-            db, year, c.lang, c.clock().now(), reopen=reopen, dry_run=dry_run
+            db,
+            year,
+            c.lang,
+            c.clock().now(),
+            reopen=reopen,
+            dry_run=dry_run,
+            calendar=calendar_from(c.settings),
         )
 
     closure = c.run(action)

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.app.admin import UserError, tell_request_closed
 from bot.texts import dmy, t
 from scheduler.calendar import WorkCalendar
-from storage import agencies, people, plans
+from storage import agencies, extensions, people, plans
 from storage.db import Database
 from storage.imports.names import NameIndex
 from storage.models import Agency, Person, Plan
@@ -36,13 +36,26 @@ async def report_scope(session, year: int | None, lang: str) -> tuple[int, ...] 
 
 
 async def close_plan(
-    db: Database, year: int, lang: str, now: datetime, *, reopen: bool, dry_run: bool
+    db: Database,
+    year: int,
+    lang: str,
+    now: datetime,
+    *,
+    reopen: bool,
+    dry_run: bool,
+    calendar: WorkCalendar | None = None,
 ) -> Closure:
+    """Close (or reopen) the plan of ``year``; the requesters of the pending extension
+    requests it closes are told (within ``calendar``'s work hours when given)."""
     async with db.unit_of_work(dry_run=dry_run) as session:
         plan = await _plan(session, year, lang)
         if reopen:
             return await plans.reopen_plan(session, plan, dry_run=dry_run)
-        return await plans.close_plan(session, plan, now, dry_run=dry_run)
+        pending = [] if plan.closed_at else await extensions.pending_of_plan(session, plan.id)
+        closure = await plans.close_plan(session, plan, now, dry_run=dry_run)
+        for request in pending:
+            await tell_request_closed(session, request, lang, now, calendar, plan_year=year)
+        return closure
 
 
 def describe_closure(closure: Closure, lang: str, *, reopen: bool) -> str:

@@ -37,6 +37,12 @@ ENTRIES: dict[str, dict[str, str]] = {
         "decision: the task was withdrawn from {agency}{because}. No further updates are "
         "needed; what was reported is kept.",
     },
+    "tell_request_plan_closed": {
+        "vi": "🔒 Đề nghị gia hạn nhiệm vụ {code} «{title}» đến {date} đã được đóng, không xem "
+        "xét: kế hoạch năm {year} đã kết thúc. Kết quả đã báo cáo vẫn được lưu.",
+        "en": "🔒 Your request to extend {code} «{title}» to {date} is closed without a "
+        "decision: the {year} plan has ended. What was reported is kept.",
+    },
     "ask_reject_reason": {
         "vi": "Đề nghị Anh/Chị nêu lý do không đồng ý gia hạn nhiệm vụ {code}.",
         "en": "Why is the extension of {code} rejected?",
