@@ -18,12 +18,12 @@ from datetime import date, datetime
 from sqlalchemy import func, select, update
 
 from storage.db import Session
-from storage.enums import ExtensionState, NudgeState, Status
+from storage.enums import NudgeState, Status
+from storage.extensions import ClosedRequest, close_for_withdrawn
 from storage.models import (
     Agency,
     AgencyName,
     Assignment,
-    ExtensionRequest,
     Nudge,
     Person,
     Plan,
@@ -239,9 +239,10 @@ async def apply_merger(
     *,
     closed_reason: str,
     duplicate_reason: str,
-) -> None:
+) -> list[ClosedRequest]:
     """Move and close the assignments ``plan_merger`` listed; their planned nudges go,
-    their pending extension requests are closed (the new agency plans afresh)."""
+    their pending extension requests are closed (the new agency plans afresh): returned,
+    for their requesters to be told."""
     for move in merger.moved:
         await session.execute(
             update(Assignment)
@@ -275,15 +276,9 @@ async def apply_merger(
             )
             .execution_options(synchronize_session=False)
         )
-    withdrawn = [m.assignment_id for m in (*merger.closed, *merger.duplicates)]
-    if withdrawn:  # a moved one's request waits for its decision at the successor
-        await session.execute(
-            update(ExtensionRequest)
-            .where(
-                ExtensionRequest.assignment_id.in_(withdrawn),
-                ExtensionRequest.state == ExtensionState.PENDING,
-            )
-            .values(state=ExtensionState.CLOSED, decided_at=now, decision_note=AGENCY_ENDED)
-            .execution_options(synchronize_session=False)
-        )
+    # A moved one's request waits for its decision at the successor.
+    withdrawn = {m.assignment_id: closed_reason for m in merger.closed}
+    withdrawn |= {m.assignment_id: duplicate_reason for m in merger.duplicates}
+    closed = await close_for_withdrawn(session, withdrawn, now, note=AGENCY_ENDED)
     await session.flush()
+    return closed

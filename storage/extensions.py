@@ -10,8 +10,9 @@ after a new deadline is the caller's (``scheduler.planner.plan_assignment``).
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
@@ -19,7 +20,7 @@ from sqlalchemy.orm import selectinload
 from storage.assignments import by_id
 from storage.db import Session
 from storage.enums import ExtensionState, Role, Status
-from storage.models import Assignment, ExtensionNotice, ExtensionRequest, Person
+from storage.models import Agency, Assignment, ExtensionNotice, ExtensionRequest, Person, Task
 from storage.people import active_people
 from storage.progress import record_progress
 
@@ -243,3 +244,78 @@ async def notices(session: Session, request_ids: list[int]) -> list[ExtensionNot
         .order_by(ExtensionNotice.created_at)
     )
     return list(rows.all())
+
+
+@dataclass(frozen=True)
+class ClosedRequest:
+    """A pending request closed, undecided, with its assignment withdrawn (a re-import, a
+    merger): its requester is told (``bot.app.admin.tell_request_closed``)."""
+
+    request_id: int
+    requested_by_id: int
+    code: str  # the assignment's code
+    title: str
+    agency: str
+    requested_deadline: date
+    reason: str  # why the assignment was withdrawn ("" when not said)
+
+
+async def close_for_withdrawn(
+    session: Session, reasons: Mapping[int, str], now: datetime, *, note: str = "withdrawn"
+) -> list[ClosedRequest]:
+    """Close the pending requests of the assignments withdrawn (id -> why), ``note`` kept
+    as their decision; a deadline no longer the agency's is not moved. Returns them."""
+    pending = (
+        ExtensionRequest.assignment_id.in_(list(reasons)),
+        ExtensionRequest.state == ExtensionState.PENDING,
+    )
+    closed = await _described(session, pending, reasons)
+    if closed:
+        await session.execute(
+            update(ExtensionRequest)
+            .where(*pending)
+            .values(state=ExtensionState.CLOSED, decided_at=now, decision_note=note)
+            .execution_options(synchronize_session=False)
+        )
+    return closed
+
+
+async def pending_of_plan(session: Session, plan_id: int) -> list[ClosedRequest]:
+    """The pending requests of plan ``plan_id``, described (closing the plan closes them)."""
+    of_plan = select(Assignment.id).where(Assignment.plan_id == plan_id).scalar_subquery()
+    pending = (
+        ExtensionRequest.assignment_id.in_(of_plan),
+        ExtensionRequest.state == ExtensionState.PENDING,
+    )
+    return await _described(session, pending, {})
+
+
+async def _described(session: Session, where, reasons: Mapping[int, str]) -> list[ClosedRequest]:
+    query = (
+        select(
+            ExtensionRequest.id,
+            ExtensionRequest.requested_by_id,
+            ExtensionRequest.assignment_id,
+            ExtensionRequest.requested_deadline,
+            Assignment.code,
+            Task.title,
+            Agency.name,
+        )
+        .join(Assignment, Assignment.id == ExtensionRequest.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Agency, Agency.id == Assignment.agency_id)
+        .where(*where)
+        .order_by(ExtensionRequest.id)
+    )
+    return [
+        ClosedRequest(
+            request_id=r.id,
+            requested_by_id=r.requested_by_id,
+            code=r.code,
+            title=r.title,
+            agency=r.name,
+            requested_deadline=r.requested_deadline,
+            reason=reasons.get(r.assignment_id, ""),
+        )
+        for r in (await session.execute(query)).all()
+    ]

@@ -1,5 +1,9 @@
 """One row per live assignment, for the coordinators' report (SPEC.md ``nhacviec report``).
 
+Beside them, ``withdrawn_rows``: the work withdrawn from its agency (it left a collective,
+merged, or the lead passed on) while the task stays in the plan, when it has a history
+(done, updated, or an extension asked), shown apart with the reason and never counted.
+
 The rows are fetched in one joined query and classified in SQL with the same
 rules as ``storage.summary`` (``closing`` too): a done assignment is ``on_time`` or ``late``
 (local date of ``done_at`` against the deadline), an open one past its
@@ -9,18 +13,27 @@ detail rows always add up to the counts of ``status_counts``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from storage.db import dialect_of
 from storage.enums import Status
 from storage.evidence import names_by_assignment
-from storage.models import Agency, Assignment, Person, Plan, Task, TaskGroup, task_cooperators
+from storage.models import (
+    Agency,
+    Assignment,
+    ExtensionRequest,
+    Person,
+    Plan,
+    Task,
+    TaskGroup,
+    task_cooperators,
+)
 from storage.progress import UNDER_WAY
 from storage.summary import (
     AS_WRITTEN,
@@ -65,6 +78,8 @@ class ReportRow:
     note: str = ""  # the last status note: the obstacle or the extension's reason
     evidence: str = ""  # the document that proves it done (số/ký hiệu), when recorded
     evidence_files: tuple[str, ...] = ()  # names of the evidence files sent in chat
+    withdrawn_at: datetime | None = None  # a withdrawn row's withdrawal (aware UTC)
+    withdrawn_reason: str = ""  # why, as stored (the office's words)
 
 
 def _timeliness(session: AsyncSession, tz: ZoneInfo, today: date, closing: Closing):
@@ -100,8 +115,64 @@ async def report_rows(
     "1.10": codes are ``G.N``, so shorter sorts first), then assignment code.
     ``agency_id`` keeps one lead agency, ``plan_id`` one plan.
     """
-    updater = aliased(Person)
+    query = _rows_query(session, today, tz, closing).where(*live_assignments())
+    return await _rows(session, in_scope(query, agency_id=agency_id, plan_id=plan_id), plan_id)
+
+
+def _has_history():
+    """Done, updated at least once, or an extension asked: work the agency did."""
+    asked = exists().where(ExtensionRequest.assignment_id == Assignment.id)
+    return or_(Assignment.status == Status.DONE, Assignment.updated_at.is_not(None), asked)
+
+
+async def withdrawn_rows(
+    session: AsyncSession,
+    today: date,
+    *,
+    agency_id: int | None = None,
+    plan_id: PlanScope = None,
+    tz: ZoneInfo = VIETNAM,
+    closing: Closing = AS_WRITTEN,
+) -> list[ReportRow]:
+    """The assignments withdrawn from their agency while the task stays in the plan, with a
+    history (``_has_history``), in plan order; their status as it was, never overdue."""
+    query = _rows_query(session, today, tz, closing).where(
+        Assignment.withdrawn_at.is_not(None), Task.withdrawn_at.is_(None), _has_history()
+    )
+    query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
+    rows = await _rows(session, query, plan_id)
+    return [_not_overdue(r) for r in rows]
+
+
+async def withdrawn_count(
+    session: AsyncSession,
+    *,
+    agency_id: int | None = None,
+    group: int | None = None,
+    plan_id: PlanScope = None,
+) -> int:
+    """How many rows ``withdrawn_rows`` would list (of one group too, when given)."""
     query = (
+        select(func.count())
+        .select_from(Assignment)
+        .join(Task, Task.id == Assignment.task_id)
+        .where(Assignment.withdrawn_at.is_not(None), Task.withdrawn_at.is_(None), _has_history())
+    )
+    if group is not None:
+        query = query.where(Assignment.group_number == group)
+    query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
+    return int(await session.scalar(query) or 0)
+
+
+def _not_overdue(row: ReportRow) -> ReportRow:
+    if row.timeliness != "overdue":
+        return row
+    return replace(row, timeliness="")
+
+
+def _rows_query(session: AsyncSession, today: date, tz: ZoneInfo, closing: Closing):
+    updater = aliased(Person)
+    return (
         select(
             Assignment.id,
             Assignment.code,
@@ -121,13 +192,14 @@ async def report_rows(
             Task.id.label("task_id"),
             Task.deliverable,
             Assignment.status_note,
+            Assignment.withdrawn_at,
+            Assignment.withdrawn_reason,
         )
         .select_from(Assignment)
         .join(Task, Task.id == Assignment.task_id)
         .join(TaskGroup, TaskGroup.id == Task.group_id)
         .join(Agency, Agency.id == Assignment.agency_id)
         .outerjoin(updater, updater.id == Assignment.updated_by_id)
-        .where(*live_assignments())
         .order_by(
             TaskGroup.number,
             func.length(Task.code),
@@ -135,7 +207,9 @@ async def report_rows(
             _bytewise(session, Assignment.code),
         )
     )
-    query = in_scope(query, agency_id=agency_id, plan_id=plan_id)
+
+
+async def _rows(session: AsyncSession, query, plan_id: PlanScope) -> list[ReportRow]:
     result = (await session.execute(query)).all()
     helpers = await _cooperators(session, plan_id)
     # One query: a scoped report asks for its own rows' files, a whole plan for all.
@@ -163,6 +237,8 @@ async def report_rows(
             deliverable=row.deliverable or "",
             cooperators="; ".join(helpers.get(row.task_id, ())),
             note=row.status_note or "",
+            withdrawn_at=row.withdrawn_at,
+            withdrawn_reason=row.withdrawn_reason or "",
         )
         for row in result
     ]

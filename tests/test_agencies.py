@@ -10,11 +10,16 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import admin, lifecycle
+from bot.documents.report import build_report
+from bot.outbound.digests import ChatDigestSink
+from scheduler.digest import deliver_due_parts
 from scheduler.planner import plan_window, planned_nudges
-from storage.enums import NudgeState, Status
-from storage.models import Agency, Assignment, Nudge, Person
+from storage.enums import ExtensionState, NudgeState, Status
+from storage.models import Agency, Assignment, ExtensionRequest, Nudge, Person
+from storage.progress import request_extension
 from storage.report import report_rows
 from storage.summary import status_overview
+from tests.fakes.recording_channel import RecordingChannel
 from tests.kit import (
     AGENCY_FILES,
     CAL,
@@ -192,6 +197,48 @@ async def test_a_merger_can_close_the_open_work_and_deactivate_the_people(kontum
             ).all()
         )
     assert reasons == {"hợp nhất vào UBND thành phố Kon Tum ngày 06/05/2024"}
+
+
+async def test_a_merger_that_closes_work_closes_its_extension_and_tells_the_requester(kontum):
+    world = World(kontum)
+    asker = await world.person(agency="dakha", name="Dương Công Toàn")
+    await world.link(asker, "toan", at=IN_MAY)
+    async with kontum.unit_of_work() as session:
+        open_one = await session.scalar(
+            select(Assignment)
+            .where(Assignment.code.like("%@dakha%"), Assignment.status != Status.DONE)
+            .order_by(Assignment.deadline.desc())
+            .limit(1)
+        )
+        await request_extension(session, open_one, asker.id, IN_MAY, new_deadline=date(2025, 1, 31))
+    outcome = await lifecycle.merge_agency(
+        kontum,
+        "dakha",
+        "tpkontum",
+        "vi",
+        IN_MAY,
+        TZ,
+        day=None,
+        close_open=True,
+        people_action="transfer",
+        dry_run=False,
+        calendar=CAL,
+    )
+    assert open_one.id in {m.assignment_id for m in outcome.merger.closed}
+    async with kontum.unit_of_work() as session:
+        request = await session.scalar(select(ExtensionRequest))
+        text = (await build_report(session, IN_MAY.date(), "text", tz=TZ)).decode()
+    assert request.state is ExtensionState.CLOSED
+    reason = "hợp nhất vào UBND thành phố Kon Tum ngày 06/05/2024"
+    # The request's assignment shows as withdrawn, with the merger as its reason.
+    line = f"  - {open_one.code} — UBND huyện Đắk Hà: đề nghị gia hạn; rút ngày 06/05/2024"
+    assert f"{line} (lý do: {reason})\n" in text
+    channel = RecordingChannel()
+    sink = ChatDigestSink(kontum, {channel.name: channel}, tz=TZ, calendar=CAL)
+    await deliver_due_parts(kontum, CAL, sink, IN_MAY)
+    ((chat, told),) = [(c, m.text) for c, m in channel.sent]
+    assert chat == "toan" and told.startswith(f"🔒 Đề nghị gia hạn nhiệm vụ {open_one.code} «")
+    assert f"đã rút khỏi UBND huyện Đắk Hà (lý do: {reason})." in told
 
 
 async def test_a_merger_into_a_fellow_member_closes_what_the_successor_already_has(kontum):

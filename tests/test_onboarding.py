@@ -137,11 +137,13 @@ async def test_import_people_lists_the_missing_and_can_deactivate_them(province,
     lines = QN_PEOPLE_FILE.read_text(encoding="utf-8").splitlines()
     kept = [line for line in lines if "Lý Văn Sơn" not in line and "Tạ Văn Long" not in line]
     kept.append("Người Mới,Chuyên viên,Sở Y tế,Chuyên viên,,")
+    kept = [line.replace("Trưởng phòng Cải cách hành chính", "Phó Giám đốc") for line in kept]
     path = tmp_path / "nguoi-dung.csv"
     path.write_text("\n".join(kept) + "\n", encoding="utf-8")
     await World(province).link(await person(province, "Lý Văn Sơn"), "son")
     report = await admin.run_import_people(province, path, "vi", NOW, dry_run=False)
     assert report.added == ["Người Mới (Sở Y tế)"]
+    assert report.changed == [("Tiêu Thị Sen (Sở Nội vụ)", ("title",))]
     assert len(report.absent) == 2 and report.deactivated == []
     assert (await person(province, "Lý Văn Sơn")).active
     dry = await admin.run_import_people(

@@ -4,18 +4,22 @@ read-only, still reportable; short codes unique among agencies in being only."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from bot.app import admin, lifecycle
+from bot.documents.attachments import AttachmentRequest, make
 from bot.documents.report import build_report
+from scheduler.digest import daily_digest, weekly_summary
 from scheduler.planner import plan_window, planned_nudges
 from storage.enums import AgencyKind, ExtensionState, NudgeState, Status
 from storage.imports.problems import ImportFailed
-from storage.models import Agency, Assignment, ExtensionRequest, Nudge, Plan
+from storage.models import Agency, Assignment, DigestPart, ExtensionRequest, Nudge, Plan
 from storage.progress import request_extension
 from storage.summary import status_overview
 from tests.kit import (
@@ -155,7 +159,18 @@ async def test_closing_a_plan_stops_its_nudges_and_closes_its_pending_extensions
     dry = await lifecycle.close_plan(db, 2024, "vi", IN_2026, reopen=False, dry_run=True)
     assert (dry.planned_nudges, dry.pending_extensions, dry.already) == (before, 1, False)
     assert await planned_for(old) == before  # a dry run changes nothing
-    closure = await lifecycle.close_plan(db, 2024, "vi", IN_2026, reopen=False, dry_run=False)
+    closure = await lifecycle.close_plan(
+        db, 2024, "vi", IN_2026, reopen=False, dry_run=False, calendar=CAL
+    )
+    async with db.unit_of_work() as session:
+        (notice,) = (await session.scalars(select(DigestPart))).all()
+    # The requester is told, once, through the notices' delivery.
+    assert notice.recipient.startswith(f"{official.id}:") and notice.text.startswith(
+        f"🔒 Đề nghị gia hạn nhiệm vụ {late.code} «"
+    )
+    assert notice.text.endswith(
+        "không xem xét: kế hoạch năm 2024 đã kết thúc. Kết quả đã báo cáo vẫn được lưu."
+    )
     assert closure.planned_nudges == before and await planned_for(old) == 0
     async with db.unit_of_work() as session:
         again = await planned_nudges(session, RULES, CAL, IN_2026.date(), date(2026, 12, 31))
@@ -242,3 +257,43 @@ def test_operator_closes_and_reopens_a_plan_on_the_command_line(tmp_path):
     reopened = run(tmp_path, "close-plan", "2024", "--reopen")
     assert reopened.returncode == 0 and "Mở lại kế hoạch năm 2024" in reopened.stdout
     assert run(tmp_path, "import-plan", str(PLAN_FILE)).returncode == 0
+
+
+async def test_digests_workbooks_and_due_lists_follow_the_current_plans(db):
+    """Point 1's other readers: the digests, the /baocao workbook and /saphan take the
+    current plans, or the year asked for."""
+    await two_years(db)
+    await lifecycle.close_plan(db, 2024, "vi", IN_2026, reopen=False, dry_run=False)
+    old, day = await plan_id(db, 2024), IN_2026.date()
+    async with db.unit_of_work() as session:
+        old_ids = set(
+            (await session.scalars(select(Assignment.id).where(Assignment.plan_id == old))).all()
+        )
+        weekly = await weekly_summary(session, CAL, day, IN_2026)
+        daily = await daily_digest(session, CAL, day, local(2024, 1, 1), IN_2026)
+    assert weekly.total.total == await assignments_of(db, 2026)
+    assert daily.new_overdue and not {o.assignment_id for o in daily.new_overdue} & old_ids
+
+    async def workbook(year: int | None):
+        made = await make(db, AttachmentRequest("report", day, "vi", None, year), tz=TZ)
+        book = load_workbook(io.BytesIO(made.content))
+        detail = list(book["Chi tiết"].iter_rows(min_row=6, values_only=True))
+        return book["Chi tiết"]["A1"].value, len(detail)
+
+    assert await workbook(None) == (
+        "BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026",
+        await assignments_of(db, 2026),
+    )
+    assert await workbook(2024) == (
+        "BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024",
+        await assignments_of(db, 2024),
+    )
+    world = World(db)
+    await world.link(await world.person("coordinator"), "coord")
+    chat = Chat(db, now=IN_2026)
+    due_now = "\n".join(await chat.say("coord", "/saphan"))
+    assert "6.2@p-camthanh#2026-03" in due_now and "2024-" not in due_now
+    (due_2024,) = await chat.say("coord", "/saphan 2024")
+    assert due_2024 == (
+        "Không có nhiệm vụ nào đến hạn trong 7 ngày làm việc tới — kế hoạch năm 2024 (đã kết thúc)."
+    )

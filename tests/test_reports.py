@@ -234,8 +234,13 @@ async def test_xlsx_detail_has_every_column_of_a_report(db, agencies):
     book = load_workbook(io.BytesIO(await report(db, "xlsx")))
     ws = book["Chi tiết"]
     detail = _check_sheet(ws, DETAIL_VI, "Nhiệm vụ")
-    assert [r[0] for r in detail] == list(range(1, len(PLAN_ORDER) + 1))
-    assert [r[2] for r in detail] == PLAN_ORDER
+    assert [r[0] for r in detail] == list(range(1, len(PLAN_ORDER) + 2))
+    # 7.4, withdrawn from its agency after it was under way, ends the sheet, marked so.
+    assert [r[2] for r in detail] == [*PLAN_ORDER, "7.4"]
+    withdrawn = dict(zip(DETAIL_VI, detail[-1], strict=True))
+    assert withdrawn["Tình trạng"] == "Đã rút (đang thực hiện)"
+    assert withdrawn["Khó khăn, vướng mắc / lý do"] == "rút ngày 18/03/2024"
+    assert withdrawn["Đánh giá thời hạn"] is None  # past its deadline, yet not overdue
     column = {name: i for i, name in enumerate(DETAIL_VI)}
     cells = list(ws.iter_rows(min_row=HEADER_ROW + 1))
     for values, row in zip(detail, cells, strict=True):

@@ -34,6 +34,7 @@ from scheduler.calendar import DAY_UNITS, WorkCalendar
 from scheduler.digest import run_due_digests
 from storage.enums import Channel, Role, Status
 from storage.groups import GROUP_NUMBERS
+from storage.imports.plan import WITHDRAWAL_KEYS
 from storage.models import Assignment, ChatLink, Person
 from storage.report import TIMELINESS
 from storage.summary import TABLE_COLUMNS
@@ -173,6 +174,8 @@ def families() -> dict[str, list[str]]:
         "template_sheet_{}": list(templates.COLUMNS),
         "template_intro_{}": list(templates.KINDS),
         "template_list_{}": list(templates.LISTS),
+        "withdrawn_{}": list(WITHDRAWAL_KEYS),  # why a re-import withdrew (bot.app.admin)
+        "decided_closed_{}": ["withdrawn", "plan"],  # closed by no one (bot.handlers.decisions)
     }
 
 

@@ -6,6 +6,7 @@ raise ``UserError`` (or ``ImportFailed``) for anything the operator must fix.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -13,10 +14,12 @@ from pathlib import Path
 import httpx
 
 from bot.app.builder import calendar_from, rules_from
-from bot.texts import group_names, t
+from bot.texts import dmy, group_names, t
+from scheduler.calendar import WorkCalendar
 from scheduler.planner import planned_nudges
-from storage import people
+from storage import notices, people
 from storage.db import CONNECTION_ERRORS, Database, display_url
+from storage.extensions import ClosedRequest
 from storage.imports import headers
 from storage.imports.directory import DirectoryReport, ImportReport, import_directory, import_people
 from storage.imports.names import NameIndex
@@ -108,12 +111,18 @@ async def run_import_plan(
     decision: str | None = None,
     issuer: str | None = None,
     join_grace_days: int = 0,
+    calendar: WorkCalendar | None = None,
 ) -> PlanReport:
+    """``calendar``: the province's (its working days, and when a notice may go out: the
+    requester of an extension closed by a withdrawal is told within work hours)."""
     table = read_table(_existing(path, lang), key_column="code", aliases=(headers.PLAN,))
+    if workday is None and calendar is not None:
+        workday = calendar.is_workday
     try:
         async with db.unit_of_work(dry_run=dry_run) as session:
-            # The plan records its groups under their official (Vietnamese) names.
-            return await import_plan(
+            # The plan records its groups, and why work was withdrawn, in Vietnamese: the
+            # office's record (as the merger's reasons, bot.app.lifecycle).
+            report = await import_plan(
                 session,
                 table,
                 now,
@@ -124,9 +133,47 @@ async def run_import_plan(
                 group_names=group_names("vi"),
                 workday=workday,
                 join_grace_days=join_grace_days,
+                withdrawal_reason=withdrawal_reason,
             )
+            for closed in report.closed_requests:
+                await tell_request_closed(session, closed, lang, now, calendar)
+            return report
     except PlanClosed as exc:
         raise UserError(t(lang, "plan_import_closed", year=exc.year)) from None
+
+
+def withdrawal_reason(key: str, fields: Mapping[str, object]) -> str:
+    """The stored reason of a withdrawal (``storage.imports.plan.WITHDRAWAL_KEYS``)."""
+    values = {k: dmy(v) if isinstance(v, date) else v for k, v in fields.items()}
+    return t("vi", f"withdrawn_{key}", **values)
+
+
+async def tell_request_closed(
+    session,
+    closed: ClosedRequest,
+    lang: str,
+    now: datetime,
+    calendar: WorkCalendar | None,
+    *,
+    plan_year: int | None = None,
+) -> None:
+    """The requester is told, through the notices' delivery (sent once, recorded), that
+    the request is closed undecided and why: its work withdrawn, or (``plan_year``) its
+    plan ended."""
+    because = t(lang, "withdrawn_because", reason=closed.reason) if closed.reason else ""
+    fields = {
+        "code": closed.code,
+        "title": closed.title,
+        "date": dmy(closed.requested_deadline),
+    }
+    if plan_year is not None:
+        text = t(lang, "tell_request_plan_closed", year=plan_year, **fields)
+    else:
+        text = t(lang, "tell_request_withdrawn", agency=closed.agency, because=because, **fields)
+    at = calendar.next_work_start(now) if calendar is not None else now
+    day = calendar.local_date(at) if calendar is not None else at.date()
+    key = f"extension:{closed.request_id}"
+    await notices.plan_notice(session, closed.requested_by_id, key, text, day, at)
 
 
 async def run_import_people(

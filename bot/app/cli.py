@@ -241,7 +241,6 @@ def import_plan_command(
 
     async def action(db: Database):
         await admin.require_ready(db, c.lang)
-        workday = calendar_from(c.settings).is_workday
         return await admin.run_import_plan(
             db,
             file,
@@ -249,7 +248,7 @@ def import_plan_command(
             c.clock().now(),
             dry_run=dry_run,
             year=year,
-            workday=workday,
+            calendar=calendar_from(c.settings),
             title=title,
             decision=decision,
             issuer=issuer,
@@ -297,6 +296,10 @@ def import_plan_command(
         if report.moved_codes:
             moves = ", ".join(f"{old} → {new}" for old, new in report.moved_codes)
             typer.echo(t(c.lang, "assignments_moved", count=len(report.moved_codes), codes=moves))
+    if report.closed_requests:
+        codes = ", ".join(r.code for r in report.closed_requests)
+        count = len(report.closed_requests)
+        typer.echo(t(c.lang, "extensions_closed_withdrawn", count=count, codes=codes))
 
 
 DeactivateMissing = Annotated[
@@ -641,7 +644,13 @@ def close_plan_command(
     async def action(db: Database):
         await admin.require_ready(db, c.lang)
         return await lifecycle.close_plan(
-            db, year, c.lang, c.clock().now(), reopen=reopen, dry_run=dry_run
+            db,
+            year,
+            c.lang,
+            c.clock().now(),
+            reopen=reopen,
+            dry_run=dry_run,
+            calendar=calendar_from(c.settings),
         )
 
     closure = c.run(action)
@@ -739,6 +748,7 @@ def merge_agency_command(
             close_open=close_open,
             people_action=people_action,
             dry_run=dry_run,
+            calendar=calendar_from(c.settings),
         )
 
     outcome = c.run(action)

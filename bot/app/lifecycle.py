@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from bot.app.admin import UserError
+from bot.app.admin import UserError, tell_request_closed
 from bot.texts import dmy, t
-from storage import agencies, people, plans
+from scheduler.calendar import WorkCalendar
+from storage import agencies, extensions, people, plans
 from storage.db import Database
 from storage.imports.names import NameIndex
 from storage.models import Agency, Person, Plan
@@ -35,13 +36,26 @@ async def report_scope(session, year: int | None, lang: str) -> tuple[int, ...] 
 
 
 async def close_plan(
-    db: Database, year: int, lang: str, now: datetime, *, reopen: bool, dry_run: bool
+    db: Database,
+    year: int,
+    lang: str,
+    now: datetime,
+    *,
+    reopen: bool,
+    dry_run: bool,
+    calendar: WorkCalendar | None = None,
 ) -> Closure:
+    """Close (or reopen) the plan of ``year``; the requesters of the pending extension
+    requests it closes are told (within ``calendar``'s work hours when given)."""
     async with db.unit_of_work(dry_run=dry_run) as session:
         plan = await _plan(session, year, lang)
         if reopen:
             return await plans.reopen_plan(session, plan, dry_run=dry_run)
-        return await plans.close_plan(session, plan, now, dry_run=dry_run)
+        pending = [] if plan.closed_at else await extensions.pending_of_plan(session, plan.id)
+        closure = await plans.close_plan(session, plan, now, dry_run=dry_run)
+        for request in pending:
+            await tell_request_closed(session, request, lang, now, calendar, plan_year=year)
+        return closure
 
 
 def describe_closure(closure: Closure, lang: str, *, reopen: bool) -> str:
@@ -200,10 +214,13 @@ async def merge_agency(
     close_open: bool,
     people_action: str,
     dry_run: bool,
+    calendar: WorkCalendar | None = None,
 ) -> EndOutcome:
     """Merge ``old_arg`` into ``new_arg`` from ``day`` (today by default, not later): the
     open assignments of open plans move (or close), people move (or are deactivated),
-    the old agency ends with the new one as its successor."""
+    the old agency ends with the new one as its successor. A pending extension request of
+    an assignment closed is closed too, its requester told (within ``calendar``'s work
+    hours when given)."""
     today = now.astimezone(tz).date()
     day = day_or_today(day, today)
     if day > today:
@@ -221,7 +238,7 @@ async def merge_agency(
         merger = await agencies.plan_merger(session, old, new, close_open=close_open)
         if not dry_run:
             when = dmy(day)
-            await agencies.apply_merger(
+            closed = await agencies.apply_merger(
                 session,
                 merger,
                 new,
@@ -229,6 +246,8 @@ async def merge_agency(
                 closed_reason=t("vi", "withdrawn_merged", successor=new.name, day=when),
                 duplicate_reason=t("vi", "withdrawn_duplicate", successor=new.name, day=when),
             )
+            for request in closed:
+                await tell_request_closed(session, request, lang, now, calendar)
         outcome = EndOutcome(
             await agencies.end_agency(
                 session, old, day, _day_start(day, tz), now, successor=new, dry_run=dry_run

@@ -29,7 +29,7 @@ COLUMNS = {
     ),
     "people": ("full_name", "title", "agency", "role", "phone", "email"),
     "agencies": ("name", "short_code", "kind", "parent"),
-    "collectives": ("group_label", "member", "member_type"),
+    "collectives": ("group_label", "member", "member_type", "joined_on"),
 }
 ROLE_WORDS = {"vi": ("Chuyên viên", "Lãnh đạo", "Điều phối", "Quản trị")}
 ROLE_VALUES = ("official", "leader", "coordinator", "admin")
@@ -85,7 +85,7 @@ EXAMPLES = {
         ("UBND tỉnh Quảng Ngãi", "tinh", "UBND tỉnh", ""),
         ("Sở Nội vụ", "sonv", "Sở, ban, ngành", "UBND tỉnh Quảng Ngãi"),
     ),
-    "collectives": (("Các sở, ban, ngành", "Sở Nội vụ", ""),),
+    "collectives": (("Các sở, ban, ngành", "Sở Nội vụ", "", ""),),
 }
 EN_EXAMPLES = {
     "plan": (
@@ -106,7 +106,7 @@ EN_EXAMPLES = {
         ("UBND tỉnh Quảng Ngãi", "tinh", "province", ""),
         ("Sở Nội vụ", "sonv", "provincial_agency", "UBND tỉnh Quảng Ngãi"),
     ),
-    "collectives": (("Các sở, ban, ngành", "Sở Nội vụ", ""),),
+    "collectives": (("Các sở, ban, ngành", "Sở Nội vụ", "", ""),),
 }
 
 
@@ -165,7 +165,7 @@ def template_workbook(kind: str, lang: str) -> bytes:
         for index, column in enumerate(columns, start=1):
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = 45 if column == "title" else 24
-            if column == "code":
+            if column in ("code", "joined_on"):  # "1.10" and "01/07/2026" kept as written
                 for row in range(2, 1001):
                     sheet.cell(row=row, column=index).number_format = "@"
             if column in anchors:

@@ -38,10 +38,12 @@ from storage.report import (
     report_plan,
     report_plans,
     report_rows,
+    withdrawn_rows,
 )
 from storage.summary import (
     AS_WRITTEN,
     TABLE_COLUMNS,
+    VIETNAM,
     Closing,
     PlanScope,
     StatusCounts,
@@ -125,9 +127,12 @@ def to_text(
     *,
     today: date | None = None,
     plans: Sequence[ReportPlan] = (),
+    withdrawn: Sequence[ReportRow] = (),
+    tz: ZoneInfo = VIETNAM,
 ) -> str:
     """The summary as plain text: whole selection, then by group, then by lead agency;
-    ``plans`` named in the title (the years of the scope)."""
+    ``plans`` named in the title (the years of the scope); then, apart and not counted,
+    the work ``withdrawn`` from its agency, each with its day (in ``tz``) and reason."""
     title = t(lang, "report_title")
     if plans:
         title += t(lang, "report_years", years=", ".join(str(p.year) for p in plans))
@@ -146,7 +151,38 @@ def to_text(
         lines.append(t(lang, "report_none"))
     lines += ["", t(lang, "report_by_agency")]
     lines += [counts_line(lang, c.label, c) for c in counts_by_agency] or [t(lang, "report_none")]
+    if withdrawn:
+        lines += ["", t(lang, "report_withdrawn", n=len(withdrawn))]
+        lines += [withdrawn_line(r, lang, tz) for r in withdrawn]
     return "\n".join(lines) + "\n"
+
+
+def _withdrawn_when(row: ReportRow, lang: str, tz: ZoneInfo) -> str:
+    """ "rút ngày 01/07/2026 (lý do: …)": the local day of the withdrawal and its reason."""
+    day = dmy(row.withdrawn_at.astimezone(tz).date()) if row.withdrawn_at else ""
+    reason = row.withdrawn_reason
+    because = t(lang, "withdrawn_because", reason=reason) if reason else ""
+    return t(lang, "report_withdrawn_on", day=day, because=because)
+
+
+def _withdrawn_status(row: ReportRow, lang: str) -> str:
+    """The status it had when withdrawn, with its timeliness when done."""
+    status = status_name(lang, row.status)
+    if row.timeliness:
+        status += f" ({t(lang, f'timeliness_{row.timeliness}')})"
+    return status
+
+
+def withdrawn_line(row: ReportRow, lang: str, tz: ZoneInfo) -> str:
+    """One withdrawn assignment in the text report: code, agency, status, day and reason."""
+    return t(
+        lang,
+        "report_withdrawn_line",
+        code=row.assignment,
+        agency=row.agency,
+        status=_withdrawn_status(row, lang),
+        when=_withdrawn_when(row, lang, tz),
+    )
 
 
 # The workbook (to_xlsx). Every sheet: a title block, one header row repeated on
@@ -374,14 +410,29 @@ def _evidence_total(ws, rows: Sequence[ReportRow], lang: str) -> None:
     ws.append([_cell(ws, text, "bold")])
 
 
-def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> None:
+def _withdrawn_total(ws, withdrawn: Sequence[ReportRow], lang: str) -> None:
+    """Under the summary: the work withdrawn from its agency, not counted above."""
+    if withdrawn:
+        text = t(lang, "report_withdrawn_total", n=len(withdrawn), sheet=t(lang, "sheet_detail"))
+        ws.append([_cell(ws, text, "bold")])
+
+
+def _detail_sheet(
+    ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo, withdrawn: Sequence[ReportRow] = ()
+) -> None:
+    """Every live assignment, then those withdrawn from their agency: status "Đã rút (…)",
+    the day and reason in the note column."""
     _headers(ws, DETAIL_COLUMNS, lang)
     styles = ["number", "number", "cell", "cell", "cell", "cell", "cell", "date", "date"]
     styles += ["cell", "cell", "number", "cell", "cell", "datetime"]
     statuses, timeliness = _names(lang)
-    for number, r in enumerate(rows, start=1):
+    for number, r in enumerate([*rows, *withdrawn], start=1):
         planned = r.plan_deadline if r.plan_deadline else r.deadline
         extended = r.deadline if r.deadline != planned else None
+        status, note = statuses[r.status], r.note
+        if r.withdrawn_at is not None:
+            status = t(lang, "report_withdrawn_status", status=status)
+            note = "; ".join(x for x in (_withdrawn_when(r, lang, tz), note) if x)
         values = [
             number,
             r.group,
@@ -392,15 +443,15 @@ def _detail_sheet(ws, rows: Sequence[ReportRow], lang: str, tz: ZoneInfo) -> Non
             r.deliverable,
             planned if planned else dmy(None, lang),
             extended,
-            statuses[r.status],
+            status,
             timeliness[r.timeliness],
             r.percent,
-            r.note,
+            note,
             evidence_cell(r, lang),
             _local(r.updated_at, tz),
         ]
         _append(ws, values, styles, DETAIL_COLUMNS)
-    _filter(ws, DETAIL_COLUMNS, len(rows))
+    _filter(ws, DETAIL_COLUMNS, len(rows) + len(withdrawn))
 
 
 def _overdue_sheet(ws, rows: Sequence[ReportRow], today: date, lang: str, tz: ZoneInfo) -> None:
@@ -451,9 +502,11 @@ def to_xlsx(
     *,
     tz: ZoneInfo,
     plan: ReportPlan | None = None,
+    withdrawn: Sequence[ReportRow] = (),
 ) -> bytes:
     """A workbook: summary (by group, then by agency, with the on-time share), every
-    assignment, the overdue ones ranked; each with the title block of ``plan``.
+    assignment, the overdue ones ranked; each with the title block of ``plan``. The work
+    ``withdrawn`` from its agency ends the detail sheet, counted nowhere else.
 
     The overdue sheet is most overdue first (earliest deadline; plan order
     among equals) with days overdue in calendar days as of ``today``.
@@ -465,7 +518,8 @@ def to_xlsx(
     summary = sheet(t(lang, "sheet_summary"), SUMMARY_COLUMNS, section=t(lang, "xlsx_by_group"))
     _summary_sheet(summary, by_group, by_agency, total, lang)
     _evidence_total(summary, rows, lang)
-    _detail_sheet(sheet(t(lang, "sheet_detail"), DETAIL_COLUMNS), rows, lang, tz)
+    _withdrawn_total(summary, withdrawn, lang)
+    _detail_sheet(sheet(t(lang, "sheet_detail"), DETAIL_COLUMNS), rows, lang, tz, withdrawn)
     _overdue_sheet(sheet(t(lang, "bucket_overdue"), OVERDUE_COLUMNS), rows, today, lang, tz)
     out = io.BytesIO()
     book.save(out)
@@ -500,10 +554,16 @@ async def build_report(
         session, today, agency_id=agency_id, plan_id=plan_id, tz=tz, closing=closing
     )
     total, by_group, by_agency = figures.total, figures.by_group, figures.by_agency
+    # Withdrawn from their agency: listed apart, counted in none of the figures.
+    withdrawn = await withdrawn_rows(
+        session, today, agency_id=agency_id, plan_id=plan_id, tz=tz, closing=closing
+    )
     if fmt == "text":
         # A year asked for is named in the title; the current plans are the plain report.
         scope = await report_plans(session, plan_id) if plan_id is not None else []
-        text = to_text(total, by_group, by_agency, lang, today=today, plans=scope)
+        text = to_text(
+            total, by_group, by_agency, lang, today=today, plans=scope, withdrawn=withdrawn, tz=tz
+        )
         return text.encode("utf-8")
     rows = await report_rows(
         session, today, agency_id=agency_id, plan_id=plan_id, tz=tz, closing=closing
@@ -516,6 +576,5 @@ async def build_report(
             to_docx, total, by_group, by_agency, rows, today, lang, plan=plan, issuer=issuer
         )
     # Seconds of CPU on a big plan: in a worker thread, so the event loop keeps serving.
-    return await asyncio.to_thread(
-        to_xlsx, rows, by_group, by_agency, total, today, lang, tz=tz, plan=plan
-    )
+    xlsx = functools.partial(to_xlsx, tz=tz, plan=plan, withdrawn=withdrawn)
+    return await asyncio.to_thread(xlsx, rows, by_group, by_agency, total, today, lang)

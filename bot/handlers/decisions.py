@@ -25,6 +25,7 @@ from scheduler.planner import plan_assignment
 from storage import assignments, chats, extensions, people, tokens
 from storage.enums import Awaiting, ExtensionState, Role, Status
 from storage.models import Assignment, ExtensionRequest, PendingQuestion, Person
+from storage.plans import PLAN_CLOSED
 from storage.textfold import fold
 
 DECISION_DATA = re.compile(r"^x:([A-Za-z0-9_-]{8,24}):(ok|no)$")
@@ -141,6 +142,9 @@ async def _decision_line(turn: LinkedTurn, request: ExtensionRequest) -> str:
         reason = request.decision_note or say(turn.lang, "no_reason")
         return say(turn.lang, "decided_rejected", who=who, at=at, reason=reason)
     if request.state is ExtensionState.CLOSED:
+        if request.decided_by_id is None:  # closed by the store: the work left, the plan ended
+            why = "plan" if request.decision_note == PLAN_CLOSED else "withdrawn"
+            return say(turn.lang, f"decided_closed_{why}", at=at)
         return say(turn.lang, "decided_closed", who=who, at=at)
     newer = await extensions.pending_request(turn.session, request.assignment_id)
     newer_date = dmy(newer.requested_deadline) if newer else "?"

@@ -27,6 +27,7 @@ from bot.texts import when as days_phrase
 from storage import assignments, evidence, people, plans
 from storage.enums import Role, Status
 from storage.models import Agency, Assignment
+from storage.report import withdrawn_count
 from storage.summary import (
     Closing,
     NudgedAssignment,
@@ -203,6 +204,11 @@ async def summary_command(turn: LinkedTurn, arg: str) -> None:
                 if turn.role is Role.COORDINATOR:
                     line += _response_line(turn, nudged.get(c.key or 0, []))
                 lines.append(line)
+    withdrawn = await withdrawn_count(
+        turn.session, agency_id=scope.agency_id, group=scope.group, plan_id=plan_ids
+    )
+    if withdrawn:  # counted in none of the figures above; the report lists them
+        lines.append(turn.t("summary_withdrawn", n=withdrawn))
     turn.reply("\n".join(lines))
 
 

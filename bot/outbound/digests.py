@@ -24,6 +24,7 @@ from storage.chats import (
 from storage.db import Database, Session
 from storage.digests import UndeliverableItem
 from storage.enums import Role
+from storage.notices import NOTICE_KIND, person_of
 from storage.people import person_by_id
 from storage.summary import AS_WRITTEN, BUCKETS, Closing, StatusCounts, status_counts
 
@@ -275,9 +276,10 @@ class ChatDigestSink:
 
     async def send_part(self, part: PartToSend, now: datetime) -> None:
         """To the person's most recently active reachable chat; the title marked late
-        when the part goes out after its day."""
+        when the part goes out after its day. A notice (``storage.notices``) goes the same
+        way."""
         text = part.text
-        if part.late:
+        if part.late and part.kind != NOTICE_KIND:  # a notice has no title of its day
             day = dmy(part.day)
             if part.kind == "daily":
                 title, late = say(self.lang, "daily_title", day=day), "daily_title_late"
@@ -285,10 +287,10 @@ class ChatDigestSink:
                 title, late = say(self.lang, "weekly_title", day=day), "weekly_title_late"
             text = text.replace(title, say(self.lang, late, day=day), 1)
         async with self.db.unit_of_work() as session:
-            links = await delivery_chats(session, int(part.recipient), self.channels)
+            links = await delivery_chats(session, person_of(part.recipient), self.channels)
         reachable = [link for link in links if link.unreachable_since is None]
         if not reachable:
-            await self._email_part(int(part.recipient), text, now)
+            await self._email_part(person_of(part.recipient), text, now)
             return
         link = reachable[0]
         channel = self.channels[link.channel.value]

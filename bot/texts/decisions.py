@@ -29,6 +29,20 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "✅ Đề nghị gia hạn nhiệm vụ {code} đến {date} đã được đồng ý ({who}).",
         "en": "✅ Your request to extend {code} to {date} was approved ({who}).",
     },
+    "tell_request_withdrawn": {
+        "vi": "🔒 Đề nghị gia hạn nhiệm vụ {code} «{title}» đến {date} đã được đóng, không xem "
+        "xét: nhiệm vụ đã rút khỏi {agency}{because}. Anh/Chị không cần tiếp tục cập nhật "
+        "nhiệm vụ này; kết quả đã báo cáo vẫn được lưu.",
+        "en": "🔒 Your request to extend {code} «{title}» to {date} is closed without a "
+        "decision: the task was withdrawn from {agency}{because}. No further updates are "
+        "needed; what was reported is kept.",
+    },
+    "tell_request_plan_closed": {
+        "vi": "🔒 Đề nghị gia hạn nhiệm vụ {code} «{title}» đến {date} đã được đóng, không xem "
+        "xét: kế hoạch năm {year} đã kết thúc. Kết quả đã báo cáo vẫn được lưu.",
+        "en": "🔒 Your request to extend {code} «{title}» to {date} is closed without a "
+        "decision: the {year} plan has ended. What was reported is kept.",
+    },
     "ask_reject_reason": {
         "vi": "Đề nghị Anh/Chị nêu lý do không đồng ý gia hạn nhiệm vụ {code}.",
         "en": "Why is the extension of {code} rejected?",
@@ -67,6 +81,15 @@ ENTRIES: dict[str, dict[str, str]] = {
     "decided_closed": {
         "vi": "🔒 Đã đóng, không gia hạn: nhiệm vụ đã hoàn thành hoặc đã rút — {who}, {at}.",
         "en": "🔒 Closed without extension: the assignment is done or withdrawn — {who}, {at}.",
+    },
+    # decided_closed_{why}: closed with no coordinator's decision
+    "decided_closed_withdrawn": {
+        "vi": "🔒 Đã đóng, không gia hạn: nhiệm vụ đã rút khỏi cơ quan — {at}.",
+        "en": "🔒 Closed without extension: the task was withdrawn from the agency — {at}.",
+    },
+    "decided_closed_plan": {
+        "vi": "🔒 Đã đóng, không gia hạn: kế hoạch đã kết thúc — {at}.",
+        "en": "🔒 Closed without extension: the plan has ended — {at}.",
     },
     "decided_superseded": {
         "vi": "↪️ Đã được thay bằng đề nghị mới (đến {date}).",

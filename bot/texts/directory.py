@@ -334,6 +334,16 @@ ENTRIES: dict[str, dict[str, str]] = {
         "vi": "Không bắt buộc: để kiểm tra loại của thành viên.",
         "en": "Optional: checks the member's kind.",
     },
+    "template_col_collectives_joined_on": {"vi": "Ngày tham gia", "en": "joined_on"},
+    "template_note_collectives_joined_on": {
+        "vi": "Không bắt buộc: ngày cơ quan tham gia nhóm giữa năm (dd/mm/yyyy, ví dụ 01/07/2026). "
+        "Cơ quan chỉ được giao các kỳ đến hạn từ ngày này (cộng NHACVIEC_JOIN_GRACE_DAYS). Để "
+        "trống với thành viên từ đầu năm; thành viên mới để trống thì tính từ ngày nhập tệp.",
+        "en": "Optional: the day the agency joined the collective mid-year (dd/mm/yyyy or "
+        "YYYY-MM-DD). It is given the periods due from that day only (plus "
+        "NHACVIEC_JOIN_GRACE_DAYS). Empty for a member from the start; a new member left "
+        "empty joins on the day of the import.",
+    },
     "template_sheet_plan": {"vi": "Kế hoạch", "en": "Plan"},
     "template_sheet_people": {"vi": "Người dùng", "en": "People"},
     "template_sheet_agencies": {"vi": "Cơ quan", "en": "Agencies"},

@@ -24,6 +24,12 @@ ENTRIES = {
         "vi": "  Rút {count} phân công (lịch sử vẫn được giữ): {codes}",
         "en": "  {count} assignments withdrawn (history kept): {codes}",
     },
+    "extensions_closed_withdrawn": {
+        "vi": "  Đóng {count} đề nghị gia hạn của phân công đã rút (người đề nghị được thông "
+        "báo): {codes}",
+        "en": "  {count} extension requests of withdrawn assignments closed (their requesters "
+        "are told): {codes}",
+    },
     "assignments_moved": {
         "vi": "  Chuyển {count} phân công sang cơ quan khác: {codes}",
         "en": "  {count} assignments moved to another agency: {codes}",
@@ -218,6 +224,29 @@ ENTRIES = {
         "vi": "hợp nhất vào {successor} ngày {day}",
         "en": "merged into {successor} on {day}",
     },
+    # why a re-import of the plan withdrew an assignment (stored in Vietnamese, the office's
+    # record): withdrawn_{storage.imports.plan.WITHDRAWAL_KEYS}
+    "withdrawn_left_collective": {
+        "vi": "cơ quan không còn là thành viên của «{label}»",
+        "en": "the agency is no longer a member of «{label}»",
+    },
+    "withdrawn_joined_later": {
+        "vi": "cơ quan tham gia «{label}» giữa năm, chỉ nhận các kỳ đến hạn từ ngày {day}",
+        "en": "the agency joined «{label}» mid-year and takes the periods due from {day} only",
+    },
+    "withdrawn_lead_changed": {
+        "vi": "cơ quan chủ trì chuyển sang {agency}",
+        "en": "the lead passed to {agency}",
+    },
+    "withdrawn_period_gone": {
+        "vi": "kỳ {period} không còn trong kế hoạch",
+        "en": "the period {period} is no longer in the plan",
+    },
+    "withdrawn_task_gone": {
+        "vi": "nhiệm vụ không còn trong kế hoạch",
+        "en": "the task is no longer in the plan",
+    },
+    "withdrawn_because": {"vi": " (lý do: {reason})", "en": " (reason: {reason})"},
     "withdrawn_duplicate": {
         "vi": "hợp nhất vào {successor} ngày {day}; {successor} đã có phân công này",
         "en": "merged into {successor} on {day}; {successor} already had it",

@@ -89,6 +89,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "By lead agency, highest overdue share first ({shown} of {n} agencies with "
         "overdue tasks):",
     },
+    "summary_withdrawn": {
+        "vi": "Không tính {n} nhiệm vụ đã rút khỏi cơ quan (danh sách trong /baocao).",
+        "en": "Not counted: {n} tasks withdrawn from their agency (listed in /report).",
+    },
     "summary_no_agency_overdue": {
         "vi": "Theo cơ quan chủ trì: không cơ quan nào có nhiệm vụ quá hạn.",
         "en": "By lead agency: no agency has overdue tasks.",

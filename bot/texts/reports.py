@@ -31,6 +31,20 @@ ENTRIES: dict[str, dict[str, str]] = {
     "report_by_group": {"vi": "Theo nhóm nhiệm vụ:", "en": "By task group:"},
     "report_by_agency": {"vi": "Theo cơ quan chủ trì:", "en": "By lead agency:"},
     "report_none": {"vi": "  (không có)", "en": "  (none)"},
+    "report_withdrawn": {
+        "vi": "Nhiệm vụ đã rút khỏi cơ quan (không tính vào số liệu trên): {n}",
+        "en": "Tasks withdrawn from their agency (not counted above): {n}",
+    },
+    "report_withdrawn_line": {
+        "vi": "  - {code} — {agency}: {status}; {when}",
+        "en": "  - {code} — {agency}: {status}; {when}",
+    },
+    "report_withdrawn_on": {"vi": "rút ngày {day}{because}", "en": "withdrawn on {day}{because}"},
+    "report_withdrawn_status": {"vi": "Đã rút ({status})", "en": "Withdrawn ({status})"},
+    "report_withdrawn_total": {
+        "vi": "Nhiệm vụ đã rút khỏi cơ quan: {n} (không tính vào số liệu trên; xem trang {sheet})",
+        "en": "Tasks withdrawn from their agency: {n} (not counted above; see the {sheet} sheet)",
+    },
     # the XLSX report: sheets (the third is bucket_overdue), title block, column headers
     "sheet_summary": {"vi": "Tổng hợp", "en": "Summary"},
     "sheet_detail": {"vi": "Chi tiết", "en": "Details"},

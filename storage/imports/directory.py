@@ -230,14 +230,36 @@ def _parent_cycles(rows: dict[str, tuple], existing: dict[str, Agency]) -> list[
     return problems
 
 
+DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def parse_day(raw: str) -> date | None:
+    """dd/mm/yyyy (also d/m/yyyy, with '.' or '-') or ISO; None when it is not a day."""
+    try:
+        if match := DMY.match(raw.strip()):
+            day, month, year = map(int, match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        return None
+
+
 async def _apply_collectives(session, tables, agencies, report, today=None) -> None:
+    """The collectives and their members. A member's join day is the file's
+    ``joined_on`` when given; else a member new to a collective that already existed
+    joins ``today``; a founding member has none (the plan gives it every period)."""
     wanted: dict[str, list[Agency]] = {}
+    days: dict[tuple[str, int], date] = {}  # (label, agency id) -> the join day written
     problems: list[Problem] = []
     index = NameIndex(agencies)
     for table in tables:
         for row in table.rows:
             label, member = row.cells.get("group_label", ""), row.cells.get("member", "")
             member_type = row.cells.get("member_type", "")
+            joined_text = row.cells.get("joined_on", "")
+            joined = parse_day(joined_text) if joined_text else None
+            if joined_text and joined is None:
+                problems.append(Problem("bad_date", row.number, "joined_on", joined_text))
             if not label:
                 problems.append(Problem("empty_value", row.number, "group_label"))
                 continue
@@ -255,35 +277,59 @@ async def _apply_collectives(session, tables, agencies, report, today=None) -> N
             members = wanted.setdefault(label, [])
             if agencies[member] not in members:
                 members.append(agencies[member])
+                if joined is not None:
+                    days[(label, agencies[member].id)] = joined
     if problems:
         raise ImportFailed(", ".join(t.source for t in tables), problems)
     query = select(Collective).options(selectinload(Collective.members))
     existing = {c.label: c for c in (await session.scalars(query))}
-    joined: list[tuple[Collective, set[int]]] = []
+    stored = {
+        (cid, aid): day
+        for cid, aid, day in await session.execute(
+            select(
+                collective_members.c.collective_id,
+                collective_members.c.agency_id,
+                collective_members.c.joined_on,
+            )
+        )
+    }
+    join_days: list[tuple[Collective, int, date]] = []
     for label, members in wanted.items():
         collective = existing.get(label)
+        written = [(a.id, days[(label, a.id)]) for a in members if (label, a.id) in days]
         if collective is None:
-            session.add(Collective(label=label, members=members))
+            collective = Collective(label=label, members=members)
+            session.add(collective)
             report.added.append(label)
-        elif {a.id for a in collective.members} != {a.id for a in members}:
-            joining = {a.id for a in members} - {a.id for a in collective.members}
-            collective.members = members
-            report.changed.append((label, ("members",)))
-            if joining and today is not None:
-                joined.append((collective, joining))
+            join_days += [(collective, aid, day) for aid, day in written]
+            continue
+        changes: tuple[str, ...] = ()
+        joining = {a.id for a in members} - {a.id for a in collective.members}
+        if {a.id for a in collective.members} != {a.id for a in members}:
+            changes += ("members",)
+        collective.members = members
+        if today is not None:  # a new member with no day written joins today
+            join_days += [
+                (collective, aid, today) for aid in sorted(joining) if (label, aid) not in days
+            ]
+        moved = [(aid, day) for aid, day in written if stored.get((collective.id, aid)) != day]
+        if any(aid not in joining for aid, _ in moved):
+            changes += ("joined_on",)
+        join_days += [(collective, aid, day) for aid, day in moved]
+        if changes:
+            report.changed.append((label, changes))
         else:
             report.unchanged += 1
     await session.flush()
-    # A member added to a collective that already existed joins today: the plan's
-    # periods due before today are not its own (storage.imports.plan).
-    for collective, joining in joined:
+    # The plan's periods due before a member's join day are not its own (storage.imports.plan).
+    for collective, agency_id, day in join_days:
         await session.execute(
             update(collective_members)
             .where(
                 collective_members.c.collective_id == collective.id,
-                collective_members.c.agency_id.in_(sorted(joining)),
+                collective_members.c.agency_id == agency_id,
             )
-            .values(joined_on=today)
+            .values(joined_on=day)
         )
 
 

@@ -84,6 +84,7 @@ COLLECTIVES: Aliases = {
     "group_label": ("group_label", "ten nhom", "nhom", "nhom co quan", "tap the"),
     "member": ("member", "thanh vien", "co quan thanh vien", "don vi thanh vien"),
     "member_type": ("member_type", "loai thanh vien"),
+    "joined_on": ("joined_on", "ngay tham gia", "tham gia tu ngay", "ngay gia nhap"),
 }
 
 FALLBACKS: Mapping[int, Mapping[str, tuple[str, ...]]] = {id(PLAN): PLAN_FALLBACKS}

@@ -9,7 +9,7 @@ a re-import unless the plan itself moves that deadline.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -17,7 +17,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from storage.enums import ExtensionState
+from storage.extensions import ClosedRequest, close_for_withdrawn
 from storage.groups import GROUP_NUMBERS
 from storage.imports.plan_rows import (
     Directory,
@@ -35,7 +35,6 @@ from storage.models import (
     Agency,
     Assignment,
     Collective,
-    ExtensionRequest,
     Plan,
     Task,
     TaskGroup,
@@ -44,6 +43,12 @@ from storage.models import (
 )
 
 TASK_FIELDS = ("title", "lead_label", "deliverable", "deadline", "recurrence")
+
+# Why a re-import withdrew an assignment, as a text of the caller's catalogue: called with
+# a key of ``WITHDRAWAL_KEYS`` and its fields (names, dates); the text is stored with the
+# assignment (``withdrawn_reason``) and shown by the reports.
+WithdrawalReason = Callable[[str, Mapping[str, object]], str]
+WITHDRAWAL_KEYS = ("left_collective", "joined_later", "lead_changed", "period_gone", "task_gone")
 
 
 class PlanClosed(Exception):
@@ -75,6 +80,8 @@ class PlanReport:
     added_codes: list[str] = field(default_factory=list)
     withdrawn_codes: list[str] = field(default_factory=list)
     moved_codes: list[tuple[str, str]] = field(default_factory=list)
+    # The pending extension requests closed because their assignment was withdrawn.
+    closed_requests: list[ClosedRequest] = field(default_factory=list)
 
 
 async def load_directory(session: AsyncSession) -> Directory:
@@ -113,6 +120,7 @@ async def import_plan(
     group_names: Mapping[int, str] | None = None,
     workday: Workday | None = None,
     join_grace_days: int = 0,
+    withdrawal_reason: WithdrawalReason | None = None,
 ) -> PlanReport:
     """Validate ``table`` and bring the plan of its year in line with it.
 
@@ -124,6 +132,7 @@ async def import_plan(
     ``workday`` (the province's calendar) places "last working day" deadlines.
     A collective's member that joined it mid-way is assigned the periods due at least
     ``join_grace_days`` after it joined (and its continuous duties), none before.
+    ``withdrawal_reason`` words why each assignment withdrawn here was (kept with it).
     """
     directory = await load_directory(session)
     specs = check_plan(table, directory)
@@ -165,7 +174,9 @@ async def import_plan(
     )
     task_ids = await _sync_tasks(session, plan, specs, groups, now, report)
     joined = {key: day + timedelta(days=join_grace_days) for key, day in directory.joined.items()}
-    await _sync_assignments(session, plan, specs, task_ids, year, now, report, workday, joined)
+    await _sync_assignments(
+        session, plan, specs, task_ids, year, now, report, workday, joined, withdrawal_reason
+    )
     return report
 
 
@@ -218,9 +229,10 @@ async def _sync_tasks(session, plan, specs, groups, now, report) -> dict[str, in
 
 
 async def _sync_assignments(
-    session, plan, specs, task_ids, year, now, report, workday=None, joined=None
+    session, plan, specs, task_ids, year, now, report, workday=None, joined=None, reason=None
 ) -> None:
     joined = joined or {}
+    spec_of = {task_ids[spec.code]: spec for spec in specs}
     wanted: dict[tuple[int, int, str], tuple[str, date | None]] = {}
     # A task's group is the first digit of its code (plan_rows checks it), so it
     # never changes for a task and is written once, with the assignment.
@@ -248,14 +260,26 @@ async def _sync_assignments(
     )
     rows = (await session.execute(select(*columns).where(Assignment.plan_id == plan.id))).all()
     changes, seen = [], set()
-    gone: list[tuple[int, str, str]] = []
+    gone: list[tuple[int, str, str, str]] = []  # task, period, code, code kept as withdrawn
+    taken = {code for code, _ in wanted.values()}
+    short_codes: dict[int, str] = {}
     for row in rows:
         key = (row.task_id, row.agency_id, row.period)
         if key not in wanted:
             if row.withdrawn_at is None:
-                changes.append({"id": row.id, "withdrawn_at": now})
+                why = _why_withdrawn(row, spec_of.get(row.task_id), joined, reason)
+                leaving = {"id": row.id, "withdrawn_at": now, "withdrawn_reason": why}
+                kept = row.code
+                if row.code in taken:
+                    # A task led by one agency passed to another: the new lead takes the
+                    # code, the old one's work keeps its agency in its own (1.6@stp).
+                    if not short_codes:
+                        found = await session.execute(select(Agency.id, Agency.short_code))
+                        short_codes = dict(found.all())
+                    kept = leaving["code"] = _with_agency(row.code, short_codes[row.agency_id])
+                changes.append(leaving)
                 report.assignments_withdrawn += 1
-                gone.append((row.task_id, row.period, row.code))
+                gone.append((row.task_id, row.period, row.code, kept))
             continue
         seen.add(key)
         code, plan_deadline = wanted[key]
@@ -272,22 +296,13 @@ async def _sync_assignments(
         if row.code != code:
             change["code"] = code
         if row.withdrawn_at is not None:
-            change["withdrawn_at"] = None
+            change["withdrawn_at"], change["withdrawn_reason"] = None, ""
         if change:
             changes.append({"id": row.id, **change})
             report.assignments_changed += 1
-    withdrawn = [c["id"] for c in changes if c.get("withdrawn_at") is not None]
+    withdrawn = {c["id"]: c["withdrawn_reason"] for c in changes if c.get("withdrawn_at")}
     if withdrawn:
-        # A request to move a deadline that is no longer the agency's: closed, undecided.
-        await session.execute(
-            update(ExtensionRequest)
-            .where(
-                ExtensionRequest.assignment_id.in_(withdrawn),
-                ExtensionRequest.state == ExtensionState.PENDING,
-            )
-            .values(state=ExtensionState.CLOSED, decided_at=now, decision_note="withdrawn")
-            .execution_options(synchronize_session=False)
-        )
+        report.closed_requests = await close_for_withdrawn(session, withdrawn, now)
     if changes:
         # Codes can trade places (a renamed short code); park them first.
         parked = [{"id": c["id"], "code": f"~{c['id']}"} for c in changes if "code" in c]
@@ -315,20 +330,42 @@ async def _sync_assignments(
     report.assignments_total = len(wanted)
 
 
-def _which(report: PlanReport, gone: list[tuple[int, str, str]], new_rows: list[dict]) -> None:
+def _with_agency(code: str, short_code: str) -> str:
+    """ "2.2#2026-H1", "stp" -> "2.2@stp#2026-H1": the code as a fan-out would write it."""
+    task_code, hash_, period = code.partition("#")
+    return f"{task_code}@{short_code}{hash_}{period}"
+
+
+def _why_withdrawn(row, spec: TaskSpec | None, joined, reason: WithdrawalReason | None) -> str:
+    """The reason an assignment the file no longer gives its agency is withdrawn."""
+    if reason is None:
+        return ""
+    if spec is None:
+        return reason("task_gone", {})
+    if row.agency_id not in {a.id for a in spec.leads}:
+        if spec.fan_out:
+            return reason("left_collective", {"label": spec.lead_label})
+        return reason("lead_changed", {"agency": spec.lead_label})
+    since = joined.get((spec.lead_label, row.agency_id)) if spec.fan_out else None
+    if since is not None and row.plan_deadline is not None and row.plan_deadline < since:
+        return reason("joined_later", {"label": spec.lead_label, "day": since})
+    return reason("period_gone", {"period": row.period})
+
+
+def _which(report: PlanReport, gone: list[tuple[int, str, str, str]], new_rows: list[dict]) -> None:
     """The codes added and withdrawn; a task led by one agency whose lead changed is a
     move (a collective's members coming and going are added and withdrawn)."""
     arrived: dict[tuple[int, str], list[str]] = {}
     for row in new_rows:
         arrived.setdefault((row["task_id"], row["period"]), []).append(row["code"])
-    for task_id, period, code in gone:
+    for task_id, period, code, kept in gone:
         others = arrived.get((task_id, period)) if "@" not in code else None
         others = [c for c in others or () if "@" not in c]
-        if others:
-            report.moved_codes.append((code, others[0]))
+        if others:  # shown under the code it keeps: "1.6@stp -> 1.6"
+            report.moved_codes.append((kept, others[0]))
             arrived[(task_id, period)].remove(others[0])
         else:
-            report.withdrawn_codes.append(code)
+            report.withdrawn_codes.append(kept)
     report.added_codes = sorted(c for codes in arrived.values() for c in codes)
     report.withdrawn_codes.sort()
     report.moved_codes.sort()
