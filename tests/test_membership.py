@@ -12,6 +12,7 @@ import csv
 import io
 from datetime import date, datetime, timedelta
 
+from docx import Document
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
@@ -269,6 +270,20 @@ async def test_the_workbook_shows_the_leavers_work_as_withdrawn_with_the_reason(
     assert "Nhiệm vụ đã rút khỏi cơ quan: 3 (không tính vào số liệu trên; xem trang Chi tiết)" in (
         summary
     )
+
+
+async def test_the_report_draft_lists_the_leavers_work_as_withdrawn_not_overdue(db, tmp_path):
+    await the_leaver_worked(db)
+    await province(db, tmp_path)
+    async with db.unit_of_work() as session:
+        draft = Document(io.BytesIO(await build_report(session, AFTER, "docx", tz=TZ)))
+    text = [p.text for p in draft.paragraphs]
+    at = text.index("Nhiệm vụ đã rút khỏi cơ quan (không tính vào số liệu trên): 3")
+    listed = text[at + 1 : at + 4]
+    assert all(line.startswith("- 6.2@p-nghialo#2026-") for line in listed), listed
+    assert all(f"rút ngày 01/07/2026 (lý do: {LEFT})" in line for line in listed)
+    overdue = text[:at]
+    assert not any("@p-nghialo" in line for line in overdue)
 
 
 async def test_the_leavers_pending_extension_is_closed_and_its_requester_told_once(db, tmp_path):

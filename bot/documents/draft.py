@@ -17,12 +17,14 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
+from bot.documents.report import withdrawn_line
 from bot.outbound.digests import overdue_split
 from bot.texts import dmy, group_label, percent, status_name, t
 from storage.report import ReportPlan, ReportRow
@@ -111,9 +113,12 @@ def to_docx(
     *,
     plan: ReportPlan | None = None,
     issuer: str = "",
+    withdrawn: Sequence[ReportRow] = (),
+    tz: ZoneInfo | None = None,
 ) -> bytes:
     """The report draft of the local day ``today``; ``issuer`` the issuing body
-    (the coordinator's agency), dotted to fill in when empty."""
+    (the coordinator's agency), dotted to fill in when empty; ``withdrawn`` the work
+    withdrawn from its agency (listed, not counted)."""
     year = plan.year if plan else today.year
     doc = Document()
     section = doc.sections[0]
@@ -187,6 +192,10 @@ def to_docx(
                 reason=reason,
             ),
         )
+    if withdrawn:  # history kept: who had it, what became of it, why it left
+        _para(doc, t(lang, "report_withdrawn", n=len(withdrawn)), bold=True)
+        for r in withdrawn:
+            _para(doc, withdrawn_line(r, lang, tz or ZoneInfo("Asia/Ho_Chi_Minh")).strip())
     _para(doc, t(lang, "docx_part_proposals"), bold=True)
     _para(doc, BLANK * 8)
     doc.add_paragraph()

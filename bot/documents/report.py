@@ -573,7 +573,17 @@ async def build_report(
         from bot.documents.draft import to_docx  # python-docx: loaded when needed
 
         return await asyncio.to_thread(
-            to_docx, total, by_group, by_agency, rows, today, lang, plan=plan, issuer=issuer
+            to_docx,
+            total,
+            by_group,
+            by_agency,
+            rows,
+            today,
+            lang,
+            plan=plan,
+            issuer=issuer,
+            withdrawn=withdrawn,
+            tz=tz,
         )
     # Seconds of CPU on a big plan: in a worker thread, so the event loop keeps serving.
     xlsx = functools.partial(to_xlsx, tz=tz, plan=plan, withdrawn=withdrawn)
