@@ -14,7 +14,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from dotenv import dotenv_values
@@ -662,6 +662,19 @@ AgencyArg = Annotated[str, typer.Argument(help=_help("cli_agency"))]
 FromDay = Annotated[str | None, typer.Option("--from", help=_help("cli_agency_from"))]
 
 
+def _lifecycle(c: Context, dry_run: bool, call: Callable[..., Awaitable[Any]]) -> Any:
+    """The agency commands' one shape: a ready store, ``call(db, now, zone)``, then the
+    dry-run note."""
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await call(db, c.clock().now(), c.settings.timezone)
+
+    outcome = c.run(action)
+    _dry_run_note(c, dry_run)
+    return outcome
+
+
 @app.command("end-agency", help=_help("cli_end_agency"))
 def end_agency_command(
     ctx: typer.Context, agency: AgencyArg, from_: FromDay = None, dry_run: DryRun = False
@@ -670,15 +683,13 @@ def end_agency_command(
     from bot.app import lifecycle
 
     day = _day_option(from_, "--from")
-
-    async def action(db: Database):
-        await admin.require_ready(db, c.lang)
-        return await lifecycle.end_agency(
-            db, agency, c.lang, c.clock().now(), c.settings.timezone, day=day, dry_run=dry_run
-        )
-
-    outcome = c.run(action)
-    _dry_run_note(c, dry_run)
+    outcome = _lifecycle(
+        c,
+        dry_run,
+        lambda db, now, tz: lifecycle.end_agency(
+            db, agency, c.lang, now, tz, day=day, dry_run=dry_run
+        ),
+    )
     for line in lifecycle.describe_end(outcome, c.lang):
         typer.echo(line)
 
@@ -696,23 +707,13 @@ def rename_agency_command(
     from bot.app import lifecycle
 
     day = _day_option(from_, "--from")
-
-    async def action(db: Database):
-        await admin.require_ready(db, c.lang)
-        return await lifecycle.rename_agency(
-            db,
-            agency,
-            new_name,
-            c.lang,
-            c.clock().now(),
-            c.settings.timezone,
-            day=day,
-            new_code=code,
-            dry_run=dry_run,
-        )
-
-    old, new, when = c.run(action)
-    _dry_run_note(c, dry_run)
+    old, new, when = _lifecycle(
+        c,
+        dry_run,
+        lambda db, now, tz: lifecycle.rename_agency(
+            db, agency, new_name, c.lang, now, tz, day=day, new_code=code, dry_run=dry_run
+        ),
+    )
     typer.echo(t(c.lang, "agency_renamed", old=old, new=new, day=when.strftime("%d/%m/%Y")))
 
 
@@ -734,25 +735,23 @@ def merge_agency_command(
     if people_action not in lifecycle.PEOPLE_ACTIONS:
         raise typer.BadParameter(" | ".join(lifecycle.PEOPLE_ACTIONS), param_hint="--people")
     day = _day_option(from_, "--from")
-
-    async def action(db: Database):
-        await admin.require_ready(db, c.lang)
-        return await lifecycle.merge_agency(
+    outcome = _lifecycle(
+        c,
+        dry_run,
+        lambda db, now, tz: lifecycle.merge_agency(
             db,
             old,
             new,
             c.lang,
-            c.clock().now(),
-            c.settings.timezone,
+            now,
+            tz,
             day=day,
             close_open=close_open,
             people_action=people_action,
             dry_run=dry_run,
             calendar=calendar_from(c.settings),
-        )
-
-    outcome = c.run(action)
-    _dry_run_note(c, dry_run)
+        ),
+    )
     for line in lifecycle.describe_end(outcome, c.lang):
         typer.echo(line)
 
