@@ -40,8 +40,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, String, and_, cast, func, or_, select, type_coerce
+from sqlalchemy import Date, Integer, String, and_, cast, func, or_, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from storage.agencies import names_of_time
 from storage.db import dialect_of
@@ -266,14 +268,35 @@ def live_assignments():
 PlanScope = int | Sequence[int] | None
 
 
+class unindexed(FunctionElement):
+    """``column + 0`` on SQLite, ``column`` elsewhere (``plan_condition`` says why)."""
+
+    name = "unindexed"
+    inherit_cache = True
+    type = Integer()
+
+
+@compiles(unindexed)
+def _unindexed(element, compiler, **kw) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element, compiler, **kw) -> str:
+    return f"{compiler.process(element.clauses, **kw)} + 0"
+
+
 def plan_condition(column, plan_id: PlanScope):
     """SQL condition: ``column`` (a plan id) is in the scope ``plan_id``.
 
-    Written ``column + 0``: SQLite would otherwise pick the (plan_id, code) unique index
-    for it and visit every row of the plan, where the roll-ups walk their covering
-    indexes (plan_id is in them, checked there). PostgreSQL plans it the same either way.
+    On SQLite written ``column + 0``: it would otherwise pick the (plan_id, code) unique
+    index for it and visit every row of the plan, where the roll-ups walk their covering
+    indexes (plan_id is in them, checked there). Not on PostgreSQL: there the expression
+    hides the column's statistics, the planner expects a few hundred rows of 100,000,
+    and sorts them on disk to group them instead of hashing (bench/summary.py: 96 ms
+    against 69 ms for ``status_overview``).
     """
-    column = column + 0
+    column = unindexed(column)
     if plan_id is None:
         return column.in_(current_plans())
     if isinstance(plan_id, int):

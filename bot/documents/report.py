@@ -12,7 +12,6 @@ keeps the contract's words and ISO dates (``updated_at`` in UTC).
 from __future__ import annotations
 
 import asyncio
-import copy
 import csv
 import functools
 import io
@@ -22,11 +21,12 @@ from typing import Any, Literal, TypeGuard
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from bot.documents.sheet import StyledSheet, cell_text, register_styles
 from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, percent, status_name, t
 from storage.db import Session
@@ -70,19 +70,6 @@ CSV_COLUMNS = (
 
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
-# A text cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell_text(value):
-    """``value`` safe to open in a spreadsheet: text starting like a formula gets a leading
-    apostrophe (shown as typed, never evaluated); dates, numbers and None unchanged.
-
-    The one neutraliser of both writers (CSV and XLSX).
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def is_format(name: str) -> TypeGuard[Format]:
@@ -226,19 +213,17 @@ SUMMARY_COLUMNS = (
 )
 TITLE_ROWS = 3  # title, plan, "tính đến ngày"; a blank row, then the header
 HEADER_ROW = TITLE_ROWS + 2
-_STYLES = ("title", "subtitle", "head", "cell", "number", "date", "datetime", "bold", "section")
 
 
-def _register_styles(book: Workbook) -> None:
-    """Named styles, registered once: a cell then carries a name, not four objects."""
+def _looks() -> dict[str, dict[str, Any]]:
+    """The named styles of every sheet (``nv_{name}``), each workbook registering its own."""
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     top = Alignment(wrap_text=True, vertical="top")
     centre = Alignment(wrap_text=True, horizontal="center", vertical="center")
-    looks: dict[str, dict[str, Any]] = {
+    return {
         "title": {"font": Font(bold=True, size=13), "alignment": Alignment(horizontal="center")},
         "subtitle": {"font": Font(italic=True), "alignment": Alignment(horizontal="center")},
-        "section": {"font": Font(bold=True)},
         "head": {
             "font": Font(bold=True),
             "border": box,
@@ -250,60 +235,22 @@ def _register_styles(book: Workbook) -> None:
         "date": {"border": box, "alignment": top, "number_format": DATE_FORMAT},
         "datetime": {"border": box, "alignment": top, "number_format": DATETIME_FORMAT},
         "bold": {"font": Font(bold=True), "border": box, "alignment": top},
+        "section": {"font": Font(bold=True)},
     }
-    for name in _STYLES:
-        book.add_named_style(NamedStyle(name=f"nv_{name}", **looks[name]))
 
 
-def _cell(ws, value, style: str = "cell") -> Cell:
-    """The one place a value becomes a cell of the workbook, with a named style.
-
-    The style is copied from the one looked up once per sheet (``_Counted.styles``):
-    what ``cell.style = name`` does, without searching the workbook's styles per cell.
-    """
-    cell = WriteOnlyCell(ws, cell_text(value))
-    if isinstance(value, str):
-        # Typed as a string: openpyxl would otherwise store any text starting "=" as a formula.
-        cell.data_type = "s"
-    cell._style = copy.copy(ws.styles[style])  # type: ignore[attr-defined]  # openpyxl private
-    return cell
+STYLE_PREFIX = "nv_"
+_STYLES = tuple(_looks())
 
 
-def _append(ws, values: Sequence, styles: Sequence[str], columns) -> None:
-    """Append one row, as tall as its longest wrapped text needs.
-
-    Spreadsheets do not grow a written row to fit on opening (LibreOffice prints
-    wrapped text over the next row), so the height is set here: lines of each
-    text at its column's width, 15 points a line.
-    """
-    lines = 1
-    for value, (_, width) in zip(values, columns, strict=True):
-        if isinstance(value, str) and len(value) > width:
-            # a width unit is one digit; text averages about 1.15 letters per unit
-            per_line = max(int(width * 1.15) - 1, 1)
-            lines = max(lines, -(-len(value) // per_line) + value.count("\n"))
-    if lines > 1:  # before the row is written
-        ws.row_dimensions[ws.rows_written + 1].height = 15 * lines
-    ws.append([_cell(ws, v, style) for v, style in zip(values, styles, strict=True)])
+def _cell(ws: StyledSheet, value, style: str = "cell") -> Cell:
+    """A row of one cell (a heading, a line under a table) in a named style."""
+    return ws.cell(value, style)
 
 
-class _Counted:
-    """A write-only sheet that counts the rows appended (openpyxl's does not say)."""
-
-    def __init__(self, ws) -> None:
-        self._ws, self.rows_written = ws, 0
-        self.styles = {}
-        for name in _STYLES:
-            probe = WriteOnlyCell(ws)
-            probe.style = f"nv_{name}"
-            self.styles[name] = probe._style  # type: ignore[attr-defined]
-
-    def append(self, row) -> None:
-        self._ws.append(row)
-        self.rows_written += 1
-
-    def __getattr__(self, name):
-        return getattr(self._ws, name)
+def _append(ws: StyledSheet, values: Sequence, styles: Sequence[str], columns) -> None:
+    """One row of a table, as tall as its longest wrapped text (``StyledSheet.row``)."""
+    ws.row(values, styles, columns)
 
 
 def _sheet(
@@ -329,7 +276,7 @@ def _sheet(
     ws.print_options.horizontalCentered = True
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    ws = _Counted(ws)  # set on the sheet above; only rows go through the counter
+    ws = StyledSheet(ws, _STYLES, STYLE_PREFIX)  # set up above; rows go through it
     styles = ("title", "subtitle", "subtitle")
     for number, (text, style) in enumerate(zip(heading, styles, strict=True), start=1):
         ws.merged_cells.add(f"A{number}:{last}{number}")
@@ -512,7 +459,7 @@ def to_xlsx(
     among equals) with days overdue in calendar days as of ``today``.
     """
     book = Workbook(write_only=True)  # streamed: a 100,000-row report stays small in memory
-    _register_styles(book)
+    register_styles(book, _looks(), STYLE_PREFIX)
     heading = _heading(plan, today, lang)
     sheet = functools.partial(_sheet, book, lang=lang, heading=heading)
     summary = sheet(t(lang, "sheet_summary"), SUMMARY_COLUMNS, section=t(lang, "xlsx_by_group"))
