@@ -37,7 +37,7 @@ from scheduler.clock import Clock
 from scheduler.delivery import Delivery
 from scheduler.planner import plan_window
 from scheduler.policy import ReminderRules
-from scheduler.sweep import RoundReport, SweepConfig, sweep_once
+from scheduler.sweep import RoundReport, SweepConfig, sweep_due
 from storage import service_state
 from storage.db import Database
 from storage.ledger_release import release_claims
@@ -93,7 +93,7 @@ class ReminderService:
                 parallel=self.parallel,
             )
             try:
-                report = await sweep_once(self.db, self.delivery, self.calendar, config, now)
+                report = await sweep_due(self.db, self.delivery, self.calendar, config, now)
             finally:  # the digests never wait on the sweep's success
                 await self.run_digests(now)
             if report.claimed or report.unreachable:

@@ -215,6 +215,32 @@ async def sweep_once(
     return report
 
 
+MAX_CLAIMS = 100  # claims of ``batch`` people one round makes at most (20,000 people)
+
+
+async def sweep_due(
+    db: Database,
+    delivery: Delivery,
+    calendar: WorkCalendar,
+    config: SweepConfig,
+    now: datetime,
+) -> RoundReport:
+    """``sweep_once`` again and again until nothing is due at ``now``: a quarter-end
+    morning (thousands of people) goes out at the platform's pace, not ``batch`` people
+    a round."""
+    total = RoundReport()
+    for _ in range(MAX_CLAIMS):
+        report = await sweep_once(db, delivery, calendar, config, now)
+        for name in ("claimed", "sent", "retried", "failed", "skipped", "lost_claims"):
+            setattr(total, name, getattr(total, name) + getattr(report, name))
+        total.unreachable += report.unreachable
+        for reason, n in report.skip_reasons.items():
+            total.skip_reasons[reason] = total.skip_reasons.get(reason, 0) + n
+        if not report.claimed or config.stopping():
+            break
+    return total
+
+
 def checkins(
     items: list[NudgeToSend],
     calendar: WorkCalendar,

@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 from scheduler.clock import ManualClock
 from scheduler.delivery import DeliveryResult, Outcome
 from scheduler.planner import plan_window
-from scheduler.sweep import MAX_ATTEMPTS, SweepConfig, backoff, sweep_once
+from scheduler.sweep import MAX_ATTEMPTS, SweepConfig, backoff, sweep_due, sweep_once
 from storage.db import Database
 from storage.enums import NudgeState, Status
 from storage.ledger import claim_due
@@ -306,3 +306,17 @@ async def test_a_long_check_in_does_not_hold_up_the_other_peoples(db):
     for person in {p for p, _ in delivery.order}:
         audiences = [a for p, a in delivery.order if p == person]
         assert audiences == sorted(audiences, key=["official", "leader"].index)
+
+
+async def test_one_round_sends_everything_due_not_one_claim_of_people(db):
+    await declare_agencies(db)
+    await load_people(db)
+    await load_plan(db)
+    now = local(2024, 3, 29, 8, 0)
+    await plan(db, now)
+    delivery = RecordingDelivery()
+    report = await sweep_due(db, delivery, CAL, config(batch=3), now)  # 3 people a claim
+    people = {n.person_id for n, _ in delivery.delivered}
+    assert len(people) > 3 and report.sent == len(delivery.delivered)
+    again = await sweep_once(db, delivery, CAL, config(batch=3), now)
+    assert again.claimed == 0  # nothing due was left for the next round
