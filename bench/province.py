@@ -54,7 +54,7 @@ from bot.outbound.nudges import ChatDelivery
 from scheduler.delivery import CheckIn, DeliveryResult, NudgeToSend, Outcome
 from scheduler.planner import plan_window
 from scheduler.service import ReminderService
-from scheduler.sweep import SweepConfig, sweep_once
+from scheduler.sweep import SweepConfig, sweep_due, sweep_once
 from storage.db import Database, apply_sqlite_pragmas
 from storage.enums import Channel, NudgeState, Role, Status
 from storage.imports.directory import import_people
@@ -244,12 +244,7 @@ async def morning(db: Database, checkins: int, *, standby: bool) -> dict:
         config = SweepConfig(worker="bench:leader", rules=RULES, parallel=ReminderService.parallel)
         wall = time.perf_counter()
         try:
-            sent = 0
-            while True:
-                report = await sweep_once(db, delivery, CAL, config, MORNING)
-                if not report.claimed:
-                    break
-                sent += report.sent
+            await sweep_due(db, delivery, CAL, config, MORNING)  # the service's round
         finally:
             wall = time.perf_counter() - wall
             stop.set()
