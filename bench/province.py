@@ -53,7 +53,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.outbound.nudges import ChatDelivery
 from scheduler.delivery import CheckIn, DeliveryResult, NudgeToSend, Outcome
 from scheduler.planner import plan_window
-from scheduler.service import ReminderService
+from scheduler.service import PARALLEL
 from scheduler.sweep import SweepConfig, sweep_due, sweep_once
 from storage.db import Database, apply_sqlite_pragmas
 from storage.enums import Channel, NudgeState, Role, Status
@@ -241,7 +241,7 @@ async def morning(db: Database, checkins: int, *, standby: bool) -> dict:
             contender = asyncio.create_task(second.acquire(stop))
         delivery = ChatDelivery(db, {"telegram": channel}, "vi", calendar=CAL)
         # As the service sweeps: several people's check-ins at once.
-        config = SweepConfig(worker="bench:leader", rules=RULES, parallel=ReminderService.parallel)
+        config = SweepConfig(worker="bench:leader", rules=RULES, parallel=PARALLEL)
         wall = time.perf_counter()
         try:
             await sweep_due(db, delivery, CAL, config, MORNING)  # the service's round

@@ -48,6 +48,9 @@ PLAN_EVERY = timedelta(minutes=30)
 DigestRunner = Callable[[Database, WorkCalendar, datetime], Awaitable[object]]
 
 
+PARALLEL = 8  # people's check-ins at once on PostgreSQL
+
+
 def default_worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
@@ -63,7 +66,9 @@ class ReminderService:
     worker: str = field(default_factory=default_worker_name)
     digests: DigestRunner | None = None  # the chat side supplies rendering and sending
     stop_grace: float = 2.0  # seconds a round may take to reach its next delivery on stop
-    parallel: int = 8  # people's check-ins delivered at once (``SweepConfig.parallel``)
+    # People's check-ins delivered at once (``SweepConfig.parallel``): ``PARALLEL`` on
+    # PostgreSQL; SQLite keeps one writer at a time (its lock would time out under many).
+    parallel: int = 1
     rounds: int = 0
     last_report: RoundReport | None = None
     _planned_at: datetime | None = None

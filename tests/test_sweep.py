@@ -285,6 +285,8 @@ class HeldCheckIns:
 
 
 async def test_a_long_check_in_does_not_hold_up_the_other_peoples(db):
+    if db.dialect != "postgresql":
+        pytest.skip("check-ins go in parallel on PostgreSQL (SQLite keeps one writer)")
     await declare_agencies(db)
     await load_people(db)
     await load_plan(db)

@@ -41,7 +41,7 @@ from scheduler.clock import Clock
 from scheduler.delivery import Delivery
 from scheduler.digest import run_due_digests
 from scheduler.policy import ReminderRules
-from scheduler.service import DigestRunner, ReminderService, default_worker_name
+from scheduler.service import PARALLEL, DigestRunner, ReminderService, default_worker_name
 from storage.db import Database
 
 log = logging.getLogger("nhacviec.app")
@@ -240,7 +240,14 @@ def build_service(
         copies = EscalationCopies(db, email, calendar, lang, invites=invites, worker=name)
         digests = _and_copies(digests, copies)
     reminders = ReminderService(
-        db, delivery, calendar, rules, clock, sweep_seconds=settings.sweep_seconds, digests=digests
+        db,
+        delivery,
+        calendar,
+        rules,
+        clock,
+        sweep_seconds=settings.sweep_seconds,
+        digests=digests,
+        parallel=PARALLEL if db.dialect == "postgresql" else 1,
     )
     return Service(channels, calendar, rules, dispatcher, delivery, sink, reminders, copies)
 
