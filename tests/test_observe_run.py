@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import re
 import signal
 import socket
@@ -20,6 +19,7 @@ from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.kit import declare_agencies, load_people, load_plan
 from tests.kit.cli import call as cli
+from tests.kit.cli import clean_env
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551
@@ -56,11 +56,7 @@ async def wait_healthy(client: httpx.AsyncClient, url: str) -> httpx.Response:
 @pytest.fixture
 async def setup(tmp_path):
     async with FakeTelegramAPI(max_long_poll=0.5, per_chat_rate=None) as api:
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("NHACVIEC_", "TELEGRAM_", "DATABASE_"))
-        }
+        env = clean_env()
         health, metrics = free_port(), free_port()
         env |= {
             "TELEGRAM_BOT_TOKEN": api.token,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sqlite3
 import sys
@@ -16,6 +15,7 @@ from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.kit import declare_agencies, load_people, load_plan
 from tests.kit.cli import call_ok as cli
+from tests.kit.cli import clean_env
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551
@@ -41,11 +41,7 @@ def query(db: Path, sql: str) -> list[tuple]:
 @pytest.fixture
 async def setup(tmp_path):
     async with FakeTelegramAPI(max_long_poll=0.5, per_chat_rate=None) as api:
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("NHACVIEC_", "TELEGRAM_", "DATABASE_"))
-        }
+        env = clean_env()
         env |= {
             "TELEGRAM_BOT_TOKEN": api.token,
             "TELEGRAM_API_URL": api.url,

@@ -26,20 +26,12 @@ from storage.migrate import upgrade
 from tests.conftest import POSTGRES_URL
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.kit import declare_agencies, load_people, load_plan
-from tests.kit.cli import run
+from tests.kit.cli import clean_env, run
 from tests.kit.databases import fresh_postgres
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 FIRST, SECOND = 5551, 5552
 HANG_GUARD = 60  # seconds: each wait is for the service, never a deadline
-
-
-def clean_env() -> dict[str, str]:
-    return {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("NHACVIEC_", "TELEGRAM_", "ZALO_", "WEBHOOK_", "DATABASE_"))
-    }
 
 
 async def start(cwd: Path, env: dict, log: Path) -> asyncio.subprocess.Process:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import csv
-import os
 import signal
 import sqlite3
 import sys
@@ -24,6 +23,7 @@ from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.kit import HEADER, declare_agencies, load_people, load_plan
 from tests.kit.cli import call_ok as command
+from tests.kit.cli import clean_env
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551
@@ -58,11 +58,7 @@ def mine(db: Path, person_id: int) -> list[tuple]:
 
 async def test_sigterm_with_a_long_queue_to_one_chat_exits_and_frees_the_claims(tmp_path):
     async with FakeTelegramAPI(max_long_poll=0.5, per_chat_rate=None) as api:
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("NHACVIEC_", "TELEGRAM_", "DATABASE_"))
-        }
+        env = clean_env()
         env |= {
             "TELEGRAM_BOT_TOKEN": api.token,
             "TELEGRAM_API_URL": api.url,

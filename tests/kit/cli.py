@@ -11,14 +11,18 @@ from pathlib import Path
 SCRIPT = Path(sys.executable).with_name("nhacviec")
 
 
+OURS = ("NHACVIEC_", "TELEGRAM_", "ZALO_", "WEBHOOK_", "DATABASE_")
+
+
+def clean_env(**values: str) -> dict[str, str]:
+    """The caller's environment without any setting of ours, plus ``values``."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(OURS)} | values
+
+
 def run(
     cwd: Path, *args: str, env: dict | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("NHACVIEC_", "TELEGRAM_", "ZALO_", "WEBHOOK_", "DATABASE_"))
-    }
+    clean = clean_env()
     return subprocess.run(
         [str(SCRIPT), *args],
         cwd=cwd,
