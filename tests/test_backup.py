@@ -19,8 +19,8 @@ from sqlalchemy.engine import make_url
 from storage.db import Database, make_engine
 from storage.migrate import upgrade
 from storage.models import Base, InboundMessage
+from tests.kit import sample_store
 from tests.kit.cli import run
-from tests.kit.world import declare_agencies, load_people, load_plan
 
 POSTGRES_URL = os.environ.get("NHACVIEC_TEST_POSTGRES_URL")
 
@@ -61,13 +61,6 @@ async def _write_messages(
         await asyncio.sleep(0)
 
 
-async def _sample(db: Database) -> None:
-    await upgrade(db.engine)
-    await declare_agencies(db)
-    await load_plan(db)
-    await load_people(db)
-
-
 async def _backup_under_load(db: Database, tmp_path, env: dict[str, str], out) -> list[int]:
     """Run ``nhacviec backup`` while messages are written; the numbers written before it."""
     stop, started, written = asyncio.Event(), asyncio.Event(), []
@@ -95,7 +88,7 @@ async def _check_restored(source: Database, restored: Database, before: list[int
 
 async def test_a_sqlite_backup_under_load_restores_every_row(tmp_path):
     source = Database(f"sqlite+aiosqlite:///{tmp_path / 'live.db'}")
-    await _sample(source)
+    await sample_store(source.url)
     out = tmp_path / "backups" / "nhacviec-backup.db"
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'live.db'}"}
     before = await _backup_under_load(source, tmp_path, env, out)
@@ -160,7 +153,7 @@ async def test_a_postgresql_backup_under_load_restores_every_row(tmp_path):
     source_url, target_url = [await _create_database(n) for n in names]
     source, restored = Database(source_url), Database(target_url)
     try:
-        await _sample(source)
+        await sample_store(source.url)
         out = tmp_path / "nhacviec.dump"
         before = await _backup_under_load(source, tmp_path, {"DATABASE_URL": source_url}, out)
         done = run(tmp_path, "restore", str(out), env={"DATABASE_URL": target_url})

@@ -14,12 +14,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from storage.db import Database
-from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.kit import declare_agencies, load_people, load_plan
+from tests.kit import sample_store
 from tests.kit.cli import call as cli
-from tests.kit.cli import clean_env
+from tests.kit.cli import clean_env, start_run
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551
@@ -67,12 +65,7 @@ async def setup(tmp_path):
             "NHACVIEC_HEALTH_PORT": str(health),
             "NHACVIEC_METRICS_PORT": str(metrics),
         }
-        db = Database(f"sqlite+aiosqlite:///{tmp_path / 'nhacviec.db'}")
-        await upgrade(db.engine)
-        await declare_agencies(db)
-        await load_plan(db)
-        await load_people(db)
-        await db.dispose()
+        await sample_store(f"sqlite+aiosqlite:///{tmp_path / 'nhacviec.db'}")
         code, out, err = await cli(tmp_path, env, "invite", "Phan Ngọc Phương")
         assert code == 0, err
         invite = out.split("?start=", 1)[1].split()[0]
@@ -81,15 +74,7 @@ async def setup(tmp_path):
 
 async def test_a_run_writes_its_audit_trail_and_answers_health_metrics_and_status(setup):
     api, env, invite, cwd, health_port, metrics_port = setup
-    process = await asyncio.create_subprocess_exec(
-        SCRIPT,
-        "run",
-        cwd=cwd,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        stdin=asyncio.subprocess.DEVNULL,
-    )
+    process = await start_run(cwd, env, stdout=asyncio.subprocess.PIPE)
     try:
         await api.wait_for("setMyCommands", timeout=30)
         api.push_command(CHAT, f"/start {invite}")

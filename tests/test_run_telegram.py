@@ -10,27 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from storage.db import Database
-from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.kit import declare_agencies, load_people, load_plan
+from tests.kit import sample_store
 from tests.kit.cli import call_ok as cli
-from tests.kit.cli import clean_env
+from tests.kit.cli import clean_env, start_run
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551
 
 
 async def start(cwd: Path, env: dict) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        SCRIPT,
-        "run",
-        cwd=cwd,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        stdin=asyncio.subprocess.DEVNULL,
-    )
+    return await start_run(cwd, env, stdout=asyncio.subprocess.PIPE)
 
 
 def query(db: Path, sql: str) -> list[tuple]:
@@ -49,12 +39,7 @@ async def setup(tmp_path):
             "NHACVIEC_SWEEP_SECONDS": "1",
         }
         # The store is prepared in-process (the import commands have their own tests).
-        db = Database(f"sqlite+aiosqlite:///{tmp_path / 'nhacviec.db'}")
-        await upgrade(db.engine)
-        await declare_agencies(db)
-        await load_plan(db)
-        await load_people(db)
-        await db.dispose()
+        await sample_store(f"sqlite+aiosqlite:///{tmp_path / 'nhacviec.db'}")
         out = await cli(tmp_path, env, "invite", "Phan Ngọc Phương")
         assert "https://t.me/nhacviec_test_bot?start=" in out  # username from getMe
         code = out.split("?start=", 1)[1].split()[0]

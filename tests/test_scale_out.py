@@ -22,11 +22,10 @@ from sqlalchemy import text
 
 from storage.db import Database
 from storage.leader import Leadership
-from storage.migrate import upgrade
 from tests.conftest import POSTGRES_URL
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.kit import declare_agencies, load_people, load_plan
-from tests.kit.cli import clean_env, run
+from tests.kit import sample_store
+from tests.kit.cli import clean_env, run, start_run
 from tests.kit.databases import fresh_postgres
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
@@ -35,11 +34,7 @@ HANG_GUARD = 60  # seconds: each wait is for the service, never a deadline
 
 
 async def start(cwd: Path, env: dict, log: Path) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        SCRIPT, "run", cwd=cwd, env=env | {"NHACVIEC_LOG_FILE": str(log)},
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-        stdin=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
+    return await start_run(cwd, env | {"NHACVIEC_LOG_FILE": str(log)})
 
 
 def _read(log: Path) -> str:
@@ -84,6 +79,24 @@ async def recorded(url: str, chat: int) -> None:
     raise AssertionError(f"nothing recorded as sent to {chat}")
 
 
+async def rounds_after(url: str, rounds: int) -> None:
+    """Wait until the service has ended ``rounds`` more sweep rounds (its ``service_state``
+    row of the last sweep written anew each time)."""
+    seen: set[object] = set()
+    query = text("select updated_at from service_state where key = 'sweep'")
+    db = Database(url)
+    try:
+        for _ in range(HANG_GUARD * 20):
+            async with db.engine.connect() as conn:
+                seen.add((await conn.execute(query)).scalar())
+            if len(seen) > rounds:
+                return
+            await asyncio.sleep(0.05)
+    finally:
+        await db.dispose()
+    raise AssertionError(f"fewer than {rounds} sweep rounds ended")
+
+
 async def stop(process: asyncio.subprocess.Process) -> None:
     if process.returncode is None:
         process.send_signal(signal.SIGTERM)
@@ -97,14 +110,7 @@ async def stop(process: asyncio.subprocess.Process) -> None:
 @pytest.mark.skipif(not POSTGRES_URL, reason="NHACVIEC_TEST_POSTGRES_URL is not set")
 async def test_two_processes_on_postgresql_one_leads_and_the_other_takes_over(tmp_path):
     async with fresh_postgres("nv_scale") as url, FakeTelegramAPI(max_long_poll=0.5) as api:
-        db = Database(url)
-        try:
-            await upgrade(db.engine)
-            await declare_agencies(db)
-            await load_plan(db)
-            await load_people(db)
-        finally:
-            await db.dispose()
+        await sample_store(url)
         env = clean_env() | {
             "DATABASE_URL": url,
             "TELEGRAM_BOT_TOKEN": api.token,
@@ -152,7 +158,7 @@ async def test_two_processes_on_postgresql_one_leads_and_the_other_takes_over(tm
                 timeout=HANG_GUARD,
                 since=since,
             )
-            await asyncio.sleep(3)  # a few more rounds: anything doubled would show
+            await rounds_after(url, 3)  # a few more rounds: anything doubled would show
         finally:
             if leader.returncode is None:
                 leader.kill()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-import os
 import signal
 import sys
 from pathlib import Path
@@ -14,12 +13,11 @@ from pathlib import Path
 import pytest
 
 from bot.app.redaction import Redactor
-from storage.db import Database
-from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.zalo_api import FakeZaloAPI
-from tests.kit import declare_agencies, load_people, load_plan
+from tests.kit import sample_store
 from tests.kit.cli import call as cli
+from tests.kit.cli import clean_env
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551
@@ -76,12 +74,7 @@ async def setup(tmp_path):
         FakeTelegramAPI(max_long_poll=0.5, per_chat_rate=None) as api,
         FakeZaloAPI(max_long_poll=0.5) as zalo,
     ):
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("NHACVIEC_", "TELEGRAM_", "ZALO_", "WEBHOOK_", "DATABASE_"))
-        }
-        env |= {
+        env = clean_env() | {
             "TELEGRAM_BOT_TOKEN": api.token,
             "TELEGRAM_API_URL": api.url,
             "ZALO_BOT_TOKEN": zalo.token,
@@ -89,12 +82,7 @@ async def setup(tmp_path):
             "NHACVIEC_CLOCK_START": "2024-01-22T07:40",
             "NHACVIEC_SWEEP_SECONDS": "1",
         }
-        db = Database(f"sqlite+aiosqlite:///{tmp_path / 'nhacviec.db'}")
-        await upgrade(db.engine)
-        await declare_agencies(db)
-        await load_plan(db)
-        await load_people(db)
-        await db.dispose()
+        await sample_store(f"sqlite+aiosqlite:///{tmp_path / 'nhacviec.db'}")
         status, out, err = await cli(tmp_path, env, "invite", "Phan Ngọc Phương")
         assert status == 0, err
         code = out.split("?start=", 1)[1].split()[0]

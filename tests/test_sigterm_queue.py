@@ -18,12 +18,10 @@ import sys
 import time
 from pathlib import Path
 
-from storage.db import Database
-from storage.migrate import upgrade
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.kit import HEADER, declare_agencies, load_people, load_plan
+from tests.kit import HEADER, sample_store
 from tests.kit.cli import call_ok as command
-from tests.kit.cli import clean_env
+from tests.kit.cli import clean_env, start_run
 
 SCRIPT = str(Path(sys.executable).with_name("nhacviec"))
 CHAT = 5551
@@ -67,19 +65,10 @@ async def test_sigterm_with_a_long_queue_to_one_chat_exits_and_frees_the_claims(
             "NHACVIEC_LOG_FILE": str(tmp_path / "run.log"),
         }
         db_path = tmp_path / "nhacviec.db"
-        db = Database(f"sqlite+aiosqlite:///{db_path}")
-        await upgrade(db.engine)
-        await declare_agencies(db)
-        await load_plan(db)
-        await load_plan(db, extra_plan(tmp_path, TASKS))
-        await load_people(db)
-        await db.dispose()
+        await sample_store(f"sqlite+aiosqlite:///{db_path}", extra_plan(tmp_path, TASKS))
         out = await command(tmp_path, env, "invite", "Phan Ngọc Phương")
         code = out.split("?start=", 1)[1].split()[0]
-        process = await asyncio.create_subprocess_exec(
-            SCRIPT, "run", cwd=tmp_path, env=env, stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.PIPE, stdin=asyncio.subprocess.DEVNULL,
-        )  # fmt: skip
+        process = await start_run(tmp_path, env)
         try:
             await api.wait_for("setMyCommands", timeout=30)
             api.push_command(CHAT, f"/start {code}")

@@ -35,6 +35,7 @@ from tests.kit.world import (
     load_people,
     load_plan,
     one_task_and_a_linked_official,
+    sample_store,
     two_tasks_and_an_invite,
 )
 
@@ -63,6 +64,7 @@ __all__ = [
     "local",
     "needs_shared_data",
     "one_task_and_a_linked_official",
+    "sample_store",
     "two_tasks_and_an_invite",
     "write_plan",
 ]

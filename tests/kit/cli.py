@@ -34,6 +34,16 @@ def run(
     )
 
 
+async def start_run(
+    cwd: Path, env: dict, *, stdout: int = asyncio.subprocess.DEVNULL
+) -> asyncio.subprocess.Process:
+    """``nhacviec run`` in the background, ``env`` its whole environment; stderr piped."""
+    return await asyncio.create_subprocess_exec(
+        str(SCRIPT), "run", cwd=cwd, env=env, stdout=stdout,
+        stderr=asyncio.subprocess.PIPE, stdin=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+
+
 async def call(cwd: Path, env: dict, *args: str) -> tuple[int, str, str]:
     """``nhacviec ARGS`` from async code, with ``env`` as the whole environment:
     (exit status, stdout, stderr)."""

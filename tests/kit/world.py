@@ -39,6 +39,23 @@ async def load_people(db: Database, path: Path = PEOPLE_FILE, now: datetime = NO
         return await import_people(session, read_table(path, key_column="full_name"), now)
 
 
+async def sample_store(url: str, *extra_plans: Path) -> None:
+    """A migrated store at ``url`` holding the sample agencies, plan (and ``extra_plans``)
+    and people, for tests that run ``nhacviec`` as a subprocess on it."""
+    from storage.migrate import upgrade
+
+    db = Database(url)
+    try:
+        await upgrade(db.engine)
+        await declare_agencies(db)
+        await load_plan(db)
+        for plan in extra_plans:
+            await load_plan(db, plan)
+        await load_people(db)
+    finally:
+        await db.dispose()
+
+
 async def count(db: Database, model, *where) -> int:
     async with db.unit_of_work() as session:
         return await session.scalar(select(func.count()).select_from(model).where(*where))
