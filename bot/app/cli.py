@@ -631,6 +631,19 @@ def plans_command(ctx: typer.Context) -> None:
         typer.echo(line)
 
 
+def _lifecycle(c: Context, dry_run: bool, call: Callable[..., Awaitable[Any]]) -> Any:
+    """The plan and agency lifecycle commands' one shape: a ready store,
+    ``call(db, now, zone)``, then the dry-run note."""
+
+    async def action(db: Database):
+        await admin.require_ready(db, c.lang)
+        return await call(db, c.clock().now(), c.settings.timezone)
+
+    outcome = c.run(action)
+    _dry_run_note(c, dry_run)
+    return outcome
+
+
 @app.command("close-plan", help=_help("cli_close_plan"))
 def close_plan_command(
     ctx: typer.Context,
@@ -641,38 +654,24 @@ def close_plan_command(
     c: Context = ctx.obj
     from bot.app import lifecycle
 
-    async def action(db: Database):
-        await admin.require_ready(db, c.lang)
-        return await lifecycle.close_plan(
+    closure = _lifecycle(
+        c,
+        dry_run,
+        lambda db, now, _tz: lifecycle.close_plan(
             db,
             year,
             c.lang,
-            c.clock().now(),
+            now,
             reopen=reopen,
             dry_run=dry_run,
             calendar=calendar_from(c.settings),
-        )
-
-    closure = c.run(action)
-    _dry_run_note(c, dry_run)
+        ),
+    )
     typer.echo(lifecycle.describe_closure(closure, c.lang, reopen=reopen))
 
 
 AgencyArg = Annotated[str, typer.Argument(help=_help("cli_agency"))]
 FromDay = Annotated[str | None, typer.Option("--from", help=_help("cli_agency_from"))]
-
-
-def _lifecycle(c: Context, dry_run: bool, call: Callable[..., Awaitable[Any]]) -> Any:
-    """The agency commands' one shape: a ready store, ``call(db, now, zone)``, then the
-    dry-run note."""
-
-    async def action(db: Database):
-        await admin.require_ready(db, c.lang)
-        return await call(db, c.clock().now(), c.settings.timezone)
-
-    outcome = c.run(action)
-    _dry_run_note(c, dry_run)
-    return outcome
 
 
 @app.command("end-agency", help=_help("cli_end_agency"))
