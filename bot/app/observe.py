@@ -62,6 +62,7 @@ class Observer:
         self.servers: list[WebhookServer] = []
         self._undo: list[Callable[[], None]] = []
         self._task: asyncio.Task | None = None
+        self._stopping = asyncio.Event()
         self._redact = Redactor(secrets_of(settings))
 
     @property
@@ -101,9 +102,10 @@ class Observer:
 
     async def stop(self) -> None:
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            # The loop ends between writes: cancelled inside one, the database connection
+            # would be cut mid-transaction (the pool logs a traceback).
+            self._stopping.set()
+            await self._task
             self._task = None
         self.stopped_at = self.wall()
         try:
@@ -118,12 +120,13 @@ class Observer:
         self._undo.clear()
 
     async def _loop(self) -> None:
-        while True:
+        while not self._stopping.is_set():
             try:
                 await self.refresh()
             except Exception as exc:  # the next round tries again; /healthz says so
                 log.warning("action=observe_write_failed error=%r", exc)
-            await asyncio.sleep(self.interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.interval)
 
     def channels_value(self) -> dict:
         return {

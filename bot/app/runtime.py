@@ -65,7 +65,11 @@ async def _lead(settings, db, clock, service, stop: asyncio.Event, leadership) -
             settings.clock_speed,
         )
     observer = await observe.start(settings, db, clock, service.reminders.worker)
-    recovered = await service.open()
+    try:
+        recovered = await service.open()
+    except BaseException:  # a token refused, a webhook not reachable: nothing left writing
+        await observer.stop()
+        raise
     if recovered:
         log.info("action=recovered updates=%s", recovered)
     service.reminders.start()
