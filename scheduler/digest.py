@@ -24,6 +24,7 @@ instants. Texts are the chat side's business (``DigestSink``).
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -228,8 +229,11 @@ async def deliver_due_parts(
         except Exception as exc:  # recorded on the part and retried, never dropped silently
             await _failed(db, calendar, part, claimed.attempts, exc, worker, now)
             continue
-        async with db.unit_of_work() as session:
-            kind = await store.mark_part_sent(session, part.id, worker, now, late=late)
+        kind = await db.again_when_busy(  # it went out: recorded, not sent again
+            functools.partial(
+                store.mark_part_sent, part_id=part.id, worker=worker, now=now, late=late
+            )
+        )
         if kind is not None:
             log.info("action=digest_delivered kind=%s day=%s late=%s", kind, part.day, late)
             delivered.append(kind)

@@ -90,6 +90,13 @@ class RoundReport:
     unreachable: int = 0  # of ``failed``: people with no reachable chat, marked in bulk
     skip_reasons: dict[str, int] = field(default_factory=dict)
 
+    def add(self, other: RoundReport) -> None:
+        for name in ("claimed", "sent", "retried", "failed", "skipped", "lost_claims"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.unreachable += other.unreachable
+        for reason, n in other.skip_reasons.items():
+            self.skip_reasons[reason] = self.skip_reasons.get(reason, 0) + n
+
 
 async def _skip_reasons(
     session, nudges: list[Nudge], calendar: WorkCalendar, rules: ReminderRules | None
@@ -150,6 +157,8 @@ async def sweep_once(
     # Only a delivery that says so reaches people by these chats and nothing else; one
     # with another way through (e-mail) must be handed its unreachable people.
     channels = getattr(delivery, "only_channels", None)
+    # The claim commits on its own: what follows reads (the policy, in a thread) before
+    # it writes, and SQLite's one write lock is not held meanwhile.
     async with db.unit_of_work() as session:
         await reopen_gave_up(session, now, attempts=PROBE, limit=1)
         if channels is not None:
@@ -159,8 +168,9 @@ async def sweep_once(
             session, now, worker=config.worker, lease=config.lease, limit=config.batch
         )
         report.claimed = len(claimed)
-        if not claimed:
-            return report
+    if not claimed:
+        return report
+    async with db.unit_of_work() as session:
         reasons = await _skip_reasons(session, claimed, calendar, config.rules)
         wanted = [n for n in claimed if n.id not in reasons]
         reasons |= dict.fromkeys(await superseded(session, wanted, now), "superseded")
@@ -199,12 +209,16 @@ async def sweep_once(
             for checkin in theirs:
                 if config.stopping():
                     return
-                await _deliver_checkin(db, delivery, calendar, config, checkin, now, report)
+                try:
+                    await _deliver_checkin(db, delivery, calendar, config, checkin, now, report)
+                except Exception:  # not recorded: left claimed, sent again after the lease
+                    log.exception("action=outcome_unrecorded person=%s", checkin.person_id)
+                    return  # their next check-ins too: the store is failing
 
     # The longest first: their pages, a second apart, overlap the short ones' instead of
     # holding the round's end (the next claim waits for it).
     longest_first = sorted(people.values(), key=lambda c: -sum(len(x.items) for x in c))
-    async with asyncio.TaskGroup() as group:  # one failing cancels the others
+    async with asyncio.TaskGroup() as group:  # none fails: a person's trouble stays theirs
         for theirs in longest_first:
             group.create_task(one_person(theirs))
     if report.sent:  # the platform takes nudges: what it refused before goes out again
@@ -231,11 +245,7 @@ async def sweep_due(
     total = RoundReport()
     for _ in range(MAX_CLAIMS):
         report = await sweep_once(db, delivery, calendar, config, now)
-        for name in ("claimed", "sent", "retried", "failed", "skipped", "lost_claims"):
-            setattr(total, name, getattr(total, name) + getattr(report, name))
-        total.unreachable += report.unreachable
-        for reason, n in report.skip_reasons.items():
-            total.skip_reasons[reason] = total.skip_reasons.get(reason, 0) + n
+        total.add(report)
         if not report.claimed or config.stopping():
             break
     return total
@@ -320,7 +330,10 @@ async def _record(db, calendar, config, outcomes, now, report) -> None:
             by_message.setdefault(key, {})[item.nudge_id] = position
         else:
             others.append((item, result, position))
-    async with db.unit_of_work() as session:
+
+    async def write(session) -> RoundReport:  # again from scratch when the database was busy
+        counted = RoundReport()
+        kept.clear()
         for (channel, message_id, chat_id), positions in by_message.items():
             taken = await mark_sent_together(
                 session,
@@ -331,11 +344,16 @@ async def _record(db, calendar, config, outcomes, now, report) -> None:
                 message_id=message_id,
                 chat_id=chat_id,
             )
-            report.sent += len(taken)
-            kept |= {nudge_id: nudge_id in taken for nudge_id in positions}
+            counted.sent += len(taken)
+            kept.update({nudge_id: nudge_id in taken for nudge_id in positions})
         for item, result, _position in others:
-            one = await _record_one(session, calendar, config, item, result, now, report)
+            one = await _record_one(session, calendar, config, item, result, now, counted)
             kept[item.nudge_id] = bool(one)
+        return counted
+
+    # What went out must be recorded: the database busy for a moment is no reason to
+    # leave the claim to its lease and send it again.
+    report.add(await db.again_when_busy(write))
     # After the commit: a line stands for what the ledger keeps.
     for item, result, _position in outcomes:
         held = kept[item.nudge_id]

@@ -7,9 +7,10 @@ session and only flush.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
@@ -23,6 +24,8 @@ from sqlalchemy.ext.asyncio import (
 )
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+RETRY_WAITS = (0.2, 0.5, 1.0, 2.0, 4.0)  # seconds before each try of ``again_when_busy``
+T = TypeVar("T")
 
 # The session a unit of work yields, as ``bot/`` and ``scheduler/`` name it in type
 # hints: they hand it to storage functions and never query through it themselves.
@@ -122,6 +125,12 @@ async def unit_of_work(
             await transaction.commit()
 
 
+def is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is a write that found the database busy (SQLite's lock held past
+    the busy timeout), so that the same transaction may simply be tried again."""
+    return isinstance(exc, OperationalError) and "database is locked" in str(exc.orig)
+
+
 class Database:
     """An engine and its session factory, opened once per process."""
 
@@ -138,6 +147,21 @@ class Database:
     def unit_of_work(self, *, dry_run: bool = False):
         """A transaction around one operation; see ``unit_of_work``."""
         return unit_of_work(self.sessions, dry_run=dry_run)
+
+    async def again_when_busy(self, work: Callable[[Session], Awaitable[T]]) -> T:
+        """``work(session)`` in a unit of work, run again (a few times, a little later)
+        when the database was busy: for what must be recorded, such as a message that
+        went out, where giving up means sending it twice."""
+        for wait in RETRY_WAITS:
+            try:
+                async with self.unit_of_work() as session:
+                    return await work(session)
+            except OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+            await asyncio.sleep(wait)
+        async with self.unit_of_work() as session:
+            return await work(session)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -10,6 +10,7 @@ from sqlalchemy import event, select
 
 from bot.channels.base import ChannelError
 from bot.handlers import progress
+from bot.inbound import dispatcher as dispatcher_module
 from bot.inbound.dispatcher import Dispatcher
 from storage.enums import Channel
 from storage.models import Assignment, ChatLink, InboundMessage, Person, ProgressUpdate
@@ -135,6 +136,27 @@ async def test_a_batch_is_recorded_in_order_in_one_transaction(linked):
         rows = (await session.scalars(select(InboundMessage))).all()
     assert await history(linked) == 3 and status == "done"
     assert all(r.processed_at and r.replies_sent_at for r in rows) and len(rows) == 3
+
+
+async def test_a_batch_past_its_time_commits_and_the_rest_follow_in_order(linked, monkeypatch):
+    # The batch's transaction holds SQLite's write lock: past BATCH_SECONDS no further
+    # turn starts; the rest lead the next batch, each chat still in order.
+    channel, commits = RecordingChannel(), []
+    event.listen(linked.engine.sync_engine, "commit", lambda _: commits.append(1))
+    monkeypatch.setattr(dispatcher_module, "BATCH_SECONDS", 0.0)
+    d = dispatcher(linked, channel)
+    texts = ("/capnhat 2.1 dang lam 20%", "/capnhat 2.1 dang lam 50%", "/capnhat 2.1 xong")
+    await accept_together(d, *(channel.incoming("42", t, f"t{n}") for n, t in enumerate(texts)))
+    assert [m.splitlines()[0] for m in channel.texts("42")] == [
+        "Đã ghi nhận 2.1: đang thực hiện 20%.",
+        "Đã ghi nhận 2.1: đang thực hiện 50%.",
+        "Đã ghi nhận 2.1: đã hoàn thành.",
+    ]
+    assert len(commits) >= 4  # one turn a transaction (three), then the sent marks
+    assert await history(linked) == 3
+    async with linked.unit_of_work() as session:
+        rows = (await session.scalars(select(InboundMessage))).all()
+    assert len(rows) == 3 and all(r.processed_at and r.replies_sent_at for r in rows)
 
 
 async def test_a_later_message_in_the_batch_sees_what_an_earlier_one_changed(linked):

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+import threading
+import time
 from collections import Counter
 from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import make_url
 
 from scheduler.clock import ManualClock
 from scheduler.delivery import DeliveryResult, Outcome
 from scheduler.planner import plan_window
 from scheduler.sweep import MAX_ATTEMPTS, SweepConfig, backoff, sweep_due, sweep_once
+from storage import db as storage_db
 from storage.db import Database
 from storage.enums import NudgeState, Status
 from storage.ledger import claim_due
@@ -322,3 +327,41 @@ async def test_one_round_sends_everything_due_not_one_claim_of_people(db):
     assert len(people) > 3 and report.sent == len(delivery.delivered)
     again = await sweep_once(db, delivery, CAL, config(batch=3), now)
     assert again.claimed == 0  # nothing due was left for the next round
+
+
+async def test_a_send_is_recorded_when_the_store_is_busy_for_a_moment(small_plan, monkeypatch):
+    """Another writer holds SQLite's lock past the busy timeout just as a nudge went out:
+    its outcome is written a moment later, not lost to be sent again after the lease."""
+    if small_plan.dialect != "sqlite":
+        pytest.skip("SQLite's one write lock")
+    monkeypatch.setattr(storage_db, "SQLITE_BUSY_TIMEOUT_MS", 50)
+    db = Database(small_plan.url)  # its connections wait 50 ms for the lock, then fail
+    path = make_url(small_plan.url).database
+    held: list[threading.Thread] = []
+
+    def hold_the_lock() -> None:
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        time.sleep(0.6)
+        other.execute("COMMIT")
+        other.close()
+
+    def sent_while_busy(nudge, now) -> DeliveryResult:
+        if not held:  # the first nudge out: someone else starts writing
+            held.append(threading.Thread(target=hold_the_lock))
+            held[0].start()
+            time.sleep(0.05)
+        return DeliveryResult.sent("recording", str(nudge.nudge_id))
+
+    delivery = RecordingDelivery(sent_while_busy)
+    now = local(2024, 3, 6, 7, 30)
+    await plan(db, now)
+    try:
+        report = await sweep_once(db, delivery, CAL, config(), now)
+        held[0].join()
+        assert report.sent == 2 and (await states(db))[NudgeState.SENT] == 2
+        later = now + timedelta(hours=2)  # past the lease: nothing is sent again
+        assert (await sweep_once(db, delivery, CAL, config("w2"), later)).claimed == 0
+        assert len(delivery.delivered) == 2
+    finally:
+        await db.dispose()

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -45,6 +46,9 @@ from storage import extensions, inbox
 from storage.db import Database
 
 log = logging.getLogger("nhacviec.dispatcher")
+
+# How long one batch's transaction runs turns: on SQLite it holds the one write lock.
+BATCH_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -185,7 +189,11 @@ class Dispatcher:
                 batch, self._queue = fairness.take_fair(
                     self._queue, self.batch, self.per_chat, _chat_of
                 )
-                await self._run_batch(batch, self.now())
+                left = await self._run_batch(batch, self.now())
+                if left:  # the time ran out: they lead the next batch, each chat in order
+                    waiting = set(left)
+                    batch = [job for job in batch if job not in waiting]
+                    self._queue = left + self._queue
                 for job in batch:
                     job.stored.set()
                 self._to_lanes(batch)
@@ -196,19 +204,23 @@ class Dispatcher:
         finally:
             self._worker = None
 
-    async def _run_batch(self, batch: list[_Job], now: datetime) -> None:
-        """Run every turn in one transaction that also stores the new updates, processed.
-        If anything fails (a turn, or a new update that was stored before: a resend),
-        it is rolled back; the new updates are then stored on their own and each turn
-        runs alone."""
+    async def _run_batch(self, batch: list[_Job], now: datetime) -> list[_Job]:
+        """Run the turns in one transaction that also stores the new updates, processed,
+        for ``BATCH_SECONDS`` at most: the turns not run in time are returned, untouched,
+        for the next batch (the transaction holds SQLite's one write lock; the sweep
+        must not wait on it for seconds). If anything fails (a turn, or a new update
+        that was stored before: a resend), it is rolled back; the new updates are then
+        stored on their own and each turn runs alone."""
         new = [job for job in batch if job.row_id is None]
+        until = time.monotonic() + BATCH_SECONDS
         try:
             async with self._writing() as session:
                 # Rows stored earlier (being recovered) are older than the new ones.
                 stored = [job for job in batch if job.row_id is not None]
-                await self._turns(session, stored, now)
-                await self._turns(session, new, now, new=True)
-            return
+                left = await self._turns(session, stored, now, until=until)
+                if left:
+                    return left + new
+                return await self._turns(session, new, now, new=True, until=until)
         except Exception as exc:
             log.warning("action=batch_failed size=%s error=%r", len(batch), exc)
         for job in batch:  # rolled back: nothing of it happened
@@ -228,6 +240,7 @@ class Dispatcher:
         for job in batch:
             if not job.skip:
                 await self._run_alone(job, now)
+        return []
 
     async def _store(self, session, jobs: list[_Job]) -> None:
         updates = [
@@ -246,12 +259,21 @@ class Dispatcher:
             if not job.skip:
                 self._in_flight.add(row.id)
 
-    async def _turns(self, session, jobs: list[_Job], now: datetime, *, new: bool = False) -> None:
+    async def _turns(
+        self,
+        session,
+        jobs: list[_Job],
+        now: datetime,
+        *,
+        new: bool = False,
+        until: float | None = None,
+    ) -> list[_Job]:
         """Run the jobs' turns; ``new`` ones are not stored yet: they are inserted after
-        their turns, processed (raising ``inbox.AlreadyStored`` for a resend)."""
+        their turns, processed (raising ``inbox.AlreadyStored`` for a resend). Past
+        ``until`` (``time.monotonic``) no further turn starts: the jobs left are returned."""
         if not jobs:
-            return
-        todo = jobs
+            return []
+        todo, left = jobs, []
         if not new:
             open_ids = await inbox.claim(session, [job.row_id for job in jobs if job.row_id])
             todo = []
@@ -261,7 +283,10 @@ class Dispatcher:
                     todo.append(job)
         read = await prefetch(session, [job.incoming for job in todo]) if todo else None
         marks = []
-        for job in todo:
+        for k, job in enumerate(todo):
+            if until is not None and k and time.monotonic() > until:
+                todo, left = todo[:k], todo[k:]
+                break
             turn = Turn(session, job.incoming, now, self.lang, self.calendar, self.rules)
             turn.prefetch = read
             await handle(turn)
@@ -276,7 +301,7 @@ class Dispatcher:
             for job, mark in zip(todo, marks, strict=True):
                 mark["id"] = job.row_id
             await inbox.mark_processed(session, marks)
-            return
+            return left
         for job, mark in zip(todo, marks, strict=True):
             i = job.incoming
             mark |= {"channel": i.channel, "update_key": i.update_key, "chat_id": i.chat_id}
@@ -284,6 +309,7 @@ class Dispatcher:
         for job, row_id in zip(todo, await inbox.store_processed(session, marks), strict=True):
             job.row_id = row_id
             self._in_flight.add(row_id)  # before the commit: ``recover`` must not take it
+        return left
 
     async def _run_alone(self, job: _Job, now: datetime) -> None:
         try:
@@ -334,9 +360,13 @@ class Dispatcher:
                 elif len(left) < len(answers):
                     partly.append((row_id, answers_to_json(left)))
             if sent or partly:
-                async with self._writing() as session:
+
+                async def mark(session) -> None:
                     await inbox.mark_sent(session, sent, self.now())
                     await inbox.keep_unsent(session, partly)
+
+                async with self._write_lock:  # they went out: recorded, not sent again
+                    await self.db.again_when_busy(mark)
         except Exception:  # unsent answers stay unmarked: ``resend`` tries again
             log.exception("action=send_batch_failed updates=%s", len(jobs))
         finally:
