@@ -101,7 +101,9 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     r"( (?!em\b|minh\b|toi\b)\w+){0,4} (chu tri|phu trach|theo doi_?|quan ly|dam nhan|lam dau moi)",
 )  # fmt: skip
 EXTENSION = table(
-    "gia han", "xin lui", "xin phep (lui|hoan|nop cham|nop muon|cham)", "xin hoan",
+    "gia han", "xin lui", "xin doi_? (han|thoi han|thoi gian|sang|den|toi|lai)",
+    "doi_ (han|thoi han|sang)",  # "dời hạn sang 15/8", "đổi hạn" (not "đợi")
+    "xin phep (lui|hoan|nop cham|nop muon|cham)", "xin hoan",
     "hoan (sang|den|toi)",  # "hoãn sang cuối tháng 8" (not "hoàn thành")
     "xin (them )?han",
     r"lui( \w+){1,3} (sang|den|toi)",  # "xin phép lùi việc này đến trước Tết"
@@ -146,10 +148,10 @@ OBSTACLE = table(
     r"(kinh phi|von|tien|nguon|chu ky so|tai khoan|bien che)( \w+){0,2} (van )?(chua|khong) "
     r"(duoc )?(cap|bo tri|phan bo|giai ngan|chuyen)",
     "(chua|khong) duoc (cap|bo tri|phan bo|giai ngan)( kinh phi| von| tien)?",
-    "khong (vao|truy cap|dang nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac"
+    "khong (vao|truy cap|dang_? nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac"
     "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
     "khong (lam|thuc hien|trien khai|hoan thanh) (duoc|kip)",
-    "loi (he thong|phan mem|mang|ket noi|dang nhap|chu ky|font|du lieu)",
+    "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu|may)"
     r"( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap|khoa|cham)",
     "bi (loi|hong|treo|khoa)",
@@ -191,7 +193,9 @@ SIGN_UP = table(
 # "vẫn kịp": on time, so under way
 ON_TIME = table("(van|van se|se|dam bao|chac chan|con) kip( han| tien do)?")
 # "đã cấp 1.250 chữ ký số": an act done, with no word of the task's completion
-DID = table("da (cap|phan bo|bo tri|lap|thanh lap|in|phat|mua|cap phat)")
+DID = table(
+    "da (cap|phan bo|bo tri|lap|thanh lap|in|phat|mua|cap phat|tuyen truyen|tra ket qua|dan)"
+)
 # "hơi chậm": the work is slow, so it moves; an obstacle only if nothing says it moves
 SLOW = table("(hoi|bi|dang|con|kha|rat) cham(?! nhat)( tien do)?")
 # "Cũng tạm ổn rồi": fine, said of the work, but done or going well?
@@ -222,8 +226,11 @@ EXTENSION_QUESTION = re.compile(r"gia han")
 
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
-    r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( [\w/.-]+){0,6} roi",
-    "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang tai|day len"
+    # publishing and issuing acts are done verbs like sending: "công khai rồi", "đã đăng lên"
+    r"(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|niem yet|cong khai|dang tai|dang_ tai"
+    r"|dang_ len|dua len|pho bien)( [\w/.-]+){0,6} roi",
+    "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang_? tai|day len"
+    "|dang_ (len|tin|bai|tren)|dang (len|tin|bai)|dua len|pho bien"
     "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
     "|trinh va|upload|up len)",
     "da (duoc )?thuc hien(?! duoc)",

@@ -3,10 +3,13 @@
 How the reader decides, in order:
 
 1. **Normalise** (``normalise``): fold, repair Telex/VNI residue, shorthand, run-together
-   words, dropped last letters.
+   words, dropped last letters; a month written short ("cuối t8") becomes "tháng 8".
 2. **Clauses** (``clauses``): split at punctuation and at "nhưng", "còn", "mà", "thì", "nên",
    "vì", "do"; each clause knows its linking word and whether it asks. A polite opening
-   ("Dạ báo cáo anh, …") is an address and votes nothing.
+   ("Dạ báo cáo anh, …") is an address and votes nothing. A clause opening with "nếu", "khi
+   nào", "khi", "hễ", "miễn là" is a condition, not a fact: it votes nothing (weakly blocked
+   when it names what the work needs, "khi nào có kinh phí …"), and what it leads to ("… thì
+   bên em triển khai", "nếu xong sớm | em gửi") is a plan: no done, its other votes weak.
 3. **Votes** (``statuses``): each clause votes for statuses, each vote weighed by what scopes
    over its phrase (negation, future or plan markers, hedges, doubts, parts, questions,
    another sense of the word).
@@ -89,6 +92,7 @@ Pure and fast: no I/O, regexes compiled once (``bench/parse.py`` measures it).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -180,8 +184,9 @@ def read_reply(
     if _IGNORANT.search(norm):
         status, confidence, alternatives = None, 0.0, ()  # "em không rõ tiến độ": not said
     if status is not None and not alternatives:
-        late = _past_deadline(norm, today, current_deadline)
-        alternatives = _unsafe(status, found, parts, norm, late=late)
+        alternatives = _unsafe(
+            status, found, parts, norm, late=lambda: _past_deadline(norm, today, current_deadline)
+        )
     if alternatives and _only_asking(parts, found):
         alternatives = ()  # "phiếu khảo sát hoàn thành thì nộp ở đâu?": a question, no report
     ask = bool(alternatives)
@@ -358,7 +363,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
 _NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "chưa triển khai"
     r"(?<!\w)(?<!quen )(?:chua|khong|ko|chang) (?:duoc |the |kip |hoan toan )?"
     r"(?:lam|xong|hoan thanh|gui|nop|trinh|ky|ban hanh|trien khai|thuc hien|bat dau|bao cao"
-    r"|tong hop|duyet|phe duyet|tra loi|dang tai|cap nhat|tham dinh)(?!\w)"
+    r"|tong hop|duyet|phe duyet|tra loi|dang_? tai|cap nhat|tham dinh)(?!\w)"
 )
 _AHEAD = re.compile(  # a future or sequence marker: what follows has not happened yet
     r"(?<!\w)(?:se|sap|du kien|(?:em|e|minh|toi|du) dinh|roi moi"
@@ -505,12 +510,17 @@ def _partial(m: re.Match[str] | None) -> bool:
 
 
 def _unsafe(
-    status: Status, found: list[Vote], parts: list[clauses_.Clause], norm: str, *, late: bool
+    status: Status,
+    found: list[Vote],
+    parts: list[clauses_.Clause],
+    norm: str,
+    *,
+    late: Callable[[], bool],
 ) -> tuple[Status, ...]:
     """The last check before recording, for text the votes may not have read whole: a
     confident reading is kept only when no word they did not read could turn it; otherwise
     the reading and the likeliest other one are offered (``late``: a time said past the
-    deadline, so "more time" is one of the readings).
+    deadline, so "more time" is one of the readings; asked only when needed: it reads dates).
 
     * a word the reader does not know right before the done verb ("hầu như xong"); the writer
       saying what they believe ("em tưởng còn phải bổ sung");
@@ -598,7 +608,7 @@ def _unsafe(
             return (B, IP)
     elif status is NS and (kinds & _SOMETHING_DONE or _PART_XONG.search(norm)):
         return (
-            (IP, X) if late else (NS, IP)
+            (IP, X) if late() else (NS, IP)
         )  # "xong đợt 1, đợt 2 tháng 9 mới làm": a part done, the rest ahead
     elif status is NS and _NOBODY.search(norm):
         return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?

@@ -55,6 +55,10 @@ over it:
 * a step verb with "được" after it ("rà soát được 20 thủ tục") is work begun; a "vì/do"
   clause giving why the work has not started ("chưa làm vì đang dồn sức cho đại hội") is
   busy elsewhere, its "đang" not the task's;
+* **a condition** (``Clause.condition``: "nếu/khi nào/hễ/miễn là …") votes nothing, but
+  weakly blocked when it names what the work needs ("khi nào có kinh phí …"); its
+  consequence ("… thì bên em triển khai") is a plan: no done nor delivery ahead ("nếu xong
+  sớm em gửi luôn"), a bare step verb a start put off, every other vote weak;
 * a bare step verb ("tổng hợp", "kiểm tra") is weak (below the threshold alone) and none at
   all under a plan marker ("tuần sau trình", "họp về em kiểm tra lại").
 
@@ -84,7 +88,7 @@ _FILLERS = frozenset({"duoc", "the", "kip", "lam", "co", "van", "hoan", "thuc", 
 _GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", "de", "ky"})
 _STEP_OBJECT = re.compile(r"xin y kien|gop y|de nghi|xin")
 _UNDELIVERED = lx.table(
-    "(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang tai|dong dau|vao so|duyet"
+    "(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang_? tai|dong dau|vao so|duyet"
     "|phe duyet)",
     # "hoàn thành rồi nhưng chưa nhập lên phần mềm" (not "quên chưa nhập": the report, late)
     "(?<!quen )(chua|khong) (duoc )?(nhap|dang|up|tai|dua|day) len",
@@ -156,10 +160,31 @@ def votes(clauses: list[Clause]) -> list[Vote]:
     for i, clause in enumerate(clauses):
         following = clauses[i + 1].lead if i + 1 < len(clauses) else ""
         cause_of = clauses[i - 1].text if i and clause.lead in ("vi", "do") else ""
+        if clause.condition:
+            if _NEEDED.search(clause.text):  # "khi nào có kinh phí thì …": what the start waits on
+                found.append(Vote(B, 0.5, clause.index, "condition"))
+            continue  # "nếu xong sớm …": supposed, not said to be so
         if not _TRIGGERS.isdisjoint(clause.text.split()):
             previous = clauses[i - 1].text if i else ""
-            found += _clause_votes(clause, following, cause_of, previous)
+            said = _clause_votes(clause, following, cause_of, previous)
+            if clause.consequence:  # a plan under a condition: asked about, never recorded
+                said = [
+                    Vote(NS, 0.5, v.clause, "future_start")  # "… thì triển khai": a start ahead
+                    if v.kind == "step"
+                    else Vote(v.status, min(v.weight, 0.5), v.clause, v.kind)
+                    if v.status
+                    else v
+                    for v in said
+                    if v.status is not D and v.kind != "future_done"  # "… thì em gửi luôn"
+                ]
+            found += said
     return found
+
+
+_NEEDED = re.compile(
+    r"(?<!\w)(?:co|nhan duoc|duoc cap|duoc bo tri|duoc giao|bo tri duoc) (?:du )?(?:kinh phi|von"
+    r"|huong dan|nguoi|can bo|tai khoan|van ban|y kien|so lieu|quyet dinh|chu truong)(?!\w)"
+)
 
 
 def _clause_votes(
