@@ -31,6 +31,9 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("con", "con"),
     ("ban", "thi"),
     ("tien", "do"),  # "tiến độ": progress, not "do" (because)
+    ("hoi", "thi"),  # "hội thi", "cuộc thi", "kỳ thi": a contest
+    ("cuoc", "thi"),
+    ("ky", "thi"),
 }
 _NOT_LEAD_BEFORE = {
     "thi": frozenset({"xa", "tran", "truong", "tuyen", "hanh", "diem"}),

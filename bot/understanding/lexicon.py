@@ -94,6 +94,9 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "khong phai (don vi|co quan|so|phong|ben|xa) (em|minh|toi)(?! khong)", "khong lien quan",
     "(ben|phong|don vi) (em|minh|toi) khong phai", "da sap nhap", "sap nhap (voi|vao)",
     "trung voi nhiem vu",
+    # "đã bàn giao cho xã mới sau sáp nhập": the task is another unit's now
+    r"ban giao( \w+){0,2} (cho_?|sang|ve) (xa|phuong|don vi|phong|ben|bo phan|co quan)( \w+){0,2}"
+    r" (moi|khac)",
     rf"(giao|chuyen|dieu chinh)( sang)?( {_CHO})? (phong|bo phan|don vi|ben)",
     "khong (phai )?(chu tri|phu trach)",
     # "việc này do Phòng Nội vụ theo dõi": another unit is in charge
@@ -120,6 +123,9 @@ EXTENSION = table(
 )  # fmt: skip
 LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is implied, not asked for
     "(khong|chua chac|kho) kip( han| tien do| thoi gian| thoi han)?",
+    # "cuối tháng chắc chưa kịp đâu" (not "chưa kịp làm": a start not made)
+    r"chua kip( han| tien do| thoi gian| thoi han)?(?! (lam|trien khai|thuc hien|bat dau|tien hanh"
+    r"|bat tay|khoi dong|xem|doc|gui|nop|bao cao|cap nhat|tong hop))",
     # "có thể trễ vài ngày", "có khi phải xin thêm thời gian": lateness foreseen, no request
     r"(co the|co khi|chac|e la|so|kha nang) (la )?(se )?(bi )?(tre|cham|muon|qua han)"
     r"( (vai|mot vai|\d+|may|it|mot it) (ngay|hom|tuan))?",
@@ -128,7 +134,10 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
     "het (kinh phi|tien|von)", "(dang|bi) (tac|ket)", "khong hop tac", "chap chon", "mau thuan",
-    "bao tri",
+    "bao tri", "ket vu",
+    # a line or a certificate gone: "đường truyền bị đứt", "chữ ký số hết hạn"
+    r"(mang|duong truyen|internet|wifi|cap quang)( \w+){0,3} (bi |dang )*(dut|mat|chap chon|hong)",
+    r"(chu ky so|tai khoan|chung thu|chung thu so|token)( \w+){0,2} (bi |da )?het han",
     # the people concerned refusing: "dân phản đối", "các hộ chưa đồng ý"
     r"(dan|nguoi dan|ho dan|cac ho|nhan dan)( \w+){0,2} (phan doi_?|khong dong y|chua dong y"
     r"|khieu nai|khieu kien|khong hop tac)",
@@ -162,6 +171,7 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
     rf"(cho|doi) (cac |ben |\d+ |hop |cuoc hop )?({_BODY})",
     r"(cho|doi) (ben|phia) (?!em\b|minh\b|toi\b)\w+",  # "chờ bên điện lực": any other side
+    rf"phu thuoc (vao )?(cac |ben |phia )?({_BODY})",  # "phụ thuộc vào bên VNPT": theirs to do
     rf"(cho|doi) (hop|cuoc hop|y kien)( \w+){{0,3}} (voi|cua) (cac )?({_BODY})",
 )  # fmt: skip
 OWN_WAIT = table(
@@ -220,7 +230,10 @@ THEN_VERB = re.compile(
 )
 # A request to the coordinator to resend what was sent ("anh gửi lại giúp em")
 RESEND = re.compile(r"(?<!\w)(?:anh|chi|a|c) (?:gui|chuyen|cung cap|up) lai(?!\w)")
-RESOLVED = re.compile(r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)")
+RESOLVED = re.compile(
+    r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)"
+    r"|(giai quyet|xu ly|thao go|khac phuc) (xong|roi|duoc)"  # "giờ khắc phục rồi"
+)
 EASING = frozenset({"chut", "xiu", "hoi", "nho", "it", "cham", "tuy"})
 EXTENSION_QUESTION = re.compile(r"gia han")
 
@@ -230,7 +243,7 @@ DONE = table(
     r"(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|niem yet|cong khai|dang tai|dang_ tai"
     r"|dang_ len|dua len|pho bien)( [\w/.-]+){0,6} roi",
     "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang_? tai|day len"
-    "|dang_ (len|tin|bai|tren)|dang (len|tin|bai)|dua len|pho bien"
+    r"|dang_ (\d+ )?(len|tin|bai|tren)|dang (\d+ )?(len|tin|bai)|dua len|pho bien"
     "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
     "|trinh va|upload|up len)",
     "da (duoc )?thuc hien(?! duoc)",
@@ -282,10 +295,19 @@ UNDONE = table("chua (du|het|xong het|hoan chinh|xong han)")  # not finished, un
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
+    "(chua|khong) (co )?ai (dong|dung)( tay)? (vao|den)",  # nobody has touched it
     # "chưa có ai làm" is nobody to do it: an obstacle (OBSTACLE), not a start not made
 )  # fmt: skip
 START_VERB = table(
-    "bat dau", "lam", "trien khai", "thuc hien", "tien hanh", "bat tay", "khoi dong", "khoi cong"
+    "bat dau",
+    "lam",
+    "trien khai",
+    "thuc hien",
+    "tien hanh",
+    "bat tay",
+    "khoi dong",
+    "khoi cong",
+    "chuyen sang (lam )?(viec|nhiem vu|noi dung)",  # "… xong mới chuyển sang việc này"
 )
 PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the work
     "trien khai", "thuc hien", "tien hanh", "bat dau", "tong hop", "hoan thien", "soan( thao)?",
@@ -301,10 +323,12 @@ PLANNING = table(
     "phan cong",
     "giao nhiem vu",
     "nghien cuu",
+    "tim hieu",  # "mới nhận bàn giao, đang tìm hiểu": getting to know the task
 )
 BUSY = table(  # "đang" about something else than the task
     "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o",
-    "tap trung (cho_?|vao)", "don suc", "lo (viec|cong tac)", "tiep doan", "lam viec voi doan",
+    "tap trung (cho_?|vao)", "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
+    "lam viec voi doan",
     "(cho|doi) (den|het|qua|xong)",
 )  # fmt: skip
 

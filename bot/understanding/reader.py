@@ -17,7 +17,8 @@ How the reader decides, in order:
    built rather than by a fixed order:
 
    * a dispute over who owns the task records nothing; an extension request wins; lateness
-     said without a request ("chắc không kịp hạn") asks: extension or in progress;
+     said without a request ("chắc không kịp hạn") asks: extension or in progress (or
+     blocked, when an obstacle is said outright beside it: "chắc phải lùi, chưa có kinh phí");
    * an obstacle said outright wins over work under way ("đang làm nhưng vướng kinh phí"),
      but an eased one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang
      làm" competes with it; waiting on another body after a delivery competes with done
@@ -112,7 +113,7 @@ THRESHOLD = 0.6
 _HUNDRED = re.compile(r"(?<![\d.,])100\s*(?:%|phan tram)")
 _DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh)(?!\w)")
 _DELIVER_VERB = re.compile(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
-_NEXT_MONTH = re.compile(r"(?<!\w)thang (?:sau|toi)(?!\w)")
+_NEXT_MONTH = re.compile(r"(?<!\w)(?:thang (?:sau|toi)|sang thang(?! \d))(?!\w)")
 _RESULTS_LATER = re.compile(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)")
 _LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
@@ -245,6 +246,8 @@ def combine(
     if any(v.weight >= 0.9 for v in extension):
         return X, 0.95, ()
     if extension:  # lateness said, no request made: ask for more time, or still under way?
+        if any(v.status is B and v.weight >= 0.9 for v in found):
+            return None, 0.5, (X, B, IP)  # "chắc phải lùi thôi, chưa có kinh phí": or stuck?
         return None, 0.5, (X, IP)
     best: dict[Status, float] = {}
     for v in found:
@@ -392,7 +395,8 @@ _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer d
 
 
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
-    r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$|(?:cho|doi) (?!(?:den|het|qua|toi|nen|hop"
+    r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
+    r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:den|het|qua|toi|nen|hop"
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
@@ -425,7 +429,9 @@ _PART_XONG = re.compile(r"(?<!\w)xong (?:dot|phan|buoc|giai doan|khau) (?:\d+|mo
 _UNABLE = re.compile(  # "chưa tổ chức được", "không thể làm": kept from doing the work
     r"(?<!\w)(?:chua|khong|ko|chua the|khong the) (?:\w+ ){1,2}duoc(?!\w)|(?<!\w)khong the(?!\w)"
 )
-_NOBODY = re.compile(r"(?<!\w)chua (?:co )?(?:ai|nguoi)(?!\w)")
+_NOBODY = re.compile(  # not "chưa có ai động vào": nobody has touched it, not started
+    r"(?<!\w)chua (?:co )?(?:ai|nguoi)(?!\w)(?! (?:dong|dung)(?: tay)? (?:vao|den))"
+)
 _BARE_DANG = re.compile(r"(?<!\w)dang ([a-z]+) (?:vi|do)(?!\w)")  # "đang tắc vì …": a state, why
 _SHARE = re.compile(r"(?<![\w/])\d+/\d+(?![\w/-])")
 _ISSUING = re.compile(r"(?<!\w)(?:phe duyet|ban hanh|ky ban hanh)(?!\w)")
@@ -531,8 +537,9 @@ def _unsafe(
       instruction reported ("lãnh đạo bảo làm xong"), or with part of the units as the
       subject ("các xã khác đã xong", "xong khoảng 2/3"), a quantity after the verb ("xong 1
       nửa"), or a progress vote beside it;
-    * not started, beside a part done ("xong đợt 1, đợt 2 tháng 9 mới làm") or when nobody
-      is there to do it ("chưa có ai làm");
+    * not started, beside a part done ("xong đợt 1, đợt 2 tháng 9 mới làm"), when nobody
+      is there to do it ("chưa có ai làm"), or put off past the deadline under a doubt ("chắc
+      sang tháng mới làm được": more time?);
     * an extension request foreseen under a doubt ("chắc phải xin thêm ít hôm");
     * blocked, negated within four words ("không gặp khó khăn"), under a condition ("có gì
       vướng"), beside a request to the coordinator ("anh gửi lại giúp em"); unless it is
@@ -578,12 +585,17 @@ def _unsafe(
                 ask_at = c.text.find("xin")
                 head = c.text[:ask_at]
                 if ask_at > 0 and (lexicon.DOUBT.search(head) or _FORESEEN.search(head)):
-                    return (X, IP)  # "chắc phải xin thêm ít hôm": a request foreseen, not made
+                    # "chắc phải xin thêm ít hôm": a request foreseen, not made; "…, chưa có
+                    # kinh phí": or the obstacle said beside it
+                    return (X, B) if any(v.status is B for v in found) else (X, IP)
     elif status is B:
         at = {v.clause for v in found if v.status is B and v.weight >= 0.9}
         if any(_negated_obstacle(c.text) for c in parts if c.index in at):
             return (B, IP)  # "không gặp khó khăn vướng mắc gì": said to be absent?
-        if any(_IF.search(c.text) for c in parts if c.index in at) or _ASKS_US.search(norm):
+        supposed = {v.clause for v in found if v.status is B and v.kind != "condition"}
+        if any(_IF.search(c.text) for c in parts if c.index in at & supposed):
+            return (B, IP)  # "có gì vướng …" (not "khi nào có kinh phí thì mới … được": said)
+        if _ASKS_US.search(norm):
             return (B, IP)
         strong = [v for v in found if v.status is B and v.weight >= 0.9]
         handed = any(v.status is D or v.kind == "submitted" for v in found) or bool(
@@ -610,6 +622,16 @@ def _unsafe(
         return (
             (IP, X) if late() else (NS, IP)
         )  # "xong đợt 1, đợt 2 tháng 9 mới làm": a part done, the rest ahead
+    elif (
+        status is NS
+        and any(
+            v.kind == "future_start" and lexicon.DOUBT.search(parts[v.clause].text)
+            for v in found
+            if v.clause < len(parts)
+        )
+        and late()
+    ):
+        return (NS, X)  # "chắc sang tháng mới làm được": a start past the deadline, foreseen
     elif status is NS and _NOBODY.search(norm):
         return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?
     if status in (IP, NS):
@@ -693,6 +715,9 @@ def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
     that names the thing asked about)."""
     if not any(c.question for c in parts) or any(v.kind == "status_question" for v in found):
         return False
+    reported = {v.clause for v in found if v.kind == "own_part"}
+    if any(not parts[i].question for i in reported if i < len(parts)):
+        return False  # "Phần của em xong rồi, không biết các bộ phận khác thế nào": a report too
     return all(v.weight < THRESHOLD for v in found if v.status is not None)
 
 

@@ -54,7 +54,10 @@ over it:
   clause that "vì/do" gives the cause of) makes it weak: it competes with the work going on;
 * a step verb with "được" after it ("rà soát được 20 thủ tục") is work begun; a "vì/do"
   clause giving why the work has not started ("chưa làm vì đang dồn sức cho đại hội") is
-  busy elsewhere, its "đang" not the task's;
+  busy elsewhere, its "đang" not the task's, and so is "đang tập trung cho …", "đang ưu tiên
+  …" (its steps too) and an "đang" ended by "… xong mới chuyển sang việc này";
+* "gia hạn" negated or said of a certificate ("chưa gia hạn được chữ ký số") is no request;
+  a return under a doubt ("hình như bị trả lại") is weak; "phụ thuộc vào bên VNPT" waits;
 * **a condition** (``Clause.condition``: "nếu/khi nào/hễ/miễn là …") votes nothing, but
   weakly blocked when it names what the work needs ("khi nào có kinh phí …"); its
   consequence ("… thì bên em triển khai") is a plan: no done nor delivery ahead ("nếu xong
@@ -85,7 +88,8 @@ _AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em l�
     r"(?= (?!(?:a|ah|oi|nhe|nha|nhi|roi|a_q|nhe)\b)\w)"  # then a verb: not "xong anh ạ"
 )
 _FILLERS = frozenset({"duoc", "the", "kip", "lam", "co", "van", "hoan", "thuc", "hien", "ky"})
-_GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", "de", "ky"})
+_GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", "de", "ky", "phat"})
+_RENEWED = re.compile(r" (?:lai )?(?:chu ky so|chung thu|tai khoan|token|giay phep)(?!\w)")
 _STEP_OBJECT = re.compile(r"xin y kien|gop y|de nghi|xin")
 _UNDELIVERED = lx.table(
     "(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang_? tai|dong dau|vao so|duyet"
@@ -162,7 +166,8 @@ def votes(clauses: list[Clause]) -> list[Vote]:
         cause_of = clauses[i - 1].text if i and clause.lead in ("vi", "do") else ""
         if clause.condition:
             if _NEEDED.search(clause.text):  # "khi nào có kinh phí thì …": what the start waits on
-                found.append(Vote(B, 0.5, clause.index, "condition"))
+                only_then = i + 1 < len(clauses) and _ONLY_THEN.search(clauses[i + 1].text)
+                found.append(Vote(B, 0.9 if only_then else 0.5, clause.index, "condition"))
             continue  # "nếu xong sớm …": supposed, not said to be so
         if not _TRIGGERS.isdisjoint(clause.text.split()):
             previous = clauses[i - 1].text if i else ""
@@ -170,7 +175,7 @@ def votes(clauses: list[Clause]) -> list[Vote]:
             if clause.consequence:  # a plan under a condition: asked about, never recorded
                 said = [
                     Vote(NS, 0.5, v.clause, "future_start")  # "… thì triển khai": a start ahead
-                    if v.kind == "step"
+                    if v.kind in ("step", "started")
                     else Vote(v.status, min(v.weight, 0.5), v.clause, v.kind)
                     if v.status
                     else v
@@ -181,6 +186,7 @@ def votes(clauses: list[Clause]) -> list[Vote]:
     return found
 
 
+_ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,3}duoc(?!\w)")  # "… thì mới triển khai được"
 _NEEDED = re.compile(
     r"(?<!\w)(?:co|nhan duoc|duoc cap|duoc bo tri|duoc giao|bo tri duoc) (?:du )?(?:kinh phi|von"
     r"|huong dan|nguoi|can bo|tai khoan|van ban|y kien|so lieu|quyet dinh|chu truong)(?!\w)"
@@ -208,6 +214,8 @@ def _clause_votes(
             continue  # "không cần gia hạn", "đã được gia hạn"
         if before[-2:] in (["vua", "duoc"], ["moi", "duoc"]):
             continue
+        if before[-1:] == ["chua"] or _RENEWED.match(text, m.end()):
+            continue  # "chưa gia hạn được" chữ ký số: a certificate not renewed, no request
         vote(X, 1.0, "extension")
     for m in _scan(lx.LATE, text, words):
         if _before(text, m.start())[-1:] not in (["lam"], ["hien"], ["khai"], ["thanh"]):
@@ -270,7 +278,8 @@ def _clause_votes(
         text = text[: m.start()] + unmasked[m.start() : m.end()] + text[m.end() :]
     for m in _scan(lx.RETURNED, text, words):
         if not lx.NEGATORS & set(_before(text, m.start())[-4:]):  # "không … phải sửa"
-            vote(IP, 0.9, "returned")
+            doubted = lx.DOUBT.search(" ".join(_before(text, m.start())[-3:]))
+            vote(IP, 0.5 if doubted else 0.9, "returned")  # "hình như bị trả lại": is it?
     text = _mask(lx.RETURNED, text, words)
     for m in _scan(lx.DONE, text, words):
         _done_vote(text, m, following, vote)
@@ -307,7 +316,9 @@ def _clause_votes(
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
     later = bool(lx.LATER_REPORT.search(clause.text)) or any(v.kind == "other_sense" for v in out)
     ahead = any(v.kind == "future_start" for v in out)
-    _progress_votes(text, words, vote, later=later, busy=busy, ahead=ahead)
+    then = _FIRST.search(clause.text) if ahead else None
+    first = then.start() if then else -1
+    _progress_votes(text, words, vote, later=later, busy=busy, ahead=ahead, first=first)
     if not any(v.status is not None or v.kind == "other_sense" for v in out):
         _delivery_ahead(clause, vote)
     if _STILL_GOING.search(text):
@@ -413,7 +424,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.9, "hedged")
         return
     tail = " ".join(rest.split()[:5])
-    if lx.OWN_PART.search(tail) or lx.ROUND.match(tail):
+    if lx.OWN_PART.search(tail) or lx.ROUND.match(tail) or lx.OWN_PART.search(head):
         vote(D, 0.5, "own_part")  # "xong phần bên em", "xong 1 đợt": that part, or all?
     elif lx.PARTIAL.search(head) or lx.PARTIAL.search(tail) or lx.HEDGE.match(tail):
         vote(IP, 0.9, "partial")
@@ -428,18 +439,31 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
 
 
 def _progress_votes(
-    text: str, words: set[str], vote, later: bool = False, busy: bool = False, ahead: bool = False
+    text: str,
+    words: set[str],
+    vote,
+    later: bool = False,
+    busy: bool = False,
+    ahead: bool = False,
+    first: int = -1,
 ) -> None:
     """Work under way; ``later``: the clause promises to report later ("… rồi báo anh sau"),
     so a bare step verb in it is the plan, not a report; ``busy``: the clause gives why the
     work has not started ("chưa làm vì đang dồn sức cho đại hội"), so its "đang" is elsewhere;
-    ``ahead``: the clause puts the start ahead, so "đang chờ …" is waiting to begin."""
+    ``ahead``: the clause puts the start ahead, so "đang chờ …" is waiting to begin; ``first``:
+    where "… xong mới" ends what comes before the task (-1: none), so an "đang" before it is
+    that other work's."""
     for aspect in () if busy else _DANG.finditer(text):
         if len(aspect.group(1)) > 1:
             continue  # what followed was read already ("đang chờ Sở …")
         rest = " ".join(text[aspect.end() :].split()[:3])
-        if not rest or rest.startswith(("tai", "ky ")) or lx.BUSY.match(rest):
+        if rest and lx.BUSY.match(rest):
+            busy = True  # "đang tập trung cho đợt kiểm tra": its steps are that business's
             continue
+        if not rest or rest.startswith(("tai", "ky ")):
+            continue
+        if 0 <= first and aspect.end() <= first:
+            continue  # "đang làm báo cáo 6 tháng xong mới chuyển sang việc này": that first
         if lx.PLANNING.match(rest):
             continue  # getting ready: read below
         waited = rest.split()
@@ -482,10 +506,11 @@ def _progress_votes(
             or _ACHIEVED.match(text, m.end())
         ):
             vote(IP, 0.8, "started")
-        elif not later:
+        elif not later and not busy:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
 
+_FIRST = re.compile(r" xong (?:roi )?moi(?!\w)")  # what ends first, before the task begins
 _PAST_HEAD = re.compile(  # a time said as past: "thứ 2 vừa rồi", "tuần trước", "hôm qua"
     r"(?<!\w)(?:vua roi|vua qua|tuan truoc|thang truoc|hom qua|hom kia|hom truoc|nam ngoai)(?!\w)"
 )
@@ -505,6 +530,8 @@ def _put_off(before: str) -> bool:
     if not head.endswith(" moi"):
         return False
     head = head[:-4]
+    if head.endswith((" xong", " xong roi")):
+        return True  # "đang làm báo cáo 6 tháng xong mới …": the "đang" is what ends first
     return bool(_PUT_OFF.search(head)) and not _NOW_OR_PAST.search(head)
 
 
