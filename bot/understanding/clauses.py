@@ -7,7 +7,7 @@ text): "còn 2 xã chưa báo cáo" is what is left, "thì" closes a condition, 
 cause. A clause asks when it ends with "?" or holds a question form ("bao giờ", "khi nào",
 "… được không", "đã xong chưa anh") — see ``lexicon.QUESTION``.
 
-A clause that opens with "nếu", "khi nào", "khi", "hễ", "miễn là", "giả sử", "một khi" is a
+A clause that opens with "nếu", "khi nào", "khi", "hễ", "miễn là", "giả sử", "một khi", "có gì" is a
 **condition** (``condition``), not a fact, and "khi nào" there does not ask; what it leads to
 (the "thì" clause, the next clause, or, with no "thì", the words from "là", "sẽ" or a subject
 on: "nếu xong sớm | em báo") is its **consequence** (``consequence``), a plan.
@@ -99,6 +99,8 @@ def split(norm: str) -> list[Clause]:
 
 _OPENERS: tuple[tuple[str, ...], ...] = (
     ("neu",), ("khi", "nao"), ("khi",), ("he",), ("mien", "la"), ("gia", "su"), ("mot", "khi"),
+    ("mien",),  # "miễn có người là làm được ngay"
+    ("co", "gi"),  # "có gì chưa đúng anh góp ý để em bổ sung": whatever comes up
 )  # fmt: skip
 _OPENING_WORDS = frozenset(o[0] for o in _OPENERS)
 _NOT_OPENER = frozenset({("he", "thong"), ("khi", "do"), ("khi", "ay"), ("khi", "nay")})  # hệ thống

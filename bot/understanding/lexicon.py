@@ -266,7 +266,9 @@ PARTIAL = table(  # completion of a part: work under way
     r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip
-OWN_PART = table("phan (cua )?(ben )?(em|minh|toi)")
+OWN_PART = table(  # "phần của em", "phần việc của phòng em": the writer's own unit's part
+    "phan( viec)? (cua )?(ben |phong |don vi |xa |bo phan )?(em|minh|toi)"
+)
 HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi_?")
 DOUBT = table(
     "chac",

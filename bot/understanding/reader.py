@@ -60,7 +60,9 @@ How the reader decides, in order:
      ngay", not under "nếu") and a reply saying only that nothing is in the way ("không có
      vướng mắc ạ") are work under way, weakly; a start put off ("để quý 4 mới làm", "chờ
      đoàn thanh tra về rồi mới triển khai") is not started;
-   * an obstacle said overcome in the next clause ("… nhưng đã khắc phục") no longer stands;
+   * an obstacle said overcome in the next clause ("… nhưng đã khắc phục") no longer stands,
+     nor does a state said of before and then of now ("lúc trước … chưa làm, giờ thì đang
+     làm", "trước đây vướng kinh phí, hiện tại đã được cấp");
      waiting for an opinion, data or a result with no body named near ("còn chờ ý kiến")
      asks: another body's, or our own leader's?
 
@@ -163,6 +165,7 @@ def read_reply(
     found += _remaining(parts, found)
     found = _missing_part(found, parts)
     found = _overcome(found, parts)
+    found = _superseded(found, parts)
     found = _vague_states(found, parts, norm)
     found = _defects(found, norm, parts)
     if bare := _bare_negation(parts):
@@ -568,10 +571,14 @@ def _unsafe(
     kinds = {v.kind for v in found}
     if status is D:
         first = min((v.clause for v in found if v.status is D), default=0)
-        rest = " ".join(c.text for c in parts[first:])
+        # what is said as so: not what a condition supposes ("có gì chưa đúng … để em bổ sung")
+        supposed = any(c.condition or c.consequence for c in parts)
+        said = [c.text for c in parts if not (c.condition or c.consequence)]
+        rest = " ".join(c.text for c in parts[first:] if not (c.condition or c.consequence))
         if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
             return (D, IP)
-        if _NEGATED.search(norm) or _AHEAD.search(rest) or _TOLD.search(rest):
+        negated = _NEGATED.search(" ; ".join(said) if supposed else norm)
+        if negated or _AHEAD.search(rest) or _TOLD.search(rest):
             return (D, IP)
         if _TO_PERSON.search(norm):
             return (D, IP)
@@ -592,8 +599,8 @@ def _unsafe(
         at = {v.clause for v in found if v.status is B and v.weight >= 0.9}
         if any(_negated_obstacle(c.text) for c in parts if c.index in at):
             return (B, IP)  # "không gặp khó khăn vướng mắc gì": said to be absent?
-        supposed = {v.clause for v in found if v.status is B and v.kind != "condition"}
-        if any(_IF.search(c.text) for c in parts if c.index in at & supposed):
+        unsaid = {v.clause for v in found if v.status is B and v.kind != "condition"}
+        if any(_IF.search(c.text) for c in parts if c.index in at & unsaid):
             return (B, IP)  # "có gì vướng …" (not "khi nào có kinh phí thì mới … được": said)
         if _ASKS_US.search(norm):
             return (B, IP)
@@ -669,7 +676,7 @@ def _unsafe(
         if (
             status is IP
             and _START_NOT_YET.search(norm)
-            and not kinds & {"not_started", "future_start"}
+            and not kinds & {"not_started", "future_start", "superseded"}
         ):
             return (IP, NS)
     return ()
@@ -777,6 +784,37 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 continue
         out.append(v)
     return out
+
+
+_PAST = re.compile(  # a state said of before: "lúc trước", "trước đây" (not "trước 25/7")
+    r"^(?:(?:nhung|con|ma) )?(?:luc truoc|truoc day|hoi truoc|thoi gian truoc|ban dau|luc dau"
+    r"|truoc(?! (?:\d|ngay|han|khi|tet|thoi han|mat|do|het|tien|tuan|thang|quy|nam)))(?!\w)"
+)
+_NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …", "hiện tại …"
+    r"^(?:(?:nhung|con|ma|thi) )?(?:gio|bay gio|hien gio|hien tai|hien nay|nay|den nay thi)(?!\w)"
+)
+
+
+def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Lúc trước báo chưa làm, giờ thì đang làm rồi", "Trước đây vướng kinh phí, hiện tại đã
+    được cấp": a state said of before, and then of now, is no longer the state."""
+    if len(parts) < 2 or not any(_PAST.match(c.text) for c in parts[:-1]):
+        return found
+    voted = {v.clause for v in found if v.status is not None}
+    past: set[int] = set()
+    for c in parts:
+        if not _PAST.match(c.text):
+            continue
+        for d in parts[c.index + 1 :]:
+            now = _NOW.match(d.text)
+            if now and not d.text[now.end() :].startswith(" van"):  # not "giờ vẫn …"
+                if any(i >= d.index for i in voted):  # and what holds now is said
+                    past |= set(range(c.index, d.index))  # the past clause and its "vì …"
+                break
+    return [
+        Vote(None, v.weight, v.clause, "superseded") if v.clause in past and v.status else v
+        for v in found
+    ]
 
 
 def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

@@ -214,8 +214,8 @@ def _clause_votes(
             continue  # "không cần gia hạn", "đã được gia hạn"
         if before[-2:] in (["vua", "duoc"], ["moi", "duoc"]):
             continue
-        if before[-1:] == ["chua"] or _RENEWED.match(text, m.end()):
-            continue  # "chưa gia hạn được" chữ ký số: a certificate not renewed, no request
+        if lx.NEGATORS & set(before[-2:]) or _RENEWED.match(text, m.end()):
+            continue  # "chưa xin gia hạn", "chưa gia hạn được" chữ ký số: no request
         vote(X, 1.0, "extension")
     for m in _scan(lx.LATE, text, words):
         if _before(text, m.start())[-1:] not in (["lam"], ["hien"], ["khai"], ["thanh"]):
