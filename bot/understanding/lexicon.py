@@ -313,7 +313,7 @@ START_VERB = table(
 )
 PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the work
     "trien khai", "thuc hien", "tien hanh", "bat dau", "tong hop", "hoan thien", "soan( thao)?",
-    "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "trinh( ky)?", "tham dinh",
+    "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "(?<!toan )trinh( ky)?", "tham dinh",
     "khao sat", "(xin|lay) y kien", "tiep thu", "nghien cuu", "don doc", "kiem tra",
     "lam duoc", "(da|moi) lam", "tiep tuc", "on track", "so hoa", "lam tiep", "lam do",
     "cap nhat", "nhap",

@@ -120,7 +120,7 @@ _RESULTS_LATER = re.compile(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)"
 _LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
-    {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining"}
+    {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining", "part_left"}
 )
 
 
@@ -432,6 +432,9 @@ _PART_XONG = re.compile(r"(?<!\w)xong (?:dot|phan|buoc|giai doan|khau) (?:\d+|mo
 _UNABLE = re.compile(  # "chưa tổ chức được", "không thể làm": kept from doing the work
     r"(?<!\w)(?:chua|khong|ko|chua the|khong the) (?:\w+ ){1,2}duoc(?!\w)|(?<!\w)khong the(?!\w)"
 )
+_OWN_NOT_YET = re.compile(  # "em chưa chốt nên chưa gửi được": held by our own last step
+    r"(?<!\w)chua (?:chot|xong|hoan thanh|hoan thien|tong hop|kiem tra|ra soat)(?!\w)"
+)
 _NOBODY = re.compile(  # not "chưa có ai động vào": nobody has touched it, not started
     r"(?<!\w)chua (?:co )?(?:ai|nguoi)(?!\w)(?! (?:dong|dung)(?: tay)? (?:vao|den))"
 )
@@ -553,7 +556,9 @@ def _unsafe(
       waited for ("đợi chị Hoa phòng KT gửi"); in progress with a start negated or put ahead
       and no vote saying so, a return followed by a redelivery, an issued plan followed by
       carrying it out ("kế hoạch đã được phê duyệt, bên em đang triển khai"), or a state
-      after "đang" that is no step of the work, given a cause ("đang tắc vì …").
+      after "đang" that is no step of the work, given a cause ("đang tắc vì …"), or an
+      ending "… nên chưa … được" unless our own last step is its cause ("em chưa chốt nên
+      chưa gửi được").
     """
     if _unread_modifier(status, found, parts) or _BELIEF.search(norm):
         return (status, _NEIGHBOUR[status])
@@ -667,7 +672,12 @@ def _unsafe(
             and any(v.kind == "progress" and v.clause > min(issued) for v in found)
         ):  # "kế hoạch đã được phê duyệt, bên em đang triển khai": the plan, or carrying it out?
             return (IP, D)
-        if status is IP and any(_UNABLE.search(c.text) for c in parts if c.lead == "nen"):
+        if status is IP and any(
+            _UNABLE.search(c.text)
+            and not (c.index and _OWN_NOT_YET.search(parts[c.index - 1].text))
+            for c in parts
+            if c.lead == "nen"
+        ):
             return (IP, B)  # "… nên chưa tổ chức được": the reply ends saying it cannot be done
         if status is IP and "progress" in kinds and _BARE_DANG.search(norm):
             m = _BARE_DANG.search(norm)
@@ -676,7 +686,7 @@ def _unsafe(
         if (
             status is IP
             and _START_NOT_YET.search(norm)
-            and not kinds & {"not_started", "future_start", "superseded"}
+            and not kinds & {"not_started", "future_start", "superseded", "part_left"}
         ):
             return (IP, NS)
     return ()

@@ -56,6 +56,8 @@ over it:
   clause giving why the work has not started ("chưa làm vì đang dồn sức cho đại hội") is
   busy elsewhere, its "đang" not the task's, and so is "đang tập trung cho …", "đang ưu tiên
   …" (its steps too) and an "đang" ended by "… xong mới chuyển sang việc này";
+* a start not made of a part ("chưa làm được phần lấy ý kiến") is a part left: under way; a
+  start after "để/đợi … xong thì …" ("để xong đợt tập huấn thì em làm luôn") is put off;
 * "gia hạn" negated or said of a certificate ("chưa gia hạn được chữ ký số") is no request;
   a return under a doubt ("hình như bị trả lại") is weak; "phụ thuộc vào bên VNPT" waits;
 * **a condition** (``Clause.condition``: "nếu/khi nào/hễ/miễn là …") votes nothing, but
@@ -302,7 +304,9 @@ def _clause_votes(
         after = clause.text[m.end() :].split()[:2]
         if _before(text, m.start())[-2:] == ["khong", "phai"]:
             continue  # "không phải chưa làm đâu": denied
-        if not ({"xong", "hoan", "het"} & set(after)):
+        if "phan" in after and after[0] in ("phan", "duoc"):
+            vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
+        elif not ({"xong", "hoan", "het"} & set(after)):
             vote(NS, 0.9, "not_started")
     text = _mask(lx.NOT_STARTED, text, words)
     if "ngay" in words and (now := lx.AT_ONCE.search(text)):
@@ -310,7 +314,11 @@ def _clause_votes(
             vote(NS, 0.9, "future_start")  # "em làm ngay": promised, not begun
             text = text[: now.start()] + _blank(now) + text[now.end() :]
     for m in _scan(lx.START_VERB, text, words):
-        if lx.FUTURE.search(clause.text, 0, m.start()) or _put_off(clause.text[: m.start()]):
+        if (
+            lx.FUTURE.search(clause.text, 0, m.start())
+            or _put_off(clause.text[: m.start()])
+            or (clause.lead == "thi" and _AFTER_DONE.match(previous))
+        ):
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
@@ -510,6 +518,7 @@ def _progress_votes(
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
 
+_AFTER_DONE = re.compile(r"(?:de|doi|cho|sau khi) (?:\S+ ){0,5}?xong(?!\w)")  # "để xong đợt … thì"
 _FIRST = re.compile(r" xong (?:roi )?moi(?!\w)")  # what ends first, before the task begins
 _PAST_HEAD = re.compile(  # a time said as past: "thứ 2 vừa rồi", "tuần trước", "hôm qua"
     r"(?<!\w)(?:vua roi|vua qua|tuan truoc|thang truoc|hom qua|hom kia|hom truoc|nam ngoai)(?!\w)"
