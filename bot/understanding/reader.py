@@ -797,11 +797,12 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
 
 
 _PAST = re.compile(  # a state said of before: "lúc trước", "trước đây" (not "trước 25/7")
-    r"^(?:(?:nhung|con|ma) )?(?:luc truoc|truoc day|hoi truoc|thoi gian truoc|ban dau|luc dau"
+    r"^(?:(?:nhung|con|ma) )?(?:luc truoc|truoc day|truoc do|hoi truoc|hom truoc|thoi gian truoc"
+    r"|ban dau|luc dau"
     r"|truoc(?! (?:\d|ngay|han|khi|tet|thoi han|mat|do|het|tien|tuan|thang|quy|nam)))(?!\w)"
 )
 _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …", "hiện tại …"
-    r"^(?:(?:nhung|con|ma|thi) )?(?:gio|bay gio|hien gio|hien tai|hien nay|nay|den nay thi)(?!\w)"
+    r"^(?:(?:nhung|con|ma|thi) )?(?:gio|bay gio|hien gio|hien tai|hien nay|nay|hom nay)(?!\w)"
 )
 
 
@@ -821,8 +822,10 @@ def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 if any(i >= d.index for i in voted):  # and what holds now is said
                     past |= set(range(c.index, d.index))  # the past clause and its "vì …"
                 break
-    return [
-        Vote(None, v.weight, v.clause, "superseded") if v.clause in past and v.status else v
+    return [  # a done stays done: an event, not a state
+        Vote(None, v.weight, v.clause, "superseded")
+        if v.clause in past and v.status and v.status is not D
+        else v
         for v in found
     ]
 

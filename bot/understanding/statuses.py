@@ -62,7 +62,8 @@ over it:
   a return under a doubt ("hình như bị trả lại") is weak; "phụ thuộc vào bên VNPT" waits;
 * **a condition** (``Clause.condition``: "nếu/khi nào/hễ/miễn là …") votes nothing, but
   weakly blocked when it names what the work needs ("khi nào có kinh phí …"); its
-  consequence ("… thì bên em triển khai") is a plan: no done nor delivery ahead ("nếu xong
+  consequence ("… thì bên em triển khai") is a plan (unless "khi …" is a time said of the
+  past: "khi nhận được văn bản, bên em đã triển khai ngay"): no done nor delivery ahead ("nếu xong
   sớm em gửi luôn"), a bare step verb a start put off, every other vote weak;
 * a bare step verb ("tổng hợp", "kiểm tra") is weak (below the threshold alone) and none at
   all under a plan marker ("tuần sau trình", "họp về em kiểm tra lại").
@@ -163,10 +164,14 @@ _TRIGGERS = frozenset().union(*(t.starts or () for t in _SCANNED)) | {
 def votes(clauses: list[Clause]) -> list[Vote]:
     """Every vote of every clause, in order."""
     found: list[Vote] = []
+    when = -1  # a "khi …" said of the past ("khi nhận được văn bản, bên em đã triển khai ngay")
     for i, clause in enumerate(clauses):
+        if clause.condition and _WHEN.match(clause.text) and i + 1 < len(clauses):
+            if _PAST_THEN.search(clauses[i + 1].text):
+                when = i
         following = clauses[i + 1].lead if i + 1 < len(clauses) else ""
         cause_of = clauses[i - 1].text if i and clause.lead in ("vi", "do") else ""
-        if clause.condition:
+        if clause.condition and when != i:
             if _NEEDED.search(clause.text):  # "khi nào có kinh phí thì …": what the start waits on
                 only_then = i + 1 < len(clauses) and _ONLY_THEN.search(clauses[i + 1].text)
                 found.append(Vote(B, 0.9 if only_then else 0.5, clause.index, "condition"))
@@ -174,7 +179,7 @@ def votes(clauses: list[Clause]) -> list[Vote]:
         if not _TRIGGERS.isdisjoint(clause.text.split()):
             previous = clauses[i - 1].text if i else ""
             said = _clause_votes(clause, following, cause_of, previous)
-            if clause.consequence:  # a plan under a condition: asked about, never recorded
+            if clause.consequence and when != i - 1:  # a plan under a condition: asked about
                 said = [
                     Vote(NS, 0.5, v.clause, "future_start")  # "… thì triển khai": a start ahead
                     if v.kind in ("step", "started")
@@ -188,6 +193,8 @@ def votes(clauses: list[Clause]) -> list[Vote]:
     return found
 
 
+_WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
+_PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới … được"
 _ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,3}duoc(?!\w)")  # "… thì mới triển khai được"
 _NEEDED = re.compile(
     r"(?<!\w)(?:co|nhan duoc|duoc cap|duoc bo tri|duoc giao|bo tri duoc) (?:du )?(?:kinh phi|von"
@@ -422,7 +429,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.9, "undone")
         return
     head = " ".join(before)
-    if lx.FUTURE.search(head) and not _PAST_HEAD.search(head):  # not "thứ 2 vừa rồi em nộp"
+    said_done = (before[-1:] == ["da"] or m.group().startswith("da ")) and not _PLAN.search(head)
+    # "t7 em đã nộp rồi", "tuần này đã gửi": "đã" makes the time one past
+    if lx.FUTURE.search(head) and not _PAST_HEAD.search(head) and not said_done:
         vote(IP, 0.6, "future_done")
         return
     if lx.DOUBT.search(head):
@@ -519,6 +528,10 @@ def _progress_votes(
 
 
 _AFTER_DONE = re.compile(r"(?:de|doi|cho|sau khi) (?:\S+ ){0,5}?xong(?!\w)")  # "để xong đợt … thì"
+_PLAN = re.compile(  # a plan said as such, not only a time: "dự kiến tháng 8 đã xong"
+    r"(?<!\w)(?:se|sap|du kien|dinh|ke hoach|phan dau|co gang|de (?:em|e|minh|toi)|khi nao|bao gio)"
+    r"(?!\w)"
+)
 _FIRST = re.compile(r" xong (?:roi )?moi(?!\w)")  # what ends first, before the task begins
 _PAST_HEAD = re.compile(  # a time said as past: "thứ 2 vừa rồi", "tuần trước", "hôm qua"
     r"(?<!\w)(?:vua roi|vua qua|tuan truoc|thang truoc|hom qua|hom kia|hom truoc|nam ngoai)(?!\w)"
