@@ -31,6 +31,7 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("con", "con"),
     ("ban", "thi"),
     ("tien", "do"),  # "tiến độ": progress, not "do" (because)
+    ("khi", "do"),  # "khi đó": then, not "do" (because)
     ("hoi", "thi"),  # "hội thi", "cuộc thi", "kỳ thi": a contest
     ("cuoc", "thi"),
     ("ky", "thi"),
@@ -74,6 +75,8 @@ def split(norm: str) -> list[Clause]:
     then = False  # the clause before was a condition with no consequence of its own
     for k, (words, lead, asks) in enumerate(pieces):
         opener = _opener(words)
+        if words == ["khong"] and k + 1 < len(pieces) and pieces[k + 1][1] == "thi":
+            opener = 1  # "…, không thì em xin thêm vài hôm": otherwise, a condition
         cut = _consequence_at(words, opener) if opener else 0
         split_ = [(words[:cut], lead, False), (words[cut:], "thi", asks)] if cut else []
         consequence = then
@@ -112,6 +115,8 @@ def _opener(words: list[str]) -> int:
     start = 1 if words and words[0] in LEADS and len(words) > 1 else 0
     if len(words) <= start or words[start] not in _OPENING_WORDS:
         return 0
+    if words[start : start + 2] == ["co", "gi"] and "dau" in words:
+        return 0  # "có gì khó khăn đâu anh": nothing is, said outright
     for opener in _OPENERS:
         end = start + len(opener)
         if tuple(words[start:end]) == opener and len(words) > end:
