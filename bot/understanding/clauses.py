@@ -7,7 +7,8 @@ text): "còn 2 xã chưa báo cáo" is what is left, "thì" closes a condition, 
 cause. A clause asks when it ends with "?" or holds a question form ("bao giờ", "khi nào",
 "… được không", "đã xong chưa anh") — see ``lexicon.QUESTION``.
 
-A clause that opens with "nếu", "khi nào", "khi", "hễ", "miễn là", "giả sử", "một khi", "có gì" is a
+A clause that opens with "nếu", "khi nào", "khi", "hễ", "miễn (là)", "giả sử", "một khi",
+"có gì" (not "có gì … đâu", a denial), or a bare "không" before "thì" (otherwise), is a
 **condition** (``condition``), not a fact, and "khi nào" there does not ask; what it leads to
 (the "thì" clause, the next clause, or, with no "thì", the words from "là", "sẽ" or a subject
 on: "nếu xong sớm | em báo") is its **consequence** (``consequence``), a plan.
