@@ -359,13 +359,14 @@ REQUEST = table(
 # What a percent is a share of when it is not the task's progress: "100% hồ sơ", "100% các xã"
 COUNTED_AFTER = re.compile(
     r"\s*(?:cac |so )?(?:ho so|xa|phuong|thi tran|thu tuc|tthc|can bo|cong chuc|vien chuc|don vi"
-    r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu)(?!\w)"
+    r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu"
+    r"|kinh phi|von|ngan sach|du toan)(?!\w)"  # money: "giải ngân 40% kinh phí" is a share
 )
 # A period the percent belongs to that is not now: last year's result, not this task's progress
 OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cung ky)(?!\w)")
 INDICATOR = table(  # a percent after these is a measure, not the task's progress
     "ty le", "ti le", "chi so", "hai long", "giam", "tang", "cat giam", "tiet kiem",
-    "so voi", "diem", "xep hang", "muc do",
+    "so voi", "diem", "xep hang", "muc do", "giai ngan",
 )  # fmt: skip
 # A contrast saying the delivery did not arrive: "… mà bên Sở bảo chưa nhận được".
 NOT_RECEIVED = re.compile(

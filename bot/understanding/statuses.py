@@ -56,7 +56,8 @@ over it:
   clause giving why the work has not started ("chưa làm vì đang dồn sức cho đại hội") is
   busy elsewhere, its "đang" not the task's, and so is "đang tập trung cho …", "đang ưu tiên
   …" (its steps too) and an "đang" ended by "… xong mới chuyển sang việc này";
-* a start not made of a part ("chưa làm được phần lấy ý kiến") is a part left: under way; a
+* a start not made of a part ("chưa làm được phần lấy ý kiến") or not of all of it ("chưa
+  triển khai hết các hạng mục") is a part left: under way; a
   start after "để/đợi … xong thì …" ("để xong đợt tập huấn thì em làm luôn") is put off;
 * "gia hạn" negated or said of a certificate ("chưa gia hạn được chữ ký số") is no request;
   a return under a doubt ("hình như bị trả lại") is weak; "phụ thuộc vào bên VNPT" waits;
@@ -313,6 +314,8 @@ def _clause_votes(
             continue  # "không phải chưa làm đâu": denied
         if "phan" in after and after[0] in ("phan", "duoc"):
             vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
+        elif after[:1] == ["het"]:
+            vote(IP, 0.9, "undone")  # "chưa triển khai hết các hạng mục": not all of it yet
         elif not ({"xong", "hoan", "het"} & set(after)):
             vote(NS, 0.9, "not_started")
     text = _mask(lx.NOT_STARTED, text, words)
