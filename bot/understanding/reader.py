@@ -20,6 +20,8 @@ How the reader decides, in order:
      said without a request ("chắc không kịp hạn") asks: extension or in progress (or
      blocked, when an obstacle is said outright beside it: "chắc phải lùi, chưa có kinh phí");
    * an obstacle said outright wins over work under way ("đang làm nhưng vướng kinh phí"),
+     but not over a done after it in a "nhưng" clause ("hệ thống lỗi nhưng em đã nộp bản
+     giấy", "khó khăn thì nhiều nhưng vẫn xong đúng hạn": done despite it),
      but an eased one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang
      làm" competes with it; waiting on another body after a delivery competes with done
      when only a reaction is awaited ("đã gửi báo cáo, đang chờ Sở phản hồi"), and is
@@ -295,6 +297,13 @@ def _settle(
         if not strong:
             return B, 0.5, (B, others[0] if others else IP)
         first = min(v.clause for v in strong)
+        done_after = [
+            v.clause
+            for v in found
+            if v.kind == "done" and v.clause > first and parts and parts[v.clause].lead == "nhung"
+        ]
+        if done_after and not any(v.clause > min(done_after) for v in strong):
+            return D, 0.9, ()  # "hệ thống lỗi nhưng em đã nộp bản giấy": done despite it
         despite = any(v.kind == "still" and v.clause > first for v in found)
         delivered = any(v.kind == "done" and v.clause < first for v in found) and not any(
             v.kind in _GOING_ON for v in found

@@ -26,7 +26,8 @@ over it:
   business ("đi họp xong", "ăn cơm xong", "đi công tác về xong") is "after", and weakly done
   when nothing follows it ("họp xong rồi ạ");
 * **not yet, or not at all**: "đến 15/8 mới xong" (a time before "mới") is a plan, weakly
-  under way; "sao xong được", "khó xong kịp", "xong đâu" doubt the completion; "trình ký
+  under way; "sao xong được", "khó xong kịp", "xong đâu" doubt the completion, "làm gì đã xong"
+  denies it; "trình ký
   rồi" is handed up for a signature (under way); "không kịp hạn" implies more time without
   asking for it, so it is asked about (extension or in progress), never recorded;
 * **who did it**: "đã trình UBND tỉnh" (our part handed to a higher body), "đã làm rồi" (no
@@ -389,6 +390,11 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return
     if rest.startswith(" xong"):
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
+    if before[-2:] == ["dau", "ma"]:
+        return  # "xong đâu mà xong": the verb said again in the denial
+    if "lam gi" in " ".join(before[-3:]):
+        vote(IP, 0.9, "undone")  # "làm gì đã xong": how could it be, not done
+        return
     if m.group() == "xong" and lx.ACTIVITY.search(" ".join(before[-3:])) and _SEND_NEXT.match(rest):
         vote(D, 0.5, "doubt")  # "ăn trưa xong em gửi anh": ready, to be sent?
         return
