@@ -21,9 +21,9 @@ How the reader decides, in order:
      blocked, when an obstacle is said outright beside it: "chắc phải lùi, chưa có kinh phí");
    * an obstacle said outright wins over work under way ("đang làm nhưng vướng kinh phí"),
      but not over a done after it in a "nhưng" clause ("hệ thống lỗi nhưng em đã nộp bản
-     giấy", "khó khăn thì nhiều nhưng vẫn xong đúng hạn": done despite it),
-     but an eased one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang
-     làm" competes with it; waiting on another body after a delivery competes with done
+     giấy", "khó khăn thì nhiều nhưng vẫn xong đúng hạn": done despite it), and an eased
+     one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang làm" competes
+     with it; waiting on another body after a delivery competes with done
      when only a reaction is awaited ("đã gửi báo cáo, đang chờ Sở phản hồi"), and is
      blocked when the body owes the work its decision, opinion or data ("đã gửi hồ sơ, đang
      chờ Sở thẩm định", "đã gửi công văn xin ý kiến, đang đợi Sở trả lời");
@@ -302,7 +302,11 @@ def _settle(
             for v in found
             if v.kind == "done" and v.clause > first and parts and parts[v.clause].lead == "nhung"
         ]
-        if done_after and not any(v.clause > min(done_after) for v in strong):
+        if (
+            done_after
+            and not any(v.clause > min(done_after) for v in strong)
+            and all(v.kind == "obstacle" for v in strong)  # not a wait: "chờ Sở duyệt nhưng …"
+        ):
             return D, 0.9, ()  # "hệ thống lỗi nhưng em đã nộp bản giấy": done despite it
         despite = any(v.kind == "still" and v.clause > first for v in found)
         delivered = any(v.kind == "done" and v.clause < first for v in found) and not any(
