@@ -530,6 +530,8 @@ def _progress_votes(
             continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
         if before[-1:] == ["de"]:
             continue  # "cần số liệu để tổng hợp": a purpose
+        if before[-2:] in (["ban", "da"], ["file", "da"]):
+            continue  # "gửi lại anh bản đã chỉnh sửa": what the document is, not a step now
         if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
             vote(IP, 0.9, "progress")
         elif (
