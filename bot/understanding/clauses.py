@@ -6,6 +6,12 @@ A clause ends at , ; : ! ? ( ) a new line or a full stop (not inside a number: "
 text): "còn 2 xã chưa báo cáo" is what is left, "thì" closes a condition, "vì/do" give the
 cause. A clause asks when it ends with "?" or holds a question form ("bao giờ", "khi nào",
 "… được không", "đã xong chưa anh") — see ``lexicon.QUESTION``.
+
+A clause that opens with "nếu", "khi nào", "khi", "hễ", "miễn (là)", "giả sử", "một khi",
+"có gì" (not "có gì … đâu", a denial), or a bare "không" before "thì" (otherwise), is a
+**condition** (``condition``), not a fact, and "khi nào" there does not ask; what it leads to
+(the "thì" clause, the next clause, or, with no "thì", the words from "là", "sẽ" or a subject
+on: "nếu xong sớm | em báo") is its **consequence** (``consequence``), a plan.
 """
 
 from __future__ import annotations
@@ -26,6 +32,11 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("con", "con"),
     ("ban", "thi"),
     ("tien", "do"),  # "tiến độ": progress, not "do" (because)
+    ("khi", "do"),  # "khi đó": then, not "do" (because)
+    ("dau", "ma"),  # "xong đâu mà xong": one denial
+    ("hoi", "thi"),  # "hội thi", "cuộc thi", "kỳ thi": a contest
+    ("cuoc", "thi"),
+    ("ky", "thi"),
 }
 _NOT_LEAD_BEFORE = {
     "thi": frozenset({"xa", "tran", "truong", "tuyen", "hanh", "diem"}),
@@ -39,6 +50,8 @@ class Clause:
     lead: str  # the linking word that opened it, or ""
     question: bool
     index: int
+    condition: bool = False  # "nếu/khi nào … ": supposed, not said to be so
+    consequence: bool = False  # what a condition leads to: a plan
 
 
 def split(norm: str) -> list[Clause]:
@@ -60,12 +73,69 @@ def split(norm: str) -> list[Clause]:
             pieces.append((words[start:], lead, asks))
         elif asks and pieces:
             pieces[-1] = (pieces[-1][0], pieces[-1][1], True)
-    clauses = []
-    for i, (words, lead, asks) in enumerate(pieces):
-        text = " ".join(words)
-        asks = asks or (lexicon.QUESTION.within(words) and bool(lexicon.QUESTION.search(text)))
-        clauses.append(Clause(text, lead, asks, i))
+    clauses: list[Clause] = []
+    then = False  # the clause before was a condition with no consequence of its own
+    for k, (words, lead, asks) in enumerate(pieces):
+        opener = _opener(words)
+        if words == ["khong"] and k + 1 < len(pieces) and pieces[k + 1][1] == "thi":
+            opener = 1  # "…, không thì em xin thêm vài hôm": otherwise, a condition
+        cut = _consequence_at(words, opener) if opener else 0
+        split_ = [(words[:cut], lead, False), (words[cut:], "thi", asks)] if cut else []
+        consequence = then
+        then = False
+        if not split_:
+            text = " ".join(words)
+            marked = asks  # ends with "?"
+            asks = asks or (lexicon.QUESTION.within(words) and bool(lexicon.QUESTION.search(text)))
+            # "khi nào có kinh phí thì …": a condition; "khi nào phải nộp vậy anh": a question
+            if opener and ((k + 1 < len(pieces) and pieces[k + 1][1] == "thi") or not asks):
+                then, asks = True, marked
+            clauses.append(Clause(text, lead, asks, len(clauses), then, consequence))
+            continue
+        for i, (piece, lead_, asks_) in enumerate(split_):
+            text = " ".join(piece)
+            if i:
+                asks_ = asks_ or (
+                    lexicon.QUESTION.within(piece) and bool(lexicon.QUESTION.search(text))
+                )
+            clauses.append(Clause(text, lead_, asks_, len(clauses), not i, bool(i)))
     return clauses
+
+
+_OPENERS: tuple[tuple[str, ...], ...] = (
+    ("neu",), ("khi", "nao"), ("khi",), ("he",), ("mien", "la"), ("gia", "su"), ("mot", "khi"),
+    ("mien",),  # "miễn có người là làm được ngay"
+    ("co", "gi"),  # "có gì chưa đúng anh góp ý để em bổ sung": whatever comes up
+)  # fmt: skip
+_OPENING_WORDS = frozenset(o[0] for o in _OPENERS)
+_NOT_OPENER = frozenset({("he", "thong"), ("khi", "do"), ("khi", "ay"), ("khi", "nay")})  # hệ thống
+_SUBJECTS = frozenset({"em", "e", "minh", "toi", "chung", "se", "la"})
+
+
+def _opener(words: list[str]) -> int:
+    """The length of the condition word a clause opens with (after its lead), or 0."""
+    start = 1 if words and words[0] in LEADS and len(words) > 1 else 0
+    if len(words) <= start or words[start] not in _OPENING_WORDS:
+        return 0
+    if words[start : start + 2] == ["co", "gi"] and "dau" in words:
+        return 0  # "có gì khó khăn đâu anh": nothing is, said outright
+    for opener in _OPENERS:
+        end = start + len(opener)
+        if tuple(words[start:end]) == opener and len(words) > end:
+            return 0 if (words[start], words[start + 1]) in _NOT_OPENER else end
+    return 0
+
+
+def _consequence_at(words: list[str], opener: int) -> int:
+    """Where a condition said without "thì" gives way to what it leads to: "là", "sẽ" or a
+    subject after at least one word of the condition ("nếu xong sớm | em báo"), or 0."""
+    for i in range(opener + 1, len(words) - 1):
+        word = words[i]
+        if word == "ben" and words[i + 1] in ("em", "minh", "toi"):
+            return i
+        if word in _SUBJECTS and words[i - 1] != "ben":
+            return i
+    return 0
 
 
 def _links(words: list[str], i: int) -> bool:

@@ -7,7 +7,8 @@ months, quarters and the few relative forms officials use:
 * document references ("số 215/SNV-CCHC ngày 12/3", "KH số 45/KH-UBND ngày 15/3/2024",
   "theo công văn ngày 2/4") are removed first: their dates are never new deadlines;
 * a bare "30/6", "30-6", "20.9" counts only after a cue word ("đến", "sang", "ngày",
-  "trước", "gia hạn" …) or when it carries a year, so "2/3 nội dung" is never a date;
+  "trước", "gia hạn" …), before "mới xong/nộp …" ("15/8 mới xong": not until then) or when it
+  carries a year, so "2/3 nội dung" is never a date;
 * "ngày 15 tháng 7" is 15 July; "hết/cuối/đến/sang/trong tháng 8[/2024]" the last day of
   August; "giữa tháng 8" the 15th; "mùng 10 tháng sau" the 10th of next month; "hết/sang quý
   3" 30 September; "cuối tháng" alone the last day of today's month ("hết tháng này" too),
@@ -39,6 +40,9 @@ from datetime import date, timedelta
 # Words after which a bare "d/m" is a date rather than a fraction or a count.
 DATE_CUES = frozenset("den toi sang ngay truoc het lui vao khoang tam hoac cuoi tan".split())
 
+_NOT_UNTIL = re.compile(
+    r" (?:\w+ ){0,2}moi (?:xong|hoan thanh|nop|gui|lam)(?!\w)"
+)  # "15/8 mới xong"
 _GRACE = timedelta(days=31)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _DOC_WORDS = (
@@ -77,7 +81,9 @@ def extension_date(text: str, *, today: date, current_deadline: date | None = No
     candidates: list[tuple[int, date | None]] = []
     for pattern, resolve in _FORMS:
         for match in pattern.finditer(text):
-            if pattern is _DAY_MONTH and not (match.group(4) or cued(text, match.start())):
+            if pattern is _DAY_MONTH and not (
+                match.group(4) or cued(text, match.start()) or _NOT_UNTIL.match(text, match.end())
+            ):
                 continue
             try:
                 found = resolve(match, today, current_deadline)

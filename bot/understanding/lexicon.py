@@ -94,6 +94,9 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "khong phai (don vi|co quan|so|phong|ben|xa) (em|minh|toi)(?! khong)", "khong lien quan",
     "(ben|phong|don vi) (em|minh|toi) khong phai", "da sap nhap", "sap nhap (voi|vao)",
     "trung voi nhiem vu",
+    # "đã bàn giao cho xã mới sau sáp nhập": the task is another unit's now
+    r"ban giao( \w+){0,2} (cho_?|sang|ve) (xa|phuong|don vi|phong|ben|bo phan|co quan)( \w+){0,2}"
+    r" (moi|khac)",
     rf"(giao|chuyen|dieu chinh)( sang)?( {_CHO})? (phong|bo phan|don vi|ben)",
     "khong (phai )?(chu tri|phu trach)",
     # "việc này do Phòng Nội vụ theo dõi": another unit is in charge
@@ -101,7 +104,9 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     r"( (?!em\b|minh\b|toi\b)\w+){0,4} (chu tri|phu trach|theo doi_?|quan ly|dam nhan|lam dau moi)",
 )  # fmt: skip
 EXTENSION = table(
-    "gia han", "xin lui", "xin phep (lui|hoan|nop cham|nop muon|cham)", "xin hoan",
+    "gia han", "xin lui", "xin doi_? (han|thoi han|thoi gian|sang|den|toi|lai)",
+    "doi_ (han|thoi han|sang)",  # "dời hạn sang 15/8", "đổi hạn" (not "đợi")
+    "xin phep (lui|hoan|nop cham|nop muon|cham)", "xin hoan",
     "hoan (sang|den|toi)",  # "hoãn sang cuối tháng 8" (not "hoàn thành")
     "xin (them )?han",
     r"lui( \w+){1,3} (sang|den|toi)",  # "xin phép lùi việc này đến trước Tết"
@@ -118,6 +123,9 @@ EXTENSION = table(
 )  # fmt: skip
 LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is implied, not asked for
     "(khong|chua chac|kho) kip( han| tien do| thoi gian| thoi han)?",
+    # "cuối tháng chắc chưa kịp đâu" (not "chưa kịp làm": a start not made)
+    r"chua kip( han| tien do| thoi gian| thoi han)?(?! (lam|trien khai|thuc hien|bat dau|tien hanh"
+    r"|bat tay|khoi dong|xem|doc|gui|nop|bao cao|cap nhat|tong hop))",
     # "có thể trễ vài ngày", "có khi phải xin thêm thời gian": lateness foreseen, no request
     r"(co the|co khi|chac|e la|so|kha nang) (la )?(se )?(bi )?(tre|cham|muon|qua han)"
     r"( (vai|mot vai|\d+|may|it|mot it) (ngay|hom|tuan))?",
@@ -126,7 +134,10 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
     "het (kinh phi|tien|von)", "(dang|bi) (tac|ket)", "khong hop tac", "chap chon", "mau thuan",
-    "bao tri",
+    "bao tri", "ket vu",
+    # a line or a certificate gone: "đường truyền bị đứt", "chữ ký số hết hạn"
+    r"(mang|duong truyen|internet|wifi|cap quang)( \w+){0,3} (bi |dang )*(dut|mat|chap chon|hong)",
+    r"(chu ky so|tai khoan|chung thu|chung thu so|token)( \w+){0,2} (bi |da )?het han",
     # the people concerned refusing: "dân phản đối", "các hộ chưa đồng ý"
     r"(dan|nguoi dan|ho dan|cac ho|nhan dan)( \w+){0,2} (phan doi_?|khong dong y|chua dong y"
     r"|khieu nai|khieu kien|khong hop tac)",
@@ -146,10 +157,10 @@ OBSTACLE = table(
     r"(kinh phi|von|tien|nguon|chu ky so|tai khoan|bien che)( \w+){0,2} (van )?(chua|khong) "
     r"(duoc )?(cap|bo tri|phan bo|giai ngan|chuyen)",
     "(chua|khong) duoc (cap|bo tri|phan bo|giai ngan)( kinh phi| von| tien)?",
-    "khong (vao|truy cap|dang nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac"
+    "khong (vao|truy cap|dang_? nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac"
     "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
     "khong (lam|thuc hien|trien khai|hoan thanh) (duoc|kip)",
-    "loi (he thong|phan mem|mang|ket noi|dang nhap|chu ky|font|du lieu)",
+    "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu|may)"
     r"( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap|khoa|cham)",
     "bi (loi|hong|treo|khoa)",
@@ -160,6 +171,7 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
     rf"(cho|doi) (cac |ben |\d+ |hop |cuoc hop )?({_BODY})",
     r"(cho|doi) (ben|phia) (?!em\b|minh\b|toi\b)\w+",  # "chờ bên điện lực": any other side
+    rf"phu thuoc (vao )?(cac |ben |phia )?({_BODY})",  # "phụ thuộc vào bên VNPT": theirs to do
     rf"(cho|doi) (hop|cuoc hop|y kien)( \w+){{0,3}} (voi|cua) (cac )?({_BODY})",
 )  # fmt: skip
 OWN_WAIT = table(
@@ -191,7 +203,9 @@ SIGN_UP = table(
 # "vẫn kịp": on time, so under way
 ON_TIME = table("(van|van se|se|dam bao|chac chan|con) kip( han| tien do)?")
 # "đã cấp 1.250 chữ ký số": an act done, with no word of the task's completion
-DID = table("da (cap|phan bo|bo tri|lap|thanh lap|in|phat|mua|cap phat)")
+DID = table(
+    "da (cap|phan bo|bo tri|lap|thanh lap|in|phat|mua|cap phat|tuyen truyen|tra ket qua|dan)"
+)
 # "hơi chậm": the work is slow, so it moves; an obstacle only if nothing says it moves
 SLOW = table("(hoi|bi|dang|con|kha|rat) cham(?! nhat)( tien do)?")
 # "Cũng tạm ổn rồi": fine, said of the work, but done or going well?
@@ -216,14 +230,20 @@ THEN_VERB = re.compile(
 )
 # A request to the coordinator to resend what was sent ("anh gửi lại giúp em")
 RESEND = re.compile(r"(?<!\w)(?:anh|chi|a|c) (?:gui|chuyen|cung cap|up) lai(?!\w)")
-RESOLVED = re.compile(r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)")
+RESOLVED = re.compile(
+    r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)"
+    r"|(giai quyet|xu ly|thao go|khac phuc) (xong|roi|duoc)"  # "giờ khắc phục rồi"
+)
 EASING = frozenset({"chut", "xiu", "hoi", "nho", "it", "cham", "tuy"})
 EXTENSION_QUESTION = re.compile(r"gia han")
 
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
-    r"(gui|nop|ban hanh|cap nhat|bao cao|ky|niem yet|dang tai)( [\w/.-]+){0,6} roi",
-    "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang tai|day len"
+    # publishing and issuing acts are done verbs like sending: "công khai rồi", "đã đăng lên"
+    r"(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|niem yet|cong khai|dang tai|dang_ tai"
+    r"|dang_ len|dua len|pho bien)( [\w/.-]+){0,6} roi",
+    "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang_? tai|day len"
+    r"|dang_ (\d+ )?(len|tin|bai|tren)|dang (\d+ )?(len|tin|bai)|dua len|pho bien"
     "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
     "|trinh va|upload|up len)",
     "da (duoc )?thuc hien(?! duoc)",
@@ -246,7 +266,9 @@ PARTIAL = table(  # completion of a part: work under way
     r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip
-OWN_PART = table("phan (cua )?(ben )?(em|minh|toi)")
+OWN_PART = table(  # "phần của em", "phần việc của phòng em": the writer's own unit's part
+    "phan( viec)? (cua )?(ben |phong |don vi |xa |bo phan )?(em|minh|toi)"
+)
 HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi_?")
 DOUBT = table(
     "chac",
@@ -275,14 +297,23 @@ UNDONE = table("chua (du|het|xong het|hoan chinh|xong han)")  # not finished, un
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
+    "(chua|khong) (co )?ai (dong|dung)( tay)? (vao|den)",  # nobody has touched it
     # "chưa có ai làm" is nobody to do it: an obstacle (OBSTACLE), not a start not made
 )  # fmt: skip
 START_VERB = table(
-    "bat dau", "lam", "trien khai", "thuc hien", "tien hanh", "bat tay", "khoi dong", "khoi cong"
+    "bat dau",
+    "lam",
+    "trien khai",
+    "thuc hien",
+    "tien hanh",
+    "bat tay",
+    "khoi dong",
+    "khoi cong",
+    "chuyen sang (lam )?(viec|nhiem vu|noi dung)",  # "… xong mới chuyển sang việc này"
 )
 PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the work
     "trien khai", "thuc hien", "tien hanh", "bat dau", "tong hop", "hoan thien", "soan( thao)?",
-    "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "trinh( ky)?", "tham dinh",
+    "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "(?<!toan )trinh( ky)?", "tham dinh",
     "khao sat", "(xin|lay) y kien", "tiep thu", "nghien cuu", "don doc", "kiem tra",
     "lam duoc", "(da|moi) lam", "tiep tuc", "on track", "so hoa", "lam tiep", "lam do",
     "cap nhat", "nhap",
@@ -294,10 +325,12 @@ PLANNING = table(
     "phan cong",
     "giao nhiem vu",
     "nghien cuu",
+    "tim hieu",  # "mới nhận bàn giao, đang tìm hiểu": getting to know the task
 )
 BUSY = table(  # "đang" about something else than the task
     "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o",
-    "tap trung (cho_?|vao)", "don suc", "lo (viec|cong tac)", "tiep doan", "lam viec voi doan",
+    "tap trung (cho_?|vao)", "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
+    "lam viec voi doan",
     "(cho|doi) (den|het|qua|xong)",
 )  # fmt: skip
 
@@ -326,13 +359,14 @@ REQUEST = table(
 # What a percent is a share of when it is not the task's progress: "100% hồ sơ", "100% các xã"
 COUNTED_AFTER = re.compile(
     r"\s*(?:cac |so )?(?:ho so|xa|phuong|thi tran|thu tuc|tthc|can bo|cong chuc|vien chuc|don vi"
-    r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu)(?!\w)"
+    r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu"
+    r"|kinh phi|von|ngan sach|du toan)(?!\w)"  # money: "giải ngân 40% kinh phí" is a share
 )
 # A period the percent belongs to that is not now: last year's result, not this task's progress
 OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cung ky)(?!\w)")
 INDICATOR = table(  # a percent after these is a measure, not the task's progress
     "ty le", "ti le", "chi so", "hai long", "giam", "tang", "cat giam", "tiet kiem",
-    "so voi", "diem", "xep hang", "muc do",
+    "so voi", "diem", "xep hang", "muc do", "giai ngan",
 )  # fmt: skip
 # A contrast saying the delivery did not arrive: "… mà bên Sở bảo chưa nhận được".
 NOT_RECEIVED = re.compile(

@@ -19,9 +19,13 @@ in this order, each step only when the word is not already a known one:
 7. **A dropped last letter** after the first half of a known pair: "hoan than" → "hoan
    thanh", "thuc hie" → "thuc hien".
 
+Before the words, a month written short ("t8", "th8", "T.8", "thg 8", "t8/2026") becomes
+"thang 8", so that dates read it ("cuối t8": the end of August).
+
 When the reply carries diacritics, the words whose folded form is ambiguous are marked: a
 "cho" that was not "chờ" becomes "cho_" and a "doi" that was not "đợi" becomes "doi_", so that
-"gửi cho Sở" never reads as waiting and "đổi mẫu" never as "đợi"; the asking particles "à" and
+"gửi cho Sở" never reads as waiting and "đổi mẫu" never as "đợi"; "đăng" (post) becomes
+"dang_", so that "đã đăng lên cổng" is never "đang" (under way); the asking particles "à" and
 "chứ" become "a_q" and "chu_q", so that "xong rồi à" is a question and "xong rồi ạ" is not.
 """
 
@@ -37,6 +41,10 @@ _WORD = re.compile(r"(?<![\w/.-])[a-z0-9]+(?![\w/-]|\.\d)")
 _CHO = re.compile(r"(?i)(?<!\w)ch[oòóỏõọôồốổỗộơớởỡợ](?!\w)")  # every "cho" but "chờ"
 _ASKING = re.compile(r"(?<!\w)(à|chứ)(?!\w)")  # "xong rồi à?", "xong rồi chứ": asking, not "ạ"
 _DOI = re.compile(r"(?i)(?<!\w)[đd][òóỏõọôồốổỗộơờớởỡ]i(?!\w)")  # every accented "doi" but "đợi"
+_MONTH = re.compile(  # "t8", "th8", "T.8", "thg 8", "t8/2026": tháng 8 (not "t80", "th8x")
+    r"(?<![\w/.-])(?:thg ?|th|t\.?)(1[0-2]|0?[1-9])(?=/(?:20)?\d\d(?![\d/])|(?![\w/%-]|[.,]\d))"
+)
+_DANG = re.compile(r"(?<!\w)đăng(?!\w)")
 _VNI = re.compile(r"^[a-z]+[1-9][a-z1-9]*$")
 _DIGITS = re.compile(r"[1-9]")
 _LETTERS = re.compile(r"[a-z]+")
@@ -142,9 +150,12 @@ def normalise(display: str) -> str:
             lower = _CHO.sub("cho_", lower)
         if "đ" in lower or "d" in lower:
             lower = _DOI.sub("doi_", lower)
+        if "đăng" in lower:  # "đã đăng lên cổng": posted, never "đang" (under way)
+            lower = _DANG.sub("dang_", lower)
         if "à" in lower or "chứ" in lower:
             lower = _ASKING.sub(lambda m: "a_q" if m.group() == "à" else "chu_q", lower)
         folded = lower.translate(_FOLD)
+    folded = _MONTH.sub(r"thang \1", folded)
     pieces, last, previous = [], 0, ""
     for match in _WORD.finditer(folded):
         word = match.group()

@@ -3,11 +3,11 @@
 A percent ("70%", "70 %", "70 phần trăm", "~60%", "tầm 40%") is the task's progress unless a
 measure is named before it in its clause, or it is a share of counted things: "tỷ lệ hồ sơ trực
 tuyến đạt 45%", "chỉ số hài lòng 87%", "giảm 30% thời gian", "giải quyết 100% hồ sơ đúng hạn",
-"100% các xã" are indicators, and so is a percent of another period ("năm 2025 đạt 100%"):
-reported but not progress. The first progress
-percent wins. A count "3/5 xã", "1.200/2.000 hồ sơ", "2 trên 3 nội dung" is a ``Fraction``:
-shown, never a percent. A fraction is not a count when it is a date (after a date cue or with a
-year) or part of a document number ("05/KH-UBND", "15/2026/QĐ-UBND").
+"100% các xã", "giải ngân 40% kinh phí" are indicators, and so is a percent of another period
+("năm 2025 đạt 100%"): reported but not progress. The first progress percent wins. A count
+"3/5 xã", "1.200/2.000 hồ sơ", "2 trên 3 nội dung" is a ``Fraction``: shown, never a percent.
+A fraction is not a count when it is a date (after a date cue or with a year) or part of a
+document number ("05/KH-UBND", "15/2026/QĐ-UBND").
 """
 
 from __future__ import annotations

@@ -3,10 +3,13 @@
 How the reader decides, in order:
 
 1. **Normalise** (``normalise``): fold, repair Telex/VNI residue, shorthand, run-together
-   words, dropped last letters.
+   words, dropped last letters; a month written short ("cuối t8") becomes "tháng 8".
 2. **Clauses** (``clauses``): split at punctuation and at "nhưng", "còn", "mà", "thì", "nên",
    "vì", "do"; each clause knows its linking word and whether it asks. A polite opening
-   ("Dạ báo cáo anh, …") is an address and votes nothing.
+   ("Dạ báo cáo anh, …") is an address and votes nothing. A clause opening with "nếu", "khi
+   nào", "khi", "hễ", "miễn là" is a condition, not a fact: it votes nothing (weakly blocked
+   when it names what the work needs, "khi nào có kinh phí …"), and what it leads to ("… thì
+   bên em triển khai", "nếu xong sớm | em gửi") is a plan: no done, its other votes weak.
 3. **Votes** (``statuses``): each clause votes for statuses, each vote weighed by what scopes
    over its phrase (negation, future or plan markers, hedges, doubts, parts, questions,
    another sense of the word).
@@ -14,10 +17,13 @@ How the reader decides, in order:
    built rather than by a fixed order:
 
    * a dispute over who owns the task records nothing; an extension request wins; lateness
-     said without a request ("chắc không kịp hạn") asks: extension or in progress;
+     said without a request ("chắc không kịp hạn") asks: extension or in progress (or
+     blocked, when an obstacle is said outright beside it: "chắc phải lùi, chưa có kinh phí");
    * an obstacle said outright wins over work under way ("đang làm nhưng vướng kinh phí"),
-     but an eased one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang
-     làm" competes with it; waiting on another body after a delivery competes with done
+     but not over a done after it in a "nhưng" clause ("hệ thống lỗi nhưng em đã nộp bản
+     giấy", "khó khăn thì nhiều nhưng vẫn xong đúng hạn": done despite it), and an eased
+     one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang làm" competes
+     with it; waiting on another body after a delivery competes with done
      when only a reaction is awaited ("đã gửi báo cáo, đang chờ Sở phản hồi"), and is
      blocked when the body owes the work its decision, opinion or data ("đã gửi hồ sơ, đang
      chờ Sở thẩm định", "đã gửi công văn xin ý kiến, đang đợi Sở trả lời");
@@ -56,7 +62,9 @@ How the reader decides, in order:
      ngay", not under "nếu") and a reply saying only that nothing is in the way ("không có
      vướng mắc ạ") are work under way, weakly; a start put off ("để quý 4 mới làm", "chờ
      đoàn thanh tra về rồi mới triển khai") is not started;
-   * an obstacle said overcome in the next clause ("… nhưng đã khắc phục") no longer stands;
+   * an obstacle said overcome in the next clause ("… nhưng đã khắc phục") no longer stands,
+     nor does a state said of before and then of now ("lúc trước … chưa làm, giờ thì đang
+     làm", "trước đây vướng kinh phí, hiện tại đã được cấp");
      waiting for an opinion, data or a result with no body named near ("còn chờ ý kiến")
      asks: another body's, or our own leader's?
 
@@ -89,6 +97,7 @@ Pure and fast: no I/O, regexes compiled once (``bench/parse.py`` measures it).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -108,12 +117,12 @@ THRESHOLD = 0.6
 _HUNDRED = re.compile(r"(?<![\d.,])100\s*(?:%|phan tram)")
 _DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh)(?!\w)")
 _DELIVER_VERB = re.compile(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
-_NEXT_MONTH = re.compile(r"(?<!\w)thang (?:sau|toi)(?!\w)")
+_NEXT_MONTH = re.compile(r"(?<!\w)(?:thang (?:sau|toi)|sang thang(?! \d))(?!\w)")
 _RESULTS_LATER = re.compile(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)")
 _LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
-    {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining"}
+    {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining", "part_left"}
 )
 
 
@@ -158,6 +167,7 @@ def read_reply(
     found += _remaining(parts, found)
     found = _missing_part(found, parts)
     found = _overcome(found, parts)
+    found = _superseded(found, parts)
     found = _vague_states(found, parts, norm)
     found = _defects(found, norm, parts)
     if bare := _bare_negation(parts):
@@ -180,8 +190,9 @@ def read_reply(
     if _IGNORANT.search(norm):
         status, confidence, alternatives = None, 0.0, ()  # "em không rõ tiến độ": not said
     if status is not None and not alternatives:
-        late = _past_deadline(norm, today, current_deadline)
-        alternatives = _unsafe(status, found, parts, norm, late=late)
+        alternatives = _unsafe(
+            status, found, parts, norm, late=lambda: _past_deadline(norm, today, current_deadline)
+        )
     if alternatives and _only_asking(parts, found):
         alternatives = ()  # "phiếu khảo sát hoàn thành thì nộp ở đâu?": a question, no report
     ask = bool(alternatives)
@@ -240,6 +251,8 @@ def combine(
     if any(v.weight >= 0.9 for v in extension):
         return X, 0.95, ()
     if extension:  # lateness said, no request made: ask for more time, or still under way?
+        if any(v.status is B and v.weight >= 0.9 for v in found):
+            return None, 0.5, (X, B, IP)  # "chắc phải lùi thôi, chưa có kinh phí": or stuck?
         return None, 0.5, (X, IP)
     best: dict[Status, float] = {}
     for v in found:
@@ -284,6 +297,17 @@ def _settle(
         if not strong:
             return B, 0.5, (B, others[0] if others else IP)
         first = min(v.clause for v in strong)
+        done_after = [
+            v.clause
+            for v in found
+            if v.kind == "done" and v.clause > first and parts and parts[v.clause].lead == "nhung"
+        ]
+        if (
+            done_after
+            and not any(v.clause > min(done_after) for v in strong)
+            and all(v.kind == "obstacle" for v in strong)  # not a wait: "chờ Sở duyệt nhưng …"
+        ):
+            return D, 0.9, ()  # "hệ thống lỗi nhưng em đã nộp bản giấy": done despite it
         despite = any(v.kind == "still" and v.clause > first for v in found)
         delivered = any(v.kind == "done" and v.clause < first for v in found) and not any(
             v.kind in _GOING_ON for v in found
@@ -358,7 +382,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
 _NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "chưa triển khai"
     r"(?<!\w)(?<!quen )(?:chua|khong|ko|chang) (?:duoc |the |kip |hoan toan )?"
     r"(?:lam|xong|hoan thanh|gui|nop|trinh|ky|ban hanh|trien khai|thuc hien|bat dau|bao cao"
-    r"|tong hop|duyet|phe duyet|tra loi|dang tai|cap nhat|tham dinh)(?!\w)"
+    r"|tong hop|duyet|phe duyet|tra loi|dang_? tai|cap nhat|tham dinh)(?!\w)"
 )
 _AHEAD = re.compile(  # a future or sequence marker: what follows has not happened yet
     r"(?<!\w)(?:se|sap|du kien|(?:em|e|minh|toi|du) dinh|roi moi"
@@ -387,7 +411,8 @@ _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer d
 
 
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
-    r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$|(?:cho|doi) (?!(?:den|het|qua|toi|nen|hop"
+    r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
+    r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:den|het|qua|toi|nen|hop"
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
@@ -420,7 +445,12 @@ _PART_XONG = re.compile(r"(?<!\w)xong (?:dot|phan|buoc|giai doan|khau) (?:\d+|mo
 _UNABLE = re.compile(  # "chưa tổ chức được", "không thể làm": kept from doing the work
     r"(?<!\w)(?:chua|khong|ko|chua the|khong the) (?:\w+ ){1,2}duoc(?!\w)|(?<!\w)khong the(?!\w)"
 )
-_NOBODY = re.compile(r"(?<!\w)chua (?:co )?(?:ai|nguoi)(?!\w)")
+_OWN_NOT_YET = re.compile(  # "em chưa chốt nên chưa gửi được": held by our own last step
+    r"(?<!\w)chua (?:chot|xong|hoan thanh|hoan thien|tong hop|kiem tra|ra soat)(?!\w)"
+)
+_NOBODY = re.compile(  # not "chưa có ai động vào": nobody has touched it, not started
+    r"(?<!\w)chua (?:co )?(?:ai|nguoi)(?!\w)(?! (?:dong|dung)(?: tay)? (?:vao|den))"
+)
 _BARE_DANG = re.compile(r"(?<!\w)dang ([a-z]+) (?:vi|do)(?!\w)")  # "đang tắc vì …": a state, why
 _SHARE = re.compile(r"(?<![\w/])\d+/\d+(?![\w/-])")
 _ISSUING = re.compile(r"(?<!\w)(?:phe duyet|ban hanh|ky ban hanh)(?!\w)")
@@ -505,12 +535,17 @@ def _partial(m: re.Match[str] | None) -> bool:
 
 
 def _unsafe(
-    status: Status, found: list[Vote], parts: list[clauses_.Clause], norm: str, *, late: bool
+    status: Status,
+    found: list[Vote],
+    parts: list[clauses_.Clause],
+    norm: str,
+    *,
+    late: Callable[[], bool],
 ) -> tuple[Status, ...]:
     """The last check before recording, for text the votes may not have read whole: a
     confident reading is kept only when no word they did not read could turn it; otherwise
     the reading and the likeliest other one are offered (``late``: a time said past the
-    deadline, so "more time" is one of the readings).
+    deadline, so "more time" is one of the readings; asked only when needed: it reads dates).
 
     * a word the reader does not know right before the done verb ("hầu như xong"); the writer
       saying what they believe ("em tưởng còn phải bổ sung");
@@ -521,8 +556,9 @@ def _unsafe(
       instruction reported ("lãnh đạo bảo làm xong"), or with part of the units as the
       subject ("các xã khác đã xong", "xong khoảng 2/3"), a quantity after the verb ("xong 1
       nửa"), or a progress vote beside it;
-    * not started, beside a part done ("xong đợt 1, đợt 2 tháng 9 mới làm") or when nobody
-      is there to do it ("chưa có ai làm");
+    * not started, beside a part done ("xong đợt 1, đợt 2 tháng 9 mới làm"), when nobody
+      is there to do it ("chưa có ai làm"), or put off past the deadline under a doubt ("chắc
+      sang tháng mới làm được": more time?);
     * an extension request foreseen under a doubt ("chắc phải xin thêm ít hôm");
     * blocked, negated within four words ("không gặp khó khăn"), under a condition ("có gì
       vướng"), beside a request to the coordinator ("anh gửi lại giúp em"); unless it is
@@ -533,7 +569,9 @@ def _unsafe(
       waited for ("đợi chị Hoa phòng KT gửi"); in progress with a start negated or put ahead
       and no vote saying so, a return followed by a redelivery, an issued plan followed by
       carrying it out ("kế hoạch đã được phê duyệt, bên em đang triển khai"), or a state
-      after "đang" that is no step of the work, given a cause ("đang tắc vì …").
+      after "đang" that is no step of the work, given a cause ("đang tắc vì …"), or an
+      ending "… nên chưa … được" unless our own last step is its cause ("em chưa chốt nên
+      chưa gửi được").
     """
     if _unread_modifier(status, found, parts) or _BELIEF.search(norm):
         return (status, _NEIGHBOUR[status])
@@ -551,10 +589,14 @@ def _unsafe(
     kinds = {v.kind for v in found}
     if status is D:
         first = min((v.clause for v in found if v.status is D), default=0)
-        rest = " ".join(c.text for c in parts[first:])
+        # what is said as so: not what a condition supposes ("có gì chưa đúng … để em bổ sung")
+        supposed = any(c.condition or c.consequence for c in parts)
+        said = [c.text for c in parts if not (c.condition or c.consequence)]
+        rest = " ".join(c.text for c in parts[first:] if not (c.condition or c.consequence))
         if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
             return (D, IP)
-        if _NEGATED.search(norm) or _AHEAD.search(rest) or _TOLD.search(rest):
+        negated = _NEGATED.search(" ; ".join(said) if supposed else norm)
+        if negated or _AHEAD.search(rest) or _TOLD.search(rest):
             return (D, IP)
         if _TO_PERSON.search(norm):
             return (D, IP)
@@ -568,12 +610,17 @@ def _unsafe(
                 ask_at = c.text.find("xin")
                 head = c.text[:ask_at]
                 if ask_at > 0 and (lexicon.DOUBT.search(head) or _FORESEEN.search(head)):
-                    return (X, IP)  # "chắc phải xin thêm ít hôm": a request foreseen, not made
+                    # "chắc phải xin thêm ít hôm": a request foreseen, not made; "…, chưa có
+                    # kinh phí": or the obstacle said beside it
+                    return (X, B) if any(v.status is B for v in found) else (X, IP)
     elif status is B:
         at = {v.clause for v in found if v.status is B and v.weight >= 0.9}
         if any(_negated_obstacle(c.text) for c in parts if c.index in at):
             return (B, IP)  # "không gặp khó khăn vướng mắc gì": said to be absent?
-        if any(_IF.search(c.text) for c in parts if c.index in at) or _ASKS_US.search(norm):
+        unsaid = {v.clause for v in found if v.status is B and v.kind != "condition"}
+        if any(_IF.search(c.text) for c in parts if c.index in at & unsaid):
+            return (B, IP)  # "có gì vướng …" (not "khi nào có kinh phí thì mới … được": said)
+        if _ASKS_US.search(norm):
             return (B, IP)
         strong = [v for v in found if v.status is B and v.weight >= 0.9]
         handed = any(v.status is D or v.kind == "submitted" for v in found) or bool(
@@ -598,8 +645,18 @@ def _unsafe(
             return (B, IP)
     elif status is NS and (kinds & _SOMETHING_DONE or _PART_XONG.search(norm)):
         return (
-            (IP, X) if late else (NS, IP)
+            (IP, X) if late() else (NS, IP)
         )  # "xong đợt 1, đợt 2 tháng 9 mới làm": a part done, the rest ahead
+    elif (
+        status is NS
+        and any(
+            v.kind == "future_start" and lexicon.DOUBT.search(parts[v.clause].text)
+            for v in found
+            if v.clause < len(parts)
+        )
+        and late()
+    ):
+        return (NS, X)  # "chắc sang tháng mới làm được": a start past the deadline, foreseen
     elif status is NS and _NOBODY.search(norm):
         return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?
     if status in (IP, NS):
@@ -628,7 +685,12 @@ def _unsafe(
             and any(v.kind == "progress" and v.clause > min(issued) for v in found)
         ):  # "kế hoạch đã được phê duyệt, bên em đang triển khai": the plan, or carrying it out?
             return (IP, D)
-        if status is IP and any(_UNABLE.search(c.text) for c in parts if c.lead == "nen"):
+        if status is IP and any(
+            _UNABLE.search(c.text)
+            and not (c.index and _OWN_NOT_YET.search(parts[c.index - 1].text))
+            for c in parts
+            if c.lead == "nen"
+        ):
             return (IP, B)  # "… nên chưa tổ chức được": the reply ends saying it cannot be done
         if status is IP and "progress" in kinds and _BARE_DANG.search(norm):
             m = _BARE_DANG.search(norm)
@@ -637,7 +699,7 @@ def _unsafe(
         if (
             status is IP
             and _START_NOT_YET.search(norm)
-            and not kinds & {"not_started", "future_start"}
+            and not kinds & {"not_started", "future_start", "superseded", "part_left"}
         ):
             return (IP, NS)
     return ()
@@ -683,6 +745,9 @@ def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
     that names the thing asked about)."""
     if not any(c.question for c in parts) or any(v.kind == "status_question" for v in found):
         return False
+    reported = {v.clause for v in found if v.kind == "own_part"}
+    if any(not parts[i].question for i in reported if i < len(parts)):
+        return False  # "Phần của em xong rồi, không biết các bộ phận khác thế nào": a report too
     return all(v.weight < THRESHOLD for v in found if v.status is not None)
 
 
@@ -742,6 +807,40 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 continue
         out.append(v)
     return out
+
+
+_PAST = re.compile(  # a state said of before: "lúc trước", "trước đây" (not "trước 25/7")
+    r"^(?:(?:nhung|con|ma) )?(?:luc truoc|truoc day|truoc do|hoi truoc|hom truoc|thoi gian truoc"
+    r"|ban dau|luc dau"
+    r"|truoc(?! (?:\d|ngay|han|khi|tet|thoi han|mat|do|het|tien|tuan|thang|quy|nam)))(?!\w)"
+)
+_NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …", "hiện tại …"
+    r"^(?:(?:nhung|con|ma|thi) )?(?:gio|bay gio|hien gio|hien tai|hien nay|nay|hom nay)(?!\w)"
+)
+
+
+def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Lúc trước báo chưa làm, giờ thì đang làm rồi", "Trước đây vướng kinh phí, hiện tại đã
+    được cấp": a state said of before, and then of now, is no longer the state."""
+    if len(parts) < 2 or not any(_PAST.match(c.text) for c in parts[:-1]):
+        return found
+    voted = {v.clause for v in found if v.status is not None}
+    past: set[int] = set()
+    for c in parts:
+        if not _PAST.match(c.text):
+            continue
+        for d in parts[c.index + 1 :]:
+            now = _NOW.match(d.text)
+            if now and not d.text[now.end() :].startswith(" van"):  # not "giờ vẫn …"
+                if any(i >= d.index for i in voted):  # and what holds now is said
+                    past |= set(range(c.index, d.index))  # the past clause and its "vì …"
+                break
+    return [  # a done stays done: an event, not a state
+        Vote(None, v.weight, v.clause, "superseded")
+        if v.clause in past and v.status and v.status is not D
+        else v
+        for v in found
+    ]
 
 
 def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

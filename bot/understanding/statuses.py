@@ -26,7 +26,8 @@ over it:
   business ("đi họp xong", "ăn cơm xong", "đi công tác về xong") is "after", and weakly done
   when nothing follows it ("họp xong rồi ạ");
 * **not yet, or not at all**: "đến 15/8 mới xong" (a time before "mới") is a plan, weakly
-  under way; "sao xong được", "khó xong kịp", "xong đâu" doubt the completion; "trình ký
+  under way; "sao xong được", "khó xong kịp", "xong đâu" doubt the completion, "làm gì đã xong"
+  denies it; "trình ký
   rồi" is handed up for a signature (under way); "không kịp hạn" implies more time without
   asking for it, so it is asked about (extension or in progress), never recorded;
 * **who did it**: "đã trình UBND tỉnh" (our part handed to a higher body), "đã làm rồi" (no
@@ -54,7 +55,19 @@ over it:
   clause that "vì/do" gives the cause of) makes it weak: it competes with the work going on;
 * a step verb with "được" after it ("rà soát được 20 thủ tục") is work begun; a "vì/do"
   clause giving why the work has not started ("chưa làm vì đang dồn sức cho đại hội") is
-  busy elsewhere, its "đang" not the task's;
+  busy elsewhere, its "đang" not the task's, and so is "đang tập trung cho …", "đang ưu tiên
+  …" (its steps too) and an "đang" ended by "… xong mới chuyển sang việc này";
+* a start not made of a part ("chưa làm được phần lấy ý kiến") or not of all of it ("chưa
+  triển khai hết các hạng mục") is a part left: under way; a
+  start after "để/đợi … xong thì …" ("để xong đợt tập huấn thì em làm luôn") is put off;
+* "gia hạn" negated or said of a certificate ("chưa gia hạn được chữ ký số") is no request;
+  a return under a doubt ("hình như bị trả lại") is weak; "phụ thuộc vào bên VNPT" waits, and
+  so does "mới có 2 sở trả lời" (the other bodies' answers are owed; not our own "phòng");
+* **a condition** (``Clause.condition``: "nếu/khi nào/hễ/miễn là …") votes nothing, but
+  weakly blocked when it names what the work needs ("khi nào có kinh phí …"); its
+  consequence ("… thì bên em triển khai") is a plan (unless "khi …" is a time said of the
+  past: "khi nhận được văn bản, bên em đã triển khai ngay"): no done nor delivery ahead ("nếu xong
+  sớm em gửi luôn"), a bare step verb a start put off, every other vote weak;
 * a bare step verb ("tổng hợp", "kiểm tra") is weak (below the threshold alone) and none at
   all under a plan marker ("tuần sau trình", "họp về em kiểm tra lại").
 
@@ -81,10 +94,11 @@ _AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em l�
     r"(?= (?!(?:a|ah|oi|nhe|nha|nhi|roi|a_q|nhe)\b)\w)"  # then a verb: not "xong anh ạ"
 )
 _FILLERS = frozenset({"duoc", "the", "kip", "lam", "co", "van", "hoan", "thuc", "hien", "ky"})
-_GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", "de", "ky"})
+_GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", "de", "ky", "phat"})
+_RENEWED = re.compile(r" (?:lai )?(?:chu ky so|chung thu|tai khoan|token|giay phep)(?!\w)")
 _STEP_OBJECT = re.compile(r"xin y kien|gop y|de nghi|xin")
 _UNDELIVERED = lx.table(
-    "(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang tai|dong dau|vao so|duyet"
+    "(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang_? tai|dong dau|vao so|duyet"
     "|phe duyet)",
     # "hoàn thành rồi nhưng chưa nhập lên phần mềm" (not "quên chưa nhập": the report, late)
     "(?<!quen )(chua|khong) (duoc )?(nhap|dang|up|tai|dua|day) len",
@@ -153,13 +167,46 @@ _TRIGGERS = frozenset().union(*(t.starts or () for t in _SCANNED)) | {
 def votes(clauses: list[Clause]) -> list[Vote]:
     """Every vote of every clause, in order."""
     found: list[Vote] = []
+    when = -1  # a "khi …" said of the past ("khi nhận được văn bản, bên em đã triển khai ngay")
     for i, clause in enumerate(clauses):
+        if clause.condition and _WHEN.match(clause.text) and i + 1 < len(clauses):
+            if _PAST_THEN.search(clauses[i + 1].text):
+                when = i
         following = clauses[i + 1].lead if i + 1 < len(clauses) else ""
         cause_of = clauses[i - 1].text if i and clause.lead in ("vi", "do") else ""
+        if clause.condition and when != i:
+            if _NEEDED.search(clause.text):  # "khi nào có kinh phí thì …": what the start waits on
+                only_then = i + 1 < len(clauses) and _ONLY_THEN.search(clauses[i + 1].text)
+                found.append(Vote(B, 0.9 if only_then else 0.5, clause.index, "condition"))
+            continue  # "nếu xong sớm …": supposed, not said to be so
         if not _TRIGGERS.isdisjoint(clause.text.split()):
             previous = clauses[i - 1].text if i else ""
-            found += _clause_votes(clause, following, cause_of, previous)
+            said = _clause_votes(clause, following, cause_of, previous)
+            if clause.consequence and when != i - 1:  # a plan under a condition: asked about
+                said = [
+                    Vote(NS, 0.5, v.clause, "future_start")  # "… thì triển khai": a start ahead
+                    if v.kind in ("step", "started")
+                    else Vote(v.status, min(v.weight, 0.5), v.clause, v.kind)
+                    if v.status
+                    else v
+                    for v in said
+                    if v.status is not D and v.kind != "future_done"  # "… thì em gửi luôn"
+                ]
+            found += said
     return found
+
+
+_FEW_ANSWERED = re.compile(
+    r"(?<!\w)(?:moi|chi) (?:co )?(?:\d+|vai|mot vai|mot so|it) (?:so|xa|phuong|huyen|co quan|nganh"
+    r"|bo|dia phuong)(?: \w+){0,2} (?:tra loi|phan hoi|gop y|cho y kien|co y kien)(?!\w)"
+)  # other bodies only: our own "phòng" answering late is work going on (heldout_r6)
+_WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
+_PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới … được"
+_ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,3}duoc(?!\w)")  # "… thì mới triển khai được"
+_NEEDED = re.compile(
+    r"(?<!\w)(?:co|nhan duoc|duoc cap|duoc bo tri|duoc giao|bo tri duoc) (?:du )?(?:kinh phi|von"
+    r"|huong dan|nguoi|can bo|tai khoan|van ban|y kien|so lieu|quyet dinh|chu truong)(?!\w)"
+)
 
 
 def _clause_votes(
@@ -183,6 +230,8 @@ def _clause_votes(
             continue  # "không cần gia hạn", "đã được gia hạn"
         if before[-2:] in (["vua", "duoc"], ["moi", "duoc"]):
             continue
+        if lx.NEGATORS & set(before[-2:]) or _RENEWED.match(text, m.end()):
+            continue  # "chưa xin gia hạn", "chưa gia hạn được" chữ ký số: no request
         vote(X, 1.0, "extension")
     for m in _scan(lx.LATE, text, words):
         if _before(text, m.start())[-1:] not in (["lam"], ["hien"], ["khai"], ["thanh"]):
@@ -220,6 +269,9 @@ def _clause_votes(
             vote(B, 0.6, "waiting_vague")  # "còn chờ ý kiến nữa anh": whose, not said
             continue
         vote(B, 0.95, "waiting")
+    if "moi" in words or "chi" in words:
+        if _FEW_ANSWERED.search(text):  # "mới có 2 sở trả lời": the others' answers are owed
+            vote(B, 0.95, "waiting")
     text = _mask(lx.WAITING, text, words)
     if "chua" in words and clause.lead != "con" and (undelivered := _body_undelivered(text)):
         vote(B, 0.95, "waiting")  # "bên Viettel chưa bàn giao phần mềm"
@@ -245,7 +297,8 @@ def _clause_votes(
         text = text[: m.start()] + unmasked[m.start() : m.end()] + text[m.end() :]
     for m in _scan(lx.RETURNED, text, words):
         if not lx.NEGATORS & set(_before(text, m.start())[-4:]):  # "không … phải sửa"
-            vote(IP, 0.9, "returned")
+            doubted = lx.DOUBT.search(" ".join(_before(text, m.start())[-3:]))
+            vote(IP, 0.5 if doubted else 0.9, "returned")  # "hình như bị trả lại": is it?
     text = _mask(lx.RETURNED, text, words)
     for m in _scan(lx.DONE, text, words):
         _done_vote(text, m, following, vote)
@@ -268,7 +321,11 @@ def _clause_votes(
         after = clause.text[m.end() :].split()[:2]
         if _before(text, m.start())[-2:] == ["khong", "phai"]:
             continue  # "không phải chưa làm đâu": denied
-        if not ({"xong", "hoan", "het"} & set(after)):
+        if "phan" in after and after[0] in ("phan", "duoc"):
+            vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
+        elif after[:1] == ["het"]:
+            vote(IP, 0.9, "undone")  # "chưa triển khai hết các hạng mục": not all of it yet
+        elif not ({"xong", "hoan", "het"} & set(after)):
             vote(NS, 0.9, "not_started")
     text = _mask(lx.NOT_STARTED, text, words)
     if "ngay" in words and (now := lx.AT_ONCE.search(text)):
@@ -276,13 +333,19 @@ def _clause_votes(
             vote(NS, 0.9, "future_start")  # "em làm ngay": promised, not begun
             text = text[: now.start()] + _blank(now) + text[now.end() :]
     for m in _scan(lx.START_VERB, text, words):
-        if lx.FUTURE.search(clause.text, 0, m.start()) or _put_off(clause.text[: m.start()]):
+        if (
+            lx.FUTURE.search(clause.text, 0, m.start())
+            or _put_off(clause.text[: m.start()])
+            or (clause.lead == "thi" and _AFTER_DONE.match(previous))
+        ):
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
     later = bool(lx.LATER_REPORT.search(clause.text)) or any(v.kind == "other_sense" for v in out)
     ahead = any(v.kind == "future_start" for v in out)
-    _progress_votes(text, words, vote, later=later, busy=busy, ahead=ahead)
+    then = _FIRST.search(clause.text) if ahead else None
+    first = then.start() if then else -1
+    _progress_votes(text, words, vote, later=later, busy=busy, ahead=ahead, first=first)
     if not any(v.status is not None or v.kind == "other_sense" for v in out):
         _delivery_ahead(clause, vote)
     if _STILL_GOING.search(text):
@@ -327,6 +390,11 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return
     if rest.startswith(" xong"):
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
+    if before[-2:] == ["dau", "ma"]:
+        return  # "xong đâu mà xong": the verb said again in the denial
+    if "lam gi" in " ".join(before[-3:]):
+        vote(IP, 0.9, "undone")  # "làm gì đã xong": how could it be, not done
+        return
     if m.group() == "xong" and lx.ACTIVITY.search(" ".join(before[-3:])) and _SEND_NEXT.match(rest):
         vote(D, 0.5, "doubt")  # "ăn trưa xong em gửi anh": ready, to be sent?
         return
@@ -378,7 +446,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.9, "undone")
         return
     head = " ".join(before)
-    if lx.FUTURE.search(head) and not _PAST_HEAD.search(head):  # not "thứ 2 vừa rồi em nộp"
+    said_done = (before[-1:] == ["da"] or m.group().startswith("da ")) and not _PLAN.search(head)
+    # "t7 em đã nộp rồi", "tuần này đã gửi": "đã" makes the time one past
+    if lx.FUTURE.search(head) and not _PAST_HEAD.search(head) and not said_done:
         vote(IP, 0.6, "future_done")
         return
     if lx.DOUBT.search(head):
@@ -388,7 +458,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.9, "hedged")
         return
     tail = " ".join(rest.split()[:5])
-    if lx.OWN_PART.search(tail) or lx.ROUND.match(tail):
+    if lx.OWN_PART.search(tail) or lx.ROUND.match(tail) or lx.OWN_PART.search(head):
         vote(D, 0.5, "own_part")  # "xong phần bên em", "xong 1 đợt": that part, or all?
     elif lx.PARTIAL.search(head) or lx.PARTIAL.search(tail) or lx.HEDGE.match(tail):
         vote(IP, 0.9, "partial")
@@ -403,18 +473,31 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
 
 
 def _progress_votes(
-    text: str, words: set[str], vote, later: bool = False, busy: bool = False, ahead: bool = False
+    text: str,
+    words: set[str],
+    vote,
+    later: bool = False,
+    busy: bool = False,
+    ahead: bool = False,
+    first: int = -1,
 ) -> None:
     """Work under way; ``later``: the clause promises to report later ("… rồi báo anh sau"),
     so a bare step verb in it is the plan, not a report; ``busy``: the clause gives why the
     work has not started ("chưa làm vì đang dồn sức cho đại hội"), so its "đang" is elsewhere;
-    ``ahead``: the clause puts the start ahead, so "đang chờ …" is waiting to begin."""
+    ``ahead``: the clause puts the start ahead, so "đang chờ …" is waiting to begin; ``first``:
+    where "… xong mới" ends what comes before the task (-1: none), so an "đang" before it is
+    that other work's."""
     for aspect in () if busy else _DANG.finditer(text):
         if len(aspect.group(1)) > 1:
             continue  # what followed was read already ("đang chờ Sở …")
         rest = " ".join(text[aspect.end() :].split()[:3])
-        if not rest or rest.startswith(("tai", "ky ")) or lx.BUSY.match(rest):
+        if rest and lx.BUSY.match(rest):
+            busy = True  # "đang tập trung cho đợt kiểm tra": its steps are that business's
             continue
+        if not rest or rest.startswith(("tai", "ky ")):
+            continue
+        if 0 <= first and aspect.end() <= first:
+            continue  # "đang làm báo cáo 6 tháng xong mới chuyển sang việc này": that first
         if lx.PLANNING.match(rest):
             continue  # getting ready: read below
         waited = rest.split()
@@ -447,6 +530,8 @@ def _progress_votes(
             continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
         if before[-1:] == ["de"]:
             continue  # "cần số liệu để tổng hợp": a purpose
+        if before[-2:] in (["ban", "da"], ["file", "da"]):
+            continue  # "gửi lại anh bản đã chỉnh sửa": what the document is, not a step now
         if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
             vote(IP, 0.9, "progress")
         elif (
@@ -457,10 +542,16 @@ def _progress_votes(
             or _ACHIEVED.match(text, m.end())
         ):
             vote(IP, 0.8, "started")
-        elif not later:
+        elif not later and not busy:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
 
+_AFTER_DONE = re.compile(r"(?:de|doi|cho|sau khi) (?:\S+ ){0,5}?xong(?!\w)")  # "để xong đợt … thì"
+_PLAN = re.compile(  # a plan said as such, not only a time: "dự kiến tháng 8 đã xong"
+    r"(?<!\w)(?:se|sap|du kien|dinh|ke hoach|phan dau|co gang|de (?:em|e|minh|toi)|khi nao|bao gio)"
+    r"(?!\w)"
+)
+_FIRST = re.compile(r" xong (?:roi )?moi(?!\w)")  # what ends first, before the task begins
 _PAST_HEAD = re.compile(  # a time said as past: "thứ 2 vừa rồi", "tuần trước", "hôm qua"
     r"(?<!\w)(?:vua roi|vua qua|tuan truoc|thang truoc|hom qua|hom kia|hom truoc|nam ngoai)(?!\w)"
 )
@@ -480,6 +571,8 @@ def _put_off(before: str) -> bool:
     if not head.endswith(" moi"):
         return False
     head = head[:-4]
+    if head.endswith((" xong", " xong roi")):
+        return True  # "đang làm báo cáo 6 tháng xong mới …": the "đang" is what ends first
     return bool(_PUT_OFF.search(head)) and not _NOW_OR_PAST.search(head)
 
 
