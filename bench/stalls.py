@@ -111,6 +111,24 @@ async def world(folder: Path, chats: int, tasks: int):
     return db, officials
 
 
+class Lag:
+    """The loop's own lateness, seen from a task that asks to wake every ``tick``: each
+    wake-up later than ``threshold`` is a stall, debug mode or not (debug mode's
+    bookkeeping, a traceback for every future and handle, costs the loop too)."""
+
+    def __init__(self, stalls: Stalls, threshold: float, tick: float = 0.01) -> None:
+        self.stalls, self.threshold, self.tick = stalls, threshold, tick
+        self.seen: dict[str, list[float]] = {}
+
+    async def run(self) -> None:
+        while True:
+            asked = time.perf_counter()
+            await asyncio.sleep(self.tick)
+            late = time.perf_counter() - asked - self.tick
+            if late > self.threshold:
+                self.seen.setdefault(self.stalls.phase, []).append(late)
+
+
 class Probe:
     """The coordinator's ``/tonghop`` every ``every`` seconds; its answer times."""
 
@@ -193,6 +211,9 @@ async def main() -> None:
     parser.add_argument("--replies", type=int, default=600)
     parser.add_argument("--tasks", type=int, default=300)
     parser.add_argument("--threshold", type=float, default=0.1)
+    parser.add_argument(
+        "--no-debug", action="store_true", help="the loop as the service runs it: lag only"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)  # the service's own lines are not the figures
     stalls = Stalls()
@@ -211,8 +232,10 @@ async def main() -> None:
             await service.open()
             while (await service.reminders.run_round()).claimed:  # what the plan made due
                 pass  # before the idle day is swept first, not timed: idle means idle
-            loop.set_debug(True)
+            loop.set_debug(not args.no_debug)
             loop.slow_callback_duration = args.threshold
+            lag = Lag(stalls, args.threshold)
+            ticking = asyncio.create_task(lag.run())
 
             stalls.phase, idle = "idle", Probe(api)
             until = time.perf_counter() + args.seconds
@@ -234,14 +257,24 @@ async def main() -> None:
             await burst(api, db, officials, args.replies)
             asked = (await asyncio.gather(sweeping, probing, asking))[2]
             stalls.phase = "after"
+            ticking.cancel()
             loop.set_debug(False)
             await service.close(5)
         await db.dispose()
     print(f"load average {os.getloadavg()[0]:.2f} at the end; threshold "
           f"{args.threshold * 1000:.0f} ms; soak: {args.chats} nudges, {args.replies} replies, "
           f"{asked} reports and charts")  # fmt: skip
-    report("idle", args.seconds, stalls.seen.get("idle", []), idle)
-    report("soak", args.seconds, stalls.seen.get("soak", []), soak)
+    if not args.no_debug:
+        print("asyncio debug mode, callbacks over the threshold:")
+        report("idle", args.seconds, stalls.seen.get("idle", []), idle)
+        report("soak", args.seconds, stalls.seen.get("soak", []), soak)
+    print("the loop's lag (a wake-up later than the threshold)"
+          + (", under debug mode:" if not args.no_debug else ", debug mode off:"))  # fmt: skip
+    for phase, probe in (("idle", idle), ("soak", soak)):
+        late = lag.seen.get(phase, [])
+        longest, median = max(late, default=0.0), statistics.median(probe.waits or [0.0])
+        print(f"{phase:>5}  lags {len(late):4d}  longest {longest * 1000:7.0f} ms"
+              f"  probe median {median * 1000:6.0f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -129,6 +129,31 @@ def _reasons(nudges, assignments, people, recipients, rules, calendar) -> dict[i
     return reasons
 
 
+def _sort_out(
+    claimed: list[Nudge], reasons: dict[int, str]
+) -> tuple[list[NudgeToSend], dict[str, list[Nudge]]]:
+    """The claim split into what goes out and what is skipped, by reason."""
+    to_send: list[NudgeToSend] = []
+    skipped: dict[str, list[Nudge]] = {}
+    for nudge in claimed:
+        reason = reasons.get(nudge.id)
+        if reason:
+            skipped.setdefault(reason, []).append(nudge)
+            continue
+        to_send.append(
+            NudgeToSend(
+                nudge.id,
+                nudge.assignment_id,
+                nudge.person_id,
+                nudge.kind,
+                nudge.for_deadline,
+                nudge.due_at,
+                nudge.attempts,
+            )
+        )
+    return to_send, skipped
+
+
 def _skip_reason(nudge: Nudge, assignment, person) -> str | None:
     if assignment.status is Status.DONE:
         return "done"
@@ -174,24 +199,7 @@ async def sweep_once(
         reasons = await _skip_reasons(session, claimed, calendar, config.rules)
         wanted = [n for n in claimed if n.id not in reasons]
         reasons |= dict.fromkeys(await superseded(session, wanted, now), "superseded")
-        to_send: list[NudgeToSend] = []
-        skipped: dict[str, list[Nudge]] = {}
-        for nudge in claimed:
-            reason = reasons.get(nudge.id)
-            if reason:
-                skipped.setdefault(reason, []).append(nudge)
-                continue
-            to_send.append(
-                NudgeToSend(
-                    nudge.id,
-                    nudge.assignment_id,
-                    nudge.person_id,
-                    nudge.kind,
-                    nudge.for_deadline,
-                    nudge.due_at,
-                    nudge.attempts,
-                )
-            )
+        to_send, skipped = await asyncio.to_thread(_sort_out, claimed, reasons)
         for reason, nudges in skipped.items():  # one statement per reason
             ids = [n.id for n in nudges]
             await mark_skipped_together(session, ids, config.worker, now, reason=reason)
@@ -200,7 +208,8 @@ async def sweep_once(
             report.skipped += len(nudges)
             report.skip_reasons[reason] = report.skip_reasons.get(reason, 0) + len(nudges)
     people: dict[int, list[CheckIn]] = {}
-    for checkin in checkins(to_send, calendar, now, config.stopping):
+    made = await asyncio.to_thread(checkins, to_send, calendar, now, config.stopping)
+    for checkin in made:
         people.setdefault(checkin.person_id, []).append(checkin)
     room = asyncio.Semaphore(max(1, config.parallel))
 

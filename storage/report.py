@@ -13,6 +13,7 @@ detail rows always add up to the counts of ``status_counts``.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -216,6 +217,11 @@ async def _rows(session: AsyncSession, query, plan_id: PlanScope) -> list[Report
     ids = [row.id for row in result]
     files = await names_by_assignment(session, ids if len(ids) <= 1000 else None)
     renamed = await names_for(session, plan_id)
+    # Thousands of rows at a province's size: made in a thread, the loop keeps answering.
+    return await asyncio.to_thread(_report_rows, result, helpers, files, renamed)
+
+
+def _report_rows(result, helpers, files, renamed) -> list[ReportRow]:
     return [
         ReportRow(
             assignment_id=row.id,
