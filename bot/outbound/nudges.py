@@ -203,7 +203,6 @@ class ChatDelivery:
             one = await self.deliver(checkin.items[0], now)
             only = ((checkin.items[0].nudge_id, one.message_id or "", 1),)
             return one if one.outcome is not Outcome.SENT else _with(one, only)
-        lang = self.lang
         async with self._making, self.db.unit_of_work() as session:
             link, reason = await self._chat(session, checkin.person_id)
             if link is None:
@@ -217,62 +216,8 @@ class ChatDelivery:
                 now,
             )
             today = self._today(now)
-            blocks, actions = [], []
-            leader = checkin.audience == "leader"
-            many = len(rows) > ROWS_MAX or not channel.has_buttons
-            for n, (item, row) in enumerate(zip(checkin.items, rows, strict=True), start=1):
-                when = self._when(row.deadline, item, today)
-                values = {
-                    "n": n,
-                    "code": row.code,
-                    "title": short_title(row.task.title),
-                    "deadline": dmy(row.deadline, lang),
-                    "when": when,
-                }
-                token = made[n - 1]
-                if leader:
-                    focal = row.focal_person.full_name if row.focal_person else None
-                    values["focal"] = focal or say(lang, "escalation_no_focal")
-                    blocks.append(say(lang, "escalation_item", **values))
-                    actions.append(self._leader_row(lang, row.code, token, many))
-                else:
-                    blocks.append(say(lang, "checkin_item", **values))
-                    if many:
-                        label = say(
-                            lang, "pick_label", code=row.code, title=short_title(row.task.title, 40)
-                        )
-                        actions.append(((Choice(label, f"k:{token}:pick"),),))
-                    else:
-                        actions.append((item_row(lang, row.code, token, token),))
-            first = rows[0]
-            if leader:
-                head = say(
-                    lang, "escalation_header", count=len(rows), agency=first.agency.name,
-                    date=dmy(today, lang),
-                )  # fmt: skip
-                tail = say(lang, "escalation_footer")
-            else:
-                key = "checkin_catch_up_header" if checkin.catch_up else "checkin_header"
-                head = say(lang, key, count=len(rows), date=dmy(today, lang))
-                footer = "checkin_footer_pick" if many else "checkin_footer_rows"
-                tail = say(lang, footer, code=first.code)
-            room = channel.max_text - (0 if channel.has_buttons else PAGE_ROOM)
-            split = pages(blocks, head, tail, room)
-            # Without buttons an official's items are the options, numbered in the text:
-            # not listed twice; every page's numbers go on from the page before, so a
-            # number from any page picks its task.
-            listed = many and not leader and not channel.has_buttons
-            messages, number = [], 1
-            for k, indexes in enumerate(split, start=1):
-                top = head if k == 1 else say(lang, "checkin_more", page=k, pages=len(split))
-                body = "\n".join(blocks[i] for i in indexes)
-                text = f"{top}\n{body}" + (f"\n{tail}" if k == len(split) else "")
-                rows_here = tuple(row for i in indexes for row in actions[i])
-                if leader and k == len(split):
-                    rows_here += ((Choice(say(lang, "button_overdue_list"), f"k:{token}:lst"),),)
-                outgoing = Outgoing(text, rows_here, first_number=number, numbers_in_text=listed)
-                messages.append((indexes, outgoing))
-                number += sum(len(row) for row in rows_here)
+            # Hundreds of rows for a leader's check-in: the text is made in a thread.
+            messages = await asyncio.to_thread(self._compose, checkin, channel, rows, made, today)
             channel_name, chat_id, link_id = link.channel.value, link.chat_id, link.id
         carried: list[tuple[int, str, int]] = []
         stopped = False
@@ -295,6 +240,70 @@ class ChatDelivery:
             carried=tuple(carried),
             stopped=stopped,
         )
+
+    def _compose(
+        self, checkin: CheckIn, channel, rows, made: list[str], today: date
+    ) -> list[tuple[list[int], Outgoing]]:
+        """The check-in's pages: for each, the indexes of the items it carries and the
+        message."""
+        lang = self.lang
+        blocks, actions = [], []
+        leader = checkin.audience == "leader"
+        many = len(rows) > ROWS_MAX or not channel.has_buttons
+        for n, (item, row) in enumerate(zip(checkin.items, rows, strict=True), start=1):
+            when = self._when(row.deadline, item, today)
+            values = {
+                "n": n,
+                "code": row.code,
+                "title": short_title(row.task.title),
+                "deadline": dmy(row.deadline, lang),
+                "when": when,
+            }
+            token = made[n - 1]
+            if leader:
+                focal = row.focal_person.full_name if row.focal_person else None
+                values["focal"] = focal or say(lang, "escalation_no_focal")
+                blocks.append(say(lang, "escalation_item", **values))
+                actions.append(self._leader_row(lang, row.code, token, many))
+            else:
+                blocks.append(say(lang, "checkin_item", **values))
+                if many:
+                    label = say(
+                        lang, "pick_label", code=row.code, title=short_title(row.task.title, 40)
+                    )
+                    actions.append(((Choice(label, f"k:{token}:pick"),),))
+                else:
+                    actions.append((item_row(lang, row.code, token, token),))
+        first = rows[0]
+        if leader:
+            head = say(
+                lang, "escalation_header", count=len(rows), agency=first.agency.name,
+                date=dmy(today, lang),
+            )  # fmt: skip
+            tail = say(lang, "escalation_footer")
+        else:
+            key = "checkin_catch_up_header" if checkin.catch_up else "checkin_header"
+            head = say(lang, key, count=len(rows), date=dmy(today, lang))
+            footer = "checkin_footer_pick" if many else "checkin_footer_rows"
+            tail = say(lang, footer, code=first.code)
+        room = channel.max_text - (0 if channel.has_buttons else PAGE_ROOM)
+        split = pages(blocks, head, tail, room)
+        # Without buttons an official's items are the options, numbered in the text:
+        # not listed twice; every page's numbers go on from the page before, so a
+        # number from any page picks its task.
+        listed = many and not leader and not channel.has_buttons
+        messages, number = [], 1
+        for k, indexes in enumerate(split, start=1):
+            top = head if k == 1 else say(lang, "checkin_more", page=k, pages=len(split))
+            body = "\n".join(blocks[i] for i in indexes)
+            text = f"{top}\n{body}" + (f"\n{tail}" if k == len(split) else "")
+            rows_here = tuple(row for i in indexes for row in actions[i])
+            if leader and k == len(split):
+                rows_here += ((Choice(say(lang, "button_overdue_list"), f"k:{token}:lst"),),)
+            outgoing = Outgoing(text, rows_here, first_number=number, numbers_in_text=listed)
+            messages.append((indexes, outgoing))
+            number += sum(len(row) for row in rows_here)
+        return messages
 
     def _leader_row(
         self, lang: str, code: str, token: str, many: bool
