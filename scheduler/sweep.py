@@ -354,7 +354,8 @@ async def _record(db, calendar, config, outcomes, now, report) -> None:
                 chat_id=chat_id,
             )
             counted.sent += len(taken)
-            kept.update({nudge_id: nudge_id in taken for nudge_id in positions})
+            for nudge_id in positions:
+                kept[nudge_id] = nudge_id in taken
         for item, result, _position in others:
             one = await _record_one(session, calendar, config, item, result, now, counted)
             kept[item.nudge_id] = bool(one)
