@@ -651,10 +651,14 @@ _NONE: tuple[re.Match[str], ...] = ()
 
 
 def _scan(table: lx.Table, text: str, words: set[str]) -> Iterable[re.Match[str]]:
+    """The table's matches in a clause's (masked) text."""
     starts = table.starts  # Table.within, inlined: this runs some 30 times a reply
     if starts is not None and starts.isdisjoint(words):
         return _NONE
-    return table.regex.finditer(text)
+    if "%" in text or "/" in text or "." in text or "," in text or "-" in text:
+        return table.regex.finditer(text)  # a word may open inside a token ("05/kh-ubnd")
+    found = table.in_words(text)
+    return table.regex.finditer(text) if found is None else found
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -663,7 +667,9 @@ def _blank(m: re.Match[str]) -> str:
 
 def _mask(table: lx.Table, text: str, words: set[str]) -> str:
     """``text`` with the table's phrases blanked out (same length: positions stay)."""
-    starts = table.starts
-    if starts is not None and starts.isdisjoint(words):
+    found = _scan(table, text, words)
+    if found is _NONE:
         return text
-    return table.regex.sub(_blank, text)
+    for m in found:
+        text = text[: m.start()] + _blank(m) + text[m.end() :]
+    return text
