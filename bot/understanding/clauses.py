@@ -21,7 +21,10 @@ from dataclasses import dataclass
 
 from bot.understanding import lexicon
 
-_STOPS = re.compile(r"(\?)|[;:!()\n\"“”]+|,(?!\d)|(?<!\d),|\.(?!\d)|(?<!\d)\.")
+# (?=[…]): one look at each character before the alternatives are tried (faster, same stops)
+_STOPS = re.compile(
+    r"(?=[?;:!()\n\"“”,.])(?:(\?)|[;:!()\n\"“”]+|,(?!\d)|(?<!\d),|\.(?!\d)|(?<!\d)\.)"
+)
 _TOKEN = re.compile(r"[\w%]+(?:[/.,-][\w%]+)*")
 LEADS = frozenset({"nhung", "con", "ma", "thi", "nen", "vi", "do"})
 _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
@@ -61,7 +64,10 @@ def split(norm: str) -> list[Clause]:
     for stop in [*_STOPS.finditer(norm), None]:
         end = stop.start() if stop else len(norm)
         asks = bool(stop and stop.group(1))
-        words = _TOKEN.findall(norm[last:end])
+        chunk = norm[last:end]
+        # only letters, digits, "_" and spaces: the tokens are the words (faster, the same)
+        plain = chunk.replace(" ", "").replace("_", "").isalnum()
+        words = chunk.split() if plain else _TOKEN.findall(chunk)
         last = stop.end() if stop else end
         start, lead = 0, ""
         for i, word in enumerate(words):

@@ -45,6 +45,7 @@ _MONTH = re.compile(  # "t8", "th8", "T.8", "thg 8", "t8/2026": tháng 8 (not "t
     r"(?<![\w/.-])(?:thg ?|th|t\.?)(1[0-2]|0?[1-9])(?=/(?:20)?\d\d(?![\d/])|(?![\w/%-]|[.,]\d))"
 )
 _DANG = re.compile(r"(?<!\w)đăng(?!\w)")
+_MONTH_HINT = re.compile(r"t[hg. ]{0,3}\d")  # what every _MONTH match holds: a quick pre-check
 _VNI = re.compile(r"^[a-z]+[1-9][a-z1-9]*$")
 _DIGITS = re.compile(r"[1-9]")
 _LETTERS = re.compile(r"[a-z]+")
@@ -155,18 +156,23 @@ def normalise(display: str) -> str:
         if "à" in lower or "chứ" in lower:
             lower = _ASKING.sub(lambda m: "a_q" if m.group() == "à" else "chu_q", lower)
         folded = lower.translate(_FOLD)
-    folded = _MONTH.sub(r"thang \1", folded)
-    pieces, last, previous = [], 0, ""
+    if _MONTH_HINT.search(folded):
+        folded = _MONTH.sub(r"thang \1", folded)
+    pieces, last, previous = [], 0, ""  # pieces: only around the words that change
     for match in _WORD.finditer(folded):
-        word = match.group()
+        word = written = match.group()
+        if word in _KEEP:
+            previous = word
+            continue
         if word == "vg" and (previous in _VG_BEFORE or _VG_AFTER.match(folded, match.end())):
             word = "vuong"  # "dg vg kp", "vg kinh phi": đang vướng kinh phí; else "vg" is "vâng"
-        elif word not in _KEEP:
+        else:
             word = _in_context(_repair(word), previous, folded, match.end())
-        pieces += [folded[last : match.start()], word]
-        last = match.end()
+        if word != written:
+            pieces += [folded[last : match.start()], word]
+            last = match.end()
         previous = word.rpartition(" ")[2]
-    return "".join([*pieces, folded[last:]])
+    return "".join([*pieces, folded[last:]]) if pieces else folded
 
 
 def _in_context(word: str, previous: str, text: str, end: int) -> str:

@@ -187,7 +187,7 @@ def read_reply(
     )
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
-    if _IGNORANT.search(norm):
+    if ("tien do" in norm or "tinh hinh" in norm) and _IGNORANT.search(norm):
         status, confidence, alternatives = None, 0.0, ()  # "em không rõ tiến độ": not said
     if status is not None and not alternatives:
         alternatives = _unsafe(
@@ -573,7 +573,8 @@ def _unsafe(
       ending "… nên chưa … được" unless our own last step is its cause ("em chưa chốt nên
       chưa gửi được").
     """
-    if _unread_modifier(status, found, parts) or _BELIEF.search(norm):
+    believed = ("tuong" in norm or "nghi" in norm) and _BELIEF.search(norm)
+    if _unread_modifier(status, found, parts) or believed:
         return (status, _NEIGHBOUR[status])
     if status in (D, IP) and len(set(_ITEMS.findall(norm))) > 1:
         voted = {v.status for v in found}
@@ -780,12 +781,13 @@ def _vague_states(found: list[Vote], parts: list[clauses_.Clause], norm: str) ->
     out = list(found)
     last = len(parts) - 1
     returned = any(v.kind == "returned" for v in found)  # "hồ sơ chưa đủ nên bị trả lại"
-    for i, c in enumerate(parts):
-        if (_SHORT_OF.search(c.text) and not returned) or _URGED.search(c.text):
+    for i, c in enumerate(parts):  # the substrings every match holds: quick pre-checks
+        short = " du" in c.text and not returned and _SHORT_OF.search(c.text)
+        if short or ("don doc" in c.text and _URGED.search(c.text)):
             out.append(Vote(B, 0.5, i, "eased"))
-    if _URGED.search(norm) and not any(_URGED.search(c.text) for c in parts):
+    if "don doc" in norm and _URGED.search(norm) and not any(_URGED.search(c.text) for c in parts):
         out.append(Vote(B, 0.5, last, "eased"))  # the clauses split at "mà"
-    if _RESULT_ONLY.match(" ".join(c.text for c in parts)):
+    if "qua" in norm and _RESULT_ONLY.match(" ".join(c.text for c in parts)):
         out = [v for v in out if v.status is not D] + [Vote(D, 0.5, 0, "doubt")]
     if not any(v.status is not None for v in out):
         if _MEETING.search(norm):
@@ -886,7 +888,7 @@ def _defects(found: list[Vote], norm: str, parts: list[clauses_.Clause]) -> list
     what stops the work; one in a reply that asks the
     coordinator to resend ("file bị lỗi, anh gửi lại giúp em") may be theirs, not the task's."""
     returned = {v.clause for v in found if v.kind == "returned"}
-    resend = bool(lexicon.RESEND.search(norm))
+    resend = " lai" in norm and bool(lexicon.RESEND.search(norm))
     if not returned and not resend:
         return found
     kept = []
@@ -957,7 +959,7 @@ _OPENER = re.compile(
 def _opener(display: str, parts: list[clauses_.Clause]) -> bool:
     """ "Dạ báo cáo anh, …": the polite opening of a report, not "đã báo cáo" (reported):
     "Dạ" written, or more said after it."""
-    if not parts or not _OPENER.match(parts[0].text):
+    if not parts or "bao cao" not in parts[0].text or not _OPENER.match(parts[0].text):
         return False
     return display.lstrip()[:2].lower() in ("dạ", "em", "xi", "kí", "bá") or len(parts) > 1
 

@@ -341,14 +341,17 @@ def _clause_votes(
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
-    later = bool(lx.LATER_REPORT.search(clause.text)) or any(v.kind == "other_sense" for v in out)
+    later = (" sau" in clause.text or "roi " in clause.text) and bool(
+        lx.LATER_REPORT.search(clause.text)
+    )  # the substrings every match holds: a quick pre-check
+    later = later or any(v.kind == "other_sense" for v in out)
     ahead = any(v.kind == "future_start" for v in out)
     then = _FIRST.search(clause.text) if ahead else None
     first = then.start() if then else -1
     _progress_votes(text, words, vote, later=later, busy=busy, ahead=ahead, first=first)
     if not any(v.status is not None or v.kind == "other_sense" for v in out):
         _delivery_ahead(clause, vote)
-    if _STILL_GOING.search(text):
+    if ("van " in text or "dang " in text) and _STILL_GOING.search(text):
         vote(None, 1.0, "still")  # "… nhưng vẫn đang làm": going on despite
     if lx.ACK.within(words) and lx.ACK.search(text):
         vote(None, 1.0, "ack")
@@ -487,7 +490,7 @@ def _progress_votes(
     ``ahead``: the clause puts the start ahead, so "đang chờ …" is waiting to begin; ``first``:
     where "… xong mới" ends what comes before the task (-1: none), so an "đang" before it is
     that other work's."""
-    for aspect in () if busy else _DANG.finditer(text):
+    for aspect in () if busy or "dang" not in text else _DANG.finditer(text):
         if len(aspect.group(1)) > 1:
             continue  # what followed was read already ("đang chờ Sở …")
         rest = " ".join(text[aspect.end() :].split()[:3])
@@ -648,10 +651,14 @@ _NONE: tuple[re.Match[str], ...] = ()
 
 
 def _scan(table: lx.Table, text: str, words: set[str]) -> Iterable[re.Match[str]]:
+    """The table's matches in a clause's (masked) text."""
     starts = table.starts  # Table.within, inlined: this runs some 30 times a reply
     if starts is not None and starts.isdisjoint(words):
         return _NONE
-    return table.regex.finditer(text)
+    if "%" in text or "/" in text or "." in text or "," in text or "-" in text:
+        return table.regex.finditer(text)  # a word may open inside a token ("05/kh-ubnd")
+    found = table.in_words(text)
+    return table.regex.finditer(text) if found is None else found
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -660,7 +667,9 @@ def _blank(m: re.Match[str]) -> str:
 
 def _mask(table: lx.Table, text: str, words: set[str]) -> str:
     """``text`` with the table's phrases blanked out (same length: positions stay)."""
-    starts = table.starts
-    if starts is not None and starts.isdisjoint(words):
+    found = _scan(table, text, words)
+    if found is _NONE:
         return text
-    return table.regex.sub(_blank, text)
+    for m in found:
+        text = text[: m.start()] + _blank(m) + text[m.end() :]
+    return text
