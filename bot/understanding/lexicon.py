@@ -172,7 +172,8 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
     rf"(cho|doi) (cac |ben |\d+ |hop |cuoc hop )?({_BODY})",
     r"(cho|doi) (ben|phia) (?!em\b|minh\b|toi\b)\w+",  # "chờ bên điện lực": any other side
-    rf"phu thuoc (vao )?(cac |ben |phia )?({_BODY})",  # "phụ thuộc vào bên VNPT": theirs to do
+    # "phụ thuộc vào bên VNPT", "… vào tiến độ của đơn vị tư vấn": theirs to do
+    rf"phu thuoc (vao )?((tien do|ket qua|y kien|ke hoach) cua )?(cac |ben |phia )?({_BODY})",
     rf"(cho|doi) (hop|cuoc hop|y kien)( \w+){{0,3}} (voi|cua) (cac )?({_BODY})",
 )  # fmt: skip
 OWN_WAIT = table(
@@ -228,6 +229,11 @@ THEN = re.compile(
 # "báo cáo lãnh đạo rồi trả lời anh sau": "rồi" as "then", a verb after it
 THEN_VERB = re.compile(
     r"^ (?:(?:em|e|minh|toi) )?(?:se )?(?:gui|bao|tra loi|cap nhat|nhan|lam|trinh|xem|hoi)(?!\w)"
+)
+# "còn thiếu chữ ký của phó chủ tịch": our own leader's signature, the last step, not an obstacle
+OWN_SIGNATURE = re.compile(
+    r"thieu (?:chu ky|ky)(?: (?:cua|cho))? (?:a |c )?(?:lanh dao|giam doc|pho giam doc|chu tich"
+    r"|pho chu tich|truong phong|pho phong|thu truong|sep|ld|gd|ct|pct)(?!\w)(?! (?:so|ubnd|tinh))"
 )
 # What the coordinator sent: a fault in opening it is the message's, not the task's
 OUR_MESSAGE = re.compile(
@@ -336,7 +342,7 @@ PLANNING = table(
     "tim hieu",  # "mới nhận bàn giao, đang tìm hiểu": getting to know the task
 )
 BUSY = table(  # "đang" about something else than the task
-    "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o",
+    "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o", "lo",
     "tap trung (cho_?|vao)", "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
     "lam viec voi doan",
     "(cho|doi) (den|het|qua|xong)",
@@ -345,7 +351,7 @@ BUSY = table(  # "đang" about something else than the task
 NEGATORS = frozenset({"chua", "khong", "chang", "ko"})
 FUTURE = table(
     "se", "sap(?! (xep|nhap))", "du kien", "(du|em|minh|toi|ben em|anh|chi|chung em) dinh",
-    "phan dau", "co gang", "ke hoach la", "mai", "ngay mai",
+    "phan dau", "co gang", "ke hoach la", "mai", "ngay mai", "ngay kia",
     "tuan (sau|toi|nay)", "thang (sau|toi)", r"thang \d+", "nam (sau|toi)", "sang tuan",
     "sang thang", "sang nam", "chieu( nay)?", "toi nay", "sang mai", r"thu \d", "dau thang",
     "cuoi (tuan|thang)", "sau khi", "sau dot", "qua dot", "het dot", "doi qua", "doi den",
@@ -373,7 +379,7 @@ COUNTED_AFTER = re.compile(
 # A period the percent belongs to that is not now: last year's result, not this task's progress
 OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cung ky)(?!\w)")
 INDICATOR = table(  # a percent after these is a measure, not the task's progress
-    "ty le", "ti le", "chi so", "hai long", "giam", "tang", "cat giam", "tiet kiem",
+    "ty le", "ti le", "chi so", "chi tieu", "hai long", "giam", "tang", "cat giam", "tiet kiem",
     "so voi", "diem", "xep hang", "muc do", "giai ngan",
 )  # fmt: skip
 # A contrast saying the delivery did not arrive: "… mà bên Sở bảo chưa nhận được".

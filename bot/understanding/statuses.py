@@ -56,7 +56,10 @@ over it:
 * **not the task's trouble**: failing to open what the coordinator sent ("không mở được
   file đính kèm trong tin nhắn") is no obstacle; "chưa ai làm" (without "có": nobody to do
   it, or nobody has begun?) is weakly an obstacle beside not started; "còn chờ thôi ạ" is
-  waiting, for whom not said (weak);
+  waiting, for whom not said (weak); a step verb asked of the coordinator ("anh kiểm tra lại
+  giúp em …") is no step of ours; "số hồ sơ trễ hạn" is a count, not "sợ trễ" (late);
+* **going on later**: "mai làm tiếp", "chiều em làm tiếp" continue the work, so they are no
+  start put off;
 * **vague trouble**: "có vấn đề", "tạm dừng" are weakly an obstacle (asked about); "hơi
   chậm" is slow, an obstacle only when nothing says the work moves; "tạm ổn" is weakly done;
   "xong 1 đợt" like "xong phần của em": that part, or all of it?
@@ -214,7 +217,8 @@ _FEW_ANSWERED = re.compile(
     r"|bo|dia phuong)(?: \w+){0,2} (?:tra loi|phan hoi|gop y|cho y kien|co y kien)(?!\w)"
 )  # other bodies only: our own "phòng" answering late is work going on (heldout_r6)
 _BARE_WAIT = re.compile(  # "còn chờ thôi ạ", "vẫn đợi": waiting, nothing named
-    r"^(?:(?:em|e|ben em) )?(?:con|van) (?:dang )?(?:cho|doi)"
+    r"^(?:(?:gio|bay gio|hien gio|nhung|ma) )?(?:(?:em|e|ben em) )?"
+    r"(?:con|van) (?:dang )?(?:cho|doi)"
     r"(?: (?:thoi|a|ah|anh|chi|nhe|nha|day))*$"
 )
 _WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
@@ -257,6 +261,8 @@ def _clause_votes(
             continue
         vote(X, 1.0, "extension")
     for m in _scan(lx.LATE, text, words):
+        if m.group().startswith("so ") and _before(text, m.start())[-1:] == ["ho"]:
+            continue  # "số hồ sơ trễ hạn là 0": "hồ sơ", a count, not "sợ" (afraid)
         if _before(text, m.start())[-1:] not in (["lam"], ["hien"], ["khai"], ["thanh"]):
             vote(X, 0.5, "late")  # "chắc không kịp hạn": ask whether to ask for more time
     if clause.question:
@@ -272,6 +278,9 @@ def _clause_votes(
             continue
         if lx.OUR_MESSAGE.search(text, m.end()):
             continue  # "không mở được file đính kèm trong tin nhắn": our message, not the task
+        if lx.OWN_SIGNATURE.match(text, m.start()):
+            vote(IP, 0.9, "own_wait")  # "chỉ còn thiếu chữ ký của phó chủ tịch": our last step
+            continue
         if m.group().startswith("chua ai"):
             vote(B, 0.5, "eased")  # "chưa ai làm": nobody to do it, or nobody has begun?
             continue
@@ -363,6 +372,8 @@ def _clause_votes(
             vote(NS, 0.9, "future_start")  # "em làm ngay": promised, not begun
             text = text[: now.start()] + _blank(now) + text[now.end() :]
     for m in _scan(lx.START_VERB, text, words):
+        if text.startswith(" tiep", m.end()):
+            continue  # "mai làm tiếp": to go on with, no start put off
         if (
             lx.FUTURE.search(clause.text, 0, m.start())
             or _put_off(clause.text[: m.start()])
@@ -573,6 +584,8 @@ def _progress_votes(
             or _ACHIEVED.match(text, m.end())
         ):
             vote(IP, 0.8, "started")
+        elif before[-1:] in (["anh"], ["chi"]) and "giup" in words:
+            continue  # "anh kiểm tra lại giúp em …": asked of the coordinator, no step of ours
         elif not later and not busy:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
