@@ -38,6 +38,8 @@ How the reader decides, in order:
      ("… mà Sở bảo chưa nhận được"); a yes/no question on the state ("xong rồi à?") records
      nothing; a reply that is only a time ("tuần sau ạ", "20/8 ạ") asks: more time, under
      way, or a start?
+   * a start "not until" a day ("20/7 mới làm") is put off when the day is ahead, and
+     begun lately when it is gone by ("10/7 mới bắt đầu"): under way;
    * not started with getting ready ("đã lên kế hoạch, chưa làm", "đang chuẩn bị triển
      khai") competes, unless a start is dated in the future;
    * a written progress percent sets the status when nothing outranks it: 100 % done, 0 % not
@@ -171,7 +173,7 @@ def read_reply(
     display = nfc(text)
     norm = normalise(display)
     parts = clauses_.split(norm)
-    found = votes(parts)
+    found = _dated_starts(votes(parts), parts, today)
     if found and _opener(display, parts):
         found = [v for v in found if v.clause != 0]
     percent, measured = percents(parts)
@@ -245,6 +247,28 @@ def read_reply(
         dispute="dispute" in kinds,
         question="question" in kinds or (status is None and any(c.question for c in parts)),
     )
+
+
+_DAY_THEN = re.compile(r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})(?![\w/.-])(?: \w+){0,3} moi(?!\w)")
+
+
+def _dated_starts(found: list[Vote], parts: list[clauses_.Clause], today: date) -> list[Vote]:
+    """ "20/7 mới làm" puts the start off to a day ahead; "10/7 mới bắt đầu" (a day gone by)
+    began then, lately: work under way (a day up to three months back; "5/1" in December is
+    next year's)."""
+    out = []
+    for v in found:
+        if v.kind == "future_start" and v.clause < len(parts):
+            day = _DAY_THEN.search(parts[v.clause].text)
+            try:
+                when = date(today.year, int(day[2]), int(day[1])) if day else None
+                gone = when is not None and timedelta(0) <= today - when <= timedelta(days=92)
+            except ValueError:
+                gone = False
+            if gone:
+                v = Vote(IP, 0.8, v.clause, "started")
+        out.append(v)
+    return out
 
 
 def combine(
