@@ -24,7 +24,7 @@ months, quarters and the few relative forms officials use:
   an invalid date ("31/6") gives None.
 
 ``completion_date`` reads the day a done task was finished: "ngày 10/7", "hôm 8/7", "từ 12/5",
-"ngày 12 tháng 7",
+"ngày 12 tháng 7" (of a span, "từ ngày 30/6 đến 3/7", the last day),
 a document's date of issue, "hôm qua", "hôm kia", "hôm thứ 2". It must lie before the message
 day and, when ``plan_start`` is given, not before it; without a written year the year is the
 message's (a later date in that year is a slip and gives None).
@@ -240,6 +240,9 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (re.compile(r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)\s+nay(?!\w)"), _this_weekday),
 )
 
+_RANGE_END = re.compile(  # the end of a span after the day found: "… đến (ngày) 3/7"
+    r"\s+(?:den|toi)\s+(?:ngay\s+)?(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\w/%]|[.-]\d)"
+)
 _COMPLETION_CUE = re.compile(r"(?:ngay|hom|tu|luc|vao|xong)\s+$")
 _DONE_ON_WORDS = re.compile(  # "ngày 12 tháng 7 (năm 2026)", "hôm 8 tháng 7"
     r"(?<!\w)(?:ngay|hom|tu|vao)\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)(?:\s+nam\s+(\d{4}))?"
@@ -264,6 +267,8 @@ def completion_date(
     for m in _DAY_MONTH.finditer(text):
         if m.group(4) or _COMPLETION_CUE.search(text, max(0, m.start() - 8), m.start()):
             found = _past(int(m.group(1)), int(m.group(3)), m.group(4), today)
+            if end := _RANGE_END.match(text, m.end()):  # "từ ngày 30/6 đến 3/7": the last day
+                found = _past(int(end.group(1)), int(end.group(3)), end.group(4), today) or found
             break
     if found is None and (words := _DONE_ON_WORDS.search(text)):
         found = _past(int(words.group(1)), int(words.group(2)), words.group(3), today)

@@ -107,7 +107,8 @@ _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under 
 
 DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "khong thuoc", "khong phai (la )?(viec|nhiem vu|chuc nang|dau moi|don vi chu tri)",
-    "nham don vi", "gui nham", "chu khong phai (ben|phong|don vi|so|xa)",
+    "nham don vi", "gui nham", "chu(_q)? khong phai (ben|phong|don vi|so|xa)",
+    "xem lai( giup)?( viec)? phan cong",  # "đề nghị anh xem lại việc phân công": not theirs
     "khong phai (don vi|co quan|so|phong|ben|xa) (em|minh|toi)(?! khong)", "khong lien quan",
     "(ben|phong|don vi) (em|minh|toi) khong phai", "da sap nhap", "sap nhap (voi|vao)",
     "trung voi nhiem vu",
@@ -174,13 +175,13 @@ OBSTACLE = table(
     r"(kinh phi|von|tien|nguon|chu ky so|tai khoan|bien che)( \w+){0,2} (van )?(chua|khong) "
     r"(duoc )?(cap|bo tri|phan bo|giai ngan|chuyen)",
     "(chua|khong) duoc (cap|bo tri|phan bo|giai ngan)( kinh phi| von| tien)?",
-    "khong (vao|truy cap|dang_? nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac"
+    "khong (vao|truy cap|dang_? nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac|dang_( tai)?"
     "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
-    "khong (lam|thuc hien|trien khai|hoan thanh) (duoc|kip)",
+    "khong (lam|thuc hien|trien khai|hoan thanh)( gi)?( them)? (duoc|kip)",
     "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu|may)"
     r"( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap|khoa|cham)",
-    "bi (loi|hong|treo|khoa)",
+    "bi (loi|hong|treo|khoa|tan cong|hack|nhiem virus)",
     "(?<!tra )(?<!xin )(?<!loi_ )loi(?! (ich|noi|nhan|hua|moi|khai))",
 )  # fmt: skip
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
@@ -188,7 +189,8 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
     rf"(cho|doi) (cac |ben |\d+ |hop |cuoc hop )?({_BODY})",
     r"(cho|doi) (ben|phia) (?!em\b|minh\b|toi\b)\w+",  # "chờ bên điện lực": any other side
-    rf"phu thuoc (vao )?(cac |ben |phia )?({_BODY})",  # "phụ thuộc vào bên VNPT": theirs to do
+    # "phụ thuộc vào bên VNPT", "… vào tiến độ của đơn vị tư vấn": theirs to do
+    rf"phu thuoc (vao )?((tien do|ket qua|y kien|ke hoach) cua )?(cac |ben |phia )?({_BODY})",
     rf"(cho|doi) (hop|cuoc hop|y kien)( \w+){{0,3}} (voi|cua) (cac )?({_BODY})",
 )  # fmt: skip
 OWN_WAIT = table(
@@ -245,6 +247,16 @@ THEN = re.compile(
 THEN_VERB = re.compile(
     r"^ (?:(?:em|e|minh|toi) )?(?:se )?(?:gui|bao|tra loi|cap nhat|nhan|lam|trinh|xem|hoi)(?!\w)"
 )
+# "còn thiếu chữ ký của phó chủ tịch": our own leader's signature, the last step, not an obstacle
+OWN_SIGNATURE = re.compile(
+    r"thieu (?:chu ky|ky)(?: (?:cua|cho))? (?:a |c )?(?:lanh dao|giam doc|pho giam doc|chu tich"
+    r"|pho chu tich|truong phong|pho phong|thu truong|sep|ld|gd|ct|pct)(?!\w)(?! (?:so|ubnd|tinh))"
+)
+# What the coordinator sent: a fault in opening it is the message's, not the task's
+OUR_MESSAGE = re.compile(
+    r"(?<!\w)(?:file|tep|link|duong link|tai lieu|van ban) (?:\w+ ){0,2}(?:dinh kem|gui kem"
+    r"|anh gui|chi gui|trong tin nhan)(?!\w)|(?<!\w)tin nhan (?:cua )?(?:anh|chi|bot|he thong)"
+)
 # A request to the coordinator to resend what was sent ("anh gửi lại giúp em")
 RESEND = re.compile(r"(?<!\w)(?:anh|chi|a|c) (?:gui|chuyen|cung cap|up) lai(?!\w)")
 RESOLVED = re.compile(
@@ -279,7 +291,8 @@ NEUTRAL = table(  # looks like completion, is not
 )  # fmt: skip
 PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan",
-    r"phan (?!mem|hoi|anh|cong|tram|loai|mong)\w+",  # not "phần mềm" (software), "phản hồi"
+    # not "phần mềm" (software), "phản hồi", nor "bộ phận một cửa" (a unit)
+    r"(?<!bo )phan (?!mem|hoi|anh|cong|tram|loai|mong)\w+",
     r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip
@@ -315,6 +328,7 @@ NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
     "(chua|khong) (co )?ai (dong|dung)( tay)? (vao|den)",  # nobody has touched it
+    "chua ai (lam|trien khai|thuc hien|tien hanh|bat tay)",  # nobody has begun (or is there?)
     # "chưa có ai làm" is nobody to do it: an obstacle (OBSTACLE), not a start not made
 )  # fmt: skip
 START_VERB = table(
@@ -345,7 +359,7 @@ PLANNING = table(
     "tim hieu",  # "mới nhận bàn giao, đang tìm hiểu": getting to know the task
 )
 BUSY = table(  # "đang" about something else than the task
-    "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o",
+    "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o", "lo",
     "tap trung (cho_?|vao)", "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
     "lam viec voi doan",
     "(cho|doi) (den|het|qua|xong)",
@@ -354,7 +368,7 @@ BUSY = table(  # "đang" about something else than the task
 NEGATORS = frozenset({"chua", "khong", "chang", "ko"})
 FUTURE = table(
     "se", "sap(?! (xep|nhap))", "du kien", "(du|em|minh|toi|ben em|anh|chi|chung em) dinh",
-    "phan dau", "co gang", "ke hoach la", "mai", "ngay mai",
+    "phan dau", "co gang", "ke hoach la", "mai", "ngay mai", "ngay kia",
     "tuan (sau|toi|nay)", "thang (sau|toi)", r"thang \d+", "nam (sau|toi)", "sang tuan",
     "sang thang", "sang nam", "chieu( nay)?", "toi nay", "sang mai", r"thu \d", "dau thang",
     "cuoi (tuan|thang)", "sau khi", "sau dot", "qua dot", "het dot", "doi qua", "doi den",
@@ -382,7 +396,7 @@ COUNTED_AFTER = re.compile(
 # A period the percent belongs to that is not now: last year's result, not this task's progress
 OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cung ky)(?!\w)")
 INDICATOR = table(  # a percent after these is a measure, not the task's progress
-    "ty le", "ti le", "chi so", "hai long", "giam", "tang", "cat giam", "tiet kiem",
+    "ty le", "ti le", "chi so", "chi tieu", "hai long", "giam", "tang", "cat giam", "tiet kiem",
     "so voi", "diem", "xep hang", "muc do", "giai ngan",
 )  # fmt: skip
 # A contrast saying the delivery did not arrive: "… mà bên Sở bảo chưa nhận được".

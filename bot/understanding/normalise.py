@@ -13,7 +13,8 @@ in this order, each step only when the word is not already a known one:
    carries one before its final consonant, so real words are safe.
 4. **Chat shorthand**: "xg" → "xong", "chx" → "chua", "lm" → "lam", "j" → "gi", "dc" →
    "duoc", "vg" → "vang" …; "ht" is "he thong" next to a fault word, else "hoan thanh".
-5. **Slips**: a doubled letter ("xongg") or two swapped ones in a long word ("thnah").
+5. **Slips**: a doubled or stretched letter ("xongg", "xonggg") or two swapped ones in a
+   long word ("thnah").
 6. **Words run together**: a word that is not a syllable is cut into known syllables,
    fewest pieces first ("dahoanthanh" → "da hoan thanh"); nothing is cut otherwise.
 7. **A dropped last letter** after the first half of a known pair: "hoan than" → "hoan
@@ -37,6 +38,7 @@ from functools import lru_cache
 
 from storage.textfold import fold as _slow_fold
 
+_STRETCHED = re.compile(r"(.)\1{2,}")
 _WORD = re.compile(r"(?<![\w/.-])[a-z0-9]+(?![\w/-]|\.\d)")
 _CHO = re.compile(r"(?i)(?<!\w)ch[oòóỏõọôồốổỗộơớởỡợ](?!\w)")  # every "cho" but "chờ"
 _ASKING = re.compile(r"(?<!\w)(à|chứ)(?!\w)")  # "xong rồi à?", "xong rồi chứ": asking, not "ạ"
@@ -231,6 +233,8 @@ def _fix_typo(word: str) -> str:
     """A doubled letter ("xongg") or, in a long word, two swapped ones ("thnah")."""
     if word in _TYPOS:
         return _TYPOS[word]
+    if (squeezed := _STRETCHED.sub(r"\1", word)) != word and squeezed in VOCABULARY:
+        return squeezed  # "xonggg", "okkk": a letter held down, never Vietnamese
     if len(word) < 4:
         return word
     edits = {word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]}

@@ -4,7 +4,8 @@ A percent ("70%", "70 %", "70 phần trăm", "~60%", "tầm 40%") is the task's 
 measure is named before it in its clause, or it is a share of counted things: "tỷ lệ hồ sơ trực
 tuyến đạt 45%", "chỉ số hài lòng 87%", "giảm 30% thời gian", "giải quyết 100% hồ sơ đúng hạn",
 "100% các xã", "giải ngân 40% kinh phí" are indicators, and so is a percent of another period
-("năm 2025 đạt 100%"): reported but not progress. The first progress percent wins. A count
+("năm 2025 đạt 100%"), and an "đạt …%" after such a measure ("chỉ tiêu giao 80%, hiện đạt
+71%"): reported but not progress. The first progress percent wins. A count
 "3/5 xã", "1.200/2.000 hồ sơ", "2 trên 3 nội dung" is a ``Fraction``: shown, never a percent.
 A fraction is not a count when it is a date (after a date cue or with a year) or part of a
 document number ("05/KH-UBND", "15/2026/QĐ-UBND").
@@ -49,6 +50,9 @@ class Fraction:
         return f"{self.done}/{self.total}" + (f" {self.unit}" if self.unit else "")
 
 
+_REACHED = re.compile(r"(?<!\w)dat(?!\w)")  # "chỉ tiêu 80%, hiện đạt 71%": the same measure
+
+
 def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
     """(the progress percent, whether some percent was a measure instead)."""
     measured = False
@@ -61,6 +65,7 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
                 continue
             if (
                 lexicon.INDICATOR.search(clause.text, 0, m.start())
+                or (measured and _REACHED.search(clause.text, 0, m.start()))
                 or lexicon.COUNTED_AFTER.match(clause.text, m.end())
                 or lexicon.OTHER_PERIOD.search(clause.text, 0, m.start())
             ):

@@ -33,8 +33,13 @@ How the reader decides, in order:
    * done with work still going on (a later "đang …", "còn …", own leader still to sign, a
      part, a hedge, sent back) is in progress; done with "… nhưng chưa gửi/ký" competes;
      a doubted done ("chắc xong rồi") competes, and so does done with the product still to
-     send ("xong rồi, chiều em gửi") or a delivery the receiver denies ("… mà Sở bảo chưa
-     nhận được"); a yes/no question on the state ("xong rồi à?") records nothing;
+     send ("xong rồi, chiều em gửi", "báo cáo đã gửi, còn số liệu bổ sung em gửi sau"), a
+     fix still needed ("xong rồi mà cần sửa lại chút") or a delivery the receiver denies
+     ("… mà Sở bảo chưa nhận được"); a yes/no question on the state ("xong rồi à?") records
+     nothing; a reply that is only a time ("tuần sau ạ", "20/8 ạ") asks: more time, under
+     way, or a start?
+   * a start "not until" a day ("20/7 mới làm") is put off when the day is ahead, and
+     begun lately when it is gone by ("10/7 mới bắt đầu"): under way;
    * not started with getting ready ("đã lên kế hoạch, chưa làm", "đang chuẩn bị triển
      khai") competes, unless a start is dated in the future;
    * a written progress percent sets the status when nothing outranks it: 100 % done, 0 % not
@@ -64,7 +69,8 @@ How the reader decides, in order:
      đoàn thanh tra về rồi mới triển khai") is not started;
    * an obstacle said overcome in the next clause ("… nhưng đã khắc phục") no longer stands,
      nor does a state said of before and then of now ("lúc trước … chưa làm, giờ thì đang
-     làm", "trước đây vướng kinh phí, hiện tại đã được cấp");
+     làm", "trước đây vướng kinh phí, hiện tại đã được cấp", "tuần trước vướng số liệu, giờ
+     có rồi");
      waiting for an opinion, data or a result with no body named near ("còn chờ ý kiến")
      asks: another body's, or our own leader's?
 
@@ -120,6 +126,14 @@ _DELIVER_VERB = re.compile(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(
 _NEXT_MONTH = re.compile(r"(?<!\w)(?:thang (?:sau|toi)|sang thang(?! \d))(?!\w)")
 _RESULTS_LATER = re.compile(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)")
 _LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
+_FIX_NEEDED = re.compile(  # "xong rồi mà cần sửa lại chút": done, and still to mend?
+    r"(?<!\w)can (?:\w+ )?(?:sua|chinh sua|chinh|bo sung|hoan thien)(?!\w)"
+)
+_ONLY_WHEN = re.compile(  # a reply that is only a time: "tuần sau ạ", "20/8 a", "cuối tháng 8"
+    r"^(?:(?:tuan|thang) (?:sau|toi)|(?:ngay )?mai|ngay kia|(?:cuoi|dau) (?:tuan|thang)"
+    r"(?: \d{1,2}| sau| toi)?|thu \d(?: tuan sau)?|(?:ngay )?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+    r"|thang \d{1,2})(?: (?:a|ah|anh|chi|nhe|nha|a_q))*[.!]*$"
+)
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
     {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining", "part_left"}
@@ -159,7 +173,7 @@ def read_reply(
     display = nfc(text)
     norm = normalise(display)
     parts = clauses_.split(norm)
-    found = votes(parts)
+    found = _dated_starts(votes(parts), parts, today)
     if found and _opener(display, parts):
         found = [v for v in found if v.clause != 0]
     percent, measured = percents(parts)
@@ -185,6 +199,8 @@ def read_reply(
     status, confidence, alternatives = combine(
         found, percent, measured, counts, acted=acted, parts=parts
     )
+    if status is None and not alternatives and _ONLY_WHEN.match(norm):
+        alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
     if ("tien do" in norm or "tinh hinh" in norm) and _IGNORANT.search(norm):
@@ -231,6 +247,28 @@ def read_reply(
         dispute="dispute" in kinds,
         question="question" in kinds or (status is None and any(c.question for c in parts)),
     )
+
+
+_DAY_THEN = re.compile(r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})(?![\w/.-])(?: \w+){0,3} moi(?!\w)")
+
+
+def _dated_starts(found: list[Vote], parts: list[clauses_.Clause], today: date) -> list[Vote]:
+    """ "20/7 mới làm" puts the start off to a day ahead; "10/7 mới bắt đầu" (a day gone by)
+    began then, lately: work under way (a day up to three months back; "5/1" in December is
+    next year's)."""
+    out = []
+    for v in found:
+        if v.kind == "future_start" and v.clause < len(parts):
+            day = _DAY_THEN.search(parts[v.clause].text)
+            try:
+                when = date(today.year, int(day[2]), int(day[1])) if day else None
+                gone = when is not None and timedelta(0) <= today - when <= timedelta(days=92)
+            except ValueError:
+                gone = False
+            if gone:
+                v = Vote(IP, 0.8, v.clause, "started")
+        out.append(v)
+    return out
 
 
 def combine(
@@ -366,15 +404,19 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     if not done_at:
         return []
     after = [c for c in parts if c.index > min(done_at)]
-    left = [  # not "còn gì anh cứ nhắn": anything else
+    left = [  # not "còn gì anh cứ nhắn": anything else, nor "còn số liệu em gửi sau" (below)
         Vote(IP, 0.9, c.index, "remaining")
         for c in after
-        if c.lead == "con" and not c.question and "gi" not in c.text.split()
+        if c.lead == "con"
+        and not c.question
+        and "gi" not in c.text.split()
+        and not _to_deliver(c.text)
     ]
     unsure = [  # "đã gửi nhưng chưa biết được duyệt chưa": done, and then?
         Vote(None, 1.0, c.index, "unsure")
         for c in after
-        if _to_deliver(c.text) or (c.lead in ("nhung", "ma") and _contrast_unsure(c))
+        if _to_deliver(c.text)
+        or (c.lead in ("nhung", "ma") and (_contrast_unsure(c) or _FIX_NEEDED.search(c.text)))
     ]
     return left + unsure
 
@@ -813,7 +855,7 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
 
 _PAST = re.compile(  # a state said of before: "lúc trước", "trước đây" (not "trước 25/7")
     r"^(?:(?:nhung|con|ma) )?(?:luc truoc|truoc day|truoc do|hoi truoc|hom truoc|thoi gian truoc"
-    r"|ban dau|luc dau"
+    r"|ban dau|luc dau|tuan truoc|thang truoc|hom qua|hom kia|tuan roi"
     r"|truoc(?! (?:\d|ngay|han|khi|tet|thoi han|mat|do|het|tien|tuan|thang|quy|nam)))(?!\w)"
 )
 _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …", "hiện tại …"

@@ -16,7 +16,10 @@ over it:
   như", "nghĩ là", "tạm") makes it a question for the official;
 * a **part** named with the completion ("dự thảo", "phần lớn", "bước 1", "khâu …") makes it
   under way, and so does "xong phần của em", weakly;
-* a **question** (``Clause.question``) silences every vote but an extension request; a
+* a **question** (``Clause.question``) silences every vote but an extension request (and
+  that one too when the question asks "bao giờ/gì/nào" with no request word: "gia hạn thì
+  gia hạn đến bao giờ vậy ạ?" asks about it, and a "X thì …?" topic before it is no request;
+  a request only thought of, "em đang tính xin lùi", is weak); a
   yes/no question on the task's state ("xong rồi hả anh?", no "khi nào/ai/gì") marks the
   whole reply as asking, so what follows it is offered, never recorded;
 * **another sense**: "xong" followed by who acts next ("họp xong em trả lời", "xong họp em
@@ -48,6 +51,15 @@ over it:
   way, unless "… và phát hành" follows); "đã trình (Tờ trình …) lên UBND tỉnh" handed up;
   "đã cấp 1.250 chữ ký số" an act done, weakly done; "có 3 xã chưa gửi" what is left;
   "vẫn kịp" on time, under way; "sẽ tổ chức lấy ý kiến" a step planned: begun or not?
+  "trình ký và phát hành rồi" is issued, done; a day before "mới làm" ("20/7 mới làm") puts
+  the start off;
+* **not the task's trouble**: failing to open what the coordinator sent ("không mở được
+  file đính kèm trong tin nhắn") is no obstacle; "chưa ai làm" (without "có": nobody to do
+  it, or nobody has begun?) is weakly an obstacle beside not started; "còn chờ thôi ạ" is
+  waiting, for whom not said (weak); a step verb asked of the coordinator ("anh kiểm tra lại
+  giúp em …") is no step of ours; "số hồ sơ trễ hạn" is a count, not "sợ trễ" (late);
+* **going on later**: "mai làm tiếp", "chiều em làm tiếp" continue the work, so they are no
+  start put off;
 * **vague trouble**: "có vấn đề", "tạm dừng" are weakly an obstacle (asked about); "hơi
   chậm" is slow, an obstacle only when nothing says the work moves; "tạm ổn" is weakly done;
   "xong 1 đợt" like "xong phần của em": that part, or all of it?
@@ -192,6 +204,10 @@ def votes(clauses: list[Clause]) -> list[Vote]:
                     for v in said
                     if v.status is not D and v.kind != "future_done"  # "… thì em gửi luôn"
                 ]
+            if (
+                following == "thi" and clauses[i + 1].question and _WH.search(clauses[i + 1].text)
+            ):  # "gia hạn thì gia hạn đến bao giờ?": the topic of a question, no request
+                said = [v for v in said if v.status is not X]
             found += said
     return found
 
@@ -200,6 +216,11 @@ _FEW_ANSWERED = re.compile(
     r"(?<!\w)(?:moi|chi) (?:co )?(?:\d+|vai|mot vai|mot so|it) (?:so|xa|phuong|huyen|co quan|nganh"
     r"|bo|dia phuong)(?: \w+){0,2} (?:tra loi|phan hoi|gop y|cho y kien|co y kien)(?!\w)"
 )  # other bodies only: our own "phòng" answering late is work going on (heldout_r6)
+_BARE_WAIT = re.compile(  # "còn chờ thôi ạ", "vẫn đợi": waiting, nothing named
+    r"^(?:(?:gio|bay gio|hien gio|nhung|ma) )?(?:(?:em|e|ben em) )?"
+    r"(?:con|van) (?:dang )?(?:cho|doi)"
+    r"(?: (?:thoi|a|ah|anh|chi|nhe|nha|day))*$"
+)
 _WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
 _PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới … được"
 _ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,3}duoc(?!\w)")  # "… thì mới triển khai được"
@@ -232,8 +253,16 @@ def _clause_votes(
             continue
         if lx.NEGATORS & set(before[-2:]) or _RENEWED.match(text, m.end()):
             continue  # "chưa xin gia hạn", "chưa gia hạn được" chữ ký số: no request
+        if {"tinh", "dinh"} & set(before[-2:]):
+            vote(X, 0.5, "late")  # "em đang tính xin lùi": a request thought of, not made
+            continue
+        if clause.question and _WH.search(text) and not lx.REQUEST.search(text):
+            vote(None, 1.0, "question")  # "gia hạn đến bao giờ vậy ạ?": asks about it
+            continue
         vote(X, 1.0, "extension")
     for m in _scan(lx.LATE, text, words):
+        if m.group().startswith("so ") and _before(text, m.start())[-1:] == ["ho"]:
+            continue  # "số hồ sơ trễ hạn là 0": "hồ sơ", a count, not "sợ" (afraid)
         if _before(text, m.start())[-1:] not in (["lam"], ["hien"], ["khai"], ["thanh"]):
             vote(X, 0.5, "late")  # "chắc không kịp hạn": ask whether to ask for more time
     if clause.question:
@@ -246,6 +275,14 @@ def _clause_votes(
     text = _mask(lx.NEGATED_OBSTACLE, text, words)
     for m in _scan(lx.OBSTACLE, text, words):
         if _resolved(text, m.end()) or _denied_obstacle(_before(text, m.start())):
+            continue
+        if lx.OUR_MESSAGE.search(text, m.end()):
+            continue  # "không mở được file đính kèm trong tin nhắn": our message, not the task
+        if lx.OWN_SIGNATURE.match(text, m.start()):
+            vote(IP, 0.9, "own_wait")  # "chỉ còn thiếu chữ ký của phó chủ tịch": our last step
+            continue
+        if m.group().startswith("chua ai"):
+            vote(B, 0.5, "eased")  # "chưa ai làm": nobody to do it, or nobody has begun?
             continue
         if lx.HYPOTHETICAL.search(text[: m.start()].rstrip()):
             continue  # "có gì vướng em báo", "nếu thiếu kinh phí thì …": not said to be so
@@ -269,6 +306,8 @@ def _clause_votes(
             vote(B, 0.6, "waiting_vague")  # "còn chờ ý kiến nữa anh": whose, not said
             continue
         vote(B, 0.95, "waiting")
+    if _BARE_WAIT.search(text):
+        vote(B, 0.6, "waiting_vague")  # "còn chờ thôi ạ": for whom, not said
     if "moi" in words or "chi" in words:
         if _FEW_ANSWERED.search(text):  # "mới có 2 sở trả lời": the others' answers are owed
             vote(B, 0.95, "waiting")
@@ -333,6 +372,8 @@ def _clause_votes(
             vote(NS, 0.9, "future_start")  # "em làm ngay": promised, not begun
             text = text[: now.start()] + _blank(now) + text[now.end() :]
     for m in _scan(lx.START_VERB, text, words):
+        if text.startswith(" tiep", m.end()):
+            continue  # "mai làm tiếp": to go on with, no start put off
         if (
             lx.FUTURE.search(clause.text, 0, m.start())
             or _put_off(clause.text[: m.start()])
@@ -420,8 +461,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(D, 0.5, "doubt")  # "hội nghị hôm qua xong rồi": the task was the event, or news?
         return
     if before[-1:] == ["trinh"] and m.group().startswith("ky"):
-        vote(IP, 0.9, "own_wait")  # "trình ký rồi": handed up for the signature
-        return
+        if not _ISSUED.search(m.group(), 2):  # not "trình ký và phát hành rồi": issued too
+            vote(IP, 0.9, "own_wait")  # "trình ký rồi": handed up for the signature
+            return
     if " ".join(before[-2:]).endswith(("moi", "vua moi")) and _NOT_UNTIL.search(" ".join(before)):
         vote(IP, 0.6, "not_until")  # "đến 15/8 mới xong được": not until then
         return
@@ -545,6 +587,8 @@ def _progress_votes(
             or _ACHIEVED.match(text, m.end())
         ):
             vote(IP, 0.8, "started")
+        elif before[-1:] in (["anh"], ["chi"]) and "giup" in words:
+            continue  # "anh kiểm tra lại giúp em …": asked of the coordinator, no step of ours
         elif not later and not busy:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
@@ -562,7 +606,8 @@ _EVENT_DONE = re.compile(  # an event as the subject of "xong", no task verb bef
     r"(?:da )?(?:hoi nghi|cuoc hop|buoi hop|buoi lam viec|dot kiem tra|doan kiem tra)(?: \w+){0,2}"
 )
 _PUT_OFF = re.compile(  # what may put a start off before "mới": "để quý 4 mới làm"
-    r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi)(?!\w)"
+    r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi"
+    r"|\d{1,2}/\d{1,2})(?!\w)"  # a day: "theo kế hoạch thì 20/7 mới làm"
 )
 _NOW_OR_PAST = re.compile(r"(?<!\w)(?:hom nay|hom qua|truoc|vua|da|dang)(?!\w)")
 
