@@ -33,6 +33,8 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("dang", "do"),
     ("hom", "thi"),
     ("con", "con"),
+    ("khong", "con"),  # "không còn thiếu mục nào": no longer, not what is left
+    ("chang", "con"),
     ("ban", "thi"),
     ("tien", "do"),  # "tiến độ": progress, not "do" (because)
     ("khi", "do"),  # "khi đó": then, not "do" (because)

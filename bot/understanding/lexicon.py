@@ -180,7 +180,7 @@ OBSTACLE = table(
     "khong (lam|thuc hien|trien khai|hoan thanh)( gi)?( them)? (duoc|kip)",
     "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu|may)"
-    r"( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap|khoa|cham)",
+    r"( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap|khoa|cham(?! diem| cong))",
     "bi (loi|hong|treo|khoa|tan cong|hack|nhiem virus)",
     "(?<!tra )(?<!xin )(?<!loi_ )loi(?! (ich|noi|nhan|hua|moi|khai))",
 )  # fmt: skip
@@ -282,6 +282,9 @@ DONE = table(
     r"da duoc( \w+){0,3} (thong qua|phe duyet|ban hanh|ky ban hanh)",
     "lam roi", r"da lam(?! xong| hoan| duoc| tiep| dang| lai)( \w+){1,4} roi",
     "phe duyet va ban hanh", "ban hanh (roi|xong)",
+    # "đã trình ký và phát hành số 58/BC-SNV": the last act named after the steps before it
+    r"da (trinh ky|trinh|ky|ky duyet|duyet|hoan thien)( \w+){0,4} (va|roi) (ban hanh|phat hanh"
+    r"|gui|nop|dang tai)",
 )  # fmt: skip
 NEUTRAL = table(  # looks like completion, is not
     "(thoi gian|thoi han|han|moc|ngay) (hoan thanh|xong)", "de (hoan thanh|xong)", "ky nhan",

@@ -441,8 +441,9 @@ _SUBSET = re.compile(  # a subject that is part of the units: "các xã khác", 
 )
 _QUANTITY_AFTER = re.compile(  # "xong 1 nửa", "xong 3 trong 4": how much of it, after the verb
     r"(?<!\w)(?:xong|hoan thanh) (?:duoc )?(?:khoang |tam |chung )?"
-    r"(?:\d+(?![/%\d.,])(?! phan tram)|mot (?:nua|phan|it|so)|nua|it|vai)(?!\w)"
-)
+    r"(?:\d+(?![/%\d.,])(?! phan tram)(?= (?:trong|tren|phan|ti le|ty le)(?!\w)|$)"
+    r"|mot (?:nua|phan|it|so)|nua|it|vai)(?!\w)"
+)  # not "xong 46 TTHC mới công bố": a count of what was done, said whole
 _BELIEF = re.compile(  # "em tưởng còn phải bổ sung": what the writer believed, or believes
     r"(?<!\w)(?:em|e|minh|toi) (?:tuong|nghi)(?!\w)"
 )
@@ -532,7 +533,8 @@ _FUNCTION_WORDS = frozenset(
     " quy q i ii iii iv dau cuoi"
     # the work's own activities: "đã tập huấn xong", "tổng kết xong"
     " tap huan tuyen truyen tong ket so ket dieu tra thong ke danh gia cham diem boi duong hoi"
-    " nghi lay phieu tiep nhan kiem ke chi tra".split()
+    " nghi lay phieu tiep nhan kiem ke chi tra"
+    " chot quet chup photo ghi chep luu tru tao tach dem chay mua sam".split()
 )
 _KNOWN: frozenset[str] = frozenset()  # filled below, once the patterns exist
 _CUES = {D: lexicon.DONE}  # an obstacle's noun is often new ("Cổng DVC quốc gia bảo trì")

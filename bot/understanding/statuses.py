@@ -445,7 +445,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
     if m.group().endswith(" roi") and lx.THEN_VERB.match(rest) and "da" not in before[-2:]:
         vote(None, 1.0, "other_sense")  # "báo cáo lãnh đạo rồi trả lời anh sau": then
         return
-    if m.group() in ("xong", "hoan thanh") and "da" not in before[-2:] and lx.THEN.match(rest):
+    if m.group() in ("xong", "hoan thanh") and "da" not in before[-3:] and lx.THEN.match(rest):
         vote(None, 1.0, "other_sense")  # "xong việc tiếp dân sẽ làm luôn": after that
         return
     if m.group() == "xong" and _AFTER_XONG.match(rest) and not {"roi", "da"} & set(rest.split()):
