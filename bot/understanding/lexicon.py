@@ -102,7 +102,7 @@ _BODY = (  # another body: waiting for one of these is an obstacle
 BODY_NAMES = _BODY.replace("|cac|", "|").replace("|ho(?! so)", "")
 _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under way
     "lanh dao|giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong phong|pho phong"
-    "|sep|bi thu|anh truong phong|chi truong phong|anh|chi|ky|duyet|chu ky|ld"
+    "|sep|bi thu|anh truong phong|chi truong phong|anh|chi|ky|duyet|chu ky|ld|pgd|gd|pct|tp|ptp"
 )
 
 DISPUTE = table(  # who owns the task: nothing to record whatever else is said
@@ -175,6 +175,9 @@ OBSTACLE = table(
     r"(kinh phi|von|tien|nguon|chu ky so|tai khoan|bien che)( \w+){0,2} (van )?(chua|khong) "
     r"(duoc )?(cap|bo tri|phan bo|giai ngan|chuyen)",
     "(chua|khong) duoc (cap|bo tri|phan bo|giai ngan)( kinh phi| von| tien)?",
+    # "kinh phí … chưa được Sở Tài chính cấp": the body that owes it named in between
+    rf"(chua|khong) duoc ({_BODY})( \w+){{0,3}} (cap|bo tri|phan bo|giai ngan|phe duyet|duyet"
+    r"|tham dinh)(?!\w)",
     "khong (vao|truy cap|dang_? nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac|dang_( tai)?"
     "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
     "khong (lam|thuc hien|trien khai|hoan thanh)( gi)?( them)? (duoc|kip)",
@@ -366,6 +369,9 @@ BUSY = table(  # "đang" about something else than the task
     "tap trung (cho_?|vao)", "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
     "lam viec voi doan",
     "(cho|doi) (den|het|qua|xong)",
+    # "cả phòng đang dồn đoàn giám sát", "đang trực bầu cử", "đang phục vụ đại hội"
+    "don (cho_?|vao|suc|doan|dot|viec)", "truc", "phuc vu", "tiep (dan|khach)",
+    "chuan bi (cho_? )?(dai hoi|doan|dot|hoi nghi|bau cu|ky hop|le|tet)",
 )  # fmt: skip
 
 NEGATORS = frozenset({"chua", "khong", "chang", "ko"})
@@ -401,6 +407,8 @@ OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cu
 INDICATOR = table(  # a percent after these is a measure, not the task's progress
     "ty le", "ti le", "chi so", "chi tieu", "hai long", "giam", "tang", "cat giam", "tiet kiem",
     "so voi", "diem", "xep hang", "muc do", "giai ngan",
+    # a share of the files handled: "giải quyết đúng hạn 98%", "nộp trực tuyến 45%"
+    "dung han", "truoc han", "tre han", "qua han", "truc tuyen", "toan trinh",
 )  # fmt: skip
 # A contrast saying the delivery did not arrive: "… mà bên Sở bảo chưa nhận được".
 NOT_RECEIVED = re.compile(
@@ -414,7 +422,7 @@ _OWED = (
 )
 BODY_UNDELIVERED = re.compile(
     rf"(?<!\w)(?:ben|cac)? ?(?:{_BODY})(?: (?!em\b|minh\b|toi\b|e\b)\w+){{0,3}} (?:van )?chua "
-    rf"(?:{_OWED}|tra loi|phan hoi|co y kien|thong nhat|ky|hoi am)(?!\w)"
+    rf"(?:{_OWED}|tra loi|tra ket qua|phan hoi|co y kien|thong nhat|ky|hoi am|ket luan)(?!\w)"
     rf"|(?<!\w)chua thay (?:ben |cac )?(?:{_BODY})(?: \w+){{0,2}} (?:{_OWED})(?!\w)"
 )
 # A person named after "chờ anh/chị …" who belongs to another body: "chị Lan bên phòng TC"

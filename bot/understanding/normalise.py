@@ -168,6 +168,8 @@ def normalise(display: str) -> str:
             continue
         if word == "vg" and (previous in _VG_BEFORE or _VG_AFTER.match(folded, match.end())):
             word = "vuong"  # "dg vg kp", "vg kinh phi": đang vướng kinh phí; else "vg" is "vâng"
+        elif word.endswith("ng") and word[:-2].isdigit():  # "thêm 10ng": days; "thiếu 2ng": people
+            word = f"{word[:-2]} {'nguoi' if previous in _PEOPLE_BEFORE else 'ngay'}"
         else:
             word = _in_context(_repair(word), previous, folded, match.end())
         if word != written:
@@ -175,6 +177,9 @@ def normalise(display: str) -> str:
             last = match.end()
         previous = word.rpartition(" ")[2]
     return "".join([*pieces, folded[last:]]) if pieces else folded
+
+
+_PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "duoc"})
 
 
 def _in_context(word: str, previous: str, text: str, end: int) -> str:

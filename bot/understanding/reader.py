@@ -217,7 +217,11 @@ def read_reply(
     refs = documents(display, today=today)
     new_date = done_on = None
     if status is X:
-        new_date = extension_date(norm, today=today, current_deadline=current_deadline)
+        asked_in = sorted({v.clause for v in found if v.status is X and v.clause < len(parts)})
+        for text_ in [*(parts[i].text for i in asked_in), norm]:  # the request's clause first:
+            new_date = extension_date(text_, today=today, current_deadline=current_deadline)
+            if new_date:  # not "nếu tuần sau sửa xong máy thì em xin thêm 10 ngày"'s "tuần sau"
+                break
         if new_date is None:  # "15/8 được không anh?"
             new_date = next(
                 (d for c in parts if (d := _date_asked(c, today, current_deadline))), None
@@ -314,6 +318,8 @@ def combine(
         elif percent == 0 and status is not D:
             status = NS
         elif 0 < percent < 100:
+            if status is IP:  # "được tầm 70%, còn khâu …": the percent says how far
+                confidence = max(confidence, 0.9)
             status = IP
     if status is D and any(c.done < c.total for c in counts):
         status, confidence = IP, 0.9
@@ -459,6 +465,19 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
+_SENT_TO = re.compile(r"(?<!\w)(?:gui|nop|chuyen|trinh|dua|bao cao)(?!\w)")
+
+
+def _waits_on_someone(norm: str) -> bool:
+    """A "cho/chờ" of waiting for someone; not the "cho" (to) after a sending in its clause:
+    "mai gửi bản dự thảo cho chị xem trước"."""
+    for m in _WAIT_WORD.finditer(norm):
+        head = re.split(r"[,;.!?]", norm[: m.start()])[-1].split()[-6:]
+        if not _SENT_TO.search(" ".join(head)):
+            return True
+    return False
+
+
 # "chờ đoàn thanh tra về rồi mới triển khai": an event waited out, then the start
 _WAIT_THEN = re.compile(r"(?<!\w)(?:cho|doi) (?:\w+ ){0,4}(?:ve|xong) (?:\w+ ){0,4}moi(?!\w)")
 _WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
@@ -705,7 +724,7 @@ def _unsafe(
     elif status is NS and _NOBODY.search(norm):
         return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?
     if status in (IP, NS):
-        if _WAIT_WORD.search(norm) and not kinds & _WAIT_KINDS and not _WAIT_THEN.search(norm):
+        if _waits_on_someone(norm) and not kinds & _WAIT_KINDS and not _WAIT_THEN.search(norm):
             return (status, B)
         waits = [c for c in parts if c.index in {v.clause for v in found if v.kind == "own_wait"}]
         if any(lexicon.OF_BODY.search(c.text) or _WAIT_BODY.search(c.text) for c in waits):

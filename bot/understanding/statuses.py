@@ -123,7 +123,8 @@ _STARTED = frozenset(
     {"tiep tuc", "lam tiep", "lam do", "lam duoc", "da lam", "moi lam", "on track"}
 )
 _GIVERS = frozenset(
-    "dao doc tich truong phong so tinh huyen xa ubnd bo nganh anh chi sep ld gd vien".split()
+    "dao doc tich truong phong so tinh huyen xa ubnd bo nganh anh chi sep ld gd vien trach pgd"
+    " pct ct tp ptp".split()
 )
 _STILL_GOING = re.compile(
     r"(?<!\w)(?:van (dang |con )?(lam|tiep tuc|thuc hien|trien khai)"
@@ -199,7 +200,7 @@ def votes(clauses: list[Clause]) -> list[Vote]:
                     Vote(NS, 0.5, v.clause, "future_start")  # "… thì triển khai": a start ahead
                     if v.kind in ("step", "started")
                     else Vote(v.status, min(v.weight, 0.5), v.clause, v.kind)
-                    if v.status
+                    if v.status and v.kind != "extension"  # "nếu … thì em xin lùi": asked now
                     else v
                     for v in said
                     if v.status is not D and v.kind != "future_done"  # "… thì em gửi luôn"
@@ -689,6 +690,8 @@ def _giving(text: str, start: int) -> bool:
         return False
     if text.startswith("cho ", start) and words[-1] in _GIVERS:
         return True  # "lãnh đạo cho ý kiến": the leader gives
+    if text.startswith("cho ", start) and {"cho", "doi"} & set(words[-4:-1]):
+        return True  # "đang chờ PGD phụ trách cho ý kiến": the one waited for gives
     return bool(_GIVE_VERBS & set(words))
 
 
