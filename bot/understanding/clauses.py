@@ -38,6 +38,7 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("ban", "thi"),
     ("tien", "do"),  # "tiến độ": progress, not "do" (because)
     ("khi", "do"),  # "khi đó": then, not "do" (because)
+    ("ly", "do"),  # "lý do …": one clause, the reason said
     ("dau", "ma"),  # "xong đâu mà xong": one denial
     ("hoi", "thi"),  # "hội thi", "cuộc thi", "kỳ thi": a contest
     ("cuoc", "thi"),

@@ -185,7 +185,7 @@ OBSTACLE = table(
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu|may)"
     r"( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap|khoa|cham(?! diem| cong))",
     "bi (loi|hong|treo|khoa|tan cong|hack|nhiem virus)",
-    "(?<!tra )(?<!xin )(?<!loi_ )loi(?! (ich|noi|nhan|hua|moi|khai))",
+    "(?<!tra )(?<!xin )(?<!loi_ )(?<!soat )loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may))",
 )  # fmt: skip
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
     "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"
@@ -298,7 +298,7 @@ NEUTRAL = table(  # looks like completion, is not
 PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan",
     # not "phần mềm" (software), "phản hồi", nor "bộ phận một cửa" (a unit)
-    r"(?<!bo )phan (?!mem|hoi|anh|cong|tram|loai|mong)\w+",
+    r"(?<!bo )phan (?!mem|hoi|anh|cong|tram|loai|mong|bo|cap|quyen|tich|lap|ky)\w+",
     r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip

@@ -117,7 +117,7 @@ from bot.understanding.numbers import Fraction, fractions, percents
 from bot.understanding.reasons import reason
 from bot.understanding.statuses import IP, NS, B, D, Vote, X, votes
 from storage.enums import Status
-from storage.textfold import nfc
+from storage.textfold import fold, nfc
 
 THRESHOLD = 0.6
 _HUNDRED = re.compile(r"(?<![\d.,])100\s*(?:%|phan tram)")
@@ -228,6 +228,17 @@ def read_reply(
             )
     if status is D:
         own, cited = _uncited(norm)
+        done_at = sorted({v.clause for v in found if v.status is D and v.clause < len(parts)})
+        said_done = " ; ".join(parts[i].text for i in done_at)
+        given = [
+            c.text
+            for c in parts
+            if _INPUT_DOC.search(c.text) and any(fold(r.number) in c.text for r in refs)
+        ]
+        if given and said_done and not any(fold(r.number) in said_done for r in refs):
+            # "QĐ số 245/QĐ-UBND ngày 30/6 giao 35 biên chế, bên em đã phân bổ xong": the
+            # decision is what the work carried out, its date not the completion's
+            own, cited = said_done, cited | {r.number.lower() for r in refs}
         issued = next(
             (ref.issued for ref in refs if ref.issued and ref.number.lower() not in cited), None
         )
@@ -880,7 +891,8 @@ _PAST = re.compile(  # a state said of before: "lúc trước", "trước đây"
     r"|truoc(?! (?:\d|ngay|han|khi|tet|thoi han|mat|do|het|tien|tuan|thang|quy|nam)))(?!\w)"
 )
 _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …", "hiện tại …"
-    r"^(?:(?:nhung|con|ma|thi) )?(?:gio|bay gio|hien gio|hien tai|hien nay|nay|hom nay)(?!\w)"
+    r"^(?:(?:nhung|con|ma|thi) )?(?:gio|bay gio|hien gio|hien tai|hien nay|hien(?! thi)|nay"
+    r"|hom nay)(?!\w)"
 )
 
 
@@ -958,8 +970,10 @@ def _defects(found: list[Vote], norm: str, parts: list[clauses_.Clause]) -> list
     for v in found:
         if v.kind == "obstacle" and (v.clause in returned or v.clause + 1 in returned):
             continue
-        cause = v.clause < len(parts) and parts[v.clause].lead in ("vi", "do")
-        if v.kind == "obstacle" and cause and v.clause - 1 in returned:
+        cause = v.clause < len(parts) and (
+            parts[v.clause].lead in ("vi", "do") or parts[v.clause].text.startswith("ly do ")
+        )  # "bị trả về, lý do thiếu chữ ký số": the defect found
+        if v.kind in ("obstacle", "eased") and cause and v.clause - 1 in returned:
             continue
         if v.kind == "obstacle" and resend:
             v = Vote(B, 0.5, v.clause, "eased")
@@ -1030,6 +1044,11 @@ def _opener(display: str, parts: list[clauses_.Clause]) -> bool:
 _CITED = re.compile(  # "theo yêu cầu tại CV 215/SNV-CCHC ngày 12/3": the instruction, cited
     r"(?<!\w)(?:theo|can cu)(?: (?!ngay)\w+){0,5}? "
     r"(\d+/[\w/.-]*[a-z][\w/.-]*)(?: ngay \d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?"
+)
+
+
+_INPUT_DOC = re.compile(  # a document that gives the work: "QĐ … giao 35 biên chế"
+    r"\d(?:\S*) (?:\S+ ){0,4}(?:giao|yeu cau|huong dan|quy dinh|chi dao|cho phep|phan cong)(?!\w)"
 )
 
 

@@ -213,6 +213,9 @@ def votes(clauses: list[Clause]) -> list[Vote]:
     return found
 
 
+_FILE_FAULT = re.compile(
+    r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
+)
 _FEW_ANSWERED = re.compile(
     r"(?<!\w)(?:moi|chi) (?:co )?(?:\d+|vai|mot vai|mot so|it) (?:so|xa|phuong|huyen|co quan|nganh"
     r"|bo|dia phuong)(?: \w+){0,2} (?:tra loi|phan hoi|gop y|cho y kien|co y kien)(?!\w)"
@@ -248,6 +251,9 @@ def _clause_votes(
         return out
     for m in _scan(lx.EXTENSION, text, words):
         before = _before(text, m.start())
+        if before[-1:] == ["lich"] or before[-2:] == ["lich", "bi"]:
+            vote(B, 0.9, "obstacle")  # "lịch lùi sang đầu tháng 8 do …": moved, not asked for
+            continue
         if before[-1:] in (["khong"], ["can"]) or before[-2:] in (["khong", "can"], ["da", "duoc"]):
             continue  # "không cần gia hạn", "đã được gia hạn"
         if before[-2:] in (["vua", "duoc"], ["moi", "duoc"]):
@@ -279,6 +285,8 @@ def _clause_votes(
             continue
         if lx.OUR_MESSAGE.search(text, m.end()):
             continue  # "không mở được file đính kèm trong tin nhắn": our message, not the task
+        if "loi" in words and _FILE_FAULT.search(text):
+            continue  # "file excel bị lỗi font": the file as received, not the work
         if lx.OWN_SIGNATURE.match(text, m.start()):
             vote(IP, 0.9, "own_wait")  # "chỉ còn thiếu chữ ký của phó chủ tịch": our last step
             continue
@@ -437,6 +445,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
     if before[-2:] == ["dau", "ma"]:
         return  # "xong đâu mà xong": the verb said again in the denial
+    if before[-2:] in (["dau", "co"], ["dau", "da"]):
+        vote(IP, 0.9, "undone")  # "đâu có xong, mới được một nửa": denied outright
+        return
     if "lam gi" in " ".join(before[-3:]):
         vote(IP, 0.9, "undone")  # "làm gì đã xong": how could it be, not done
         return
