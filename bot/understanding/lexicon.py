@@ -171,6 +171,9 @@ OBSTACLE = table(
     "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may)",
     # "chưa có ý kiến" (an opinion owed), not "không có ý kiến gì thêm" (no objection)
     "chua (co|nhan duoc) (van ban )?y kien(?! gi)",
+    # "QĐ của tỉnh chưa về tới xã nên em chưa có căn cứ làm": the basis for the work missing
+    "chua co can cu", "chua (ve|den) (toi|den) (xa|phuong|so|phong|don vi|ben em|em)",
+    rf"can (co )?(y kien|so lieu|huong dan|van ban|quyet dinh|ket qua) (cua |tu )?(ben )?({_BODY})",
     # "kinh phí chưa được cấp", "chưa được bố trí vốn": not granted what the work needs
     r"(kinh phi|von|tien|nguon|chu ky so|tai khoan|bien che)( \w+){0,2} (van )?(chua|khong) "
     r"(duoc )?(cap|bo tri|phan bo|giai ngan|chuyen)",
@@ -223,7 +226,10 @@ SIGN_UP = table(
     r"( \w+){0,2} (ky|duyet)"
 )
 # "vẫn kịp": on time, so under way
-ON_TIME = table("(van|van se|se|dam bao|chac chan|con) kip( han| tien do)?")
+ON_TIME = table(
+    "(van|van se|se|dam bao|chac chan|con) kip( han| tien do)?",
+    "(em|e|ben em|minh|toi) (lam|xong|hoan thanh) kip",  # "không xin gia hạn đâu, em làm kịp"
+)  # fmt: skip
 # "đã cấp 1.250 chữ ký số": an act done, with no word of the task's completion
 DID = table(
     "da (cap|phan bo|bo tri|lap|thanh lap|in|phat|mua|cap phat|tuyen truyen|tra ket qua|dan)"
@@ -285,6 +291,11 @@ DONE = table(
     r"da duoc( \w+){0,3} (thong qua|phe duyet|ban hanh|ky ban hanh)",
     "lam roi", r"da lam(?! xong| hoan| duoc| tiep| dang| lai)( \w+){1,4} roi",
     "phe duyet va ban hanh", "ban hanh (roi|xong)",
+    # "em gửi kèm BC số 67/BC-UBND", "em gửi file báo cáo đính kèm": the product handed over
+    "(gui|nop) (kem|dinh kem)( theo)? (file |ban |ban mem )?(bao cao|bc|ke hoach|kh|quyet dinh"
+    "|qd|to trinh|ttr|cong van|cv|thong bao|tb|van ban|danh sach|ket qua|san pham)",
+    "(gui|nop) (file |ban |ban mem )?(bao cao|bc|ke hoach|kh|ket qua|san pham)( \\w+){0,2}"
+    " (dinh kem|kem theo)",
     # "đã trình ký và phát hành số 58/BC-SNV": the last act named after the steps before it
     r"da (trinh ky|trinh|ky|ky duyet|duyet|hoan thien)( \w+){0,4} (va|roi) (ban hanh|phat hanh"
     r"|gui|nop|dang tai)",
@@ -329,7 +340,17 @@ START = (
     "|dong tay|dung tay|dong vao|dung vao|dung den"
     "|khoi dong|khoi cong"
 )
-UNDONE = table("chua (du|het|xong het|hoan chinh|xong han)")  # not finished, under way
+_FEW_LEFT = (
+    r"(\d+|mot|hai|ba|vai|it|mot vai|mot chut|chut)( \d+)? (dau viec|viec|muc|phan|noi dung"
+    "|ho so|thu tuc|xa|phuong|buoc|khau|ti|chut)"
+)
+UNDONE = table(  # not finished, under way
+    "chua (du|het|xong het|hoan chinh|xong han)",
+    # "chỉ còn 1 2 đầu việc nhỏ": a few items left
+    rf"(chi|van) con {_FEW_LEFT}", rf"con {_FEW_LEFT}",
+    # "được 8 phần rồi": eight parts in ten
+    r"duoc (khoang |tam )?([1-9]|mot|hai|ba|bon|nam|sau|bay|tam|chin) phan(?! mem| tram)",
+)  # fmt: skip
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",

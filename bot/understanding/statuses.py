@@ -199,11 +199,14 @@ def votes(clauses: list[Clause]) -> list[Vote]:
                 said = [
                     Vote(NS, 0.5, v.clause, "future_start")  # "… thì triển khai": a start ahead
                     if v.kind in ("step", "started")
+                    # "nếu không có gì phát sinh thì thứ 6 này xong": a finish foreseen, so the
+                    # work is under way
+                    else Vote(IP, 0.6, v.clause, "forecast")
+                    if v.status is D or v.kind == "future_done"
                     else Vote(v.status, min(v.weight, 0.5), v.clause, v.kind)
                     if v.status and v.kind != "extension"  # "nếu … thì em xin lùi": asked now
                     else v
                     for v in said
-                    if v.status is not D and v.kind != "future_done"  # "… thì em gửi luôn"
                 ]
             if (
                 following == "thi" and clauses[i + 1].question and _WH.search(clauses[i + 1].text)
