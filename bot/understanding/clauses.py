@@ -154,4 +154,6 @@ def _links(words: list[str], i: int) -> bool:
     after = words[i + 1] if i + 1 < len(words) else ""
     if not after:
         return False
+    if word == "thi" and after == "phai" and words[i + 2 : i + 3] in ([], ["a"], ["khong"]):
+        return False  # "đã gửi rồi thì phải": a tag, "I think"
     return after not in _NOT_LEAD_BEFORE.get(word, ())

@@ -148,6 +148,7 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
     r"(co the|co khi|chac|e la|so|kha nang) (la )?(se )?(bi )?(tre|cham|muon|qua han)"
     r"( (vai|mot vai|\d+|may|it|mot it) (ngay|hom|tuan))?",
     "(co the|co khi|chac|e la|kha nang) (se )?phai (xin|lui|gia han)",
+    "(khong biet|chua biet|khong chac) (co )?kip",
 )
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
@@ -290,6 +291,7 @@ DONE = table(
     "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
     r"da duoc( \w+){0,3} (thong qua|phe duyet|ban hanh|ky ban hanh)",
     "lam roi", r"da lam(?! xong| hoan| duoc| tiep| dang| lai)( \w+){1,4} roi",
+    r"lam tu (truoc|lau|hom|thang|tuan|dau nam)( \w+){0,3} roi",
     "phe duyet va ban hanh", "ban hanh (roi|xong)",
     # "em gửi kèm BC số 67/BC-UBND", "em gửi file báo cáo đính kèm": the product handed over
     "(gui|nop) (kem|dinh kem)( theo)? (file |ban |ban mem )?(bao cao|bc|ke hoach|kh|quyet dinh"
@@ -338,7 +340,7 @@ RETURNED = table(
 START = (
     "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|dong den|lam gi"
     "|dong tay|dung tay|dong vao|dung vao|dung den"
-    "|khoi dong|khoi cong"
+    "|khoi dong|khoi cong|mo dau"
 )
 _FEW_LEFT = (
     r"(\d+|mot|hai|ba|vai|it|mot vai|mot chut|chut)( \d+)? (dau viec|viec|muc|phan|noi dung"
@@ -347,7 +349,7 @@ _FEW_LEFT = (
 UNDONE = table(  # not finished, under way
     "chua (du|het|xong het|hoan chinh|xong han)",
     # "chỉ còn 1 2 đầu việc nhỏ": a few items left
-    rf"(chi|van) con {_FEW_LEFT}", rf"con {_FEW_LEFT}",
+    rf"(chi|van) con {_FEW_LEFT}", rf"con {_FEW_LEFT}", r"con \d+ \w+( \w+)? nua",
     # "được 8 phần rồi": eight parts in ten
     r"duoc (khoang |tam )?([1-9]|mot|hai|ba|bon|nam|sau|bay|tam|chin) phan(?! mem| tram)",
 )  # fmt: skip

@@ -191,9 +191,9 @@ def read_reply(
         found.append(Vote(X, 1.0, 0, "extension"))
     elif _completion_asked_for(parts):
         found.append(Vote(X, 0.5, 0, "late"))  # "xin cho bên em hoàn thành sau": more time?
-    elif any(v.kind == "not_until" for v in found) and _past_deadline(
+    elif any(v.kind in ("not_until", "future_done") for v in found) and _past_deadline(
         norm, today, current_deadline
-    ):
+    ):  # "tháng sau mới xong được", "đầu tháng 8 sẽ hoàn thành": after the deadline
         found.append(Vote(X, 0.5, 0, "late"))  # "tháng sau mới xong được": after the deadline
     acted = bool(counts) and bool(_DELIVER.search(norm))
     status, confidence, alternatives = combine(
@@ -439,7 +439,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
 
 
 _NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "chưa triển khai"
-    r"(?<!\w)(?<!quen )(?:chua|khong|ko|chang) (?:duoc |the |kip |hoan toan )?"
+    r"(?<!\w)(?<!quen )(?<!phai )(?:chua|khong|ko|chang) (?:duoc |the |kip |hoan toan )?"
     r"(?:lam|xong|hoan thanh|gui|nop|trinh|ky|ban hanh|trien khai|thuc hien|bat dau|bao cao"
     r"|tong hop|duyet|phe duyet|tra loi|dang_? tai|cap nhat|tham dinh)(?!\w)"
 )
@@ -476,7 +476,7 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
-_SENT_TO = re.compile(r"(?<!\w)(?:gui|nop|chuyen|trinh|dua|bao cao)(?!\w)")
+_SENT_TO = re.compile(r"(?<!\w)(?:gui|nop|chuyen|trinh|dua|bao cao|giao)(?!\w)")
 
 
 def _waits_on_someone(norm: str) -> bool:
@@ -820,6 +820,8 @@ def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
     that names the thing asked about)."""
     if not any(c.question for c in parts) or any(v.kind == "status_question" for v in found):
         return False
+    if any(v.kind == "late" for v in found):
+        return False  # "không biết có kịp không": a doubt on the deadline, more time or not?
     reported = {v.clause for v in found if v.kind == "own_part"}
     if any(not parts[i].question for i in reported if i < len(parts)):
         return False  # "Phần của em xong rồi, không biết các bộ phận khác thế nào": a report too
@@ -1061,11 +1063,17 @@ def _uncited(norm: str) -> tuple[str, set[str]]:
     return _CITED.sub(lambda m: " " * (m.end() - m.start()), norm), cited
 
 
+_EARLY_MONTH = re.compile(r"(?<!\w)dau thang (\d{1,2})(?!\d)")
+
+
 def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
     """A completion said to come later than the deadline ("tháng sau mới xong")."""
     when = extension_date(norm, today=today, current_deadline=deadline)
     if when is None and _NEXT_MONTH.search(norm):
         when = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    if when is None and (early := _EARLY_MONTH.search(norm)):  # "đầu tháng 8": no day said,
+        month = int(early[1])  # but a month after the deadline's is after it
+        when = date(today.year + (month < today.month), month, 1) if 1 <= month <= 12 else None
     return bool(when and deadline and when > deadline)
 
 

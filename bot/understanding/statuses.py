@@ -216,6 +216,10 @@ def votes(clauses: list[Clause]) -> list[Vote]:
     return found
 
 
+_UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "lúc được lúc không"
+    r"^(?:\w+ ){0,3}chac la |(?<!\w)hay (?:gi|sao) (?:ay|do|day)(?!\w)"
+    r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
+)
 _FILE_FAULT = re.compile(
     r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
 )
@@ -230,7 +234,7 @@ _BARE_WAIT = re.compile(  # "còn chờ thôi ạ", "vẫn đợi": waiting, not
 )
 _WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
 _PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới … được"
-_ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,3}duoc(?!\w)")  # "… thì mới triển khai được"
+_ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,7}duoc(?!\w)")  # "… thì mới triển khai được"
 _NEEDED = re.compile(
     r"(?<!\w)(?:co|nhan duoc|duoc cap|duoc bo tri|duoc giao|bo tri duoc) (?:du )?(?:kinh phi|von"
     r"|huong dan|nguoi|can bo|tai khoan|van ban|y kien|so lieu|quyet dinh|chu truong)(?!\w)"
@@ -303,7 +307,7 @@ def _clause_votes(
             continue
         near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
         near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
-        eased = bool(near & lx.EASING) or "thao go" in text
+        eased = bool(near & lx.EASING) or "thao go" in text or bool(_UNSURE_FAULT.search(text))
         vote(B, 0.5 if eased else 1.0, "eased" if eased else "obstacle")
     if lx.TROUBLE.within(words) and lx.TROUBLE.search(text):
         vote(B, 0.5, "eased")  # "có vấn đề", "tạm dừng": trouble or a halt, its cause unsaid
@@ -488,13 +492,16 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
     if m.group() == "lam roi" and before[-1:] == ["dang"]:
         vote(IP, 1.0, "progress")  # "đang làm rồi anh": under way already
         return
-    if m.group() == "lam roi" or m.group().startswith("da lam "):
+    if m.group() == "lam roi" or m.group().startswith(("da lam ", "lam tu ")):
         vote(D, 0.5, "did")  # "đã làm rồi": did it, or has begun? No completion word
         return
     if count := _COUNT.search(" ".join(before)):
         done, total = (int(g.replace(".", "")) for g in count.groups())
         if done < total:
             vote(IP, 0.9, "partial")  # "3/5 xã đã gửi": some units are still to come
+            return
+        if done == total and m.group() in ("xong", "hoan thanh", "hoan tat"):
+            vote(D, 1.0, "done")  # "10/10 thôn đã niêm yết xong": every unit, finished
             return
         if done == total:
             vote(D, 0.5, "count")  # "10/10 xã đã gửi báo cáo": theirs, or the task's?
@@ -528,8 +535,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.6, "step")
     else:
         vote(D, 1.0, "done")
-        if _REFERENCE.search(text):
+        if _REFERENCE.search(text) and not m.group().startswith("da co"):
             vote(None, 1.0, "evidence")  # "đã ban hành KH số 05/KH-UBND": the product named
+        # (not "đã có QĐ 889/QĐ-STTTT …": a decision received, what the work carries out)
 
 
 def _progress_votes(
@@ -554,8 +562,8 @@ def _progress_votes(
         if rest and lx.BUSY.match(rest):
             busy = True  # "đang tập trung cho đợt kiểm tra": its steps are that business's
             continue
-        if not rest or rest.startswith(("tai", "ky ")):
-            continue
+        if not rest or rest.startswith(("tai", "ky ", "vuong", "gap kho", "bi ")):
+            continue  # "đang vướng số liệu", "đang bị lỗi": the obstacle, read above
         if 0 <= first and aspect.end() <= first:
             continue  # "đang làm báo cáo 6 tháng xong mới chuyển sang việc này": that first
         if lx.PLANNING.match(rest):
