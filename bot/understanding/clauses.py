@@ -47,6 +47,7 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
 _NOT_LEAD_BEFORE = {
     "thi": frozenset({"xa", "tran", "truong", "tuyen", "hanh", "diem"}),
     "do": frozenset({"dac", "luong"}),  # "đo đạc", "đo lường"
+    "vi": frozenset({"tri", "pham", "du"}),  # "vị trí việc làm", "vi phạm", "ví dụ"
 }
 
 

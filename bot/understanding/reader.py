@@ -476,6 +476,13 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
+_MUST_WE = re.compile(  # whether the task is the writer's to do at all
+    r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:co )?(?:phai|can) (?:lam|thuc hien|trien khai)"
+    r"(?: \w+){0,2} (?:khong|chua)(?!\w)"
+)
+_OFFICIAL_ASKED = re.compile(  # a draft sent, and whether the official copy is needed asked
+    r"(?<!\w)(?:can|phai) (?:gui |nop )?(?:them )?ban (?:chinh thuc|goc|giay|co dau|ky)(?!\w)"
+)
 _SENT_TO = re.compile(r"(?<!\w)(?:gui|nop|chuyen|trinh|dua|bao cao|giao)(?!\w)")
 
 
@@ -689,6 +696,8 @@ def _unsafe(
                     # kinh phí": or the obstacle said beside it
                     return (X, B) if any(v.status is B for v in found) else (X, IP)
     elif status is B:
+        if _MUST_WE.search(norm):
+            return (B, NS)  # "chưa nhận được hướng dẫn, không biết có phải làm không": ours?
         at = {v.clause for v in found if v.status is B and v.weight >= 0.9}
         if any(_negated_obstacle(c.text) for c in parts if c.index in at):
             return (B, IP)  # "không gặp khó khăn vướng mắc gì": said to be absent?
@@ -734,6 +743,8 @@ def _unsafe(
         return (NS, X)  # "chắc sang tháng mới làm được": a start past the deadline, foreseen
     elif status is NS and _NOBODY.search(norm):
         return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?
+    if status is IP and _OFFICIAL_ASKED.search(norm) and "partial" in kinds:
+        return (IP, D)  # "đã gửi bản nháp, không biết chị có cần bản chính thức không"
     if status in (IP, NS):
         if _waits_on_someone(norm) and not kinds & _WAIT_KINDS and not _WAIT_THEN.search(norm):
             return (status, B)

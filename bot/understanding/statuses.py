@@ -220,6 +220,7 @@ _UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "l
     r"^(?:\w+ ){0,3}chac la |(?<!\w)hay (?:gi|sao) (?:ay|do|day)(?!\w)"
     r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
 )
+_NOT_THAT_ONE = re.compile(r"thi (?:van )?chua(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$")
 _FILE_FAULT = re.compile(
     r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
 )
@@ -255,6 +256,9 @@ def _clause_votes(
 
     if lx.DISPUTE.within(words) and lx.DISPUTE.search(text):
         vote(None, 1.0, "dispute")
+        return out
+    if clause.lead == "thi" and _NOT_THAT_ONE.match(text):
+        vote(IP, 0.8, "undelivered")  # "bản giấy có dấu thì chưa ạ": that part not yet
         return out
     for m in _scan(lx.EXTENSION, text, words):
         before = _before(text, m.start())
