@@ -39,6 +39,7 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("tien", "do"),  # "tiến độ": progress, not "do" (because)
     ("khi", "do"),  # "khi đó": then, not "do" (because)
     ("ly", "do"),  # "lý do …": one clause, the reason said
+    ("muc", "do"),  # "mức độ hài lòng"
     ("dau", "ma"),  # "xong đâu mà xong": one denial
     ("hoi", "thi"),  # "hội thi", "cuộc thi", "kỳ thi": a contest
     ("cuoc", "thi"),

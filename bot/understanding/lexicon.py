@@ -186,8 +186,12 @@ OBSTACLE = table(
     "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
     "khong (lam|thuc hien|trien khai|hoan thanh)( gi)?( them)? (duoc|kip)",
     "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
-    r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu|may)"
-    r"( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap|khoa|cham(?! diem| cong))",
+    r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu"
+    r"|may)( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap(?! nhap| xep| toi| xong)|khoa"
+    r"|cham(?! diem| cong))",  # not "bộ máy sau sáp nhập"
+    # "không còn ai làm được nên đang bị dừng": nobody left, the work halted
+    "(khong|chang) con ai (lam|phu trach|theo doi|thuc hien)", "(bi|phai) (tam )?dung lai",
+    "dang bi dung",
     "bi (loi|hong|treo|khoa|tan cong|hack|nhiem virus)",
     "(?<!tra )(?<!xin )(?<!loi_ )(?<!soat )loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may))",
 )  # fmt: skip
@@ -293,6 +297,9 @@ DONE = table(
     "lam roi", r"da lam(?! xong| hoan| duoc| tiep| dang| lai)( \w+){1,4} roi",
     r"lam tu (truoc|lau|hom|thang|tuan|dau nam)( \w+){0,3} roi",
     "phe duyet va ban hanh", "ban hanh (roi|xong)",
+    # "link kết quả khảo sát em để ở đây", "em gửi link báo cáo": the product handed over
+    "link (ket qua|bao cao|bc|san pham|file|tai lieu)( \\w+){0,4} (o day|day|duoi|ben duoi|nhe|a)",
+    "(gui|de|dinh kem|gan|dan) (link|duong link|duong dan) (ket qua|bao cao|bc|san pham)",
     # "em gửi kèm BC số 67/BC-UBND", "em gửi file báo cáo đính kèm": the product handed over
     "(gui|nop) (kem|dinh kem)( theo)? (file |ban |ban mem )?(bao cao|bc|ke hoach|kh|quyet dinh"
     "|qd|to trinh|ttr|cong van|cv|thong bao|tb|van ban|danh sach|ket qua|san pham)",

@@ -20,7 +20,8 @@ in this order, each step only when the word is not already a known one:
 7. **A dropped last letter** after the first half of a known pair: "hoan than" → "hoan
    thanh", "thuc hie" → "thuc hien".
 
-Before the words, a month written short ("t8", "th8", "T.8", "thg 8", "t8/2026") becomes
+Before the words, a web address ("drive.google.com/…", "https://…") becomes "link", and a
+month written short ("t8", "th8", "T.8", "thg 8", "t8/2026") becomes
 "thang 8", so that dates read it ("cuối t8": the end of August).
 
 When the reply carries diacritics, the words whose folded form is ambiguous are marked: a
@@ -47,6 +48,11 @@ _MONTH = re.compile(  # "t8", "th8", "T.8", "thg 8", "t8/2026": tháng 8 (not "t
     r"(?<![\w/.-])(?:thg ?|th|t\.?)(1[0-2]|0?[1-9])(?=/(?:20)?\d\d(?![\d/])|(?![\w/%-]|[.,]\d))"
 )
 _DANG = re.compile(r"(?<!\w)đăng(?!\w)")
+_URL = re.compile(
+    r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|vn|net|org|gov|gle|io|me|ly|info|edu)(?:/\S*)?"
+    r"|https?://\S+"
+)
+_URL_HINT = re.compile(r"\.(?:com|vn|net|org|gov|gle|io|me|ly|info|edu)\b")
 _MONTH_HINT = re.compile(r"t[hg. ]{0,3}\d")  # what every _MONTH match holds: a quick pre-check
 _VNI = re.compile(r"^[a-z]+[1-9][a-z1-9]*$")
 _DIGITS = re.compile(r"[1-9]")
@@ -160,6 +166,8 @@ def normalise(display: str) -> str:
         folded = lower.translate(_FOLD)
     if _MONTH_HINT.search(folded):
         folded = _MONTH.sub(r"thang \1", folded)
+    if "." in folded and (":/" in folded or _URL_HINT.search(folded)):
+        folded = _URL.sub("link", folded)  # "drive.google.com/…": one word, not clauses
     pieces, last, previous = [], 0, ""  # pieces: only around the words that change
     for match in _WORD.finditer(folded):
         word = written = match.group()

@@ -134,6 +134,11 @@ _ONLY_WHEN = re.compile(  # a reply that is only a time: "tuần sau ạ", "20/8
     r"(?: \d{1,2}| sau| toi)?|thu \d(?: tuan sau)?|(?:ngay )?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
     r"|thang \d{1,2})(?: (?:a|ah|anh|chi|nhe|nha|a_q))*[.!]*$"
 )
+# a reply that is only "basically" or a draft sent: the task itself, or a step of it?
+_BARE_EITHER = re.compile(
+    r"^(?:(?:da|em|e|ben em) )*(?:(?:ve )?co ban (?:la )?roi|da gui (?:ban )?du thao(?: roi)?)"
+    r"(?: (?:a|ah|anh|chi|nhe|nha))*[.!]*$"
+)
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
     {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining", "part_left"}
@@ -201,6 +206,8 @@ def read_reply(
     )
     if status is None and not alternatives and _ONLY_WHEN.match(norm):
         alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
+    if _BARE_EITHER.match(norm):
+        status, alternatives = None, (IP, D)  # "cơ bản rồi ạ", "đã gửi dự thảo"
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
     if ("tien do" in norm or "tinh hinh" in norm) and _IGNORANT.search(norm):
@@ -393,7 +400,7 @@ def _settle(
         return D, 0.95, ()
     if NS in best and IP in best:
         ready = {v.kind for v in found if v.status is IP}
-        if ready <= {"step", "undelivered", "on_time"}:  # "chưa ban hành, chưa triển khai gì"
+        if ready <= {"step", "undelivered", "on_time", "planned"}:  # "chưa ban hành, chưa …"
             return NS, best[NS], ()
         if "prepare" in ready and best[NS] >= 0.9 and not ready - {"prepare", "step"}:
             return NS, best[NS], ()
@@ -476,6 +483,7 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
+_REVIEW = re.compile(r"(?<!\w)(?:xem|xem lai|duyet|gop y|soat|kiem tra)(?!\w)")
 _MUST_WE = re.compile(  # whether the task is the writer's to do at all
     r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:co )?(?:phai|can) (?:lam|thuc hien|trien khai)"
     r"(?: \w+){0,2} (?:khong|chua)(?!\w)"
@@ -750,6 +758,8 @@ def _unsafe(
             return (status, B)
         waits = [c for c in parts if c.index in {v.clause for v in found if v.kind == "own_wait"}]
         if any(lexicon.OF_BODY.search(c.text) or _WAIT_BODY.search(c.text) for c in waits):
+            if status is IP and "done" in kinds and any(_REVIEW.search(c.text) for c in waits):
+                return (IP, D)  # "làm xong rồi, đang chờ chị Lan xem lại": done, but checked?
             return (status, B)  # "chờ chị Lan bên phòng TC huyện": our leader, or theirs?
         returned = [v.clause for v in found if v.kind == "returned"]
         if (

@@ -101,7 +101,7 @@ D, IP, B, X, NS = (
     Status.DONE, Status.IN_PROGRESS, Status.BLOCKED, Status.EXTENSION_REQUESTED, Status.NOT_STARTED
 )  # fmt: skip
 _AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em làm tiếp": "after"
-    r"( (hop|cuoc hop|buoi \w+|dot \w+|viec \w+|cong tac|cai \w+|\w+ nay|\w+ kia))?"
+    r"( (hop|cuoc hop|buoi \w+|dot \w+|viec(?: \w+){1,3}?|cong tac|cai \w+|\w+ nay|\w+ kia))?"
     r" (em|e|anh|chi|minh|toi|ben em|se|moi|cuoc|buoi|dot|roi em|roi moi|thi|la|e se|em se)\b"
     r"(?= (?!(?:a|ah|oi|nhe|nha|nhi|roi|a_q|nhe)\b)\w)"  # then a verb: not "xong anh ạ"
 )
@@ -220,6 +220,12 @@ _UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "l
     r"^(?:\w+ ){0,3}chac la |(?<!\w)hay (?:gi|sao) (?:ay|do|day)(?!\w)"
     r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
 )
+_PART_NAMED = re.compile(
+    r"con (?:lai )?(?:phan|buoc|khau|muc|noi dung|giai doan|dot|hang muc)(?!\w)"
+)
+_PRAISE = re.compile(
+    r"(?:(?:em|e|xin|xin duoc) )?(?:chuc mung|khen ngoi|bieu duong|tuyen duong)(?!\w)"
+)
 _NOT_THAT_ONE = re.compile(r"thi (?:van )?chua(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$")
 _FILE_FAULT = re.compile(
     r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
@@ -256,6 +262,9 @@ def _clause_votes(
 
     if lx.DISPUTE.within(words) and lx.DISPUTE.search(text):
         vote(None, 1.0, "dispute")
+        return out
+    if _PRAISE.match(text):
+        vote(None, 1.0, "ack")  # "chúc mừng bên chị đã hoàn thành xuất sắc …": not a report
         return out
     if clause.lead == "thi" and _NOT_THAT_ONE.match(text):
         vote(IP, 0.8, "undelivered")  # "bản giấy có dấu thì chưa ạ": that part not yet
@@ -382,6 +391,8 @@ def _clause_votes(
             continue  # "không phải chưa làm đâu": denied
         if "phan" in after and after[0] in ("phan", "duoc"):
             vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
+        elif clause.lead == "con" and _PART_NAMED.match(clause.text):
+            vote(IP, 0.9, "part_left")  # "…, còn phần ký số chưa làm": the rest of it
         elif after[:1] == ["het"]:
             vote(IP, 0.9, "undone")  # "chưa triển khai hết các hạng mục": not all of it yet
         elif not ({"xong", "hoan", "het"} & set(after)):
@@ -456,6 +467,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
     if before[-2:] == ["dau", "ma"]:
         return  # "xong đâu mà xong": the verb said again in the denial
+    if before[-1:] == ["phai"] and not rest.split()[:1] == ["roi"]:
+        vote(None, 1.0, "other_sense")  # "sếp dặn phải hoàn thành đúng hạn": a duty, no report
+        return
     if before[-2:] in (["dau", "co"], ["dau", "da"]):
         vote(IP, 0.9, "undone")  # "đâu có xong, mới được một nửa": denied outright
         return
@@ -472,7 +486,10 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(None, 1.0, "other_sense")  # "xong việc tiếp dân sẽ làm luôn": after that
         return
     if m.group() == "xong" and _AFTER_XONG.match(rest) and not {"roi", "da"} & set(rest.split()):
-        vote(None, 1.0, "other_sense")  # "họp xong em trả lời": after the meeting
+        if rest.startswith(" viec") and _SEND_VERB.search(rest):
+            vote(D, 0.5, "doubt")  # "xong việc ở xã em lên huyện nộp luôn": the work, to send?
+        else:
+            vote(None, 1.0, "other_sense")  # "họp xong em trả lời": after the meeting
         return
     if m.group() == "xong" and lx.ACTIVITY.search(" ".join(before[-3:])):
         if rest.split() and set(rest.split()) <= _DONE_TAIL:
@@ -602,6 +619,8 @@ def _progress_votes(
             continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
         if before[-1:] == ["de"]:
             continue  # "cần số liệu để tổng hợp": a purpose
+        if text.endswith("  ", 0, m.start()) and "da" in before[-1:]:
+            continue  # "đã hoàn thành | khảo sát": the object of the done verb read above
         if before[-2:] in (["ban", "da"], ["file", "da"]):
             continue  # "gửi lại anh bản đã chỉnh sửa": what the document is, not a step now
         if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
