@@ -172,6 +172,11 @@ OBSTACLE = table(
     "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may)",
     # "chưa có ý kiến" (an opinion owed), not "không có ý kiến gì thêm" (no objection)
     "chua (co|nhan duoc) (van ban )?y kien(?! gi)",
+    # "chưa ban hành được do chưa có QĐ giao biên chế của tỉnh": the cause, a decision owed
+    "(do|vi) chua (co|nhan duoc) (quyet dinh|van ban|cong van|chu truong|chi tieu|ke hoach)",
+    # "máy móc hư hết trơn": broken (southern "hư")
+    r"(may|may moc|may tinh|may chu|thiet bi|may in|may scan|may photo)( \w+){0,2} (bi )?(hu|hong)"
+    r"(?! so)",
     # "QĐ của tỉnh chưa về tới xã nên em chưa có căn cứ làm": the basis for the work missing
     "chua co can cu", "chua (ve|den) (toi|den) (xa|phuong|so|phong|don vi|ben em|em)",
     rf"can (co )?(y kien|so lieu|huong dan|van ban|quyet dinh|ket qua) (cua |tu )?(ben )?({_BODY})",
@@ -347,7 +352,7 @@ RETURNED = table(
 START = (
     "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|dong den|lam gi"
     "|dong tay|dung tay|dong vao|dung vao|dung den"
-    "|khoi dong|khoi cong|mo dau"
+    "|khoi dong|khoi cong|mo dau|to chuc"
 )
 _FEW_LEFT = (
     r"(\d+|mot|hai|ba|vai|it|mot vai|mot chut|chut)( \d+)? (dau viec|viec|muc|phan|noi dung"
@@ -363,12 +368,14 @@ UNDONE = table(  # not finished, under way
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
+    "chua co (lam|dong|trien khai|bat dau) gi",  # "chưa có làm gì hết": southern
     "(chua|khong) (co )?ai (dong|dung)( tay)? (vao|den)",  # nobody has touched it
     "chua ai (lam|trien khai|thuc hien|tien hanh|bat tay)",  # nobody has begun (or is there?)
     # "chưa có ai làm" is nobody to do it: an obstacle (OBSTACLE), not a start not made
 )  # fmt: skip
 START_VERB = table(
     "bat dau",
+    "to chuc",
     "lam",
     "trien khai",
     "thuc hien",

@@ -67,7 +67,8 @@ _SYLLABLE = re.compile(
 
 SHORTHAND = {
     "dc": "duoc", "dk": "duoc", "k": "khong", "ko": "khong", "kg": "khong", "khg": "khong",
-    "hok": "khong", "r": "roi", "rui": "roi", "roai": "roi", "e": "em",
+    "hok": "khong", "r": "roi", "rui": "roi", "roai": "roi", "e": "em", "zoi": "roi",
+    "dzoi": "roi", "zui": "roi",
     "vm": "vuong mac", "xog": "xong", "xg": "xong", "dag": "dang", "dg": "dang",
     "bc": "bao cao", "vb": "van ban", "cv": "cong van", "qd": "quyet dinh", "kh": "ke hoach",
     "tg": "thoi gian", "ktr": "kiem tra", "ld": "lanh dao", "gd": "giam doc", "gh": "gia han",
@@ -122,6 +123,11 @@ VOCABULARY = frozenset(
     phong xa huyen tinh ubnd he loi mang phan mem tai khoan nhan vien nguoi can thieu chut xiu
     hoi nho vang ok cam on a nhe nha minh ben viec nhiem vu nay rat dc tot roi ro ngan hop
     """.split()
+) | (
+    ACRONYMS := frozenset(  # names and acronyms of the field, some ending like a Telex tone key
+        "sipas papi cchc tthc dvc dvctt vneid ioffice egov excel pdf zalo email gmail drive link"
+        " online bhxh kbnn hdnd snv stp stc cntt iso".split()
+    )
 )
 
 
@@ -171,6 +177,10 @@ def normalise(display: str) -> str:
     pieces, last, previous = [], 0, ""  # pieces: only around the words that change
     for match in _WORD.finditer(folded):
         word = written = match.group()
+        if word in _REGIONAL and (said := _regional(word, previous, folded, match.end())):
+            pieces += [folded[last : match.start()], said]
+            last, previous = match.end(), said
+            continue
         if word in _KEEP:
             previous = word
             continue
@@ -188,6 +198,27 @@ def normalise(display: str) -> str:
 
 
 _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "duoc"})
+
+
+_REGIONAL = frozenset({"hong", "hem", "man", "chi"})
+_NOT_BEFORE = frozenset(  # "hông/hổng có làm được": không, before what it negates
+    "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai".split()
+)
+_DOING = frozenset({"chua", "dang", "da", "se", "khong", "moi", "phai", "can", "di", "dang_"})
+
+
+def _regional(word: str, previous: str, text: str, end: int) -> str | None:
+    """Southern and central words folded into others: "hông/hổng" (không) before a verb,
+    "mần" (làm) after an aspect word, "chi" (gì) after a verb and before "hết/cả"."""
+    following = _LETTERS.match(text, end + 1) if text[end : end + 1] == " " else None
+    after = following.group() if following else ""
+    if word in ("hong", "hem") and after in _NOT_BEFORE:
+        return "khong"
+    if word == "man" and previous in _DOING:
+        return "lam"
+    if word == "chi" and previous in ("lam", "co", "duoc", "biet") and after in ("", "het", "ca"):
+        return "gi"
+    return None
 
 
 def _in_context(word: str, previous: str, text: str, end: int) -> str:

@@ -112,7 +112,7 @@ from bot.understanding import lexicon
 from bot.understanding import statuses as statuses_
 from bot.understanding.dates import completion_date, extension_date
 from bot.understanding.documents import DocumentRef, documents
-from bot.understanding.normalise import normalise
+from bot.understanding.normalise import ACRONYMS, normalise
 from bot.understanding.numbers import Fraction, fractions, percents
 from bot.understanding.reasons import reason
 from bot.understanding.statuses import IP, NS, B, D, Vote, X, votes
@@ -139,6 +139,8 @@ _BARE_EITHER = re.compile(
     r"^(?:(?:da|em|e|ben em) )*(?:(?:ve )?co ban (?:la )?roi|da gui (?:ban )?du thao(?: roi)?)"
     r"(?: (?:a|ah|anh|chi|nhe|nha))*[.!]*$"
 )
+_ADMIRED = re.compile(r"(?<!\w)(?:gioi (?:ghe|qua|that|the)|tuyet voi|dang khen|qua gioi)(?!\w)")
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:em|minh|toi|chung toi|tui|ben tui)(?!\w)")
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
     {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining", "part_left"}
@@ -189,6 +191,9 @@ def read_reply(
     found = _superseded(found, parts)
     found = _vague_states(found, parts, norm)
     found = _defects(found, norm, parts)
+    if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
+        found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
+        # ghê": praise of someone else's work, no report of ours
     if bare := _bare_negation(parts):
         found = bare  # "chưa xong gì cả": nothing else to read
     found += _no_obstacle(parts, found)
@@ -556,7 +561,7 @@ _ASKS_US = re.compile(
 def _known_words() -> frozenset[str]:
     """Every word the reader has a reading for: the words of the lexicon's tables and word
     classes and of the votes' own patterns (computed once, at import)."""
-    words: set[str] = set(_FUNCTION_WORDS) | clauses_.LEADS
+    words: set[str] = set(_FUNCTION_WORDS) | clauses_.LEADS | ACRONYMS
     for module in (lexicon, statuses_):
         for value in vars(module).values():
             if isinstance(value, lexicon.Table):
@@ -1012,7 +1017,12 @@ def _to_deliver(text: str) -> bool:
     """ "xong rồi, chiều em gửi", "…, em gửi anh sau": the product is still to be sent."""
     if not _DELIVER_VERB.search(text) and not _RESULTS_LATER.search(text):
         return False
-    return bool(lexicon.LATER_REPORT.search(text) or lexicon.FUTURE.search(text))
+    if lexicon.LATER_REPORT.search(text):
+        return True
+    return bool(lexicon.FUTURE.search(text)) and not _SAID_PAST.search(text)
+
+
+_SAID_PAST = re.compile(r"(?<!\w)(?:hom|da|roi|vua)(?!\w)")  # "gửi Sở hôm thứ 2 rồi": sent
 
 
 def _denied(text: str) -> bool:

@@ -223,6 +223,9 @@ _UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "l
 _PART_NAMED = re.compile(
     r"con (?:lai )?(?:phan|buoc|khau|muc|noi dung|giai doan|dot|hang muc)(?!\w)"
 )
+_INSTRUCTED = re.compile(  # a completion asked of other units, or passed on to them
+    r"(?<!\w)(?:de nghi|yeu cau|nhac|don doc|doc thuc|chi dao) (?:cac|tat ca|nhung)(?: \w+){1,3}$"
+)
 _PRAISE = re.compile(
     r"(?:(?:em|e|xin|xin duoc) )?(?:chuc mung|khen ngoi|bieu duong|tuyen duong)(?!\w)"
 )
@@ -274,8 +277,13 @@ def _clause_votes(
         if before[-1:] == ["lich"] or before[-2:] == ["lich", "bi"]:
             vote(B, 0.9, "obstacle")  # "lịch lùi sang đầu tháng 8 do …": moved, not asked for
             continue
-        if before[-1:] in (["khong"], ["can"]) or before[-2:] in (["khong", "can"], ["da", "duoc"]):
-            continue  # "không cần gia hạn", "đã được gia hạn"
+        if (
+            before[-1:] in (["khong"], ["can"], ["khoi"])
+            or before[-2:]
+            in (["khong", "can"], ["da", "duoc"], ["khong", "phai"], ["chang", "can"])
+            or before[-3:-1] == ["khong", "phai"]
+        ):
+            continue  # "không cần gia hạn", "khỏi gia hạn", "không phải xin gia hạn đâu"
         if before[-2:] in (["vua", "duoc"], ["moi", "duoc"]):
             continue
         if lx.NEGATORS & set(before[-2:]) or _RENEWED.match(text, m.end()):
@@ -393,7 +401,7 @@ def _clause_votes(
             vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
         elif clause.lead == "con" and _PART_NAMED.match(clause.text):
             vote(IP, 0.9, "part_left")  # "…, còn phần ký số chưa làm": the rest of it
-        elif after[:1] == ["het"]:
+        elif after[:1] == ["het"] and not m.group().endswith(" gi"):  # not "chưa làm gì hết"
             vote(IP, 0.9, "undone")  # "chưa triển khai hết các hạng mục": not all of it yet
         elif not ({"xong", "hoan", "het"} & set(after)):
             vote(NS, 0.9, "not_started")
@@ -405,6 +413,8 @@ def _clause_votes(
     for m in _scan(lx.START_VERB, text, words):
         if text.startswith(" tiep", m.end()):
             continue  # "mai làm tiếp": to go on with, no start put off
+        if m.group() == "to chuc" and not _put_off(clause.text[: m.start()]):
+            continue  # "sắp tới sẽ tổ chức lấy ý kiến": a step planned (below), not the start
         if (
             lx.FUTURE.search(clause.text, 0, m.start())
             or _put_off(clause.text[: m.start()])
@@ -467,6 +477,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
     if before[-2:] == ["dau", "ma"]:
         return  # "xong đâu mà xong": the verb said again in the denial
+    if _INSTRUCTED.search(" ".join(before[-6:])):
+        vote(None, 1.0, "other_sense")  # "anh nhắc các xã hoàn thành sớm giúp em": asked of
+        return  # others, no report
     if before[-1:] == ["phai"] and not rest.split()[:1] == ["roi"]:
         vote(None, 1.0, "other_sense")  # "sếp dặn phải hoàn thành đúng hạn": a duty, no report
         return
