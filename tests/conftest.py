@@ -1,8 +1,8 @@
 """Shared fixtures.
 
 ``db`` is a fresh, migrated database per test: a SQLite file in the test's
-temporary folder, and again a fresh PostgreSQL schema when
-``NHACVIEC_TEST_POSTGRES_URL`` is set (CI sets it).
+temporary folder (a copy of one migrated once, ``tests/kit/template.py``), and again a
+fresh PostgreSQL schema when ``NHACVIEC_TEST_POSTGRES_URL`` is set (CI sets it).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from storage.db import Database, make_engine
-from storage.migrate import upgrade
+from tests.kit.template import migrate
 
 POSTGRES_URL = os.environ.get("NHACVIEC_TEST_POSTGRES_URL")
 
@@ -78,5 +78,5 @@ async def empty_db(request, tmp_path):
 @pytest.fixture
 async def db(empty_db):
     """A fresh database migrated to the latest revision, on each backend."""
-    await upgrade(empty_db.engine)
+    await migrate(empty_db)
     return empty_db

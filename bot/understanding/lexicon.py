@@ -288,13 +288,15 @@ EXTENSION_QUESTION = re.compile(r"gia han")
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
     # publishing and issuing acts are done verbs like sending: "công khai rồi", "đã đăng lên"
-    r"(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|niem yet|cong khai|dang tai|dang_ tai"
+    r"(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|niem yet|cong khai|dang tai|dang_ tai|up"
+    r"|upload|tai len|day len"
     r"|dang_ len|dua len|pho bien)( [\w/.-]+){0,6} roi",
     "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang_? tai|day len"
     r"|dang_ (\d+ )?(len|tin|bai|tren)|dang (\d+ )?(len|tin|bai)|dua len|pho bien"
     "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
     "|trinh va|upload|up len)",
     "da (duoc )?thuc hien(?! duoc)",
+    r"da (up|upload|tai|day|dua)( \w+){1,3} len",  # "đã up minh chứng lên phần mềm"
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua|bao cao|quy che"
     "|nghi quyet|chi thi|ket luan|bc|kh|cv|tb|qd)",
     "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
@@ -308,8 +310,10 @@ DONE = table(
     # "em gửi kèm BC số 67/BC-UBND", "em gửi file báo cáo đính kèm": the product handed over
     "(gui|nop) (kem|dinh kem)( theo)? (file |ban |ban mem )?(bao cao|bc|ke hoach|kh|quyet dinh"
     "|qd|to trinh|ttr|cong van|cv|thong bao|tb|van ban|danh sach|ket qua|san pham)",
-    "(gui|nop) (file |ban |ban mem )?(bao cao|bc|ke hoach|kh|ket qua|san pham)( \\w+){0,2}"
-    " (dinh kem|kem theo)",
+    "(gui|nop) (anh |chi |a |c |so |phong )?(file |ban |ban mem )?(bao cao|bc|ke hoach|kh"
+    "|ket qua|san pham)( \\w+){0,2} (dinh kem|kem theo)",
+    # "bên em nộp từ tuần trước mà": sent since then
+    "(gui|nop|trinh|ban hanh|bao cao) (len |ve )?(tu|hom) (hom|tuan|thang|ngay|dau|qua|\\d)",
     # "đã trình ký và phát hành số 58/BC-SNV": the last act named after the steps before it
     r"da (trinh ky|trinh|ky|ky duyet|duyet|hoan thien)( \w+){0,4} (va|roi) (ban hanh|phat hanh"
     r"|gui|nop|dang tai)",
@@ -318,7 +322,7 @@ NEUTRAL = table(  # looks like completion, is not
     "(thoi gian|thoi han|han|moc|ngay) (hoan thanh|xong)", "de (hoan thanh|xong)", "ky nhan",
     "muon (hoan thanh|xong)", "neu (hoan thanh|xong)", "khi nao (hoan thanh|xong)",
     "de (em|minh|toi|ben em|chung em) (lam |hoan thanh |lam cho )?(hoan thanh|xong)",
-    "(hoan thanh|xong) thi", "sau khi (\\w+ )?xong", "da nhan",
+    "(hoan thanh|xong) thi", "sau khi( \\w+){0,4} xong", "da nhan",
 )  # fmt: skip
 PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan",
@@ -364,11 +368,16 @@ UNDONE = table(  # not finished, under way
     rf"(chi|van) con {_FEW_LEFT}", rf"con {_FEW_LEFT}", r"con \d+ \w+( \w+)? nua",
     # "được 8 phần rồi": eight parts in ten
     r"duoc (khoang |tam )?([1-9]|mot|hai|ba|bon|nam|sau|bay|tam|chin) phan(?! mem| tram)",
+    # "em gửi bản dự thảo để anh góp ý trước": a draft out for comments
+    r"(gui|trinh|nop) (anh |chi |a |c |so |phong )?(ban )?(du thao|nhap)( \w+){0,3} (de|xin)"
+    " (anh |chi |a |c |so |cac \\w+ )?(gop y|y kien|xem|cho y kien)",
 )  # fmt: skip
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
     "chua co (lam|dong|trien khai|bat dau) gi",  # "chưa có làm gì hết": southern
+    # "báo cáo năm nay em chưa tổng hợp": the first step of the product not taken
+    "(chua|van chua) (tong hop|soan|soan thao|xay dung|ra soat|lap)(?! xong| duoc| het| du)",
     "(chua|khong) (co )?ai (dong|dung)( tay)? (vao|den)",  # nobody has touched it
     "chua ai (lam|trien khai|thuc hien|tien hanh|bat tay)",  # nobody has begun (or is there?)
     # "chưa có ai làm" is nobody to do it: an obstacle (OBSTACLE), not a start not made

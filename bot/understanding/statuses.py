@@ -220,6 +220,7 @@ _UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "l
     r"^(?:\w+ ){0,3}chac la |(?<!\w)hay (?:gi|sao) (?:ay|do|day)(?!\w)"
     r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
 )
+_LATER_STEPS = ("tong hop", "soan", "soan thao", "xay dung", "ra soat", "lap")
 _PART_NAMED = re.compile(
     r"con (?:lai )?(?:phan|buoc|khau|muc|noi dung|giai doan|dot|hang muc)(?!\w)"
 )
@@ -401,9 +402,19 @@ def _clause_votes(
             vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
         elif clause.lead == "con" and _PART_NAMED.match(clause.text):
             vote(IP, 0.9, "part_left")  # "…, còn phần ký số chưa làm": the rest of it
+        elif (
+            clause.lead in ("nhung", "con")
+            and m.group().endswith(_LATER_STEPS)
+            and (" xong" in previous or lx.DONE.search(previous))
+        ):
+            vote(IP, 0.9, "part_left")  # "đã gửi xin ý kiến, nhưng chưa tổng hợp góp ý"
         elif after[:1] == ["het"] and not m.group().endswith(" gi"):  # not "chưa làm gì hết"
             vote(IP, 0.9, "undone")  # "chưa triển khai hết các hạng mục": not all of it yet
-        elif not ({"xong", "hoan", "het"} & set(after)):
+        elif (
+            not ({"xong", "hoan", "het"} & set(after))
+            or m.group().endswith(" gi")
+            or after[:1] == ["gi"]
+        ):  # "chưa làm gì hết": nothing at all
             vote(NS, 0.9, "not_started")
     text = _mask(lx.NOT_STARTED, text, words)
     if "ngay" in words and (now := lx.AT_ONCE.search(text)):

@@ -42,11 +42,11 @@ async def load_people(db: Database, path: Path = PEOPLE_FILE, now: datetime = NO
 async def sample_store(url: str, *extra_plans: Path) -> None:
     """A migrated store at ``url`` holding the sample agencies, plan (and ``extra_plans``)
     and people, for tests that run ``nhacviec`` as a subprocess on it."""
-    from storage.migrate import upgrade
+    from tests.kit.template import migrate
 
     db = Database(url)
     try:
-        await upgrade(db.engine)
+        await migrate(db)
         await declare_agencies(db)
         await load_plan(db)
         for plan in extra_plans:
