@@ -249,7 +249,7 @@ SLOW = table("(hoi|bi|dang|con|kha|rat) cham(?! nhat)( tien do)?")
 # "Cũng tạm ổn rồi": fine, said of the work, but done or going well?
 FINE = table("tam on", "on roi", "cung on", "on ca roi", "cung tam tam roi", "tam tam roi")
 # "đã xong 1 đợt": one round of a recurring task, or the task?
-ROUND = table(r"(\d+|mot) (dot|lan|ky)")
+ROUND = table(r"(\d+|mot) (dot|lan|ky)", r"(dot|lan|ky) (\d+|mot|dau)")
 # A condition or a "whatever comes up": what follows is hypothetical ("có gì vướng em báo")
 HYPOTHETICAL = re.compile(
     r"(?<!\w)(?:neu|gia su|(?<!so )(?<!cac )(?<!nhung )(?<!vai )(?<!\d )truong hop|co gi)"

@@ -47,7 +47,9 @@ _DOI = re.compile(r"(?i)(?<!\w)[đd][òóỏõọôồốổỗộơờớởỡ
 _MONTH = re.compile(  # "t8", "th8", "T.8", "thg 8", "t8/2026": tháng 8 (not "t80", "th8x")
     r"(?<![\w/.-])(?:thg ?|th|t\.?)(1[0-2]|0?[1-9])(?=/(?:20)?\d\d(?![\d/])|(?![\w/%-]|[.,]\d))"
 )
+_WEEKDAY = re.compile(r"(?<![\w/.-])t([2-7]) (?=tuan(?!\w))")
 _DANG = re.compile(r"(?<!\w)đăng(?!\w)")
+_HA = re.compile(r"(?<!\w)hà(?!\w)")  # southern "xong hà": a softener, not "hả" (asking)
 _URL = re.compile(
     r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|vn|net|org|gov|gle|io|me|ly|info|edu)(?:/\S*)?"
     r"|https?://\S+"
@@ -68,7 +70,7 @@ _SYLLABLE = re.compile(
 SHORTHAND = {
     "dc": "duoc", "dk": "duoc", "k": "khong", "ko": "khong", "kg": "khong", "khg": "khong",
     "hok": "khong", "r": "roi", "rui": "roi", "roai": "roi", "e": "em", "zoi": "roi",
-    "dzoi": "roi", "zui": "roi",
+    "dzoi": "roi", "zui": "roi", "tui": "toi",
     "vm": "vuong mac", "xog": "xong", "xg": "xong", "dag": "dang", "dg": "dang",
     "bc": "bao cao", "vb": "van ban", "cv": "cong van", "qd": "quyet dinh", "kh": "ke hoach",
     "tg": "thoi gian", "ktr": "kiem tra", "ld": "lanh dao", "gd": "giam doc", "gh": "gia han",
@@ -167,10 +169,13 @@ def normalise(display: str) -> str:
             lower = _DOI.sub("doi_", lower)
         if "đăng" in lower:  # "đã đăng lên cổng": posted, never "đang" (under way)
             lower = _DANG.sub("dang_", lower)
+        if "hà" in lower:
+            lower = _HA.sub("nha", lower)
         if "à" in lower or "chứ" in lower:
             lower = _ASKING.sub(lambda m: "a_q" if m.group() == "à" else "chu_q", lower)
         folded = lower.translate(_FOLD)
     if _MONTH_HINT.search(folded):
+        folded = _WEEKDAY.sub(r"thu \1", folded)  # "t6 tuần trước": a weekday, not June
         folded = _MONTH.sub(r"thang \1", folded)
     if "." in folded and (":/" in folded or _URL_HINT.search(folded)):
         folded = _URL.sub("link", folded)  # "drive.google.com/…": one word, not clauses
@@ -200,7 +205,7 @@ def normalise(display: str) -> str:
 _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "duoc"})
 
 
-_REGIONAL = frozenset({"hong", "hem", "man", "chi"})
+_REGIONAL = frozenset({"hong", "hem", "man", "chi", "rang"})
 _NOT_BEFORE = frozenset(  # "hông/hổng có làm được": không, before what it negates
     "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai".split()
 )
@@ -216,6 +221,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "khong"
     if word == "man" and previous in _DOING:
         return "lam"
+    if word == "rang" and after in ("ma", "lai", "khong", "roi", "chua"):
+        return "sao"  # central "răng mà lại hỏi": why
     if word == "chi" and previous in ("lam", "co", "duoc", "biet") and after in ("", "het", "ca"):
         return "gi"
     return None

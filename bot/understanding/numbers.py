@@ -5,7 +5,8 @@ measure is named before it in its clause, or it is a share of counted things: "t
 tuyến đạt 45%", "chỉ số hài lòng 87%", "giảm 30% thời gian", "giải quyết 100% hồ sơ đúng hạn",
 "100% các xã", "giải ngân 40% kinh phí" are indicators, and so is a percent of another period
 ("năm 2025 đạt 100%"), and an "đạt …%" after such a measure ("chỉ tiêu giao 80%, hiện đạt
-71%"): reported but not progress. The first progress percent wins. A count
+71%"): reported but not progress. A share of the work's own units after its verb ("rà soát
+được 25% số TTHC") is progress. The first progress percent wins. A count
 "3/5 xã", "1.200/2.000 hồ sơ", "2 trên 3 nội dung" is a ``Fraction``: shown, never a percent.
 A fraction is not a count when it is a date (after a date cue or with a year) or part of a
 document number ("05/KH-UBND", "15/2026/QĐ-UBND").
@@ -50,6 +51,10 @@ class Fraction:
         return f"{self.done}/{self.total}" + (f" {self.unit}" if self.unit else "")
 
 
+_STEP_SHARE = re.compile(  # "rà soát được 25% số TTHC": how much of the task's own work is done
+    r"(?<!\w)(?:ra soat|so hoa|cap nhat|nhap|nhap lieu|thuc hien|lam|trien khai|chuyen|dua len"
+    r"|tich hop|chinh ly|scan|ky so|xu ly xong|hoan thanh|xong) duoc (?:khoang |tam |gan |hon )?$"
+)
 _REACHED = re.compile(r"(?<!\w)dat(?!\w)")  # "chỉ tiêu 80%, hiện đạt 71%": the same measure
 
 
@@ -66,7 +71,10 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
             if (
                 lexicon.INDICATOR.search(clause.text, 0, m.start())
                 or (measured and _REACHED.search(clause.text, 0, m.start()))
-                or lexicon.COUNTED_AFTER.match(clause.text, m.end())
+                or (
+                    lexicon.COUNTED_AFTER.match(clause.text, m.end())
+                    and not _STEP_SHARE.search(clause.text, 0, m.start())
+                )
                 or lexicon.OTHER_PERIOD.search(clause.text, 0, m.start())
             ):
                 measured = True  # "tỷ lệ … 45%", "giải quyết 100% hồ sơ": a share, not progress

@@ -139,6 +139,11 @@ _BARE_EITHER = re.compile(
     r"^(?:(?:da|em|e|ben em) )*(?:(?:ve )?co ban (?:la )?roi|da gui (?:ban )?du thao(?: roi)?)"
     r"(?: (?:a|ah|anh|chi|nhe|nha))*[.!]*$"
 )
+_LEADER_AWAY = re.compile(  # our own leader away, so the signature waits: work under way
+    r"^(?:vi|do) (?:anh |chi |dong chi )?(?:ct|pct|chu tich|pho chu tich|giam doc|pho giam doc"
+    r"|pgd|gd|lanh dao|ld|sep|truong phong|tp|thu truong)(?: \w+){0,2}? (?:di|dang|nghi|vang"
+    r"|hop|ban|chua ve)(?!\w)"
+)
 _ADMIRED = re.compile(r"(?<!\w)(?:gioi (?:ghe|qua|that|the)|tuyet voi|dang khen|qua gioi)(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:em|minh|toi|chung toi|tui|ben tui)(?!\w)")
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
@@ -398,6 +403,8 @@ def _settle(
         if going_on:
             return IP, max(v.weight for v in going_on), ()
         undelivered = [v for v in found if v.kind in ("undelivered", "unsure")]
+        if sure and undelivered and any(_LEADER_AWAY.search(c.text) for c in parts):
+            return IP, 0.9, ()  # "xong KH rồi nhưng chưa ký được vì CT đi công tác": our leader
         if sure and undelivered:
             return D, 0.5, (D, IP)
         if not sure:
@@ -730,7 +737,9 @@ def _unsafe(
         later = " ".join(c.text for c in parts if c.index > max(at, default=0))
         if handed and _AHEAD.search(later):
             return (B, IP)  # "… trả lại, bên em đang bổ sung và sẽ gửi lại": being mended
-        rest_of_it = [v for v in found if v.status is IP and v.kind in ("hedged", "progress")]
+        rest_of_it = [
+            v for v in found if v.status is IP and v.kind in ("hedged", "progress", "started")
+        ]
         if rest_of_it and any(
             parts[v.clause].lead == "con" or " rieng " in f" {parts[v.clause].text} "
             for v in strong
@@ -862,6 +871,9 @@ _RESOURCES = frozenset(  # what the work needs from outside: lacking one is an o
 )
 
 
+_SUPPLYING = re.compile(
+    r"(?<!\w)dang (?:bo sung|hoan thien|hoan chinh|chinh sua|sua|cap nhat)(?!\w)"
+)
 _SHORT_OF = re.compile(  # "số liệu chưa đủ": what the work needs, not there yet
     r"(?<!\w)(?:so lieu|kinh phi|nguoi|can bo|ho so|tai lieu|thong tin|von)(?: \w+){0,2}"
     r" (?:van )?(?:chua|khong) (?:du|co du)(?!\w)"
@@ -901,11 +913,15 @@ def _vague_states(found: list[Vote], parts: list[clauses_.Clause], norm: str) ->
 
 def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Có khó khăn nhưng đã khắc phục, đang làm tiếp": an obstacle said overcome in the
-    clause after it is no longer in the way."""
+    clause after it is no longer in the way; so is a part lacking that is being supplied
+    ("minh chứng còn thiếu 2 mục, em đang bổ sung"), not a resource ("thiếu kinh phí")."""
     out = []
     for v in found:
         if v.status is B and v.kind in ("obstacle", "eased") and v.clause + 1 < len(parts):
             after = parts[v.clause + 1].text
+            lacking = _LACKING.search(parts[v.clause].text)
+            if lacking and lacking[1] not in _RESOURCES and _SUPPLYING.search(after):
+                continue
             done = lexicon.RESOLVED.search(after)
             if done and not lexicon.NEGATORS & set(after[: done.start()].split()[-2:]):
                 continue

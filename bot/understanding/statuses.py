@@ -398,6 +398,8 @@ def _clause_votes(
         after = clause.text[m.end() :].split()[:2]
         if _before(text, m.start())[-2:] == ["khong", "phai"]:
             continue  # "không phải chưa làm đâu": denied
+        if m.group().endswith(" gi") and after[:1] in (["vuong"], ["kho"], ["tro"], ["van"]):
+            continue  # "chưa có gì vướng": no obstacle, said of the work going on
         if "phan" in after and after[0] in ("phan", "duoc"):
             vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
         elif clause.lead == "con" and _PART_NAMED.match(clause.text):
@@ -430,7 +432,8 @@ def _clause_votes(
             lx.FUTURE.search(clause.text, 0, m.start())
             or _put_off(clause.text[: m.start()])
             or (clause.lead == "thi" and _AFTER_DONE.match(previous))
-        ):
+            or (clause.lead == "thi" and _before(text, m.start())[-1:] == ["moi"])
+        ):  # "sau khi có hướng dẫn … thì bên em mới làm": only then
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
