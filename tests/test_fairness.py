@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from bot.channels.telegram import TelegramChannel
 from bot.documents import attachments
+from bot.inbound import fairness
 from storage.enums import Channel
 from storage.models import InboundMessage
 from tests.fakes.chat_service import ChatService
@@ -128,3 +129,24 @@ async def test_reports_are_one_in_flight_per_person_and_made_off_the_answer_path
         api.push_command(COORDINATOR, "/baocao")
         await api.wait_for(lambda c: len(api.documents) == 2, timeout=20)
     assert len(api.documents) == 2
+
+
+def test_a_chat_that_writes_once_goes_before_the_others_backlogs():
+    # 30 chats sent three replies each, then a coordinator asked once: the question is in
+    # the first batch of 40, and each chat keeps its order across batches
+    queue = [(chat, n) for n in range(3) for chat in range(30)] + [("coordinator", 0)]
+    queue.sort(key=lambda item: (item[0] == "coordinator", str(item[0]), item[1]))
+    batch, rest = fairness.take_fair(queue, 40, 4, key=lambda item: item[0])
+    assert ("coordinator", 0) in batch
+    assert len(batch) == 40 and len(rest) == len(queue) - 40
+    for chat in range(30):
+        mine = [n for c, n in batch + rest if c == chat]
+        assert mine == [0, 1, 2]  # oldest first, none skipped
+    assert {c for c, n in batch if n == 0} == set(range(30)) | {"coordinator"}
+
+
+def test_a_batch_takes_at_most_per_chat_of_one_chat():
+    queue = [("busy", n) for n in range(10)] + [("quiet", 0)]
+    batch, rest = fairness.take_fair(queue, 100, 4, key=lambda item: item[0])
+    assert batch == [("busy", 0), ("busy", 1), ("busy", 2), ("busy", 3), ("quiet", 0)]
+    assert rest == [("busy", n) for n in range(4, 10)]

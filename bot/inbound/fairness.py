@@ -53,18 +53,25 @@ T = TypeVar("T")
 
 def take_fair(queue: Sequence[T], size: int, per_chat: int, key: Callable[[T], Hashable]):
     """(batch, rest): up to ``size`` items of ``queue``, at most ``per_chat`` of one key,
-    each key's oldest first; both keep the queue's order."""
-    taken: dict[Hashable, int] = {}
-    batch: list[T] = []
-    rest: list[T] = []
-    for item in queue:
+    each key's oldest first, and every key's first item before any key's second: a chat
+    that writes once is not behind a burst of others' (a coordinator's question arriving
+    after 200 officials' three replies each goes in the next batch or so, not the seventh).
+    Both keep the queue's order, so each key stays in order."""
+    seen: dict[Hashable, int] = {}
+    by_rank: list[list[int]] = [[] for _ in range(per_chat)]
+    for i, item in enumerate(queue):
         k = key(item)
-        if len(batch) < size and taken.get(k, 0) < per_chat:
-            taken[k] = taken.get(k, 0) + 1
-            batch.append(item)
-        else:
-            taken[k] = per_chat  # later items of a key wait behind this one: order kept
-            rest.append(item)
+        rank = seen.get(k, 0)
+        seen[k] = rank + 1
+        if rank < per_chat:
+            by_rank[rank].append(i)
+    chosen: set[int] = set()
+    for level in by_rank:
+        chosen.update(level[: size - len(chosen)])
+        if len(chosen) >= size:
+            break
+    batch = [item for i, item in enumerate(queue) if i in chosen]
+    rest = [item for i, item in enumerate(queue) if i not in chosen]
     return batch, rest
 
 
