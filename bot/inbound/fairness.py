@@ -67,7 +67,7 @@ def take_fair(queue: Sequence[T], size: int, per_chat: int, key: Callable[[T], H
             by_rank[rank].append(i)
     chosen: set[int] = set()
     for level in by_rank:
-        chosen.update(level[: size - len(chosen)])
+        chosen |= set(level[: size - len(chosen)])
         if len(chosen) >= size:
             break
     batch = [item for i, item in enumerate(queue) if i in chosen]

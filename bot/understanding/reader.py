@@ -206,8 +206,10 @@ def read_reply(
         found.append(Vote(X, 1.0, 0, "extension"))
     elif _completion_asked_for(parts):
         found.append(Vote(X, 0.5, 0, "late"))  # "xin cho bên em hoàn thành sau": more time?
-    elif any(v.kind in ("not_until", "future_done") for v in found) and _past_deadline(
-        norm, today, current_deadline
+    elif (
+        any(v.kind in ("not_until", "future_done") for v in found)
+        and not _NO_EXTENSION.search(norm)
+        and _past_deadline(norm, today, current_deadline)
     ):  # "tháng sau mới xong được", "đầu tháng 8 sẽ hoàn thành": after the deadline
         found.append(Vote(X, 0.5, 0, "late"))  # "tháng sau mới xong được": after the deadline
     acted = bool(counts) and bool(_DELIVER.search(norm))
@@ -477,9 +479,10 @@ _SUBSET = re.compile(  # a subject that is part of the units: "các xã khác", 
 )
 _QUANTITY_AFTER = re.compile(  # "xong 1 nửa", "xong 3 trong 4": how much of it, after the verb
     r"(?<!\w)(?:xong|hoan thanh) (?:duoc )?(?:khoang |tam |chung )?"
-    r"(?:\d+(?![/%\d.,])(?! phan tram)(?= (?:trong|tren|phan|ti le|ty le)(?!\w)|$)"
+    r"(?:\d+(?![/%\d.,])(?! phan tram)(?!(?: \w+){1,2} (?:moi cong bo|moi ban hanh|duoc giao"
+    r"|duoc phan cong|theo ke hoach|theo danh muc)(?!\w))"
     r"|mot (?:nua|phan|it|so)|nua|it|vai)(?!\w)"
-)  # not "xong 46 TTHC mới công bố": a count of what was done, said whole
+)  # not "xong 46 TTHC mới công bố": a count of a whole set named, all of it done
 _BELIEF = re.compile(  # "em tưởng còn phải bổ sung": what the writer believed, or believes
     r"(?<!\w)(?:em|e|minh|toi) (?:tuong|nghi)(?!\w)"
 )
@@ -1110,6 +1113,9 @@ def _uncited(norm: str) -> tuple[str, set[str]]:
     return _CITED.sub(lambda m: " " * (m.end() - m.start()), norm), cited
 
 
+_NO_EXTENSION = re.compile(  # "không cần gia hạn, tuần sau xong": no more time wanted
+    r"(?<!\w)(?:khong can|khoi|khong phai|chua can) (?:xin )?(?:gia han|lui|them thoi gian)(?!\w)"
+)
 _EARLY_MONTH = re.compile(r"(?<!\w)dau thang (\d{1,2})(?!\d)")
 
 
