@@ -96,6 +96,7 @@ _BODY = (  # another body: waiting for one of these is an obstacle
     "so|ban|nganh|don vi|xa|phuong|huyen|tinh|ubnd|hdnd|bo|cuc|trung uong|cap tren|snv|stp|stc"
     "|skhdt|sttttt|vpub|vp|van phong|phong|kho bac|vnpt|viettel|doi_? tac|nha thau|tu van|thue"
     "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac|ho(?! so)"
+    "|buu dien|vnpost|buu chinh"
     "|tttt|stttt|tnmt|stnmt|bcd|ban chi dao|hoi dong"
 )
 # Another body, named: as _BODY without the words that also name other things ("các", "họ")
@@ -174,6 +175,10 @@ OBSTACLE = table(
     "chua (co|nhan duoc) (van ban )?y kien(?! gi)",
     # "chưa ban hành được do chưa có QĐ giao biên chế của tỉnh": the cause, a decision owed
     "(do|vi) chua (co|nhan duoc) (quyet dinh|van ban|cong van|chu truong|chi tieu|ke hoach)",
+    # "máy scan vẫn chưa về", "kho bị dột": what the work needs not there, or damaged
+    r"(may|may scan|may chu|may tinh|thiet bi|tai khoan|chu ky so|kinh phi)( \w+){0,2} (van )?chua"
+    " (ve|den|co|duoc cap|duoc giao|ban giao)",
+    "bi (dot|ngap|chay|mat dien|mat mang|uot|hong hoc)",
     # "máy móc hư hết trơn": broken (southern "hư")
     r"(may|may moc|may tinh|may chu|thiet bi|may in|may scan|may photo)( \w+){0,2} (bi )?(hu|hong)"
     r"(?! so)",
@@ -296,7 +301,7 @@ DONE = table(
     "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
     "|trinh va|upload|up len)",
     "da (duoc )?thuc hien(?! duoc)",
-    r"da (up|upload|tai|day|dua)( \w+){1,3} len",  # "đã up minh chứng lên phần mềm"
+    r"da (up|upload|tai|day|dua|nhap)( \w+){0,3} len",  # "đã up minh chứng lên phần mềm"
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua|bao cao|quy che"
     "|nghi quyet|chi thi|ket luan|bc|kh|cv|tb|qd)",
     "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
@@ -307,6 +312,9 @@ DONE = table(
     # "link kết quả khảo sát em để ở đây", "em gửi link báo cáo": the product handed over
     "link (ket qua|bao cao|bc|san pham|file|tai lieu)( \\w+){0,4} (o day|day|duoi|ben duoi|nhe|a)",
     "(gui|de|dinh kem|gan|dan) (link|duong link|duong dan) (ket qua|bao cao|bc|san pham)",
+    # "em đính kèm ảnh chụp biên bản kiểm tra": the record of the work handed over
+    "(dinh kem|gui kem|gui) (anh |chi )?(anh chup|hinh|hinh anh|ban chup|ban scan|file)( \\w+){0,2}"
+    " (bien ban|bao cao|bc|ket qua|quyet dinh|ke hoach)",
     # "em gửi kèm BC số 67/BC-UBND", "em gửi file báo cáo đính kèm": the product handed over
     "(gui|nop) (kem|dinh kem)( theo)? (file |ban |ban mem )?(bao cao|bc|ke hoach|kh|quyet dinh"
     "|qd|to trinh|ttr|cong van|cv|thong bao|tb|van ban|danh sach|ket qua|san pham)",
@@ -374,6 +382,7 @@ UNDONE = table(  # not finished, under way
 )  # fmt: skip
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
+    f"dau co (duoc |the )?({START})",  # "đâu có bắt đầu được đâu": not at all
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
     "chua co (lam|dong|trien khai|bat dau) gi",  # "chưa có làm gì hết": southern
     # "báo cáo năm nay em chưa tổng hợp": the first step of the product not taken
@@ -385,6 +394,8 @@ NOT_STARTED = table(
 START_VERB = table(
     "bat dau",
     "to chuc",
+    "len ke hoach",
+    "xay dung ke hoach",
     "lam",
     "trien khai",
     "thuc hien",
@@ -436,7 +447,8 @@ QUESTION = table(
     "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi)$",
     "(?<!da )(?<!van )(?<=[a-z] )chua( (anh|chi|a|ah|nhi|vay|em|the))*$",
     "cho_? (em|toi|minh) hoi", "hoi (lai )?(anh|chi)", "lam sao", "nhu nao",
-    "khong biet", "nao (a|ah)$", "(a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
+    "khong biet", "(?<!chut )(?<!cai )nao (a|ah)$",
+    "(a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
 )  # fmt: skip
 REQUEST = table(
     "xin", "de nghi", "cho_? phep", "xin phep", "duoc khong", "dc khong", "co the",

@@ -115,8 +115,9 @@ _SECOND_HALVES = frozenset(PAIRS.values())
 
 # Syllables the reader's tables use, and common ones around them: the pieces that words run
 # together are cut into, and the words that are never "repaired".
-VOCABULARY = frozenset(
-    """
+VOCABULARY = (
+    frozenset(
+        """
     da dang xong roi hoan thanh tat thuc hien trien khai lam bat dau chua khong duoc em anh chi
     vuong mac kho khan gia han xin lui them ngay tuan thang nam quy cuoi het den toi sang gui nop
     ban hanh cap nhat bao cao van cong ke hoach quyet dinh tong hop du thao soan xay dung ra soat
@@ -125,10 +126,13 @@ VOCABULARY = frozenset(
     phong xa huyen tinh ubnd he loi mang phan mem tai khoan nhan vien nguoi can thieu chut xiu
     hoi nho vang ok cam on a nhe nha minh ben viec nhiem vu nay rat dc tot roi ro ngan hop
     """.split()
-) | (
-    ACRONYMS := frozenset(  # names and acronyms of the field, some ending like a Telex tone key
-        "sipas papi cchc tthc dvc dvctt vneid ioffice egov excel pdf zalo email gmail drive link"
-        " online bhxh kbnn hdnd snv stp stc cntt iso".split()
+    )
+    | frozenset("lau khoi nhac".split())
+    | (
+        ACRONYMS := frozenset(  # names and acronyms of the field, some ending like a Telex tone key
+            "sipas papi cchc tthc dvc dvctt vneid ioffice egov excel pdf zalo email gmail drive link"
+            " online bhxh kbnn hdnd snv stp stc cntt iso".split()
+        )
     )
 )
 

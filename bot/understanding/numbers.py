@@ -22,7 +22,7 @@ from bot.understanding.clauses import Clause
 
 _PERCENT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|phan tram(?!\w))")
 _FRACTION = re.compile(
-    r"(?<![\w/.-])(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:/|\s(?:tren|trong)\s)\s*(\d{1,3}(?:\.\d{3})+|\d+)"
+    r"(?<![\w/.,-])(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:/|\s(?:tren|trong)\s)\s*(\d{1,3}(?:\.\d{3})+|\d+)"
     r"(?![\w/%]|[.-]\d)(?:\s+((?:ho|noi|thu|don|van|co|phong|so) [a-z]+|[a-z]+))?"
 )
 _DATE_BEFORE = re.compile(

@@ -283,7 +283,9 @@ def read_reply(
     )
 
 
-_DAY_THEN = re.compile(r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})(?![\w/.-])(?: \w+){0,3} moi(?!\w)")
+_DAY_THEN = re.compile(
+    r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})(?![\w/.-])(?: \w+){0,3} (?:moi|bat dau|khoi dong)(?!\w)"
+)
 
 
 def _dated_starts(found: list[Vote], parts: list[clauses_.Clause], today: date) -> list[Vote]:
@@ -353,9 +355,30 @@ def combine(
             status = IP
     if status is D and any(c.done < c.total for c in counts):
         status, confidence = IP, 0.9
+    if status is D and parts and _short_of_target(parts):
+        status, confidence = IP, 0.9  # "đã đăng 15 tin bài, kế hoạch cả năm 24 tin"
     if confidence < THRESHOLD:
         return None, confidence, (status, _NEIGHBOUR[status])
     return status, confidence, ()
+
+
+_TARGET = re.compile(
+    r"(?<!\w)(?:ke hoach|chi tieu|muc tieu)(?: ca nam| nam| giao| la)* (\d+)(?!\d)"
+)
+_DONE_COUNT = re.compile(r"(?<!\w)da (?:\w+ ){1,2}(\d+)(?![\d/%.,])")
+
+
+def _short_of_target(parts: list[clauses_.Clause]) -> bool:
+    """A count done and, in a later clause, a larger total planned for the year."""
+    for i, c in enumerate(parts):
+        done = _DONE_COUNT.search(c.text)
+        if not done:
+            continue
+        for later in parts[i + 1 :]:
+            target = _TARGET.search(later.text)
+            if target and int(done[1]) < int(target[1]):
+                return True
+    return False
 
 
 def _settle(
@@ -465,7 +488,7 @@ _NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "ch
     r"|tong hop|duyet|phe duyet|tra loi|dang_? tai|cap nhat|tham dinh)(?!\w)"
 )
 _AHEAD = re.compile(  # a future or sequence marker: what follows has not happened yet
-    r"(?<!\w)(?:se|sap|du kien|(?:em|e|minh|toi|du) dinh|roi moi"
+    r"(?<!\w)(?:se|sap|du kien|(?:em|e|minh|toi|du) dinh(?! kem)|roi moi"
     r"|moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"
     r"|de (?:em|e|minh|toi)|mai|ngay mai|tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)"
     r"|sau khi|chieu (?:nay )?(?:em|e|minh|toi|se)|toi nay|sang mai|lat nua|ti nua"
@@ -479,7 +502,8 @@ _SUBSET = re.compile(  # a subject that is part of the units: "các xã khác", 
 )
 _QUANTITY_AFTER = re.compile(  # "xong 1 nửa", "xong 3 trong 4": how much of it, after the verb
     r"(?<!\w)(?:xong|hoan thanh) (?:duoc )?(?:khoang |tam |chung )?"
-    r"(?:\d+(?![/%\d.,])(?! phan tram)(?!(?: \w+){1,2} (?:moi cong bo|moi ban hanh|duoc giao"
+    r"(?:(?!(\d+) (?:tren|trong) \1(?!\d))\d+(?![/%\d.,])(?! phan tram)"
+    r"(?!(?: \w+){1,2} (?:moi cong bo|moi ban hanh|duoc giao"
     r"|duoc phan cong|theo ke hoach|theo danh muc)(?!\w))"
     r"|mot (?:nua|phan|it|so)|nua|it|vai)(?!\w)"
 )  # not "xong 46 TTHC mới công bố": a count of a whole set named, all of it done
@@ -714,9 +738,14 @@ def _unsafe(
             if c.index in {v.clause for v in found if v.status is X}:
                 ask_at = c.text.find("xin")
                 head = c.text[:ask_at]
-                if ask_at > 0 and (lexicon.DOUBT.search(head) or _FORESEEN.search(head)):
-                    # "chắc phải xin thêm ít hôm": a request foreseen, not made; "…, chưa có
-                    # kinh phí": or the obstacle said beside it
+                dated = _DATED_ASK.search(c.text, max(ask_at, 0))
+                if (
+                    ask_at > 0
+                    and not dated
+                    and (lexicon.DOUBT.search(head) or _FORESEEN.search(head))
+                ):  # "chắc phải xin thêm ít hôm": a request foreseen, not made (not "chắc phải
+                    # xin lùi đến 10/8": a day named is a request); "…, chưa có kinh phí": or
+                    # the obstacle said beside it
                     return (X, B) if any(v.status is B for v in found) else (X, IP)
     elif status is B:
         if _MUST_WE.search(norm):
@@ -826,6 +855,7 @@ _STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …"
 )
 
 
+_DATED_ASK = re.compile(r"(?<!\w)(?:den|toi|sang|het) (?:ngay )?\d{1,2}/\d{1,2}(?!\d)")
 _FORESEEN = re.compile(  # "e là phải xin …" ("e" folds to "em"): a request foreseen
     r"(?<!\w)(?:co khi|co the phai|(?:e|em) la phai|kha nang|so phai|chac phai)(?!\w)"
 )

@@ -220,6 +220,8 @@ _UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "l
     r"^(?:\w+ ){0,3}chac la |(?<!\w)hay (?:gi|sao) (?:ay|do|day)(?!\w)"
     r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
 )
+_STEP_AFTER = re.compile(r" (?:lay y kien|hop|gop y|xin y kien|hoi nghi|tap huan)(?!\w)")
+_DAY_BEFORE = re.compile(r"(?<![\w/.-])\d{1,2}/\d{1,2}(?:/\d{2,4})? $")
 _LATER_STEPS = ("tong hop", "soan", "soan thao", "xay dung", "ra soat", "lap")
 _PART_NAMED = re.compile(
     r"con (?:lai )?(?:phan|buoc|khau|muc|noi dung|giai doan|dot|hang muc)(?!\w)"
@@ -289,6 +291,8 @@ def _clause_votes(
             continue
         if lx.NEGATORS & set(before[-2:]) or _RENEWED.match(text, m.end()):
             continue  # "chưa xin gia hạn", "chưa gia hạn được" chữ ký số: no request
+        if {"tinh", "dinh"} & set(before[-2:]) and "khong" in before[-3:]:
+            continue  # "em không định xin gia hạn đâu"
         if {"tinh", "dinh"} & set(before[-2:]):
             vote(X, 0.5, "late")  # "em đang tính xin lùi": a request thought of, not made
             continue
@@ -400,6 +404,9 @@ def _clause_votes(
             continue  # "không phải chưa làm đâu": denied
         if m.group().endswith(" gi") and after[:1] in (["vuong"], ["kho"], ["tro"], ["van"]):
             continue  # "chưa có gì vướng": no obstacle, said of the work going on
+        if m.group().endswith(" gi") and after[:1] == ["moi"]:
+            vote(None, 1.0, "not_yet")  # "chưa có gì mới": not begun, or nothing to add?
+            continue
         if "phan" in after and after[0] in ("phan", "duoc"):
             vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
         elif clause.lead == "con" and _PART_NAMED.match(clause.text):
@@ -426,14 +433,22 @@ def _clause_votes(
     for m in _scan(lx.START_VERB, text, words):
         if text.startswith(" tiep", m.end()):
             continue  # "mai làm tiếp": to go on with, no start put off
-        if m.group() == "to chuc" and not _put_off(clause.text[: m.start()]):
+        if (
+            m.group() == "to chuc"
+            and (
+                _STEP_AFTER.match(text, m.end()) or not lx.FUTURE.search(clause.text, 0, m.start())
+            )
+            and not _put_off(clause.text[: m.start()])
+        ):
             continue  # "sắp tới sẽ tổ chức lấy ý kiến": a step planned (below), not the start
         if (
             lx.FUTURE.search(clause.text, 0, m.start())
             or _put_off(clause.text[: m.start()])
             or (clause.lead == "thi" and _AFTER_DONE.match(previous))
             or (clause.lead == "thi" and _before(text, m.start())[-1:] == ["moi"])
-        ):  # "sau khi có hướng dẫn … thì bên em mới làm": only then
+            or (m.group() in ("bat dau", "khoi dong") and _DAY_BEFORE.search(text, 0, m.start()))
+        ):  # "sau khi có hướng dẫn … thì bên em mới làm": only then; "22/7 bắt đầu" (a day
+            # gone by is read as begun, in the reader)
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
