@@ -129,9 +129,9 @@ VOCABULARY = (
     )
     | frozenset("lau khoi nhac".split())
     | (
-        ACRONYMS := frozenset(  # names and acronyms of the field, some ending like a Telex tone key
-            "sipas papi cchc tthc dvc dvctt vneid ioffice egov excel pdf zalo email gmail drive link"
-            " online bhxh kbnn hdnd snv stp stc cntt iso".split()
+        ACRONYMS := frozenset(  # names and acronyms of the field; some end like a tone key
+            "sipas papi cchc tthc dvc dvctt vneid ioffice egov excel pdf zalo email gmail drive"
+            " link online bhxh kbnn hdnd snv stp stc cntt iso".split()
         )
     )
 )

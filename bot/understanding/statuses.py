@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from bot.understanding import lexicon as lx
@@ -605,7 +606,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
 
 def _progress_votes(
     text: str,
-    words: set[str],
+    words: AbstractSet[str],
     vote,
     later: bool = False,
     busy: bool = False,
@@ -806,7 +807,7 @@ class _Words(frozenset):
         return words
 
 
-def _scan(table: lx.Table, text: str, words: set[str]) -> Iterable[re.Match[str]]:
+def _scan(table: lx.Table, text: str, words: AbstractSet[str]) -> Iterable[re.Match[str]]:
     """The table's matches in a clause's (masked) text: tried only where one of the words
     its phrases open with stands (masking keeps every position), when the clause is plain."""
     starts = table.starts  # Table.within, inlined: this runs some 30 times a reply
@@ -830,7 +831,7 @@ def _blank(m: re.Match[str]) -> str:
     return " " * (m.end() - m.start())
 
 
-def _mask(table: lx.Table, text: str, words: set[str]) -> str:
+def _mask(table: lx.Table, text: str, words: AbstractSet[str]) -> str:
     """``text`` with the table's phrases blanked out (same length: positions stay)."""
     found = _scan(table, text, words)
     if found is _NONE:
