@@ -150,3 +150,26 @@ def test_a_batch_takes_at_most_per_chat_of_one_chat():
     batch, rest = fairness.take_fair(queue, 100, 4, key=lambda item: item[0])
     assert batch == [("busy", 0), ("busy", 1), ("busy", 2), ("busy", 3), ("quiet", 0)]
     assert rest == [("busy", n) for n in range(4, 10)]
+
+
+async def test_one_question_is_answered_before_other_chats_second_answers():
+    sent: list[str] = []
+    second_out = asyncio.Event()
+
+    async def send(item: str) -> None:
+        sent.append(item)
+        if len(sent) == 2:  # A's first answer out and its lane round again, B's going out
+            second_out.set()
+        await asyncio.sleep(0)
+
+    lanes: fairness.Lanes[str, str] = fairness.Lanes(send, senders=1)
+    for chat in "ABC":
+        lanes.put(chat, f"{chat}1")
+        lanes.put(chat, f"{chat}2")
+    await second_out.wait()
+    lanes.put("Q", "Q1")  # the coordinator asks while the burst goes out
+    await lanes.wait_idle()
+    assert sorted(sent) == ["A1", "A2", "B1", "B2", "C1", "C2", "Q1"]
+    assert sent.index("Q1") < min(sent.index(f"{chat}2") for chat in "ABC")
+    for chat in "ABC":
+        assert sent.index(f"{chat}1") < sent.index(f"{chat}2")  # each chat in order

@@ -8,7 +8,9 @@ One chat's backlog must never stand in front of another chat's answer:
 - ``Lanes``: answers go out per chat, in order, each chat in its own lane; the
   lanes take turns for a few senders, one batch's answers of a chat at a time,
   so a chat whose answers are paced (1/s by the platform) holds one sender for a
-  few seconds at most before the others are served.
+  few seconds at most before the others are served. A lane just opened (a chat
+  with nothing waiting) is served before the lanes coming round again, so one
+  question is not behind a burst of other chats' second and third answers.
 - ``refuse_stranger``: an unlinked chat is told how to register once per
   ``REFUSE_EVERY``; what it sends meanwhile is kept (without its text), unanswered.
 - ``heavy``: a chart or a report (``/bieudo``, ``/baocao``) is one in flight per
@@ -84,6 +86,7 @@ class Lanes(Generic[K, T]):
         self._send, self._senders = send, senders
         self._lanes: dict[K, deque[T]] = {}
         self._line: deque[K] = deque()  # lanes with items, not being served
+        self._fresh: deque[K] = deque()  # of those, lanes opened since their last send
         self._tasks: set[asyncio.Task] = set()
         self._sending = 0  # of the tasks, those inside ``send`` (the rest pick a lane next)
 
@@ -91,18 +94,18 @@ class Lanes(Generic[K, T]):
         lane = self._lanes.get(key)
         if lane is None:
             lane = self._lanes[key] = deque()
-            self._line.append(key)
+            self._fresh.append(key)
         lane.append(item)
         while len(self._tasks) < self._senders and len(self._tasks) - self._sending < len(
             self._line
-        ):
+        ) + len(self._fresh):
             task = asyncio.create_task(self._serve(), name="answers")
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
     async def _serve(self) -> None:
-        while self._line:
-            key = self._line.popleft()
+        while self._fresh or self._line:
+            key = (self._fresh or self._line).popleft()
             lane = self._lanes[key]
             item = lane.popleft()
             self._sending += 1
@@ -133,6 +136,7 @@ class Lanes(Generic[K, T]):
         left = self.pending()
         self._lanes.clear()
         self._line.clear()
+        self._fresh.clear()
         for task in list(self._tasks):
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
