@@ -180,7 +180,8 @@ OBSTACLE = table(
     " (ve|den|co|duoc cap|duoc giao|ban giao)",
     "bi (dot|ngap|chay|mat dien|mat mang|uot|hong hoc)",
     # "máy móc hư hết trơn": broken (southern "hư")
-    r"(may|may moc|may tinh|may chu|thiet bi|may in|may scan|may photo)( \w+){0,2} (bi )?(hu|hong)"
+    r"(may|may moc|may tinh|may chu|thiet bi|may in|may scan|may photo|phan mem|he thong)"
+    r"( \w+){0,2} (bi )?(hu|hong)"
     r"(?! so)",
     # "QĐ của tỉnh chưa về tới xã nên em chưa có căn cứ làm": the basis for the work missing
     "chua co can cu", "chua (ve|den) (toi|den) (xa|phuong|so|phong|don vi|ben em|em)",
@@ -376,12 +377,13 @@ UNDONE = table(  # not finished, under way
     rf"(chi|van) con {_FEW_LEFT}", rf"con {_FEW_LEFT}", r"con \d+ \w+( \w+)? nua",
     # "được 8 phần rồi": eight parts in ten
     r"duoc (khoang |tam )?([1-9]|mot|hai|ba|bon|nam|sau|bay|tam|chin) phan(?! mem| tram)",
+    r"duoc (hon |gan |khoang |tam )?(mot )?nua",  # "chắc cũng được hơn nửa rồi"
     # "em gửi bản dự thảo để anh góp ý trước": a draft out for comments
     r"(gui|trinh|nop) (anh |chi |a |c |so |phong )?(ban )?(du thao|nhap)( \w+){0,3} (de|xin)"
     " (anh |chi |a |c |so |cac \\w+ )?(gop y|y kien|xem|cho y kien)",
 )  # fmt: skip
 NOT_STARTED = table(
-    f"(chua|khong|chua kip|van chua) (duoc |the |kip )?({START})",
+    f"(chua|khong|chua kip|van chua) (duoc |the |kip |co )?({START})",
     f"dau co (duoc |the )?({START})",  # "đâu có bắt đầu được đâu": not at all
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
     "chua co (lam|dong|trien khai|bat dau) gi",  # "chưa có làm gì hết": southern

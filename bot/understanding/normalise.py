@@ -70,7 +70,7 @@ _SYLLABLE = re.compile(
 SHORTHAND = {
     "dc": "duoc", "dk": "duoc", "k": "khong", "ko": "khong", "kg": "khong", "khg": "khong",
     "hok": "khong", "r": "roi", "rui": "roi", "roai": "roi", "e": "em", "zoi": "roi",
-    "dzoi": "roi", "zui": "roi", "tui": "toi",
+    "dzoi": "roi", "zui": "roi", "tui": "toi", "hqua": "hom qua", "hnay": "hom nay",
     "vm": "vuong mac", "xog": "xong", "xg": "xong", "dag": "dang", "dg": "dang",
     "bc": "bao cao", "vb": "van ban", "cv": "cong van", "qd": "quyet dinh", "kh": "ke hoach",
     "tg": "thoi gian", "ktr": "kiem tra", "ld": "lanh dao", "gd": "giam doc", "gh": "gia han",
@@ -209,7 +209,7 @@ def normalise(display: str) -> str:
 _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "duoc"})
 
 
-_REGIONAL = frozenset({"hong", "hem", "man", "chi", "rang"})
+_REGIONAL = frozenset({"hong", "hem", "man", "chi", "rang", "pending"})
 _NOT_BEFORE = frozenset(  # "hông/hổng có làm được": không, before what it negates
     "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai".split()
 )
@@ -225,6 +225,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "khong"
     if word == "man" and previous in _DOING:
         return "lam"
+    if word == "pending" and after in ("", "a", "ah", "nhe", "nha", "anh", "chi"):
+        return "chua xong"  # "phần báo cáo vẫn pending": not done (not "pending Sở phản hồi")
     if word == "rang" and after in ("ma", "lai", "khong", "roi", "chua"):
         return "sao"  # central "răng mà lại hỏi": why
     if word == "chi" and previous in ("lam", "co", "duoc", "biet") and after in ("", "het", "ca"):
@@ -255,6 +257,8 @@ def _repair(word: str) -> str:
         return word
     if word in ENGLISH:
         return ENGLISH[word]
+    if word[:-1].isdigit() and word[-1] == "w":  # "xin thêm 1w": weeks
+        return f"{word[:-1]} tuan"
     if glued := _GLUED.match(word):
         return f"{glued[1]} {_repair(glued[2])}"
     if _VNI.match(word):

@@ -322,6 +322,12 @@ def combine(
     if "dispute" in kinds:
         return None, 0.95, ()
     extension = [v for v in found if v.status is X]
+    if parts and extension and all(v.kind == "late" for v in extension):
+        trying = [c for c in parts if c.lead == "nhung" and _STILL_TRYING.search(c.text)]
+        if any(c.index > max(v.clause for v in extension) for c in trying):
+            found = [v for v in found if v.status is not X]  # "chưa chắc kịp hạn nhưng bên
+            extension = []  # em vẫn đang cố": the work goes on, no request
+            found.append(Vote(IP, 0.9, trying[-1].index, "progress"))
     if any(v.weight >= 0.9 for v in extension):
         return X, 0.95, ()
     if extension:  # lateness said, no request made: ask for more time, or still under way?
@@ -508,7 +514,7 @@ _QUANTITY_AFTER = re.compile(  # "xong 1 nửa", "xong 3 trong 4": how much of i
     r"|mot (?:nua|phan|it|so)|nua|it|vai)(?!\w)"
 )  # not "xong 46 TTHC mới công bố": a count of a whole set named, all of it done
 _BELIEF = re.compile(  # "em tưởng còn phải bổ sung": what the writer believed, or believes
-    r"(?<!\w)(?:em|e|minh|toi) (?:tuong|nghi)(?!\w)"
+    r"(?<!\w)(?:em|e|minh|toi) (?:tuong|nghi)(?!\w)(?! (?:la )?(?:ben|phong|xa|so|anh|chi|cac)\b)"
 )
 _PART_DONE = re.compile(r"(?<!\w)(?:xong|hoan thanh|lam) (?:duoc )?(?:khoang |tam )?\d+/\d+(?!\w)")
 _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer does not know the state
@@ -702,6 +708,9 @@ def _unsafe(
       chưa gửi được").
     """
     believed = ("tuong" in norm or "nghi" in norm) and _BELIEF.search(norm)
+    if believed and status is D:  # "em nghĩ là xong rồi, đã gửi bản cứng lên Sở hôm thứ 2"
+        said = [c for c in parts if c.index > 0 and _SAID_SENT.match(c.text)]
+        believed = believed if not said else None
     if _unread_modifier(status, found, parts) or believed:
         return (status, _NEIGHBOUR[status])
     if status in (D, IP) and len(set(_ITEMS.findall(norm))) > 1:
@@ -855,6 +864,8 @@ _STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …"
 )
 
 
+_STILL_TRYING = re.compile(r"(?<!\w)(?:van dang|van|dang) (?:co|co gang|lam|day nhanh)(?!\w)")
+_SAID_SENT = re.compile(r"(?:\w+ ){0,2}da (?:gui|nop|trinh|ban hanh|phat hanh)(?!\w)")
 _DATED_ASK = re.compile(r"(?<!\w)(?:den|toi|sang|het) (?:ngay )?\d{1,2}/\d{1,2}(?!\d)")
 _FORESEEN = re.compile(  # "e là phải xin …" ("e" folds to "em"): a request foreseen
     r"(?<!\w)(?:co khi|co the phai|(?:e|em) la phai|kha nang|so phai|chac phai)(?!\w)"

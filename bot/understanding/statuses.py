@@ -115,6 +115,7 @@ _UNDELIVERED = lx.table(
     "|phe duyet)",
     # "hoàn thành rồi nhưng chưa nhập lên phần mềm" (not "quên chưa nhập": the report, late)
     "(?<!quen )(chua|khong) (duoc )?(nhap|dang|up|tai|dua|day) len",
+    "(chua|khong) (duoc )?cap nhat",  # "có 3 thủ tục chưa cập nhật, còn lại xong hết"
 )
 # What may stand before "mới xong" to make it "not until then": a time ("15/8 mới xong")
 _NOT_UNTIL = re.compile(r"(?:\d|thang|tuan|mai|sau|cuoi|dau|quy|tet|nua|ngay|hom) (?:\w+ )?moi$")
@@ -138,7 +139,8 @@ _SUBMITTED = re.compile(  # "đã trình (Tờ trình số 30/TTr-STP …) lên 
     r"|thuong truc|ban thuong vu|cap tren|chu tich)(?!\w)"
 )
 _UNITS_BEFORE = re.compile(  # "có 3 xã chưa gửi": counted units that owe their part
-    r"(?<!\w)\d+ (?:xa|phuong|don vi|phong|so|truong|huyen|co quan|nganh|thon|ban|dia phuong) $"
+    r"(?<!\w)\d+ (?:xa|phuong|don vi|phong|so|truong|huyen|co quan|nganh|thon|ban|dia phuong"
+    r"|thu tuc|tthc|ho so|muc|noi dung) $"
 )
 _COUNT = re.compile(  # "10/10 xã", "4/7 phòng" as the subject of a delivery
     r"(?<![\w/.-])(\d{1,3}(?:\.\d{3})*)/(\d{1,3}(?:\.\d{3})*) (?:xa|phuong|thi tran|huyen|don vi"
@@ -234,6 +236,11 @@ _PRAISE = re.compile(
     r"(?:(?:em|e|xin|xin duoc) )?(?:chuc mung|khen ngoi|bieu duong|tuyen duong)(?!\w)"
 )
 _NOT_THAT_ONE = re.compile(r"thi (?:van )?chua(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$")
+_LAST_YEAR = re.compile(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[12]\d)(?!\w)")
+_NO_ANSWER = re.compile(
+    r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:phan hoi|tra loi|hoi am|y kien)(?!\w)"
+)
+_ASKED_OF = re.compile(r"(?<!\w)(?:xin y kien|de nghi|cong van xin|van ban xin)(?!\w)")
 _FILE_FAULT = re.compile(
     r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
 )
@@ -349,6 +356,8 @@ def _clause_votes(
             vote(B, 0.6, "waiting_vague")  # "còn chờ ý kiến nữa anh": whose, not said
             continue
         vote(B, 0.95, "waiting")
+    if "chua" in words and _NO_ANSWER.search(text) and _ASKED_OF.search(text):
+        vote(B, 0.95, "waiting")  # "đã xin ý kiến Sở Tài chính … chưa được phản hồi"
     if _BARE_WAIT.search(text):
         vote(B, 0.6, "waiting_vague")  # "còn chờ thôi ạ": for whom, not said
     if "moi" in words or "chi" in words:
@@ -388,6 +397,8 @@ def _clause_votes(
         vote(D, 0.5, "submitted")  # "đã trình UBND tỉnh": our part done, the product not yet
         text = text[: sent.start()] + _blank(sent) + text[sent.end() :]
     for m in _scan(_UNDELIVERED, text, words):
+        if m.group().endswith("cap nhat") and not _UNITS_BEFORE.search(text, 0, m.start()):
+            continue  # "em thấy trên hệ thống chưa cập nhật": not said of units of the work
         if _UNITS_BEFORE.search(text, 0, m.start()):
             vote(IP, 0.9, "partial")  # "có 3 xã chưa gửi": what is left of the work
         else:
@@ -473,7 +484,7 @@ def _clause_votes(
 _SEND_VERB = re.compile(r"(?<!\w)(?:gui|nop|trinh)(?!\w)")
 _SEND_LATER = re.compile(r"(?<!\w)(?:gui|nop|trinh)(?: \w+){0,2} sau(?!\w)")
 _THEN_SEND = re.compile(r"(?<!\w)roi (?:(?:em|e|minh|toi|ben em) )?(?:se )?$")
-_SEND_NOW = re.compile(r" (?:\w+ ){0,2}(?:ngay|luon)(?!\w)(?! \d| thang)")
+_SEND_NOW = re.compile(r" (?:\w+ ){0,2}(?:ngay|luon)(?!\w)(?! \d| thang| roi)")
 
 
 def _delivery_ahead(clause: Clause, vote) -> None:
@@ -512,6 +523,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return  # others, no report
     if before[-1:] == ["phai"] and not rest.split()[:1] == ["roi"]:
         vote(None, 1.0, "other_sense")  # "sếp dặn phải hoàn thành đúng hạn": a duty, no report
+        return
+    if _LAST_YEAR.match(rest):
+        vote(None, 1.0, "other_sense")  # "đã số hóa xong là của năm ngoái": another period
         return
     if before[-2:] in (["dau", "co"], ["dau", "da"]):
         vote(IP, 0.9, "undone")  # "đâu có xong, mới được một nửa": denied outright
