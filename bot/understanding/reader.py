@@ -709,8 +709,8 @@ def _unsafe(
     """
     believed = ("tuong" in norm or "nghi" in norm) and _BELIEF.search(norm)
     if believed and status is D:  # "em nghĩ là xong rồi, đã gửi bản cứng lên Sở hôm thứ 2"
-        said = [c for c in parts if c.index > 0 and _SAID_SENT.match(c.text)]
-        believed = believed if not said else None
+        facts = [c for c in parts if c.index > 0 and _SAID_SENT.match(c.text)]
+        believed = believed if not facts else None
     if _unread_modifier(status, found, parts) or believed:
         return (status, _NEIGHBOUR[status])
     if status in (D, IP) and len(set(_ITEMS.findall(norm))) > 1:
