@@ -287,6 +287,7 @@ RESEND = re.compile(r"(?<!\w)(?:anh|chi|a|c) (?:gui|chuyen|cung cap|up) lai(?!\w
 RESOLVED = re.compile(
     r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)"
     r"|(giai quyet|xu ly|thao go|khac phuc) (xong|roi|duoc)"  # "giờ khắc phục rồi"
+    r"|(?:gio|nay|hien) (?:da )?(?:het|on|chay binh thuong|binh thuong)(?: \w+)? roi"  # "giờ hết rồi"
 )
 EASING = frozenset({"chut", "xiu", "hoi", "nho", "it", "cham", "tuy"})
 EXTENSION_QUESTION = re.compile(r"gia han")
@@ -303,6 +304,7 @@ DONE = table(
     "|trinh va|upload|up len)",
     "da (duoc )?thuc hien(?! duoc)",
     r"da (up|upload|tai|day|dua|nhap)( \w+){0,3} len",  # "đã up minh chứng lên phần mềm"
+    "da dang_? (tren|o|len) (trang|cong|website|web|fanpage|nhom|zalo)",  # posted, unaccented
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua|bao cao|quy che"
     "|nghi quyet|chi thi|ket luan|bc|kh|cv|tb|qd)",
     "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",

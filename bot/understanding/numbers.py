@@ -69,7 +69,8 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
             if not 0 <= value <= 100:
                 continue
             if (
-                lexicon.INDICATOR.search(clause.text, 0, m.start())
+                clause.text.startswith(" phan ", m.end())  # "100% phần nhập liệu": a part's
+                or lexicon.INDICATOR.search(clause.text, 0, m.start())
                 or (measured and _REACHED.search(clause.text, 0, m.start()))
                 or (
                     lexicon.COUNTED_AFTER.match(clause.text, m.end())

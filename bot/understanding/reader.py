@@ -196,6 +196,7 @@ def read_reply(
     found = _superseded(found, parts)
     found = _vague_states(found, parts, norm)
     found = _defects(found, norm, parts)
+    found = _this_task(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
         # ghê": praise of someone else's work, no report of ours
@@ -371,6 +372,7 @@ def combine(
 _TARGET = re.compile(
     r"(?<!\w)(?:ke hoach|chi tieu|muc tieu)(?: ca nam| nam| giao| la)* (\d+)(?!\d)"
 )
+_HAVE = re.compile(r"(?<!\w)co (\d+) ([a-z]+)(?!\w)")
 _DONE_COUNT = re.compile(r"(?<!\w)da (?:\w+ ){1,2}(\d+)(?![\d/%.,])")
 
 
@@ -384,6 +386,12 @@ def _short_of_target(parts: list[clauses_.Clause]) -> bool:
             target = _TARGET.search(later.text)
             if target and int(done[1]) < int(target[1]):
                 return True
+    for i, c in enumerate(parts):  # "có 18 vị trí việc làm, … xong bản mô tả cho 10 vị trí"
+        for total in _HAVE.finditer(c.text):
+            for later in parts[i + 1 :]:
+                some = re.search(rf"(?<!\w)(\d+) {total[2]}(?!\w)", later.text)
+                if some and " xong" in f" {later.text}" and int(some[1]) < int(total[1]):
+                    return True
     return False
 
 
@@ -975,9 +983,10 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
 
 _PAST = re.compile(  # a state said of before: "lúc trước", "trước đây" (not "trước 25/7")
     r"^(?:(?:nhung|con|ma) )?(?:luc truoc|truoc day|truoc do|hoi truoc|hom truoc|thoi gian truoc"
-    r"|ban dau|luc dau|tuan truoc|thang truoc|hom qua|hom kia|tuan roi"
+    r"|ban dau|luc dau|tuan truoc|thang truoc|hom qua|hom kia|tuan roi|dot truoc|lan truoc"
     r"|truoc(?! (?:\d|ngay|han|khi|tet|thoi han|mat|do|het|tien|tuan|thang|quy|nam)))(?!\w)"
 )
+_PAST_IN = re.compile(r"(?<!\w)hoi (?:thang \d{1,2}|truoc|dau nam|dau thang)(?!\w)")
 _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …", "hiện tại …"
     r"^(?:(?:nhung|con|ma|thi) )?(?:gio|bay gio|hien gio|hien tai|hien nay|hien(?! thi)|nay"
     r"|hom nay)(?!\w)"
@@ -987,13 +996,17 @@ _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …",
 def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Lúc trước báo chưa làm, giờ thì đang làm rồi", "Trước đây vướng kinh phí, hiện tại đã
     được cấp": a state said of before, and then of now, is no longer the state."""
-    if len(parts) < 2 or not any(_PAST.match(c.text) for c in parts[:-1]):
+    if len(parts) < 2 or not any(
+        _PAST.match(c.text) or _PAST_IN.search(c.text) for c in parts[:-1]
+    ):
         return found
     voted = {v.clause for v in found if v.status is not None}
     past: set[int] = set()
     for c in parts:
         if not _PAST.match(c.text):
-            continue
+            if not (c.lead == "thi" and c.index and _PAST_IN.search(c.text)):
+                continue  # "vướng thì có vướng hồi tháng 6, giờ …": the same, said inside
+            c = parts[c.index - 1]
         for d in parts[c.index + 1 :]:
             now = _NOW.match(d.text)
             if now and not d.text[now.end() :].startswith(" van"):  # not "giờ vẫn …"
@@ -1006,6 +1019,18 @@ def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         else v
         for v in found
     ]
+
+
+_THIS_ONE = re.compile(r"^con (?:\w+ ){1,4}nay(?!\w)")
+
+
+def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Báo cáo quý thì hoàn thành rồi, còn kế hoạch này chưa bắt đầu": "còn … này" names
+    the task after another piece of work's news; what it says of the task is what counts."""
+    these = {c.index for c in parts if c.lead == "con" and _THIS_ONE.match(c.text)}
+    if not these or not any(v.clause in these and v.status for v in found):
+        return found
+    return [v for v in found if v.clause in these or v.status is None]
 
 
 def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

@@ -236,9 +236,14 @@ _PRAISE = re.compile(
     r"(?:(?:em|e|xin|xin duoc) )?(?:chuc mung|khen ngoi|bieu duong|tuyen duong)(?!\w)"
 )
 _NOT_THAT_ONE = re.compile(r"thi (?:van )?chua(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$")
+_MEETING_THEN = re.compile(
+    r" (?:cuoc hop|buoi hop|hop|hoi nghi|buoi \w+)(?: \w+){0,2}? (?:roi )?(?:em|e|minh|toi) \w"
+)
+_GRANTED = re.compile(r"(?<!\w)(?:duoc )?(?:dong y|chap thuan|cho phep|duyet)(?: roi)?(?!\w)")
 _LAST_YEAR = re.compile(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[12]\d)(?!\w)")
 _NO_ANSWER = re.compile(
-    r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:phan hoi|tra loi|hoi am|y kien)(?!\w)"
+    r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
+    r"|y kien)(?!\w)"
 )
 _ASKED_OF = re.compile(r"(?<!\w)(?:xin y kien|de nghi|cong van xin|van ban xin)(?!\w)")
 _FILE_FAULT = re.compile(
@@ -297,6 +302,8 @@ def _clause_votes(
             continue  # "không cần gia hạn", "khỏi gia hạn", "không phải xin gia hạn đâu"
         if before[-2:] in (["vua", "duoc"], ["moi", "duoc"]):
             continue
+        if _GRANTED.search(text, m.end()) and "da" in before[-2:]:
+            continue  # "đã xin gia hạn tuần trước và được đồng ý rồi": asked and granted
         if lx.NEGATORS & set(before[-2:]) or _RENEWED.match(text, m.end()):
             continue  # "chưa xin gia hạn", "chưa gia hạn được" chữ ký số: no request
         if {"tinh", "dinh"} & set(before[-2:]) and "khong" in before[-3:]:
@@ -356,7 +363,11 @@ def _clause_votes(
             vote(B, 0.6, "waiting_vague")  # "còn chờ ý kiến nữa anh": whose, not said
             continue
         vote(B, 0.95, "waiting")
-    if "chua" in words and _NO_ANSWER.search(text) and _ASKED_OF.search(text):
+    if (
+        "chua" in words
+        and _NO_ANSWER.search(text)
+        and (_ASKED_OF.search(text) or (clause.lead != "nhung" and _ASKED_OF.search(previous)))
+    ):
         vote(B, 0.95, "waiting")  # "đã xin ý kiến Sở Tài chính … chưa được phản hồi"
     if _BARE_WAIT.search(text):
         vote(B, 0.6, "waiting_vague")  # "còn chờ thôi ạ": for whom, not said
@@ -425,9 +436,9 @@ def _clause_votes(
             vote(IP, 0.9, "part_left")  # "…, còn phần ký số chưa làm": the rest of it
         elif (
             clause.lead in ("nhung", "con")
-            and m.group().endswith(_LATER_STEPS)
-            and (" xong" in previous or lx.DONE.search(previous))
-        ):
+            and (m.group().endswith(_LATER_STEPS) or "% phan " in previous)
+            and (" xong" in previous or lx.DONE.search(previous) or "% phan " in previous)
+        ):  # "tiến độ 100% phần nhập liệu, còn kiểm tra … thì chưa bắt đầu": the rest
             vote(IP, 0.9, "part_left")  # "đã gửi xin ý kiến, nhưng chưa tổng hợp góp ý"
         elif after[:1] == ["het"] and not m.group().endswith(" gi"):  # not "chưa làm gì hết"
             vote(IP, 0.9, "undone")  # "chưa triển khai hết các hạng mục": not all of it yet
@@ -542,6 +553,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
     if m.group() in ("xong", "hoan thanh") and "da" not in before[-3:] and lx.THEN.match(rest):
         vote(None, 1.0, "other_sense")  # "xong việc tiếp dân sẽ làm luôn": after that
         return
+    if m.group() == "xong" and _MEETING_THEN.match(rest):
+        vote(None, 1.0, "other_sense")  # "xong cuộc họp rồi em làm tiếp": after the meeting
+        return
     if m.group() == "xong" and _AFTER_XONG.match(rest) and not {"roi", "da"} & set(rest.split()):
         if rest.startswith(" viec") and _SEND_VERB.search(rest):
             vote(D, 0.5, "doubt")  # "xong việc ở xã em lên huyện nộp luôn": the work, to send?
@@ -591,7 +605,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.9, "undone")
         return
     head = " ".join(before)
-    said_done = (before[-1:] == ["da"] or m.group().startswith("da ")) and not _PLAN.search(head)
+    said_done = ("da" in before[-3:] or m.group().startswith("da ")) and not _PLAN.search(head)
     # "t7 em đã nộp rồi", "tuần này đã gửi": "đã" makes the time one past
     if lx.FUTURE.search(head) and not _PAST_HEAD.search(head) and not said_done:
         vote(IP, 0.6, "future_done")
