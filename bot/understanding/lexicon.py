@@ -184,7 +184,7 @@ OBSTACLE = table(
     r"( \w+){0,2} (bi )?(hu|hong)"
     r"(?! so)",
     # "QĐ của tỉnh chưa về tới xã nên em chưa có căn cứ làm": the basis for the work missing
-    "chua co can cu", "chua (ve|den) (toi|den) (xa|phuong|so|phong|don vi|ben em|em)",
+    "(chua|khong) co can cu", "chua (ve|den) (toi|den) (xa|phuong|so|phong|don vi|ben em|em)",
     rf"can (co )?(y kien|so lieu|huong dan|van ban|quyet dinh|ket qua) (cua |tu )?(ben )?({_BODY})",
     # "kinh phí chưa được cấp", "chưa được bố trí vốn": not granted what the work needs
     r"(kinh phi|von|tien|nguon|chu ky so|tai khoan|bien che)( \w+){0,2} (van )?(chua|khong) "
@@ -287,7 +287,8 @@ RESEND = re.compile(r"(?<!\w)(?:anh|chi|a|c) (?:gui|chuyen|cung cap|up) lai(?!\w
 RESOLVED = re.compile(
     r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)"
     r"|(giai quyet|xu ly|thao go|khac phuc) (xong|roi|duoc)"  # "giờ khắc phục rồi"
-    r"|(?:gio|nay|hien) (?:da )?(?:het|on|chay binh thuong|binh thuong)(?: \w+)? roi"  # "giờ hết rồi"
+    # "giờ hết rồi", "giờ chạy bình thường rồi": the fault gone
+    r"|(?:gio|nay|hien) (?:da )?(?:het|on|chay binh thuong|binh thuong)(?: \w+)? roi"
 )
 EASING = frozenset({"chut", "xiu", "hoi", "nho", "it", "cham", "tuy"})
 EXTENSION_QUESTION = re.compile(r"gia han")
@@ -303,7 +304,7 @@ DONE = table(
     "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
     "|trinh va|upload|up len)",
     "da (duoc )?thuc hien(?! duoc)",
-    r"da (up|upload|tai|day|dua|nhap)( \w+){0,3} len",  # "đã up minh chứng lên phần mềm"
+    r"da (up|upload|tai|day|dua|nhap|dong bo)( \w+){0,3} len",  # "đã up minh chứng lên phần mềm"
     "da dang_? (tren|o|len) (trang|cong|website|web|fanpage|nhom|zalo)",  # posted, unaccented
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua|bao cao|quy che"
     "|nghi quyet|chi thi|ket luan|bc|kh|cv|tb|qd)",
@@ -389,6 +390,7 @@ NOT_STARTED = table(
     f"dau co (duoc |the )?({START})",  # "đâu có bắt đầu được đâu": not at all
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
     "chua co (lam|dong|trien khai|bat dau) gi",  # "chưa có làm gì hết": southern
+    "chua co dong tinh", "chua co thoi gian( de)? (lam|trien khai|thuc hien)",
     # "báo cáo năm nay em chưa tổng hợp": the first step of the product not taken
     "(chua|van chua) (tong hop|soan|soan thao|xay dung|ra soat|lap)(?! xong| duoc| het| du)",
     "(chua|khong) (co )?ai (dong|dung)( tay)? (vao|den)",  # nobody has touched it

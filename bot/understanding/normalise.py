@@ -209,10 +209,11 @@ def normalise(display: str) -> str:
 _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "duoc"})
 
 
-_REGIONAL = frozenset({"hong", "hem", "man", "chi", "rang", "pending"})
+_REGIONAL = frozenset({"hong", "hem", "man", "chi", "rang", "pending", "bua"})
 _NOT_BEFORE = frozenset(  # "hông/hổng có làm được": không, before what it negates
     "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai".split()
 )
+_COUNTS = frozenset("chuc muoi vai may mot hai ba bon nam sau bay tam chin".split())
 _DOING = frozenset({"chua", "dang", "da", "se", "khong", "moi", "phai", "can", "di", "dang_"})
 
 
@@ -227,6 +228,10 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "lam"
     if word == "pending" and after in ("", "a", "ah", "nhe", "nha", "anh", "chi"):
         return "chua xong"  # "phần báo cáo vẫn pending": not done (not "pending Sở phản hồi")
+    if word == "bua" and after in ("qua", "nay", "truoc", "kia", "hom"):
+        return "hom"  # southern "bữa qua": hôm qua
+    if word == "bua" and (previous.isdigit() or previous in _COUNTS):
+        return "ngay"  # "thêm chục bữa": days
     if word == "rang" and after in ("ma", "lai", "khong", "roi", "chua"):
         return "sao"  # central "răng mà lại hỏi": why
     if word == "chi" and previous in ("lam", "co", "duoc", "biet") and after in ("", "het", "ca"):

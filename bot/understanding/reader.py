@@ -146,6 +146,11 @@ _LEADER_AWAY = re.compile(  # our own leader away, so the signature waits: work 
 )
 _ADMIRED = re.compile(r"(?<!\w)(?:gioi (?:ghe|qua|that|the)|tuyet voi|dang khen|qua gioi)(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:em|minh|toi|chung toi|tui|ben tui)(?!\w)")
+_ONLY_PLANNED = re.compile(
+    r"^(?:(?:da|em|ben em) )*(?:moi|vua|da|chi moi) (?:len|xay dung|lap|co) ke hoach(?: roi)?"
+    r"(?: thoi)?(?:, chua (?:trien khai|lam|thuc hien|bat dau))?"
+    r"(?: (?:a|ah|anh|chi|nhe|nha))*[.!]*$"
+)
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
     {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining", "part_left"}
@@ -197,6 +202,7 @@ def read_reply(
     found = _vague_states(found, parts, norm)
     found = _defects(found, norm, parts)
     found = _this_task(found, parts)
+    found = _rest_not_begun(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
         # ghê": praise of someone else's work, no report of ours
@@ -221,6 +227,8 @@ def read_reply(
         alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
     if _BARE_EITHER.match(norm):
         status, alternatives = None, (IP, D)  # "cơ bản rồi ạ", "đã gửi dự thảo"
+    if _ONLY_PLANNED.match(norm):
+        status, alternatives = None, (IP, NS)  # "mới lên kế hoạch thôi": begun, or not yet?
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
     if ("tien do" in norm or "tinh hinh" in norm) and _IGNORANT.search(norm):
@@ -522,7 +530,7 @@ _QUANTITY_AFTER = re.compile(  # "xong 1 nửa", "xong 3 trong 4": how much of i
     r"|mot (?:nua|phan|it|so)|nua|it|vai)(?!\w)"
 )  # not "xong 46 TTHC mới công bố": a count of a whole set named, all of it done
 _BELIEF = re.compile(  # "em tưởng còn phải bổ sung": what the writer believed, or believes
-    r"(?<!\w)(?:em|e|minh|toi) (?:tuong|nghi)(?!\w)(?! (?:la )?(?:ben|phong|xa|so|anh|chi|cac)\b)"
+    r"(?<!\w)(?:em|e|minh|toi) (?:tuong|nghi)(?!\w)(?! (?:la )?(?:ben|phong|xa|so|cac)\b)"
 )
 _PART_DONE = re.compile(r"(?<!\w)(?:xong|hoan thanh|lam) (?:duoc )?(?:khoang |tam )?\d+/\d+(?!\w)")
 _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer does not know the state
@@ -1021,6 +1029,20 @@ def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     ]
 
 
+def _rest_not_begun(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Tiến độ 100% phần nhập liệu, còn kiểm tra chất lượng thì chưa bắt đầu": a part
+    reported done or measured, then "còn …" not begun: the rest of the work, under way."""
+    out = []
+    for v in found:
+        c = v.clause
+        if v.kind == "not_started" and 0 < c < len(parts):
+            rest = c if parts[c].lead == "con" else c - 1 if parts[c].lead == "thi" else -1
+            if rest > 0 and parts[rest].lead == "con" and "% phan " in f"{parts[rest - 1].text} ":
+                v = Vote(IP, 0.9, c, "part_left")
+        out.append(v)
+    return out
+
+
 _THIS_ONE = re.compile(r"^con (?:\w+ ){1,4}nay(?!\w)")
 
 
@@ -1160,7 +1182,7 @@ def _opener(display: str, parts: list[clauses_.Clause]) -> bool:
 
 
 _CITED = re.compile(  # "theo yêu cầu tại CV 215/SNV-CCHC ngày 12/3": the instruction, cited
-    r"(?<!\w)(?:theo|can cu)(?: (?!ngay)\w+){0,5}? "
+    r"(?<!\w)(?:theo|can cu|thuc hien)(?: (?!ngay)\w+){0,5}? "
     r"(\d+/[\w/.-]*[a-z][\w/.-]*)(?: ngay \d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?"
 )
 
@@ -1182,7 +1204,7 @@ def _uncited(norm: str) -> tuple[str, set[str]]:
 _NO_EXTENSION = re.compile(  # "không cần gia hạn, tuần sau xong": no more time wanted
     r"(?<!\w)(?:khong can|khoi|khong phai|chua can) (?:xin )?(?:gia han|lui|them thoi gian)(?!\w)"
 )
-_EARLY_MONTH = re.compile(r"(?<!\w)dau thang (\d{1,2})(?!\d)")
+_EARLY_MONTH = re.compile(r"(?:(?<!\w)dau |^)thang (\d{1,2})(?!\d)")  # "(đầu) tháng 8 em nộp"
 
 
 def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
