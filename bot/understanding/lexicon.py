@@ -170,7 +170,7 @@ OBSTACLE = table(
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
     "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
     "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan"
-    "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may)",
+    "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may|con dau)",
     # "chưa có ý kiến" (an opinion owed), not "không có ý kiến gì thêm" (no objection)
     "chua (co|nhan duoc) (van ban )?y kien(?! gi)",
     # "chưa ban hành được do chưa có QĐ giao biên chế của tỉnh": the cause, a decision owed
@@ -297,7 +297,7 @@ DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
     # publishing and issuing acts are done verbs like sending: "công khai rồi", "đã đăng lên"
     r"(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|niem yet|cong khai|dang tai|dang_ tai|up"
-    r"|upload|tai len|day len"
+    r"|to chuc|upload|tai len|day len"
     r"|dang_ len|dua len|pho bien)( [\w/.-]+){0,6} roi",
     "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang_? tai|day len"
     r"|dang_ (\d+ )?(len|tin|bai|tren)|dang (\d+ )?(len|tin|bai)|dua len|pho bien"
@@ -381,6 +381,7 @@ UNDONE = table(  # not finished, under way
     # "được 8 phần rồi": eight parts in ten
     r"duoc (khoang |tam )?([1-9]|mot|hai|ba|bon|nam|sau|bay|tam|chin) phan(?! mem| tram)",
     r"duoc (hon |gan |khoang |tam )?(mot )?nua",  # "chắc cũng được hơn nửa rồi"
+    "dan dan", "tu tu", "ngay nao cung (lam|nhap|lam them)", "hang ngay", "moi ngay",
     # "em gửi bản dự thảo để anh góp ý trước": a draft out for comments
     r"(gui|trinh|nop) (anh |chi |a |c |so |phong )?(ban )?(du thao|nhap)( \w+){0,3} (de|xin)"
     " (anh |chi |a |c |so |cac \\w+ )?(gop y|y kien|xem|cho y kien)",
@@ -434,6 +435,7 @@ BUSY = table(  # "đang" about something else than the task
     "(cho|doi) (den|het|qua|xong)",
     # "cả phòng đang dồn đoàn giám sát", "đang trực bầu cử", "đang phục vụ đại hội"
     "don (cho_?|vao|suc|doan|dot|viec)", "truc", "phuc vu", "tiep (dan|khach)",
+    "do (dot|viec|cong viec|hop|doan)",  # "đang dở đợt kiểm tra của tỉnh": busy with it
     "chuan bi (cho_? )?(dai hoi|doan|dot|hoi nghi|bau cu|ky hop|le|tet)",
 )  # fmt: skip
 

@@ -214,7 +214,9 @@ _NOT_BEFORE = frozenset(  # "hông/hổng có làm được": không, before wha
     "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai".split()
 )
 _COUNTS = frozenset("chuc muoi vai may mot hai ba bon nam sau bay tam chin".split())
-_DOING = frozenset({"chua", "dang", "da", "se", "khong", "moi", "phai", "can", "di", "dang_"})
+_DOING = frozenset(
+    {"chua", "dang", "da", "se", "khong", "moi", "phai", "can", "di", "dang_", "toi", "em", "minh"}
+)
 
 
 def _regional(word: str, previous: str, text: str, end: int) -> str | None:

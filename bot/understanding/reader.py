@@ -449,6 +449,13 @@ def _settle(
             return D, 0.5, (D, IP)  # "đã ban hành KH số …, đang tổ chức thực hiện": which task?
         if going_on:
             return IP, max(v.weight for v in going_on), ()
+        begun_now = [
+            v
+            for v in found
+            if v.kind == "started" and v.clause < len(parts) and _NOW.match(parts[v.clause].text)
+        ]  # "xong đợt tập huấn rồi, giờ mới bắt đầu cấp chứng thư": the task is what began now
+        if begun_now and all(v.clause < begun_now[0].clause for v in done):
+            return IP, 0.9, ()
         undelivered = [v for v in found if v.kind in ("undelivered", "unsure")]
         if sure and undelivered and any(_LEADER_AWAY.search(c.text) for c in parts):
             return IP, 0.9, ()  # "xong KH rồi nhưng chưa ký được vì CT đi công tác": our leader
@@ -505,13 +512,14 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
 
 
 _NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "chưa triển khai"
-    r"(?<!\w)(?<!quen )(?<!phai )(?:chua|khong|ko|chang) (?:duoc |the |kip |hoan toan )?"
+    r"(?<!\w)(?<!quen )(?<!phai )(?<!ai bao )(?<!ai noi )(?:chua|khong|ko|chang) "
+    r"(?:duoc |the |kip |hoan toan )?"
     r"(?:lam|xong|hoan thanh|gui|nop|trinh|ky|ban hanh|trien khai|thuc hien|bat dau|bao cao"
     r"|tong hop|duyet|phe duyet|tra loi|dang_? tai|cap nhat|tham dinh)(?!\w)"
 )
 _AHEAD = re.compile(  # a future or sequence marker: what follows has not happened yet
     r"(?<!\w)(?:se|sap|du kien|(?:em|e|minh|toi|du) dinh(?! kem)|roi moi"
-    r"|moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"
+    r"|(?<!qua )(?<!truoc )moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"
     r"|de (?:em|e|minh|toi)|mai|ngay mai|tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)"
     r"|sau khi|chieu (?:nay )?(?:em|e|minh|toi|se)|toi nay|sang mai|lat nua|ti nua"
     r"|(?:lam|trien khai|thuc hien|nop|gui|trinh|bao cao) (?:ngay(?! \d| thang)|luon))"

@@ -423,8 +423,8 @@ def _clause_votes(
     text = _mask(lx.DONE, text, words)
     for m in _scan(lx.NOT_STARTED, text, words):
         after = clause.text[m.end() :].split()[:2]
-        if _before(text, m.start())[-2:] == ["khong", "phai"]:
-            continue  # "không phải chưa làm đâu": denied
+        if _before(text, m.start())[-2:] in (["khong", "phai"], ["ai", "bao"], ["ai", "noi"]):
+            continue  # "không phải chưa làm đâu", "ai bảo chưa làm": denied
         if m.group().endswith(" gi") and after[:1] in (["vuong"], ["kho"], ["tro"], ["van"]):
             continue  # "chưa có gì vướng": no obstacle, said of the work going on
         if m.group().endswith(" gi") and after[:1] == ["moi"]:
