@@ -49,7 +49,7 @@ _NOT_LEAD_BEFORE = {
     "thi": frozenset({"xa", "tran", "truong", "tuyen", "hanh", "diem"}),
     "do": frozenset({"dac", "luong"}),  # "đo đạc", "đo lường"
     "vi": frozenset({"tri", "pham", "du"}),  # "vị trí việc làm", "vi phạm", "ví dụ"
-    "con": frozenset({"hieu"}),  # "hồ sơ còn hiệu lực": still valid
+    "con": frozenset({"hieu", "dau"}),  # "hồ sơ còn hiệu lực", "chưa có con dấu"
 }
 
 

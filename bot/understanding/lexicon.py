@@ -298,7 +298,7 @@ DONE = table(
     # publishing and issuing acts are done verbs like sending: "công khai rồi", "đã đăng lên"
     r"(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|niem yet|cong khai|dang tai|dang_ tai|up"
     r"|to chuc|upload|tai len|day len"
-    r"|dang_ len|dua len|pho bien)( [\w/.-]+){0,6} roi",
+    r"|dang_ len|dua len|pho bien)( [\w/.-]+){0,8} roi",
     "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang_? tai|day len"
     r"|dang_ (\d+ )?(len|tin|bai|tren)|dang (\d+ )?(len|tin|bai)|dua len|pho bien"
     "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"

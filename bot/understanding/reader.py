@@ -1058,9 +1058,12 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Báo cáo quý thì hoàn thành rồi, còn kế hoạch này chưa bắt đầu": "còn … này" names
     the task after another piece of work's news; what it says of the task is what counts."""
     these = {c.index for c in parts if c.lead == "con" and _THIS_ONE.match(c.text)}
-    if not these or not any(v.clause in these and v.status for v in found):
+    these |= {i + 1 for i in these if i + 1 < len(parts) and parts[i + 1].lead == "thi"}
+    if not any(v.clause in these and v.status and v.kind != "remaining" for v in found):
         return found
-    return [v for v in found if v.clause in these or v.status is None]
+    return [
+        v for v in found if (v.clause in these and v.kind != "remaining") or v.status is None
+    ]  # (not "what is left" of the other work: this task's own state is said)
 
 
 def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
