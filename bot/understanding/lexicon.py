@@ -20,14 +20,13 @@ class Table:
     """A phrase table: its pattern, and the words one of which each of its matches starts with
     (None: any), so that a clause without any of them is not scanned at all."""
 
-    __slots__ = ("_lead", "regex", "starts")
+    __slots__ = ("regex", "starts")
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
         body = "|".join(sorted(phrases, key=len, reverse=True))
         self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
         starts = [_first_words(p) for p in phrases]
         self.starts = None if None in starts else frozenset().union(*starts)  # type: ignore[arg-type]
-        self._lead = None if self.starts is None else tuple(sorted(self.starts))
 
     def within(self, words: Iterable[str]) -> bool:
         return self.starts is None or not self.starts.isdisjoint(words)
@@ -43,22 +42,6 @@ class Table:
 
     def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
         return self.regex.sub(repl, text)
-
-    def in_words(self, text: str) -> list[re.Match[str]] | None:
-        """What ``finditer`` finds in ``text``, for words joined by spaces and nothing else (a
-        clause with no "%/.,-"), tried only at the words that open with one of ``starts``: a
-        match opens a word with one of them, so none is missed, and trying a few places beats
-        scanning every one. None when ``starts`` is None (any)."""
-        lead = self._lead
-        if lead is None:
-            return None
-        match, found, at, end = self.regex.match, [], 0, 0
-        for word in text.split(" "):
-            if at >= end and word.startswith(lead) and (m := match(text, at)):
-                found.append(m)
-                end = m.end()
-            at += len(word) + 1
-        return found
 
 
 _PLAIN = re.compile(r"[a-z_ |]+")

@@ -134,10 +134,11 @@ _ONLY_WHEN = re.compile(  # a reply that is only a time: "tuần sau ạ", "20/8
     r"(?: \d{1,2}| sau| toi)?|thu \d(?: tuan sau)?|(?:ngay )?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
     r"|thang \d{1,2})(?: (?:a|ah|anh|chi|nhe|nha|a_q))*[.!]*$"
 )
+_POLITE_END = r"(?: (?:a|ah|anh|chi|nhe|nha))*[.!]*$"  # "… ạ", "… nhé anh": nothing more said
 # a reply that is only "basically" or a draft sent: the task itself, or a step of it?
 _BARE_EITHER = re.compile(
     r"^(?:(?:da|em|e|ben em) )*(?:(?:ve )?co ban (?:la )?roi|da gui (?:ban )?du thao(?: roi)?)"
-    r"(?: (?:a|ah|anh|chi|nhe|nha))*[.!]*$"
+    + _POLITE_END
 )
 _LEADER_AWAY = re.compile(  # our own leader away, so the signature waits: work under way
     r"^(?:vi|do) (?:anh |chi |dong chi )?(?:ct|pct|chu tich|pho chu tich|giam doc|pho giam doc"
@@ -148,8 +149,7 @@ _ADMIRED = re.compile(r"(?<!\w)(?:gioi (?:ghe|qua|that|the)|tuyet voi|dang khen|
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:em|minh|toi|chung toi|tui|ben tui)(?!\w)")
 _ONLY_PLANNED = re.compile(
     r"^(?:(?:da|em|ben em) )*(?:moi|vua|da|chi moi) (?:len|xay dung|lap|co) ke hoach(?: roi)?"
-    r"(?: thoi)?(?:, chua (?:trien khai|lam|thuc hien|bat dau))?"
-    r"(?: (?:a|ah|anh|chi|nhe|nha))*[.!]*$"
+    r"(?: thoi)?(?:, chua (?:trien khai|lam|thuc hien|bat dau))?" + _POLITE_END
 )
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
@@ -218,7 +218,7 @@ def read_reply(
         and not _NO_EXTENSION.search(norm)
         and _past_deadline(norm, today, current_deadline)
     ):  # "tháng sau mới xong được", "đầu tháng 8 sẽ hoàn thành": after the deadline
-        found.append(Vote(X, 0.5, 0, "late"))  # "tháng sau mới xong được": after the deadline
+        found.append(Vote(X, 0.5, 0, "late"))
     acted = bool(counts) and bool(_DELIVER.search(norm))
     status, confidence, alternatives = combine(
         found, percent, measured, counts, acted=acted, parts=parts
@@ -733,8 +733,8 @@ def _unsafe(
     """
     believed = ("tuong" in norm or "nghi" in norm) and _BELIEF.search(norm)
     if believed and status is D:  # "em nghĩ là xong rồi, đã gửi bản cứng lên Sở hôm thứ 2"
-        facts = [c for c in parts if c.index > 0 and _SAID_SENT.match(c.text)]
-        believed = believed if not facts else None
+        if any(c.index > 0 and _SAID_SENT.match(c.text) for c in parts):
+            believed = None
     if _unread_modifier(status, found, parts) or believed:
         return (status, _NEIGHBOUR[status])
     if status in (D, IP) and len(set(_ITEMS.findall(norm))) > 1:

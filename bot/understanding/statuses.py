@@ -91,7 +91,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from bot.understanding import lexicon as lx
@@ -436,9 +435,9 @@ def _clause_votes(
             vote(IP, 0.9, "part_left")  # "…, còn phần ký số chưa làm": the rest of it
         elif (
             clause.lead in ("nhung", "con")
-            and (m.group().endswith(_LATER_STEPS) or "% phan " in previous)
-            and (" xong" in previous or lx.DONE.search(previous) or "% phan " in previous)
-        ):  # "tiến độ 100% phần nhập liệu, còn kiểm tra … thì chưa bắt đầu": the rest
+            and m.group().endswith(_LATER_STEPS)
+            and (" xong" in previous or lx.DONE.search(previous))
+        ):
             vote(IP, 0.9, "part_left")  # "đã gửi xin ý kiến, nhưng chưa tổng hợp góp ý"
         elif after[:1] == ["het"] and not m.group().endswith(" gi"):  # not "chưa làm gì hết"
             vote(IP, 0.9, "undone")  # "chưa triển khai hết các hạng mục": not all of it yet
@@ -634,7 +633,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
 
 def _progress_votes(
     text: str,
-    words: AbstractSet[str],
+    words: _Words,
     vote,
     later: bool = False,
     busy: bool = False,
@@ -835,13 +834,13 @@ class _Words(frozenset):
         return words
 
 
-def _scan(table: lx.Table, text: str, words: AbstractSet[str]) -> Iterable[re.Match[str]]:
+def _scan(table: lx.Table, text: str, words: _Words) -> Iterable[re.Match[str]]:
     """The table's matches in a clause's (masked) text: tried only where one of the words
     its phrases open with stands (masking keeps every position), when the clause is plain."""
     starts = table.starts  # Table.within, inlined: this runs some 30 times a reply
     if starts is not None and starts.isdisjoint(words):
         return _NONE
-    if starts is None or not isinstance(words, _Words) or not words.plain:
+    if starts is None or not words.plain:
         return table.regex.finditer(text)  # a word may open inside a token ("05/kh-ubnd")
     at = words.at
     hits = [p for w in starts.intersection(words) for p in at[w]]
@@ -859,7 +858,7 @@ def _blank(m: re.Match[str]) -> str:
     return " " * (m.end() - m.start())
 
 
-def _mask(table: lx.Table, text: str, words: AbstractSet[str]) -> str:
+def _mask(table: lx.Table, text: str, words: _Words) -> str:
     """``text`` with the table's phrases blanked out (same length: positions stay)."""
     found = _scan(table, text, words)
     if found is _NONE:
