@@ -157,7 +157,9 @@ OBSTACLE = table(
     # "chưa có ý kiến" (an opinion owed), not "không có ý kiến gì thêm" (no objection)
     "chua (co|nhan duoc) (van ban )?y kien(?! gi)",
     # "chưa ban hành được do chưa có QĐ giao biên chế của tỉnh": the cause, a decision owed
-    "(do|vi) chua (co|nhan duoc) (quyet dinh|van ban|cong van|chu truong|chi tieu|ke hoach)",
+    # "vì sau sáp nhập chưa có quyết định phân công lại": a few words of when between
+    r"(do|vi)( \w+){0,4} chua (co|nhan duoc) (quyet dinh|van ban|cong van|chu truong|chi tieu"
+    "|ke hoach)",
     # "máy scan vẫn chưa về", "kho bị dột": what the work needs not there, or damaged
     r"(may|may scan|may chu|may tinh|thiet bi|tai khoan|chu ky so|kinh phi)( \w+){0,2} (van )?chua"
     " (ve|den|co|duoc cap|duoc giao|ban giao)",
@@ -413,7 +415,8 @@ PLANNING = table(
 )
 BUSY = table(  # "đang" about something else than the task
     "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o", "lo",
-    "tap trung (cho_?|vao)", "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
+    "tap trung (cho_?|vao)", "(tap trung|lam|giai quyet) (cac )?(viec|nhiem vu|cong viec) khac",
+    "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
     "lam viec voi doan",
     "(cho|doi) (den|het|qua|xong)",
     # "cả phòng đang dồn đoàn giám sát", "đang trực bầu cử", "đang phục vụ đại hội"
@@ -449,7 +452,7 @@ REQUEST = table(
 COUNTED_AFTER = re.compile(
     r"\s*(?:cac |so )?(?:ho so|xa|phuong|thi tran|thu tuc|tthc|can bo|cong chuc|vien chuc|don vi"
     r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu"
-    r"|kinh phi|von|ngan sach|du toan)(?!\w)"  # money: "giải ngân 40% kinh phí" is a share
+    r"|van ban|kinh phi|von|ngan sach|du toan)(?!\w)"  # money: "giải ngân 40% kinh phí" is a share
 )
 # A period the percent belongs to that is not now: last year's result, not this task's progress
 OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cung ky)(?!\w)")

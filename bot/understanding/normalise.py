@@ -100,7 +100,7 @@ _VG_BEFORE = frozenset({"dang", "bi", "con", "van", "hoi", "co", "khong", "ko", 
 # What follows "vướng" and never "vâng": its object or cause, right after it
 _VG_AFTER = re.compile(
     r" (?:kinh|kp|vi|do|mac|so|sl|huong|hd|thu|quy|nhan|o|phan|khau|ho|hs|tien|chut|xiu|nho"
-    r"|qua|nhieu|gi|van|cho|ve)(?![\w])"
+    r"|qua|nhieu|gi|van|cho|ve|pm|ht|he|may|mang|tk|ns|dl|du|ng|nguoi)(?![\w])"
 )
 _FAULT_WORDS = frozenset({"loi", "hong", "treo", "sap", "cham", "khoa"})
 

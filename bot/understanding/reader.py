@@ -121,6 +121,11 @@ from storage.textfold import fold, nfc
 
 THRESHOLD = 0.6
 _HUNDRED = re.compile(r"(?<![\d.,])100\s*(?:%|phan tram)")
+_ALL_OF_IT = re.compile(  # "đạt 100% số xã": all of it, not "ký số 100% văn bản": a measure
+    r"(?<!\w)(?:dat|xong|hoan thanh|duoc|ca) 100\s*(?:%|phan tram)"
+    r"|(?<![\d.,])100\s*(?:%|phan tram) (?:cac )?(?:thon|xa|phuong|don vi|co quan|phong|truong"
+    r"|to dan pho)(?!\w)"
+)
 _DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh)(?!\w)")
 _DELIVER_VERB = re.compile(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
 _NEXT_MONTH = re.compile(r"(?<!\w)(?:thang (?:sau|toi)|sang thang(?! \d))(?!\w)")
@@ -273,7 +278,7 @@ def read_reply(
         done_on = completion_date(own, today=today, plan_start=plan_start, issued=issued)
     if status is None and not ask:
         percent = None  # a percent goes with a status to record, or with a question
-    if status is D and percent is None and measured and _HUNDRED.search(norm):
+    if status is D and percent is None and measured and _ALL_OF_IT.search(norm):
         percent = 100  # "đã hoàn thành, đạt 100% số xã": all of it
     kinds = {v.kind for v in found}
     return Reading(
@@ -560,7 +565,10 @@ _MUST_WE = re.compile(  # whether the task is the writer's to do at all
 _OFFICIAL_ASKED = re.compile(  # a draft sent, and whether the official copy is needed asked
     r"(?<!\w)(?:can|phai) (?:gui |nop )?(?:them )?ban (?:chinh thuc|goc|giay|co dau|ky)(?!\w)"
 )
-_SENT_TO = re.compile(r"(?<!\w)(?:gui|nop|chuyen|trinh|dua|bao cao|giao)(?!\w)")
+_SENT_TO = re.compile(  # sent or given to: "gửi … cho chị", "cấu hình chữ ký số cho lãnh đạo"
+    r"(?<!\w)(?:gui|nop|chuyen|trinh|dua|bao cao|giao|(?<!nang )(?<!cung )cap|cau hinh|cai dat"
+    r"|tap huan|huong dan|ho tro|phan bo)(?!\w)"
+)
 
 
 def _waits_on_someone(norm: str) -> bool:
@@ -594,8 +602,8 @@ _TO_PERSON = re.compile(
     r"|chuyen vien)(?!\w)(?:(?: \w+){0,3} (?:phu trach|xu ly|theo doi|lam))?"
 )
 _TOLD = re.compile(  # "lãnh đạo bảo làm xong trước 25/7": an instruction reported, not a report
-    r"(?<!\w)(?:bao|yeu cau|chi dao|dan|nhac|giao|muon)(?: \w+){0,3}? (?:lam xong|xong|hoan thanh)"
-    r"(?!\w)"
+    r"(?<!\w)(?:bao(?! cao)|yeu cau|chi dao|dan|nhac|giao|muon)(?: \w+){0,3}?"
+    r" (?:lam xong|xong|hoan thanh)(?!\w)"
 )
 _SOMETHING_DONE = frozenset({"done", "did", "partial", "own_part"})
 _PART_XONG = re.compile(r"(?<!\w)xong (?:dot|phan|buoc|giai doan|khau) (?:\d+|mot|dau)(?!\w)")
@@ -735,6 +743,11 @@ def _unsafe(
     if believed and status is D:  # "em nghĩ là xong rồi, đã gửi bản cứng lên Sở hôm thứ 2"
         if any(c.index > 0 and _SAID_SENT.match(c.text) for c in parts):
             believed = None
+    if believed and believed.group().endswith("nghi"):  # what is thought (not "em tưởng":
+        # what was wrongly believed) turns only a reading resting on it: not "đang làm tiếp …,
+        held = {c.index for c in parts if _BELIEF.search(c.text)}  # em nghĩ sẽ xong đúng hạn"
+        if any(v.status is status and v.clause not in held for v in found):
+            believed = None
     if _unread_modifier(status, found, parts) or believed:
         return (status, _NEIGHBOUR[status])
     if status in (D, IP) and len(set(_ITEMS.findall(norm))) > 1:
@@ -792,9 +805,7 @@ def _unsafe(
         if _ASKS_US.search(norm):
             return (B, IP)
         strong = [v for v in found if v.status is B and v.weight >= 0.9]
-        handed = any(v.status is D or v.kind == "submitted" for v in found) or bool(
-            _HANDED.search(norm)
-        )
+        handed = any(v.kind in ("done", "submitted") for v in found) or bool(_HANDED.search(norm))
         if strong and all(
             v.kind == "waiting" and _WAITS.search(parts[v.clause].text) for v in strong
         ):  # "còn đợi 2 xã nộp báo cáo": waiting said outright for another body's part
@@ -873,6 +884,12 @@ def _unsafe(
                 return (IP, B)  # "đang tắc vì …": what is under way was not read
         if (
             status is IP
+            and _JUST_TAKEN.search(norm)
+            and all(_LOOKING.search(parts[v.clause].text) for v in found if v.status is IP)
+        ):
+            return (IP, NS)  # "mới nhận bàn giao từ xã cũ, đang xem lại": begun, or studying?
+        if (
+            status is IP
             and _START_NOT_YET.search(norm)
             and not kinds & {"not_started", "future_start", "superseded", "part_left"}
         ):
@@ -888,6 +905,10 @@ _STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …"
 )
 
 
+_JUST_TAKEN = re.compile(
+    r"(?<!\w)(?:moi|vua|vua moi) (?:nhan|tiep nhan) (?:ban giao|viec|nhiem vu|ho so)(?!\w)"
+)
+_LOOKING = re.compile(r"(?<!\w)dang (?:xem|xem lai|nghien cuu|tim hieu|doc)(?: \w+){0,2}$")
 _STILL_TRYING = re.compile(r"(?<!\w)(?:van dang|van|dang) (?:co|co gang|lam|day nhanh)(?!\w)")
 _SAID_SENT = re.compile(r"(?:\w+ ){0,2}da (?:gui|nop|trinh|ban hanh|phat hanh)(?!\w)")
 _DATED_ASK = re.compile(r"(?<!\w)(?:den|toi|sang|het) (?:ngay )?\d{1,2}/\d{1,2}(?!\d)")
@@ -990,6 +1011,11 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
             lacking = _LACKING.search(parts[v.clause].text)
             if lacking and lacking[1] not in _RESOURCES and _SUPPLYING.search(after):
                 continue
+            if _MANAGED.match(after) and any(
+                w.status is IP and w.weight >= 0.9 and w.clause not in (v.clause, v.clause + 1)
+                for w in found
+            ):  # "đang làm tiếp phần chứng thực. Phần mềm hơi chậm nhưng vẫn làm được": no stop
+                continue  # (alone, "hơi vướng nhưng vẫn làm được" asks: is it in the way?)
             done = lexicon.RESOLVED.search(after)
             if done and not lexicon.NEGATORS & set(after[: done.start()].split()[-2:]):
                 continue
@@ -997,6 +1023,10 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     return out
 
 
+_MANAGED = re.compile(  # the work goes on despite it: "… nhưng vẫn làm được", "không ảnh hưởng"
+    r"(?:(?:nhung|ma) )?(?:(?:em|ben em|minh|xa|phong) )?(?:van (?:lam duoc|on|dam bao|kip"
+    r"|xu ly duoc|chay duoc)|khong anh huong)(?!\w)"
+)
 _PAST = re.compile(  # a state said of before: "lúc trước", "trước đây" (not "trước 25/7")
     r"^(?:(?:nhung|con|ma) )?(?:luc truoc|truoc day|truoc do|hoi truoc|hom truoc|thoi gian truoc"
     r"|ban dau|luc dau|tuan truoc|thang truoc|hom qua|hom kia|tuan roi|dot truoc|lan truoc"
@@ -1072,9 +1102,10 @@ def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
     not an obstacle (lacking money, staff or guidance still is); under a doubt ("hình như còn
     thiếu") it makes the done a question."""
     done_at = [v.clause for v in found if v.kind in ("done", "hedged", "partial", "own_part")]
-    if not done_at or not any(v.kind in ("obstacle", "eased") for v in found):
+    ahead = any(v.kind == "forecast" for v in found)  # "còn thiếu 2 biểu, em bổ sung là xong"
+    if not (done_at or ahead) or not any(v.kind in ("obstacle", "eased") for v in found):
         return found
-    first = min(done_at)
+    first = -1 if ahead else min(done_at)
     kept: list[Vote] = []
     unsure: set[int] = set()
     for v in found:
@@ -1095,7 +1126,7 @@ def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
         doubted = lexicon.DOUBT.search(c.text) or (
             v.clause - 1 > first and lexicon.DOUBT.search(previous)
         )
-        if doubted:
+        if doubted and not ahead:
             unsure.add(v.clause)
             kept.append(Vote(None, 1.0, v.clause, "unsure"))
         else:

@@ -193,6 +193,8 @@ def votes(clauses: list[Clause]) -> list[Vote]:
             if _NEEDED.search(clause.text):  # "khi nào có kinh phí thì …": what the start waits on
                 only_then = i + 1 < len(clauses) and _ONLY_THEN.search(clauses[i + 1].text)
                 found.append(Vote(B, 0.9 if only_then else 0.5, clause.index, "condition"))
+            elif _REQUEST_IF.search(clause.text):  # "có gì em xin thêm ít hôm": more time, if
+                found.append(Vote(X, 0.5, clause.index, "late"))  # need be: asked about
             continue  # "nếu xong sớm …": supposed, not said to be so
         if not _TRIGGERS.isdisjoint(clause.text.split()):
             previous = clauses[i - 1].text if i else ""
@@ -206,8 +208,9 @@ def votes(clauses: list[Clause]) -> list[Vote]:
                     else Vote(IP, 0.6, v.clause, "forecast")
                     if v.status is D or v.kind == "future_done"
                     else Vote(v.status, min(v.weight, 0.5), v.clause, v.kind)
-                    if v.status and v.kind != "extension"  # "nếu … thì em xin lùi": asked now
-                    else v
+                    if v.status and (v.kind != "extension" or _IF_LATE.search(clauses[i - 1].text))
+                    else v  # "nếu … chưa cấp kinh phí thì em xin lùi": asked now; "nếu không kịp
+                    # em xin thêm": only if need be
                     for v in said
                 ]
             if (
@@ -256,6 +259,10 @@ _BARE_WAIT = re.compile(  # "còn chờ thôi ạ", "vẫn đợi": waiting, not
     r"^(?:(?:gio|bay gio|hien gio|nhung|ma) )?(?:(?:em|e|ben em) )?"
     r"(?:con|van) (?:dang )?(?:cho|doi)"
     r"(?: (?:thoi|a|ah|anh|chi|nhe|nha|day))*$"
+)
+_IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
+_REQUEST_IF = re.compile(  # a request put under "có gì/nếu … thì": foreseen, not made
+    r"(?<!\w)(?:em|e|minh|ben em|toi) (?:se )?xin (?:them|lui|gia han)(?!\w)"
 )
 _WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
 _PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới … được"
@@ -321,7 +328,10 @@ def _clause_votes(
             vote(X, 0.5, "late")  # "chắc không kịp hạn": ask whether to ask for more time
     if clause.question:
         tables = (lx.DONE, lx.PROGRESS, lx.OBSTACLE, lx.NOT_STARTED)
-        if any(t.within(words) and t.search(text) for t in tables):
+        if any(
+            t.within(words) and any(not _asked_of_us(text, m, words) for m in t.finditer(text))
+            for t in tables
+        ):
             vote(None, 1.0, "question")
             if not _WH.search(text):
                 vote(None, 1.0, "status_question")  # "xong rồi hả anh?": asks, reports nothing
@@ -403,6 +413,11 @@ def _clause_votes(
     text = _mask(lx.RETURNED, text, words)
     for m in _scan(lx.DONE, text, words):
         _done_vote(text, m, following, vote)
+    if "roi" in words and not any(v.status is D for v in out) and _SAID_DONE_END.search(text):
+        sent = _DELIVERED.search(text)  # "em gửi báo cáo … lên Sở hôm thứ 2 rồi anh nhé"
+        head = text[: sent.start()] if sent else ""
+        if sent and not (_negated(head.split()) or lx.FUTURE.search(head) or " roi " in head):
+            vote(D, 1.0, "done")
     if "trinh" in words and (sent := _SUBMITTED.search(text)):
         vote(D, 0.5, "submitted")  # "đã trình UBND tỉnh": our part done, the product not yet
         text = text[: sent.start()] + _blank(sent) + text[sent.end() :]
@@ -492,6 +507,19 @@ def _clause_votes(
 
 
 _SEND_VERB = re.compile(r"(?<!\w)(?:gui|nop|trinh)(?!\w)")
+_TO_OWN_LEADER = re.compile(
+    r" (?:lanh dao|ld|sep|thu truong|chu tich|giam doc)(?: (?:xa|phuong|so|phong|don vi))?"
+    r"(?: (?:roi|r|va|de|xin))?(?: (?:a|anh|chi|nhe|nha))*$"
+)
+_PROBABLY_END = re.compile(r"(?: roi| r)? thi phai(?: (?:a|anh|chi|nhe|nha))*$")
+_HEARSAY = re.compile(  # someone else, named or by role, said it: not the writer's own word
+    r"(?<!\w)(?:anh|chi|chu|co|ban|dong chi|d/c|ben|phong|xa|so)(?: \w+){1,6} (?:bao|noi)(?: la)?$"
+)
+_DELIVERED = re.compile(r"(?<!\w)(?:gui|nop|trinh|ban hanh|phat hanh)(?!\w)")
+_WHOLE = re.compile(r" (?:xong )?(?:toan bo|tat ca|het|day du)(?!\w)")
+_SO_CALLED = frozenset(
+    {"goi", "coi", "tam", "nhu", "the", "vay", "cung", "duoc", "chac", "le", "ve"}
+)
 _SEND_LATER = re.compile(r"(?<!\w)(?:gui|nop|trinh)(?: \w+){0,2} sau(?!\w)")
 _THEN_SEND = re.compile(r"(?<!\w)roi (?:(?:em|e|minh|toi|ben em) )?(?:se )?$")
 _SEND_NOW = re.compile(r" (?:\w+ ){0,2}(?:ngay|luon)(?!\w)(?! \d| thang| roi)")
@@ -528,6 +556,18 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
     if before[-2:] == ["dau", "ma"]:
         return  # "xong đâu mà xong": the verb said again in the denial
+    if (
+        m.group() == "xong"
+        and before[-1:] == ["la"]
+        and len(before) > 1
+        and before[-2] not in _SO_CALLED
+        and not {"roi", "r"} & set(rest.split())
+    ):
+        vote(IP, 0.9, "forecast")  # "em bổ sung là xong": once that is done; not yet
+        return
+    if m.group().endswith("bao cao") and _TO_OWN_LEADER.match(rest):
+        vote(None, 1.0, "other_sense")  # "em đã báo cáo lãnh đạo": told our leader, no product
+        return
     if _INSTRUCTED.search(" ".join(before[-6:])):
         vote(None, 1.0, "other_sense")  # "anh nhắc các xã hoàn thành sớm giúp em": asked of
         return  # others, no report
@@ -609,9 +649,13 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
     if lx.FUTURE.search(head) and not _PAST_HEAD.search(head) and not said_done:
         vote(IP, 0.6, "future_done")
         return
-    if lx.DOUBT.search(head):
-        vote(D, 0.5, "doubt")
+    if lx.DOUBT.search(head) or _PROBABLY_END.match(rest):
+        vote(D, 0.5, "doubt")  # "xong rồi thì phải": probably
         return
+    if before[-1:] in (["bao"], ["noi"]) or before[-2:] in (["bao", "la"], ["noi", "la"]):
+        if _HEARSAY.search(head):
+            vote(D, 0.5, "doubt")  # "anh Hùng phụ trách bảo đã gửi": heard, not seen
+            return
     if lx.HEDGE.search(head):
         vote(IP, 0.9, "hedged")
         return
@@ -649,7 +693,7 @@ def _progress_votes(
     for aspect in () if busy or "dang" not in text else _DANG.finditer(text):
         if len(aspect.group(1)) > 1:
             continue  # what followed was read already ("đang chờ Sở …")
-        rest = " ".join(text[aspect.end() :].split()[:3])
+        rest = " ".join(text[aspect.end() :].split()[:5])
         if rest and lx.BUSY.match(rest):
             busy = True  # "đang tập trung cho đợt kiểm tra": its steps are that business's
             continue
@@ -695,6 +739,8 @@ def _progress_votes(
             continue  # "gửi lại anh bản đã chỉnh sửa": what the document is, not a step now
         if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
             vote(IP, 0.9, "progress")
+        elif before[-1:] == ["da"] and _WHOLE.match(text, m.end()):
+            vote(D, 1.0, "done")  # "đã rà soát toàn bộ 96 thủ tục": all of it
         elif (
             before[-1:] in (["da"], ["moi"], ["vua"])
             or before[-2:] == ["da", "di"]  # "đã đi kiểm tra thực tế"
@@ -703,12 +749,14 @@ def _progress_votes(
             or _ACHIEVED.match(text, m.end())
         ):
             vote(IP, 0.8, "started")
-        elif before[-1:] in (["anh"], ["chi"]) and "giup" in words:
+        elif _asked_of_us(text, m, words):
             continue  # "anh kiểm tra lại giúp em …": asked of the coordinator, no step of ours
         elif not later and not busy:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
 
+# a clause ending in "rồi" (and only particles after it): said as done, not "… rồi báo anh"
+_SAID_DONE_END = re.compile(r" (?:roi|r)(?: (?:a|ah|anh|chi|a|c|nhe|nha|day|do|nhe|a))*$")
 _AFTER_DONE = re.compile(r"(?:de|doi|cho|sau khi) (?:\S+ ){0,5}?xong(?!\w)")  # "để xong đợt … thì"
 _PLAN = re.compile(  # a plan said as such, not only a time: "dự kiến tháng 8 đã xong"
     r"(?<!\w)(?:se|sap|du kien|dinh|ke hoach|phan dau|co gang|de (?:em|e|minh|toi)|khi nao|bao gio)"
@@ -751,6 +799,14 @@ _NOT_A_BODY = re.compile(
     r"|bo (?:sung|tri|phan)|tinh (?:hinh|hinh|toan)|(?:phong|ben) (?:em|minh|toi))(?!\w)"
 )
 _A_BODY = re.compile(rf"(?<!\w)(?:{lx.BODY_NAMES})(?!\w)")
+
+
+def _asked_of_us(text: str, m: re.Match[str], words: _Words) -> bool:
+    """A step the writer asks the coordinator to take ("anh kiểm tra giúp em xem đã nhận được
+    chưa"): the coordinator's, no step of the work and no question on its state."""
+    return _before(text, m.start())[-1:] in (["anh"], ["chi"], ["a"], ["c"]) and bool(
+        {"giup", "dum", "ho"} & words
+    )
 
 
 def _names_body(text: str) -> bool:
