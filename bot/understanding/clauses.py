@@ -38,6 +38,9 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("ban", "thi"),
     ("tien", "do"),  # "tiến độ": progress, not "do" (because)
     ("khi", "do"),  # "khi đó": then, not "do" (because)
+    ("sau", "do"),  # "sau đó mới bắt đầu": after that
+    ("truoc", "do"),
+    ("trong", "do"),  # "trong đó có nhiệm vụ này": among them
     ("ly", "do"),  # "lý do …": one clause, the reason said
     ("muc", "do"),  # "mức độ hài lòng"
     ("dau", "ma"),  # "xong đâu mà xong": one denial

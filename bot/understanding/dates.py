@@ -60,7 +60,7 @@ _DOC_REFS = (
     ),
 )
 _YEAR = r"(?:(?:\s*[/.-]\s*|\s+nam\s+)(\d{4}))?"
-_TO = r"(?:het|cuoi|den|toi|sang|trong)\s+(?:(?:het|cuoi)\s+)?"
+_TO = r"(?:het|cuoi|den|toi|sang|qua|trong)\s+(?:(?:het|cuoi)\s+)?"  # "qua tháng 8": southern
 _NOTHING = date.min  # a relative form that cannot be resolved: not a candidate at all
 
 
@@ -74,8 +74,11 @@ def cued(text: str, start: int) -> bool:
     return words[-1] in DATE_CUES
 
 
-def extension_date(text: str, *, today: date, current_deadline: date | None = None) -> date | None:
-    """The new deadline written in ``text``, or None (see the module docstring)."""
+def extension_date(
+    text: str, *, today: date, current_deadline: date | None = None, upcoming: bool = False
+) -> date | None:
+    """The new deadline written in ``text``, or None (see the module docstring); ``upcoming``:
+    the text is known to ask for more time, so a day gone by is another fact, not the date."""
     for ref in _DOC_REFS:
         text = ref.sub(lambda m: " ; " + " " * (len(m.group()) - 3), text)
     candidates: list[tuple[int, date | None]] = []
@@ -93,6 +96,8 @@ def extension_date(text: str, *, today: date, current_deadline: date | None = No
                 candidates.append((match.start(), found))
             text = text[: match.start()] + " " * len(match.group()) + text[match.end() :]
     for _, found in sorted(candidates, key=lambda c: c[0]):
+        if upcoming and found is not None and found < today:
+            continue  # "Công văn … ký ngày 13/7 đề nghị gia hạn đến 20/8": a day gone, not asked
         if found is None or found != current_deadline:
             return found
     return None
@@ -243,7 +248,7 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
 _RANGE_END = re.compile(  # the end of a span after the day found: "… đến (ngày) 3/7"
     r"\s+(?:den|toi)\s+(?:ngay\s+)?(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\w/%]|[.-]\d)"
 )
-_COMPLETION_CUE = re.compile(r"(?:ngay|hom|tu|luc|vao|xong)\s+$")
+_COMPLETION_CUE = re.compile(r"(?:ngay|hom|bua|tu|luc|vao|xong|ngay nhan)\s+$")
 _DONE_ON_WORDS = re.compile(  # "ngày 12 tháng 7 (năm 2026)", "hôm 8 tháng 7"
     r"(?<!\w)(?:ngay|hom|tu|vao)\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)(?:\s+nam\s+(\d{4}))?"
 )
@@ -252,7 +257,7 @@ _RECENT_WEEKDAY = re.compile(  # "thứ 2 vừa rồi", "thứ 6 tuần trước
     r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)(?=\s+(?:vua roi|vua qua|tuan truoc)(?!\w))"
 )
 _LAST_WEEKDAY = re.compile(
-    r"(?<!\w)(?:hom|tu|ngay|sang|chieu)\s+thu\s+(\d|hai|ba|tu|nam|sau|bay)(?!\w)"
+    r"(?<!\w)(?:hom|hoi|bua|tu|ngay|sang|chieu)\s+thu\s+(\d|hai|ba|tu|nam|sau|bay)(?!\w)"
 )
 
 

@@ -116,7 +116,7 @@ EXTENSION = table(
     "xin (den|toi|sang|them|chuyen sang)", "xin khat", "xin (hen|hen lai)",
     "hen (lai )?(den|toi|sang)", "khat (den|toi|sang|lai)",
     r"cho_? (em|ben em|toi) no (den|toi|sang)",
-    "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen)",
+    "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen(?! vien| cong tac| tin| cho))",
     "keo dai (thoi han|thoi gian|han)", "them (thoi gian|tg)", "hoan thanh cham",
     "(xin|de nghi) (dieu chinh|thay doi_?) (thoi han|thoi gian|han|tien do)",
     "dieu chinh (thoi han|thoi gian|han)",
@@ -180,7 +180,7 @@ OBSTACLE = table(
     r"|tham dinh)(?!\w)",
     "khong (vao|truy cap|dang_? nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac|dang_( tai)?"
     "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
-    "khong (lam|thuc hien|trien khai|hoan thanh)( gi)?( them)? (duoc|kip)",
+    "khong (lam|thuc hien|trien khai|hoan thanh)( gi)?( them| tiep)? (duoc|kip)",
     "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu"
     r"|may)( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap(?! nhap| xep| toi| xong)|khoa"
@@ -324,12 +324,15 @@ NEUTRAL = table(  # looks like completion, is not
 PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan",
     # not "phần mềm" (software), "phản hồi", nor "bộ phận một cửa" (a unit)
-    r"(?<!bo )phan (?!mem|hoi|anh|cong|tram|loai|mong|bo|cap|quyen|tich|lap|ky)\w+",
+    r"(?<!bo )phan (?!mem|hoi|anh|cong|tram|loai|mong|bo|cap|quyen|tich|lap|ky"
+    r"|(?:so|xa|phuong|phong|ban|don vi|ubnd) )\w+",
     r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip
 OWN_PART = table(  # "phần của em", "phần việc của phòng em": the writer's own unit's part
-    "phan( viec)? (cua )?(ben |phong |don vi |xa |bo phan )?(em|minh|toi)"
+    "phan( viec)? (cua )?(ben |phong |don vi |xa |bo phan )?(em|minh|toi)",
+    # "phần Sở Xây dựng em chốt xong rồi": a unit's part, the writer's own or not
+    r"phan( viec)? (cua )?(so|xa|phuong|phong|ban|don vi|ubnd) \w+",
 )
 HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi_?")
 DOUBT = table(
@@ -474,7 +477,8 @@ _OWED = (
 )
 BODY_UNDELIVERED = re.compile(
     rf"(?<!\w)(?:ben|cac)? ?(?:{_BODY})(?: (?!em\b|minh\b|toi\b|e\b)\w+){{0,3}} (?:van )?chua "
-    rf"(?:{_OWED}|tra loi|tra ket qua|phan hoi|co y kien|thong nhat|ky|hoi am|ket luan)(?!\w)"
+    rf"(?:{_OWED}|tra loi|tra ket qua|phan hoi|co y kien|gop y|cho y kien|thong nhat|ky|hoi am"
+    r"|ket luan)(?!\w)"
     rf"|(?<!\w)chua thay (?:ben |cac )?(?:{_BODY})(?: \w+){{0,2}} (?:{_OWED})(?!\w)"
 )
 # A person named after "chờ anh/chị …" who belongs to another body: "chị Lan bên phòng TC"

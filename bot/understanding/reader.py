@@ -142,9 +142,12 @@ _ONLY_WHEN = re.compile(  # a reply that is only a time: "tuần sau ạ", "20/8
 _POLITE_END = r"(?: (?:a|ah|anh|chi|nhe|nha))*[.!]*$"  # "… ạ", "… nhé anh": nothing more said
 # a reply that is only "basically" or a draft sent: the task itself, or a step of it?
 _BARE_EITHER = re.compile(
-    r"^(?:(?:da|em|e|ben em) )*(?:(?:ve )?co ban (?:la )?roi|da gui (?:ban )?du thao(?: roi)?)"
+    r"^(?:(?:da|em|e|ben em) )*(?:(?:ve )?co ban (?:la )?roi|da gui (?:ban )?du thao(?: roi)?"
+    r"|(?:ban )?du thao (?:da )?xong(?: roi)?)"  # "dự thảo xong rồi": the task, or a step?
     + _POLITE_END
 )
+_UNKNOWN_REST = re.compile(r"(?<!\w)(?:em|minh|toi) (?:khong|chua|ko) (?:ro|biet|nam duoc)(?!\w)")
+_BARE_SUBMITTED = re.compile(r"^(?:(?:da|em|e|ben em) )*trinh(?: roi| r)?" + _POLITE_END)
 _LEADER_AWAY = re.compile(  # our own leader away, so the signature waits: work under way
     r"^(?:vi|do) (?:anh |chi |dong chi )?(?:ct|pct|chu tich|pho chu tich|giam doc|pho giam doc"
     r"|pgd|gd|lanh dao|ld|sep|truong phong|tp|thu truong)(?: \w+){0,2}? (?:di|dang|nghi|vang"
@@ -232,6 +235,8 @@ def read_reply(
         alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
     if _BARE_EITHER.match(norm):
         status, alternatives = None, (IP, D)  # "cơ bản rồi ạ", "đã gửi dự thảo"
+    if _BARE_SUBMITTED.match(norm):
+        status, alternatives = None, (IP, B, D)  # "đã trình rồi": with whom, and is that all?
     if _ONLY_PLANNED.match(norm):
         status, alternatives = None, (IP, NS)  # "mới lên kế hoạch thôi": begun, or not yet?
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
@@ -252,7 +257,9 @@ def read_reply(
     if status is X:
         asked_in = sorted({v.clause for v in found if v.status is X and v.clause < len(parts)})
         for text_ in [*(parts[i].text for i in asked_in), norm]:  # the request's clause first:
-            new_date = extension_date(text_, today=today, current_deadline=current_deadline)
+            new_date = extension_date(
+                text_, today=today, current_deadline=current_deadline, upcoming=True
+            )
             if new_date:  # not "nếu tuần sau sửa xong máy thì em xin thêm 10 ngày"'s "tuần sau"
                 break
         if new_date is None:  # "15/8 được không anh?"
@@ -796,6 +803,11 @@ def _unsafe(
     elif status is B:
         if _MUST_WE.search(norm):
             return (B, NS)  # "chưa nhận được hướng dẫn, không biết có phải làm không": ours?
+        if kinds >= {"not_started", "future_start"} and not any(
+            v.kind == "future_start" and (parts[v.clause].condition or parts[v.clause].consequence)
+            for v in found
+        ):  # "chưa có con dấu … nên chưa triển khai; dự kiến 20/7 sẽ bắt đầu": held up, or only
+            return (B, NS)  # not begun yet, with its start set?
         at = {v.clause for v in found if v.status is B and v.weight >= 0.9}
         if any(_negated_obstacle(c.text) for c in parts if c.index in at):
             return (B, IP)  # "không gặp khó khăn vướng mắc gì": said to be absent?
@@ -841,6 +853,8 @@ def _unsafe(
         return (NS, X)  # "chắc sang tháng mới làm được": a start past the deadline, foreseen
     elif status is NS and _NOBODY.search(norm):
         return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?
+    if status is IP and "own_part" in kinds and _UNKNOWN_REST.search(norm):
+        return (IP, D)  # "phần của em xong rồi, còn phần phòng TCCB thì em không rõ": all?
     if status is IP and _OFFICIAL_ASKED.search(norm) and "partial" in kinds:
         return (IP, D)  # "đã gửi bản nháp, không biết chị có cần bản chính thức không"
     if status in (IP, NS):

@@ -198,7 +198,8 @@ def votes(clauses: list[Clause]) -> list[Vote]:
             continue  # "nếu xong sớm …": supposed, not said to be so
         if not _TRIGGERS.isdisjoint(clause.text.split()):
             previous = clauses[i - 1].text if i else ""
-            said = _clause_votes(clause, following, cause_of, previous)
+            short = [c.text for c in clauses[max(i - 2, 0) : i] if len(c.text.split()) <= 5]
+            said = _clause_votes(clause, following, cause_of, previous, " ".join(short))
             if clause.consequence and when != i - 1:  # a plan under a condition: asked about
                 said = [
                     Vote(NS, 0.5, v.clause, "future_start")  # "… thì triển khai": a start ahead
@@ -260,6 +261,13 @@ _BARE_WAIT = re.compile(  # "còn chờ thôi ạ", "vẫn đợi": waiting, not
     r"(?:con|van) (?:dang )?(?:cho|doi)"
     r"(?: (?:thoi|a|ah|anh|chi|nhe|nha|day))*$"
 )
+_TIME_AHEAD = re.compile(
+    r"(?<!\w)(?:tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)|mai|ngay mai)(?!\w)"
+)
+_CHASED = re.compile(
+    r"(?<!\w)(?:du|mac du|da) (?:da )?(?:nhac|don doc|doc thuc|nhac nho)(?: \w+){0,2}"
+    r" (?:lan|roi|nhieu lan|mai)(?!\w)"
+)
 _IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
 _REQUEST_IF = re.compile(  # a request put under "có gì/nếu … thì": foreseen, not made
     r"(?<!\w)(?:em|e|minh|ben em|toi) (?:se )?xin (?:them|lui|gia han)(?!\w)"
@@ -274,10 +282,11 @@ _NEEDED = re.compile(
 
 
 def _clause_votes(
-    clause: Clause, following: str, cause_of: str = "", previous: str = ""
+    clause: Clause, following: str, cause_of: str = "", previous: str = "", ahead_of: str = ""
 ) -> list[Vote]:
     """The votes of one clause; ``cause_of``: the clause this one gives the cause of;
-    ``previous``: the clause before (where a body waited for may be named)."""
+    ``previous``: the clause before (where a body waited for may be named); ``ahead_of``: the
+    short clauses just before ("thứ 2 tuần sau (20/7) | bên em mới bắt đầu": its time)."""
     text, n = clause.text, clause.index
     words = _Words.of(text)
     out: list[Vote] = []
@@ -296,6 +305,8 @@ def _clause_votes(
         return out
     for m in _scan(lx.EXTENSION, text, words):
         before = _before(text, m.start())
+        if m.group().endswith("gia han") and "het han" in f"{previous} {text[: m.start()]}":
+            continue  # "token của lãnh đạo hết hạn, đã gửi Ban Cơ yếu gia hạn": renewed
         if before[-1:] == ["lich"] or before[-2:] == ["lich", "bi"]:
             vote(B, 0.9, "obstacle")  # "lịch lùi sang đầu tháng 8 do …": moved, not asked for
             continue
@@ -380,6 +391,9 @@ def _clause_votes(
         vote(B, 0.95, "waiting")  # "đã xin ý kiến Sở Tài chính … chưa được phản hồi"
     if _BARE_WAIT.search(text):
         vote(B, 0.6, "waiting_vague")  # "còn chờ thôi ạ": for whom, not said
+    if "nhac" in words or "don" in words or "doc" in words:
+        if "chua" in words and _CHASED.search(text):  # "còn 2 Ban chưa gửi dù đã nhắc 2 lần"
+            vote(B, 0.95, "waiting")  # asked for and still owed: stuck on them
     if "moi" in words or "chi" in words:
         if _FEW_ANSWERED.search(text):  # "mới có 2 sở trả lời": the others' answers are owed
             vote(B, 0.95, "waiting")
@@ -413,7 +427,7 @@ def _clause_votes(
     text = _mask(lx.RETURNED, text, words)
     for m in _scan(lx.DONE, text, words):
         _done_vote(text, m, following, vote)
-    if "roi" in words and not any(v.status is D for v in out) and _SAID_DONE_END.search(text):
+    if not any(v.status is D for v in out) and _SAID_DONE_END.search(text):
         sent = _DELIVERED.search(text)  # "em gửi báo cáo … lên Sở hôm thứ 2 rồi anh nhé"
         head = text[: sent.start()] if sent else ""
         if sent and not (_negated(head.split()) or lx.FUTURE.search(head) or " roi " in head):
@@ -483,6 +497,7 @@ def _clause_votes(
             or _put_off(clause.text[: m.start()])
             or (clause.lead == "thi" and _AFTER_DONE.match(previous))
             or (clause.lead == "thi" and _before(text, m.start())[-1:] == ["moi"])
+            or (_before(text, m.start())[-1:] == ["moi"] and _TIME_AHEAD.search(ahead_of))
             or (m.group() in ("bat dau", "khoi dong") and _DAY_BEFORE.search(text, 0, m.start()))
         ):  # "sau khi có hướng dẫn … thì bên em mới làm": only then; "22/7 bắt đầu" (a day
             # gone by is read as begun, in the reader)
@@ -515,7 +530,7 @@ _PROBABLY_END = re.compile(r"(?: roi| r)? thi phai(?: (?:a|anh|chi|nhe|nha))*$")
 _HEARSAY = re.compile(  # someone else, named or by role, said it: not the writer's own word
     r"(?<!\w)(?:anh|chi|chu|co|ban|dong chi|d/c|ben|phong|xa|so)(?: \w+){1,6} (?:bao|noi)(?: la)?$"
 )
-_DELIVERED = re.compile(r"(?<!\w)(?:gui|nop|trinh|ban hanh|phat hanh)(?!\w)")
+_DELIVERED = re.compile(r"(?<!\w)(?:gui|nop|ban hanh|phat hanh)(?!\w)")  # not "trình": handed up
 _WHOLE = re.compile(r" (?:xong )?(?:toan bo|tat ca|het|day du)(?!\w)")
 _SO_CALLED = frozenset(
     {"goi", "coi", "tam", "nhu", "the", "vay", "cung", "duoc", "chac", "le", "ve"}
@@ -556,6 +571,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
     if before[-2:] == ["dau", "ma"]:
         return  # "xong đâu mà xong": the verb said again in the denial
+    if m.group() == "xong" and before[-2:-1] and before[-2] in lx.NEGATORS:
+        vote(IP, 0.9, "undone")  # "phiếu khảo sát chưa in xong": a verb of the work negated
+        return
     if (
         m.group() == "xong"
         and before[-1:] == ["la"]
@@ -660,7 +678,12 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         vote(IP, 0.9, "hedged")
         return
     tail = " ".join(rest.split()[:5])
-    if lx.OWN_PART.search(tail) or lx.ROUND.match(tail) or lx.OWN_PART.search(head):
+    if (
+        lx.OWN_PART.search(tail)
+        or lx.ROUND.match(tail)
+        or lx.OWN_PART.search(head)
+        or lx.ROUND.search(head)  # "kế hoạch kiểm tra công vụ đợt 2 … ký rồi": the task's name?
+    ):
         vote(D, 0.5, "own_part")  # "xong phần bên em", "xong 1 đợt": that part, or all?
     elif lx.PARTIAL.search(head) or lx.PARTIAL.search(tail) or lx.HEDGE.match(tail):
         vote(IP, 0.9, "partial")
@@ -733,6 +756,8 @@ def _progress_votes(
             continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
         if before[-1:] == ["de"]:
             continue  # "cần số liệu để tổng hợp": a purpose
+        if ahead and "moi" in before[-3:]:
+            continue  # "(20/7) bên em mới bắt đầu rà soát": the start put ahead, read above
         if text.endswith("  ", 0, m.start()) and "da" in before[-1:]:
             continue  # "đã hoàn thành | khảo sát": the object of the done verb read above
         if before[-2:] in (["ban", "da"], ["file", "da"]):
@@ -756,7 +781,9 @@ def _progress_votes(
 
 
 # a clause ending in "rồi" (and only particles after it): said as done, not "… rồi báo anh"
-_SAID_DONE_END = re.compile(r" (?:roi|r)(?: (?:a|ah|anh|chi|a|c|nhe|nha|day|do|nhe|a))*$")
+_SAID_DONE_END = re.compile(
+    r" (?:roi|r|(?:sang|chieu|toi) (?:nay|qua)|hom qua)(?: (?:a|ah|anh|chi|c|nhe|nha|day|do))*$"
+)  # or a time just gone: "văn thư phát hành sáng nay"
 _AFTER_DONE = re.compile(r"(?:de|doi|cho|sau khi) (?:\S+ ){0,5}?xong(?!\w)")  # "để xong đợt … thì"
 _PLAN = re.compile(  # a plan said as such, not only a time: "dự kiến tháng 8 đã xong"
     r"(?<!\w)(?:se|sap|du kien|dinh|ke hoach|phan dau|co gang|de (?:em|e|minh|toi)|khi nao|bao gio)"
