@@ -41,6 +41,18 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("sau", "do"),  # "sau đó mới bắt đầu": after that
     ("truoc", "do"),
     ("trong", "do"),  # "trong đó có nhiệm vụ này": among them
+    # "việc đó em nộp rồi", "hôm đó", "bên đó": đó pointing back, not "do" (because)
+    ("viec", "do"),
+    ("vu", "do"),
+    ("cai", "do"),
+    ("hom", "do"),
+    ("luc", "do"),
+    ("ben", "do"),
+    ("cho", "do"),
+    ("nguoi", "do"),
+    ("file", "do"),
+    ("ban", "do"),
+    ("ngay", "do"),
     ("ly", "do"),  # "lý do …": one clause, the reason said
     ("muc", "do"),  # "mức độ hài lòng"
     ("dau", "ma"),  # "xong đâu mà xong": one denial

@@ -79,7 +79,7 @@ _BODY = (  # another body: waiting for one of these is an obstacle
     "so|ban|nganh|don vi|xa|phuong|huyen|tinh|ubnd|hdnd|bo|cuc|trung uong|cap tren|snv|stp|stc"
     "|skhdt|sttttt|vpub|vp|van phong|phong|kho bac|vnpt|viettel|doi_? tac|nha thau|tu van|thue"
     "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac|ho(?! so)"
-    "|buu dien|vnpost|buu chinh"
+    "|buu dien|vnpost|buu chinh|ap|thon|khom|to dan pho|lang|buon|plei"
     "|tttt|stttt|tnmt|stnmt|bcd|ban chi dao|hoi dong"
 )
 # Another body, named: as _BODY without the words that also name other things ("các", "họ")
@@ -127,7 +127,7 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
     "(khong|chua chac|kho) kip( han| tien do| thoi gian| thoi han)?",
     # "cuối tháng chắc chưa kịp đâu" (not "chưa kịp làm": a start not made)
     r"chua kip( han| tien do| thoi gian| thoi han)?(?! (lam|trien khai|thuc hien|bat dau|tien hanh"
-    r"|bat tay|khoi dong|xem|doc|gui|nop|bao cao|cap nhat|tong hop))",
+    r"|bat tay|khoi dong|xem|doc|gui|nop|bao cao|bao|tra loi|nhan tin|cap nhat|tong hop))",
     # "có thể trễ vài ngày", "có khi phải xin thêm thời gian": lateness foreseen, no request
     r"(co the|co khi|chac|e la|so|kha nang) (la )?(se )?(bi )?(tre|cham|muon|qua han)"
     r"( (vai|mot vai|\d+|may|it|mot it) (ngay|hom|tuan))?",
@@ -203,7 +203,8 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
 OWN_WAIT = table(
     f"(cho|doi) ({_OWN_LEADER})",
     # "đợi a Phó GĐ đi công tác về ký": "a"/"c" for anh/chị before a title
-    "(cho|doi) (a |c )?(pho )?(giam doc|chu tich|truong phong|lanh dao|thu truong|sep|gd|ct)",
+    "(cho|doi) (a |c |ong |ba )?(pho )?(giam doc|chu tich|truong phong|lanh dao|thu truong|sep|gd"
+    "|ct)",  # "tui đợi ổng Chủ tịch ký hoài"
     # "chờ … về ký": a signature or approval at the end of the clause is the unit's own step
     r"(cho|doi)( \w+){1,6} (ve )?(ky|duyet)( (a|ah|anh|chi|nhe|nha|roi))*$",
 )
@@ -363,7 +364,7 @@ _FEW_LEFT = (
     "|ho so|thu tuc|xa|phuong|buoc|khau|ti|chut)"
 )
 UNDONE = table(  # not finished, under way
-    "chua (du|het|xong het|hoan chinh|xong han)",
+    "chua (du|het|xong het|hoan chinh|xong han|on lam|on)",
     # "chỉ còn 1 2 đầu việc nhỏ": a few items left
     rf"(chi|van) con {_FEW_LEFT}", rf"con {_FEW_LEFT}", r"con \d+ \w+( \w+)? nua",
     # "được 8 phần rồi": eight parts in ten
@@ -495,5 +496,5 @@ LATER_REPORT = re.compile(
     r"|roi (?:em |minh |toi )?(?:bao|gui|tra loi|cap nhat|nhan))(?!\w)"
 )
 # A bare "làm ngay": a start promised now, not yet begun.
-AT_ONCE = re.compile(r"(?<!\w)(?:lam|trien khai|thuc hien|xu ly) ngay(?! \d)(?!\w)")
+AT_ONCE = re.compile(r"(?<!\w)(?:lam|trien khai|thuc hien|xu ly) (?:ngay(?! \d)|lien)(?!\w)")
 ACK = table("da nhan", "nhan duoc", "da xem", "ok", "vang", "da ro", "ro roi", "cam on")

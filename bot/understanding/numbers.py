@@ -56,29 +56,43 @@ _STEP_SHARE = re.compile(  # "rà soát được 25% số TTHC": how much of the
     r"|tich hop|chinh ly|scan|ky so|xu ly xong|hoan thanh|xong) duoc (?:khoang |tam |gan |hon )?$"
 )
 _REACHED = re.compile(r"(?<!\w)dat(?!\w)")  # "chỉ tiêu 80%, hiện đạt 71%": the same measure
+_SUBJECT_BEFORE = re.compile(r"^(?:\S+ ){3}")  # words enough before "đạt" to name its own subject
 
 
 def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
     """(the progress percent, whether some percent was a measure instead)."""
     measured = False
+    near: set[int] = set()  # the clauses holding a measure
     for clause in clauses:
         if "%" not in clause.text and "phan tram" not in clause.text:
             continue
+        here = False
         for m in _PERCENT.finditer(clause.text):
             value = round(float(m.group(1).replace(",", ".")))
             if not 0 <= value <= 100:
                 continue
+            reached = _REACHED.search(clause.text, 0, m.start())
+            same_measure = reached is not None and (
+                here
+                or (
+                    clause.index - 1 in near
+                    and not _SUBJECT_BEFORE.match(clause.text[: reached.start()])
+                )
+            )  # "chỉ tiêu 80%, hiện đạt 71%" (not "…; nhiệm vụ … đạt khoảng 65% kế hoạch")
             if (
                 clause.text.startswith(" phan ", m.end())  # "100% phần nhập liệu": a part's
                 or lexicon.INDICATOR.search(clause.text, 0, m.start())
-                or (measured and _REACHED.search(clause.text, 0, m.start()))
+                or same_measure
                 or (
                     lexicon.COUNTED_AFTER.match(clause.text, m.end())
                     and not _STEP_SHARE.search(clause.text, 0, m.start())
                 )
                 or lexicon.OTHER_PERIOD.search(clause.text, 0, m.start())
             ):
-                measured = True  # "tỷ lệ … 45%", "giải quyết 100% hồ sơ": a share, not progress
+                measured = here = (
+                    True  # "tỷ lệ … 45%", "giải quyết 100% hồ sơ": a share, not progress
+                )
+                near.add(clause.index)
                 continue
             return value, measured
     return None, measured

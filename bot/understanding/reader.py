@@ -141,10 +141,10 @@ _ONLY_WHEN = re.compile(  # a reply that is only a time: "tuần sau ạ", "20/8
 )
 _POLITE_END = r"(?: (?:a|ah|anh|chi|nhe|nha))*[.!]*$"  # "… ạ", "… nhé anh": nothing more said
 # a reply that is only "basically" or a draft sent: the task itself, or a step of it?
-_BARE_EITHER = re.compile(
+_BARE_EITHER = re.compile(  # "dự thảo xong rồi", "em nộp bản nháp rồi đó": the task, or a step?
     r"^(?:(?:da|em|e|ben em) )*(?:(?:ve )?co ban (?:la )?roi|da gui (?:ban )?du thao(?: roi)?"
-    r"|(?:ban )?du thao (?:da )?xong(?: roi)?)"  # "dự thảo xong rồi": the task, or a step?
-    + _POLITE_END
+    r"|(?:ban )?du thao (?:da )?xong(?: roi)?"
+    r"|(?:nop|gui) (?:ban )?(?:nhap|ban nhap|du thao)(?: roi| r)?(?: do)?)" + _POLITE_END
 )
 _UNKNOWN_REST = re.compile(r"(?<!\w)(?:em|minh|toi) (?:khong|chua|ko) (?:ro|biet|nam duoc)(?!\w)")
 _BARE_SUBMITTED = re.compile(r"^(?:(?:da|em|e|ben em) )*trinh(?: roi| r)?" + _POLITE_END)
@@ -235,6 +235,8 @@ def read_reply(
         alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
     if _BARE_EITHER.match(norm):
         status, alternatives = None, (IP, D)  # "cơ bản rồi ạ", "đã gửi dự thảo"
+    if alternatives[:1] == (D,) and _MUST_WE.search(norm):
+        alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if _BARE_SUBMITTED.match(norm):
         status, alternatives = None, (IP, B, D)  # "đã trình rồi": with whom, and is that all?
     if _ONLY_PLANNED.match(norm):
@@ -443,6 +445,10 @@ def _settle(
         delivered = any(v.kind == "done" and v.clause < first for v in found) and not any(
             v.kind in _GOING_ON for v in found
         )  # "đã rà soát xong 18 thủ tục, còn 4 … đang chờ Sở": part of it, not delivered
+        if delivered and any(
+            c.lead == "nen" and c.index > first and _UNABLE.search(c.text) for c in parts
+        ):  # "…, nhưng Trung tâm chưa gửi phần của họ, nên em chưa tổng hợp được": stuck
+            return B, 0.9, ()
         if delivered and all(v.kind == "waiting" for v in strong):
             if not _input_awaited(found, parts):
                 return D, 0.5, (D, B)  # "đã gửi báo cáo, đang chờ Sở phản hồi": the product?
@@ -482,6 +488,12 @@ def _settle(
             return NS, best[NS], ()
         if "prepare" in ready and best[NS] >= 0.9 and not ready - {"prepare", "step"}:
             return NS, best[NS], ()
+        getting_ready = {v.clause for v in found if v.status is NS}
+        if all(v.kind == "prepare" for v in found if v.status is NS) and any(
+            v.kind == "progress" and v.weight >= 0.9 and v.clause not in getting_ready
+            for v in found
+        ):  # "đang triển khai, …, đang phân công từng công chức": getting ready is a step of it
+            return IP, best[IP], ()
         return IP, 0.5, (IP, NS)
     status = max(best, key=best.__getitem__)
     return status, best[status], ()
@@ -601,7 +613,7 @@ _UNITS = re.compile(
 )
 _WAIT_BODY = re.compile(  # "đợi chị Hoa phòng KT gửi": a person named, not a role of ours
     r"(?<!\w)(?:cho|doi) (?:anh|chi|a|c|chu|co|em) (?!(?:truong|pho|chanh|giam|chu|lanh|sep|ld|gd"
-    r"|tp|pgd|ct|pct|tich|nhiem|a|ah|nhe|nha|oi|roi|voi|xem|ky|duyet)(?!\w))[a-z]+(?!\w)"
+    r"|tp|pgd|ct|pct|tich|nhiem|a|ah|nhe|nha|oi|roi|voi|xem|ky|duyet|ay|ta|ho)(?!\w))[a-z]+(?!\w)"
 )
 # "em đã chuyển cho đồng chí phụ trách": the task handed to a person, not the work sent up
 _TO_PERSON = re.compile(
@@ -782,8 +794,10 @@ def _unsafe(
             return (D, IP)
         if _TO_PERSON.search(norm):
             return (D, IP)
-        if _QUANTITY_AFTER.search(norm):
-            return (D, IP)
+        if _MUST_WE.search(norm):  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
+            return (D, NS)
+        if _QUANTITY_AFTER.search(norm) and "evidence" not in kinds:
+            return (D, IP)  # (not "rà xong 64 thủ tục, … ban hành Báo cáo số 88/BC-UBND")
         if "progress" in kinds:  # "năm 2025 đạt 100% …, đang cập nhật": whose hundred?
             return (D, IP)
     elif status is X:
@@ -791,7 +805,9 @@ def _unsafe(
             if c.index in {v.clause for v in found if v.status is X}:
                 ask_at = c.text.find("xin")
                 head = c.text[:ask_at]
-                dated = _DATED_ASK.search(c.text, max(ask_at, 0))
+                dated = _DATED_ASK.search(c.text, max(ask_at, 0)) or any(
+                    v.kind == "late" and v.clause != c.index for v in found
+                )  # a day named, or lateness said beside it: "chắc phải xin thêm 1 tuần, ko kịp"
                 if (
                     ask_at > 0
                     and not dated
@@ -1096,12 +1112,16 @@ def _rest_not_begun(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vot
 
 
 _THIS_ONE = re.compile(r"^con (?:\w+ ){1,4}nay(?!\w)")
+_THIS_TASK = re.compile(
+    r"^(?:con )?(?:nhiem vu|viec|ke hoach|noi dung) nay$"
+)  # "…, nhiệm vụ này | thì"
 
 
 def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Báo cáo quý thì hoàn thành rồi, còn kế hoạch này chưa bắt đầu": "còn … này" names
     the task after another piece of work's news; what it says of the task is what counts."""
     these = {c.index for c in parts if c.lead == "con" and _THIS_ONE.match(c.text)}
+    these |= {c.index for c in parts if c.index and _THIS_TASK.match(c.text)}
     these |= {i + 1 for i in these if i + 1 < len(parts) and parts[i + 1].lead == "thi"}
     if not any(v.clause in these and v.status and v.kind != "remaining" for v in found):
         return found

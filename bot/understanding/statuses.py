@@ -265,7 +265,8 @@ _TIME_AHEAD = re.compile(
     r"(?<!\w)(?:tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)|mai|ngay mai)(?!\w)"
 )
 _CHASED = re.compile(
-    r"(?<!\w)(?:du|mac du|da) (?:da )?(?:nhac|don doc|doc thuc|nhac nho)(?: \w+){0,2}"
+    r"(?<!\w)(?:du|mac du|da)(?: (?:em|e|minh|toi|ben em))? (?:da )?(?:nhac|don doc|doc thuc"
+    r"|nhac nho)(?: \w+){0,2}"
     r" (?:lan|roi|nhieu lan|mai)(?!\w)"
 )
 _IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
@@ -430,7 +431,12 @@ def _clause_votes(
     if not any(v.status is D for v in out) and _SAID_DONE_END.search(text):
         sent = _DELIVERED.search(text)  # "em gửi báo cáo … lên Sở hôm thứ 2 rồi anh nhé"
         head = text[: sent.start()] if sent else ""
-        if sent and not (_negated(head.split()) or lx.FUTURE.search(head) or " roi " in head):
+        if sent and not (
+            _negated(head.split())
+            or lx.FUTURE.search(head)
+            or " roi " in head
+            or lx.PARTIAL.search(text)  # "em nộp bản nháp rồi đó": a draft, read elsewhere
+        ):
             vote(D, 1.0, "done")
     if "trinh" in words and (sent := _SUBMITTED.search(text)):
         vote(D, 0.5, "submitted")  # "đã trình UBND tỉnh": our part done, the product not yet
@@ -477,7 +483,7 @@ def _clause_votes(
         ):  # "chưa làm gì hết": nothing at all
             vote(NS, 0.9, "not_started")
     text = _mask(lx.NOT_STARTED, text, words)
-    if "ngay" in words and (now := lx.AT_ONCE.search(text)):
+    if ("ngay" in words or "lien" in words) and (now := lx.AT_ONCE.search(text)):
         if not {"dang", "da", "van", "roi"} & set(_before(text, now.start())[-2:]):
             vote(NS, 0.9, "future_start")  # "em làm ngay": promised, not begun
             text = text[: now.start()] + _blank(now) + text[now.end() :]
@@ -496,6 +502,7 @@ def _clause_votes(
             lx.FUTURE.search(clause.text, 0, m.start())
             or _put_off(clause.text[: m.start()])
             or (clause.lead == "thi" and _AFTER_DONE.match(previous))
+            or _AFTER_DONE.match(clause.text)  # "để xong đợt tiếp dân này em bắt tay vô làm"
             or (clause.lead == "thi" and _before(text, m.start())[-1:] == ["moi"])
             or (_before(text, m.start())[-1:] == ["moi"] and _TIME_AHEAD.search(ahead_of))
             or (m.group() in ("bat dau", "khoi dong") and _DAY_BEFORE.search(text, 0, m.start()))
@@ -530,7 +537,9 @@ _PROBABLY_END = re.compile(r"(?: roi| r)? thi phai(?: (?:a|anh|chi|nhe|nha))*$")
 _HEARSAY = re.compile(  # someone else, named or by role, said it: not the writer's own word
     r"(?<!\w)(?:anh|chi|chu|co|ban|dong chi|d/c|ben|phong|xa|so)(?: \w+){1,6} (?:bao|noi)(?: la)?$"
 )
-_DELIVERED = re.compile(r"(?<!\w)(?:gui|nop|ban hanh|phat hanh)(?!\w)")  # not "trình": handed up
+_DELIVERED = re.compile(
+    r"(?<!\w)(?:gui|nop|ban hanh|phat hanh|chuyen(?= (?:roi|r)(?!\w)))(?!\w)"
+)  # not "trình": handed up
 _WHOLE = re.compile(r" (?:xong )?(?:toan bo|tat ca|het|day du)(?!\w)")
 _SO_CALLED = frozenset(
     {"goi", "coi", "tam", "nhu", "the", "vay", "cung", "duoc", "chac", "le", "ve"}
@@ -886,6 +895,8 @@ def _giving(text: str, start: int) -> bool:
     words = _before(text, start)
     if not words or words[-1] in ("dang", "van", "con", "phai"):
         return False
+    if words[-1] == "chi" and (len(words) == 1 or words[-2] in ("con", "thi", "gio", "nay", "la")):
+        return False  # "…, chỉ chờ Chủ tịch ký": only waiting (not "chị cho ý kiến")
     if text.startswith("cho ", start) and words[-1] in _GIVERS:
         return True  # "lãnh đạo cho ý kiến": the leader gives
     if text.startswith("cho ", start) and {"cho", "doi"} & set(words[-4:-1]):
