@@ -114,6 +114,8 @@ EXTENSION = table(
     r"lui( \w+){1,3} (sang|den|toi)",  # "xin phép lùi việc này đến trước Tết"
     r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
     "xin (den|toi|sang|them|chuyen sang)", "xin khat", "xin (hen|hen lai)",
+    # "đề nghị cho hết quý 3"
+    r"(de nghi|xin) (cho_? )?(den|toi|sang|het) (het )?(quy|thang|ngay|\d)",
     "hen (lai )?(den|toi|sang)", "khat (den|toi|sang|lai)",
     r"cho_? (em|ben em|toi) no (den|toi|sang)",
     "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen(?! vien| cong tac| tin| cho))",
@@ -139,7 +141,8 @@ OBSTACLE = table(
     "het (kinh phi|tien|von)", "(dang|bi) (tac|ket)", "khong hop tac", "chap chon", "mau thuan",
     "bao tri", "ket vu",
     # a line or a certificate gone: "đường truyền bị đứt", "chữ ký số hết hạn"
-    r"(mang|duong truyen|internet|wifi|cap quang)( \w+){0,3} (bi |dang )*(dut|mat|chap chon|hong)",
+    r"(mang|duong truyen|internet|wifi|cap quang)( \w+){0,3} (bi |dang )*(dut|mat|chap chon|hong"
+    r"|yeu|kem)",
     r"(chu ky so|tai khoan|chung thu|chung thu so|token)( \w+){0,2} (bi |da )?het han",
     # the people concerned refusing: "dân phản đối", "các hộ chưa đồng ý"
     r"(dan|nguoi dan|ho dan|cac ho|nhan dan)( \w+){0,2} (phan doi_?|khong dong y|chua dong y"
@@ -179,7 +182,8 @@ OBSTACLE = table(
     rf"(chua|khong) duoc ({_BODY})( \w+){{0,3}} (cap|bo tri|phan bo|giai ngan|phe duyet|duyet"
     r"|tham dinh)(?!\w)",
     "khong (vao|truy cap|dang_? nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac|dang_( tai)?"
-    "|cap nhat|bao cao|nop|upload|tai len|day len) (duoc|len duoc|di duoc)",
+    "|cap nhat|bao cao|nop|upload|tai len|day len|scan|quet|in|chup|doc|luu|xuat|mo file)"
+    " (duoc|len duoc|di duoc)",
     "khong (lam|thuc hien|trien khai|hoan thanh)( gi)?( them| tiep)? (duoc|kip)",
     "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu"
@@ -189,7 +193,8 @@ OBSTACLE = table(
     "(khong|chang) con ai (lam|phu trach|theo doi|thuc hien)", "(bi|phai) (tam )?dung lai",
     "dang bi dung",
     "bi (loi|hong|treo|khoa|tan cong|hack|nhiem virus)",
-    "(?<!tra )(?<!xin )(?<!loi_ )(?<!soat )loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may))",
+    "(?<!tra )(?<!xin )(?<!loi_ )(?<!soat )(?<!chuyen )(?<!nhan )(?<!gui )"  # not "chuyển lời"
+    "loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may))",
 )  # fmt: skip
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
     "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"
@@ -203,6 +208,9 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
 OWN_WAIT = table(
     f"(cho|doi) ({_OWN_LEADER})",
     # "đợi a Phó GĐ đi công tác về ký": "a"/"c" for anh/chị before a title
+    r"(cho|doi) (a|c|anh|chi) \w+ (pgd|gd|ct|pct|tp|ptp|pho giam doc|giam doc|truong phong"
+    "|pho phong)",  # "chờ a Tuấn PGD ký nháy"
+    r"(cho|doi) (hop|cuoc hop)( \w+){0,2} (lanh dao|ban giam doc|ban lanh dao)",
     "(cho|doi) (a |c |ong |ba )?(pho )?(giam doc|chu tich|truong phong|lanh dao|thu truong|sep|gd"
     "|ct)",  # "tui đợi ổng Chủ tịch ký hoài"
     # "chờ … về ký": a signature or approval at the end of the clause is the unit's own step
@@ -275,6 +283,7 @@ RESOLVED = re.compile(
     r"|(giai quyet|xu ly|thao go|khac phuc) (xong|roi|duoc)"  # "giờ khắc phục rồi"
     # "giờ hết rồi", "giờ chạy bình thường rồi": the fault gone
     r"|(?:gio|nay|hien) (?:da )?(?:het|on|chay binh thuong|binh thuong)(?: \w+)? roi"
+    r"|(?:moi|da) (?:co|dung|chay) lai(?!\w)"  # "mất điện cả buổi sáng, chiều mới có lại"
 )
 EASING = frozenset({"chut", "xiu", "hoi", "nho", "it", "cham", "tuy"})
 EXTENSION_QUESTION = re.compile(r"gia han")
@@ -365,6 +374,7 @@ _FEW_LEFT = (
 )
 UNDONE = table(  # not finished, under way
     "chua (du|het|xong het|hoan chinh|xong han|on lam|on)",
+    "(duoc|xong) (chung |khoang |tam |gan )?(phan nua|mot nua)",
     # "chỉ còn 1 2 đầu việc nhỏ": a few items left
     rf"(chi|van) con {_FEW_LEFT}", rf"con {_FEW_LEFT}", r"con \d+ \w+( \w+)? nua",
     # "được 8 phần rồi": eight parts in ten
@@ -419,6 +429,7 @@ PLANNING = table(
 )
 BUSY = table(  # "đang" about something else than the task
     "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o", "lo",
+    "om", "nam vien", "benh",  # "chưa làm, đang ốm mấy hôm nay"
     "tap trung (cho_?|vao)", "(tap trung|lam|giai quyet) (cac )?(viec|nhiem vu|cong viec) khac",
     "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
     "lam viec voi doan",
@@ -430,9 +441,13 @@ BUSY = table(  # "đang" about something else than the task
 )  # fmt: skip
 
 NEGATORS = frozenset({"chua", "khong", "chang", "ko"})
+# "mai" (tomorrow), not the name after a title: "chị Mai gửi báo cáo rồi"
+TOMORROW = (
+    r"(?<!\bchi )(?<!\banh )(?<!\bco )(?<!\bchu )(?<!\bbac )(?<!\bc )(?<!\ba )(?<!\bdong chi )mai"
+)
 FUTURE = table(
     "se", "sap(?! (xep|nhap))", "du kien", "(du|em|minh|toi|ben em|anh|chi|chung em) dinh",
-    "phan dau", "co gang", "ke hoach la", "mai", "ngay mai", "ngay kia",
+    "phan dau", "co gang", "ke hoach la", TOMORROW, "ngay mai", "ngay kia",
     "tuan (sau|toi|nay)", "thang (sau|toi)", r"thang \d+", "nam (sau|toi)", "sang tuan",
     "sang thang", "sang nam", "chieu( nay)?", "toi nay", "sang mai", r"thu \d", "dau thang",
     "cuoi (tuan|thang)", "sau khi", "sau dot", "qua dot", "het dot", "doi qua", "doi den",
@@ -455,7 +470,7 @@ REQUEST = table(
 # What a percent is a share of when it is not the task's progress: "100% hồ sơ", "100% các xã"
 COUNTED_AFTER = re.compile(
     r"\s*(?:cac |so )?(?:ho so|xa|phuong|thi tran|thu tuc|tthc|can bo|cong chuc|vien chuc|don vi"
-    r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu"
+    r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu|hai long|dong y"
     r"|van ban|kinh phi|von|ngan sach|du toan)(?!\w)"  # money: "giải ngân 40% kinh phí" is a share
 )
 # A period the percent belongs to that is not now: last year's result, not this task's progress
@@ -496,5 +511,7 @@ LATER_REPORT = re.compile(
     r"|roi (?:em |minh |toi )?(?:bao|gui|tra loi|cap nhat|nhan))(?!\w)"
 )
 # A bare "làm ngay": a start promised now, not yet begun.
-AT_ONCE = re.compile(r"(?<!\w)(?:lam|trien khai|thuc hien|xu ly) (?:ngay(?! \d)|lien)(?!\w)")
+AT_ONCE = re.compile(
+    r"(?<!\w)(?:lam|trien khai|thuc hien|xu ly|bat tay(?: vao)?) (?:ngay(?! \d)|lien)(?!\w)"
+)
 ACK = table("da nhan", "nhan duoc", "da xem", "ok", "vang", "da ro", "ro roi", "cam on")

@@ -209,7 +209,7 @@ def normalise(display: str) -> str:
 _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "duoc"})
 
 
-_REGIONAL = frozenset({"hong", "hem", "man", "chi", "rang", "pending", "bua"})
+_REGIONAL = frozenset({"hong", "hem", "man", "chi", "rang", "pending", "bua", "ngong"})
 _NOT_BEFORE = frozenset(  # "hông/hổng có làm được": không, before what it negates
     "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai".split()
 )
@@ -228,6 +228,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "khong"
     if word == "man" and previous in _DOING:
         return "lam"
+    if word == "ngong":
+        return "doi"  # "còn ngóng mấy xã bển gửi số liệu": waiting for them
     if word == "pending" and after in ("", "a", "ah", "nhe", "nha", "anh", "chi"):
         return "chua xong"  # "phần báo cáo vẫn pending": not done (not "pending Sở phản hồi")
     if word == "bua" and after in ("qua", "nay", "truoc", "kia", "hom"):

@@ -55,6 +55,7 @@ _STEP_SHARE = re.compile(  # "rà soát được 25% số TTHC": how much of the
     r"(?<!\w)(?:ra soat|so hoa|cap nhat|nhap|nhap lieu|thuc hien|lam|trien khai|chuyen|dua len"
     r"|tich hop|chinh ly|scan|ky so|xu ly xong|hoan thanh|xong) duoc (?:khoang |tam |gan |hon )?$"
 )
+_MISTAKEN = re.compile(r"(?<!\w)nham(?!\w)")
 _REACHED = re.compile(r"(?<!\w)dat(?!\w)")  # "chỉ tiêu 80%, hiện đạt 71%": the same measure
 _SUBJECT_BEFORE = re.compile(r"^(?:\S+ ){3}")  # words enough before "đạt" to name its own subject
 
@@ -66,6 +67,8 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
     for clause in clauses:
         if "%" not in clause.text and "phan tram" not in clause.text:
             continue
+        if _MISTAKEN.search(clause.text):
+            continue  # "hôm trước em ghi 80% là nhầm, đúng ra mới 50%": the corrected one
         here = False
         for m in _PERCENT.finditer(clause.text):
             value = round(float(m.group(1).replace(",", ".")))
@@ -108,6 +111,8 @@ def fractions(clauses: list[Clause]) -> list[Fraction]:
         for m in _FRACTION.finditer(clause.text):
             done, total = (int(g.replace(".", "")) for g in m.groups()[:2])
             cue = _DATE_BEFORE.search(clause.text, 0, m.start())
+            if cue and cue.group(1) == "ngay" and "/" in m.group():
+                continue  # "ngày 6/7 báo cáo rồi": a day, whatever word follows
             if cue and not _unit(m.group(3)) and not (cue.group(1) in _ABOUT and done < total):
                 continue  # "đến 30/6", but "khoảng 2/3 khối lượng", "xong khoảng 2/3" count
             slash = "/" in m.group()

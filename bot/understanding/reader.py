@@ -147,6 +147,11 @@ _BARE_EITHER = re.compile(  # "dự thảo xong rồi", "em nộp bản nháp r�
     r"|(?:nop|gui) (?:ban )?(?:nhap|ban nhap|du thao)(?: roi| r)?(?: do)?)" + _POLITE_END
 )
 _UNKNOWN_REST = re.compile(r"(?<!\w)(?:em|minh|toi) (?:khong|chua|ko) (?:ro|biet|nam duoc)(?!\w)")
+_UNSURE_SAID = re.compile(
+    r"^(?:(?:nhung|ma) )?(?:(?:em|minh|toi|tui) )?(?:khong|chua|ko) (?:dam )?chac(?: lam| nua)?"
+    + _POLITE_END
+)
+_BARE_ROI = re.compile(r"^(?:da )?(?:roi|r)" + _POLITE_END)  # "Rồi ạ": done, or begun?
 _BARE_SUBMITTED = re.compile(r"^(?:(?:da|em|e|ben em) )*trinh(?: roi| r)?" + _POLITE_END)
 _LEADER_AWAY = re.compile(  # our own leader away, so the signature waits: work under way
     r"^(?:vi|do) (?:anh |chi |dong chi )?(?:ct|pct|chu tich|pho chu tich|giam doc|pho giam doc"
@@ -207,6 +212,7 @@ def read_reply(
     found = _missing_part(found, parts)
     found = _overcome(found, parts)
     found = _superseded(found, parts)
+    found = _corrected(found, parts)
     found = _vague_states(found, parts, norm)
     found = _defects(found, norm, parts)
     found = _this_task(found, parts)
@@ -237,6 +243,8 @@ def read_reply(
         status, alternatives = None, (IP, D)  # "cơ bản rồi ạ", "đã gửi dự thảo"
     if alternatives[:1] == (D,) and _MUST_WE.search(norm):
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
+    if status is None and _BARE_ROI.match(norm):
+        alternatives = (D, IP)
     if _BARE_SUBMITTED.match(norm):
         status, alternatives = None, (IP, B, D)  # "đã trình rồi": with whom, and is that all?
     if _ONLY_PLANNED.match(norm):
@@ -257,7 +265,9 @@ def read_reply(
     refs = documents(display, today=today)
     new_date = done_on = None
     if status is X:
-        asked_in = sorted({v.clause for v in found if v.status is X and v.clause < len(parts)})
+        asked_in = sorted(  # the last request first: "hôm trước e xin đến tuần sau nhưng …, e
+            {v.clause for v in found if v.status is X and v.clause < len(parts)}, reverse=True
+        )  # xin thêm 10 ngày tính từ hạn"
         for text_ in [*(parts[i].text for i in asked_in), norm]:  # the request's clause first:
             new_date = extension_date(
                 text_, today=today, current_deadline=current_deadline, upcoming=True
@@ -544,7 +554,8 @@ _NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "ch
 _AHEAD = re.compile(  # a future or sequence marker: what follows has not happened yet
     r"(?<!\w)(?:se|sap|du kien|(?:em|e|minh|toi|du) dinh(?! kem)|roi moi"
     r"|(?<!qua )(?<!truoc )moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"
-    r"|de (?:em|e|minh|toi)|mai|ngay mai|tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)"
+    r"|de (?:em|e|minh|toi)|" + lexicon.TOMORROW + r"|ngay mai|tuan (?:sau|toi)|thang (?:sau|toi)"
+    r"|sang (?:tuan|thang)"
     r"|sau khi|chieu (?:nay )?(?:em|e|minh|toi|se)|toi nay|sang mai|lat nua|ti nua"
     r"|(?:lam|trien khai|thuc hien|nop|gui|trinh|bao cao) (?:ngay(?! \d| thang)|luon))"
     r"(?!\w)"
@@ -639,7 +650,10 @@ _BARE_DANG = re.compile(r"(?<!\w)dang ([a-z]+) (?:vi|do)(?!\w)")  # "đang tắc
 _SHARE = re.compile(r"(?<![\w/])\d+/\d+(?![\w/-])")
 _ISSUING = re.compile(r"(?<!\w)(?:phe duyet|ban hanh|ky ban hanh)(?!\w)")
 _HANDED = re.compile(r"(?<!\w)da (?:duoc )?(?:trinh|gui|nop|chuyen)(?!\w)")
-_ITEMS = re.compile(r"(?<!\w)(?:viec|nhiem vu|noi dung|muc|phan viec) (\d+|mot|hai|ba)(?!\w)")
+_ITEMS = re.compile(
+    r"(?<!\w)(?:viec|nhiem vu|noi dung|muc|phan viec) (\d+(?:\.\d+)?|mot|hai|ba)(?![\w.])"
+    r"|(?<![\w./])(\d{1,2}\.\d{1,2})(?![\w./%])"  # a task's code: "việc 2.1 xong, 2.3 đang làm"
+)
 _IF = re.compile(
     r"(?<!\w)(?:neu|co gi|gia su|(?<!so )(?<!cac )(?<!nhung )(?<!vai )(?<!\d )truong hop"
     r"|phong khi|khi nao)(?!\w)"
@@ -769,7 +783,7 @@ def _unsafe(
             believed = None
     if _unread_modifier(status, found, parts) or believed:
         return (status, _NEIGHBOUR[status])
-    if status in (D, IP) and len(set(_ITEMS.findall(norm))) > 1:
+    if status in (D, IP) and len({a or b for a, b in _ITEMS.findall(norm)}) > 1:
         voted = {v.status for v in found}
         if D in voted and IP in voted:  # "việc 1 xong rồi, việc 2 đang làm": which one is this?
             return (status, IP if status is D else D)
@@ -794,6 +808,8 @@ def _unsafe(
             return (D, IP)
         if _TO_PERSON.search(norm):
             return (D, IP)
+        if any(_UNSURE_SAID.match(c.text) for c in parts if c.index > first):
+            return (D, IP)  # "Hình như chị Mai gửi báo cáo rồi đó, em không chắc lắm"
         if _MUST_WE.search(norm):  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
             return (D, NS)
         if _QUANTITY_AFTER.search(norm) and "evidence" not in kinds:
@@ -1069,6 +1085,22 @@ _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …",
 )
 
 
+_MISTAKEN = re.compile(r"(?<!\w)(?:bao|ghi|nhan|gui|tra loi) nham(?!\w)")
+_IN_FACT = re.compile(r"^(?:(?:nhung|ma|con) )?(?:thuc ra|that ra|thuc te la|chinh xac la)(?!\w)")
+
+
+def _corrected(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Hôm trước em báo nhầm là đang làm, thực ra … gửi Sở Nội vụ từ hôm thứ 2 rồi": what a
+    reply says was reported by mistake, or says before "thực ra", is corrected by what follows."""
+    fixed = [c.index for c in parts if c.index and _IN_FACT.match(c.text)]
+    wrong = {c.index for c in parts if _MISTAKEN.search(c.text)}
+    if fixed:
+        wrong |= set(range(max(fixed)))
+    if not wrong or not any(v.status and v.clause not in wrong for v in found):
+        return found
+    return [v for v in found if v.clause not in wrong or v.status is None]
+
+
 def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Lúc trước báo chưa làm, giờ thì đang làm rồi", "Trước đây vướng kinh phí, hiện tại đã
     được cấp": a state said of before, and then of now, is no longer the state."""
@@ -1121,7 +1153,13 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Báo cáo quý thì hoàn thành rồi, còn kế hoạch này chưa bắt đầu": "còn … này" names
     the task after another piece of work's news; what it says of the task is what counts."""
     these = {c.index for c in parts if c.lead == "con" and _THIS_ONE.match(c.text)}
-    these |= {c.index for c in parts if c.index and _THIS_TASK.match(c.text)}
+    for c in parts:  # "Dạ nhiệm vụ này (1.4) em xong rồi, còn 1.5 thì đang làm": up to "còn"
+        if _THIS_TASK.match(c.text if c.index else c.text.removeprefix("da ")):
+            these.add(c.index)
+            for after in parts[c.index + 1 :]:
+                if after.lead in ("con", "nhung", "ma"):
+                    break
+                these.add(after.index)
     these |= {i + 1 for i in these if i + 1 < len(parts) and parts[i + 1].lead == "thi"}
     if not any(v.clause in these and v.status and v.kind != "remaining" for v in found):
         return found

@@ -269,6 +269,7 @@ _CHASED = re.compile(
     r"|nhac nho)(?: \w+){0,2}"
     r" (?:lan|roi|nhieu lan|mai)(?!\w)"
 )
+_SLOWED = re.compile(r"(?<!\w)(?:moi (?:dat|duoc|lam duoc)|hoi cham|cham|tre)(?!\w)")
 _IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
 _REQUEST_IF = re.compile(  # a request put under "có gì/nếu … thì": foreseen, not made
     r"(?<!\w)(?:em|e|minh|ben em|toi) (?:se )?xin (?:them|lui|gia han)(?!\w)"
@@ -370,6 +371,8 @@ def _clause_votes(
         near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
         near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
         eased = bool(near & lx.EASING) or "thao go" in text or bool(_UNSURE_FAULT.search(text))
+        eased = eased or bool(cause_of and _SLOWED.search(cause_of))  # "mới đạt 30% do thiếu
+        # người": why it is slow, the work going on
         vote(B, 0.5 if eased else 1.0, "eased" if eased else "obstacle")
     if lx.TROUBLE.within(words) and lx.TROUBLE.search(text):
         vote(B, 0.5, "eased")  # "có vấn đề", "tạm dừng": trouble or a halt, its cause unsaid
@@ -580,6 +583,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
     if before[-2:] == ["dau", "ma"]:
         return  # "xong đâu mà xong": the verb said again in the denial
+    if m.group() == "xong" and before[-1:] in (["doi"], ["cho"], ["de"]):
+        vote(None, 1.0, "other_sense")  # "đợi xong Đại hội thì làm": once that is over
+        return
     if m.group() == "xong" and before[-2:-1] and before[-2] in lx.NEGATORS:
         vote(IP, 0.9, "undone")  # "phiếu khảo sát chưa in xong": a verb of the work negated
         return
@@ -604,7 +610,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
     if _LAST_YEAR.match(rest):
         vote(None, 1.0, "other_sense")  # "đã số hóa xong là của năm ngoái": another period
         return
-    if before[-2:] in (["dau", "co"], ["dau", "da"]):
+    if before[-2:] in (["dau", "co"], ["dau", "da"]) or rest.split()[:2] == ["dau", "chua"]:
         vote(IP, 0.9, "undone")  # "đâu có xong, mới được một nửa": denied outright
         return
     if "lam gi" in " ".join(before[-3:]):
@@ -765,6 +771,9 @@ def _progress_votes(
             continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
         if before[-1:] == ["de"]:
             continue  # "cần số liệu để tổng hợp": a purpose
+        if before[-1:] == ["moi"] and _put_off(" ".join(before)):
+            vote(NS, 0.9, "future_start")  # "tuần sau phòng em mới soạn": not begun
+            continue
         if ahead and "moi" in before[-3:]:
             continue  # "(20/7) bên em mới bắt đầu rà soát": the start put ahead, read above
         if text.endswith("  ", 0, m.start()) and "da" in before[-1:]:
@@ -806,7 +815,8 @@ _EVENT_DONE = re.compile(  # an event as the subject of "xong", no task verb bef
     r"(?:da )?(?:hoi nghi|cuoc hop|buoi hop|buoi lam viec|dot kiem tra|doan kiem tra)(?: \w+){0,2}"
 )
 _PUT_OFF = re.compile(  # what may put a start off before "mới": "để quý 4 mới làm"
-    r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi"
+    r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi|khai giang"
+    r"|den (?!gio|nay|hom nay|bay gio)"
     r"|\d{1,2}/\d{1,2})(?!\w)"  # a day: "theo kế hoạch thì 20/7 mới làm"
 )
 _NOW_OR_PAST = re.compile(r"(?<!\w)(?:hom nay|hom qua|truoc|vua|da|dang)(?!\w)")
