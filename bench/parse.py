@@ -13,8 +13,10 @@ at the end; fresh2, fresh3, r1, r2…: batches written after tuning, first run a
 see each file's header), the share fully right (status, percent,
 date, documents), and how the others went: asked where the text was clear, unread (nothing
 where a status was meant), detail (status right, percent/date/document not), a missed ask,
-and against (a confident status the text does not mean). Targets: ≥ 97 % fully right,
-0 against, every "ask" reply asked.
+and against (a confident status the text does not mean). Targets: ≥ 97 % fully right on the
+corpus, 0 against, every "ask" reply asked. The batches of ``tests/corpus/recent/`` (tuned on,
+not yet at 97 %) are printed per split and counted in "corpus and recent", in the against
+count and in the asks, but not in the corpus's share or its categories.
 
     .venv/bin/python -m bench.parse [--repeat 20]
 """
@@ -30,7 +32,7 @@ from collections import Counter, defaultdict
 from bot.understanding import normalise as normalise_module
 from bot.understanding.reader import read_reply
 from storage.textfold import fold
-from tests.corpus import DEADLINE, PLAN_START, TODAY, judge, load
+from tests.corpus import DEADLINE, FILES, PLAN_START, RECENT, TODAY, judge, load
 
 TARGET_RATE, TARGET_RIGHT = 5_000, 0.97
 FLOOR = re.compile(
@@ -82,17 +84,23 @@ def speed(texts: list[str], repeat: int) -> None:
 
 
 def accuracy() -> int:
-    rows = load()
+    rows = load((*FILES, *RECENT))
+    recent = {file.stem for file in RECENT}
     by: dict[str, Counter[str]] = defaultdict(Counter)
     against = []
     for row in rows:
         outcome = judge(row, row.read())
-        for key in (f"category {row.category}", f"split {row.split}", "all"):
+        keys = [f"split {row.split}", "corpus and recent"]
+        if row.source not in recent:
+            keys += [f"category {row.category}", "all"]  # the corpus: the issue's 97 % is on it
+        for key in keys:
             by[key][outcome] += 1
         if outcome == "against":
             against.append(row.text)
     lines = []
-    for key in sorted(by, key=lambda k: (k == "all", not k.startswith("category"), k)):
+    order = ("all", "corpus and recent")
+    for key in sorted(by, key=lambda k: (k in order, order.index(k) if k in order else 0,
+                                         not k.startswith("category"), k)):  # fmt: skip
         counts = by[key]
         total = sum(counts.values())
         cells = [f"{counts[o]}" for o in OUTCOMES[1:]]
@@ -100,10 +108,12 @@ def accuracy() -> int:
     print()
     table(["replies", "n", "right", *OUTCOMES[1:]], lines)
     right = by["all"]["right"] / sum(by["all"].values())
+    every = by["corpus and recent"]
     asks = sum(row.asks for row in rows)
-    print(f"\nfully right {right:.1%} (target ≥ {TARGET_RIGHT:.0%}): "
-          f"{'PASS' if right >= TARGET_RIGHT else 'BELOW'}; recorded against their meaning: "
-          f"{len(against)} (target 0); ask replies asked: {asks - by['all']['missed_ask']} of "
+    print(f"\nfully right on the corpus {right:.1%} (target ≥ {TARGET_RIGHT:.0%}): "
+          f"{'PASS' if right >= TARGET_RIGHT else 'BELOW'}; with the recent batches "
+          f"{every['right'] / sum(every.values()):.1%}; recorded against their meaning: "
+          f"{len(against)} (target 0); ask replies asked: {asks - every['missed_ask']} of "
           f"{asks}")  # fmt: skip
     for text in against:
         print(f"  against: {text}")

@@ -41,6 +41,9 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("sau", "do"),  # "sau đó mới bắt đầu": after that
     ("truoc", "do"),
     ("trong", "do"),  # "trong đó có nhiệm vụ này": among them
+    ("roi", "do"),
+    ("xong", "do"),
+    ("day", "do"),  # "xong rồi đó chú": a particle
     # "việc đó em nộp rồi", "hôm đó", "bên đó": đó pointing back, not "do" (because)
     ("viec", "do"),
     ("vu", "do"),

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 # Words after which a bare "d/m" is a date rather than a fraction or a count.
-DATE_CUES = frozenset("den toi sang ngay truoc het lui vao khoang tam hoac cuoi tan".split())
+DATE_CUES = frozenset("den toi sang qua ngay truoc het lui vao khoang tam hoac cuoi tan".split())
 
 _NOT_UNTIL = re.compile(
     r" (?:\w+ ){0,2}moi (?:xong|hoan thanh|nop|gui|lam)(?!\w)"
@@ -248,7 +248,7 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
 _RANGE_END = re.compile(  # the end of a span after the day found: "… đến (ngày) 3/7"
     r"\s+(?:den|toi)\s+(?:ngay\s+)?(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\w/%]|[.-]\d)"
 )
-_COMPLETION_CUE = re.compile(r"(?:ngay|hom|bua|tu|luc|vao|xong|ngay nhan)\s+$")
+_COMPLETION_CUE = re.compile(r"(?:ngay|hom|bua|tu|luc|vao|xong|ngay nhan|ban hanh|phat hanh)\s+$")
 _DONE_ON_WORDS = re.compile(  # "ngày 12 tháng 7 (năm 2026)", "hôm 8 tháng 7"
     r"(?<!\w)(?:ngay|hom|tu|vao)\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)(?:\s+nam\s+(\d{4}))?"
 )
@@ -270,7 +270,7 @@ def completion_date(
     """
     found: date | None = None
     for m in _DAY_MONTH.finditer(text):
-        if m.group(4) or _COMPLETION_CUE.search(text, max(0, m.start() - 8), m.start()):
+        if m.group(4) or _COMPLETION_CUE.search(text, max(0, m.start() - 11), m.start()):
             found = _past(int(m.group(1)), int(m.group(3)), m.group(4), today)
             if end := _RANGE_END.match(text, m.end()):  # "từ ngày 30/6 đến 3/7": the last day
                 found = _past(int(end.group(1)), int(end.group(3)), end.group(4), today) or found

@@ -114,8 +114,9 @@ EXTENSION = table(
     r"lui( \w+){1,3} (sang|den|toi)",  # "xin phép lùi việc này đến trước Tết"
     r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
     "xin (den|toi|sang|them|chuyen sang)", "xin khat", "xin (hen|hen lai)",
-    # "đề nghị cho hết quý 3"
-    r"(de nghi|xin) (cho_? )?(den|toi|sang|het) (het )?(quy|thang|ngay|\d)",
+    # "đề nghị cho hết quý 3", "xin cho em qua 10/8"
+    r"(de nghi|xin) (cho_? )?((em|ben em|minh|toi) )?(den|toi|sang|qua|het) (het )?"
+    r"(quy|thang|ngay|\d+)",
     "hen (lai )?(den|toi|sang)", "khat (den|toi|sang|lai)",
     r"cho_? (em|ben em|toi) no (den|toi|sang)",
     "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen(?! vien| cong tac| tin| cho))",
@@ -268,7 +269,8 @@ THEN_VERB = re.compile(
 )
 # "còn thiếu chữ ký của phó chủ tịch": our own leader's signature, the last step, not an obstacle
 OWN_SIGNATURE = re.compile(
-    r"thieu (?:chu ky|ky)(?: (?:cua|cho))? (?:a |c )?(?:lanh dao|giam doc|pho giam doc|chu tich"
+    r"thieu (?:chu ky|ky)(?: (?:cua|cho))? (?:a |c |anh |chi |ong |ba |dong chi )?"
+    r"(?:lanh dao|giam doc|pho giam doc|chu tich"
     r"|pho chu tich|truong phong|pho phong|thu truong|sep|ld|gd|ct|pct)(?!\w)(?! (?:so|ubnd|tinh))"
 )
 # What the coordinator sent: a fault in opening it is the message's, not the task's
@@ -301,6 +303,7 @@ DONE = table(
     "da (duoc )?thuc hien(?! duoc)",
     r"da (up|upload|tai|day|dua|nhap|dong bo)( \w+){0,3} len",  # "đã up minh chứng lên phần mềm"
     "da dang_? (tren|o|len) (trang|cong|website|web|fanpage|nhom|zalo)",  # posted, unaccented
+    r"co (ke hoach|kh|quyet dinh|qd|bao cao|bc)( so)? \d+/\S+ roi",  # "Có KH số 205/KH-SYT rồi"
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua|bao cao|quy che"
     "|nghi quyet|chi thi|ket luan|bc|kh|cv|tb|qd)",
     "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
@@ -336,7 +339,7 @@ PARTIAL = table(  # completion of a part: work under way
     # not "phần mềm" (software), "phản hồi", nor "bộ phận một cửa" (a unit)
     r"(?<!bo )phan (?!mem|hoi|anh|cong|tram|loai|mong|bo|cap|quyen|tich|lap|ky"
     r"|(?:so|xa|phuong|phong|ban|don vi|ubnd) )\w+",
-    r"buoc \w+", r"giai doan \d+", "khau", "gan het", "phan (viec )?chinh", "phan cua",
+    r"buoc \w+", r"giai doan \d{1,2}(?![\d-])", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip
 OWN_PART = table(  # "phần của em", "phần việc của phòng em": the writer's own unit's part
@@ -344,7 +347,7 @@ OWN_PART = table(  # "phần của em", "phần việc của phòng em": the wri
     # "phần Sở Xây dựng em chốt xong rồi": a unit's part, the writer's own or not
     r"phan( viec)? (cua )?(so|xa|phuong|phong|ban|don vi|ubnd) \w+",
 )
-HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap", "tuong doi_?")
+HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap(?! (xep|nhap))", "tuong doi_?")
 DOUBT = table(
     "chac",
     "chac la",
@@ -399,6 +402,7 @@ NOT_STARTED = table(
 )  # fmt: skip
 START_VERB = table(
     "bat dau",
+    "dung (toi|den|vao)",  # "mai mốt mới đụng tới được"
     "to chuc",
     "len ke hoach",
     "xay dung ke hoach",
@@ -429,7 +433,7 @@ PLANNING = table(
 )
 BUSY = table(  # "đang" about something else than the task
     "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o", "lo",
-    "om", "nam vien", "benh",  # "chưa làm, đang ốm mấy hôm nay"
+    "om", "nam vien", "benh", "lu bu",  # "chưa làm, đang ốm mấy hôm nay"
     "tap trung (cho_?|vao)", "(tap trung|lam|giai quyet) (cac )?(viec|nhiem vu|cong viec) khac",
     "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
     "lam viec voi doan",

@@ -197,6 +197,8 @@ def normalise(display: str) -> str:
             word = "vuong"  # "dg vg kp", "vg kinh phi": đang vướng kinh phí; else "vg" is "vâng"
         elif word.endswith("ng") and word[:-2].isdigit():  # "thêm 10ng": days; "thiếu 2ng": people
             word = f"{word[:-2]} {'nguoi' if previous in _PEOPLE_BEFORE else 'ngay'}"
+        elif word[-1:] == "t" and word[:-1].isdigit() and previous in ("them", "lui", "xin"):
+            word = f"{word[:-1]} tuan"  # "xin gh thêm 1t": a week
         else:
             word = _in_context(_repair(word), previous, folded, match.end())
         if word != written:
@@ -209,7 +211,11 @@ def normalise(display: str) -> str:
 _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "duoc"})
 
 
-_REGIONAL = frozenset({"hong", "hem", "man", "chi", "rang", "pending", "bua", "ngong"})
+_REGIONAL = frozenset({"hong", "hem", "man", "chi", "rang", "pending", "bua", "ngong", "ni", "rua"})
+_THIS_AFTER = frozenset(  # central "ni" (này) after what it points to: "vụ ni", "bữa ni"
+    "vu viec cai bua dot nam thang tuan cho xa nguoi dip hom ngay lan ke hoach nhiem sang chieu"
+    " toi".split()
+)
 _NOT_BEFORE = frozenset(  # "hông/hổng có làm được": không, before what it negates
     "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai".split()
 )
@@ -228,6 +234,12 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "khong"
     if word == "man" and previous in _DOING:
         return "lam"
+    if word == "ni" and previous in _THIS_AFTER:
+        return "nay"  # central "vụ ni", "bữa ni": this
+    if word == "rua" and previous in ("", "la", "nhu", "vay", "the", "sao", "rang", "da"):
+        return "the"  # central "rứa là xong", "răng rứa": so
+    if word == "bua" and after == "thu":
+        return "hom"  # "bữa thứ 2 em nộp": that day, gone by
     if word == "ngong":
         return "doi"  # "còn ngóng mấy xã bển gửi số liệu": waiting for them
     if word == "pending" and after in ("", "a", "ah", "nhe", "nha", "anh", "chi"):

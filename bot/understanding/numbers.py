@@ -56,7 +56,10 @@ _STEP_SHARE = re.compile(  # "rà soát được 25% số TTHC": how much of the
     r"|tich hop|chinh ly|scan|ky so|xu ly xong|hoan thanh|xong) duoc (?:khoang |tam |gan |hon )?$"
 )
 _MISTAKEN = re.compile(r"(?<!\w)nham(?!\w)")
-_REACHED = re.compile(r"(?<!\w)dat(?!\w)")  # "chỉ tiêu 80%, hiện đạt 71%": the same measure
+# "chỉ tiêu 80%, hiện đạt 71%": the same measure
+_REACHED = re.compile(r"(?<!\w)(?:dat|duoc)(?!\w)")
+# a time before "đạt/được" names no subject: "tháng 7 tới giờ được 45%"
+_WHEN = re.compile(r"(?:thang|tuan|quy|nam) \d+ |toi gio |den nay |hien tai |hien |nay ")
 _SUBJECT_BEFORE = re.compile(r"^(?:\S+ ){3}")  # words enough before "đạt" to name its own subject
 
 
@@ -79,7 +82,7 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
                 here
                 or (
                     clause.index - 1 in near
-                    and not _SUBJECT_BEFORE.match(clause.text[: reached.start()])
+                    and not _SUBJECT_BEFORE.match(_WHEN.sub("", clause.text[: reached.start()]))
                 )
             )  # "chỉ tiêu 80%, hiện đạt 71%" (not "…; nhiệm vụ … đạt khoảng 65% kế hoạch")
             if (
@@ -118,6 +121,8 @@ def fractions(clauses: list[Clause]) -> list[Fraction]:
             slash = "/" in m.group()
             if slash and total <= 12 and done <= 31 and m.group(3) is None and done > total:
                 continue  # "30/6" with no cue and no unit: a date, not a count
+            if slash and m.group(1).startswith("0") and total <= 12:
+                continue  # "ban hành 01/7": a day written with its zero, never a count
             if total == 0 or done > total:
                 continue
             found.append(Fraction(done, total, m.group(3) or ""))

@@ -132,14 +132,15 @@ _NEXT_MONTH = re.compile(r"(?<!\w)(?:thang (?:sau|toi)|sang thang(?! \d))(?!\w)"
 _RESULTS_LATER = re.compile(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)")
 _LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
 _FIX_NEEDED = re.compile(  # "xong rồi mà cần sửa lại chút": done, and still to mend?
-    r"(?<!\w)can (?:\w+ )?(?:sua|chinh sua|chinh|bo sung|hoan thien)(?!\w)"
+    r"(?<!\w)(?:can|phai) (?:\w+ )?(?:sua|chinh sua|chinh|bo sung|hoan thien)(?!\w)"
 )
+# "… ạ", "… nhé anh", "… nghe anh": nothing more said
+_POLITE_END = r"(?: (?:a|ah|a_q|anh|chi|nhe|nha|nghe|nghen|ne|oi))*[.!]*$"
 _ONLY_WHEN = re.compile(  # a reply that is only a time: "tuần sau ạ", "20/8 a", "cuối tháng 8"
     r"^(?:(?:tuan|thang) (?:sau|toi)|(?:ngay )?mai|ngay kia|(?:cuoi|dau) (?:tuan|thang)"
     r"(?: \d{1,2}| sau| toi)?|thu \d(?: tuan sau)?|(?:ngay )?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
-    r"|thang \d{1,2})(?: (?:a|ah|anh|chi|nhe|nha|a_q))*[.!]*$"
+    r"|thang \d{1,2})" + _POLITE_END
 )
-_POLITE_END = r"(?: (?:a|ah|anh|chi|nhe|nha))*[.!]*$"  # "… ạ", "… nhé anh": nothing more said
 # a reply that is only "basically" or a draft sent: the task itself, or a step of it?
 _BARE_EITHER = re.compile(  # "dự thảo xong rồi", "em nộp bản nháp rồi đó": the task, or a step?
     r"^(?:(?:da|em|e|ben em) )*(?:(?:ve )?co ban (?:la )?roi|da gui (?:ban )?du thao(?: roi)?"
@@ -151,6 +152,7 @@ _UNSURE_SAID = re.compile(
     r"^(?:(?:nhung|ma) )?(?:(?:em|minh|toi|tui) )?(?:khong|chua|ko) (?:dam )?chac(?: lam| nua)?"
     + _POLITE_END
 )
+_THIS_NOT_YET = re.compile(r"(?<!\w)(?:cai|viec|nhiem vu) (?:ni|nay) thi chua(?!\w)")
 _BARE_ROI = re.compile(r"^(?:da )?(?:roi|r)" + _POLITE_END)  # "Rồi ạ": done, or begun?
 _BARE_SUBMITTED = re.compile(r"^(?:(?:da|em|e|ben em) )*trinh(?: roi| r)?" + _POLITE_END)
 _LEADER_AWAY = re.compile(  # our own leader away, so the signature waits: work under way
@@ -245,6 +247,8 @@ def read_reply(
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if status is None and _BARE_ROI.match(norm):
         alternatives = (D, IP)
+    if alternatives and NS not in alternatives and _THIS_NOT_YET.search(norm):
+        alternatives = (*alternatives, NS)[:3]  # "cái nớ xong rồi, cái ni thì chưa": begun?
     if _BARE_SUBMITTED.match(norm):
         status, alternatives = None, (IP, B, D)  # "đã trình rồi": with whom, and is that all?
     if _ONLY_PLANNED.match(norm):
@@ -363,6 +367,17 @@ def combine(
             found.append(Vote(IP, 0.9, trying[-1].index, "progress"))
     if any(v.weight >= 0.9 for v in extension):
         return X, 0.95, ()
+    if (
+        percent is not None
+        and 0 < percent < 100
+        and parts
+        and not any(v.status in (IP, D, NS) for v in found)
+    ):
+        stuck = [v for v in found if v.status is B and v.weight >= 0.9]
+        if stuck and all(
+            v.kind == "obstacle" and _HARDSHIP.search(parts[v.clause].text) for v in stuck
+        ):  # "Mới được 30% thôi anh, đợt này thiếu người quá": stopped, or slowed?
+            return None, 0.5, (B, IP)
     if extension:  # lateness said, no request made: ask for more time, or still under way?
         if any(v.status is B and v.weight >= 0.9 for v in found):
             return None, 0.5, (X, B, IP)  # "chắc phải lùi thôi, chưa có kinh phí": or stuck?
@@ -427,6 +442,12 @@ def _short_of_target(parts: list[clauses_.Clause]) -> bool:
     return False
 
 
+_NOT_ACCEPTED = re.compile(r"^ma chua (?:duoc|dat|on)" + _POLITE_END)
+# a hardship complained of ("mạng yếu quá nên chậm", "máy móc thiếu thốn quá"): in the way of
+# the work, or only slowing it?
+_HARDSHIP = re.compile(r"(?<!\w)(?:cham|yeu|thieu thon|qua(?: a| anh| chi)*$)(?!\w)")
+
+
 def _settle(
     found: list[Vote], best: dict[Status, float], parts: list[clauses_.Clause]
 ) -> tuple[Status, float, tuple[Status, ...]]:
@@ -466,11 +487,26 @@ def _settle(
         redone = any(v.kind == "returned" and v.clause > first for v in found)
         if despite or redone:  # "… nhưng vẫn đang làm", "mất dữ liệu, phải làm lại từ đầu"
             return B, 0.5, (B, IP)
+        stopped = {v.clause for v in strong}
+        if (
+            all(v.kind == "obstacle" for v in strong)
+            and all(_HARDSHIP.search(parts[i].text) for i in stopped if i < len(parts))
+            and any(
+                v.status is IP and v.kind == "progress" and v.clause not in stopped for v in found
+            )
+        ):  # "đang nhập liệu …, mấy bữa ni mạng yếu quá nên chậm": in the way, or slowing it?
+            return B, 0.5, (B, IP)
         return B, 0.9, ()
     if D in best:
         done = [v for v in found if v.status is D]
         sure = [v for v in done if v.kind == "done"]
-        going_on = [v for v in found if v.status is IP and v.kind in _GOING_ON]
+        going_on = [
+            v
+            for v in found
+            if v.status is IP
+            and v.kind in _GOING_ON
+            and not (v.clause < len(parts) and _FIX_NEEDED.search(parts[v.clause].text))
+        ]  # (not "nộp rồi mà còn phải bổ sung chút xíu": a fix, asked about below)
         evidence = any(v.kind == "evidence" for v in found)
         steps = [v for v in found if v.status is IP and v.kind in ("progress", "started")]
         if evidence and steps and all(v.kind in ("progress", "started") for v in going_on):
@@ -489,6 +525,8 @@ def _settle(
             return IP, 0.9, ()  # "xong KH rồi nhưng chưa ký được vì CT đi công tác": our leader
         if sure and undelivered:
             return D, 0.5, (D, IP)
+        if not sure and any(_NOT_ACCEPTED.match(c.text) for c in parts if c.lead == "ma"):
+            return D, 0.5, (D, IP, B)  # "cái ni làm rồi mà chưa được": done, and not working?
         if not sure:
             return D, 0.5, (D, IP)
         return D, 0.95, ()
@@ -533,14 +571,21 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         for c in after
         if c.lead == "con"
         and not c.question
+        and not (  # "còn báo cáo … thì em làm xong": as for that, done; not what is left
+            c.index + 1 < len(parts)
+            and parts[c.index + 1].lead == "thi"
+            and any(v.kind == "done" and v.clause == c.index + 1 for v in found)
+        )
         and "gi" not in c.text.split()
         and not _to_deliver(c.text)
+        and not _FIX_NEEDED.search(c.text)  # "nộp rồi mà còn phải bổ sung chút xíu": read below
     ]
     unsure = [  # "đã gửi nhưng chưa biết được duyệt chưa": done, and then?
         Vote(None, 1.0, c.index, "unsure")
         for c in after
         if _to_deliver(c.text)
         or (c.lead in ("nhung", "ma") and (_contrast_unsure(c) or _FIX_NEEDED.search(c.text)))
+        or (c.lead == "con" and _FIX_NEEDED.search(c.text))
     ]
     return left + unsure
 
@@ -552,7 +597,7 @@ _NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "ch
     r"|tong hop|duyet|phe duyet|tra loi|dang_? tai|cap nhat|tham dinh)(?!\w)"
 )
 _AHEAD = re.compile(  # a future or sequence marker: what follows has not happened yet
-    r"(?<!\w)(?:se|sap|du kien|(?:em|e|minh|toi|du) dinh(?! kem)|roi moi"
+    r"(?<!\w)(?:se|sap(?! nhap| xep)|du kien|(?:em|e|minh|toi|du) dinh(?! kem)|roi moi"
     r"|(?<!qua )(?<!truoc )moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"
     r"|de (?:em|e|minh|toi)|" + lexicon.TOMORROW + r"|ngay mai|tuan (?:sau|toi)|thang (?:sau|toi)"
     r"|sang (?:tuan|thang)"
@@ -632,7 +677,8 @@ _TO_PERSON = re.compile(
     r"|chuyen vien)(?!\w)(?:(?: \w+){0,3} (?:phu trach|xu ly|theo doi|lam))?"
 )
 _TOLD = re.compile(  # "lãnh đạo bảo làm xong trước 25/7": an instruction reported, not a report
-    r"(?<!\w)(?:bao(?! cao)|yeu cau|chi dao|dan|nhac|giao|muon)(?: \w+){0,3}?"
+    r"(?<!\w)(?<!em )(?<!minh )(?<!toi )(?:bao(?! cao)|yeu cau|chi dao|dan|nhac|giao|muon)"
+    r"(?: \w+){0,3}?"
     r" (?:lam xong|xong|hoan thanh)(?!\w)"
 )
 _SOMETHING_DONE = frozenset({"done", "did", "partial", "own_part"})
@@ -992,7 +1038,7 @@ def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
         return False
     if any(v.kind == "late" for v in found):
         return False  # "không biết có kịp không": a doubt on the deadline, more time or not?
-    reported = {v.clause for v in found if v.kind == "own_part"}
+    reported = {v.clause for v in found if v.kind in ("own_part", "did")}  # "làm rồi mà …?"
     if any(not parts[i].question for i in reported if i < len(parts)):
         return False  # "Phần của em xong rồi, không biết các bộ phận khác thế nào": a report too
     return all(v.weight < THRESHOLD for v in found if v.status is not None)

@@ -198,7 +198,7 @@ def votes(clauses: list[Clause]) -> list[Vote]:
             continue  # "nếu xong sớm …": supposed, not said to be so
         if not _TRIGGERS.isdisjoint(clause.text.split()):
             previous = clauses[i - 1].text if i else ""
-            short = [c.text for c in clauses[max(i - 2, 0) : i] if len(c.text.split()) <= 5]
+            short = [c.text for c in clauses[max(i - 2, 0) : i] if len(c.text.split()) <= 8]
             said = _clause_votes(clause, following, cause_of, previous, " ".join(short))
             if clause.consequence and when != i - 1:  # a plan under a condition: asked about
                 said = [
@@ -248,7 +248,10 @@ _NO_ANSWER = re.compile(
     r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
     r"|y kien)(?!\w)"
 )
-_ASKED_OF = re.compile(r"(?<!\w)(?:xin y kien|de nghi|cong van xin|van ban xin)(?!\w)")
+# what owes an answer: "đã chuyển Sở Nội vụ thẩm định …, chưa thấy phản hồi"
+_ASKED_OF = re.compile(
+    r"(?<!\w)(?:xin y kien|de nghi|cong van xin|van ban xin|tham dinh|phe duyet)(?!\w)"
+)
 _FILE_FAULT = re.compile(
     r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
 )
@@ -262,12 +265,16 @@ _BARE_WAIT = re.compile(  # "còn chờ thôi ạ", "vẫn đợi": waiting, not
     r"(?: (?:thoi|a|ah|anh|chi|nhe|nha|day))*$"
 )
 _TIME_AHEAD = re.compile(
-    r"(?<!\w)(?:tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)|mai|ngay mai)(?!\w)"
+    r"(?<!\w)(?:tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)|mai|ngay mai|sau khi)(?!\w)"
 )
 _CHASED = re.compile(
     r"(?<!\w)(?:du|mac du|da)(?: (?:em|e|minh|toi|ben em))? (?:da )?(?:nhac|don doc|doc thuc"
     r"|nhac nho)(?: \w+){0,2}"
     r" (?:lan|roi|nhieu lan|mai)(?!\w)"
+)
+_OWN_VERDICT = re.compile(
+    r"(?:cho|doi) (?:y kien|phe duyet|duyet|chi dao|ket luan|xac nhan)(?: cua)?(?: (?:anh|chi))?"
+    r" (?:giam doc|pho giam doc|chu tich|pho chu tich|truong phong|truong ban|sep|thu truong)(?!\w)"
 )
 _SLOWED = re.compile(r"(?<!\w)(?:moi (?:dat|duoc|lam duoc)|hoi cham|cham|tre)(?!\w)")
 _IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
@@ -382,6 +389,9 @@ def _clause_votes(
         vote(D, 0.5, "doubt")  # "cũng tạm ổn rồi": done, or going well?
     for m in _scan(lx.WAITING, text, words):
         if _giving(text, m.start()):
+            continue
+        if _OWN_VERDICT.match(text, m.start()):
+            vote(IP, 0.9, "own_wait")  # "chờ ý kiến Giám đốc Sở trước khi phát hành": ours
             continue
         if _OWED_BY_ANYONE.match(text, m.start()) and not _names_body(f"{previous} {text}"):
             vote(B, 0.6, "waiting_vague")  # "còn chờ ý kiến nữa anh": whose, not said
@@ -757,6 +767,8 @@ def _progress_votes(
         if before[-1:] == ["dang"] or (m.group() == "chuan bi" and lx.START_VERB.match(after)):
             vote(NS, 0.6, "prepare")  # getting ready to start: started, or not yet?
             vote(IP, 0.6, "prepare")
+        elif later:
+            continue  # "để em tìm hiểu rồi trả lời anh sau": a promise to answer, no step
         elif "da" in before[-2:] or "xong" in after.split()[:3] or after[:3] == "roi":
             vote(IP, 0.6, "planning")
     text = _mask(lx.PLANNING, text, words)
