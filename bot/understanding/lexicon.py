@@ -92,6 +92,7 @@ _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under 
 DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "khong thuoc", "khong phai (la )?(viec|nhiem vu|chuc nang|dau moi|don vi chu tri)",
     "nham don vi", "gui nham", "chu(_q)? khong phai (ben|phong|don vi|so|xa)",
+    "nhan nham( nguoi)?",  # "anh nhắn nhầm rồi, em chuyển qua Sở Xây dựng lâu rồi"
     "xem lai( giup)?( viec)? phan cong",  # "đề nghị anh xem lại việc phân công": not theirs
     "khong phai (don vi|co quan|so|phong|ben|xa) (em|minh|toi)(?! khong)", "khong lien quan",
     "(ben|phong|don vi) (em|minh|toi) khong phai", "da sap nhap", "sap nhap (voi|vao)",
@@ -108,6 +109,7 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
 EXTENSION = table(
     "gia han", "xin lui", "xin doi_? (han|thoi han|thoi gian|sang|den|toi|lai)",
     "doi_ (han|thoi han|sang)",  # "dời hạn sang 15/8", "đổi hạn" (not "đợi")
+    "(doi|doi_|lui|gia han) deadline",
     "xin phep (lui|hoan|nop cham|nop muon|cham)", "xin hoan",
     "hoan (sang|den|toi)",  # "hoãn sang cuối tháng 8" (not "hoàn thành")
     "xin (them )?han",
@@ -116,7 +118,7 @@ EXTENSION = table(
     "xin (den|toi|sang|them|chuyen sang)", "xin khat", "xin (hen|hen lai)",
     # "đề nghị cho hết quý 3", "xin cho em qua 10/8"
     r"(de nghi|xin) (cho_? )?((em|ben em|minh|toi) )?(den|toi|sang|qua|het) (het )?"
-    r"(quy|thang|ngay|\d+)",
+    r"(quy|thang|ngay|thu|cuoi|giua|dau|tuan|\d+)",
     "hen (lai )?(den|toi|sang)", "khat (den|toi|sang|lai)",
     r"cho_? (em|ben em|toi) no (den|toi|sang)",
     "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen(?! vien| cong tac| tin| cho))",
@@ -186,9 +188,11 @@ OBSTACLE = table(
     "|cap nhat|bao cao|nop|upload|tai len|day len|scan|quet|in|chup|doc|luu|xuat|mo file)"
     " (duoc|len duoc|di duoc)",
     "khong (lam|thuc hien|trien khai|hoan thanh)( gi)?( them| tiep)? (duoc|kip)",
+    "(khong|ko|chang) (kham|lam|gong|theo|xu ly) noi",  # "không kham nổi việc ni"
     "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu"
-    r"|may)( \w+){0,3} (bi |dang |bao )*(loi|hong|treo|sap(?! nhap| xep| toi| xong)|khoa"
+    r"|may)( \w+){0,3} (bi |dang |bao )*(loi(?! chinh ta| danh may)|hong|treo"
+    r"|sap(?! nhap| xep| toi| xong)|khoa"
     r"|cham(?! diem| cong))",  # not "bộ máy sau sáp nhập"
     # "không còn ai làm được nên đang bị dừng": nobody left, the work halted
     "(khong|chang) con ai (lam|phu trach|theo doi|thuc hien)", "(bi|phai) (tam )?dung lai",
@@ -199,6 +203,7 @@ OBSTACLE = table(
 )  # fmt: skip
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
     "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"
+    "|quyet dinh cua|danh muc cua"
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
     rf"(cho|doi) (cac |ben |\d+ |hop |cuoc hop )?({_BODY})",
     r"(cho|doi) (ben|phia) (?!em\b|minh\b|toi\b)\w+",  # "chờ bên điện lực": any other side
@@ -212,7 +217,9 @@ OWN_WAIT = table(
     r"(cho|doi) (a|c|anh|chi) \w+ (pgd|gd|ct|pct|tp|ptp|pho giam doc|giam doc|truong phong"
     "|pho phong)",  # "chờ a Tuấn PGD ký nháy"
     r"(cho|doi) (hop|cuoc hop)( \w+){0,2} (lanh dao|ban giam doc|ban lanh dao)",
-    "(cho|doi) (a |c |ong |ba )?(pho )?(giam doc|chu tich|truong phong|lanh dao|thu truong|sep|gd"
+    "(cho|doi) (thuong truc|tt) (ubnd |hdnd )?(xa|phuong)",  # our own commune's leaders
+    "(cho|doi) (a |c |ong |ba |dong chi |d/c )?(pho )?(giam doc|chu tich|truong phong|lanh dao"
+    "|thu truong|sep|gd"
     "|ct)",  # "tui đợi ổng Chủ tịch ký hoài"
     # "chờ … về ký": a signature or approval at the end of the clause is the unit's own step
     r"(cho|doi)( \w+){1,6} (ve )?(ky|duyet)( (a|ah|anh|chi|nhe|nha|roi))*$",
@@ -376,7 +383,7 @@ _FEW_LEFT = (
     "|ho so|thu tuc|xa|phuong|buoc|khau|ti|chut)"
 )
 UNDONE = table(  # not finished, under way
-    "chua (du|het|xong het|hoan chinh|xong han|on lam|on)",
+    "chua (du|het|xong het|hoan chinh|xong han|on lam|on)", "gan( gan)? roi",
     "(duoc|xong) (chung |khoang |tam |gan )?(phan nua|mot nua)",
     # "chỉ còn 1 2 đầu việc nhỏ": a few items left
     rf"(chi|van) con {_FEW_LEFT}", rf"con {_FEW_LEFT}", r"con \d+ \w+( \w+)? nua",
@@ -452,6 +459,7 @@ TOMORROW = (
 FUTURE = table(
     "se", "sap(?! (xep|nhap))", "du kien", "(du|em|minh|toi|ben em|anh|chi|chung em) dinh",
     "phan dau", "co gang", "ke hoach la", TOMORROW, "ngay mai", "ngay kia",
+    "(de|sau|qua) (ram|tet|le)",  # "để qua rằm em làm"
     "tuan (sau|toi|nay)", "thang (sau|toi)", r"thang \d+", "nam (sau|toi)", "sang tuan",
     "sang thang", "sang nam", "chieu( nay)?", "toi nay", "sang mai", r"thu \d", "dau thang",
     "cuoi (tuan|thang)", "sau khi", "sau dot", "qua dot", "het dot", "doi qua", "doi den",
@@ -496,7 +504,8 @@ _OWED = (
     "|giai quyet"
 )
 BODY_UNDELIVERED = re.compile(
-    rf"(?<!\w)(?:ben|cac)? ?(?:{_BODY})(?: (?!em\b|minh\b|toi\b|e\b)\w+){{0,3}} (?:van )?chua "
+    rf"(?<!\w)(?:ben (?:do|ho|kia)|(?:ben|cac)? ?(?:{_BODY}))"
+    r"(?: (?!em\b|minh\b|toi\b|e\b)\w+){0,3} (?:van )?chua "
     rf"(?:{_OWED}|tra loi|tra ket qua|phan hoi|co y kien|gop y|cho y kien|thong nhat|ky|hoi am"
     r"|ket luan)(?!\w)"
     rf"|(?<!\w)chua thay (?:ben |cac )?(?:{_BODY})(?: \w+){{0,2}} (?:{_OWED})(?!\w)"

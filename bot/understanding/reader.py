@@ -259,7 +259,12 @@ def read_reply(
         status, confidence, alternatives = None, 0.0, ()  # "em không rõ tiến độ": not said
     if status is not None and not alternatives:
         alternatives = _unsafe(
-            status, found, parts, norm, late=lambda: _past_deadline(norm, today, current_deadline)
+            status,
+            found,
+            parts,
+            norm,
+            late=lambda: _past_deadline(norm, today, current_deadline),
+            names=_names(display),
         )
     if alternatives and _only_asking(parts, found):
         alternatives = ()  # "phiếu khảo sát hoàn thành thì nộp ở đâu?": a question, no report
@@ -419,8 +424,8 @@ def combine(
 _TARGET = re.compile(
     r"(?<!\w)(?:ke hoach|chi tieu|muc tieu)(?: ca nam| nam| giao| la)* (\d+)(?!\d)"
 )
-_HAVE = re.compile(r"(?<!\w)co (\d+) ([a-z]+)(?!\w)")
-_DONE_COUNT = re.compile(r"(?<!\w)da (?:\w+ ){1,2}(\d+)(?![\d/%.,])")
+_HAVE = re.compile(r"(?<!\w)(?:co|em|minh|toi) (\d+) ([a-z]+)(?!\w)")  # "xã em 9 ấp thì …"
+_DONE_COUNT = re.compile(r"(?<!\w)da (?:\w+ ){1,3}(\d+)(?![\d/%.,])")
 
 
 def _short_of_target(parts: list[clauses_.Clause]) -> bool:
@@ -628,7 +633,9 @@ _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer d
 
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
-    r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:den|het|qua|toi|nen|hop"
+    r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:(?:em|e|minh|toi) hoi|phep"
+    r"|gui|nop"  # "để bả coi lại rồi mới cho gửi": let it be sent
+    r"|den|het|qua|toi|nen|hop"
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
@@ -642,8 +649,12 @@ _OFFICIAL_ASKED = re.compile(  # a draft sent, and whether the official copy is 
 )
 _SENT_TO = re.compile(  # sent or given to: "gửi … cho chị", "cấu hình chữ ký số cho lãnh đạo"
     r"(?<!\w)(?:gui|nop|chuyen|trinh|dua|bao cao|giao|(?<!nang )(?<!cung )cap|cau hinh|cai dat"
+    r"|trien khai"
     r"|tap huan|huong dan|ho tro|phan bo)(?!\w)"
 )
+
+
+_WAIT_ASPECT = (["dang"], ["con"], ["van"], ["phai"])  # "đang chờ cấp chứng thư": waiting
 
 
 def _waits_on_someone(norm: str) -> bool:
@@ -651,7 +662,7 @@ def _waits_on_someone(norm: str) -> bool:
     "mai gửi bản dự thảo cho chị xem trước"."""
     for m in _WAIT_WORD.finditer(norm):
         head = re.split(r"[,;.!?]", norm[: m.start()])[-1].split()[-6:]
-        if not _SENT_TO.search(" ".join(head)):
+        if head[-1:] in _WAIT_ASPECT or not _SENT_TO.search(" ".join(head)):
             return True
     return False
 
@@ -741,9 +752,20 @@ _KNOWN: frozenset[str] = frozenset()  # filled below, once the patterns exist
 _CUES = {D: lexicon.DONE}  # an obstacle's noun is often new ("Cổng DVC quốc gia bảo trì")
 
 
-def _unread_modifier(status: Status, found: list[Vote], parts: list[clauses_.Clause]) -> bool:
+_CAPITALISED = re.compile(r"(?<=[^\W\d_] )[A-ZĐ]\w*")  # inside a sentence: a name
+
+
+def _names(display: str) -> frozenset[str]:
+    """The words written capitalised inside a sentence, folded: names ("Xã Vĩnh Thạnh")."""
+    return frozenset(fold(w) for w in _CAPITALISED.findall(display) if not w.isupper())
+
+
+def _unread_modifier(
+    status: Status, found: list[Vote], parts: list[clauses_.Clause], names: frozenset[str]
+) -> bool:
     """A word the reader does not know right before the cue of a done vote ("tương đối
-    xong", "suýt xong"): Vietnamese puts what turns a verb before it."""
+    xong", "suýt xong"): Vietnamese puts what turns a verb before it; not a name ("xã Vĩnh
+    Thạnh xong kế hoạch")."""
     cue = _CUES.get(status)
     if cue is None:
         return False
@@ -755,7 +777,7 @@ def _unread_modifier(status: Status, found: list[Vote], parts: list[clauses_.Cla
         if m is None:
             continue
         before = text[: m.start()].split()[-2:]
-        if any(w.isalpha() and w not in _KNOWN for w in before):
+        if any(w.isalpha() and w not in _KNOWN and w not in names for w in before):
             return True
     return False
 
@@ -786,6 +808,7 @@ def _unsafe(
     norm: str,
     *,
     late: Callable[[], bool],
+    names: frozenset[str] = frozenset(),
 ) -> tuple[Status, ...]:
     """The last check before recording, for text the votes may not have read whole: a
     confident reading is kept only when no word they did not read could turn it; otherwise
@@ -827,7 +850,7 @@ def _unsafe(
         held = {c.index for c in parts if _BELIEF.search(c.text)}  # em nghĩ sẽ xong đúng hạn"
         if any(v.status is status and v.clause not in held for v in found):
             believed = None
-    if _unread_modifier(status, found, parts) or believed:
+    if _unread_modifier(status, found, parts, names) or believed:
         return (status, _NEIGHBOUR[status])
     if status in (D, IP) and len({a or b for a, b in _ITEMS.findall(norm)}) > 1:
         voted = {v.status for v in found}

@@ -246,7 +246,7 @@ _GRANTED = re.compile(r"(?<!\w)(?:duoc )?(?:dong y|chap thuan|cho phep|duyet)(?:
 _LAST_YEAR = re.compile(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[12]\d)(?!\w)")
 _NO_ANSWER = re.compile(
     r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
-    r"|y kien)(?!\w)"
+    r"|y kien|ket qua)(?!\w)"
 )
 # what owes an answer: "đã chuyển Sở Nội vụ thẩm định …, chưa thấy phản hồi"
 _ASKED_OF = re.compile(
@@ -306,6 +306,8 @@ def _clause_votes(
     if lx.DISPUTE.within(words) and lx.DISPUTE.search(text):
         vote(None, 1.0, "dispute")
         return out
+    if "la" in words and _ECHO.match(text):
+        return out  # "chưa có gì là chưa có gì": a claim said back to deny it, no state
     if _PRAISE.match(text):
         vote(None, 1.0, "ack")  # "chúc mừng bên chị đã hoàn thành xuất sắc …": not a report
         return out
@@ -477,7 +479,9 @@ def _clause_votes(
         if m.group().endswith(" gi") and after[:1] == ["moi"]:
             vote(None, 1.0, "not_yet")  # "chưa có gì mới": not begun, or nothing to add?
             continue
-        if "phan" in after and after[0] in ("phan", "duoc"):
+        if ("phan" in after and after[0] in ("phan", "duoc")) or (
+            clause.text.startswith("phan ") and not lx.OWN_PART.match(clause.text)
+        ):  # "…, phần tập huấn chưa làm": a part left
             vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
         elif clause.lead == "con" and _PART_NAMED.match(clause.text):
             vote(IP, 0.9, "part_left")  # "…, còn phần ký số chưa làm": the rest of it
@@ -554,6 +558,7 @@ _DELIVERED = re.compile(
     r"(?<!\w)(?:gui|nop|ban hanh|phat hanh|chuyen(?= (?:roi|r)(?!\w)))(?!\w)"
 )  # not "trình": handed up
 _WHOLE = re.compile(r" (?:xong )?(?:toan bo|tat ca|het|day du)(?!\w)")
+_ECHO = re.compile(r"^(\w+(?: \w+){1,5}) la \1$")
 _SO_CALLED = frozenset(
     {"goi", "coi", "tam", "nhu", "the", "vay", "cung", "duoc", "chac", "le", "ve"}
 )
@@ -591,6 +596,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return
     if rest.startswith(" xong"):
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
+    if m.group() == "xong" and rest.startswith(" dau ma "):
+        vote(IP, 0.9, "undone")  # "xong đâu mà xong, mới bắt đầu nhập": denied
+        return
     if before[-2:] == ["dau", "ma"]:
         return  # "xong đâu mà xong": the verb said again in the denial
     if m.group() == "xong" and before[-1:] in (["doi"], ["cho"], ["de"]):
@@ -752,8 +760,8 @@ def _progress_votes(
         if lx.PLANNING.match(rest):
             continue  # getting ready: read below
         waited = rest.split()
-        if waited[0] in ("cho", "doi") and ahead:
-            continue  # "đang chờ xong đợt kiểm tra rồi mới làm": waiting to start
+        if waited[0] in ("cho", "doi") and (ahead or waited[1:2] in (["on"], ["xong"], ["het"])):
+            continue  # "đang chờ xong đợt kiểm tra rồi mới làm", "đang đợi ổn định nhân sự"
         if waited[0] in ("cho", "doi") and waited[1:2] in (["hop"], ["cuoc"], ["hoi"]):
             vote(B, 0.5, "waiting_vague")  # "đang đợi họp thống nhất": whose meeting?
             continue
