@@ -35,6 +35,9 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("con", "con"),
     ("khong", "con"),  # "không còn thiếu mục nào": no longer, not what is left
     ("chang", "con"),
+    ("on", "con"),  # "chú cảm ơn con": "con", whom an elder speaks to
+    ("bao", "con"),
+    ("nhac", "con"),
     ("ban", "thi"),
     ("tien", "do"),  # "tiến độ": progress, not "do" (because)
     ("khi", "do"),  # "khi đó": then, not "do" (because)

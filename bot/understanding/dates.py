@@ -14,7 +14,9 @@ months, quarters and the few relative forms officials use:
   3" 30 September; "cuối tháng" alone the last day of today's month ("hết tháng này" too),
   "cuối tháng sau" of the next one; "cuối năm" 31 December;
 * "tuần sau" is the Friday of next week, "thứ 6 tuần sau" that day (thứ 2 … thứ 7, chủ nhật);
-* "trước Tết" is the eve of the next lunar new year (``TET``);
+* "trước Tết" is the eve of the next lunar new year (``TET``); "sau Tết" and other lunar
+  dates ("rằm tháng 8 âm lịch") give no day: nothing rather than a wrong one;
+* "cuối quý" alone is the end of today's quarter; "thêm nửa tháng" 15 days;
 * without a written year the year is today's, or the next one when the date would lie
   more than a month in the past (asked in June, "15/1" is next January; a date a few
   days back is kept, a slip the caller can refuse rather than a year-long extension);
@@ -25,7 +27,8 @@ months, quarters and the few relative forms officials use:
 
 ``completion_date`` reads the day a done task was finished: "ngày 10/7", "hôm 8/7", "từ 12/5",
 "ngày 12 tháng 7" (of a span, "từ ngày 30/6 đến 3/7", the last day),
-a document's date of issue, "hôm qua", "hôm kia", "hôm thứ 2". It must lie before the message
+a document's date of issue, "hôm qua", "hôm kia", "hôm thứ 2", "tuần trước thứ 4", a day of
+this month named alone ("xong từ hôm 10", "mùng 3 tháng này"). It must lie before the message
 day and, when ``plan_start`` is given, not before it; without a written year the year is the
 message's (a later date in that year is a slip and gives None).
 """
@@ -199,7 +202,7 @@ def _tet(m: re.Match[str], today: date, _: date | None) -> date | None:
 
 
 # The first day of the lunar new year (Tết Nguyên đán), from the Vietnamese lunar calendar of
-# the `holidays` package (Vietnam, "Lunar New Year"); tests/test_reader_dates.py checks them.
+# the `holidays` package (Vietnam, "Lunar New Year"); tests/test_reader_api.py checks them.
 TET = (
     date(2024, 2, 10), date(2025, 1, 29), date(2026, 2, 17), date(2027, 2, 6),
     date(2028, 1, 26), date(2029, 2, 13), date(2030, 2, 2),
@@ -215,7 +218,19 @@ _DAY_MONTH = re.compile(
     r"(?<![\w/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\w/%]|[.-]\d)"
 )
 _Resolver = Callable[[re.Match[str], date, "date | None"], "date | None"]
+
+
+def _half_month(_: re.Match[str], __: date, deadline: date | None) -> date | None:
+    return deadline + timedelta(days=15) if deadline else _NOTHING
+
+
+def _quarter_end(_: re.Match[str], today: date, __: date | None) -> date | None:
+    return _month_end(3 * ((today.month - 1) // 3 + 1), str(today.year), today)
+
+
 _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
+    (re.compile(r"(?:them|lui|gia han|xin)\s+(?:them\s+)?nua\s+thang(?!\w)"), _half_month),
+    (re.compile(r"(?:het|cuoi)\s+quy(?!\s+(?:iv|i{1,3}|[1-4]|sau|toi)(?!\w))(?!\w)"), _quarter_end),
     (re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)" + _YEAR), _day_month_words),
     (re.compile(r"giua\s+thang\s+(?:(\d{1,2})(?!\d)" + _YEAR + r"|(nay|sau|toi))"), _mid_month),
     (re.compile(r"(?:mung|mong|ngay)\s+(\d{1,2})\s+thang\s+(nay|sau|toi)"), _day_next_month),
@@ -241,7 +256,7 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
         ),
         _weekday,
     ),
-    (re.compile(r"(?:truoc|den|toi|sang|qua|sau)\s+tet"), _tet),
+    (re.compile(r"(?:truoc|den|toi|sang|qua)\s+tet"), _tet),  # not "sau Tết": when, not said
     (re.compile(r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)\s+nay(?!\w)"), _this_weekday),
 )
 
@@ -252,12 +267,18 @@ _COMPLETION_CUE = re.compile(r"(?:ngay|hom|bua|tu|luc|vao|xong|ngay nhan|ban han
 _DONE_ON_WORDS = re.compile(  # "ngày 12 tháng 7 (năm 2026)", "hôm 8 tháng 7"
     r"(?<!\w)(?:ngay|hom|tu|vao)\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)(?:\s+nam\s+(\d{4}))?"
 )
+# a day named alone: "xong từ hôm 10", "hôm mồng 10", "mùng 3 tháng này"
+_DAY_OF_MONTH = re.compile(
+    r"(?<!\w)(?:hom|ngay|mung|mong)(?:\s+(?:mung|mong))?\s+(\d{1,2})(?:\s+thang\s+nay)?"
+    r"(?![\d/.-]|\s+thang\s+(?:\d|sau|toi|truoc))(?!\w)"
+)
 _DAYS_BACK = re.compile(r"(?<!\w)(?:hom|chieu|sang|toi|dem)\s+(qua|kia)(?!\w)")
 _RECENT_WEEKDAY = re.compile(  # "thứ 2 vừa rồi", "thứ 6 tuần trước"
     r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)(?=\s+(?:vua roi|vua qua|tuan truoc)(?!\w))"
 )
 _LAST_WEEKDAY = re.compile(
-    r"(?<!\w)(?:hom|hoi|bua|tu|ngay|sang|chieu)\s+thu\s+(\d|hai|ba|tu|nam|sau|bay)(?!\w)"
+    r"(?<!\w)(?:hom|hoi|bua|tu|ngay|sang|chieu|tuan truoc|xong)\s+thu\s+"
+    r"(\d|hai|ba|tu|nam|sau|bay)(?!\w)"
 )
 
 
@@ -277,11 +298,17 @@ def completion_date(
             break
     if found is None and (words := _DONE_ON_WORDS.search(text)):
         found = _past(int(words.group(1)), int(words.group(2)), words.group(3), today)
+    if found is None and (only := _DAY_OF_MONTH.search(text)):
+        day = int(only.group(1))  # "xong từ hôm 10", "mùng 3 tháng này": of this month
+        if 1 <= day < today.day:
+            found = today.replace(day=day)
     if found is None and (back := _DAYS_BACK.search(text)):
         found = today - timedelta(days=1 if back.group(1) == "qua" else 2)
     if found is None and (last := _LAST_WEEKDAY.search(text) or _RECENT_WEEKDAY.search(text)):
         weekday = _WEEKDAYS[last.group(1)]
-        if text.startswith(" tuan truoc", last.end()):  # "thứ 2 tuần trước": last week's
+        if text.startswith(" tuan truoc", last.end()) or text.endswith(
+            "tuan truoc ", 0, last.start()
+        ):  # "thứ 2 tuần trước", "tuần trước thứ 4": last week's
             days = today.weekday() + 7 - weekday
         else:
             days = (today.weekday() - weekday) % 7 or 7

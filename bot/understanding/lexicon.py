@@ -109,13 +109,18 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
 EXTENSION = table(
     "gia han", "xin lui", "xin doi_? (han|thoi han|thoi gian|sang|den|toi|lai)",
     "doi_ (han|thoi han|sang)",  # "dời hạn sang 15/8", "đổi hạn" (not "đợi")
-    "(doi|doi_|lui|gia han) deadline",
+    "(doi|doi_|lui|gia han) deadline", "(deadline|han) (doi|doi_|lui) (qua|sang|den|toi)",
+    "cho_? (em|ben em|toi|minh) (doi|doi_|lui) (qua|sang|den|toi)",  # "cho em dời qua giữa tháng 8"
     "xin phep (lui|hoan|nop cham|nop muon|cham)", "xin hoan",
     "hoan (sang|den|toi)",  # "hoãn sang cuối tháng 8" (not "hoàn thành")
     "xin (them )?han",
     r"lui( \w+){1,3} (sang|den|toi)",  # "xin phép lùi việc này đến trước Tết"
     r"lui (sang|den|toi|han|thoi han|thoi gian|tien do|lai|them|\d+ \w+)",
-    "xin (den|toi|sang|them|chuyen sang)", "xin khat", "xin (hen|hen lai)",
+    # not "xin thêm 2 bạn đoàn viên phụ": more hands, not more time
+    r"xin (den|toi|sang|them(?! (\d+ |mot |hai |vai )?(ban|nguoi|can bo|nhan su|kinh phi|may"
+    r"|thiet bi|doan vien|tinh nguyen vien))|chuyen sang)",
+    "xin khat", "xin (hen|hen lai)", "xin gian (den|toi|sang|them|han|tien do|thoi gian)",
+    "gian (han|thoi han|tien do)",
     # "đề nghị cho hết quý 3", "xin cho em qua 10/8"
     r"(de nghi|xin) (cho_? )?((em|ben em|minh|toi) )?(den|toi|sang|qua|het) (het )?"
     r"(quy|thang|ngay|thu|cuoi|giua|dau|tuan|\d+)",
@@ -136,16 +141,19 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
     # "có thể trễ vài ngày", "có khi phải xin thêm thời gian": lateness foreseen, no request
     r"(co the|co khi|chac|e la|so|kha nang) (la )?(se )?(bi )?(tre|cham|muon|qua han)"
     r"( (vai|mot vai|\d+|may|it|mot it) (ngay|hom|tuan))?",
+    "tre (chut|mot chut|xiu|ti|vai ngay|it hom)",  # "cái này trễ chút nha anh"
+    r"can them (\d+|mot|hai|ba|nua|muoi|chuc) (ngay|tuan|thang|hom)",  # "cần thêm 1 tuần nữa"
     "(co the|co khi|chac|e la|kha nang) (se )?phai (xin|lui|gia han)",
     "(khong biet|chua biet|khong chac) (co )?kip",
 )
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
-    "het (kinh phi|tien|von)", "(dang|bi) (tac|ket)", "khong hop tac", "chap chon", "mau thuan",
+    "het (kinh phi|tien|von)", "(dang|bi) (tac|ket(?! (viec|cong viec|nhiem vu|lich)))",
+    "khong hop tac", "chap chon", "mau thuan",
     "bao tri", "ket vu",
     # a line or a certificate gone: "đường truyền bị đứt", "chữ ký số hết hạn"
-    r"(mang|duong truyen|internet|wifi|cap quang)( \w+){0,3} (bi |dang )*(dut|mat|chap chon|hong"
-    r"|yeu|kem)",
+    r"(mang|duong truyen|internet|wifi|cap quang|song)( \w+){0,3} (bi |dang )*"
+    r"(dut|mat|chap chon|hong|yeu|kem)",
     r"(chu ky so|tai khoan|chung thu|chung thu so|token)( \w+){0,2} (bi |da )?het han",
     # the people concerned refusing: "dân phản đối", "các hộ chưa đồng ý"
     r"(dan|nguoi dan|ho dan|cac ho|nhan dan)( \w+){0,2} (phan doi_?|khong dong y|chua dong y"
@@ -159,7 +167,7 @@ OBSTACLE = table(
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
     "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
     "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan"
-    "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may|con dau)",
+    "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may|con dau|link|form|file mau)",
     # "chưa có ý kiến" (an opinion owed), not "không có ý kiến gì thêm" (no objection)
     "chua (co|nhan duoc) (van ban )?y kien(?! gi)",
     # "chưa ban hành được do chưa có QĐ giao biên chế của tỉnh": the cause, a decision owed
@@ -191,7 +199,7 @@ OBSTACLE = table(
     "(khong|ko|chang) (kham|lam|gong|theo|xu ly) noi",  # "không kham nổi việc ni"
     "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu"
-    r"|may)( \w+){0,3} (bi |dang |bao )*(loi(?! chinh ta| danh may)|hong|treo"
+    r"|may)( \w+){0,3} (bi |dang |bao )*((?<!xin )loi(?! chinh ta| danh may)|hong|treo"
     r"|sap(?! nhap| xep| toi| xong)|khoa"
     r"|cham(?! diem| cong))",  # not "bộ máy sau sáp nhập"
     # "không còn ai làm được nên đang bị dừng": nobody left, the work halted
@@ -209,6 +217,9 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     r"(cho|doi) (ben|phia) (?!em\b|minh\b|toi\b)\w+",  # "chờ bên điện lực": any other side
     # "phụ thuộc vào bên VNPT", "… vào tiến độ của đơn vị tư vấn": theirs to do
     rf"phu thuoc (vao )?((tien do|ket qua|y kien|ke hoach) cua )?(cac |ben |phia )?({_BODY})",
+    rf"bong (dang )?(o|nam o) (chan|phia|ben) ({_BODY})",  # "giờ bóng ở chân Sở"
+    rf"nam (ben|o|tai) ({BODY_NAMES})",  # "giấy tờ đang nằm bên Sở từ đầu tháng"
+    "hen lan hen lua",
     rf"(cho|doi) (hop|cuoc hop|y kien)( \w+){{0,3}} (voi|cua) (cac )?({_BODY})",
 )  # fmt: skip
 OWN_WAIT = table(
@@ -218,6 +229,7 @@ OWN_WAIT = table(
     "|pho phong)",  # "chờ a Tuấn PGD ký nháy"
     r"(cho|doi) (hop|cuoc hop)( \w+){0,2} (lanh dao|ban giam doc|ban lanh dao)",
     "(cho|doi) (thuong truc|tt) (ubnd |hdnd )?(xa|phuong)",  # our own commune's leaders
+    "(cho|doi) (a|c|anh|chi) (ky|duyet)",  # "đã trình Giám đốc, chờ a ký ban hành"
     "(cho|doi) (a |c |ong |ba |dong chi |d/c )?(pho )?(giam doc|chu tich|truong phong|lanh dao"
     "|thu truong|sep|gd"
     "|ct)",  # "tui đợi ổng Chủ tịch ký hoài"
@@ -299,6 +311,8 @@ EXTENSION_QUESTION = re.compile(r"gia han")
 
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
+    "ok het roi", "(gui|nop) (file|ban) (dinh kem|kem)",  # "em gửi file đính kèm ạ, QĐ số …"
+    r"(file|ban) (bao cao|bc|ke hoach|kh|quyet dinh|qd)( \w+){0,2} dinh kem",
     # publishing and issuing acts are done verbs like sending: "công khai rồi", "đã đăng lên"
     r"(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|niem yet|cong khai|dang tai|dang_ tai|up"
     r"|to chuc|upload|tai len|day len"
@@ -385,6 +399,9 @@ _FEW_LEFT = (
 UNDONE = table(  # not finished, under way
     "chua (du|het|xong het|hoan chinh|xong han|on lam|on)", "gan( gan)? roi",
     "(duoc|xong) (chung |khoang |tam |gan )?(phan nua|mot nua)",
+    "i ach", "cham chap",  # "làm thì có làm nhưng ì ạch lắm": going, slowly
+    # "còn nằm trên bàn sếp": with our own leader
+    "nam (tren|o) ban (sep|lanh dao|giam doc|chu tich|pho chu tich|truong phong)",
     # "chỉ còn 1 2 đầu việc nhỏ": a few items left
     rf"(chi|van) con {_FEW_LEFT}", rf"con {_FEW_LEFT}", r"con \d+ \w+( \w+)? nua",
     # "được 8 phần rồi": eight parts in ten
@@ -399,6 +416,7 @@ NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip |co )?({START})",
     f"dau co (duoc |the )?({START})",  # "đâu có bắt đầu được đâu": not at all
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
+    "chua phan cong( nguoi)?( lam)?", "chua (co )?ai nhan (viec|nhiem vu)", "chua nhuc nhich( gi)?",
     "chua co (lam|dong|trien khai|bat dau) gi",  # "chưa có làm gì hết": southern
     "chua co dong tinh", "chua co thoi gian( de)? (lam|trien khai|thuc hien)",
     # "báo cáo năm nay em chưa tổng hợp": the first step of the product not taken
@@ -409,6 +427,10 @@ NOT_STARTED = table(
 )  # fmt: skip
 START_VERB = table(
     "bat dau",
+    "giao viec",
+    "giao nhiem vu",
+    "hop giao (viec|nhiem vu)",
+    "phan cong",
     "dung (toi|den|vao)",  # "mai mốt mới đụng tới được"
     "to chuc",
     "len ke hoach",
@@ -441,6 +463,7 @@ PLANNING = table(
 BUSY = table(  # "đang" about something else than the task
     "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o", "lo",
     "om", "nam vien", "benh", "lu bu",  # "chưa làm, đang ốm mấy hôm nay"
+    "ket (viec|cong viec|nhiem vu|lich)",  # "giờ đang kẹt việc khác"
     "tap trung (cho_?|vao)", "(tap trung|lam|giai quyet) (cac )?(viec|nhiem vu|cong viec) khac",
     "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
     "lam viec voi doan",
@@ -488,7 +511,8 @@ COUNTED_AFTER = re.compile(
 # A period the percent belongs to that is not now: last year's result, not this task's progress
 OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cung ky)(?!\w)")
 INDICATOR = table(  # a percent after these is a measure, not the task's progress
-    "ty le", "ti le", "chi so", "chi tieu", "hai long", "giam", "tang", "cat giam", "tiet kiem",
+    "ty le", "ti le", "chi so", "chi tieu", "muc tieu", "hai long", "giam", "tang", "cat giam",
+    "tiet kiem",
     "so voi", "diem", "xep hang", "muc do", "giai ngan",
     # a share of the files handled: "giải quyết đúng hạn 98%", "nộp trực tuyến 45%"
     "dung han", "truoc han", "tre han", "qua han", "truc tuyen", "toan trinh",
@@ -525,6 +549,6 @@ LATER_REPORT = re.compile(
 )
 # A bare "làm ngay": a start promised now, not yet begun.
 AT_ONCE = re.compile(
-    r"(?<!\w)(?:lam|trien khai|thuc hien|xu ly|bat tay(?: vao)?) (?:ngay(?! \d)|lien)(?!\w)"
+    r"(?<!\w)(?:lam|trien khai|thuc hien|xu ly|bat tay(?: vao)?) (?:ngay(?! \d)|lien|luon)(?!\w)"
 )
 ACK = table("da nhan", "nhan duoc", "da xem", "ok", "vang", "da ro", "ro roi", "cam on")

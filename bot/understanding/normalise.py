@@ -21,8 +21,11 @@ in this order, each step only when the word is not already a known one:
    thanh", "thuc hie" → "thuc hien".
 
 Before the words, a web address ("drive.google.com/…", "https://…") becomes "link", and a
-month written short ("t8", "th8", "T.8", "thg 8", "t8/2026") becomes
-"thang 8", so that dates read it ("cuối t8": the end of August).
+month written short ("t8", "th8", "T.8", "thg 8", "t8/2026") or in words ("tháng tám") becomes
+"thang 8", so that dates read it ("cuối t8": the end of August); a weekday written short after
+"xong"/"hôm" ("xong t2 r") becomes "thu 2"; a chat placeholder ("[hình ảnh]", "[sticker]") is
+dropped. Regional words are read for what they mean: "hông" (không), "mần" (làm), "ngóng"
+(đợi), central "ni" (này) after what it points to, "rứa" (thế).
 
 When the reply carries diacritics, the words whose folded form is ambiguous are marked: a
 "cho" that was not "chờ" becomes "cho_" and a "doi" that was not "đợi" becomes "doi_", so that
@@ -47,7 +50,9 @@ _DOI = re.compile(r"(?i)(?<!\w)[đd][òóỏõọôồốổỗộơờớởỡ
 _MONTH = re.compile(  # "t8", "th8", "T.8", "thg 8", "t8/2026": tháng 8 (not "t80", "th8x")
     r"(?<![\w/.-])(?:thg ?|th|t\.?)(1[0-2]|0?[1-9])(?=/(?:20)?\d\d(?![\d/])|(?![\w/%-]|[.,]\d))"
 )
-_WEEKDAY = re.compile(r"(?<![\w/.-])t([2-7]) (?=tuan(?!\w))")
+_WEEKDAY = re.compile(  # "t6 tuần trước", "xong t2 r": a weekday, not June
+    r"(?<![\w/.-])t([2-7]) (?=tuan(?!\w))|(?:(?<=xong )|(?<=hom ))t([2-7])(?!\w)"
+)
 _DANG = re.compile(r"(?<!\w)đăng(?!\w)")
 _HA = re.compile(r"(?<!\w)hà(?!\w)")  # southern "xong hà": a softener, not "hả" (asking)
 _URL = re.compile(
@@ -55,6 +60,12 @@ _URL = re.compile(
     r"|https?://\S+"
 )
 _URL_HINT = re.compile(r"\.(?:com|vn|net|org|gov|gle|io|me|ly|info|edu)\b")
+# "giữa tháng tám": a month in words (not "tháng sau", next month, nor "tháng năm")
+_MONTH_NUMBER = {"gieng": 1, "hai": 2, "ba": 3, "tu": 4, "bay": 7, "tam": 8, "chin": 9,
+                 "muoi": 10, "muoi mot": 11, "muoi hai": 12, "chap": 12}  # fmt: skip
+_MONTH_WORD = re.compile(
+    r"(?<!\w)thang (muoi mot|muoi hai|gieng|hai|ba|tu|bay|tam|chin|muoi|chap)(?!\w)"
+)
 _MONTH_HINT = re.compile(r"t[hg. ]{0,3}\d")  # what every _MONTH match holds: a quick pre-check
 _VNI = re.compile(r"^[a-z]+[1-9][a-z1-9]*$")
 _DIGITS = re.compile(r"[1-9]")
@@ -179,11 +190,15 @@ def normalise(display: str) -> str:
         if "à" in lower or "chứ" in lower:
             lower = _ASKING.sub(lambda m: "a_q" if m.group() == "à" else "chu_q", lower)
         folded = lower.translate(_FOLD)
+    if "thang " in folded:
+        folded = _MONTH_WORD.sub(lambda m: f"thang {_MONTH_NUMBER[m.group(1)]}", folded)
     if _MONTH_HINT.search(folded):
-        folded = _WEEKDAY.sub(r"thu \1", folded)  # "t6 tuần trước": a weekday, not June
+        folded = _WEEKDAY.sub(lambda m: f"thu {m[1] or m[2]}", folded)
         folded = _MONTH.sub(r"thang \1", folded)
     if "." in folded and (":/" in folded or _URL_HINT.search(folded)):
         folded = _URL.sub("link", folded)  # "drive.google.com/…": one word, not clauses
+    if "[" in folded:
+        folded = _PLACEHOLDER.sub(" ", folded)  # "[hình ảnh]", "[sticker]": what the chat sent
     pieces, last, previous = [], 0, ""  # pieces: only around the words that change
     for match in _WORD.finditer(folded):
         word = written = match.group()
@@ -209,6 +224,7 @@ def normalise(display: str) -> str:
     return "".join([*pieces, folded[last:]]) if pieces else folded
 
 
+_PLACEHOLDER = re.compile(r"\[[^\]]{0,30}\]")
 _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "duoc"})
 
 

@@ -19,12 +19,17 @@ How the reader decides, in order:
    * a dispute over who owns the task records nothing; an extension request wins; lateness
      said without a request ("chắc không kịp hạn") asks: extension or in progress (or
      blocked, when an obstacle is said outright beside it: "chắc phải lùi, chưa có kinh phí");
+   * what a reply says it reported by mistake ("hôm trước em báo nhầm là đang làm"), or says
+     before "thực ra", is corrected by what follows; a claim said back to deny it ("chưa có
+     gì là chưa có gì") says no state;
    * an obstacle said outright wins over work under way ("đang làm nhưng vướng kinh phí"),
      but not over a done after it in a "nhưng" clause ("hệ thống lỗi nhưng em đã nộp bản
      giấy", "khó khăn thì nhiều nhưng vẫn xong đúng hạn": done despite it), and an eased
-     one ("hơi vướng", "vướng nhỏ đang tháo gỡ") or one followed by "vẫn đang làm" competes
-     with it; waiting on another body after a delivery competes with done
-     when only a reaction is awaited ("đã gửi báo cáo, đang chờ Sở phản hồi"), and is
+     one ("hơi vướng", "vướng nhỏ đang tháo gỡ"), one followed by "vẫn đang làm", or a
+     hardship complained of beside work going on ("đang nhập liệu, mạng yếu quá nên chậm",
+     "mới được 30%, thiếu người quá") competes with it; waiting on another body after a
+     delivery competes with done when only a reaction is awaited ("đã gửi báo cáo, đang chờ
+     Sở phản hồi"), and is
      blocked when the body owes the work its decision, opinion or data ("đã gửi hồ sơ, đang
      chờ Sở thẩm định", "đã gửi công văn xin ý kiến, đang đợi Sở trả lời");
    * a part of the product lacking after it is done ("đã nộp, còn thiếu bản scan") is what
@@ -126,7 +131,7 @@ _ALL_OF_IT = re.compile(  # "đạt 100% số xã": all of it, not "ký số 100
     r"|(?<![\d.,])100\s*(?:%|phan tram) (?:cac )?(?:thon|xa|phuong|don vi|co quan|phong|truong"
     r"|to dan pho)(?!\w)"
 )
-_DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh)(?!\w)")
+_DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh|duoc)(?!\w)")
 _DELIVER_VERB = re.compile(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
 _NEXT_MONTH = re.compile(r"(?<!\w)(?:thang (?:sau|toi)|sang thang(?! \d))(?!\w)")
 _RESULTS_LATER = re.compile(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)")
@@ -137,14 +142,14 @@ _FIX_NEEDED = re.compile(  # "xong rồi mà cần sửa lại chút": done, and
 # "… ạ", "… nhé anh", "… nghe anh": nothing more said
 _POLITE_END = r"(?: (?:a|ah|a_q|anh|chi|nhe|nha|nghe|nghen|ne|oi))*[.!]*$"
 _ONLY_WHEN = re.compile(  # a reply that is only a time: "tuần sau ạ", "20/8 a", "cuối tháng 8"
-    r"^(?:(?:tuan|thang) (?:sau|toi)|(?:ngay )?mai|ngay kia|(?:cuoi|dau) (?:tuan|thang)"
+    r"^(?:(?:da )?de )?(?:(?:tuan|thang) (?:sau|toi)|(?:ngay )?mai|ngay kia"
+    r"|(?:cuoi|dau) (?:tuan|thang)"
     r"(?: \d{1,2}| sau| toi)?|thu \d(?: tuan sau)?|(?:ngay )?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
     r"|thang \d{1,2})" + _POLITE_END
 )
 # a reply that is only "basically" or a draft sent: the task itself, or a step of it?
-_BARE_EITHER = re.compile(  # "dự thảo xong rồi", "em nộp bản nháp rồi đó": the task, or a step?
+_BARE_EITHER = re.compile(  # "em nộp bản nháp rồi đó": the task, or a step?
     r"^(?:(?:da|em|e|ben em) )*(?:(?:ve )?co ban (?:la )?roi|da gui (?:ban )?du thao(?: roi)?"
-    r"|(?:ban )?du thao (?:da )?xong(?: roi)?"
     r"|(?:nop|gui) (?:ban )?(?:nhap|ban nhap|du thao)(?: roi| r)?(?: do)?)" + _POLITE_END
 )
 _UNKNOWN_REST = re.compile(r"(?<!\w)(?:em|minh|toi) (?:khong|chua|ko) (?:ro|biet|nam duoc)(?!\w)")
@@ -153,7 +158,7 @@ _UNSURE_SAID = re.compile(
     + _POLITE_END
 )
 _THIS_NOT_YET = re.compile(r"(?<!\w)(?:cai|viec|nhiem vu) (?:ni|nay) thi chua(?!\w)")
-_BARE_ROI = re.compile(r"^(?:da )?(?:roi|r)" + _POLITE_END)  # "Rồi ạ": done, or begun?
+_BARE_ROI = re.compile(r"^(?:da |ok )?(?:roi|r)" + _POLITE_END)  # "Rồi ạ": done, or begun?
 _BARE_SUBMITTED = re.compile(r"^(?:(?:da|em|e|ben em) )*trinh(?: roi| r)?" + _POLITE_END)
 _LEADER_AWAY = re.compile(  # our own leader away, so the signature waits: work under way
     r"^(?:vi|do) (?:anh |chi |dong chi )?(?:ct|pct|chu tich|pho chu tich|giam doc|pho giam doc"
@@ -217,6 +222,7 @@ def read_reply(
     found = _corrected(found, parts)
     found = _vague_states(found, parts, norm)
     found = _defects(found, norm, parts)
+    found += _issued_on(found, parts, today)
     found = _this_task(found, parts)
     found = _rest_not_begun(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
@@ -255,7 +261,7 @@ def read_reply(
         status, alternatives = None, (IP, NS)  # "mới lên kế hoạch thôi": begun, or not yet?
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
-    if ("tien do" in norm or "tinh hinh" in norm) and _IGNORANT.search(norm):
+    if ("tien do" in norm or "tinh hinh" in norm or " nao" in norm) and _IGNORANT.search(norm):
         status, confidence, alternatives = None, 0.0, ()  # "em không rõ tiến độ": not said
     if status is not None and not alternatives:
         alternatives = _unsafe(
@@ -264,7 +270,7 @@ def read_reply(
             parts,
             norm,
             late=lambda: _past_deadline(norm, today, current_deadline),
-            names=_names(display),
+            display=display,
         )
     if alternatives and _only_asking(parts, found):
         alternatives = ()  # "phiếu khảo sát hoàn thành thì nộp ở đâu?": a question, no report
@@ -283,6 +289,8 @@ def read_reply(
             )
             if new_date:  # not "nếu tuần sau sửa xong máy thì em xin thêm 10 ngày"'s "tuần sau"
                 break
+            if _VAGUE_WHEN.search(text_):
+                break  # "xin lùi sau Tết …, cuối năm em tập trung làm": asked, vaguely; no date
         if new_date is None:  # "15/8 được không anh?"
             new_date = next(
                 (d for c in parts if (d := _date_asked(c, today, current_deadline))), None
@@ -447,7 +455,13 @@ def _short_of_target(parts: list[clauses_.Clause]) -> bool:
     return False
 
 
+_THEIRS = re.compile(
+    rf"^thi (?:ben |phong |so |xa |ban |don vi )?(?:{lexicon.BODY_NAMES})(?: \S+){{0,3}}"
+    r" (?:lo|phu trach|lam|chu tri|dam nhan)(?!\w)"
+)
+_COPY_LEFT = re.compile(r"con ban (?:giay|cung|goc|co dau|chinh)(?!\w)")
 _NOT_ACCEPTED = re.compile(r"^ma chua (?:duoc|dat|on)" + _POLITE_END)
+_MOVING = frozenset({"progress", "started", "partial", "undone"})  # work said to be moving
 # a hardship complained of ("mạng yếu quá nên chậm", "máy móc thiếu thốn quá"): in the way of
 # the work, or only slowing it?
 _HARDSHIP = re.compile(r"(?<!\w)(?:cham|yeu|thieu thon|qua(?: a| anh| chi)*$)(?!\w)")
@@ -496,9 +510,7 @@ def _settle(
         if (
             all(v.kind == "obstacle" for v in strong)
             and all(_HARDSHIP.search(parts[i].text) for i in stopped if i < len(parts))
-            and any(
-                v.status is IP and v.kind == "progress" and v.clause not in stopped for v in found
-            )
+            and any(v.status is IP and v.kind in _MOVING and v.clause not in stopped for v in found)
         ):  # "đang nhập liệu …, mấy bữa ni mạng yếu quá nên chậm": in the way, or slowing it?
             return B, 0.5, (B, IP)
         return B, 0.9, ()
@@ -584,6 +596,10 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         and "gi" not in c.text.split()
         and not _to_deliver(c.text)
         and not _FIX_NEEDED.search(c.text)  # "nộp rồi mà còn phải bổ sung chút xíu": read below
+        and not _COPY_LEFT.match(c.text)
+        and not (  # "còn tuyên truyền thì phòng Văn hóa lo": theirs, not what is left of ours
+            c.index + 1 < len(parts) and _THEIRS.match(parts[c.index + 1].text)
+        )
     ]
     unsure = [  # "đã gửi nhưng chưa biết được duyệt chưa": done, and then?
         Vote(None, 1.0, c.index, "unsure")
@@ -591,6 +607,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         if _to_deliver(c.text)
         or (c.lead in ("nhung", "ma") and (_contrast_unsure(c) or _FIX_NEEDED.search(c.text)))
         or (c.lead == "con" and _FIX_NEEDED.search(c.text))
+        or (c.lead == "con" and _COPY_LEFT.match(c.text))  # "còn bản giấy thì chưa": sent?
     ]
     return left + unsure
 
@@ -628,6 +645,8 @@ _BELIEF = re.compile(  # "em tưởng còn phải bổ sung": what the writer be
 _PART_DONE = re.compile(r"(?<!\w)(?:xong|hoan thanh|lam) (?:duoc )?(?:khoang |tam )?\d+/\d+(?!\w)")
 _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer does not know the state
     r"(?<!\w)(?:khong|ko|chua) (?:nam|ro|biet)(?: duoc| ro)?(?: \w+)? (?:tien do|tinh hinh)(?!\w)"
+    r"|(?<!\w)(?:khong|ko|chua) (?:nam|biet)(?: duoc| ro)?(?: la)? (?:phong|ai|don vi|ben|bo phan)"
+    r" nao(?!\w)"  # "chưa nắm rõ là phòng nào đang làm"
 )
 
 
@@ -746,7 +765,7 @@ _FUNCTION_WORDS = frozenset(
     # the work's own activities: "đã tập huấn xong", "tổng kết xong"
     " tap huan tuyen truyen tong ket so ket dieu tra thong ke danh gia cham diem boi duong hoi"
     " nghi lay phieu tiep nhan kiem ke chi tra"
-    " chot quet chup photo ghi chep luu tru tao tach dem chay mua sam".split()
+    " chot quet chup photo ghi chep luu tru tao tach dem chay mua sam man hinh".split()
 )
 _KNOWN: frozenset[str] = frozenset()  # filled below, once the patterns exist
 _CUES = {D: lexicon.DONE}  # an obstacle's noun is often new ("Cổng DVC quốc gia bảo trì")
@@ -761,7 +780,7 @@ def _names(display: str) -> frozenset[str]:
 
 
 def _unread_modifier(
-    status: Status, found: list[Vote], parts: list[clauses_.Clause], names: frozenset[str]
+    status: Status, found: list[Vote], parts: list[clauses_.Clause], display: str
 ) -> bool:
     """A word the reader does not know right before the cue of a done vote ("tương đối
     xong", "suýt xong"): Vietnamese puts what turns a verb before it; not a name ("xã Vĩnh
@@ -777,7 +796,8 @@ def _unread_modifier(
         if m is None:
             continue
         before = text[: m.start()].split()[-2:]
-        if any(w.isalpha() and w not in _KNOWN and w not in names for w in before):
+        unknown = [w for w in before if w.isalpha() and w not in _KNOWN]
+        if unknown and not set(unknown) <= _names(display):  # (names only looked up then)
             return True
     return False
 
@@ -808,14 +828,16 @@ def _unsafe(
     norm: str,
     *,
     late: Callable[[], bool],
-    names: frozenset[str] = frozenset(),
+    display: str = "",
 ) -> tuple[Status, ...]:
     """The last check before recording, for text the votes may not have read whole: a
     confident reading is kept only when no word they did not read could turn it; otherwise
     the reading and the likeliest other one are offered (``late``: a time said past the
-    deadline, so "more time" is one of the readings; asked only when needed: it reads dates).
+    deadline, so "more time" is one of the readings; asked only when needed: it reads dates;
+    ``display``: the reply as written, whose capitalised words are names).
 
-    * a word the reader does not know right before the done verb ("hầu như xong"); the writer
+    * a word the reader does not know right before the done verb ("hầu như xong"), not a name
+      ("xã Vĩnh Thạnh xong kế hoạch"); the writer
       saying what they believe ("em tưởng còn phải bổ sung");
     * every vote for the reading in a cause clause ("do hệ thống … chưa xong nên …"): the
       cause's state, not the task's;
@@ -850,7 +872,7 @@ def _unsafe(
         held = {c.index for c in parts if _BELIEF.search(c.text)}  # em nghĩ sẽ xong đúng hạn"
         if any(v.status is status and v.clause not in held for v in found):
             believed = None
-    if _unread_modifier(status, found, parts, names) or believed:
+    if _unread_modifier(status, found, parts, display) or believed:
         return (status, _NEIGHBOUR[status])
     if status in (D, IP) and len({a or b for a, b in _ITEMS.findall(norm)}) > 1:
         voted = {v.status for v in found}
@@ -890,9 +912,11 @@ def _unsafe(
             if c.index in {v.clause for v in found if v.status is X}:
                 ask_at = c.text.find("xin")
                 head = c.text[:ask_at]
-                dated = _DATED_ASK.search(c.text, max(ask_at, 0)) or any(
-                    v.kind == "late" and v.clause != c.index for v in found
-                )  # a day named, or lateness said beside it: "chắc phải xin thêm 1 tuần, ko kịp"
+                dated = _DATED_ASK.search(c.text, max(ask_at, 0)) or (
+                    _AMOUNT.search(c.text, max(ask_at, 0))
+                    and any(v.kind == "late" and v.clause != c.index for v in found)
+                )  # a day named, or an amount with lateness beside: "… xin anh thêm 1 tuần, ko
+                # kịp" (not "không kịp 31/7 đâu, có khi phải xin thêm")
                 if (
                     ask_at > 0
                     and not dated
@@ -1026,6 +1050,10 @@ _JUST_TAKEN = re.compile(
 _LOOKING = re.compile(r"(?<!\w)dang (?:xem|xem lai|nghien cuu|tim hieu|doc)(?: \w+){0,2}$")
 _STILL_TRYING = re.compile(r"(?<!\w)(?:van dang|van|dang) (?:co|co gang|lam|day nhanh)(?!\w)")
 _SAID_SENT = re.compile(r"(?:\w+ ){0,2}da (?:gui|nop|trinh|ban hanh|phat hanh)(?!\w)")
+_VAGUE_WHEN = re.compile(r"(?<!\w)(?:sau tet|ram|am lich)(?!\w)")
+_AMOUNT = re.compile(
+    r"(?<!\w)them (?:(?:\d+|mot|hai|ba|nua|muoi|chuc) (?:ngay|tuan|hom|bua|thang)|thoi gian|tg)"
+)
 _DATED_ASK = re.compile(r"(?<!\w)(?:den|toi|sang|het) (?:ngay )?\d{1,2}/\d{1,2}(?!\d)")
 _FORESEEN = re.compile(  # "e là phải xin …" ("e" folds to "em"): a request foreseen
     r"(?<!\w)(?:co khi|co the phai|(?:e|em) la phai|kha nang|so phai|chac phai)(?!\w)"
@@ -1213,17 +1241,51 @@ def _rest_not_begun(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vot
 
 
 _THIS_ONE = re.compile(r"^con (?:\w+ ){1,4}nay(?!\w)")
+# "còn việc anh nhắc …", "nhiệm vụ tuyên truyền anh hỏi thì …": the task the nudge is about
+_YOU_ASKED = re.compile(
+    r"(?<!\w)(?:viec|nhiem vu|cai|vu|noi dung)(?: \S+){0,6}? (?:anh|chi|a|c|dong chi) (?:nhac|hoi)"
+    r"(?!\w)"
+)
 _THIS_TASK = re.compile(
     r"^(?:con )?(?:nhiem vu|viec|ke hoach|noi dung) nay$"
 )  # "…, nhiệm vụ này | thì"
 
 
+_ISSUED_ON = re.compile(  # "báo cáo số 88/BC-UBND ký và em gửi … ngày 13/7": issued that day
+    r"(?<![\w/])\d+/(?:\d{4}/)?[a-z]+-[a-z][\w-]*(?: \S+){0,10}? (?:ban hanh|phat hanh|ky|gui|nop)"
+    r"(?: \S+){0,10}? ngay (\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])"
+)
+
+
+def _issued_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> list[Vote]:
+    """A document named with its issue or sending and a day gone by, said without "đã" or
+    "rồi" ("Thông báo kết luận số 92/TB-SGDĐT ban hành ngày 14/7/2026 ạ"): done, and the
+    product named."""
+    if any(v.status is D for v in found):
+        return []
+    for c in parts:
+        if c.condition or c.consequence or c.question or not (m := _ISSUED_ON.search(c.text)):
+            continue
+        if lexicon.FUTURE.search(c.text) or _NEGATED.search(c.text):
+            continue
+        try:
+            day = date(int(m[3] or today.year), int(m[2]), int(m[1]))
+        except ValueError:
+            continue
+        if day <= today:
+            return [Vote(D, 1.0, c.index, "done"), Vote(None, 1.0, c.index, "evidence")]
+    return []
+
+
 def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Báo cáo quý thì hoàn thành rồi, còn kế hoạch này chưa bắt đầu": "còn … này" names
-    the task after another piece of work's news; what it says of the task is what counts."""
+    the task after another piece of work's news, and so do "nhiệm vụ này (1.4) …" and "việc
+    anh nhắc …"; what it says of the task is what counts."""
     these = {c.index for c in parts if c.lead == "con" and _THIS_ONE.match(c.text)}
     for c in parts:  # "Dạ nhiệm vụ này (1.4) em xong rồi, còn 1.5 thì đang làm": up to "còn"
-        if _THIS_TASK.match(c.text if c.index else c.text.removeprefix("da ")):
+        if _THIS_TASK.match(c.text if c.index else c.text.removeprefix("da ")) or (
+            c.index and _YOU_ASKED.search(c.text)
+        ):
             these.add(c.index)
             for after in parts[c.index + 1 :]:
                 if after.lead in ("con", "nhung", "ma"):

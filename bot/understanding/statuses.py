@@ -271,7 +271,8 @@ _CHASED = re.compile(
     r"(?<!\w)(?:du|mac du|da)(?: (?:em|e|minh|toi|ben em))? (?:da )?(?:nhac|don doc|doc thuc"
     r"|nhac nho)(?: \w+){0,2}"
     r" (?:lan|roi|nhieu lan|mai)(?!\w)"
-)
+    r"|(?<!\w)(?:nhac|don doc)(?: \S+){1,5} (?:den gio|den nay|toi gio) (?:van )?chua(?!\w)"
+)  # "em nhắc từ hôm 8/7 đến giờ vẫn chưa có"
 _OWN_VERDICT = re.compile(
     r"(?:cho|doi) (?:y kien|phe duyet|duyet|chi dao|ket luan|xac nhan)(?: cua)?(?: (?:anh|chi))?"
     r" (?:giam doc|pho giam doc|chu tich|pho chu tich|truong phong|truong ban|sep|thu truong)(?!\w)"
@@ -420,7 +421,11 @@ def _clause_votes(
     vocative = []
     for m in _scan(lx.OWN_WAIT, text, words):
         person = m.group().split()[1]
-        if person in _ADDRESS and set(text[m.end() :].split()) <= _DONE_TAIL:
+        if (
+            person in _ADDRESS
+            and m.group().endswith(person)
+            and set(text[m.end() :].split()) <= _DONE_TAIL
+        ):
             vocative.append(m)  # "vẫn đang chờ anh ạ": "anh" is whom the reply speaks to
         elif not _giving(text, m.start()):
             if lx.OF_BODY.match(text, m.end()) and person in _ADDRESS:
@@ -500,13 +505,23 @@ def _clause_votes(
         ):  # "chưa làm gì hết": nothing at all
             vote(NS, 0.9, "not_started")
     text = _mask(lx.NOT_STARTED, text, words)
-    if ("ngay" in words or "lien" in words) and (now := lx.AT_ONCE.search(text)):
-        if not {"dang", "da", "van", "roi"} & set(_before(text, now.start())[-2:]):
+    if ("ngay" in words or "lien" in words or "luon" in words) and (now := lx.AT_ONCE.search(text)):
+        at_once = not {"dang", "da", "van", "roi"} & set(_before(text, now.start())[-2:])
+        if (
+            now.group().endswith("luon")
+            and not text.startswith("de ")
+            and not lx.FUTURE.search(text, 0, now.start())
+        ):
+            at_once = False  # "sáp nhập xong là bên em làm luôn": went on at once (not "để 20/7
+            # em làm luôn": to be done then)
+        if at_once:
             vote(NS, 0.9, "future_start")  # "em làm ngay": promised, not begun
             text = text[: now.start()] + _blank(now) + text[now.end() :]
     for m in _scan(lx.START_VERB, text, words):
         if text.startswith(" tiep", m.end()):
             continue  # "mai làm tiếp": to go on with, no start put off
+        if _PURPOSE.search(clause.text, 0, m.start()):
+            continue  # "anh gửi em xin văn bản với để em triển khai": why it is asked for
         if (
             m.group() == "to chuc"
             and (
@@ -519,6 +534,8 @@ def _clause_votes(
             lx.FUTURE.search(clause.text, 0, m.start())
             or _put_off(clause.text[: m.start()])
             or (clause.lead == "thi" and _AFTER_DONE.match(previous))
+            or (clause.lead == "thi" and _AFTER_EVENT.match(previous))  # "sau đợt kiểm tra …
+            # thì bên em làm"
             or _AFTER_DONE.match(clause.text)  # "để xong đợt tiếp dân này em bắt tay vô làm"
             or (clause.lead == "thi" and _before(text, m.start())[-1:] == ["moi"])
             or (_before(text, m.start())[-1:] == ["moi"] and _TIME_AHEAD.search(ahead_of))
@@ -545,7 +562,7 @@ def _clause_votes(
     return out
 
 
-_SEND_VERB = re.compile(r"(?<!\w)(?:gui|nop|trinh)(?!\w)")
+_SEND_VERB = re.compile(r"(?<!\w)(?:gui|nop|trinh|ban hanh|phat hanh)(?!\w)")  # "sẽ ban hành …"
 _TO_OWN_LEADER = re.compile(
     r" (?:lanh dao|ld|sep|thu truong|chu tich|giam doc)(?: (?:xa|phuong|so|phong|don vi))?"
     r"(?: (?:roi|r|va|de|xin))?(?: (?:a|anh|chi|nhe|nha))*$"
@@ -557,8 +574,9 @@ _HEARSAY = re.compile(  # someone else, named or by role, said it: not the write
 _DELIVERED = re.compile(
     r"(?<!\w)(?:gui|nop|ban hanh|phat hanh|chuyen(?= (?:roi|r)(?!\w)))(?!\w)"
 )  # not "trình": handed up
-_WHOLE = re.compile(r" (?:xong )?(?:toan bo|tat ca|het|day du)(?!\w)")
+_WHOLE = re.compile(r" (?:xong )?(?:toan bo|tat ca|het|day du|(\d+)/\1(?![\d/]))(?!\w)")  # "57/57"
 _ECHO = re.compile(r"^(\w+(?: \w+){1,5}) la \1$")
+_DRAFT = re.compile(r"(?:ban )?(?:du thao|ban thao|ban nhap|nhap)(?!\w)")
 _SO_CALLED = frozenset(
     {"goi", "coi", "tam", "nhu", "the", "vay", "cung", "duoc", "chac", "le", "ve"}
 )
@@ -718,6 +736,12 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         or lx.ROUND.search(head)  # "kế hoạch kiểm tra công vụ đợt 2 … ký rồi": the task's name?
     ):
         vote(D, 0.5, "own_part")  # "xong phần bên em", "xong 1 đợt": that part, or all?
+    elif (
+        m.group().startswith(("gui", "nop", "da gui", "da nop"))
+        and (lx.PARTIAL.search(m.group()) or _DRAFT.match(tail))
+        and _SAID_DONE_END.search(text)
+    ):
+        vote(D, 0.5, "doubt")  # "em gửi bản dự thảo lên nhóm rồi": the draft was the task?
     elif lx.PARTIAL.search(head) or lx.PARTIAL.search(tail) or lx.HEDGE.match(tail):
         vote(IP, 0.9, "partial")
     elif m.group().startswith(("da gui", "gui")) and _STEP_OBJECT.search(
@@ -822,6 +846,10 @@ def _progress_votes(
 _SAID_DONE_END = re.compile(
     r" (?:roi|r|(?:sang|chieu|toi) (?:nay|qua)|hom qua)(?: (?:a|ah|anh|chi|c|nhe|nha|day|do))*$"
 )  # or a time just gone: "văn thư phát hành sáng nay"
+_PURPOSE = re.compile(
+    r"(?<!\w)(?:anh|chi|a|c) (?:gui|cho_?|cap|huong dan)(?: \S+){0,6} de (?:em|e|minh|toi) $"
+)
+_AFTER_EVENT = re.compile(r"(?:sau|het|qua|xong) (?:dot|khi|ky|le|tet|hop|hoi nghi|dai hoi)(?!\w)")
 _AFTER_DONE = re.compile(r"(?:de|doi|cho|sau khi) (?:\S+ ){0,5}?xong(?!\w)")  # "để xong đợt … thì"
 _PLAN = re.compile(  # a plan said as such, not only a time: "dự kiến tháng 8 đã xong"
     r"(?<!\w)(?:se|sap|du kien|dinh|ke hoach|phan dau|co gang|de (?:em|e|minh|toi)|khi nao|bao gio)"
@@ -829,13 +857,14 @@ _PLAN = re.compile(  # a plan said as such, not only a time: "dự kiến tháng
 )
 _FIRST = re.compile(r" xong (?:roi )?moi(?!\w)")  # what ends first, before the task begins
 _PAST_HEAD = re.compile(  # a time said as past: "thứ 2 vừa rồi", "tuần trước", "hôm qua"
-    r"(?<!\w)(?:vua roi|vua qua|tuan truoc|thang truoc|hom qua|hom kia|hom truoc|nam ngoai)(?!\w)"
+    r"(?<!\w)(?:vua roi|vua qua|tuan truoc|thang truoc|hom qua|hom kia|hom truoc|nam ngoai"
+    r"|hom thu (?:\d|hai|ba|tu|nam|sau|bay))(?!\w)"  # "hôm thứ 3 em gửi": that day, gone by
 )
 _EVENT_DONE = re.compile(  # an event as the subject of "xong", no task verb before it
     r"(?:da )?(?:hoi nghi|cuoc hop|buoi hop|buoi lam viec|dot kiem tra|doan kiem tra)(?: \w+){0,2}"
 )
 _PUT_OFF = re.compile(  # what may put a start off before "mới": "để quý 4 mới làm"
-    r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi|khai giang"
+    r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi|khai giang|chieu|mai"
     r"|den (?!gio|nay|hom nay|bay gio)"
     r"|\d{1,2}/\d{1,2})(?!\w)"  # a day: "theo kế hoạch thì 20/7 mới làm"
 )
