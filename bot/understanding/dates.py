@@ -295,7 +295,8 @@ def completion_date(
             found = _past(int(m.group(1)), int(m.group(3)), m.group(4), today)
             if end := _RANGE_END.match(text, m.end()):  # "từ ngày 30/6 đến 3/7": the last day
                 found = _past(int(end.group(1)), int(end.group(3)), end.group(4), today) or found
-            break
+            if found:  # (not "xong 47/47 thủ tục": a count, no day)
+                break
     if found is None and (words := _DONE_ON_WORDS.search(text)):
         found = _past(int(words.group(1)), int(words.group(2)), words.group(3), today)
     if found is None and (only := _DAY_OF_MONTH.search(text)):

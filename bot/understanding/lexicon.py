@@ -193,7 +193,8 @@ OBSTACLE = table(
     rf"(chua|khong) duoc ({_BODY})( \w+){{0,3}} (cap|bo tri|phan bo|giai ngan|phe duyet|duyet"
     r"|tham dinh)(?!\w)",
     "khong (vao|truy cap|dang_? nhap|ket noi|mo|gui|nhap|day|ky|tai|lien he|lien lac|dang_( tai)?"
-    "|cap nhat|bao cao|nop|upload|tai len|day len|scan|quet|in|chup|doc|luu|xuat|mo file)"
+    "|cap nhat|bao cao|nop|upload|tai len|day len|scan|quet|in|chup|doc|luu|xuat|mo file"
+    "|ban hanh|phat hanh)"
     " (duoc|len duoc|di duoc)",
     "khong (lam|thuc hien|trien khai|hoan thanh)( gi)?( them| tiep)? (duoc|kip)",
     "(khong|ko|chang) (kham|lam|gong|theo|xu ly) noi",  # "không kham nổi việc ni"
@@ -531,7 +532,7 @@ BODY_UNDELIVERED = re.compile(
     rf"(?<!\w)(?:ben (?:do|ho|kia)|(?:ben|cac)? ?(?:{_BODY}))"
     r"(?: (?!em\b|minh\b|toi\b|e\b)\w+){0,3} (?:van )?chua "
     rf"(?:{_OWED}|tra loi|tra ket qua|phan hoi|co y kien|gop y|cho y kien|thong nhat|ky|hoi am"
-    r"|ket luan)(?!\w)"
+    r"|ket luan|co van ban|co ket qua)(?!\w)"
     rf"|(?<!\w)chua thay (?:ben |cac )?(?:{_BODY})(?: \w+){{0,2}} (?:{_OWED})(?!\w)"
 )
 # A person named after "chờ anh/chị …" who belongs to another body: "chị Lan bên phòng TC"

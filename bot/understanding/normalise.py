@@ -228,7 +228,10 @@ _PLACEHOLDER = re.compile(r"\[[^\]]{0,30}\]")
 _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "duoc"})
 
 
-_REGIONAL = frozenset({"hong", "hem", "man", "chi", "rang", "pending", "bua", "ngong", "ni", "rua"})
+_REGIONAL = frozenset(  # words read for what they mean in a region (see ``_regional``)
+    "hong hem man chi rang pending bua ngong ni rua nam lua na loi".split()
+)
+_LN_AFTER = frozenset({"mot", "phan", "chung", "lua", "nua"})  # "một lửa lữa": một nửa nữa
 _THIS_AFTER = frozenset(  # central "ni" (này) after what it points to: "vụ ni", "bữa ni"
     "vu viec cai bua dot nam thang tuan cho xa nguoi dip hom ngay lan ke hoach nhiem sang chieu"
     " toi".split()
@@ -251,6 +254,15 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "khong"
     if word == "man" and previous in _DOING:
         return "lam"
+    # l and n swapped, as some northern officials write: "đang nàm", "xong một lửa", "nà xong"
+    if word == "nam" and previous == "dang" and after not in ("nay", "sau", "truoc", "ngoai"):
+        return "lam"  # (only after "đang": "đã", "chưa nắm" and "Dạ năm nay" fold alike)
+    if word == "lua" and previous in _LN_AFTER:
+        return "nua"
+    if word == "na" and after in ("xong", "do", "vi", "dung", "sao"):
+        return "la"
+    if word == "loi" and after == "dung":
+        return "noi"  # "lội dung": nội dung
     if word == "ni" and previous in _THIS_AFTER:
         return "nay"  # central "vụ ni", "bữa ni": this
     if word == "rua" and previous in ("", "la", "nhu", "vay", "the", "sao", "rang", "da"):

@@ -158,6 +158,7 @@ _UNSURE_SAID = re.compile(
     + _POLITE_END
 )
 _THIS_NOT_YET = re.compile(r"(?<!\w)(?:cai|viec|nhiem vu) (?:ni|nay) thi chua(?!\w)")
+_BARE_ON_TIME = re.compile(r"^(?:da )?(?:van |se |chac )?kip(?: han| a a)?" + _POLITE_END)
 _BARE_ROI = re.compile(r"^(?:da |ok )?(?:roi|r)" + _POLITE_END)  # "Rồi ạ": done, or begun?
 _BARE_SUBMITTED = re.compile(r"^(?:(?:da|em|e|ben em) )*trinh(?: roi| r)?" + _POLITE_END)
 _LEADER_AWAY = re.compile(  # our own leader away, so the signature waits: work under way
@@ -253,6 +254,8 @@ def read_reply(
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if status is None and _BARE_ROI.match(norm):
         alternatives = (D, IP)
+    if _BARE_ON_TIME.match(norm):
+        status, alternatives = None, (IP, NS)  # "Dạ kịp ạ": on time, begun or not?
     if alternatives and NS not in alternatives and _THIS_NOT_YET.search(norm):
         alternatives = (*alternatives, NS)[:3]  # "cái nớ xong rồi, cái ni thì chưa": begun?
     if _BARE_SUBMITTED.match(norm):
@@ -719,6 +722,7 @@ _UNABLE = re.compile(  # "chưa tổ chức được", "không thể làm": kept
 _OWN_NOT_YET = re.compile(  # "em chưa chốt nên chưa gửi được": held by our own last step
     r"(?<!\w)chua (?:chot|xong|hoan thanh|hoan thien|tong hop|kiem tra|ra soat)(?!\w)"
 )
+_NOT_YET_ABLE = re.compile(r"^thi (?:van )?(?:chua|khong) (?:\w+ )?duoc" + _POLITE_END)
 _NOBODY = re.compile(  # not "chưa có ai động vào": nobody has touched it, not started
     r"(?<!\w)chua (?:co )?(?:ai|nguoi)(?!\w)(?! (?:dong|dung)(?: tay)? (?:vao|den))"
 )
@@ -1011,7 +1015,12 @@ def _unsafe(
         ):  # "kế hoạch đã được phê duyệt, bên em đang triển khai": the plan, or carrying it out?
             return (IP, D)
         if status is IP and any(
-            _UNABLE.search(c.text)
+            (
+                _UNABLE.search(c.text)
+                or (  # "… nên tổng hợp chung | thì chưa được"
+                    c.index + 1 < len(parts) and _NOT_YET_ABLE.match(parts[c.index + 1].text)
+                )
+            )
             and not (c.index and _OWN_NOT_YET.search(parts[c.index - 1].text))
             for c in parts
             if c.lead == "nen"
@@ -1049,7 +1058,8 @@ _JUST_TAKEN = re.compile(
 )
 _LOOKING = re.compile(r"(?<!\w)dang (?:xem|xem lai|nghien cuu|tim hieu|doc)(?: \w+){0,2}$")
 _STILL_TRYING = re.compile(r"(?<!\w)(?:van dang|van|dang) (?:co|co gang|lam|day nhanh)(?!\w)")
-_SAID_SENT = re.compile(r"(?:\w+ ){0,2}da (?:gui|nop|trinh|ban hanh|phat hanh)(?!\w)")
+# sent out (not "đã trình lại anh Chủ tịch": handed to our leader)
+_SAID_SENT = re.compile(r"(?:\w+ ){0,2}da (?:gui|nop|ban hanh|phat hanh)(?!\w)")
 _VAGUE_WHEN = re.compile(r"(?<!\w)(?:sau tet|ram|am lich)(?!\w)")
 _AMOUNT = re.compile(
     r"(?<!\w)them (?:(?:\d+|mot|hai|ba|nua|muoi|chuc) (?:ngay|tuan|hom|bua|thang)|thoi gian|tg)"
@@ -1246,6 +1256,10 @@ _YOU_ASKED = re.compile(
     r"(?<!\w)(?:viec|nhiem vu|cai|vu|noi dung)(?: \S+){0,6}? (?:anh|chi|a|c|dong chi) (?:nhac|hoi)"
     r"(?!\w)"
 )
+_ABOUT_TASK = re.compile(
+    r"^(?:con )?ve (?:viec |nhiem vu |cong tac )?(?:so hoa|ra soat|khao sat|ke hoach|bao cao|de an"
+    r"|kiem tra|tuyen truyen|tthc|sipas|chi so|dich vu cong|danh gia|cham diem)(?!\w)"
+)
 _THIS_TASK = re.compile(
     r"^(?:con )?(?:nhiem vu|viec|ke hoach|noi dung) nay$"
 )  # "…, nhiệm vụ này | thì"
@@ -1283,8 +1297,15 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     anh nhắc …"; what it says of the task is what counts."""
     these = {c.index for c in parts if c.lead == "con" and _THIS_ONE.match(c.text)}
     for c in parts:  # "Dạ nhiệm vụ này (1.4) em xong rồi, còn 1.5 thì đang làm": up to "còn"
-        if _THIS_TASK.match(c.text if c.index else c.text.removeprefix("da ")) or (
-            c.index and _YOU_ASKED.search(c.text)
+        if (
+            _THIS_TASK.match(c.text if c.index else c.text.removeprefix("da "))
+            or (c.index and _YOU_ASKED.search(c.text))
+            or (  # "…, bên tôi đang khắc phục. Về số hóa hồ sơ thì … đã hoàn thành"
+                c.index
+                and _ABOUT_TASK.match(c.text)
+                and c.index + 1 < len(parts)
+                and parts[c.index + 1].lead == "thi"
+            )
         ):
             these.add(c.index)
             for after in parts[c.index + 1 :]:

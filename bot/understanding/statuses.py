@@ -442,6 +442,10 @@ def _clause_votes(
     for m in vocative:  # left for the aspect below: "đang chờ", for whom not said
         text = text[: m.start()] + unmasked[m.start() : m.end()] + text[m.end() :]
     for m in _scan(lx.RETURNED, text, words):
+        if m.group() == "tra lai" and (
+            _LOOKED_UP.match(text, m.end()) or _before(text, m.start())[-1:] in _ADDRESSEE
+        ):
+            continue  # "đồng chí tra lại trên iOffice giúp em": look it up, not sent back
         if not lx.NEGATORS & set(_before(text, m.start())[-4:]):  # "không … phải sửa"
             doubted = lx.DOUBT.search(" ".join(_before(text, m.start())[-3:]))
             vote(IP, 0.5 if doubted else 0.9, "returned")  # "hình như bị trả lại": is it?
@@ -571,12 +575,15 @@ _PROBABLY_END = re.compile(r"(?: roi| r)? thi phai(?: (?:a|anh|chi|nhe|nha))*$")
 _HEARSAY = re.compile(  # someone else, named or by role, said it: not the writer's own word
     r"(?<!\w)(?:anh|chi|chu|co|ban|dong chi|d/c|ben|phong|xa|so)(?: \w+){1,6} (?:bao|noi)(?: la)?$"
 )
-_DELIVERED = re.compile(
-    r"(?<!\w)(?:gui|nop|ban hanh|phat hanh|chuyen(?= (?:roi|r)(?!\w)))(?!\w)"
-)  # not "trình": handed up
+_DELIVERED = re.compile(  # not "trình": handed up; "bên em báo cáo đầy đủ rồi" (not "báo cáo
+    r"(?<!\w)(?:gui|nop|ban hanh|phat hanh|chuyen(?= (?:roi|r)(?!\w))"  # lãnh đạo rồi")
+    r"|bao cao(?! (?:lanh dao|ld|sep|thu truong|chu tich|giam doc|anh|chi)(?!\w)))(?!\w)"
+)
 _WHOLE = re.compile(r" (?:xong )?(?:toan bo|tat ca|het|day du|(\d+)/\1(?![\d/]))(?!\w)")  # "57/57"
 _ECHO = re.compile(r"^(\w+(?: \w+){1,5}) la \1$")
 _DRAFT = re.compile(r"(?:ban )?(?:du thao|ban thao|ban nhap|nhap)(?!\w)")
+_LOOKED_UP = re.compile(r" (?:tren|trong|giup|dum|ho|xem)(?!\w)")
+_ADDRESSEE = (["anh"], ["chi"], ["a"], ["c"])  # also "đồng chí": its last word is "chi"
 _SO_CALLED = frozenset(
     {"goi", "coi", "tam", "nhu", "the", "vay", "cung", "duoc", "chac", "le", "ve"}
 )
