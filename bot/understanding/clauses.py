@@ -36,6 +36,7 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("khong", "con"),  # "không còn thiếu mục nào": no longer, not what is left
     ("chang", "con"),
     ("on", "con"),  # "chú cảm ơn con": "con", whom an elder speaks to
+    ("ba", "con"),  # "bà con": the people
     ("bao", "con"),
     ("nhac", "con"),
     ("ban", "thi"),

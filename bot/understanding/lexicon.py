@@ -87,6 +87,7 @@ BODY_NAMES = _BODY.replace("|cac|", "|").replace("|ho(?! so)", "")
 _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under way
     "lanh dao|giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong phong|pho phong"
     "|sep|bi thu|anh truong phong|chi truong phong|anh|chi|ky|duyet|chu ky|ld|pgd|gd|pct|tp|ptp"
+    "|thay hieu truong|co hieu truong|hieu truong|truong tram|truong khoa|truong ban"
 )
 
 DISPUTE = table(  # who owns the task: nothing to record whatever else is said
@@ -110,7 +111,7 @@ EXTENSION = table(
     "gia han", "xin lui", "xin doi_? (han|thoi han|thoi gian|sang|den|toi|lai)",
     "doi_ (han|thoi han|sang)",  # "dời hạn sang 15/8", "đổi hạn" (not "đợi")
     "(doi|doi_|lui|gia han) deadline", "(deadline|han) (doi|doi_|lui) (qua|sang|den|toi)",
-    "cho_? (em|ben em|toi|minh) (doi|doi_|lui) (qua|sang|den|toi)",  # "cho em dời qua giữa tháng 8"
+    r"cho_? (em|ben em|toi|minh|\w+) (doi|doi_|lui) (qua|sang|den|toi)",  # "cho Trạm lùi qua …"
     "xin phep (lui|hoan|nop cham|nop muon|cham)", "xin hoan",
     "hoan (sang|den|toi)",  # "hoãn sang cuối tháng 8" (not "hoàn thành")
     "xin (them )?han",
@@ -135,6 +136,7 @@ EXTENSION = table(
 )  # fmt: skip
 LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is implied, not asked for
     "(khong|chua chac|kho) kip( han| tien do| thoi gian| thoi han)?",
+    "kip khong noi",
     # "cuối tháng chắc chưa kịp đâu" (not "chưa kịp làm": a start not made)
     r"chua kip( han| tien do| thoi gian| thoi han)?(?! (lam|trien khai|thuc hien|bat dau|tien hanh"
     r"|bat tay|khoi dong|xem|doc|gui|nop|bao cao|bao|tra loi|nhan tin|cap nhat|tong hop))",
@@ -205,7 +207,7 @@ OBSTACLE = table(
     r"|cham(?! diem| cong))",  # not "bộ máy sau sáp nhập"
     # "không còn ai làm được nên đang bị dừng": nobody left, the work halted
     "(khong|chang) con ai (lam|phu trach|theo doi|thuc hien)", "(bi|phai) (tam )?dung lai",
-    "dang bi dung",
+    "dang bi dung", "phai (tam )?dung( lai)?", "set danh", "bi chia cat",
     "bi (loi|hong|treo|khoa|tan cong|hack|nhiem virus)",
     "(?<!tra )(?<!xin )(?<!loi_ )(?<!soat )(?<!chuyen )(?<!nhan )(?<!gui )"  # not "chuyển lời"
     "loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may))",
@@ -235,7 +237,8 @@ OWN_WAIT = table(
     "|thu truong|sep|gd"
     "|ct)",  # "tui đợi ổng Chủ tịch ký hoài"
     # "chờ … về ký": a signature or approval at the end of the clause is the unit's own step
-    r"(cho|doi)( \w+){1,6} (ve )?(ky|duyet)( (a|ah|anh|chi|nhe|nha|roi))*$",
+    r"(cho|doi)( \w+){1,6} (ve )?(ky|duyet)( la (nop|gui|phat hanh|ban hanh|xong))?"
+    r"( (a|ah|anh|chi|nhe|nha|roi))*$",
 )
 CONDITION = table(  # a start that waits for something: weakly an obstacle
     "sau khi (co|nhan duoc) (huong dan|kinh phi|y kien|van ban|so lieu)",
@@ -401,6 +404,8 @@ UNDONE = table(  # not finished, under way
     "chua (du|het|xong het|hoan chinh|xong han|on lam|on)", "gan( gan)? roi",
     "(duoc|xong) (chung |khoang |tam |gan )?(phan nua|mot nua)",
     "i ach", "cham chap",  # "làm thì có làm nhưng ì ạch lắm": going, slowly
+    # "mới rà được 60 thủ tục": so far (not "mới được 2 tuần": a time)
+    r"moi (\w+ ){0,2}duoc (khoang |tam |chung )?\d+(?! (tuan|ngay|thang|nam|hom|bua|lan|gio))",
     # "còn nằm trên bàn sếp": with our own leader
     "nam (tren|o) ban (sep|lanh dao|giam doc|chu tich|pho chu tich|truong phong)",
     # "chỉ còn 1 2 đầu việc nhỏ": a few items left

@@ -213,6 +213,8 @@ def normalise(display: str) -> str:
             word = "vuong"  # "dg vg kp", "vg kinh phi": đang vướng kinh phí; else "vg" is "vâng"
         elif word.endswith("ng") and word[:-2].isdigit():  # "thêm 10ng": days; "thiếu 2ng": people
             word = f"{word[:-2]} {'nguoi' if previous in _PEOPLE_BEFORE else 'ngay'}"
+        elif word == "ng" and previous.isdigit() and _MORE_OF.search(folded, 0, match.start()):
+            word = "ngay"  # "cho e thêm 10 ng": days
         elif word[-1:] == "t" and word[:-1].isdigit() and previous in ("them", "lui", "xin"):
             word = f"{word[:-1]} tuan"  # "xin gh thêm 1t": a week
         else:
@@ -229,8 +231,11 @@ _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "d
 
 
 _REGIONAL = frozenset(  # words read for what they mean in a region (see ``_regional``)
-    "hong hem man chi rang pending bua ngong ni rua nam lua na loi".split()
+    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi".split()
 )
+# after "gọi": a call, a name, a bid ("gọi điện", "gọi anh", "gọi thầu"), not "gởi" (gửi)
+_CALLED = frozenset("cho dien dt lai hoi ten la y thau anh chi a c em nhe".split())
+_MORE_OF = re.compile(r"(?:them|lui|xin|gia han) \d+ $")
 _LN_AFTER = frozenset({"mot", "phan", "chung", "lua", "nua"})  # "một lửa lữa": một nửa nữa
 _THIS_AFTER = frozenset(  # central "ni" (này) after what it points to: "vụ ni", "bữa ni"
     "vu viec cai bua dot nam thang tuan cho xa nguoi dip hom ngay lan ke hoach nhiem sang chieu"
@@ -261,6 +266,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "nua"
     if word == "na" and after in ("xong", "do", "vi", "dung", "sao"):
         return "la"
+    if word == "goi" and after not in _CALLED:
+        return "gui"  # southern "gởi" (gửi), not "gọi điện/gọi cho anh"
     if word == "loi" and after == "dung":
         return "noi"  # "lội dung": nội dung
     if word == "ni" and previous in _THIS_AFTER:

@@ -55,6 +55,7 @@ _STEP_SHARE = re.compile(  # "rà soát được 25% số TTHC": how much of the
     r"(?<!\w)(?:ra soat|so hoa|cap nhat|nhap|nhap lieu|thuc hien|lam|trien khai|chuyen|dua len"
     r"|tich hop|chinh ly|scan|ky so|xu ly xong|hoan thanh|xong) duoc (?:khoang |tam |gan |hon )?$"
 )
+_PART_FIRST = re.compile(r"(?:phan|dot|giai doan|buoc) (?:\d+|mot|hai|ba|dau)(?!\w)")
 _MISTAKEN = re.compile(r"(?<!\w)nham(?!\w)")
 # "chỉ tiêu 80%, hiện đạt 71%": the same measure
 _REACHED = re.compile(r"(?<!\w)(?:dat|duoc)(?!\w)")
@@ -87,6 +88,7 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
             )  # "chỉ tiêu 80%, hiện đạt 71%" (not "…; nhiệm vụ … đạt khoảng 65% kế hoạch")
             if (
                 clause.text.startswith(" phan ", m.end())  # "100% phần nhập liệu": a part's
+                or _PART_FIRST.match(clause.text)  # "phần 1 xong 100%, phần 2 mới 40%"
                 or lexicon.INDICATOR.search(clause.text, 0, m.start())
                 or same_measure
                 or (

@@ -142,7 +142,7 @@ _FIX_NEEDED = re.compile(  # "xong rồi mà cần sửa lại chút": done, and
 # "… ạ", "… nhé anh", "… nghe anh": nothing more said
 _POLITE_END = r"(?: (?:a|ah|a_q|anh|chi|nhe|nha|nghe|nghen|ne|oi))*[.!]*$"
 _ONLY_WHEN = re.compile(  # a reply that is only a time: "tuần sau ạ", "20/8 a", "cuối tháng 8"
-    r"^(?:(?:da )?de )?(?:(?:tuan|thang) (?:sau|toi)|(?:ngay )?mai|ngay kia"
+    r"^(?:(?:da )?de )?(?:(?:tuan|thang) (?:sau|toi)|(?:ngay )?mai|ngay kia|(?<=de )sau|hom khac"
     r"|(?:cuoi|dau) (?:tuan|thang)"
     r"(?: \d{1,2}| sau| toi)?|thu \d(?: tuan sau)?|(?:ngay )?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
     r"|thang \d{1,2})" + _POLITE_END
@@ -158,6 +158,8 @@ _UNSURE_SAID = re.compile(
     + _POLITE_END
 )
 _THIS_NOT_YET = re.compile(r"(?<!\w)(?:cai|viec|nhiem vu) (?:ni|nay) thi chua(?!\w)")
+_BARE_NOTHING_SEEN = re.compile(r"^(?:da )?(?:van )?chua thay gi(?: het| ca)?" + _POLITE_END)
+_BARE_NOT_YET_TIME = re.compile(r"^(?:da )?(?:em )?chua kip" + _POLITE_END)
 _BARE_ON_TIME = re.compile(r"^(?:da )?(?:van |se |chac )?kip(?: han| a a)?" + _POLITE_END)
 _BARE_ROI = re.compile(r"^(?:da |ok )?(?:roi|r)" + _POLITE_END)  # "Rồi ạ": done, or begun?
 _BARE_SUBMITTED = re.compile(r"^(?:(?:da|em|e|ben em) )*trinh(?: roi| r)?" + _POLITE_END)
@@ -254,6 +256,10 @@ def read_reply(
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if status is None and _BARE_ROI.match(norm):
         alternatives = (D, IP)
+    if _BARE_NOTHING_SEEN.match(norm):
+        status, alternatives = None, (B, NS)  # "Vẫn chưa thấy gì hết": nothing came, or begun?
+    if _BARE_NOT_YET_TIME.match(norm):
+        status, alternatives = None, (NS, IP, X)  # "Chưa kịp ạ": not yet begun, or late?
     if _BARE_ON_TIME.match(norm):
         status, alternatives = None, (IP, NS)  # "Dạ kịp ạ": on time, begun or not?
     if alternatives and NS not in alternatives and _THIS_NOT_YET.search(norm):
@@ -717,7 +723,7 @@ _TOLD = re.compile(  # "lãnh đạo bảo làm xong trước 25/7": an instruct
 _SOMETHING_DONE = frozenset({"done", "did", "partial", "own_part"})
 _PART_XONG = re.compile(r"(?<!\w)xong (?:dot|phan|buoc|giai doan|khau) (?:\d+|mot|dau)(?!\w)")
 _UNABLE = re.compile(  # "chưa tổ chức được", "không thể làm": kept from doing the work
-    r"(?<!\w)(?:chua|khong|ko|chua the|khong the) (?:\w+ ){1,2}duoc(?!\w)|(?<!\w)khong the(?!\w)"
+    r"(?<!\w)(?:chua|khong|ko|chua the|khong the) (?:\w+ ){1,3}duoc(?!\w)|(?<!\w)khong the(?!\w)"
 )
 _OWN_NOT_YET = re.compile(  # "em chưa chốt nên chưa gửi được": held by our own last step
     r"(?<!\w)chua (?:chot|xong|hoan thanh|hoan thien|tong hop|kiem tra|ra soat)(?!\w)"
@@ -1256,6 +1262,7 @@ _YOU_ASKED = re.compile(
     r"(?<!\w)(?:viec|nhiem vu|cai|vu|noi dung)(?: \S+){0,6}? (?:anh|chi|a|c|dong chi) (?:nhac|hoi)"
     r"(?!\w)"
 )
+_THAT_TASK = re.compile(r"^con (?:vu|viec|nhiem vu|cai) (?!con lai|kia|khac)\w+")
 _ABOUT_TASK = re.compile(
     r"^(?:con )?ve (?:viec |nhiem vu |cong tac )?(?:so hoa|ra soat|khao sat|ke hoach|bao cao|de an"
     r"|kiem tra|tuyen truyen|tthc|sipas|chi so|dich vu cong|danh gia|cham diem)(?!\w)"
@@ -1300,9 +1307,15 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         if (
             _THIS_TASK.match(c.text if c.index else c.text.removeprefix("da "))
             or (c.index and _YOU_ASKED.search(c.text))
-            or (  # "…, bên tôi đang khắc phục. Về số hóa hồ sơ thì … đã hoàn thành"
-                c.index
-                and _ABOUT_TASK.match(c.text)
+            or (  # "…, bên tôi đang khắc phục. Về số hóa hồ sơ thì … đã hoàn thành"; "…, còn
+                c.index  # vụ số hóa thì chưa làm"
+                and (
+                    _ABOUT_TASK.match(c.text)
+                    or (  # after another work's done: "gia hạn thẻ BHYT … xong hết rồi, còn …"
+                        _THAT_TASK.match(c.text)
+                        and any(v.status is D and v.clause < c.index for v in found)
+                    )
+                )
                 and c.index + 1 < len(parts)
                 and parts[c.index + 1].lead == "thi"
             )
@@ -1395,7 +1408,8 @@ def _to_deliver(text: str) -> bool:
     return bool(lexicon.FUTURE.search(text)) and not _SAID_PAST.search(text)
 
 
-_SAID_PAST = re.compile(r"(?<!\w)(?:hom|da|roi|vua)(?!\w)")  # "gửi Sở hôm thứ 2 rồi": sent
+# "gửi Sở hôm thứ 2 rồi", "gởi lên Sở hồi chiều qua": sent
+_SAID_PAST = re.compile(r"(?<!\w)(?:hom|da|roi|vua|hoi|chieu qua|sang qua|toi qua)(?!\w)")
 
 
 def _denied(text: str) -> bool:
@@ -1470,7 +1484,8 @@ def _uncited(norm: str) -> tuple[str, set[str]]:
 _NO_EXTENSION = re.compile(  # "không cần gia hạn, tuần sau xong": no more time wanted
     r"(?<!\w)(?:khong can|khoi|khong phai|chua can) (?:xin )?(?:gia han|lui|them thoi gian)(?!\w)"
 )
-_EARLY_MONTH = re.compile(r"(?:(?<!\w)dau |^)thang (\d{1,2})(?!\d)")  # "(đầu) tháng 8 em nộp"
+# "(đầu) tháng 8 em nộp", "chắc tháng 8 mới làm": no day said, but a month after the deadline's
+_EARLY_MONTH = re.compile(r"(?:(?<!\w)dau |^|(?<!\w)chac )thang (\d{1,2})(?!\d)")
 
 
 def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:

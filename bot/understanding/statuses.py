@@ -107,7 +107,9 @@ _AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em l�
 )
 _FILLERS = frozenset({"duoc", "the", "kip", "lam", "co", "van", "hoan", "thuc", "hien", "ky"})
 _GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", "de", "ky", "phat"})
-_RENEWED = re.compile(r" (?:lai )?(?:chu ky so|chung thu|tai khoan|token|giay phep)(?!\w)")
+_RENEWED = re.compile(  # "gia hạn chữ ký số", "gia hạn thẻ BHYT cho bà con": renewed, no request
+    r" (?:lai )?(?:chu ky so|chung thu|tai khoan|token|giay phep|the|bhyt|hop dong|bao hiem)(?!\w)"
+)
 _STEP_OBJECT = re.compile(r"xin y kien|gop y|de nghi|xin")
 _UNDELIVERED = lx.table(
     "(chua|khong) (duoc )?(gui|ky|trinh|nop|ban hanh|phat hanh|dang_? tai|dong dau|vao so|duyet"
@@ -784,7 +786,9 @@ def _progress_votes(
         if rest and lx.BUSY.match(rest):
             busy = True  # "đang tập trung cho đợt kiểm tra": its steps are that business's
             continue
-        if not rest or rest.startswith(("tai", "ky ", "vuong", "gap kho", "bi ")):
+        if not rest or rest.startswith(
+            ("tai", "ky ", "vuong", "gap kho", "bi ", "phai dung", "tam dung")
+        ):
             continue  # "đang vướng số liệu", "đang bị lỗi": the obstacle, read above
         if 0 <= first and aspect.end() <= first:
             continue  # "đang làm báo cáo 6 tháng xong mới chuyển sang việc này": that first
