@@ -677,8 +677,7 @@ _OFFICIAL_ASKED = re.compile(  # a draft sent, and whether the official copy is 
 )
 _SENT_TO = re.compile(  # sent or given to: "gửi … cho chị", "cấu hình chữ ký số cho lãnh đạo"
     r"(?<!\w)(?:gui|nop|chuyen|trinh|dua|bao cao|giao|(?<!nang )(?<!cung )cap|cau hinh|cai dat"
-    r"|trien khai"
-    r"|tap huan|huong dan|ho tro|phan bo)(?!\w)"
+    r"|trien khai|tap huan|huong dan|ho tro|phan bo)(?!\w)"
 )
 
 
