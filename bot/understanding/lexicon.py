@@ -94,6 +94,8 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "khong thuoc", "khong phai (la )?(viec|nhiem vu|chuc nang|dau moi|don vi chu tri)",
     "nham don vi", "gui nham", "chu(_q)? khong phai (ben|phong|don vi|so|xa)",
     "nhan nham( nguoi)?",  # "anh nhắn nhầm rồi, em chuyển qua Sở Xây dựng lâu rồi"
+    # "việc đó bên em đâu có làm, bên Văn phòng … phụ trách": another unit's
+    r"(ben|phong|don vi) (em|minh|toi) dau (co )?(lam|phu trach|chu tri)(?! duoc)",
     "xem lai( giup)?( viec)? phan cong",  # "đề nghị anh xem lại việc phân công": not theirs
     "khong phai (don vi|co quan|so|phong|ben|xa) (em|minh|toi)(?! khong)", "khong lien quan",
     "(ben|phong|don vi) (em|minh|toi) khong phai", "da sap nhap", "sap nhap (voi|vao)",
@@ -146,6 +148,9 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
     "tre (chut|mot chut|xiu|ti|vai ngay|it hom)",  # "cái này trễ chút nha anh"
     r"can them (\d+|mot|hai|ba|nua|muoi|chuc) (ngay|tuan|thang|hom)",  # "cần thêm 1 tuần nữa"
     "(co the|co khi|chac|e la|kha nang) (se )?phai (xin|lui|gia han)",
+    # "chắc phải qua tháng 8 anh ạ" (not "… sang tháng 8 mới bắt tay vào làm": a start put off)
+    r"(co the|co khi|chac|e la|kha nang) (se )?phai (qua|sang|keo sang)(?!( \w+){0,6} moi)",
+    "(doi|cho) them (chut|xiu|ti|it hom|vai hom|vai ngay)",  # "đợi thêm chút nha chị"
     "(khong biet|chua biet|khong chac) (co )?kip",
 )
 OBSTACLE = table(
@@ -202,15 +207,15 @@ OBSTACLE = table(
     "(khong|ko|chang) (kham|lam|gong|theo|xu ly) noi",  # "không kham nổi việc ni"
     "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu"
-    r"|may)( \w+){0,3} (bi |dang |bao )*((?<!xin )loi(?! chinh ta| danh may)|hong|treo"
+    r"|may)( \w+){0,3} (bi |dang |bao )*((?<!xin )loi(?! chinh ta| danh may| bo go| go)|hong|treo"
     r"|sap(?! nhap| xep| toi| xong)|khoa"
     r"|cham(?! diem| cong))",  # not "bộ máy sau sáp nhập"
     # "không còn ai làm được nên đang bị dừng": nobody left, the work halted
     "(khong|chang) con ai (lam|phu trach|theo doi|thuc hien)", "(bi|phai) (tam )?dung lai",
     "dang bi dung", "phai (tam )?dung( lai)?", "set danh", "bi chia cat",
-    "bi (loi|hong|treo|khoa|tan cong|hack|nhiem virus)",
+    "bi (loi(?! bo go| go| chinh ta)|hong|treo|khoa|tan cong|hack|nhiem virus)",
     "(?<!tra )(?<!xin )(?<!loi_ )(?<!soat )(?<!chuyen )(?<!nhan )(?<!gui )"  # not "chuyển lời"
-    "loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may))",
+    "loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may|bo go|go))",
 )  # fmt: skip
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
     "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"
@@ -437,6 +442,7 @@ START_VERB = table(
     "giao nhiem vu",
     "hop giao (viec|nhiem vu)",
     "phan cong",
+    "bo tri (duoc )?(nguoi|can bo)",  # "từ 3/8 phường mới bố trí được người"
     "dung (toi|den|vao)",  # "mai mốt mới đụng tới được"
     "to chuc",
     "len ke hoach",
@@ -498,7 +504,7 @@ FUTURE = table(
 )  # fmt: skip
 QUESTION = table(
     "bao gio", "khi nao", "the nao", "o dau", "(cho|gui|bao) ai", "phai khong", "co phai",
-    "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi)$",
+    "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi|nhe|nha)$",
     "(?<!da )(?<!van )(?<=[a-z] )chua( (anh|chi|a|ah|nhi|vay|em|the))*$",
     "cho_? (em|toi|minh) hoi", "hoi (lai )?(anh|chi)", "lam sao", "nhu nao",
     "khong biet", "(?<!chut )(?<!cai )nao (a|ah)$",
@@ -531,7 +537,7 @@ NOT_RECEIVED = re.compile(
 # Also "chưa thấy Sở TTTT cấp tài khoản" (not "chưa thấy phản hồi": the answer awaited).
 _OWED = (
     "ban giao|cung cap|gui|cap|phe duyet|duyet|chuyen|giai ngan|bo tri|tham dinh|xem xet|xu ly"
-    "|giai quyet"
+    "|giai quyet|huong dan"  # "Sở chưa hướng dẫn"
 )
 BODY_UNDELIVERED = re.compile(
     rf"(?<!\w)(?:ben (?:do|ho|kia)|(?:ben|cac)? ?(?:{_BODY}))"

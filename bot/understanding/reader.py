@@ -153,11 +153,11 @@ _BARE_EITHER = re.compile(  # "em nộp bản nháp rồi đó": the task, or a 
     r"|(?:nop|gui) (?:ban )?(?:nhap|ban nhap|du thao)(?: roi| r)?(?: do)?)" + _POLITE_END
 )
 _UNKNOWN_REST = re.compile(r"(?<!\w)(?:em|minh|toi) (?:khong|chua|ko) (?:ro|biet|nam duoc)(?!\w)")
-_UNSURE_SAID = re.compile(
-    r"^(?:(?:nhung|ma) )?(?:(?:em|minh|toi|tui) )?(?:khong|chua|ko) (?:dam )?chac(?: lam| nua)?"
-    + _POLITE_END
+_UNSURE_SAID = re.compile(  # "…, em không chắc lắm", "… nhưng không chắc bản đó là bản cuối"
+    r"^(?:(?:nhung|ma) )?(?:(?:em|minh|toi|tui) )?(?:khong|chua|ko) (?:dam )?chac(?!\w)"
 )
 _THIS_NOT_YET = re.compile(r"(?<!\w)(?:cai|viec|nhiem vu) (?:ni|nay) thi chua(?!\w)")
+_BARE_NO_RESULT = re.compile(r"^(?:da )?(?:van )?chua co ket qua" + _POLITE_END)
 _BARE_NOTHING_SEEN = re.compile(r"^(?:da )?(?:van )?chua thay gi(?: het| ca)?" + _POLITE_END)
 _BARE_NOT_YET_TIME = re.compile(r"^(?:da )?(?:em )?chua kip" + _POLITE_END)
 _BARE_ON_TIME = re.compile(r"^(?:da )?(?:van |se |chac )?kip(?: han| a a)?" + _POLITE_END)
@@ -171,9 +171,9 @@ _LEADER_AWAY = re.compile(  # our own leader away, so the signature waits: work 
 _ADMIRED = re.compile(r"(?<!\w)(?:gioi (?:ghe|qua|that|the)|tuyet voi|dang khen|qua gioi)(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:em|minh|toi|chung toi|tui|ben tui)(?!\w)")
 _ONLY_PLANNED = re.compile(
-    r"^(?:(?:da|em|ben em) )*(?:moi|vua|da|chi moi) (?:len|xay dung|lap|co) ke hoach(?: roi)?"
-    r"(?: thoi)?(?:, chua (?:trien khai|lam|thuc hien|bat dau))?" + _POLITE_END
-)
+    r"^(?:(?:da|em|ben em) )*(?:(?:moi|vua|da|chi moi) (?:len|xay dung|lap|co) ke hoach(?: roi)?"
+    r"(?: thoi)?(?:, chua (?:trien khai|lam|thuc hien|bat dau))?|dang tinh)" + _POLITE_END
+)  # ("đang tính anh ơi": thinking it over)
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
     {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining", "part_left"}
@@ -256,6 +256,8 @@ def read_reply(
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if status is None and _BARE_ROI.match(norm):
         alternatives = (D, IP)
+    if _BARE_NO_RESULT.match(norm):
+        status, alternatives = None, (B, IP)  # "Dạ chưa có kết quả anh ạ": whose, awaited?
     if _BARE_NOTHING_SEEN.match(norm):
         status, alternatives = None, (B, NS)  # "Vẫn chưa thấy gì hết": nothing came, or begun?
     if _BARE_NOT_YET_TIME.match(norm):

@@ -131,7 +131,8 @@ _GIVERS = frozenset(
 )
 _STILL_GOING = re.compile(
     r"(?<!\w)(?:van (dang |con )?(lam|tiep tuc|thuc hien|trien khai)"
-    r"|(?:dang|van) (?:lam|xu ly|lam viec|phoi hop|trao doi)(?: \w+){0,2} tiep)(?!\w)"
+    r"|(?:dang|van) (?:lam|xu ly|lam viec|phoi hop|trao doi)(?: \w+){0,2} tiep"
+    r"|van (?:tranh thu|co gang|co) (?:lam|lam bu)|lam bu)(?!\w)"  # "tối em vẫn tranh thủ làm bù"
 )
 _DANG = re.compile(r"(?<!\w)dang( +|$)")
 _WH = re.compile(r"(?<!\w)(?:bao gio|khi nao|the nao|o dau|ai|gi|sao|nao|ngay nao|bao nhieu)(?!\w)")
@@ -275,6 +276,7 @@ _CHASED = re.compile(
     r" (?:lan|roi|nhieu lan|mai)(?!\w)"
     r"|(?<!\w)(?:nhac|don doc)(?: \S+){1,5} (?:den gio|den nay|toi gio) (?:van )?chua(?!\w)"
 )  # "em nhắc từ hôm 8/7 đến giờ vẫn chưa có"
+_OUR_PARTY = re.compile(r" (?:cua )?(?:dang uy|chi bo|thuong truc dang uy) (?:xa|phuong)?(?!\w)")
 _OWN_VERDICT = re.compile(
     r"(?:cho|doi) (?:y kien|phe duyet|duyet|chi dao|ket luan|xac nhan)(?: cua)?(?: (?:anh|chi))?"
     r" (?:giam doc|pho giam doc|chu tich|pho chu tich|truong phong|truong ban|sep|thu truong)(?!\w)"
@@ -398,6 +400,9 @@ def _clause_votes(
         if _OWN_VERDICT.match(text, m.start()):
             vote(IP, 0.9, "own_wait")  # "chờ ý kiến Giám đốc Sở trước khi phát hành": ours
             continue
+        if _OUR_PARTY.match(text, m.end()):
+            vote(B, 0.6, "waiting_vague")  # "đang chờ ý kiến Đảng ủy xã": ours, or another's?
+            continue
         if _OWED_BY_ANYONE.match(text, m.start()) and not _names_body(f"{previous} {text}"):
             vote(B, 0.6, "waiting_vague")  # "còn chờ ý kiến nữa anh": whose, not said
             continue
@@ -463,7 +468,8 @@ def _clause_votes(
             or " roi " in head
             or lx.PARTIAL.search(text)  # "em nộp bản nháp rồi đó": a draft, read elsewhere
         ):
-            vote(D, 1.0, "done")
+            doubted = lx.DOUBT.search(head)  # "hình như bên em gửi rồi á chị"
+            vote(D, 0.5 if doubted else 1.0, "doubt" if doubted else "done")
     if "trinh" in words and (sent := _SUBMITTED.search(text)):
         vote(D, 0.5, "submitted")  # "đã trình UBND tỉnh": our part done, the product not yet
         text = text[: sent.start()] + _blank(sent) + text[sent.end() :]
@@ -631,7 +637,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
     if m.group() == "xong" and before[-1:] in (["doi"], ["cho"], ["de"]):
         vote(None, 1.0, "other_sense")  # "đợi xong Đại hội thì làm": once that is over
         return
-    if m.group() == "xong" and before[-2:-1] and before[-2] in lx.NEGATORS:
+    if m.group() == "xong" and lx.NEGATORS & set(before[-3:-1]):
         vote(IP, 0.9, "undone")  # "phiếu khảo sát chưa in xong": a verb of the work negated
         return
     if (

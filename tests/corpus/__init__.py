@@ -4,7 +4,8 @@ a reading of one is judged.
 Shared by ``tests/test_reader_corpus.py`` and ``bench/parse.py``. See the header of
 ``replies.tsv`` for the columns; each held-out batch was written fresh, run once as it came
 (its first-run score is in its header), then tuned on. ``recent/``: batches tuned on that are
-not yet up to the corpus's share fully right; ``unseen/``: batches kept aside, not looked at.
+not yet up to the corpus's share fully right; ``open/``: batches tuned on in part, not yet
+gated (not loaded); ``unseen/``: batches kept aside, not looked at (not loaded).
 """
 
 from __future__ import annotations
