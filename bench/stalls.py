@@ -274,9 +274,10 @@ async def main() -> None:
           + (", under debug mode:" if not args.no_debug else ", debug mode off:"))  # fmt: skip
     for phase, probe in (("idle", idle), ("soak", soak)):
         late = lag.seen.get(phase, [])
-        longest, median = max(late, default=0.0), statistics.median(probe.waits or [0.0])
+        longest, waits = max(late, default=0.0), probe.waits or [0.0]
         print(f"{phase:>5}  lags {len(late):4d}  longest {longest * 1000:7.0f} ms"
-              f"  probe median {median * 1000:6.0f} ms")  # fmt: skip
+              f"  probe median {statistics.median(waits) * 1000:6.0f} ms"
+              f"  worst {max(waits) * 1000:6.0f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":
