@@ -261,6 +261,28 @@ async def test_a_burst_is_stored_at_once_and_a_later_question_does_not_wait_for_
     assert len(rows) == 21 and all(r.processed_at for r in rows)
 
 
+async def test_answers_to_many_chats_go_out_side_by_side_up_to_the_platforms_rate(linked):
+    # Each send waits its chat's second (the platform's limit per chat), so the lanes'
+    # senders, not the ~30/s the token allows, would bound how fast a burst is answered.
+    class Paced(RecordingChannel):
+        sending = most = 0
+
+        async def send(self, chat_id, message):
+            self.sending += 1
+            self.most = max(self.most, self.sending)
+            await asyncio.sleep(0.3)
+            self.sending -= 1
+            return await super().send(chat_id, message)
+
+    channel = Paced()
+    d = dispatcher(linked, channel)
+    await accept_together(
+        d, *(channel.incoming(str(500 + n), "xin chào", f"p{n}") for n in range(24))
+    )
+    assert len(channel.texts()) == 24  # each unlinked chat told how to register, once
+    assert channel.most > 16
+
+
 class GatedChannel(RecordingChannel):
     """Sends only once ``gate`` is set: the platform is slow to take answers."""
 

@@ -58,6 +58,11 @@ log = logging.getLogger("nhacviec.dispatcher")
 BATCH_SECONDS = 0.5
 # How long it runs them while updates wait to be stored (the platform to be told).
 STORE_WITHIN = 0.1
+# Chats answered at once. Each send waits its chat's second (Telegram's 1/s per chat),
+# so the senders bound a burst's answers to this many a second: 8 left 600 replies
+# a minute and more to go out, a question queued behind them; 24 stay under the
+# token's 29/s (the limiter's), the rest for the nudges and digests.
+CHATS_AT_ONCE = 24
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,7 @@ class Dispatcher:
         deps: Deps,
         *,
         batch: int = 100,
-        chats_at_once: int = 8,
+        chats_at_once: int = CHATS_AT_ONCE,
         backlog: int = 1000,
         per_chat: int = fairness.PER_CHAT,
     ) -> None:
