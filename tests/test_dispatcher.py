@@ -230,6 +230,59 @@ async def test_accept_returns_once_stored_and_the_answer_follows(linked):
         assert (await session.scalar(select(InboundMessage))).replies_sent_at is not None
 
 
+async def test_a_burst_is_stored_at_once_and_a_later_question_does_not_wait_for_its_turns(
+    linked, monkeypatch
+):
+    # Updates that come while a batch runs are stored on their own once it ends (soon:
+    # they wait), so the channel may fetch the next ones: a question behind a burst of
+    # replies is taken in while the burst's turns are still running.
+    turned: list[str] = []
+    real = dispatcher_module.handle
+
+    async def slow(turn):  # a loaded loop: each turn takes a while
+        await asyncio.sleep(0.04)
+        turned.append(turn.incoming.chat_id)
+        await real(turn)
+
+    monkeypatch.setattr(dispatcher_module, "handle", slow)
+    channel = RecordingChannel()
+    d = dispatcher(linked, channel)
+    burst = [channel.incoming(str(100 + n), "xong", f"burst{n}") for n in range(20)]
+    taking = asyncio.gather(*(d.accept(incoming) for incoming in burst))
+    await asyncio.sleep(0.01)  # the burst's batch is running
+    await asyncio.wait_for(d.accept(channel.incoming("42", "/capnhat 2.1 xong", "late")), 5)
+    assert len(turned) < 10  # stored long before the burst's turns were through
+    await taking
+    await d.drain()
+    assert turned.count("42") == 1 and len(turned) == 21  # every turn once
+    assert [m.splitlines()[0] for m in channel.texts("42")] == ["Đã ghi nhận 2.1: đã hoàn thành."]
+    async with linked.unit_of_work() as session:
+        rows = (await session.scalars(select(InboundMessage))).all()
+    assert len(rows) == 21 and all(r.processed_at for r in rows)
+
+
+async def test_answers_to_many_chats_go_out_side_by_side_up_to_the_platforms_rate(linked):
+    # Each send waits its chat's second (the platform's limit per chat), so the lanes'
+    # senders, not the ~30/s the token allows, would bound how fast a burst is answered.
+    class Paced(RecordingChannel):
+        sending = most = 0
+
+        async def send(self, chat_id, message):
+            self.sending += 1
+            self.most = max(self.most, self.sending)
+            await asyncio.sleep(0.3)
+            self.sending -= 1
+            return await super().send(chat_id, message)
+
+    channel = Paced()
+    d = dispatcher(linked, channel)
+    await accept_together(
+        d, *(channel.incoming(str(500 + n), "xin chào", f"p{n}") for n in range(24))
+    )
+    assert len(channel.texts()) == 24  # each unlinked chat told how to register, once
+    assert channel.most > 16
+
+
 class GatedChannel(RecordingChannel):
     """Sends only once ``gate`` is set: the platform is slow to take answers."""
 

@@ -148,8 +148,21 @@ def test_a_chat_that_writes_once_goes_before_the_others_backlogs():
 def test_a_batch_takes_at_most_per_chat_of_one_chat():
     queue = [("busy", n) for n in range(10)] + [("quiet", 0)]
     batch, rest = fairness.take_fair(queue, 100, 4, key=lambda item: item[0])
-    assert batch == [("busy", 0), ("busy", 1), ("busy", 2), ("busy", 3), ("quiet", 0)]
+    assert batch == [("quiet", 0), ("busy", 0), ("busy", 1), ("busy", 2), ("busy", 3)]
     assert rest == [("busy", n) for n in range(4, 10)]
+
+
+def test_a_question_behind_others_first_replies_is_the_batchs_first_turn():
+    # 200 officials sent three replies each, then a coordinator asked once: a batch runs
+    # out of time long before its 201st turn, so the question's turn comes first; each
+    # rank in turn, each chat in order
+    queue = [(chat, n) for n in range(3) for chat in range(200)] + [("coordinator", 0)]
+    batch, rest = fairness.take_fair(queue, 100, 4, key=lambda item: item[0])
+    assert batch[0] == ("coordinator", 0) and batch[1:] == [(c, 0) for c in range(99)]
+    assert rest == [item for item in queue if item not in batch]
+    mixed = [("a", 0), ("b", 0), ("a", 1), ("c", 0), ("b", 1), ("a", 2)]
+    batch, _ = fairness.take_fair(mixed, 10, 4, key=lambda item: item[0])
+    assert batch == [("c", 0), ("b", 0), ("a", 0), ("b", 1), ("a", 1), ("a", 2)]
 
 
 async def test_one_question_is_answered_before_other_chats_second_answers():

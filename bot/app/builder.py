@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from bot.app import heap
 from bot.app.channel_state import ChannelAlerts
 from bot.app.settings import Settings
 from bot.channels.base import Channel
@@ -146,6 +147,7 @@ class Service:
             await channel.start(d.receive if channel.interactive else d.accept)
             board.started(channel.name)
             await channel.set_commands(menus)
+        heap.settle()  # what is alive now lives as long as the process
         return recovered
 
     async def close(self, drain_seconds: float | None = None) -> None:
@@ -160,6 +162,7 @@ class Service:
             await channel.stop()
             board.stopped(channel.name)
         await self.dispatcher.close()
+        heap.release()
 
 
 def email_channel(settings: Settings) -> EmailChannel | None:

@@ -16,6 +16,13 @@ run one after another in one more, with what the batch reads first read in one
 go (``bot.inbound.turn.prefetch``). If any turn fails the batch is rolled back and each
 turn runs alone, so a bug in one never records or loses another's. A batch's
 answers go out while the next batch runs, in order within each chat.
+
+A burst must not wait for the turns to be taken in: updates that came while a batch
+ran are stored on their own once it commits (the channel then confirms them and
+fetches more), their turns following as for recovered rows; and a batch with updates
+waiting for that ends after ``STORE_WITHIN``. Telegram hands updates over in order,
+so a coordinator's question behind 600 replies is in within seconds, not after all
+their turns.
 """
 
 from __future__ import annotations
@@ -49,6 +56,13 @@ log = logging.getLogger("nhacviec.dispatcher")
 
 # How long one batch's transaction runs turns: on SQLite it holds the one write lock.
 BATCH_SECONDS = 0.5
+# How long it runs them while updates wait to be stored (the platform to be told).
+STORE_WITHIN = 0.1
+# Chats answered at once. Each send waits its chat's second (Telegram's 1/s per chat),
+# so the senders bound a burst's answers to this many a second: 8 left 600 replies
+# a minute and more to go out, a question queued behind them; 24 stay under the
+# token's 29/s (the limiter's), the rest for the nudges and digests.
+CHATS_AT_ONCE = 24
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,7 @@ class Dispatcher:
         deps: Deps,
         *,
         batch: int = 100,
-        chats_at_once: int = 8,
+        chats_at_once: int = CHATS_AT_ONCE,
         backlog: int = 1000,
         per_chat: int = fairness.PER_CHAT,
     ) -> None:
@@ -198,11 +212,46 @@ class Dispatcher:
                     job.stored.set()
                 self._to_lanes(batch)
                 batch = []
+                await self._store_waiting()
         except BaseException as exc:  # cancelled mid-batch: the inbox keeps what was stored
             self._finish(batch, RuntimeError(f"the dispatcher stopped: {exc!r}"))
             raise
         finally:
             self._worker = None
+
+    def _over(self, until: float) -> bool:
+        """Whether the batch ending at ``until`` is over: its time is up, or it ran for
+        ``STORE_WITHIN`` and an update queued meanwhile waits to be stored."""
+        now = time.monotonic()
+        if now > until:
+            return True
+        waited = now > until - BATCH_SECONDS + STORE_WITHIN
+        return waited and any(job.row_id is None for job in self._queue)
+
+    async def _store_waiting(self) -> None:
+        """Store the queued updates not stored yet, on their own: their channel may
+        confirm them and hand over the next ones while the turns catch up. A resend
+        (stored or processed before) is done with here."""
+        waiting = [job for job in self._queue if job.row_id is None and not job.skip]
+        if not waiting:
+            return
+        try:
+            async with self._writing() as session:
+                await self._store(session, waiting)
+        except Exception as exc:  # they stay queued as new: their batch stores them
+            log.warning("action=store_waiting_failed updates=%s error=%r", len(waiting), exc)
+            for job in waiting:
+                if job.row_id is not None and not job.skip:
+                    self._in_flight.discard(job.row_id)
+                job.row_id, job.skip = None, False
+            return
+        done = [job for job in waiting if job.skip]
+        if done:
+            gone = set(done)
+            self._queue = [job for job in self._queue if job not in gone]
+            self._finish(done)
+        for job in waiting:
+            job.stored.set()
 
     async def _run_batch(self, batch: list[_Job], now: datetime) -> list[_Job]:
         """Run the turns in one transaction that also stores the new updates, processed,
@@ -284,7 +333,7 @@ class Dispatcher:
         read = await prefetch(session, [job.incoming for job in todo]) if todo else None
         marks = []
         for k, job in enumerate(todo):
-            if until is not None and k and time.monotonic() > until:
+            if k and until is not None and self._over(until):
                 todo, left = todo[:k], todo[k:]
                 break
             turn = Turn(session, job.incoming, now, self.lang, self.calendar, self.rules)

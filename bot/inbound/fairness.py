@@ -58,21 +58,26 @@ def take_fair(queue: Sequence[T], size: int, per_chat: int, key: Callable[[T], H
     each key's oldest first, and every key's first item before any key's second: a chat
     that writes once is not behind a burst of others' (a coordinator's question arriving
     after 200 officials' three replies each goes in the next batch or so, not the seventh).
-    Both keep the queue's order, so each key stays in order."""
+    The batch is in the order its turns run: by rank, and within a rank the keys with the
+    fewest items queued first (so that question is the batch's first turn, not its
+    201st, when the batch runs out of time before its end). The rest keeps the queue's
+    order; each key stays in order in both."""
     seen: dict[Hashable, int] = {}
+    keys = [key(item) for item in queue]
     by_rank: list[list[int]] = [[] for _ in range(per_chat)]
-    for i, item in enumerate(queue):
-        k = key(item)
+    for i, k in enumerate(keys):
         rank = seen.get(k, 0)
         seen[k] = rank + 1
         if rank < per_chat:
             by_rank[rank].append(i)
-    chosen: set[int] = set()
+    order: list[int] = []
     for level in by_rank:
-        chosen |= set(level[: size - len(chosen)])
-        if len(chosen) >= size:
+        level.sort(key=lambda i: seen[keys[i]])  # stable: among equals, the queue's order
+        order += level[: size - len(order)]
+        if len(order) >= size:
             break
-    batch = [item for i, item in enumerate(queue) if i in chosen]
+    chosen = set(order)
+    batch = [queue[i] for i in order]
     rest = [item for i, item in enumerate(queue) if i not in chosen]
     return batch, rest
 
