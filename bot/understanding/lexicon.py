@@ -487,6 +487,8 @@ BUSY = table(  # "đang" about something else than the task
 )  # fmt: skip
 
 NEGATORS = frozenset({"chua", "khong", "chang", "ko"})
+# Before "chờ/đợi", these make it the verb waiting ("đang chờ", "còn đợi"), not "cho" (to, for)
+WAIT_ASPECTS = frozenset({"dang", "van", "con", "phai"})
 # "mai" (tomorrow), not the name after a title: "chị Mai gửi báo cáo rồi"
 TOMORROW = (
     r"(?<!\bchi )(?<!\banh )(?<!\bco )(?<!\bchu )(?<!\bbac )(?<!\bc )(?<!\ba )(?<!\bdong chi )mai"

@@ -174,6 +174,17 @@ _ONLY_PLANNED = re.compile(
     r"^(?:(?:da|em|ben em) )*(?:(?:moi|vua|da|chi moi) (?:len|xay dung|lap|co) ke hoach(?: roi)?"
     r"(?: thoi)?(?:, chua (?:trien khai|lam|thuc hien|bat dau))?|dang tinh)" + _POLITE_END
 )  # ("đang tính anh ơi": thinking it over)
+# Whole replies that say too little to record, and what to offer (each a whole-reply form,
+# none matching what another does).
+_BARE_ASKS = (
+    (_BARE_EITHER, (IP, D)),  # "cơ bản rồi ạ", "đã gửi dự thảo"
+    (_BARE_NO_RESULT, (B, IP)),  # "Dạ chưa có kết quả anh ạ": whose, awaited?
+    (_BARE_NOTHING_SEEN, (B, NS)),  # "Vẫn chưa thấy gì hết": nothing came, or begun?
+    (_BARE_NOT_YET_TIME, (NS, IP, X)),  # "Chưa kịp ạ": not yet begun, or late?
+    (_BARE_ON_TIME, (IP, NS)),  # "Dạ kịp ạ": on time, begun or not?
+    (_BARE_SUBMITTED, (IP, B, D)),  # "đã trình rồi": with whom, and is that all?
+    (_ONLY_PLANNED, (IP, NS)),  # "mới lên kế hoạch thôi": begun, or not yet?
+)
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
     {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining", "part_left"}
@@ -250,26 +261,14 @@ def read_reply(
     )
     if status is None and not alternatives and _ONLY_WHEN.match(norm):
         alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
-    if _BARE_EITHER.match(norm):
-        status, alternatives = None, (IP, D)  # "cơ bản rồi ạ", "đã gửi dự thảo"
     if alternatives[:1] == (D,) and _MUST_WE.search(norm):
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if status is None and _BARE_ROI.match(norm):
         alternatives = (D, IP)
-    if _BARE_NO_RESULT.match(norm):
-        status, alternatives = None, (B, IP)  # "Dạ chưa có kết quả anh ạ": whose, awaited?
-    if _BARE_NOTHING_SEEN.match(norm):
-        status, alternatives = None, (B, NS)  # "Vẫn chưa thấy gì hết": nothing came, or begun?
-    if _BARE_NOT_YET_TIME.match(norm):
-        status, alternatives = None, (NS, IP, X)  # "Chưa kịp ạ": not yet begun, or late?
-    if _BARE_ON_TIME.match(norm):
-        status, alternatives = None, (IP, NS)  # "Dạ kịp ạ": on time, begun or not?
     if alternatives and NS not in alternatives and _THIS_NOT_YET.search(norm):
         alternatives = (*alternatives, NS)[:3]  # "cái nớ xong rồi, cái ni thì chưa": begun?
-    if _BARE_SUBMITTED.match(norm):
-        status, alternatives = None, (IP, B, D)  # "đã trình rồi": with whom, and is that all?
-    if _ONLY_PLANNED.match(norm):
-        status, alternatives = None, (IP, NS)  # "mới lên kế hoạch thôi": begun, or not yet?
+    if asked := next((a for p, a in _BARE_ASKS if p.match(norm)), None):
+        status, alternatives = None, asked
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
     if ("tien do" in norm or "tinh hinh" in norm or " nao" in norm) and _IGNORANT.search(norm):
@@ -683,15 +682,13 @@ _SENT_TO = re.compile(  # sent or given to: "gửi … cho chị", "cấu hình 
 )
 
 
-_WAIT_ASPECT = (["dang"], ["con"], ["van"], ["phai"])  # "đang chờ cấp chứng thư": waiting
-
-
 def _waits_on_someone(norm: str) -> bool:
     """A "cho/chờ" of waiting for someone; not the "cho" (to) after a sending in its clause:
     "mai gửi bản dự thảo cho chị xem trước"."""
     for m in _WAIT_WORD.finditer(norm):
         head = re.split(r"[,;.!?]", norm[: m.start()])[-1].split()[-6:]
-        if head[-1:] in _WAIT_ASPECT or not _SENT_TO.search(" ".join(head)):
+        waiting = bool(head) and head[-1] in lexicon.WAIT_ASPECTS  # "đang chờ cấp chứng thư"
+        if waiting or not _SENT_TO.search(" ".join(head)):
             return True
     return False
 
@@ -1286,7 +1283,9 @@ def _issued_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> 
     if any(v.status is D for v in found):
         return []
     for c in parts:
-        if c.condition or c.consequence or c.question or not (m := _ISSUED_ON.search(c.text)):
+        if "/" not in c.text or c.condition or c.consequence or c.question:
+            continue  # (a document number holds a "/": most clauses are skipped unsearched)
+        if not (m := _ISSUED_ON.search(c.text)):
             continue
         if lexicon.FUTURE.search(c.text) or _NEGATED.search(c.text):
             continue

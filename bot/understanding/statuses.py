@@ -450,7 +450,7 @@ def _clause_votes(
         text = text[: m.start()] + unmasked[m.start() : m.end()] + text[m.end() :]
     for m in _scan(lx.RETURNED, text, words):
         if m.group() == "tra lai" and (
-            _LOOKED_UP.match(text, m.end()) or _before(text, m.start())[-1:] in _ADDRESSEE
+            _LOOKED_UP.match(text, m.end()) or _after_address(text, m.start())
         ):
             continue  # "đồng chí tra lại trên iOffice giúp em": look it up, not sent back
         if not lx.NEGATORS & set(_before(text, m.start())[-4:]):  # "không … phải sửa"
@@ -591,7 +591,6 @@ _WHOLE = re.compile(r" (?:xong )?(?:toan bo|tat ca|het|day du|(\d+)/\1(?![\d/]))
 _ECHO = re.compile(r"^(\w+(?: \w+){1,5}) la \1$")
 _DRAFT = re.compile(r"(?:ban )?(?:du thao|ban thao|ban nhap|nhap)(?!\w)")
 _LOOKED_UP = re.compile(r" (?:tren|trong|giup|dum|ho|xem)(?!\w)")
-_ADDRESSEE = (["anh"], ["chi"], ["a"], ["c"])  # also "đồng chí": its last word is "chi"
 _SO_CALLED = frozenset(
     {"goi", "coi", "tam", "nhu", "the", "vay", "cung", "duoc", "chac", "le", "ve"}
 )
@@ -916,9 +915,14 @@ _A_BODY = re.compile(rf"(?<!\w)(?:{lx.BODY_NAMES})(?!\w)")
 def _asked_of_us(text: str, m: re.Match[str], words: _Words) -> bool:
     """A step the writer asks the coordinator to take ("anh kiểm tra giúp em xem đã nhận được
     chưa"): the coordinator's, no step of the work and no question on its state."""
-    return _before(text, m.start())[-1:] in (["anh"], ["chi"], ["a"], ["c"]) and bool(
-        {"giup", "dum", "ho"} & words
-    )
+    return _after_address(text, m.start()) and bool({"giup", "dum", "ho"} & words)
+
+
+def _after_address(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is the coordinator addressed ("anh", "chị", "đồng
+    chí": its last word is "chi")."""
+    before = _before(text, start)
+    return bool(before) and before[-1] in _ADDRESS
 
 
 def _names_body(text: str) -> bool:
@@ -969,7 +973,7 @@ def _resolved(text: str, end: int) -> bool:
 def _giving(text: str, start: int) -> bool:
     """Unaccented "gửi BC cho Sở" is "to", not "chờ"; "đang chờ Sở" stays waiting."""
     words = _before(text, start)
-    if not words or words[-1] in ("dang", "van", "con", "phai"):
+    if not words or words[-1] in lx.WAIT_ASPECTS:
         return False
     if words[-1] == "chi" and (len(words) == 1 or words[-2] in ("con", "thi", "gio", "nay", "la")):
         return False  # "…, chỉ chờ Chủ tịch ký": only waiting (not "chị cho ý kiến")
