@@ -63,6 +63,7 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("ly", "do"),  # "lý do …": one clause, the reason said
     ("muc", "do"),  # "mức độ hài lòng"
     ("dau", "ma"),  # "xong đâu mà xong": one denial
+    ("voi", "ma"),  # "đường link với mã đơn vị": the code, a noun after "với"
     ("hoi", "thi"),  # "hội thi", "cuộc thi", "kỳ thi": a contest
     ("cuoc", "thi"),
     ("ky", "thi"),

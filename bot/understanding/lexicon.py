@@ -86,7 +86,8 @@ _BODY = (  # another body: waiting for one of these is an obstacle
 BODY_NAMES = _BODY.replace("|cac|", "|").replace("|ho(?! so)", "")
 _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under way
     "lanh dao|giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong phong|pho phong"
-    "|sep|bi thu|anh truong phong|chi truong phong|anh|chi|ky|duyet|chu ky|ld|pgd|gd|pct|tp|ptp"
+    "|sep|bi thu|anh truong phong|chi truong phong|anh|chi|ky(?! hop)|duyet|chu ky|ld|pgd|gd|pct"
+    "|tp|ptp"
     "|thay hieu truong|co hieu truong|hieu truong|truong tram|truong khoa|truong ban"
 )
 
@@ -174,7 +175,7 @@ OBSTACLE = table(
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
     "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
     "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan"
-    "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may|con dau|link|form|file mau)",
+    "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may|con dau|(duong )?link|form|file mau)",
     # "chưa có ý kiến" (an opinion owed), not "không có ý kiến gì thêm" (no objection)
     "chua (co|nhan duoc) (van ban )?y kien(?! gi)",
     # "chưa ban hành được do chưa có QĐ giao biên chế của tỉnh": the cause, a decision owed
@@ -228,6 +229,7 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     rf"bong (dang )?(o|nam o) (chan|phia|ben) ({_BODY})",  # "giờ bóng ở chân Sở"
     rf"nam (ben|o|tai) ({BODY_NAMES})",  # "giấy tờ đang nằm bên Sở từ đầu tháng"
     "hen lan hen lua",
+    "(cho|doi) (den |toi )?ky hop",  # "tờ trình đã gửi, chờ kỳ họp thứ …": the council's session
     rf"(cho|doi) (hop|cuoc hop|y kien)( \w+){{0,3}} (voi|cua) (cac )?({_BODY})",
 )  # fmt: skip
 OWN_WAIT = table(
@@ -297,7 +299,7 @@ THEN_VERB = re.compile(
 )
 # "còn thiếu chữ ký của phó chủ tịch": our own leader's signature, the last step, not an obstacle
 OWN_SIGNATURE = re.compile(
-    r"thieu (?:chu ky|ky)(?: (?:cua|cho))? (?:a |c |anh |chi |ong |ba |dong chi )?"
+    r"thieu (?:chu ky(?: so)?|ky)(?: (?:cua|cho))? (?:a |c |anh |chi |ong |ba |dong chi )?"
     r"(?:lanh dao|giam doc|pho giam doc|chu tich"
     r"|pho chu tich|truong phong|pho phong|thu truong|sep|ld|gd|ct|pct)(?!\w)(?! (?:so|ubnd|tinh))"
 )

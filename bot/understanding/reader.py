@@ -321,7 +321,12 @@ def read_reply(
         issued = next(
             (ref.issued for ref in refs if ref.issued and ref.number.lower() not in cited), None
         )
-        done_on = completion_date(own, today=today, plan_start=plan_start, issued=issued)
+        done_on = completion_date(own, today=today, issued=issued)
+        if _LAST_YEAR.search(said_done or norm) or _COVERED.search(norm):
+            # "năm ngoái xã em làm xong rồi", "BC số 98 … của huyện cũ đã có nội dung này rồi":
+            status, ask, alternatives = None, True, (D, NS)  # done before this plan: again?
+        if done_on and plan_start and done_on < plan_start:
+            done_on = None
     if status is None and not ask:
         percent = None  # a percent goes with a status to record, or with a question
     if status is D and percent is None and measured and _ALL_OF_IT.search(norm):
@@ -474,7 +479,11 @@ _NOT_ACCEPTED = re.compile(r"^ma chua (?:duoc|dat|on)" + _POLITE_END)
 _MOVING = frozenset({"progress", "started", "partial", "undone"})  # work said to be moving
 # a hardship complained of ("mạng yếu quá nên chậm", "máy móc thiếu thốn quá"): in the way of
 # the work, or only slowing it?
-_HARDSHIP = re.compile(r"(?<!\w)(?:cham|yeu|thieu thon|qua(?: a| anh| chi)*$)(?!\w)")
+_HARDSHIP = re.compile(
+    r"(?<!\w)(?:cham|yeu|thieu thon|thieu (?:nguoi|can bo|nhan luc|nhan su)|qua(?: a| anh| chi)*$)"
+    r"(?!\w)"
+)  # ("phòng dạo này thiếu người, … anh đang tự làm": short of staff, the work going on)
+_WHOLE = re.compile(r"(?<!\w)(?:toan bo|tat ca|day du|tron bo)(?!\w)")
 
 
 def _settle(
@@ -534,6 +543,11 @@ def _settle(
             and v.kind in _GOING_ON
             and not (v.clause < len(parts) and _FIX_NEEDED.search(parts[v.clause].text))
         ]  # (not "nộp rồi mà còn phải bổ sung chút xíu": a fix, asked about below)
+        whole = [
+            v.clause for v in sure if v.clause < len(parts) and _WHOLE.search(parts[v.clause].text)
+        ]
+        if whole:  # "phòng VH đã xong phần tự chấm, …; toàn bộ điểm … đã nhập và gửi": the parts
+            going_on = [v for v in going_on if not (v.kind == "partial" and v.clause < max(whole))]
         evidence = any(v.kind == "evidence" for v in found)
         steps = [v for v in found if v.status is IP and v.kind in ("progress", "started")]
         if evidence and steps and all(v.kind in ("progress", "started") for v in going_on):
@@ -1109,6 +1123,7 @@ def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
     return all(v.weight < THRESHOLD for v in found if v.status is not None)
 
 
+_SHARE_DONE = re.compile(r"(?<![\w,.])(?:[1-9]\d?|0)(?:[,.]\d)? ?%")  # a share short of all
 _LACKING = re.compile(r"(?<!\w)thieu (?:mot |it |chut |mot (?:it|so|chut|vai) )?(\w+)")
 _SMALL_FAULT = re.compile(r"(?<!\w)(?:(?:vai|mot vai|mot so|it|chut|mot chut) loi|loi nho)(?!\w)")
 _RESOURCES = frozenset(  # what the work needs from outside: lacking one is an obstacle
@@ -1339,6 +1354,7 @@ def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
     not an obstacle (lacking money, staff or guidance still is); under a doubt ("hình như còn
     thiếu") it makes the done a question."""
     done_at = [v.clause for v in found if v.kind in ("done", "hedged", "partial", "own_part")]
+    done_at += [c.index for c in parts if _SHARE_DONE.search(c.text)]  # "tiến độ 80%, còn thiếu …"
     ahead = any(v.kind == "forecast" for v in found)  # "còn thiếu 2 biểu, em bổ sung là xong"
     if not (done_at or ahead) or not any(v.kind in ("obstacle", "eased") for v in found):
         return found
@@ -1481,6 +1497,8 @@ def _uncited(norm: str) -> tuple[str, set[str]]:
     return _CITED.sub(lambda m: " " * (m.end() - m.start()), norm), cited
 
 
+_LAST_YEAR = re.compile(r"(?<!\w)nam (?:ngoai|truoc|roi)(?!\w)")
+_COVERED = re.compile(r"(?<!\w)da co (?:noi dung|phan) (?:nay|do|ni)(?!\w)")
 _NO_EXTENSION = re.compile(  # "không cần gia hạn, tuần sau xong": no more time wanted
     r"(?<!\w)(?:khong can|khoi|khong phai|chua can) (?:xin )?(?:gia han|lui|them thoi gian)(?!\w)"
 )

@@ -532,6 +532,17 @@ def _clause_votes(
     for m in _scan(lx.START_VERB, text, words):
         if text.startswith(" tiep", m.end()):
             continue  # "mai làm tiếp": to go on with, no start put off
+        if m.group() == "to chuc" and text.startswith((" le ", " tiec ", " gap mat "), m.end()):
+            continue  # "tuần sau xã tổ chức lễ ra mắt …": an event, not the task's start
+        if (
+            m.group() == "lam"
+            and _VISIT.search(text, 0, m.start())
+            and text.startswith(" viec", m.end())
+        ):
+            continue  # "đoàn giám sát HĐND tỉnh về làm việc": a visit, not our start
+        if text.startswith(" not", m.end()) and not text[m.end() + 4 : m.end() + 5].isalnum():
+            vote(IP, 0.9, "progress")  # "cuối tuần em làm nốt": the rest of work begun
+            continue
         if _PURPOSE.search(clause.text, 0, m.start()):
             continue  # "anh gửi em xin văn bản với để em triển khai": why it is asked for
         if (
@@ -885,6 +896,9 @@ _PUT_OFF = re.compile(  # what may put a start off before "mới": "để quý 4
     r"|\d{1,2}/\d{1,2})(?!\w)"  # a day: "theo kế hoạch thì 20/7 mới làm"
 )
 _NOW_OR_PAST = re.compile(r"(?<!\w)(?:hom nay|hom qua|truoc|vua|da|dang)(?!\w)")
+
+
+_VISIT = re.compile(r"(?<!\w)(?:doan|to) (?:\w+ ){0,6}(?:ve|xuong|len|den|toi) $")
 
 
 def _put_off(before: str) -> bool:
