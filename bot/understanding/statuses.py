@@ -202,7 +202,8 @@ def votes(clauses: list[Clause]) -> list[Vote]:
         if not _TRIGGERS.isdisjoint(clause.text.split()):
             previous = clauses[i - 1].text if i else ""
             short = [c.text for c in clauses[max(i - 2, 0) : i] if len(c.text.split()) <= 8]
-            said = _clause_votes(clause, following, cause_of, previous, " ".join(short))
+            effect = clauses[i + 1].text if following == "nen" else ""  # "… | nên hơi chậm"
+            said = _clause_votes(clause, following, cause_of, previous, " ".join(short), effect)
             if clause.consequence and when != i - 1:  # a plan under a condition: asked about
                 said = [
                     Vote(NS, 0.5, v.clause, "future_start")  # "… thì triển khai": a start ahead
@@ -281,6 +282,11 @@ _OWN_VERDICT = re.compile(
     r"(?:cho|doi) (?:y kien|phe duyet|duyet|chi dao|ket luan|xac nhan)(?: cua)?(?: (?:anh|chi))?"
     r" (?:giam doc|pho giam doc|chu tich|pho chu tich|truong phong|truong ban|sep|thu truong)(?!\w)"
 )
+_LATE_ANSWER = re.compile(  # the reply itself late, not the work
+    r"(?<!\w)(?:gio|bay gio|nay|hom nay) moi (?:nhan duoc|nhan|doc duoc|doc|xem duoc|xem|tra loi"
+    r"|bao|bao cao|nhan tin|nhan duoc tin|vao duoc|vao|lien lac|rep|hoi am)(?!\w)"
+    r"|(?<!\w)(?:tra loi|nhan tin|rep|phan hoi|bao cao) (?:anh |chi |a |c )?(?:cham|tre|muon)(?!\w)"
+)
 _SLOWED = re.compile(r"(?<!\w)(?:moi (?:dat|duoc|lam duoc)|hoi cham|cham|tre)(?!\w)")
 _IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
 _REQUEST_IF = re.compile(  # a request put under "có gì/nếu … thì": foreseen, not made
@@ -296,11 +302,17 @@ _NEEDED = re.compile(
 
 
 def _clause_votes(
-    clause: Clause, following: str, cause_of: str = "", previous: str = "", ahead_of: str = ""
+    clause: Clause,
+    following: str,
+    cause_of: str = "",
+    previous: str = "",
+    ahead_of: str = "",
+    effect: str = "",
 ) -> list[Vote]:
     """The votes of one clause; ``cause_of``: the clause this one gives the cause of;
     ``previous``: the clause before (where a body waited for may be named); ``ahead_of``: the
-    short clauses just before ("thứ 2 tuần sau (20/7) | bên em mới bắt đầu": its time)."""
+    short clauses just before ("thứ 2 tuần sau (20/7) | bên em mới bắt đầu": its time);
+    ``effect``: the "nên …" clause just after, what this one leads to."""
     text, n = clause.text, clause.index
     words = _Words.of(text)
     out: list[Vote] = []
@@ -387,6 +399,11 @@ def _clause_votes(
         eased = bool(near & lx.EASING) or "thao go" in text or bool(_UNSURE_FAULT.search(text))
         eased = eased or bool(cause_of and _SLOWED.search(cause_of))  # "mới đạt 30% do thiếu
         # người": why it is slow, the work going on
+        if _LATE_ANSWER.search(text, m.end()) or (effect and _LATE_ANSWER.search(effect)):
+            continue  # "mạng yếu quá giờ mới nhận được tin anh": why the answer is late
+        if effect and _SLOWED.search(effect):
+            vote(B, 0.5, "slow")  # "mạng chập chờn nên hơi chậm": it slows the work, no more
+            continue
         vote(B, 0.5 if eased else 1.0, "eased" if eased else "obstacle")
     if lx.TROUBLE.within(words) and lx.TROUBLE.search(text):
         vote(B, 0.5, "eased")  # "có vấn đề", "tạm dừng": trouble or a halt, its cause unsaid
