@@ -166,7 +166,9 @@ OBSTACLE = table(
     # the people concerned refusing: "dân phản đối", "các hộ chưa đồng ý"
     r"(dan|nguoi dan|ho dan|cac ho|nhan dan)( \w+){0,2} (phan doi_?|khong dong y|chua dong y"
     r"|khieu nai|khieu kien|khong hop tac)",
-    "(mat|cup|cat) dien", "lu lut", "mua lu", "bao lu", "sat lo", "ngap (lut|ung)",
+    "(mat|cup|cat) dien", "lu lut", "mua lu",
+    "khong co (song|mang|internet|wifi|dien)(?! gi)",  # "không có sóng điện thoại"
+    "bao lu", "sat lo", "ngap (lut|ung)",
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
     "thieu( \\w+)?", "chua co nguoi",
     "(chua|khong) thong nhat (duoc )?(voi|y kien)",
@@ -213,7 +215,7 @@ OBSTACLE = table(
     r"|cham(?! diem| cong))",  # not "bộ máy sau sáp nhập"
     # "không còn ai làm được nên đang bị dừng": nobody left, the work halted
     "(khong|chang) con ai (lam|phu trach|theo doi|thuc hien)", "(bi|phai) (tam )?dung lai",
-    "dang bi dung", "phai (tam )?dung( lai)?", "set danh", "bi chia cat",
+    "dang bi dung", "phai (tam )?dung( lai)?(?! lop)", "set danh", "bi chia cat",
     "bi (loi(?! bo go| go| chinh ta)|hong|treo|khoa|tan cong|hack|nhiem virus)",
     "(?<!tra )(?<!xin )(?<!loi_ )(?<!soat )(?<!chuyen )(?<!nhan )(?<!gui )"  # not "chuyển lời"
     "loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may|bo go|go))",

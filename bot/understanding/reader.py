@@ -403,7 +403,7 @@ def combine(
     ):
         stuck = [v for v in found if v.status is B and v.weight >= 0.9]
         if stuck and all(
-            v.kind == "obstacle" and _HARDSHIP.search(parts[v.clause].text) for v in stuck
+            v.kind == "obstacle" and _HARD_TIMES.search(parts[v.clause].text) for v in stuck
         ):  # "Mới được 30% thôi anh, đợt này thiếu người quá": stopped, or slowed?
             return None, 0.5, (B, IP)
     if extension:  # lateness said, no request made: ask for more time, or still under way?
@@ -483,6 +483,11 @@ _HARDSHIP = re.compile(
     r"(?<!\w)(?:cham|yeu|thieu thon|thieu (?:nguoi|can bo|nhan luc|nhan su)|qua(?: a| anh| chi)*$)"
     r"(?!\w)"
 )  # ("phòng dạo này thiếu người, … anh đang tự làm": short of staff, the work going on)
+# with a share done and no step said: "được 30% thôi anh, mưa lũ cả tuần nay"
+_HARD_TIMES = re.compile(
+    r"(?<!\w)(?:cham|yeu|thieu thon|thieu (?:nguoi|can bo|nhan luc|nhan su)|qua(?: a| anh| chi)*$"
+    r"|mua lu|mua bao|lu lut|(?:mat|cup|cat) dien|chap chon)(?!\w)"
+)
 _WHOLE = re.compile(r"(?<!\w)(?:toan bo|tat ca|day du|tron bo)(?!\w)")
 
 
@@ -532,6 +537,13 @@ def _settle(
             and any(v.status is IP and v.kind in _MOVING and v.clause not in stopped for v in found)
         ):  # "đang nhập liệu …, mấy bữa ni mạng yếu quá nên chậm": in the way, or slowing it?
             return B, 0.5, (B, IP)
+        if any(
+            v.kind == "future_start"
+            and v.clause < len(parts)
+            and lexicon.DOUBT.search(parts[v.clause].text)
+            for v in found
+        ):  # "chắc phải sang tháng 9 mới bắt đầu được, giờ đang mùa mưa lũ": more time?
+            return B, 0.5, (NS, X, B)
         return B, 0.9, ()
     if D in best:
         done = [v for v in found if v.status is D]
@@ -1188,6 +1200,8 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 for w in found
             ):  # "đang làm tiếp phần chứng thực. Phần mềm hơi chậm nhưng vẫn làm được": no stop
                 continue  # (alone, "hơi vướng nhưng vẫn làm được" asks: is it in the way?)
+            if _WORKAROUND.search(after):
+                continue  # "mưa lũ làm hỏng máy tính, em đã mượn máy của trường làm tiếp"
             done = lexicon.RESOLVED.search(after)
             if done and not lexicon.NEGATORS & set(after[: done.start()].split()[-2:]):
                 continue
@@ -1198,6 +1212,10 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
 _MANAGED = re.compile(  # the work goes on despite it: "… nhưng vẫn làm được", "không ảnh hưởng"
     r"(?:(?:nhung|ma) )?(?:(?:em|ben em|minh|xa|phong) )?(?:van (?:lam duoc|on|dam bao|kip"
     r"|xu ly duoc|chay duoc)|khong anh huong)(?!\w)"
+)
+_WORKAROUND = re.compile(  # a way round it found, the work going on
+    r"(?<!\w)(?:muon|thue|nho|xin) (?:tam )?(?:may|may tinh|laptop|xe|phong|mang|wifi|dien thoai)"
+    r"(?: \w+){0,4} (?:de )?(?:lam|nhap|scan|gui)(?!\w)|(?<!\w)(?:van|da|dang) lam tiep(?!\w)"
 )
 _PAST = re.compile(  # a state said of before: "lúc trước", "trước đây" (not "trước 25/7")
     r"^(?:(?:nhung|con|ma) )?(?:luc truoc|truoc day|truoc do|hoi truoc|hom truoc|thoi gian truoc"

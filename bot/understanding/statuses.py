@@ -202,8 +202,8 @@ def votes(clauses: list[Clause]) -> list[Vote]:
         if not _TRIGGERS.isdisjoint(clause.text.split()):
             previous = clauses[i - 1].text if i else ""
             short = [c.text for c in clauses[max(i - 2, 0) : i] if len(c.text.split()) <= 8]
-            effect = clauses[i + 1].text if following == "nen" else ""  # "… | nên hơi chậm"
-            said = _clause_votes(clause, following, cause_of, previous, " ".join(short), effect)
+            linked = clauses[i + 1].text if following else ""  # "… | nên hơi chậm"
+            said = _clause_votes(clause, following, cause_of, previous, " ".join(short), linked)
             if clause.consequence and when != i - 1:  # a plan under a condition: asked about
                 said = [
                     Vote(NS, 0.5, v.clause, "future_start")  # "… thì triển khai": a start ahead
@@ -282,6 +282,11 @@ _OWN_VERDICT = re.compile(
     r"(?:cho|doi) (?:y kien|phe duyet|duyet|chi dao|ket luan|xac nhan)(?: cua)?(?: (?:anh|chi))?"
     r" (?:giam doc|pho giam doc|chu tich|pho chu tich|truong phong|truong ban|sep|thu truong)(?!\w)"
 )
+_NONE_THEN = re.compile(r"thi (?:cung )?(?:khong|ko|k|chua|chang) (?:co )?(?:gi|chi)(?!\w)")
+_SENT_ANYWAY = re.compile(
+    r"nen (?:em |e |minh |ben em |toi )?(?:da |phai )?(?:gui|nop|chuyen|up)(?: \w+){0,4}"
+    r" (?:qua|bang|theo duong) (?:email|mail|zalo|buu dien|duong buu dien|ban scan|tay)(?!\w)"
+)
 _LATE_ANSWER = re.compile(  # the reply itself late, not the work
     r"(?<!\w)(?:gio|bay gio|nay|hom nay) moi (?:nhan duoc|nhan|doc duoc|doc|xem duoc|xem|tra loi"
     r"|bao|bao cao|nhan tin|nhan duoc tin|vao duoc|vao|lien lac|rep|hoi am)(?!\w)"
@@ -307,12 +312,14 @@ def _clause_votes(
     cause_of: str = "",
     previous: str = "",
     ahead_of: str = "",
-    effect: str = "",
+    linked: str = "",
 ) -> list[Vote]:
     """The votes of one clause; ``cause_of``: the clause this one gives the cause of;
     ``previous``: the clause before (where a body waited for may be named); ``ahead_of``: the
     short clauses just before ("thứ 2 tuần sau (20/7) | bên em mới bắt đầu": its time);
-    ``effect``: the "nên …" clause just after, what this one leads to."""
+    ``linked``: the clause just after when it opens with a linking word (``following``).
+    """
+    effect = linked if following == "nen" else ""  # "mạng yếu | nên chậm": what this leads to
     text, n = clause.text, clause.index
     words = _Words.of(text)
     out: list[Vote] = []
@@ -399,6 +406,10 @@ def _clause_votes(
         eased = bool(near & lx.EASING) or "thao go" in text or bool(_UNSURE_FAULT.search(text))
         eased = eased or bool(cause_of and _SLOWED.search(cause_of))  # "mới đạt 30% do thiếu
         # người": why it is slow, the work going on
+        if following == "thi" and _NONE_THEN.match(linked):
+            continue  # "vướng mắc thì không có gì": the topic denied
+        if effect and _SENT_ANYWAY.match(effect):
+            continue  # "do mạng yếu nên em gửi bản scan qua email": how it was sent, not a stop
         if _LATE_ANSWER.search(text, m.end()) or (effect and _LATE_ANSWER.search(effect)):
             continue  # "mạng yếu quá giờ mới nhận được tin anh": why the answer is late
         if effect and _SLOWED.search(effect):
@@ -525,6 +536,8 @@ def _clause_votes(
             and (" xong" in previous or lx.DONE.search(previous))
         ):
             vote(IP, 0.9, "part_left")  # "đã gửi xin ý kiến, nhưng chưa tổng hợp góp ý"
+        elif after[:2] == ["tiep", "duoc"]:
+            vote(B, 0.9, "obstacle")  # "việc này chưa làm tiếp được": begun, and held up
         elif after[:1] == ["het"] and not m.group().endswith(" gi"):  # not "chưa làm gì hết"
             vote(IP, 0.9, "undone")  # "chưa triển khai hết các hạng mục": not all of it yet
         elif (
