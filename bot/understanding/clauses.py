@@ -33,6 +33,7 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("dang", "do"),
     ("hom", "thi"),
     ("con", "con"),
+    ("so", "con"),  # "hồ sơ còn ở huyện cũ": still, not what is left
     ("khong", "con"),  # "không còn thiếu mục nào": no longer, not what is left
     ("chang", "con"),
     ("on", "con"),  # "chú cảm ơn con": "con", whom an elder speaks to

@@ -167,6 +167,9 @@ OBSTACLE = table(
     r"(dan|nguoi dan|ho dan|cac ho|nhan dan)( \w+){0,2} (phan doi_?|khong dong y|chua dong y"
     r"|khieu nai|khieu kien|khong hop tac)",
     "(mat|cup|cat) dien", "lu lut", "mua lu",
+    # "chưa bàn giao hồ sơ", "hồ sơ còn ở huyện cũ chưa bàn giao": what the work needs, withheld
+    "chua (duoc )?ban giao (ho so|tai lieu|du lieu|kho|con dau|tai khoan|phan mem|so sach)",
+    r"(ho so|tai lieu|du lieu|kho|so sach)( \w+){0,5} chua (duoc )?ban giao",
     "khong co (song|mang|internet|wifi|dien)(?! gi)",  # "không có sóng điện thoại"
     "bao lu", "sat lo", "ngap (lut|ung)",
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
@@ -257,6 +260,7 @@ CONDITION = table(  # a start that waits for something: weakly an obstacle
 )
 NEGATED_OBSTACLE = table(
     "khong (co )?(gi )?(vuong|kho khan)( mac)?( gi)?", "het vuong( mac)?", "khong thieu",
+    "(vuong|kho khan|vuong mac)( \\w+)? gi dau",  # "vướng gì đâu anh": none
 )  # fmt: skip
 # Trouble named vaguely, or work halted without a cause: weakly an obstacle, to be asked about
 TROUBLE = table(
@@ -384,6 +388,8 @@ OWN_PART = table(  # "phần của em", "phần việc của phòng em": the wri
 HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap(?! (xep|nhap))", "tuong doi_?")
 DOUBT = table(
     "chac",
+    # "e là sang tháng 9 mới bắt đầu được" ("e" read as "em"): afraid so, not "em là …" (I am)
+    "em la(?= (sang|qua|phai|khong|kho|den|toi|het|cuoi|dau) )",
     "chac la",
     "hinh nhu",
     "nghi la",

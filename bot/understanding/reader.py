@@ -263,6 +263,13 @@ def read_reply(
         alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
     if alternatives[:1] == (D,) and _MUST_WE.search(norm):
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
+    if (
+        status is None
+        and not alternatives
+        and _FORMER_OWNER.search(norm)
+        and not any(v.kind == "dispute" for v in found)
+    ):
+        alternatives = (D, NS)  # "việc này trước huyện làm, không biết huyện đã xong chưa"
     if status is None and _BARE_ROI.match(norm):
         alternatives = (D, IP)
     if alternatives and NS not in alternatives and _THIS_NOT_YET.search(norm):
@@ -409,6 +416,8 @@ def combine(
     if extension:  # lateness said, no request made: ask for more time, or still under way?
         if any(v.status is B and v.weight >= 0.9 for v in found):
             return None, 0.5, (X, B, IP)  # "chắc phải lùi thôi, chưa có kinh phí": or stuck?
+        if any(v.kind == "future_start" for v in found):
+            return None, 0.5, (X, NS)  # "… mới làm được, không biết có kịp không": not begun
         return None, 0.5, (X, IP)
     best: dict[Status, float] = {}
     for v in found:
@@ -714,6 +723,8 @@ def _waits_on_someone(norm: str) -> bool:
     for m in _WAIT_WORD.finditer(norm):
         head = re.split(r"[,;.!?]", norm[: m.start()])[-1].split()[-6:]
         waiting = bool(head) and head[-1] in lexicon.WAIT_ASPECTS  # "đang chờ cấp chứng thư"
+        if head[-2:] in statuses_.NO_NEED:
+            continue  # "không phải chờ Sở đâu": no wait
         if waiting or not _SENT_TO.search(" ".join(head)):
             return True
     return False
@@ -1515,6 +1526,11 @@ def _uncited(norm: str) -> tuple[str, set[str]]:
     return _CITED.sub(lambda m: " " * (m.end() - m.start()), norm), cited
 
 
+_FORMER_OWNER = re.compile(  # the work was an abolished or merged unit's
+    r"(?<!\w)(?:truoc|truoc day|truoc kia|hoi truoc) (?:la )?(?:do )?(?:ben )?(?:huyen|xa cu"
+    r"|huyen cu|phuong cu|don vi cu|phong cu|so cu)(?: \w+){0,2} (?:lam|phu trach|thuc hien|lo"
+    r"|chu tri)(?!\w)"
+)
 _LAST_YEAR = re.compile(r"(?<!\w)nam (?:ngoai|truoc|roi)(?!\w)")
 _COVERED = re.compile(r"(?<!\w)da co (?:noi dung|phan) (?:nay|do|ni)(?!\w)")
 _NO_EXTENSION = re.compile(  # "không cần gia hạn, tuần sau xong": no more time wanted

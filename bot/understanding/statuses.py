@@ -250,11 +250,15 @@ _GRANTED = re.compile(r"(?<!\w)(?:duoc )?(?:dong y|chap thuan|cho phep|duyet)(?:
 _LAST_YEAR = re.compile(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[12]\d)(?!\w)")
 _NO_ANSWER = re.compile(
     r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
-    r"|y kien|ket qua)(?!\w)"
+    r"|y kien|ket qua)(?!\w)|(?<!\w)chua (?:thay|duoc) (?:phe duyet|duyet)(?!\w)"
+)  # (not "dự toán chưa phê duyệt, bên em chưa làm gì": not begun, read below)
+_OWN_UNIT_SILENT = re.compile(  # a phòng (not of the Sở, province or district) not answering
+    r"(?:con )?phong(?! so| tinh| huyen)(?: \w+){0,4} chua (?:tra loi|phan hoi|gop y|co y kien)"
 )
+_OPINIONS = re.compile(r"(?<!\w)(?:xin y kien|gop y|lay y kien)(?!\w)")
 # what owes an answer: "đã chuyển Sở Nội vụ thẩm định …, chưa thấy phản hồi"
 _ASKED_OF = re.compile(
-    r"(?<!\w)(?:xin y kien|de nghi|cong van xin|van ban xin|tham dinh|phe duyet)(?!\w)"
+    r"(?<!\w)(?:xin y kien|de nghi|cong van xin|van ban xin|tham dinh|phe duyet|trinh)(?!\w)"
 )
 _FILE_FAULT = re.compile(
     r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
@@ -269,8 +273,9 @@ _BARE_WAIT = re.compile(  # "còn chờ thôi ạ", "vẫn đợi": waiting, not
     r"(?: (?:thoi|a|ah|anh|chi|nhe|nha|day))*$"
 )
 _TIME_AHEAD = re.compile(
-    r"(?<!\w)(?:tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)|mai|ngay mai|sau khi)(?!\w)"
-)
+    r"(?<!\w)(?:tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)|mai|ngay mai|sau khi"
+    r"|sau (?:dot|ky|dai hoi|hop)|(?:cuoi|dau|giua) thang)(?!\w)"
+)  # ("để sau đợt kiện toàn nhân sự (khoảng cuối tháng 8) xã mới làm được")
 _CHASED = re.compile(
     r"(?<!\w)(?:du|mac du|da)(?: (?:em|e|minh|toi|ben em))? (?:da )?(?:nhac|don doc|doc thuc"
     r"|nhac nho)(?: \w+){0,2}"
@@ -425,6 +430,8 @@ def _clause_votes(
     for m in _scan(lx.WAITING, text, words):
         if _giving(text, m.start()):
             continue
+        if _before(text, m.start())[-2:] in NO_NEED or _before(text, m.start())[-1:] == ["khoi"]:
+            continue  # "không phải chờ Sở đâu anh, bên em tự làm được": no wait
         if _OWN_VERDICT.match(text, m.start()):
             vote(IP, 0.9, "own_wait")  # "chờ ý kiến Giám đốc Sở trước khi phát hành": ours
             continue
@@ -440,7 +447,10 @@ def _clause_votes(
         and _NO_ANSWER.search(text)
         and (_ASKED_OF.search(text) or (clause.lead != "nhung" and _ASKED_OF.search(previous)))
     ):
-        vote(B, 0.95, "waiting")  # "đã xin ý kiến Sở Tài chính … chưa được phản hồi"
+        if _OWN_UNIT_SILENT.match(text) and _OPINIONS.search(f"{ahead_of} {previous} {text}"):
+            vote(IP, 0.9, "progress")  # "3 phòng góp ý rồi, phòng Kinh tế chưa trả lời":
+        else:  # our own phòng's comments owed, the consultation going on (as heldout_r6)
+            vote(B, 0.95, "waiting")  # "đã xin ý kiến Sở Tài chính … chưa được phản hồi"
     if _BARE_WAIT.search(text):
         vote(B, 0.6, "waiting_vague")  # "còn chờ thôi ạ": for whom, not said
     if "nhac" in words or "don" in words or "doc" in words:
@@ -451,7 +461,10 @@ def _clause_votes(
             vote(B, 0.95, "waiting")
     text = _mask(lx.WAITING, text, words)
     if "chua" in words and clause.lead != "con" and (undelivered := _body_undelivered(text)):
-        vote(B, 0.95, "waiting")  # "bên Viettel chưa bàn giao phần mềm"
+        if _OWN_UNIT_SILENT.match(text) and _OPINIONS.search(f"{ahead_of} {previous} {text}"):
+            vote(IP, 0.9, "progress")  # our own phòng's comments owed (as above)
+        else:
+            vote(B, 0.95, "waiting")  # "bên Viettel chưa bàn giao phần mềm"
         text = text[: undelivered.start()] + _blank(undelivered) + text[undelivered.end() :]
     vocative = []
     for m in _scan(lx.OWN_WAIT, text, words):
@@ -463,6 +476,9 @@ def _clause_votes(
         ):
             vocative.append(m)  # "vẫn đang chờ anh ạ": "anh" is whom the reply speaks to
         elif not _giving(text, m.start()):
+            if text.startswith(" so", m.end()) and _HANDED_IN.search(f"{previous} {text}"):
+                vote(B, 0.6, "waiting_vague")  # "đã nộp, chờ lãnh đạo Sở phê duyệt": the Sở
+                continue  # it went to, or ours?
             if lx.OF_BODY.match(text, m.end()) and person in _ADDRESS:
                 vote(B, 0.95, "waiting")  # "chờ chị Lan bên phòng TC huyện": not our leader
             else:
@@ -1028,6 +1044,8 @@ def _giving(text: str, start: int) -> bool:
     return bool(_GIVE_VERBS & set(words))
 
 
+_HANDED_IN = re.compile(r"(?<!\w)(?:da |roi )?(?:nop|gui)(?: roi| len| ve)?(?!\w)")
+NO_NEED = (["khong", "phai"], ["khong", "can"], ["chang", "phai"], ["chang", "can"])
 _NONE: tuple[re.Match[str], ...] = ()
 
 
