@@ -483,7 +483,9 @@ PLANNING = table(
     "tim hieu",  # "mới nhận bàn giao, đang tìm hiểu": getting to know the task
 )
 BUSY = table(  # "đang" about something else than the task
-    "ban", "hop", "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o", "lo",
+    # (not "đang họp triển khai": a step of the work)
+    "ban", "hop(?! (trien khai|thong nhat|ban|phan cong|lay y kien|xin y kien|gop y))",
+    "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o", "lo",
     "om", "nam vien", "benh", "lu bu",  # "chưa làm, đang ốm mấy hôm nay"
     "ket (viec|cong viec|nhiem vu|lich)",  # "giờ đang kẹt việc khác"
     "tap trung (cho_?|vao)", "(tap trung|lam|giai quyet) (cac )?(viec|nhiem vu|cong viec) khac",
@@ -530,8 +532,9 @@ REQUEST = table(
 COUNTED_AFTER = re.compile(
     r"\s*(?:cac |so )?(?:ho so|xa|phuong|thi tran|thu tuc|tthc|can bo|cong chuc|vien chuc|don vi"
     r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu|hai long|dong y"
-    r"|van ban|kinh phi|von|ngan sach|du toan)(?!\w)"  # money: "giải ngân 40% kinh phí" is a share
-)
+    r"|van ban|kinh phi|von|ngan sach|du toan"
+    r"|dung han|truoc han|tre han|qua han|truc tuyen|toan trinh)(?!\w)"
+)  # money: "giải ngân 40% kinh phí" is a share; so are files on time: "98,5% đúng hạn"
 # A period the percent belongs to that is not now: last year's result, not this task's progress
 OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cung ky)(?!\w)")
 INDICATOR = table(  # a percent after these is a measure, not the task's progress

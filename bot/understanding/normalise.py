@@ -268,8 +268,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "la"
     if word == "goi" and after not in _CALLED:
         return "gui"  # southern "gởi" (gửi), not "gọi điện/gọi cho anh"
-    if word == "loi" and after == "dung":
-        return "noi"  # "lội dung": nội dung
+    if word == "loi" and (after == "dung" or (after == "vu" and previous in ("so", "phong"))):
+        return "noi"  # "lội dung": nội dung; "sở lội vụ": Sở Nội vụ
     if word == "ni" and previous in _THIS_AFTER:
         return "nay"  # central "vụ ni", "bữa ni": this
     if word == "rua" and previous in ("", "la", "nhu", "vay", "the", "sao", "rang", "da"):

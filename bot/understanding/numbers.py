@@ -79,13 +79,15 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
             if not 0 <= value <= 100:
                 continue
             reached = _REACHED.search(clause.text, 0, m.start())
+            before = clauses[clause.index - 1].text if clause.index else ""
             same_measure = reached is not None and (
                 here
                 or (
-                    clause.index - 1 in near
+                    (clause.index - 1 in near or lexicon.INDICATOR.search(before))
                     and not _SUBJECT_BEFORE.match(_WHEN.sub("", clause.text[: reached.start()]))
                 )
-            )  # "chỉ tiêu 80%, hiện đạt 71%" (not "…; nhiệm vụ … đạt khoảng 65% kế hoạch")
+            )  # "chỉ tiêu 80%, hiện đạt 71%", "giải quyết đúng hạn 1.001 hồ sơ, đạt 97,8%" (not
+            # "…; nhiệm vụ … đạt khoảng 65% kế hoạch")
             if (
                 clause.text.startswith(" phan ", m.end())  # "100% phần nhập liệu": a part's
                 or _PART_FIRST.match(clause.text)  # "phần 1 xong 100%, phần 2 mới 40%"

@@ -731,7 +731,10 @@ def _waits_on_someone(norm: str) -> bool:
 
 
 # "chờ đoàn thanh tra về rồi mới triển khai": an event waited out, then the start
-_WAIT_THEN = re.compile(r"(?<!\w)(?:cho|doi) (?:\w+ ){0,4}(?:ve|xong) (?:\w+ ){0,4}moi(?!\w)")
+_WAIT_THEN = re.compile(  # (or "đợi đoàn kiểm tra về xong, khoảng 27/7 em bắt đầu làm")
+    r"(?<!\w)(?:cho|doi) (?:\w+ ){0,4}(?:ve|xong)(?: xong)?,? (?:\S+ ){0,4}(?:moi|bat dau|bat tay)"
+    r"(?!\w)"
+)
 _WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
 _START_NOT_YET = re.compile(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
     r"(?<!\w)(?<!khong phai )(?:chua|khong|ko|se|du kien|sap) (?:duoc |the |kip )?"

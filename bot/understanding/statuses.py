@@ -132,7 +132,8 @@ _GIVERS = frozenset(
 _STILL_GOING = re.compile(
     r"(?<!\w)(?:van (dang |con )?(lam|tiep tuc|thuc hien|trien khai)"
     r"|(?:dang|van) (?:lam|xu ly|lam viec|phoi hop|trao doi)(?: \w+){0,2} tiep"
-    r"|van (?:tranh thu|co gang|co) (?:lam|lam bu)|lam bu)(?!\w)"  # "tối em vẫn tranh thủ làm bù"
+    r"|van (?:dang )?(?:tranh thu|co gang|co) (?:lam|lam bu)|lam bu)(?!\w)"  # "tối em vẫn tranh
+    # thủ làm bù", "nhưng em vẫn đang cố làm"
 )
 _DANG = re.compile(r"(?<!\w)dang( +|$)")
 _WH = re.compile(r"(?<!\w)(?:bao gio|khi nao|the nao|o dau|ai|gi|sao|nao|ngay nao|bao nhieu)(?!\w)")
@@ -231,7 +232,9 @@ _UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "l
     r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
 )
 _STEP_AFTER = re.compile(r" (?:lay y kien|hop|gop y|xin y kien|hoi nghi|tap huan)(?!\w)")
-_DAY_BEFORE = re.compile(r"(?<![\w/.-])\d{1,2}/\d{1,2}(?:/\d{2,4})? $")
+_DAY_BEFORE = re.compile(  # "22/7 bắt đầu", "khoảng 27/7 em bắt đầu làm"
+    r"(?<![\w/.-])\d{1,2}/\d{1,2}(?:/\d{2,4})? (?:(?:em|e|minh|toi|ben em|xa|phuong|phong) )?$"
+)
 _LATER_STEPS = ("tong hop", "soan", "soan thao", "xay dung", "ra soat", "lap")
 _PART_NAMED = re.compile(
     r"con (?:lai )?(?:phan|buoc|khau|muc|noi dung|giai doan|dot|hang muc)(?!\w)"
@@ -514,6 +517,9 @@ def _clause_votes(
         ):
             doubted = lx.DOUBT.search(head)  # "hình như bên em gửi rồi á chị"
             vote(D, 0.5 if doubted else 1.0, "doubt" if doubted else "done")
+    if _FOR_APPRAISAL.search(clause.text) and not lx.DONE.search(previous):  # (not "hoàn thành
+        # 100% rồi, danh mục đã gửi Sở Nội vụ thẩm định": done, and sent on)
+        vote(B, 0.95, "waiting")  # "đã trình hồ sơ lên Sở Nội vụ thẩm định rồi": theirs now
     if "trinh" in words and (sent := _SUBMITTED.search(text)):
         vote(D, 0.5, "submitted")  # "đã trình UBND tỉnh": our part done, the product not yet
         text = text[: sent.start()] + _blank(sent) + text[sent.end() :]
@@ -692,6 +698,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return  # "xong đâu mà xong": the verb said again in the denial
     if m.group() == "xong" and before[-1:] in (["doi"], ["cho"], ["de"]):
         vote(None, 1.0, "other_sense")  # "đợi xong Đại hội thì làm": once that is over
+        return
+    if m.group() == "xong" and before[:1] in (["doi"], ["cho"]) and before[-1:] == ["ve"]:
+        vote(None, 1.0, "other_sense")  # "đợi đoàn kiểm tra về xong, 27/7 em bắt đầu": over
         return
     if m.group() == "xong" and lx.NEGATORS & set(before[-3:-1]):
         vote(IP, 0.9, "undone")  # "phiếu khảo sát chưa in xong": a verb of the work negated
@@ -1044,6 +1053,11 @@ def _giving(text: str, start: int) -> bool:
     return bool(_GIVE_VERBS & set(words))
 
 
+_FOR_APPRAISAL = re.compile(  # handed up for another body's appraisal or approval
+    r"(?<!\w)(?:da )?(?:trinh|gui|nop)(?: \w+){0,4} (?:len |ve |sang |qua )?"
+    r"(?:so|tinh|ubnd tinh|bo)(?: \w+){0,3} (?:tham dinh|phe duyet)(?: roi| r)?"
+    r"(?= (?:a|ah|anh|chi|em|nhe|nha)$|$)"
+)
 _HANDED_IN = re.compile(r"(?<!\w)(?:da |roi )?(?:nop|gui)(?: roi| len| ve)?(?!\w)")
 NO_NEED = (["khong", "phai"], ["khong", "can"], ["chang", "phai"], ["chang", "can"])
 _NONE: tuple[re.Match[str], ...] = ()
