@@ -119,7 +119,7 @@ def test_clauses_settle_what_the_reply_means(text, status):
 @pytest.mark.parametrize(
     ("text", "choices"),
     [  # phrasings no table was written for: the last check before recording asks instead
-        ("Hầu như xong rồi ạ", {D, IP}),  # a word not read right before the done verb
+        ("Ngỡ như xong rồi ạ", {D, IP}),  # a word not read right before the done verb
         ("Các phường còn lại đã hoàn thành", {D, IP}),  # part of the units as the subject
         ("Vẫn làm bình thường, đợi chị Hoa phòng KT gửi số liệu", {IP, B}),  # a person named
         ("Xong đợt 1, đợt 2 tháng 9 mới làm", {IP, X}),  # a part done, the rest late

@@ -76,7 +76,8 @@ def table(*phrases: str) -> Table:
 
 _CHO = "cho_?"  # "cho" as "for/let": written "cho", or "cho" typed without diacritics
 _BODY = (  # another body: waiting for one of these is an obstacle
-    "so|ban|nganh|don vi|xa|phuong|huyen|tinh|ubnd|hdnd|bo|cuc|trung uong|cap tren|snv|stp|stc"
+    "so|ban|nganh|don vi|xa|phuong|huyen|tinh|ubnd|hdnd|bo(?! phan)|cuc|trung uong|cap tren|snv|stp"
+    "|stc"
     "|skhdt|sttttt|vpub|vp|van phong|phong|kho bac|vnpt|viettel|doi_? tac|nha thau|tu van|thue"
     "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac|ho(?! so)"
     "|buu dien|vnpost|buu chinh|ap|thon|khom|to dan pho|lang|buon|plei"
@@ -98,7 +99,10 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     # "việc đó bên em đâu có làm, bên Văn phòng … phụ trách": another unit's
     r"(ben|phong|don vi) (em|minh|toi) dau (co )?(lam|phu trach|chu tri)(?! duoc)",
     "xem lai( giup)?( viec)? phan cong",  # "đề nghị anh xem lại việc phân công": not theirs
-    "khong phai (don vi|co quan|so|phong|ben|xa) (em|minh|toi)(?! khong)", "khong lien quan",
+    "khong phai (don vi|co quan|so|phong|ben|xa|van phong) (em|minh|toi)(?! khong)",
+    "khong lien quan",
+    # "giờ đã chuyển về Sở Tư pháp quản lý, xã em không còn làm nữa": no longer theirs
+    "(khong|chang) con (lam|phu trach|quan ly|thuc hien)( \\w+){0,3} nua",
     "(ben|phong|don vi) (em|minh|toi) khong phai", "da sap nhap", "sap nhap (voi|vao)",
     "trung voi nhiem vu",
     # "đã bàn giao cho xã mới sau sáp nhập": the task is another unit's now
@@ -162,7 +166,7 @@ OBSTACLE = table(
     # a line or a certificate gone: "đường truyền bị đứt", "chữ ký số hết hạn"
     r"(mang|duong truyen|internet|wifi|cap quang|song)( \w+){0,3} (bi |dang )*"
     r"(dut|mat|chap chon|hong|yeu|kem)",
-    r"(chu ky so|tai khoan|chung thu|chung thu so|token)( \w+){0,2} (bi |da )?het han",
+    r"(chu ky so|tai khoan|chung thu|chung thu so|token)( \w+){0,4} (bi |da )?het han",
     # the people concerned refusing: "dân phản đối", "các hộ chưa đồng ý"
     r"(dan|nguoi dan|ho dan|cac ho|nhan dan)( \w+){0,2} (phan doi_?|khong dong y|chua dong y"
     r"|khieu nai|khieu kien|khong hop tac)",
@@ -177,6 +181,8 @@ OBSTACLE = table(
     "(chua|khong) thong nhat (duoc )?(voi|y kien)",
     # "chưa có ai làm": nobody to do it (status-language.md: no staff is an obstacle)
     "chua (co )?ai (lam|trien khai|thuc hien|tien hanh|phu trach|theo doi|dam nhan|bat tay)",
+    "(chua|khong) (co )?(ai|nguoi) (lam )?thay",  # "cán bộ phụ trách nghỉ phép, chưa có ai thay"
+    "chua (duoc )?(phan|cap|mo) quyen",  # "tài khoản cấp rồi nhưng chưa phân quyền"
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
     "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
     "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan"
@@ -318,7 +324,8 @@ OUR_MESSAGE = re.compile(
 RESEND = re.compile(r"(?<!\w)(?:anh|chi|a|c) (?:gui|chuyen|cung cap|up) lai(?!\w)")
 RESOLVED = re.compile(
     r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)"
-    r"|(giai quyet|xu ly|thao go|khac phuc) (xong|roi|duoc)"  # "giờ khắc phục rồi"
+    r"|(giai quyet|xu ly|thao go|khac phuc|sua) (xong|roi|duoc)"  # "giờ khắc phục rồi", "máy
+    # scan hỏng hôm trước sửa xong rồi"
     # "giờ hết rồi", "giờ chạy bình thường rồi": the fault gone
     r"|(?:gio|nay|hien) (?:da )?(?:het|on|chay binh thuong|binh thuong)(?: \w+)? roi"
     r"|(?:moi|da) (?:co|dung|chay) lai(?!\w)"  # "mất điện cả buổi sáng, chiều mới có lại"
@@ -385,7 +392,9 @@ OWN_PART = table(  # "phần của em", "phần việc của phòng em": the wri
     # "phần Sở Xây dựng em chốt xong rồi": a unit's part, the writer's own or not
     r"phan( viec)? (cua )?(so|xa|phuong|phong|ban|don vi|ubnd) \w+",
 )
-HEDGE = table("co ban", "ve co ban", "gan", "gan nhu", "sap(?! (xep|nhap))", "tuong doi_?")
+HEDGE = table(
+    "co ban", "ve co ban", "gan", "gan nhu", "sap(?! (xep|nhap))", "tuong doi_?", "hau nhu",
+)  # fmt: skip
 DOUBT = table(
     "chac",
     # "e là sang tháng 9 mới bắt đầu được" ("e" read as "em"): afraid so, not "em là …" (I am)
@@ -399,6 +408,10 @@ DOUBT = table(
     "chac chan la",
     "goi la",
     "coi nhu",
+    "duong nhu",  # "dường như xong rồi": it seems
+    "co ve",  # "có vẻ xong rồi"
+    "coi bo",  # southern "coi bộ xong rồi"
+    "nghe dau",  # "nghe đâu bên đó gửi rồi": hearsay
 )
 RETURNED = table(
     "bi tra (lai|ve)", "(?<!kiem )(?<!thanh )tra (lai|ve)",  # not "đoàn thanh tra về"
@@ -470,7 +483,8 @@ PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the 
     "trien khai", "thuc hien", "tien hanh", "bat dau", "tong hop", "hoan thien", "soan( thao)?",
     "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "(?<!toan )trinh( ky)?", "tham dinh",
     "khao sat", "(xin|lay) y kien", "tiep thu", "nghien cuu", "don doc", "kiem tra",
-    "lam duoc", "(da|moi) lam", "tiep tuc", "on track", "so hoa", "lam tiep", "lam do",
+    "lam duoc", "(da|moi) lam", "lam them duoc", "tiep tuc", "on track", "so hoa", "lam tiep",
+    "lam do",
     "cap nhat", "nhap",
     "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi_?", "(?<=van )lam",
 )  # fmt: skip

@@ -712,7 +712,7 @@ _OFFICIAL_ASKED = re.compile(  # a draft sent, and whether the official copy is 
     r"(?<!\w)(?:can|phai) (?:gui |nop )?(?:them )?ban (?:chinh thuc|goc|giay|co dau|ky)(?!\w)"
 )
 _SENT_TO = re.compile(  # sent or given to: "gửi … cho chị", "cấu hình chữ ký số cho lãnh đạo"
-    r"(?<!\w)(?:gui|nop|chuyen|trinh|dua|bao cao|giao|(?<!nang )(?<!cung )cap|cau hinh|cai dat"
+    r"(?<!\w)(?:gui|nop|chuyen|trinh|dua|bao cao|giao|(?<!nang )(?<!cung )cap|cau hinh|cai(?: dat)?"
     r"|trien khai|tap huan|huong dan|ho tro|phan bo)(?!\w)"
 )
 
@@ -926,6 +926,10 @@ def _unsafe(
         voted = {v.status for v in found}
         if D in voted and IP in voted:  # "việc 1 xong rồi, việc 2 đang làm": which one is this?
             return (status, IP if status is D else D)
+    if status in (D, IP, NS) and any(c.lead == "con" and _ITEMS.search(c.text) for c in parts):
+        voted = {v.status for v in found}  # "Báo cáo quý II xong rồi, còn 2.3 thì chưa làm":
+        if D in voted and voted & {IP, NS}:  # this task the report, or 2.3?
+            return tuple(dict.fromkeys((status, D, NS if NS in voted else IP)))
     backing = [v for v in found if v.status is status]
     if (
         status is not B
@@ -1149,6 +1153,8 @@ def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
     return all(v.weight < THRESHOLD for v in found if v.status is not None)
 
 
+_LEFT_WITHOUT = re.compile(r"^con (?:\d+|vai|mot so|it) \w+(?: \w+)? chua co (\w+)")
+_ONLY_LACKING = re.compile(r"^(?:(?:chi|con|chi con|moi) )?thieu(?!\w)")
 _SHARE_DONE = re.compile(r"(?<![\w,.])(?:[1-9]\d?|0)(?:[,.]\d)? ?%")  # a share short of all
 _LACKING = re.compile(r"(?<!\w)thieu (?:mot |it |chut |mot (?:it|so|chut|vai) )?(\w+)")
 _SMALL_FAULT = re.compile(r"(?<!\w)(?:(?:vai|mot vai|mot so|it|chut|mot chut) loi|loi nho)(?!\w)")
@@ -1312,6 +1318,11 @@ _ABOUT_TASK = re.compile(
     r"^(?:con )?ve (?:viec |nhiem vu |cong tac )?(?:so hoa|ra soat|khao sat|ke hoach|bao cao|de an"
     r"|kiem tra|tuyen truyen|tthc|sipas|chi so|dich vu cong|danh gia|cham diem)(?!\w)"
 )
+# "Báo cáo này xong rồi, còn kế hoạch quý 3 thì đang làm": this one, said first
+_THIS_NAMED = re.compile(
+    r"^(?:(?:da|em|ben em) )*(?:nhiem vu|viec|ke hoach|noi dung|bao cao|de an|cai|vu)"
+    r" (?:nay|ni)(?!\w)"
+)
 _THIS_TASK = re.compile(
     r"^(?:con )?(?:nhiem vu|viec|ke hoach|noi dung) nay$"
 )  # "…, nhiệm vụ này | thì"
@@ -1345,6 +1356,16 @@ def _issued_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> 
     return []
 
 
+def _other_work_after(parts: list[clauses_.Clause], i: int) -> bool:
+    """A later "còn/riêng <another work> thì …": a second piece of work's news."""
+    return any(
+        (p.lead == "con" or p.text.startswith("rieng "))
+        and p.index + 1 < len(parts)
+        and parts[p.index + 1].lead == "thi"
+        for p in parts[i + 1 :]
+    )
+
+
 def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Báo cáo quý thì hoàn thành rồi, còn kế hoạch này chưa bắt đầu": "còn … này" names
     the task after another piece of work's news, and so do "nhiệm vụ này (1.4) …" and "việc
@@ -1353,7 +1374,11 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     for c in parts:  # "Dạ nhiệm vụ này (1.4) em xong rồi, còn 1.5 thì đang làm": up to "còn"
         if (
             _THIS_TASK.match(c.text if c.index else c.text.removeprefix("da "))
-            or (c.index and _YOU_ASKED.search(c.text))
+            or (
+                _YOU_ASKED.search(c.text)
+                and (c.index or (len(parts) > 1 and parts[1].lead == "thi"))
+            )
+            or (_THIS_NAMED.match(c.text) and _other_work_after(parts, c.index))
             or (  # "…, bên tôi đang khắc phục. Về số hóa hồ sơ thì … đã hoàn thành"; "…, còn
                 c.index  # vụ số hóa thì chưa làm"
                 and (
@@ -1369,7 +1394,7 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         ):
             these.add(c.index)
             for after in parts[c.index + 1 :]:
-                if after.lead in ("con", "nhung", "ma"):
+                if after.lead in ("con", "nhung", "ma") or after.text.startswith("rieng "):
                     break
                 these.add(after.index)
     these |= {i + 1 for i in these if i + 1 < len(parts) and parts[i + 1].lead == "thi"}
@@ -1396,7 +1421,11 @@ def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
     for v in found:
         obstacle = v.kind in ("obstacle", "eased") and v.clause < len(parts)
         c = parts[v.clause] if obstacle else None
-        lack = _LACKING.search(c.text) if c is not None and v.clause > first else None
+        lack = (
+            _LACKING.search(c.text) or _LEFT_WITHOUT.match(c.text)
+            if c is not None and v.clause > first
+            else None
+        )  # ("xong phần lớn rồi, còn 2 bản chưa có số liệu": two items left)
         if c is not None and v.clause > first and _SMALL_FAULT.search(c.text):
             unsure.add(v.clause)  # "xong rồi, chỉ còn vài lỗi nhỏ": done, or not quite?
             kept.append(Vote(None, 1.0, v.clause, "unsure"))
@@ -1405,7 +1434,12 @@ def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
             kept.append(v)
             continue
         previous = parts[v.clause - 1].text if v.clause else ""
-        if c.lead not in ("con", "nhung", "ma") and " con thieu" not in f" {c.text}":
+        nearly = any(w.kind in ("hedged", "partial") and w.clause == v.clause - 1 for w in found)
+        if (
+            c.lead not in ("con", "nhung", "ma")
+            and " con thieu" not in f" {c.text}"
+            and not (nearly and _ONLY_LACKING.match(c.text))
+        ):  # (but "xong gần hết, thiếu báo cáo của 2 trường": what is left of it)
             kept.append(v)
             continue
         doubted = lexicon.DOUBT.search(c.text) or (

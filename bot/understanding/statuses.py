@@ -108,7 +108,8 @@ _AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em l�
 _FILLERS = frozenset({"duoc", "the", "kip", "lam", "co", "van", "hoan", "thuc", "hien", "ky"})
 _GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", "de", "ky", "phat"})
 _RENEWED = re.compile(  # "gia hạn chữ ký số", "gia hạn thẻ BHYT cho bà con": renewed, no request
-    r" (?:lai )?(?:chu ky so|chung thu|tai khoan|token|giay phep|the|bhyt|hop dong|bao hiem)(?!\w)"
+    r" (?:lai |xong )?(?:chu ky so|chung thu|tai khoan|token|giay phep|the|bhyt|hop dong"
+    r"|bao hiem)(?!\w)"
 )
 _STEP_OBJECT = re.compile(r"xin y kien|gop y|de nghi|xin")
 _UNDELIVERED = lx.table(
@@ -479,7 +480,15 @@ def _clause_votes(
         ):
             vocative.append(m)  # "vẫn đang chờ anh ạ": "anh" is whom the reply speaks to
         elif not _giving(text, m.start()):
-            if text.startswith(" so", m.end()) and _HANDED_IN.search(f"{previous} {text}"):
+            addressee = (  # "báo cáo gửi rồi, | chờ chị duyệt": the coordinator's approval
+                person in _ADDRESS
+                and m.group() in ("cho " + person, "doi " + person)
+                and text.startswith((" ky", " duyet"), m.end())
+                and _HANDED_IN.search(previous)
+            )
+            if addressee or (
+                text.startswith(" so", m.end()) and _HANDED_IN.search(f"{previous} {text}")
+            ):
                 vote(B, 0.6, "waiting_vague")  # "đã nộp, chờ lãnh đạo Sở phê duyệt": the Sở
                 continue  # it went to, or ours?
             if lx.OF_BODY.match(text, m.end()) and person in _ADDRESS:
@@ -584,6 +593,8 @@ def _clause_votes(
     for m in _scan(lx.START_VERB, text, words):
         if text.startswith(" tiep", m.end()):
             continue  # "mai làm tiếp": to go on with, no start put off
+        if m.group() == "lam" and text.startswith(" them duoc", m.end()):
+            continue  # "tuần này làm thêm được 200 hồ sơ": done this week, read below
         if m.group() == "to chuc" and text.startswith((" le ", " tiec ", " gap mat "), m.end()):
             continue  # "tuần sau xã tổ chức lễ ra mắt …": an event, not the task's start
         if (
@@ -698,6 +709,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         return  # "xong đâu mà xong": the verb said again in the denial
     if m.group() == "xong" and before[-1:] in (["doi"], ["cho"], ["de"]):
         vote(None, 1.0, "other_sense")  # "đợi xong Đại hội thì làm": once that is over
+        return
+    if m.group() == "xong" and _EVENT_OVER.match(rest) and not {"da", "chuc"} & set(before[-2:]):
+        vote(None, 1.0, "other_sense")  # "hôm nay xong họp muộn quá": the meeting over
         return
     if m.group() == "xong" and before[:1] in (["doi"], ["cho"]) and before[-1:] == ["ve"]:
         vote(None, 1.0, "other_sense")  # "đợi đoàn kiểm tra về xong, 27/7 em bắt đầu": over
@@ -890,7 +904,11 @@ def _progress_votes(
         before = _before(text, m.start())
         if _negated(before):
             continue  # "chưa cập nhật": not a step taken
-        if lx.FUTURE.within(before) and lx.FUTURE.search(" ".join(before)):
+        if (
+            lx.FUTURE.within(before)
+            and lx.FUTURE.search(" ".join(before))
+            and m.group() != "lam them duoc"  # "tuần này làm thêm được 200 hồ sơ": done
+        ):
             if not later and "se" in before[-2:]:  # "sắp tới sẽ tổ chức lấy ý kiến": planned,
                 vote(IP, 0.5, "planned")  # and the work before it begun or not?
                 vote(NS, 0.5, "planned")
@@ -1035,7 +1053,7 @@ def _denied_obstacle(before: list[str]) -> bool:
 def _resolved(text: str, end: int) -> bool:
     """An obstacle solved in the words after it ("vướng nhỏ đã tháo gỡ xong"), not "chưa được
     giải quyết"."""
-    found = lx.RESOLVED.search(text, end, end + 24)
+    found = lx.RESOLVED.search(text, end, end + 34)  # ("máy scan hỏng hôm trước sửa xong rồi")
     return found is not None and not lx.NEGATORS & set(_before(text, found.start())[-2:])
 
 
@@ -1057,6 +1075,10 @@ _FOR_APPRAISAL = re.compile(  # handed up for another body's appraisal or approv
     r"(?<!\w)(?:da )?(?:trinh|gui|nop)(?: \w+){0,4} (?:len |ve |sang |qua )?"
     r"(?:so|tinh|ubnd tinh|bo)(?: \w+){0,3} (?:tham dinh|phe duyet)(?: roi| r)?"
     r"(?= (?:a|ah|anh|chi|em|nhe|nha)$|$)"
+)
+_EVENT_OVER = re.compile(  # (not "đã tổ chức xong hội nghị": the task's own event held)
+    r" (?:hop|cuoc hop|buoi hop|hoi nghi|dai hoi|le|doan)(?!\w)"
+    r"(?! (?:trien khai|lay y kien|thong nhat|doi thoai|tuyen truyen))"
 )
 _HANDED_IN = re.compile(r"(?<!\w)(?:da |roi )?(?:nop|gui)(?: roi| len| ve)?(?!\w)")
 NO_NEED = (["khong", "phai"], ["khong", "can"], ["chang", "phai"], ["chang", "can"])
