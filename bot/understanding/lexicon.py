@@ -157,6 +157,11 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
     r"(co the|co khi|chac|e la|kha nang) (se )?phai (qua|sang|keo sang)(?!( \w+){0,6} moi)",
     "(doi|cho) them (chut|xiu|ti|it hom|vai hom|vai ngay)",  # "đợi thêm chút nha chị"
     "(khong biet|chua biet|khong chac) (co )?kip",
+    "han( chot)? co (duoc )?(lui|gia han|keo dai)",  # "…, hạn chót có lùi không anh?"
+    # "không biết tháng 8 có (làm) kịp (bắt đầu) không", "không biết sang tháng 8 có bắt đầu
+    # được không nữa": a start feared late
+    r"(khong biet|chua biet|khong chac)( \w+){0,3} co (\w+ )?(kip|bat dau duoc|lam duoc)"
+    r"( \w+){0,2} khong",
 )
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
@@ -533,7 +538,8 @@ FUTURE = table(
 QUESTION = table(
     "bao gio", "khi nao", "the nao", "o dau", "(cho|gui|bao) ai", "phai khong", "co phai",
     "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi|nhe|nha)$",
-    "(?<!da )(?<!van )(?<=[a-z] )chua( (anh|chi|a|ah|nhi|vay|em|the))*$",
+    # (not "chờ tỉnh thẩm định xem đạt chưa ạ": whether, embedded in a report)
+    "(?<!da )(?<!van )(?<!xem dat )(?<!xem duoc )(?<=[a-z] )chua( (anh|chi|a|ah|nhi|vay|em|the))*$",
     "cho_? (em|toi|minh) hoi", "hoi (lai )?(anh|chi)", "lam sao", "nhu nao",
     "khong biet", "(?<!chut )(?<!cai )nao (a|ah)$",
     "(a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",

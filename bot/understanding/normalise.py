@@ -185,8 +185,8 @@ def normalise(display: str) -> str:
             lower = _DOI.sub("doi_", lower)
         if "đăng" in lower:  # "đã đăng lên cổng": posted, never "đang" (under way)
             lower = _DANG.sub("dang_", lower)
-        if "hà" in lower:
-            lower = _HA.sub("nha", lower)
+        if "hà" in lower:  # (not "chị Hà": a name, written capitalised)
+            lower = _HA.sub(lambda m: "nha" if display[m.start()] == "h" else m.group(), lower)
         if "à" in lower or "chứ" in lower:
             lower = _ASKING.sub(lambda m: "a_q" if m.group() == "à" else "chu_q", lower)
         folded = lower.translate(_FOLD)

@@ -270,6 +270,14 @@ def read_reply(
         and not any(v.kind == "dispute" for v in found)
     ):
         alternatives = (D, NS)  # "việc này trước huyện làm, không biết huyện đã xong chưa"
+    if (
+        (status is IP or (status is None and " roi" in norm))
+        and not alternatives
+        and _DRAFT_SENT.search(norm)
+        and not _FOR_COMMENTS.search(norm)
+        and {v.kind for v in found if v.status} <= {"partial", "doubt"}
+    ):  # "em đã gửi dự thảo báo cáo qua Zalo cho chị Hoa rồi": the draft only, or the product?
+        alternatives = (IP, D)
     if status is None and _BARE_ROI.match(norm):
         alternatives = (D, IP)
     if alternatives and NS not in alternatives and _THIS_NOT_YET.search(norm):
@@ -416,7 +424,10 @@ def combine(
     if extension:  # lateness said, no request made: ask for more time, or still under way?
         if any(v.status is B and v.weight >= 0.9 for v in found):
             return None, 0.5, (X, B, IP)  # "chắc phải lùi thôi, chưa có kinh phí": or stuck?
-        if any(v.kind == "future_start" for v in found):
+        if any(v.kind in ("future_start", "not_started") for v in found) or any(
+            parts and v.clause < len(parts) and _START_WORD.search(parts[v.clause].text)
+            for v in extension
+        ):
             return None, 0.5, (X, NS)  # "… mới làm được, không biết có kịp không": not begun
         return None, 0.5, (X, IP)
     best: dict[Status, float] = {}
@@ -1021,7 +1032,11 @@ def _unsafe(
     elif (
         status is NS
         and any(
-            v.kind == "future_start" and lexicon.DOUBT.search(parts[v.clause].text)
+            v.kind == "future_start"
+            and (
+                lexicon.DOUBT.search(parts[v.clause].text)
+                or any(lexicon.DOUBT.match(c.text) and len(c.text.split()) <= 4 for c in parts)
+            )  # (or "sau đợt lũ này em mới làm được, | chắc tháng 8": the doubt on its own)
             for v in found
             if v.clause < len(parts)
         )
@@ -1568,6 +1583,14 @@ _FORMER_OWNER = re.compile(  # the work was an abolished or merged unit's
     r"|huyen cu|phuong cu|don vi cu|phong cu|so cu)(?: \w+){0,2} (?:lam|phu trach|thuc hien|lo"
     r"|chu tri)(?!\w)"
 )
+_DRAFT_SENT = re.compile(
+    r"(?<!\w)(?:gui|nop|chuyen|trinh)(?: \w+){0,3} (?:ban )?(?:du thao|ban nhap|ban thao)(?!\w)"
+    r"|(?<!\w)(?:du thao|ban nhap|ban thao)(?: \w+){0,3} (?:gui|nop|chuyen|trinh)(?!\w)"
+)
+_FOR_COMMENTS = re.compile(  # a draft sent to be commented on or checked: a step of the work
+    r"(?<!\w)(?:gop y|y kien|xem truoc|xem qua|xem giup|tham khao|chinh sua|hoan thien|sua)(?!\w)"
+)
+_START_WORD = re.compile(r"(?<!\w)(?:bat dau|bat tay|khoi dong)(?!\w)")  # a start, not a finish
 _LAST_YEAR = re.compile(r"(?<!\w)nam (?:ngoai|truoc|roi)(?!\w)")
 _COVERED = re.compile(r"(?<!\w)da co (?:noi dung|phan) (?:nay|do|ni)(?!\w)")
 _NO_EXTENSION = re.compile(  # "không cần gia hạn, tuần sau xong": no more time wanted
@@ -1585,8 +1608,17 @@ def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
     if when is None and (early := _EARLY_MONTH.search(norm)):  # "đầu tháng 8": no day said,
         month = int(early[1])  # but a month after the deadline's is after it
         when = date(today.year + (month < today.month), month, 1) if 1 <= month <= 12 else None
+    if when is None and deadline and (lunar := _LUNAR_LATER.search(norm)):
+        # "sau Tết", "qua rằm tháng bảy": lunar, no day to record, but past a deadline
+        month = _MONTHS.get(lunar[1] or "", 13) + 1  # the lunar month runs about a month behind
+        when = date(today.year + 1, 1, 1) if month > 12 else date(today.year, min(month, 12), 1)
     return bool(when and deadline and when > deadline)
 
+
+_LUNAR_LATER = re.compile(r"(?<!\w)(?:sau|qua|ra|het|den) (?:tet|ram(?: thang (\w+))?)(?!\w)")
+_MONTHS = {str(n): n for n in range(1, 13)} | dict(
+    zip("gieng hai ba tu nam sau bay tam chin muoi".split(), range(1, 11), strict=True)
+)
 
 _ASKED_DONE = re.compile(  # "cho phép bên em hoàn thành …", "xin được nộp …": permission asked
     r"(?<!\w)(?:xin phep|cho_? phep|xin (?:duoc|cho_?)|de nghi (?:cho_?|duoc)"
@@ -1633,7 +1665,7 @@ def _completion_requested(
         request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(c.text)
         if request and _LATER.search(c.text):
             return True  # "xin phép cho em nộp muộn vài hôm"
-        if (c.question or request) and _DELIVER.search(c.text):
+        if (c.question or request) and _DELIVER.search(c.text) and not _START_WORD.search(c.text):
             asked = extension_date(norm, today=today, current_deadline=deadline)
             if asked and (deadline is None or asked > deadline):
                 return True

@@ -1062,6 +1062,8 @@ def _giving(text: str, start: int) -> bool:
     words = _before(text, start)
     if not words or words[-1] in lx.WAIT_ASPECTS:
         return False
+    if words[-1] in ("bao", "hen", "noi", "dan") and text.startswith(_AWAITED, start):
+        return False  # "Sở bảo chờ thẩm định": told to wait for it
     if words[-1] == "chi" and (len(words) == 1 or words[-2] in ("con", "thi", "gio", "nay", "la")):
         return False  # "…, chỉ chờ Chủ tịch ký": only waiting (not "chị cho ý kiến")
     if text.startswith("cho ", start) and words[-1] in _GIVERS:
@@ -1081,6 +1083,7 @@ _EVENT_OVER = re.compile(  # (not "đã tổ chức xong hội nghị": the task
     r"(?! (?:trien khai|lay y kien|thong nhat|doi thoai|tuyen truyen))"
 )
 _HANDED_IN = re.compile(r"(?<!\w)(?:da |roi )?(?:nop|gui)(?: roi| len| ve)?(?!\w)")
+_AWAITED = ("cho tham dinh", "cho phe duyet", "cho duyet", "cho ket qua", "cho y kien", "doi ")
 NO_NEED = (["khong", "phai"], ["khong", "can"], ["chang", "phai"], ["chang", "can"])
 _NONE: tuple[re.Match[str], ...] = ()
 
