@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from bot.understanding import lexicon
 
 # (?=[…]): one look at each character before the alternatives are tried (faster, same stops)
-_STOPS = re.compile(
-    r"(?=[?;:!()\n\"“”,.])(?:(\?)|[;:!()\n\"“”]+|,(?!\d)|(?<!\d),|\.(?!\d)|(?<!\d)\.)"
+_STOPS = re.compile(  # (an emoji ends a sentence too: "Chúc mừng chị 🎉 Đề án bên em xong rồi")
+    r"(?=[?;:!()\n\"“”,.\u2600-\u27bf\U0001f300-\U0001faff])(?:(\?)"
+    r"|[;:!()\n\"“”\u2600-\u27bf\U0001f300-\U0001faff]+|,(?!\d)|(?<!\d),|\.(?!\d)|(?<!\d)\.)"
 )
 _TOKEN = re.compile(r"[\w%]+(?:[/.,-][\w%]+)*")
 LEADS = frozenset({"nhung", "con", "ma", "thi", "nen", "vi", "do"})

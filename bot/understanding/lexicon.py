@@ -103,7 +103,11 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "khong lien quan",
     # "giờ đã chuyển về Sở Tư pháp quản lý, xã em không còn làm nữa": no longer theirs
     "(khong|chang) con (lam|phu trach|quan ly|thuc hien)( \\w+){0,3} nua",
-    "(ben|phong|don vi) (em|minh|toi) khong phai", "da sap nhap", "sap nhap (voi|vao)",
+    "(ben|phong|don vi) (em|minh|toi) khong phai",
+    # "phòng em đã sáp nhập với phòng Tài chính": our unit merged away (not "phần của 2 xã cũ
+    # sáp nhập vào đang làm tiếp": the merged-in communes' share of the work)
+    r"(phong|xa|don vi|so|ben|truong|phuong|ban|tram) (em|minh|toi) (da |vua )?sap nhap (voi|vao)",
+    "da sap nhap (voi|vao) (phong|so|xa|phuong|don vi|ban|truong|trung tam)",
     "trung voi nhiem vu",
     # "đã bàn giao cho xã mới sau sáp nhập": the task is another unit's now
     r"ban giao( \w+){0,2} (cho_?|sang|ve) (xa|phuong|don vi|phong|ben|bo phan|co quan)( \w+){0,2}"
@@ -171,7 +175,10 @@ OBSTACLE = table(
     # a line or a certificate gone: "đường truyền bị đứt", "chữ ký số hết hạn"
     r"(mang|duong truyen|internet|wifi|cap quang|song)( \w+){0,3} (bi |dang )*"
     r"(dut|mat|chap chon|hong|yeu|kem)",
-    r"(chu ky so|tai khoan|chung thu|chung thu so|token)( \w+){0,4} (bi |da )?het han",
+    r"(chu ky so|tai khoan|chung thu|chung thu so|token)( \w+){0,6} (bi |da )?het han",
+    # "kẹt chữ ký số chị ơi", "vụ này kẹt quá trời": stuck ("kẹt" folds as "kết")
+    "ket (chu ky so|chu ky|chung thu|tai khoan|kinh phi|tien|nguoi|phan mem|he thong|mang)",
+    "ket qua troi",
     # the people concerned refusing: "dân phản đối", "các hộ chưa đồng ý"
     r"(dan|nguoi dan|ho dan|cac ho|nhan dan)( \w+){0,2} (phan doi_?|khong dong y|chua dong y"
     r"|khieu nai|khieu kien|khong hop tac)",
@@ -287,6 +294,7 @@ SIGN_UP = table(
 ON_TIME = table(
     "(van|van se|se|dam bao|chac chan|con) kip( han| tien do)?",
     "(em|e|ben em|minh|toi) (lam|xong|hoan thanh) kip",  # "không xin gia hạn đâu, em làm kịp"
+    "(ben em|em|minh|xa em|phong em) kip (ma|a|roi|anh|chi)",  # "khỏi gia hạn chị, bên em kịp mà"
 )  # fmt: skip
 # "đã cấp 1.250 chữ ký số": an act done, with no word of the task's completion
 DID = table(
@@ -295,7 +303,10 @@ DID = table(
 # "hơi chậm": the work is slow, so it moves; an obstacle only if nothing says it moves
 SLOW = table("(hoi|bi|dang|con|kha|rat) cham(?! nhat)( tien do)?")
 # "Cũng tạm ổn rồi": fine, said of the work, but done or going well?
-FINE = table("tam on", "on roi", "cung on", "on ca roi", "cung tam tam roi", "tam tam roi")
+FINE = table(
+    "tam on", "on roi", "cung on", "on ca roi", "cung tam tam roi", "tam tam roi",
+    "tam duoc roi", "cung tam duoc roi",  # "cũng tạm được rồi anh, còn chút xíu"
+)  # fmt: skip
 # "đã xong 1 đợt": one round of a recurring task, or the task?
 ROUND = table(r"(\d+|mot) (dot|lan|ky)", r"(dot|lan|ky) (\d+|mot|dau)")
 # A condition or a "whatever comes up": what follows is hypothetical ("có gì vướng em báo")
@@ -460,7 +471,7 @@ NOT_STARTED = table(
     "chua co dong tinh", "chua co thoi gian( de)? (lam|trien khai|thuc hien)",
     # "báo cáo năm nay em chưa tổng hợp": the first step of the product not taken
     "(chua|van chua) (tong hop|soan|soan thao|xay dung|ra soat|lap)(?! xong| duoc| het| du)",
-    "(chua|khong) (co )?ai (dong|dung)( tay)? (vao|den)",  # nobody has touched it
+    "(chua|khong) (he )?(co )?ai (dong|dung)( tay)? (vao|den|toi)",  # nobody has touched it
     "chua ai (lam|trien khai|thuc hien|tien hanh|bat tay)",  # nobody has begun (or is there?)
     # "chưa có ai làm" is nobody to do it: an obstacle (OBSTACLE), not a start not made
 )  # fmt: skip
@@ -540,7 +551,7 @@ QUESTION = table(
     "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi|nhe|nha)$",
     # (not "chờ tỉnh thẩm định xem đạt chưa ạ": whether, embedded in a report)
     "(?<!da )(?<!van )(?<!xem dat )(?<!xem duoc )(?<=[a-z] )chua( (anh|chi|a|ah|nhi|vay|em|the))*$",
-    "cho_? (em|toi|minh) hoi", "hoi (lai )?(anh|chi)", "lam sao", "nhu nao",
+    "cho_? (em|toi|minh) hoi", "(?<!phan )(?<!hoi )hoi (lai )?(anh|chi)", "lam sao", "nhu nao",
     "khong biet", "(?<!chut )(?<!cai )nao (a|ah)$",
     "(a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
 )  # fmt: skip

@@ -291,6 +291,11 @@ _OWN_VERDICT = re.compile(
     r"(?:cho|doi) (?:y kien|phe duyet|duyet|chi dao|ket luan|xac nhan)(?: cua)?(?: (?:anh|chi))?"
     r" (?:giam doc|pho giam doc|chu tich|pho chu tich|truong phong|truong ban|sep|thu truong)(?!\w)"
 )
+_COUNT_REACHED = re.compile(  # a verb, "được", a count of units (not of days, not a percent)
+    r"(?<!\w)(?!chua |khong |ko |chang )[a-z]+ (?:them )?duoc (?:khoang |tam |gan |hon )?\d[\d.]*"
+    r" (?!%|phan tram|ngay|tuan|thang|nam|hom|gio|lan|buoi|bua|phut)[a-z]+"
+)
+_NOT_QUITE = re.compile(r"thi (?:van |cung )?(?:chua|khong|chang) (?:han|xong|hoan toan|dau)(?!\w)")
 _NONE_THEN = re.compile(r"thi (?:cung )?(?:khong|ko|k|chua|chang) (?:co )?(?:gi|chi)(?!\w)")
 _SENT_ANYWAY = re.compile(
     r"nen (?:em |e |minh |ben em |toi )?(?:da |phai )?(?:gui|nop|chuyen|up)(?: \w+){0,4}"
@@ -514,7 +519,7 @@ def _clause_votes(
             vote(IP, 0.5 if doubted else 0.9, "returned")  # "hình như bị trả lại": is it?
     text = _mask(lx.RETURNED, text, words)
     for m in _scan(lx.DONE, text, words):
-        _done_vote(text, m, following, vote)
+        _done_vote(text, m, following, vote, linked)
     if not any(v.status is D for v in out) and _SAID_DONE_END.search(text):
         sent = _DELIVERED.search(text)  # "em gửi báo cáo … lên Sở hôm thứ 2 rồi anh nhé"
         head = text[: sent.start()] if sent else ""
@@ -543,6 +548,8 @@ def _clause_votes(
         vote(IP, 0.8, "on_time")  # "bên em vẫn kịp ạ": on time, so under way
     for _m in _scan(lx.DID, text, words):
         vote(D, 0.5, "did")  # "đã cấp 1.250 chữ ký số": done that, and the task?
+    if "duoc" in words and _COUNT_REACHED.search(text):
+        vote(IP, 0.8, "counted")  # "cấp được 35 chữ ký số", "em đi được 7 thôn rồi": so far
     for _m in _scan(lx.UNDONE, text, words):
         vote(IP, 0.9, "undone")
     text = _mask(lx.DONE, text, words)
@@ -694,7 +701,7 @@ def _delivery_ahead(clause: Clause, vote) -> None:
         vote(IP, 0.6, "future_done")
 
 
-def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
+def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = "") -> None:
     before = _before(text, m.start())
     rest = text[m.end() :]
     if lx.PLANNING.search(" ".join(before[-3:])):
@@ -800,6 +807,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote) -> None:
         if done == total:
             vote(D, 0.5, "count")  # "10/10 xã đã gửi báo cáo": theirs, or the task's?
             return
+    if following == "thi" and _NOT_QUITE.match(linked):
+        vote(IP, 0.9, "undone")  # "xong thì chưa hẳn, nhưng …": not quite
+        return
     if following == "thi":
         vote(None, 1.0, "other_sense")  # "hoàn thành thì gửi cho ai": a condition
         return
