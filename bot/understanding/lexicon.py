@@ -187,7 +187,7 @@ OBSTACLE = table(
     "chua (duoc )?ban giao (ho so|tai lieu|du lieu|kho|con dau|tai khoan|phan mem|so sach)",
     r"(ho so|tai lieu|du lieu|kho|so sach)( \w+){0,5} chua (duoc )?ban giao",
     "khong co (song|mang|internet|wifi|dien)(?! gi)",  # "không có sóng điện thoại"
-    "bao lu", "sat lo", "ngap (lut|ung)",
+    "bao lu", "sat lo", "ngap (lut|ung)", "(vi|do) duong (bi |dang )?sat",  # the road fallen in
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
     "thieu( \\w+)?", "chua co nguoi",
     "(chua|khong) thong nhat (duoc )?(voi|y kien)",
@@ -551,7 +551,9 @@ QUESTION = table(
     "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi|nhe|nha)$",
     # (not "chờ tỉnh thẩm định xem đạt chưa ạ": whether, embedded in a report)
     "(?<!da )(?<!van )(?<!xem dat )(?<!xem duoc )(?<=[a-z] )chua( (anh|chi|a|ah|nhi|vay|em|the))*$",
-    "cho_? (em|toi|minh) hoi", "(?<!phan )(?<!hoi )hoi (lai )?(anh|chi)", "lam sao", "nhu nao",
+    "cho_? (em|toi|minh) hoi", "lam sao", "nhu nao",
+    # "hỏi anh" (not "phản hồi anh", nor "để em hỏi lại chị Thảo": one the writer will ask)
+    "(?<!phan )(?<!hoi )(?<!de em )(?<!em se )hoi (lai )?(anh|chi)",
     "khong biet", "(?<!chut )(?<!cai )nao (a|ah)$",
     "(a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
 )  # fmt: skip

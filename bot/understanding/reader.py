@@ -185,6 +185,19 @@ _BARE_ASKS = (
     (_BARE_SUBMITTED, (IP, B, D)),  # "đã trình rồi": with whom, and is that all?
     (_ONLY_PLANNED, (IP, NS)),  # "mới lên kế hoạch thôi": begun, or not yet?
 )
+_WHICH_ONE = re.compile(
+    r"(?<!\w)(?:anh|chi|a|c) (?:hoi|nhac) (?:cai|viec|nhiem vu|vu|phan) nao(?!\w)"
+)
+_DIRECTED = re.compile(
+    r"^(?:da |toi |anh |chi )*chi dao(?: roi| r)?(?: (?:a|ah|nhe|nha|em))*[.!]*$"
+)
+_NOT_WHOLLY = re.compile(
+    r"(?<!\w)(?:ma|nhung) (?:van )?chua (?:xong|hoan thanh) (?:han|het|hoan toan)(?!\w)"
+)
+_GREETING = re.compile(  # a first sentence that only greets
+    r"^(?:da |vang )?(?:em |e |con |chau |toi |minh )?(?:xin )?chao (?:anh|chi|chu|co|bac|thay|em"
+    r"|dong chi|d/c|ca nha|moi nguoi)(?: (?:a|ah|nhe|nha|oi|\w+ a))?[.,!]+ "
+)
 _NEIGHBOUR = {D: IP, IP: D, B: IP, NS: IP, X: IP}
 _GOING_ON = frozenset(
     {"progress", "own_wait", "returned", "partial", "hedged", "undone", "remaining", "part_left"}
@@ -242,7 +255,9 @@ def read_reply(
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
         # ghê": praise of someone else's work, no report of ours
-    if bare := _bare_negation(parts):
+    greeting = _GREETING.match(norm)  # "Dạ em chào chị. Dạ chưa ạ.": the reply after it
+    core = norm[greeting.end() :] if greeting else norm
+    if bare := _bare_negation(parts[1:] if greeting else parts):
         found = bare  # "chưa xong gì cả": nothing else to read
     found += _no_obstacle(parts, found)
     if _completion_requested(parts, norm, today, current_deadline):
@@ -259,7 +274,7 @@ def read_reply(
     status, confidence, alternatives = combine(
         found, percent, measured, counts, acted=acted, parts=parts
     )
-    if status is None and not alternatives and _ONLY_WHEN.match(norm):
+    if status is None and not alternatives and _ONLY_WHEN.match(core):
         alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
     if alternatives[:1] == (D,) and _MUST_WE.search(norm):
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
@@ -278,11 +293,23 @@ def read_reply(
         and {v.kind for v in found if v.status} <= {"partial", "doubt"}
     ):  # "em đã gửi dự thảo báo cáo qua Zalo cho chị Hoa rồi": the draft only, or the product?
         alternatives = (IP, D)
-    if status is None and _BARE_ROI.match(norm):
+    if _WHICH_ONE.search(norm) and {v.status for v in found} >= {D, IP}:
+        status, alternatives = None, (D, IP)  # "SIPAS xong rồi, chỉ số CCHC em đang tổng hợp.
+        # Anh hỏi cái nào ạ?": which task?
+    if status is None and _DIRECTED.match(core):
+        alternatives = (IP, D)  # a leader's "Đã chỉ đạo.": set going, or done?
+    if (
+        status is IP
+        and not alternatives
+        and _NOT_WHOLLY.search(norm)
+        and D in {v.status for v in found}
+    ):
+        alternatives = (IP, D)  # "gửi rồi mà chưa xong hẳn": sent, and the rest?
+    if status is None and _BARE_ROI.match(core):
         alternatives = (D, IP)
     if alternatives and NS not in alternatives and _THIS_NOT_YET.search(norm):
         alternatives = (*alternatives, NS)[:3]  # "cái nớ xong rồi, cái ni thì chưa": begun?
-    if asked := next((a for p, a in _BARE_ASKS if p.match(norm)), None):
+    if asked := next((a for p, a in _BARE_ASKS if p.match(core)), None):
         status, alternatives = None, asked
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
@@ -504,6 +531,7 @@ _HARDSHIP = re.compile(
     r"(?!\w)"
 )  # ("phòng dạo này thiếu người, … anh đang tự làm": short of staff, the work going on)
 # with a share done and no step said: "được 30% thôi anh, mưa lũ cả tuần nay"
+_COPY = re.compile(r"(?<!\w)ban (?:giay|cung|goc|chinh|co dau|dong dau)(?!\w)")
 _HARD_TIMES = re.compile(
     r"(?<!\w)(?:cham|yeu|thieu thon|thieu (?:nguoi|can bo|nhan luc|nhan su)|qua(?: a| anh| chi)*$"
     r"|mua lu|mua bao|lu lut|(?:mat|cup|cat) dien|chap chon)(?!\w)"
@@ -543,6 +571,12 @@ def _settle(
             c.lead == "nen" and c.index > first and _UNABLE.search(c.text) for c in parts
         ):  # "…, nhưng Trung tâm chưa gửi phần của họ, nên em chưa tổng hợp được": stuck
             return B, 0.9, ()
+        if delivered and any(
+            v.kind == "undelivered" and v.clause < len(parts) and _COPY.search(parts[v.clause].text)
+            for v in found
+        ):
+            return B, 0.5, (B, D, IP)  # "gửi bản mềm rồi, còn bản giấy chưa gửi được vì đường
+            # sạt": the product, or its paper copy held up?
         if delivered and all(v.kind == "waiting" for v in strong):
             if not _input_awaited(found, parts):
                 return D, 0.5, (D, B)  # "đã gửi báo cáo, đang chờ Sở phản hồi": the product?
@@ -931,6 +965,8 @@ def _unsafe(
         held = {c.index for c in parts if _BELIEF.search(c.text)}  # em nghĩ sẽ xong đúng hạn"
         if any(v.status is status and v.clause not in held for v in found):
             believed = None
+    if believed and status is IP and {v.kind for v in found if v.status} <= {"hedged", "partial"}:
+        believed = None  # "em nghĩ là cũng gần xong rồi": nearly done, thought or known
     if _unread_modifier(status, found, parts, display) or believed:
         return (status, _NEIGHBOUR[status])
     if status in (D, IP) and len({a or b for a, b in _ITEMS.findall(norm)}) > 1:
@@ -1150,9 +1186,15 @@ def _input_awaited(found: list[Vote], parts: list[clauses_.Clause]) -> bool:
     hồi") leaves it open whether the task was the sending (done)."""
     waited = {v.clause for v in found if v.kind == "waiting"}
     sent = {v.clause for v in found if v.status is D or v.kind in ("submitted", "step", "partial")}
-    return any(_INPUT.search(parts[i].text) for i in waited if i < len(parts)) or any(
-        _REQUEST_SENT.search(parts[i].text) for i in sent if i < len(parts)
-    )
+    return any(
+        _INPUT.search(parts[i].text) and not _ANY_REMARKS.search(parts[i].text)
+        for i in waited
+        if i < len(parts)
+    ) or any(_REQUEST_SENT.search(parts[i].text) for i in sent if i < len(parts))
+
+
+# "đang chờ Sở xem có ý kiến gì không": whether there is anything to say, a reaction only
+_ANY_REMARKS = re.compile(r"(?<!\w)xem (?:co )?(?:y kien|gop y|can sua|sua) gi(?: khong)?(?!\w)")
 
 
 def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:

@@ -246,6 +246,10 @@ _INSTRUCTED = re.compile(  # a completion asked of other units, or passed on to 
 _PRAISE = re.compile(
     r"(?:(?:em|e|xin|xin duoc) )?(?:chuc mung|khen ngoi|bieu duong|tuyen duong)(?!\w)"
 )
+_COPY_NOT_YET = re.compile(  # "…, bản điện tử chưa": that copy not yet
+    r"(?:con )?ban (?:dien tu|giay|mem|cung|scan|goc|chinh|ky so|co dau)(?: \w+)? (?:thi )?chua"
+    r"(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$"
+)
 _NOT_THAT_ONE = re.compile(r"thi (?:van )?chua(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$")
 _MEETING_THEN = re.compile(
     r" (?:cuoc hop|buoi hop|hop|hoi nghi|buoi \w+)(?: \w+){0,2}? (?:roi )?(?:em|e|minh|toi) \w"
@@ -349,7 +353,7 @@ def _clause_votes(
     if _PRAISE.match(text):
         vote(None, 1.0, "ack")  # "chúc mừng bên chị đã hoàn thành xuất sắc …": not a report
         return out
-    if clause.lead == "thi" and _NOT_THAT_ONE.match(text):
+    if (clause.lead == "thi" and _NOT_THAT_ONE.match(text)) or _COPY_NOT_YET.match(text):
         vote(IP, 0.8, "undelivered")  # "bản giấy có dấu thì chưa ạ": that part not yet
         return out
     for m in _scan(lx.EXTENSION, text, words):
@@ -822,7 +826,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if lx.FUTURE.search(head) and not _PAST_HEAD.search(head) and not said_done:
         vote(IP, 0.6, "future_done")
         return
-    if lx.DOUBT.search(head) or _PROBABLY_END.match(rest):
+    if (lx.DOUBT.search(head) or _PROBABLY_END.match(rest)) and not lx.HEDGE.search(
+        " ".join(before[-2:])
+    ):  # (not "em nghĩ là cũng gần xong rồi": nearly done, thought or known, under way)
         vote(D, 0.5, "doubt")  # "xong rồi thì phải": probably
         return
     if before[-1:] in (["bao"], ["noi"]) or before[-2:] in (["bao", "la"], ["noi", "la"]):
