@@ -174,6 +174,10 @@ _ONLY_PLANNED = re.compile(
     r"^(?:(?:da|em|ben em) )*(?:(?:moi|vua|da|chi moi) (?:len|xay dung|lap|co) ke hoach(?: roi)?"
     r"(?: thoi)?(?:, chua (?:trien khai|lam|thuc hien|bat dau))?|dang tinh)" + _POLITE_END
 )  # ("đang tính anh ơi": thinking it over)
+_BARE_PASSED_ON = re.compile(
+    r"^(?:da )?(?:(?:em|e|ben em|minh) )?(?:da )?chuyen (?:cho_? |sang |qua |len |ve )?(?:van phong"
+    r"|phong|bo phan|van thu|chi \w+|anh \w+)(?: \w+)?(?: roi| r)" + _POLITE_END
+)
 # Whole replies that say too little to record, and what to offer (each a whole-reply form,
 # none matching what another does).
 _BARE_ASKS = (
@@ -184,6 +188,7 @@ _BARE_ASKS = (
     (_BARE_ON_TIME, (IP, NS)),  # "Dạ kịp ạ": on time, begun or not?
     (_BARE_SUBMITTED, (IP, B, D)),  # "đã trình rồi": with whom, and is that all?
     (_ONLY_PLANNED, (IP, NS)),  # "mới lên kế hoạch thôi": begun, or not yet?
+    (_BARE_PASSED_ON, (D, IP)),  # "Dạ em chuyển cho văn phòng rồi ạ": the product, or the job?
 )
 _WHICH_ONE = re.compile(
     r"(?<!\w)(?:anh|chi|a|c) (?:hoi|nhac) (?:cai|viec|nhiem vu|vu|phan) nao(?!\w)"
