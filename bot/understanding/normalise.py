@@ -239,7 +239,7 @@ _MORE_OF = re.compile(r"(?:them|lui|xin|gia han) \d+ $")
 _LN_AFTER = frozenset({"mot", "phan", "chung", "lua", "nua"})  # "một lửa lữa": một nửa nữa
 _THIS_AFTER = frozenset(  # central "ni" (này) after what it points to: "vụ ni", "bữa ni"
     "vu viec cai bua dot nam thang tuan cho xa nguoi dip hom ngay lan ke hoach nhiem sang chieu"
-    " toi".split()
+    " toi ben".split()
 )
 _NOT_BEFORE = frozenset(  # "hông/hổng có làm được": không, before what it negates
     "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai".split()

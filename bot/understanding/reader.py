@@ -718,9 +718,9 @@ _AHEAD = re.compile(  # a future or sequence marker: what follows has not happen
     r"|(?<!qua )(?<!truoc )moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"
     r"|de (?:em|e|minh|toi)|" + lexicon.TOMORROW + r"|ngay mai|tuan (?:sau|toi)|thang (?:sau|toi)"
     r"|sang (?:tuan|thang)"
-    r"|sau khi|chieu (?:nay )?(?:em|e|minh|toi|se)|toi nay|sang mai|lat nua|ti nua"
-    r"|(?:lam|trien khai|thuc hien|nop|gui|trinh|bao cao) (?:ngay(?! \d| thang)|luon))"
-    r"(?!\w)"
+    r"|sau khi|chieu (?:nay )?(?:em|e|minh|toi|se)(?! da)|toi nay|sang mai|lat nua|ti nua"
+    r"|(?:lam|trien khai|thuc hien|nop|gui|trinh|bao cao) (?:ngay(?! \d| thang)|luon)(?! roi| r\b))"
+    r"(?!\w)"  # (not "chiều nay em đã gửi", "nộp luôn rồi": done then)
 )
 _SUBSET = re.compile(  # a subject that is part of the units: "các xã khác", "9 xã đã gửi"
     r"(?<!\w)(?:cac \w+ (?:khac|con lai)|mot so|mot vai|phan lon"
@@ -863,7 +863,9 @@ _FUNCTION_WORDS = frozenset(
     # the work's own activities: "đã tập huấn xong", "tổng kết xong"
     " tap huan tuyen truyen tong ket so ket dieu tra thong ke danh gia cham diem boi duong hoi"
     " nghi lay phieu tiep nhan kiem ke chi tra"
-    " chot quet chup photo ghi chep luu tru tao tach dem chay mua sam man hinh".split()
+    " chot quet chup photo ghi chep luu tru tao tach dem chay mua sam man hinh"
+    # units, abbreviations and acts seen before a done verb: "Ban Quản lý các KCN", "bấm gửi"
+    " kinh te kcn bql vtvl bam kich hoat nhay report repot".split()
 )
 _KNOWN: frozenset[str] = frozenset()  # filled below, once the patterns exist
 _CUES = {D: lexicon.DONE}  # an obstacle's noun is often new ("Cổng DVC quốc gia bảo trì")
