@@ -474,6 +474,15 @@ def combine(
         ranked = sorted(best, key=best.__getitem__, reverse=True)
         return None, 0.4, tuple(dict.fromkeys([*ranked, _NEIGHBOUR[ranked[0]]]))[:3]
     status, confidence, asked = _settle(found, best, parts or [])
+    if (
+        asked
+        and set(asked) <= {D, IP}
+        and (
+            (percent is not None and 0 < percent < 100 and not measured)
+            or (acted and counts and all(c.done < c.total for c in counts))
+        )
+    ):  # "xong 90% rồi anh, thứ 2 em gửi bản hoàn chỉnh", "xong 4/6 phụ lục rồi, còn 2 phụ lục
+        return IP, 0.9, ()  # chiều mai em gửi nốt": the share done says how far
     if asked:
         return None, 0.5, asked
     if percent == 100 and status is IP and any(v.kind == "progress" for v in found):
