@@ -231,7 +231,8 @@ OBSTACLE = table(
     "(khong|ko|chang) (kham|lam|gong|theo|xu ly) noi",  # "không kham nổi việc ni"
     "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu"
-    r"|may)( \w+){0,3} (bi |dang |bao )*((?<!xin )loi(?! chinh ta| danh may| bo go| go)|hong|treo"
+    r"|may)( (?!sua|fix|het|khac)\w+){0,3} (bi |dang |bao )*((?<!xin )loi(?! chinh ta| danh may"
+    r"| bo go| go)|hong|treo"
     r"|sap(?! nhap| xep| toi| xong)|khoa"
     r"|cham(?! diem| cong))",  # not "bộ máy sau sáp nhập"
     # "không còn ai làm được nên đang bị dừng": nobody left, the work halted
@@ -277,7 +278,9 @@ CONDITION = table(  # a start that waits for something: weakly an obstacle
     "chua nhan duoc (van ban|cong van|quyet dinh|ke hoach)",  # the task not handed over yet
 )
 NEGATED_OBSTACLE = table(
-    "khong (co )?(gi )?(vuong|kho khan)( mac)?( gi)?", "het vuong( mac)?", "khong thieu",
+    "khong (co )?(gi )?(vuong|kho khan)( mac)?( (vuong|kho khan)( mac)?)?( gi)?",
+    "het vuong( mac)?", "khong thieu",
+    "chua (thay|co|gap) (gi )?(vuong|kho khan)( mac)?( gi)?",  # "chưa thấy vướng gì"
     "(vuong|kho khan|vuong mac)( \\w+)? gi dau",  # "vướng gì đâu anh": none
 )  # fmt: skip
 # Trouble named vaguely, or work halted without a cause: weakly an obstacle, to be asked about

@@ -782,8 +782,8 @@ def _waits_on_someone(norm: str) -> bool:
     for m in _WAIT_WORD.finditer(norm):
         head = re.split(r"[,;.!?]", norm[: m.start()])[-1].split()[-6:]
         waiting = bool(head) and head[-1] in lexicon.WAIT_ASPECTS  # "đang chờ cấp chứng thư"
-        if head[-2:] in statuses_.NO_NEED:
-            continue  # "không phải chờ Sở đâu": no wait
+        if head[-2:] in statuses_.NO_NEED or set(head[-1:]) & statuses_.SOME:
+            continue  # "không phải chờ Sở đâu": no wait; "còn vài chỗ phải sửa": places
         if waiting or not _SENT_TO.search(" ".join(head)):
             return True
     return False
@@ -806,7 +806,8 @@ _UNITS = re.compile(
 _WAIT_BODY = re.compile(  # "đợi chị Hoa phòng KT gửi": a person named, not a role of ours
     r"(?<!\w)(?:cho|doi) (?:anh|chi|a|c|chu|co|em) (?!(?:truong|pho|chanh|giam|chu|lanh|sep|ld|gd"
     r"|tp|pgd|ct|pct|tich|nhiem|a|ah|nhe|nha|oi|roi|voi|xem|ky|duyet|ay|ta|ho)(?!\w))[a-z]+(?!\w)"
-)
+    r"(?! (?:pho |truong )?(?:chu tich|giam doc|pct|pgd|ct|gd|phong|tp|hieu truong|bi thu))"
+)  # (not "chờ anh Hùng phó chủ tịch ký": our leader, named)
 # "em đã chuyển cho đồng chí phụ trách": the task handed to a person, not the work sent up
 _TO_PERSON = re.compile(
     r"(?<!\w)(?:chuyen|giao)(?: lai| qua)? cho_? (?:dong chi|d/c|anh|chi|em|ban|nguoi|can bo"

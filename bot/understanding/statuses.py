@@ -416,6 +416,8 @@ def _clause_votes(
             continue
         if lx.HYPOTHETICAL.search(text[: m.start()].rstrip()):
             continue  # "có gì vướng em báo", "nếu thiếu kinh phí thì …": not said to be so
+        if _before(text, m.start())[-2:] in (["sua", "xong"], ["da", "sua"], ["fix", "xong"]):
+            continue  # "hệ thống sửa xong lỗi rồi": mended
         if {"sua", "khac", "fix", "ly", "quyet", "go"} & set(_before(text, m.start())[-2:]):
             vote(B, 0.5, "eased")  # "đang sửa lỗi form": a fault being mended
             continue
@@ -1074,8 +1076,11 @@ def _resolved(text: str, end: int) -> bool:
 
 
 def _giving(text: str, start: int) -> bool:
-    """Unaccented "gửi BC cho Sở" is "to", not "chờ"; "đang chờ Sở" stays waiting."""
+    """Unaccented "gửi BC cho Sở" is "to", not "chờ"; "đang chờ Sở" stays waiting; "vài chỗ"
+    (a few places) and "chờ em xíu" (wait for me) wait for no one."""
     words = _before(text, start)
+    if words[-1:] and words[-1] in SOME:
+        return True  # "còn chỉnh sửa mấy chỗ nữa": places, folded as "cho"
     if not words or words[-1] in lx.WAIT_ASPECTS:
         return False
     if words[-1] in ("bao", "hen", "noi", "dan") and text.startswith(_AWAITED, start):
@@ -1099,6 +1104,7 @@ _EVENT_OVER = re.compile(  # (not "đã tổ chức xong hội nghị": the task
     r"(?! (?:trien khai|lay y kien|thong nhat|doi thoai|tuyen truyen))"
 )
 _HANDED_IN = re.compile(r"(?<!\w)(?:da |roi )?(?:nop|gui)(?: roi| len| ve)?(?!\w)")
+SOME = frozenset({"vai", "may", "nhieu", "it", "mot", "cac", "tung"})  # "vài chỗ": places
 _AWAITED = ("cho tham dinh", "cho phe duyet", "cho duyet", "cho ket qua", "cho y kien", "doi ")
 NO_NEED = (["khong", "phai"], ["khong", "can"], ["chang", "phai"], ["chang", "can"])
 _NONE: tuple[re.Match[str], ...] = ()
