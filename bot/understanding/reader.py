@@ -806,7 +806,8 @@ _UNITS = re.compile(
 _WAIT_BODY = re.compile(  # "đợi chị Hoa phòng KT gửi": a person named, not a role of ours
     r"(?<!\w)(?:cho|doi) (?:anh|chi|a|c|chu|co|em) (?!(?:truong|pho|chanh|giam|chu|lanh|sep|ld|gd"
     r"|tp|pgd|ct|pct|tich|nhiem|a|ah|nhe|nha|oi|roi|voi|xem|ky|duyet|ay|ta|ho)(?!\w))[a-z]+(?!\w)"
-    r"(?! (?:pho |truong )?(?:chu tich|giam doc|pct|pgd|ct|gd|phong|tp|hieu truong|bi thu))"
+    r"(?! (?:pho |truong )?(?:chu tich|giam doc|pct|pgd|ct|gd|tp|hieu truong|bi thu)(?!\w)"
+    r"| (?:pho|truong) phong(?!\w))"
 )  # (not "chờ anh Hùng phó chủ tịch ký": our leader, named)
 # "em đã chuyển cho đồng chí phụ trách": the task handed to a person, not the work sent up
 _TO_PERSON = re.compile(
