@@ -243,6 +243,7 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (
         re.compile(
             r"(?:them|lui|gia han|xin)\s+(?:han\s+|them\s+|thoi han\s+)?"
+            r"(?:(?:chung|khoang|tam|do|co|tu)\s+)?"  # "thêm chừng 1 tuần"
             + _COUNT
             + r"\s+(ngay|tuan|thang)"
             r"(?!\s+lam\s+viec)"
@@ -291,6 +292,12 @@ def completion_date(
     """
     found: date | None = None
     for m in _DAY_MONTH.finditer(text):
+        if (
+            m.group(2) == "."
+            and not m.group(4)
+            and not text.endswith(("ngay ", "hom "), 0, m.start())
+        ):
+            continue  # "xong 2.3 rồi": a task's code, not 2 March
         if m.group(4) or _COMPLETION_CUE.search(text, max(0, m.start() - 11), m.start()):
             found = _past(int(m.group(1)), int(m.group(3)), m.group(4), today)
             if end := _RANGE_END.match(text, m.end()):  # "từ ngày 30/6 đến 3/7": the last day

@@ -91,7 +91,10 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
             if (
                 clause.text.startswith(" phan ", m.end())  # "100% phần nhập liệu": a part's
                 or _PART_FIRST.match(clause.text)  # "phần 1 xong 100%, phần 2 mới 40%"
-                or lexicon.INDICATOR.search(clause.text, 0, m.start())
+                or (
+                    lexicon.INDICATOR.search(clause.text, 0, m.start())
+                    and not _STEP_SHARE.search(clause.text, 0, m.start())
+                )  # (not "tự đánh giá chỉ số CCHC bên em làm được khoảng 60%": its progress)
                 or same_measure
                 or (
                     lexicon.COUNTED_AFTER.match(clause.text, m.end())

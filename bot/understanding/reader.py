@@ -376,6 +376,8 @@ def read_reply(
             done_on = None
     if status is None and not ask:
         percent = None  # a percent goes with a status to record, or with a question
+    if status is NS and percent:
+        percent = None  # "đạt 100% chỉ tiêu …, còn báo cáo này thì chưa làm": not its progress
     if status is D and percent is None and measured and _ALL_OF_IT.search(norm):
         percent = 100  # "đã hoàn thành, đạt 100% số xã": all of it
     kinds = {v.kind for v in found}
