@@ -569,7 +569,7 @@ COUNTED_AFTER = re.compile(
     r"\s*(?:cac |so )?(?:ho so|xa|phuong|thi tran|thu tuc|tthc|can bo|cong chuc|vien chuc|don vi"
     r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu|hai long|dong y"
     r"|van ban|kinh phi|von|ngan sach|du toan"
-    r"|dung han|truoc han|tre han|qua han|truc tuyen|toan trinh|chi tieu)(?!\w)"
+    r"|dung han|truoc han|tre han|qua han|truc tuyen|toan trinh)(?!\w)"
 )  # money: "giải ngân 40% kinh phí" is a share; so are files on time: "98,5% đúng hạn"
 # A period the percent belongs to that is not now: last year's result, not this task's progress
 OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cung ky)(?!\w)")
