@@ -544,6 +544,7 @@ FUTURE = table(
     "(de|sau|qua) (ram|tet|le)",  # "để qua rằm em làm"
     "tuan (sau|toi|nay)", "thang (sau|toi)", r"thang \d+", "nam (sau|toi)", "sang tuan",
     "sang thang", "sang nam", "chieu( nay)?", "toi nay", "sang mai", r"thu \d", "dau thang",
+    "thu (hai|ba|tu|nam|sau|bay) (toi|nay|sau)",  # "thứ hai tới bên em triển khai"
     "cuoi (tuan|thang)", "sau khi", "sau dot", "qua dot", "het dot", "doi qua", "doi den",
     "cho den", r"tu \d+/\d+", "roi moi", "de (em|e|minh|toi)", "khi nao", "bao gio",
     "(sau|qua|ra|het) (tet|le|dot)",

@@ -257,6 +257,7 @@ def read_reply(
     found += _issued_on(found, parts, today)
     found = _this_task(found, parts)
     found = _rest_not_begun(found, parts)
+    found = _done_first(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
         # ghê": praise of someone else's work, no report of ours
@@ -655,7 +656,8 @@ def _settle(
         return D, 0.95, ()
     if NS in best and IP in best:
         ready = {v.kind for v in found if v.status is IP}
-        if ready <= {"step", "undelivered", "on_time", "planned"}:  # "chưa ban hành, chưa …"
+        if ready <= {"step", "undelivered", "on_time", "planned", "future_done"}:  # "chưa ban
+            # hành, chưa …"; "ngày 22/7 em sẽ bắt đầu …, dự kiến 28/7 nộp": a finish foreseen
             return NS, best[NS], ()
         if "prepare" in ready and best[NS] >= 0.9 and not ready - {"prepare", "step"}:
             return NS, best[NS], ()
@@ -1431,6 +1433,26 @@ def _issued_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> 
         if day <= today:
             return [Vote(D, 1.0, c.index, "done"), Vote(None, 1.0, c.index, "evidence")]
     return []
+
+
+_THEN_START = re.compile(
+    r"(?<!\w)(?<!gio )(?<!nay )(?:(?:em|e|minh|toi|ben em) )?moi (?:lam|bat dau|bat tay|trien khai"
+    r"|dung)(?!\w)"  # (not "giờ mới bắt đầu": begun just now)
+    r"(?! duoc (?:mot|\d|it|chut|phan|khoang|chung|gan|nua))"  # not "mới làm được một ít": so far
+    r"|(?<!\w)(?:mai|ngay mai|tuan sau|thu \d)(?: (?:em|e|minh))?(?: moi| se)? bat dau(?!\w)"
+)
+
+
+def _done_first(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Em làm xong việc khác đã rồi mới làm việc này", "vừa học xong lớp bồi dưỡng hôm qua,
+    mai mới bắt đầu làm việc này": what is done is another work, before the task's start."""
+    starts = [c.index for c in parts if _THEN_START.search(c.text)]
+    done = [v for v in found if v.status is D]
+    if not starts or not done or any(v.clause > min(starts) for v in done):
+        return found
+    if any(v.status in (IP, B, X) and v.weight >= 0.9 for v in found):
+        return found  # (not "xong phần 1, đang làm phần 2, tuần sau mới làm phần 3")
+    return [v for v in found if v.status is not D] + [Vote(NS, 0.9, min(starts), "future_start")]
 
 
 def _other_work_after(parts: list[clauses_.Clause], i: int) -> bool:

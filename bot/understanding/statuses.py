@@ -280,6 +280,9 @@ _BARE_WAIT = re.compile(  # "còn chờ thôi ạ", "vẫn đợi": waiting, not
     r"(?:con|van) (?:dang )?(?:cho|doi)"
     r"(?: (?:thoi|a|ah|anh|chi|nhe|nha|day))*$"
 )
+_SUBJECT_WORDS = frozenset(
+    {"em", "e", "minh", "toi", "ben", "xa", "phuong", "phong", "truong", "se"}
+)
 _TIME_AHEAD = re.compile(
     r"(?<!\w)(?:tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)|mai|ngay mai|sau khi"
     r"|sau (?:dot|ky|dai hoi|hop)|(?:cuoi|dau|giua) thang)(?!\w)"
@@ -638,6 +641,11 @@ def _clause_votes(
             or _AFTER_DONE.match(clause.text)  # "để xong đợt tiếp dân này em bắt tay vô làm"
             or (clause.lead == "thi" and _before(text, m.start())[-1:] == ["moi"])
             or (_before(text, m.start())[-1:] == ["moi"] and _TIME_AHEAD.search(ahead_of))
+            or (  # "thứ 2 tuần sau | (20/7) | em triển khai ạ": the time said just before
+                set(_before(text, m.start())) <= _SUBJECT_WORDS
+                and _TIME_AHEAD.search(ahead_of)
+                and not lx.DONE.search(clause.text)
+            )
             or (m.group() in ("bat dau", "khoi dong") and _DAY_BEFORE.search(text, 0, m.start()))
         ):  # "sau khi có hướng dẫn … thì bên em mới làm": only then; "22/7 bắt đầu" (a day
             # gone by is read as begun, in the reader)
