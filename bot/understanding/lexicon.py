@@ -174,7 +174,7 @@ OBSTACLE = table(
     "bao tri", "ket vu",
     # a line or a certificate gone: "đường truyền bị đứt", "chữ ký số hết hạn"
     r"(mang|duong truyen|internet|wifi|cap quang|song)( \w+){0,3} (bi |dang )*"
-    r"(dut|mat|chap chon|hong|yeu|kem)",
+    r"(dut|mat|chap chon|hong|yeu|kem|rot)",
     r"(chu ky so|tai khoan|chung thu|chung thu so|token)( \w+){0,6} (bi |da )?het han",
     # "kẹt chữ ký số chị ơi", "vụ này kẹt quá trời": stuck ("kẹt" folds as "kết")
     "ket (chu ky so|chu ky|chung thu|tai khoan|kinh phi|tien|nguoi|phan mem|he thong|mang)",
@@ -194,6 +194,9 @@ OBSTACLE = table(
     # "chưa có ai làm": nobody to do it (status-language.md: no staff is an obstacle)
     "chua (co )?ai (lam|trien khai|thuc hien|tien hanh|phu trach|theo doi|dam nhan|bat tay)",
     "(chua|khong) (co )?(ai|nguoi) (lam )?thay",  # "cán bộ phụ trách nghỉ phép, chưa có ai thay"
+    "dau co ai (lam|phu trach|theo doi)", r"(can bo|nguoi|anh em)( \w+){0,2} nghi het",
+    "bi co lap", "cuon troi",  # "lũ cuốn trôi cầu treo, 4 bản bị cô lập"
+    "chua (ban )?giao (chia khoa|kho|ho so|tai lieu|du lieu|con dau)",  # "chưa giao chìa khóa"
     "chua (duoc )?(phan|cap|mo) quyen",  # "tài khoản cấp rồi nhưng chưa phân quyền"
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
     "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
@@ -265,8 +268,8 @@ OWN_WAIT = table(
     "(cho|doi) (thuong truc|tt) (ubnd |hdnd )?(xa|phuong)",  # our own commune's leaders
     "(cho|doi) (a|c|anh|chi) (ky|duyet)",  # "đã trình Giám đốc, chờ a ký ban hành"
     "(cho|doi) (a |c |ong |ba |dong chi |d/c )?(pho )?(giam doc|chu tich|truong phong|lanh dao"
-    "|thu truong|sep|gd"
-    "|ct)",  # "tui đợi ổng Chủ tịch ký hoài"
+    "|thu truong|sep|gd|pct|pgd|tp|ptp"
+    "|ct)",  # "tui đợi ổng Chủ tịch ký hoài", "đợi a PCT đọc lại bản cuối"
     # "chờ … về ký": a signature or approval at the end of the clause is the unit's own step
     r"(cho|doi)( \w+){1,6} (ve )?(ky|duyet)( la (nop|gui|phat hanh|ban hanh|xong))?"
     r"( (a|ah|anh|chi|nhe|nha|roi))*$",

@@ -231,7 +231,7 @@ _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "d
 
 
 _REGIONAL = frozenset(  # words read for what they mean in a region (see ``_regional``)
-    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi".split()
+    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo".split()
 )
 # after "gọi": a call, a name, a bid ("gọi điện", "gọi anh", "gọi thầu"), not "gởi" (gửi)
 _CALLED = frozenset("cho dien dt lai hoi ten la y thau anh chi a c em nhe".split())
@@ -244,6 +244,7 @@ _THIS_AFTER = frozenset(  # central "ni" (này) after what it points to: "vụ n
 _NOT_BEFORE = frozenset(  # "hông/hổng có làm được": không, before what it negates
     "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai".split()
 )
+_MO_AFTER = frozenset({"lam", "ai", "gi", "xong", "co"})  # "… làm mô anh": đâu, at the end
 _COUNTS = frozenset("chuc muoi vai may mot hai ba bon nam sau bay tam chin".split())
 _DOING = frozenset(
     {"chua", "dang", "da", "se", "khong", "moi", "phai", "can", "di", "dang_", "toi", "em", "minh"}
@@ -270,6 +271,10 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "gui"  # southern "gởi" (gửi), not "gọi điện/gọi cho anh"
     if word == "loi" and (after == "dung" or (after == "vu" and previous in ("so", "phong"))):
         return "noi"  # "lội dung": nội dung; "sở lội vụ": Sở Nội vụ
+    if word == "mo" and (
+        after == "co" or (after in ("", "anh", "chi", "a", "ah") and previous in _MO_AFTER)
+    ):
+        return "dau"  # central "mô có ai làm mô anh": đâu (a denial), not "mở"
     if word == "ni" and previous in _THIS_AFTER:
         return "nay"  # central "vụ ni", "bữa ni": this
     if word == "rua" and previous in ("", "la", "nhu", "vay", "the", "sao", "rang", "da"):
