@@ -169,6 +169,11 @@ def test_a_dispute_is_flagged_and_records_nothing():
         ("Đã ban hành Quyết định 15/2026/QĐ-UBND ngày 10/7/2026", D, None),  # not 15/20
         ("Năm 2025 đạt 100% nên năm nay tiếp tục duy trì, đang cập nhật", IP, None),  # last year
         ("Số liệu đạt 100%, đang cập nhật lên hệ thống", None, 100),  # done, or whose 100? asks
+        ("Dạ tự đánh giá chỉ số CCHC bên em làm được khoảng 60% rồi anh", IP, 60),  # its own step
+        ("Báo cáo quý II đã gửi, số liệu: tiếp nhận 1.250 hồ sơ, 98,5% đúng hạn.", D, None),
+        ("Đạt 100% chỉ tiêu hồ sơ đúng hạn quý 2 rồi anh, còn báo cáo này thì chưa làm", NS, None),
+        ("Xong 90% rồi anh, thứ 2 em gửi bản hoàn chỉnh", IP, 90),  # the share says how far
+        ("Được một nửa rồi anh ơi", IP, None),  # "một nửa" is no written percent
     ],
 )
 def test_a_percent_is_recorded_only_as_this_tasks_progress(text, status, percent):
@@ -206,6 +211,8 @@ def test_completion_date_and_document_of_a_done_reply():
         ("Dạ em gửi hôm qua rồi ạ", None, date(2026, 7, 14)),
         ("xong tu hom thu 2 roi a", None, date(2026, 7, 13)),
         ("Đã hoàn thành hôm nay", None, None),  # the message day is the default anyway
+        ("xong 2.3 rồi nhé, 18 TTHC rà soát đủ cả", None, None),  # a task's code, not 2 March
+        ("Đã nộp ngày 8.7 rồi ạ", None, date(2026, 7, 8)),  # a day written with a dot, said so
     ],
 )
 def test_completion_date_is_before_the_message_and_not_before_the_plan(text, plan_start, done_on):
@@ -239,6 +246,7 @@ def test_document_references_keep_their_spelling(text, number, kind):
         ("Xin gia hạn đến trước Tết ạ", DEADLINE, date(2027, 2, 5)),
         ("Cho em xin thêm 1 tháng ạ", DEADLINE, date(2026, 8, 31)),
         ("Em xin đến thứ 6 này ạ", date(2026, 7, 15), date(2026, 7, 17)),
+        ("Anh cho em thêm chừng 1 tuần nghen, tụi em đuối quá trời", DEADLINE, date(2026, 8, 7)),
         ("Dạ cho em hỏi bên em có thể hoàn thành trước 31/8 được không ạ?", DEADLINE,
          date(2026, 8, 31)),
     ],

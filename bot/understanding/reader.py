@@ -79,6 +79,21 @@ How the reader decides, in order:
      waiting for an opinion, data or a result with no body named near ("còn chờ ý kiến")
      asks: another body's, or our own leader's?
 
+   * which task: two works in one reply are settled by the one named "this" ("báo cáo này
+     xong rồi, còn kế hoạch quý 3 thì đang làm", "việc anh nhắc thì xong rồi, riêng …"),
+     and asked when a task code names the other ("…, còn 2.3 thì chưa làm") or the writer
+     asks which ("Anh hỏi cái nào ạ?"); another work done before the task's start ("em làm
+     xong việc khác đã rồi mới làm việc này") is not started; done last year or by a former
+     unit ("năm ngoái xã em làm xong rồi", "việc này trước huyện làm") asks done or not;
+   * hardship and obstacle: an obstacle whose "nên …" effect is only slowness ("mạng chập
+     chờn nên hơi chậm") slows the work going on; one that explains a late answer ("mạng
+     yếu quá giờ mới nhận được tin") or a way of sending ("… nên em gửi bản scan qua email")
+     stops nothing; one worked round ("mượn máy của trường làm tiếp") or mended ("sửa
+     xong") no longer stands; our own leader's signature or approval awaited is work under
+     way, an approval another body owes after the handing in ("đã trình hồ sơ lên Sở thẩm
+     định") is blocked, and only a reaction awaited ("chờ Sở xem có ý kiến gì không") asks;
+     waiting on our own phòng's comments in a consultation is work under way;
+
    Dates and documents: a document cited as what the work answers ("theo yêu cầu tại CV
    215/SNV-CCHC ngày 12/3", "căn cứ …") gives the done neither its completion date nor its
    date of issue; the product named ("đã ban hành KH số 05/KH-UBND ngày 20/01/2026") does.
@@ -93,7 +108,7 @@ How the reader decides, in order:
 6. **The last check** (``_unsafe``): votes read phrases the lexicon knows, so text never seen
    can hold a word that turns a confident reading. Before recording, the reply is checked for
    what the votes did not read whole, and the reading is asked about (with its likeliest
-   neighbour) instead: a word the reader does not know right before a done verb ("hầu như
+   neighbour) instead: a word the reader does not know right before a done verb ("ngỡ như
    xong"); done with a negated task verb, a future or sequence marker after it, or part of the
    units as its subject; blocked under a condition or beside a request to the coordinator
    (waiting said outright with "chờ/đợi" for another body is kept: blocked); in progress
