@@ -273,6 +273,7 @@ def read_reply(
     found = _this_task(found, parts)
     found = _rest_not_begun(found, parts)
     found = _done_first(found, parts)
+    found += _units_owed(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
         # ghê": praise of someone else's work, no report of ours
@@ -1456,6 +1457,25 @@ _THEN_START = re.compile(
     r"(?! duoc (?:mot|\d|it|chut|phan|khoang|chung|gan|nua))"  # not "mới làm được một ít": so far
     r"|(?<!\w)(?:mai|ngay mai|tuan sau|thu \d)(?: (?:em|e|minh))?(?: moi| se)? bat dau(?!\w)"
 )
+
+
+_OWED_UNITS = re.compile(
+    r"(?:^|(?<= ))(?:con )?(?:\d+|vai|mot so) (?:trong \d+ )?(?:xa|phuong|don vi|phong|truong|thon"
+    r"|so|nganh|co quan|bo phan)(?: \w+){0,3} chua (?:gui|nop|bao cao|co|cung cap)(?!\w)"
+)
+
+
+def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Còn 2 trong 9 đơn vị chưa gửi số liệu nên chưa tổng hợp được": the units' inputs
+    owed keep the work from going on, so it waits on them."""
+    return [
+        Vote(B, 0.95, c.index, "waiting")
+        for c in parts
+        if c.lead == "nen"
+        and c.index
+        and _UNABLE.search(c.text)
+        and _OWED_UNITS.search(parts[c.index - 1].text)
+    ]
 
 
 def _done_first(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
