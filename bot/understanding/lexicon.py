@@ -412,7 +412,7 @@ PARTIAL = table(  # completion of a part: work under way
 OWN_PART = table(  # "phần của em", "phần việc của phòng em": the writer's own unit's part
     "phan( viec)? (cua )?(ben |phong |don vi |xa |bo phan )?(em|minh|toi)",
     # "phần Sở Xây dựng em chốt xong rồi": a unit's part, the writer's own or not
-    r"phan( viec)? (cua )?(so|xa|phuong|phong|ban|don vi|ubnd) \w+",
+    r"phan( viec)? (cua )?(so(?! hoa| lieu| hieu)|xa|phuong|phong|ban|don vi|ubnd) \w+",
 )
 HEDGE = table(
     "co ban", "ve co ban", "gan", "gan nhu", "sap(?! (xep|nhap))", "tuong doi_?", "hau nhu",

@@ -495,7 +495,7 @@ def combine(
     status, confidence, asked = _settle(found, best, parts or [])
     if (
         asked
-        and set(asked) <= {D, IP}
+        and (set(asked) <= {D, IP} or set(asked) <= {IP, NS})
         and (
             (percent is not None and 0 < percent < 100 and not measured)
             or (acted and counts and all(c.done < c.total for c in counts))
@@ -677,6 +677,12 @@ def _settle(
             return NS, best[NS], ()
         if "prepare" in ready and best[NS] >= 0.9 and not ready - {"prepare", "step"}:
             return NS, best[NS], ()
+        if any(
+            v.kind == "progress" and v.weight >= 0.9 and _NOW.match(parts[v.clause].text)
+            for v in found
+            if v.clause < len(parts)
+        ):  # "tháng 8 xã tổ chức kiểm tra, hiện đang soạn đề cương": under way now
+            return IP, best[IP], ()
         getting_ready = {v.clause for v in found if v.status is NS}
         if all(v.kind == "prepare" for v in found if v.status is NS) and any(
             v.kind == "progress" and v.weight >= 0.9 and v.clause not in getting_ready
@@ -1170,6 +1176,7 @@ def _unsafe(
         if (
             status is IP
             and _JUST_TAKEN.search(norm)
+            and any(v.status is IP for v in found)  # (not "được 20% ạ. Em mới nhận bàn giao")
             and all(_LOOKING.search(parts[v.clause].text) for v in found if v.status is IP)
         ):
             return (IP, NS)  # "mới nhận bàn giao từ xã cũ, đang xem lại": begun, or studying?
