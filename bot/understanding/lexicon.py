@@ -100,6 +100,8 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     r"(ben|phong|don vi) (em|minh|toi) dau (co )?(lam|phu trach|chu tri)(?! duoc)",
     "xem lai( giup)?( viec)? phan cong",  # "đề nghị anh xem lại việc phân công": not theirs
     "khong phai (don vi|co quan|so|phong|ben|xa|van phong) (em|minh|toi)(?! khong)",
+    # "việc số hóa hồ sơ đất đai đâu phải của xã, bên chi nhánh … làm mà": not theirs
+    "dau phai (la )?(viec |nhiem vu )?(cua )?(xa|phuong|ben em|phong em|don vi em|truong em|so)",
     "khong lien quan",
     # "giờ đã chuyển về Sở Tư pháp quản lý, xã em không còn làm nữa": no longer theirs
     "(khong|chang) con (lam|phu trach|quan ly|thuc hien)( \\w+){0,3} nua",
@@ -116,7 +118,7 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "khong (phai )?(chu tri|phu trach)",
     # "việc này do Phòng Nội vụ theo dõi": another unit is in charge
     r"do (phong|so|ban|don vi|ubnd|van phong|bo phan|dong chi|trung tam|chi cuc|cong an|xa)"
-    r"( (?!em\b|minh\b|toi\b)\w+){0,4} (chu tri|phu trach|theo doi_?|quan ly|dam nhan|lam dau moi)",
+    r"( (?!em\b|minh\b|toi\b)\w+){0,6} (chu tri|phu trach|theo doi_?|quan ly|dam nhan|lam dau moi)",
 )  # fmt: skip
 EXTENSION = table(
     "gia han", "xin lui", "xin doi_? (han|thoi han|thoi gian|sang|den|toi|lai)",

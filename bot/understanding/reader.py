@@ -266,6 +266,7 @@ def read_reply(
     found = _missing_part(found, parts)
     found = _overcome(found, parts)
     found = _superseded(found, parts)
+    found = _last_years(found, parts)
     found = _corrected(found, parts)
     found = _vague_states(found, parts, norm)
     found = _defects(found, norm, parts)
@@ -1365,6 +1366,22 @@ def _corrected(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     if not wrong or not any(v.status and v.clause not in wrong for v in found):
         return found
     return [v for v in found if v.clause not in wrong or v.status is None]
+
+
+def _last_years(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Kế hoạch năm ngoái thì hoàn thành rồi, năm nay bên em chưa làm": last year's done is
+    another year's task; what is said of this year is the state."""
+    this_year = [c.index for c in parts if _THIS_YEAR.search(c.text)]
+    if not this_year or not any(v.clause >= this_year[0] and v.status for v in found):
+        return found
+    before = [c.index for c in parts if c.index < this_year[0] and _LAST_YEAR.search(c.text)]
+    if not before:
+        return found
+    first = before[0]
+    return [v for v in found if not (v.status is D and first <= v.clause < this_year[0])]
+
+
+_THIS_YEAR = re.compile(r"(?<!\w)nam nay(?!\w)")
 
 
 def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
