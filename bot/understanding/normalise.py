@@ -231,7 +231,7 @@ _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "d
 
 
 _REGIONAL = frozenset(  # words read for what they mean in a region (see ``_regional``)
-    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo".split()
+    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo con".split()
 )
 # after "gọi": a call, a name, a bid ("gọi điện", "gọi anh", "gọi thầu"), not "gởi" (gửi)
 _CALLED = frozenset("cho dien dt lai hoi ten la y thau anh chi a c em nhe".split())
@@ -275,6 +275,12 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         after == "co" or (after in ("", "anh", "chi", "a", "ah") and previous in _MO_AFTER)
     ):
         return "dau"  # central "mô có ai làm mô anh": đâu (a denial), not "mở"
+    if (
+        word == "con"
+        and after in ("lam", "bat", "trien", "xong")
+        and (previous.isdigit() or previous in ("sau", "toi", "mai", "tet"))
+    ):
+        return "moi"  # central "để qua tháng tám còn làm": only then (mới)
     if word == "ni" and previous in _THIS_AFTER:
         return "nay"  # central "vụ ni", "bữa ni": this
     if word == "rua" and previous in ("", "la", "nhu", "vay", "the", "sao", "rang", "da"):
