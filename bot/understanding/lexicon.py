@@ -40,7 +40,7 @@ class Table:
     """A phrase table: its pattern, and the words one of which each of its matches starts with
     (None: any), so that a clause without any of them is not scanned at all."""
 
-    __slots__ = ("at_word", "bit", "regex", "starts")
+    __slots__ = ("at_word", "bit", "by_words", "regex", "starts")
     _made = 0
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
@@ -54,9 +54,14 @@ class Table:
         # rest. A phrase whose first word is not sure to be a whole word is kept in all.
         opens = {p: _opens_on(p) for p in ordered}
         self.at_word: dict[str, re.Pattern[str]] = {}
-        for word in self.starts or ():
+        sure = None not in opens.values()  # every match opens on one of ``openers``
+        openers = frozenset().union(*(o for o in opens.values() if o)) if sure else frozenset()
+        for word in (self.starts or frozenset()) | openers:
             kept = [p for p in ordered if (first := opens[p]) is None or word in first]
             self.at_word[word] = self.regex if len(kept) == len(ordered) else _compiled(kept)
+        # search() word by word: only where every match surely opens on a whole first word,
+        # and where trying the whole pattern at each word costs more than a loop over words
+        self.by_words = openers if sure and len(self.regex.pattern) > _BY_WORDS_OVER else None
         self.bit = 1 << Table._made
         Table._made += 1
         if self.starts is None:
@@ -70,7 +75,17 @@ class Table:
         return self.starts is None or not self.starts.isdisjoint(words)
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.regex.search(text, *span)
+        openers = self.by_words
+        if span or openers is None or not _WORDS_ONLY.fullmatch(text):
+            return self.regex.search(text, *span)
+        # the first match, as regex.search finds it: no match opens inside a word or on a
+        # space, so only where one of the first words stands, with its own phrases
+        at_word, position = self.at_word, 0
+        for word in text.split(" "):
+            if word in openers and (found := at_word[word].match(text, position)):
+                return found
+            position += len(word) + 1
+        return None
 
     def match(self, text: str, *span: int) -> re.Match[str] | None:
         return self.regex.match(text, *span)
@@ -83,6 +98,8 @@ class Table:
 
 
 _PLAIN = re.compile(r"[a-z_ |]+")
+_WORDS_ONLY = re.compile(r"[a-z0-9_ ]*")  # word characters and spaces: words split on spaces
+_BY_WORDS_OVER = 3_000  # characters of pattern: below, the loop costs more than it saves (measured)
 
 
 def _first_words(phrase: str) -> frozenset[str] | None:
@@ -127,7 +144,13 @@ def _opens_on(phrase: str) -> frozenset[str] | None:
             return first  # each alternative's first word ends at its space
         return first if _bounded(phrase, close + 1) else None
     end = len(re.match(r"[a-z_]+", phrase).group())  # type: ignore[union-attr]
-    return first if _bounded(phrase, end + 1 if phrase[end : end + 1] == "?" else end) else None
+    end += phrase[end : end + 1] == "?"
+    if glued := _GLUED.match(phrase, end):  # "chu(_q)?": "chu" or "chu_q"
+        first, end = first | {word + glued[1] for word in first}, glued.end()
+    return first if _bounded(phrase, end) else None
+
+
+_GLUED = re.compile(r"\((_[a-z]+)\)\?")
 
 
 def _bounded(phrase: str, i: int) -> bool:
