@@ -177,7 +177,7 @@ _KEEP = VOCABULARY - SHORTHAND.keys() - _SECOND_HALVES - {"ht", "th", "tk"}
 def normalise(display: str) -> str:
     """The folded, repaired form of an NFC reply (see the module docstring)."""
     lower = display.lower()
-    folded = lower.translate(_FOLD)
+    folded = lower if lower.isascii() else lower.translate(_FOLD)  # (no ASCII in _FOLD)
     if folded != lower:  # diacritics written: mark the ambiguous folds
         if "ch" in lower:
             lower = _CHO.sub("cho_", lower)

@@ -1097,18 +1097,16 @@ class _Words(lx.Words):
     @classmethod
     def of(cls, text: str) -> _Words:  # type: ignore[override]
         at: dict[str, list[int]] = {}
-        position = 0
+        position, bits, get = 0, lx.ANY_BITS, lx.WORD_BITS.get
         for word in text.split(" "):
-            if word:
-                if (where := at.get(word)) is None:
+            if (where := at.get(word)) is None:
+                if word:
                     at[word] = [position]
-                else:
-                    where.append(position)
+                    bits |= get(word, 0)
+            else:
+                where.append(position)
             position += len(word) + 1
         words = cls(at)
-        bits, get = lx.ANY_BITS, lx.WORD_BITS.get
-        for word in at:
-            bits |= get(word, 0)
         words.bits = bits
         words.at = at
         words.plain = not ("%" in text or "/" in text or "." in text or "," in text or "-" in text)
@@ -1148,6 +1146,8 @@ def _blank(m: re.Match[str]) -> str:
 
 def _mask(table: lx.Table, text: str, words: _Words) -> str:
     """``text`` with the table's phrases blanked out (same length: positions stay)."""
+    if not words.bits & table.bit:
+        return text  # (_scan's first test, before the call)
     found = _scan(table, text, words)
     if found is _NONE:
         return text
