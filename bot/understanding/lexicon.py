@@ -58,7 +58,8 @@ class Table:
         openers = frozenset().union(*(o for o in opens.values() if o)) if sure else frozenset()
         for word in (self.starts or frozenset()) | openers:
             kept = [p for p in ordered if (first := opens[p]) is None or word in first]
-            self.at_word[word] = self.regex if len(kept) == len(ordered) else _compiled(kept)
+            whole = len(kept) == len(ordered) or len(self.regex.pattern) < _CUT_OVER
+            self.at_word[word] = self.regex if whole else _compiled(kept)
         # search() word by word: only where every match surely opens on a whole first word,
         # and where trying the whole pattern at each word costs more than a loop over words
         self.by_words = openers if sure and len(self.regex.pattern) > _BY_WORDS_OVER else None
@@ -99,6 +100,7 @@ class Table:
 
 _PLAIN = re.compile(r"[a-z_ |]+")
 _WORDS_ONLY = re.compile(r"[a-z0-9_ ]*")  # word characters and spaces: words split on spaces
+_CUT_OVER = 500  # characters of pattern: a shorter one is not cut per word (it saves little)
 _BY_WORDS_OVER = 3_000  # characters of pattern: below, the loop costs more than it saves (measured)
 
 
