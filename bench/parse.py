@@ -72,6 +72,7 @@ def speed(texts: list[str], repeat: int) -> None:
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; "
           f"{len(texts)} texts × {repeat}")  # fmt: skip
     normalise_module._repair.cache_clear()
+    normalise_module._as_is.cache_clear()
     cold = rate(reader, texts, 1)
     floor_rate = rate(floor, texts, repeat)
     warm = rate(reader, texts, repeat)

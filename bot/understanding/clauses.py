@@ -101,7 +101,7 @@ def split(norm: str) -> list[Clause]:
         words = chunk.split() if plain else _TOKEN.findall(chunk)
         last = stop.end() if stop else end
         start, lead = 0, ""
-        for i, word in enumerate(words):
+        for i, word in enumerate(() if LEADS.isdisjoint(words) else words):  # (most have none)
             if word in LEADS and (_links(words, i) if i else len(words) > 1):
                 if words[start:i]:
                     pieces.append((words[start:i], lead, False))

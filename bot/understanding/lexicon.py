@@ -15,24 +15,78 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+# Each table's bit, and for each word the bits of the tables whose phrases may start with it:
+# a clause's words OR'd together (``Words``) tell every table at once whether to scan.
+WORD_BITS: dict[str, int] = {}
+ANY_BITS = 0  # the tables whose phrases may start anywhere (``starts`` None)
+
+
+class Words(frozenset):
+    """A clause's words, with ``bits``: the tables one of whose first words is among them."""
+
+    bits: int
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> Words:
+        found = cls(words)
+        bits, get = ANY_BITS, WORD_BITS.get
+        for word in found:
+            bits |= get(word, 0)
+        found.bits = bits
+        return found
+
 
 class Table:
     """A phrase table: its pattern, and the words one of which each of its matches starts with
     (None: any), so that a clause without any of them is not scanned at all."""
 
-    __slots__ = ("regex", "starts")
+    __slots__ = ("at_word", "bit", "by_words", "regex", "starts")
+    _made = 0
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
-        body = "|".join(sorted(phrases, key=len, reverse=True))
-        self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+        global ANY_BITS
+        ordered = sorted(phrases, key=len, reverse=True)
+        self.regex = _compiled(ordered)
         starts = [_first_words(p) for p in phrases]
         self.starts = None if None in starts else frozenset().union(*starts)  # type: ignore[arg-type]
+        # ``regex`` cut down to the phrases that can open on each first word (in the same
+        # order, so the same one matches first): tried where that word stands, it skips the
+        # rest. A phrase whose first word is not sure to be a whole word is kept in all.
+        opens = {p: _opens_on(p) for p in ordered}
+        self.at_word: dict[str, re.Pattern[str]] = {}
+        sure = None not in opens.values()  # every match opens on one of ``openers``
+        openers = frozenset().union(*(o for o in opens.values() if o)) if sure else frozenset()
+        for word in (self.starts or frozenset()) | openers:
+            kept = [p for p in ordered if (first := opens[p]) is None or word in first]
+            whole = len(kept) == len(ordered) or len(self.regex.pattern) < _CUT_OVER
+            self.at_word[word] = self.regex if whole else _compiled(kept)
+        # search() word by word: only where every match surely opens on a whole first word,
+        # and where trying the whole pattern at each word costs more than a loop over words
+        self.by_words = openers if sure and len(self.regex.pattern) > _BY_WORDS_OVER else None
+        self.bit = 1 << Table._made
+        Table._made += 1
+        if self.starts is None:
+            ANY_BITS |= self.bit
+        for word in self.starts or ():
+            WORD_BITS[word] = WORD_BITS.get(word, 0) | self.bit
 
     def within(self, words: Iterable[str]) -> bool:
+        if isinstance(words, Words):
+            return bool(words.bits & self.bit)
         return self.starts is None or not self.starts.isdisjoint(words)
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.regex.search(text, *span)
+        openers = self.by_words
+        if span or openers is None or not _WORDS_ONLY.fullmatch(text):
+            return self.regex.search(text, *span)
+        # the first match, as regex.search finds it: no match opens inside a word or on a
+        # space, so only where one of the first words stands, with its own phrases
+        at_word, position = self.at_word, 0
+        for word in text.split(" "):
+            if word in openers and (found := at_word[word].match(text, position)):
+                return found
+            position += len(word) + 1
+        return None
 
     def match(self, text: str, *span: int) -> re.Match[str] | None:
         return self.regex.match(text, *span)
@@ -45,6 +99,9 @@ class Table:
 
 
 _PLAIN = re.compile(r"[a-z_ |]+")
+_WORDS_ONLY = re.compile(r"[a-z0-9_ ]*")  # word characters and spaces: words split on spaces
+_CUT_OVER = 500  # characters of pattern: a shorter one is not cut per word (it saves little)
+_BY_WORDS_OVER = 3_000  # characters of pattern: below, the loop costs more than it saves (measured)
 
 
 def _first_words(phrase: str) -> frozenset[str] | None:
@@ -68,6 +125,101 @@ def _first_words(phrase: str) -> frozenset[str] | None:
     if phrase[word.end() : word.end() + 1] == "?":
         return frozenset({word.group(), word.group()[:-1]})
     return frozenset({word.group()})
+
+
+def _compiled(phrases: list[str]) -> re.Pattern[str]:
+    body = "|".join(phrases)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+
+def _opens_on(phrase: str) -> frozenset[str] | None:
+    """The words every match of ``phrase`` surely opens with, each as a whole word, or None
+    when that is not sure (it may open on any)."""
+    first = _first_words(phrase)
+    if first is None or _top_level_or(phrase):
+        return None
+    while phrase.startswith(("(?<!", "(?<=")):
+        phrase = phrase[phrase.find(")") + 1 :]
+    if phrase.startswith("("):
+        close = phrase.find(")")
+        if all(" " in alt for alt in phrase[1:close].split("|")):
+            return first  # each alternative's first word ends at its space
+        return first if _bounded(phrase, close + 1) else None
+    end = len(re.match(r"[a-z_]+", phrase).group())  # type: ignore[union-attr]
+    end += phrase[end : end + 1] == "?"
+    if glued := _GLUED.match(phrase, end):  # "chu(_q)?": "chu" or "chu_q"
+        first, end = first | {word + glued[1] for word in first}, glued.end()
+    return first if _bounded(phrase, end) else None
+
+
+_GLUED = re.compile(r"\((_[a-z]+)\)\?")
+
+
+def _bounded(phrase: str, i: int) -> bool:
+    """Whether what ``phrase`` matches from ``i`` on surely opens with a non-word character
+    (a space, the end) or nothing at all."""
+    if i >= len(phrase) or phrase[i] in " $":
+        return True
+    if phrase.startswith(("(?!", "(?=", "(?<!", "(?<="), i):
+        return _bounded(phrase, _close(phrase, i) + 1)  # a look-around consumes nothing
+    if phrase[i] == "(":
+        close = _close(phrase, i)
+        inner = phrase[i + 3 if phrase.startswith("(?:", i) else i + 1 : close]
+        if _top_level_or(inner) or not inner.startswith(" "):
+            return False
+        after = phrase[close + 1 : close + 2]
+        if after == "{":  # "( \\w+){0,3}": taken at least once, or what follows opens
+            counts = phrase[close + 2 : phrase.index("}", close)]
+            return counts[:1] not in ("", "0", ",") or _bounded(
+                phrase, phrase.index("}", close) + 1
+            )
+        if after in ("?", "*"):
+            return _bounded(phrase, close + 2)
+        return True
+    return False
+
+
+def _close(phrase: str, i: int) -> int:
+    """Where the group opening at ``i`` closes."""
+    depth, escaped, in_class = 0, False, False
+    for j in range(i, len(phrase)):
+        ch = phrase[j]
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if not depth:
+                return j
+    return len(phrase)
+
+
+def _top_level_or(phrase: str) -> bool:
+    """Whether ``phrase`` has a "|" outside every group and class."""
+    depth, escaped, in_class = 0, False, False
+    for ch in phrase:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and not depth:
+            return True
+    return False
 
 
 def table(*phrases: str) -> Table:

@@ -177,7 +177,7 @@ _KEEP = VOCABULARY - SHORTHAND.keys() - _SECOND_HALVES - {"ht", "th", "tk"}
 def normalise(display: str) -> str:
     """The folded, repaired form of an NFC reply (see the module docstring)."""
     lower = display.lower()
-    folded = lower.translate(_FOLD)
+    folded = lower if lower.isascii() else lower.translate(_FOLD)  # (no ASCII in _FOLD)
     if folded != lower:  # diacritics written: mark the ambiguous folds
         if "ch" in lower:
             lower = _CHO.sub("cho_", lower)
@@ -206,7 +206,7 @@ def normalise(display: str) -> str:
             pieces += [folded[last : match.start()], said]
             last, previous = match.end(), said
             continue
-        if word in _KEEP:
+        if word in _KEEP or _as_is(word):
             previous = word
             continue
         if word == "vg" and (previous in _VG_BEFORE or _VG_AFTER.match(folded, match.end())):
@@ -315,6 +315,22 @@ def _in_context(word: str, previous: str, text: str, end: int) -> str:
     if previous in PAIRS and PAIRS[previous][:-1] == word:
         return PAIRS[previous]
     return word
+
+
+# the first halves' partners less their last letter: "than", "hie" (see ``_in_context``)
+_TRUNCATED = frozenset(second[:-1] for second in PAIRS.values())
+
+
+@lru_cache(maxsize=65536)
+def _as_is(word: str) -> bool:
+    """Whether ``word`` leaves the loop of ``normalise`` as written whatever stands around it
+    (its ``else`` branch, for a word none of the branches before it takes); cached per word
+    like ``_repair``, so that a known word costs one look-up."""
+    if word in ("vg", "ng", "ht", "th", "tk") or word in _TRUNCATED:
+        return False
+    if (word.endswith("ng") and word[:-2].isdigit()) or (word[-1:] == "t" and word[:-1].isdigit()):
+        return False
+    return _repair(word) == word
 
 
 @lru_cache(maxsize=65536)

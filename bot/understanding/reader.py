@@ -1785,6 +1785,8 @@ _DATE_ASKED_WORDS = frozenset(
 def _date_asked(c: clauses_.Clause, today: date, deadline: date | None) -> date | None:
     """ "15/8 được không anh?": a question that is only a date past the deadline (within half
     a year of it), asked for."""
+    if not c.question:
+        return None  # (a quick pre-check: the one below, before the words are split)
     words = set(c.text.split())
     rest = words - _DATE_ASKED_WORDS
     if not c.question or not rest or any(not any(ch.isdigit() for ch in w) for w in rest):
