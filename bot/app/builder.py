@@ -137,6 +137,11 @@ class Service:
     escalation_copies: EscalationCopies | None = None  # NHACVIEC_EMAIL_ESCALATIONS=on
     # The process the charts and reports are drawn in (started by the first one).
     renderer: Renderer = field(default_factory=Renderer)
+    collector: heap.Collector | None = None  # full collections when quiet (``open``)
+
+    def quiet(self) -> bool:
+        """Nothing in flight: no update, answer, round or digest run."""
+        return not (self.dispatcher.busy() or self.reminders.busy())
 
     async def open(self) -> int:
         """Process and send what the inbox kept, then start every channel with its
@@ -151,6 +156,9 @@ class Service:
             board.started(channel.name)
             await channel.set_commands(menus)
         heap.settle()  # what is alive now lives as long as the process
+        if self.collector is None:
+            self.collector = heap.Collector(self.quiet)
+        self.collector.start()
         return recovered
 
     async def close(self, drain_seconds: float | None = None) -> None:
@@ -168,6 +176,8 @@ class Service:
             await self.dispatcher.close()
         finally:
             self.renderer.close()  # a drawing under way is not waited for
+            if self.collector is not None:
+                await self.collector.stop()
             heap.release()
 
 

@@ -174,6 +174,10 @@ class Dispatcher:
                 await asyncio.wait([self._worker])
             await self._lanes.wait_idle()
 
+    def busy(self) -> bool:
+        """Whether an update is being stored, run or answered."""
+        return self._worker is not None or self._unfinished > 0 or self._lanes.busy()
+
     async def close(self) -> None:
         """Stop the background work; what it had not finished is recovered at start-up."""
         task = self._worker
