@@ -11,7 +11,7 @@ service is started once more until the queue is sent: the time to its first page
 whether any task was told twice. Target: every exit within 5 s, none left claimed, none
 told twice.
 
-    .venv/bin/python -m bench.sigterm [--tasks 300] [--repeat 5] [--pages 3]
+    .venv/bin/python -m bench.sigterm [--tasks 1000] [--repeat 5] [--pages 2]
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from tests.kit.long_queue import LongQueue
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--tasks", type=int, default=300)
+    parser.add_argument("--tasks", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--pages", type=int, default=3)
+    parser.add_argument("--pages", type=int, default=2)
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs at the start")
     took = []

@@ -5,7 +5,9 @@ and ``bench/sigterm.py``.
 of it linked on Telegram (the fake Bot API): her check-in that morning carries them all, over
 many pages, which leave one a second (Telegram's limit per chat). ``nhacviec run`` runs as a
 real subprocess; ``stop`` sends SIGTERM once ``pages`` pages are out and times the exit;
-``resume`` starts it again until every nudge is sent.
+``resume`` starts it again until every nudge is sent. Each start's simulated clock goes on
+from the first start's (``NHACVIEC_CLOCK_START`` plus the real time since), as real time
+would: a nudge released at a stop is due at that instant, not a minute the clock replays.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import signal
 import sqlite3
 import time
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from tests.fakes.telegram_api import FakeTelegramAPI
@@ -60,6 +63,15 @@ class LongQueue:
             "NHACVIEC_LOG_FILE": str(folder / "run.log"),
         }
         self.person_id: int | None = None
+        self._first_start: float | None = None
+
+    async def _start(self):
+        """``nhacviec run``, its simulated clock where the first start's is now."""
+        if self._first_start is None:
+            self._first_start = time.monotonic()
+        later = timedelta(seconds=int(time.monotonic() - self._first_start) + 1)
+        start = (datetime.fromisoformat(CLOCK_START) + later).isoformat()
+        return await start_run(self.folder, self.env | {"NHACVIEC_CLOCK_START": start})
 
     async def prepare(self) -> None:
         """The store (sample plus the extra tasks) and the official's invite, used by the
@@ -79,7 +91,7 @@ class LongQueue:
     async def stop(self, pages: int = 3, hang_guard: float = 30) -> Stopped:
         """Start ``nhacviec run`` (linking the chat the first time), SIGTERM once ``pages``
         more pages reached the chat, and wait for the exit."""
-        process = await start_run(self.folder, self.env)
+        process = await self._start()
         try:
             await self.api.wait_for("setMyCommands", timeout=30, since=len(self.api.calls))
             if self.person_id is None:
@@ -108,7 +120,7 @@ class LongQueue:
     async def resume(self, within: float = 120) -> float:
         """``nhacviec run`` again until no nudge of the queue is left unsent, then SIGTERM;
         the seconds from the start to the first page (the released nudges due at once)."""
-        process = await start_run(self.folder, self.env)
+        process = await self._start()
         try:
             started = time.monotonic()
             await self.api.wait_for(self.ours, timeout=30, since=len(self.api.calls))
