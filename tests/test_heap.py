@@ -106,3 +106,14 @@ async def test_a_service_never_quiet_still_collects_after_at_most_seconds(full_p
     finally:
         await collector.stop()
     assert gc.get_threshold() == thresholds  # Python's own full collections again
+
+
+async def test_two_collectors_give_python_its_thresholds_back_once_both_stop():
+    thresholds = gc.get_threshold()
+    first, second = heap.Collector(lambda: True), heap.Collector(lambda: True)
+    first.start()
+    second.start()
+    await first.stop()
+    assert gc.get_threshold()[2] == heap.NEVER  # the second still holds them
+    await second.stop()
+    assert gc.get_threshold() == thresholds

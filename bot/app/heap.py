@@ -43,6 +43,25 @@ def release() -> None:
     gc.unfreeze()
 
 
+# Python's thresholds while collectors hold full collections (several services may be open
+# in one process, tests): the first takes them, the last gives them back.
+_held: list[tuple[int, int, int]] = []
+
+
+def _take() -> tuple[int, int, int]:
+    thresholds = _held[0] if _held else gc.get_threshold()
+    _held.append(thresholds)
+    young, middle, _ = thresholds
+    gc.set_threshold(young, middle, NEVER)
+    return thresholds
+
+
+def _give() -> None:
+    thresholds = _held.pop()
+    if not _held:
+        gc.set_threshold(*thresholds)
+
+
 class Collector:
     """Full collections when ``quiet()``, looked at every ``every`` seconds, and at least
     every ``at_most`` seconds; only once Python would have thought of one (its oldest
@@ -67,9 +86,7 @@ class Collector:
         """Take full collections from Python (until ``stop``) and start looking."""
         if self._task is not None:
             return
-        self._thresholds = gc.get_threshold()
-        young, middle, _ = self._thresholds
-        gc.set_threshold(young, middle, NEVER)
+        self._thresholds = _take()
         self._task = asyncio.create_task(self._run(), name="collector")
 
     async def stop(self) -> None:
@@ -82,8 +99,8 @@ class Collector:
 
     def _give_back(self) -> None:
         if self._thresholds is not None:
-            gc.set_threshold(*self._thresholds)
             self._thresholds = None
+            _give()
 
     def due(self, since: float) -> bool:
         """Whether a full collection runs now: Python's counter of the oldest generation
