@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import gc
 import logging
 import os
 import re
@@ -127,6 +128,36 @@ class Lag:
             late = time.perf_counter() - asked - self.tick
             if late > self.threshold:
                 self.seen.setdefault(self.stalls.phase, []).append(late)
+
+
+class Collections:
+    """The garbage collector's passes, per phase and generation: a pass holds the loop
+    the whole time, so one over the threshold is a stall of its own (named so here)."""
+
+    def __init__(self, stalls: Stalls, threshold: float) -> None:
+        self.stalls, self.threshold = stalls, threshold
+        self.passes: dict[tuple[str, int], list[float]] = {}
+        self._started = 0.0
+        gc.callbacks.append(self._seen)
+
+    def _seen(self, event: str, info: dict) -> None:
+        if event == "start":
+            self._started = time.perf_counter()
+            return
+        took = time.perf_counter() - self._started
+        self.passes.setdefault((self.stalls.phase, info["generation"]), []).append(took)
+
+    def line(self, phase: str) -> str:
+        parts = []
+        for generation in (0, 1, 2):
+            took = self.passes.get((phase, generation), [])
+            over = sum(1 for s in took if s > self.threshold)
+            parts.append(f"gen {generation}: {len(took)} passes, longest "
+                         f"{max(took, default=0.0) * 1000:.0f} ms, {over} over")  # fmt: skip
+        return f"{phase:>5}  gc  " + "; ".join(parts)
+
+    def close(self) -> None:
+        gc.callbacks.remove(self._seen)
 
 
 class Probe:
@@ -237,6 +268,7 @@ async def main() -> None:
             loop.set_debug(not args.no_debug)
             loop.slow_callback_duration = args.threshold
             lag = Lag(stalls, args.threshold)
+            collections = Collections(stalls, args.threshold)
             ticking = asyncio.create_task(lag.run())
 
             stalls.phase, idle = "idle", Probe(api)
@@ -259,6 +291,7 @@ async def main() -> None:
             await burst(api, db, officials, args.replies)
             asked = (await asyncio.gather(sweeping, probing, asking))[2]
             stalls.phase = "after"
+            collections.close()
             ticking.cancel()
             loop.set_debug(False)
             await service.close(5)
@@ -278,6 +311,9 @@ async def main() -> None:
         print(f"{phase:>5}  lags {len(late):4d}  longest {longest * 1000:7.0f} ms"
               f"  probe median {statistics.median(waits) * 1000:6.0f} ms"
               f"  worst {max(waits) * 1000:6.0f} ms")  # fmt: skip
+    print("the garbage collector's passes (over: longer than the threshold):")
+    for phase in ("idle", "soak"):
+        print(collections.line(phase))
 
 
 if __name__ == "__main__":

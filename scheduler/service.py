@@ -79,6 +79,10 @@ class ReminderService:
     _round_task: asyncio.Task | None = None
     _digest_task: asyncio.Task | None = None
 
+    def busy(self) -> bool:
+        """Whether a round or a digest run is under way."""
+        return self._lock.locked() or self._digest_lock.locked()
+
     async def run_round(self) -> RoundReport:
         """One round at the clock's current instant (also callable directly in tests)."""
         async with self._lock:

@@ -14,7 +14,7 @@ import asyncio
 import logging
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -28,6 +28,7 @@ from bot.channels.health import board
 from bot.channels.media import MB, EvidenceFolder
 from bot.channels.pacing import Limiter
 from bot.channels.watch import ChannelWatch
+from bot.documents.render import Renderer
 from bot.inbound.choices import keep_menus
 from bot.inbound.dispatcher import Deps, Dispatcher
 from bot.inbound.router import menu
@@ -134,6 +135,13 @@ class Service:
     digest_sink: ChatDigestSink
     reminders: ReminderService  # not started: ``serve`` starts it, tests run rounds
     escalation_copies: EscalationCopies | None = None  # NHACVIEC_EMAIL_ESCALATIONS=on
+    # The process the charts and reports are drawn in (started by the first one).
+    renderer: Renderer = field(default_factory=Renderer)
+    collector: heap.Collector | None = None  # full collections when quiet (``open``)
+
+    def quiet(self) -> bool:
+        """Nothing in flight: no update, answer, round or digest run."""
+        return not (self.dispatcher.busy() or self.reminders.busy())
 
     async def open(self) -> int:
         """Process and send what the inbox kept, then start every channel with its
@@ -148,6 +156,9 @@ class Service:
             board.started(channel.name)
             await channel.set_commands(menus)
         heap.settle()  # what is alive now lives as long as the process
+        if self.collector is None:
+            self.collector = heap.Collector(self.quiet)
+        self.collector.start()
         return recovered
 
     async def close(self, drain_seconds: float | None = None) -> None:
@@ -158,11 +169,16 @@ class Service:
             await asyncio.wait_for(self.dispatcher.drain(), drain_seconds)
         except TimeoutError:
             log.warning("action=drain_timeout seconds=%s", drain_seconds)
-        for channel in self.channels.values():
-            await channel.stop()
-            board.stopped(channel.name)
-        await self.dispatcher.close()
-        heap.release()
+        try:
+            for channel in self.channels.values():
+                await channel.stop()
+                board.stopped(channel.name)
+            await self.dispatcher.close()
+        finally:
+            self.renderer.close()  # a drawing under way is not waited for
+            if self.collector is not None:
+                await self.collector.stop()
+            heap.release()
 
 
 def email_channel(settings: Settings) -> EmailChannel | None:
@@ -204,7 +220,8 @@ def build_service(
         # A channel that stops for a reason only the operator can fix says so elsewhere.
         if hasattr(channel, "on_health") and channel.on_health is None:
             channel.on_health = alerts
-    dispatcher = Dispatcher(Deps(db, channels, calendar, rules, clock.now, lang))
+    renderer = Renderer()
+    dispatcher = Dispatcher(Deps(db, channels, calendar, rules, clock.now, lang, renderer))
     email = email_channel(settings)
     delivery: Delivery = ChatDelivery(db, channels, lang, calendar=calendar, watch=watch)
     invites = MailInvites(channels, calendar.timezone)  # how an e-mail says to link a chat
@@ -252,7 +269,9 @@ def build_service(
         digests=digests,
         parallel=PARALLEL if db.dialect == "postgresql" else 1,
     )
-    return Service(channels, calendar, rules, dispatcher, delivery, sink, reminders, copies)
+    return Service(
+        channels, calendar, rules, dispatcher, delivery, sink, reminders, copies, renderer
+    )
 
 
 def _and_copies(digests: DigestRunner, copies: EscalationCopies) -> DigestRunner:

@@ -1,16 +1,34 @@
-"""The start-up heap kept out of the garbage collector's full passes.
+"""The garbage collector kept off the event loop's busy moments.
 
 A full (generation 2) collection walks every tracked object and holds the loop the
-whole time: with SQLAlchemy's metadata, PTB, the holidays tables and the plan's
-first reads that is about 200,000 objects, 100-200 ms a pass, several passes a
-minute while replies and nudges pour in. What is alive once the service has started
-lives as long as the process, so it is collected once and frozen
-(``gc.freeze``): later full passes walk only what came after.
+whole time. Two measures (bench/stalls.py):
+
+- What is alive once the service has started (SQLAlchemy's metadata, PTB, the holidays
+  tables, the plan's first reads: about 200,000 objects, 100-200 ms a pass) lives as
+  long as the process, so it is collected once and frozen (``settle``, ``gc.freeze``):
+  later full passes walk only what came after.
+- What came after still grows during a burst: the answers waiting for their chat's
+  second, the turns' objects, the nudges of a round stay alive for tens of seconds and
+  reach the oldest generation, and Python then ran full passes of 100-350 ms in the
+  middle of the burst (10 in a 20 s soak). ``Collector`` takes full collections from
+  Python and runs them when the service is quiet (no update, answer or round in
+  flight), when those objects have died and the pass is short; one runs anyway once
+  ``at_most`` seconds went by without, so a service never quiet still reclaims its
+  cycles. The young generations are collected by Python as before.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+log = logging.getLogger("nhacviec.heap")
+NEVER = 1 << 30  # a threshold Python's own full collections never reach
 
 
 def settle() -> int:
@@ -23,3 +41,84 @@ def settle() -> int:
 def release() -> None:
     """The frozen objects back to the collector (a process opening services again)."""
     gc.unfreeze()
+
+
+# Python's thresholds while collectors hold full collections (several services may be open
+# in one process, tests): the first takes them, the last gives them back.
+_held: list[tuple[int, int, int]] = []
+
+
+def _take() -> tuple[int, int, int]:
+    thresholds = _held[0] if _held else gc.get_threshold()
+    _held.append(thresholds)
+    young, middle, _ = thresholds
+    gc.set_threshold(young, middle, NEVER)
+    return thresholds
+
+
+def _give() -> None:
+    thresholds = _held.pop()
+    if not _held:
+        gc.set_threshold(*thresholds)
+
+
+class Collector:
+    """Full collections when ``quiet()``, looked at every ``every`` seconds, and at least
+    every ``at_most`` seconds; only once Python would have thought of one (its oldest
+    generation's counter past its threshold). ``monotonic`` and ``sleep`` are injected."""
+
+    def __init__(
+        self,
+        quiet: Callable[[], bool],
+        *,
+        every: float = 1.0,
+        at_most: float = 600.0,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+    ) -> None:
+        self.quiet, self.every, self.at_most = quiet, every, at_most
+        self.monotonic, self.sleep = monotonic, sleep
+        self.passes = 0  # full collections run here
+        self._task: asyncio.Task | None = None
+        self._thresholds: tuple[int, int, int] | None = None
+
+    def start(self) -> None:
+        """Take full collections from Python (until ``stop``) and start looking."""
+        if self._task is not None:
+            return
+        self._thresholds = _take()
+        self._task = asyncio.create_task(self._run(), name="collector")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._give_back()
+
+    def _give_back(self) -> None:
+        if self._thresholds is not None:
+            self._thresholds = None
+            _give()
+
+    def due(self, since: float) -> bool:
+        """Whether a full collection runs now: Python's counter of the oldest generation
+        (collections of the middle one since the last full one) past its threshold, and
+        the service quiet or the last one ``at_most`` ago (``since``: its instant)."""
+        assert self._thresholds is not None
+        if gc.get_count()[2] <= self._thresholds[2]:
+            return False
+        return self.monotonic() - since >= self.at_most or self.quiet()
+
+    async def _run(self) -> None:
+        since = self.monotonic()
+        try:
+            while True:
+                await self.sleep(self.every)
+                if self.due(since):
+                    gc.collect(2)
+                    since = self.monotonic()
+                    self.passes += 1
+        finally:  # also when the loop ends without ``stop``: Python collects again
+            self._give_back()

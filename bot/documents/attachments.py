@@ -6,8 +6,8 @@ inside the turn, it would hold up the batch of turns it belongs to, and that
 batch's write transaction, for as long. So the turn only says what to make
 (``AttachmentRequest``, kept with the answer in the inbox instead of megabytes
 of file) and the dispatcher makes it just before sending: figures from a
-read-only unit of work, drawing in a worker thread, while other chats' answers
-keep going out.
+read-only unit of work, drawing off the event loop (``bot.documents.render``: the
+service's worker process), while other chats' answers keep going out.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.channels.base import Attachment
+from bot.documents.render import Render, in_thread
 from storage import assignments, evidence, plans
 from storage.db import Database
 from storage.report import agency_name
@@ -74,10 +75,16 @@ async def evidence_file(db: Database, evidence_id: int) -> tuple[Attachment | No
 
 
 async def make(
-    db: Database, request: AttachmentRequest, *, tz: ZoneInfo, closing: Closing = AS_WRITTEN
+    db: Database,
+    request: AttachmentRequest,
+    *,
+    tz: ZoneInfo,
+    closing: Closing = AS_WRITTEN,
+    render: Render = in_thread,
 ) -> Attachment:
     """Draw the chart or write the spreadsheet; ``tz`` is the calendar's time zone (the
-    local day a completion falls on decides whether it was on time)."""
+    local day a completion falls on decides whether it was on time); ``render`` draws
+    (the figures are read here, on the loop)."""
     async with db.unit_of_work(dry_run=True) as session:
         plan_ids = await plans.resolve(session, request.year) or ()
         if request.kind == "chart":
@@ -93,7 +100,7 @@ async def make(
             scope = ""
             if request.agency_id is not None:
                 scope = await agency_name(session, request.agency_id)
-            png = await asyncio.to_thread(_chart, by_group, request.day, request.lang, scope)
+            png = await render(_chart, by_group, request.day, request.lang, scope)
             return Attachment("photo", png, f"tien-do-{request.day.isoformat()}.png")
         # openpyxl (python-docx for a draft): imported in a thread, the first time a second
         report = await asyncio.to_thread(_load, "bot.documents.report", request.kind)
@@ -112,12 +119,13 @@ async def make(
             tz=tz,
             closing=closing,
             issuer=issuer,
+            render=render,
         )
         return Attachment("document", content, report.report_filename(request.day, fmt))
 
 
 def _chart(by_group, day: date, lang: str, scope: str) -> bytes:
-    """In a worker thread: matplotlib's import alone holds a thread for a second."""
+    """Where ``render`` runs it (matplotlib's import alone takes a second, once)."""
     from bot.documents.chart import progress_chart
 
     return progress_chart(by_group, day, lang, scope)

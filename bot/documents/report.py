@@ -11,7 +11,6 @@ keeps the contract's words and ISO dates (``updated_at`` in UTC).
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import functools
 import io
@@ -26,6 +25,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from bot.documents.render import Render, in_thread
 from bot.documents.sheet import StyledSheet, cell_text, register_styles
 from bot.outbound.digests import counts_line
 from bot.texts import dmy, group_label, percent, status_name, t
@@ -484,11 +484,14 @@ async def build_report(
     tz: ZoneInfo,
     closing: Closing = AS_WRITTEN,
     issuer: str = "",
+    render: Render = in_thread,
 ) -> bytes:
     """The report of the local day ``today`` in ``fmt``; text and CSV as UTF-8.
 
     ``closing``: when a deadline on a day off closes (``storage.summary.Closing``);
-    ``issuer``: the issuing body of the DOCX draft (``bot.documents.draft``).
+    ``issuer``: the issuing body of the DOCX draft (``bot.documents.draft``);
+    ``render``: where the XLSX and DOCX files are written (``bot.documents.render``),
+    from the rows read here.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format: one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -519,7 +522,7 @@ async def build_report(
     if fmt == "docx":
         from bot.documents.draft import to_docx  # python-docx: loaded when needed
 
-        return await asyncio.to_thread(
+        return await render(
             to_docx,
             total,
             by_group,
@@ -532,6 +535,6 @@ async def build_report(
             withdrawn=withdrawn,
             tz=tz,
         )
-    # Seconds of CPU on a big plan: in a worker thread, so the event loop keeps serving.
+    # Seconds of CPU on a big plan: off the event loop, so it keeps serving.
     xlsx = functools.partial(to_xlsx, tz=tz, plan=plan, withdrawn=withdrawn)
-    return await asyncio.to_thread(xlsx, rows, by_group, by_agency, total, today, lang)
+    return await render(xlsx, rows, by_group, by_agency, total, today, lang)

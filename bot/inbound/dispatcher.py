@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.channels.base import Channel, ChannelError, Incoming, Outgoing
+from bot.documents.render import Render, in_thread
 from bot.inbound import fairness
 from bot.inbound.answer import Answer
 from bot.inbound.inbox_json import (
@@ -76,6 +77,7 @@ class Deps:
     rules: ReminderRules
     now: Callable[[], datetime]  # the service clock's ``now``: aware UTC
     lang: str = "vi"
+    render: Render = in_thread  # where charts and reports are drawn (the service: a process)
 
 
 def _chat_of(job: _Job) -> tuple[str, str]:
@@ -116,7 +118,7 @@ class Dispatcher:
         self._lanes: fairness.Lanes[tuple[str, str], list[_Job]] = fairness.Lanes(
             self._send_jobs, senders=chats_at_once
         )
-        self._builds = fairness.Builds(deps.db, deps.calendar, deps.now)
+        self._builds = fairness.Builds(deps.db, deps.calendar, deps.now, deps.render)
         self._in_flight: set[int] = set()  # rows this dispatcher is processing or sending
         self._room = asyncio.Event()  # set while fewer than ``backlog`` jobs are unfinished
         self._room.set()
@@ -171,6 +173,10 @@ class Dispatcher:
             if self._worker is not None:
                 await asyncio.wait([self._worker])
             await self._lanes.wait_idle()
+
+    def busy(self) -> bool:
+        """Whether an update is being stored, run or answered."""
+        return self._worker is not None or self._unfinished > 0 or self._lanes.busy()
 
     async def close(self) -> None:
         """Stop the background work; what it had not finished is recovered at start-up."""

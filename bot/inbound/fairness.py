@@ -33,6 +33,7 @@ from typing import Generic, TypeVar
 from bot.channels.base import Incoming, Outgoing
 from bot.documents.attachments import AttachmentRequest, evidence_file
 from bot.documents.attachments import make as make_attachment
+from bot.documents.render import Render, in_thread
 from bot.inbound.answer import Answer
 from bot.inbound.turn import LinkedTurn, Turn
 from bot.texts import say
@@ -203,8 +204,10 @@ class Builds:
     """Makes the attachments of answers, one at a time across chats (a big workbook is
     seconds of CPU), and closes the asker's request once its answer went out or failed."""
 
-    def __init__(self, db: Database, calendar: WorkCalendar, now: Callable) -> None:
-        self.db, self.calendar, self.now = db, calendar, now
+    def __init__(
+        self, db: Database, calendar: WorkCalendar, now: Callable, render: Render = in_thread
+    ) -> None:
+        self.db, self.calendar, self.now, self.render = db, calendar, now, render
         self._one = asyncio.Semaphore(1)
 
     async def message(self, answer: Answer) -> Outgoing:
@@ -216,7 +219,9 @@ class Builds:
             return await _evidence_message(self.db, answer.message, later)
         closing = Closing.of(self.calendar, later.day)
         async with self._one:
-            made = await make_attachment(self.db, later, tz=self.calendar.timezone, closing=closing)
+            made = await make_attachment(
+                self.db, later, tz=self.calendar.timezone, closing=closing, render=self.render
+            )
         return replace(answer.message, attachment=made)
 
     async def finished(self, incoming: Incoming, answer: Answer) -> None:

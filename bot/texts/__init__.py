@@ -88,6 +88,11 @@ def use_address(address: str) -> None:
     _address = address
 
 
+def address_in_use() -> str:
+    """How Vietnamese texts address people now (``use_address``)."""
+    return _address
+
+
 def _addressed(text: str) -> str:
     # A sentence's start (group 1 matched, maybe empty) takes the capital.
     return _ANH_CHI.sub(lambda m: f"{m[1]}Đồng chí" if m[1] is not None else "đồng chí", text)
