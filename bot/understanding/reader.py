@@ -560,16 +560,14 @@ _NOT_ACCEPTED = re.compile(r"^ma chua (?:duoc|dat|on)" + _POLITE_END)
 _MOVING = frozenset({"progress", "started", "partial", "undone"})  # work said to be moving
 # a hardship complained of ("mạng yếu quá nên chậm", "máy móc thiếu thốn quá"): in the way of
 # the work, or only slowing it?
-_HARDSHIP = re.compile(
-    r"(?<!\w)(?:cham|yeu|thieu thon|thieu (?:nguoi|can bo|nhan luc|nhan su)|qua(?: a| anh| chi)*$)"
-    r"(?!\w)"
-)  # ("phòng dạo này thiếu người, … anh đang tự làm": short of staff, the work going on)
-# with a share done and no step said: "được 30% thôi anh, mưa lũ cả tuần nay"
-_COPY = re.compile(r"(?<!\w)ban (?:giay|cung|goc|chinh|co dau|dong dau)(?!\w)")
+_HARDSHIPS = r"cham|yeu|thieu thon|thieu (?:nguoi|can bo|nhan luc|nhan su)|qua(?: a| anh| chi)*$"
+_HARDSHIP = re.compile(rf"(?<!\w)(?:{_HARDSHIPS})(?!\w)")  # ("phòng dạo này thiếu người, …
+# anh đang tự làm": short of staff, the work going on)
+# with a share done and no step said, the weather too: "được 30% thôi anh, mưa lũ cả tuần nay"
 _HARD_TIMES = re.compile(
-    r"(?<!\w)(?:cham|yeu|thieu thon|thieu (?:nguoi|can bo|nhan luc|nhan su)|qua(?: a| anh| chi)*$"
-    r"|mua lu|mua bao|lu lut|(?:mat|cup|cat) dien|chap chon)(?!\w)"
+    rf"(?<!\w)(?:{_HARDSHIPS}|mua lu|mua bao|lu lut|(?:mat|cup|cat) dien|chap chon)(?!\w)"
 )
+_COPY = re.compile(r"(?<!\w)ban (?:giay|cung|goc|chinh|co dau|dong dau)(?!\w)")
 _WHOLE = re.compile(r"(?<!\w)(?:toan bo|tat ca|day du|tron bo)(?!\w)")
 
 
