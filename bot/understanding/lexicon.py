@@ -179,10 +179,11 @@ def _bounded(phrase: str, i: int) -> bool:
     return False
 
 
-def _close(phrase: str, i: int) -> int:
-    """Where the group opening at ``i`` closes."""
+def _structure(phrase: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each character of ``phrase`` from
+    ``start`` that is neither escaped nor inside a character class."""
     depth, escaped, in_class = 0, False, False
-    for j in range(i, len(phrase)):
+    for j in range(start, len(phrase)):
         ch = phrase[j]
         if escaped:
             escaped = False
@@ -192,34 +193,21 @@ def _close(phrase: str, i: int) -> int:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if not depth:
-                return j
-    return len(phrase)
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield j, ch, depth
+
+
+def _close(phrase: str, i: int) -> int:
+    """Where the group opening at ``i`` closes."""
+    return next(
+        (j for j, ch, depth in _structure(phrase, i) if ch == ")" and not depth), len(phrase)
+    )
 
 
 def _top_level_or(phrase: str) -> bool:
     """Whether ``phrase`` has a "|" outside every group and class."""
-    depth, escaped, in_class = 0, False, False
-    for ch in phrase:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and not depth:
-            return True
-    return False
+    return any(ch == "|" and not depth for _, ch, depth in _structure(phrase))
 
 
 def table(*phrases: str) -> Table:

@@ -1085,7 +1085,7 @@ def _resolved(text: str, end: int) -> bool:
 
 def _giving(text: str, start: int) -> bool:
     """Unaccented "gửi BC cho Sở" is "to", not "chờ"; "đang chờ Sở" stays waiting; "vài chỗ"
-    (a few places) and "chờ em xíu" (wait for me) wait for no one."""
+    (a few places, folded as "cho") waits for no one."""
     words = _before(text, start)
     if words[-1:] and words[-1] in SOME:
         return True  # "còn chỉnh sửa mấy chỗ nữa": places, folded as "cho"
