@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import gc
 import logging
 import os
@@ -50,7 +49,7 @@ from scheduler.clock import ManualClock
 from storage.enums import Channel, Role
 from storage.models import ChatLink, Nudge, Person
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.kit import HEADER, load_plan
+from tests.kit import load_plan, write_plan_rows
 
 from .replies import NOW, SETTINGS, messages, replies_world
 
@@ -84,16 +83,12 @@ def source(handle: str) -> str:
 
 
 def extra_plan(folder: Path, tasks: int) -> Path:
-    path = folder / "extra.csv"
-    with open(path, "w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(HEADER.split(","))
-        for i in range(tasks):
-            deadline = date(2024, 1, 15) + timedelta(days=i * 300 // max(tasks, 1))
-            code = f"{i % 7 + 1}.{100 + i // 7}"
-            writer.writerow([code, i % 7 + 1, f"Nhiệm vụ bổ sung {i + 1}", COLLECTIVE, "",
-                             deadline.isoformat(), "", "Báo cáo"])  # fmt: skip
-    return path
+    def row(i: int) -> list[object]:
+        deadline = date(2024, 1, 15) + timedelta(days=i * 300 // max(tasks, 1))
+        return [f"{i % 7 + 1}.{100 + i // 7}", i % 7 + 1, f"Nhiệm vụ bổ sung {i + 1}", COLLECTIVE,
+                "", deadline.isoformat(), "", "Báo cáo"]  # fmt: skip
+
+    return write_plan_rows(folder, map(row, range(tasks)), name="extra.csv")
 
 
 async def world(folder: Path, chats: int, tasks: int):

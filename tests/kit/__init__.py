@@ -24,6 +24,7 @@ from tests.kit.files import (
     SHARED_DATA,
     needs_shared_data,
     write_plan,
+    write_plan_rows,
 )
 from tests.kit.times import CAL, NOW, RULES, TZ, local
 from tests.kit.world import (
@@ -67,4 +68,5 @@ __all__ = [
     "sample_store",
     "two_tasks_and_an_invite",
     "write_plan",
+    "write_plan_rows",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
@@ -27,4 +29,15 @@ def write_plan(folder: Path, *rows: str, name: str = "plan.csv") -> Path:
     """A plan file in ``folder``: ``HEADER`` and then ``rows``, one CSV line each."""
     path = folder / name
     path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def write_plan_rows(folder: Path, rows: Iterable[Sequence[object]], name: str = "plan.csv") -> Path:
+    """A plan file in ``folder``: ``HEADER`` and then ``rows``, each a sequence of fields
+    (quoted as CSV needs: agency names hold commas)."""
+    path = folder / name
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADER.split(","))
+        writer.writerows(rows)
     return path

@@ -13,7 +13,6 @@ would: a nudge released at a stop is due at that instant, not a minute the clock
 from __future__ import annotations
 
 import asyncio
-import csv
 import re
 import signal
 import sqlite3
@@ -23,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.kit import HEADER, sample_store
+from tests.kit import sample_store, write_plan_rows
 from tests.kit.cli import call_ok, clean_env, start_run
 
 CHAT = 5551
@@ -33,14 +32,12 @@ CLOCK_START = "2024-01-22T07:40"  # a Monday, before the check-in time
 
 
 def extra_plan(folder: Path, tasks: int) -> Path:
-    path = folder / "extra.csv"
-    with open(path, "w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(HEADER.split(","))
-        for i in range(tasks):
-            writer.writerow([f"{i % 7 + 1}.{100 + i // 7}", i % 7 + 1, f"{EXTRA} {i + 1}",
-                             "Sở Nội vụ", "", "2024-01-22", "", "Báo cáo"])  # fmt: skip
-    return path
+    rows = (
+        [f"{i % 7 + 1}.{100 + i // 7}", i % 7 + 1, f"{EXTRA} {i + 1}", "Sở Nội vụ", "",
+         "2024-01-22", "", "Báo cáo"]
+        for i in range(tasks)
+    )  # fmt: skip
+    return write_plan_rows(folder, rows, name="extra.csv")
 
 
 @dataclass
