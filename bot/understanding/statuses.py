@@ -348,6 +348,15 @@ def _clause_votes(
     def vote(status: Status | None, weight: float, kind: str) -> None:
         out.append(Vote(status, weight, n, kind))
 
+    def owed_answer() -> None:
+        """Another body's answer or delivery owed: blocked, unless it is our own phòng's
+        comments in a consultation ("3 phòng góp ý rồi, phòng Kinh tế chưa trả lời"), work
+        going on (as heldout_r6)."""
+        if _OWN_UNIT_SILENT.match(text) and _OPINIONS.search(f"{ahead_of} {previous} {text}"):
+            vote(IP, 0.9, "progress")
+        else:
+            vote(B, 0.95, "waiting")
+
     if lx.DISPUTE.within(words) and lx.DISPUTE.search(text):
         vote(None, 1.0, "dispute")
         return out
@@ -465,10 +474,7 @@ def _clause_votes(
         and _NO_ANSWER.search(text)
         and (_ASKED_OF.search(text) or (clause.lead != "nhung" and _ASKED_OF.search(previous)))
     ):
-        if _OWN_UNIT_SILENT.match(text) and _OPINIONS.search(f"{ahead_of} {previous} {text}"):
-            vote(IP, 0.9, "progress")  # "3 phòng góp ý rồi, phòng Kinh tế chưa trả lời":
-        else:  # our own phòng's comments owed, the consultation going on (as heldout_r6)
-            vote(B, 0.95, "waiting")  # "đã xin ý kiến Sở Tài chính … chưa được phản hồi"
+        owed_answer()  # "đã xin ý kiến Sở Tài chính … chưa được phản hồi"
     if _BARE_WAIT.search(text):
         vote(B, 0.6, "waiting_vague")  # "còn chờ thôi ạ": for whom, not said
     if "nhac" in words or "don" in words or "doc" in words:
@@ -479,10 +485,7 @@ def _clause_votes(
             vote(B, 0.95, "waiting")
     text = _mask(lx.WAITING, text, words)
     if "chua" in words and clause.lead != "con" and (undelivered := _body_undelivered(text)):
-        if _OWN_UNIT_SILENT.match(text) and _OPINIONS.search(f"{ahead_of} {previous} {text}"):
-            vote(IP, 0.9, "progress")  # our own phòng's comments owed (as above)
-        else:
-            vote(B, 0.95, "waiting")  # "bên Viettel chưa bàn giao phần mềm"
+        owed_answer()  # "bên Viettel chưa bàn giao phần mềm"
         text = text[: undelivered.start()] + _blank(undelivered) + text[undelivered.end() :]
     vocative = []
     for m in _scan(lx.OWN_WAIT, text, words):
