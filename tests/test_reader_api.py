@@ -311,3 +311,31 @@ def test_read_reply_never_raises_and_keeps_its_contract(text, today, deadline):
         assert reading.alternatives == ()
     if reading.status is None and not reading.ask:
         assert reading.percent is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a word quoted, a button named or a reading denied is not said of the work
+        ('Em chưa hiểu "hoàn thành" là nộp bản cứng hay chỉ cần gửi trên hệ thống ạ?', None),
+        ("Dạ xong rồi anh, lúc nãy em bấm nhầm nút Đang thực hiện", D),
+        ("ý em là đã xong hết rồi chứ không phải đang làm ạ", D),
+        ("Ghi giúp em là chưa thực hiện nhé, không phải đang thực hiện", NS),
+        ("à nhầm, không phải vướng, đang làm bình thường rồi", IP),
+        # the other work's news after "việc này": its start is not this task's
+        ("Xong việc này rồi nha anh (KH 33/KH-UBND ngày 9/7), còn việc 2.4 thì tuần sau em làm", D),
+        (
+            "Việc này xong rồi (Báo cáo 56/BC-UBND ngày 12/7), còn nhiệm vụ 3.4 thì tuần sau"
+            " em mới làm",
+            D,
+        ),
+        # "… gì thì": whatever comes up, a condition
+        ("vướng mắc gì thì em báo anh sau, giờ đang làm bình thường", IP),
+        # a start dated after its verb: ahead, not begun; gone by: begun
+        ("Dạ bên em lên lịch bắt đầu từ 21/7, dự kiến 30/7 xong", NS),
+        ("Bên em bắt đầu từ 10/7, đang rà soát", IP),
+    ],
+)
+def test_what_is_only_named_or_belongs_to_other_work_does_not_decide(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

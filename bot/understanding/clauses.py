@@ -8,7 +8,8 @@ cause. A clause asks when it ends with "?" or holds a question form ("bao giờ"
 "… được không", "đã xong chưa anh") — see ``lexicon.QUESTION``.
 
 A clause that opens with "nếu", "khi nào", "khi", "hễ", "miễn (là)", "giả sử", "một khi",
-"có gì" (not "có gì … đâu", a denial), or a bare "không" before "thì" (otherwise), is a
+"có gì" (not "có gì … đâu", a denial), a bare "không" before "thì" (otherwise), or one
+ending in "gì" before "thì" ("vướng mắc gì thì em báo sau": whatever comes up), is a
 **condition** (``condition``), not a fact, and "khi nào" there does not ask; what it leads to
 (the "thì" clause, the next clause, or, with no "thì", the words from "là", "sẽ" or a subject
 on: "nếu xong sớm | em báo") is its **consequence** (``consequence``), a plan.
@@ -116,6 +117,13 @@ def split(norm: str) -> list[Clause]:
         opener = _opener(words)
         if words == ["khong"] and k + 1 < len(pieces) and pieces[k + 1][1] == "thi":
             opener = 1  # "…, không thì em xin thêm vài hôm": otherwise, a condition
+        elif (
+            words[-1:] == ["gi"]
+            and k + 1 < len(pieces)
+            and pieces[k + 1][1] == "thi"
+            and lexicon.NEGATORS.isdisjoint(words)
+        ):
+            opener = len(words)  # "vướng mắc gì thì em báo anh sau": whatever comes up
         cut = _consequence_at(words, opener) if opener else 0
         split_ = [(words[:cut], lead, False), (words[cut:], "thi", asks)] if cut else []
         consequence = then

@@ -183,6 +183,16 @@ _LEADER_AWAY = re.compile(  # our own leader away, so the signature waits: work 
     r"|pgd|gd|lanh dao|ld|sep|truong phong|tp|thu truong)(?: \w+){0,2}? (?:di|dang|nghi|vang"
     r"|hop|ban|chua ve)(?!\w)"
 )
+# a short quoted span names words, it does not say them: 'em chưa hiểu "hoàn thành" là …',
+# 'cái hạn "xong trước 20/7" là của đợt trước' (a longer one is a forwarded message: read)
+_MENTION = re.compile(r'["“]([^"“”\n]{1,40})["”]')
+# a reading denied ("chứ không phải đang làm", "không phải vướng") or a button named ("em bấm
+# nhầm nút Đang thực hiện") is not said of the work either
+_DENIED_READING = re.compile(
+    r"(?<!\w)(?:khong phai (?:la )?|nut )(?:dang (?:lam|thuc hien|trien khai|xu ly)"
+    r"|da (?:xong|hoan thanh|lam)|chua (?:lam|thuc hien|trien khai|bat dau|xong)|(?:bi )?vuong"
+    r"(?: mac)?|hoan thanh|xin gia han|gia han)(?!\w)"
+)
 _ADMIRED = re.compile(r"(?<!\w)(?:gioi (?:ghe|qua|that|the)|tuyet voi|dang khen|qua gioi)(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:em|minh|toi|chung toi|tui|ben tui)(?!\w)")
 _ONLY_PLANNED = re.compile(
@@ -256,6 +266,10 @@ def read_reply(
     """
     display = nfc(text)
     norm = normalise(display)
+    if '"' in norm or "“" in norm:
+        norm = _MENTION.sub(_mentioned, norm)
+    if "khong phai" in norm or "nut" in norm:
+        norm = _DENIED_READING.sub(" cum tu", norm)
     parts = clauses_.split(norm)
     found = _dated_starts(votes(parts), parts, today)
     if found and _opener(display, parts):
@@ -415,9 +429,14 @@ def read_reply(
     )
 
 
-_DAY_THEN = re.compile(
+_DAY_THEN = re.compile(  # "10/7 mới bắt đầu", "bắt đầu từ 21/7"
     r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})(?![\w/.-])(?: \w+){0,3} (?:moi|bat dau|khoi dong)(?!\w)"
+    r"|(?<!\w)(?:bat dau|khoi dong) (?:tu|vao)(?: ngay)? (\d{1,2})/(\d{1,2})(?![\d/])"
 )
+
+
+def _mentioned(m: re.Match[str]) -> str:
+    return " cum tu " if len(m.group(1).split()) <= 6 else m.group(0)
 
 
 def _dated_starts(found: list[Vote], parts: list[clauses_.Clause], today: date) -> list[Vote]:
@@ -429,7 +448,8 @@ def _dated_starts(found: list[Vote], parts: list[clauses_.Clause], today: date) 
         if v.kind == "future_start" and v.clause < len(parts):
             day = _DAY_THEN.search(parts[v.clause].text)
             try:
-                when = date(today.year, int(day[2]), int(day[1])) if day else None
+                dm = (day[1], day[2]) if day and day[1] else (day[3], day[4]) if day else None
+                when = date(today.year, int(dm[1]), int(dm[0])) if dm else None
                 gone = when is not None and timedelta(0) <= today - when <= timedelta(days=92)
             except ValueError:
                 gone = False
@@ -1016,7 +1036,11 @@ def _unsafe(
         voted = {v.status for v in found}
         if D in voted and IP in voted:  # "việc 1 xong rồi, việc 2 đang làm": which one is this?
             return (status, IP if status is D else D)
-    if status in (D, IP, NS) and any(c.lead == "con" and _ITEMS.search(c.text) for c in parts):
+    if (
+        status in (D, IP, NS)
+        and any(c.lead == "con" and _ITEMS.search(c.text) for c in parts)
+        and not _names_this(parts, len(parts))  # (not "việc này xong rồi, còn 3.4 …")
+    ):
         voted = {v.status for v in found}  # "Báo cáo quý II xong rồi, còn 2.3 thì chưa làm":
         if D in voted and voted & {IP, NS}:  # this task the report, or 2.3?
             return tuple(dict.fromkeys((status, D, NS if NS in voted else IP)))
@@ -1033,7 +1057,13 @@ def _unsafe(
         # what is said as so: not what a condition supposes ("có gì chưa đúng … để em bổ sung")
         supposed = any(c.condition or c.consequence for c in parts)
         said = [c.text for c in parts if not (c.condition or c.consequence)]
-        rest = " ".join(c.text for c in parts[first:] if not (c.condition or c.consequence))
+        # (not the other work's news after "việc này xong rồi, còn việc 2.4 thì tuần sau …")
+        other = _names_this(parts, first + 1)
+        rest = " ".join(
+            c.text
+            for c in parts[first:]
+            if not (c.condition or c.consequence or (other and _of_other_work(parts, c)))
+        )
         if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
             return (D, IP)
         negated = _NEGATED.search(" ; ".join(said) if supposed else norm)
@@ -1440,9 +1470,10 @@ _THIS_NAMED = re.compile(
     r"^(?:(?:da|em|ben em) )*(?:nhiem vu|viec|ke hoach|noi dung|bao cao|de an|cai|vu)"
     r" (?:nay|ni)(?!\w)"
 )
-_THIS_TASK = re.compile(
+_THIS_TASK = re.compile(  # "…, nhiệm vụ này | thì"; "xong việc này rồi nha anh, còn …"
     r"^(?:con )?(?:nhiem vu|viec|ke hoach|noi dung) nay$"
-)  # "…, nhiệm vụ này | thì"
+    r"|^(?:(?:da|lam) )?(?:xong|hoan thanh) (?:nhiem vu|viec|ke hoach|noi dung) nay(?!\w)"
+)
 
 
 _ISSUED_ON = re.compile(  # "báo cáo số 88/BC-UBND ký và em gửi … ngày 13/7": issued that day
@@ -1503,13 +1534,18 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
 def _done_first(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Em làm xong việc khác đã rồi mới làm việc này", "vừa học xong lớp bồi dưỡng hôm qua,
     mai mới bắt đầu làm việc này": what is done is another work, before the task's start."""
-    starts = [c.index for c in parts if _THEN_START.search(c.text)]
+    starts = [c.index for c in parts if _THEN_START.search(c.text) and not _of_other_work(parts, c)]
     done = [v for v in found if v.status is D]
     if not starts or not done or any(v.clause > min(starts) for v in done):
         return found
     if any(v.status in (IP, B, X) and v.weight >= 0.9 for v in found):
         return found  # (not "xong phần 1, đang làm phần 2, tuần sau mới làm phần 3")
     return [v for v in found if v.status is not D] + [Vote(NS, 0.9, min(starts), "future_start")]
+
+
+def _of_other_work(parts: list[clauses_.Clause], c: clauses_.Clause) -> bool:
+    """ "…, còn nhiệm vụ 3.4 thì tuần sau em mới làm": the start of the other work named."""
+    return c.lead == "con" or (c.lead == "thi" and c.index > 0 and parts[c.index - 1].lead == "con")
 
 
 def _other_work_after(parts: list[clauses_.Clause], i: int) -> bool:
@@ -1529,7 +1565,7 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     these = {c.index for c in parts if c.lead == "con" and _THIS_ONE.match(c.text)}
     for c in parts:  # "Dạ nhiệm vụ này (1.4) em xong rồi, còn 1.5 thì đang làm": up to "còn"
         if (
-            _THIS_TASK.match(c.text if c.index else c.text.removeprefix("da "))
+            _named_this(c)
             or (
                 _YOU_ASKED.search(c.text)
                 and (c.index or (len(parts) > 1 and parts[1].lead == "thi"))
@@ -1542,6 +1578,7 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                     or (  # after another work's done: "gia hạn thẻ BHYT … xong hết rồi, còn …"
                         _THAT_TASK.match(c.text)
                         and any(v.status is D and v.clause < c.index for v in found)
+                        and not _names_this(parts, c.index)
                     )
                 )
                 and c.index + 1 < len(parts)
@@ -1559,6 +1596,19 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     return [
         v for v in found if (v.clause in these and v.kind != "remaining") or v.status is None
     ]  # (not "what is left" of the other work: this task's own state is said)
+
+
+def _named_this(c: clauses_.Clause) -> bool:
+    """The clause names the task itself: "nhiệm vụ này", "việc này xong rồi", "xong việc này"."""
+    return bool(_THIS_TASK.match(c.text if c.index else c.text.removeprefix("da ")))
+
+
+def _names_this(parts: list[clauses_.Clause], end: int) -> bool:
+    """A clause before ``end`` names the task itself, with other work's news after it."""
+    return any(
+        _named_this(c) or (_THIS_NAMED.match(c.text) and _other_work_after(parts, c.index))
+        for c in parts[:end]
+    )
 
 
 def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

@@ -236,6 +236,7 @@ _STEP_AFTER = re.compile(r" (?:lay y kien|hop|gop y|xin y kien|hoi nghi|tap huan
 _DAY_BEFORE = re.compile(  # "22/7 bắt đầu", "khoảng 27/7 em bắt đầu làm"
     r"(?<![\w/.-])\d{1,2}/\d{1,2}(?:/\d{2,4})? (?:(?:em|e|minh|toi|ben em|xa|phuong|phong) )?$"
 )
+_DAY_AFTER = re.compile(r" (?:tu|vao)(?: ngay)? \d{1,2}/\d{1,2}(?![\d/])")  # "bắt đầu từ 21/7"
 _LATER_STEPS = ("tong hop", "soan", "soan thao", "xay dung", "ra soat", "lap")
 _PART_NAMED = re.compile(
     r"con (?:lai )?(?:phan|buoc|khau|muc|noi dung|giai doan|dot|hang muc)(?!\w)"
@@ -649,7 +650,10 @@ def _clause_votes(
                 and _TIME_AHEAD.search(ahead_of)
                 and not lx.DONE.search(clause.text)
             )
-            or (m.group() in ("bat dau", "khoi dong") and _DAY_BEFORE.search(text, 0, m.start()))
+            or (
+                m.group() in ("bat dau", "khoi dong")
+                and (_DAY_BEFORE.search(text, 0, m.start()) or _DAY_AFTER.match(text, m.end()))
+            )
         ):  # "sau khi có hướng dẫn … thì bên em mới làm": only then; "22/7 bắt đầu" (a day
             # gone by is read as begun, in the reader)
             vote(NS, 0.9, "future_start")
