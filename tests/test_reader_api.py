@@ -334,8 +334,29 @@ def test_read_reply_never_raises_and_keeps_its_contract(text, today, deadline):
         # a start dated after its verb: ahead, not begun; gone by: begun
         ("Dạ bên em lên lịch bắt đầu từ 21/7, dự kiến 30/7 xong", NS),
         ("Bên em bắt đầu từ 10/7, đang rà soát", IP),
+        # granted or not needed: no request
+        ("Việc xin gia hạn hôm trước Sở đã đồng ý rồi, giờ bên em đang làm tiếp ạ", IP),
+        ("Gia hạn thì hông cần đâu anh, tụi em làm kịp mà, đang làm", IP),
+        # the approval another body owes after the handing in; following it up mends nothing
+        ("Hồ sơ đã trình UBND tỉnh từ ngày 25/6. Tới nay vẫn chưa có quyết định phê duyệt.", B),
+        (
+            "Bên em đã gửi hồ sơ lên Sở Tư pháp thẩm định. Sở chưa có ý kiến thẩm định. Em sẽ theo"
+            " dõi và báo anh.",
+            B,
+        ),
+        # a period the work waits out is not a step of it
+        ("Trường em chưa triển khai. Hiện đang trong kỳ nghỉ hè, giáo viên chưa tập trung.", NS),
+        ("Hổng có ai mần hết anh ơi, con Thủy nó nghỉ rồi", B),  # nobody to do it
+        ("Xong sơ sơ rồi nha anh, mai em rà lại", IP),  # roughly done
+        ("QĐ số 210/QĐ-UBND phê duyệt danh mục hồ sơ số hóa đã ban hành ạ", D),
     ],
 )
 def test_what_is_only_named_or_belongs_to_other_work_does_not_decide(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+def test_a_part_still_to_add_after_the_sending_asks():
+    reading = read("Báo cáo đã gởi Sở Nội vụ hôm 13/7, phụ lục em bổ sung sau nha anh")
+    assert reading.ask and set(reading.alternatives[:2]) == {D, IP}
+    assert read("Báo cáo đã gửi rồi; Sở có góp ý thì em sửa bổ sung sau.").status is D

@@ -334,7 +334,8 @@ OBSTACLE = table(
     "thieu( \\w+)?", "chua co nguoi",
     "(chua|khong) thong nhat (duoc )?(voi|y kien)",
     # "chưa có ai làm": nobody to do it (status-language.md: no staff is an obstacle)
-    "chua (co )?ai (lam|trien khai|thuc hien|tien hanh|phu trach|theo doi|dam nhan|bat tay)",
+    "(chua|khong) (co )?ai (lam|trien khai|thuc hien|tien hanh|phu trach|theo doi|dam nhan"
+    "|bat tay)",
     "(chua|khong) (co )?(ai|nguoi) (lam )?thay",  # "cán bộ phụ trách nghỉ phép, chưa có ai thay"
     "dau co ai (lam|phu trach|theo doi)", r"(can bo|nguoi|anh em)( \w+){0,2} nghi het",
     "bi co lap", "cuon troi",  # "lũ cuốn trôi cầu treo, 4 bản bị cô lập"
@@ -558,6 +559,7 @@ OWN_PART = table(  # "phần của em", "phần việc của phòng em": the wri
 )
 HEDGE = table(
     "co ban", "ve co ban", "gan", "gan nhu", "sap(?! (xep|nhap))", "tuong doi_?", "hau nhu",
+    "(?<!ho )so so(?! hoa)",  # "xong sơ sơ rồi, mai em rà lại": roughly (not "hồ sơ số hóa")
 )  # fmt: skip
 DOUBT = table(
     "chac",

@@ -242,12 +242,15 @@ _THIS_AFTER = frozenset(  # central "ni" (này) after what it points to: "vụ n
     " toi ben".split()
 )
 _NOT_BEFORE = frozenset(  # "hông/hổng có làm được": không, before what it negates
-    "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai".split()
+    (
+        "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai thuoc"
+    ).split()
 )
 _MO_AFTER = frozenset({"lam", "ai", "gi", "xong", "co"})  # "… làm mô anh": đâu, at the end
 _COUNTS = frozenset("chuc muoi vai may mot hai ba bon nam sau bay tam chin".split())
 _DOING = frozenset(
     {"chua", "dang", "da", "se", "khong", "moi", "phai", "can", "di", "dang_", "toi", "em", "minh"}
+    | {"ai"}  # "hổng có ai mần": nobody to do it
 )
 
 

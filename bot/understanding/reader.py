@@ -439,6 +439,12 @@ def _mentioned(m: re.Match[str]) -> str:
     return " cum tu " if len(m.group(1).split()) <= 6 else m.group(0)
 
 
+# "em sẽ theo dõi và báo anh": following the body's answer up, nothing of ours to mend
+_FOLLOW_UP = re.compile(
+    r"(?<!\w)(?:(?:se|tiep tuc|van) )+theo doi_?(?!\w)(?: (?:va )?bao(?: cao)?(?: \w+)?)?"
+)
+
+
 def _dated_starts(found: list[Vote], parts: list[clauses_.Clause], today: date) -> list[Vote]:
     """ "20/7 mới làm" puts the start off to a day ahead; "10/7 mới bắt đầu" (a day gone by)
     began then, lately: work under way (a day up to three months back; "5/1" in December is
@@ -754,6 +760,8 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         Vote(None, 1.0, c.index, "unsure")
         for c in after
         if _to_deliver(c.text)
+        or (_ADDED_LATER.search(c.text) and c.lead != "thi" and not c.consequence)  # "phụ lục
+        # em bổ sung sau": a part still to come (not "… thì em bổ sung sau": if asked)
         or (c.lead in ("nhung", "ma") and (_contrast_unsure(c) or _FIX_NEEDED.search(c.text)))
         or (c.lead == "con" and _FIX_NEEDED.search(c.text))
         or (c.lead == "con" and _COPY_LEFT.match(c.text))  # "còn bản giấy thì chưa": sent?
@@ -1120,7 +1128,7 @@ def _unsafe(
         ):  # "còn đợi 2 xã nộp báo cáo": waiting said outright for another body's part
             return ()
         later = " ".join(c.text for c in parts if c.index > max(at, default=0))
-        if handed and _AHEAD.search(later):
+        if handed and _AHEAD.search(_FOLLOW_UP.sub(" ", later)):
             return (B, IP)  # "… trả lại, bên em đang bổ sung và sẽ gửi lại": being mended
         rest_of_it = [
             v for v in found if v.status is IP and v.kind in ("hedged", "progress", "started")
@@ -1696,6 +1704,7 @@ def _to_deliver(text: str) -> bool:
     return bool(lexicon.FUTURE.search(text)) and not _SAID_PAST.search(text)
 
 
+_ADDED_LATER = re.compile(r"(?<!\w)bo sung (?:\w+ )?sau(?! khi)(?!\w)")
 # "gửi Sở hôm thứ 2 rồi", "gởi lên Sở hồi chiều qua": sent
 _SAID_PAST = re.compile(r"(?<!\w)(?:hom|da|roi|vua|hoi|chieu qua|sang qua|toi qua)(?!\w)")
 

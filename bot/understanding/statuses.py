@@ -255,11 +255,13 @@ _NOT_THAT_ONE = re.compile(r"thi (?:van )?chua(?: (?:a|ah|nhe|nha|anh|chi|co|duo
 _MEETING_THEN = re.compile(
     r" (?:cuoc hop|buoi hop|hop|hoi nghi|buoi \w+)(?: \w+){0,2}? (?:roi )?(?:em|e|minh|toi) \w"
 )
+_GRANTED_PAST = re.compile(r"(?<!\w)da (?:duoc )?(?:dong y|chap thuan|cho phep|duyet)(?!\w)")
+_NO_NEED_THEN = re.compile(r"thi (?:cung )?(?:khong|chang|chua|khoi) (?:can|phai)(?!\w)")
 _GRANTED = re.compile(r"(?<!\w)(?:duoc )?(?:dong y|chap thuan|cho phep|duyet)(?: roi)?(?!\w)")
 _LAST_YEAR = re.compile(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[12]\d)(?!\w)")
 _NO_ANSWER = re.compile(
     r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
-    r"|y kien|ket qua)(?!\w)|(?<!\w)chua (?:thay|duoc) (?:phe duyet|duyet)(?!\w)"
+    r"|y kien|ket qua|quyet dinh)(?!\w)|(?<!\w)chua (?:thay|duoc) (?:phe duyet|duyet)(?!\w)"
 )  # (not "dự toán chưa phê duyệt, bên em chưa làm gì": not begun, read below)
 _OWN_UNIT_SILENT = re.compile(  # a phòng (not of the Sở, province or district) not answering
     r"(?:con )?phong(?! so| tinh| huyen)(?: \w+){0,4} chua (?:tra loi|phan hoi|gop y|co y kien)"
@@ -385,8 +387,12 @@ def _clause_votes(
             continue  # "không cần gia hạn", "khỏi gia hạn", "không phải xin gia hạn đâu"
         if before[-2:] in (["vua", "duoc"], ["moi", "duoc"]):
             continue
-        if _GRANTED.search(text, m.end()) and "da" in before[-2:]:
-            continue  # "đã xin gia hạn tuần trước và được đồng ý rồi": asked and granted
+        if _GRANTED.search(text, m.end()) and (
+            "da" in before[-2:] or _GRANTED_PAST.search(text, m.end())
+        ):  # "đã xin gia hạn tuần trước và được đồng ý rồi", "việc xin gia hạn hôm trước Sở
+            continue  # đã đồng ý rồi": asked and granted
+        if following == "thi" and _NO_NEED_THEN.match(linked):
+            continue  # "gia hạn thì hông cần đâu anh": not asked for
         if lx.NEGATORS & set(before[-2:]) or _RENEWED.match(text, m.end()):
             continue  # "chưa xin gia hạn", "chưa gia hạn được" chữ ký số: no request
         if {"tinh", "dinh"} & set(before[-2:]) and "khong" in before[-3:]:
@@ -901,9 +907,9 @@ def _progress_votes(
         if len(aspect.group(1)) > 1:
             continue  # what followed was read already ("đang chờ Sở …")
         rest = " ".join(text[aspect.end() :].split()[:5])
-        if rest and lx.BUSY.match(rest):
-            busy = True  # "đang tập trung cho đợt kiểm tra": its steps are that business's
-            continue
+        if rest and (lx.BUSY.match(rest) or (rest.startswith("trong ") and lx.BUSY.search(rest))):
+            busy = True  # "đang tập trung cho đợt kiểm tra", "đang trong kỳ nghỉ hè": its steps
+            continue  # are that business's
         if not rest or rest.startswith(
             ("tai", "ky ", "vuong", "gap kho", "bi ", "phai dung", "tam dung")
         ):
