@@ -360,3 +360,32 @@ def test_a_part_still_to_add_after_the_sending_asks():
     reading = read("Báo cáo đã gởi Sở Nội vụ hôm 13/7, phụ lục em bổ sung sau nha anh")
     assert reading.ask and set(reading.alternatives[:2]) == {D, IP}
     assert read("Báo cáo đã gửi rồi; Sở có góp ý thì em sửa bổ sung sau.").status is D
+
+
+@pytest.mark.parametrize(
+    ("text", "choices"),
+    [
+        # after the sending, only whether the receiver has remarks is awaited: done, or held?
+        ("Nop len he thong roi, cho xem So co gop y gi khong", {D, B}),
+        ("Gởi cho Sở Nội vụ rồi, để coi có ý kiến gì hông anh", {D, B}),
+        ("Da nop, gio cho So xem co y kien gi khong a.", {D, B}),
+        ("Gửi rồi nhưng Sở nói chờ xem có ý kiến chỉnh sửa gì không anh", {D, B}),
+        # a start put off under a doubt, past the deadline or after an event: not begun, or
+        # more time?
+        ("Có lẽ phải sau 15/8 mới bắt đầu được chị ơi", {NS, X}),
+        ("Tháng 8 may ra mới bắt đầu được anh ơi", {NS, X}),
+        ("Chắc phải sau đợt kiểm tra mới làm được anh ạ", {NS, X}),
+    ],
+)
+def test_a_reaction_awaited_or_a_doubted_start_asks(text, choices):
+    reading = read(text)
+    assert reading.ask and set(reading.alternatives[:2]) == choices
+
+
+def test_the_coordinators_remarks_asked_for_are_no_wait():
+    assert read("Em gửi anh bản dự thảo, anh xem có góp ý gì không ạ").status is not B
+
+
+@pytest.mark.parametrize(("text", "status"), [("Chưa nàm ạ", NS), ("Gởi Sở rồi anh", D)])
+def test_regional_spellings_with_their_accents(text, status):
+    assert read(text).status is status

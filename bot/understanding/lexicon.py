@@ -578,6 +578,7 @@ DOUBT = table(
     "co ve",  # "có vẻ xong rồi"
     "coi bo",  # southern "coi bộ xong rồi"
     "nghe dau",  # "nghe đâu bên đó gửi rồi": hearsay
+    "may ra",  # "tháng 8 may ra mới bắt đầu được": perhaps, with luck
 )
 RETURNED = table(
     "bi tra (lai|ve)", "(?<!kiem )(?<!thanh )tra (lai|ve)",  # not "đoàn thanh tra về"

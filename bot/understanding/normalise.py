@@ -187,6 +187,8 @@ def normalise(display: str) -> str:
             lower = _DANG.sub("dang_", lower)
         if "hà" in lower:  # (not "chị Hà": a name, written capitalised)
             lower = _HA.sub(lambda m: "nha" if display[m.start()] == "h" else m.group(), lower)
+        if "gởi" in lower or "nàm" in lower:  # southern "gởi" (gửi, never "gọi"); northern
+            lower = _SPELT.sub(lambda m: _RESPELT[m.group()], lower)  # "nàm" (làm, l/n)
         if "à" in lower or "chứ" in lower:
             lower = _ASKING.sub(lambda m: "a_q" if m.group() == "à" else "chu_q", lower)
         folded = lower.translate(_FOLD)
@@ -234,6 +236,8 @@ _REGIONAL = frozenset(  # words read for what they mean in a region (see ``_regi
     "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo con".split()
 )
 # after "gọi": a call, a name, a bid ("gọi điện", "gọi anh", "gọi thầu"), not "gởi" (gửi)
+_SPELT = re.compile(r"(?<!\w)(?:gởi|nàm)(?!\w)")
+_RESPELT = {"gởi": "gửi", "nàm": "làm"}
 _CALLED = frozenset("cho dien dt lai hoi ten la y thau anh chi a c em nhe".split())
 _MORE_OF = re.compile(r"(?:them|lui|xin|gia han) \d+ $")
 _LN_AFTER = frozenset({"mot", "phan", "chung", "lua", "nua"})  # "một lửa lữa": một nửa nữa

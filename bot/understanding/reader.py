@@ -1157,9 +1157,9 @@ def _unsafe(
             for v in found
             if v.clause < len(parts)
         )
-        and late()
-    ):
-        return (NS, X)  # "chắc sang tháng mới làm được": a start past the deadline, foreseen
+        and (late() or _AFTER_EVENT.search(norm))
+    ):  # "chắc sang tháng mới làm được": a start past the deadline, foreseen; "chắc phải sau
+        return (NS, X)  # đợt kiểm tra mới làm được": after an event of no date, maybe past it
     elif status is NS and _NOBODY.search(norm):
         return (NS, B)  # "chưa có ai làm": not begun, or no one to do it?
     if status is IP and "own_part" in kinds and _UNKNOWN_REST.search(norm):
@@ -1269,14 +1269,10 @@ def _input_awaited(found: list[Vote], parts: list[clauses_.Clause]) -> bool:
     waited = {v.clause for v in found if v.kind == "waiting"}
     sent = {v.clause for v in found if v.status is D or v.kind in ("submitted", "step", "partial")}
     return any(
-        _INPUT.search(parts[i].text) and not _ANY_REMARKS.search(parts[i].text)
+        _INPUT.search(parts[i].text) and not statuses_.ANY_REMARKS.search(parts[i].text)
         for i in waited
         if i < len(parts)
     ) or any(_REQUEST_SENT.search(parts[i].text) for i in sent if i < len(parts))
-
-
-# "đang chờ Sở xem có ý kiến gì không": whether there is anything to say, a reaction only
-_ANY_REMARKS = re.compile(r"(?<!\w)xem (?:co )?(?:y kien|gop y|can sua|sua) gi(?: khong)?(?!\w)")
 
 
 def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
@@ -1808,6 +1804,11 @@ def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
     if when is None and (early := _EARLY_MONTH.search(norm)):  # "đầu tháng 8": no day said,
         month = int(early[1])  # but a month after the deadline's is after it
         when = date(today.year + (month < today.month), month, 1) if 1 <= month <= 12 else None
+    if when is None and (after := _AFTER_DAY.search(norm)):  # "có lẽ phải sau 15/8 mới …"
+        try:
+            when = date(today.year, int(after[2]), int(after[1]))
+        except ValueError:
+            when = None
     if when is None and deadline and (lunar := _LUNAR_LATER.search(norm)):
         # "sau Tết", "qua rằm tháng bảy": lunar, no day to record, but past a deadline
         month = _MONTHS.get(lunar[1] or "", 13) + 1  # the lunar month runs about a month behind
@@ -1815,6 +1816,8 @@ def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
     return bool(when and deadline and when > deadline)
 
 
+_AFTER_EVENT = re.compile(r"(?<!\w)sau (?:dot|ky|cuoc|hoi nghi|dai hoi)(?!\w)")
+_AFTER_DAY = re.compile(r"(?<!\w)(?:sau|qua|tu|khoang|den) (?:ngay )?(\d{1,2})/(\d{1,2})(?![\d/])")
 _LUNAR_LATER = re.compile(r"(?<!\w)(?:sau|qua|ra|het|den) (?:tet|ram(?: thang (\w+))?)(?!\w)")
 _MONTHS = {str(n): n for n in range(1, 13)} | dict(
     zip("gieng hai ba tu nam sau bay tam chin muoi".split(), range(1, 11), strict=True)

@@ -259,6 +259,12 @@ _GRANTED_PAST = re.compile(r"(?<!\w)da (?:duoc )?(?:dong y|chap thuan|cho phep|d
 _NO_NEED_THEN = re.compile(r"thi (?:cung )?(?:khong|chang|chua|khoi) (?:can|phai)(?!\w)")
 _GRANTED = re.compile(r"(?<!\w)(?:duoc )?(?:dong y|chap thuan|cho phep|duyet)(?: roi)?(?!\w)")
 _LAST_YEAR = re.compile(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[12]\d)(?!\w)")
+# "chờ xem Sở có góp ý gì không", "để coi có ý kiến gì hông": whether the receiver has
+# anything to say, a reaction to the product only
+ANY_REMARKS = re.compile(
+    r"(?<!\w)(?:xem|coi) (?:(?:so|ho|tinh|ben so|ben do|lanh dao so) )?(?:co )?(?:y kien|gop y"
+    r"|can sua|sua|chinh sua|yeu cau)(?: (?:chinh sua|bo sung|sua|them))? gi(?!\w)"
+)
 _NO_ANSWER = re.compile(
     r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
     r"|y kien|ket qua|quyet dinh)(?!\w)|(?<!\w)chua (?:thay|duoc) (?:phe duyet|duyet)(?!\w)"
@@ -409,6 +415,11 @@ def _clause_votes(
             continue  # "số hồ sơ trễ hạn là 0": "hồ sơ", a count, not "sợ" (afraid)
         if _before(text, m.start())[-1:] not in (["lam"], ["hien"], ["khai"], ["thanh"]):
             vote(X, 0.5, "late")  # "chắc không kịp hạn": ask whether to ask for more time
+    if clause.question and ("xem" in words or "coi" in words):
+        remarks = ANY_REMARKS.search(text)
+        if remarks and not _after_address(text, remarks.start()):
+            vote(B, 0.95, "waiting")  # "giờ chờ Sở xem có ý kiến gì không ạ": whether they
+            return out  # have any, no question to the coordinator
     if clause.question:
         tables = (lx.DONE, lx.PROGRESS, lx.OBSTACLE, lx.NOT_STARTED)
         if any(
@@ -482,6 +493,10 @@ def _clause_votes(
         and (_ASKED_OF.search(text) or (clause.lead != "nhung" and _ASKED_OF.search(previous)))
     ):
         owed_answer()  # "đã xin ý kiến Sở Tài chính … chưa được phản hồi"
+    if ("xem" in words or "coi" in words) and (remarks := ANY_REMARKS.search(text)):
+        if not any(v.kind == "waiting" for v in out) and not _after_address(text, remarks.start()):
+            # (not "anh xem có góp ý gì không ạ": the coordinator's remarks asked for)
+            vote(B, 0.95, "waiting")  # "nộp rồi, chờ xem Sở có góp ý gì không"
     if _BARE_WAIT.search(text):
         vote(B, 0.6, "waiting_vague")  # "còn chờ thôi ạ": for whom, not said
     if "nhac" in words or "don" in words or "doc" in words:
