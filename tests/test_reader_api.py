@@ -349,6 +349,15 @@ def test_read_reply_never_raises_and_keeps_its_contract(text, today, deadline):
         ("Hổng có ai mần hết anh ơi, con Thủy nó nghỉ rồi", B),  # nobody to do it
         ("Xong sơ sơ rồi nha anh, mai em rà lại", IP),  # roughly done
         ("QĐ số 210/QĐ-UBND phê duyệt danh mục hồ sơ số hóa đã ban hành ạ", D),
+        # a start on a day set ahead, or after an event dated in brackets
+        ("de 20/7 e trien khai nha chi", NS),
+        ("Thu 2 tuan sau (20/7) em moi hop trien khai", NS),
+        ("Sau kỳ họp HĐND xã (22/7) thì em bắt đầu", NS),
+        ("10/7 em triển khai rồi, đang làm", IP),
+        # a halt with its cause is blocked ("sửa chữa" is a repair, not "chưa?")
+        ("Việc số hóa hồ sơ tạm dừng do máy scan hỏng, đơn vị đã đề nghị sửa chữa.", B),
+        ("Tam dung a, lanh dao chi dao dung lai de cho sap xep bo may", B),
+        ("Ngập nước quá trời anh ơi, việc này tạm ngưng mấy bữa nay", B),
     ],
 )
 def test_what_is_only_named_or_belongs_to_other_work_does_not_decide(text, status):
@@ -375,6 +384,7 @@ def test_a_part_still_to_add_after_the_sending_asks():
         ("Có lẽ phải sau 15/8 mới bắt đầu được chị ơi", {NS, X}),
         ("Tháng 8 may ra mới bắt đầu được anh ơi", {NS, X}),
         ("Chắc phải sau đợt kiểm tra mới làm được anh ạ", {NS, X}),
+        ("Tạm dừng rồi anh", {B, IP}),  # halted, or paused? no cause said
     ],
 )
 def test_a_reaction_awaited_or_a_doubted_start_asks(text, choices):

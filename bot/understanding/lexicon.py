@@ -329,7 +329,8 @@ OBSTACLE = table(
     "chua (duoc )?ban giao (ho so|tai lieu|du lieu|kho|con dau|tai khoan|phan mem|so sach)",
     r"(ho so|tai lieu|du lieu|kho|so sach)( \w+){0,5} chua (duoc )?ban giao",
     "khong co (song|mang|internet|wifi|dien)(?! gi)",  # "không có sóng điện thoại"
-    "bao lu", "sat lo", "ngap (lut|ung)", "(vi|do) duong (bi |dang )?sat",  # the road fallen in
+    "bao lu", "sat lo", "ngap (lut|ung|nuoc)",
+    "(vi|do) duong (bi |dang )?sat",  # the road fallen in
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
     "thieu( \\w+)?", "chua co nguoi",
     "(chua|khong) thong nhat (duoc )?(voi|y kien)",
@@ -430,10 +431,8 @@ NEGATED_OBSTACLE = table(
     "(vuong|kho khan|vuong mac)( \\w+)? gi dau",  # "vướng gì đâu anh": none
 )  # fmt: skip
 # Trouble named vaguely, or work halted without a cause: weakly an obstacle, to be asked about
-TROUBLE = table(
-    "(co|gap|phat sinh|bi) (chut |it |mot so )?(van de|truc trac)", "tam dung( lai)?", "dung lai",
-    "tam ngung", "ngung lai",
-)  # fmt: skip
+TROUBLE = table("(co|gap|phat sinh|bi) (chut |it |mot so )?(van de|truc trac)")
+HALT = table("tam dung( lai)?", "dung lai", "tam ngung", "ngung lai", "tam hoan")
 # Signed or approved by the unit's own leader after it was handed up: work under way
 SIGN_UP = table(
     r"trinh (lanh dao|giam doc|pho giam doc|chu tich|pho chu tich|truong phong|thu truong|ld|gd)"
@@ -702,7 +701,8 @@ QUESTION = table(
     "bao gio", "khi nao", "the nao", "o dau", "(cho|gui|bao) ai", "phai khong", "co phai",
     "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi|nhe|nha)$",
     # (not "chờ tỉnh thẩm định xem đạt chưa ạ": whether, embedded in a report)
-    "(?<!da )(?<!van )(?<!xem dat )(?<!xem duoc )(?<=[a-z] )chua( (anh|chi|a|ah|nhi|vay|em|the))*$",
+    "(?<!da )(?<!van )(?<!xem dat )(?<!xem duoc )(?<!sua )(?<=[a-z] )chua"  # (not "sửa chữa")
+    "( (anh|chi|a|ah|nhi|vay|em|the))*$",
     "cho_? (em|toi|minh) hoi", "lam sao", "nhu nao",
     # "hỏi anh" (not "phản hồi anh", nor "để em hỏi lại chị Thảo": one the writer will ask)
     "(?<!phan )(?<!hoi )(?<!de em )(?<!em se )hoi (lai )?(anh|chi)",

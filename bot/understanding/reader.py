@@ -430,7 +430,8 @@ def read_reply(
 
 
 _DAY_THEN = re.compile(  # "10/7 mới bắt đầu", "bắt đầu từ 21/7"
-    r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})(?![\w/.-])(?: \w+){0,3} (?:moi|bat dau|khoi dong)(?!\w)"
+    r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})(?![\w/.-])(?: \w+){0,3}"
+    r" (?:moi|bat dau|khoi dong|trien khai|thuc hien|bat tay)(?!\w)"
     r"|(?<!\w)(?:bat dau|khoi dong) (?:tu|vao)(?: ngay)? (\d{1,2})/(\d{1,2})(?![\d/])"
 )
 

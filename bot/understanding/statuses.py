@@ -175,7 +175,7 @@ class Vote:
 _SCANNED = (
     lx.DISPUTE, lx.EXTENSION, lx.LATE, lx.DONE, lx.PROGRESS, lx.OBSTACLE, lx.NOT_STARTED,
     lx.NEGATED_OBSTACLE, lx.WAITING, lx.OWN_WAIT, lx.CONDITION, lx.NEUTRAL, lx.RETURNED,
-    lx.START_VERB, lx.PLANNING, lx.ACK, lx.UNDONE, _UNDELIVERED, lx.TROUBLE,
+    lx.START_VERB, lx.PLANNING, lx.ACK, lx.UNDONE, _UNDELIVERED, lx.TROUBLE, lx.HALT,
     lx.FINE, lx.SLOW,
 )  # fmt: skip
 assert all(t.starts is not None for t in _SCANNED)
@@ -203,6 +203,8 @@ def votes(clauses: list[Clause]) -> list[Vote]:
             continue  # "nếu xong sớm …": supposed, not said to be so
         if not _TRIGGERS.isdisjoint(clause.text.split()):
             previous = clauses[i - 1].text if i else ""
+            if i > 1 and _DAY_ONLY.match(previous):  # "sau kỳ họp HĐND xã (22/7) thì …": the
+                previous = clauses[i - 2].text  # day in brackets dates the clause before it
             short = [c.text for c in clauses[max(i - 2, 0) : i] if len(c.text.split()) <= 8]
             linked = clauses[i + 1].text if following else ""  # "… | nên hơi chậm"
             said = _clause_votes(clause, following, cause_of, previous, " ".join(short), linked)
@@ -233,6 +235,8 @@ _UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "l
     r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
 )
 _STEP_AFTER = re.compile(r" (?:lay y kien|hop|gop y|xin y kien|hoi nghi|tap huan)(?!\w)")
+_HALTED_FOR = re.compile(r" (?:vi|do|de cho|de doi|cho|doi) ")
+_DAY_ONLY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 _DAY_BEFORE = re.compile(  # "22/7 bắt đầu", "khoảng 27/7 em bắt đầu làm"
     r"(?<![\w/.-])\d{1,2}/\d{1,2}(?:/\d{2,4})? (?:(?:em|e|minh|toi|ben em|xa|phuong|phong) )?$"
 )
@@ -467,7 +471,13 @@ def _clause_votes(
             continue
         vote(B, 0.5 if eased else 1.0, "eased" if eased else "obstacle")
     if lx.TROUBLE.within(words) and lx.TROUBLE.search(text):
-        vote(B, 0.5, "eased")  # "có vấn đề", "tạm dừng": trouble or a halt, its cause unsaid
+        vote(B, 0.5, "eased")  # "có vấn đề": trouble, how much not said
+    if lx.HALT.within(words) and (halt := lx.HALT.search(text)):
+        if following in ("vi", "do") or _HALTED_FOR.search(text, halt.end()) or "chi dao" in text:
+            vote(B, 0.9, "obstacle")  # "tạm dừng do máy scan hỏng", "lãnh đạo chỉ đạo dừng lại
+            # để chờ sắp xếp bộ máy": halted, and why
+        else:
+            vote(B, 0.5, "eased")  # "tạm dừng rồi anh": halted, or paused a while?
     if lx.SLOW.within(words) and lx.SLOW.search(text):
         vote(B, 0.5, "slow")  # "hơi chậm chút ạ": held up, or only slow?
     if lx.FINE.within(words) and lx.FINE.search(text):
@@ -674,6 +684,13 @@ def _clause_votes(
             or (
                 m.group() in ("bat dau", "khoi dong")
                 and (_DAY_BEFORE.search(text, 0, m.start()) or _DAY_AFTER.match(text, m.end()))
+            )
+            or (  # "để 20/7 em triển khai": the day set for it (gone by: begun, in the reader)
+                m.group() in ("trien khai", "thuc hien", "bat tay")
+                and _DAY_BEFORE.search(text, 0, m.start())
+            )
+            or (  # "thứ 2 tuần sau (20/7) em mới họp triển khai": the kick-off ahead
+                _before(text, m.start())[-2:] == ["moi", "hop"] and _TIME_AHEAD.search(ahead_of)
             )
         ):  # "sau khi có hướng dẫn … thì bên em mới làm": only then; "22/7 bắt đầu" (a day
             # gone by is read as begun, in the reader)
