@@ -358,6 +358,18 @@ def test_read_reply_never_raises_and_keeps_its_contract(text, today, deadline):
         ("Việc số hóa hồ sơ tạm dừng do máy scan hỏng, đơn vị đã đề nghị sửa chữa.", B),
         ("Tam dung a, lanh dao chi dao dung lai de cho sap xep bo may", B),
         ("Ngập nước quá trời anh ơi, việc này tạm ngưng mấy bữa nay", B),
+        # our own leader ("ông", the chairman named before) to sign; another body owes it
+        ("To trinh em trinh chu tich xa roi, doi ong ky thoi anh", IP),
+        ("Bên Bưu điện chưa giao máy scan nên tụi em còn chờ á chị", B),
+        ("dangcho sonoivu traloi a", B),  # words run together
+        # a year is no count of units; a report heard and confirmed; a follow-up promised;
+        # "sáng nay em mới nộp": just then
+        ("Nhiệm vụ rà soát TTHC năm 2026 đơn vị đã hoàn thành ngày 10/7/2026.", D),
+        ("Đồng chí Hùng bên Văn phòng báo đã xong, em xác nhận hoàn thành ạ.", D),
+        ("Đơn vị đã gửi Sở Nội vụ từ ngày 09/7. Đơn vị sẽ tiếp tục theo dõi và báo cáo.", D),
+        ("Xong xuoi roi anh oi, sang nay em moi nop do", D),
+        ("Dạ qua ngày 22/7 em mới bắt tay dô làm", NS),  # dạ (not "đã"), dô (vô)
+        ("Chua nam chi ca anh oi", NS),
     ],
 )
 def test_what_is_only_named_or_belongs_to_other_work_does_not_decide(text, status):
@@ -399,3 +411,16 @@ def test_the_coordinators_remarks_asked_for_are_no_wait():
 @pytest.mark.parametrize(("text", "status"), [("Chưa nàm ạ", NS), ("Gởi Sở rồi anh", D)])
 def test_regional_spellings_with_their_accents(text, status):
     assert read(text).status is status
+
+
+def test_last_week_in_the_south_and_a_satisfaction_rate():
+    assert read("Xong rùi đó anh, gởi hồi bữa thứ Ba tuần rồi").completion_date == date(2026, 7, 7)
+    reading = read("xa em dat 98% muc do hai long roi, con bao cao nay dang lam")
+    assert (reading.status, reading.percent) == (IP, None)
+    # "việc này em mới làm được": only so far, never done ("này em" is no time of day)
+    assert read(
+        "Hoàn thành báo cáo quý trước mất cả tháng, việc này em mới làm được một ít"
+    ).status in (
+        None,
+        IP,
+    )

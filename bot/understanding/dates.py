@@ -275,10 +275,10 @@ _DAY_OF_MONTH = re.compile(
 )
 _DAYS_BACK = re.compile(r"(?<!\w)(?:hom|chieu|sang|toi|dem)\s+(qua|kia)(?!\w)")
 _RECENT_WEEKDAY = re.compile(  # "thứ 2 vừa rồi", "thứ 6 tuần trước"
-    r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)(?=\s+(?:vua roi|vua qua|tuan truoc)(?!\w))"
+    r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)(?=\s+(?:vua roi|vua qua|tuan truoc|tuan roi)(?!\w))"
 )
 _LAST_WEEKDAY = re.compile(
-    r"(?<!\w)(?:hom|hoi|bua|tu|ngay|sang|chieu|tuan truoc|xong)\s+thu\s+"
+    r"(?<!\w)(?:hom|hoi|bua|tu|ngay|sang|chieu|tuan truoc|tuan roi|xong)\s+thu\s+"
     r"(\d|hai|ba|tu|nam|sau|bay)(?!\w)"
 )
 
@@ -314,9 +314,9 @@ def completion_date(
         found = today - timedelta(days=1 if back.group(1) == "qua" else 2)
     if found is None and (last := _LAST_WEEKDAY.search(text) or _RECENT_WEEKDAY.search(text)):
         weekday = _WEEKDAYS[last.group(1)]
-        if text.startswith(" tuan truoc", last.end()) or text.endswith(
-            "tuan truoc ", 0, last.start()
-        ):  # "thứ 2 tuần trước", "tuần trước thứ 4": last week's
+        if text.startswith((" tuan truoc", " tuan roi"), last.end()) or text.endswith(
+            ("tuan truoc ", "tuan roi "), 0, last.start()
+        ):  # "thứ 2 tuần trước", "tuần trước thứ 4", southern "thứ Ba tuần rồi": last week's
             days = today.weekday() + 7 - weekday
         else:
             days = (today.weekday() - weekday) % 7 or 7

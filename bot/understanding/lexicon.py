@@ -411,6 +411,7 @@ OWN_WAIT = table(
     r"(cho|doi) (hop|cuoc hop)( \w+){0,2} (lanh dao|ban giam doc|ban lanh dao)",
     "(cho|doi) (thuong truc|tt) (ubnd |hdnd )?(xa|phuong)",  # our own commune's leaders
     "(cho|doi) (a|c|anh|chi) (ky|duyet)",  # "đã trình Giám đốc, chờ a ký ban hành"
+    "(cho|doi) (ong|ba|sep) (ay )?(ky|duyet)",  # "trình chủ tịch xã rồi, đợi ông ký thôi"
     "(cho|doi) (a |c |ong |ba |dong chi |d/c )?(pho )?(giam doc|chu tich|truong phong|lanh dao"
     "|thu truong|sep|gd|pct|pgd|tp|ptp"
     "|ct)",  # "tui đợi ổng Chủ tịch ký hoài", "đợi a PCT đọc lại bản cuối"
@@ -717,6 +718,7 @@ REQUEST = table(
 COUNTED_AFTER = re.compile(
     r"\s*(?:cac |so )?(?:ho so|xa|phuong|thi tran|thu tuc|tthc|can bo|cong chuc|vien chuc|don vi"
     r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu|hai long|dong y"
+    r"|muc do"  # "đạt 98% mức độ hài lòng"
     r"|van ban|kinh phi|von|ngan sach|du toan"
     r"|dung han|truoc han|tre han|qua han|truc tuyen|toan trinh)(?!\w)"
 )  # money: "giải ngân 40% kinh phí" is a share; so are files on time: "98,5% đúng hạn"
@@ -736,7 +738,8 @@ NOT_RECEIVED = re.compile(
 # Another body that has not yet delivered what the work needs: "Bên Viettel chưa bàn giao".
 # Also "chưa thấy Sở TTTT cấp tài khoản" (not "chưa thấy phản hồi": the answer awaited).
 _OWED = (
-    "ban giao|cung cap|gui|cap|phe duyet|duyet|chuyen|giai ngan|bo tri|tham dinh|xem xet|xu ly"
+    "ban giao|giao|cung cap|gui|cap|phe duyet|duyet|chuyen|giai ngan|bo tri|tham dinh|xem xet"
+    "|xu ly"
     "|giai quyet|huong dan"  # "Sở chưa hướng dẫn"
 )
 BODY_UNDELIVERED = re.compile(

@@ -139,7 +139,7 @@ VOCABULARY = (
     hoi nho vang ok cam on a nhe nha minh ben viec nhiem vu nay rat dc tot roi ro ngan hop
     """.split()
     )
-    | frozenset("lau khoi nhac".split())
+    | frozenset("lau khoi nhac noi tra".split())  # ("sonoivu traloi": Sở Nội vụ trả lời)
     | (
         ACRONYMS := frozenset(  # names and acronyms of the field; some end like a tone key
             "sipas papi cchc tthc dvc dvctt vneid ioffice egov excel pdf zalo email gmail drive"
@@ -233,7 +233,7 @@ _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "d
 
 
 _REGIONAL = frozenset(  # words read for what they mean in a region (see ``_regional``)
-    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo con".split()
+    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo con do".split()
 )
 # after "gọi": a call, a name, a bid ("gọi điện", "gọi anh", "gọi thầu"), not "gởi" (gửi)
 _SPELT = re.compile(r"(?<!\w)(?:gởi|nàm)(?!\w)")
@@ -270,6 +270,10 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
     # l and n swapped, as some northern officials write: "đang nàm", "xong một lửa", "nà xong"
     if word == "nam" and previous == "dang" and after not in ("nay", "sau", "truoc", "ngoai"):
         return "lam"  # (only after "đang": "đã", "chưa nắm" and "Dạ năm nay" fold alike)
+    if word == "do" and previous == "tay" and after in ("lam", "viec"):
+        return "vo"  # southern "bắt tay dô làm": vô (into)
+    if word == "nam" and previous == "chua" and after in ("chi", "gi", "j"):
+        return "lam"  # "chưa nàm chi cả" (not "chưa nắm được")
     if word == "lua" and previous in _LN_AFTER:
         return "nua"
     if word == "na" and after in ("xong", "do", "vi", "dung", "sao"):

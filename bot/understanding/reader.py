@@ -778,7 +778,9 @@ _NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "ch
 )
 _AHEAD = re.compile(  # a future or sequence marker: what follows has not happened yet
     r"(?<!\w)(?:se|sap(?! nhap| xep)|du kien|(?:em|e|minh|toi|du) dinh(?! kem)|roi moi"
-    r"|(?<!qua )(?<!truoc )moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"
+    r"|(?<!qua )(?<!truoc )(?<!sang nay )(?<!hom nay )(?<!sang nay em )(?<!hom nay em )"
+    r"(?<!qua em )moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"  # (not "sáng nay em mới
+    # nộp": just then)
     r"|de (?:em|e|minh|toi)|" + lexicon.TOMORROW + r"|ngay mai|tuan (?:sau|toi)|thang (?:sau|toi)"
     r"|sang (?:tuan|thang)"
     r"|sau khi|chieu (?:nay )?(?:em|e|minh|toi|se)(?! da)|toi nay|sang mai|lat nua|ti nua"
@@ -787,7 +789,7 @@ _AHEAD = re.compile(  # a future or sequence marker: what follows has not happen
 )
 _SUBSET = re.compile(  # a subject that is part of the units: "các xã khác", "9 xã đã gửi"
     r"(?<!\w)(?:cac \w+ (?:khac|con lai)|mot so|mot vai|phan lon"
-    r"|(?:\d+/)?\d+ (?:xa|phuong|don vi|phong|huyen|truong|thon|co quan))"
+    r"|(?:\d+/)?(?!(?:19|20)\d\d )\d+ (?:xa|phuong|don vi|phong|huyen|truong|thon|co quan))"
     r"(?: \w+){0,2} (?:da |cung |deu )*(?:xong|hoan thanh|gui|nop)"
 )
 _QUANTITY_AFTER = re.compile(  # "xong 1 nửa", "xong 3 trong 4": how much of it, after the verb
@@ -870,7 +872,7 @@ _TO_PERSON = re.compile(
 )
 _TOLD = re.compile(  # "lãnh đạo bảo làm xong trước 25/7": an instruction reported, not a report
     r"(?<!\w)(?<!em )(?<!minh )(?<!toi )(?:bao(?! cao)|yeu cau|chi dao|dan|nhac|giao|muon)"
-    r"(?: \w+){0,3}?"
+    r"(?: (?!da )\w+){0,3}?"  # (not "anh Hùng bảo đã xong": a report heard)
     r" (?:lam xong|xong|hoan thanh)(?!\w)"
 )
 _SOMETHING_DONE = frozenset({"done", "did", "partial", "own_part"})
@@ -1076,7 +1078,7 @@ def _unsafe(
         if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
             return (D, IP)
         negated = _NEGATED.search(" ; ".join(said) if supposed else norm)
-        if negated or _AHEAD.search(rest) or _TOLD.search(rest):
+        if negated or _AHEAD.search(_FOLLOW_UP.sub(" ", rest)) or _TOLD.search(rest):
             return (D, IP)
         if _TO_PERSON.search(norm):
             return (D, IP)

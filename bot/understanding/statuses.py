@@ -1054,9 +1054,11 @@ def _put_off(before: str) -> bool:
     head = head[:-4]
     if head.endswith((" xong", " xong roi")):
         return True  # "đang làm báo cáo 6 tháng xong mới …": the "đang" is what ends first
+    head = _POLITE_DA.sub("", head)  # "Dạ qua ngày 22/7 em mới …": dạ, not "đã"
     return bool(_PUT_OFF.search(head)) and not _NOW_OR_PAST.search(head)
 
 
+_POLITE_DA = re.compile(r"^da (?=(?:qua|sau|het|de|tuan|thang|cuoi|dau|mai|den|toi|tu) )")
 # What the unit's own leader may owe as well as another body: waited for with no body named,
 # the wait may be ours ("đang chờ ý kiến" of the director?)
 _OWED_BY_ANYONE = re.compile(
