@@ -370,6 +370,10 @@ def test_read_reply_never_raises_and_keeps_its_contract(text, today, deadline):
         ("Xong xuoi roi anh oi, sang nay em moi nop do", D),
         ("Dạ qua ngày 22/7 em mới bắt tay dô làm", NS),  # dạ (not "đã"), dô (vô)
         ("Chua nam chi ca anh oi", NS),
+        ("Dạ răng mà xong được, tụi em mới làm được chừng nửa thôi", IP),  # how could it be
+        ("cho vien thong cap chu ky so, chua co nen chua ky duoc", B),  # chờ the telecom
+        # a request made with its day after one foreseen
+        ("Nhiệm vụ này chắc em phải xin gia hạn. Anh cho em đến 20/8 được không ạ?", X),
     ],
 )
 def test_what_is_only_named_or_belongs_to_other_work_does_not_decide(text, status):
@@ -424,3 +428,8 @@ def test_last_week_in_the_south_and_a_satisfaction_rate():
         None,
         IP,
     )
+
+
+def test_the_new_deadline_proposed():
+    reading = read("Em đổi lại là xin gia hạn nhé, không phải vướng mắc, hạn mới đề xuất 14/8")
+    assert (reading.status, reading.new_date) == (X, date(2026, 8, 14))

@@ -192,4 +192,6 @@ def _links(words: list[str], i: int) -> bool:
         return False
     if word == "thi" and after == "phai" and words[i + 2 : i + 3] in ([], ["a"], ["khong"]):
         return False  # "đã gửi rồi thì phải": a tag, "I think"
+    if word == "ma" and words[i - 1] == "sao" and after in ("xong", "kip", "lam"):
+        return False  # "răng (sao) mà xong được": how could it be, one denial
     return after not in _NOT_LEAD_BEFORE.get(word, ())

@@ -69,7 +69,10 @@ _NOTHING = date.min  # a relative form that cannot be resolved: not a candidate 
 
 def cued(text: str, start: int) -> bool:
     """Whether the number at ``start`` follows a date cue ("đến 30/6", "gia hạn 30/6")."""
-    words = re.findall(r"[a-z]+", text[max(0, start - 30) : start])[-2:]
+    last = re.findall(r"[a-z]+", text[max(0, start - 30) : start])[-4:]
+    if last[-2:] == ["han", "moi"] or (last[-2:] == ["de", "xuat"] and "han" in last):
+        return True  # "hạn mới 14/8", "hạn mới đề xuất 14/8"
+    words = last[-2:]
     if not words:
         return False
     if words[-1] == "han":  # "gia hạn 30/6", "lùi hạn 30/6", but not "hạn 30/6"

@@ -220,7 +220,7 @@ _BODY = (  # another body: waiting for one of these is an obstacle
     "|stc"
     "|skhdt|sttttt|vpub|vp|van phong|phong|kho bac|vnpt|viettel|doi_? tac|nha thau|tu van|thue"
     "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac|ho(?! so)"
-    "|buu dien|vnpost|buu chinh|ap|thon|khom|to dan pho|lang|buon|plei"
+    "|buu dien|vnpost|buu chinh|ap|thon|khom|to dan pho|lang|buon|plei|vien thong|nha mang"
     "|tttt|stttt|tnmt|stnmt|bcd|ban chi dao|hoi dong|nha cung cap|don vi cung cap|ncc"
 )
 # Another body, named: as _BODY without the words that also name other things ("các", "họ")

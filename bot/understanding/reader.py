@@ -1104,6 +1104,12 @@ def _unsafe(
                     ask_at > 0
                     and not dated
                     and (lexicon.DOUBT.search(head) or _FORESEEN.search(head))
+                    and not any(  # (not "…, chắc em phải xin gia hạn. Anh cho em đến 20/8
+                        _DATED_ASK.search(p.text)  # được không ạ?": made, with its day)
+                        for p in parts
+                        if p.index != c.index
+                        and any(v.clause == p.index and v.status is X for v in found)
+                    )
                 ):  # "chắc phải xin thêm ít hôm": a request foreseen, not made (not "chắc phải
                     # xin lùi đến 10/8": a day named is a request); "…, chưa có kinh phí": or
                     # the obstacle said beside it

@@ -809,8 +809,8 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if before[-2:] in (["dau", "co"], ["dau", "da"]) or rest.split()[:2] == ["dau", "chua"]:
         vote(IP, 0.9, "undone")  # "đâu có xong, mới được một nửa": denied outright
         return
-    if "lam gi" in " ".join(before[-3:]):
-        vote(IP, 0.9, "undone")  # "làm gì đã xong": how could it be, not done
+    if "lam gi" in " ".join(before[-3:]) or before[-2:] == ["sao", "ma"]:
+        vote(IP, 0.9, "undone")  # "làm gì đã xong", "răng mà xong được": how could it be
         return
     if m.group() == "xong" and lx.ACTIVITY.search(" ".join(before[-3:])) and _SEND_NEXT.match(rest):
         vote(D, 0.5, "doubt")  # "ăn trưa xong em gửi anh": ready, to be sent?
