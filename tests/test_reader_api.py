@@ -374,6 +374,8 @@ def test_read_reply_never_raises_and_keeps_its_contract(text, today, deadline):
         ("cho vien thong cap chu ky so, chua co nen chua ky duoc", B),  # chờ the telecom
         # a request made with its day after one foreseen
         ("Nhiệm vụ này chắc em phải xin gia hạn. Anh cho em đến 20/8 được không ạ?", X),
+        ("Vâng, bên em chưa triển khai, đợi giao ban thứ Hai tuần sau ạ", NS),  # a meeting
+        ("Chủ tịch đi họp trên tỉnh chưa dìa, ổng dìa là em trình ký liền nha anh", IP),
     ],
 )
 def test_what_is_only_named_or_belongs_to_other_work_does_not_decide(text, status):

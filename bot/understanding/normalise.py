@@ -233,9 +233,11 @@ _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "d
 
 
 _REGIONAL = frozenset(  # words read for what they mean in a region (see ``_regional``)
-    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo con do".split()
+    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo con do lien".split()
 )
 # after "gọi": a call, a name, a bid ("gọi điện", "gọi anh", "gọi thầu"), not "gởi" (gửi)
+_AT_ONCE_AFTER = frozenset("ky nop gui lam trinh bao sua bo sung xong chuyen".split())
+_END_PARTICLES = frozenset({"", "nha", "nhe", "a", "ah", "anh", "chi", "luon", "do", "lien"})
 _SPELT = re.compile(r"(?<!\w)(?:gởi|nàm)(?!\w)")
 _RESPELT = {"gởi": "gửi", "nàm": "làm"}
 _CALLED = frozenset("cho dien dt lai hoi ten la y thau anh chi a c em nhe".split())
@@ -270,6 +272,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
     # l and n swapped, as some northern officials write: "đang nàm", "xong một lửa", "nà xong"
     if word == "nam" and previous == "dang" and after not in ("nay", "sau", "truoc", "ngoai"):
         return "lam"  # (only after "đang": "đã", "chưa nắm" and "Dạ năm nay" fold alike)
+    if word == "lien" and previous in _AT_ONCE_AFTER and after in _END_PARTICLES:
+        return "ngay"  # southern "liền" after a verb, at the end: at once ("trình ký liền")
     if word == "do" and previous == "tay" and after in ("lam", "viec"):
         return "vo"  # southern "bắt tay dô làm": vô (into)
     if word == "nam" and previous == "chua" and after in ("chi", "gi", "j"):

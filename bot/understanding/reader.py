@@ -814,7 +814,7 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
     r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:(?:em|e|minh|toi) hoi|phep"
     r"|gui|nop"  # "để bả coi lại rồi mới cho gửi": let it be sent
-    r"|den|het|qua|toi|nen|hop"
+    r"|den|het|qua|toi|nen|hop|giao ban|hoi nghi|cuoc hop"  # a meeting waited for: no one
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )

@@ -235,6 +235,7 @@ _UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "l
     r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
 )
 _STEP_AFTER = re.compile(r" (?:lay y kien|hop|gop y|xin y kien|hoi nghi|tap huan)(?!\w)")
+_AT_ONCE_AFTER = re.compile(r" (?:ngay|luon)(?!\w)")
 _HALTED_FOR = re.compile(r" (?:vi|do|de cho|de doi|cho|doi) ")
 _DAY_ONLY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 _DAY_BEFORE = re.compile(  # "22/7 bắt đầu", "khoảng 27/7 em bắt đầu làm"
@@ -1009,6 +1010,8 @@ def _progress_votes(
             vote(IP, 0.8, "started")
         elif _asked_of_us(text, m, words):
             continue  # "anh kiểm tra lại giúp em …": asked of the coordinator, no step of ours
+        elif "la" in before[-2:] and _AT_ONCE_AFTER.match(text, m.end()):
+            vote(IP, 0.6, "forecast")  # "ổng về là em trình ký ngay": ready, the next step set
         elif not later and not busy:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
