@@ -376,6 +376,9 @@ def test_read_reply_never_raises_and_keeps_its_contract(text, today, deadline):
         ("Nhiệm vụ này chắc em phải xin gia hạn. Anh cho em đến 20/8 được không ạ?", X),
         ("Vâng, bên em chưa triển khai, đợi giao ban thứ Hai tuần sau ạ", NS),  # a meeting
         ("Chủ tịch đi họp trên tỉnh chưa dìa, ổng dìa là em trình ký liền nha anh", IP),
+        # our own phòng's part late, the work said to go on: slowed, not held up
+        ("Phòng Kinh tế bên em trả số liệu chậm nên em đang đợi, vẫn đang làm ạ.", IP),
+        ("Bộ phận văn hóa xã hội bên em trả lời trễ nên em còn đợi số liệu, vẫn đang làm ạ", IP),
     ],
 )
 def test_what_is_only_named_or_belongs_to_other_work_does_not_decide(text, status):

@@ -608,6 +608,8 @@ def _settle(
             return IP, best[IP], ()  # "hơi chậm, đang làm được 60%": slow is moving
         strong = [v for v in blocking if v.weight >= 0.9]
         others = [s for s in (IP, NS, D) if s in best]
+        if IP in best and _own_unit_late(blocking, found, parts):
+            return IP, best[IP], ()
         if not strong:
             return B, 0.5, (B, others[0] if others else IP)
         first = min(v.clause for v in strong)
@@ -718,6 +720,24 @@ def _settle(
         return IP, 0.5, (IP, NS)
     status = max(best, key=best.__getitem__)
     return status, best[status], ()
+
+
+def _own_unit_late(blocking: list[Vote], found: list[Vote], parts: list[clauses_.Clause]) -> bool:
+    """ "Phòng Kinh tế bên em trả số liệu chậm nên em đang đợi, vẫn đang làm": a wait on our
+    own phòng's part, with the work said to go on, slows it (as own comments late, r6)."""
+    return (
+        all(v.kind in ("waiting", "waiting_vague") for v in blocking)
+        and any(v.kind == "still" for v in found)
+        and all(
+            0 < v.clause < len(parts)
+            and parts[v.clause].lead == "nen"
+            and _OWN_UNIT.search(parts[v.clause - 1].text)
+            for v in blocking
+        )
+    )
+
+
+_OWN_UNIT = re.compile(r"(?<!\w)(?:phong|bo phan|to|ban)(?: \w+){0,4} ben (?:em|minh|toi)(?!\w)")
 
 
 def _from_numbers(
