@@ -379,6 +379,7 @@ def test_read_reply_never_raises_and_keeps_its_contract(text, today, deadline):
         # our own phòng's part late, the work said to go on: slowed, not held up
         ("Phòng Kinh tế bên em trả số liệu chậm nên em đang đợi, vẫn đang làm ạ.", IP),
         ("Bộ phận văn hóa xã hội bên em trả lời trễ nên em còn đợi số liệu, vẫn đang làm ạ", IP),
+        ("Dự thảo em gửi anh qua mail rồi, anh góp ý giúp em với.", IP),  # with the coordinator
     ],
 )
 def test_what_is_only_named_or_belongs_to_other_work_does_not_decide(text, status):
@@ -406,6 +407,19 @@ def test_a_part_still_to_add_after_the_sending_asks():
         ("Tháng 8 may ra mới bắt đầu được anh ơi", {NS, X}),
         ("Chắc phải sau đợt kiểm tra mới làm được anh ạ", {NS, X}),
         ("Tạm dừng rồi anh", {B, IP}),  # halted, or paused? no cause said
+        ("co le phai lui thoi a", {X, IP}),  # lateness foreseen under a doubt
+        # the draft sent to a body: was the draft the task? (not to the coordinator to comment)
+        ("Dạ dự thảo kế hoạch bên em gửi Văn phòng UBND tỉnh rồi ạ", {D, IP}),
+        # the writer unsure whether the sending was all; the body said to be looking at it
+        (
+            "Em đã gửi hồ sơ lên Sở Tư pháp. Sở chưa phản hồi. Em không biết thế là xong hay phải"
+            " chờ Sở có ý kiến ạ.",
+            {B, D},
+        ),
+        (
+            "Báo cáo em đã gởi Sở Nội vụ hôm thứ Hai. Sở gọi nói là đang xem, có gì sẽ phản hồi.",
+            {D, B},
+        ),
     ],
 )
 def test_a_reaction_awaited_or_a_doubted_start_asks(text, choices):

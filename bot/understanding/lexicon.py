@@ -294,11 +294,11 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
     r"chua kip( han| tien do| thoi gian| thoi han)?(?! (lam|trien khai|thuc hien|bat dau|tien hanh"
     r"|bat tay|khoi dong|xem|doc|gui|nop|bao cao|bao|tra loi|nhan tin|cap nhat|tong hop))",
     # "có thể trễ vài ngày", "có khi phải xin thêm thời gian": lateness foreseen, no request
-    r"(co the|co khi|chac|e la|so|kha nang) (la )?(se )?(bi )?(tre|cham|muon|qua han)"
+    r"(co the|co khi|co le|chac|e la|so|kha nang) (la )?(se )?(bi )?(tre|cham|muon|qua han)"
     r"( (vai|mot vai|\d+|may|it|mot it) (ngay|hom|tuan))?",
     "tre (chut|mot chut|xiu|ti|vai ngay|it hom)",  # "cái này trễ chút nha anh"
     r"can them (\d+|mot|hai|ba|nua|muoi|chuc) (ngay|tuan|thang|hom)",  # "cần thêm 1 tuần nữa"
-    "(co the|co khi|chac|e la|kha nang) (se )?phai (xin|lui|gia han)",
+    "(co the|co khi|co le|chac|e la|kha nang) (se )?phai (xin|lui|gia han)",
     # "chắc phải qua tháng 8 anh ạ" (not "… sang tháng 8 mới bắt tay vào làm": a start put off)
     r"(co the|co khi|chac|e la|kha nang) (se )?phai (qua|sang|keo sang)(?!( \w+){0,6} moi)",
     "(doi|cho) them (chut|xiu|ti|it hom|vai hom|vai ngay)",  # "đợi thêm chút nha chị"

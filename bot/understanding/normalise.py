@@ -178,7 +178,8 @@ def normalise(display: str) -> str:
     """The folded, repaired form of an NFC reply (see the module docstring)."""
     lower = display.lower()
     folded = lower if lower.isascii() else lower.translate(_FOLD)  # (no ASCII in _FOLD)
-    if folded != lower:  # diacritics written: mark the ambiguous folds
+    accented = folded != lower
+    if accented:  # diacritics written: mark the ambiguous folds
         if "ch" in lower:
             lower = _CHO.sub("cho_", lower)
         if "đ" in lower or "d" in lower:
@@ -204,7 +205,11 @@ def normalise(display: str) -> str:
     pieces, last, previous = [], 0, ""  # pieces: only around the words that change
     for match in _WORD.finditer(folded):
         word = written = match.group()
-        if word in _REGIONAL and (said := _regional(word, previous, folded, match.end())):
+        if (
+            word in _REGIONAL
+            and not (word == "goi" and accented)  # written "gọi" (a call); "gởi" is respelt
+            and (said := _regional(word, previous, folded, match.end()))
+        ):
             pieces += [folded[last : match.start()], said]
             last, previous = match.end(), said
             continue

@@ -313,6 +313,8 @@ def read_reply(
     )
     if status is None and not alternatives and _ONLY_WHEN.match(core):
         alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
+    if alternatives[:1] == (B,) and _DONE_OR_WAIT.search(norm):
+        alternatives = (B, D)  # "không biết thế là xong hay phải chờ Sở có ý kiến"
     if alternatives[:1] == (D,) and _MUST_WE.search(norm):
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if (
@@ -830,6 +832,10 @@ _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer d
 )
 
 
+_DONE_OR_WAIT = re.compile(
+    r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:(?:the|vay|nhu vay) )?(?:la )?(?:da )?xong"
+    r" (?:hay|hay la) (?:van |con )?(?:phai )?(?:cho|doi)(?!\w)"
+)
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
     r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:(?:em|e|minh|toi) hoi|phep"

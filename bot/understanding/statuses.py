@@ -235,6 +235,13 @@ _UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "l
     r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
 )
 _STEP_AFTER = re.compile(r" (?:lay y kien|hop|gop y|xin y kien|hoi nghi|tap huan)(?!\w)")
+_BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "họ bảo …"
+    r"(?:^| )(?:so|ho|tinh|ubnd tinh|ben do|ben so|van phong)(?: \w+){0,2} (?:bao|noi|tra loi)"
+    r"(?: la)? $"
+)
+_REVIEWING = ("xem", "xu ly", "tham dinh", "kiem tra", "tong hop", "trinh")
+_TO_YOU = re.compile(r"(?:da )?(?:gui|nop)(?: cho_?)? (?:anh|chi|a|c|dong chi)(?!\w)")
+_DRAFTED = re.compile(r"^(?:da )?du thao(?! xong)(?!\w)")
 _AT_ONCE_AFTER = re.compile(r" (?:ngay|luon)(?!\w)")
 _HALTED_FOR = re.compile(r" (?:vi|do|de cho|de doi|cho|doi) ")
 _DAY_ONLY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
@@ -904,9 +911,14 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
         vote(D, 0.5, "own_part")  # "xong phần bên em", "xong 1 đợt": that part, or all?
     elif (
         m.group().startswith(("gui", "nop", "da gui", "da nop"))
-        and (lx.PARTIAL.search(m.group()) or _DRAFT.match(tail))
+        and (
+            lx.PARTIAL.search(m.group())
+            or _DRAFT.match(tail)
+            or (_DRAFTED.search(head) and not _TO_YOU.match(m.group() + tail))
+        )
         and _SAID_DONE_END.search(text)
-    ):
+    ):  # (or "dự thảo kế hoạch bên em gửi Văn phòng UBND tỉnh rồi": the draft sent to a body;
+        # not "dự thảo em gửi anh …, anh góp ý giúp em": with the coordinator to comment)
         vote(D, 0.5, "doubt")  # "em gửi bản dự thảo lên nhóm rồi": the draft was the task?
     elif lx.PARTIAL.search(head) or lx.PARTIAL.search(tail) or lx.HEDGE.match(tail):
         vote(IP, 0.9, "partial")
@@ -947,6 +959,9 @@ def _progress_votes(
             ("tai", "ky ", "vuong", "gap kho", "bi ", "phai dung", "tam dung")
         ):
             continue  # "đang vướng số liệu", "đang bị lỗi": the obstacle, read above
+        if _BODY_SAYS.search(text, 0, aspect.start()) and rest.startswith(_REVIEWING):
+            vote(B, 0.95, "waiting")  # "Sở gọi nói là đang xem": theirs to look at, awaited
+            continue
         if 0 <= first and aspect.end() <= first:
             continue  # "đang làm báo cáo 6 tháng xong mới chuyển sang việc này": that first
         if lx.PLANNING.match(rest):
