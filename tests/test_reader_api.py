@@ -452,3 +452,23 @@ def test_last_week_in_the_south_and_a_satisfaction_rate():
 def test_the_new_deadline_proposed():
     reading = read("Em đổi lại là xin gia hạn nhé, không phải vướng mắc, hạn mới đề xuất 14/8")
     assert (reading.status, reading.new_date) == (X, date(2026, 8, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "done_on"),
+    [  # the steps told in order: the last one's day is the completion's
+        (
+            "Trường em đã họp hội đồng ngày 8/7. Kế hoạch số 15/KH-THPT đã ký ngày 10/7/2026 và gửi"
+            " lên Sở rồi ạ.",
+            date(2026, 7, 10),
+        ),
+        (
+            "Dạ chọn Đã hoàn thành ạ. Tờ trình số 19/TTr-UBND ngày 02/7/2026, Quyết định phê duyệt"
+            " số 860/QĐ-UBND ngày 10/7/2026",
+            date(2026, 7, 10),
+        ),
+    ],
+)
+def test_the_completion_date_is_the_last_steps(text, done_on):
+    reading = read(text)
+    assert (reading.status, reading.completion_date) == (D, done_on)

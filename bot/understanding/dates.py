@@ -302,11 +302,12 @@ def completion_date(
         ):
             continue  # "xong 2.3 rồi": a task's code, not 2 March
         if m.group(4) or _COMPLETION_CUE.search(text, max(0, m.start() - 11), m.start()):
-            found = _past(int(m.group(1)), int(m.group(3)), m.group(4), today)
+            when = _past(int(m.group(1)), int(m.group(3)), m.group(4), today)
             if end := _RANGE_END.match(text, m.end()):  # "từ ngày 30/6 đến 3/7": the last day
-                found = _past(int(end.group(1)), int(end.group(3)), end.group(4), today) or found
-            if found:  # (not "xong 47/47 thủ tục": a count, no day)
-                break
+                when = _past(int(end.group(1)), int(end.group(3)), end.group(4), today) or when
+            if when and (found is None or when > found):  # (not "xong 47/47 thủ tục": a count)
+                found = when  # the steps told in order, the last one's day: "họp ngày 8/7 …,
+                # kế hoạch đã ký ngày 10/7 và gửi", "Tờ trình ngày 02/7, Quyết định ngày 10/7"
     if found is None and (words := _DONE_ON_WORDS.search(text)):
         found = _past(int(words.group(1)), int(words.group(2)), words.group(3), today)
     if found is None and (only := _DAY_OF_MONTH.search(text)):
