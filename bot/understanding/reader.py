@@ -468,6 +468,10 @@ def _dated_starts(found: list[Vote], parts: list[clauses_.Clause], today: date) 
     return out
 
 
+# whether the work can be done by a time, nothing said of its being begun
+_ABLE_BY = re.compile(r"(?<!\w)co (?:lam|xong|hoan thanh) (?:duoc|kip) (?:khong|ko|k)(?!\w)")
+
+
 def combine(
     found: list[Vote],
     percent: int | None,
@@ -510,6 +514,8 @@ def combine(
             for v in extension
         ):
             return None, 0.5, (X, NS)  # "… mới làm được, không biết có kịp không": not begun
+        if parts and any(_ABLE_BY.search(parts[v.clause].text) for v in extension):
+            return None, 0.5, (X, IP, NS)  # "không biết tháng 8 có làm được không": begun?
         return None, 0.5, (X, IP)
     best: dict[Status, float] = {}
     for v in found:
@@ -681,6 +687,17 @@ def _settle(
         steps = [v for v in found if v.status is IP and v.kind in ("progress", "started")]
         if evidence and steps and all(v.kind in ("progress", "started") for v in going_on):
             return D, 0.5, (D, IP)  # "đã ban hành KH số …, đang tổ chức thực hiện": which task?
+        if (
+            going_on
+            and all(v.kind == "hedged" for v in going_on)
+            and any(
+                v.kind == "doubt"
+                and v.clause < len(parts)
+                and _DRAFT_SENT.search(parts[v.clause].text)
+                for v in done
+            )
+        ):  # "về cơ bản đã xong, đã gửi bản dự thảo cho Văn phòng UBND tỉnh": was the draft it?
+            return IP, 0.5, (IP, D)
         if going_on:
             return IP, max(v.weight for v in going_on), ()
         begun_now = [
@@ -722,6 +739,9 @@ def _settle(
         return IP, 0.5, (IP, NS)
     status = max(best, key=best.__getitem__)
     return status, best[status], ()
+
+
+_DRAFT_SENT = re.compile(r"(?<!\w)(?:gui|nop|trinh) (?:ban )?(?:du thao|nhap)(?!\w)")
 
 
 def _own_unit_late(blocking: list[Vote], found: list[Vote], parts: list[clauses_.Clause]) -> bool:
