@@ -420,6 +420,7 @@ def test_a_part_still_to_add_after_the_sending_asks():
             "Báo cáo em đã gởi Sở Nội vụ hôm thứ Hai. Sở gọi nói là đang xem, có gì sẽ phản hồi.",
             {D, B},
         ),
+        ("Về cơ bản đã xong, đã gửi bản dự thảo cho Văn phòng UBND tỉnh rồi", {IP, D}),
     ],
 )
 def test_a_reaction_awaited_or_a_doubted_start_asks(text, choices):
@@ -472,3 +473,8 @@ def test_the_new_deadline_proposed():
 def test_the_completion_date_is_the_last_steps(text, done_on):
     reading = read(text)
     assert (reading.status, reading.completion_date) == (D, done_on)
+
+
+def test_whether_it_can_be_done_in_time_with_nothing_said_of_its_start_offers_three():
+    reading = read("Không biết tháng 8 có làm được không nữa anh ạ.")
+    assert reading.ask and set(reading.alternatives) == {X, IP, NS}
