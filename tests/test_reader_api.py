@@ -478,3 +478,29 @@ def test_the_completion_date_is_the_last_steps(text, done_on):
 def test_whether_it_can_be_done_in_time_with_nothing_said_of_its_start_offers_three():
     reading = read("Không biết tháng 8 có làm được không nữa anh ạ.")
     assert reading.ask and set(reading.alternatives) == {X, IP, NS}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # requests, questions back and others' events: no report of the work
+        "Chi gui lai giup em mau bao cao hoan thanh voi a, em lo xoa tin nhan Zalo",
+        "Nhóm mình ai làm xong rồi cho em xin file tham khảo với 😁",
+        "Xong ca tiep dan em goi lai cho chi nha",
+        "Chị ơi, báo cáo hoàn thành nhiệm vụ 6 tháng là cái báo cáo nào rứa chị",
+        "xong chua la rang anh, cai bao cao mo?",
+        "xong chưa là cái nào anh, em ko hiểu",
+    ],
+)
+def test_no_report_of_the_work_records_nothing(text):
+    assert read(text).status is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # not begun because something is lacking: held up (status-language.md)
+        "Ke hoach dao tao ky nang so chua trien khai duoc do chua co phong may a",
+        "Truong em chua lam duoc vi So GD&DT sau hop nhat tinh chua ra huong dan mau moi a",
+    ],
+)
+def test_not_begun_for_lack_of_something_is_blocked(text):
+    assert read(text).status is B

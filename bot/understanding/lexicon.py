@@ -543,6 +543,9 @@ NEUTRAL = table(  # looks like completion, is not
     "muon (hoan thanh|xong)", "neu (hoan thanh|xong)", "khi nao (hoan thanh|xong)",
     "de (em|minh|toi|ben em|chung em) (lam |hoan thanh |lam cho )?(hoan thanh|xong)",
     "(hoan thanh|xong) thi", "sau khi( \\w+){0,4} xong", "da nhan",
+    # the completion report as a document's name: "mẫu báo cáo hoàn thành", "báo cáo hoàn thành
+    # nhiệm vụ 6 tháng là cái nào"
+    "mau (bao cao )?hoan thanh", "bao cao hoan thanh nhiem vu",
 )  # fmt: skip
 PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan",
@@ -708,6 +711,8 @@ QUESTION = table(
     # "hỏi anh" (not "phản hồi anh", nor "để em hỏi lại chị Thảo": one the writer will ask)
     "(?<!phan )(?<!hoi )(?<!de em )(?<!em se )hoi (lai )?(anh|chi)",
     "khong biet", "(?<!chut )(?<!cai )nao (a|ah)$",
+    # "xong chưa là răng anh", "… là cái nào anh": what the question means, asked back
+    "la (rang|sao|cai nao|viec nao|bao cao nao)( (anh|chi|a|ah|nhi|vay|rua|the|ri))*$",
     "(a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
 )  # fmt: skip
 REQUEST = table(

@@ -289,6 +289,7 @@ def read_reply(
     found = _rest_not_begun(found, parts)
     found = _done_first(found, parts)
     found += _units_owed(found, parts)
+    found += _lacking_cause(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
         # ghê": praise of someone else's work, no report of ours
@@ -1588,6 +1589,28 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         and _UNABLE.search(c.text)
         and _OWED_UNITS.search(parts[c.index - 1].text)
     ]
+
+
+def _lacking_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Chưa triển khai được do chưa có phòng máy", "chưa làm được vì Sở chưa ra hướng dẫn":
+    not begun because something is lacking, the obstacle that holds it (status-language.md)."""
+    return [
+        Vote(B, 0.9, c.index, "obstacle")
+        for c in parts
+        if c.lead in ("vi", "do")
+        and c.index
+        and _UNABLE_YET.search(parts[c.index - 1].text)
+        and _NOT_THERE_YET.search(c.text)
+        and not any(v.status is B and v.clause == c.index for v in found)
+    ]
+
+
+_UNABLE_YET = re.compile(
+    r"(?<!\w)chua (?:lam|trien khai|thuc hien|bat dau|tien hanh|to chuc) duoc(?!\w)"
+)
+_NOT_THERE_YET = re.compile(  # not yet given, issued, assigned (not "chưa đến kỳ")
+    r"(?<!\w)(?:chua|khong) (?:co|ra|duoc|nhan duoc|cap|ban hanh|giao|bo tri|phan bo|gui)(?!\w)"
+)
 
 
 def _done_first(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

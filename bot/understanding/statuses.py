@@ -101,7 +101,8 @@ D, IP, B, X, NS = (
     Status.DONE, Status.IN_PROGRESS, Status.BLOCKED, Status.EXTENSION_REQUESTED, Status.NOT_STARTED
 )  # fmt: skip
 _AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em làm tiếp": "after"
-    r"( (hop|cuoc hop|buoi \w+|dot \w+|viec(?: \w+){1,3}?|cong tac|cai \w+|\w+ nay|\w+ kia))?"
+    r"( (hop|cuoc hop|buoi \w+|dot \w+|viec(?: \w+){1,3}?|cong tac|cai \w+|\w+ nay|\w+ kia"
+    r"|(?:ca|phien)(?: \w+){0,3}?))?"  # "xong ca tiếp dân em gọi lại": after the shift
     r" (em|e|anh|chi|minh|toi|ben em|se|moi|cuoc|buoi|dot|roi em|roi moi|thi|la|e se|em se)\b"
     r"(?= (?!(?:a|ah|oi|nhe|nha|nhi|roi|a_q|nhe)\b)\w)"  # then a verb: not "xong anh ạ"
 )
@@ -817,6 +818,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if before[-2:] in (["dau", "co"], ["dau", "da"]) or rest.split()[:2] == ["dau", "chua"]:
         vote(IP, 0.9, "undone")  # "đâu có xong, mới được một nửa": denied outright
         return
+    if "ai" in before[-2:] and not lx.NEGATORS & set(before[-4:]):
+        vote(None, 1.0, "other_sense")  # "nhóm mình ai làm xong rồi cho em xin file": whoever
+        return
     if "lam gi" in " ".join(before[-3:]) or before[-2:] == ["sao", "ma"]:
         vote(IP, 0.9, "undone")  # "làm gì đã xong", "răng mà xong được": how could it be
         return
@@ -1050,7 +1054,8 @@ _PAST_HEAD = re.compile(  # a time said as past: "thứ 2 vừa rồi", "tuần 
     r"|hom thu (?:\d|hai|ba|tu|nam|sau|bay))(?!\w)"  # "hôm thứ 3 em gửi": that day, gone by
 )
 _EVENT_DONE = re.compile(  # an event as the subject of "xong", no task verb before it
-    r"(?:da )?(?:hoi nghi|cuoc hop|buoi hop|buoi lam viec|dot kiem tra|doan kiem tra)(?: \w+){0,2}"
+    r"(?:(?:hom qua|hom nay|sang nay|chieu qua|tuan truoc) )?(?:da )?(?:hoi nghi|cuoc hop|buoi hop"
+    r"|buoi lam viec|dot kiem tra|doan (?:kiem tra|thanh tra|giam sat))(?: \w+){0,2}"
 )
 _PUT_OFF = re.compile(  # what may put a start off before "mới": "để quý 4 mới làm"
     r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi|khai giang|chieu|mai"
