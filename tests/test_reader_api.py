@@ -504,3 +504,15 @@ def test_no_report_of_the_work_records_nothing(text):
 )
 def test_not_begun_for_lack_of_something_is_blocked(text):
     assert read(text).status is B
+
+
+def test_a_place_name_and_a_persons_name_are_not_read_as_words():
+    # "Hòa Lợi" is no fault ("lỗi"); "anh Nam bên văn phòng" is not "nằm bên" a body
+    assert read("Xã Hòa Bình cũ xong rồi, xã Hòa Lợi cũ em đang làm tiếp").status is not B
+    reading = read(
+        "Em nghĩ là xong rồi, hôm trước anh Nam bên văn phòng cũ gửi hay chưa em không chắc"
+    )
+    assert reading.ask and set(reading.alternatives[:2]) == {D, IP}
+    assert read("Phường Trường Chinh Xong rồi anh").status is D  # a capitalised report
+    # a part done and the next part ahead: not another work before this one
+    assert read("Phần rà soát đã làm rồi, phần số hoá dự kiến tuần sau mới làm").status is not NS

@@ -398,7 +398,8 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     # "phụ thuộc vào bên VNPT", "… vào tiến độ của đơn vị tư vấn": theirs to do
     rf"phu thuoc (vao )?((tien do|ket qua|y kien|ke hoach) cua )?(cac |ben |phia )?({_BODY})",
     rf"bong (dang )?(o|nam o) (chan|phia|ben) ({_BODY})",  # "giờ bóng ở chân Sở"
-    rf"nam (ben|o|tai) ({BODY_NAMES})",  # "giấy tờ đang nằm bên Sở từ đầu tháng"
+    # "giấy tờ đang nằm bên Sở từ đầu tháng" (not "anh Nam bên văn phòng": a name)
+    rf"(?<!anh )(?<!chi )(?<!a )(?<!c )(?<!em )(?<!chu )(?<!co )nam (ben|o|tai) ({BODY_NAMES})",
     "hen lan hen lua",
     "(cho|doi) (den |toi )?ky hop",  # "tờ trình đã gửi, chờ kỳ họp thứ …": the council's session
     rf"(cho|doi) (hop|cuoc hop|y kien)( \w+){{0,3}} (voi|cua) (cac )?({_BODY})",

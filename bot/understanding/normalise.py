@@ -171,12 +171,41 @@ def fold(text: str) -> str:
     return folded
 
 
+_PLACE_HINT = re.compile(r"(?:xã|phường|thôn|làng|buôn|bản|xóm|ấp|xa|phuong|thon) \S")
+_NOT_A_NAME = frozenset(
+    "xong đã đang chưa hoàn rồi em bên vẫn còn đợi chờ mới cũ đã không ko dạ vâng".split()
+)
+_PLACE_WORDS = frozenset("xã phường thôn làng buôn bản xóm ấp xa phuong thon".split())
+
+
+def _named_places(display: str, lower: str) -> str:
+    """ "Xã Hòa Lợi cũ": the capitalised words after a place word are its name, joined into one
+    word ("hòa_lợi") so that none of them is read ("lợi" is no fault, "lỗi")."""
+    chars = list(lower)
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", display)]
+    for k, (_, word) in enumerate(words[:-1]):
+        if word.lower() not in _PLACE_WORDS:
+            continue
+        name = []
+        for start, after in words[k + 1 : k + 4]:
+            if not (after[0].isupper() and after[1:].islower() and after.isalpha()):
+                break
+            if after.lower() in _NOT_A_NAME:
+                break  # "Phường Trường Chinh Xong rồi": the report, capitalised
+            name.append((start, after))
+        for start, after in name[:-1]:
+            chars[start + len(after)] = "_"  # the space after each name word but the last
+    return "".join(chars)
+
+
 _KEEP = VOCABULARY - SHORTHAND.keys() - _SECOND_HALVES - {"ht", "th", "tk"}
 
 
 def normalise(display: str) -> str:
     """The folded, repaired form of an NFC reply (see the module docstring)."""
     lower = display.lower()
+    if _PLACE_HINT.search(lower):
+        lower = _named_places(display, lower)
     folded = lower if lower.isascii() else lower.translate(_FOLD)  # (no ASCII in _FOLD)
     accented = folded != lower
     if accented:  # diacritics written: mark the ambiguous folds

@@ -1622,6 +1622,8 @@ def _done_first(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         return found
     if any(v.status in (IP, B, X) and v.weight >= 0.9 for v in found):
         return found  # (not "xong phần 1, đang làm phần 2, tuần sau mới làm phần 3")
+    if any(v.clause < len(parts) and parts[v.clause].text.startswith("phan ") for v in done):
+        return found  # "phần rà soát đã làm rồi, phần số hoá tuần sau mới làm": a part of it
     return [v for v in found if v.status is not D] + [Vote(NS, 0.9, min(starts), "future_start")]
 
 
