@@ -516,3 +516,23 @@ def test_a_place_name_and_a_persons_name_are_not_read_as_words():
     assert read("Phường Trường Chinh Xong rồi anh").status is D  # a capitalised report
     # a part done and the next part ahead: not another work before this one
     assert read("Phần rà soát đã làm rồi, phần số hoá dự kiến tuần sau mới làm").status is not NS
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "percent"),
+    [
+        ("mới 20% à chị, nay họp cả ngày ko lm dc j", IP, 20),  # a day lost slows it
+        ("chưa, em còn đang làm cái báo cáo khác", NS, None),  # busy with another
+        ("Chưa ạ, trường đang nghỉ hè, các thầy cô về quê hết", NS, None),
+        # the rest not due yet is nothing left undone
+        ("kế hoạch ban hành rồi anh, còn báo cáo kết quả thì chưa đến kỳ", D, None),
+    ],
+)
+def test_busy_days_and_parts_not_due(text, status, percent):
+    reading = read(text)
+    assert (reading.status, reading.percent) == (status, percent)
+
+
+def test_units_held_up_by_no_signal_ask():
+    reading = read("5 thôn xong rồi, còn 2 thôn miền núi mất sóng không gửi dữ liệu được")
+    assert reading.ask and set(reading.alternatives[:2]) == {B, IP}

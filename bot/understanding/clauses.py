@@ -192,8 +192,8 @@ def _links(words: list[str], i: int) -> bool:
         return False
     if word == "thi" and after == "phai" and words[i + 2 : i + 3] in ([], ["a"], ["khong"]):
         return False  # "đã gửi rồi thì phải": a tag, "I think"
-    if word == "con" and words[i - 1] in ("em", "minh", "toi") and after in ("doi", "cho"):
-        return False  # "nên em còn đợi số liệu": still waiting, after its subject
+    if word == "con" and words[i - 1] in ("em", "minh", "toi") and after in ("doi", "cho", "dang"):
+        return False  # "nên em còn đợi số liệu", "em còn đang làm …": still, after its subject
     if word == "ma" and words[i - 1] == "sao" and after in ("xong", "kip", "lam"):
         return False  # "răng (sao) mà xong được": how could it be, one denial
     return after not in _NOT_LEAD_BEFORE.get(word, ())

@@ -331,7 +331,7 @@ OBSTACLE = table(
     "khong co (song|mang|internet|wifi|dien)(?! gi)",  # "không có sóng điện thoại"
     "bao lu", "sat lo", "ngap (lut|ung|nuoc)",
     "(vi|do) duong (bi |dang )?sat",  # the road fallen in
-    "mat (du lieu|file|ho so|tai lieu|mang|ket noi)",
+    "mat (du lieu|file|ho so|tai lieu|mang|ket noi|song)",
     "thieu( \\w+)?", "chua co nguoi",
     "(chua|khong) thong nhat (duoc )?(voi|y kien)",
     # "chưa có ai làm": nobody to do it (status-language.md: no staff is an obstacle)
@@ -674,6 +674,7 @@ BUSY = table(  # "đang" about something else than the task
     "om", "nam vien", "benh", "lu bu",  # "chưa làm, đang ốm mấy hôm nay"
     "ket (viec|cong viec|nhiem vu|lich)",  # "giờ đang kẹt việc khác"
     "tap trung (cho_?|vao)", "(tap trung|lam|giai quyet) (cac )?(viec|nhiem vu|cong viec) khac",
+    r"lam (cai |mot )?(bao cao|ho so|ke hoach|de an|van ban)( \w+){0,3} khac",  # another one
     "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
     "lam viec voi doan",
     "(cho|doi) (den|het|qua|xong)",
@@ -714,7 +715,8 @@ QUESTION = table(
     "khong biet", "(?<!chut )(?<!cai )nao (a|ah)$",
     # "xong chưa là răng anh", "… là cái nào anh": what the question means, asked back
     "la (rang|sao|cai nao|viec nao|bao cao nao)( (anh|chi|a|ah|nhi|vay|rua|the|ri))*$",
-    "(a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
+    # (not "mới 20% à chị": only so far, said, not asked)
+    "((?<!% )(?<!thoi )a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
 )  # fmt: skip
 REQUEST = table(
     "xin", "de nghi", "cho_? phep", "xin phep", "duoc khong", "dc khong", "co the",

@@ -297,6 +297,8 @@ def read_reply(
     core = norm[greeting.end() :] if greeting else norm
     if bare := _bare_negation(parts[1:] if greeting else parts):
         found = bare  # "chưa xong gì cả": nothing else to read
+    elif _not_yet_busy(parts):
+        found.append(Vote(NS, 0.9, 0, "not_started"))  # "chưa, em còn đang làm cái báo cáo khác"
     found += _no_obstacle(parts, found)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
@@ -502,6 +504,9 @@ def combine(
         and parts
         and not any(v.status in (IP, D, NS) for v in found)
     ):
+        blocking = [v for v in found if v.status is B]
+        if blocking and all(v.kind == "slow" for v in blocking):
+            return IP, 0.9, ()  # "mới 20% à chị, nay họp cả ngày ko làm được gì": slowed
         stuck = [v for v in found if v.status is B and v.weight >= 0.9]
         if stuck and all(
             v.kind == "obstacle" and _HARD_TIMES.search(parts[v.clause].text) for v in stuck
@@ -793,6 +798,9 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
             and any(v.kind == "done" and v.clause == c.index + 1 for v in found)
         )
         and "gi" not in c.text.split()
+        and not (  # "còn báo cáo kết quả thì chưa đến kỳ": not due yet, nothing left undone
+            c.index + 1 < len(parts) and _NOT_DUE.match(parts[c.index + 1].text)
+        )
         and not _to_deliver(c.text)
         and not _FIX_NEEDED.search(c.text)  # "nộp rồi mà còn phải bổ sung chút xíu": read below
         and not _COPY_LEFT.match(c.text)
@@ -813,6 +821,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     return left + unsure
 
 
+_NOT_DUE = re.compile(r"thi (?:van )?chua (?:den|toi) (?:ky|han|luc|dot|thoi han|thoi gian)(?!\w)")
 _NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "chưa triển khai"
     r"(?<!\w)(?<!quen )(?<!phai )(?<!ai bao )(?<!ai noi )(?:chua|khong|ko|chang) "
     r"(?:duoc |the |kip |hoan toan )?"
@@ -1276,8 +1285,8 @@ def _unsafe(
         if (
             status is IP
             and _START_NOT_YET.search(norm)
-            and not kinds & {"not_started", "future_start", "superseded", "part_left"}
-        ):
+            and not kinds & {"not_started", "future_start", "superseded", "part_left", "slow"}
+        ):  # (not "mới 20%, nay họp cả ngày ko làm được gì": a day lost, read as slowing)
             return (IP, NS)
     return ()
 
@@ -1802,6 +1811,18 @@ def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
     if words == {"chua"} or words in ({"chua", "xong", "gi"}, {"chua", "xong", "gi", "ca"}):
         return [Vote(None, 1.0, 0, "not_yet")]  # "chưa xong gì cả": begun, or not at all?
     return []
+
+
+def _not_yet_busy(parts: list[clauses_.Clause]) -> bool:
+    """A bare "chưa" first, then busy with something else ("em còn đang làm cái báo cáo khác",
+    "đang đi công tác"): not begun."""
+    if len(parts) < 2 or set(parts[0].text.split()) - _PARTICLES != {"chua"}:
+        return False
+    for c in parts[1:]:
+        at = c.text.find("dang ")
+        if at >= 0 and (at == 0 or c.text[at - 1] == " ") and lexicon.BUSY.match(c.text[at + 5 :]):
+            return True
+    return False
 
 
 _NO_OBSTACLE = re.compile(

@@ -243,6 +243,10 @@ _BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "h�
 _REVIEWING = ("xem", "xu ly", "tham dinh", "kiem tra", "tong hop", "trinh")
 _TO_YOU = re.compile(r"(?:da )?(?:gui|nop)(?: cho_?)? (?:anh|chi|a|c|dong chi)(?!\w)")
 _DRAFTED = re.compile(r"^(?:da )?du thao(?! xong)(?!\w)")
+_BUSY_TODAY = re.compile(  # a day taken by other business: "nay họp cả ngày", "hôm nay đi công tác"
+    r"(?<!\w)(?:nay|hom nay|hom qua|ca tuan nay|may hom nay)(?: \w+){0,2}"
+    r" (?:hop|di hop|di cong tac|tiep doan|ban)(?: \w+){0,3}"
+)
 _AT_ONCE_AFTER = re.compile(r" (?:ngay|luon)(?!\w)")
 _HALTED_FOR = re.compile(r" (?:vi|do|de cho|de doi|cho|doi) ")
 _DAY_ONLY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
@@ -366,6 +370,7 @@ def _clause_votes(
     text, n = clause.text, clause.index
     words = _Words.of(text)
     out: list[Vote] = []
+    busy_day = False  # "nay họp cả ngày ko làm được gì": a day lost (the obstacle scan says)
 
     def vote(status: Status | None, weight: float, kind: str) -> None:
         out.append(Vote(status, weight, n, kind))
@@ -477,6 +482,10 @@ def _clause_votes(
             continue  # "mạng yếu quá giờ mới nhận được tin anh": why the answer is late
         if effect and _SLOWED.search(effect):
             vote(B, 0.5, "slow")  # "mạng chập chờn nên hơi chậm": it slows the work, no more
+            continue
+        if m.group().startswith("khong lam duoc") and _BUSY_TODAY.search(text, 0, m.start()):
+            vote(B, 0.5, "slow")  # "nay họp cả ngày ko làm được gì": a day lost, no stop
+            busy_day = True
             continue
         vote(B, 0.5 if eased else 1.0, "eased" if eased else "obstacle")
     if lx.TROUBLE.within(words) and lx.TROUBLE.search(text):
@@ -631,6 +640,8 @@ def _clause_votes(
             vote(B, 0.9, "obstacle")  # "việc này chưa làm tiếp được": begun, and held up
         elif after[:1] == ["het"] and not m.group().endswith(" gi"):  # not "chưa làm gì hết"
             vote(IP, 0.9, "undone")  # "chưa triển khai hết các hạng mục": not all of it yet
+        elif busy_day:
+            continue  # (the day lost said above: nothing done today, not nothing at all)
         elif (
             not ({"xong", "hoan", "het"} & set(after))
             or m.group().endswith(" gi")
