@@ -536,3 +536,18 @@ def test_busy_days_and_parts_not_due(text, status, percent):
 def test_units_held_up_by_no_signal_ask():
     reading = read("5 thôn xong rồi, còn 2 thôn miền núi mất sóng không gửi dữ liệu được")
     assert reading.ask and set(reading.alternatives[:2]) == {B, IP}
+
+
+@pytest.mark.parametrize(
+    ("text", "choices"),
+    [  # after the sending, whether it arrived or what the receiver makes of it
+        ("Em nộp rồi mà hệ thống báo lỗi, không biết đã lên chưa", {B, D}),
+        ("Ben em gui len So Xay dung roi, khong biet ben do nhan chua", {D, B}),
+        ("Đã gửi rồi nhưng không biết Sở nhận chưa", {D, IP}),
+        ("Em nop roi, gio doi ben So Noi vu xem the nao", {D, B}),
+        ("Em gửi qua Sở rồi, ngồi đợi coi bển nói sao nè anh", {D, B}),
+    ],
+)
+def test_an_unconfirmed_or_unanswered_sending_asks(text, choices):
+    reading = read(text)
+    assert reading.ask and choices <= set(reading.alternatives)

@@ -318,6 +318,10 @@ def read_reply(
         alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
     if alternatives[:1] == (B,) and _DONE_OR_WAIT.search(norm):
         alternatives = (B, D)  # "không biết thế là xong hay phải chờ Sở có ý kiến"
+    if (status in (D, B) or alternatives[:1] in ((D,), (B,))) and _UNCONFIRMED.search(norm):
+        first = status or alternatives[0]  # "em nộp rồi mà hệ thống báo lỗi, không biết đã
+        status, alternatives = None, (B, D, IP) if first is B else (D, IP, B)  # lên chưa":
+        # arrived? (done, still to do, or held by the receiver)
     if alternatives[:1] == (D,) and _MUST_WE.search(norm):
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if (
@@ -862,6 +866,13 @@ _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer d
 )
 
 
+# after a sending, whether it arrived is not known: "không biết bên đó nhận chưa", "ko biết lên
+# chưa" (the product out, or held?)
+_UNCONFIRMED = re.compile(
+    r"(?<!\w)(?:gui|nop|day|up|chuyen)(?: \w+){0,8}?,? (?:\w+ ){0,6}?(?:khong|chua|ko) (?:biet|ro)"
+    r"(?: (?:ben do|ben so|so|ho|ben no|ben nay))?(?: da)? (?:nhan|len|toi|den|nhan duoc)"
+    r"(?: duoc)? (?:chua|khong|hay chua)(?!\w)"
+)
 _DONE_OR_WAIT = re.compile(
     r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:(?:the|vay|nhu vay) )?(?:la )?(?:da )?xong"
     r" (?:hay|hay la) (?:van |con )?(?:phai )?(?:cho|doi)(?!\w)"

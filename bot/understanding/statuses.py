@@ -281,6 +281,8 @@ _LAST_YEAR = re.compile(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20
 ANY_REMARKS = re.compile(
     r"(?<!\w)(?:xem|coi) (?:(?:so|ho|tinh|ben so|ben do|lanh dao so) )?(?:co )?(?:y kien|gop y"
     r"|can sua|sua|chinh sua|yeu cau)(?: (?:chinh sua|bo sung|sua|them))? gi(?!\w)"
+    # "đợi bên Sở xem thế nào", "ngồi đợi coi bển nói sao": what they make of it
+    r"|(?<!\w)(?:cho|doi)(?: \w+){0,4} (?:xem|coi)(?: \w+){0,2} (?:the nao|sao|ra sao)(?!\w)"
 )
 _NO_ANSWER = re.compile(
     r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
