@@ -551,3 +551,21 @@ def test_units_held_up_by_no_signal_ask():
 def test_an_unconfirmed_or_unanswered_sending_asks(text, choices):
     reading = read(text)
     assert reading.ask and choices <= set(reading.alternatives)
+
+
+def test_a_start_after_an_event_dated_in_brackets_and_a_task_whose_owner_is_asked():
+    assert (
+        read(
+            "Kế hoạch là sau đợt kiểm tra công vụ của tỉnh (khoảng 25/7) bên em mới rà soát ạ"
+        ).status
+        is NS
+    )
+    assert (
+        read("Xong dot tap huan ky so roi, gio moi bat dau cap chung thu cho tung nguoi").status
+        is not NS
+    )
+    reading = read(
+        "Nhiệm vụ này trong kế hoạch 2025 giao cho UBND huyện, giờ huyện không còn nữa. Trên hệ"
+        " thống lại đang gán cho xã em. Em không biết có phải bên em làm không, anh xác nhận giúp."
+    )
+    assert reading.status is None  # the system's state is no step of ours; whose task, asked

@@ -887,7 +887,8 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
 )
 _REVIEW = re.compile(r"(?<!\w)(?:xem|xem lai|duyet|gop y|soat|kiem tra)(?!\w)")
 _MUST_WE = re.compile(  # whether the task is the writer's to do at all
-    r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:co )?(?:phai|can) (?:lam|thuc hien|trien khai)"
+    r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:co )?(?:phai|can)"
+    r" (?:(?:ben|phong|xa|phuong|don vi|truong) (?:em|minh|toi) )?(?:lam|thuc hien|trien khai)"
     r"(?: \w+){0,2} (?:khong|chua)(?!\w)"
 )
 _OFFICIAL_ASKED = re.compile(  # a draft sent, and whether the official copy is needed asked

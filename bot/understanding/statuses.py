@@ -240,6 +240,7 @@ _BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "h�
     r"(?:^| )(?:so|ho|tinh|ubnd tinh|ben do|ben so|van phong)(?: \w+){0,2} (?:bao|noi|tra loi)"
     r"(?: la)? $"
 )
+_SYSTEM_AS_SUBJECT = ("he thong ", "he thong lai ", "phan mem ", "phan mem lai ", "cong ")
 _REVIEWING = ("xem", "xu ly", "tham dinh", "kiem tra", "tong hop", "trinh")
 _TO_YOU = re.compile(r"(?:da )?(?:gui|nop)(?: cho_?)? (?:anh|chi|a|c|dong chi)(?!\w)")
 _DRAFTED = re.compile(r"^(?:da )?du thao(?! xong)(?!\w)")
@@ -249,7 +250,7 @@ _BUSY_TODAY = re.compile(  # a day taken by other business: "nay họp cả ngà
 )
 _AT_ONCE_AFTER = re.compile(r" (?:ngay|luon)(?!\w)")
 _HALTED_FOR = re.compile(r" (?:vi|do|de cho|de doi|cho|doi) ")
-_DAY_ONLY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
+_DAY_ONLY = re.compile(r"(?:(?:khoang|tam|ngay|tu|den|truoc) )?\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 _DAY_BEFORE = re.compile(  # "22/7 bắt đầu", "khoảng 27/7 em bắt đầu làm"
     r"(?<![\w/.-])\d{1,2}/\d{1,2}(?:/\d{2,4})? (?:(?:em|e|minh|toi|ben em|xa|phuong|phong) )?$"
 )
@@ -726,7 +727,11 @@ def _clause_votes(
     ahead = any(v.kind == "future_start" for v in out)
     then = _FIRST.search(clause.text) if ahead else None
     first = then.start() if then else -1
-    _progress_votes(text, words, vote, later=later, busy=busy, ahead=ahead, first=first)
+    event_first = previous.startswith("sau ") and bool(_AFTER_EVENT.match(previous))
+    event_first = event_first or bool(_PLANNED_AFTER.match(previous))  # "sau đợt kiểm tra (…)"
+    _progress_votes(
+        text, words, vote, later=later, busy=busy, ahead=ahead, first=first, then=event_first
+    )
     if not any(v.status is not None or v.kind == "other_sense" for v in out):
         _delivery_ahead(clause, vote)
     if ("van " in text or "dang " in text) and _STILL_GOING.search(text):
@@ -958,6 +963,7 @@ def _progress_votes(
     busy: bool = False,
     ahead: bool = False,
     first: int = -1,
+    then: bool = False,
 ) -> None:
     """Work under way; ``later``: the clause promises to report later ("… rồi báo anh sau"),
     so a bare step verb in it is the plan, not a report; ``busy``: the clause gives why the
@@ -976,6 +982,8 @@ def _progress_votes(
             ("tai", "ky ", "vuong", "gap kho", "bi ", "phai dung", "tam dung")
         ):
             continue  # "đang vướng số liệu", "đang bị lỗi": the obstacle, read above
+        if text.endswith(_SYSTEM_AS_SUBJECT, 0, aspect.start()):
+            continue  # "trên hệ thống lại đang gán cho xã em": the system's state, no step
         if _BODY_SAYS.search(text, 0, aspect.start()) and rest.startswith(_REVIEWING):
             vote(B, 0.95, "waiting")  # "Sở gọi nói là đang xem": theirs to look at, awaited
             continue
@@ -1019,9 +1027,9 @@ def _progress_votes(
             continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
         if before[-1:] == ["de"]:
             continue  # "cần số liệu để tổng hợp": a purpose
-        if before[-1:] == ["moi"] and _put_off(" ".join(before)):
-            vote(NS, 0.9, "future_start")  # "tuần sau phòng em mới soạn": not begun
-            continue
+        if before[-1:] == ["moi"] and (_put_off(" ".join(before)) or then):
+            vote(NS, 0.9, "future_start")  # "tuần sau phòng em mới soạn": not begun; "(kế
+            continue  # hoạch là) sau đợt kiểm tra …, bên em mới rà soát": after that event
         if ahead and "moi" in before[-3:]:
             continue  # "(20/7) bên em mới bắt đầu rà soát": the start put ahead, read above
         if text.endswith("  ", 0, m.start()) and "da" in before[-1:]:
@@ -1056,6 +1064,7 @@ _PURPOSE = re.compile(
     r"(?<!\w)(?:anh|chi|a|c) (?:gui|cho_?|cap|huong dan)(?: \S+){0,6} de (?:em|e|minh|toi) $"
 )
 _AFTER_EVENT = re.compile(r"(?:sau|het|qua|xong) (?:dot|khi|ky|le|tet|hop|hoi nghi|dai hoi)(?!\w)")
+_PLANNED_AFTER = re.compile(r"(?:ke hoach|du kien|lich) la sau (?:dot|khi|ky|hop|hoi nghi)(?!\w)")
 _AFTER_DONE = re.compile(r"(?:de|doi|cho|sau khi) (?:\S+ ){0,5}?xong(?!\w)")  # "để xong đợt … thì"
 _PLAN = re.compile(  # a plan said as such, not only a time: "dự kiến tháng 8 đã xong"
     r"(?<!\w)(?:se|sap|du kien|dinh|ke hoach|phan dau|co gang|de (?:em|e|minh|toi)|khi nao|bao gio)"
