@@ -569,3 +569,22 @@ def test_a_start_after_an_event_dated_in_brackets_and_a_task_whose_owner_is_aske
         " thống lại đang gán cho xã em. Em không biết có phải bên em làm không, anh xác nhận giúp."
     )
     assert reading.status is None  # the system's state is no step of ours; whose task, asked
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("“Kế hoạch tuyên truyền CCHC năm 2026” bên em ban hành số 33/KH-UBND ngày 09/07 ạ", D),
+        ("Phường em gửi BC 34/BC-UBND và KH 35/KH-UBND ngày 8/7 ạ", D),  # sent under its number
+        ("e xin dời qua 10/9 nha chị, tháng 8 bên e đón đoàn kiểm tra của tỉnh mới", X),
+        ("thm 1 tuan nha a", X),
+        ("dc 1 nua r", IP),
+        ("Dạ được chừng nửa rồi anh", IP),
+        ("Chua a, tuan nay em ban tiep doan kiem tra nen chua mo ra xem", NS),  # not opened
+        ("Dạ 2 hôm nữa bên em khởi động ạ", NS),
+        ("Thứ 6 ni o Hoa về thì bầy tui làm", NS),  # once she is back
+    ],
+)
+def test_more_habits_of_the_field(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

@@ -261,7 +261,7 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     r"( (?!em\b|minh\b|toi\b)\w+){0,6} (chu tri|phu trach|theo doi_?|quan ly|dam nhan|lam dau moi)",
 )  # fmt: skip
 EXTENSION = table(
-    "gia han", "xin lui", "xin doi_? (han|thoi han|thoi gian|sang|den|toi|lai)",
+    "gia han", "xin lui", "xin doi_? (han|thoi han|thoi gian|sang|den|toi|lai|qua)",
     "doi_ (han|thoi han|sang)",  # "dời hạn sang 15/8", "đổi hạn" (not "đợi")
     "(doi|doi_|lui|gia han) deadline", "(deadline|han) (doi|doi_|lui) (qua|sang|den|toi)",
     r"cho_? (em|ben em|toi|minh|\w+) (doi|doi_|lui) (qua|sang|den|toi)",  # "cho Trạm lùi qua …"
@@ -601,7 +601,7 @@ _FEW_LEFT = (
 )
 UNDONE = table(  # not finished, under way
     "chua (du|het|xong het|hoan chinh|xong han|on lam|on)", "gan( gan)? roi",
-    "(duoc|xong) (chung |khoang |tam |gan )?(phan nua|mot nua)",
+    "(duoc|xong) (chung |khoang |tam |gan )?(phan nua|mot nua|1 nua|nua)(?! thang| tuan| nam)",
     "i ach", "cham chap",  # "làm thì có làm nhưng ì ạch lắm": going, slowly
     # "mới rà được 60 thủ tục": so far (not "mới được 2 tuần": a time)
     r"moi (\w+ ){0,2}duoc (khoang |tam |chung )?\d+(?! (tuan|ngay|thang|nam|hom|bua|lan|gio))",
@@ -624,6 +624,7 @@ NOT_STARTED = table(
     "chua phan cong( nguoi)?( lam)?", "chua (co )?ai nhan (viec|nhiem vu)", "chua nhuc nhich( gi)?",
     "chua co (lam|dong|trien khai|bat dau) gi",  # "chưa có làm gì hết": southern
     "chua co dong tinh", "chua co thoi gian( de)? (lam|trien khai|thuc hien)",
+    "chua mo (ra|file|ho so|tai lieu|van ban)",  # "chưa mở ra xem": not even opened
     # "báo cáo năm nay em chưa tổng hợp": the first step of the product not taken
     "(chua|van chua) (tong hop|soan|soan thao|xay dung|ra soat|lap)(?! xong| duoc| het| du)",
     "(chua|khong) (he )?(co )?ai (dong|dung)( tay)? (vao|den|toi)",  # nobody has touched it
@@ -700,6 +701,7 @@ FUTURE = table(
     "thu (hai|ba|tu|nam|sau|bay) (toi|nay|sau)",  # "thứ hai tới bên em triển khai"
     "cuoi (tuan|thang)", "sau khi", "sau dot", "qua dot", "het dot", "doi qua", "doi den",
     "cho den", r"tu \d+/\d+", "roi moi", "de (em|e|minh|toi)", "khi nao", "bao gio",
+    r"(\d+|vai|mot hai|hai ba) (hom|ngay|bua|tuan) nua",  # "2 hôm nữa bên em khởi động"
     "(sau|qua|ra|het) (tet|le|dot)",
     "(di hop|hop|di cong tac|di|ve) (ve|xong)",
 )  # fmt: skip

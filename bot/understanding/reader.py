@@ -289,6 +289,7 @@ def read_reply(
     found = _rest_not_begun(found, parts)
     found = _done_first(found, parts)
     found += _units_owed(found, parts)
+    found += _sent_on(found, parts, today)
     found += _lacking_cause(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
@@ -1610,6 +1611,25 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         and _UNABLE.search(c.text)
         and _OWED_UNITS.search(parts[c.index - 1].text)
     ]
+
+
+def _sent_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> list[Vote]:
+    """ "Phường em gửi BC 34/BC-UBND và KH 35/KH-UBND ngày 8/7 ạ", "bên em ban hành số
+    33/KH-UBND ngày 09/07": the product sent or issued under its number on a day gone by, done
+    (when nothing else is said)."""
+    if any(v.status for v in found):
+        return []
+    for c in parts:
+        if (m := _SENT_NUMBERED.search(c.text)) and (
+            (day := completion_date(c.text[m.start() :], today=today)) and day < today
+        ):
+            return [Vote(D, 1.0, c.index, "done")]
+    return []
+
+
+_SENT_NUMBERED = re.compile(
+    r"(?<!\w)(?<!chua )(?<!se )(?:gui|nop|ban hanh|phat hanh)(?: \S+){0,6}? (?:so )?\d+/[a-z]"
+)
 
 
 def _lacking_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

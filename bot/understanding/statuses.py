@@ -313,7 +313,8 @@ _SUBJECT_WORDS = frozenset(
     {"em", "e", "minh", "toi", "ben", "xa", "phuong", "phong", "truong", "se"}
 )
 _TIME_AHEAD = re.compile(
-    r"(?<!\w)(?:tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)|mai|ngay mai|sau khi"
+    r"(?<!\w)(?:(?:\d+|vai|mot hai|hai ba) (?:hom|ngay|bua|tuan) nua"  # "2 hôm nữa"
+    r"|tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)|mai|ngay mai|sau khi"
     r"|sau (?:dot|ky|dai hoi|hop)|(?:cuoi|dau|giua) thang)(?!\w)"
 )  # ("để sau đợt kiện toàn nhân sự (khoảng cuối tháng 8) xã mới làm được")
 _CHASED = re.compile(
@@ -698,6 +699,8 @@ def _clause_votes(
             # thì bên em làm"
             or _AFTER_DONE.match(clause.text)  # "để xong đợt tiếp dân này em bắt tay vô làm"
             or (clause.lead == "thi" and _before(text, m.start())[-1:] == ["moi"])
+            or (clause.lead == "thi" and previous.endswith(" ve"))  # "thứ 6 ni o Hoa về thì
+            # bầy tui làm": once someone is back
             or (_before(text, m.start())[-1:] == ["moi"] and _TIME_AHEAD.search(ahead_of))
             or (  # "thứ 2 tuần sau | (20/7) | em triển khai ạ": the time said just before
                 set(_before(text, m.start())) <= _SUBJECT_WORDS
