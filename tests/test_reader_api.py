@@ -588,3 +588,22 @@ def test_a_start_after_an_event_dated_in_brackets_and_a_task_whose_owner_is_aske
 def test_more_habits_of_the_field(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [  # done for now with a step to the product still said: under way
+        ("tạm xong, em rà lại lần nữa mới gửi", IP),
+        ("Tương đối ổn rồi ạ, mai em hoàn thiện nốt", IP),
+        ("Coi như xong, chỉ còn ký số rồi gửi", IP),
+        ("ve co ban thi xong, nhung em con phai ra lai cho chac", IP),  # "cho chắc": no wait
+        ("Đợi xong Đại hội thì làm, tầm 25/7", NS),
+    ],
+)
+def test_done_for_now(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_done_for_now_with_only_a_check_still_asks():
+    assert read("Tạm xong, để em rà lại lần nữa").ask

@@ -283,6 +283,7 @@ def read_reply(
     found = _last_years(found, parts)
     found = _corrected(found, parts)
     found = _vague_states(found, parts, norm)
+    found = _provisional(found, parts)
     found = _defects(found, norm, parts)
     found += _issued_on(found, parts, today)
     found = _this_task(found, parts)
@@ -883,6 +884,7 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:(?:em|e|minh|toi) hoi|phep"
     r"|gui|nop"  # "để bả coi lại rồi mới cho gửi": let it be sent
     r"|den|het|qua|toi|nen|hop|giao ban|hoi nghi|cuoc hop"  # a meeting waited for: no one
+    r"|chac|kip|nhanh|dung|xong|gon"  # "rà lại cho chắc", "cho kịp": so that, no wait
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
@@ -1611,6 +1613,31 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         and _UNABLE.search(c.text)
         and _OWED_UNITS.search(parts[c.index - 1].text)
     ]
+
+
+def _provisional(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Tạm xong, em rà lại lần nữa mới gửi", "coi như xong, chỉ còn ký số rồi gửi", "tương
+    đối ổn rồi, mai em hoàn thiện nốt": done for now, with a step still said: under way."""
+    out = []
+    for v in found:
+        if (
+            v.kind == "doubt"
+            and v.clause + 1 < len(parts)
+            and _FOR_NOW.match(parts[v.clause].text)
+            and any(_MORE_TO_DO.search(c.text) for c in parts[v.clause + 1 :])
+        ):
+            v = Vote(IP, 0.9, v.clause, "hedged")
+        out.append(v)
+    return out
+
+
+_FOR_NOW = re.compile(
+    r"^(?:(?:da|em|ben em|cung) )*(?:tam|coi nhu|tuong doi_?)(?: \w+)? (?:xong|on)"
+)
+_MORE_TO_DO = re.compile(  # a step to the product still said (not "để em rà lại": a check)
+    r"(?<!\w)(?:hoan thien|chi con|con (?:ky|trinh|gui)|lan cuoi|moi gui|roi (?:moi )?gui"
+    r"|lam not)(?!\w)"
+)
 
 
 def _sent_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> list[Vote]:
