@@ -607,3 +607,16 @@ def test_done_for_now(text, status):
 
 def test_done_for_now_with_only_a_check_still_asks():
     assert read("Tạm xong, để em rà lại lần nữa").ask
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [  # an indicator naming the product is no measure: the percent is its progress
+        ("Báo cáo đánh giá chỉ số hài lòng bên em đang làm, được khoảng 70%.", 70),
+        ("Em trả lời muộn ạ, “Báo cáo đánh giá chỉ số PAR INDEX” đang được tầm 50%", 50),
+        ("Tỷ lệ hồ sơ trực tuyến đạt 45%, báo cáo em đang làm", None),
+    ],
+)
+def test_a_products_name_is_no_measure(text, percent):
+    reading = read(text)
+    assert (reading.status, reading.percent) == (IP, percent)

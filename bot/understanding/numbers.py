@@ -64,6 +64,13 @@ _WHEN = re.compile(r"(?:thang|tuan|quy|nam) \d+ |toi gio |den nay |hien tai |hie
 _SUBJECT_BEFORE = re.compile(r"^(?:\S+ ){3}")  # words enough before "đạt" to name its own subject
 
 
+# the indicator names the product: "báo cáo đánh giá chỉ số hài lòng … được khoảng 70%"
+_PRODUCT_NAMED = re.compile(
+    r"(?<!\w)(?:bao cao|ke hoach|de an|phuong an)(?: \w+){0,3} (?:chi so|ty le|ti le|muc do"
+    r"|hai long)(?!\w)"
+)
+
+
 def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
     """(the progress percent, whether some percent was a measure instead)."""
     measured = False
@@ -83,7 +90,10 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
             same_measure = reached is not None and (
                 here
                 or (
-                    (clause.index - 1 in near or lexicon.INDICATOR.search(before))
+                    (
+                        clause.index - 1 in near
+                        or (lexicon.INDICATOR.search(before) and not _PRODUCT_NAMED.search(before))
+                    )
                     and not _SUBJECT_BEFORE.match(_WHEN.sub("", clause.text[: reached.start()]))
                 )
             )  # "chỉ tiêu 80%, hiện đạt 71%", "giải quyết đúng hạn 1.001 hồ sơ, đạt 97,8%" (not
@@ -94,6 +104,7 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
                 or (
                     lexicon.INDICATOR.search(clause.text, 0, m.start())
                     and not _STEP_SHARE.search(clause.text, 0, m.start())
+                    and not _PRODUCT_NAMED.search(clause.text, 0, m.start())
                 )  # (not "tự đánh giá chỉ số CCHC bên em làm được khoảng 60%": its progress)
                 or same_measure
                 or (
