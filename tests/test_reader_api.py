@@ -620,3 +620,17 @@ def test_done_for_now_with_only_a_check_still_asks():
 def test_a_products_name_is_no_measure(text, percent):
     reading = read(text)
     assert (reading.status, reading.percent) == (IP, percent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ben em doi sang thang 9 moi bat dau anh a, da bao cao lanh dao",  # dời, not đợi
+        "Da em vua nhan ban giao xong, chua lam gi phan bao cao nay a",  # the handover done
+        "Dạ kế hoạch đó phường em chưa bắt đầu, chưa họp triển khai luôn",  # "đó", not "do"
+        "Da ben em du kien 22/7 bat dau so hoa, lam khoang 1 tuan la xong a",  # the finish after
+    ],
+)
+def test_not_begun_whatever_else_is_said(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (NS, False)

@@ -54,6 +54,9 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     # "việc đó em nộp rồi", "hôm đó", "bên đó": đó pointing back, not "do" (because)
     ("viec", "do"),
     ("vu", "do"),
+    ("hoach", "do"),  # "kế hoạch đó phường em chưa bắt đầu"
+    ("cao", "do"),  # "báo cáo đó"
+    ("thao", "do"),  # "dự thảo đó"
     ("cai", "do"),
     ("hom", "do"),
     ("luc", "do"),

@@ -547,6 +547,7 @@ NEUTRAL = table(  # looks like completion, is not
     # the completion report as a document's name: "mẫu báo cáo hoàn thành", "báo cáo hoàn thành
     # nhiệm vụ 6 tháng là cái nào"
     "mau (bao cao )?hoan thanh", "bao cao hoan thanh nhiem vu",
+    "nhan ban giao xong",  # "em vừa nhận bàn giao xong, chưa làm gì": the handover, not the task
 )  # fmt: skip
 PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan",

@@ -529,6 +529,13 @@ def combine(
         if parts and any(_ABLE_BY.search(parts[v.clause].text) for v in extension):
             return None, 0.5, (X, IP, NS)  # "không biết tháng 8 có làm được không": begun?
         return None, 0.5, (X, IP)
+    starts = [v.clause for v in found if v.kind == "future_start"]
+    if starts and all(
+        v.kind in ("forecast", "future_done") and v.clause > min(starts)
+        for v in found
+        if v.status is IP
+    ):  # "dự kiến 22/7 bắt đầu số hóa, làm khoảng 1 tuần là xong": the finish counted from the
+        found = [v for v in found if v.status is not IP]  # start ahead, nothing begun
     best: dict[Status, float] = {}
     for v in found:
         if v.status is not None:
@@ -885,6 +892,7 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"|gui|nop"  # "để bả coi lại rồi mới cho gửi": let it be sent
     r"|den|het|qua|toi|nen|hop|giao ban|hoi nghi|cuoc hop"  # a meeting waited for: no one
     r"|chac|kip|nhanh|dung|xong|gon"  # "rà lại cho chắc", "cho kịp": so that, no wait
+    r"|sang"  # unaccented "dời sang tháng 9": put off, no one waited for
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
