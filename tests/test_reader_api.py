@@ -634,3 +634,26 @@ def test_a_products_name_is_no_measure(text, percent):
 def test_not_begun_whatever_else_is_said(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (NS, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("dang lam a, dang doi chieu lai danh muc TTHC theo ten cac So moi", IP),  # đối chiếu
+        # what the work lacks, said before "nên … chưa nộp được", or another side's part owed
+        (
+            "Đã hoàn thành sắp xếp bộ máy rồi mà phần mềm vẫn chưa cho đổi tên đơn vị nên em chưa"
+            " nộp được",
+            B,
+        ),
+        (
+            "Dữ liệu bên LĐTBXH cũ em nhận rồi, còn bên Nội vụ cũ vẫn chưa gửi nên chưa tổng hợp"
+            " được",
+            B,
+        ),
+        ("Hệ thống hắn không cho nhập tên xã mới, em làm răng được", B),
+    ],
+)
+def test_what_holds_the_work(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

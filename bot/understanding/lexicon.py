@@ -330,6 +330,8 @@ OBSTACLE = table(
     r"(ho so|tai lieu|du lieu|kho|so sach)( \w+){0,5} chua (duoc )?ban giao",
     "khong co (song|mang|internet|wifi|dien)(?! gi)",  # "không có sóng điện thoại"
     "bao lu", "sat lo", "ngap (lut|ung|nuoc)",
+    r"(he thong|phan mem|may)( \w+)? (van )?(khong|chua|ko) cho_? (nhap|dang nhap|doi_?|sua|gui"
+    r"|tai|nop|ky)",  # "hệ thống hắn không cho nhập tên xã mới"
     "(vi|do) duong (bi |dang )?sat",  # the road fallen in
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi|song)",
     "thieu( \\w+)?", "chua co nguoi",

@@ -893,6 +893,7 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"|den|het|qua|toi|nen|hop|giao ban|hoi nghi|cuoc hop"  # a meeting waited for: no one
     r"|chac|kip|nhanh|dung|xong|gon"  # "rà lại cho chắc", "cho kịp": so that, no wait
     r"|sang"  # unaccented "dời sang tháng 9": put off, no one waited for
+    r"|chieu|moi|ten|thoai"  # unaccented "đối chiếu", "đổi mới", "đổi tên": no wait
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
@@ -1607,6 +1608,9 @@ _THEN_START = re.compile(
 _OWED_UNITS = re.compile(
     r"(?:^|(?<= ))(?:con )?(?:\d+|vai|mot so) (?:trong \d+ )?(?:xa|phuong|don vi|phong|truong|thon"
     r"|so|nganh|co quan|bo phan)(?: \w+){0,3} chua (?:gui|nop|bao cao|co|cung cap)(?!\w)"
+    # "…, còn bên Nội vụ cũ vẫn chưa gửi nên chưa tổng hợp được": another side's part owed
+    r"|(?:^|(?<= ))(?:con )?ben (?!em\b|minh\b|toi\b)\w+(?: \w+){0,3} (?:van )?chua"
+    r" (?:gui|nop|bao cao|cung cap|ban giao)(?!\w)"
 )
 
 
@@ -1670,22 +1674,28 @@ _SENT_NUMBERED = re.compile(
 def _lacking_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Chưa triển khai được do chưa có phòng máy", "chưa làm được vì Sở chưa ra hướng dẫn":
     not begun because something is lacking, the obstacle that holds it (status-language.md)."""
-    return [
-        Vote(B, 0.9, c.index, "obstacle")
-        for c in parts
-        if c.lead in ("vi", "do")
-        and c.index
-        and _UNABLE_YET.search(parts[c.index - 1].text)
-        and _NOT_THERE_YET.search(c.text)
-        and not any(v.status is B and v.clause == c.index for v in found)
-    ]
+    out = []
+    for c in parts[1:]:
+        before = parts[c.index - 1]
+        if c.lead in ("vi", "do") and _UNABLE_YET.search(before.text):
+            cause = c  # "chưa triển khai được do chưa có phòng máy"
+        elif c.lead == "nen" and _UNABLE_YET.search(c.text):
+            cause = before  # "phần mềm vẫn chưa cho đổi tên đơn vị nên em chưa nộp được"
+        else:
+            continue
+        if _NOT_THERE_YET.search(cause.text) and not any(
+            v.status is B and v.clause == cause.index for v in found
+        ):
+            out.append(Vote(B, 0.9, cause.index, "obstacle"))
+    return out
 
 
 _UNABLE_YET = re.compile(
-    r"(?<!\w)chua (?:lam|trien khai|thuc hien|bat dau|tien hanh|to chuc) duoc(?!\w)"
+    r"(?<!\w)chua (?:lam|trien khai|thuc hien|bat dau|tien hanh|to chuc|nop|gui) duoc(?!\w)"
 )
 _NOT_THERE_YET = re.compile(  # not yet given, issued, assigned (not "chưa đến kỳ")
-    r"(?<!\w)(?:chua|khong) (?:co|ra|duoc|nhan duoc|cap|ban hanh|giao|bo tri|phan bo|gui)(?!\w)"
+    r"(?<!\w)(?:chua|khong) (?:co|ra|duoc|nhan duoc|cap|ban hanh|giao|bo tri|phan bo|gui|cho_?)"
+    r"(?!\w)"
 )
 
 
