@@ -657,3 +657,18 @@ def test_not_begun_whatever_else_is_said(text):
 def test_what_holds_the_work(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Mai em làm tiếp phần còn lại anh nhé", IP),  # to go on: begun
+        ("chua a, e quen mat 😅", NS),
+        ("Chắc phải xin lùi tới cuối tháng 8 o ơi, chừ nhiều việc quá", X),  # its day named
+        ('Nhiệm vụ "hoàn thành số hoá 100% hồ sơ" ni bên em chưa làm tới anh ạ', NS),  # a name
+        ("Đơn vị đã gửi Sở Nội vụ từ ngày 09/7. Đơn vị sẽ tiếp tục theo dõi và báo cáo.", D),
+    ],
+)
+def test_going_on_forgetting_and_a_quoted_name(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

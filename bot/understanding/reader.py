@@ -183,8 +183,9 @@ _LEADER_AWAY = re.compile(  # our own leader away, so the signature waits: work 
     r"|pgd|gd|lanh dao|ld|sep|truong phong|tp|thu truong)(?: \w+){0,2}? (?:di|dang|nghi|vang"
     r"|hop|ban|chua ve)(?!\w)"
 )
-# a short quoted span names words, it does not say them: 'em chưa hiểu "hoàn thành" là …',
-# 'cái hạn "xong trước 20/7" là của đợt trước' (a longer one is a forwarded message: read)
+# a short quoted span (up to nine words) names words, it does not say them: 'em chưa hiểu
+# "hoàn thành" là …', 'cái hạn "xong trước 20/7" là của đợt trước' (a longer one is a
+# forwarded message: read)
 _MENTION = re.compile(r'["“]([^"“”\n]{1,40})["”]')
 # a reading denied ("chứ không phải đang làm", "không phải vướng") or a button named ("em bấm
 # nhầm nút Đang thực hiện") is not said of the work either
@@ -448,7 +449,7 @@ _DAY_THEN = re.compile(  # "10/7 mới bắt đầu", "bắt đầu từ 21/7"
 
 
 def _mentioned(m: re.Match[str]) -> str:
-    return " cum tu " if len(m.group(1).split()) <= 6 else m.group(0)
+    return " cum tu " if len(m.group(1).split()) <= 9 else m.group(0)
 
 
 # "em sẽ theo dõi và báo anh": following the body's answer up, nothing of ours to mend
@@ -1334,7 +1335,10 @@ _VAGUE_WHEN = re.compile(r"(?<!\w)(?:sau tet|ram|am lich)(?!\w)")
 _AMOUNT = re.compile(
     r"(?<!\w)them (?:(?:\d+|mot|hai|ba|nua|muoi|chuc) (?:ngay|tuan|hom|bua|thang)|thoi gian|tg)"
 )
-_DATED_ASK = re.compile(r"(?<!\w)(?:den|toi|sang|het) (?:ngay )?\d{1,2}/\d{1,2}(?!\d)")
+_DATED_ASK = re.compile(  # "… đến 20/8", "xin lùi tới cuối tháng 8": a day named
+    r"(?<!\w)(?:den|toi|sang|het|qua) (?:ngay )?"
+    r"(?:\d{1,2}/\d{1,2}(?!\d)|(?:cuoi |giua |dau )?thang \d)"
+)
 _FORESEEN = re.compile(  # "e là phải xin …" ("e" folds to "em"): a request foreseen
     r"(?<!\w)(?:co khi|co the phai|(?:e|em) la phai|kha nang|so phai|chac phai)(?!\w)"
 )
@@ -1890,12 +1894,17 @@ def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
     return []
 
 
+_FORGOT = re.compile(r"(?<!\w)quen (?:mat|khuay|mat tieu|luon)(?!\w)")
+
+
 def _not_yet_busy(parts: list[clauses_.Clause]) -> bool:
     """A bare "chưa" first, then busy with something else ("em còn đang làm cái báo cáo khác",
     "đang đi công tác"): not begun."""
     if len(parts) < 2 or set(parts[0].text.split()) - _PARTICLES != {"chua"}:
         return False
     for c in parts[1:]:
+        if _FORGOT.search(c.text):
+            return True  # "chưa ạ, em quên mất"
         at = c.text.find("dang ")
         if at >= 0 and (at == 0 or c.text[at - 1] == " ") and lexicon.BUSY.match(c.text[at + 5 :]):
             return True

@@ -1024,6 +1024,13 @@ def _progress_votes(
             and lx.FUTURE.search(" ".join(before))
             and m.group() != "lam them duoc"  # "tuần này làm thêm được 200 hồ sơ": done
         ):
+            if (
+                m.group() in ("lam tiep", "tiep tuc")
+                and not later
+                and not text.startswith(" theo doi", m.end())  # "sẽ tiếp tục theo dõi": a
+            ):  # follow-up of what was sent, no work left
+                vote(IP, 0.9, "progress")  # "mai em làm tiếp phần còn lại": begun, to go on
+                continue
             if not later and "se" in before[-2:]:  # "sắp tới sẽ tổ chức lấy ý kiến": planned,
                 vote(IP, 0.5, "planned")  # and the work before it begun or not?
                 vote(NS, 0.5, "planned")
