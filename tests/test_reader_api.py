@@ -672,3 +672,27 @@ def test_what_holds_the_work(text, status):
 def test_going_on_forgetting_and_a_quoted_name(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "choices"),
+    [
+        ("Cái này để sau nhé chị", {NS, X}),  # put off; past the deadline?
+        ("Em giao ban Minh roi a", {IP, NS}),  # set going
+        ("dạ em có xem qua rồi ạ", {IP, NS}),
+        ("Đang tính làm đây anh", {IP, NS}),  # thinking of starting
+        ("Dạ có lẽ phải qua tháng 8, đợi ổn định nhân sự phường mới rồi mới làm được ạ", {NS, X}),
+        (
+            "Em gửi kế hoạch sang Sở Nội vụ từ tuần trước rồi ạ. Em không biết như vậy là được rồi"
+            " hay phải chờ thêm ạ.",
+            {D, B},
+        ),
+    ],
+)
+def test_bare_and_doubted_replies_ask(text, choices):
+    reading = read(text)
+    assert reading.ask and choices <= set(reading.alternatives)
+
+
+def test_waiting_for_our_own_staffing_is_no_body():
+    assert read("Dạ mấy hôm nữa em sẽ bắt đầu, đang đợi ổn định nhân sự sau sáp nhập.").status is NS

@@ -665,6 +665,7 @@ PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the 
 )  # fmt: skip
 PLANNING = table(
     "chuan bi",
+    "tinh (lam|trien khai|bat dau)(?! viec)",  # "đang tính làm đây anh": thinking of starting
     "len ke hoach",
     "phan cong",
     "giao nhiem vu",

@@ -206,6 +206,12 @@ _BARE_PASSED_ON = re.compile(
 )
 # Whole replies that say too little to record, and what to offer (each a whole-reply form,
 # none matching what another does).
+_BARE_LATER = re.compile(r"^(?:(?:cai|viec) (?:nay|ni) )?(?:em )?de sau" + _POLITE_END)
+_BARE_ASSIGNED = re.compile(
+    r"^(?:da )?(?:em |e )?(?:da )?giao (?:cho )?(?:ban|anh|chi|em|co|chu) \w+(?: lam)?(?: roi| r)?"
+    + _POLITE_END
+)
+_BARE_LOOKED = re.compile(r"^(?:da )?(?:em |e )?(?:co |da )?xem qua(?: roi| r)?" + _POLITE_END)
 _BARE_ASKS = (
     (_BARE_EITHER, (IP, D)),  # "cơ bản rồi ạ", "đã gửi dự thảo"
     (_BARE_NO_RESULT, (B, IP)),  # "Dạ chưa có kết quả anh ạ": whose, awaited?
@@ -215,6 +221,9 @@ _BARE_ASKS = (
     (_BARE_SUBMITTED, (IP, B, D)),  # "đã trình rồi": with whom, and is that all?
     (_ONLY_PLANNED, (IP, NS)),  # "mới lên kế hoạch thôi": begun, or not yet?
     (_BARE_PASSED_ON, (D, IP)),  # "Dạ em chuyển cho văn phòng rồi ạ": the product, or the job?
+    (_BARE_LATER, (NS, X)),  # "Cái này để sau nhé chị": put off; past the deadline?
+    (_BARE_ASSIGNED, (IP, NS)),  # "Em giao bạn Minh rồi ạ": set going, begun or not?
+    (_BARE_LOOKED, (IP, NS)),  # "dạ em có xem qua rồi ạ": read it, begun or not?
 )
 _WHICH_ONE = re.compile(
     r"(?<!\w)(?:anh|chi|a|c) (?:hoi|nhac) (?:cai|viec|nhiem vu|vu|phan) nao(?!\w)"
@@ -319,8 +328,9 @@ def read_reply(
     )
     if status is None and not alternatives and _ONLY_WHEN.match(core):
         alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
-    if alternatives[:1] == (B,) and _DONE_OR_WAIT.search(norm):
-        alternatives = (B, D)  # "không biết thế là xong hay phải chờ Sở có ý kiến"
+    if (status in (D, B) or alternatives[:1] in ((D,), (B,))) and _DONE_OR_WAIT.search(norm):
+        first = status or alternatives[0]  # "không biết thế là xong hay phải chờ Sở có ý kiến"
+        status, alternatives = None, (first, D if first is B else B)
     if (status in (D, B) or alternatives[:1] in ((D,), (B,))) and _UNCONFIRMED.search(norm):
         first = status or alternatives[0]  # "em nộp rồi mà hệ thống báo lỗi, không biết đã
         status, alternatives = None, (B, D, IP) if first is B else (D, IP, B)  # lên chưa":
@@ -883,9 +893,9 @@ _UNCONFIRMED = re.compile(
     r"(?: (?:ben do|ben so|so|ho|ben no|ben nay))?(?: da)? (?:nhan|len|toi|den|nhan duoc)"
     r"(?: duoc)? (?:chua|khong|hay chua)(?!\w)"
 )
-_DONE_OR_WAIT = re.compile(
-    r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:(?:the|vay|nhu vay) )?(?:la )?(?:da )?xong"
-    r" (?:hay|hay la) (?:van |con )?(?:phai )?(?:cho|doi)(?!\w)"
+_DONE_OR_WAIT = re.compile(  # (or "… là được rồi hay phải chờ thêm", "… là đạt hay phải sửa")
+    r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:(?:the|vay|nhu vay) )?(?:la )?(?:da )?"
+    r"(?:xong|duoc(?: roi)?|dat) (?:hay|hay la) (?:van |con )?(?:phai )?(?:cho|doi|sua)(?!\w)"
 )
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
@@ -895,6 +905,7 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"|chac|kip|nhanh|dung|xong|gon"  # "rà lại cho chắc", "cho kịp": so that, no wait
     r"|sang"  # unaccented "dời sang tháng 9": put off, no one waited for
     r"|chieu|moi|ten|thoai"  # unaccented "đối chiếu", "đổi mới", "đổi tên": no wait
+    r"|on dinh"  # "đợi ổn định nhân sự phường mới": our own staffing, no one
     r"|kiem|ky|phat hanh|gop y|lay y kien|y kien|thong qua|dong dau|vao so|ban hanh|in|trinh)"
     r"(?!\w))\w)"
 )
@@ -1243,6 +1254,10 @@ def _unsafe(
             and (
                 lexicon.DOUBT.search(parts[v.clause].text)
                 or any(lexicon.DOUBT.match(c.text) and len(c.text.split()) <= 4 for c in parts)
+                or any(  # "có lẽ phải qua tháng 8, | đợi … rồi mới làm được": said before it
+                    lexicon.DOUBT.search(c.text) and len(c.text.split()) <= 7
+                    for c in parts[: v.clause]
+                )
             )  # (or "sau đợt lũ này em mới làm được, | chắc tháng 8": the doubt on its own)
             for v in found
             if v.clause < len(parts)
