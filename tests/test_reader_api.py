@@ -696,3 +696,18 @@ def test_bare_and_doubted_replies_ask(text, choices):
 
 def test_waiting_for_our_own_staffing_is_no_body():
     assert read("Dạ mấy hôm nữa em sẽ bắt đầu, đang đợi ổn định nhân sự sau sáp nhập.").status is NS
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [  # a poor line slows what goes through it; it holds the work only where it says so
+        ("Dạ em gửi rồi ạ, báo cáo em làm xong hôm qua, mạng yếu gửi mãi mới đi được 😅", D),
+        ("Mai em bat dau so hoa, hom nay mang yeu qua", NS),
+        ("alo anh oi, e ko nghe ro, song yeu", None),  # the call, not the work
+        ("Mạng ở xã mất từ tuần trước, không gửi hồ sơ lên hệ thống được", B),
+        ("dut cap quang ca tuan nay a, mat mang", B),
+    ],
+)
+def test_a_poor_line(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

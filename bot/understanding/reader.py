@@ -294,6 +294,7 @@ def read_reply(
     found = _corrected(found, parts)
     found = _vague_states(found, parts, norm)
     found = _provisional(found, parts)
+    found = _poor_line(found, parts)
     found = _defects(found, norm, parts)
     found += _issued_on(found, parts, today)
     found = _this_task(found, parts)
@@ -462,6 +463,10 @@ def _mentioned(m: re.Match[str]) -> str:
     return " cum tu " if len(m.group(1).split()) <= 9 else m.group(0)
 
 
+# "gửi mãi mới đi được": "mãi" (on and on) after a verb, folded as "mai" (tomorrow)
+_KEPT_AT = re.compile(
+    r"(?<!\w)(?:gui|lam|nhan|up|tai|goi|nhap|scan) mai(?= (?:moi|van|khong|chua))"
+)
 # "em sẽ theo dõi và báo anh": following the body's answer up, nothing of ours to mend
 _FOLLOW_UP = re.compile(
     r"(?<!\w)(?:(?:se|tiep tuc|van) )+theo doi_?(?!\w)(?: (?:va )?bao(?: cao)?(?: \w+)?)?"
@@ -644,6 +649,10 @@ def _settle(
         blocking = [v for v in found if v.status is B]
         if IP in best and all(v.kind == "slow" for v in blocking):
             return IP, best[IP], ()  # "hơi chậm, đang làm được 60%": slow is moving
+        if all(v.kind == "slow" for v in blocking):
+            for said in (D, NS):  # "em gửi rồi ạ, mạng yếu gửi mãi mới đi được": done slowly;
+                if best.get(said, 0.0) >= 0.9:  # "mai em bắt đầu, hôm nay mạng yếu quá"
+                    return said, best[said], ()
         strong = [v for v in blocking if v.weight >= 0.9]
         others = [s for s in (IP, NS, D) if s in best]
         if IP in best and _own_unit_late(blocking, found, parts):
@@ -1170,7 +1179,8 @@ def _unsafe(
         if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
             return (D, IP)
         negated = _NEGATED.search(" ; ".join(said) if supposed else norm)
-        if negated or _AHEAD.search(_FOLLOW_UP.sub(" ", rest)) or _TOLD.search(rest):
+        ahead = _AHEAD.search(_KEPT_AT.sub(" ", _FOLLOW_UP.sub(" ", rest)))
+        if negated or ahead or _TOLD.search(rest):
             return (D, IP)
         if _TO_PERSON.search(norm):
             return (D, IP)
@@ -1644,6 +1654,40 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         and _UNABLE.search(c.text)
         and _OWED_UNITS.search(parts[c.index - 1].text)
     ]
+
+
+def _poor_line(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Em gửi rồi ạ, mạng yếu gửi mãi mới đi được", "mai em bắt đầu, hôm nay mạng yếu quá":
+    a poor line slows what goes through it; it holds the work up only where the reply says
+    something could not be done ("mạng mất, không gửi hồ sơ lên được")."""
+    if not any(v.status is B for v in found) or any(_CANNOT.search(c.text) for c in parts):
+        return found
+    if _ON_THE_LINE.search(" ".join(c.text for c in parts)):
+        return [v for v in found if v.status is not B]  # "alo anh ơi, e ko nghe rõ, sóng yếu"
+    if not any(v.status in (D, NS, IP) for v in found):
+        return found  # "đứt cáp quang cả tuần nay, mất mạng": nothing else said, held up
+    return [
+        Vote(B, 0.5, v.clause, "slow")
+        if v.status is B
+        and v.kind == "obstacle"
+        and v.clause < len(parts)
+        and _NETWORK.search(parts[v.clause].text)
+        and not _OTHER_OBSTACLE.search(_NETWORK.sub(" ", parts[v.clause].text))
+        else v
+        for v in found
+    ]
+
+
+_NETWORK = re.compile(
+    r"(?<!\w)(?:(?:mang|duong truyen|internet|wifi|cap quang|song)(?: \w+){0,3} (?:bi |dang )*"
+    r"(?:dut|mat|chap chon|hong|yeu|kem|rot|sap)|mat (?:mang|song|ket noi)"
+    r"|khong co (?:song|mang|internet|wifi))(?!\w)"
+)
+_CANNOT = re.compile(  # "… không gửi hồ sơ lên hệ thống được", "up file lên hoài không được"
+    r"(?<!\w)(?:khong|chua|ko) (?:\w+ ){0,6}(?:duoc|dc)(?!\w)|(?<!\w)ket(?!\w)"
+)
+_ON_THE_LINE = re.compile(r"(?<!\w)(?:alo|(?:khong|ko|chua) nghe (?:ro|thay|duoc))(?!\w)")
+_OTHER_OBSTACLE = re.compile(r"(?<!\w)(?:mat dien|cup dien|lu|sat|hong may|may hong)(?!\w)")
 
 
 def _provisional(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
