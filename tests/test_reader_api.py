@@ -711,3 +711,29 @@ def test_waiting_for_our_own_staffing_is_no_body():
 def test_a_poor_line(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Tam xong roi chi, con thieu so lieu quy 2 em bo sung vao sau", IP),  # a part left
+        ("xong viec o ban em ve tra loi anh nhe, gio song yeu", None),  # the answer later
+        ("Đã gửi anh cái công văn hỏi về việc này rồi, anh xem trả lời giúp em", None),
+        ("Đợi bên Viettel kéo xong đường truyền ở bộ phận một cửa thì em mới chạy thử được.", B),
+    ],
+)
+def test_what_is_said_of_the_work_and_what_is_not(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "choices"),
+    [
+        ("Hôm qua mất mạng, không biết gửi đi được chưa", {D, B}),
+        ("Dạ hồ sơ đó em nộp cho mấy ảnh trên Sở rồi, mấy ảnh đang coi lại để thẩm định", {D, B}),
+    ],
+)
+def test_a_sending_in_doubt_or_under_their_review_asks(text, choices):
+    reading = read(text)
+    assert reading.ask and choices <= set(reading.alternatives)

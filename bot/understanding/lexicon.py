@@ -550,6 +550,8 @@ NEUTRAL = table(  # looks like completion, is not
     # nhiệm vụ 6 tháng là cái nào"
     "mau (bao cao )?hoan thanh", "bao cao hoan thanh nhiem vu",
     "nhan ban giao xong",  # "em vừa nhận bàn giao xong, chưa làm gì": the handover, not the task
+    # "đã gửi anh cái công văn hỏi về việc này rồi": a question sent, not the product
+    "(gui|nop)( anh| chi)?( cai)? (cong van|van ban|tin nhan|email|mail) hoi",
 )  # fmt: skip
 PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan",

@@ -901,6 +901,9 @@ _UNCONFIRMED = re.compile(
     r"(?<!\w)(?:gui|nop|day|up|chuyen)(?: \w+){0,8}?,? (?:\w+ ){0,6}?(?:khong|chua|ko) (?:biet|ro)"
     r"(?: (?:ben do|ben so|so|ho|ben no|ben nay))?(?: da)? (?:nhan|len|toi|den|nhan duoc)"
     r"(?: duoc)? (?:chua|khong|hay chua)(?!\w)"
+    # "hôm qua mất mạng, không biết gửi đi được chưa"
+    r"|(?<!\w)(?:khong|chua|ko) (?:biet|ro) (?:da )?(?:gui|nop|up)(?: di| len)?(?: duoc)?"
+    r" chua(?!\w)"
 )
 _DONE_OR_WAIT = re.compile(  # (or "… là được rồi hay phải chờ thêm", "… là đạt hay phải sửa")
     r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:(?:the|vay|nhu vay) )?(?:la )?(?:da )?"
@@ -1662,20 +1665,25 @@ def _poor_line(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     something could not be done ("mạng mất, không gửi hồ sơ lên được")."""
     if not any(v.status is B for v in found) or any(_CANNOT.search(c.text) for c in parts):
         return found
-    if _ON_THE_LINE.search(" ".join(c.text for c in parts)):
-        return [v for v in found if v.status is not B]  # "alo anh ơi, e ko nghe rõ, sóng yếu"
-    if not any(v.status in (D, NS, IP) for v in found):
-        return found  # "đứt cáp quang cả tuần nay, mất mạng": nothing else said, held up
-    return [
-        Vote(B, 0.5, v.clause, "slow")
+    line = [
+        v
+        for v in found
         if v.status is B
         and v.kind == "obstacle"
         and v.clause < len(parts)
         and _NETWORK.search(parts[v.clause].text)
         and not _OTHER_OBSTACLE.search(_NETWORK.sub(" ", parts[v.clause].text))
-        else v
-        for v in found
     ]
+    if not line:
+        return found
+    if _ON_THE_LINE.search(" ".join(c.text for c in parts)) or (
+        not any(v.status in (D, NS, IP) for v in found)
+        and any(v.kind == "other_sense" for v in found)
+    ):  # "alo anh ơi, e ko nghe rõ, sóng yếu", "xong việc ở bản em về trả lời anh nhé, giờ
+        return [v for v in found if v not in line]  # sóng yếu": the call, the answer later
+    if not any(v.status in (D, NS, IP) for v in found):
+        return found  # "đứt cáp quang cả tuần nay, mất mạng": nothing else said, held up
+    return [Vote(B, 0.5, v.clause, "slow") if v in line else v for v in found]
 
 
 _NETWORK = re.compile(
@@ -1851,6 +1859,9 @@ def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
     thiếu") it makes the done a question."""
     done_at = [v.clause for v in found if v.kind in ("done", "hedged", "partial", "own_part")]
     done_at += [c.index for c in parts if _SHARE_DONE.search(c.text)]  # "tiến độ 80%, còn thiếu …"
+    done_at += [  # "tạm xong rồi chị, còn thiếu số liệu quý 2 em bổ sung vào sau"
+        v.clause for v in found if v.kind == "doubt" and _FOR_NOW.match(parts[v.clause].text)
+    ]
     ahead = any(v.kind == "forecast" for v in found)  # "còn thiếu 2 biểu, em bổ sung là xong"
     if not (done_at or ahead) or not any(v.kind in ("obstacle", "eased") for v in found):
         return found

@@ -241,7 +241,8 @@ _BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "h�
     r"(?: la)? $"
 )
 _SYSTEM_AS_SUBJECT = ("he thong ", "he thong lai ", "phan mem ", "phan mem lai ", "cong ")
-_REVIEWING = ("xem", "xu ly", "tham dinh", "kiem tra", "tong hop", "trinh")
+_THEY = re.compile(r"(?:^| )(?:may anh|may chi|ho|ben do|ben so|ben no|ben nay|ben tinh) $")
+_REVIEWING = ("xem", "coi", "xu ly", "tham dinh", "kiem tra", "tong hop", "trinh")
 _TO_YOU = re.compile(r"(?:da )?(?:gui|nop)(?: cho_?)? (?:anh|chi|a|c|dong chi)(?!\w)")
 _DRAFTED = re.compile(r"^(?:da )?du thao(?! xong)(?!\w)")
 _BUSY_TODAY = re.compile(  # a day taken by other business: "nay họp cả ngày", "hôm nay đi công tác"
@@ -987,7 +988,9 @@ def _progress_votes(
             continue  # "đang vướng số liệu", "đang bị lỗi": the obstacle, read above
         if text.endswith(_SYSTEM_AS_SUBJECT, 0, aspect.start()):
             continue  # "trên hệ thống lại đang gán cho xã em": the system's state, no step
-        if _BODY_SAYS.search(text, 0, aspect.start()) and rest.startswith(_REVIEWING):
+        if (
+            _BODY_SAYS.search(text, 0, aspect.start()) or _THEY.search(text, 0, aspect.start())
+        ) and rest.startswith(_REVIEWING):  # (or "mấy ảnh đang coi lại để thẩm định")
             vote(B, 0.95, "waiting")  # "Sở gọi nói là đang xem": theirs to look at, awaited
             continue
         if 0 <= first and aspect.end() <= first:
