@@ -737,3 +737,20 @@ def test_what_is_said_of_the_work_and_what_is_not(text, status):
 def test_a_sending_in_doubt_or_under_their_review_asks(text, choices):
     reading = read(text)
     assert reading.ask and choices <= set(reading.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Lũ về cuốn mất cầu treo bản em. Điện cũng mất, máy tính không dùng được. Báo cáo em"
+            " chưa làm được gì ạ.",
+            B,
+        ),  # not begun for what the flood took
+        ("Dạ kịp anh ơi, 4h chiều qua em mang bản cứng lên Sở nộp rồi ạ", D),  # yesterday
+        ("Để em kiểm tra lại xem bên em đã nộp chưa rồi báo anh", None),  # whether, to check
+    ],
+)
+def test_floods_yesterday_afternoon_and_a_check_promised(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

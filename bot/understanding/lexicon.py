@@ -330,6 +330,9 @@ OBSTACLE = table(
     r"(ho so|tai lieu|du lieu|kho|so sach)( \w+){0,5} chua (duoc )?ban giao",
     "khong co (song|mang|internet|wifi|dien)(?! gi)",  # "không có sóng điện thoại"
     "bao lu", "sat lo", "ngap (lut|ung|nuoc)",
+    # "điện cũng mất, máy tính không dùng được" (a road fallen in is a hardship told as often as
+    # what stops the work: not here)
+    "(dien|nuoc) (cung )?(mat|cup)", r"(may tinh|may scan|may in)( \w+)? (khong dung duoc|hu|hong)",
     r"(he thong|phan mem|may)( \w+)? (van )?(khong|chua|ko) cho_? (nhap|dang nhap|doi_?|sua|gui"
     r"|tai|nop|ky)",  # "hệ thống hắn không cho nhập tên xã mới"
     "(vi|do) duong (bi |dang )?sat",  # the road fallen in
@@ -550,6 +553,8 @@ NEUTRAL = table(  # looks like completion, is not
     # nhiệm vụ 6 tháng là cái nào"
     "mau (bao cao )?hoan thanh", "bao cao hoan thanh nhiem vu",
     "nhan ban giao xong",  # "em vừa nhận bàn giao xong, chưa làm gì": the handover, not the task
+    # "để em kiểm tra lại xem bên em đã nộp chưa": whether, a check promised
+    r"xem( \w+){0,3} (da )?(nop|gui|xong|lam|hoan thanh)( \w+)? chua",
     # "đã gửi anh cái công văn hỏi về việc này rồi": a question sent, not the product
     "(gui|nop)( anh| chi)?( cai)? (cong van|van ban|tin nhan|email|mail) hoi",
 )  # fmt: skip
@@ -703,7 +708,7 @@ FUTURE = table(
     "phan dau", "co gang", "ke hoach la", TOMORROW, "ngay mai", "ngay kia",
     "(de|sau|qua) (ram|tet|le)",  # "để qua rằm em làm"
     "tuan (sau|toi|nay)", "thang (sau|toi)", r"thang \d+", "nam (sau|toi)", "sang tuan",
-    "sang thang", "sang nam", "chieu( nay)?", "toi nay", "sang mai", r"thu \d", "dau thang",
+    "sang thang", "sang nam", "chieu( nay)?(?! qua)", "toi nay", "sang mai", r"thu \d", "dau thang",
     "thu (hai|ba|tu|nam|sau|bay) (toi|nay|sau)",  # "thứ hai tới bên em triển khai"
     "cuoi (tuan|thang)", "sau khi", "sau dot", "qua dot", "het dot", "doi qua", "doi den",
     "cho den", r"tu \d+/\d+", "roi moi", "de (em|e|minh|toi)", "khi nao", "bao gio",
