@@ -754,3 +754,21 @@ def test_a_sending_in_doubt_or_under_their_review_asks(text, choices):
 def test_floods_yesterday_afternoon_and_a_check_promised(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "percent"),
+    [
+        ("Dự kiến từ 22/7 bắt đầu chuyển dữ liệu lên hệ thống, 31/7 xong ạ", NS, None),
+        ("10/7 xong rồi anh", D, None),
+        ("Em vua di tap huan chu ky so xong, ve em ra lai roi bao a", None, None),  # an outing
+        ("Họp xong em trả lời anh sau nhé, em đang ngồi họp thay chị trưởng phòng", None, None),
+        ("Dạ em vừa xong ca trực một cửa, tối em xem lại tiến độ rồi báo anh", None, None),
+        ("Báo cáo 6 tháng em gửi rồi: 312 hồ sơ trực tuyến, chiếm 67% tổng số ạ", D, None),
+        ("Đã số hóa 150 hồ sơ, được khoảng 30% tổng số", IP, 30),  # its share of the whole
+        ("Chưa làm chi hết a ơi, mô có người mà làm", B, None),  # nobody to do it
+    ],
+)
+def test_days_ahead_outings_shares_and_no_staff(text, status, percent):
+    reading = read(text)
+    assert (reading.status, reading.ask, reading.percent) == (status, False, percent)

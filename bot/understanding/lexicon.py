@@ -343,7 +343,8 @@ OBSTACLE = table(
     "(chua|khong) (co )?ai (lam|trien khai|thuc hien|tien hanh|phu trach|theo doi|dam nhan"
     "|bat tay)",
     "(chua|khong) (co )?(ai|nguoi) (lam )?thay",  # "cán bộ phụ trách nghỉ phép, chưa có ai thay"
-    "dau co ai (lam|phu trach|theo doi)", r"(can bo|nguoi|anh em)( \w+){0,2} nghi het",
+    "dau co (ai|nguoi) (ma )?(lam|phu trach|theo doi)",  # "mô có người mà làm"
+    r"(can bo|nguoi|anh em)( \w+){0,2} nghi het",
     "bi co lap", "cuon troi",  # "lũ cuốn trôi cầu treo, 4 bản bị cô lập"
     "chua (ban )?giao (chia khoa|kho|ho so|tai lieu|du lieu|con dau)",  # "chưa giao chìa khóa"
     "chua (duoc )?(phan|cap|mo) quyen",  # "tài khoản cấp rồi nhưng chưa phân quyền"
@@ -685,6 +686,7 @@ BUSY = table(  # "đang" about something else than the task
     "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o", "lo",
     "om", "nam vien", "benh", "lu bu",  # "chưa làm, đang ốm mấy hôm nay"
     "ket (viec|cong viec|nhiem vu|lich)",  # "giờ đang kẹt việc khác"
+    "ngoi (hop|truc)",  # "em đang ngồi họp thay chị trưởng phòng"
     "tap trung (cho_?|vao)", "(tap trung|lam|giai quyet) (cac )?(viec|nhiem vu|cong viec) khac",
     r"lam (cai |mot )?(bao cao|ho so|ke hoach|de an|van ban)( \w+){0,3} khac",  # another one
     "don suc", "uu tien", "lo (viec|cong tac)", "tiep doan",
@@ -747,6 +749,7 @@ COUNTED_AFTER = re.compile(
 OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cung ky)(?!\w)")
 INDICATOR = table(  # a percent after these is a measure, not the task's progress
     "ty le", "ti le", "chi so", "chi tieu", "muc tieu", "hai long", "giam", "tang", "cat giam",
+    "chiem",  # "312 hồ sơ trực tuyến, chiếm 67% tổng số"
     "tiet kiem",
     "so voi", "diem", "xep hang", "muc do", "giai ngan",
     # a share of the files handled: "giải quyết đúng hạn 98%", "nộp trực tuyến 45%"

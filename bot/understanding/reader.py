@@ -452,6 +452,9 @@ def read_reply(
     )
 
 
+_DAY_DONE = re.compile(
+    r"(?:ngay |den |toi )?(\d{1,2})/(\d{1,2}) (?:la |se |thi )*(?:xong|hoan thanh)"
+)
 _DAY_THEN = re.compile(  # "10/7 mới bắt đầu", "bắt đầu từ 21/7"
     r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})(?![\w/.-])(?: \w+){0,3}"
     r" (?:moi|bat dau|khoi dong|trien khai|thuc hien|bat tay)(?!\w)"
@@ -479,6 +482,16 @@ def _dated_starts(found: list[Vote], parts: list[clauses_.Clause], today: date) 
     next year's)."""
     out = []
     for v in found:
+        if (
+            v.status is D
+            and v.clause < len(parts)
+            and (ahead := _DAY_DONE.match(parts[v.clause].text))
+        ):
+            try:  # "…, 31/7 xong ạ": a finish on a day ahead, foreseen
+                if date(today.year, int(ahead[2]), int(ahead[1])) > today:
+                    v = Vote(IP, 0.6, v.clause, "future_done")
+            except ValueError:
+                pass
         if v.kind == "future_start" and v.clause < len(parts):
             day = _DAY_THEN.search(parts[v.clause].text)
             try:

@@ -246,6 +246,7 @@ _REVIEWING = ("xem", "coi", "xu ly", "tham dinh", "kiem tra", "tong hop", "trinh
 _WHETHER_SENT = re.compile(
     r"(?<!\w)xem(?: \w+){0,3} (?:da )?(?:nop|gui|xong|lam|hoan thanh)(?: \w+)? chua(?!\w)"
 )
+_OUTING = re.compile(r"(?:^| )di (?:tap huan|hoc|hop|cong tac|kiem tra|viec)(?: \w+){0,4}$")
 _TO_YOU = re.compile(r"(?:da )?(?:gui|nop)(?: cho_?)? (?:anh|chi|a|c|dong chi)(?!\w)")
 _DRAFTED = re.compile(r"^(?:da )?du thao(?! xong)(?!\w)")
 _BUSY_TODAY = re.compile(  # a day taken by other business: "nay họp cả ngày", "hôm nay đi công tác"
@@ -845,6 +846,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if before[-2:] in (["dau", "co"], ["dau", "da"]) or rest.split()[:2] == ["dau", "chua"]:
         vote(IP, 0.9, "undone")  # "đâu có xong, mới được một nửa": denied outright
         return
+    if _OUTING.search(" ".join(before[-7:])):
+        vote(None, 1.0, "other_sense")  # "em vừa đi tập huấn chữ ký số xong, về em rà lại": back
+        return  # from an outing, not the task
     if "ai" in before[-2:] and not lx.NEGATORS & set(before[-4:]):
         vote(None, 1.0, "other_sense")  # "nhóm mình ai làm xong rồi cho em xin file": whoever
         return
@@ -1218,7 +1222,7 @@ _FOR_APPRAISAL = re.compile(  # handed up for another body's appraisal or approv
     r"(?= (?:a|ah|anh|chi|em|nhe|nha)$|$)"
 )
 _EVENT_OVER = re.compile(  # (not "đã tổ chức xong hội nghị": the task's own event held)
-    r" (?:hop|cuoc hop|buoi hop|hoi nghi|dai hoi|le|doan)(?!\w)"
+    r" (?:hop|cuoc hop|buoi hop|hoi nghi|dai hoi|le|doan|ca truc|ca tiep dan)(?!\w)"
     r"(?! (?:trien khai|lay y kien|thong nhat|doi thoai|tuyen truyen))"
 )
 _HANDED_IN = re.compile(r"(?<!\w)(?:da |roi )?(?:nop|gui)(?: roi| len| ve)?(?!\w)")
