@@ -772,3 +772,18 @@ def test_floods_yesterday_afternoon_and_a_check_promised(text, status):
 def test_days_ahead_outings_shares_and_no_staff(text, status, percent):
     reading = read(text)
     assert (reading.status, reading.ask, reading.percent) == (status, False, percent)
+
+
+def test_an_obstacle_got_through_and_a_state_nobody_knows():
+    assert (
+        read(
+            "Báo cáo xã em làm xong rồi. Nhưng mạng ở xã yếu lắm, em gửi ba lần không được. Hôm nay"
+            " em xuống đồn biên phòng nhờ mạng gửi được rồi ạ."
+        ).status
+        is D
+    )
+    reading = read(
+        "Anh Phong nghỉ hưu từ 1/7, em được giao tiếp nhưng chưa được bàn giao hồ sơ. Em cũng"
+        " không biết anh ấy làm đến đâu rồi."
+    )
+    assert (reading.status, reading.ask) == (None, False)  # not known: nothing recorded

@@ -373,7 +373,9 @@ def read_reply(
         status, alternatives = None, asked
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
-    if ("tien do" in norm or "tinh hinh" in norm or " nao" in norm) and _IGNORANT.search(norm):
+    if (
+        "tien do" in norm or "tinh hinh" in norm or " nao" in norm or " dau" in norm
+    ) and _IGNORANT.search(norm):
         status, confidence, alternatives = None, 0.0, ()  # "em không rõ tiến độ": not said
     if status is not None and not alternatives:
         alternatives = _unsafe(
@@ -905,6 +907,9 @@ _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer d
     r"(?<!\w)(?:khong|ko|chua) (?:nam|ro|biet)(?: duoc| ro)?(?: \w+)? (?:tien do|tinh hinh)(?!\w)"
     r"|(?<!\w)(?:khong|ko|chua) (?:nam|biet)(?: duoc| ro)?(?: la)? (?:phong|ai|don vi|ben|bo phan)"
     r" nao(?!\w)"  # "chưa nắm rõ là phòng nào đang làm"
+    # "không ai nắm được đã làm tới đâu", "em cũng không biết anh ấy làm đến đâu rồi"
+    r"|(?<!\w)(?:khong|ko|chua)(?: ai)? (?:nam|biet|ro)(?: duoc| ro)?(?: \w+){0,4} (?:toi|den) dau"
+    r"(?!\w)"
 )
 
 
@@ -1489,8 +1494,10 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 for w in found
             ):  # "đang làm tiếp phần chứng thực. Phần mềm hơi chậm nhưng vẫn làm được": no stop
                 continue  # (alone, "hơi vướng nhưng vẫn làm được" asks: is it in the way?)
-            if _WORKAROUND.search(after):
-                continue  # "mưa lũ làm hỏng máy tính, em đã mượn máy của trường làm tiếp"
+            later = " ; ".join(c.text for c in parts[v.clause + 1 : v.clause + 4])
+            if _WORKAROUND.search(after) or _GOT_THROUGH.search(later):
+                continue  # "mưa lũ làm hỏng máy tính, em đã mượn máy của trường làm tiếp";
+                # "mạng yếu, gửi ba lần không được. Hôm nay … nhờ mạng gửi được rồi"
             done = lexicon.RESOLVED.search(after)
             if done and not lexicon.NEGATORS & set(after[: done.start()].split()[-2:]):
                 continue
@@ -1505,6 +1512,10 @@ _MANAGED = re.compile(  # the work goes on despite it: "… nhưng vẫn làm đ
 _WORKAROUND = re.compile(  # a way round it found, the work going on
     r"(?<!\w)(?:muon|thue|nho|xin) (?:tam )?(?:may|may tinh|laptop|xe|phong|mang|wifi|dien thoai)"
     r"(?: \w+){0,4} (?:de )?(?:lam|nhap|scan|gui)(?!\w)|(?<!\w)(?:van|da|dang) lam tiep(?!\w)"
+)
+_GOT_THROUGH = re.compile(  # what the obstacle held up done after all
+    r"(?<!\w)(?:muon|thue|nho|xin) (?:tam )?(?:may|may tinh|laptop|mang|wifi|dien thoai)"
+    r"(?: \w+){0,4} (?:de )?(?:gui|nop|up|lam) (?:len |di )?duoc roi(?!\w)"
 )
 _PAST = re.compile(  # a state said of before: "lúc trước", "trước đây" (not "trước 25/7")
     r"^(?:(?:nhung|con|ma) )?(?:luc truoc|truoc day|truoc do|hoi truoc|hom truoc|thoi gian truoc"
