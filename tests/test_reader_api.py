@@ -787,3 +787,28 @@ def test_an_obstacle_got_through_and_a_state_nobody_knows():
         " không biết anh ấy làm đến đâu rồi."
     )
     assert (reading.status, reading.ask) == (None, False)  # not known: nothing recorded
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Tổ đang rà lại danh mục hồ sơ cần số hoá. Dự kiến trước 31/7 sẽ xong. Có vướng mắc gì"
+            " em báo chị ngay.",
+            IP,
+        ),  # "có … gì": if any comes up
+        (
+            "Bệnh viện em đã hoàn thiện đề án và gửi Sở Y tế thẩm định từ ngày 2/7. Trong lúc chờ,"
+            " bên em vẫn chuẩn bị hạ tầng máy chủ.",
+            B,
+        ),  # their appraisal owed
+        (
+            "Dạ xong rồi a. Đã gửi rồi đó anh, anh kiểm tra giúp em với, ở bản không có mạng em"
+            " không xem lại được",
+            D,
+        ),  # only the reply's own checking held up
+    ],
+)
+def test_a_condition_an_appraisal_owed_and_a_check_held_up(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

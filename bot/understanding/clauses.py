@@ -169,6 +169,8 @@ def _opener(words: list[str]) -> int:
         return 0
     if words[start : start + 2] == ["co", "gi"] and "dau" in words:
         return 0  # "có gì khó khăn đâu anh": nothing is, said outright
+    if words[start] == "co" and "gi" in words[start + 2 : start + 4] and "dau" not in words:
+        return words.index("gi", start + 2) + 1  # "có vướng mắc gì em báo chị ngay": if any
     for opener in _OPENERS:
         end = start + len(opener)
         if tuple(words[start:end]) == opener and len(words) > end:

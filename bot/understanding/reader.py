@@ -1716,8 +1716,9 @@ _NETWORK = re.compile(
     r"|khong co (?:song|mang|internet|wifi))(?!\w)"
 )
 _CANNOT = re.compile(  # "… không gửi hồ sơ lên hệ thống được", "up file lên hoài không được"
-    r"(?<!\w)(?:khong|chua|ko) (?:\w+ ){0,6}(?:duoc|dc)(?!\w)|(?<!\w)ket(?!\w)"
-)
+    r"(?<!\w)(?:khong|chua|ko) (?:(?!(?:xem|nghe|doc|khong|chua|ko)\b)\w+ ){0,6}(?:duoc|dc)(?!\w)"
+    r"|(?<!\w)ket(?!\w)"
+)  # (not "em không xem lại được": only the reply's own checking)
 _ON_THE_LINE = re.compile(r"(?<!\w)(?:alo|(?:khong|ko|chua) nghe (?:ro|thay|duoc))(?!\w)")
 _OTHER_OBSTACLE = re.compile(r"(?<!\w)(?:mat dien|cup dien|lu|sat|hong may|may hong)(?!\w)")
 

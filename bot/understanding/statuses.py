@@ -1219,6 +1219,7 @@ def _giving(text: str, start: int) -> bool:
 _FOR_APPRAISAL = re.compile(  # handed up for another body's appraisal or approval
     r"(?<!\w)(?:da )?(?:trinh|gui|nop)(?: \w+){0,4} (?:len |ve |sang |qua )?"
     r"(?:so|tinh|ubnd tinh|bo)(?: \w+){0,3} (?:tham dinh|phe duyet)(?: roi| r)?"
+    r"(?: (?:tu |ngay |tu ngay |hom )?\d{1,2}/\d{1,2}(?:/\d{2,4})?)?"  # "… thẩm định từ ngày 2/7"
     r"(?= (?:a|ah|anh|chi|em|nhe|nha)$|$)"
 )
 _EVENT_OVER = re.compile(  # (not "đã tổ chức xong hội nghị": the task's own event held)
