@@ -812,3 +812,20 @@ def test_an_obstacle_got_through_and_a_state_nobody_knows():
 def test_a_condition_an_appraisal_owed_and_a_check_held_up(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [  # the writer's own message was the mistake: corrected, no dispute over the task
+        ("Dạ em nhắn nhầm là xong, thật ra mới làm được phần đầu thôi anh ạ 😅", IP),
+        ("Em sửa lại: hôm qua em nhắn nhầm là đang làm, thật ra phòng em chưa bắt đầu ạ", NS),
+        ("e nhan nham, chua gui dau a, dg trinh ld ky", IP),
+    ],
+)
+def test_a_message_sent_by_mistake_is_corrected(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask, reading.dispute) == (status, False, False)
+
+
+def test_the_coordinators_message_to_the_wrong_person_is_a_dispute():
+    assert read("anh nhắn nhầm rồi, em chuyển qua Sở Xây dựng lâu rồi").dispute

@@ -235,7 +235,8 @@ _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under 
 DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "khong thuoc", "khong phai (la )?(viec|nhiem vu|chuc nang|dau moi|don vi chu tri)",
     "nham don vi", "gui nham", "chu(_q)? khong phai (ben|phong|don vi|so|xa)",
-    "nhan nham( nguoi)?",  # "anh nhắn nhầm rồi, em chuyển qua Sở Xây dựng lâu rồi"
+    # "anh nhắn nhầm rồi, em chuyển qua Sở Xây dựng lâu rồi" (not "em nhắn nhầm": a correction)
+    "(?<!em )(?<!e )(?<!minh )(?<!toi )nhan nham( nguoi)?",
     # "việc đó bên em đâu có làm, bên Văn phòng … phụ trách": another unit's
     r"(ben|phong|don vi) (em|minh|toi) dau (co )?(lam|phu trach|chu tri)(?! duoc)",
     "xem lai( giup)?( viec)? phan cong",  # "đề nghị anh xem lại việc phân công": not theirs

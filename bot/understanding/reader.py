@@ -1530,6 +1530,7 @@ _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …",
 
 
 _MISTAKEN = re.compile(r"(?<!\w)(?:bao|ghi|nhan|gui|tra loi) nham(?!\w)")
+_SAID_WRONGLY = re.compile(r"(?<!\w)(?:bao|ghi|nhan|tra loi) nham(?: \w+){0,2} la(?!\w)")
 _IN_FACT = re.compile(r"^(?:(?:nhung|ma|con) )?(?:thuc ra|that ra|thuc te la|chinh xac la)(?!\w)")
 
 
@@ -1538,11 +1539,17 @@ def _corrected(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     reply says was reported by mistake, or says before "thực ra", is corrected by what follows."""
     fixed = [c.index for c in parts if c.index and _IN_FACT.match(c.text)]
     wrong = {c.index for c in parts if _MISTAKEN.search(c.text)}
+    said_wrong = {c.index for c in parts if _SAID_WRONGLY.search(c.text)}  # "em nhắn nhầm là
+    # xong": the message was the mistake, no work sent to the wrong unit (no dispute)
     if fixed:
         wrong |= set(range(max(fixed)))
     if not wrong or not any(v.status and v.clause not in wrong for v in found):
         return found
-    return [v for v in found if v.clause not in wrong or v.status is None]
+    return [
+        v
+        for v in found
+        if v.clause not in wrong or (v.status is None and v.clause not in said_wrong)
+    ]
 
 
 def _last_years(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
