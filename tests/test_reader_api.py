@@ -829,3 +829,22 @@ def test_a_message_sent_by_mistake_is_corrected(text, status):
 
 def test_the_coordinators_message_to_the_wrong_person_is_a_dispute():
     assert read("anh nhắn nhầm rồi, em chuyển qua Sở Xây dựng lâu rồi").dispute
+
+
+@pytest.mark.parametrize(
+    ("text", "done_on"),
+    [  # the product sent under its number, on a day gone by
+        ("Dạ số 92/BC-PGDĐT ngày 14/7/2026 ạ", date(2026, 7, 14)),
+        ("Dạ em nộp kịp hôm 14/7, văn bản số 102/BC-THPTLL ạ", date(2026, 7, 14)),
+        ("Em nộp 2 văn bản: 120/BC-UBND và 121/KH-UBND, cùng ngày 12/7 ạ", date(2026, 7, 12)),
+    ],
+)
+def test_numbered_products_sent(text, done_on):
+    reading = read(text)
+    assert (reading.status, reading.completion_date) == (D, done_on)
+
+
+def test_a_day_set_roughly_and_a_reaction_awaited():
+    assert read("Sau khi họp dân ở bản xong, khoảng 25/7 em làm báo cáo").status is NS
+    reading = read("Gửi rồi đó chị, giờ chờ xem Sở có phản hồi gì không thôi")
+    assert reading.ask and set(reading.alternatives) == {D, B}

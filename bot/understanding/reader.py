@@ -1761,14 +1761,17 @@ def _sent_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> li
     (when nothing else is said)."""
     if any(v.status for v in found):
         return []
-    for c in parts:
-        if (m := _SENT_NUMBERED.search(c.text)) and (
-            (day := completion_date(c.text[m.start() :], today=today)) and day < today
-        ):
-            return [Vote(D, 1.0, c.index, "done")]
+    text = " ; ".join(c.text for c in parts)  # ("em nộp 2 văn bản: 120/BC-UBND …, cùng ngày 12/7")
+    if (m := _SENT_NUMBERED.search(text) or _BARE_NUMBER.match(text)) and (
+        (day := completion_date(text[m.start() :], today=today)) and day < today
+    ):
+        return [Vote(D, 1.0, text.count(" ; ", 0, m.start()), "done")]
     return []
 
 
+_BARE_NUMBER = re.compile(  # "Dạ số 92/BC-PGDĐT ngày 14/7/2026 ạ": the product's number only
+    r"^(?:da )?(?:van ban |cong van |bao cao |ke hoach |quyet dinh )?so \d+/[a-z][\w-]* ngay \d"
+)
 _SENT_NUMBERED = re.compile(
     r"(?<!\w)(?<!chua )(?<!se )(?:gui|nop|ban hanh|phat hanh)(?: \S+){0,6}? (?:so )?\d+/[a-z]"
 )

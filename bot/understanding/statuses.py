@@ -255,6 +255,10 @@ _BUSY_TODAY = re.compile(  # a day taken by other business: "nay họp cả ngà
 )
 _AT_ONCE_AFTER = re.compile(r" (?:ngay|luon)(?!\w)")
 _HALTED_FOR = re.compile(r" (?:vi|do|de cho|de doi|cho|doi) ")
+_ABOUT_DAY_BEFORE = re.compile(
+    r"(?<!\w)(?:khoang|tam|de|den|toi|sau) \d{1,2}/\d{1,2} (?:(?:em|e|minh|toi|ben em) )?$"
+)
+_DONE_THEN = re.compile(r"(?<!\w)xong (?:roi )?(?:em|e|minh|toi) (?:moi )?$")
 _DAY_ONLY = re.compile(r"(?:(?:khoang|tam|ngay|tu|den|truoc) )?\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 _DAY_BEFORE = re.compile(  # "22/7 bắt đầu", "khoảng 27/7 em bắt đầu làm"
     r"(?<![\w/.-])\d{1,2}/\d{1,2}(?:/\d{2,4})? (?:(?:em|e|minh|toi|ben em|xa|phuong|phong) )?$"
@@ -286,7 +290,7 @@ _LAST_YEAR = re.compile(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20
 # anything to say, a reaction to the product only
 ANY_REMARKS = re.compile(
     r"(?<!\w)(?:xem|coi) (?:(?:so|ho|tinh|ben so|ben do|lanh dao so) )?(?:co )?(?:y kien|gop y"
-    r"|can sua|sua|chinh sua|yeu cau)(?: (?:chinh sua|bo sung|sua|them))? gi(?!\w)"
+    r"|can sua|sua|chinh sua|yeu cau|phan hoi)(?: (?:chinh sua|bo sung|sua|them))? gi(?!\w)"
     # "đợi bên Sở xem thế nào", "ngồi đợi coi bển nói sao": what they make of it
     r"|(?<!\w)(?:cho|doi)(?: \w+){0,4} (?:xem|coi)(?: \w+){0,2} (?:the nao|sao|ra sao)(?!\w)"
 )
@@ -720,6 +724,10 @@ def _clause_votes(
                 m.group() in ("trien khai", "thuc hien", "bat tay")
                 and _DAY_BEFORE.search(text, 0, m.start())
             )
+            or (  # "…, khoảng 25/7 em làm báo cáo": a day set, roughly
+                m.group() == "lam" and _ABOUT_DAY_BEFORE.search(text, 0, m.start())
+            )
+            or _DONE_THEN.search(text, 0, m.start())  # "em ăn cơm xong rồi em làm": after that
             or (  # "thứ 2 tuần sau (20/7) em mới họp triển khai": the kick-off ahead
                 _before(text, m.start())[-2:] == ["moi", "hop"] and _TIME_AHEAD.search(ahead_of)
             )
