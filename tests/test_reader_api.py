@@ -848,3 +848,15 @@ def test_a_day_set_roughly_and_a_reaction_awaited():
     assert read("Sau khi họp dân ở bản xong, khoảng 25/7 em làm báo cáo").status is NS
     reading = read("Gửi rồi đó chị, giờ chờ xem Sở có phản hồi gì không thôi")
     assert reading.ask and set(reading.alternatives) == {D, B}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Mang o diem truong le yeu qua, khong tai ho so len duoc anh oi", B),  # cannot upload
+        ("dangchosepky a", IP),  # "đang chờ sếp ký" run together: our own leader
+    ],
+)
+def test_an_upload_that_fails_and_the_boss_to_sign(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

@@ -316,8 +316,10 @@ OBSTACLE = table(
     "khong hop tac", "chap chon", "mau thuan",
     "bao tri", "ket vu",
     # a line or a certificate gone: "đường truyền bị đứt", "chữ ký số hết hạn"
-    r"(mang|duong truyen|internet|wifi|cap quang|song)( \w+){0,3} (bi |dang )*"
+    r"(mang|duong truyen|internet|wifi|cap quang|song)( \w+){0,4} (bi |dang )*"
     r"(dut|mat|chap chon|hong|yeu|kem|rot)",
+    # "không tải hồ sơ lên được": the upload itself fails
+    r"(khong|ko) (tai|up|upload|nhap|dang nhap|truy cap)( \w+){0,4} (len )?duoc",
     r"(chu ky so|tai khoan|chung thu|chung thu so|token)( \w+){0,6} (bi |da )?het han",
     # "kẹt chữ ký số chị ơi", "vụ này kẹt quá trời": stuck ("kẹt" folds as "kết")
     "ket (chu ky so|chu ky|chung thu|tai khoan|kinh phi|tien|nguoi|phan mem|he thong|mang)",

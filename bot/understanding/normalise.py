@@ -139,7 +139,7 @@ VOCABULARY = (
     hoi nho vang ok cam on a nhe nha minh ben viec nhiem vu nay rat dc tot roi ro ngan hop
     """.split()
     )
-    | frozenset("lau khoi nhac noi tra".split())  # ("sonoivu traloi": Sở Nội vụ trả lời)
+    | frozenset("lau khoi nhac noi tra sep".split())  # ("sonoivu traloi": Sở Nội vụ trả lời)
     | (
         ACRONYMS := frozenset(  # names and acronyms of the field; some end like a tone key
             "sipas papi cchc tthc dvc dvctt vneid ioffice egov excel pdf zalo email gmail drive"
