@@ -93,6 +93,15 @@ How the reader decides, in order:
      way, an approval another body owes after the handing in ("đã trình hồ sơ lên Sở thẩm
      định") is blocked, and only a reaction awaited ("chờ Sở xem có ý kiến gì không") asks;
      waiting on our own phòng's comments in a consultation is work under way;
+   * what is only named is not said: a short quoted span ('em chưa hiểu "hoàn thành" là …'),
+     a button ("bấm nhầm nút Đang thực hiện") or a reading denied ("chứ không phải đang làm")
+     votes nothing, and a message the writer says was their own mistake ("em nhắn nhầm là
+     xong, thật ra …") is corrected, not a dispute; a poor line ("mạng yếu", "sóng yếu")
+     slows what goes through it and holds the work up only where the reply says something
+     could not be done ("… không gửi lên được"); done for now ("tạm xong", "coi như xong")
+     with a step to the product still said is under way; the product sent under its number
+     on a day gone by ("em nộp BC 34/BC-UBND ngày 8/7") is done, and the last step's day is
+     the completion's when several are told;
 
    Dates and documents: a document cited as what the work answers ("theo yêu cầu tại CV
    215/SNV-CCHC ngày 12/3", "căn cứ …") gives the done neither its completion date nor its
