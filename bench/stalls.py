@@ -22,14 +22,22 @@ Printed per phase: the stalls over the threshold, the longest, their total, the 
 sources, and the probe's answer time (push → the fake recording the answer; median and
 worst). Target: no stall in the soak beyond the idle baseline's.
 
+Then one full garbage collection timed at a few moments of the same run (it holds the
+loop the whole time): the start-up heap before ``open`` freezes it and after; after each
+phase once the service is quiet, as the collector left the heap (each of its passes
+freezes what survived) and with nothing frozen (every object walked, as before); and with
+``--heap`` more long-lived objects (a cache of a merged province's 300,000 assignments,
+two tracked objects each), walked and then frozen.
+
     .venv/bin/python -m bench.stalls [--seconds 20] [--chats 200] [--replies 600]
-        [--tasks 300] [--threshold 0.1]
+        [--tasks 300] [--threshold 0.1] [--heap 300000] [--no-debug]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import logging
 import os
@@ -155,6 +163,46 @@ class Collections:
         gc.callbacks.remove(self._seen)
 
 
+class Passes:
+    """One full collection timed at chosen moments: (label, seconds, objects walked)."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, float, int]] = []
+
+    def time(self, label: str) -> None:
+        walked = len(gc.get_objects())  # the tracked objects not frozen: what a pass walks
+        started = time.perf_counter()
+        gc.collect(2)
+        self.seen.append((label, time.perf_counter() - started, walked))
+
+    def unfrozen(self, label: str) -> None:
+        """The same heap with nothing frozen (as before ``heap``), then frozen again."""
+        gc.unfreeze()
+        self.time(label)
+        gc.freeze()
+
+    def lines(self) -> list[str]:
+        return [f"  {label:<58} {took * 1000:6.0f} ms over {walked:9,d} objects"
+                for label, took, walked in self.seen]  # fmt: skip
+
+
+class Task:
+    """One assignment of ``--heap`` as a cache would hold it (two tracked objects)."""
+
+    def __init__(self, n: int) -> None:
+        self.code = f"{n % 7 + 1}.{n // 300}@{n % 300}"
+        self.deadline = date(2024, 1 + n % 12, 1)
+        self.people = [n % 12_000, (n + 1) % 12_000]
+        self.state = {"status": "in_progress", "percent": n % 100}
+
+
+async def quiet(service, seconds: float = 120.0) -> bool:
+    """Until the answers of the burst are out (at most ``seconds``); whether it is quiet."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(service.dispatcher.drain(), seconds)
+    return service.quiet()
+
+
 class Probe:
     """The coordinator's ``/tonghop`` every ``every`` seconds; its answer times."""
 
@@ -239,6 +287,7 @@ async def main() -> None:
     parser.add_argument("--replies", type=int, default=600)
     parser.add_argument("--tasks", type=int, default=300)
     parser.add_argument("--threshold", type=float, default=0.1)
+    parser.add_argument("--heap", type=int, default=300_000, help="long-lived objects added")
     parser.add_argument(
         "--no-debug", action="store_true", help="the loop as the service runs it: lag only"
     )
@@ -257,7 +306,11 @@ async def main() -> None:
             channel = TelegramChannel(api.token, api_url=api.url, poll_timeout=1, limiter=gate)
             clock = ManualClock(NOW - timedelta(days=1))  # idle: nothing due yet
             service = build_service(SETTINGS, db, clock, channels={"telegram": channel})
+            passes = Passes()
+            gc.collect()  # the garbage of the set-up: the pass below walks what lives
+            passes.time("start-up heap, before open (nothing frozen)")
             await service.open()
+            passes.time("after open (the start-up heap frozen)")
             while (await service.reminders.run_round()).claimed:  # what the plan made due
                 pass  # before the idle day is swept first, not timed: idle means idle
             loop.set_debug(not args.no_debug)
@@ -269,6 +322,10 @@ async def main() -> None:
             stalls.phase, idle = "idle", Probe(api)
             until = time.perf_counter() + args.seconds
             await asyncio.gather(idle.run(until), rounds(service, until))
+            stalls.phase = "timed"  # the timed passes below are no phase's stall
+            passes.time("after the idle phase, as the collector left the heap")
+            passes.unfrozen("the same heap, nothing frozen")
+            await asyncio.sleep(0.1)  # the lag and debug mode see them in this phase
 
             chats = {chat for chat, _ in officials}
             stalls.phase, soak = "soak", Probe(api)
@@ -289,6 +346,13 @@ async def main() -> None:
             collections.close()
             ticking.cancel()
             loop.set_debug(False)
+            calm = "quiet" if await quiet(service) else "not quiet after 120 s"
+            passes.time(f"after the soak, {calm}, as the collector left the heap")
+            passes.unfrozen("the same heap, nothing frozen")
+            kept = [Task(n) for n in range(args.heap)]  # noqa: F841 (alive while timed)
+            passes.time(f"with {args.heap:,d} assignments cached (--heap), not yet frozen")
+            gc.freeze()  # as a collector's pass leaves them
+            passes.time("the same, frozen (the next pass)")
             await service.close(5)
         await db.dispose()
     print(f"load average {os.getloadavg()[0]:.2f} at the end; threshold "
@@ -309,6 +373,8 @@ async def main() -> None:
     print("the garbage collector's passes (over: longer than the threshold):")
     for phase in ("idle", "soak"):
         print(collections.line(phase))
+    print("one full collection, timed (it holds the loop the whole time):")
+    print("\n".join(passes.lines()))
 
 
 if __name__ == "__main__":
