@@ -18,18 +18,28 @@ one after the other in the same run:
   the coordinator asking ``/baocao`` (the XLSX) and ``/bieudo`` (the chart) in turn
   every two seconds besides the probe.
 
-Printed per phase: the stalls over the threshold, the longest, their total, the worst
-sources, and the probe's answer time (push → the fake recording the answer; median and
-worst). Target: no stall in the soak beyond the idle baseline's.
+Before the phases, the coordinator asks for a report and a chart, twice each, nothing
+else asked: the first ones include what their first use costs. Printed per phase: the
+stalls over the threshold, the longest, their total, the worst sources, and the probe's
+answer time (push → the fake recording the answer; median and worst). Target: no stall in
+the soak beyond the idle baseline's.
+
+Then one full garbage collection timed at a few moments of the same run (it holds the
+loop the whole time): the start-up heap before ``open`` freezes it and after; after each
+phase once the service is quiet, as the collector left the heap (each of its passes
+freezes what survived) and with nothing frozen (every object walked, as before); and with
+``--heap`` more long-lived objects (a cache of a merged province's 300,000 assignments,
+two tracked objects each), walked and then frozen.
 
     .venv/bin/python -m bench.stalls [--seconds 20] [--chats 200] [--replies 600]
-        [--tasks 300] [--threshold 0.1]
+        [--tasks 300] [--threshold 0.1] [--heap 300000] [--no-debug]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import logging
 import os
@@ -155,6 +165,46 @@ class Collections:
         gc.callbacks.remove(self._seen)
 
 
+class Passes:
+    """One full collection timed at chosen moments: (label, seconds, objects walked)."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, float, int]] = []
+
+    def time(self, label: str) -> None:
+        walked = len(gc.get_objects())  # the tracked objects not frozen: what a pass walks
+        started = time.perf_counter()
+        gc.collect(2)
+        self.seen.append((label, time.perf_counter() - started, walked))
+
+    def unfrozen(self, label: str) -> None:
+        """The same heap with nothing frozen (as before ``heap``), then frozen again."""
+        gc.unfreeze()
+        self.time(label)
+        gc.freeze()
+
+    def lines(self) -> list[str]:
+        return [f"  {label:<58} {took * 1000:6.0f} ms over {walked:9,d} objects"
+                for label, took, walked in self.seen]  # fmt: skip
+
+
+class Task:
+    """One assignment of ``--heap`` as a cache would hold it (two tracked objects)."""
+
+    def __init__(self, n: int) -> None:
+        self.code = f"{n % 7 + 1}.{n // 300}@{n % 300}"
+        self.deadline = date(2024, 1 + n % 12, 1)
+        self.people = [n % 12_000, (n + 1) % 12_000]
+        self.state = {"status": "in_progress", "percent": n % 100}
+
+
+async def quiet(service, seconds: float = 120.0) -> bool:
+    """Until the answers of the burst are out (at most ``seconds``); whether it is quiet."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(service.dispatcher.drain(), seconds)
+    return service.quiet()
+
+
 class Probe:
     """The coordinator's ``/tonghop`` every ``every`` seconds; its answer times."""
 
@@ -181,21 +231,26 @@ async def rounds(service, until: float) -> None:
         await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - started)))
 
 
-async def documents(api: FakeTelegramAPI, until: float) -> int:
-    asked = 0
+async def ask(api: FakeTelegramAPI, command: str) -> float:
+    """The coordinator's ``/baocao`` or ``/bieudo``: seconds until the file is sent."""
+    since, pushed = len(api.calls), time.perf_counter()
+    api.push_command(COORDINATOR_CHAT, command)
+    await api.wait_for(
+        lambda c: (
+            c.method in ("sendDocument", "sendPhoto") and c.params["chat_id"] == COORDINATOR_CHAT
+        ),
+        timeout=120,
+        since=since,
+    )
+    return time.perf_counter() - pushed
+
+
+async def documents(api: FakeTelegramAPI, until: float) -> list[tuple[str, float]]:
+    """``/baocao`` and ``/bieudo`` in turn until ``until``: each with its answer time."""
+    asked: list[tuple[str, float]] = []
     while time.perf_counter() < until:
-        command = ("/baocao", "/bieudo")[asked % 2]
-        since = len(api.calls)
-        api.push_command(COORDINATOR_CHAT, command)
-        await api.wait_for(
-            lambda c: (
-                c.method in ("sendDocument", "sendPhoto")
-                and c.params["chat_id"] == COORDINATOR_CHAT
-            ),
-            timeout=120,
-            since=since,
-        )
-        asked += 1
+        command = ("/baocao", "/bieudo")[len(asked) % 2]
+        asked.append((command, await ask(api, command)))
         await asyncio.sleep(2.0)
     return asked
 
@@ -239,6 +294,7 @@ async def main() -> None:
     parser.add_argument("--replies", type=int, default=600)
     parser.add_argument("--tasks", type=int, default=300)
     parser.add_argument("--threshold", type=float, default=0.1)
+    parser.add_argument("--heap", type=int, default=300_000, help="long-lived objects added")
     parser.add_argument(
         "--no-debug", action="store_true", help="the loop as the service runs it: lag only"
     )
@@ -257,9 +313,18 @@ async def main() -> None:
             channel = TelegramChannel(api.token, api_url=api.url, poll_timeout=1, limiter=gate)
             clock = ManualClock(NOW - timedelta(days=1))  # idle: nothing due yet
             service = build_service(SETTINGS, db, clock, channels={"telegram": channel})
+            passes = Passes()
+            gc.collect()  # the garbage of the set-up: the pass below walks what lives
+            passes.time("start-up heap, before open (nothing frozen)")
             await service.open()
+            opened = time.perf_counter()
+            passes.time("after open (the start-up heap frozen)")
             while (await service.reminders.run_round()).claimed:  # what the plan made due
                 pass  # before the idle day is swept first, not timed: idle means idle
+            # The first report and chart, nothing else asked: the worker's start (with the
+            # service, or by the first report before) and its libraries' import show here.
+            after_open = time.perf_counter() - opened
+            first = [(c, await ask(api, c)) for c in ("/baocao", "/bieudo") * 2]
             loop.set_debug(not args.no_debug)
             loop.slow_callback_duration = args.threshold
             lag = Lag(stalls, args.threshold)
@@ -269,6 +334,10 @@ async def main() -> None:
             stalls.phase, idle = "idle", Probe(api)
             until = time.perf_counter() + args.seconds
             await asyncio.gather(idle.run(until), rounds(service, until))
+            stalls.phase = "timed"  # the timed passes below are no phase's stall
+            passes.time("after the idle phase, as the collector left the heap")
+            passes.unfrozen("the same heap, nothing frozen")
+            await asyncio.sleep(0.1)  # the lag and debug mode see them in this phase
 
             chats = {chat for chat, _ in officials}
             stalls.phase, soak = "soak", Probe(api)
@@ -289,11 +358,22 @@ async def main() -> None:
             collections.close()
             ticking.cancel()
             loop.set_debug(False)
+            calm = "quiet" if await quiet(service) else "not quiet after 120 s"
+            passes.time(f"after the soak, {calm}, as the collector left the heap")
+            passes.unfrozen("the same heap, nothing frozen")
+            kept = [Task(n) for n in range(args.heap)]  # noqa: F841 (alive while timed)
+            passes.time(f"with {args.heap:,d} assignments cached (--heap), not yet frozen")
+            gc.freeze()  # as a collector's pass leaves them
+            passes.time("the same, frozen (the next pass)")
             await service.close(5)
         await db.dispose()
     print(f"load average {os.getloadavg()[0]:.2f} at the end; threshold "
           f"{args.threshold * 1000:.0f} ms; soak: {args.chats} nudges, {args.replies} replies, "
-          f"{asked} reports and charts")  # fmt: skip
+          f"{len(asked)} reports and charts")  # fmt: skip
+    print(f"before the phases, {after_open:.1f} s after open, nothing else asked: "
+          + ", ".join(f"{command} {took:.1f} s" for command, took in first))  # fmt: skip
+    print("soak: reports and charts, answer times in the order asked: "
+          + ", ".join(f"{command} {took:.1f} s" for command, took in asked))  # fmt: skip
     if not args.no_debug:
         print("asyncio debug mode, callbacks over the threshold:")
         report("idle", args.seconds, stalls.seen.get("idle", []), idle)
@@ -309,6 +389,8 @@ async def main() -> None:
     print("the garbage collector's passes (over: longer than the threshold):")
     for phase in ("idle", "soak"):
         print(collections.line(phase))
+    print("one full collection, timed (it holds the loop the whole time):")
+    print("\n".join(passes.lines()))
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
 """The garbage collector off the loop's busy moments (issue 16, point 4): the start-up heap
-frozen, full collections when the service is quiet."""
+frozen, full collections when the service is quiet, each freezing what survived it."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import weakref
 
 import pytest
 
@@ -106,6 +107,56 @@ async def test_a_service_never_quiet_still_collects_after_at_most_seconds(full_p
     finally:
         await collector.stop()
     assert gc.get_threshold() == thresholds  # Python's own full collections again
+
+
+class Node:
+    """A tracked object that can be part of a cycle."""
+
+    other: object = None
+
+
+async def test_what_survives_a_full_collection_is_not_walked_by_the_next(full_passes):
+    steps = Steps()
+    collector = heap.Collector(lambda: True, sleep=steps.sleep, monotonic=lambda: steps.now)
+    collector.start()
+    try:
+        long_lived, kept = Node(), survivors()
+        await steps.step()
+        assert collector.passes == 1
+        # A pass walks only what came after the last: the long-lived survivors are frozen.
+        assert gc.get_freeze_count() >= len(kept)
+        assert not any(o is long_lived for o in gc.get_objects(generation=2))
+        del kept
+    finally:
+        await collector.stop()
+        heap.release()
+
+
+async def test_a_cycle_that_died_frozen_is_reclaimed_by_the_next_renewal(full_passes):
+    steps = Steps()
+    collector = heap.Collector(lambda: True, renew=3600, sleep=steps.sleep,
+                               monotonic=lambda: steps.now)  # fmt: skip
+    collector.start()
+    try:
+        cycle = Node()
+        cycle.other = Node()
+        cycle.other.other = cycle
+        gone = weakref.ref(cycle)
+        kept = survivors()
+        await steps.step()  # frozen, alive
+        del cycle
+        kept = survivors()
+        await steps.step(extra=600)
+        assert collector.passes == 2 and collector.renewals == 0
+        assert gone() is not None  # garbage, but frozen: not walked
+        kept = survivors()
+        await steps.step(extra=3000)  # an hour since the start: the whole heap once
+        assert collector.passes == 3 and collector.renewals == 1
+        assert gone() is None
+        del kept
+    finally:
+        await collector.stop()
+        heap.release()
 
 
 async def test_two_collectors_give_python_its_thresholds_back_once_both_stop():

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
+import subprocess
+import sys
 import threading
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
@@ -15,7 +18,7 @@ from sqlalchemy import select
 
 from bot.app.builder import build_service
 from bot.app.settings import Settings
-from bot.documents.render import Renderer
+from bot.documents.render import Renderer, loaded
 from scheduler.clock import ManualClock
 from storage.enums import Channel
 from storage.models import ChatLink, Person
@@ -54,6 +57,31 @@ def alive(pid: int) -> bool:
     return True
 
 
+def running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's end waits for a reaper that may be slow)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+# A service process in short: its renderer started and ready, then waiting to be killed.
+SERVICE = """
+import asyncio
+from bot.documents.render import Renderer, loaded
+
+async def main():
+    renderer = Renderer()
+    renderer.start()
+    await renderer(loaded)
+    print(renderer.pids()[0], flush=True)
+    await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
 def failing() -> bytes:
     raise ValueError("no figures")
 
@@ -84,6 +112,64 @@ async def test_closing_ends_a_drawing_under_way_at_once(tmp_path):
     with pytest.raises(BrokenProcessPool):
         await asyncio.wait_for(drawing, 5)
     assert await until(lambda: not alive(pid)), "the worker still runs after close"
+
+
+async def test_a_killed_worker_is_replaced_by_the_next_drawing(tmp_path):
+    renderer = Renderer()
+    try:
+        idle = int(await renderer(whose))
+        os.kill(idle, signal.SIGKILL)
+        assert await until(lambda: not alive(idle))
+        # Killed while idle: the next drawing had not started, a new worker draws it.
+        drawing = int(await renderer(whose))
+        assert drawing != idle
+        started = tmp_path / "started"
+        lost = asyncio.ensure_future(renderer(forever, str(started)))
+        assert await until(started.exists)
+        os.kill(drawing, signal.SIGKILL)
+        with pytest.raises(BrokenProcessPool):  # killed drawing: its caller is told
+            await asyncio.wait_for(lost, 5)
+        assert int(await renderer(whose)) not in (idle, drawing)
+    finally:
+        renderer.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_worker_ends_with_its_service_killed():
+    service = subprocess.Popen(
+        [sys.executable, "-c", SERVICE], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        cwd=Path(__file__).parent.parent, text=True,
+    )  # fmt: skip
+    try:
+        assert service.stdout is not None
+        worker = int(service.stdout.readline())
+        assert running(worker)
+        service.kill()  # no close: nothing tells the worker to stop
+        service.wait()
+        for _ in range(500):  # at most 5 s
+            if not running(worker):
+                break
+            threading.Event().wait(0.01)
+        assert not running(worker), "the worker outlived its service"
+    finally:
+        service.kill()
+        service.wait()
+
+
+async def test_an_open_service_has_its_worker_ready_before_the_first_report(db):
+    service = build_service(Settings(), db, ManualClock(NOW),
+                            channels={"console": RecordingChannel()})  # fmt: skip
+    await service.open()
+    try:
+        # Started by opening, before any chart or report was asked for; the libraries
+        # were imported as it started (else the first chart waits a second or more).
+        (worker,) = service.renderer.pids()
+        libraries = ["matplotlib", "openpyxl", "docx"]
+        assert await service.renderer(loaded, *libraries) == libraries
+        assert service.renderer.pids() == [worker]
+    finally:
+        await service.close(1)
+    assert await until(lambda: not alive(worker)), "the worker still runs after close"
 
 
 async def test_the_services_chart_and_report_are_drawn_outside_its_process(db, tmp_path):

@@ -28,6 +28,7 @@ from bot.channels.health import board
 from bot.channels.media import MB, EvidenceFolder
 from bot.channels.pacing import Limiter
 from bot.channels.watch import ChannelWatch
+from bot.documents.attachments import preload
 from bot.documents.render import Renderer
 from bot.inbound.choices import keep_menus
 from bot.inbound.dispatcher import Deps, Dispatcher
@@ -135,7 +136,7 @@ class Service:
     digest_sink: ChatDigestSink
     reminders: ReminderService  # not started: ``serve`` starts it, tests run rounds
     escalation_copies: EscalationCopies | None = None  # NHACVIEC_EMAIL_ESCALATIONS=on
-    # The process the charts and reports are drawn in (started by the first one).
+    # The process the charts and reports are drawn in (started by ``open``).
     renderer: Renderer = field(default_factory=Renderer)
     collector: heap.Collector | None = None  # full collections when quiet (``open``)
 
@@ -146,15 +147,23 @@ class Service:
     async def open(self) -> int:
         """Process and send what the inbox kept, then start every channel with its
         menu; returns the number of updates and answers recovered."""
-        recovered = await self.dispatcher.recover()
-        menus = {"vi": menu("vi"), "en": menu("en")}
-        for channel in self.channels.values():
-            # A console is answered line by line; the platforms' updates are confirmed
-            # once stored, their answers following in the background.
-            d = self.dispatcher
-            await channel.start(d.receive if channel.interactive else d.accept)
-            board.started(channel.name)
-            await channel.set_commands(menus)
+        # The drawing worker imports its libraries while the service opens (the first
+        # report would wait for them), and this process the report's own (then frozen).
+        await asyncio.to_thread(self.renderer.start)  # spawning a process takes ~20 ms
+        try:
+            await asyncio.to_thread(preload)
+            recovered = await self.dispatcher.recover()
+            menus = {"vi": menu("vi"), "en": menu("en")}
+            for channel in self.channels.values():
+                # A console is answered line by line; the platforms' updates are confirmed
+                # once stored, their answers following in the background.
+                d = self.dispatcher
+                await channel.start(d.receive if channel.interactive else d.accept)
+                board.started(channel.name)
+                await channel.set_commands(menus)
+        except BaseException:  # a token refused, a webhook not reachable: no worker left
+            self.renderer.close()
+            raise
         heap.settle()  # what is alive now lives as long as the process
         if self.collector is None:
             self.collector = heap.Collector(self.quiet)

@@ -14,16 +14,24 @@ names no ``retry_after``: the ban doubles with each refusal in a row (1, 2, 4 �
 s) and each refusal lowers the rate by a quarter, which successes win back slowly:
 the rate is measured, not assumed.
 
+Answers first: a request sent ``with answering()`` (the dispatcher's answers to what a
+chat sent) takes the token's next free slot before a nudge or digest waiting for it,
+once its own chat's interval has passed; someone waits for the reply, a nudge can wait
+a second. The nudges are not starved: the dispatcher answers at most 24 chats at once,
+each once a second, under the token's 29.
+
 Time is injected (``monotonic``, ``sleep``) so tests decide it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextvars import ContextVar
 from datetime import timedelta
 from typing import Any
 
@@ -31,6 +39,19 @@ from bot.channels.base import ChannelError
 from bot.channels.health import board
 
 log = logging.getLogger("nhacviec.limiter")
+
+
+_answering: ContextVar[bool] = ContextVar("answering", default=False)
+
+
+@contextlib.contextmanager
+def answering() -> Iterator[None]:
+    """The requests made inside are answers: ahead of the others for the token's rate."""
+    token = _answering.set(True)
+    try:
+        yield
+    finally:
+        _answering.reset(token)
 
 
 def backoff(failures: int) -> float:
@@ -68,6 +89,7 @@ class Limiter:
         self._bot_until = 0.0
         self._refusals = 0  # in a row, for bans without a retry_after
         self.refused_count = 0
+        self._answers_ready = 0  # answers waiting for the token's rate alone: served first
 
     def lock(self, chat_id: str) -> asyncio.Lock:
         """Held around one message's parts so that they go out in order."""
@@ -77,8 +99,9 @@ class Limiter:
         """Seconds of the bot-wide ban still to run (0: none)."""
         return max(0.0, self._bot_until - self._monotonic())
 
-    def _wait(self, chat_id: str, now: float) -> float | None:
-        """Seconds until a request may start (≤ 0: now); None: when one in flight is back."""
+    def _shared_wait(self, now: float) -> float | None:
+        """Seconds until the token may send again (≤ 0: now); None: when one in flight is
+        back."""
         waits = [self._bot_until - now]
         if self.rate is not None:
             while self._sent and self._sent[0] <= now - self.window:
@@ -89,6 +112,11 @@ class Limiter:
                 return None
             if over >= 0:
                 waits.append(self._sent[over] + self.window - now)
+        return max(waits)
+
+    def _own_wait(self, chat_id: str, now: float) -> float:
+        """Seconds until ``chat_id`` may be sent to, as far as its own limits go."""
+        waits = [0.0]
         last = self._chat_last.get(chat_id)
         if last is not None:
             waits.append(last + self.per_chat_interval - now)
@@ -102,21 +130,33 @@ class Limiter:
 
     async def acquire(self, chat_id: str) -> None:
         """Return when a request to ``chat_id`` may go out now, and count it."""
-        while True:
-            now = self._monotonic()
-            ban = self._bot_until - now
-            if ban > self.max_wait:
-                raise ChannelError(
-                    "retry", f"rate limited for {ban:.1f} s more", timedelta(seconds=ban)
-                )
-            wait = self._wait(chat_id, now)
-            if wait is None:
-                self._returned.clear()
-                await self._returned.wait()
-            elif wait <= 0:
-                break
-            else:
-                await self._sleep(wait)
+        answer, ready = _answering.get(), False  # ready: counted in ``_answers_ready``
+        try:
+            while True:
+                now = self._monotonic()
+                ban = self._bot_until - now
+                if ban > self.max_wait:
+                    raise ChannelError(
+                        "retry", f"rate limited for {ban:.1f} s more", timedelta(seconds=ban)
+                    )
+                own, shared = self._own_wait(chat_id, now), self._shared_wait(now)
+                if answer and ready != (own <= 0):
+                    ready = own <= 0
+                    self._answers_ready += 1 if ready else -1
+                    if not ready:
+                        self._returned.set()  # the others behind it look again
+                free = shared is not None and shared <= 0
+                if own <= 0 and free and (answer or not self._answers_ready):
+                    break
+                if shared is None or (own <= 0 and free):  # (the latter: behind answers)
+                    self._returned.clear()
+                    await self._returned.wait()
+                else:
+                    await self._sleep(max(own, shared))
+        finally:
+            if ready:
+                self._answers_ready -= 1
+                self._returned.set()  # the others behind it look again
         self._in_flight += 1
         self._chat_last[chat_id] = now
         if chat_id.startswith("-"):

@@ -131,6 +131,12 @@ def _chart(by_group, day: date, lang: str, scope: str) -> bytes:
     return progress_chart(by_group, day, lang, scope)
 
 
+def preload() -> None:
+    """Import what a report needs in this process (openpyxl, python-docx): the service
+    does it as it opens, not in the first report's time."""
+    _load("bot.documents.report", "draft")
+
+
 def _load(module: str, kind: str):
     if kind == "draft":
         importlib.import_module("bot.documents.draft")

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.channels.base import Channel, ChannelError, Incoming, Outgoing
+from bot.channels.pacing import answering
 from bot.documents.render import Render, in_thread
 from bot.inbound import fairness
 from bot.inbound.answer import Answer
@@ -484,10 +485,11 @@ class Dispatcher:
             message = await self._builds.message(answer)  # a chart or report made now
             # An edit may go to another chat (every coordinator's copy of a decided request);
             # a text too long to edit goes as a new message rather than failing again and again.
-            if answer.replace and len(message.text) <= channel.max_text:
-                await channel.edit(chat_id, answer.replace, message)
-                return None
-            return await channel.send(chat_id, message)
+            with answering():  # someone waits for it: ahead of the nudges at the rate limit
+                if answer.replace and len(message.text) <= channel.max_text:
+                    await channel.edit(chat_id, answer.replace, message)
+                    return None
+                return await channel.send(chat_id, message)
         finally:
             await self._builds.finished(incoming, answer)
 
