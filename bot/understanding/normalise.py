@@ -25,7 +25,9 @@ month written short ("t8", "th8", "T.8", "thg 8", "t8/2026") or in words ("thán
 "thang 8", so that dates read it ("cuối t8": the end of August); a weekday written short after
 "xong"/"hôm" ("xong t2 r") becomes "thu 2"; a chat placeholder ("[hình ảnh]", "[sticker]") is
 dropped. Regional words are read for what they mean: "hông" (không), "mần" (làm), "ngóng"
-(đợi), central "ni" (này) after what it points to, "rứa" (thế).
+(đợi), central "ni" (này) after what it points to, "rứa" (thế), southern "liền" (ngay) and
+"dô" (vô), "gởi" (gửi) and northern "nàm" (làm) as written. A place's capitalised name after
+"xã", "phường", "thôn" … is one word ("xã Hòa Lợi": "hòa_lợi", no "lỗi" in it).
 
 When the reply carries diacritics, the words whose folded form is ambiguous are marked: a
 "cho" that was not "chờ" becomes "cho_" and a "doi" that was not "đợi" becomes "doi_", so that
@@ -173,7 +175,7 @@ def fold(text: str) -> str:
 
 _PLACE_HINT = re.compile(r"(?:xã|phường|thôn|làng|buôn|bản|xóm|ấp|xa|phuong|thon) \S")
 _NOT_A_NAME = frozenset(
-    "xong đã đang chưa hoàn rồi em bên vẫn còn đợi chờ mới cũ đã không ko dạ vâng".split()
+    "xong đã đang chưa hoàn rồi em bên vẫn còn đợi chờ mới cũ không ko dạ vâng".split()
 )
 _PLACE_WORDS = frozenset("xã phường thôn làng buôn bản xóm ấp xa phuong thon".split())
 
@@ -269,11 +271,11 @@ _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "d
 _REGIONAL = frozenset(  # words read for what they mean in a region (see ``_regional``)
     "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo con do lien".split()
 )
-# after "gọi": a call, a name, a bid ("gọi điện", "gọi anh", "gọi thầu"), not "gởi" (gửi)
 _AT_ONCE_AFTER = frozenset("ky nop gui lam trinh bao sua bo sung xong chuyen".split())
 _END_PARTICLES = frozenset({"", "nha", "nhe", "a", "ah", "anh", "chi", "luon", "do", "lien"})
 _SPELT = re.compile(r"(?<!\w)(?:gởi|nàm)(?!\w)")
 _RESPELT = {"gởi": "gửi", "nàm": "làm"}
+# after "gọi": a call, a name, a bid ("gọi điện", "gọi anh", "gọi thầu"), not "gởi" (gửi)
 _CALLED = frozenset("cho dien dt lai hoi ten la y thau anh chi a c em nhe".split())
 _MORE_OF = re.compile(r"(?:them|lui|xin|gia han) \d+ $")
 _LN_AFTER = frozenset({"mot", "phan", "chung", "lua", "nua"})  # "một lửa lữa": một nửa nữa
