@@ -253,7 +253,7 @@ _BUSY_TODAY = re.compile(  # a day taken by other business: "nay họp cả ngà
     r"(?<!\w)(?:nay|hom nay|hom qua|ca tuan nay|may hom nay)(?: \w+){0,2}"
     r" (?:hop|di hop|di cong tac|tiep doan|ban)(?: \w+){0,3}"
 )
-_AT_ONCE_AFTER = re.compile(r" (?:ngay|luon)(?!\w)")
+_AT_ONCE_NEXT = re.compile(r" (?:ngay|luon)(?!\w)")
 _HALTED_FOR = re.compile(r" (?:vi|do|de cho|de doi|cho|doi) ")
 _ABOUT_DAY_BEFORE = re.compile(
     r"(?<!\w)(?:khoang|tam|de|den|toi|sau) \d{1,2}/\d{1,2} (?:(?:em|e|minh|toi|ben em) )?$"
@@ -1080,7 +1080,7 @@ def _progress_votes(
             vote(IP, 0.8, "started")
         elif _asked_of_us(text, m, words):
             continue  # "anh kiểm tra lại giúp em …": asked of the coordinator, no step of ours
-        elif "la" in before[-2:] and _AT_ONCE_AFTER.match(text, m.end()):
+        elif "la" in before[-2:] and _AT_ONCE_NEXT.match(text, m.end()):
             vote(IP, 0.6, "forecast")  # "ổng về là em trình ký ngay": ready, the next step set
         elif not later and not busy:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
