@@ -155,7 +155,7 @@ _OBSTACLE_FILLERS = frozenset(
     {"co", "gap", "bi", "gi", "phat", "sinh", "kho", "khan", "vuong", "mac", "them", "con", "la"}
 )
 _ACHIEVED = re.compile(r" duoc(?! khong)(?!\w)")  # "rà soát được 20 thủ tục": some done
-_REFERENCE = re.compile(r"(?<![\w/])\d+/(?:\d{4}/)?[a-z]+-[a-z]")  # "05/kh-ubnd"
+_REFERENCE = lx.gated(r"(?<![\w/])\d+/(?:\d{4}/)?[a-z]+-[a-z]")  # "05/kh-ubnd"
 _ISSUED = re.compile(r"(?<!\w)(?:xong|phat hanh|ban hanh|gui)(?!\w)")
 _SEND_NEXT = re.compile(r" (?:(?:em|e|minh|toi) )?(?:se )?(?:gui|nop|chuyen)(?!\w)")
 _ADDRESS = frozenset({"anh", "chi", "a", "c"})
@@ -228,7 +228,7 @@ def votes(clauses: list[Clause]) -> list[Vote]:
     return found
 
 
-_UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "lúc được lúc không"
+_UNSURE_FAULT = lx.gated(  # "chắc là vướng …", "… hay gì ấy", "lúc được lúc không"
     r"^(?:\w+ ){0,3}chac la |(?<!\w)hay (?:gi|sao) (?:ay|do|day)(?!\w)"
     r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
 )
@@ -240,13 +240,13 @@ _LATER_STEPS = ("tong hop", "soan", "soan thao", "xay dung", "ra soat", "lap")
 _PART_NAMED = re.compile(
     r"con (?:lai )?(?:phan|buoc|khau|muc|noi dung|giai doan|dot|hang muc)(?!\w)"
 )
-_INSTRUCTED = re.compile(  # a completion asked of other units, or passed on to them
+_INSTRUCTED = lx.gated(  # a completion asked of other units, or passed on to them
     r"(?<!\w)(?:de nghi|yeu cau|nhac|don doc|doc thuc|chi dao) (?:cac|tat ca|nhung)(?: \w+){1,3}$"
 )
-_PRAISE = re.compile(
+_PRAISE = lx.gated(
     r"(?:(?:em|e|xin|xin duoc) )?(?:chuc mung|khen ngoi|bieu duong|tuyen duong)(?!\w)"
 )
-_COPY_NOT_YET = re.compile(  # "…, bản điện tử chưa": that copy not yet
+_COPY_NOT_YET = lx.gated(  # "…, bản điện tử chưa": that copy not yet
     r"(?:con )?ban (?:dien tu|giay|mem|cung|scan|goc|chinh|ky so|co dau)(?: \w+)? (?:thi )?chua"
     r"(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$"
 )
@@ -255,7 +255,7 @@ _MEETING_THEN = re.compile(
     r" (?:cuoc hop|buoi hop|hop|hoi nghi|buoi \w+)(?: \w+){0,2}? (?:roi )?(?:em|e|minh|toi) \w"
 )
 _GRANTED = re.compile(r"(?<!\w)(?:duoc )?(?:dong y|chap thuan|cho phep|duyet)(?: roi)?(?!\w)")
-_LAST_YEAR = re.compile(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[12]\d)(?!\w)")
+_LAST_YEAR = lx.gated(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[12]\d)(?!\w)")
 _NO_ANSWER = re.compile(
     r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
     r"|y kien|ket qua)(?!\w)|(?<!\w)chua (?:thay|duoc) (?:phe duyet|duyet)(?!\w)"
@@ -271,11 +271,11 @@ _ASKED_OF = re.compile(
 _FILE_FAULT = re.compile(
     r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
 )
-_FEW_ANSWERED = re.compile(
+_FEW_ANSWERED = lx.gated(
     r"(?<!\w)(?:moi|chi) (?:co )?(?:\d+|vai|mot vai|mot so|it) (?:so|xa|phuong|huyen|co quan|nganh"
     r"|bo|dia phuong)(?: \w+){0,2} (?:tra loi|phan hoi|gop y|cho y kien|co y kien)(?!\w)"
 )  # other bodies only: our own "phòng" answering late is work going on (heldout_r6)
-_BARE_WAIT = re.compile(  # "còn chờ thôi ạ", "vẫn đợi": waiting, nothing named
+_BARE_WAIT = lx.gated(  # "còn chờ thôi ạ", "vẫn đợi": waiting, nothing named
     r"^(?:(?:gio|bay gio|hien gio|nhung|ma) )?(?:(?:em|e|ben em) )?"
     r"(?:con|van) (?:dang )?(?:cho|doi)"
     r"(?: (?:thoi|a|ah|anh|chi|nhe|nha|day))*$"
@@ -308,7 +308,7 @@ _SENT_ANYWAY = re.compile(
     r"nen (?:em |e |minh |ben em |toi )?(?:da |phai )?(?:gui|nop|chuyen|up)(?: \w+){0,4}"
     r" (?:qua|bang|theo duong) (?:email|mail|zalo|buu dien|duong buu dien|ban scan|tay)(?!\w)"
 )
-_LATE_ANSWER = re.compile(  # the reply itself late, not the work
+_LATE_ANSWER = lx.gated(  # the reply itself late, not the work
     r"(?<!\w)(?:gio|bay gio|nay|hom nay) moi (?:nhan duoc|nhan|doc duoc|doc|xem duoc|xem|tra loi"
     r"|bao|bao cao|nhan tin|nhan duoc tin|vao duoc|vao|lien lac|rep|hoi am)(?!\w)"
     r"|(?<!\w)(?:tra loi|nhan tin|rep|phan hoi|bao cao) (?:anh |chi |a |c )?(?:cham|tre|muon)(?!\w)"
@@ -672,7 +672,7 @@ def _clause_votes(
     return out
 
 
-_SEND_VERB = re.compile(r"(?<!\w)(?:gui|nop|trinh|ban hanh|phat hanh)(?!\w)")  # "sẽ ban hành …"
+_SEND_VERB = lx.gated(r"(?<!\w)(?:gui|nop|trinh|ban hanh|phat hanh)(?!\w)")  # "sẽ ban hành …"
 _TO_OWN_LEADER = re.compile(
     r" (?:lanh dao|ld|sep|thu truong|chu tich|giam doc)(?: (?:xa|phuong|so|phong|don vi))?"
     r"(?: (?:roi|r|va|de|xin))?(?: (?:a|anh|chi|nhe|nha))*$"
@@ -681,7 +681,7 @@ _PROBABLY_END = re.compile(r"(?: roi| r)? thi phai(?: (?:a|anh|chi|nhe|nha))*$")
 _HEARSAY = re.compile(  # someone else, named or by role, said it: not the writer's own word
     r"(?<!\w)(?:anh|chi|chu|co|ban|dong chi|d/c|ben|phong|xa|so)(?: \w+){1,6} (?:bao|noi)(?: la)?$"
 )
-_DELIVERED = re.compile(  # not "trình": handed up; "bên em báo cáo đầy đủ rồi" (not "báo cáo
+_DELIVERED = lx.gated(  # not "trình": handed up; "bên em báo cáo đầy đủ rồi" (not "báo cáo
     r"(?<!\w)(?:gui|nop|ban hanh|phat hanh|chuyen(?= (?:roi|r)(?!\w))"  # lãnh đạo rồi")
     r"|bao cao(?! (?:lanh dao|ld|sep|thu truong|chu tich|giam doc|anh|chi)(?!\w)))(?!\w)"
 )
@@ -1105,7 +1105,7 @@ def _giving(text: str, start: int) -> bool:
     return bool(_GIVE_VERBS & set(words))
 
 
-_FOR_APPRAISAL = re.compile(  # handed up for another body's appraisal or approval
+_FOR_APPRAISAL = lx.gated(  # handed up for another body's appraisal or approval
     r"(?<!\w)(?:da )?(?:trinh|gui|nop)(?: \w+){0,4} (?:len |ve |sang |qua )?"
     r"(?:so|tinh|ubnd tinh|bo)(?: \w+){0,3} (?:tham dinh|phe duyet)(?: roi| r)?"
     r"(?= (?:a|ah|anh|chi|em|nhe|nha)$|$)"
