@@ -120,10 +120,16 @@ class Gated:
         return False
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.regex.search(text, *span) if self._may_match(text) else None
+        for needed in self.needed:  # _may_match, written out: this runs some 40 times a reply
+            if needed in text:
+                return self.regex.search(text, *span)
+        return None
 
     def match(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.regex.match(text, *span) if self._may_match(text) else None
+        for needed in self.needed:  # (as in search)
+            if needed in text:
+                return self.regex.match(text, *span)
+        return None
 
     def fullmatch(self, text: str, *span: int) -> re.Match[str] | None:
         return self.regex.fullmatch(text, *span) if self._may_match(text) else None
