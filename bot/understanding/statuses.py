@@ -1119,15 +1119,15 @@ SOME = frozenset({"vai", "may", "nhieu", "it", "mot", "cac", "tung"})  # "vài c
 _AWAITED = ("cho tham dinh", "cho phe duyet", "cho duyet", "cho ket qua", "cho y kien", "doi ")
 NO_NEED = (["khong", "phai"], ["khong", "can"], ["chang", "phai"], ["chang", "can"])
 _NONE: tuple[re.Match[str], ...] = ()
+_WORD_RUN = re.compile(r"\w+")
 
 
 class _Words(lx.Words):
-    """A clause's words, and where each opens in its text (``at``); ``plain``: the text is
-    words and spaces only, so a phrase can only open where one of its first words does;
+    """A clause's words, and where each opens in its text (``at``: in a text of words and
+    spaces only, its words; else its runs of word characters: "05/kh-ubnd" has "kh");
     ``scanned``: each table's last scan, with the text it scanned (masks rescan the same)."""
 
     at: dict[str, list[int]]
-    plain: bool
     scanned: dict[lx.Table, tuple[str, Sequence[re.Match[str]]]]
 
     @classmethod
@@ -1144,28 +1144,32 @@ class _Words(lx.Words):
             position += len(word) + 1
         words = cls(at)
         words.bits = bits
+        if "%" in text or "/" in text or "." in text or "," in text or "-" in text:
+            at = {}  # a word may open inside a token ("05/kh-ubnd"): where each run of
+            for run in _WORD_RUN.finditer(text):  # word characters opens
+                at.setdefault(run.group(), []).append(run.start())
         words.at = at
-        words.plain = not ("%" in text or "/" in text or "." in text or "," in text or "-" in text)
         words.scanned = {}
         return words
 
 
 def _scan(table: lx.Table, text: str, words: _Words) -> Sequence[re.Match[str]]:
     """The table's matches in a clause's (masked) text: tried only where one of the words
-    its phrases open with stands (masking keeps every position), when the clause is plain.
-    Also the test for any of a table's phrases in a clause: cheaper than ``Table.search``,
-    which tries the whole pattern at every word."""
+    its phrases open with stands (masking keeps every position), as each phrase opens on a
+    whole first word (but DISPUTE's "chu_q": not scanned). Also the test for any of a table's
+    phrases in a clause: cheaper than ``Table.search``, which tries its whole pattern at every
+    position."""
     if not words.bits & table.bit:  # Table.within, inlined: this runs some 30 times a reply
         return _NONE
     last = words.scanned.get(table)
     if last is not None and last[0] == text:
         return last[1]  # scanned already, unchanged since: a mask after the votes' loop
     starts = table.starts
-    if starts is None or not words.plain:
-        found = list(table.regex.finditer(text))  # a word may open inside a token ("05/kh-ubnd")
+    if starts is None:
+        found = list(table.regex.finditer(text))
     else:
         at, at_word = words.at, table.at_word
-        hits = [(p, w) for w in starts.intersection(words) for p in at[w]]
+        hits = [(p, w) for w in starts.intersection(at) for p in at[w]]
         if len(hits) > 1:
             hits.sort()
         end = 0
