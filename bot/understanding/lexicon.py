@@ -41,7 +41,7 @@ class Table:
     """A phrase table: its pattern, and the words one of which each of its matches starts with
     (None: any), so that a clause without any of them is not scanned at all."""
 
-    __slots__ = ("at_word", "bit", "by_words", "regex", "starts")
+    __slots__ = ("at_word", "bit", "by_words", "opens_on", "regex", "starts")
     _made = 0
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
@@ -61,8 +61,10 @@ class Table:
             kept = [p for p in ordered if (first := opens[p]) is None or word in first]
             whole = len(kept) == len(ordered) or len(self.regex.pattern) < _CUT_OVER
             self.at_word[word] = self.regex if whole else _compiled(kept)
-        # search() word by word: only where every match surely opens on a whole first word,
-        # and where trying the whole pattern at each word costs more than a loop over words
+        # the words every match surely opens on, each as a whole word (None: not sure), so
+        # that it is tried only where one stands; search() does so word by word only where
+        # trying the whole pattern at each word costs more than a loop over words
+        self.opens_on = openers if sure else None
         self.by_words = openers if sure and len(self.regex.pattern) > _BY_WORDS_OVER else None
         self.bit = 1 << Table._made
         Table._made += 1

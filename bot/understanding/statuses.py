@@ -357,7 +357,7 @@ def _clause_votes(
         else:
             vote(B, 0.95, "waiting")
 
-    if lx.DISPUTE.within(words) and lx.DISPUTE.search(text):  # (not _scan: "chu_q khong phai")
+    if _scan(lx.DISPUTE, text, words):
         vote(None, 1.0, "dispute")
         return out
     if "la" in words and _ECHO.match(text):
@@ -1155,23 +1155,24 @@ class _Words(lx.Words):
 
 def _scan(table: lx.Table, text: str, words: _Words) -> Sequence[re.Match[str]]:
     """The table's matches in a clause's (masked) text: tried only where one of the words
-    its phrases open with stands (masking keeps every position), as each phrase opens on a
-    whole first word (but DISPUTE's "chu_q": not scanned). Also the test for any of a table's
-    phrases in a clause: cheaper than ``Table.search``, which tries its whole pattern at every
-    position."""
+    its phrases surely open on stands (``Table.opens_on``; masking keeps every position). Also
+    the test for any of a table's phrases in a clause: cheaper than ``Table.search``, which
+    tries its whole pattern at every position."""
     if not words.bits & table.bit:  # Table.within, inlined: this runs some 30 times a reply
         return _NONE
     last = words.scanned.get(table)
     if last is not None and last[0] == text:
         return last[1]  # scanned already, unchanged since: a mask after the votes' loop
-    starts = table.starts
-    if starts is None:
+    opens_on = table.opens_on
+    if opens_on is None:
         found = list(table.regex.finditer(text))
     else:
         at, at_word = words.at, table.at_word
-        hits = [(p, w) for w in starts.intersection(at) for p in at[w]]
-        if len(hits) > 1:
-            hits.sort()
+        opening = opens_on.intersection(at)
+        if len(opening) == 1:  # the usual case: one of its first words, where it stands
+            hits = [(p, w) for w in opening for p in at[w]]
+        else:
+            hits = sorted([(p, w) for w in opening for p in at[w]])
         end = 0
         found = []
         for p, w in hits:  # each tried with the phrases that can open on its word only
