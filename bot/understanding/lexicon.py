@@ -41,7 +41,7 @@ class Table:
     """A phrase table: its pattern, and the words one of which each of its matches starts with
     (None: any), so that a clause without any of them is not scanned at all."""
 
-    __slots__ = ("at_word", "bit", "by_words", "opens_on", "regex", "starts")
+    __slots__ = ("at_word", "bit", "by_words", "needed", "opens_on", "regex", "starts")
     _made = 0
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
@@ -66,6 +66,10 @@ class Table:
         # trying the whole pattern at each word costs more than a loop over words
         self.opens_on = openers if sure else None
         self.by_words = openers if sure and len(self.regex.pattern) > _BY_WORDS_OVER else None
+        # search() first looks for the strings one of which every match holds (as Gated
+        # does), when they are few enough for that to cost less than it saves
+        needed = _needed(self.regex)
+        self.needed = tuple(needed) if needed and len(needed) <= _NEEDED_UP_TO else ("",)
         self.bit = 1 << Table._made
         Table._made += 1
         if self.starts is None:
@@ -79,6 +83,11 @@ class Table:
         return self.starts is None or not self.starts.isdisjoint(words)
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
+        for needed in self.needed:
+            if needed in text:
+                break
+        else:
+            return None
         openers = self.by_words
         if span or openers is None or not _WORDS_ONLY.fullmatch(text):
             return self.regex.search(text, *span)
@@ -194,6 +203,7 @@ _PLAIN = re.compile(r"[a-z_ |]+")
 _WORDS_ONLY = re.compile(r"[a-z0-9_ ]*")  # word characters and spaces: words split on spaces
 _CUT_OVER = 500  # characters of pattern: a shorter one is not cut per word (it saves little)
 _BY_WORDS_OVER = 3_000  # characters of pattern: below, the loop costs more than it saves (measured)
+_NEEDED_UP_TO = 8  # strings looked for before a table's search: more cost more than they save
 
 
 def _first_words(phrase: str) -> frozenset[str] | None:
