@@ -149,14 +149,16 @@ VOCABULARY = (
 )
 
 
-def _fold_table() -> dict[int, str | None]:
+def _fold_table() -> list[str | None]:
     marks = (c for c in range(0x300, 0x370) if unicodedata.combining(chr(c)))
     table: dict[int, str | None] = dict.fromkeys(marks)  # combining marks
     for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         char = chr(code)
         if unicodedata.category(char).startswith("L") and (folded := _slow_fold(char)) != char:
             table[code] = folded
-    return table
+    # indexed by code point, every letter up to the last folded one: str.translate then finds
+    # the letters it keeps too, where a dict raises (and clears) a KeyError for each of them
+    return [table.get(code, chr(code)) for code in range(max(table) + 1)]
 
 
 _FOLD = _fold_table()
@@ -177,7 +179,7 @@ _KEEP = VOCABULARY - SHORTHAND.keys() - _SECOND_HALVES - {"ht", "th", "tk"}
 def normalise(display: str) -> str:
     """The folded, repaired form of an NFC reply (see the module docstring)."""
     lower = display.lower()
-    folded = lower if lower.isascii() else lower.translate(_FOLD)  # (no ASCII in _FOLD)
+    folded = lower if lower.isascii() else lower.translate(_FOLD)  # (ASCII kept)
     if folded != lower:  # diacritics written: mark the ambiguous folds
         if "ch" in lower:
             lower = _CHO.sub("cho_", lower)
