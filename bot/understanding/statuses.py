@@ -1169,16 +1169,20 @@ def _scan(table: lx.Table, text: str, words: _Words) -> Sequence[re.Match[str]]:
     else:
         at, at_word = words.at, table.at_word
         opening = opens_on.intersection(at)
-        if len(opening) == 1:  # the usual case: one of its first words, where it stands
-            hits = [(p, w) for w in opening for p in at[w]]
-        else:
-            hits = sorted([(p, w) for w in opening for p in at[w]])
-        end = 0
         found = []
-        for p, w in hits:  # each tried with the phrases that can open on its word only
-            if p >= end and (m := at_word[w].match(text, p)):
-                found.append(m)
-                end = m.end()
+        end = 0
+        if len(opening) == 1:  # the usual case: one of its first words, where it stands
+            for word in opening:
+                phrases = at_word[word]
+                for p in at[word]:
+                    if p >= end and (m := phrases.match(text, p)):
+                        found.append(m)
+                        end = m.end()
+        else:
+            for p, word in sorted([(p, w) for w in opening for p in at[w]]):
+                if p >= end and (m := at_word[word].match(text, p)):  # each tried with the
+                    found.append(m)  # phrases that can open on its word only
+                    end = m.end()
     words.scanned[table] = (text, found)
     return found
 
