@@ -69,7 +69,7 @@ class Table:
         # search() first looks for the strings one of which every match holds (as Gated
         # does), when they are few enough for that to cost less than it saves
         needed = _needed(self.regex)
-        self.needed = tuple(needed) if needed and len(needed) <= _NEEDED_UP_TO else ("",)
+        self.needed = tuple(sorted(needed)) if needed and len(needed) <= _NEEDED_UP_TO else ("",)
         self.bit = 1 << Table._made
         Table._made += 1
         if self.starts is None:
