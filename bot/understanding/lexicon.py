@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from re import _parser  # type: ignore[attr-defined]  # the parsed pattern, for Gated
 
 # Each table's bit, and for each word the bits of the tables whose phrases may start with it:
 # a clause's words OR'd together (``Words``) tell every table at once whether to scan.
@@ -40,7 +41,7 @@ class Table:
     """A phrase table: its pattern, and the words one of which each of its matches starts with
     (None: any), so that a clause without any of them is not scanned at all."""
 
-    __slots__ = ("at_word", "bit", "by_words", "regex", "starts")
+    __slots__ = ("at_word", "bit", "by_words", "needed", "opens_on", "regex", "starts")
     _made = 0
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
@@ -60,9 +61,15 @@ class Table:
             kept = [p for p in ordered if (first := opens[p]) is None or word in first]
             whole = len(kept) == len(ordered) or len(self.regex.pattern) < _CUT_OVER
             self.at_word[word] = self.regex if whole else _compiled(kept)
-        # search() word by word: only where every match surely opens on a whole first word,
-        # and where trying the whole pattern at each word costs more than a loop over words
+        # the words every match surely opens on, each as a whole word (None: not sure), so
+        # that it is tried only where one stands; search() does so word by word only where
+        # trying the whole pattern at each word costs more than a loop over words
+        self.opens_on = openers if sure else None
         self.by_words = openers if sure and len(self.regex.pattern) > _BY_WORDS_OVER else None
+        # search() first looks for the strings one of which every match holds (as Gated
+        # does), when they are few enough for that to cost less than it saves
+        needed = _needed(self.regex)
+        self.needed = tuple(sorted(needed)) if needed and len(needed) <= _NEEDED_UP_TO else ("",)
         self.bit = 1 << Table._made
         Table._made += 1
         if self.starts is None:
@@ -76,6 +83,11 @@ class Table:
         return self.starts is None or not self.starts.isdisjoint(words)
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
+        for needed in self.needed:
+            if needed in text:
+                break
+        else:
+            return None
         openers = self.by_words
         if span or openers is None or not _WORDS_ONLY.fullmatch(text):
             return self.regex.search(text, *span)
@@ -98,10 +110,100 @@ class Table:
         return self.regex.sub(repl, text)
 
 
+class Gated:
+    """A regex tried only on a text holding one of ``needed``: strings of which every match
+    holds one, read off the pattern itself (so whatever is added to it stays gated right).
+    A pattern opening with a look-behind gives the regex engine no prefix to skip to, so a
+    search tries it at every position; most texts hold none of its strings, and ``in`` costs
+    a fraction of that."""
+
+    __slots__ = ("needed", "pattern", "regex")
+
+    def __init__(self, pattern: str) -> None:
+        self.regex = re.compile(pattern)
+        self.pattern = pattern
+        self.needed = tuple(sorted(_needed(self.regex) or {""}))  # "": always tried
+
+    def _may_match(self, text: str) -> bool:
+        for needed in self.needed:
+            if needed in text:
+                return True
+        return False
+
+    def search(self, text: str, *span: int) -> re.Match[str] | None:
+        for needed in self.needed:  # _may_match, written out: this runs some 40 times a reply
+            if needed in text:
+                return self.regex.search(text, *span)
+        return None
+
+    def match(self, text: str, *span: int) -> re.Match[str] | None:
+        for needed in self.needed:  # (as in search)
+            if needed in text:
+                return self.regex.match(text, *span)
+        return None
+
+    def fullmatch(self, text: str, *span: int) -> re.Match[str] | None:
+        return self.regex.fullmatch(text, *span) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self._may_match(text) else iter(())
+
+    def findall(self, text: str) -> list:
+        return self.regex.findall(text) if self._may_match(text) else []
+
+
+def gated(pattern: str) -> Gated:
+    return Gated(pattern)
+
+
+def _needed(regex: re.Pattern[str]) -> set[str] | None:
+    """Strings of which every match of ``regex`` holds one (None: none found)."""
+    if regex.flags & re.IGNORECASE:
+        return None
+    return _needed_in(_parser.parse(regex.pattern, regex.flags).data)
+
+
+def _needed_in(items: list) -> set[str] | None:
+    """The strings one of which a match of the parsed sequence ``items`` holds: the best of
+    its runs of literal characters and of what its groups, alternations and repeats taken at
+    least once need (an alternation needs one of each branch's); look-arounds need nothing of
+    the match."""
+    best: set[str] | None = None
+
+    def consider(found: set[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _selectivity(found) > _selectivity(best)):
+            best = found
+
+    run: list[str] = []
+    for op, av in items:
+        if op is _parser.LITERAL:
+            run.append(chr(av))
+            continue
+        consider({"".join(run)} if run else None)
+        run = []
+        if op is _parser.SUBPATTERN and not av[1] & re.IGNORECASE:
+            consider(_needed_in(av[3].data))
+        elif op is _parser.BRANCH:
+            branches = [_needed_in(branch.data) for branch in av[1]]
+            if all(branches):
+                consider(set().union(*branches))  # type: ignore[arg-type]
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and av[0] >= 1:
+            consider(_needed_in(av[2].data))
+    consider({"".join(run)} if run else None)
+    return best
+
+
+def _selectivity(strings: set[str]) -> tuple[int, int]:
+    """Longer strings first (rarer), then fewer of them (fewer to look for)."""
+    return min(map(len, strings)), -len(strings)
+
+
 _PLAIN = re.compile(r"[a-z_ |]+")
 _WORDS_ONLY = re.compile(r"[a-z0-9_ ]*")  # word characters and spaces: words split on spaces
 _CUT_OVER = 500  # characters of pattern: a shorter one is not cut per word (it saves little)
 _BY_WORDS_OVER = 3_000  # characters of pattern: below, the loop costs more than it saves (measured)
+_NEEDED_UP_TO = 8  # strings looked for before a table's search: more cost more than they save
 
 
 def _first_words(phrase: str) -> frozenset[str] | None:

@@ -151,14 +151,16 @@ VOCABULARY = (
 )
 
 
-def _fold_table() -> dict[int, str | None]:
+def _fold_table() -> list[str | None]:
     marks = (c for c in range(0x300, 0x370) if unicodedata.combining(chr(c)))
     table: dict[int, str | None] = dict.fromkeys(marks)  # combining marks
     for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         char = chr(code)
         if unicodedata.category(char).startswith("L") and (folded := _slow_fold(char)) != char:
             table[code] = folded
-    return table
+    # indexed by code point, every letter up to the last folded one: str.translate then finds
+    # the letters it keeps too, where a dict raises (and clears) a KeyError for each of them
+    return [table.get(code, chr(code)) for code in range(max(table) + 1)]
 
 
 _FOLD = _fold_table()
@@ -208,7 +210,7 @@ def normalise(display: str) -> str:
     lower = display.lower()
     if _PLACE_HINT.search(lower):
         lower = _named_places(display, lower)
-    folded = lower if lower.isascii() else lower.translate(_FOLD)  # (no ASCII in _FOLD)
+    folded = lower if lower.isascii() else lower.translate(_FOLD)  # (ASCII kept)
     accented = folded != lower
     if accented:  # diacritics written: mark the ambiguous folds
         if "ch" in lower:

@@ -156,7 +156,7 @@ _ALL_OF_IT = re.compile(  # "đạt 100% số xã": all of it, not "ký số 100
     r"|to dan pho)(?!\w)"
 )
 _DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh|duoc)(?!\w)")
-_DELIVER_VERB = re.compile(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
+_DELIVER_VERB = lexicon.gated(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
 _NEXT_MONTH = re.compile(r"(?<!\w)(?:thang (?:sau|toi)|sang thang(?! \d))(?!\w)")
 _RESULTS_LATER = re.compile(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)")
 _LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
@@ -203,7 +203,7 @@ _DENIED_READING = re.compile(
     r"|da (?:xong|hoan thanh|lam)|chua (?:lam|thuc hien|trien khai|bat dau|xong)|(?:bi )?vuong"
     r"(?: mac)?|hoan thanh|xin gia han|gia han)(?!\w)"
 )
-_ADMIRED = re.compile(r"(?<!\w)(?:gioi (?:ghe|qua|that|the)|tuyet voi|dang khen|qua gioi)(?!\w)")
+_ADMIRED = lexicon.gated(r"(?<!\w)(?:gioi (?:ghe|qua|that|the)|tuyet voi|dang khen|qua gioi)(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:em|minh|toi|chung toi|tui|ben tui)(?!\w)")
 _ONLY_PLANNED = re.compile(
     r"^(?:(?:da|em|ben em) )*(?:(?:moi|vua|da|chi moi) (?:len|xay dung|lap|co) ke hoach(?: roi)?"
@@ -234,16 +234,16 @@ _BARE_ASKS = (
     (_BARE_ASSIGNED, (IP, NS)),  # "Em giao bạn Minh rồi ạ": set going, begun or not?
     (_BARE_LOOKED, (IP, NS)),  # "dạ em có xem qua rồi ạ": read it, begun or not?
 )
-_WHICH_ONE = re.compile(
+_WHICH_ONE = lexicon.gated(
     r"(?<!\w)(?:anh|chi|a|c) (?:hoi|nhac) (?:cai|viec|nhiem vu|vu|phan) nao(?!\w)"
 )
 _DIRECTED = re.compile(
     r"^(?:da |toi |anh |chi )*chi dao(?: roi| r)?(?: (?:a|ah|nhe|nha|em))*[.!]*$"
 )
-_NOT_WHOLLY = re.compile(
+_NOT_WHOLLY = lexicon.gated(
     r"(?<!\w)(?:ma|nhung) (?:van )?chua (?:xong|hoan thanh) (?:han|het|hoan toan)(?!\w)"
 )
-_GREETING = re.compile(  # a first sentence that only greets
+_GREETING = lexicon.gated(  # a first sentence that only greets
     r"^(?:da |vang )?(?:em |e |con |chau |toi |minh )?(?:xin )?chao (?:anh|chi|chu|co|bac|thay|em"
     r"|dong chi|d/c|ca nha|moi nguoi)(?: (?:a|ah|nhe|nha|oi|\w+ a))?[.,!]+ "
 )
@@ -662,7 +662,7 @@ _HARD_TIMES = re.compile(
     rf"(?<!\w)(?:{_HARDSHIPS}|mua lu|mua bao|lu lut|(?:mat|cup|cat) dien|chap chon)(?!\w)"
 )
 _COPY = re.compile(r"(?<!\w)ban (?:giay|cung|goc|chinh|co dau|dong dau)(?!\w)")
-_WHOLE = re.compile(r"(?<!\w)(?:toan bo|tat ca|day du|tron bo)(?!\w)")
+_WHOLE = lexicon.gated(r"(?<!\w)(?:toan bo|tat ca|day du|tron bo)(?!\w)")
 
 
 def _settle(
@@ -804,9 +804,6 @@ def _settle(
     return status, best[status], ()
 
 
-_DRAFT_SENT = re.compile(r"(?<!\w)(?:gui|nop|trinh) (?:ban )?(?:du thao|nhap)(?!\w)")
-
-
 def _own_unit_late(blocking: list[Vote], found: list[Vote], parts: list[clauses_.Clause]) -> bool:
     """ "Phòng Kinh tế bên em trả số liệu chậm nên em đang đợi, vẫn đang làm": a wait on our
     own phòng's part, with the work said to go on, slows it (as own comments late, r6)."""
@@ -879,13 +876,13 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
 
 
 _NOT_DUE = re.compile(r"thi (?:van )?chua (?:den|toi) (?:ky|han|luc|dot|thoi han|thoi gian)(?!\w)")
-_NEGATED = re.compile(  # a task verb negated: "chưa gửi", "không làm", "chưa triển khai"
+_NEGATED = lexicon.gated(  # a task verb negated: "chưa gửi", "không làm", "chưa triển khai"
     r"(?<!\w)(?<!quen )(?<!phai )(?<!ai bao )(?<!ai noi )(?:chua|khong|ko|chang) "
     r"(?:duoc |the |kip |hoan toan )?"
     r"(?:lam|xong|hoan thanh|gui|nop|trinh|ky|ban hanh|trien khai|thuc hien|bat dau|bao cao"
     r"|tong hop|duyet|phe duyet|tra loi|dang_? tai|cap nhat|tham dinh)(?!\w)"
 )
-_AHEAD = re.compile(  # a future or sequence marker: what follows has not happened yet
+_AHEAD = lexicon.gated(  # a future or sequence marker: what follows has not happened yet
     r"(?<!\w)(?:se|sap(?! nhap| xep)|du kien|(?:em|e|minh|toi|du) dinh(?! kem)|roi moi"
     r"|(?<!qua )(?<!truoc )(?<!sang nay )(?<!hom nay )(?<!sang nay em )(?<!hom nay em )"
     r"(?<!qua em )moi (?:lam|bat dau|trien khai|thuc hien|gui|nop)"  # (not "sáng nay em mới
@@ -954,7 +951,7 @@ _MUST_WE = re.compile(  # whether the task is the writer's to do at all
     r" (?:(?:ben|phong|xa|phuong|don vi|truong) (?:em|minh|toi) )?(?:lam|thuc hien|trien khai)"
     r"(?: \w+){0,2} (?:khong|chua)(?!\w)"
 )
-_OFFICIAL_ASKED = re.compile(  # a draft sent, and whether the official copy is needed asked
+_OFFICIAL_ASKED = lexicon.gated(  # a draft sent, and whether the official copy is needed asked
     r"(?<!\w)(?:can|phai) (?:gui |nop )?(?:them )?ban (?:chinh thuc|goc|giay|co dau|ky)(?!\w)"
 )
 _SENT_TO = re.compile(  # sent or given to: "gửi … cho chị", "cấu hình chữ ký số cho lãnh đạo"
@@ -982,7 +979,7 @@ _WAIT_THEN = re.compile(  # (or "đợi đoàn kiểm tra về xong, khoảng 27
     r"(?!\w)"
 )
 _WAIT_KINDS = frozenset({"waiting", "own_wait", "waiting_vague", "condition"})
-_START_NOT_YET = re.compile(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
+_START_NOT_YET = lexicon.gated(  # a start negated or put ahead: "chưa bắt đầu", "sẽ triển khai"
     r"(?<!\w)(?<!khong phai )(?:chua|khong|ko|se|du kien|sap) (?:duoc |the |kip )?"
     r"(?:bat dau|bat tay|trien khai"
     r"|thuc hien|tien hanh|lam)(?!\w)(?! xong| het)"  # "chưa làm xong": begun, not finished
@@ -997,11 +994,11 @@ _WAIT_BODY = re.compile(  # "đợi chị Hoa phòng KT gửi": a person named, 
     r"| (?:pho|truong) phong(?!\w))"
 )  # (not "chờ anh Hùng phó chủ tịch ký": our leader, named)
 # "em đã chuyển cho đồng chí phụ trách": the task handed to a person, not the work sent up
-_TO_PERSON = re.compile(
+_TO_PERSON = lexicon.gated(
     r"(?<!\w)(?:chuyen|giao)(?: lai| qua)? cho_? (?:dong chi|d/c|anh|chi|em|ban|nguoi|can bo"
     r"|chuyen vien)(?!\w)(?:(?: \w+){0,3} (?:phu trach|xu ly|theo doi|lam))?"
 )
-_TOLD = re.compile(  # "lãnh đạo bảo làm xong trước 25/7": an instruction reported, not a report
+_TOLD = lexicon.gated(  # "lãnh đạo bảo làm xong trước 25/7": an instruction reported, not a report
     r"(?<!\w)(?<!em )(?<!minh )(?<!toi )(?:bao(?! cao)|yeu cau|chi dao|dan|nhac|giao|muon)"
     r"(?: (?!da )\w+){0,3}?"  # (not "anh Hùng bảo đã xong": a report heard)
     r" (?:lam xong|xong|hoan thanh)(?!\w)"
@@ -1021,12 +1018,12 @@ _NOBODY = re.compile(  # not "chưa có ai động vào": nobody has touched it,
 _BARE_DANG = re.compile(r"(?<!\w)dang ([a-z]+) (?:vi|do)(?!\w)")  # "đang tắc vì …": a state, why
 _SHARE = re.compile(r"(?<![\w/])\d+/\d+(?![\w/-])")
 _ISSUING = re.compile(r"(?<!\w)(?:phe duyet|ban hanh|ky ban hanh)(?!\w)")
-_HANDED = re.compile(r"(?<!\w)da (?:duoc )?(?:trinh|gui|nop|chuyen)(?!\w)")
-_ITEMS = re.compile(
+_HANDED = lexicon.gated(r"(?<!\w)da (?:duoc )?(?:trinh|gui|nop|chuyen)(?!\w)")
+_ITEMS = lexicon.gated(
     r"(?<!\w)(?:viec|nhiem vu|noi dung|muc|phan viec) (\d+(?:\.\d+)?|mot|hai|ba)(?![\w.])"
     r"|(?<![\w./])(\d{1,2}\.\d{1,2})(?![\w./%])"  # a task's code: "việc 2.1 xong, 2.3 đang làm"
 )
-_IF = re.compile(
+_IF = lexicon.gated(
     r"(?<!\w)(?:neu|co gi|gia su|(?<!so )(?<!cac )(?<!nhung )(?<!vai )(?<!\d )truong hop"
     r"|phong khi|khi nao)(?!\w)"
 )
@@ -1041,7 +1038,7 @@ def _known_words() -> frozenset[str]:
     words: set[str] = set(_FUNCTION_WORDS) | clauses_.LEADS | ACRONYMS
     for module in (lexicon, statuses_):
         for value in vars(module).values():
-            if isinstance(value, lexicon.Table):
+            if isinstance(value, lexicon.Table | lexicon.Gated):
                 value = value.regex
             if isinstance(value, re.Pattern):
                 words |= set(re.findall(r"[a-z]+", value.pattern))
@@ -1379,7 +1376,7 @@ _STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …"
 )
 
 
-_JUST_TAKEN = re.compile(
+_JUST_TAKEN = lexicon.gated(
     r"(?<!\w)(?:moi|vua|vua moi) (?:nhan|tiep nhan) (?:ban giao|viec|nhiem vu|ho so)(?!\w)"
 )
 _LOOKING = re.compile(r"(?<!\w)dang (?:xem|xem lai|nghien cuu|tim hieu|doc)(?: \w+){0,2}$")
@@ -1438,7 +1435,7 @@ def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
 
 _LEFT_WITHOUT = re.compile(r"^con (?:\d+|vai|mot so|it) \w+(?: \w+)? chua co (\w+)")
 _ONLY_LACKING = re.compile(r"^(?:(?:chi|con|chi con|moi) )?thieu(?!\w)")
-_SHARE_DONE = re.compile(r"(?<![\w,.])(?:[1-9]\d?|0)(?:[,.]\d)? ?%")  # a share short of all
+_SHARE_DONE = lexicon.gated(r"(?<![\w,.])(?:[1-9]\d?|0)(?:[,.]\d)? ?%")  # a share short of all
 _LACKING = re.compile(r"(?<!\w)thieu (?:mot |it |chut |mot (?:it|so|chut|vai) )?(\w+)")
 _SMALL_FAULT = re.compile(r"(?<!\w)(?:(?:vai|mot vai|mot so|it|chut|mot chut) loi|loi nho)(?!\w)")
 _RESOURCES = frozenset(  # what the work needs from outside: lacking one is an obstacle
@@ -1450,7 +1447,7 @@ _RESOURCES = frozenset(  # what the work needs from outside: lacking one is an o
 _SUPPLYING = re.compile(
     r"(?<!\w)dang (?:bo sung|hoan thien|hoan chinh|chinh sua|sua|cap nhat)(?!\w)"
 )
-_SHORT_OF = re.compile(  # "số liệu chưa đủ": what the work needs, not there yet
+_SHORT_OF = lexicon.gated(  # "số liệu chưa đủ": what the work needs, not there yet
     r"(?<!\w)(?:so lieu|kinh phi|nguoi|can bo|ho so|tai lieu|thong tin|von)(?: \w+){0,2}"
     r" (?:van )?(?:chua|khong) (?:du|co du)(?!\w)"
 )
@@ -1526,21 +1523,23 @@ _GOT_THROUGH = re.compile(  # what the obstacle held up done after all
     r"(?<!\w)(?:muon|thue|nho|xin) (?:tam )?(?:may|may tinh|laptop|mang|wifi|dien thoai)"
     r"(?: \w+){0,4} (?:de )?(?:gui|nop|up|lam) (?:len |di )?duoc roi(?!\w)"
 )
-_PAST = re.compile(  # a state said of before: "lúc trước", "trước đây" (not "trước 25/7")
+_PAST = lexicon.gated(  # a state said of before: "lúc trước", "trước đây" (not "trước 25/7")
     r"^(?:(?:nhung|con|ma) )?(?:luc truoc|truoc day|truoc do|hoi truoc|hom truoc|thoi gian truoc"
     r"|ban dau|luc dau|tuan truoc|thang truoc|hom qua|hom kia|tuan roi|dot truoc|lan truoc"
     r"|truoc(?! (?:\d|ngay|han|khi|tet|thoi han|mat|do|het|tien|tuan|thang|quy|nam)))(?!\w)"
 )
-_PAST_IN = re.compile(r"(?<!\w)hoi (?:thang \d{1,2}|truoc|dau nam|dau thang)(?!\w)")
+_PAST_IN = lexicon.gated(r"(?<!\w)hoi (?:thang \d{1,2}|truoc|dau nam|dau thang)(?!\w)")
 _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …", "hiện tại …"
     r"^(?:(?:nhung|con|ma|thi) )?(?:gio|bay gio|hien gio|hien tai|hien nay|hien(?! thi)|nay"
     r"|hom nay)(?!\w)"
 )
 
 
-_MISTAKEN = re.compile(r"(?<!\w)(?:bao|ghi|nhan|gui|tra loi) nham(?!\w)")
+_MISTAKEN = lexicon.gated(r"(?<!\w)(?:bao|ghi|nhan|gui|tra loi) nham(?!\w)")
 _SAID_WRONGLY = re.compile(r"(?<!\w)(?:bao|ghi|nhan|tra loi) nham(?: \w+){0,2} la(?!\w)")
-_IN_FACT = re.compile(r"^(?:(?:nhung|ma|con) )?(?:thuc ra|that ra|thuc te la|chinh xac la)(?!\w)")
+_IN_FACT = lexicon.gated(
+    r"^(?:(?:nhung|ma|con) )?(?:thuc ra|that ra|thuc te la|chinh xac la)(?!\w)"
+)
 
 
 def _corrected(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
@@ -1574,7 +1573,7 @@ def _last_years(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     return [v for v in found if not (v.status is D and first <= v.clause < this_year[0])]
 
 
-_THIS_YEAR = re.compile(r"(?<!\w)nam nay(?!\w)")
+_THIS_YEAR = lexicon.gated(r"(?<!\w)nam nay(?!\w)")
 
 
 def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
@@ -1621,12 +1620,12 @@ def _rest_not_begun(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vot
 
 _THIS_ONE = re.compile(r"^con (?:\w+ ){1,4}nay(?!\w)")
 # "còn việc anh nhắc …", "nhiệm vụ tuyên truyền anh hỏi thì …": the task the nudge is about
-_YOU_ASKED = re.compile(
+_YOU_ASKED = lexicon.gated(
     r"(?<!\w)(?:viec|nhiem vu|cai|vu|noi dung)(?: \S+){0,6}? (?:anh|chi|a|c|dong chi) (?:nhac|hoi)"
     r"(?!\w)"
 )
-_THAT_TASK = re.compile(r"^con (?:vu|viec|nhiem vu|cai) (?!con lai|kia|khac)\w+")
-_ABOUT_TASK = re.compile(
+_THAT_TASK = lexicon.gated(r"^con (?:vu|viec|nhiem vu|cai) (?!con lai|kia|khac)\w+")
+_ABOUT_TASK = lexicon.gated(
     r"^(?:con )?ve (?:viec |nhiem vu |cong tac )?(?:so hoa|ra soat|khao sat|ke hoach|bao cao|de an"
     r"|kiem tra|tuyen truyen|tthc|sipas|chi so|dich vu cong|danh gia|cham diem)(?!\w)"
 )
@@ -1635,7 +1634,7 @@ _THIS_NAMED = re.compile(
     r"^(?:(?:da|em|ben em) )*(?:nhiem vu|viec|ke hoach|noi dung|bao cao|de an|cai|vu)"
     r" (?:nay|ni)(?!\w)"
 )
-_THIS_TASK = re.compile(  # "…, nhiệm vụ này | thì"; "xong việc này rồi nha anh, còn …"
+_THIS_TASK = lexicon.gated(  # "…, nhiệm vụ này | thì"; "xong việc này rồi nha anh, còn …"
     r"^(?:con )?(?:nhiem vu|viec|ke hoach|noi dung) nay$"
     r"|^(?:(?:da|lam) )?(?:xong|hoan thanh) (?:nhiem vu|viec|ke hoach|noi dung) nay(?!\w)"
 )
@@ -1669,7 +1668,7 @@ def _issued_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> 
     return []
 
 
-_THEN_START = re.compile(
+_THEN_START = lexicon.gated(
     r"(?<!\w)(?<!gio )(?<!nay )(?:(?:em|e|minh|toi|ben em) )?moi (?:lam|bat dau|bat tay|trien khai"
     r"|dung)(?!\w)"  # (not "giờ mới bắt đầu": begun just now)
     r"(?! duoc (?:mot|\d|it|chut|phan|khoang|chung|gan|nua))"  # not "mới làm được một ít": so far
@@ -2080,7 +2079,7 @@ _FORMER_OWNER = re.compile(  # the work was an abolished or merged unit's
     r"|huyen cu|phuong cu|don vi cu|phong cu|so cu)(?: \w+){0,2} (?:lam|phu trach|thuc hien|lo"
     r"|chu tri)(?!\w)"
 )
-_DRAFT_SENT = re.compile(
+_DRAFT_SENT = lexicon.gated(
     r"(?<!\w)(?:gui|nop|chuyen|trinh)(?: \w+){0,3} (?:ban )?(?:du thao|ban nhap|ban thao)(?!\w)"
     r"|(?<!\w)(?:du thao|ban nhap|ban thao)(?: \w+){0,3} (?:gui|nop|chuyen|trinh)(?!\w)"
 )
@@ -2088,8 +2087,8 @@ _FOR_COMMENTS = re.compile(  # a draft sent to be commented on or checked: a ste
     r"(?<!\w)(?:gop y|y kien|xem truoc|xem qua|xem giup|tham khao|chinh sua|hoan thien|sua)(?!\w)"
 )
 _START_WORD = re.compile(r"(?<!\w)(?:bat dau|bat tay|khoi dong)(?!\w)")  # a start, not a finish
-_LAST_YEAR = re.compile(r"(?<!\w)nam (?:ngoai|truoc|roi)(?!\w)")
-_COVERED = re.compile(r"(?<!\w)da co (?:noi dung|phan) (?:nay|do|ni)(?!\w)")
+_LAST_YEAR = lexicon.gated(r"(?<!\w)nam (?:ngoai|truoc|roi)(?!\w)")
+_COVERED = lexicon.gated(r"(?<!\w)da co (?:noi dung|phan) (?:nay|do|ni)(?!\w)")
 _NO_EXTENSION = re.compile(  # "không cần gia hạn, tuần sau xong": no more time wanted
     r"(?<!\w)(?:khong can|khoi|khong phai|chua can) (?:xin )?(?:gia han|lui|them thoi gian)(?!\w)"
 )
@@ -2124,7 +2123,7 @@ _MONTHS = {str(n): n for n in range(1, 13)} | dict(
     zip("gieng hai ba tu nam sau bay tam chin muoi".split(), range(1, 11), strict=True)
 )
 
-_ASKED_DONE = re.compile(  # "cho phép bên em hoàn thành …", "xin được nộp …": permission asked
+_ASKED_DONE = lexicon.gated(  # "cho phép bên em hoàn thành …", "xin được nộp …": permission asked
     r"(?<!\w)(?:xin phep|cho_? phep|xin (?:duoc|cho_?)|de nghi (?:cho_?|duoc)"
     r"|cho_? (?:em|ben em|toi|minh|don vi|chung em|phong em|xa em) (?:duoc )?)"
     r"(?: (?!bao|da|dang)\w+){0,3}? (?:hoan thanh|xong|nop|gui)(?!\w)"

@@ -156,7 +156,7 @@ _OBSTACLE_FILLERS = frozenset(
     {"co", "gap", "bi", "gi", "phat", "sinh", "kho", "khan", "vuong", "mac", "them", "con", "la"}
 )
 _ACHIEVED = re.compile(r" duoc(?! khong)(?!\w)")  # "rà soát được 20 thủ tục": some done
-_REFERENCE = re.compile(r"(?<![\w/])\d+/(?:\d{4}/)?[a-z]+-[a-z]")  # "05/kh-ubnd"
+_REFERENCE = lx.gated(r"(?<![\w/])\d+/(?:\d{4}/)?[a-z]+-[a-z]")  # "05/kh-ubnd"
 _ISSUED = re.compile(r"(?<!\w)(?:xong|phat hanh|ban hanh|gui)(?!\w)")
 _SEND_NEXT = re.compile(r" (?:(?:em|e|minh|toi) )?(?:se )?(?:gui|nop|chuyen)(?!\w)")
 _ADDRESS = frozenset({"anh", "chi", "a", "c"})
@@ -231,7 +231,7 @@ def votes(clauses: list[Clause]) -> list[Vote]:
     return found
 
 
-_UNSURE_FAULT = re.compile(  # "chắc là vướng …", "… hay gì ấy", "lúc được lúc không"
+_UNSURE_FAULT = lx.gated(  # "chắc là vướng …", "… hay gì ấy", "lúc được lúc không"
     r"^(?:\w+ ){0,3}chac la |(?<!\w)hay (?:gi|sao) (?:ay|do|day)(?!\w)"
     r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
 )
@@ -268,13 +268,13 @@ _LATER_STEPS = ("tong hop", "soan", "soan thao", "xay dung", "ra soat", "lap")
 _PART_NAMED = re.compile(
     r"con (?:lai )?(?:phan|buoc|khau|muc|noi dung|giai doan|dot|hang muc)(?!\w)"
 )
-_INSTRUCTED = re.compile(  # a completion asked of other units, or passed on to them
+_INSTRUCTED = lx.gated(  # a completion asked of other units, or passed on to them
     r"(?<!\w)(?:de nghi|yeu cau|nhac|don doc|doc thuc|chi dao) (?:cac|tat ca|nhung)(?: \w+){1,3}$"
 )
-_PRAISE = re.compile(
+_PRAISE = lx.gated(
     r"(?:(?:em|e|xin|xin duoc) )?(?:chuc mung|khen ngoi|bieu duong|tuyen duong)(?!\w)"
 )
-_COPY_NOT_YET = re.compile(  # "…, bản điện tử chưa": that copy not yet
+_COPY_NOT_YET = lx.gated(  # "…, bản điện tử chưa": that copy not yet
     r"(?:con )?ban (?:dien tu|giay|mem|cung|scan|goc|chinh|ky so|co dau)(?: \w+)? (?:thi )?chua"
     r"(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$"
 )
@@ -285,7 +285,7 @@ _MEETING_THEN = re.compile(
 _GRANTED_PAST = re.compile(r"(?<!\w)da (?:duoc )?(?:dong y|chap thuan|cho phep|duyet)(?!\w)")
 _NO_NEED_THEN = re.compile(r"thi (?:cung )?(?:khong|chang|chua|khoi) (?:can|phai)(?!\w)")
 _GRANTED = re.compile(r"(?<!\w)(?:duoc )?(?:dong y|chap thuan|cho phep|duyet)(?: roi)?(?!\w)")
-_LAST_YEAR = re.compile(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[12]\d)(?!\w)")
+_LAST_YEAR = lx.gated(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[12]\d)(?!\w)")
 # "chờ xem Sở có góp ý gì không", "để coi có ý kiến gì hông": whether the receiver has
 # anything to say, a reaction to the product only
 ANY_REMARKS = re.compile(
@@ -309,11 +309,11 @@ _ASKED_OF = re.compile(
 _FILE_FAULT = re.compile(
     r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
 )
-_FEW_ANSWERED = re.compile(
+_FEW_ANSWERED = lx.gated(
     r"(?<!\w)(?:moi|chi) (?:co )?(?:\d+|vai|mot vai|mot so|it) (?:so|xa|phuong|huyen|co quan|nganh"
     r"|bo|dia phuong)(?: \w+){0,2} (?:tra loi|phan hoi|gop y|cho y kien|co y kien)(?!\w)"
 )  # other bodies only: our own "phòng" answering late is work going on (heldout_r6)
-_BARE_WAIT = re.compile(  # "còn chờ thôi ạ", "vẫn đợi": waiting, nothing named
+_BARE_WAIT = lx.gated(  # "còn chờ thôi ạ", "vẫn đợi": waiting, nothing named
     r"^(?:(?:gio|bay gio|hien gio|nhung|ma) )?(?:(?:em|e|ben em) )?"
     r"(?:con|van) (?:dang )?(?:cho|doi)"
     r"(?: (?:thoi|a|ah|anh|chi|nhe|nha|day))*$"
@@ -347,7 +347,7 @@ _SENT_ANYWAY = re.compile(
     r"nen (?:em |e |minh |ben em |toi )?(?:da |phai )?(?:gui|nop|chuyen|up)(?: \w+){0,4}"
     r" (?:qua|bang|theo duong) (?:email|mail|zalo|buu dien|duong buu dien|ban scan|tay)(?!\w)"
 )
-_LATE_ANSWER = re.compile(  # the reply itself late, not the work
+_LATE_ANSWER = lx.gated(  # the reply itself late, not the work
     r"(?<!\w)(?:gio|bay gio|nay|hom nay) moi (?:nhan duoc|nhan|doc duoc|doc|xem duoc|xem|tra loi"
     r"|bao|bao cao|nhan tin|nhan duoc tin|vao duoc|vao|lien lac|rep|hoi am)(?!\w)"
     r"|(?<!\w)(?:tra loi|nhan tin|rep|phan hoi|bao cao) (?:anh |chi |a |c )?(?:cham|tre|muon)(?!\w)"
@@ -397,7 +397,7 @@ def _clause_votes(
         else:
             vote(B, 0.95, "waiting")
 
-    if lx.DISPUTE.within(words) and lx.DISPUTE.search(text):
+    if _scan(lx.DISPUTE, text, words):
         vote(None, 1.0, "dispute")
         return out
     if "la" in words and _ECHO.match(text):
@@ -501,17 +501,21 @@ def _clause_votes(
             busy_day = True
             continue
         vote(B, 0.5 if eased else 1.0, "eased" if eased else "obstacle")
-    if lx.TROUBLE.within(words) and lx.TROUBLE.search(text):
+    if _scan(lx.TROUBLE, text, words):
         vote(B, 0.5, "eased")  # "có vấn đề": trouble, how much not said
-    if lx.HALT.within(words) and (halt := lx.HALT.search(text)):
-        if following in ("vi", "do") or _HALTED_FOR.search(text, halt.end()) or "chi dao" in text:
+    if halts := _scan(lx.HALT, text, words):
+        if (
+            following in ("vi", "do")
+            or _HALTED_FOR.search(text, halts[0].end())
+            or "chi dao" in text
+        ):
             vote(B, 0.9, "obstacle")  # "tạm dừng do máy scan hỏng", "lãnh đạo chỉ đạo dừng lại
             # để chờ sắp xếp bộ máy": halted, and why
         else:
             vote(B, 0.5, "eased")  # "tạm dừng rồi anh": halted, or paused a while?
-    if lx.SLOW.within(words) and lx.SLOW.search(text):
+    if _scan(lx.SLOW, text, words):
         vote(B, 0.5, "slow")  # "hơi chậm chút ạ": held up, or only slow?
-    if lx.FINE.within(words) and lx.FINE.search(text):
+    if _scan(lx.FINE, text, words):
         vote(D, 0.5, "doubt")  # "cũng tạm ổn rồi": done, or going well?
     for m in _scan(lx.WAITING, text, words):
         if _giving(text, m.start()):
@@ -578,7 +582,7 @@ def _clause_votes(
     for m in _scan(lx.SIGN_UP, text, words):
         if not _ISSUED.search(text, m.end()):  # not "trình lãnh đạo ký và phát hành rồi"
             vote(IP, 0.9, "own_wait")  # "đã … trình lãnh đạo Sở ký": with our leader to sign
-    if lx.CONDITION.within(words) and lx.CONDITION.search(text):
+    if _scan(lx.CONDITION, text, words):
         vote(B, 0.5, "condition")
     unmasked = text
     text = _mask(lx.NEUTRAL, _mask(lx.OWN_WAIT, text, words), words)
@@ -619,7 +623,7 @@ def _clause_votes(
             vote(IP, 0.9, "partial")  # "có 3 xã chưa gửi": what is left of the work
         else:
             vote(IP, 0.8, "undelivered")
-    if lx.ON_TIME.within(words) and lx.ON_TIME.search(text):
+    if _scan(lx.ON_TIME, text, words):
         vote(IP, 0.8, "on_time")  # "bên em vẫn kịp ạ": on time, so under way
     for _m in _scan(lx.DID, text, words):
         vote(D, 0.5, "did")  # "đã cấp 1.250 chữ ký số": done that, and the task?
@@ -752,12 +756,12 @@ def _clause_votes(
         _delivery_ahead(clause, vote)
     if ("van " in text or "dang " in text) and _STILL_GOING.search(text):
         vote(None, 1.0, "still")  # "… nhưng vẫn đang làm": going on despite
-    if lx.ACK.within(words) and lx.ACK.search(text):
+    if _scan(lx.ACK, text, words):
         vote(None, 1.0, "ack")
     return out
 
 
-_SEND_VERB = re.compile(r"(?<!\w)(?:gui|nop|trinh|ban hanh|phat hanh)(?!\w)")  # "sẽ ban hành …"
+_SEND_VERB = lx.gated(r"(?<!\w)(?:gui|nop|trinh|ban hanh|phat hanh)(?!\w)")  # "sẽ ban hành …"
 _TO_OWN_LEADER = re.compile(
     r" (?:lanh dao|ld|sep|thu truong|chu tich|giam doc)(?: (?:xa|phuong|so|phong|don vi))?"
     r"(?: (?:roi|r|va|de|xin))?(?: (?:a|anh|chi|nhe|nha))*$"
@@ -766,7 +770,7 @@ _PROBABLY_END = re.compile(r"(?: roi| r)? thi phai(?: (?:a|anh|chi|nhe|nha))*$")
 _HEARSAY = re.compile(  # someone else, named or by role, said it: not the writer's own word
     r"(?<!\w)(?:anh|chi|chu|co|ban|dong chi|d/c|ben|phong|xa|so)(?: \w+){1,6} (?:bao|noi)(?: la)?$"
 )
-_DELIVERED = re.compile(  # not "trình": handed up; "bên em báo cáo đầy đủ rồi" (not "báo cáo
+_DELIVERED = lx.gated(  # not "trình": handed up; "bên em báo cáo đầy đủ rồi" (not "báo cáo
     r"(?<!\w)(?:gui|nop|ban hanh|phat hanh|chuyen(?= (?:roi|r)(?!\w))"  # lãnh đạo rồi")
     r"|bao cao(?! (?:lanh dao|ld|sep|thu truong|chu tich|giam doc|anh|chi)(?!\w)))(?!\w)"
 )
@@ -1224,7 +1228,7 @@ def _giving(text: str, start: int) -> bool:
     return bool(_GIVE_VERBS & set(words))
 
 
-_FOR_APPRAISAL = re.compile(  # handed up for another body's appraisal or approval
+_FOR_APPRAISAL = lx.gated(  # handed up for another body's appraisal or approval
     r"(?<!\w)(?:da )?(?:trinh|gui|nop)(?: \w+){0,4} (?:len |ve |sang |qua )?"
     r"(?:so|tinh|ubnd tinh|bo)(?: \w+){0,3} (?:tham dinh|phe duyet)(?: roi| r)?"
     r"(?: (?:tu |ngay |tu ngay |hom )?\d{1,2}/\d{1,2}(?:/\d{2,4})?)?"  # "… thẩm định từ ngày 2/7"
@@ -1239,15 +1243,15 @@ SOME = frozenset({"vai", "may", "nhieu", "it", "mot", "cac", "tung"})  # "vài c
 _AWAITED = ("cho tham dinh", "cho phe duyet", "cho duyet", "cho ket qua", "cho y kien", "doi ")
 NO_NEED = (["khong", "phai"], ["khong", "can"], ["chang", "phai"], ["chang", "can"])
 _NONE: tuple[re.Match[str], ...] = ()
+_WORD_RUN = re.compile(r"\w+")
 
 
 class _Words(lx.Words):
-    """A clause's words, and where each opens in its text (``at``); ``plain``: the text is
-    words and spaces only, so a phrase can only open where one of its first words does;
+    """A clause's words, and where each opens in its text (``at``: in a text of words and
+    spaces only, its words; else its runs of word characters: "05/kh-ubnd" has "kh");
     ``scanned``: each table's last scan, with the text it scanned (masks rescan the same)."""
 
     at: dict[str, list[int]]
-    plain: bool
     scanned: dict[lx.Table, tuple[str, Sequence[re.Match[str]]]]
 
     @classmethod
@@ -1264,34 +1268,45 @@ class _Words(lx.Words):
             position += len(word) + 1
         words = cls(at)
         words.bits = bits
+        if "%" in text or "/" in text or "." in text or "," in text or "-" in text:
+            at = {}  # a word may open inside a token ("05/kh-ubnd"): where each run of
+            for run in _WORD_RUN.finditer(text):  # word characters opens
+                at.setdefault(run.group(), []).append(run.start())
         words.at = at
-        words.plain = not ("%" in text or "/" in text or "." in text or "," in text or "-" in text)
         words.scanned = {}
         return words
 
 
 def _scan(table: lx.Table, text: str, words: _Words) -> Sequence[re.Match[str]]:
     """The table's matches in a clause's (masked) text: tried only where one of the words
-    its phrases open with stands (masking keeps every position), when the clause is plain."""
+    its phrases surely open on stands (``Table.opens_on``; masking keeps every position). Also
+    the test for any of a table's phrases in a clause: cheaper than ``Table.search``, which
+    tries its whole pattern at every position."""
     if not words.bits & table.bit:  # Table.within, inlined: this runs some 30 times a reply
         return _NONE
     last = words.scanned.get(table)
     if last is not None and last[0] == text:
         return last[1]  # scanned already, unchanged since: a mask after the votes' loop
-    starts = table.starts
-    if starts is None or not words.plain:
-        found = list(table.regex.finditer(text))  # a word may open inside a token ("05/kh-ubnd")
+    opens_on = table.opens_on
+    if opens_on is None:
+        found = list(table.regex.finditer(text))
     else:
         at, at_word = words.at, table.at_word
-        hits = [(p, w) for w in starts.intersection(words) for p in at[w]]
-        if len(hits) > 1:
-            hits.sort()
-        end = 0
+        opening = opens_on.intersection(at)
         found = []
-        for p, w in hits:  # each tried with the phrases that can open on its word only
-            if p >= end and (m := at_word[w].match(text, p)):
-                found.append(m)
-                end = m.end()
+        end = 0
+        if len(opening) == 1:  # the usual case: one of its first words, where it stands
+            for word in opening:
+                phrases = at_word[word]
+                for p in at[word]:
+                    if p >= end and (m := phrases.match(text, p)):
+                        found.append(m)
+                        end = m.end()
+        else:
+            for p, word in sorted([(p, w) for w in opening for p in at[w]]):
+                if p >= end and (m := at_word[word].match(text, p)):  # each tried with the
+                    found.append(m)  # phrases that can open on its word only
+                    end = m.end()
     words.scanned[table] = (text, found)
     return found
 
