@@ -860,3 +860,27 @@ def test_a_day_set_roughly_and_a_reaction_awaited():
 def test_an_upload_that_fails_and_the_boss_to_sign(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+def test_another_partys_part_not_done_and_the_rest_theirs():
+    assert (
+        read(
+            "Nhiều cán bộ chưa kích hoạt VNeID mức 2 được do công an xã chưa xuống làm, nên bên em"
+            " chưa làm được bước tiếp theo"
+        ).status
+        is B
+    )
+    # our own leader away is no body owing it
+    assert (
+        read("Làm thì làm rồi nhưng chưa gửi được vì lãnh đạo đi công tác chưa ký").status is not B
+    )
+    reading = read("Em làm xong phần em rồi, còn lại là việc của Sở")
+    assert reading.ask and set(reading.alternatives) == {B, D}
+    assert (
+        read("Đã xong 85% việc chuyển đổi dữ liệu, phần còn lại Viettel làm trong tuần").percent
+        == 85
+    )
+    assert (
+        read("Giời ơi em quên béng mất, thế để hôm nay em bắt tay vào làm luôn nhé anh").status
+        is NS
+    )

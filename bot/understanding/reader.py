@@ -645,6 +645,10 @@ def _short_of_target(parts: list[clauses_.Clause]) -> bool:
     return False
 
 
+_REST_THEIRS = re.compile(
+    rf"^con lai la (?:viec |phan )?(?:cua )?(?:ben |phong |so |xa |ban |don vi )?"
+    rf"(?:{lexicon.BODY_NAMES})(?!\w)"
+)
 _THEIRS = re.compile(
     rf"^thi (?:ben |phong |so |xa |ban |don vi )?(?:{lexicon.BODY_NAMES})(?: \S+){{0,3}}"
     r" (?:lo|phu trach|lam|chu tri|dam nhan)(?!\w)"
@@ -861,6 +865,10 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         and not (  # "còn tuyên truyền thì phòng Văn hóa lo": theirs, not what is left of ours
             c.index + 1 < len(parts) and _THEIRS.match(parts[c.index + 1].text)
         )
+        and not _REST_THEIRS.match(c.text)
+    ]
+    left += [  # "em làm xong phần em rồi, còn lại là việc của Sở": ours done, the rest theirs
+        Vote(B, 0.5, c.index, "waiting_vague") for c in after if _REST_THEIRS.match(c.text)
     ]
     unsure = [  # "đã gửi nhưng chưa biết được duyệt chưa": done, and then?
         Vote(None, 1.0, c.index, "unsure")
@@ -1797,13 +1805,22 @@ def _lacking_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote
             cause = before  # "phần mềm vẫn chưa cho đổi tên đơn vị nên em chưa nộp được"
         else:
             continue
-        if _NOT_THERE_YET.search(cause.text) and not any(
+        owed = (  # "do công an xã chưa xuống làm": another's part not done (not our own
+            cause.lead in ("vi", "do")  # leader's: "vì lãnh đạo đi công tác chưa ký")
+            and bool(lexicon.NEGATORS & set(cause.text.split()))
+            and not _OUR_LEADER.search(cause.text)
+        )
+        if (_NOT_THERE_YET.search(cause.text) or owed) and not any(
             v.status is B and v.clause == cause.index for v in found
         ):
             out.append(Vote(B, 0.9, cause.index, "obstacle"))
     return out
 
 
+_OUR_LEADER = re.compile(
+    r"(?<!\w)(?:lanh dao|sep|giam doc|pho giam doc|chu tich|pho chu tich|truong phong|pho phong"
+    r"|thu truong|ld|gd|pgd|ct|pct)(?!\w)"
+)
 _UNABLE_YET = re.compile(
     r"(?<!\w)chua (?:lam|trien khai|thuc hien|bat dau|tien hanh|to chuc|nop|gui) duoc(?!\w)"
 )

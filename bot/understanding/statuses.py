@@ -236,6 +236,7 @@ _UNSURE_FAULT = lx.gated(  # "chắc là vướng …", "… hay gì ấy", "lú
     r"|(?<!\w)luc (?:duoc|co) luc (?:khong|ko|mat)(?!\w)"
 )
 _STEP_AFTER = re.compile(r" (?:lay y kien|hop|gop y|xin y kien|hoi nghi|tap huan)(?!\w)")
+_LET_ME = re.compile(r"^(?:(?:the|vay|thoi|da) )?de ")
 _BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "họ bảo …"
     r"(?:^| )(?:so|ho|tinh|ubnd tinh|ben do|ben so|van phong)(?: \w+){0,2} (?:bao|noi|tra loi)"
     r"(?: la)? $"
@@ -670,7 +671,7 @@ def _clause_votes(
         at_once = not {"dang", "da", "van", "roi"} & set(_before(text, now.start())[-2:])
         if (
             now.group().endswith("luon")
-            and not text.startswith("de ")
+            and not _LET_ME.match(text)  # "(thế) để hôm nay em bắt tay vào làm luôn": to do
             and not lx.FUTURE.search(text, 0, now.start())
         ):
             at_once = False  # "sáp nhập xong là bên em làm luôn": went on at once (not "để 20/7
