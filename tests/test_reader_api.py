@@ -884,3 +884,10 @@ def test_another_partys_part_not_done_and_the_rest_theirs():
         read("Giời ơi em quên béng mất, thế để hôm nay em bắt tay vào làm luôn nhé anh").status
         is NS
     )
+
+
+def test_staff_away_and_a_request_corrected():
+    reading = read("chưa làm xong được vì cán bộ đi vắng")  # "vắng" is no "vâng"
+    assert reading.ask and set(reading.alternatives) == {B, IP}
+    reading = read("Dạ em đính chính: ko phải xin đến 10/8 mà là đến 20/8 ạ")
+    assert (reading.status, reading.new_date) == (X, date(2026, 8, 20))

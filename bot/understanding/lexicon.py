@@ -449,6 +449,7 @@ OBSTACLE = table(
     "|bat tay)",
     "(chua|khong) (co )?(ai|nguoi) (lam )?thay",  # "cán bộ phụ trách nghỉ phép, chưa có ai thay"
     "dau co (ai|nguoi) (ma )?(lam|phu trach|theo doi)",  # "mô có người mà làm"
+    r"(can bo|nguoi|cong chuc)( \w+){0,2} (di vang|vang mat)",  # "vì cán bộ đi vắng"
     r"(can bo|nguoi|anh em)( \w+){0,2} nghi het",
     "bi co lap", "cuon troi",  # "lũ cuốn trôi cầu treo, 4 bản bị cô lập"
     "chua (ban )?giao (chia khoa|kho|ho so|tai lieu|du lieu|con dau)",  # "chưa giao chìa khóa"
@@ -895,4 +896,6 @@ LATER_REPORT = re.compile(
 AT_ONCE = re.compile(
     r"(?<!\w)(?:lam|trien khai|thuc hien|xu ly|bat tay(?: vao)?) (?:ngay(?! \d)|lien|luon)(?!\w)"
 )
-ACK = table("da nhan", "nhan duoc", "da xem", "ok", "vang", "da ro", "ro roi", "cam on")
+ACK = table(  # (not "cán bộ đi vắng", "vắng mặt": away)
+    "da nhan", "nhan duoc", "da xem", "ok", "(?<!di )vang(?! mat)", "da ro", "ro roi", "cam on"
+)

@@ -311,6 +311,7 @@ def read_reply(
     found = _done_first(found, parts)
     found += _units_owed(found, parts)
     found += _sent_on(found, parts, today)
+    found += _rather_than(parts)
     found += _lacking_cause(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
@@ -658,7 +659,10 @@ _NOT_ACCEPTED = re.compile(r"^ma chua (?:duoc|dat|on)" + _POLITE_END)
 _MOVING = frozenset({"progress", "started", "partial", "undone"})  # work said to be moving
 # a hardship complained of ("mạng yếu quá nên chậm", "máy móc thiếu thốn quá"): in the way of
 # the work, or only slowing it?
-_HARDSHIPS = r"cham|yeu|thieu thon|thieu (?:nguoi|can bo|nhan luc|nhan su)|qua(?: a| anh| chi)*$"
+_HARDSHIPS = (
+    r"cham|yeu|thieu thon|thieu (?:nguoi|can bo|nhan luc|nhan su)|di vang|vang mat"
+    r"|qua(?: a| anh| chi)*$"
+)
 _HARDSHIP = re.compile(rf"(?<!\w)(?:{_HARDSHIPS})(?!\w)")  # ("phòng dạo này thiếu người, …
 # anh đang tự làm": short of staff, the work going on)
 # with a share done and no step said, the weather too: "được 30% thôi anh, mưa lũ cả tuần nay"
@@ -1769,6 +1773,22 @@ _MORE_TO_DO = re.compile(  # a step to the product still said (not "để em rà
     r"(?<!\w)(?:hoan thien|chi con|con (?:ky|trinh|gui)|lan cuoi|moi gui|roi (?:moi )?gui"
     r"|lam not)(?!\w)"
 )
+
+
+def _rather_than(parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Em đính chính: ko phải xin đến 10/8 mà là đến 20/8 ạ": the request said again,
+    corrected."""
+    return [
+        Vote(X, 1.0, c.index, "extension")
+        for c in parts[1:]
+        if c.lead == "ma"
+        and _BUT_UNTIL.match(c.text)
+        and _NOT_THAT_REQUEST.search(parts[c.index - 1].text)
+    ]
+
+
+_BUT_UNTIL = re.compile(r"^ma la (?:xin )?(?:den|toi|sang) (?:ngay )?\d{1,2}/\d{1,2}")
+_NOT_THAT_REQUEST = re.compile(r"(?<!\w)khong phai (?:la )?(?:xin|gia han|lui)(?!\w)")
 
 
 def _sent_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> list[Vote]:
