@@ -651,6 +651,9 @@ DONE = table(
     r"da (trinh ky|trinh|ky|ky duyet|duyet|hoan thien)( \w+){0,4} (va|roi) (ban hanh|phat hanh"
     r"|gui|nop|dang tai)",
 )  # fmt: skip
+# "… xem bên em đã nộp chưa": whether it went, to be checked; no report of the sending
+_WHETHER_SENT = r"xem( \w+){0,3} (da )?(nop|gui|xong|lam|hoan thanh)( \w+)? chua"
+WHETHER_SENT = re.compile(rf"(?<!\w)(?:{_WHETHER_SENT})(?!\w)")
 NEUTRAL = table(  # looks like completion, is not
     "(thoi gian|thoi han|han|moc|ngay) (hoan thanh|xong)", "de (hoan thanh|xong)", "ky nhan",
     "muon (hoan thanh|xong)", "neu (hoan thanh|xong)", "khi nao (hoan thanh|xong)",
@@ -660,8 +663,7 @@ NEUTRAL = table(  # looks like completion, is not
     # nhiệm vụ 6 tháng là cái nào"
     "mau (bao cao )?hoan thanh", "bao cao hoan thanh nhiem vu",
     "nhan ban giao xong",  # "em vừa nhận bàn giao xong, chưa làm gì": the handover, not the task
-    # "để em kiểm tra lại xem bên em đã nộp chưa": whether, a check promised
-    r"xem( \w+){0,3} (da )?(nop|gui|xong|lam|hoan thanh)( \w+)? chua",
+    _WHETHER_SENT,  # "để em kiểm tra lại xem bên em đã nộp chưa": whether, a check promised
     # "đã gửi anh cái công văn hỏi về việc này rồi": a question sent, not the product
     "(gui|nop)( anh| chi)?( cai)? (cong van|van ban|tin nhan|email|mail) hoi",
 )  # fmt: skip

@@ -244,9 +244,6 @@ _BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "h�
 _SYSTEM_AS_SUBJECT = ("he thong ", "he thong lai ", "phan mem ", "phan mem lai ", "cong ")
 _THEY = re.compile(r"(?:^| )(?:may anh|may chi|ho|ben do|ben so|ben no|ben nay|ben tinh) $")
 _REVIEWING = ("xem", "coi", "xu ly", "tham dinh", "kiem tra", "tong hop", "trinh")
-_WHETHER_SENT = re.compile(
-    r"(?<!\w)xem(?: \w+){0,3} (?:da )?(?:nop|gui|xong|lam|hoan thanh)(?: \w+)? chua(?!\w)"
-)
 _OUTING = re.compile(r"(?:^| )di (?:tap huan|hoc|hop|cong tac|kiem tra|viec)(?: \w+){0,4}$")
 _TO_YOU = re.compile(r"(?:da )?(?:gui|nop)(?: cho_?)? (?:anh|chi|a|c|dong chi)(?!\w)")
 _DRAFTED = re.compile(r"^(?:da )?du thao(?! xong)(?!\w)")
@@ -795,7 +792,7 @@ def _delivery_ahead(clause: Clause, vote) -> None:
     m = _SEND_VERB.search(text)
     if m is None or _SEND_LATER.search(text) or _negated(_before(text, m.start())):
         return
-    if _WHETHER_SENT.search(text):
+    if lx.WHETHER_SENT.search(text):
         return  # "để em kiểm tra lại xem bên em đã nộp chưa": whether it went, to be checked
     head = text[: m.start()]
     if re.search(r"(?<!\w)(?:neu|khi nao|co gi)(?!\w)", head) or _PAST_HEAD.search(head):
