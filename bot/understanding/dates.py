@@ -331,6 +331,11 @@ def completion_date(
     return found
 
 
+def this_year(day: int, month: int, today: date) -> date | None:
+    """The day of this month in today's year, or None when there is no such day."""
+    return _past(day, month, None, today)
+
+
 def _past(day: int, month: int, written_year: str | None, today: date) -> date | None:
     try:
         return date(_year(written_year) or today.year, month, day)

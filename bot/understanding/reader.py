@@ -139,7 +139,7 @@ from datetime import date, timedelta
 from bot.understanding import clauses as clauses_
 from bot.understanding import lexicon
 from bot.understanding import statuses as statuses_
-from bot.understanding.dates import completion_date, extension_date
+from bot.understanding.dates import completion_date, extension_date, this_year
 from bot.understanding.documents import DocumentRef, documents
 from bot.understanding.normalise import ACRONYMS, normalise
 from bot.understanding.numbers import Fraction, fractions, percents
@@ -339,13 +339,12 @@ def read_reply(
     )
     if status is None and not alternatives and _ONLY_WHEN.match(core):
         alternatives = (X, IP, NS)  # "tuần sau ạ", "20/8 ạ": only a time; of what?
-    if (status in (D, B) or alternatives[:1] in ((D,), (B,))) and _DONE_OR_WAIT.search(norm):
-        first = status or alternatives[0]  # "không biết thế là xong hay phải chờ Sở có ý kiến"
-        status, alternatives = None, (first, D if first is B else B)
-    if (status in (D, B) or alternatives[:1] in ((D,), (B,))) and _UNCONFIRMED.search(norm):
-        first = status or alternatives[0]  # "em nộp rồi mà hệ thống báo lỗi, không biết đã
-        status, alternatives = None, (B, D, IP) if first is B else (D, IP, B)  # lên chưa":
-        # arrived? (done, still to do, or held by the receiver)
+    if (first := _done_or_held(status, alternatives)) and _DONE_OR_WAIT.search(norm):
+        status, alternatives = None, (first, D if first is B else B)  # "không biết thế là
+        # xong hay phải chờ Sở có ý kiến"
+    if (first := _done_or_held(status, alternatives)) and _UNCONFIRMED.search(norm):
+        status, alternatives = None, (B, D, IP) if first is B else (D, IP, B)  # "em nộp rồi
+        # mà hệ thống báo lỗi, không biết đã lên chưa": arrived? (done, still to do, or held)
     if alternatives[:1] == (D,) and _MUST_WE.search(norm):
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if (
@@ -474,6 +473,12 @@ _DAY_THEN = re.compile(  # "10/7 mới bắt đầu", "bắt đầu từ 21/7"
 )
 
 
+def _done_or_held(status: Status | None, alternatives: tuple[Status, ...]) -> Status | None:
+    """Done or blocked, read or offered first; else None."""
+    first = status or (alternatives[0] if alternatives else None)
+    return first if first in (D, B) else None
+
+
 def _mentioned(m: re.Match[str]) -> str:
     return " cum tu " if len(m.group(1).split()) <= 9 else m.group(0)
 
@@ -499,20 +504,14 @@ def _dated_starts(found: list[Vote], parts: list[clauses_.Clause], today: date) 
             and v.clause < len(parts)
             and (ahead := _DAY_DONE.match(parts[v.clause].text))
         ):
-            try:  # "…, 31/7 xong ạ": a finish on a day ahead, foreseen
-                if date(today.year, int(ahead[2]), int(ahead[1])) > today:
-                    v = Vote(IP, 0.6, v.clause, "future_done")
-            except ValueError:
-                pass
+            on = this_year(int(ahead[1]), int(ahead[2]), today)
+            if on and on > today:  # "…, 31/7 xong ạ": a finish on a day ahead, foreseen
+                v = Vote(IP, 0.6, v.clause, "future_done")
         if v.kind == "future_start" and v.clause < len(parts):
             day = _DAY_THEN.search(parts[v.clause].text)
-            try:
-                dm = (day[1], day[2]) if day and day[1] else (day[3], day[4]) if day else None
-                when = date(today.year, int(dm[1]), int(dm[0])) if dm else None
-                gone = when is not None and timedelta(0) <= today - when <= timedelta(days=92)
-            except ValueError:
-                gone = False
-            if gone:
+            dm = (day[1], day[2]) if day and day[1] else (day[3], day[4]) if day else None
+            when = this_year(int(dm[0]), int(dm[1]), today) if dm else None
+            if when is not None and timedelta(0) <= today - when <= timedelta(days=92):
                 v = Vote(IP, 0.8, v.clause, "started")
         out.append(v)
     return out
@@ -2142,10 +2141,7 @@ def _past_deadline(norm: str, today: date, deadline: date | None) -> bool:
         month = int(early[1])  # but a month after the deadline's is after it
         when = date(today.year + (month < today.month), month, 1) if 1 <= month <= 12 else None
     if when is None and (after := _AFTER_DAY.search(norm)):  # "có lẽ phải sau 15/8 mới …"
-        try:
-            when = date(today.year, int(after[2]), int(after[1]))
-        except ValueError:
-            when = None
+        when = this_year(int(after[1]), int(after[2]), today)
     if when is None and deadline and (lunar := _LUNAR_LATER.search(norm)):
         # "sau Tết", "qua rằm tháng bảy": lunar, no day to record, but past a deadline
         month = _MONTHS.get(lunar[1] or "", 13) + 1  # the lunar month runs about a month behind
