@@ -298,6 +298,12 @@ _DOING = frozenset(
 )
 
 
+_SENT_INTO = frozenset({"gui", "nop", "dua", "chuyen", "up", "day", "nhap", "bo"})
+_SENT_TO = frozenset(
+    {"so", "phong", "ubnd", "tinh", "xa", "phuong", "van", "cong", "mail", "email"}
+)
+
+
 def _regional(word: str, previous: str, text: str, end: int) -> str | None:
     """Southern and central words folded into others: "hông/hổng" (không) before a verb,
     "mần" (làm) after an aspect word, "chi" (gì) after a verb and before "hết/cả"."""
@@ -314,6 +320,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "ngay"  # southern "liền" after a verb, at the end: at once ("trình ký liền")
     if word == "do" and previous == "tay" and after in ("lam", "viec"):
         return "vo"  # southern "bắt tay dô làm": vô (into)
+    if word == "do" and previous in _SENT_INTO and after in _SENT_TO:
+        return "vo"  # "gửi dô Sở hồi tuần rồi": into, not "do" (because)
     if word == "nam" and previous == "chua" and after in ("chi", "gi", "j"):
         return "lam"  # "chưa nàm chi cả" (not "chưa nắm được")
     if word == "lua" and previous in _LN_AFTER:

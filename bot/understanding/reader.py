@@ -1688,25 +1688,61 @@ _THEN_START = lexicon.gated(
 
 
 _OWED_UNITS = re.compile(
-    r"(?:^|(?<= ))(?:con )?(?:\d+|vai|mot so) (?:trong \d+ )?(?:xa|phuong|don vi|phong|truong|thon"
-    r"|so|nganh|co quan|bo phan)(?: \w+){0,3} chua (?:gui|nop|bao cao|co|cung cap)(?!\w)"
-    # "…, còn bên Nội vụ cũ vẫn chưa gửi nên chưa tổng hợp được": another side's part owed
-    r"|(?:^|(?<= ))(?:con )?ben (?!em\b|minh\b|toi\b)\w+(?: \w+){0,3} (?:van )?chua"
+    r"(?:^|(?<= ))(?:con )?(?:\d+(?:/\d+)?|vai|mot so|may|cac|nhung) (?:trong \d+ )?(?:xa|phuong"
+    r"|don vi|phong|truong|thon|so|nganh|co quan|bo phan|ap|tram|diem truong|khoa|to|khom"
+    r"|co so)(?: \w+){0,3} (?:van )?chua (?:gui|nop|bao cao|co|cung cap)(?!\w)"
+    # "…, còn bên Nội vụ cũ vẫn chưa gửi nên chưa tổng hợp được": another side's part owed;
+    # southern "bển chưa gửi số liệu qua": that side, unnamed
+    r"|(?:^|(?<= ))(?:con )?ben(?: (?!em\b|minh\b|toi\b|chua\b)\w+(?: \w+){0,3})? (?:van )?chua"
     r" (?:gui|nop|bao cao|cung cap|ban giao)(?!\w)"
 )
+# "đợi trường mầm non với trạm y tế gửi báo cáo", "đang đợi pkt gửi số liệu": someone else's
+# data or list awaited (not our own leader's signature: "chờ chị ký rồi em gửi báo cáo")
+_AWAITED_INPUT = lexicon.gated(
+    r"(?<!\w)(?:cho|doi|ngong)(?: (?!em\b|e\b|minh\b|toi\b|ky\b|duyet\b)\w+){1,8}"
+    r" (?:gui|nop|cung cap|chuyen)(?: lai| ve| qua| len)?(?: (?:so lieu|danh sach|bao cao"
+    r"|du lieu|bieu|bieu mau|phieu|ket qua|thong tin)(?!\w)|(?: nua| them| qua| ve)*"
+    r"(?: (?:la|moi|de|thi|roi)(?: em| minh)?)? tong hop(?!\w))"  # "… gửi nữa là tổng hợp được"
+)
+_THEN_ABLE = re.compile(r"(?<!\w)moi (?:\w+ ){0,2}(?:tong hop|lam|bao cao|nop)(?: \w+)? duoc(?!\w)")
+_OTHERS_DONE = re.compile(r"(?<!\w)(?:kia|khac)(?!\w)")  # "mấy trường kia xong hết rồi"
 
 
 def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
-    """ "Còn 2 trong 9 đơn vị chưa gửi số liệu nên chưa tổng hợp được": the units' inputs
-    owed keep the work from going on, so it waits on them."""
-    return [
-        Vote(B, 0.95, c.index, "waiting")
+    """ "Còn 2 trong 9 đơn vị chưa gửi số liệu nên chưa tổng hợp được", "chưa tổng hợp được vì
+    5/12 phòng chưa gửi số liệu", "đợi trường mầm non gửi báo cáo, em mới tổng hợp được": the
+    units' inputs owed keep the work from going on, so it waits on them. Beside a part said
+    done ("xong phần lớn, còn 2 thôn chưa gửi biểu") or work said to go on ("vẫn làm bình
+    thường, đợi chị Hoa phòng KT gửi số liệu") it stays what is left of the work."""
+    owed = [
+        c.index
         for c in parts
-        if c.lead == "nen"
-        and c.index
-        and _UNABLE.search(c.text)
-        and _OWED_UNITS.search(parts[c.index - 1].text)
+        if c.index
+        and (
+            (
+                c.lead == "nen"
+                and _UNABLE.search(c.text)
+                and _OWED_UNITS.search(parts[c.index - 1].text)
+            )
+            or (
+                c.lead in ("vi", "do")
+                and _OWED_UNITS.search(c.text)
+                and _UNABLE.search(parts[c.index - 1].text)
+            )
+            or (_THEN_ABLE.search(c.text) and _OWED_UNITS.search(parts[c.index - 1].text))
+        )
     ]
+    if not owed:
+        awaited = [c.index for c in parts if _AWAITED_INPUT.search(c.text) and not c.condition]
+        if awaited and not any(
+            (v.status is D or v.kind in _MOVING or v.kind == "still")
+            and v.clause not in awaited
+            and v.clause < len(parts)
+            and not _OTHERS_DONE.search(parts[v.clause].text)
+            for v in found
+        ):
+            owed = awaited[:1]
+    return [Vote(B, 0.95, i, "waiting") for i in owed]
 
 
 def _poor_line(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

@@ -287,10 +287,26 @@ _LAST_YEAR = lx.gated(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[1
 # "chờ xem Sở có góp ý gì không", "để coi có ý kiến gì hông": whether the receiver has
 # anything to say, a reaction to the product only
 ANY_REMARKS = re.compile(
-    r"(?<!\w)(?:xem|coi) (?:(?:so|ho|tinh|ben so|ben do|lanh dao so) )?(?:co )?(?:y kien|gop y"
-    r"|can sua|sua|chinh sua|yeu cau|phan hoi)(?: (?:chinh sua|bo sung|sua|them))? gi(?!\w)"
+    r"(?<!\w)(?:xem|coi) (?:(?:so|ho|tinh|ben|ben so|ben do|ben kia|lanh dao so) )?(?:co )?"
+    r"(?:y kien|gop y|can sua|sua|chinh sua|yeu cau|phan hoi|tra loi)"
+    r"(?: (?:chinh sua|bo sung|sua|them))? gi(?!\w)"
+    # "coi bển phản hồi sao": what that side says to it
+    r"|(?<!\w)(?:xem|coi) (?:ben |ben do |ben kia |so |tinh |ho )(?:phan hoi|noi|tra loi|bao)"
+    r" (?:sao|the nao|ra sao)(?!\w)"
     # "đợi bên Sở xem thế nào", "ngồi đợi coi bển nói sao": what they make of it
     r"|(?<!\w)(?:cho|doi)(?: \w+){0,4} (?:xem|coi)(?: \w+){0,2} (?:the nao|sao|ra sao)(?!\w)"
+)
+# "gửi rồi mà chưa thấy Sở nói gì", "bên Sở chưa nói chi hết", "bên kia báo sao em chưa
+# biết", "coi bển phản hồi sao", "chưa biết bên đó có yêu cầu bổ sung gì không": the
+# receiver's reaction to the product not yet known
+NO_REACTION = lx.gated(
+    r"(?<!\w)chua (?:thay |co |nhan duoc |duoc )?(?:\w+ ){0,3}?(?:phan hoi|tra loi|noi|y kien"
+    r"|hoi am|bao lai) (?:gi|chi|j)(?!\w)"
+    r"|(?<!\w)(?:ben kia|ben do|ben so|ben|ho|so|tinh) (?:bao|noi|phan hoi|tra loi) (?:sao|the nao"
+    r"|ra sao) (?:em |minh |toi )?(?:chua|khong) (?:biet|ro)(?!\w)"
+    r"|(?<!\w)(?:xem|coi) (?:\w+ ){0,2}(?:phan hoi|noi|tra loi|bao) (?:sao|the nao|ra sao)(?!\w)"
+    r"|(?<!\w)(?:khong|chua) biet (?:\w+ ){0,3}co (?:yeu cau|y kien|can)(?: \w+){0,2} gi"
+    r" (?:khong|ko|hong|k)(?!\w)"
 )
 _NO_ANSWER = re.compile(
     r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
@@ -536,6 +552,10 @@ def _clause_votes(
         and (_ASKED_OF.search(text) or (clause.lead != "nhung" and _ASKED_OF.search(previous)))
     ):
         owed_answer()  # "đã xin ý kiến Sở Tài chính … chưa được phản hồi"
+    elif not any(v.kind == "waiting" for v in out) and (unknown := NO_REACTION.search(text)):
+        vote(B, 0.95, "waiting")  # "gửi rồi mà chưa thấy Sở nói gì": a reaction awaited;
+        text = text[: unknown.start()] + _blank(unknown) + text[unknown.end() :]  # what they
+        # may ask for ("chưa biết có yêu cầu bổ sung gì không") is not asked yet
     if ("xem" in words or "coi" in words) and (remarks := ANY_REMARKS.search(text)):
         if not any(v.kind == "waiting" for v in out) and not _after_address(text, remarks.start()):
             # (not "anh xem có góp ý gì không ạ": the coordinator's remarks asked for)
