@@ -520,7 +520,7 @@ OWN_WAIT = table(
     f"(cho|doi) ({_OWN_LEADER})",
     # "đợi a Phó GĐ đi công tác về ký": "a"/"c" for anh/chị before a title
     r"(cho|doi) (a|c|anh|chi) \w+ (pgd|gd|ct|pct|tp|ptp|pho giam doc|giam doc|truong phong"
-    "|pho phong)",  # "chờ a Tuấn PGD ký nháy"
+    "|pho phong|chu tich|pho chu tich|hieu truong|truong tram)",  # "chờ a Tuấn PGD ký nháy"
     r"(cho|doi) (hop|cuoc hop)( \w+){0,2} (lanh dao|ban giam doc|ban lanh dao)",
     "(cho|doi) (thuong truc|tt) (ubnd |hdnd )?(xa|phuong)",  # our own commune's leaders
     "(cho|doi) (a|c|anh|chi) (ky|duyet)",  # "đã trình Giám đốc, chờ a ký ban hành"
@@ -804,6 +804,9 @@ BUSY = table(  # "đang" about something else than the task
     "don (cho_?|vao|suc|doan|dot|viec)", "truc", "phuc vu", "tiep (dan|khach)",
     "do (dot|viec|cong viec|hop|doan)",  # "đang dở đợt kiểm tra của tỉnh": busy with it
     "chuan bi (cho_? )?(dai hoi|doan|dot|hoi nghi|bau cu|ky hop|le|tet)",
+    # where the writer is: "em đang chạy sang bên tiếp dân", "đang chạy xe", "đang đi cơ sở"
+    "chay (sang|qua|ra|ve|xuong|len|xe|di)", "lai xe",
+    "di (co so|duong|xe|thon|ban|ap|xa|dia ban|hien truong|tiep|xuong|ra|ve)",
 )  # fmt: skip
 
 NEGATORS = frozenset({"chua", "khong", "chang", "ko"})

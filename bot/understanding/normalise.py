@@ -298,6 +298,7 @@ _DOING = frozenset(
 )
 
 
+_BACK_THEN = frozenset({"moi", "roi", "la", "thi", "nha", "nhe", "ha", "lien", "ky", "gui", "se"})
 _SENT_INTO = frozenset({"gui", "nop", "dua", "chuyen", "up", "day", "nhap", "bo"})
 _SENT_TO = frozenset(
     {"so", "phong", "ubnd", "tinh", "xa", "phuong", "van", "cong", "mail", "email"}
@@ -320,6 +321,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "ngay"  # southern "liền" after a verb, at the end: at once ("trình ký liền")
     if word == "do" and previous == "tay" and after in ("lam", "viec"):
         return "vo"  # southern "bắt tay dô làm": vô (into)
+    if word == "dia" and (after in _BACK_THEN or previous in ("di", "chay", "moi", "vua", "chua")):
+        return "ve"  # southern "dìa mới ký được": về (back), not "địa" (địa chính, địa bàn)
     if word == "do" and previous in _SENT_INTO and after in _SENT_TO:
         return "vo"  # "gửi dô Sở hồi tuần rồi": into, not "do" (because)
     if word == "nam" and previous == "chua" and after in ("chi", "gi", "j"):

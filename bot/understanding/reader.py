@@ -310,6 +310,7 @@ def read_reply(
     found = _rest_not_begun(found, parts)
     found = _done_first(found, parts)
     found += _units_owed(found, parts)
+    found += _own_signature_ahead(found, parts)
     found += _sent_on(found, parts, today)
     found += _rather_than(parts)
     found += _lacking_cause(found, parts)
@@ -1706,6 +1707,42 @@ _AWAITED_INPUT = lexicon.gated(
 )
 _THEN_ABLE = re.compile(r"(?<!\w)moi (?:\w+ ){0,2}(?:tong hop|lam|bao cao|nop)(?: \w+)? duoc(?!\w)")
 _OTHERS_DONE = re.compile(r"(?<!\w)(?:kia|khac)(?!\w)")  # "mấy trường kia xong hết rồi"
+
+
+# handed up to our own leader: "trình lên anh Thắng Phó Giám đốc", "trình chị trưởng phòng rồi"
+_HANDED_UP = lexicon.gated(
+    r"(?<!\w)trinh (?:len )?(?:cho )?(?:anh|chi|a|c|ong|ba|lanh dao|giam doc|pho giam doc"
+    r"|chu tich|pho chu tich|truong phong|pho phong|thu truong|sep|ld|gd|pgd|tp|ct|pct)(?!\w)"
+)
+# the signature still ahead: "chắc chiều nay ký ạ", "dìa mới ký được", "để tui chạy qua văn
+# phòng lấy chữ ký chủ tịch rồi gửi liền"
+_SIGNS_LATER = lexicon.gated(
+    r"(?:^|(?<= ))(?:chac|se|du kien|mai|chieu nay|sang nay|ve|moi)(?: \w+){0,3} (?:ky|duyet)"
+    r"(?: (?:duoc|a|ah|anh|chi|nha|nhe|ban hanh|phat hanh))*$"
+)
+_SIGNATURE_TO_GET = lexicon.gated(
+    r"(?<!\w)(?:de|se|di|chay|qua|con|phai)(?: \w+){0,5} lay chu ky(?!\w)"
+)
+_SIGNED = re.compile(r"(?<!\w)(?:da ky|ky roi|ky xong|da ban hanh|da phat hanh)(?!\w)")
+
+
+def _own_signature_ahead(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Em đã chỉnh xong và trình lên anh Thắng Phó Giám đốc. … chắc chiều nay ký ạ",
+    "làm xong hết rồi, để tui chạy qua văn phòng lấy chữ ký chủ tịch rồi gửi liền": our own
+    leader's signature is still ahead, so the work is under way."""
+    if any(v.kind == "own_wait" for v in found):
+        return []
+    for c in parts:
+        if c.condition or c.question or _SIGNED.search(c.text):
+            continue
+        if _SIGNATURE_TO_GET.search(c.text) or (
+            _SIGNS_LATER.search(c.text)
+            and any(_HANDED_UP.search(b.text) for b in parts[: c.index + 1])
+        ):
+            if any(_SIGNED.search(b.text) for b in parts[c.index + 1 :]):
+                return []
+            return [Vote(IP, 0.9, c.index, "own_wait")]
+    return []
 
 
 def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

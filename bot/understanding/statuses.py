@@ -365,6 +365,7 @@ _LATE_ANSWER = lx.gated(  # the reply itself late, not the work
     r"(?<!\w)(?:gio|bay gio|nay|hom nay) moi (?:nhan duoc|nhan|doc duoc|doc|xem duoc|xem|tra loi"
     r"|bao|bao cao|nhan tin|nhan duoc tin|vao duoc|vao|lien lac|rep|hoi am)(?!\w)"
     r"|(?<!\w)(?:tra loi|nhan tin|rep|phan hoi|bao cao) (?:anh |chi |a |c )?(?:cham|tre|muon)(?!\w)"
+    r"|(?<!\w)(?:chua|khong) (?:tra loi|rep|nhan tin|bao lai)(?: anh| chi| a| c)? kip(?!\w)"
 )
 _SLOWED = re.compile(r"(?<!\w)(?:moi (?:dat|duoc|lam duoc)|hoi cham|cham|tre)(?!\w)")
 _IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
@@ -758,6 +759,8 @@ def _clause_votes(
             vote(NS, 0.9, "future_start")
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     busy = bool(cause_of) and bool(lx.NOT_STARTED.search(cause_of))  # "chưa làm vì đang …"
+    busy = busy or bool(effect and _LATE_ANSWER.search(effect))  # "em đang đi cơ sở nên trả
+    # lời muộn", "đang làm thủ tục nghỉ hưu cho 2 đồng chí nên chưa trả lời kịp": the excuse
     later = (" sau" in clause.text or "roi " in clause.text) and bool(
         lx.LATER_REPORT.search(clause.text)
     )  # the substrings every match holds: a quick pre-check
