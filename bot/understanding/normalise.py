@@ -84,7 +84,7 @@ SHORTHAND = {
     "dc": "duoc", "dk": "duoc", "k": "khong", "ko": "khong", "kg": "khong", "khg": "khong",
     "hok": "khong", "r": "roi", "rui": "roi", "roai": "roi", "e": "em", "zoi": "roi",
     "dzoi": "roi", "zui": "roi", "dzay": "vay", "zay": "vay", "tui": "toi", "hqua": "hom qua",
-    "hnay": "hom nay",
+    "hnay": "hom nay", "chiu": "chieu",
     "vm": "vuong mac", "xog": "xong", "xg": "xong", "dag": "dang", "dg": "dang", "thm": "them",
     "bc": "bao cao", "vb": "van ban", "cv": "cong van", "qd": "quyet dinh", "kh": "ke hoach",
     "tg": "thoi gian", "ktr": "kiem tra", "ld": "lanh dao", "gd": "giam doc", "gh": "gia han",

@@ -474,6 +474,30 @@ _DAY_THEN = re.compile(  # "10/7 mới bắt đầu", "bắt đầu từ 21/7"
 )
 
 
+# a start "not until" a time ahead said in the same clause: "ngày mốt em mới ngồi làm được"
+_THEN_LATER = lexicon.gated(
+    rf"(?<!\w)(?:{lexicon.TOMORROW}|ngay mai|ngay mot|ngay kia|tuan sau|tuan toi|thang sau"
+    r"|sang tuan|sang thang)(?: \w+){0,4} moi (?:\w+ ){0,2}(?:lam|bat dau|bat tay|trien khai"
+    r"|thuc hien|ra soat|tong hop)(?!\w)"
+)
+_DAY_KICK_OFF = re.compile(  # "20/7 phường em họp triển khai rồi làm liền"
+    r"(?<![\w/.-])(\d{1,2})/(\d{1,2})(?![\w/.-])(?: \w+){0,3} (?:moi )?(?:hop )?(?:trien khai"
+    r"|khoi dong|bat dau)(?!\w)"
+)
+
+
+def _later_start(text: str, today: date) -> bool:
+    """The start said of a time ahead: "mới" after a day to come, or a kick-off dated ahead."""
+    if _THEN_LATER.search(text):
+        return True
+    day = _DAY_THEN.search(text) if " moi " in text else None
+    day = day if day and day[1] else _DAY_KICK_OFF.search(text)
+    if not day or not day[1]:
+        return False
+    when = this_year(int(day[1]), int(day[2]), today)
+    return when is not None and today < when <= today + timedelta(days=183)
+
+
 def _done_or_held(status: Status | None, alternatives: tuple[Status, ...]) -> Status | None:
     """Done or blocked, read or offered first; else None."""
     first = status or (alternatives[0] if alternatives else None)
@@ -508,6 +532,13 @@ def _dated_starts(found: list[Vote], parts: list[clauses_.Clause], today: date) 
             on = this_year(int(ahead[1]), int(ahead[2]), today)
             if on and on > today:  # "…, 31/7 xong ạ": a finish on a day ahead, foreseen
                 v = Vote(IP, 0.6, v.clause, "future_done")
+        if (
+            v.kind in ("started", "step")
+            and v.clause < len(parts)
+            and _later_start(parts[v.clause].text, today)
+        ):
+            v = Vote(NS, 0.9, v.clause, "future_start")  # "thứ hai 20/7 bên em mới bắt đầu
+            # rà soát", "ngày mốt em mới ngồi làm được", "22/7 xã em họp triển khai"
         if v.kind == "future_start" and v.clause < len(parts):
             day = _DAY_THEN.search(parts[v.clause].text)
             dm = (day[1], day[2]) if day and day[1] else (day[3], day[4]) if day else None

@@ -691,6 +691,9 @@ def _clause_votes(
             now.group().endswith("luon")
             and not _LET_ME.match(text)  # "(thế) để hôm nay em bắt tay vào làm luôn": to do
             and not lx.FUTURE.search(text, 0, now.start())
+            and not (  # "xong đợt đại hội em làm luôn": once the event is over, ahead
+                _AFTER_EVENT.match(clause.text) and not {"roi", "da", "vua", "hom", "qua"} & words
+            )
         ):
             at_once = False  # "sáp nhập xong là bên em làm luôn": went on at once (not "để 20/7
             # em làm luôn": to be done then)
@@ -1256,7 +1259,8 @@ _FOR_APPRAISAL = lx.gated(  # handed up for another body's appraisal or approval
     r"(?= (?:a|ah|anh|chi|em|nhe|nha)$|$)"
 )
 _EVENT_OVER = re.compile(  # (not "đã tổ chức xong hội nghị": the task's own event held)
-    r" (?:hop|cuoc hop|buoi hop|hoi nghi|dai hoi|le|doan|ca truc|ca tiep dan)(?!\w)"
+    r" (?:hop|cuoc hop|buoi hop|hoi nghi|dai hoi|le|doan|ca truc|ca tiep dan|giao ban|tap huan"
+    r"|dot (?:dai hoi|kiem tra|thanh tra|tiep dan|tap huan|bau cu|hop|le))(?!\w)"
     r"(?! (?:trien khai|lay y kien|thong nhat|doi thoai|tuyen truyen))"
 )
 _HANDED_IN = re.compile(r"(?<!\w)(?:da |roi )?(?:nop|gui)(?: roi| len| ve)?(?!\w)")
