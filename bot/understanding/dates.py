@@ -75,6 +75,8 @@ def cued(text: str, start: int) -> bool:
     words = last[-2:]
     if not words:
         return False
+    if words[-1] in ("khoang", "tam") and words[0] in ("duoc", "dat", "xong"):
+        return False  # "được khoảng 2/3 rồi": a share of the work, not a day
     if words[-1] == "han":  # "gia hạn 30/6", "lùi hạn 30/6", but not "hạn 30/6"
         return len(words) == 2 and words[0] in ("gia", "lui")
     return words[-1] in DATE_CUES
@@ -187,6 +189,16 @@ def _extra(m: re.Match[str], _: date, deadline: date | None) -> date | None:
     return deadline + timedelta(days=count * (7 if m.group(2) == "tuan" else 1))
 
 
+def _one_more(m: re.Match[str], _: date, deadline: date | None) -> date | None:
+    """ "thêm tuần nữa", "lùi tháng nữa": one week or month past the deadline."""
+    if deadline is None:
+        return _NOTHING
+    if m.group(1) == "thang":
+        year, month = deadline.year + deadline.month // 12, deadline.month % 12 + 1
+        return date(year, month, min(deadline.day, monthrange(year, month)[1]))
+    return deadline + timedelta(days=7)
+
+
 def _weekday(m: re.Match[str], today: date, _: date | None) -> date | None:
     weekday = 6 if m.group(2) else _WEEKDAYS.get(m.group(1) or "", 4)  # "tuần sau": Friday
     monday = today - timedelta(days=today.weekday())
@@ -253,6 +265,7 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
         ),
         _extra,
     ),
+    (re.compile(r"(?:them|lui)\s+(tuan|thang)\s+nua(?!\w)"), _one_more),  # "thêm tuần nữa"
     (
         re.compile(
             r"(?:thu\s+(\d|hai|ba|tu|nam|sau|bay)\s+|(chu nhat|cn)\s+)?tuan\s+(sau|toi|nay)"

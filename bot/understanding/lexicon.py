@@ -379,7 +379,8 @@ EXTENSION = table(
     "xin khat", "xin (hen|hen lai)", "xin gian (den|toi|sang|them|han|tien do|thoi gian)",
     "gian (han|thoi han|tien do)",
     # "đề nghị cho hết quý 3", "xin cho em qua 10/8"
-    r"(de nghi|xin) (cho_? )?((em|ben em|minh|toi) )?(den|toi|sang|qua|het) (het )?"
+    r"(de nghi|xin) ((anh|chi|a|c) )?(cho_? )?((em|ben em|minh|toi) )?(den|toi|sang|qua|het)"
+    r" (het )?"
     r"(quy|thang|ngay|thu|cuoi|giua|dau|tuan|\d+)",
     "hen (lai )?(den|toi|sang)", "khat (den|toi|sang|lai)",
     r"cho_? (em|ben em|toi) no (den|toi|sang)",
@@ -389,6 +390,9 @@ EXTENSION = table(
     "dieu chinh (thoi han|thoi gian|han)",
     r"them (\d+|mot|hai|ba|bon|nam|vai|it|mot it|mot vai|chuc|muoi|dam) (ngay|tuan|thang|hom)",
     rf"{_CHO} (em|ben em|toi|minh|don vi|phong|xa|chung em) (xin |duoc )?(them|den|toi|lui|sang)",
+    # "anh cho em trễ tới 5/8 nha": late by leave, to a day
+    rf"{_CHO} (em|ben em|toi|minh|don vi|phong em|xa em|chung em) (nop )?(tre|cham|muon)"
+    r" (den|toi|sang|qua|them|\d)",
 )  # fmt: skip
 LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is implied, not asked for
     "(khong|chua chac|kho) kip( han| tien do| thoi gian| thoi han)?",

@@ -1159,6 +1159,9 @@ def _partial(m: re.Match[str] | None) -> bool:
     return share is None or int(share.group(1)) < int(share.group(2))
 
 
+_THOUGHT_AHEAD = frozenset({"hedged", "partial", "future_done", "forecast"})
+
+
 def _unsafe(
     status: Status,
     found: list[Vote],
@@ -1210,8 +1213,9 @@ def _unsafe(
         held = {c.index for c in parts if _BELIEF.search(c.text)}  # em nghĩ sẽ xong đúng hạn"
         if any(v.status is status and v.clause not in held for v in found):
             believed = None
-    if believed and status is IP and {v.kind for v in found if v.status} <= {"hedged", "partial"}:
-        believed = None  # "em nghĩ là cũng gần xong rồi": nearly done, thought or known
+    if believed and status is IP and {v.kind for v in found if v.status} <= _THOUGHT_AHEAD:
+        believed = None  # "em nghĩ là cũng gần xong rồi": nearly done, thought or known;
+        # "em nghĩ chắc tuần này xong": a finish foreseen is work going on either way
     if _unread_modifier(status, found, parts, display) or believed:
         return (status, _NEIGHBOUR[status])
     if status in (D, IP) and len({a or b for a, b in _ITEMS.findall(norm)}) > 1:
