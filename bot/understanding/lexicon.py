@@ -457,6 +457,9 @@ OBSTACLE = table(
     r"(can bo|nguoi|anh em)( \w+){0,2} nghi het",
     "bi co lap", "cuon troi",  # "lũ cuốn trôi cầu treo, 4 bản bị cô lập"
     "chua (ban )?giao (chia khoa|kho|ho so|tai lieu|du lieu|con dau)",  # "chưa giao chìa khóa"
+    # "hướng dẫn của Bộ chưa có": the guidance the work follows not issued
+    r"(huong dan|mau|bieu mau|mau bieu|van ban huong dan|cong van huong dan)( \w+){0,3} (van )?"
+    "(chua|khong) (co|ve|ban hanh|ra|gui)",
     "chua (duoc )?(phan|cap|mo) quyen",  # "tài khoản cấp rồi nhưng chưa phân quyền"
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
     "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"

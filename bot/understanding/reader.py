@@ -1932,6 +1932,15 @@ def _lacking_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote
             cause = before  # "phần mềm vẫn chưa cho đổi tên đơn vị nên em chưa nộp được"
         else:
             continue
+        if any(v.status is B and v.clause in (c.index, cause.index) for v in found):
+            continue  # read already: "còn 3 xã chưa gửi nên chưa tổng hợp được" waits on them
+        if (
+            cause is before
+            and _STATE_IN_WAY.search(before.text)
+            and not _OWN_NOT_YET.search(before.text)
+        ):  # "3.000 hồ sơ đóng thùng hết nên chưa lấy ra số hoá được": what the work needs is
+            out.append(Vote(B, 0.9, cause.index, "obstacle"))  # not at hand
+            continue
         owed = (  # "do công an xã chưa xuống làm": another's part not done (not our own
             cause.lead in ("vi", "do")  # leader's: "vì lãnh đạo đi công tác chưa ký")
             and bool(lexicon.NEGATORS & set(cause.text.split()))
@@ -1949,11 +1958,17 @@ _OUR_LEADER = re.compile(
     r"|thu truong|ld|gd|pgd|ct|pct)(?!\w)"
 )
 _UNABLE_YET = re.compile(
-    r"(?<!\w)chua (?:lam|trien khai|thuc hien|bat dau|tien hanh|to chuc|nop|gui) duoc(?!\w)"
+    r"(?<!\w)chua (?:lam|trien khai|thuc hien|bat dau|tien hanh|to chuc|nop|gui|so hoa|lay ra"
+    r"|lay ra so hoa|nhap|nhap lieu|scan|quet|tong hop|ra soat|cap nhat|upload|dang nhap)"
+    r" duoc(?!\w)(?! (?:nhieu|bao nhieu|mot|\d|phan|khoang|it|gi nhieu))"
 )
 _NOT_THERE_YET = re.compile(  # not yet given, issued, assigned (not "chưa đến kỳ")
-    r"(?<!\w)(?:chua|khong) (?:co|ra|duoc|nhan duoc|cap|ban hanh|giao|bo tri|phan bo|gui|cho_?)"
-    r"(?!\w)"
+    r"(?<!\w)(?:chua|khong) (?:co|ra|duoc|nhan duoc|cap|ban hanh|giao|ban giao|bo tri|phan bo"
+    r"|gui|cho_?)(?!\w)"
+)
+_STATE_IN_WAY = re.compile(  # the things the work needs packed, locked, wet, elsewhere
+    r"(?<!\w)(?:dong thung|niem phong|bi khoa|khoa kho|bi uot|bi mat|mat het|nam o|con o|de o"
+    r"|chua ban giao|dang sua chua|dang sua|dang nang cap|bi hong|hong het|hu het)(?!\w)"
 )
 
 
