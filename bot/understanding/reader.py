@@ -1811,7 +1811,8 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
             and v.clause not in awaited
             and v.clause < len(parts)
             and not _OTHERS_DONE.search(parts[v.clause].text)
-            for v in found
+            and not _THEN_ABLE.search(parts[v.clause].text)  # "… thì em mới tổng hợp được":
+            for v in found  # only then, no start
         ):
             owed = awaited[:1]
     return [Vote(B, 0.95, i, "waiting") for i in owed]
