@@ -1669,16 +1669,16 @@ _THIS_ONE = re.compile(r"^con (?:\w+ ){1,4}nay(?!\w)")
 # "còn việc anh nhắc …", "nhiệm vụ tuyên truyền anh hỏi thì …": the task the nudge is about
 _YOU_ASKED = lexicon.gated(
     r"(?<!\w)(?:viec|nhiem vu|cai|vu|noi dung)(?: \S+){0,6}? (?:anh|chi|a|c|dong chi) (?:nhac|hoi)"
-    r"(?!\w)"
-)
+    r"(?!\w)(?! (?:tuan truoc|hom truoc|lan truoc|hom qua|thang truoc|bua truoc))"  # (not an
+)  # earlier nudge's: "cái báo cáo chuyển đổi số anh nhắc tuần trước thì em đang làm")
 _THAT_TASK = lexicon.gated(r"^con (?:vu|viec|nhiem vu|cai) (?!con lai|kia|khac)\w+")
 _ABOUT_TASK = lexicon.gated(
     r"^(?:con )?ve (?:viec |nhiem vu |cong tac )?(?:so hoa|ra soat|khao sat|ke hoach|bao cao|de an"
     r"|kiem tra|tuyen truyen|tthc|sipas|chi so|dich vu cong|danh gia|cham diem)(?!\w)"
 )
 # "Báo cáo này xong rồi, còn kế hoạch quý 3 thì đang làm": this one, said first
-_THIS_NAMED = re.compile(
-    r"^(?:(?:da|em|ben em) )*(?:nhiem vu|viec|ke hoach|noi dung|bao cao|de an|cai|vu)"
+_THIS_NAMED = re.compile(  # also "cái báo cáo này", "cái kế hoạch ni"
+    r"^(?:(?:da|em|ben em) )*(?:cai )?(?:nhiem vu|viec|ke hoach|noi dung|bao cao|de an|cai|vu)"
     r" (?:nay|ni)(?!\w)"
 )
 _THIS_TASK = lexicon.gated(  # "…, nhiệm vụ này | thì"; "xong việc này rồi nha anh, còn …"
@@ -1988,14 +1988,27 @@ def _done_first(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
 
 
 def _of_other_work(parts: list[clauses_.Clause], c: clauses_.Clause) -> bool:
-    """ "…, còn nhiệm vụ 3.4 thì tuần sau em mới làm": the start of the other work named."""
-    return c.lead == "con" or (c.lead == "thi" and c.index > 0 and parts[c.index - 1].lead == "con")
+    """ "…, còn nhiệm vụ 3.4 thì tuần sau em mới làm": the start of the other work named, and
+    what follows its "thì" clause unlinked ("…, còn kế hoạch tuyên truyền thì em đang làm, chắc
+    tuần sau xong")."""
+    if c.lead == "con":
+        return True
+    if c.index == 0 or _named_this(c) or _THIS_NAMED.match(c.text):
+        return False
+    before = parts[c.index - 1]
+    if c.lead == "thi":
+        return before.lead == "con"
+    return not c.lead and before.lead == "thi" and _of_other_work(parts, before)
 
 
 def _other_work_after(parts: list[clauses_.Clause], i: int) -> bool:
     """A later "còn/riêng <another work> thì …": a second piece of work's news."""
     return any(
-        (p.lead == "con" or p.text.startswith("rieng "))
+        (
+            p.lead == "con"
+            or p.text.startswith("rieng ")
+            or (p.text.startswith("cai ") and not _THIS_NAMED.match(p.text))
+        )  # "cái này em nộp rồi, cái báo cáo chuyển đổi số … thì em đang làm"
         and p.index + 1 < len(parts)
         and parts[p.index + 1].lead == "thi"
         for p in parts[i + 1 :]
@@ -2033,6 +2046,8 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
             for after in parts[c.index + 1 :]:
                 if after.lead in ("con", "nhung", "ma") or after.text.startswith("rieng "):
                     break
+                if after.text.startswith("cai ") and not _THIS_NAMED.match(after.text):
+                    break  # "cái này em nộp rồi, | cái báo cáo … thì em đang làm": another
                 these.add(after.index)
     these |= {i + 1 for i in these if i + 1 < len(parts) and parts[i + 1].lead == "thi"}
     if not any(v.clause in these and v.status and v.kind != "remaining" for v in found):

@@ -661,8 +661,11 @@ def _clause_votes(
             vote(None, 1.0, "not_yet")  # "chưa có gì mới": not begun, or nothing to add?
             continue
         if ("phan" in after and after[0] in ("phan", "duoc")) or (
-            clause.text.startswith("phan ") and not lx.OWN_PART.match(clause.text)
-        ):  # "…, phần tập huấn chưa làm": a part left
+            clause.text.startswith("phan ")
+            and not lx.OWN_PART.match(clause.text)
+            and not clause.text.startswith(("phan nay ", "phan viec nay "))
+        ):  # "…, phần tập huấn chưa làm": a part left (not "phần này bên em chưa triển
+            # khai": this item, the task itself)
             vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
         elif clause.lead == "con" and _PART_NAMED.match(clause.text):
             vote(IP, 0.9, "part_left")  # "…, còn phần ký số chưa làm": the rest of it
