@@ -290,8 +290,9 @@ _DAY_OF_MONTH = re.compile(
     r"(?![\d/.-]|\s+thang\s+(?:\d|sau|toi|truoc))(?!\w)"
 )
 _DAYS_BACK = re.compile(r"(?<!\w)(?:hom|chieu|sang|toi|dem)\s+(qua|kia)(?!\w)")
-_RECENT_WEEKDAY = re.compile(  # "thứ 2 vừa rồi", "thứ 6 tuần trước"
-    r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)(?=\s+(?:vua roi|vua qua|tuan truoc|tuan roi)(?!\w))"
+_RECENT_WEEKDAY = re.compile(  # "thứ 2 vừa rồi", "thứ 6 tuần trước", "thứ hai tuần này"
+    r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)"
+    r"(?=\s+(?:vua roi|vua qua|tuan truoc|tuan roi|tuan nay)(?!\w))"
 )
 _LAST_WEEKDAY = re.compile(
     r"(?<!\w)(?:hom|hoi|bua|tu|ngay|sang|chieu|tuan truoc|tuan roi|xong)\s+thu\s+"
@@ -335,9 +336,11 @@ def completion_date(
             ("tuan truoc ", "tuan roi "), 0, last.start()
         ):  # "thứ 2 tuần trước", "tuần trước thứ 4", southern "thứ Ba tuần rồi": last week's
             days = today.weekday() + 7 - weekday
+        elif text.startswith(" tuan nay", last.end()):
+            days = today.weekday() - weekday  # "thứ hai tuần này": this week's, if gone by
         else:
             days = (today.weekday() - weekday) % 7 or 7
-        found = today - timedelta(days=days)
+        found = today - timedelta(days=days) if days > 0 else None
     found = found or issued
     if found is None or found >= today or (plan_start and found < plan_start):
         return None

@@ -850,6 +850,8 @@ QUESTION = table(
     "la (rang|sao|cai nao|viec nao|bao cao nao)( (anh|chi|a|ah|nhi|vay|rua|the|ri))*$",
     # (not "mới 20% à chị": only so far, said, not asked)
     "((?<!% )(?<!thoi )a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
+    # "cần hoàn thành trước ngày mấy vậy chị": which day, asked
+    "(ngay|hom|bua|luc|thu|tuan|thang) (may|nao)( (vay|the|a|ah|anh|chi|nhi|ha|rua|ri))*$",
 )  # fmt: skip
 REQUEST = table(
     "xin", "de nghi", "cho_? phep", "xin phep", "duoc khong", "dc khong", "co the",

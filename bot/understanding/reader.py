@@ -891,6 +891,11 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
             and any(v.kind == "done" and v.clause == c.index + 1 for v in found)
         )
         and "gi" not in c.text.split()
+        and not (  # "chắc còn sai sót chỗ nào thì anh góp ý em sửa": any, supposed
+            c.text.endswith(" nao")
+            and c.index + 1 < len(parts)
+            and parts[c.index + 1].lead == "thi"
+        )
         and not (  # "còn báo cáo kết quả thì chưa đến kỳ": not due yet, nothing left undone
             c.index + 1 < len(parts) and _NOT_DUE.match(parts[c.index + 1].text)
         )

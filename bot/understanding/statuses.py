@@ -138,7 +138,9 @@ _STILL_GOING = re.compile(
     # thủ làm bù", "nhưng em vẫn đang cố làm"
 )
 _DANG = re.compile(r"(?<!\w)dang( +|$)")
-_WH = re.compile(r"(?<!\w)(?:bao gio|khi nao|the nao|o dau|ai|gi|sao|nao|ngay nao|bao nhieu)(?!\w)")
+_WH = re.compile(
+    r"(?<!\w)(?:bao gio|khi nao|the nao|o dau|ai|gi|sao|nao|ngay nao|bao nhieu|ngay may)(?!\w)"
+)
 _SUBMITTED = re.compile(  # "đã trình (Tờ trình số 30/TTr-STP …) lên UBND tỉnh"
     r"(?<!\w)da (?:duoc )?trinh(?: \S+){0,8}? (?:len |den |toi )?(?:ubnd|hdnd|tinh|bo|chinh phu"
     r"|thuong truc|ban thuong vu|cap tren|chu tich)(?!\w)"
@@ -314,6 +316,10 @@ _NO_ANSWER = re.compile(
 )  # (not "dự toán chưa phê duyệt, bên em chưa làm gì": not begun, read below)
 _OWN_UNIT_SILENT = re.compile(  # a phòng (not of the Sở, province or district) not answering
     r"(?:con )?phong(?! so| tinh| huyen)(?: \w+){0,4} chua (?:tra loi|phan hoi|gop y|co y kien)"
+)
+_OWN_CONSULTED = re.compile(  # our own phòngs' comments on our draft
+    r"(?:cho|doi) (?:cac |may |\d+ )?(?:phong|bo phan)(?! so| tinh| huyen)(?: chuyen mon)?"
+    r"(?: (?:cua|trong|thuoc) so)?(?: \w+)? (?:gop y|cho y kien|co y kien)(?!\w)"
 )
 _OPINIONS = re.compile(r"(?<!\w)(?:xin y kien|gop y|lay y kien)(?!\w)")
 # what owes an answer: "đã chuyển Sở Nội vụ thẩm định …, chưa thấy phản hồi"
@@ -543,6 +549,9 @@ def _clause_votes(
         if _OUR_PARTY.match(text, m.end()):
             vote(B, 0.6, "waiting_vague")  # "đang chờ ý kiến Đảng ủy xã": ours, or another's?
             continue
+        if _OWN_CONSULTED.match(text, m.start()):
+            vote(IP, 0.9, "own_wait")  # "còn chờ các phòng chuyên môn của Sở góp ý": our own
+            continue  # consultation, the work going on (as heldout_r6)
         if _OWED_BY_ANYONE.match(text, m.start()) and not _names_body(f"{previous} {text}"):
             vote(B, 0.6, "waiting_vague")  # "còn chờ ý kiến nữa anh": whose, not said
             continue
@@ -821,6 +830,8 @@ def _delivery_ahead(clause: Clause, vote) -> None:
     m = _SEND_VERB.search(text)
     if m is None or _SEND_LATER.search(text) or _negated(_before(text, m.start())):
         return
+    if text.startswith(" roi", m.end()) and _sent_and_said(text[m.end() + 4 :]):
+        return  # "thứ hai tuần này em gửi rồi anh ơi": sent, not to send
     if lx.WHETHER_SENT.search(text):
         return  # "để em kiểm tra lại xem bên em đã nộp chưa": whether it went, to be checked
     head = text[: m.start()]
@@ -959,6 +970,8 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
         return
     head = " ".join(before)
     said_done = ("da" in before[-3:] or m.group().startswith("da ")) and not _PLAN.search(head)
+    said_done = said_done or (m.group().endswith(" roi") and _sent_and_said(rest))  # "thứ hai
+    # tuần này em gửi rồi anh ơi": "rồi" at the end makes it one gone by
     # "t7 em đã nộp rồi", "tuần này đã gửi": "đã" makes the time one past
     if lx.FUTURE.search(head) and not _PAST_HEAD.search(head) and not said_done:
         vote(IP, 0.6, "future_done")
@@ -1132,6 +1145,13 @@ _PLAN = re.compile(  # a plan said as such, not only a time: "dự kiến tháng
     r"(?!\w)"
 )
 _FIRST = re.compile(r" xong (?:roi )?moi(?!\w)")  # what ends first, before the task begins
+
+
+def _sent_and_said(rest: str) -> bool:
+    """Only particles after a verb's "rồi" ("… gửi rồi anh ơi"): what it did, no next step."""
+    return set(rest.split()) <= _DONE_TAIL | {"oi", "do", "day", "nha", "nhe", "ha"}
+
+
 _PAST_HEAD = re.compile(  # a time said as past: "thứ 2 vừa rồi", "tuần trước", "hôm qua"
     r"(?<!\w)(?:vua roi|vua qua|tuan truoc|thang truoc|hom qua|hom kia|hom truoc|nam ngoai"
     r"|hom thu (?:\d|hai|ba|tu|nam|sau|bay))(?!\w)"  # "hôm thứ 3 em gửi": that day, gone by
