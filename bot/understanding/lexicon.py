@@ -494,11 +494,13 @@ OBSTACLE = table(
     "|ban hanh|phat hanh)"
     " (duoc|len duoc|di duoc)",
     "khong (lam|thuc hien|trien khai|hoan thanh)( gi)?( them| tiep)? (duoc|kip)",
+    # "tụi em đăng nhập hổng được mấy bữa nay": the verb first, then "không được"
+    "(dang nhap|dang_ nhap|truy cap|ket noi|tai len|day len|upload)( \\w+)? (khong|ko) (vao )?duoc",
     "(khong|ko|chang) (kham|lam|gong|theo|xu ly) noi",  # "không kham nổi việc ni"
     "loi (he thong|phan mem|mang|ket noi|dang_? nhap|chu ky|font|du lieu)",
     r"(he thong|phan mem|dich vu cong|dvc|dvctt|trang|website|web|mang|tai khoan|may chu"
-    r"|may)( (?!sua|fix|het|khac)\w+){0,3} (bi |dang |bao )*((?<!xin )loi(?! chinh ta| danh may"
-    r"| bo go| go)|hong|treo"
+    r"|may)( (?!sua|fix|het|khac)\w+){0,4} (bi |dang |bao )*((?<!xin )loi(?! chinh ta| danh may"
+    r"| bo go| go)|hong|treo|(?<=dang )(nang cap|bao tri)(?! xong)"
     r"|sap(?! nhap| xep| toi| xong)|khoa"
     r"|cham(?! diem| cong))",  # not "bộ máy sau sáp nhập"
     # "không còn ai làm được nên đang bị dừng": nobody left, the work halted
@@ -553,7 +555,11 @@ NEGATED_OBSTACLE = table(
 )  # fmt: skip
 # Trouble named vaguely, or work halted without a cause: weakly an obstacle, to be asked about
 TROUBLE = table("(co|gap|phat sinh|bi) (chut |it |mot so )?(van de|truc trac)")
-HALT = table("tam dung( lai)?", "dung lai", "tam ngung", "ngung lai", "tam hoan")
+HALT = table(
+    "tam dung( lai)?", "dung lai", "tam ngung", "ngung lai", "tam hoan",
+    # "việc số hoá hồ sơ bên em đang dừng" (not "bộ phận một cửa đang dùng": folded alike)
+    r"(viec|cong viec|nhiem vu|so hoa|ra soat|trien khai|du an|ke hoach)( \w+){0,4} dang (bi )?dung$",
+)  # fmt: skip
 # Signed or approved by the unit's own leader after it was handed up: work under way
 SIGN_UP = table(
     r"trinh (lanh dao|giam doc|pho giam doc|chu tich|pho chu tich|truong phong|thu truong|ld|gd)"

@@ -498,6 +498,12 @@ def _later_start(text: str, today: date) -> bool:
     return when is not None and today < when <= today + timedelta(days=183)
 
 
+_DAY_OPENS = re.compile(  # a clause opening on its day: "24/7 trình lãnh đạo ký ban hành"
+    r"^(?:(?:em|e|ben em|du kien|ngay|den|toi|khoang|thi|con) )*(\d{1,2})/(\d{1,2})(?![\w/.-])"
+)
+_SAID_PAST = re.compile(r"(?<!\w)(?:da|roi|r|vua)(?!\w)")
+
+
 def _done_or_held(status: Status | None, alternatives: tuple[Status, ...]) -> Status | None:
     """Done or blocked, read or offered first; else None."""
     first = status or (alternatives[0] if alternatives else None)
@@ -532,6 +538,15 @@ def _dated_starts(found: list[Vote], parts: list[clauses_.Clause], today: date) 
             on = this_year(int(ahead[1]), int(ahead[2]), today)
             if on and on > today:  # "…, 31/7 xong ạ": a finish on a day ahead, foreseen
                 v = Vote(IP, 0.6, v.clause, "future_done")
+        elif (
+            v.status is D
+            and v.clause < len(parts)
+            and (opens := _DAY_OPENS.match(parts[v.clause].text))
+            and not _SAID_PAST.search(parts[v.clause].text)
+        ):
+            on = this_year(int(opens[1]), int(opens[2]), today)
+            if on and on > today:  # "em dự kiến 20/7 tổng hợp, 24/7 trình lãnh đạo Sở ký ban
+                v = Vote(IP, 0.6, v.clause, "future_done")  # hành": a step on a day ahead
         if (
             v.kind in ("started", "step")
             and v.clause < len(parts)

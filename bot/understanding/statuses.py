@@ -310,6 +310,9 @@ NO_REACTION = lx.gated(
     r"|(?<!\w)(?:khong|chua) biet (?:\w+ ){0,3}co (?:yeu cau|y kien|can)(?: \w+){0,2} gi"
     r" (?:khong|ko|hong|k)(?!\w)"
 )
+_UNANSWERED_END = re.compile(
+    r"(?<!\w)chua (?:duoc |co |thay )?(?:phan hoi|tra loi|hoi am)(?: (?:a|ah|anh|chi))*$"
+)
 _NO_ANSWER = re.compile(
     r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
     r"|y kien|ket qua|quyet dinh)(?!\w)|(?<!\w)chua (?:thay|duoc) (?:phe duyet|duyet)(?!\w)"
@@ -562,7 +565,10 @@ def _clause_votes(
         and (_ASKED_OF.search(text) or (clause.lead != "nhung" and _ASKED_OF.search(previous)))
     ):
         owed_answer()  # "đã xin ý kiến Sở Tài chính … chưa được phản hồi"
-    elif not any(v.kind == "waiting" for v in out) and (unknown := NO_REACTION.search(text)):
+    elif not any(v.kind == "waiting" for v in out) and (
+        (unknown := NO_REACTION.search(text))
+        or ((unknown := _UNANSWERED_END.search(text)) and _HANDED_IN.search(previous))
+    ):  # ("em đã gửi công văn số 212 ngày 8/7 | nhưng chưa được trả lời")
         vote(B, 0.95, "waiting")  # "gửi rồi mà chưa thấy Sở nói gì": a reaction awaited;
         text = text[: unknown.start()] + _blank(unknown) + text[unknown.end() :]  # what they
         # may ask for ("chưa biết có yêu cầu bổ sung gì không") is not asked yet
@@ -1043,9 +1049,12 @@ def _progress_votes(
         if rest and (lx.BUSY.match(rest) or (rest.startswith("trong ") and lx.BUSY.search(rest))):
             busy = True  # "đang tập trung cho đợt kiểm tra", "đang trong kỳ nghỉ hè": its steps
             continue  # are that business's
-        if not rest or rest.startswith(
-            ("tai", "ky ", "vuong", "gap kho", "bi ", "phai dung", "tam dung")
-        ):
+        if (
+            not rest
+            or rest.startswith(("tai", "ky ", "vuong", "gap kho", "bi ", "phai dung", "tam dung"))
+            or rest in ("dung", "dung a", "dung roi", "dung lai")
+        ):  # "đang dừng" (halted) or
+            # "bộ phận một cửa đang dùng" (in someone's use): folded alike, neither our step
             continue  # "đang vướng số liệu", "đang bị lỗi": the obstacle, read above
         if text.endswith(_SYSTEM_AS_SUBJECT, 0, aspect.start()):
             continue  # "trên hệ thống lại đang gán cho xã em": the system's state, no step
