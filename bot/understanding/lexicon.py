@@ -558,7 +558,8 @@ TROUBLE = table("(co|gap|phat sinh|bi) (chut |it |mot so )?(van de|truc trac)")
 HALT = table(
     "tam dung( lai)?", "dung lai", "tam ngung", "ngung lai", "tam hoan",
     # "việc số hoá hồ sơ bên em đang dừng" (not "bộ phận một cửa đang dùng": folded alike)
-    r"(viec|cong viec|nhiem vu|so hoa|ra soat|trien khai|du an|ke hoach)( \w+){0,4} dang (bi )?dung$",
+    r"(viec|cong viec|nhiem vu|so hoa|ra soat|trien khai|du an|ke hoach)( \w+){0,4}"
+    " dang (bi )?dung$",
 )  # fmt: skip
 # Signed or approved by the unit's own leader after it was handed up: work under way
 SIGN_UP = table(
