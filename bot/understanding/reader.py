@@ -501,7 +501,6 @@ def _later_start(text: str, today: date) -> bool:
 _DAY_OPENS = re.compile(  # a clause opening on its day: "24/7 trình lãnh đạo ký ban hành"
     r"^(?:(?:em|e|ben em|du kien|ngay|den|toi|khoang|thi|con) )*(\d{1,2})/(\d{1,2})(?![\w/.-])"
 )
-_SAID_PAST = re.compile(r"(?<!\w)(?:da|roi|r|vua)(?!\w)")
 
 
 def _done_or_held(status: Status | None, alternatives: tuple[Status, ...]) -> Status | None:
