@@ -290,6 +290,10 @@ _DAY_OF_MONTH = re.compile(
     r"(?![\d/.-]|\s+thang\s+(?:\d|sau|toi|truoc))(?!\w)"
 )
 _DAYS_BACK = re.compile(r"(?<!\w)(?:hom|chieu|sang|toi|dem)\s+(qua|kia)(?!\w)")
+_UNITS_AFTER = re.compile(
+    r" (?:xa|phuong|thon|ap|to|don vi|phong|truong|tram|ho so|bo|thu tuc|tthc|can bo|nguoi"
+    r"|diem|khoi|lop|huyen|so|nganh|co quan|ban|muc|noi dung|chi tieu|cai|van ban)(?!\w)"
+)
 _RECENT_WEEKDAY = re.compile(  # "thứ 2 vừa rồi", "thứ 6 tuần trước", "thứ hai tuần này"
     r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)"
     r"(?=\s+(?:vua roi|vua qua|tuan truoc|tuan roi|tuan nay)(?!\w))"
@@ -315,6 +319,8 @@ def completion_date(
             and not text.endswith(("ngay ", "hom "), 0, m.start())
         ):
             continue  # "xong 2.3 rồi": a task's code, not 2 March
+        if _UNITS_AFTER.match(text, m.end()):
+            continue  # "đã xong 5/5 xã": a count of units, not 5 May
         if m.group(4) or _COMPLETION_CUE.search(text, max(0, m.start() - 11), m.start()):
             when = _past(int(m.group(1)), int(m.group(3)), m.group(4), today)
             if end := _RANGE_END.match(text, m.end()):  # "từ ngày 30/6 đến 3/7": the last day

@@ -154,6 +154,13 @@ _ALL_OF_IT = re.compile(  # "đạt 100% số xã": all of it, not "ký số 100
     r"(?<!\w)(?:dat|xong|hoan thanh|duoc|ca) 100\s*(?:%|phan tram)"
     r"|(?<![\d.,])100\s*(?:%|phan tram) (?:cac )?(?:thon|xa|phuong|don vi|co quan|phong|truong"
     r"|to dan pho)(?!\w)"
+    # "100% hồ sơ đã số hóa xong": every one of them, finished
+    r"|(?<![\d.,])100\s*(?:%|phan tram)(?: \w+){1,4} (?:da )?(?:duoc )?(?:\w+ )?(?:xong|hoan thanh)(?!\w)"
+)
+# "bên em đạt 100% chỉ tiêu rồi": the target met in full, the task's own measure (as
+# status-language.md: "Đạt 100% chỉ tiêu" is done)
+_FULL_TARGET = lexicon.gated(
+    r"(?<!\w)(?:dat|hoan thanh|vuot) 100\s*(?:%|phan tram) (?:chi tieu|ke hoach|muc tieu)(?!\w)"
 )
 _DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh|duoc)(?!\w)")
 _DELIVER_VERB = lexicon.gated(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
@@ -314,6 +321,7 @@ def read_reply(
     found += _sent_on(found, parts, today)
     found += _rather_than(parts)
     found += _lacking_cause(found, parts)
+    found += _target_met(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
         # ghê": praise of someone else's work, no report of ours
@@ -1796,6 +1804,21 @@ def _own_signature_ahead(found: list[Vote], parts: list[clauses_.Clause]) -> lis
             if any(_SIGNED.search(b.text) for b in parts[c.index + 1 :]):
                 return []
             return [Vote(IP, 0.9, c.index, "own_wait")]
+    return []
+
+
+def _target_met(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Số hoá hồ sơ xã em đạt 100% chỉ tiêu rồi": the target met in full is done, said as
+    a fact (not under a negation, a future or a question), unless the task is said to be
+    another ("…, còn báo cáo này thì chưa làm")."""
+    if any(v.status in (D, NS) for v in found):
+        return []
+    for c in parts:
+        if c.condition or c.question or not _FULL_TARGET.search(c.text):
+            continue
+        if lexicon.FUTURE.search(c.text) or _NEGATED.search(c.text):
+            continue
+        return [Vote(D, 1.0, c.index, "done")]
     return []
 
 
