@@ -853,6 +853,10 @@ def _delivery_ahead(clause: Clause, vote) -> None:
         vote(IP, 0.6, "future_done")
 
 
+_THAT = (["do"], ["nay"], ["kia"], ["ni"], ["no"])
+_MADE_BY = frozenset({"toi", "em", "e", "ben", "minh", "chung", "phong", "xa", "da", "lam"})
+
+
 def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = "") -> None:
     before = _before(text, m.start())
     rest = text[m.end() :]
@@ -861,6 +865,14 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
         return
     if rest.startswith(" xong"):
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
+    if (
+        m.group().startswith("bao cao ")
+        and m.group().split()[2:3] in _THAT
+        and "lam" in m.group().split()[3:]
+        and set(m.group().split()[3:-1]) <= _MADE_BY
+    ):
+        vote(D, 0.5, "did")  # "báo cáo đó tụi em làm rồi": the report (a noun), made; sent?
+        return
     if m.group() == "xong" and rest.startswith(" dau ma "):
         vote(IP, 0.9, "undone")  # "xong đâu mà xong, mới bắt đầu nhập": denied
         return
