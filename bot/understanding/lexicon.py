@@ -336,7 +336,7 @@ _OWN_LEADER = (  # the unit's own leader: waiting for a signature is work under 
 
 DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     "khong thuoc", "khong phai (la )?(viec|nhiem vu|chuc nang|dau moi|don vi chu tri)",
-    "nham don vi", "gui nham", "chu(_q)? khong phai (ben|phong|don vi|so|xa)",
+    "nham don vi", "gui nham", "chu(_q)? khong phai (cua )?(ben|phong|don vi|so|xa)",
     # "anh nhắn nhầm rồi, em chuyển qua Sở Xây dựng lâu rồi" (not "em nhắn nhầm": a correction)
     "(?<!em )(?<!e )(?<!minh )(?<!toi )nhan nham( nguoi)?",
     # "việc đó bên em đâu có làm, bên Văn phòng … phụ trách": another unit's
@@ -508,7 +508,8 @@ OBSTACLE = table(
     "dang bi dung", "phai (tam )?dung( lai)?(?! lop)", "set danh", "bi chia cat",
     "bi (loi(?! bo go| go| chinh ta)|hong|treo|khoa|tan cong|hack|nhiem virus)",
     "(?<!tra )(?<!xin )(?<!loi_ )(?<!soat )(?<!chuyen )(?<!nhan )(?<!gui )"  # not "chuyển lời"
-    "loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may|bo go|go))",
+    "loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may|bo go|go|cua (em|toi|minh|ben em)"
+    "|(la )?do (em|toi|minh)|tai (em|toi|minh)))",  # "lỗi của em", "lỗi do em": my fault
 )  # fmt: skip
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
     "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"
@@ -673,6 +674,7 @@ NEUTRAL = table(  # looks like completion, is not
     "muon (hoan thanh|xong)", "neu (hoan thanh|xong)", "khi nao (hoan thanh|xong)",
     "de (em|minh|toi|ben em|chung em) (lam |hoan thanh |lam cho )?(hoan thanh|xong)",
     "(hoan thanh|xong) thi", "sau khi( \\w+){0,4} xong", "da nhan",
+    "hoan thanh (xuat sac|tot) nhiem vu",  # a yearly rating, the title of an award
     # the completion report as a document's name: "mẫu báo cáo hoàn thành", "báo cáo hoàn thành
     # nhiệm vụ 6 tháng là cái nào"
     "mau (bao cao )?hoan thanh", "bao cao hoan thanh nhiem vu",
@@ -819,7 +821,7 @@ BUSY = table(  # "đang" about something else than the task
     "do (dot|viec|cong viec|hop|doan)",  # "đang dở đợt kiểm tra của tỉnh": busy with it
     "chuan bi (cho_? )?(dai hoi|doan|dot|hoi nghi|bau cu|ky hop|le|tet)",
     # where the writer is: "em đang chạy sang bên tiếp dân", "đang chạy xe", "đang đi cơ sở"
-    "chay (sang|qua|ra|ve|xuong|len|xe|di)", "lai xe",
+    "chay (sang|qua|ra|ve|xuong|len|xe|di)", "lai xe", "tren (duong|xe)", "o ngoai",
     "di (co so|duong|xe|thon|ban|ap|xa|dia ban|hien truong|tiep|xuong|ra|ve)",
 )  # fmt: skip
 
@@ -854,7 +856,8 @@ QUESTION = table(
     "(?<!phan )(?<!hoi )(?<!de em )(?<!em se )hoi (lai )?(anh|chi)",
     "khong biet", "(?<!chut )(?<!cai )nao (a|ah)$",
     # "xong chưa là răng anh", "… là cái nào anh": what the question means, asked back
-    "la (rang|sao|cai nao|viec nao|bao cao nao)( (anh|chi|a|ah|nhi|vay|rua|the|ri))*$",
+    "la (rang|sao|cai nao|viec nao|bao cao nao|xong cai gi|cai gi)"
+    "( (anh|chi|a|ah|nhi|vay|rua|the|ri|em chua hieu))*$",
     # (not "mới 20% à chị": only so far, said, not asked)
     "((?<!% )(?<!thoi )a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
     # "cần hoàn thành trước ngày mấy vậy chị": which day, asked

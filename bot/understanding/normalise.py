@@ -182,6 +182,11 @@ _NOT_A_NAME = frozenset(
 _PLACE_WORDS = frozenset("xã phường thôn làng buôn bản xóm ấp xa phuong thon".split())
 
 
+_NOT_A_FAULT = re.compile(r"(?<!\w)(?:lợi|lội)(?!\w)")
+# "… còn Phuoc Loi": a capitalised "Loi" after a capitalised word ends a name, not "lỗi"
+_NAME_ENDING_LOI = re.compile(r"(?<=[A-ZĐÀ-Ỹ][a-zđà-ỹ]) (?=L(?:oi|ợi)(?!\w))")
+
+
 def _named_places(display: str, lower: str) -> str:
     """ "Xã Hòa Lợi cũ": the capitalised words after a place word are its name, joined into one
     word ("hòa_lợi") so that none of them is read ("lợi" is no fault, "lỗi")."""
@@ -202,6 +207,14 @@ def _named_places(display: str, lower: str) -> str:
     return "".join(chars)
 
 
+def _join_at(lower: str, spaces: list[int]) -> str:
+    """``lower`` with the spaces at ``spaces`` (offsets into the display) made "_"."""
+    chars = list(lower)
+    for at in spaces:
+        chars[at] = "_"
+    return "".join(chars)
+
+
 _KEEP = VOCABULARY - SHORTHAND.keys() - _SECOND_HALVES - {"ht", "th", "tk"}
 
 
@@ -210,6 +223,8 @@ def normalise(display: str) -> str:
     lower = display.lower()
     if _PLACE_HINT.search(lower):
         lower = _named_places(display, lower)
+    if "Loi" in display or "Lợi" in display:
+        lower = _join_at(lower, [m.start() for m in _NAME_ENDING_LOI.finditer(display)])
     folded = lower if lower.isascii() else lower.translate(_FOLD)  # (ASCII kept)
     accented = folded != lower
     if accented:  # diacritics written: mark the ambiguous folds
@@ -219,6 +234,8 @@ def normalise(display: str) -> str:
             lower = _DOI.sub("doi_", lower)
         if "đăng" in lower:  # "đã đăng lên cổng": posted, never "đang" (under way)
             lower = _DANG.sub("dang_", lower)
+        if "lợi" in lower or "lội" in lower:  # "Lê Lợi", "thuận lợi", "lội suối": never
+            lower = _NOT_A_FAULT.sub("loi_", lower)  # "lỗi" (a fault), which folds alike
         if "hà" in lower:  # (not "chị Hà": a name, written capitalised)
             lower = _HA.sub(lambda m: "nha" if display[m.start()] == "h" else m.group(), lower)
         if "gởi" in lower or "nàm" in lower:  # southern "gởi" (gửi, never "gọi"); northern

@@ -1999,7 +1999,8 @@ def _lacking_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote
 
 _OUR_LEADER = re.compile(
     r"(?<!\w)(?:lanh dao|sep|giam doc|pho giam doc|chu tich|pho chu tich|truong phong|pho phong"
-    r"|thu truong|ld|gd|pgd|ct|pct)(?!\w)"
+    r"|thu truong|ld|gd|pgd|ct|pct"
+    r"|ky|ky so|chu ky|duyet)(?!\w)"  # "vì chưa ký số": our own signature, the last step
 )
 _UNABLE_YET = re.compile(
     r"(?<!\w)chua (?:lam|trien khai|thuc hien|bat dau|tien hanh|to chuc|nop|gui|so hoa|lay ra"

@@ -350,8 +350,8 @@ _TIME_AHEAD = re.compile(
     r"|sau (?:dot|ky|dai hoi|hop)|(?:cuoi|dau|giua) thang)(?!\w)"
 )  # ("để sau đợt kiện toàn nhân sự (khoảng cuối tháng 8) xã mới làm được")
 _CHASED = re.compile(
-    r"(?<!\w)(?:du|mac du|da)(?: (?:em|e|minh|toi|ben em))? (?:da )?(?:nhac|don doc|doc thuc"
-    r"|nhac nho)(?: \w+){0,2}"
+    r"(?<!\w)(?:du|mac du|da|e|em)(?: (?:em|e|minh|toi|ben em))? (?:da )?(?:nhac|don doc|doc thuc"
+    r"|nhac nho|hoi|giuc|goi)(?: \w+){0,2}"
     r" (?:lan|roi|nhieu lan|mai)(?!\w)"
     r"|(?<!\w)(?:nhac|don doc)(?: \S+){1,5} (?:den gio|den nay|toi gio) (?:van )?chua(?!\w)"
 )  # "em nhắc từ hôm 8/7 đến giờ vẫn chưa có"
@@ -359,6 +359,9 @@ _OUR_PARTY = re.compile(r" (?:cua )?(?:dang uy|chi bo|thuong truc dang uy) (?:xa
 _OWN_VERDICT = re.compile(
     r"(?:cho|doi) (?:y kien|phe duyet|duyet|chi dao|ket luan|xac nhan)(?: cua)?(?: (?:anh|chi))?"
     r" (?:giam doc|pho giam doc|chu tich|pho chu tich|truong phong|truong ban|sep|thu truong)(?!\w)"
+    # "chờ Ban Giám hiệu duyệt nội dung": the school's own leaders
+    r"|(?:cho|doi) (?:ban giam hieu|bgh|ban giam doc|bgd|ban lanh dao|thay hieu truong"
+    r"|co hieu truong|hieu truong)(?!\w)"
 )
 _COUNT_REACHED = re.compile(  # a verb, "được", a count of units (not of days, not a percent)
     r"(?<!\w)(?!chua |khong |ko |chang )[a-z]+ (?:them )?duoc (?:khoang |tam |gan |hon )?\d[\d.]*"
@@ -675,7 +678,11 @@ def _clause_votes(
         if m.group().endswith(" gi") and after[:1] == ["moi"]:
             vote(None, 1.0, "not_yet")  # "chưa có gì mới": not begun, or nothing to add?
             continue
-        if ("phan" in after and after[0] in ("phan", "duoc")) or (
+        if (
+            "phan" in after
+            and after[0] in ("phan", "duoc")
+            and clause.text[m.end() :].split()[:2] != ["phan", "nay"]  # "chưa triển khai phần
+        ) or (  # này": this item, the task
             clause.text.startswith("phan ")
             and not lx.OWN_PART.match(clause.text)
             and not clause.text.startswith(("phan nay ", "phan viec nay "))
@@ -1304,7 +1311,8 @@ _FOR_APPRAISAL = lx.gated(  # handed up for another body's appraisal or approval
 )
 _EVENT_OVER = re.compile(  # (not "đã tổ chức xong hội nghị": the task's own event held)
     r" (?:hop|cuoc hop|buoi hop|hoi nghi|dai hoi|le|doan|ca truc|ca tiep dan|giao ban|tap huan"
-    r"|dot (?:dai hoi|kiem tra|thanh tra|tiep dan|tap huan|bau cu|hop|le))(?!\w)"
+    r"|dot (?:dai hoi|kiem tra|thanh tra|tiep dan|tap huan|bau cu|hop|le|tiem chung|tiem phong"
+    r"|kham|tuyen sinh|thi|cao diem|le hoi))(?!\w)"
     r"(?! (?:trien khai|lay y kien|thong nhat|doi thoai|tuyen truyen))"
 )
 _HANDED_IN = re.compile(r"(?<!\w)(?:da |roi )?(?:nop|gui)(?: roi| len| ve)?(?!\w)")
