@@ -517,6 +517,9 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
     rf"(cho|doi) (cac |ben |\d+ |hop |cuoc hop )?({_BODY})",
     r"(cho|doi) (ben|phia) (?!em\b|minh\b|toi\b)\w+",  # "chờ bên điện lực": any other side
+    # "giờ bên đó thẩm định chưa xong": their appraisal not over
+    r"(ben do|ben kia|ben so|so|tinh|ho)( \w+){0,2} (tham dinh|phe duyet|duyet|xem xet|xu ly)"
+    " (van )?chua xong",
     # "phụ thuộc vào bên VNPT", "… vào tiến độ của đơn vị tư vấn": theirs to do
     rf"phu thuoc (vao )?((tien do|ket qua|y kien|ke hoach) cua )?(cac |ben |phia )?({_BODY})",
     rf"bong (dang )?(o|nam o) (chan|phia|ben) ({_BODY})",  # "giờ bóng ở chân Sở"

@@ -323,6 +323,8 @@ def read_reply(
     found += _rather_than(parts)
     found += _lacking_cause(found, parts)
     found += _target_met(found, parts)
+    found = _late_because(found, parts)
+    found = _put_off_on_time(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
         # ghê": praise of someone else's work, no report of ours
@@ -1769,6 +1771,11 @@ _AWAITED_INPUT = lexicon.gated(
     r"(?: (?:la|moi|de|thi|roi)(?: em| minh)?)? tong hop(?!\w))"  # "… gửi nữa là tổng hợp được"
 )
 _THEN_ABLE = re.compile(r"(?<!\w)moi (?:\w+ ){0,2}(?:tong hop|lam|bao cao|nop)(?: \w+)? duoc(?!\w)")
+_CANNOT_COMPILE = re.compile(r"(?<!\w)chua (?:the )?(?:tong hop|lam bao cao|bao cao) (?:\w+ )?duoc")
+_FEW_DELIVERED = re.compile(
+    r"(?<!\w)(?:moi|chi) (?:co )?\d+(?:/\d+| tren \d+| trong \d+)? (?:xa|phuong|don vi|phong"
+    r"|truong|thon|ap|to|tram|co quan|bo phan)(?: \w+){0,2} (?:gui|nop|bao cao|cung cap)(?!\w)"
+)
 _OTHERS_DONE = re.compile(r"(?<!\w)(?:kia|khac)(?!\w)")  # "mấy trường kia xong hết rồi"
 
 
@@ -1808,6 +1815,36 @@ def _own_signature_ahead(found: list[Vote], parts: list[clauses_.Clause]) -> lis
     return []
 
 
+_LATE_BECAUSE = re.compile(  # "trễ 3 ngày do chờ số liệu": why it came late
+    r"^(?:(?:nop|gui|bao cao|hoi) )?(?:tre|cham|muon)(?: \w+){0,3} (?:do|vi|la do|tai)(?!\w)"
+)
+
+
+def _late_because(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Đã gửi Báo cáo số 215/BC-UBND ngày 13/7, trễ 3 ngày do chờ số liệu": after a done,
+    what held it up explains the lateness; it no longer holds the work."""
+    if not any(v.status is D and v.kind == "done" for v in found):
+        return found
+    late = {c.index for c in parts if _LATE_BECAUSE.match(c.text)}
+    return [v for v in found if not (v.status is B and v.clause in late)]
+
+
+def _put_off_on_time(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "lãnh đạo xã chỉ đạo lùi việc rà soát sang thứ Hai tuần sau …, vẫn kịp hạn 31/7":
+    the work moved within the deadline, asked of no one, is no request for more time."""
+    if not any(v.kind == "on_time" for v in found):
+        return found
+    return [
+        v
+        for v in found
+        if not (
+            v.status is X
+            and v.clause < len(parts)
+            and not lexicon.REQUEST.search(parts[v.clause].text)
+        )
+    ]
+
+
 def _target_met(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Số hoá hồ sơ xã em đạt 100% chỉ tiêu rồi": the target met in full is done, said as
     a fact (not under a negation, a future or a question), unless the task is said to be
@@ -1845,6 +1882,9 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 and _UNABLE.search(parts[c.index - 1].text)
             )
             or (_THEN_ABLE.search(c.text) and _OWED_UNITS.search(parts[c.index - 1].text))
+            or (  # "mới có 3/5 xã gửi số liệu, e chưa tổng hợp được": the rest still owed
+                _CANNOT_COMPILE.search(c.text) and _FEW_DELIVERED.search(parts[c.index - 1].text)
+            )
         )
     ]
     if not owed:
@@ -2383,7 +2423,8 @@ def _completion_requested(
         words = set(c.text.split())
         if _date_asked(c, today, deadline):
             return True
-        request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(c.text)
+        asking = c.text.replace("xin loi", "   ") if "xin loi" in c.text else c.text  # (sorry)
+        request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(asking)
         if request and _LATER.search(c.text):
             return True  # "xin phép cho em nộp muộn vài hôm"
         if (c.question or request) and _DELIVER.search(c.text) and not _START_WORD.search(c.text):
