@@ -689,7 +689,7 @@ NEUTRAL = table(  # looks like completion, is not
 PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan",
     # not "phần mềm" (software), "phản hồi", nor "bộ phận một cửa" (a unit)
-    r"(?<!bo )phan (?!mem|hoi|anh|cong|tram|loai|mong|bo|cap|quyen|tich|lap|ky"
+    r"(?<!bo )phan (?!mem|men|nay|ni|hoi|anh|cong|tram|loai|mong|bo|cap|quyen|tich|lap|ky"
     r"|(?:so|xa|phuong|phong|ban|don vi|ubnd) )\w+",
     r"buoc \w+", r"giai doan \d{1,2}(?![\d-])", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",

@@ -184,7 +184,7 @@ _PLACE_WORDS = frozenset("xã phường thôn làng buôn bản xóm ấp xa phu
 
 _NOT_A_FAULT = re.compile(r"(?<!\w)(?:lợi|lội)(?!\w)")
 # "… còn Phuoc Loi": a capitalised "Loi" after a capitalised word ends a name, not "lỗi"
-_NAME_ENDING_LOI = re.compile(r"(?<=[A-ZĐÀ-Ỹ][a-zđà-ỹ]) (?=L(?:oi|ợi)(?!\w))")
+_NAME_ENDING_LOI = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ][a-zđà-ỹ]+( )L(?:oi|ợi)(?!\w)")
 
 
 def _named_places(display: str, lower: str) -> str:
@@ -207,6 +207,17 @@ def _named_places(display: str, lower: str) -> str:
     return "".join(chars)
 
 
+# an elder addressed by kin ("o", "chú", "bác", "dì", "cậu", "thím"): the writer is "con"
+_KIN_ADDRESS = re.compile(
+    r"(?<!\w)(?:do|roi|a|nhe|nha|oi|da|thua|voi) (?:o|chu|bac|di|cau|thim)(?=$|[ ,.!?])"
+    r"|^(?:da |thua )?(?:o|chu|bac|di|cau|thim)(?: oi)?[ ,.!?]"
+)
+_CON_SPEAKING = re.compile(
+    r"(?<!\w)con(?= (?:gui|lam|nop|da|dang|se|xin|bao|chua|moi|vua|dinh|tinh|xong|hoan|lo|ghi"
+    r"|nhan|cam)(?!\w))"
+)
+
+
 def _join_at(lower: str, spaces: list[int]) -> str:
     """``lower`` with the spaces at ``spaces`` (offsets into the display) made "_"."""
     chars = list(lower)
@@ -224,7 +235,7 @@ def normalise(display: str) -> str:
     if _PLACE_HINT.search(lower):
         lower = _named_places(display, lower)
     if "Loi" in display or "Lợi" in display:
-        lower = _join_at(lower, [m.start() for m in _NAME_ENDING_LOI.finditer(display)])
+        lower = _join_at(lower, [m.start(1) for m in _NAME_ENDING_LOI.finditer(display)])
     folded = lower if lower.isascii() else lower.translate(_FOLD)  # (ASCII kept)
     accented = folded != lower
     if accented:  # diacritics written: mark the ambiguous folds
@@ -243,6 +254,8 @@ def normalise(display: str) -> str:
         if "à" in lower or "chứ" in lower:
             lower = _ASKING.sub(lambda m: "a_q" if m.group() == "à" else "chu_q", lower)
         folded = lower.translate(_FOLD)
+    if "con " in folded and _KIN_ADDRESS.search(folded):  # "Xong rồi đó o, hôm qua con gửi
+        folded = _CON_SPEAKING.sub("em", folded)  # lên rồi": "con" (I), to an elder
     if "thang " in folded:
         folded = _MONTH_WORD.sub(lambda m: f"thang {_MONTH_NUMBER[m.group(1)]}", folded)
     if _MONTH_HINT.search(folded):

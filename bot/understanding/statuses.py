@@ -379,6 +379,7 @@ _LATE_ANSWER = lx.gated(  # the reply itself late, not the work
     r"|(?<!\w)(?:tra loi|nhan tin|rep|phan hoi|bao cao) (?:anh |chi |a |c )?(?:cham|tre|muon)(?!\w)"
     r"|(?<!\w)(?:chua|khong) (?:tra loi|rep|nhan tin|bao lai)(?: anh| chi| a| c)? kip(?!\w)"
 )
+_A_LITTLE = re.compile(r" (?:chut xiu|chut it|ti chut|chut|ti|xiu|it)(?: (?:thoi|a|ah|anh|chi))*$")
 _SLOWED = re.compile(r"(?<!\w)(?:moi (?:dat|duoc|lam duoc)|hoi cham|cham|tre)(?!\w)")
 _IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
 _REQUEST_IF = re.compile(  # a request put under "có gì/nếu … thì": foreseen, not made
@@ -512,6 +513,8 @@ def _clause_votes(
         near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
         near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
         eased = bool(near & lx.EASING) or "thao go" in text or bool(_UNSURE_FAULT.search(text))
+        eased = eased or bool(_A_LITTLE.search(text, m.end()))  # "vướng cái biểu 2 chút xíu
+        # thôi": a little
         eased = eased or bool(cause_of and _SLOWED.search(cause_of))  # "mới đạt 30% do thiếu
         # người": why it is slow, the work going on
         if following == "thi" and _NONE_THEN.match(linked):
@@ -728,6 +731,8 @@ def _clause_votes(
     for m in _scan(lx.START_VERB, text, words):
         if text.startswith(" tiep", m.end()):
             continue  # "mai làm tiếp": to go on with, no start put off
+        if m.group() == "lam" and clause.text.startswith(" xong", m.end()):
+            continue  # "chiều nay em làm xong gửi luôn": to finish, not to begin
         if m.group() == "lam" and text.startswith(" them duoc", m.end()):
             continue  # "tuần này làm thêm được 200 hồ sơ": done this week, read below
         if m.group() == "to chuc" and text.startswith((" le ", " tiec ", " gap mat "), m.end()):
