@@ -1771,6 +1771,22 @@ _AWAITED_INPUT = lexicon.gated(
     r"(?: (?:la|moi|de|thi|roi)(?: em| minh)?)? tong hop(?!\w))"  # "… gửi nữa là tổng hợp được"
 )
 _THEN_ABLE = re.compile(r"(?<!\w)moi (?:\w+ ){0,2}(?:tong hop|lam|bao cao|nop)(?: \w+)? duoc(?!\w)")
+_NOT_ALL_IN = re.compile(r"(?<!\w)chua (?:tong hop|lam bao cao) (?:du|het|xong)(?!\w)")
+_CHASED_SINCE = re.compile(
+    r"^(?:(?:em|e|minh|toi|ben em) )?(?:da )?(?:nhac|hoi|giuc|goi|don doc)(?: \w+){0,2}"
+    r" (?:lan|nhieu lan|mai|hoai|roi)(?: (?:roi|a|ah|anh|chi|ma))*$"
+)
+_SOME_DONE = frozenset({"partial", "hedged", "own_part", "remaining", "counted"})
+_OPINIONS_SOUGHT = re.compile(r"(?<!\w)(?:gop y|lay y kien|xin y kien)(?!\w)")
+_NOT_IN_YET = re.compile(  # (not "còn 3 xã chưa gửi": what is left)
+    r"^(?:phong|xa|tram|truong|don vi|ban|ben|to|thon|ap|bo phan|trung tam)"
+    r"(?! em\b| minh\b| toi\b)(?: \w+){0,4} (?:van |con )?chua (?:gui|nop|cung cap|bao cao)(?!\w)"
+)
+_UNIT_DATA_OWED = re.compile(
+    r"(?:^|(?<= ))(?:phong|xa|tram|truong|don vi|ban|ben|to|thon|ap|bo phan|trung tam)"
+    r"(?! em\b| minh\b| toi\b)(?: \w+){0,4} (?:van |con )?chua (?:gui|nop|cung cap)(?: lai)?"
+    r" (?:so lieu|danh sach|bieu|du lieu)(?!\w)"
+)
 _CANNOT_COMPILE = re.compile(r"(?<!\w)chua (?:the )?(?:tong hop|lam bao cao|bao cao) (?:\w+ )?duoc")
 _FEW_DELIVERED = re.compile(
     r"(?<!\w)(?:moi|chi) (?:co )?\d+(?:/\d+| tren \d+| trong \d+)? (?:xa|phuong|don vi|phong"
@@ -1873,13 +1889,21 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         and (
             (
                 c.lead == "nen"
-                and _UNABLE.search(c.text)
+                and (_UNABLE.search(c.text) or _NOT_ALL_IN.search(c.text))
                 and _OWED_UNITS.search(parts[c.index - 1].text)
             )
             or (
-                c.lead in ("vi", "do")
+                (
+                    c.lead in ("vi", "do")
+                    or (c.index > 1 and parts[c.index - 1].text in ("vi", "do"))
+                )
                 and _OWED_UNITS.search(c.text)
-                and _UNABLE.search(parts[c.index - 1].text)
+                and _UNABLE.search(parts[c.index - (1 if c.lead in ("vi", "do") else 2)].text)
+            )  # ("bên em chưa gửi được | vì | còn 3 xã chưa gửi số liệu")
+            or (  # "trạm y tế chưa nộp, em hỏi mấy lần rồi": owed, and chased
+                _CHASED_SINCE.search(c.text)
+                and _NOT_IN_YET.match(parts[c.index - 1].text)
+                and not _OPINIONS_SOUGHT.search(" ".join(p.text for p in parts))
             )
             or (_THEN_ABLE.search(c.text) and _OWED_UNITS.search(parts[c.index - 1].text))
             or (  # "mới có 3/5 xã gửi số liệu, e chưa tổng hợp được": the rest still owed
@@ -1887,6 +1911,9 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
             )
         )
     ]
+    if not owed and not any(v.status is D or v.kind in _SOME_DONE for v in found):
+        owed = [c.index for c in parts if _UNIT_DATA_OWED.search(c.text)][:1]  # "phòng Tài
+        # chính - Kế hoạch chưa gửi số liệu": a phòng's data owed, nothing said done
     if not owed:
         awaited = [c.index for c in parts if _AWAITED_INPUT.search(c.text) and not c.condition]
         if awaited and not any(
