@@ -712,6 +712,9 @@ _THEIRS = re.compile(
 )
 _COPY_LEFT = re.compile(r"con ban (?:giay|cung|goc|co dau|chinh)(?!\w)")
 _NOT_ACCEPTED = re.compile(r"^ma chua (?:duoc|dat|on)" + _POLITE_END)
+_SENT_THEN_WAIT = re.compile(
+    r"(?<!\w)(?:gui|nop|trinh|chuyen|day)(?: \w+){0,4} (?:roi|r)(?: \w+){0,3} (?:cho|doi)(?!\w)"
+)
 _MOVING = frozenset({"progress", "started", "partial", "undone"})  # work said to be moving
 # a hardship complained of ("mạng yếu quá nên chậm", "máy móc thiếu thốn quá"): in the way of
 # the work, or only slowing it?
@@ -760,9 +763,17 @@ def _settle(
         ):
             return D, 0.9, ()  # "hệ thống lỗi nhưng em đã nộp bản giấy": done despite it
         despite = any(v.kind == "still" and v.clause > first for v in found)
-        delivered = any(v.kind == "done" and v.clause < first for v in found) and not any(
+        delivered = any(
+            v.kind == "done"
+            and (
+                v.clause < first
+                or (v.clause == first < len(parts) and _SENT_THEN_WAIT.search(parts[first].text))
+            )
+            for v in found
+        ) and not any(
             v.kind in _GOING_ON for v in found
-        )  # "đã rà soát xong 18 thủ tục, còn 4 … đang chờ Sở": part of it, not delivered
+        )  # "đã rà soát xong 18 thủ tục, còn 4 … đang chờ Sở": part of it, not delivered;
+        # "đã gửi sở rồi giờ chờ sở phản hồi": sent, then waiting, in one clause
         if delivered and any(
             c.lead == "nen" and c.index > first and _UNABLE.search(c.text) for c in parts
         ):  # "…, nhưng Trung tâm chưa gửi phần của họ, nên em chưa tổng hợp được": stuck

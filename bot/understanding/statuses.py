@@ -289,7 +289,8 @@ _LAST_YEAR = lx.gated(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[1
 # "chờ xem Sở có góp ý gì không", "để coi có ý kiến gì hông": whether the receiver has
 # anything to say, a reaction to the product only
 ANY_REMARKS = re.compile(
-    r"(?<!\w)(?:xem|coi) (?:(?:so|ho|tinh|ben|ben so|ben do|ben kia|lanh dao so) )?(?:co )?"
+    r"(?<!\w)(?:xem|coi) (?:(?:so|ho|tinh|ben|ben so|ben do|ben kia|lanh dao so|van phong|vp"
+    r"|ubnd)(?: (?!anh|chi)\w+){0,3} )?(?:co )?"
     r"(?:y kien|gop y|can sua|sua|chinh sua|yeu cau|phan hoi|tra loi)"
     r"(?: (?:chinh sua|bo sung|sua|them))? gi(?!\w)"
     # "coi bển phản hồi sao": what that side says to it
@@ -304,6 +305,7 @@ ANY_REMARKS = re.compile(
 NO_REACTION = lx.gated(
     r"(?<!\w)chua (?:thay |co |nhan duoc |duoc )?(?:\w+ ){0,3}?(?:phan hoi|tra loi|noi|y kien"
     r"|hoi am|bao lai) (?:gi|chi|j)(?!\w)"
+    r"|(?<!\w)chua thay (?:\w+ ){0,3}(?:xac nhan|tiep nhan)(?!\w)"  # "chưa thấy Sở xác nhận"
     r"|(?<!\w)(?:ben kia|ben do|ben so|ben|ho|so|tinh) (?:bao|noi|phan hoi|tra loi) (?:sao|the nao"
     r"|ra sao) (?:em |minh |toi )?(?:chua|khong) (?:biet|ro)(?!\w)"
     r"|(?<!\w)(?:xem|coi) (?:\w+ ){0,2}(?:phan hoi|noi|tra loi|bao) (?:sao|the nao|ra sao)(?!\w)"
@@ -1297,6 +1299,8 @@ def _giving(text: str, start: int) -> bool:
         return True  # "còn chỉnh sửa mấy chỗ nữa": places, folded as "cho"
     if not words or words[-1] in lx.WAIT_ASPECTS:
         return False
+    if words[-1] == "gio" and not text.startswith("cho_", start):
+        return False  # "đã gửi sở rồi giờ chờ sở phản hồi": now waiting
     if words[-1] in ("bao", "hen", "noi", "dan") and text.startswith(_AWAITED, start):
         return False  # "Sở bảo chờ thẩm định": told to wait for it
     if words[-1] == "chi" and (len(words) == 1 or words[-2] in ("con", "thi", "gio", "nay", "la")):
