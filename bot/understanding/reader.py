@@ -936,6 +936,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
             c.index + 1 < len(parts) and _NOT_DUE.match(parts[c.index + 1].text)
         )
         and not _to_deliver(c.text)
+        and not _part_sent_later(parts, c)
         and not _FIX_NEEDED.search(c.text)  # "nộp rồi mà còn phải bổ sung chút xíu": read below
         and not _COPY_LEFT.match(c.text)
         and not (  # "còn tuyên truyền thì phòng Văn hóa lo": theirs, not what is left of ours
@@ -954,6 +955,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         # em bổ sung sau": a part still to come (not "… thì em bổ sung sau": if asked)
         or (c.lead in ("nhung", "ma") and (_contrast_unsure(c) or _FIX_NEEDED.search(c.text)))
         or (c.lead == "con" and _FIX_NEEDED.search(c.text))
+        or _part_sent_later(parts, c)  # "…, còn phụ lục kèm theo thì em gửi sau": sent?
         or (c.lead == "con" and _COPY_LEFT.match(c.text))  # "còn bản giấy thì chưa": sent?
     ]
     return left + unsure
@@ -2269,6 +2271,23 @@ def _defects(found: list[Vote], norm: str, parts: list[clauses_.Clause]) -> list
 
 def _contrast_unsure(c: clauses_.Clause) -> bool:
     return c.question or "biet" in c.text.split() or _denied(c.text)
+
+
+_LATER_SEND = re.compile(
+    r"(?<!\w)(?:gui|nop|bo sung|up|chuyen)(?: \w+){0,2} (?:sau|bo sung)(?! khi)(?!\w)"
+    r"|(?<!\w)de (?:tuan sau|mai|thu \d|chieu)(?!\w)"
+)
+
+
+def _part_sent_later(parts: list[clauses_.Clause], c: clauses_.Clause) -> bool:
+    """ "Em đã gửi báo cáo chính rồi, còn phụ lục số liệu chi tiết thì tuần sau em gửi bổ
+    sung", "còn bản có ký đóng dấu thì để tuần sau": a part of the product to follow."""
+    if c.lead != "con":
+        return False
+    follows = parts[c.index + 1] if c.index + 1 < len(parts) else None
+    return bool(_LATER_SEND.search(c.text)) or (
+        follows is not None and follows.lead == "thi" and bool(_LATER_SEND.search(follows.text))
+    )
 
 
 def _to_deliver(text: str) -> bool:
