@@ -678,6 +678,7 @@ NEUTRAL = table(  # looks like completion, is not
     "de (em|minh|toi|ben em|chung em) (lam |hoan thanh |lam cho )?(hoan thanh|xong)",
     "(hoan thanh|xong) thi", "sau khi( \\w+){0,4} xong", "da nhan",
     "hoan thanh (xuat sac|tot) nhiem vu",  # a yearly rating, the title of an award
+    "tiep tuc duy tri( cap nhat| van hanh| thuc hien)?",  # after the work: its upkeep
     # the completion report as a document's name: "mẫu báo cáo hoàn thành", "báo cáo hoàn thành
     # nhiệm vụ 6 tháng là cái nào"
     "mau (bao cao )?hoan thanh", "bao cao hoan thanh nhiem vu",

@@ -909,6 +909,9 @@ def _from_numbers(
     return None, 0.0, ()
 
 
+_TARGETS_MISSED = re.compile(r"^con \d+ chi tieu (?:chua|khong) dat(?!\w)")
+
+
 def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     """ "Còn …" after a done clause names what is left: work still under way; a doubt after
     "nhưng" makes the done a question."""
@@ -927,6 +930,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
             and any(v.kind == "done" and v.clause == c.index + 1 for v in found)
         )
         and "gi" not in c.text.split()
+        and not _TARGETS_MISSED.match(c.text)  # "còn 2 chỉ tiêu chưa đạt": a result, not work
         and not (  # "chắc còn sai sót chỗ nào thì anh góp ý em sửa": any, supposed
             c.text.endswith(" nao")
             and c.index + 1 < len(parts)
@@ -2054,6 +2058,15 @@ def _lacking_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote
             cause = c  # "chưa triển khai được do chưa có phòng máy"
         elif c.lead == "nen" and _UNABLE_YET.search(c.text):
             cause = before  # "phần mềm vẫn chưa cho đổi tên đơn vị nên em chưa nộp được"
+        elif (
+            c.lead == "nen"
+            and _NOT_BEGUN_PART.search(c.text)
+            and _UNABLE.search(before.text)
+            and not _OWN_NOT_YET.search(before.text)
+        ):  # "nhưng chưa chọn được nhà thầu nên chưa khởi động phần số hóa": kept from it
+            if not any(v.status is B for v in found):
+                out.append(Vote(B, 0.9, before.index, "obstacle"))
+            continue
         else:
             continue
         if any(v.status is B and v.clause in (c.index, cause.index) for v in found):
@@ -2082,6 +2095,7 @@ _OUR_LEADER = re.compile(
     r"|thu truong|ld|gd|pgd|ct|pct"
     r"|ky|ky so|chu ky|duyet)(?!\w)"  # "vì chưa ký số": our own signature, the last step
 )
+_NOT_BEGUN_PART = re.compile(r"(?<!\w)chua (?:khoi dong|trien khai|bat dau|thuc hien)(?!\w)")
 _UNABLE_YET = re.compile(
     r"(?<!\w)chua (?:lam|trien khai|thuc hien|bat dau|tien hanh|to chuc|nop|gui|so hoa|lay ra"
     r"|lay ra so hoa|nhap|nhap lieu|scan|quet|tong hop|ra soat|cap nhat|upload|dang nhap)"
