@@ -345,6 +345,12 @@ def read_reply(
         and _past_deadline(norm, today, current_deadline)
     ):  # "tháng sau mới xong được", "đầu tháng 8 sẽ hoàn thành": after the deadline
         found.append(Vote(X, 0.5, 0, "late"))
+    if (
+        current_deadline
+        and current_deadline < today
+        and any(v.status in (D, IP) and v.weight >= 0.8 for v in found)
+    ):  # overdue already: "trễ hạn rồi, trạm em vẫn đang làm, trong tuần này sẽ gửi" says
+        found = [v for v in found if not (v.status is X and v.kind == "late")]  # so, asks nothing
     acted = bool(counts) and bool(_DELIVER.search(norm))
     status, confidence, alternatives = combine(
         found, percent, measured, counts, acted=acted, parts=parts
@@ -1849,8 +1855,9 @@ def _own_signature_ahead(found: list[Vote], parts: list[clauses_.Clause]) -> lis
 
 
 _LATE_BECAUSE = re.compile(  # "trễ 3 ngày do chờ số liệu": why it came late
-    r"^(?:(?:nop|gui|bao cao|hoi) )?(?:tre|cham|muon)(?: \w+){0,3} (?:do|vi|la do|tai)(?!\w)"
+    r"^(?:(?:nop|gui|bao cao|hoi) )?(?:tre|cham|muon)(?: \w+){0,5} (?:do|vi|la do|tai)(?!\w)"
 )
+_LATE_SAID = re.compile(r"^(?:\w+ ){0,2}(?:tre|cham|muon)(?: \w+){0,5}$")  # "trễ | vì …"
 
 
 def _late_because(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
@@ -1859,6 +1866,11 @@ def _late_because(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
     if not any(v.status is D and v.kind == "done" for v in found):
         return found
     late = {c.index for c in parts if _LATE_BECAUSE.match(c.text)}
+    late |= {
+        c.index
+        for c in parts
+        if c.lead in ("vi", "do") and c.index and _LATE_SAID.match(parts[c.index - 1].text)
+    }
     return [v for v in found if not (v.status is B and v.clause in late)]
 
 
