@@ -712,7 +712,7 @@ DOUBT = table(
     "hinh nhu",
     "nghi la",
     "co le",
-    "tam",
+    "(?<!trung )tam",  # (not "trung tâm": a centre)
     "tam tam",
     "chac chan la",
     "goi la",

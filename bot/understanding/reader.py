@@ -977,7 +977,8 @@ _NEGATED = lexicon.gated(  # a task verb negated: "chưa gửi", "không làm", 
     r"(?:duoc |the |kip |hoan toan )?"
     r"(?:lam|xong|hoan thanh|gui|nop|trinh|ky|ban hanh|trien khai|thuc hien|bat dau|bao cao"
     r"|tong hop|duyet|phe duyet|tra loi|dang_? tai|cap nhat|tham dinh)(?!\w)"
-)
+    r"(?! trang thai| tren he thong| len he thong| he thong)"  # (not "sơ suất không cập nhật
+)  # trạng thái trên hệ thống": the record of it, not the work)
 _AHEAD = lexicon.gated(  # a future or sequence marker: what follows has not happened yet
     r"(?<!\w)(?:se|sap(?! nhap| xep)|du kien|(?:em|e|minh|toi|du) dinh(?! kem)|roi moi"
     r"|(?<!qua )(?<!truoc )(?<!sang nay )(?<!hom nay )(?<!sang nay em )(?<!hom nay em )"
