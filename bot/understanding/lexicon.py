@@ -445,6 +445,8 @@ OBSTACLE = table(
     r"(he thong|phan mem|may)( \w+)? (van )?(khong|chua|ko) cho_? (nhap|dang nhap|doi_?|sua|gui"
     r"|tai|nop|ky)",  # "hệ thống hắn không cho nhập tên xã mới"
     "(vi|do) duong (bi |dang )?sat",  # the road fallen in
+    "duong (lay|bi lay|sat lo|bi sat|ngap|bi ngap|tac|bi tac|chia cat)",  # the road impassable
+    "khong (dang nhap|dang_ nhap|vao|truy cap)( \\w+){1,4} duoc",  # "… hệ thống để nộp được"
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi|song)",
     "thieu( \\w+)?", "chua co nguoi",
     "(chua|khong) thong nhat (duoc )?(voi|y kien)",
@@ -792,6 +794,7 @@ START_VERB = table(
 )
 PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the work
     "trien khai", "thuc hien", "tien hanh", "bat dau", "tong hop", "hoan thien", "soan( thao)?",
+    "(gio|bay gio) (em |minh |toi )?ngoi (lam|soan|tong hop|viet)",  # "giờ em ngồi làm báo cáo"
     "xay dung", "ra soat", "chinh sua", "bo sung", "xu ly", "(?<!toan )trinh( ky)?", "tham dinh",
     "khao sat", "(xin|lay) y kien", "tiep thu", "nghien cuu", "don doc", "kiem tra",
     "lam duoc", "(da|moi) lam", "lam them duoc", "tiep tuc", "on track", "so hoa", "lam tiep",

@@ -949,7 +949,12 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if m.group() == "xong" and _MEETING_THEN.match(rest):
         vote(None, 1.0, "other_sense")  # "xong cuộc họp rồi em làm tiếp": after the meeting
         return
-    if m.group() == "xong" and _AFTER_XONG.match(rest) and not {"roi", "da"} & set(rest.split()):
+    if (
+        m.group() == "xong"
+        and _AFTER_XONG.match(rest)
+        and not {"roi", "da"} & set(rest.split())
+        and not lx.NEGATORS & set(before[-1:])  # (not "em mần chưa xong anh nờ": undone)
+    ):
         if rest.startswith(" viec") and _SEND_VERB.search(rest):
             vote(D, 0.5, "doubt")  # "xong việc ở xã em lên huyện nộp luôn": the work, to send?
         else:
