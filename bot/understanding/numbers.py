@@ -119,7 +119,17 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
                 near.add(clause.index)
                 continue
             return value, measured
+    for clause in clauses:  # "làm được 3/4 khối lượng": a share of the work itself
+        if "/" in clause.text and (share := _WORK_SHARE.search(clause.text)):
+            done, total = int(share[1]), int(share[2])
+            if 0 < total and done <= total:
+                return round(100 * done / total), measured
     return None, measured
+
+
+_WORK_SHARE = re.compile(
+    r"(?<![\w/.])(\d{1,2})/(\d{1,2}) (?:khoi luong|cong viec|phan viec|so phan viec)(?!\w)"
+)
 
 
 def fractions(clauses: list[Clause]) -> list[Fraction]:
