@@ -274,7 +274,7 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
         _weekday,
     ),
     (re.compile(r"(?:truoc|den|toi|sang|qua)\s+tet"), _tet),  # not "sau Tết": when, not said
-    (re.compile(r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)\s+nay(?!\w)"), _this_weekday),
+    (re.compile(r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)\s+(?:nay|ni)(?!\w)"), _this_weekday),
 )
 
 _RANGE_END = re.compile(  # the end of a span after the day found: "… đến (ngày) 3/7"

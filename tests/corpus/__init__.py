@@ -106,7 +106,8 @@ def judge(row: Row, reading: Reading) -> str:
     if reading.status != row.expected:
         return "unread" if reading.status is None else "against"
     day = reading.new_date or reading.completion_date
-    numbers = tuple(ref.number for ref in reading.documents)
-    if (reading.percent, day, numbers) != (row.percent, row.date, row.documents):
+    numbers = tuple(ref.number.upper() for ref in reading.documents)  # (kept as written:
+    written = tuple(number.upper() for number in row.documents)  # "05/TTr-TYT", "05/TTR-TYT")
+    if (reading.percent, day, numbers) != (row.percent, row.date, written):
         return "detail"
     return "right"
