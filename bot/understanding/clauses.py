@@ -50,6 +50,7 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("trong", "do"),  # "trong đó có nhiệm vụ này": among them
     ("roi", "do"),
     ("xong", "do"),
+    ("loi", "do"),  # "lỗi do em theo dõi không sát": the fault is, not "because"
     ("day", "do"),  # "xong rồi đó chú": a particle
     # "việc đó em nộp rồi", "hôm đó", "bên đó": đó pointing back, not "do" (because)
     ("viec", "do"),

@@ -455,6 +455,7 @@ OBSTACLE = table(
     "|bat tay)",
     "(chua|khong) (co )?(ai|nguoi) (lam )?thay",  # "cán bộ phụ trách nghỉ phép, chưa có ai thay"
     "dau co (ai|nguoi) (ma )?(lam|phu trach|theo doi)",  # "mô có người mà làm"
+    "(khong|chua) (co )?ai nam (duoc )?(viec|nhiem vu|noi dung|ho so|mang)",  # nobody who knows
     r"(can bo|nguoi|cong chuc)( \w+){0,2} (di vang|vang mat)",  # "vì cán bộ đi vắng"
     r"(can bo|nguoi|anh em)( \w+){0,2} nghi het",
     "bi co lap", "cuon troi",  # "lũ cuốn trôi cầu treo, 4 bản bị cô lập"

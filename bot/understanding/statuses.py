@@ -371,6 +371,13 @@ _COUNT_REACHED = re.compile(  # a verb, "được", a count of units (not of day
 )
 _NOT_QUITE = re.compile(r"thi (?:van |cung )?(?:chua|khong|chang) (?:han|xong|hoan toan|dau)(?!\w)")
 _NONE_THEN = re.compile(r"thi (?:cung )?(?:khong|ko|k|chua|chang) (?:co )?(?:gi|chi)(?!\w)")
+_SENT_VIA = re.compile(
+    r"(?<!\w)(?:gui|nop|chuyen|up)(?: \w+){0,3} (?:qua|bang|theo duong) (?:email|mail|zalo"
+    r"|buu dien|duong buu dien|ban scan|ban giay|tay)(?!\w)"
+)
+_RESENT = re.compile(
+    r"(?<!\w)(?:gui|nop|chuyen) lai (?:\w+ )?(?:roi|r)(?!\w)|(?<!\w)da (?:gui|nop) lai"
+)
 _SENT_ANYWAY = re.compile(
     r"nen (?:em |e |minh |ben em |toi )?(?:da |phai )?(?:gui|nop|chuyen|up)(?: \w+){0,4}"
     r" (?:qua|bang|theo duong) (?:email|mail|zalo|buu dien|duong buu dien|ban scan|tay)(?!\w)"
@@ -523,6 +530,10 @@ def _clause_votes(
             continue  # "vướng mắc thì không có gì": the topic denied
         if effect and _SENT_ANYWAY.match(effect):
             continue  # "do mạng yếu nên em gửi bản scan qua email": how it was sent, not a stop
+        if clause.lead in ("vi", "do") and _SENT_VIA.search(previous):
+            continue  # "sáng nay e gửi qua email | vì hệ thống văn bản bị lỗi": why that way
+        if effect and _RESENT.search(effect):
+            continue  # "sở bảo thiếu chữ ký | nên hôm nay em gửi lại rồi": mended, sent again
         if _LATE_ANSWER.search(text, m.end()) or (effect and _LATE_ANSWER.search(effect)):
             continue  # "mạng yếu quá giờ mới nhận được tin anh": why the answer is late
         if effect and _SLOWED.search(effect):
@@ -895,7 +906,11 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if m.group() == "xong" and before[-1:] in (["doi"], ["cho"], ["de"]):
         vote(None, 1.0, "other_sense")  # "đợi xong Đại hội thì làm": once that is over
         return
-    if m.group() == "xong" and _EVENT_OVER.match(rest) and not {"da", "chuc"} & set(before[-2:]):
+    if (
+        m.group() == "xong"
+        and _EVENT_OVER.match(rest)
+        and not {"da", "chuc"} & set(before[-2:] if before[-2:] != ["da", "em"] else before[-1:])
+    ):  # (the "dạ" of "Dạ em xong ca trực …" is no "đã")
         vote(None, 1.0, "other_sense")  # "hôm nay xong họp muộn quá": the meeting over
         return
     if m.group() == "xong" and before[:1] in (["doi"], ["cho"]) and before[-1:] == ["ve"]:
