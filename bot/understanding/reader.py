@@ -915,6 +915,7 @@ def _from_numbers(
     return None, 0.0, ()
 
 
+_LATENESS_OWNED = re.compile(r"^con (?:tre|cham|muon)(?: \w+){0,2}$")
 _TARGETS_MISSED = re.compile(r"^con \d+ chi tieu (?:chua|khong) dat(?!\w)")
 
 
@@ -937,6 +938,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         )
         and "gi" not in c.text.split()
         and not _TARGETS_MISSED.match(c.text)  # "còn 2 chỉ tiêu chưa đạt": a result, not work
+        and not _LATENESS_OWNED.match(c.text)  # "còn trễ là do em": the lateness, owned
         and not (  # "chắc còn sai sót chỗ nào thì anh góp ý em sửa": any, supposed
             c.text.endswith(" nao")
             and c.index + 1 < len(parts)

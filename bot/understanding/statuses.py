@@ -290,7 +290,7 @@ _LAST_YEAR = lx.gated(r" (?:la )?(?:cua )?(?:nam ngoai|nam truoc|nam cu|nam 20[1
 # anything to say, a reaction to the product only
 ANY_REMARKS = re.compile(
     r"(?<!\w)(?:xem|coi) (?:(?:so|ho|tinh|ben|ben so|ben do|ben kia|lanh dao so|van phong|vp"
-    r"|ubnd)(?: (?!anh|chi)\w+){0,3} )?(?:co )?"
+    r"|ubnd)(?: (?!anh|chi)\w+){0,3} )?(?:co )?(?:phai |can )?"
     r"(?:y kien|gop y|can sua|sua|chinh sua|yeu cau|phan hoi|tra loi)"
     r"(?: (?:chinh sua|bo sung|sua|them))? gi(?!\w)"
     # "coi bển phản hồi sao": what that side says to it
