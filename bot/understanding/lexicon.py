@@ -541,12 +541,13 @@ OWN_WAIT = table(
     "(cho|doi) (thuong truc|tt) (ubnd |hdnd )?(xa|phuong)",  # our own commune's leaders
     "(cho|doi) (a|c|anh|chi) (ky|duyet)",  # "đã trình Giám đốc, chờ a ký ban hành"
     "(cho|doi) (ong|ba|sep) (ay )?(ky|duyet)",  # "trình chủ tịch xã rồi, đợi ông ký thôi"
-    "(cho|doi) (a |c |ong |ba |dong chi |d/c )?(pho )?(giam doc|chu tich|truong phong|lanh dao"
+    "(cho|doi) (a |c |ong |ba |co |thay |dong chi |d/c )?(pho )?(giam doc|chu tich|truong phong"
+    "|hieu truong|hieu pho|lanh dao"
     "|thu truong|sep|gd|pct|pgd|tp|ptp"
     "|ct)",  # "tui đợi ổng Chủ tịch ký hoài", "đợi a PCT đọc lại bản cuối"
     # "chờ … về ký": a signature or approval at the end of the clause is the unit's own step
     r"(cho|doi)( \w+){1,6} (ve )?(ky|duyet)( la (nop|gui|phat hanh|ban hanh|xong))?"
-    r"( (a|ah|anh|chi|nhe|nha|roi))*$",
+    r"( (a|ah|anh|chi|nhe|nha|roi|thoi))*$",
 )
 CONDITION = table(  # a start that waits for something: weakly an obstacle
     "sau khi (co|nhan duoc) (huong dan|kinh phi|y kien|van ban|so lieu)",

@@ -1086,8 +1086,13 @@ _START_NOT_YET = lexicon.gated(  # a start negated or put ahead: "chưa bắt đ
 _UNITS = re.compile(
     r"(?<!\w)\d+ (?:xa|phuong|don vi|phong|huyen|truong|thon|co quan|so|nganh)(?!\w)"
 )
+_OUR_LEADER_SIGNS = re.compile(
+    r"(?<!\w)(?:lanh dao|chu tich|giam doc|hieu truong|truong phong|sep|thu truong)(?: \w+){0,2}"
+    r" (?:ky|duyet)(?: (?:thoi|a|ah|anh|chi|nhe|nha|roi|la xong))*$"
+)
 _WAIT_BODY = re.compile(  # "đợi chị Hoa phòng KT gửi": a person named, not a role of ours
-    r"(?<!\w)(?:cho|doi) (?:anh|chi|a|c|chu|co|em) (?!(?:truong|pho|chanh|giam|chu|lanh|sep|ld|gd"
+    r"(?<!\w)(?:cho|doi) (?:anh|chi|a|c|chu|co|em)"
+    r" (?!(?:truong|pho|chanh|giam|chu|lanh|sep|ld|gd|hieu"
     r"|tp|pgd|ct|pct|tich|nhiem|a|ah|nhe|nha|oi|roi|voi|xem|ky|duyet|ay|ta|ho)(?!\w))[a-z]+(?!\w)"
     r"(?! (?:pho |truong )?(?:chu tich|giam doc|pct|pgd|ct|gd|tp|hieu truong|bi thu)(?!\w)"
     r"| (?:pho|truong) phong(?!\w))"
@@ -1415,7 +1420,11 @@ def _unsafe(
         if _waits_on_someone(norm) and not kinds & _WAIT_KINDS and not _WAIT_THEN.search(norm):
             return (status, B)
         waits = [c for c in parts if c.index in {v.clause for v in found if v.kind == "own_wait"}]
-        if any(lexicon.OF_BODY.search(c.text) or _WAIT_BODY.search(c.text) for c in waits):
+        if any(
+            (lexicon.OF_BODY.search(c.text) or _WAIT_BODY.search(c.text))
+            and not _OUR_LEADER_SIGNS.search(c.text)  # "chờ chị Hạnh VP trình lãnh đạo ký"
+            for c in waits
+        ):
             if status is IP and "done" in kinds and any(_REVIEW.search(c.text) for c in waits):
                 return (IP, D)  # "làm xong rồi, đang chờ chị Lan xem lại": done, but checked?
             return (status, B)  # "chờ chị Lan bên phòng TC huyện": our leader, or theirs?
@@ -1802,6 +1811,13 @@ _CHASED_SINCE = re.compile(
     r"^(?:(?:em|e|minh|toi|ben em) )?(?:da )?(?:nhac|hoi|giuc|goi|don doc)(?: \w+){0,2}"
     r" (?:lan|nhieu lan|mai|hoai|roi)(?: (?:roi|a|ah|anh|chi|ma))*$"
 )
+_UNITS_COUNTED = re.compile(
+    r"(?<![\w/])\d+/\d+ (?:diem|xa|phuong|phong|truong|tram|don vi|thon|ap|to)"
+)
+_AWAITED_UNITS = re.compile(
+    r"(?<!\w)(?:con |van |dang )?(?:cho|doi) (?:\d+|may|cac) (?:diem|xa|phuong|phong|truong|tram"
+    r"|don vi|thon|ap|to)(?: \w+){0,2} (?:nua|con lai)(?!\w)"
+)
 _SOME_DONE = frozenset({"partial", "hedged", "own_part", "remaining", "counted"})
 _OPINIONS_SOUGHT = re.compile(r"(?<!\w)(?:gop y|lay y kien|xin y kien)(?!\w)")
 _NOT_IN_YET = re.compile(  # (not "còn 3 xã chưa gửi": what is left)
@@ -1946,6 +1962,13 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     if not owed and not any(v.status is D or v.kind in _SOME_DONE for v in found):
         owed = [c.index for c in parts if _UNIT_DATA_OWED.search(c.text)][:1]  # "phòng Tài
         # chính - Kế hoạch chưa gửi số liệu": a phòng's data owed, nothing said done
+    if not owed and not any(
+        (v.status is D and not _UNITS_COUNTED.search(parts[v.clause].text)) or v.kind == "progress"
+        for v in found
+        if v.clause < len(parts)
+    ):
+        owed = [c.index for c in parts if _AWAITED_UNITS.search(c.text)][:1]  # "3/5 điểm
+        # trường đã gửi số liệu, em còn chờ 2 điểm nữa": the rest of the units awaited
     if not owed:
         awaited = [c.index for c in parts if _AWAITED_INPUT.search(c.text) and not c.condition]
         if awaited and not any(

@@ -697,11 +697,12 @@ def _clause_votes(
         if (
             "phan" in after
             and after[0] in ("phan", "duoc")
-            and clause.text[m.end() :].split()[:2] != ["phan", "nay"]  # "chưa triển khai phần
+            and clause.text[m.end() :].split()[:2]
+            not in (["phan", "nay"], ["phan", "nao"])  # "chưa triển khai phần
         ) or (  # này": this item, the task
             clause.text.startswith("phan ")
             and not lx.OWN_PART.match(clause.text)
-            and not clause.text.startswith(("phan nay ", "phan viec nay "))
+            and not clause.text.startswith(("phan nay ", "phan viec nay ", "phan nao "))
         ):  # "…, phần tập huấn chưa làm": a part left (not "phần này bên em chưa triển
             # khai": this item, the task itself)
             vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
