@@ -47,7 +47,9 @@ from storage.textfold import fold as _slow_fold
 _STRETCHED = re.compile(r"(.)\1{2,}")
 _WORD = re.compile(r"(?<![\w/.-])[a-z0-9]+(?![\w/-]|\.\d)")
 _CHO = re.compile(r"(?i)(?<!\w)ch[oòóỏõọôồốổỗộơớởỡợ](?!\w)")  # every "cho" but "chờ"
-_ASKING = re.compile(r"(?<!\w)(à|chứ)(?!\w)")  # "xong rồi à?", "xong rồi chứ": asking, not "ạ"
+_ASKING = re.compile(  # "xong rồi à?", "xong rồi chứ": asking, not "ạ" (nor "à mà": by the way)
+    r"(?<!\w)(à|chứ)(?!\w)(?! (?:mà|quên|với lại|còn)(?!\w))"
+)
 _DOI = re.compile(r"(?i)(?<!\w)[đd][òóỏõọôồốổỗộơờớởỡ]i(?!\w)")  # every accented "doi" but "đợi"
 _MONTH = re.compile(  # "t8", "th8", "T.8", "thg 8", "t8/2026": tháng 8 (not "t80", "th8x")
     r"(?<![\w/.-])(?:thg ?|th|t\.?)(1[0-2]|0?[1-9])(?=/(?:20)?\d\d(?![\d/])|(?![\w/%-]|[.,]\d))"
@@ -207,6 +209,7 @@ def _named_places(display: str, lower: str) -> str:
     return "".join(chars)
 
 
+_HEARD_AS = re.compile(r"(?<!\w)(?:(da han)(?= (?:den|toi|sang|them|\d))|tham dich)(?!\w)")
 # an elder addressed by kin ("o", "chú", "bác", "dì", "cậu", "thím"): the writer is "con"
 _KIN_ADDRESS = re.compile(
     r"(?<!\w)(?:do|roi|a|nhe|nha|oi|da|thua|voi) (?:o|chu|bac|di|cau|thim)(?=$|[ ,.!?])"
@@ -254,6 +257,8 @@ def normalise(display: str) -> str:
         if "à" in lower or "chứ" in lower:
             lower = _ASKING.sub(lambda m: "a_q" if m.group() == "à" else "chu_q", lower)
         folded = lower.translate(_FOLD)
+    if "da han " in folded or "tham dich" in folded:  # dictation: "da hạn đến", "thẩm địch"
+        folded = _HEARD_AS.sub(lambda m: "gia han" if m[1] else "tham dinh", folded)
     if "con " in folded and _KIN_ADDRESS.search(folded):  # "Xong rồi đó o, hôm qua con gửi
         folded = _CON_SPEAKING.sub("em", folded)  # lên rồi": "con" (I), to an elder
     if "thang " in folded:

@@ -1801,7 +1801,7 @@ _OWED_UNITS = re.compile(
 # data or list awaited (not our own leader's signature: "chờ chị ký rồi em gửi báo cáo")
 _AWAITED_INPUT = lexicon.gated(
     r"(?<!\w)(?:cho|doi|ngong)(?: (?!em\b|e\b|minh\b|toi\b|ky\b|duyet\b)\w+){1,8}"
-    r" (?:gui|nop|cung cap|chuyen)(?: lai| ve| qua| len)?(?: (?:so lieu|danh sach|bao cao"
+    r" (?:gui|nop|cung cap|chuyen)(?: lai| ve| qua| len| not)?(?: (?:so lieu|danh sach|bao cao"
     r"|du lieu|bieu|bieu mau|phieu|ket qua|thong tin)(?!\w)|(?: nua| them| qua| ve)*"
     r"(?: (?:la|moi|de|thi|roi)(?: em| minh)?)? tong hop(?!\w))"  # "… gửi nữa là tổng hợp được"
 )
@@ -1972,7 +1972,7 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     if not owed:
         awaited = [c.index for c in parts if _AWAITED_INPUT.search(c.text) and not c.condition]
         if awaited and not any(
-            (v.status is D or v.kind in _MOVING or v.kind == "still")
+            (v.status is D or v.kind in ("progress", "started", "partial", "still"))
             and v.clause not in awaited
             and v.clause < len(parts)
             and not _OTHERS_DONE.search(parts[v.clause].text)
