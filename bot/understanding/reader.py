@@ -102,6 +102,17 @@ How the reader decides, in order:
      with a step to the product still said is under way; the product sent under its number
      on a day gone by ("em nộp BC 34/BC-UBND ngày 8/7") is done, and the last step's day is
      the completion's when several are told;
+   * whose data, whose signature, whose reaction: the units' data awaited ("đợi trạm y tế gửi
+     báo cáo", "chưa tổng hợp được vì 5/12 phòng chưa gửi số liệu", "còn chờ 2 điểm nữa") is
+     blocked unless a part is said done or work goes on beside it; our own leader's signature
+     still ahead ("trình lên anh Thắng PGĐ …, chắc chiều nay ký", "lấy chữ ký chủ tịch rồi gửi
+     liền") is work under way; no reaction seen yet after the handing in ("chưa thấy Sở nói
+     gì", "coi bển phản hồi sao", "chưa thấy Sở xác nhận") asks done or held; where the writer
+     is ("đang chạy sang bên tiếp dân", "đang trên xe") and why the answer is late are not the
+     task's progress; a start dated ahead in its own clause ("thứ hai 20/7 bên em mới bắt
+     đầu", "22/7 xã em họp triển khai") is not begun; when the deadline has passed, lateness
+     said beside work going on asks for no more time, and after a done, what delayed it
+     ("trễ 3 ngày do chờ số liệu") holds nothing;
 
    Dates and documents: a document cited as what the work answers ("theo yêu cầu tại CV
    215/SNV-CCHC ngày 12/3", "căn cứ …") gives the done neither its completion date nor its
