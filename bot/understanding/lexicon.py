@@ -270,7 +270,9 @@ def _bounded(phrase: str, i: int) -> bool:
     if phrase[i] == "(":
         close = _close(phrase, i)
         inner = phrase[i + 3 if phrase.startswith("(?:", i) else i + 1 : close]
-        if _top_level_or(inner) or not inner.startswith(" "):
+        cuts = [j for j, ch, depth in _structure(inner) if ch == "|" and not depth]
+        starts = [0, *(j + 1 for j in cuts)]  # each alternative opening on a space: "( anh| chi)"
+        if not all(inner.startswith(" ", j) for j in starts):
             return False
         after = phrase[close + 1 : close + 2]
         if after == "{":  # "( \\w+){0,3}": taken at least once, or what follows opens
