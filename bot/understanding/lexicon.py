@@ -151,6 +151,9 @@ class Gated:
     def findall(self, text: str) -> list:
         return self.regex.findall(text) if self._may_match(text) else []
 
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return self.regex.sub(repl, text) if self._may_match(text) else text
+
 
 def gated(pattern: str) -> Gated:
     return Gated(pattern)
@@ -267,7 +270,9 @@ def _bounded(phrase: str, i: int) -> bool:
     if phrase[i] == "(":
         close = _close(phrase, i)
         inner = phrase[i + 3 if phrase.startswith("(?:", i) else i + 1 : close]
-        if _top_level_or(inner) or not inner.startswith(" "):
+        cuts = [j for j, ch, depth in _structure(inner) if ch == "|" and not depth]
+        starts = [0, *(j + 1 for j in cuts)]  # each alternative opening on a space: "( anh| chi)"
+        if not all(inner.startswith(" ", j) for j in starts):
             return False
         after = phrase[close + 1 : close + 2]
         if after == "{":  # "( \\w+){0,3}": taken at least once, or what follows opens
@@ -601,7 +606,7 @@ HYPOTHETICAL = re.compile(
 # "xong … (rồi) mới/sẽ …" after the completion word: it ends what comes first, the task comes
 # after ("trả lời xong kiến nghị rồi mới làm", "em xong việc tiếp dân sẽ làm luôn"); not
 # "xong rồi em sẽ gửi" (done already), matched against the words after the completion word
-THEN = re.compile(
+THEN = gated(
     r"^(?! roi\b)(?: \S+){0,5}? (?:roi )?(?:(?:em|e|minh|toi|anh|chi) )?(?:se|moi)"
     r" (?!xong|duoc|roi|a\b|nhe|nha)\w"
 )
@@ -622,7 +627,7 @@ OUR_MESSAGE = re.compile(
 )
 # A request to the coordinator to resend what was sent ("anh gửi lại giúp em")
 RESEND = re.compile(r"(?<!\w)(?:anh|chi|a|c) (?:gui|chuyen|cung cap|up) lai(?!\w)")
-RESOLVED = re.compile(
+RESOLVED = gated(
     r"(da |duoc |da duoc )+(giai quyet|xu ly|thao go|khac phuc)"
     r"|(giai quyet|xu ly|thao go|khac phuc|sua) (xong|roi|duoc)"  # "giờ khắc phục rồi", "máy
     # scan hỏng hôm trước sửa xong rồi"
@@ -915,7 +920,7 @@ BODY_UNDELIVERED = re.compile(
 # A person named after "chờ anh/chị …" who belongs to another body: "chị Lan bên phòng TC"
 OF_BODY = re.compile(rf"(?: \w+){{0,3}} (?:ben|o|thuoc) (?:{_BODY})(?!\w)")
 # Something the reader's day holds besides the task: "(đi) họp xong", "ăn cơm xong".
-ACTIVITY = re.compile(
+ACTIVITY = gated(
     r"(?<!\w)(?:(?:^|(?<=di )|(?<=vua )|(?<=moi )|(?<=em )|(?<=anh )|(?<=chi )|(?<=cuoc )"
     r"|(?<=buoi ))hop|an (?:com|trua|sang|toi)|(?:di )?cong tac(?: ve)?|tiep (?:dan|doan)"
     r"|di hoc|(?<!hoi )(?<!de )nghi(?: phep)?|di viec)$"

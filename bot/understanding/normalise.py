@@ -45,7 +45,9 @@ from functools import lru_cache
 from storage.textfold import fold as _slow_fold
 
 _STRETCHED = re.compile(r"(.)\1{2,}")
-_WORD = re.compile(r"(?<![\w/.-])[a-z0-9]+(?![\w/-]|\.\d)")
+# a letter or digit not after [\w/.-], then the rest of the word: (?<![\w/.-])[a-z0-9]+ with
+# its first character taken before the look-behind, so the engine skips to it (faster, same)
+_WORD = re.compile(r"[a-z0-9](?<![\w/.-][a-z0-9])[a-z0-9]*(?![\w/-]|\.\d)")
 _CHO = re.compile(r"(?i)(?<!\w)ch[oòóỏõọôồốổỗộơớởỡợ](?!\w)")  # every "cho" but "chờ"
 _ASKING = re.compile(  # "xong rồi à?", "xong rồi chứ": asking, not "ạ" (nor "à mà": by the way)
     r"(?<!\w)(à|chứ)(?!\w)(?! (?:mà|quên|với lại|còn)(?!\w))"

@@ -174,11 +174,11 @@ _ALL_OF_IT = re.compile(  # "đạt 100% số xã": all of it, not "ký số 100
 _FULL_TARGET = lexicon.gated(
     r"(?<!\w)(?:dat|hoan thanh|vuot) 100\s*(?:%|phan tram) (?:chi tieu|ke hoach|muc tieu)(?!\w)"
 )
-_DELIVER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh|duoc)(?!\w)")
+_DELIVER = lexicon.gated(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh|duoc)(?!\w)")
 _DELIVER_VERB = lexicon.gated(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
 _NEXT_MONTH = re.compile(r"(?<!\w)(?:thang (?:sau|toi)|sang thang(?! \d))(?!\w)")
-_RESULTS_LATER = re.compile(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)")
-_LATER = re.compile(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
+_RESULTS_LATER = lexicon.gated(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)")
+_LATER = lexicon.gated(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
 _FIX_NEEDED = re.compile(  # "xong rồi mà cần sửa lại chút": done, and still to mend?
     r"(?<!\w)(?:can|phai) (?:\w+ )?(?:sua|chinh sua|chinh|bo sung|hoan thien)(?!\w)"
 )
@@ -253,6 +253,8 @@ _BARE_ASKS = (
     (_BARE_ASSIGNED, (IP, NS)),  # "Em giao bạn Minh rồi ạ": set going, begun or not?
     (_BARE_LOOKED, (IP, NS)),  # "dạ em có xem qua rồi ạ": read it, begun or not?
 )
+# whether any of them matches, in one regex call: most replies are none of them
+_ANY_BARE_ASK = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _BARE_ASKS))
 _WHICH_ONE = lexicon.gated(
     r"(?<!\w)(?:anh|chi|a|c) (?:hoi|nhac) (?:cai|viec|nhiem vu|vu|phan) nao(?!\w)"
 )
@@ -407,7 +409,7 @@ def read_reply(
         alternatives = (D, IP)
     if alternatives and NS not in alternatives and _THIS_NOT_YET.search(norm):
         alternatives = (*alternatives, NS)[:3]  # "cái nớ xong rồi, cái ni thì chưa": begun?
-    if asked := next((a for p, a in _BARE_ASKS if p.match(core)), None):
+    if _ANY_BARE_ASK.match(core) and (asked := next(a for p, a in _BARE_ASKS if p.match(core))):
         status, alternatives = None, asked
     if status is IP and confidence < 0.9 and measured and _HUNDRED.search(norm):
         alternatives = (IP, D)  # "100% các xã đã triển khai": all of it begun, or done?
@@ -542,11 +544,11 @@ def _mentioned(m: re.Match[str]) -> str:
 
 
 # "gửi mãi mới đi được": "mãi" (on and on) after a verb, folded as "mai" (tomorrow)
-_KEPT_AT = re.compile(
+_KEPT_AT = lexicon.gated(
     r"(?<!\w)(?:gui|lam|nhan|up|tai|goi|nhap|scan) mai(?= (?:moi|van|khong|chua))"
 )
 # "em sẽ theo dõi và báo anh": following the body's answer up, nothing of ours to mend
-_FOLLOW_UP = re.compile(
+_FOLLOW_UP = lexicon.gated(
     r"(?<!\w)(?:(?:se|tiep tuc|van) )+theo doi_?(?!\w)(?: (?:va )?bao(?: cao)?(?: \w+)?)?"
 )
 
@@ -697,7 +699,7 @@ _TARGET = re.compile(
     r"(?<!\w)(?:ke hoach|chi tieu|muc tieu)(?: ca nam| nam| giao| la)* (\d+)(?!\d)"
 )
 _HAVE = re.compile(r"(?<!\w)(?:co|em|minh|toi) (\d+) ([a-z]+)(?!\w)")  # "xã em 9 ấp thì …"
-_DONE_COUNT = re.compile(r"(?<!\w)da (?:\w+ ){1,3}(\d+)(?![\d/%.,])")
+_DONE_COUNT = lexicon.gated(r"(?<!\w)da (?:\w+ ){1,3}(\d+)(?![\d/%.,])")
 
 
 def _short_of_target(parts: list[clauses_.Clause]) -> bool:
@@ -1008,7 +1010,7 @@ _SUBSET = re.compile(  # a subject that is part of the units: "các xã khác", 
     r"|(?:\d+/)?(?!(?:19|20)\d\d )\d+ (?:xa|phuong|don vi|phong|huyen|truong|thon|co quan))"
     r"(?: \w+){0,2} (?:da |cung |deu )*(?:xong|hoan thanh|gui|nop)"
 )
-_QUANTITY_AFTER = re.compile(  # "xong 1 nửa", "xong 3 trong 4": how much of it, after the verb
+_QUANTITY_AFTER = lexicon.gated(  # "xong 1 nửa", "xong 3 trong 4": how much of it, after the verb
     r"(?<!\w)(?:xong|hoan thanh) (?:duoc )?(?:khoang |tam |chung )?"
     r"(?:(?!(\d+) (?:tren|trong) \1(?!\d))\d+(?![/%\d.,])(?! phan tram)"
     r"(?!(?: \w+){1,2} (?:moi cong bo|moi ban hanh|duoc giao"
@@ -1018,7 +1020,9 @@ _QUANTITY_AFTER = re.compile(  # "xong 1 nửa", "xong 3 trong 4": how much of i
 _BELIEF = re.compile(  # "em tưởng còn phải bổ sung": what the writer believed, or believes
     r"(?<!\w)(?:em|e|minh|toi) (?:tuong|nghi)(?!\w)(?! (?:la )?(?:ben|phong|xa|so|cac)\b)"
 )
-_PART_DONE = re.compile(r"(?<!\w)(?:xong|hoan thanh|lam) (?:duoc )?(?:khoang |tam )?\d+/\d+(?!\w)")
+_PART_DONE = lexicon.gated(
+    r"(?<!\w)(?:xong|hoan thanh|lam) (?:duoc )?(?:khoang |tam )?\d+/\d+(?!\w)"
+)
 _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer does not know the state
     r"(?<!\w)(?:khong|ko|chua) (?:nam|ro|biet)(?: duoc| ro)?(?: \w+)? (?:tien do|tinh hinh)(?!\w)"
     r"|(?<!\w)(?:khong|ko|chua) (?:nam|biet)(?: duoc| ro)?(?: la)? (?:phong|ai|don vi|ben|bo phan)"
@@ -1031,7 +1035,7 @@ _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer d
 
 # after a sending, whether it arrived is not known: "không biết bên đó nhận chưa", "ko biết lên
 # chưa" (the product out, or held?)
-_UNCONFIRMED = re.compile(
+_UNCONFIRMED = lexicon.gated(
     r"(?<!\w)(?:gui|nop|day|up|chuyen)(?: \w+){0,8}?,? (?:\w+ ){0,6}?(?:khong|chua|ko) (?:biet|ro)"
     r"(?: (?:ben do|ben so|so|ho|ben no|ben nay))?(?: da)? (?:nhan|len|toi|den|nhan duoc)"
     r"(?: duoc)? (?:chua|khong|hay chua)(?!\w)"
@@ -1039,7 +1043,7 @@ _UNCONFIRMED = re.compile(
     r"|(?<!\w)(?:khong|chua|ko) (?:biet|ro) (?:da )?(?:gui|nop|up)(?: di| len)?(?: duoc)?"
     r" chua(?!\w)"
 )
-_DONE_OR_WAIT = re.compile(  # (or "… là được rồi hay phải chờ thêm", "… là đạt hay phải sửa")
+_DONE_OR_WAIT = lexicon.gated(  # (or "… là được rồi hay phải chờ thêm", "… là đạt hay phải sửa")
     r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:(?:the|vay|nhu vay) )?(?:la )?(?:da )?"
     r"(?:xong|duoc(?: roi)?|dat) (?:hay|hay la) (?:van |con )?(?:phai )?(?:cho|doi|sua)(?!\w)"
 )
@@ -1056,7 +1060,7 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"(?!\w))\w)"
 )
 _REVIEW = re.compile(r"(?<!\w)(?:xem|xem lai|duyet|gop y|soat|kiem tra)(?!\w)")
-_MUST_WE = re.compile(  # whether the task is the writer's to do at all
+_MUST_WE = lexicon.gated(  # whether the task is the writer's to do at all
     r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:co )?(?:phai|can)"
     r" (?:(?:ben|phong|xa|phuong|don vi|truong) (?:em|minh|toi) )?(?:lam|thuc hien|trien khai)"
     r"(?: \w+){0,2} (?:khong|chua)(?!\w)"
@@ -1119,7 +1123,7 @@ _TOLD = lexicon.gated(  # "lãnh đạo bảo làm xong trước 25/7": an instr
     r" (?:lam xong|xong|hoan thanh)(?!\w)"
 )
 _SOMETHING_DONE = frozenset({"done", "did", "partial", "own_part"})
-_PART_XONG = re.compile(r"(?<!\w)xong (?:dot|phan|buoc|giai doan|khau) (?:\d+|mot|dau)(?!\w)")
+_PART_XONG = lexicon.gated(r"(?<!\w)xong (?:dot|phan|buoc|giai doan|khau) (?:\d+|mot|dau)(?!\w)")
 _UNABLE = re.compile(  # "chưa tổ chức được", "không thể làm": kept from doing the work
     r"(?<!\w)(?:chua|khong|ko|chua the|khong the) (?:\w+ ){1,3}duoc(?!\w)|(?<!\w)khong the(?!\w)"
 )
@@ -1578,8 +1582,8 @@ _URGED = re.compile(
     r"(?<!\w)don doc(?: \w+){0,3},? (?:ma|nhung)(?: \w+){0,3}? (?:van )?(?:chua|khong)(?!\w)"
 )
 _RESULT_ONLY = re.compile(r"^(?:da )?(?:da )?co ket qua(?: roi)?(?: (?:a|ah|anh|chi|nhe|nha))*$")
-_MEETING = re.compile(r"(?<!\w)(?:cho|doi) (?:hop|cuoc hop|hoi nghi)(?! xong)(?!\w)")
-_RESULT_LATER = re.compile(r"(?<!\w)(?:thang|tuan|quy|nam|sau|cuoi|dau) (?:\w+ )?moi co ket qua")
+_MEETING = lexicon.gated(r"(?<!\w)(?:cho|doi) (?:hop|cuoc hop|hoi nghi)(?! xong)(?!\w)")
+_RESULT_LATER = lexicon.gated(r"(?<!\w)(?:thang|tuan|quy|nam|sau|cuoi|dau) (?:\w+ )?moi co ket qua")
 
 
 def _vague_states(found: list[Vote], parts: list[clauses_.Clause], norm: str) -> list[Vote]:
@@ -1659,7 +1663,7 @@ _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …",
 
 
 _MISTAKEN = lexicon.gated(r"(?<!\w)(?:bao|ghi|nhan|gui|tra loi) nham(?!\w)")
-_SAID_WRONGLY = re.compile(r"(?<!\w)(?:bao|ghi|nhan|tra loi) nham(?: \w+){0,2} la(?!\w)")
+_SAID_WRONGLY = lexicon.gated(r"(?<!\w)(?:bao|ghi|nhan|tra loi) nham(?: \w+){0,2} la(?!\w)")
 _IN_FACT = lexicon.gated(
     r"^(?:(?:nhung|ma|con) )?(?:thuc ra|that ra|thuc te la|chinh xac la)(?!\w)"
 )
@@ -1753,7 +1757,7 @@ _ABOUT_TASK = lexicon.gated(
     r"|kiem tra|tuyen truyen|tthc|sipas|chi so|dich vu cong|danh gia|cham diem)(?!\w)"
 )
 # "Báo cáo này xong rồi, còn kế hoạch quý 3 thì đang làm": this one, said first
-_THIS_NAMED = re.compile(  # also "cái báo cáo này", "cái kế hoạch ni"
+_THIS_NAMED = lexicon.gated(  # also "cái báo cáo này", "cái kế hoạch ni"
     r"^(?:(?:da|em|ben em) )*(?:cai )?(?:nhiem vu|viec|ke hoach|noi dung|bao cao|de an|cai|vu)"
     r" (?:nay|ni)(?!\w)"
 )
@@ -2026,7 +2030,7 @@ _NETWORK = re.compile(
     r"(?:dut|mat|chap chon|hong|yeu|kem|rot|sap)|mat (?:mang|song|ket noi)"
     r"|khong co (?:song|mang|internet|wifi))(?!\w)"
 )
-_CANNOT = re.compile(  # "… không gửi hồ sơ lên hệ thống được", "up file lên hoài không được"
+_CANNOT = lexicon.gated(  # "… không gửi hồ sơ lên hệ thống được", "up file lên hoài không được"
     r"(?<!\w)(?:khong|chua|ko) (?:(?!(?:xem|nghe|doc|khong|chua|ko)\b)\w+ ){0,6}(?:duoc|dc)(?!\w)"
     r"|(?<!\w)ket(?!\w)"
 )  # (not "em không xem lại được": only the reply's own checking)
@@ -2092,7 +2096,7 @@ def _sent_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> li
 _BARE_NUMBER = re.compile(  # "Dạ số 92/BC-PGDĐT ngày 14/7/2026 ạ": the product's number only
     r"^(?:da )?(?:van ban |cong van |bao cao |ke hoach |quyet dinh )?so \d+/[a-z][\w-]* ngay \d"
 )
-_SENT_NUMBERED = re.compile(
+_SENT_NUMBERED = lexicon.gated(
     r"(?<!\w)(?<!chua )(?<!se )(?:gui|nop|ban hanh|phat hanh)(?: \S+){0,6}? (?:so )?\d+/[a-z]"
 )
 
@@ -2362,7 +2366,7 @@ def _to_deliver(text: str) -> bool:
     return bool(lexicon.FUTURE.search(text)) and not _SAID_PAST.search(text)
 
 
-_ADDED_LATER = re.compile(r"(?<!\w)bo sung (?:\w+ )?sau(?! khi)(?!\w)")
+_ADDED_LATER = lexicon.gated(r"(?<!\w)bo sung (?:\w+ )?sau(?! khi)(?!\w)")
 # "gửi Sở hôm thứ 2 rồi", "gởi lên Sở hồi chiều qua": sent
 _SAID_PAST = re.compile(r"(?<!\w)(?:hom|da|roi|vua|hoi|chieu qua|sang qua|toi qua)(?!\w)")
 
@@ -2403,7 +2407,7 @@ def _not_yet_busy(parts: list[clauses_.Clause]) -> bool:
     return False
 
 
-_NO_OBSTACLE = re.compile(
+_NO_OBSTACLE = lexicon.gated(
     r"(?<!\w)(?:khong|ko|k|chua|chang) (?:co |gap |bi |phat sinh )*(?:\w+ ){0,2}"
     r"(?:vuong mac|kho khan|tro ngai|van de)(?!\w)"  # not a bare "vuong": "ko vg j" is unclear
 )
@@ -2439,7 +2443,7 @@ _CITED = re.compile(  # "theo yêu cầu tại CV 215/SNV-CCHC ngày 12/3": the 
 )
 
 
-_INPUT_DOC = re.compile(  # a document that gives the work: "QĐ … giao 35 biên chế"
+_INPUT_DOC = lexicon.gated(  # a document that gives the work: "QĐ … giao 35 biên chế"
     r"\d(?:\S*) (?:\S+ ){0,4}(?:giao|yeu cau|huong dan|quy dinh|chi dao|cho phep|phan cong)(?!\w)"
 )
 

@@ -131,7 +131,7 @@ _GIVERS = frozenset(
     "dao doc tich truong phong so tinh huyen xa ubnd bo nganh anh chi sep ld gd vien trach pgd"
     " pct ct tp ptp".split()
 )
-_STILL_GOING = re.compile(
+_STILL_GOING = lx.gated(
     r"(?<!\w)(?:van (dang |con )?(lam|tiep tuc|thuc hien|trien khai)"
     r"|(?:dang|van) (?:lam|xu ly|lam viec|phoi hop|trao doi)(?: \w+){0,2} tiep"
     r"|van (?:dang )?(?:tranh thu|co gang|co) (?:lam|lam bu)|lam bu)(?!\w)"  # "tối em vẫn tranh
@@ -149,7 +149,7 @@ _UNITS_BEFORE = re.compile(  # "có 3 xã chưa gửi": counted units that owe t
     r"(?<!\w)\d+ (?:xa|phuong|don vi|phong|so|truong|huyen|co quan|nganh|thon|ban|dia phuong"
     r"|thu tuc|tthc|ho so|muc|noi dung) $"
 )
-_COUNT = re.compile(  # "10/10 xã", "4/7 phòng" as the subject of a delivery
+_COUNT = lx.gated(  # "10/10 xã", "4/7 phòng" as the subject of a delivery
     r"(?<![\w/.-])(\d{1,3}(?:\.\d{3})*)/(\d{1,3}(?:\.\d{3})*) (?:xa|phuong|thi tran|huyen|don vi"
     r"|phong|so|co quan|truong|ho so|thu tuc|tthc|ban|nganh|dia phuong|thon|to|cap)(?!\w)"
 )
@@ -246,7 +246,7 @@ _BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "h�
 _SYSTEM_AS_SUBJECT = ("he thong ", "he thong lai ", "phan mem ", "phan mem lai ", "cong ")
 _THEY = re.compile(r"(?:^| )(?:may anh|may chi|ho|ben do|ben so|ben no|ben nay|ben tinh) $")
 _REVIEWING = ("xem", "coi", "xu ly", "tham dinh", "kiem tra", "tong hop", "trinh")
-_OUTING = re.compile(r"(?:^| )di (?:tap huan|hoc|hop|cong tac|kiem tra|viec)(?: \w+){0,4}$")
+_OUTING = lx.gated(r"(?:^| )di (?:tap huan|hoc|hop|cong tac|kiem tra|viec)(?: \w+){0,4}$")
 _TO_YOU = re.compile(r"(?:da )?(?:gui|nop)(?: cho_?)? (?:anh|chi|a|c|dong chi)(?!\w)")
 _DRAFTED = re.compile(r"^(?:da )?du thao(?! xong)(?!\w)")
 _BUSY_TODAY = re.compile(  # a day taken by other business: "nay họp cả ngày", "hôm nay đi công tác"
@@ -259,7 +259,7 @@ _ABOUT_DAY_BEFORE = re.compile(
     r"(?<!\w)(?:khoang|tam|de|den|toi|sau) \d{1,2}/\d{1,2} (?:(?:em|e|minh|toi|ben em) )?$"
 )
 _DONE_THEN = re.compile(r"(?<!\w)xong (?:roi )?(?:em|e|minh|toi) (?:moi )?$")
-_DAY_ONLY = re.compile(r"(?:(?:khoang|tam|ngay|tu|den|truoc) )?\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
+_DAY_ONLY = lx.gated(r"(?:(?:khoang|tam|ngay|tu|den|truoc) )?\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 _DAY_BEFORE = re.compile(  # "22/7 bắt đầu", "khoảng 27/7 em bắt đầu làm"
     r"(?<![\w/.-])\d{1,2}/\d{1,2}(?:/\d{2,4})? (?:(?:em|e|minh|toi|ben em|xa|phuong|phong) )?$"
 )
@@ -834,7 +834,7 @@ _TO_OWN_LEADER = re.compile(
     r" (?:lanh dao|ld|sep|thu truong|chu tich|giam doc)(?: (?:xa|phuong|so|phong|don vi))?"
     r"(?: (?:roi|r|va|de|xin))?(?: (?:a|anh|chi|nhe|nha))*$"
 )
-_PROBABLY_END = re.compile(r"(?: roi| r)? thi phai(?: (?:a|anh|chi|nhe|nha))*$")
+_PROBABLY_END = lx.gated(r"(?: roi| r)? thi phai(?: (?:a|anh|chi|nhe|nha))*$")
 _HEARSAY = re.compile(  # someone else, named or by role, said it: not the writer's own word
     r"(?<!\w)(?:anh|chi|chu|co|ban|dong chi|d/c|ben|phong|xa|so)(?: \w+){1,6} (?:bao|noi)(?: la)?$"
 )
@@ -1190,13 +1190,13 @@ def _progress_votes(
 _SAID_DONE_END = re.compile(
     r" (?:roi|r|(?:sang|chieu|toi) (?:nay|qua)|hom qua)(?: (?:a|ah|anh|chi|c|nhe|nha|day|do))*$"
 )  # or a time just gone: "văn thư phát hành sáng nay"
-_PURPOSE = re.compile(
+_PURPOSE = lx.gated(
     r"(?<!\w)(?:anh|chi|a|c) (?:gui|cho_?|cap|huong dan)(?: \S+){0,6} de (?:em|e|minh|toi) $"
 )
 _AFTER_EVENT = re.compile(r"(?:sau|het|qua|xong) (?:dot|khi|ky|le|tet|hop|hoi nghi|dai hoi)(?!\w)")
-_PLANNED_AFTER = re.compile(r"(?:ke hoach|du kien|lich) la sau (?:dot|khi|ky|hop|hoi nghi)(?!\w)")
+_PLANNED_AFTER = lx.gated(r"(?:ke hoach|du kien|lich) la sau (?:dot|khi|ky|hop|hoi nghi)(?!\w)")
 _AFTER_DONE = re.compile(r"(?:de|doi|cho|sau khi) (?:\S+ ){0,5}?xong(?!\w)")  # "để xong đợt … thì"
-_PLAN = re.compile(  # a plan said as such, not only a time: "dự kiến tháng 8 đã xong"
+_PLAN = lx.gated(  # a plan said as such, not only a time: "dự kiến tháng 8 đã xong"
     r"(?<!\w)(?:se|sap|du kien|dinh|ke hoach|phan dau|co gang|de (?:em|e|minh|toi)|khi nao|bao gio)"
     r"(?!\w)"
 )
@@ -1212,7 +1212,7 @@ _PAST_HEAD = re.compile(  # a time said as past: "thứ 2 vừa rồi", "tuần 
     r"(?<!\w)(?:vua roi|vua qua|tuan truoc|thang truoc|hom qua|hom kia|hom truoc|nam ngoai"
     r"|hom thu (?:\d|hai|ba|tu|nam|sau|bay))(?!\w)"  # "hôm thứ 3 em gửi": that day, gone by
 )
-_EVENT_DONE = re.compile(  # an event as the subject of "xong", no task verb before it
+_EVENT_DONE = lx.gated(  # an event as the subject of "xong", no task verb before it
     r"(?:(?:hom qua|hom nay|sang nay|chieu qua|tuan truoc) )?(?:da )?(?:hoi nghi|cuoc hop|buoi hop"
     r"|buoi lam viec|dot kiem tra|doan (?:kiem tra|thanh tra|giam sat))(?: \w+){0,2}"
 )
@@ -1339,7 +1339,7 @@ _FOR_APPRAISAL = lx.gated(  # handed up for another body's appraisal or approval
     r"(?: (?:tu |ngay |tu ngay |hom )?\d{1,2}/\d{1,2}(?:/\d{2,4})?)?"  # "… thẩm định từ ngày 2/7"
     r"(?= (?:a|ah|anh|chi|em|nhe|nha)$|$)"
 )
-_EVENT_OVER = re.compile(  # (not "đã tổ chức xong hội nghị": the task's own event held)
+_EVENT_OVER = lx.gated(  # (not "đã tổ chức xong hội nghị": the task's own event held)
     r" (?:hop|cuoc hop|buoi hop|hoi nghi|dai hoi|le|doan|ca truc|ca tiep dan|giao ban|tap huan"
     r"|dot (?:dai hoi|kiem tra|thanh tra|tiep dan|tap huan|bau cu|hop|le|tiem chung|tiem phong"
     r"|kham|tuyen sinh|thi|cao diem|le hoi))(?!\w)"
