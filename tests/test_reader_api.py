@@ -288,6 +288,11 @@ def test_tet_dates_match_the_vietnamese_lunar_calendar():
         ("vg e nhan r a", "vang em nhan roi a"),
         ("HT lỗi", "he thong loi"),
         ("Đã gửi cho Sở", "da gui cho_ so"),  # "cho" written without the accent of "chờ"
+        ("bả đi công tác, dìa mới ký", "ba di cong tac, ve moi ky"),  # southern "dìa": về
+        ("gửi dô Sở rồi", "gui vo so roi"),  # southern "dô": vô, not "do" (because)
+        ("Trường Lê Lợi gửi rồi", "truong le_loi gui roi"),  # a name, not "lỗi"
+        ("xong rồi đó o, hôm qua con gửi", "xong roi do o, hom qua em gui"),  # to an elder
+        ("đồng chí cho xã da hạn đến 31/8", "dong chi cho_ xa gia han den 31/8"),  # dictated
         ("05/KH-UBND ngày 20/01/2026", "05/kh-ubnd ngay 20/01/2026"),
     ],
 )

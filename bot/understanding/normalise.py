@@ -308,7 +308,7 @@ _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "d
 
 
 _REGIONAL = frozenset(  # words read for what they mean in a region (see ``_regional``)
-    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo con do lien".split()
+    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo con do lien dia".split()
 )
 _AT_ONCE_AFTER = frozenset("ky nop gui lam trinh bao sua bo sung xong chuyen".split())
 _END_PARTICLES = frozenset({"", "nha", "nhe", "a", "ah", "anh", "chi", "luon", "do", "lien"})
