@@ -194,7 +194,7 @@ _NAME_ENDING_LOI = re.compile(r"(?<!\w)[A-ZĐÀ-Ỹ][a-zđà-ỹ]+( )L(?:oi|ợi
 def _named_places(display: str, lower: str) -> str:
     """ "Xã Hòa Lợi cũ": the capitalised words after a place word are its name, joined into one
     word ("hòa_lợi") so that none of them is read ("lợi" is no fault, "lỗi")."""
-    chars = list(lower)
+    spaces = []
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", display)]
     for k, (_, word) in enumerate(words[:-1]):
         if word.lower() not in _PLACE_WORDS:
@@ -206,9 +206,8 @@ def _named_places(display: str, lower: str) -> str:
             if after.lower() in _NOT_A_NAME:
                 break  # "Phường Trường Chinh Xong rồi": the report, capitalised
             name.append((start, after))
-        for start, after in name[:-1]:
-            chars[start + len(after)] = "_"  # the space after each name word but the last
-    return "".join(chars)
+        spaces += [start + len(after) for start, after in name[:-1]]  # (each but the last)
+    return _join_at(lower, spaces)
 
 
 _HEARD_AS = re.compile(r"(?<!\w)(?:(da han)(?= (?:den|toi|sang|them|\d))|tham dich)(?!\w)")

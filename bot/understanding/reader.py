@@ -1826,22 +1826,26 @@ _CHASED_SINCE = re.compile(
     r"^(?:(?:em|e|minh|toi|ben em) )?(?:da )?(?:nhac|hoi|giuc|goi|don doc)(?: \w+){0,2}"
     r" (?:lan|nhieu lan|mai|hoai|roi)(?: (?:roi|a|ah|anh|chi|ma))*$"
 )
-_UNITS_COUNTED = re.compile(
-    r"(?<![\w/])\d+/\d+ (?:diem|xa|phuong|phong|truong|tram|don vi|thon|ap|to)"
-)
+_COUNTED_UNIT = "(?:diem|xa|phuong|phong|truong|tram|don vi|thon|ap|to)"  # "3/5 điểm (trường)"
+_UNITS_COUNTED = re.compile(r"(?<![\w/])\d+/\d+ " + _COUNTED_UNIT)
 _AWAITED_UNITS = re.compile(
-    r"(?<!\w)(?:con |van |dang )?(?:cho|doi) (?:\d+|may|cac) (?:diem|xa|phuong|phong|truong|tram"
-    r"|don vi|thon|ap|to)(?: \w+){0,2} (?:nua|con lai)(?!\w)"
+    r"(?<!\w)(?:con |van |dang )?(?:cho|doi) (?:\d+|may|cac) "
+    + _COUNTED_UNIT
+    + r"(?: \w+){0,2} (?:nua|con lai)(?!\w)"
 )
 _SOME_DONE = frozenset({"partial", "hedged", "own_part", "remaining", "counted"})
 _OPINIONS_SOUGHT = re.compile(r"(?<!\w)(?:gop y|lay y kien|xin y kien)(?!\w)")
+# a unit whose share of the work can be owed: "phòng Tài chính - Kế hoạch", "trạm y tế", "bển"
+_OWING_UNIT = "(?:phong|xa|tram|truong|don vi|ban|ben|to|thon|ap|bo phan|trung tam)"
 _NOT_IN_YET = re.compile(  # (not "còn 3 xã chưa gửi": what is left)
-    r"^(?:phong|xa|tram|truong|don vi|ban|ben|to|thon|ap|bo phan|trung tam)"
-    r"(?! em\b| minh\b| toi\b)(?: \w+){0,4} (?:van |con )?chua (?:gui|nop|cung cap|bao cao)(?!\w)"
+    r"^"
+    + _OWING_UNIT
+    + r"(?! em\b| minh\b| toi\b)(?: \w+){0,4} (?:van |con )?chua (?:gui|nop|cung cap|bao cao)(?!\w)"
 )
 _UNIT_DATA_OWED = re.compile(
-    r"(?:^|(?<= ))(?:phong|xa|tram|truong|don vi|ban|ben|to|thon|ap|bo phan|trung tam)"
-    r"(?! em\b| minh\b| toi\b)(?: \w+){0,4} (?:van |con )?chua (?:gui|nop|cung cap)(?: lai)?"
+    r"(?:^|(?<= ))"
+    + _OWING_UNIT
+    + r"(?! em\b| minh\b| toi\b)(?: \w+){0,4} (?:van |con )?chua (?:gui|nop|cung cap)(?: lai)?"
     r" (?:so lieu|danh sach|bieu|du lieu)(?!\w)"
 )
 _CANNOT_COMPILE = re.compile(r"(?<!\w)chua (?:the )?(?:tong hop|lam bao cao|bao cao) (?:\w+ )?duoc")
@@ -2136,9 +2140,7 @@ def _lacking_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote
             and bool(lexicon.NEGATORS & set(cause.text.split()))
             and not _OUR_LEADER.search(cause.text)
         )
-        if (_NOT_THERE_YET.search(cause.text) or owed) and not any(
-            v.status is B and v.clause == cause.index for v in found
-        ):
+        if _NOT_THERE_YET.search(cause.text) or owed:  # (a B vote there was checked above)
             out.append(Vote(B, 0.9, cause.index, "obstacle"))
     return out
 

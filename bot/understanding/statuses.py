@@ -371,16 +371,17 @@ _COUNT_REACHED = re.compile(  # a verb, "được", a count of units (not of day
 )
 _NOT_QUITE = re.compile(r"thi (?:van |cung )?(?:chua|khong|chang) (?:han|xong|hoan toan|dau)(?!\w)")
 _NONE_THEN = re.compile(r"thi (?:cung )?(?:khong|ko|k|chua|chang) (?:co )?(?:gi|chi)(?!\w)")
+_CHANNELS = "email|mail|zalo|buu dien|duong buu dien|ban scan|tay"  # ways a product is sent
 _SENT_VIA = re.compile(
-    r"(?<!\w)(?:gui|nop|chuyen|up)(?: \w+){0,3} (?:qua|bang|theo duong) (?:email|mail|zalo"
-    r"|buu dien|duong buu dien|ban scan|ban giay|tay)(?!\w)"
+    rf"(?<!\w)(?:gui|nop|chuyen|up)(?: \w+){{0,3}} (?:qua|bang|theo duong) (?:{_CHANNELS}"
+    r"|ban giay)(?!\w)"
 )
 _RESENT = re.compile(
     r"(?<!\w)(?:gui|nop|chuyen) lai (?:\w+ )?(?:roi|r)(?!\w)|(?<!\w)da (?:gui|nop) lai"
 )
 _SENT_ANYWAY = re.compile(
     r"nen (?:em |e |minh |ben em |toi )?(?:da |phai )?(?:gui|nop|chuyen|up)(?: \w+){0,4}"
-    r" (?:qua|bang|theo duong) (?:email|mail|zalo|buu dien|duong buu dien|ban scan|tay)(?!\w)"
+    rf" (?:qua|bang|theo duong) (?:{_CHANNELS})(?!\w)"
 )
 _LATE_ANSWER = lx.gated(  # the reply itself late, not the work
     r"(?<!\w)(?:gio|bay gio|nay|hom nay) moi (?:nhan duoc|nhan|doc duoc|doc|xem duoc|xem|tra loi"
