@@ -338,6 +338,7 @@ def read_reply(
     found += _target_met(found, parts)
     found = _late_because(found, parts)
     found = _put_off_on_time(found, parts)
+    found = _hardship_beside(found, parts, percent)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
         # ghê": praise of someone else's work, no report of ours
@@ -1761,6 +1762,9 @@ _THIS_NAMED = lexicon.gated(  # also "cái báo cáo này", "cái kế hoạch n
     r"^(?:(?:da|em|ben em) )*(?:cai )?(?:nhiem vu|viec|ke hoach|noi dung|bao cao|de an|cai|vu)"
     r" (?:nay|ni)(?!\w)"
 )
+_REPORT_TOPIC = re.compile(
+    r"^(?:(?:con|nhung|rieng) )?(?:cai |phan |viec )?bao cao(?! ket qua)(?: \w+){0,4}$"
+)  # (not "còn báo cáo kết quả": a step of the plan done)
 _THIS_TASK = lexicon.gated(  # "…, nhiệm vụ này | thì"; "xong việc này rồi nha anh, còn …"
     r"^(?:con )?(?:nhiem vu|viec|ke hoach|noi dung) nay$"
     r"|^(?:(?:da|lam) )?(?:xong|hoan thanh) (?:nhiem vu|viec|ke hoach|noi dung) nay(?!\w)"
@@ -1910,6 +1914,59 @@ def _late_because(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
         if c.lead in ("vi", "do") and c.index and _LATE_SAID.match(parts[c.index - 1].text)
     }
     return [v for v in found if not (v.status is B and v.clause in late)]
+
+
+# a hard week told as the setting of the report: weather, a disaster, the power or the line
+# gone, illness, staff called to relief duty
+_HARD_WEEK = lexicon.gated(
+    r"(?<!\w)(?:mua (?:lu|bao|to|lon|rao|ngap|keo dai)|lu (?:lut|quet|ong|ve|len|lon|rut)"
+    r"|(?:nuoc|dot|truc|chong|con|vung) lu|(?:con|dot|truc|sau|truoc|trong|chong) bao"
+    r"|bao (?:so|vao|lu|do bo|qua)|sat lo|sat (?:nui|duong|dat)|ngap(?! ngung)|thien tai"
+    r"|(?:mat|cup|cat|khong co|chua co) (?:dien|mang|song)|(?:dien|mang|song) (?:lai )?(?:mat|cup)"
+    r"|(?:mang|song|duong truyen) (?:\w+ ){0,2}(?:yeu|cham|chap chon|rot)|may phat"
+    r"|(?:bi|nha|tru so) dot|(?:bi|dang|con|nghi|dau) om|om (?:dau|nang|sot)|benh|nam vien"
+    r"|nhap vien|nghi (?:om|sinh|de|thai san|phep)|cuu tro|cuu ho|so tan"
+    r"|di doi|khac phuc (?:hau qua|thiet hai)|bun|co lap)(?!\w)"
+)
+# the work itself said held in the same clause ("chưa gửi được vì mất mạng", "trụ sở vô không
+# được"), not the answer ("nên em không trả lời được")
+_WORK_HELD = re.compile(
+    r"(?<!\w)(?:chua|khong|ko|k|chx|hong|hok)(?! (?:\w+ ){0,3}(?:tra loi|nhan tin|rep|lien lac"
+    r"|doc|bao lai|nghe|goi|xem tin)\b)(?: \w+){1,4} (?:duoc|dc|noi)(?!\w)"
+)
+
+
+def _hardship_beside(
+    found: list[Vote], parts: list[clauses_.Clause], percent: int | None
+) -> list[Vote]:
+    """ "Mất điện 2 ngày nhưng anh em chạy máy phát làm cho kịp, chiều qua đã gửi đi rồi",
+    "Báo cáo xong tầm 50%. Trụ sở xã bị dột, giấy tờ ướt hết": a hard week told beside what
+    the work came to is the setting, not what holds it. Beside a done it holds nothing; beside
+    a share done it only slowed the work. Alone, beside a step under way ("đang làm dở thì mất
+    điện"), or where the reply says the work could not be done or sent, it still stops it."""
+    hard = {
+        v.clause
+        for v in found
+        if v.status is B
+        and v.kind in ("obstacle", "eased")
+        and v.clause < len(parts)
+        and _HARD_WEEK.search(parts[v.clause].text)
+    }
+    if (
+        not hard
+        or any(v.status is B and v.clause not in hard and v.kind != "slow" for v in found)
+        or any(_WORK_HELD.search(c.text) for c in parts)
+    ):
+        return found
+    done = any(v.status is D and v.kind == "done" and v.clause not in hard for v in found)
+    if percent is not None and 0 < percent < 100:
+        return [
+            Vote(B, 0.5, v.clause, "slow") if v.clause in hard and v.status is B else v
+            for v in found
+        ]
+    if done:
+        return [v for v in found if not (v.status is B and v.clause in hard)]
+    return found
 
 
 def _put_off_on_time(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
@@ -2242,6 +2299,17 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 if after.text.startswith("cai ") and not _THIS_NAMED.match(after.text):
                     break  # "cái này em nộp rồi, | cái báo cáo … thì em đang làm": another
                 these.add(after.index)
+    these |= {
+        c.index
+        for c in parts
+        if c.index
+        and _REPORT_TOPIC.match(c.text)
+        and c.index + 1 < len(parts)
+        and parts[c.index + 1].lead == "thi"
+        and any(
+            v.status and v.clause < c.index and "bao cao" not in parts[v.clause].text for v in found
+        )
+    }  # "em gửi hàng cứu trợ rồi, còn báo cáo thì chưa đụng tới": the report is the task
     these |= {i + 1 for i in these if i + 1 < len(parts) and parts[i + 1].lead == "thi"}
     if not any(v.clause in these and v.status and v.kind != "remaining" for v in found):
         return found
