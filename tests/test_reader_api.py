@@ -908,3 +908,24 @@ def test_staff_away_and_a_request_corrected():
     assert reading.ask and set(reading.alternatives) == {B, IP}
     reading = read("Dạ em đính chính: ko phải xin đến 10/8 mà là đến 20/8 ạ")
     assert (reading.status, reading.new_date) == (X, date(2026, 8, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "percent"),
+    [
+        # a hard week told beside a delivery is the setting: done
+        ("Bão về mất điện 3 hôm nhưng em mượn máy phát làm kịp, sáng qua đã gửi Sở rồi ạ", D, None),
+        ("Dạ báo cáo em nộp hôm thứ hai rồi. Tuần này lũ lớn, em đi trực lũ suốt", D, None),
+        # beside a share done it slowed the work
+        ("Được 40% rồi anh, mấy hôm nay mưa lũ nên chậm", IP, 40),
+        # alone, or where the work could not be sent, it holds the work
+        ("Mưa lũ quá anh, đường vô xã bị sạt, chưa gửi được hồ sơ", B, None),
+        ("Đang làm dở thì mất điện cả xã từ hôm qua tới giờ", B, None),
+        # "còn báo cáo thì …" after other work done: the report is the task
+        ("Em đi cứu trợ xong rồi, còn báo cáo thì chưa làm anh ạ", NS, None),
+        ("Xong vụ dời dân rồi chị, báo cáo thì em đang làm tới phần số liệu", IP, None),
+    ],
+)
+def test_a_hard_week_is_the_setting_unless_it_holds_the_work(text, status, percent):
+    reading = read(text)
+    assert (reading.status, reading.ask, reading.percent) == (status, False, percent)
