@@ -914,10 +914,22 @@ def test_staff_away_and_a_request_corrected():
     ("text", "status", "percent"),
     [
         # a hard week told beside a delivery is the setting: done
-        ("Bão về mất điện 3 hôm nhưng em mượn máy phát làm kịp, sáng qua đã gửi Sở rồi ạ", D, None),
-        ("Dạ báo cáo em nộp hôm thứ hai rồi. Tuần này lũ lớn, em đi trực lũ suốt", D, None),
+        (
+            "Xong rồi chị. Cúp điện 2 hôm nhưng tụi em chạy máy phát làm cho kịp, sáng qua đã"
+            " nộp rồi.",
+            D,
+            None,
+        ),
+        ("Dạ đã gửi báo cáo hôm qua, tuần này mưa lũ, mất điện suốt anh ạ.", D, None),
+        (
+            "Dạ báo cáo em đã gửi Sở ngày 10/7 rồi ạ. Mấy hôm nay mưa lũ mất sóng nên giờ em mới"
+            " nhắn được.",
+            D,
+            None,
+        ),
         # beside a share done it slowed the work
-        ("Được 40% rồi anh, mấy hôm nay mưa lũ nên chậm", IP, 40),
+        ("Làm được khoảng 40% rồi anh. Trụ sở bị dột, hồ sơ ướt phải đem phơi.", IP, 40),
+        ("Mới được 30% thôi chị, tuần trước mất điện 3 ngày.", IP, 30),
         # alone, or where the work could not be sent, it holds the work
         ("Mưa lũ quá anh, đường vô xã bị sạt, chưa gửi được hồ sơ", B, None),
         ("Đang làm dở thì mất điện cả xã từ hôm qua tới giờ", B, None),
