@@ -941,3 +941,38 @@ def test_staff_away_and_a_request_corrected():
 def test_a_hard_week_is_the_setting_unless_it_holds_the_work(text, status, percent):
     reading = read(text)
     assert (reading.status, reading.ask, reading.percent) == (status, False, percent)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "percent"),
+    [
+        # speech passed on is the report, not a phrase quoted
+        ('Chuyển lời chị Hằng: "Chị đang tổng hợp, thứ sáu chị gửi".', IP, None),
+        ('Anh Tú nhờ em chuyển: "Chưa làm gì cả em ơi".', NS, None),
+        # the writer's own message sent wrong or short: no dispute, no lack
+        (
+            "Em gửi nhầm nhóm ạ, xin lỗi cả nhà. Còn việc anh nhắc thì bên em đang làm tiếp.",
+            IP,
+            None,
+        ),
+        ("Lúc nãy em nhắn thiếu, báo cáo bên em mới xong 60% thôi anh.", IP, 60),
+        # after a done, the difficulties met along the way are the report's lessons
+        (
+            "Đơn vị đã hoàn thành và gửi báo cáo ngày 13/7. Trong quá trình thực hiện còn khó"
+            " khăn do thiếu cán bộ, đơn vị kiến nghị Sở hỗ trợ thêm.",
+            D,
+            None,
+        ),
+        # back at work tomorrow, a wish for the afternoon: no start put off
+        ("Hôm nay em nghỉ ốm, mai đi làm em kiểm tra rồi báo anh nhé", None, None),
+        ("Dạ em nhận được rồi ạ. Chúc chị buổi chiều làm việc vui vẻ.", None, None),
+    ],
+)
+def test_words_passed_on_slips_of_our_own_and_a_reports_lessons(text, status, percent):
+    reading = read(text)
+    assert (reading.status, reading.ask, reading.percent) == (status, False, percent)
+
+
+def test_a_message_the_coordinator_sent_wrong_is_still_a_dispute():
+    reading = read("Dạ anh nhắn nhầm rồi, việc này bên em chuyển qua Sở Xây dựng rồi.")
+    assert reading.dispute and reading.status is None

@@ -517,7 +517,9 @@ OBSTACLE = table(
     "bi (loi(?! bo go| go| chinh ta)|hong|treo|khoa|tan cong|hack|nhiem virus)",
     "(?<!tra )(?<!xin )(?<!loi_ )(?<!soat )(?<!chuyen )(?<!nhan )(?<!gui )"  # not "chuyển lời"
     "loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may|bo go|go|cua (em|toi|minh|ben em)"
-    "|(la )?do (em|toi|minh)|tai (em|toi|minh)))",  # "lỗi của em", "lỗi do em": my fault
+    "|(la )?do (em|toi|minh)|tai (em|toi|minh)"
+    "|(chi|anh|co|ong|ba|thay|chu|bac) (?!oi)\\w))",  # "lỗi của em", "lỗi do em": my fault;
+    # "em forward lời chị Mai": her words (not "lỗi chị ơi")
 )  # fmt: skip
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
     "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"

@@ -339,6 +339,7 @@ def read_reply(
     found = _late_because(found, parts)
     found = _put_off_on_time(found, parts)
     found = _hardship_beside(found, parts, percent)
+    found = _met_on_the_way(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
         # ghê": praise of someone else's work, no report of ours
@@ -541,7 +542,17 @@ def _done_or_held(status: Status | None, alternatives: tuple[Status, ...]) -> St
 
 
 def _mentioned(m: re.Match[str]) -> str:
+    if _FORWARDED.search(m.string, max(0, m.start() - 40), m.start()):
+        return m.group(0)  # 'Chuyển lời anh Hùng: "Bên anh đang làm"': the report, passed on
     return " cum tu " if len(m.group(1).split()) <= 9 else m.group(0)
+
+
+# speech passed on: "chuyển lời chị Vân:", "anh Lộc nhờ chuyển:", "em forward lời chị Mai:"
+_FORWARDED = re.compile(
+    r"(?:(?<!\w)(?:chuyen loi|loi|nho (?:em )?chuyen|nho (?:em )?nhan|chuyen lai|forard|forward"
+    r"|fw|fwd|chi ay noi|anh ay noi|bao la|noi la|nhan la|tra loi la)(?: \w+){0,3} ?:? ?$)"
+    r"|: ?$"
+)
 
 
 # "gửi mãi mới đi được": "mãi" (on and on) after a verb, folded as "mai" (tomorrow)
@@ -1967,6 +1978,27 @@ def _hardship_beside(
     if done:
         return [v for v in found if not (v.status is B and v.clause in hard)]
     return found
+
+
+_ON_THE_WAY = re.compile(  # a report's section on what was hard along the way
+    r"(?<!\w)trong qua trinh (?:thuc hien|trien khai|to chuc thuc hien|lam)(?!\w)"
+)
+
+
+def _met_on_the_way(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Đơn vị đã hoàn thành và gửi báo cáo ngày 14/7. Tuy nhiên trong quá trình thực hiện
+    còn một số khó khăn như phần mềm chậm, thiếu nhân lực": after a done, the difficulties met
+    along the way are the report's lessons, neither a stop nor work left."""
+    if not any(v.status is D and v.kind == "done" and v.weight >= 0.9 for v in found):
+        return found
+    start = next((c.index for c in parts if _ON_THE_WAY.search(c.text)), None)
+    if start is None or any(v.kind == "done" and v.clause >= start for v in found):
+        return found
+    return [
+        v
+        for v in found
+        if not (v.clause >= start and (v.status is B or v.kind in ("remaining", "step")))
+    ]
 
 
 def _put_off_on_time(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

@@ -390,6 +390,13 @@ _LATE_ANSWER = lx.gated(  # the reply itself late, not the work
     r"|(?<!\w)(?:chua|khong) (?:tra loi|rep|nhan tin|bao lai)(?: anh| chi| a| c)? kip(?!\w)"
 )
 _A_LITTLE = re.compile(r" (?:chut xiu|chut it|ti chut|chut|ti|xiu|it)(?: (?:thoi|a|ah|anh|chi))*$")
+# a message of the writer's own sent wrong: "nhắn nhầm ạ", "nhắn nhầm nhóm", "gửi nhầm file"
+# (not "anh nhắn nhầm người rồi", "gửi nhầm đơn vị": the task sent to the wrong unit)
+_OWN_SLIP = re.compile(
+    r"(?:nhan|gui) nham(?: (?:nhom|file|tin|a|nha|nhe|anh|chi|a oi|chi oi|roi a))*"
+    r"(?! (?:nguoi|don vi|xa|phuong|phong|ben|so|co quan|cho|sang|ve))(?!\w)"
+)
+_GOING_TO_WORK = re.compile(r" *(?:$|(?:em|e|minh|toi|thi|roi)(?!\w))")
 _SLOWED = re.compile(r"(?<!\w)(?:moi (?:dat|duoc|lam duoc)|hoi cham|cham|tre)(?!\w)")
 _IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
 _REQUEST_IF = re.compile(  # a request put under "có gì/nếu … thì": foreseen, not made
@@ -435,8 +442,15 @@ def _clause_votes(
         else:
             vote(B, 0.95, "waiting")
 
-    if _scan(lx.DISPUTE, text, words):
-        vote(None, 1.0, "dispute")
+    if disputes := _scan(lx.DISPUTE, text, words):
+        if not all(
+            _OWN_SLIP.match(text, m.start())
+            and _before(text, m.start())[-1:] not in (["anh"], ["chi"], ["a"], ["c"], ["so"])
+            for m in disputes
+        ):
+            vote(None, 1.0, "dispute")
+            return out
+        vote(None, 1.0, "slip")  # "nhắn nhầm nhóm ạ", "tin nhắn ban nãy em gửi nhầm": ours
         return out
     if "la" in words and _ECHO.match(text):
         return out  # "chưa có gì là chưa có gì": a claim said back to deny it, no state
@@ -503,6 +517,14 @@ def _clause_votes(
     for m in _scan(lx.OBSTACLE, text, words):
         if _resolved(text, m.end()) or _denied_obstacle(_before(text, m.start())):
             continue
+        if m.group().startswith("thieu") and _before(text, m.start())[-1:] in (
+            ["nhan"],
+            ["ghi"],
+            ["go"],
+            ["noi"],
+            ["danh"],
+        ):
+            continue  # "nãy em nhắn thiếu": the message was short, not the work
         if lx.OUR_MESSAGE.search(text, m.end()):
             continue  # "không mở được file đính kèm trong tin nhắn": our message, not the task
         if "loi" in words and _FILE_FAULT.search(text):
@@ -746,6 +768,11 @@ def _clause_votes(
     for m in _scan(lx.START_VERB, text, words):
         if text.startswith(" tiep", m.end()):
             continue  # "mai làm tiếp": to go on with, no start put off
+        if m.group() == "lam" and (
+            (_before(text, m.start())[-1:] == ["di"] and _GOING_TO_WORK.match(text, m.end()))
+            or clause.text.startswith("chuc ")
+        ):
+            continue  # "mai đi làm em xem lại": back at work; "chúc anh làm việc hiệu quả"
         if m.group() == "lam" and clause.text.startswith(" xong", m.end()):
             continue  # "chiều nay em làm xong gửi luôn": to finish, not to begin
         if m.group() == "lam" and text.startswith(" them duoc", m.end()):
