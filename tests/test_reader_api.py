@@ -976,3 +976,33 @@ def test_words_passed_on_slips_of_our_own_and_a_reports_lessons(text, status, pe
 def test_a_message_the_coordinator_sent_wrong_is_still_a_dispute():
     reading = read("Dạ anh nhắn nhầm rồi, việc này bên em chuyển qua Sở Xây dựng rồi.")
     assert reading.dispute and reading.status is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # "phần việc này" is the task, not a part of it
+        (
+            "Dạ phần việc này phòng em làm xong hết rồi, thứ Hai em đã chuyển bản ký số cho Văn"
+            " phòng.",
+            D,
+        ),
+        ("Em vừa học xong lớp bồi dưỡng hôm qua, tuần này em bắt đầu làm ạ.", NS),  # other work
+        # files settled on time are a measure, not the task's progress
+        ("Báo cáo đã gửi theo số 61/BC-UBND, tổng 1.200 hồ sơ, 97,5% giải quyết đúng hạn.", D),
+        ("Đang họp Ban chỉ đạo huyện, họp xong em báo lại chị nhé.", None),  # where the writer is
+        ("chua lm dc j a, mag mat 3 hom nay", B),  # "mạg": the line gone
+        ("Báo cáo thì em làm tới phụ lục 3 rồi anh.", IP),  # how far the work has come
+        # our own leader to sign, away for the landslide: under way
+        ("Dự thảo xong rồi, đang trình Chủ tịch ký, mà Chủ tịch đang đi kiểm tra vùng sạt lở.", IP),
+        # the receiver's side of a fault: done
+        (
+            "Báo cáo đã ban hành số 80/BC-UBND ngày 9/7/2026 rồi anh, chắc tại mạng lỗi nên anh"
+            " chưa nhận được.",
+            D,
+        ),
+    ],
+)
+def test_the_task_itself_how_far_it_came_and_where_the_writer_is(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

@@ -443,7 +443,7 @@ OBSTACLE = table(
     "chua (duoc )?ban giao (ho so|tai lieu|du lieu|kho|con dau|tai khoan|phan mem|so sach)",
     r"(ho so|tai lieu|du lieu|kho|so sach)( \w+){0,5} chua (duoc )?ban giao",
     "khong co (song|mang|internet|wifi|dien)(?! gi)",  # "không có sóng điện thoại"
-    "bao lu", "sat lo", "ngap (lut|ung|nuoc)",
+    "bao lu", "sat lo", "ngap (lut|ung|nuoc)", "nuoc (lu )?ngap", "ngap (qua|het|sau|nang|tran)",
     # "điện cũng mất, máy tính không dùng được" (a road fallen in is a hardship told as often as
     # what stops the work: not here)
     "(dien|nuoc) (cung )?(mat|cup)", r"(may tinh|may scan|may in)( \w+)? (khong dung duoc|hu|hong)",
@@ -702,7 +702,8 @@ PARTIAL = table(  # completion of a part: work under way
     "du thao", "ban thao", "ban nhap", "ban du thao", "phan lon", "mot phan",
     # not "phần mềm" (software), "phản hồi", nor "bộ phận một cửa" (a unit)
     r"(?<!bo )phan (?!mem|men|nay|ni|hoi|anh|cong|tram|loai|mong|bo|cap|quyen|tich|lap|ky"
-    r"|(?:so|xa|phuong|phong|ban|don vi|ubnd) )\w+",
+    r"|(?:so|xa|phuong|phong|ban|don vi|ubnd) |viec (?:nay|ni)(?!\w))\w+",  # ("phần việc này":
+    # the task)
     r"buoc \w+", r"giai doan \d{1,2}(?![\d-])", "khau", "gan het", "phan (viec )?chinh", "phan cua",
     r"dot \d+", "so bo", "(mot|1) nua", "(mot|1) phan", "(lay|xin) y kien", "gop y",
 )  # fmt: skip
@@ -808,6 +809,8 @@ PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the 
     "khao sat", "(xin|lay) y kien", "tiep thu", "nghien cuu", "don doc", "kiem tra",
     "lam duoc", "(da|moi) lam", "lam them duoc", "tiep tuc", "on track", "so hoa", "lam tiep",
     "lam do",
+    # "báo cáo thì em làm tới biểu 2 rồi": how far the work has come
+    r"(lam|viet|soan|nhap) (toi|den) (bieu|phan|muc|buoc|khau|trang|chuong|cau|phu luc) \w+",
     "cap nhat", "nhap",
     "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi_?", "(?<=van )lam",
 )  # fmt: skip
@@ -889,8 +892,10 @@ COUNTED_AFTER = re.compile(
     r"|co quan|nguoi|dan|doanh nghiep|truong|thon|to|ban|phong|huyen|dich vu|hai long|dong y"
     r"|muc do"  # "đạt 98% mức độ hài lòng"
     r"|van ban|kinh phi|von|ngan sach|du toan"
-    r"|dung han|truoc han|tre han|qua han|truc tuyen|toan trinh)(?!\w)"
-)  # money: "giải ngân 40% kinh phí" is a share; so are files on time: "98,5% đúng hạn"
+    r"|dung han|truoc han|tre han|qua han|truc tuyen|toan trinh"
+    r"|(?:duoc )?giai quyet (?:dung|truoc|tre|qua) han)(?!\w)"
+)  # money: "giải ngân 40% kinh phí" is a share; so are files on time: "98,5% đúng hạn",
+# "98,7% giải quyết đúng hạn"
 # A period the percent belongs to that is not now: last year's result, not this task's progress
 OTHER_PERIOD = re.compile(r"(?<!\w)(?:nam (?:20\d\d|ngoai|truoc|roi)|ky truoc|cung ky)(?!\w)")
 INDICATOR = table(  # a percent after these is a measure, not the task's progress

@@ -1814,7 +1814,8 @@ _THEN_START = lexicon.gated(
     r"(?<!\w)(?<!gio )(?<!nay )(?:(?:em|e|minh|toi|ben em) )?moi (?:lam|bat dau|bat tay|trien khai"
     r"|dung)(?!\w)"  # (not "giờ mới bắt đầu": begun just now)
     r"(?! duoc (?:mot|\d|it|chut|phan|khoang|chung|gan|nua))"  # not "mới làm được một ít": so far
-    r"|(?<!\w)(?:mai|ngay mai|tuan sau|thu \d)(?: (?:em|e|minh))?(?: moi| se)? bat dau(?!\w)"
+    r"|(?<!\w)(?:mai|ngay mai|tuan sau|tuan nay|thu \d)(?: (?:em|e|minh))?(?: moi| se)? bat dau"
+    r"(?!\w)"
 )
 
 
@@ -1934,7 +1935,7 @@ _HARD_WEEK = lexicon.gated(
     r"|(?:nuoc|dot|truc|chong|con|vung) lu|(?:con|dot|truc|sau|truoc|trong|chong) bao"
     r"|bao (?:so|vao|lu|do bo|qua)|sat lo|sat (?:nui|duong|dat)|ngap(?! ngung)|thien tai"
     r"|(?:mat|cup|cat|khong co|chua co) (?:dien|mang|song)|(?:dien|mang|song) (?:lai )?(?:mat|cup)"
-    r"|(?:mang|song|duong truyen) (?:\w+ ){0,2}(?:yeu|cham|chap chon|rot)|may phat"
+    r"|(?:mang|song|duong truyen) (?:\w+ ){0,2}(?:yeu|cham|chap chon|rot|loi)|may phat"
     r"|(?:bi|nha|tru so) dot|(?:bi|dang|con|nghi|dau) om|om (?:dau|nang|sot)|benh|nam vien"
     r"|nhap vien|nghi (?:om|sinh|de|thai san|phep)|cuu tro|cuu ho|so tan"
     r"|di doi|khac phuc (?:hau qua|thiet hai)|bun|co lap)(?!\w)"
@@ -1942,9 +1943,10 @@ _HARD_WEEK = lexicon.gated(
 # the work itself said held in the same clause ("chưa gửi được vì mất mạng", "trụ sở vô không
 # được"), not the answer ("nên em không trả lời được")
 _WORK_HELD = re.compile(
-    r"(?<!\w)(?:chua|khong|ko|k|chx|hong|hok)(?! (?:\w+ ){0,3}(?:tra loi|nhan tin|rep|lien lac"
-    r"|doc|bao lai|nghe|goi|xem tin)\b)(?: \w+){1,4} (?:duoc|dc|noi)(?!\w)"
-)
+    r"(?<!\w)(?<!anh )(?<!chi )(?<!so )(?:chua|khong|ko|k|chx|hong|hok)"
+    r"(?! (?:\w+ ){0,3}(?:tra loi|nhan tin|rep|lien lac|doc|bao lai|nghe|goi|xem tin)\b)"
+    r"(?: \w+){1,4} (?:duoc|dc|noi)(?!\w)"
+)  # (nor "anh chưa nhận được": the receiver's side)
 
 
 def _hardship_beside(
@@ -1970,7 +1972,8 @@ def _hardship_beside(
     ):
         return found
     done = any(v.status is D and v.kind == "done" and v.clause not in hard for v in found)
-    if percent is not None and 0 < percent < 100:
+    if (percent is not None and 0 < percent < 100) or any(v.kind == "own_wait" for v in found):
+        # ("dự thảo xong, đang trình Chủ tịch ký, mà Chủ tịch đang đi kiểm tra sạt lở")
         return [
             Vote(B, 0.5, v.clause, "slow") if v.clause in hard and v.status is B else v
             for v in found

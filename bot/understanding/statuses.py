@@ -396,6 +396,11 @@ _OWN_SLIP = re.compile(
     r"(?:nhan|gui) nham(?: (?:nhom|file|tin|a|nha|nhe|anh|chi|a oi|chi oi|roi a))*"
     r"(?! (?:nguoi|don vi|xa|phuong|phong|ben|so|co quan|cho|sang|ve))(?!\w)"
 )
+_MEETING_STEP = re.compile(  # a meeting that is a step of the work: "đang họp triển khai"
+    r"hop (?:de )?(?:trien khai|thong nhat|lay y kien|xin y kien|gop y|ban bac|ban ve|thao luan"
+    r"|danh gia"
+    r"|xet|tham dinh|nghiem thu|chot)(?!\w)"
+)
 _GOING_TO_WORK = re.compile(r" *(?:$|(?:em|e|minh|toi|thi|roi)(?!\w))")
 _SLOWED = re.compile(r"(?<!\w)(?:moi (?:dat|duoc|lam duoc)|hoi cham|cham|tre)(?!\w)")
 _IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
@@ -1143,6 +1148,8 @@ def _progress_votes(
         if lx.PLANNING.match(rest):
             continue  # getting ready: read below
         waited = rest.split()
+        if waited[0] == "hop" and not _MEETING_STEP.match(rest):
+            continue  # "đang họp Ban chỉ huy phòng chống thiên tai": where the writer is
         if waited[0] in ("cho", "doi") and (ahead or waited[1:2] in (["on"], ["xong"], ["het"])):
             continue  # "đang chờ xong đợt kiểm tra rồi mới làm", "đang đợi ổn định nhân sự"
         if waited[0] in ("cho", "doi") and waited[1:2] in (["hop"], ["cuoc"], ["hoi"]):
@@ -1203,6 +1210,7 @@ def _progress_votes(
             or before[-2:] == ["da", "di"]  # "đã đi kiểm tra thực tế"
             or (before[-1:] == ["va"] and "da" in words)  # "đã ban hành … và triển khai"
             or m.group() in _STARTED
+            or m.group().split()[1:2] in (["toi"], ["den"])  # "làm tới biểu 2": how far
             or _ACHIEVED.match(text, m.end())
         ):
             vote(IP, 0.8, "started")
