@@ -1006,3 +1006,32 @@ def test_a_message_the_coordinator_sent_wrong_is_still_a_dispute():
 def test_the_task_itself_how_far_it_came_and_where_the_writer_is(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "choices"),
+    [
+        # another party's step not taken keeps us from the work
+        ("Dạ Kho bạc chưa đối chiếu số liệu nên bên em không chốt được phần kinh phí ạ", B, ()),
+        (
+            "Em nhắn phòng Tài chính xin số liệu mấy lần mà chưa ai trả lời, nên báo cáo chưa"
+            " tổng hợp được",
+            B,
+            (),
+        ),
+        # handed in, no result yet: done, or held by the body?
+        ("Hồ sơ bên em đã gửi sang Sở Tư pháp từ 8/7 mà đến nay chưa có kết quả", None, (D, B)),
+        # another event's news after "còn … thì": not what is left of the task
+        ("Báo cáo đã gửi Sở hôm 13/7; còn buổi tập huấn thì hoãn do lũ.", D, ()),
+        # a doubted delivery beside a flood: asked, not blocked
+        (
+            "Hình như em gửi rồi đó chị, mà máy ngập nước mất hết dữ liệu nên em không chắc.",
+            None,
+            (D, IP),
+        ),
+    ],
+)
+def test_whose_step_is_missing_and_what_else_the_reply_tells(text, status, choices):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, bool(choices))
+    assert set(choices) <= set(reading.alternatives)

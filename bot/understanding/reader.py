@@ -336,6 +336,7 @@ def read_reply(
     found += _rather_than(parts)
     found += _lacking_cause(found, parts)
     found += _target_met(found, parts)
+    found += _kept_from(found, parts)
     found = _late_because(found, parts)
     found = _put_off_on_time(found, parts)
     found = _hardship_beside(found, parts, percent)
@@ -759,7 +760,9 @@ _HARDSHIP = re.compile(rf"(?<!\w)(?:{_HARDSHIPS})(?!\w)")  # ("phòng dạo này
 _HARD_TIMES = re.compile(
     rf"(?<!\w)(?:{_HARDSHIPS}|mua lu|mua bao|lu lut|(?:mat|cup|cat) dien|chap chon)(?!\w)"
 )
-_COPY = re.compile(r"(?<!\w)ban (?:giay|cung|goc|chinh|co dau|dong dau)(?!\w)")
+_COPY = re.compile(  # a copy of the product: paper, signed, or electronic
+    r"(?<!\w)ban (?:giay|cung|goc|chinh|co dau|dong dau|dien tu|mem|scan|pdf|word)(?!\w)"
+)
 _WHOLE = lexicon.gated(r"(?<!\w)(?:toan bo|tat ca|day du|tron bo)(?!\w)")
 
 
@@ -980,6 +983,11 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
             c.index + 1 < len(parts) and _THEIRS.match(parts[c.index + 1].text)
         )
         and not _REST_THEIRS.match(c.text)
+        and not (  # "còn buổi tập huấn thì hoãn do lũ": another event, its own news
+            _EVENT_LEFT.match(c.text)
+            and c.index + 1 < len(parts)
+            and parts[c.index + 1].lead == "thi"
+        )
     ]
     left += [  # "em làm xong phần em rồi, còn lại là việc của Sở": ours done, the rest theirs
         Vote(B, 0.5, c.index, "waiting_vague") for c in after if _REST_THEIRS.match(c.text)
@@ -998,6 +1006,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     return left + unsure
 
 
+_EVENT_LEFT = re.compile(r"^con (?:buoi|cuoc|lop|hoi nghi|dot|le|chuyen) \w+")
 _NOT_DUE = re.compile(r"thi (?:van )?chua (?:den|toi) (?:ky|han|luc|dot|thoi han|thoi gian)(?!\w)")
 _NEGATED = lexicon.gated(  # a task verb negated: "chưa gửi", "không làm", "chưa triển khai"
     r"(?<!\w)(?<!quen )(?<!phai )(?<!ai bao )(?<!ai noi )(?:chua|khong|ko|chang) "
@@ -1971,7 +1980,8 @@ def _hardship_beside(
         or any(_WORK_HELD.search(c.text) for c in parts)
     ):
         return found
-    done = any(v.status is D and v.kind == "done" and v.clause not in hard for v in found)
+    done = any(v.status is D and v.clause not in hard for v in found)  # (doubted too: "hình
+    # như em gửi rồi, mà máy ngập nước mất hết dữ liệu nên em không chắc": asked below)
     if (percent is not None and 0 < percent < 100) or any(v.kind == "own_wait" for v in found):
         # ("dự thảo xong, đang trình Chủ tịch ký, mà Chủ tịch đang đi kiểm tra sạt lở")
         return [
@@ -2002,6 +2012,29 @@ def _met_on_the_way(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vot
         for v in found
         if not (v.clause >= start and (v.status is B or v.kind in ("remaining", "step")))
     ]
+
+
+# another party's step not taken, just before: "Kho bạc chưa đối chiếu số liệu", "mà chưa ai
+# trả lời" (not "em chưa chốt": our own)
+_THEIR_NOT_YET = re.compile(
+    r"(?<!\w)(?<!em )(?<!e )(?<!minh )(?<!toi )(?<!tui )(?:chua|khong|van chua) (?:ai |chiu )?"
+    r"(?!xong|lam|hoan thanh|hoan thien|chot|kip|co thoi gian)\w+"
+)
+
+
+def _kept_from(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Kho bạc chưa đối chiếu số liệu nên bên em không chốt được …", "gửi mail cho phòng Tài
+    chính xin số liệu mà chưa ai trả lời, nên báo cáo chưa tổng hợp được": another party's step
+    not taken keeps us from the work; it waits on them."""
+    if any(v.status is not None and v.weight >= 0.9 for v in found):
+        return []
+    for c in parts[1:]:
+        if c.lead != "nen" or not _UNABLE.search(c.text) or _HARD_WEEK.search(c.text):
+            continue
+        cause = parts[c.index - 1].text
+        if _THEIR_NOT_YET.search(cause) and not _HARD_WEEK.search(cause):
+            return [Vote(B, 0.95, c.index, "waiting")]
+    return []
 
 
 def _put_off_on_time(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
