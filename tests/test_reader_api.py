@@ -1035,3 +1035,34 @@ def test_whose_step_is_missing_and_what_else_the_reply_tells(text, status, choic
     reading = read(text)
     assert (reading.status, reading.ask) == (status, bool(choices))
     assert set(choices) <= set(reading.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "percent"),
+    [
+        # a slip caught as it is typed: what follows corrects it
+        ("Em đang làm... à không, em nhầm, báo cáo này chị Hoa gửi hôm qua rồi ạ", D, None),
+        # a hard week beside work going on, a share done or a start put after relief work
+        ("đang làm chị ơi, cúp điện 2 hôm nay nên em làm bằng laptop chạy pin", IP, None),
+        ("Được khoảng 70% rồi anh, hồ sơ bị ướt do lũ nên em phải scan lại một ít", IP, 70),
+        ("Dạ nhiệm vụ này xã em chưa khởi động, đang ưu tiên khắc phục hậu quả mưa lũ", NS, None),
+        # short of staff under a concession, beside a done
+        (
+            "Dạ chỉ tiêu đạt 100% rồi anh, dù tháng 6 thiếu 2 công chức. Phường đã tổng hợp vào"
+            " báo cáo gửi Sở rồi ạ.",
+            D,
+            100,
+        ),
+        # only an answer promised, where the writer is, an errand over: nothing of the work
+        ("Khu em mất điện, tối em trả lời anh nhé", None, None),
+        ("Đã nộp rồi đó chị. Em đang ở viện với con nên trả lời chậm ạ", D, None),
+        ("em moi di kham benh xong ve, gio moi doc dc tin anh", None, None),
+        # still on now, or said to stop the work: blocked
+        ("Đang làm dở thì mất điện, từ hôm qua tới giờ chưa có lại", B, None),
+        ("Cúp điện mấy bữa rồi, răng mà làm được anh", B, None),
+        ("Hồ sơ giấy trong kho bị ngập nước, phải chờ phơi khô mới số hóa được", B, None),
+    ],
+)
+def test_a_hard_week_beside_work_going_on_slips_and_errands(text, status, percent):
+    reading = read(text)
+    assert (reading.status, reading.ask, reading.percent) == (status, False, percent)

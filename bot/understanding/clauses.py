@@ -40,6 +40,8 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("chang", "con"),
     ("on", "con"),  # "chú cảm ơn con": "con", whom an elder speaks to
     ("ba", "con"),  # "bà con": the people
+    ("voi", "con"),  # "em đang ở viện với con": my child
+    ("cua", "con"),
     ("bao", "con"),
     ("nhac", "con"),
     ("ban", "thi"),

@@ -1685,6 +1685,9 @@ _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …",
 
 _MISTAKEN = lexicon.gated(r"(?<!\w)(?:bao|ghi|nhan|gui|tra loi) nham(?!\w)")
 _SAID_WRONGLY = lexicon.gated(r"(?<!\w)(?:bao|ghi|nhan|tra loi) nham(?: \w+){0,2} la(?!\w)")
+# a slip caught as it is typed: "Em đang làm... à không, em nhầm, …", "Chưa xong... à đã xong
+# rồi": what follows corrects what came before
+_OOPS = re.compile(r"^(?:a_q (?:khong|nham|quen|lon|chet|da|dau)|(?:em|e|minh) (?:nham|lon)$)")
 _IN_FACT = lexicon.gated(
     r"^(?:(?:nhung|ma|con) )?(?:thuc ra|that ra|thuc te la|chinh xac la)(?!\w)"
 )
@@ -1693,7 +1696,7 @@ _IN_FACT = lexicon.gated(
 def _corrected(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Hôm trước em báo nhầm là đang làm, thực ra … gửi Sở Nội vụ từ hôm thứ 2 rồi": what a
     reply says was reported by mistake, or says before "thực ra", is corrected by what follows."""
-    fixed = [c.index for c in parts if c.index and _IN_FACT.match(c.text)]
+    fixed = [c.index for c in parts if c.index and (_IN_FACT.match(c.text) or _OOPS.match(c.text))]
     wrong = {c.index for c in parts if _MISTAKEN.search(c.text)}
     said_wrong = {c.index for c in parts if _SAID_WRONGLY.search(c.text)}  # "em nhắn nhầm là
     # xong": the message was the mistake, no work sent to the wrong unit (no dispute)
@@ -1947,15 +1950,36 @@ _HARD_WEEK = lexicon.gated(
     r"|(?:mang|song|duong truyen) (?:\w+ ){0,2}(?:yeu|cham|chap chon|rot|loi)|may phat"
     r"|(?:bi|nha|tru so) dot|(?:bi|dang|con|nghi|dau) om|om (?:dau|nang|sot)|benh|nam vien"
     r"|nhap vien|nghi (?:om|sinh|de|thai san|phep)|cuu tro|cuu ho|so tan"
-    r"|di doi|khac phuc (?:hau qua|thiet hai)|bun|co lap)(?!\w)"
+    r"|di doi|khac phuc (?:hau qua|thiet hai)|bun|co lap|(?:do|vi|bi) lu|bi uot|uot (?:het|sach)"
+    r"|set danh|chia cat)(?!\w)"
 )
+# short of staff, told under a concession ("thiếu 2 người mà anh em vẫn làm đủ", "dù tháng 6
+# thiếu 2 công chức"): a hard week too
+_SHORT_STAFF = lexicon.gated(
+    r"(?<!\w)(?:thieu (?:\d+ )?(?:nguoi|can bo|cong chuc|nhan su)|nghi thai san"
+    r"|chuyen cong tac)(?!\w)"
+)
+_DESPITE = lexicon.gated(r"(?<!\w)(?:du|mac du|tuy|van)(?!\w)")
+# the hardship still on now: "từ hôm qua tới giờ chưa có lại", "đang làm dở | thì mất điện"
+_STILL_DOWN = lexicon.gated(
+    r"(?<!\w)(?:tu hom qua|den gio|toi gio|den nay|chua co lai|van chua co|van (?:dang )?(?:mat"
+    r"|ngap|cup)|gio (?:\w+ ){0,2}van)(?!\w)|^thi (?:bi )?(?:mat|cup)(?!\w)"
+)
+_ANSWER_LATER = lexicon.gated(  # "tối em trả lời anh": the answer itself put off
+    r"(?<!\w)(?:toi|chieu|sang mai|mai|lat|ti nua|xiu)(?: nay)? (?:em |e |minh )?(?:tra loi"
+    r"|bao lai|nhan lai|rep|goi lai)(?!\w)"
+)
+_PUT_FIRST = lexicon.gated(r"(?<!\w)(?:uu tien|tap trung)(?!\w)")  # busy with it by choice
 # the work itself said held in the same clause ("chưa gửi được vì mất mạng", "trụ sở vô không
 # được"), not the answer ("nên em không trả lời được")
 _WORK_HELD = re.compile(
     r"(?<!\w)(?<!anh )(?<!chi )(?<!so )(?:chua|khong|ko|k|chx|hong|hok)"
     r"(?! (?:\w+ ){0,3}(?:tra loi|nhan tin|rep|lien lac|doc|bao lai|nghe|goi|xem tin)\b)"
     r"(?: \w+){1,4} (?:duoc|dc|noi)(?!\w)"
-)  # (nor "anh chưa nhận được": the receiver's side)
+    r"|(?<!\w)(?:sao|rang|lam sao) (?:ma )?(?:\w+ ){0,2}(?:duoc|dc|noi)(?!\w)"  # "răng mà làm
+    r"|(?<!\w)(?:phai (?:cho|doi)|(?:bi |tam )?dung (?:han|lai)|ngung tre|dinh tre|bi dung)(?!\w)"
+)  # được" (how could we); "phải chờ phơi khô", "bị dừng hẳn" (nor "anh chưa nhận được": the
+# receiver's side)
 
 
 def _hardship_beside(
@@ -1964,15 +1988,22 @@ def _hardship_beside(
     """ "Mất điện 2 ngày nhưng anh em chạy máy phát làm cho kịp, chiều qua đã gửi đi rồi",
     "Báo cáo xong tầm 50%. Trụ sở xã bị dột, giấy tờ ướt hết": a hard week told beside what
     the work came to is the setting, not what holds it. Beside a done it holds nothing; beside
-    a share done it only slowed the work. Alone, beside a step under way ("đang làm dở thì mất
-    điện"), or where the reply says the work could not be done or sent, it still stops it."""
+    a share done, a step of our own or work going on it only slowed the work; beside a start
+    not made because the unit put the disaster first it is the reason, not an obstacle; told
+    with only an answer promised ("Khu em mất điện, tối em trả lời anh") it says nothing of the
+    work. Alone, still on now ("đang làm dở thì mất điện"), or where the reply says the work
+    could not be done or sent, it still stops it."""
+    concession = any(_DESPITE.search(c.text) for c in parts)
     hard = {
         v.clause
         for v in found
         if v.status is B
         and v.kind in ("obstacle", "eased")
         and v.clause < len(parts)
-        and _HARD_WEEK.search(parts[v.clause].text)
+        and (
+            _HARD_WEEK.search(parts[v.clause].text)
+            or (concession and _SHORT_STAFF.search(parts[v.clause].text))
+        )
     }
     if (
         not hard
@@ -1982,14 +2013,31 @@ def _hardship_beside(
         return found
     done = any(v.status is D and v.clause not in hard for v in found)  # (doubted too: "hình
     # như em gửi rồi, mà máy ngập nước mất hết dữ liệu nên em không chắc": asked below)
-    if (percent is not None and 0 < percent < 100) or any(v.kind == "own_wait" for v in found):
-        # ("dự thảo xong, đang trình Chủ tịch ký, mà Chủ tịch đang đi kiểm tra sạt lở")
+    moving = any(
+        v.status is IP and v.kind in _MOVING and v.weight >= 0.8 and v.clause not in hard
+        for v in found
+    ) and not any(_STILL_DOWN.search(parts[i].text) for i in hard)
+    if (
+        (percent is not None and 0 < percent < 100)
+        or any(v.kind == "own_wait" for v in found)
+        or (moving and not done)
+    ):  # ("dự thảo xong, đang trình Chủ tịch ký, mà Chủ tịch đang đi kiểm tra sạt lở", "đang
+        # làm ạ, mất điện 2 ngày nay nên em làm bằng laptop chạy pin")
         return [
             Vote(B, 0.5, v.clause, "slow") if v.clause in hard and v.status is B else v
             for v in found
         ]
+    unheld = [v for v in found if not (v.status is B and v.clause in hard)]
     if done:
-        return [v for v in found if not (v.status is B and v.clause in hard)]
+        return unheld
+    if any(v.kind == "not_started" for v in found) and any(
+        _PUT_FIRST.search(parts[i].text) for i in hard
+    ):
+        return unheld  # "chưa khởi động, đang ưu tiên khắc phục hậu quả mưa lũ"
+    if not any(v.status is not None for v in unheld) and any(
+        lexicon.LATER_REPORT.search(c.text) or _ANSWER_LATER.search(c.text) for c in parts
+    ):
+        return unheld
     return found
 
 

@@ -246,7 +246,10 @@ _BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "h�
 _SYSTEM_AS_SUBJECT = ("he thong ", "he thong lai ", "phan mem ", "phan mem lai ", "cong ")
 _THEY = re.compile(r"(?:^| )(?:may anh|may chi|ho|ben do|ben so|ben no|ben nay|ben tinh) $")
 _REVIEWING = ("xem", "coi", "xu ly", "tham dinh", "kiem tra", "tong hop", "trinh")
-_OUTING = lx.gated(r"(?:^| )di (?:tap huan|hoc|hop|cong tac|kiem tra|viec)(?: \w+){0,4}$")
+_OUTING = lx.gated(
+    r"(?:^| )di (?:tap huan|hoc|hop|cong tac|kiem tra|viec|vien|benh vien|kham|cuu tro|truc"
+    r"|chong lu|ho tro|dam|tiep dan)(?: \w+){0,4}$"
+)
 _TO_YOU = re.compile(r"(?:da )?(?:gui|nop)(?: cho_?)? (?:anh|chi|a|c|dong chi)(?!\w)")
 _DRAFTED = re.compile(r"^(?:da )?du thao(?! xong)(?!\w)")
 _BUSY_TODAY = re.compile(  # a day taken by other business: "nay họp cả ngày", "hôm nay đi công tác"
@@ -1148,8 +1151,9 @@ def _progress_votes(
         if lx.PLANNING.match(rest):
             continue  # getting ready: read below
         waited = rest.split()
-        if waited[0] == "hop" and not _MEETING_STEP.match(rest):
-            continue  # "đang họp Ban chỉ huy phòng chống thiên tai": where the writer is
+        if (waited[0] == "hop" and not _MEETING_STEP.match(rest)) or waited[0] == "o":
+            continue  # "đang họp Ban chỉ huy phòng chống thiên tai", "đang ở viện với con":
+            # where the writer is
         if waited[0] in ("cho", "doi") and (ahead or waited[1:2] in (["on"], ["xong"], ["het"])):
             continue  # "đang chờ xong đợt kiểm tra rồi mới làm", "đang đợi ổn định nhân sự"
         if waited[0] in ("cho", "doi") and waited[1:2] in (["hop"], ["cuoc"], ["hoi"]):
