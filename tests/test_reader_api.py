@@ -1066,3 +1066,22 @@ def test_whose_step_is_missing_and_what_else_the_reply_tells(text, status, choic
 def test_a_hard_week_beside_work_going_on_slips_and_errands(text, status, percent):
     reading = read(text)
     assert (reading.status, reading.ask, reading.percent) == (status, False, percent)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "choices"),
+    [
+        ("Chiều mai em gửi chị, file xong rồi chỉ chờ đóng dấu", IP, ()),  # our own stamp
+        ("cho cac phong gop y xong la em tong hop, dang doi phong TCCB", IP, ()),  # our phòngs
+        ("Em không rõ bên phòng Tổ chức cán bộ làm tới đâu rồi anh", None, ()),  # not known
+        # a machine failing in the heat beside work going on: slowed
+        ("Dạ đang gấp rút hoàn thiện anh nờ, mấy hôm ni gió Lào nóng quá máy cứ sập nguồn", IP, ()),
+        ("Phần ni bên em chưa bắt tay vô làm, tháng 9 mới tính được", NS, ()),  # "phần ni": this
+        ("Xong đợt lũ ni em mới làm được chị à", NS, ()),  # "chị à" speaks to her, no question
+        ("Xong rồi mà cũng chưa xong anh à", None, (D, IP)),
+    ],
+)
+def test_own_steps_what_is_not_known_and_north_central_speech(text, status, choices):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, bool(choices))
+    assert set(choices) <= set(reading.alternatives)

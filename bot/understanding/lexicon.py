@@ -553,6 +553,7 @@ OWN_WAIT = table(
     "|thu truong|sep|gd|pct|pgd|tp|ptp"
     "|ct)",  # "tui đợi ổng Chủ tịch ký hoài", "đợi a PCT đọc lại bản cuối"
     # "chờ … về ký": a signature or approval at the end of the clause is the unit's own step
+    "(cho|doi) (in( ra)? |ky )?(dong dau|dong moc|in ra|vao so)",  # "chỉ chờ in ra đóng dấu"
     r"(cho|doi)( \w+){1,6} (ve )?(ky|duyet)( la (nop|gui|phat hanh|ban hanh|xong))?"
     r"( (a|ah|anh|chi|nhe|nha|roi|thoi))*$",
 )
@@ -878,7 +879,9 @@ QUESTION = table(
     "la (rang|sao|cai nao|viec nao|bao cao nao|xong cai gi|cai gi)"
     "( (anh|chi|a|ah|nhi|vay|rua|the|ri|em chua hieu))*$",
     # (not "mới 20% à chị": only so far, said, not asked)
-    "((?<!% )(?<!thoi )a_q|chu_q|ha|sao)( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
+    # (not "… em mới làm được anh à": "anh à" speaks to him)
+    "((?<!% )(?<!thoi )(?<!anh )(?<!chi )(?<!chu )(?<!co )a_q|chu_q|ha|sao)"
+    "( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
     # "cần hoàn thành trước ngày mấy vậy chị": which day, asked
     "(ngay|hom|bua|luc|thu|tuan|thang) (may|nao)( (vay|the|a|ah|anh|chi|nhi|ha|rua|ri))*$",
 )  # fmt: skip

@@ -263,6 +263,7 @@ _DIRECTED = re.compile(
 )
 _NOT_WHOLLY = lexicon.gated(
     r"(?<!\w)(?:ma|nhung) (?:van )?chua (?:xong|hoan thanh) (?:han|het|hoan toan)(?!\w)"
+    r"|(?<!\w)xong roi (?:ma|nhung) (?:cung|lai) chua xong(?!\w)"  # "xong rồi mà cũng chưa xong"
 )
 _GREETING = lexicon.gated(  # a first sentence that only greets
     r"^(?:da |vang )?(?:em |e |con |chau |toi |minh )?(?:xin )?chao (?:anh|chi|chu|co|bac|thay|em"
@@ -1049,7 +1050,7 @@ _IGNORANT = re.compile(  # "em không nắm được tiến độ": the writer d
     r"|(?<!\w)(?:khong|ko|chua) (?:nam|biet)(?: duoc| ro)?(?: la)? (?:phong|ai|don vi|ben|bo phan)"
     r" nao(?!\w)"  # "chưa nắm rõ là phòng nào đang làm"
     # "không ai nắm được đã làm tới đâu", "em cũng không biết anh ấy làm đến đâu rồi"
-    r"|(?<!\w)(?:khong|ko|chua)(?: ai)? (?:nam|biet|ro)(?: duoc| ro)?(?: \w+){0,4} (?:toi|den) dau"
+    r"|(?<!\w)(?:khong|ko|chua)(?: ai)? (?:nam|biet|ro)(?: duoc| ro)?(?: \w+){0,8} (?:toi|den) dau"
     r"(?!\w)"
 )
 
@@ -1951,7 +1952,7 @@ _HARD_WEEK = lexicon.gated(
     r"|(?:bi|nha|tru so) dot|(?:bi|dang|con|nghi|dau) om|om (?:dau|nang|sot)|benh|nam vien"
     r"|nhap vien|nghi (?:om|sinh|de|thai san|phep)|cuu tro|cuu ho|so tan"
     r"|di doi|khac phuc (?:hau qua|thiet hai)|bun|co lap|(?:do|vi|bi) lu|bi uot|uot (?:het|sach)"
-    r"|set danh|chia cat)(?!\w)"
+    r"|set danh|chia cat|gio lao|nang nong|sap nguon)(?!\w)"
 )
 # short of staff, told under a concession ("thiếu 2 người mà anh em vẫn làm đủ", "dù tháng 6
 # thiếu 2 công chức"): a hard week too

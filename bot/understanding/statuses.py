@@ -328,7 +328,13 @@ _OWN_UNIT_SILENT = re.compile(  # a phòng (not of the Sở, province or distric
 _OWN_CONSULTED = re.compile(  # our own phòngs' comments on our draft
     r"(?:cho|doi) (?:cac |may |\d+ )?(?:phong|bo phan)(?! so| tinh| huyen)(?: chuyen mon)?"
     r"(?: (?:cua|trong|thuoc) so)?(?: \w+)? (?:gop y|cho y kien|co y kien)(?!\w)"
+    # "chờ ý kiến của phòng Văn hóa - Xã hội và phòng Kinh tế bên UBND xã": the commune's own
+    r"|(?:cho|doi) (?:y kien|gop y) (?:cua )?(?:cac |\d+ )?phong (?!so\b|tinh\b|huyen\b)"
+    r"(?:\w+ ){1,8}(?:ben|cua|thuoc) (?:ubnd|uy ban) (?:xa|phuong)(?!\w)"
 )
+# a phòng waited for after our own consultation was said ("chờ các phòng góp ý xong là em tổng
+# hợp, | đang đợi phòng TCCB với phòng KHTC"): the same consultation
+_PHONG_WAITED = re.compile(r"(?:dang )?(?:cho|doi) (?:cac )?phong (?!so\b|tinh\b|huyen\b)\w+")
 _OPINIONS = re.compile(r"(?<!\w)(?:xin y kien|gop y|lay y kien)(?!\w)")
 # what owes an answer: "đã chuyển Sở Nội vụ thẩm định …, chưa thấy phản hồi"
 _ASKED_OF = re.compile(
@@ -602,7 +608,9 @@ def _clause_votes(
         if _OUR_PARTY.match(text, m.end()):
             vote(B, 0.6, "waiting_vague")  # "đang chờ ý kiến Đảng ủy xã": ours, or another's?
             continue
-        if _OWN_CONSULTED.match(text, m.start()):
+        if _OWN_CONSULTED.match(text, m.start()) or (
+            _PHONG_WAITED.match(text, m.start()) and _OWN_CONSULTED.search(previous)
+        ):
             vote(IP, 0.9, "own_wait")  # "còn chờ các phòng chuyên môn của Sở góp ý": our own
             continue  # consultation, the work going on (as heldout_r6)
         if _OWED_BY_ANYONE.match(text, m.start()) and not _names_body(f"{previous} {text}"):
@@ -729,11 +737,11 @@ def _clause_votes(
             "phan" in after
             and after[0] in ("phan", "duoc")
             and clause.text[m.end() :].split()[:2]
-            not in (["phan", "nay"], ["phan", "nao"])  # "chưa triển khai phần
+            not in (["phan", "nay"], ["phan", "nao"], ["phan", "ni"])  # "chưa triển khai phần
         ) or (  # này": this item, the task
             clause.text.startswith("phan ")
             and not lx.OWN_PART.match(clause.text)
-            and not clause.text.startswith(("phan nay ", "phan viec nay ", "phan nao "))
+            and not clause.text.startswith(("phan nay ", "phan viec nay ", "phan nao ", "phan ni "))
         ):  # "…, phần tập huấn chưa làm": a part left (not "phần này bên em chưa triển
             # khai": this item, the task itself)
             vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
@@ -1364,7 +1372,9 @@ def _giving(text: str, start: int) -> bool:
         return False  # "đã gửi sở rồi giờ chờ sở phản hồi": now waiting
     if words[-1] in ("bao", "hen", "noi", "dan") and text.startswith(_AWAITED, start):
         return False  # "Sở bảo chờ thẩm định": told to wait for it
-    if words[-1] == "chi" and (len(words) == 1 or words[-2] in ("con", "thi", "gio", "nay", "la")):
+    if words[-1] == "chi" and (
+        len(words) == 1 or words[-2] in ("con", "thi", "gio", "nay", "la", "roi", "xong")
+    ):
         return False  # "…, chỉ chờ Chủ tịch ký": only waiting (not "chị cho ý kiến")
     if text.startswith("cho ", start) and words[-1] in _GIVERS:
         return True  # "lãnh đạo cho ý kiến": the leader gives
