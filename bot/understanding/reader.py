@@ -1978,9 +1978,10 @@ _WORK_HELD = re.compile(
     r"(?! (?:\w+ ){0,3}(?:tra loi|nhan tin|rep|lien lac|doc|bao lai|nghe|goi|xem tin)\b)"
     r"(?: \w+){1,4} (?:duoc|dc|noi)(?!\w)"
     r"|(?<!\w)(?:sao|rang|lam sao) (?:ma )?(?:\w+ ){0,2}(?:duoc|dc|noi)(?!\w)"  # "răng mà làm
-    r"|(?<!\w)(?:phai (?:cho|doi)|(?:bi |tam )?dung (?:han|lai)|ngung tre|dinh tre|bi dung)(?!\w)"
-)  # được" (how could we); "phải chờ phơi khô", "bị dừng hẳn" (nor "anh chưa nhận được": the
-# receiver's side)
+    r"|(?<!\w)(?:phai (?:cho|doi)|(?:bi |tam )dung (?:han|lai)|dung lai|ngung tre|dinh tre"
+    r"|bi dung)(?!\w)"
+)  # được" (how could we); "phải chờ phơi khô", "bị dừng hẳn" (not "đúng hạn", folded alike;
+# nor "anh chưa nhận được": the receiver's side)
 
 
 def _hardship_beside(
