@@ -1085,3 +1085,20 @@ def test_own_steps_what_is_not_known_and_north_central_speech(text, status, choi
     reading = read(text)
     assert (reading.status, reading.ask) == (status, bool(choices))
     assert set(choices) <= set(reading.alternatives)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dù mưa to ngập sân, bên em vẫn kịp gửi báo cáo lên Sở hôm thứ 6 tuần trước ạ.",  # in time
+        "Trường THPT Lê Quý Đôn đã nộp báo cáo hôm thứ Hai ạ",  # a school by its acronym
+        # why the answer is late, not the work
+        "Báo cáo xã em đã gửi ngày 9/7 rồi ạ. Mấy hôm nay mất sóng nên em không trả lời được.",
+        # "đúng hạn" folds like "dừng hẳn" and holds nothing
+        "Tỷ lệ hồ sơ giải quyết đúng hạn của xã đạt 98%, dù tháng 6 thiếu 2 công chức. Xã đã"
+        " tổng hợp vào báo cáo gửi Sở rồi ạ.",
+    ],
+)
+def test_done_in_time_by_a_school_and_despite_a_short_staff(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (D, False)

@@ -1013,7 +1013,7 @@ _NEGATED = lexicon.gated(  # a task verb negated: "chưa gửi", "không làm", 
     r"(?<!\w)(?<!quen )(?<!phai )(?<!ai bao )(?<!ai noi )(?:chua|khong|ko|chang) "
     r"(?:duoc |the |kip |hoan toan )?"
     r"(?:lam|xong|hoan thanh|gui|nop|trinh|ky|ban hanh|trien khai|thuc hien|bat dau|bao cao"
-    r"|tong hop|duyet|phe duyet|tra loi|dang_? tai|cap nhat|tham dinh)(?!\w)"
+    r"|tong hop|duyet|phe duyet|tra loi(?! duoc| kip)|dang_? tai|cap nhat|tham dinh)(?!\w)"
     r"(?! trang thai| tren he thong| len he thong| he thong)"  # (not "sơ suất không cập nhật
 )  # trạng thái trên hệ thống": the record of it, not the work)
 _AHEAD = lexicon.gated(  # a future or sequence marker: what follows has not happened yet
@@ -1201,7 +1201,9 @@ _FUNCTION_WORDS = frozenset(
     " nghi lay phieu tiep nhan kiem ke chi tra"
     " chot quet chup photo ghi chep luu tru tao tach dem chay mua sam man hinh"
     # units, abbreviations and acts seen before a done verb: "Ban Quản lý các KCN", "bấm gửi"
-    " kinh te kcn bql vtvl bam kich hoat nhay report repot".split()
+    " kinh te kcn bql vtvl bam kich hoat nhay report repot"
+    # schools, health stations and centres named by their acronyms: "Trường THPT … đã nộp"
+    " thpt thcs th mn mg ptdtbt ptdtnt tthc ttyt tyt pvhcc gdnn gdtx".split()
 )
 _KNOWN: frozenset[str] = frozenset()  # filled below, once the patterns exist
 _CUES = {D: lexicon.DONE}  # an obstacle's noun is often new ("Cổng DVC quốc gia bảo trì")

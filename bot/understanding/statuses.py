@@ -410,6 +410,11 @@ _MEETING_STEP = re.compile(  # a meeting that is a step of the work: "đang họ
     r"|danh gia"
     r"|xet|tham dinh|nghiem thu|chot)(?!\w)"
 )
+# "kịp" then a sending on a day gone by: sent in time
+_SENT_IN_TIME = re.compile(
+    r" (?:gui|nop|trinh|chuyen)(?: \w+){0,6} (?:hom qua|tuan truoc|hom thu \w+|thu \w+ tuan"
+    r" truoc|sang nay|chieu qua|ngay \d{1,2}/\d{1,2}|roi)(?!\w)"
+)
 _GOING_TO_WORK = re.compile(r" *(?:$|(?:em|e|minh|toi|thi|roi)(?!\w))")
 _SLOWED = re.compile(r"(?<!\w)(?:moi (?:dat|duoc|lam duoc)|hoi cham|cham|tre)(?!\w)")
 _IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
@@ -715,8 +720,11 @@ def _clause_votes(
             vote(IP, 0.9, "partial")  # "có 3 xã chưa gửi": what is left of the work
         else:
             vote(IP, 0.8, "undelivered")
-    if _scan(lx.ON_TIME, text, words):
-        vote(IP, 0.8, "on_time")  # "bên em vẫn kịp ạ": on time, so under way
+    if on_time := _scan(lx.ON_TIME, text, words):
+        if _SENT_IN_TIME.match(text, on_time[0].end()):
+            vote(D, 1.0, "done")  # "bên em vẫn kịp gửi kế hoạch lên Sở hôm thứ 6 tuần trước"
+        else:
+            vote(IP, 0.8, "on_time")  # "bên em vẫn kịp ạ": on time, so under way
     for _m in _scan(lx.DID, text, words):
         vote(D, 0.5, "did")  # "đã cấp 1.250 chữ ký số": done that, and the task?
     if "duoc" in words and _COUNT_REACHED.search(text):
