@@ -1102,3 +1102,17 @@ def test_own_steps_what_is_not_known_and_north_central_speech(text, status, choi
 def test_done_in_time_by_a_school_and_despite_a_short_staff(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (D, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chưa có thời gian làm anh ạ, phòng em đang dọn sang trụ sở mới",
+        "Em chưa triển khai được, đang phải làm thay phần việc của anh Hùng đi học",
+        "Chưa khởi động được chị ơi, em còn đang xử lý hồ sơ tồn trên hệ thống",
+        "Nhiệm vụ này em chưa bắt đầu. Em mới được phân công, đang đọc lại kế hoạch của Sở.",
+    ],
+)
+def test_not_begun_while_busy_with_other_business(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (NS, False)

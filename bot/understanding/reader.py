@@ -761,6 +761,13 @@ _HARDSHIP = re.compile(rf"(?<!\w)(?:{_HARDSHIPS})(?!\w)")  # ("phòng dạo này
 _HARD_TIMES = re.compile(
     rf"(?<!\w)(?:{_HARDSHIPS}|mua lu|mua bao|lu lut|(?:mat|cup|cat) dien|chap chon)(?!\w)"
 )
+# other business the writer is taken up with: "đang dọn sang trụ sở mới", "đang đi tập huấn"
+_BUSY_WITH = lexicon.gated(
+    r"(?<!\w)(?:lam thay|tiep dan|ngoi mot cua|don (?:sang|dep|tru so|van phong|ve)"
+    r"|chuyen (?:sang|tru so|van phong)|tap huan|di hoc|di hop|van ban ton|viec ton|ho so ton"
+    r"|phun|tiem|tong ket|ky thi|thi tot nghiep|tuyen sinh|dai hoi|doan kiem tra|doan thanh tra"
+    r"|cuu tro|truc (?:bao|lu)|viec khac|cai khac|bao cao khac|doc lai|nghien cuu|tim hieu)(?!\w)"
+)
 _COPY = re.compile(  # a copy of the product: paper, signed, or electronic
     r"(?<!\w)ban (?:giay|cung|goc|chinh|co dau|dong dau|dien tu|mem|scan|pdf|word)(?!\w)"
 )
@@ -897,6 +904,20 @@ def _settle(
             return NS, best[NS], ()
         if "prepare" in ready and best[NS] >= 0.9 and not ready - {"prepare", "step"}:
             return NS, best[NS], ()
+        not_begun = [v.clause for v in found if v.kind == "not_started" and v.weight >= 0.9]
+        going = [v for v in found if v.status is IP and v.weight >= 0.9]
+        if (
+            not_begun
+            and going
+            and all(
+                v.clause > min(not_begun)
+                and v.kind in ("progress", "prepare")
+                and v.clause < len(parts)
+                and _BUSY_WITH.search(parts[v.clause].text)
+                for v in going
+            )
+        ):  # "Em chưa triển khai được, đang phải làm thay phần việc của chị nghỉ thai sản":
+            return NS, best[NS], ()  # what keeps the writer busy, the task not begun
         if any(
             v.kind == "progress" and v.weight >= 0.9 and _NOW.match(parts[v.clause].text)
             for v in found
