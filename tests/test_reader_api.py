@@ -1116,3 +1116,18 @@ def test_done_in_time_by_a_school_and_despite_a_short_staff(text):
 def test_not_begun_while_busy_with_other_business(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (NS, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the task named "this" after or before another work's news
+        ("Việc này em chưa làm anh ạ. Còn báo cáo thiệt hại lũ thì em gửi rồi", NS),
+        ("Báo cáo quý trước em nộp rồi, nhưng báo cáo 6 tháng này thì chưa bắt đầu ạ", NS),
+        # "3 ngày nay" (these days) names no task: the request stands
+        ("Em đang làm được 60% nhưng mất điện 3 ngày nay, xin gia hạn đến 10/8 ạ", X),
+    ],
+)
+def test_the_task_named_this_beside_another_works_news(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

@@ -1793,7 +1793,11 @@ def _rest_not_begun(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vot
     return out
 
 
-_THIS_ONE = re.compile(r"^con (?:\w+ ){1,4}nay(?!\w)")
+_THIS_ONE = re.compile(
+    r"^con (?:\w+ ){1,4}nay(?!\w)"
+    # "…, nhưng báo cáo 6 tháng này thì chưa bắt đầu" (not "nhưng đến nay", "… 3 ngày nay")
+    r"|^nhung (?:cai |phan |viec )?(?:bao cao|ke hoach|nhiem vu|viec|de an)(?: \w+){0,3} nay(?!\w)"
+)
 # "còn việc anh nhắc …", "nhiệm vụ tuyên truyền anh hỏi thì …": the task the nudge is about
 _YOU_ASKED = lexicon.gated(
     r"(?<!\w)(?:viec|nhiem vu|cai|vu|noi dung)(?: \S+){0,6}? (?:anh|chi|a|c|dong chi) (?:nhac|hoi)"
@@ -2410,7 +2414,7 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Báo cáo quý thì hoàn thành rồi, còn kế hoạch này chưa bắt đầu": "còn … này" names
     the task after another piece of work's news, and so do "nhiệm vụ này (1.4) …" and "việc
     anh nhắc …"; what it says of the task is what counts."""
-    these = {c.index for c in parts if c.lead == "con" and _THIS_ONE.match(c.text)}
+    these = {c.index for c in parts if c.lead in ("con", "nhung") and _THIS_ONE.match(c.text)}
     for c in parts:  # "Dạ nhiệm vụ này (1.4) em xong rồi, còn 1.5 thì đang làm": up to "còn"
         if (
             _named_this(c)
@@ -2440,8 +2444,8 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 if after.text.startswith("cai ") and not _THIS_NAMED.match(after.text):
                     break  # "cái này em nộp rồi, | cái báo cáo … thì em đang làm": another
                 these.add(after.index)
-    these |= {
-        c.index
+    these = these or {  # (unless the task was named "this": "việc này em chưa làm, còn báo
+        c.index  # cáo thiệt hại lũ thì em gửi rồi")
         for c in parts
         if c.index
         and _REPORT_TOPIC.match(c.text)
