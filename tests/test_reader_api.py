@@ -1131,3 +1131,11 @@ def test_not_begun_while_busy_with_other_business(text):
 def test_the_task_named_this_beside_another_works_news(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    "text", ["Phường em đang hoàn thiện báo cáo quý, chị đợi em chút nha", "cho em ti, em dang go"]
+)
+def test_a_moment_asked_of_the_coordinator_is_no_wait(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (IP, False)

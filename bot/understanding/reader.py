@@ -1093,6 +1093,8 @@ _DONE_OR_WAIT = lexicon.gated(  # (or "… là được rồi hay phải chờ t
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
     r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:(?:em|e|minh|toi) hoi|phep"
+    # "chị đợi em chút nha", "cho em tí": the coordinator asked to wait, or a moment asked for
+    r"|(?:em|e|minh) (?:chut|ti|xiu|it|them|mot chut|1 chut|nha|nhe|voi)(?!\w)|(?:em|e|minh)$"
     r"|gui|nop"  # "để bả coi lại rồi mới cho gửi": let it be sent
     r"|den|het|qua|toi|nen|hop|giao ban|hoi nghi|cuoc hop"  # a meeting waited for: no one
     r"|chac|kip|nhanh|dung|xong|gon"  # "rà lại cho chắc", "cho kịp": so that, no wait
