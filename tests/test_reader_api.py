@@ -1139,3 +1139,23 @@ def test_the_task_named_this_beside_another_works_news(text, status):
 def test_a_moment_asked_of_the_coordinator_is_no_wait(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (IP, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the target met in full, kept up despite a short staff
+        ("Chỉ tiêu bồi dưỡng cho công chức xã đạt 100% rồi chị, thiếu 2 người mà vẫn làm đủ", D),
+        ("Làm gần xong rồi mà còn chút xíu, mấy bữa mất điện hoài", IP),  # slowed
+        # signed and sent on a day gone by, without "đã": done; sent for appraisal: held
+        (
+            "Mặc dù mưa lớn, nhiều thôn bị chia cắt, báo cáo quý II đã được hoàn thiện, Chủ tịch"
+            " UBND xã ký số và gửi Sở Nội vụ chiều ngày 13/7.",
+            D,
+        ),
+        ("Đề án bên em hoàn thiện rồi, gửi Sở Y tế thẩm định từ ngày 2/7, chưa có ý kiến", B),
+    ],
+)
+def test_kept_up_despite_and_sent_on_a_day_gone_by(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

@@ -173,6 +173,9 @@ _ALL_OF_IT = re.compile(  # "đạt 100% số xã": all of it, not "ký số 100
 # status-language.md: "Đạt 100% chỉ tiêu" is done)
 _FULL_TARGET = lexicon.gated(
     r"(?<!\w)(?:dat|hoan thanh|vuot) 100\s*(?:%|phan tram) (?:chi tieu|ke hoach|muc tieu)(?!\w)"
+    # "chỉ tiêu tập huấn cho cán bộ trạm y tế đạt 100% rồi"
+    r"|^(?:da )?(?:chi tieu|ke hoach|muc tieu)(?: \w+){0,8} (?:dat|hoan thanh|vuot) 100\s*(?:%"
+    r"|phan tram)(?: (?:roi|r|a|anh|chi|nhe))*$"
 )
 _DELIVER = lexicon.gated(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh|duoc)(?!\w)")
 _DELIVER_VERB = lexicon.gated(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
@@ -334,6 +337,7 @@ def read_reply(
     found += _units_owed(found, parts)
     found += _own_signature_ahead(found, parts)
     found += _sent_on(found, parts, today)
+    found += _sent_dated(found, parts, today)
     found += _rather_than(parts)
     found += _lacking_cause(found, parts)
     found += _target_met(found, parts)
@@ -2045,7 +2049,10 @@ def _hardship_beside(
     done = any(v.status is D and v.clause not in hard for v in found)  # (doubted too: "hình
     # như em gửi rồi, mà máy ngập nước mất hết dữ liệu nên em không chắc": asked below)
     moving = any(
-        v.status is IP and v.kind in _MOVING and v.weight >= 0.8 and v.clause not in hard
+        v.status is IP
+        and v.kind in _MOVING | {"hedged", "remaining"}  # ("làm gần xong rồi mà còn chút xíu")
+        and v.weight >= 0.8
+        and v.clause not in hard
         for v in found
     ) and not any(_STILL_DOWN.search(parts[i].text) for i in hard)
     if (
@@ -2059,8 +2066,8 @@ def _hardship_beside(
             for v in found
         ]
     unheld = [v for v in found if not (v.status is B and v.clause in hard)]
-    if done:
-        return unheld
+    if done:  # (and what was kept up despite it: "thiếu 2 người mà anh em vẫn làm đủ")
+        return [v for v in unheld if not (v.status is IP and v.clause in hard)]
     if any(v.kind == "not_started" for v in found) and any(
         _PUT_FIRST.search(parts[i].text) for i in hard
     ):
@@ -2299,6 +2306,29 @@ def _sent_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> li
     ):
         return [Vote(D, 1.0, text.count(" ; ", 0, m.start()), "done")]
     return []
+
+
+def _sent_dated(found: list[Vote], parts: list[clauses_.Clause], today: date) -> list[Vote]:
+    """ "Chủ tịch UBND xã ký số và gửi Sở Nội vụ chiều ngày 14/7": signed and sent on a day
+    gone by, said without "đã" or "rồi", beside no other state than a hardship or a step."""
+    if any(v.status in (D, X, NS) or (v.status is IP and v.weight >= 0.9) for v in found):
+        return []
+    for c in parts:
+        if c.condition or c.question or not (m := _SENT_DATED.search(c.text)):
+            continue
+        if _FOR_REVIEW.search(m.group()):
+            continue  # "gửi Sở Y tế thẩm định từ ngày 2/7": theirs to appraise, not delivered
+        day = completion_date(c.text[m.start() :], today=today)
+        if day and day < today:
+            return [Vote(D, 1.0, c.index, "done")]
+    return []
+
+
+_FOR_REVIEW = re.compile(r"(?<!\w)(?:tham dinh|phe duyet|xin y kien|gop y|cho y kien|duyet)(?!\w)")
+_SENT_DATED = lexicon.gated(
+    r"(?<!\w)(?<!chua )(?<!se )(?<!khong )(?:ky(?: so)? va )?(?:gui|nop)(?: \S+){0,6}?"
+    r" (?:(?:chieu|sang) )?(?:ngay|hom) \d{1,2}/\d{1,2}(?![\d/])"
+)
 
 
 _BARE_NUMBER = re.compile(  # "Dạ số 92/BC-PGDĐT ngày 14/7/2026 ạ": the product's number only
