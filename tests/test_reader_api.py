@@ -1159,3 +1159,14 @@ def test_a_moment_asked_of_the_coordinator_is_no_wait(text):
 def test_kept_up_despite_and_sent_on_a_day_gone_by(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+def test_weekday_before_a_date_a_day_part_and_a_report_sent_under_its_number():
+    reading = read("Dạ em nhắn lộn hạn. Bên em xin gia hạn đến thứ Tư 5/8 ạ.")
+    assert (reading.status, reading.new_date) == (X, date(2026, 8, 5))
+    reading = read("Xin gia hạn sang đầu tháng 8, tầm mùng 5/8 em nộp ạ.")
+    assert (reading.status, reading.new_date) == (X, date(2026, 8, 5))
+    reading = read("Đã gửi BC 301/BC-UBND chiều 14/7 ạ")
+    assert (reading.status, reading.completion_date) == (D, date(2026, 7, 14))
+    reading = read("Đã gửi theo Báo cáo số 215/BC-UBND ngày 13/7/2026 anh nhé.")
+    assert (reading.status, reading.completion_date) == (D, date(2026, 7, 13))

@@ -69,7 +69,14 @@ _NOTHING = date.min  # a relative form that cannot be resolved: not a candidate 
 
 def cued(text: str, start: int) -> bool:
     """Whether the number at ``start`` follows a date cue ("đến 30/6", "gia hạn 30/6")."""
-    last = re.findall(r"[a-z]+", text[max(0, start - 30) : start])[-4:]
+    last = re.findall(r"[a-z]+", text[max(0, start - 40) : start])[-6:]
+    if last[-1:] == ["mung"]:
+        last = last[:-1]  # "tầm mùng 5/8": the day's own word
+    if last[-2:-1] == ["thu"] and last[-1] in _WEEKDAYS:
+        last = last[:-2]  # "đến thứ Tư 5/8": the weekday named before its date
+    elif last[-1:] == ["thu"]:
+        last = last[:-1]  # "đến thứ 4 5/8" (the digit is not a word here)
+    last = last[-4:]
     if last[-2:] == ["han", "moi"] or (last[-2:] == ["de", "xuat"] and "han" in last):
         return True  # "hạn mới 14/8", "hạn mới đề xuất 14/8"
     words = last[-2:]
@@ -280,7 +287,9 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
 _RANGE_END = re.compile(  # the end of a span after the day found: "… đến (ngày) 3/7"
     r"\s+(?:den|toi)\s+(?:ngay\s+)?(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\w/%]|[.-]\d)"
 )
-_COMPLETION_CUE = re.compile(r"(?:ngay|hom|bua|tu|luc|vao|xong|ngay nhan|ban hanh|phat hanh)\s+$")
+_COMPLETION_CUE = re.compile(  # (also "chiều 14/7", "sáng 13/7": the part of a day)
+    r"(?:ngay|hom|bua|tu|luc|vao|xong|ngay nhan|ban hanh|phat hanh|(?<!\w)(?:chieu|sang|toi))\s+$"
+)
 _DONE_ON_WORDS = re.compile(  # "ngày 12 tháng 7 (năm 2026)", "hôm 8 tháng 7"
     r"(?<!\w)(?:ngay|hom|tu|vao)\s+(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)(?:\s+nam\s+(\d{4}))?"
 )

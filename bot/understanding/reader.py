@@ -2685,7 +2685,7 @@ def _opener(display: str, parts: list[clauses_.Clause]) -> bool:
 
 
 _CITED = re.compile(  # "theo yêu cầu tại CV 215/SNV-CCHC ngày 12/3": the instruction, cited
-    r"(?<!\w)(?:theo|can cu|thuc hien)(?: (?!ngay)\w+){0,5}? "
+    r"(?<!\w)(?:(?<!gui )(?<!nop )(?<!trinh )(?<!kem )theo|can cu|thuc hien)(?: (?!ngay)\w+){0,5}? "
     r"(\d+/[\w/.-]*[a-z][\w/.-]*)(?: ngay \d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?"
 )
 
