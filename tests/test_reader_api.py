@@ -1170,3 +1170,19 @@ def test_weekday_before_a_date_a_day_part_and_a_report_sent_under_its_number():
     assert (reading.status, reading.completion_date) == (D, date(2026, 7, 14))
     reading = read("Đã gửi theo Báo cáo số 215/BC-UBND ngày 13/7/2026 anh nhé.")
     assert (reading.status, reading.completion_date) == (D, date(2026, 7, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Dạ bên em có 9 thủ tục phải rà soát nhưng chưa làm thủ tục nào ạ.", NS),  # none of them
+        (
+            "Tin nhắn trước em gửi nhầm cho anh, anh bỏ qua giúp em. Còn việc anh nhắc thì bên em"
+            " đã gửi báo cáo rồi.",
+            D,
+        ),  # our own message sent to the wrong person: no dispute
+    ],
+)
+def test_none_of_them_and_a_message_sent_to_the_wrong_person(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask, reading.dispute) == (status, False, False)

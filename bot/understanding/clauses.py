@@ -139,7 +139,11 @@ def split(norm: str) -> list[Clause]:
         if not split_:
             text = " ".join(words)
             marked = asks  # ends with "?"
-            asks = asks or (lexicon.QUESTION.within(words) and bool(lexicon.QUESTION.search(text)))
+            asks = asks or (
+                lexicon.QUESTION.within(words)
+                and bool(lexicon.QUESTION.search(text))
+                and not _NONE_OF_THEM.search(text)
+            )
             # "khi nào có kinh phí thì …": a condition; "khi nào phải nộp vậy anh": a question
             if opener and ((k + 1 < len(pieces) and pieces[k + 1][1] == "thi") or not asks):
                 then, asks = True, marked
@@ -155,6 +159,10 @@ def split(norm: str) -> list[Clause]:
     return clauses
 
 
+# "chưa làm thủ tục nào ạ": not any of them, said, not asked
+_NONE_OF_THEM = re.compile(
+    r"(?<!\w)(?:chua|khong|chang)(?: \w+){1,4} nao(?: (?:ca|het))?(?: (?:a|ah))?$"
+)
 _OPENERS: tuple[tuple[str, ...], ...] = (
     ("neu",), ("khi", "nao"), ("khi",), ("he",), ("mien", "la"), ("gia", "su"), ("mot", "khi"),
     ("mien",),  # "miễn có người là làm được ngay"

@@ -415,6 +415,10 @@ _SENT_IN_TIME = re.compile(
     r" (?:gui|nop|trinh|chuyen)(?: \w+){0,6} (?:hom qua|tuan truoc|hom thu \w+|thu \w+ tuan"
     r" truoc|sang nay|chieu qua|ngay \d{1,2}/\d{1,2}|roi)(?!\w)"
 )
+_SLIP_TO_YOU = re.compile(
+    r"(?<!\w)(?:tin(?: nhan)?(?: \w+){0,2} )?(?:em|e|minh) (?:gui|nhan) nham cho_?"
+    r" (?:anh|chi|a|c)(?!\w)"
+)
 _GOING_TO_WORK = re.compile(r" *(?:$|(?:em|e|minh|toi|thi|roi)(?!\w))")
 _SLOWED = re.compile(r"(?<!\w)(?:moi (?:dat|duoc|lam duoc)|hoi cham|cham|tre)(?!\w)")
 _IF_LATE = re.compile(r"(?<!\w)(?:(?:khong|ko|chua) kip|tre|cham|qua han)(?!\w)")
@@ -463,8 +467,11 @@ def _clause_votes(
 
     if disputes := _scan(lx.DISPUTE, text, words):
         if not all(
-            _OWN_SLIP.match(text, m.start())
-            and _before(text, m.start())[-1:] not in (["anh"], ["chi"], ["a"], ["c"], ["so"])
+            (
+                _OWN_SLIP.match(text, m.start())
+                and _before(text, m.start())[-1:] not in (["anh"], ["chi"], ["a"], ["c"], ["so"])
+            )
+            or _SLIP_TO_YOU.search(text)  # "tin nhắn trước em gửi nhầm cho anh"
             for m in disputes
         ):
             vote(None, 1.0, "dispute")
