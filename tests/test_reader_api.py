@@ -1186,3 +1186,17 @@ def test_weekday_before_a_date_a_day_part_and_a_report_sent_under_its_number():
 def test_none_of_them_and_a_message_sent_to_the_wrong_person(text, status):
     reading = read(text)
     assert (reading.status, reading.ask, reading.dispute) == (status, False, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trung tâm gửi rồi nha chị, gửi từ thứ Sáu tuần trước lận",  # Friday, not "later"
+        "Xong hết rồi o nờ, bầy em nộp đủ từ thứ 6 tuần trước",  # since a day gone by
+        "Đã hoàn thành, tỷ lệ hồ sơ trực tuyến toàn trình tháng 6 đạt 82%",  # "toàn trình"
+        "Xong hết rồi anh ơi. Mà nhân tiện anh cho em hỏi tháng 8 có đợt tập huấn không",
+    ],
+)
+def test_done_with_a_friday_a_service_named_and_a_question_by_the_way(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (D, False)

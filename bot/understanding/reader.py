@@ -178,7 +178,9 @@ _FULL_TARGET = lexicon.gated(
     r"|phan tram)(?: (?:roi|r|a|anh|chi|nhe))*$"
 )
 _DELIVER = lexicon.gated(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao|trinh|ban hanh|duoc)(?!\w)")
-_DELIVER_VERB = lexicon.gated(r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|trinh|chuyen)(?!\w)")
+_DELIVER_VERB = lexicon.gated(  # (not "toàn trình": a service online from end to end)
+    r"(?<!\w)(?:gui|nop|phat hanh|ban hanh|(?<!toan )trinh|chuyen)(?!\w)"
+)
 _NEXT_MONTH = re.compile(r"(?<!\w)(?:thang (?:sau|toi)|sang thang(?! \d))(?!\w)")
 _RESULTS_LATER = lexicon.gated(r"(?<!\w)ket qua(?: \w+){0,4} (?:se )?bao cao(?!\w)")
 _LATER = lexicon.gated(r"(?<!\w)(?:hoan thanh|xong|nop|gui|bao cao) (?:sau|cham|muon|tre)(?!\w)")
@@ -2584,7 +2586,12 @@ def _defects(found: list[Vote], norm: str, parts: list[clauses_.Clause]) -> list
 
 
 def _contrast_unsure(c: clauses_.Clause) -> bool:
+    if _BY_THE_WAY.match(c.text):
+        return False  # "Xong hết rồi anh ơi. Mà nhân tiện anh cho em hỏi …": another matter
     return c.question or "biet" in c.text.split() or _denied(c.text)
+
+
+_BY_THE_WAY = re.compile(r"^(?:ma |a_q ma |con )?(?:nhan tien|tien the|tien day|a ma)(?!\w)")
 
 
 _LATER_SEND = re.compile(
@@ -2608,14 +2615,17 @@ def _to_deliver(text: str) -> bool:
     """ "xong rồi, chiều em gửi", "…, em gửi anh sau": the product is still to be sent."""
     if not _DELIVER_VERB.search(text) and not _RESULTS_LATER.search(text):
         return False
-    if lexicon.LATER_REPORT.search(text):
-        return True
+    if (later := lexicon.LATER_REPORT.search(text)) and not later.group().endswith("thu sau"):
+        return True  # (not "gửi từ thứ Sáu tuần trước": Friday, not "later")
     return bool(lexicon.FUTURE.search(text)) and not _SAID_PAST.search(text)
 
 
 _ADDED_LATER = lexicon.gated(r"(?<!\w)bo sung (?:\w+ )?sau(?! khi)(?!\w)")
 # "gửi Sở hôm thứ 2 rồi", "gởi lên Sở hồi chiều qua": sent
-_SAID_PAST = re.compile(r"(?<!\w)(?:hom|da|roi|vua|hoi|chieu qua|sang qua|toi qua)(?!\w)")
+_SAID_PAST = re.compile(  # (and "gửi từ thứ Sáu tuần trước": since a day gone by)
+    r"(?<!\w)(?:hom|da|roi|vua|hoi|chieu qua|sang qua|toi qua|tuan truoc|tuan roi|bua truoc"
+    r"|thang truoc|tu)(?!\w)"
+)
 
 
 def _denied(text: str) -> bool:
