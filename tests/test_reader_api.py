@@ -1200,3 +1200,20 @@ def test_none_of_them_and_a_message_sent_to_the_wrong_person(text, status):
 def test_done_with_a_friday_a_service_named_and_a_question_by_the_way(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (D, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("chx lm j a, tuan nay tiem chung cho tre ca tuan", NS),  # "cho trẻ": for the children
+        ("dang lam, du kien 2 ty dong kinh phi cho ca giai doan 2026-2027", IP),  # for the period
+        ("truoc chua lam dc vi may hong, gio doi may roi, e dang lam lai", IP),  # changed it
+        ("Chưa làm được anh ạ, lũ cuốn mất đường vào 3 thôn nên không đi khảo sát được", B),
+        ("Xong tu thu 6 tuan truoc roi a, dang du 164 thu tuc len cong", D),  # "đăng đủ"
+        ("Có lẽ cuối tuần ni sẽ có kết quả, hiện đang chờ máy chủ của tỉnh ổn định lại.", None),
+    ],
+)
+def test_for_whom_changed_swept_away_and_posted(text, status):
+    reading = read(text)
+    assert reading.status is status
+    assert reading.ask is (status is None)

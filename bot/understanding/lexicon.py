@@ -463,7 +463,7 @@ OBSTACLE = table(
     "(khong|chua) (co )?ai nam (duoc )?(viec|nhiem vu|noi dung|ho so|mang)",  # nobody who knows
     r"(can bo|nguoi|cong chuc)( \w+){0,2} (di vang|vang mat)",  # "vì cán bộ đi vắng"
     r"(can bo|nguoi|anh em)( \w+){0,2} nghi het",
-    "bi co lap", "cuon troi",  # "lũ cuốn trôi cầu treo, 4 bản bị cô lập"
+    "bi co lap", "cuon troi", "(lu|nuoc) cuon",  # "lũ cuốn trôi cầu treo, 4 bản bị cô lập"
     "chua (ban )?giao (chia khoa|kho|ho so|tai lieu|du lieu|con dau)",  # "chưa giao chìa khóa"
     # "hướng dẫn của Bộ chưa có": the guidance the work follows not issued
     r"(huong dan|mau|bieu mau|mau bieu|van ban huong dan|cong van huong dan)( \w+){0,3} (van )?"

@@ -112,8 +112,9 @@ ENGLISH = {
     "fix": "sua", "process": "xu ly",
 }  # fmt: skip
 _TYPOS = {
-    "xogn": "xong", "xnog": "xong", "dnag": "dang", "dagn": "dang", "thah": "thanh",
-    "thnh": "thanh", "vuog": "vuong", "hoanh": "hoan",
+    "xogn": "xong", "xnog": "xong", "xongg": "xong", "roii": "roi", "dangg": "dang",
+    "dnag": "dang", "dagn": "dang", "thah": "thanh", "thnh": "thanh", "vuog": "vuong",
+    "hoanh": "hoan",
 }  # fmt: skip
 _VG_BEFORE = frozenset({"dang", "bi", "con", "van", "hoi", "co", "khong", "ko", "k", "kg", "het"})
 # What follows "vướng" and never "vâng": its object or cause, right after it

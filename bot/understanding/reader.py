@@ -1101,6 +1101,9 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:(?:em|e|minh|toi) hoi|phep"
     # "chị đợi em chút nha", "cho em tí": the coordinator asked to wait, or a moment asked for
     r"|(?:em|e|minh) (?:chut|ti|xiu|it|them|mot chut|1 chut|nha|nhe|voi)(?!\w)|(?:em|e|minh)$"
+    # "tiêm chủng cho trẻ", "kinh phí cho cả giai đoạn": for whom or for what, no wait;
+    # unaccented "đổi máy": changed
+    r"|tre|ca giai doan|giai doan|ca nam|hoc sinh|nguoi dan|ba con|may roi"
     r"|gui|nop"  # "để bả coi lại rồi mới cho gửi": let it be sent
     r"|den|het|qua|toi|nen|hop|giao ban|hoi nghi|cuoc hop"  # a meeting waited for: no one
     r"|chac|kip|nhanh|dung|xong|gon"  # "rà lại cho chắc", "cho kịp": so that, no wait
@@ -1987,7 +1990,7 @@ _HARD_WEEK = lexicon.gated(
     r"|(?:bi|nha|tru so) dot|(?:bi|dang|con|nghi|dau) om|om (?:dau|nang|sot)|benh|nam vien"
     r"|nhap vien|nghi (?:om|sinh|de|thai san|phep)|cuu tro|cuu ho|so tan"
     r"|di doi|khac phuc (?:hau qua|thiet hai)|bun|co lap|(?:do|vi|bi) lu|bi uot|uot (?:het|sach)"
-    r"|set danh|chia cat|gio lao|nang nong|sap nguon)(?!\w)"
+    r"|set danh|chia cat|gio lao|nang nong|sap nguon|cuon (?:mat|troi))(?!\w)"
 )
 # short of staff, told under a concession ("thiếu 2 người mà anh em vẫn làm đủ", "dù tháng 6
 # thiếu 2 công chức"): a hard week too

@@ -1174,6 +1174,8 @@ def _progress_votes(
         if lx.PLANNING.match(rest):
             continue  # getting ready: read below
         waited = rest.split()
+        if waited[0] == "du" and waited[1:2] and waited[1][0].isdigit():
+            continue  # unaccented "đăng đủ 164 thủ tục": posted, not "đang"
         if (waited[0] == "hop" and not _MEETING_STEP.match(rest)) or waited[0] == "o":
             continue  # "đang họp Ban chỉ huy phòng chống thiên tai", "đang ở viện với con":
             # where the writer is
