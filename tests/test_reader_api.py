@@ -1217,3 +1217,15 @@ def test_for_whom_changed_swept_away_and_posted(text, status):
     reading = read(text)
     assert reading.status is status
     assert reading.ask is (status is None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xong phan cua xa roi chi, nhung 3 thon van chua nop danh sach, e dang giuc a",
+        "Phần của bầy em xong rồi, phần của Công an xã thì họ chưa gửi, chừ chưa tổng hợp được",
+    ],
+)
+def test_our_part_done_and_anothers_share_not_in_asks(text):
+    reading = read(text)
+    assert reading.ask and {IP, B} <= set(reading.alternatives)

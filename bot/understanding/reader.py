@@ -266,6 +266,15 @@ _WHICH_ONE = lexicon.gated(
 _DIRECTED = re.compile(
     r"^(?:da |toi |anh |chi )*chi dao(?: roi| r)?(?: (?:a|ah|nhe|nha|em))*[.!]*$"
 )
+_OUR_PART_DONE = lexicon.gated(  # our part of the work said done
+    r"(?<!\w)(?:xong (?:phan|phan viec) (?:cua )?(?:xa|phuong|em|ben em|minh|phong em|bay em)"
+    r"|phan (?:viec )?(?:cua )?(?:xa|phuong|em|ben em|minh|phong em|bay em|bieu mau|tong hop)"
+    r"(?: \w+){0,3} (?:da |lam )?xong)(?!\w)"
+)
+_THEIRS_NOT_IN = lexicon.gated(  # another's share not yet sent: "2 thôn vẫn chưa nộp danh sách"
+    r"(?<!\w)(?<!em )(?<!e )(?<!minh )(?<!toi )(?:van )?chua (?:gui|nop|dua|chuyen)"
+    r"(?: (?:so lieu|danh sach|bieu|bao cao|ve|sang|qua|len))?(?!\w)"
+)
 _NOT_WHOLLY = lexicon.gated(
     r"(?<!\w)(?:ma|nhung) (?:van )?chua (?:xong|hoan thanh) (?:han|het|hoan toan)(?!\w)"
     r"|(?<!\w)xong roi (?:ma|nhung) (?:cung|lai) chua xong(?!\w)"  # "xong rồi mà cũng chưa xong"
@@ -403,6 +412,13 @@ def read_reply(
         and {v.kind for v in found if v.status} <= {"partial", "doubt"}
     ):  # "em đã gửi dự thảo báo cáo qua Zalo cho chị Hoa rồi": the draft only, or the product?
         alternatives = (IP, D)
+    if (
+        status in (IP, B)
+        and not alternatives
+        and _OUR_PART_DONE.search(norm)
+        and _THEIRS_NOT_IN.search(norm)
+    ):  # "xong phần của xã rồi, nhưng 2 thôn vẫn chưa nộp danh sách": what is left of it, or
+        status, alternatives = None, (IP, B) if status is IP else (B, IP)  # held by them?
     if _WHICH_ONE.search(norm) and {v.status for v in found} >= {D, IP}:
         status, alternatives = None, (D, IP)  # "SIPAS xong rồi, chỉ số CCHC em đang tổng hợp.
         # Anh hỏi cái nào ạ?": which task?
