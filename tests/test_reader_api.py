@@ -1229,3 +1229,10 @@ def test_for_whom_changed_swept_away_and_posted(text, status):
 def test_our_part_done_and_anothers_share_not_in_asks(text):
     reading = read(text)
     assert reading.ask and {IP, B} <= set(reading.alternatives)
+
+
+def test_our_own_phongs_comments_not_in_yet_are_the_work_going_on():
+    reading = read("Đang chờ các phòng góp ý, phòng Kinh tế nghỉ phép mấy người nên chưa có ý kiến")
+    assert (reading.status, reading.ask) == (IP, False)
+    reading = read("Đã gửi xin ý kiến Sở Tài chính, Sở chưa có ý kiến")  # another body's: held
+    assert reading.status is B or (reading.ask and B in reading.alternatives)

