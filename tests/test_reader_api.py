@@ -1236,3 +1236,16 @@ def test_our_own_phongs_comments_not_in_yet_are_the_work_going_on():
     assert (reading.status, reading.ask) == (IP, False)
     reading = read("Đã gửi xin ý kiến Sở Tài chính, Sở chưa có ý kiến")  # another body's: held
     assert reading.status is B or (reading.ask and B in reading.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Nước rút thì tuần sau bên em mới bắt tay vào làm được, giờ trụ sở vẫn ngập", B),
+        ("nuoc len nhanh qua, em dang chuyen do dac len cao", None),  # what the writer is doing
+        ("Em đang ở điểm sơ tán, sóng yếu quá, anh nhắn gì em đọc không hết.", None),
+    ],
+)
+def test_still_flooded_carrying_things_up_and_messages_unread(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

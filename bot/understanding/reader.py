@@ -2025,6 +2025,9 @@ _ANSWER_LATER = lexicon.gated(  # "tối em trả lời anh": the answer itself 
     r"(?<!\w)(?:toi|chieu|sang mai|mai|lat|ti nua|xiu)(?: nay)? (?:em |e |minh )?(?:tra loi"
     r"|bao lai|nhan lai|rep|goi lai)(?!\w)"
 )
+_MESSAGES_UNREAD = re.compile(
+    r"(?<!\w)(?:doc|xem|nhan|mo) (?:tin |tin nhan )?(?:khong|chua|ko) (?:het|duoc|ra)(?!\w)"
+)
 _PUT_FIRST = lexicon.gated(r"(?<!\w)(?:uu tien|tap trung)(?!\w)")  # busy with it by choice
 # the work itself said held in the same clause ("chưa gửi được vì mất mạng", "trụ sở vô không
 # được"), not the answer ("nên em không trả lời được")
@@ -2095,7 +2098,10 @@ def _hardship_beside(
     ):
         return unheld  # "chưa khởi động, đang ưu tiên khắc phục hậu quả mưa lũ"
     if not any(v.status is not None for v in unheld) and any(
-        lexicon.LATER_REPORT.search(c.text) or _ANSWER_LATER.search(c.text) for c in parts
+        lexicon.LATER_REPORT.search(c.text)
+        or _ANSWER_LATER.search(c.text)
+        or _MESSAGES_UNREAD.search(c.text)  # "sóng yếu quá, anh nhắn gì em đọc không hết"
+        for c in parts
     ):
         return unheld
     return found

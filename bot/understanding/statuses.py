@@ -405,6 +405,10 @@ _OWN_SLIP = re.compile(
     r"(?:nhan|gui) nham(?: (?:nhom|file|tin|a|nha|nhe|anh|chi|a oi|chi oi|roi a))*"
     r"(?! (?:nguoi|don vi|xa|phuong|phong|ben|so|co quan|cho|sang|ve))(?!\w)"
 )
+_ERRAND = re.compile(
+    r"(?:chuyen|don|be|khieng|ke|dua) do(?: dac)?(?!\w)|(?:so tan|di doi|cuu tro|chong lu"
+    r"|truc (?:bao|lu)|phun|tiem)(?!\w)"
+)
 _MEETING_STEP = re.compile(  # a meeting that is a step of the work: "đang họp triển khai"
     r"hop (?:de )?(?:trien khai|thong nhat|lay y kien|xin y kien|gop y|ban bac|ban ve|thao luan"
     r"|danh gia"
@@ -1174,6 +1178,9 @@ def _progress_votes(
         if lx.PLANNING.match(rest):
             continue  # getting ready: read below
         waited = rest.split()
+        if _ERRAND.match(rest):
+            continue  # "nước lên nhanh quá, em đang chuyển đồ đạc lên cao": what the writer
+            # is doing, not the work
         if waited[0] == "du" and waited[1:2] and waited[1][0].isdigit():
             continue  # unaccented "đăng đủ 164 thủ tục": posted, not "đang"
         if (waited[0] == "hop" and not _MEETING_STEP.match(rest)) or waited[0] == "o":
