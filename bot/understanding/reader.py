@@ -113,6 +113,20 @@ How the reader decides, in order:
      đầu", "22/7 xã em họp triển khai") is not begun; when the deadline has passed, lateness
      said beside work going on asks for no more time, and after a done, what delayed it
      ("trễ 3 ngày do chờ số liệu") holds nothing;
+   * hard weeks, slips and words passed on: a storm, a flood, an outage, illness or relief duty
+     told beside what the work came to is its setting: beside a done it holds nothing ("mất
+     điện 2 ngày nhưng anh em chạy máy phát làm cho kịp, chiều qua đã gửi đi rồi"), beside a
+     share done, our own step or work going on it only slowed it, beside a start not made
+     while the unit put the disaster first it is the reason; it still holds the work when it
+     is on now ("đang làm dở thì mất điện, từ hôm qua tới giờ chưa có lại") or the reply says
+     the work could not be done ("răng mà làm được", "phải chờ phơi khô"); after a done, the
+     difficulties met along the way ("trong quá trình thực hiện còn khó khăn …") are the
+     report's lessons; a slip caught as it is typed ("em đang làm... à không, em nhầm, …")
+     is corrected by what follows, our own message sent wrong or short ("nhắn nhầm nhóm",
+     "nhắn thiếu") is no dispute and no lack, and speech passed on ('chuyển lời chị Vân:
+     "…"') is read as the report; another party's step not taken that keeps us from the work
+     ("Kho bạc chưa đối chiếu số liệu nên bên em không chốt được") waits on them, while our
+     part done beside another's share not in yet asks: in progress, or held?
 
    Dates and documents: a document cited as what the work answers ("theo yêu cầu tại CV
    215/SNV-CCHC ngày 12/3", "căn cứ …") gives the done neither its completion date nor its
