@@ -1249,3 +1249,15 @@ def test_our_own_phongs_comments_not_in_yet_are_the_work_going_on():
 def test_still_flooded_carrying_things_up_and_messages_unread(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Em chưa bắt đầu, không biết có làm nổi trong tháng này không anh",
+        "Việc này bên em chưa làm, chưa biết bao giờ mới bố trí được người",
+    ],
+)
+def test_not_begun_and_doubting_it_can_be_done_asks_for_more_time(text):
+    reading = read(text)
+    assert reading.ask and {NS, X} <= set(reading.alternatives)

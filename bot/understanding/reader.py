@@ -280,6 +280,12 @@ _WHICH_ONE = lexicon.gated(
 _DIRECTED = re.compile(
     r"^(?:da |toi |anh |chi )*chi dao(?: roi| r)?(?: (?:a|ah|nhe|nha|em))*[.!]*$"
 )
+# a doubt whether the work can be done in time at all
+_CAN_WE = lexicon.gated(
+    r"(?<!\w)(?:khong|chua) biet (?:co )?(?:\w+ ){0,2}(?:lam|kip|bo tri|xoay|bat dau)(?: \w+){0,3}"
+    r" (?:noi|kip|duoc)(?!\w)"
+    r"|(?<!\w)(?:khong|chua) biet (?:bao gio|khi nao|khi mo|luc nao) moi(?!\w)"
+)
 _OUR_PART_DONE = lexicon.gated(  # our part of the work said done
     r"(?<!\w)(?:xong (?:phan|phan viec) (?:cua )?(?:xa|phuong|em|ben em|minh|phong em|bay em)"
     r"|phan (?:viec )?(?:cua )?(?:xa|phuong|em|ben em|minh|phong em|bay em|bieu mau|tong hop)"
@@ -434,6 +440,9 @@ def read_reply(
         and _THEIRS_NOT_IN.search(norm)
     ):  # "xong phần của xã rồi, nhưng 2 thôn vẫn chưa nộp danh sách": what is left of it, or
         status, alternatives = None, (IP, B) if status is IP else (B, IP)  # held by them?
+    if status is NS and not alternatives and _CAN_WE.search(norm):
+        alternatives = (NS, X)  # "chưa bắt đầu, không biết có làm nổi trong tháng này không":
+        # not begun, or more time needed?
     if _WHICH_ONE.search(norm) and {v.status for v in found} >= {D, IP}:
         status, alternatives = None, (D, IP)  # "SIPAS xong rồi, chỉ số CCHC em đang tổng hợp.
         # Anh hỏi cái nào ạ?": which task?
