@@ -1261,3 +1261,11 @@ def test_still_flooded_carrying_things_up_and_messages_unread(text, status):
 def test_not_begun_and_doubting_it_can_be_done_asks_for_more_time(text):
     reading = read(text)
     assert reading.ask and {NS, X} <= set(reading.alternatives)
+
+
+@pytest.mark.parametrize(
+    "text", ["nop len tinh roi, chua thay tinh bao gi", "gui r ma chx thay so xn a"]
+)
+def test_handed_in_and_no_word_back_yet_asks(text):
+    reading = read(text)
+    assert reading.ask and {D, B} <= set(reading.alternatives)

@@ -97,7 +97,7 @@ SHORTHAND = {
     "sl": "so lieu", "hs": "ho so", "ak": "a", "ah": "a", "thui": "thoi",
     "vs": "voi", "mk": "minh", "bt": "biet", "bik": "biet", "bit": "biet", "ntn": "the nao",
     "nx": "nua", "ms": "moi", "trc": "truoc", "lq": "lien quan", "bd": "bat dau",
-    "mag": "mang",
+    "mag": "mang", "xn": "xac nhan",
 }  # fmt: skip
 # English words of a mixed reply ("Đã submit rồi", "chưa start"), read as their Vietnamese
 # sense before any Telex repair could bend them ("start" would lose its "r").

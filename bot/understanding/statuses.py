@@ -307,7 +307,7 @@ ANY_REMARKS = re.compile(
 # receiver's reaction to the product not yet known
 NO_REACTION = lx.gated(
     r"(?<!\w)chua (?:thay |co |nhan duoc |duoc )?(?:\w+ ){0,3}?(?:phan hoi|tra loi|noi|y kien"
-    r"|hoi am|bao lai) (?:gi|chi|j)(?!\w)"
+    r"|hoi am|bao lai|bao) (?:gi|chi|j)(?!\w)"
     r"|(?<!\w)chua thay (?:\w+ ){0,3}(?:xac nhan|tiep nhan)(?!\w)"  # "chưa thấy Sở xác nhận"
     r"|(?<!\w)(?:ben kia|ben do|ben so|ben|ho|so|tinh) (?:bao|noi|phan hoi|tra loi) (?:sao|the nao"
     r"|ra sao) (?:em |minh |toi )?(?:chua|khong) (?:biet|ro)(?!\w)"
