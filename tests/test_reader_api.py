@@ -1269,3 +1269,8 @@ def test_not_begun_and_doubting_it_can_be_done_asks_for_more_time(text):
 def test_handed_in_and_no_word_back_yet_asks(text):
     reading = read(text)
     assert reading.ask and {D, B} <= set(reading.alternatives)
+
+
+def test_done_but_the_sending_held_by_an_outage_asks():
+    reading = read("xong r ma chua gui dc vi mat dien a")
+    assert reading.ask and {B, D} <= set(reading.alternatives)

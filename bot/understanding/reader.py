@@ -280,6 +280,10 @@ _WHICH_ONE = lexicon.gated(
 _DIRECTED = re.compile(
     r"^(?:da |toi |anh |chi )*chi dao(?: roi| r)?(?: (?:a|ah|nhe|nha|em))*[.!]*$"
 )
+_UNITS_NAMED = re.compile(r"(?<!\w)\d+ (?:thon|xa|phuong|don vi|truong|phong|ap|to|ban)(?!\w)")
+_SEND_HELD = re.compile(
+    r"(?<!\w)(?:chua|khong|ko) (?:gui|nop|up|day)(?: \w+){0,2} (?:duoc|dc)(?!\w)"
+)
 # a doubt whether the work can be done in time at all
 _CAN_WE = lexicon.gated(
     r"(?<!\w)(?:khong|chua) biet (?:co )?(?:\w+ ){0,2}(?:lam|kip|bo tri|xoay|bat dau)(?: \w+){0,3}"
@@ -440,6 +444,16 @@ def read_reply(
         and _THEIRS_NOT_IN.search(norm)
     ):  # "xong phần của xã rồi, nhưng 2 thôn vẫn chưa nộp danh sách": what is left of it, or
         status, alternatives = None, (IP, B) if status is IP else (B, IP)  # held by them?
+    if (
+        status is B
+        and not alternatives
+        and any(v.status is D and v.kind == "done" for v in found)
+        and _SEND_HELD.search(norm)
+        and _HARD_WEEK.search(norm)
+        and not _UNITS_NAMED.search(norm)  # (not "5 thôn xong rồi, còn 2 thôn … không gửi
+    ):  # dữ liệu được": units' shares, the rest held)
+        # "xong rồi mà chưa gửi được vì mất mạng", "gửi bản giấy rồi, còn bản điện tử thì chưa
+        alternatives = (B, D, IP)  # gửi được do mạng chưa ổn": the product, or held?
     if status is NS and not alternatives and _CAN_WE.search(norm):
         alternatives = (NS, X)  # "chưa bắt đầu, không biết có làm nổi trong tháng này không":
         # not begun, or more time needed?
