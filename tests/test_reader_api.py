@@ -1271,6 +1271,27 @@ def test_handed_in_and_no_word_back_yet_asks(text):
     assert reading.ask and {D, B} <= set(reading.alternatives)
 
 
-def test_done_but_the_sending_held_by_an_outage_asks():
-    reading = read("xong r ma chua gui dc vi mat dien a")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xong r ma chua gui dc vi mat dien a",
+        "Em gửi bản giấy rồi, còn bản điện tử thì chưa gửi được do mạng chưa ổn.",
+        "e nop r, ma nghe noi file bi loi phai nop lai",  # a fault heard of
+    ],
+)
+def test_done_but_the_sending_held_or_in_doubt_asks(text):
+    reading = read(text)
     assert reading.ask and {B, D} <= set(reading.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("dang chay so lieu cho 23 xa phuong, ban lan 2 em chinh sau gop y lan 1", IP),  # for
+        ("Báo cáo xong rồi, còn phụ lục số liệu chờ 3 xã gửi về", B),  # awaited
+        ("Em vừa chuyển xong máy tính sang trụ sở mới, giờ mới mở được tin nhắn của anh", None),
+    ],
+)
+def test_cho_for_units_and_an_office_moved_are_no_report_of_waiting_or_done(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

@@ -526,7 +526,10 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"
     "|quyet dinh cua|danh muc cua"
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
-    rf"(cho|doi) (cac |ben |\d+ |hop |cuoc hop )?({_BODY})",
+    rf"(cho|doi) (cac |ben |hop |cuoc hop )?({_BODY})",
+    # "chờ 3 xã" (not "chạy số liệu cho 23 xã": for them, folded alike)
+    rf"(?<!so lieu )(?<!du lieu )(?<!bao cao )(?<!tai lieu )(?<!ho so )(cho|doi) \d+ ({_BODY})",
+    rf"(cho|doi) \d+ ({_BODY})( \w+){{0,2}} (gui|nop|chuyen|dua|cung cap|bao cao)(?!\w)",
     r"(cho|doi) (ben|phia) (?!em\b|minh\b|toi\b)\w+",  # "chờ bên điện lực": any other side
     # "giờ bên đó thẩm định chưa xong": their appraisal not over
     r"(ben do|ben kia|ben so|so|tinh|ho)( \w+){0,2} (tham dinh|phe duyet|duyet|xem xet|xu ly)"

@@ -1145,6 +1145,9 @@ _UNCONFIRMED = lexicon.gated(
     # "hôm qua mất mạng, không biết gửi đi được chưa"
     r"|(?<!\w)(?:khong|chua|ko) (?:biet|ro) (?:da )?(?:gui|nop|up)(?: di| len)?(?: duoc)?"
     r" chua(?!\w)"
+    # "em nộp rồi, mà nghe nói file bị lỗi phải nộp lại": a fault heard of, not seen
+    r"|(?<!\w)(?:gui|nop|day|up)(?: \w+){0,3},? (?:\w+ ){0,3}?nghe (?:noi|bao|dau)(?: \w+){0,4}"
+    r" (?:loi|hong|khong nhan|chua nhan|phai (?:nop|gui|lam) lai)(?!\w)"
 )
 _DONE_OR_WAIT = lexicon.gated(  # (or "… là được rồi hay phải chờ thêm", "… là đạt hay phải sửa")
     r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:(?:the|vay|nhu vay) )?(?:la )?(?:da )?"
@@ -1182,6 +1185,10 @@ _SENT_TO = re.compile(  # sent or given to: "gửi … cho chị", "cấu hình 
 )
 
 
+_DATA_FOR = [w.split() for w in ("so lieu", "du lieu", "bao cao", "tai lieu", "ho so")]
+_SENT_IN = re.compile(r"\d+ \w+(?: \w+){0,2} (?:gui|nop|chuyen|dua|cung cap|bao cao)(?!\w)")
+
+
 def _waits_on_someone(norm: str) -> bool:
     """A "cho/chờ" of waiting for someone; not the "cho" (to) after a sending in its clause:
     "mai gửi bản dự thảo cho chị xem trước"."""
@@ -1190,6 +1197,9 @@ def _waits_on_someone(norm: str) -> bool:
         waiting = bool(head) and head[-1] in lexicon.WAIT_ASPECTS  # "đang chờ cấp chứng thư"
         if head[-2:] in statuses_.NO_NEED or set(head[-1:]) & statuses_.SOME:
             continue  # "không phải chờ Sở đâu": no wait; "còn vài chỗ phải sửa": places
+        after = norm[m.end() :].lstrip()
+        if head[-2:] in _DATA_FOR and after[:1].isdigit() and not _SENT_IN.match(after):
+            continue  # "chạy số liệu cho 23 xã": for them (folded like "chờ")
         if waiting or not _SENT_TO.search(" ".join(head)):
             return True
     return False
@@ -2040,7 +2050,7 @@ _HARD_WEEK = lexicon.gated(
     r"|(?:nuoc|dot|truc|chong|con|vung) lu|(?:con|dot|truc|sau|truoc|trong|chong) bao"
     r"|bao (?:so|vao|lu|do bo|qua)|sat lo|sat (?:nui|duong|dat)|ngap(?! ngung)|thien tai"
     r"|(?:mat|cup|cat|khong co|chua co) (?:dien|mang|song)|(?:dien|mang|song) (?:lai )?(?:mat|cup)"
-    r"|(?:mang|song|duong truyen) (?:\w+ ){0,2}(?:yeu|cham|chap chon|rot|loi)|may phat"
+    r"|(?:mang|song|duong truyen) (?:\w+ ){0,2}(?:yeu|cham|chap chon|rot|loi|chua on)|may phat"
     r"|(?:bi|nha|tru so) dot|(?:bi|dang|con|nghi|dau) om|om (?:dau|nang|sot)|benh|nam vien"
     r"|nhap vien|nghi (?:om|sinh|de|thai san|phep)|cuu tro|cuu ho|so tan"
     r"|di doi|khac phuc (?:hau qua|thiet hai)|bun|co lap|(?:do|vi|bi) lu|bi uot|uot (?:het|sach)"

@@ -409,6 +409,10 @@ _ERRAND = re.compile(
     r"(?:chuyen|don|be|khieng|ke|dua) do(?: dac)?(?!\w)|(?:so tan|di doi|cuu tro|chong lu"
     r"|truc (?:bao|lu)|phun|tiem)(?!\w)"
 )
+_MOVED = re.compile(  # what is carried to a new office
+    r" (?:may tinh|may moc|may in|may|do dac|do|ban ghe|tu|tru so|van phong|phong lam viec"
+    r"|nha)(?!\w)"
+)
 _MEETING_STEP = re.compile(  # a meeting that is a step of the work: "đang họp triển khai"
     r"hop (?:de )?(?:trien khai|thong nhat|lay y kien|xin y kien|gop y|ban bac|ban ve|thao luan"
     r"|danh gia"
@@ -1007,6 +1011,13 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if before[-2:] in (["dau", "co"], ["dau", "da"]) or rest.split()[:2] == ["dau", "chua"]:
         vote(IP, 0.9, "undone")  # "đâu có xong, mới được một nửa": denied outright
         return
+    if (
+        m.group() == "xong"
+        and before[-1:] in (["chuyen"], ["don"], ["be"], ["khieng"], ["dua"])
+        and _MOVED.match(rest)
+    ):
+        vote(None, 1.0, "other_sense")  # "em vừa chuyển xong máy tính sang trụ sở mới": the
+        return  # office moved, not the task
     if _OUTING.search(" ".join(before[-7:])):
         vote(None, 1.0, "other_sense")  # "em vừa đi tập huấn chữ ký số xong, về em rà lại": back
         return  # from an outing, not the task
