@@ -1295,3 +1295,22 @@ def test_done_but_the_sending_held_or_in_doubt_asks(text):
 def test_cho_for_units_and_an_office_moved_are_no_report_of_waiting_or_done(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("vuong may scan may hom nhung muon dc cua phuong ben canh, gio xong roi a", D),
+        ("Ngân hàng chưa nhận được hướng dẫn nhưng vẫn chủ động làm, xong luôn rồi ạ", D),
+        ("Dang tac o khau xin so lieu, em gui cong van 2 lan roi van chua co", B),  # no end
+        (
+            "Hiện bên em đang ở bước lấy ý kiến các phòng, xong bước này em sẽ gửi Sở Tư pháp"
+            " thẩm định ạ.",
+            IP,
+        ),  # the step reached; the appraisal ahead
+        ("Bước 1 xong rồi, giờ đang ở bước 2 là rà soát từng thủ tục", IP),
+    ],
+)
+def test_trouble_got_through_and_the_step_reached(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

@@ -831,7 +831,8 @@ PLANNING = table(
 BUSY = table(  # "đang" about something else than the task
     # (not "đang họp triển khai": a step of the work)
     "ban", "hop(?! (trien khai|thong nhat|ban|phan cong|lay y kien|xin y kien|gop y))",
-    "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o", "lo",
+    "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o(?! (buoc|khau|giai doan|cong doan))",
+    "lo",
     "om", "nam vien", "benh", "lu bu",  # "chưa làm, đang ốm mấy hôm nay"
     "ket (viec|cong viec|nhiem vu|lich)",  # "giờ đang kẹt việc khác"
     "ngoi (hop|truc)",  # "em đang ngồi họp thay chị trưởng phòng"

@@ -381,6 +381,7 @@ def read_reply(
     found = _put_off_on_time(found, parts)
     found = _hardship_beside(found, parts, percent)
     found = _met_on_the_way(found, parts)
+    found = _done_despite(found, parts)
     found = _own_consultation(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
@@ -2062,6 +2063,40 @@ _SHORT_STAFF = lexicon.gated(
     r"(?<!\w)(?:thieu (?:\d+ )?(?:nguoi|can bo|cong chuc|nhan su)|nghi thai san"
     r"|chuyen cong tac)(?!\w)"
 )
+# what turned the trouble round: "nhưng mượn được của phường bên cạnh, giờ xong rồi"
+_TURNED = lexicon.gated(
+    r"(?<!\w)(?:nhung|vay ma|the ma|van|gio|bay gio|den nay|cuoi cung|rang|ran"
+    r"|chu dong|da khac phuc|khac phuc xong|da sua|sua xong|muon duoc|muon may)(?!\w)"
+)
+_FINISHED = re.compile(r"(?<!\w)(?:xong|hoan thanh|hoan tat)(?!\w)")
+_STILL_OWED = frozenset({"undone", "remaining", "undelivered", "part_left", "partial"})
+
+
+def _done_despite(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Vướng máy scan mấy hôm nhưng mượn được của phường bên cạnh, giờ xong rồi", "chưa
+    nhận được hướng dẫn nhưng vẫn chủ động làm, xong luôn rồi": a trouble told first, then
+    the work done in spite of it: what was in the way held nothing in the end."""
+    done = [v.clause for v in found if v.status is D and v.kind == "done" and v.weight >= 0.9]
+    held = [v.clause for v in found if v.status is B and v.kind in ("obstacle", "eased")]
+    if not done or not held or max(held) >= max(done):
+        return found
+    last = max(done)
+    if any(
+        (v.status is IP and v.kind in _STILL_OWED) or v.status in (NS, X)
+        for v in found
+        if v.clause >= min(held)
+    ) or any(v.status is B and v.kind not in ("obstacle", "eased") for v in found):
+        return found
+    between = " ".join(c.text for c in parts[max(held) + 1 : last + 1])
+    if not (_TURNED.search(between) or parts[last].lead in ("nhung", "ma")):
+        return found
+    if not _FINISHED.search(parts[last].text) or any(
+        lexicon.NEGATORS & set(c.text.split()) for c in parts[last:]
+    ):  # (not "tắc ở khâu số liệu, em gửi công văn 2 lần rồi vẫn chưa có": a step, no end)
+        return found
+    return [v for v in found if not (v.status is B and v.clause < last)]
+
+
 _DESPITE = lexicon.gated(r"(?<!\w)(?:du|mac du|tuy|van)(?!\w)")
 # the hardship still on now: "từ hôm qua tới giờ chưa có lại", "đang làm dở | thì mất điện"
 _STILL_DOWN = lexicon.gated(

@@ -1194,9 +1194,11 @@ def _progress_votes(
             # is doing, not the work
         if waited[0] == "du" and waited[1:2] and waited[1][0].isdigit():
             continue  # unaccented "đăng đủ 164 thủ tục": posted, not "đang"
-        if (waited[0] == "hop" and not _MEETING_STEP.match(rest)) or waited[0] == "o":
+        if (waited[0] == "hop" and not _MEETING_STEP.match(rest)) or (
+            waited[0] == "o" and waited[1:2] not in (["buoc"], ["khau"], ["giai"], ["cong"])
+        ):
             continue  # "đang họp Ban chỉ huy phòng chống thiên tai", "đang ở viện với con":
-            # where the writer is
+            # where the writer is (not "đang ở bước lấy ý kiến": the step reached)
         if waited[0] in ("cho", "doi") and (ahead or waited[1:2] in (["on"], ["xong"], ["het"])):
             continue  # "đang chờ xong đợt kiểm tra rồi mới làm", "đang đợi ổn định nhân sự"
         if waited[0] in ("cho", "doi") and waited[1:2] in (["hop"], ["cuoc"], ["hoi"]):
@@ -1419,7 +1421,8 @@ def _giving(text: str, start: int) -> bool:
 
 
 _FOR_APPRAISAL = lx.gated(  # handed up for another body's appraisal or approval
-    r"(?<!\w)(?:da )?(?:trinh|gui|nop)(?: \w+){0,4} (?:len |ve |sang |qua )?"
+    r"(?<!\w)(?<!se )(?<!sap )(?<!du kien )(?<!chuan bi )(?<!moi )(?:da )?(?:trinh|gui|nop)"
+    r"(?: \w+){0,4} (?:len |ve |sang |qua )?"  # (not "xong bước này em sẽ gửi Sở thẩm định")
     r"(?:so|tinh|ubnd tinh|bo)(?: \w+){0,3} (?:tham dinh|phe duyet)(?: roi| r)?"
     r"(?: (?:tu |ngay |tu ngay |hom )?\d{1,2}/\d{1,2}(?:/\d{2,4})?)?"  # "… thẩm định từ ngày 2/7"
     r"(?= (?:a|ah|anh|chi|em|nhe|nha)$|$)"
