@@ -1314,3 +1314,35 @@ def test_cho_for_units_and_an_office_moved_are_no_report_of_waiting_or_done(text
 def test_trouble_got_through_and_the_step_reached(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Rà soát đạt 100% chỉ tiêu rồi anh ơi, hổng thiếu cái nào", D),  # southern "không"
+        ("ra soat xong het roi, hong con ton cai nao nua a", D),
+        ("Trời đất, tui báo xong hồi tuần trước rồi mà, sao còn nhắc nữa vậy nè", D),
+        (
+            "Cúp điện liên tục, máy tính hư một cái. Vậy mà tụi em cũng ráng làm xong rồi nè, gửi"
+            " lên Sở hôm qua. Anh coi có thiếu gì nhắn em nha.",
+            D,
+        ),  # an offer, nothing lacking
+        ("Xong việc bên tiếp dân tui coi lại cái này rồi báo sau hen", None),  # then, this
+        (
+            "may bua nay lam xong gio hanh chinh la tui chay xuong ap, hong co thoi gian tra loi",
+            None,
+        ),  # the working day over
+        ("Anh muốn em báo đã hoàn thành hay đang thực hiện vậy, mẫu báo cáo ghi sao?", None),
+    ],
+)
+def test_southern_not_the_bots_nudges_and_days_over_read_for_what_they_say(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_a_task_moved_to_another_body_with_the_merger_is_disputed():
+    reading = read(
+        "Nhiệm vụ số hoá hồ sơ một cửa trước đây do UBND huyện thực hiện, sau sắp xếp đã chuyển"
+        " về Trung tâm Phục vụ hành chính công tỉnh. Đề nghị đồng chí điều chỉnh lại đầu mối."
+    )
+    assert reading.dispute and reading.status is None

@@ -359,6 +359,9 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     r"(phong|xa|don vi|so|ben|truong|phuong|ban|tram) (em|minh|toi) (da |vua )?sap nhap (voi|vao)",
     "da sap nhap (voi|vao) (phong|so|xa|phuong|don vi|ban|truong|trung tam)",
     "trung voi nhiem vu",
+    # "sau sắp xếp đã chuyển về Trung tâm Phục vụ hành chính công tỉnh. Đề nghị điều chỉnh lại
+    # đầu mối": the task moved to another body with the merger
+    "dieu chinh (lai )?dau moi", "sau (sap xep|sap nhap)( \\w+){0,2} (da )?chuyen (ve|sang|cho)",
     # "đã bàn giao cho xã mới sau sáp nhập": the task is another unit's now
     r"ban giao( \w+){0,2} (cho_?|sang|ve) (xa|phuong|don vi|phong|ben|bo phan|co quan)( \w+){0,2}"
     r" (moi|khac)",
@@ -454,7 +457,7 @@ OBSTACLE = table(
     "duong (lay|bi lay|sat lo|bi sat|ngap|bi ngap|tac|bi tac|chia cat)",  # the road impassable
     "khong (dang nhap|dang_ nhap|vao|truy cap)( \\w+){1,4} duoc",  # "… hệ thống để nộp được"
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi|song)",
-    "thieu( \\w+)?", "chua co nguoi",
+    "thieu(?! gi(?!\\w))( \\w+)?", "chua co nguoi",  # (not "anh coi có thiếu gì nhắn em")
     "(chua|khong) thong nhat (duoc )?(voi|y kien)",
     # "chưa có ai làm": nobody to do it (status-language.md: no staff is an obstacle)
     "(chua|khong) (co )?ai (lam|trien khai|thuc hien|tien hanh|phu trach|theo doi|dam nhan"

@@ -326,6 +326,7 @@ _THIS_AFTER = frozenset(  # central "ni" (này) after what it points to: "vụ n
 _NOT_BEFORE = frozenset(  # "hông/hổng có làm được": không, before what it negates
     (
         "co lam biet duoc phai kip can sao thay nhan gui nop xong ky trien thuc bat dong ai thuoc"
+        " thieu con vuong sot"  # "hổng thiếu cái nào", "hổng còn tồn cái nào": none left
     ).split()
 )
 _MO_AFTER = frozenset({"lam", "ai", "gi", "xong", "co"})  # "… làm mô anh": đâu, at the end
@@ -361,8 +362,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "vo"  # southern "bắt tay dô làm": vô (into)
     if word == "dia" and (after in _BACK_THEN or previous in ("di", "chay", "moi", "vua", "chua")):
         return "ve"  # southern "dìa mới ký được": về (back), not "địa" (địa chính, địa bàn)
-    if word == "do" and previous in _SENT_INTO and after in _SENT_TO:
-        return "vo"  # "gửi dô Sở hồi tuần rồi": into, not "do" (because)
+    if word == "do" and previous in _SENT_INTO and after in _SENT_TO and previous != "day":
+        return "vo"  # "gửi dô Sở hồi tuần rồi": into, not "do" (because; nor "trước đây do")
     if word == "nam" and previous == "chua" and after in ("chi", "gi", "j"):
         return "lam"  # "chưa nàm chi cả" (not "chưa nắm được")
     if word == "lua" and previous in _LN_AFTER:

@@ -280,6 +280,12 @@ _WHICH_ONE = lexicon.gated(
 _DIRECTED = re.compile(
     r"^(?:da |toi |anh |chi )*chi dao(?: roi| r)?(?: (?:a|ah|nhe|nha|em))*[.!]*$"
 )
+_WHICH_STATUS = lexicon.gated(  # which status to report, asked
+    r"(?<!\w)(?:bao|ghi|chon|danh dau|tick|de|cap nhat) (?:la )?(?:da )?(?:hoan thanh|xong)"
+    r"(?: roi)? hay (?:la )?(?:dang|chua)(?!\w)"
+    r"|(?<!\w)(?:bao|ghi|chon|danh dau|tick|de|cap nhat) (?:la )?dang (?:thuc hien|lam)"
+    r" hay (?:la )?(?:da )?(?:hoan thanh|xong)(?!\w)"
+)
 _UNITS_NAMED = re.compile(r"(?<!\w)\d+ (?:thon|xa|phuong|don vi|truong|phong|ap|to|ban)(?!\w)")
 _SEND_HELD = re.compile(
     r"(?<!\w)(?:chua|khong|ko) (?:gui|nop|up|day)(?: \w+){0,2} (?:duoc|dc)(?!\w)"
@@ -482,6 +488,9 @@ def read_reply(
         "tien do" in norm or "tinh hinh" in norm or " nao" in norm or " dau" in norm
     ) and _IGNORANT.search(norm):
         status, confidence, alternatives = None, 0.0, ()  # "em không rõ tiến độ": not said
+    if _WHICH_STATUS.search(norm):
+        status, confidence, alternatives = None, 0.0, ()  # "anh muốn em báo đã hoàn thành
+        # hay đang thực hiện, mẫu ghi sao?": a question on how to report, no report
     if status is not None and not alternatives:
         alternatives = _unsafe(
             status,
@@ -1030,6 +1039,9 @@ _LATENESS_OWNED = re.compile(r"^con (?:tre|cham|muon)(?: \w+){0,2}$")
 _TARGETS_MISSED = re.compile(r"^con \d+ chi tieu (?:chua|khong) dat(?!\w)")
 
 
+_STILL_NUDGED = re.compile(r"^con (?:nhac|giuc|hoi lai|nhan nhac|nhan tin nhac)(?!\w)")
+
+
 def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     """ "Còn …" after a done clause names what is left: work still under way; a doubt after
     "nhưng" makes the done a question."""
@@ -1066,6 +1078,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
             c.index + 1 < len(parts) and _THEIRS.match(parts[c.index + 1].text)
         )
         and not _REST_THEIRS.match(c.text)
+        and not _STILL_NUDGED.match(c.text)  # "báo xong rồi mà, sao còn nhắc nữa": the bot's
         and not (  # "còn buổi tập huấn thì hoãn do lũ": another event, its own news
             _EVENT_LEFT.match(c.text)
             and c.index + 1 < len(parts)
@@ -2090,8 +2103,9 @@ def _done_despite(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
     between = " ".join(c.text for c in parts[max(held) + 1 : last + 1])
     if not (_TURNED.search(between) or parts[last].lead in ("nhung", "ma")):
         return found
-    if not _FINISHED.search(parts[last].text) or any(
-        lexicon.NEGATORS & set(c.text.split()) for c in parts[last:]
+    after = [i for i in done if i > max(held)]
+    if not any(_FINISHED.search(parts[i].text) for i in after) or any(
+        lexicon.NEGATORS & set(c.text.split()) for c in parts[min(after) :]
     ):  # (not "tắc ở khâu số liệu, em gửi công văn 2 lần rồi vẫn chưa có": a step, no end)
         return found
     return [v for v in found if not (v.status is B and v.clause < last)]

@@ -409,6 +409,11 @@ _ERRAND = re.compile(
     r"(?:chuyen|don|be|khieng|ke|dua) do(?: dac)?(?!\w)|(?:so tan|di doi|cuu tro|chong lu"
     r"|truc (?:bao|lu)|phun|tiem)(?!\w)"
 )
+_AFTER_HOURS = re.compile(r" (?:gio hanh chinh|gio lam(?: viec)?|ca truc|buoi chieu)(?!\w)")
+_AFTER_BUSINESS = re.compile(  # "xong việc bên tiếp dân tui coi lại …": then the writer acts
+    r" (?:viec|ca|buoi|dot|cuoc|phien)(?: \S+){1,5}? (?:em|e|minh|toi|anh|chi)"
+    r" (?:coi|xem|kiem tra|ra soat|lam|gui|bao|tra loi|cap nhat|nop)(?!\w)"
+)
 _MOVED = re.compile(  # what is carried to a new office
     r" (?:may tinh|may moc|may in|may|do dac|do|ban ghe|tu|tru so|van phong|phong lam viec"
     r"|nha)(?!\w)"
@@ -1033,6 +1038,12 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if m.group().endswith(" roi") and lx.THEN_VERB.match(rest) and "da" not in before[-2:]:
         vote(None, 1.0, "other_sense")  # "báo cáo lãnh đạo rồi trả lời anh sau": then
         return
+    if m.group() == "xong" and _AFTER_HOURS.match(rest):
+        vote(None, 1.0, "other_sense")  # "làm xong giờ hành chính là chạy xuống ấp": the
+        return  # working day over
+    if m.group() == "xong" and not before and _AFTER_BUSINESS.match(rest):
+        vote(None, 1.0, "other_sense")  # "xong việc bên tiếp dân tui coi lại cái này rồi báo
+        return  # sau": once that is over, the writer turns to this
     if m.group() in ("xong", "hoan thanh") and "da" not in before[-3:] and lx.THEN.match(rest):
         vote(None, 1.0, "other_sense")  # "xong việc tiếp dân sẽ làm luôn": after that
         return
