@@ -1346,3 +1346,20 @@ def test_a_task_moved_to_another_body_with_the_merger_is_disputed():
         " về Trung tâm Phục vụ hành chính công tỉnh. Đề nghị đồng chí điều chỉnh lại đầu mối."
     )
     assert reading.dispute and reading.status is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Dạ nghỉ phép về em mới bắt đầu, tầm đầu tháng 8 ạ", NS),  # back from leave, then
+        ("Trạm Y tế xã chưa tiến hành rà soát, sau đợt tiêm vắc xin sởi mới làm được.", NS),
+    ],
+)
+def test_a_start_after_leave_or_a_vaccination_round_is_not_begun(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_a_part_named_alone_as_not_begun_asks_whether_the_task_is_begun():
+    reading = read("Dạ bên em chưa bắt đầu phần số hóa ạ")
+    assert reading.ask and {NS, IP} <= set(reading.alternatives)

@@ -264,6 +264,8 @@ def normalise(display: str) -> str:
         folded = _HEARD_AS.sub(lambda m: "gia han" if m[1] else "tham dinh", folded)
     if "con " in folded and _KIN_ADDRESS.search(folded):  # "Xong rồi đó o, hôm qua con gửi
         folded = _CON_SPEAKING.sub("em", folded)  # lên rồi": "con" (I), to an elder
+    if "xin" in folded and _VACCINE.search(folded):
+        folded = _VACCINE.sub("vacxin", folded)  # "tiêm vắc xin sởi": no request ("xin")
     if "thang " in folded:
         folded = _MONTH_WORD.sub(lambda m: f"thang {_MONTH_NUMBER[m.group(1)]}", folded)
     if _MONTH_HINT.search(folded):
@@ -304,6 +306,7 @@ def normalise(display: str) -> str:
     return "".join([*pieces, folded[last:]]) if pieces else folded
 
 
+_VACCINE = re.compile(r"(?<!\w)vac[ -]?xin(?!\w)")
 _PLACEHOLDER = re.compile(r"\[[^\]]{0,30}\]")
 _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "duoc"})
 

@@ -488,6 +488,14 @@ def read_reply(
         "tien do" in norm or "tinh hinh" in norm or " nao" in norm or " dau" in norm
     ) and _IGNORANT.search(norm):
         status, confidence, alternatives = None, 0.0, ()  # "em không rõ tiến độ": not said
+    if (
+        status is IP
+        and not alternatives
+        and "%" not in norm
+        and all(v.kind in ("part_left", "step") for v in found if v.status is not None)
+        and any(v.kind == "part_left" for v in found)
+    ):  # "bên em chưa bắt đầu phần số hóa": nothing else said, so that part may be the whole
+        alternatives = (NS, IP)
     if _WHICH_STATUS.search(norm):
         status, confidence, alternatives = None, 0.0, ()  # "anh muốn em báo đã hoàn thành
         # hay đang thực hiện, mẫu ghi sao?": a question on how to report, no report

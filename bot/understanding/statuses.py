@@ -1315,6 +1315,7 @@ _EVENT_DONE = lx.gated(  # an event as the subject of "xong", no task verb befor
 _PUT_OFF = re.compile(  # what may put a start off before "mới": "để quý 4 mới làm"
     r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi|khai giang|chieu|mai"
     r"|den (?!gio|nay|hom nay|bay gio)"
+    r"|(?:phep|tac|hoc|huan|vien|om) ve"  # "nghỉ phép về em mới bắt đầu": back from leave
     r"|\d{1,2}/\d{1,2})(?!\w)"  # a day: "theo kế hoạch thì 20/7 mới làm"
 )
 _NOW_OR_PAST = re.compile(r"(?<!\w)(?:hom nay|hom qua|truoc|vua|da|dang)(?!\w)")
@@ -1336,7 +1337,9 @@ def _put_off(before: str) -> bool:
     return bool(_PUT_OFF.search(head)) and not _NOW_OR_PAST.search(head)
 
 
-_POLITE_DA = re.compile(r"^da (?=(?:qua|sau|het|de|tuan|thang|cuoi|dau|mai|den|toi|tu) )")
+_POLITE_DA = re.compile(
+    r"^da (?=(?:qua|sau|het|de|tuan|thang|cuoi|dau|mai|den|toi|tu|nghi|di|doi|cho) )"
+)
 # What the unit's own leader may owe as well as another body: waited for with no body named,
 # the wait may be ours ("đang chờ ý kiến" of the director?)
 _OWED_BY_ANYONE = re.compile(
