@@ -1363,3 +1363,28 @@ def test_a_start_after_leave_or_a_vaccination_round_is_not_begun(text, status):
 def test_a_part_named_alone_as_not_begun_asks_whether_the_task_is_begun():
     reading = read("Dạ bên em chưa bắt đầu phần số hóa ạ")
     assert reading.ask and {NS, IP} <= set(reading.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Dạ em đã hoàn thành việc số hóa kết quả giải quyết TTHC còn tồn từ quý I, hết việc rồi"
+            " ạ.",
+            None,
+        ),  # the backlog, not what is left
+        (
+            "Đã ban hành QĐ 88/QĐ-UBND và KH 89/KH-UBND cùng ngày 30/6/2026, bước triển khai và báo"
+            " cáo cũng đã xong.",
+            date(2026, 6, 30),
+        ),  # the other steps done too
+        (
+            "Dạ em xin báo cáo muộn: Báo cáo số 102/BC-UBND ngày 13/7/2026 về kết quả CCHC 6 tháng"
+            " đầu năm đã gửi rồi ạ. Em xin lỗi đồng chí vì trễ hạn.",
+            date(2026, 7, 13),
+        ),
+    ],
+)
+def test_done_with_a_backlog_other_steps_or_reported_late_is_done(text, day):
+    reading = read(text, current_deadline=date(2026, 7, 10))
+    assert (reading.status, reading.ask, reading.completion_date) == (D, False, day)

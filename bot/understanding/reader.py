@@ -388,6 +388,7 @@ def read_reply(
     found = _hardship_beside(found, parts, percent)
     found = _met_on_the_way(found, parts)
     found = _done_despite(found, parts)
+    found = _also_done(found, parts)
     found = _own_consultation(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
         found = [v for v in found if v.status is None]  # "xã Tân Phú hoàn thành sớm quá, giỏi
@@ -1050,6 +1051,11 @@ _TARGETS_MISSED = re.compile(r"^con \d+ chi tieu (?:chua|khong) dat(?!\w)")
 _STILL_NUDGED = re.compile(r"^con (?:nhac|giuc|hoi lai|nhan nhac|nhan tin nhac)(?!\w)")
 
 
+_BACKLOG = re.compile(
+    r"^con (?:ton|ton dong|ton dong lai|dong)(?: \w+)?(?: tu| cua| trong| nam)(?!\w)"
+)
+
+
 def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     """ "Còn …" after a done clause names what is left: work still under way; a doubt after
     "nhưng" makes the done a question."""
@@ -1087,6 +1093,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         )
         and not _REST_THEIRS.match(c.text)
         and not _STILL_NUDGED.match(c.text)  # "báo xong rồi mà, sao còn nhắc nữa": the bot's
+        and not _BACKLOG.match(c.text)  # "đã số hoá kết quả TTHC còn tồn từ quý I": the backlog
         and not (  # "còn buổi tập huấn thì hoãn do lũ": another event, its own news
             _EVENT_LEFT.match(c.text)
             and c.index + 1 < len(parts)
@@ -2089,6 +2096,29 @@ _TURNED = lexicon.gated(
     r"(?<!\w)(?:nhung|vay ma|the ma|van|gio|bay gio|den nay|cuoi cung|rang|ran"
     r"|chu dong|da khac phuc|khac phuc xong|da sua|sua xong|muon duoc|muon may)(?!\w)"
 )
+_ALSO_DONE = re.compile(r"(?<!\w)cung (?:da )?(?:xong|hoan thanh|hoan tat)(?: (?:het|ca))?(?!\w)")
+
+
+def _also_done(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Đã ban hành QĐ 88/QĐ-UBND …, bước triển khai và báo cáo cũng đã xong": the other
+    steps done too, so the whole is, not a part."""
+    done = [v.clause for v in found if v.status is D and v.kind == "done" and v.weight >= 0.9]
+    if not done:
+        return found
+    also = {
+        c.index
+        for c in parts
+        if c.index > min(done) and _ALSO_DONE.search(c.text) and not c.question
+    }
+    if not also or any(v.kind in ("undone", "remaining", "part_left") for v in found):
+        return found
+    return [
+        Vote(D, 1.0, v.clause, "done") if v.clause in also and v.kind == "partial" else v
+        for v in found
+        if not (v.clause in also and v.kind == "step")
+    ]
+
+
 _FINISHED = re.compile(r"(?<!\w)(?:xong|hoan thanh|hoan tat)(?!\w)")
 _STILL_OWED = frozenset({"undone", "remaining", "undelivered", "part_left", "partial"})
 
@@ -2950,6 +2980,12 @@ def _date_asked(c: clauses_.Clause, today: date, deadline: date | None) -> date 
     return asked
 
 
+_LATE_OPENING = re.compile(
+    r"^(?:da )?(?:em|toi|ben em|chung toi|xa em|don vi)? ?xin (?:phep )?bao cao (?:muon|tre|cham)"
+    r"(?: (?:a|anh|chi|dong chi))*$"
+)
+
+
 def _completion_requested(
     parts: list[clauses_.Clause], norm: str, today: date, deadline: date | None
 ) -> bool:
@@ -2962,6 +2998,9 @@ def _completion_requested(
         asking = c.text.replace("xin loi", "   ") if "xin loi" in c.text else c.text  # (sorry)
         request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(asking)
         if request and _LATER.search(c.text):
+            if _LATE_OPENING.match(c.text) and c.index + 1 < len(parts):
+                continue  # "Em xin báo cáo muộn: Báo cáo số 102/BC-UBND … đã gửi rồi ạ": the
+                # report itself, late, opened with "xin báo cáo"
             return True  # "xin phép cho em nộp muộn vài hôm"
         if (c.question or request) and _DELIVER.search(c.text) and not _START_WORD.search(c.text):
             asked = extension_date(norm, today=today, current_deadline=deadline)
