@@ -1388,3 +1388,26 @@ def test_a_part_named_alone_as_not_begun_asks_whether_the_task_is_begun():
 def test_done_with_a_backlog_other_steps_or_reported_late_is_done(text, day):
     reading = read(text, current_deadline=date(2026, 7, 10))
     assert (reading.status, reading.ask, reading.completion_date) == (D, False, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "deadline"),
+    [
+        (
+            "Dong chi Pho Chu tich UBND xa da cho y kien vao du thao, em dang chinh sua theo y kien"
+            " de trinh lai a.",
+            IP,
+            DEADLINE,
+        ),  # the comments given ("cho"), not awaited ("chờ")
+        ("Em xin phép để tuần sau làm luôn, nộp trước 24/7 ạ.", X, date(2026, 6, 30)),  # overdue
+        (
+            "Bên xã em mưa lũ chia cắt mấy bữa ni, cán bộ đi chống lũ hết, việc ni đang bỏ đó chị"
+            " ơi.",
+            B,
+            DEADLINE,
+        ),  # left aside
+    ],
+)
+def test_comments_given_a_new_date_asked_when_overdue_and_work_left_aside(text, status, deadline):
+    reading = read(text, current_deadline=deadline)
+    assert (reading.status, reading.ask) == (status, False)

@@ -526,7 +526,9 @@ OBSTACLE = table(
     # "em forward lời chị Mai": her words (not "lỗi chị ơi")
 )  # fmt: skip
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
-    "(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi|tra loi|cung cap|xac nhan"
+    # (not "Phó Chủ tịch đã cho ý kiến": given, folded like "chờ")
+    "(?<!da )(?<!vua )(?<!moi )(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi"
+    "|tra loi|cung cap|xac nhan"
     "|quyet dinh cua|danh muc cua"
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
     rf"(cho|doi) (cac |ben |hop |cuoc hop )?({_BODY})",
@@ -555,6 +557,9 @@ OWN_WAIT = table(
     "(cho|doi) (thuong truc|tt) (ubnd |hdnd )?(xa|phuong)",  # our own commune's leaders
     "(cho|doi) (a|c|anh|chi) (ky|duyet)",  # "đã trình Giám đốc, chờ a ký ban hành"
     "(cho|doi) (ong|ba|sep) (ay )?(ky|duyet)",  # "trình chủ tịch xã rồi, đợi ông ký thôi"
+    # "nhà trường đang chờ các tổ chuyên môn góp ý dự thảo": the unit's own sections
+    r"(cho|doi) (cac )?(to chuyen mon|to bo mon|phong chuyen mon|bo phan chuyen mon)( \w+){0,2}"
+    " (gop y|cho y kien|y kien)",
     "(cho|doi) (a |c |ong |ba |co |thay |dong chi |d/c )?(pho )?(giam doc|chu tich|truong phong"
     "|hieu truong|hieu pho|lanh dao"
     "|thu truong|sep|gd|pct|pgd|tp|ptp"
@@ -579,6 +584,7 @@ NEGATED_OBSTACLE = table(
 # Trouble named vaguely, or work halted without a cause: weakly an obstacle, to be asked about
 TROUBLE = table("(co|gap|phat sinh|bi) (chut |it |mot so )?(van de|truc trac)")
 HALT = table(
+    "dang (bo|de)( (do|day|ngo))?$",  # "việc ni đang bỏ đó": left aside
     "tam dung( lai)?", "dung lai", "tam ngung", "ngung lai", "tam hoan",
     # "việc số hoá hồ sơ bên em đang dừng" (not "bộ phận một cửa đang dùng": folded alike)
     r"(viec|cong viec|nhiem vu|so hoa|ra soat|trien khai|du an|ke hoach)( \w+){0,4}"

@@ -3002,7 +3002,13 @@ def _completion_requested(
                 continue  # "Em xin báo cáo muộn: Báo cáo số 102/BC-UBND … đã gửi rồi ạ": the
                 # report itself, late, opened with "xin báo cáo"
             return True  # "xin phép cho em nộp muộn vài hôm"
-        if (c.question or request) and _DELIVER.search(c.text) and not _START_WORD.search(c.text):
+        overdue = bool(request and deadline and deadline < today)
+        following = parts[c.index + 1].text if overdue and c.index + 1 < len(parts) else ""
+        if (
+            (c.question or request)
+            and (_DELIVER.search(c.text) or (following and _DELIVER.search(following)))
+            and (not _START_WORD.search(c.text) or overdue)
+        ):  # (overdue: "em xin phép để tuần sau làm luôn, nộp trước 24/7": a new date asked)
             asked = extension_date(norm, today=today, current_deadline=deadline)
             if asked and (deadline is None or asked > deadline):
                 return True
