@@ -1411,3 +1411,15 @@ def test_done_with_a_backlog_other_steps_or_reported_late_is_done(text, day):
 def test_comments_given_a_new_date_asked_when_overdue_and_work_left_aside(text, status, deadline):
     reading = read(text, current_deadline=deadline)
     assert (reading.status, reading.ask) == (status, False)
+
+
+def test_begun_now_after_other_work_done_is_under_way():
+    reading = read(
+        "Trạm đã hoàn thành tiêm chủng mở rộng tháng 7, giờ mới bắt tay vào số hoá hồ sơ"
+    )
+    assert (reading.status, reading.ask) == (IP, False)
+
+
+def test_a_part_done_and_the_report_part_not_begun_is_never_read_as_not_started():
+    reading = read("Em xong phần rà soát rồi, còn phần báo cáo thì chưa bắt đầu")
+    assert reading.status is not NS and (reading.status is IP or IP in reading.alternatives)

@@ -962,7 +962,10 @@ def _settle(
         begun_now = [
             v
             for v in found
-            if v.kind == "started" and v.clause < len(parts) and _NOW.match(parts[v.clause].text)
+            if v.kind in ("started", "step")
+            and v.clause < len(parts)
+            and _NOW.match(parts[v.clause].text)
+            and (v.kind == "started" or _BEGIN_NOW.search(parts[v.clause].text))
         ]  # "xong đợt tập huấn rồi, giờ mới bắt đầu cấp chứng thư": the task is what began now
         if begun_now and all(v.clause < begun_now[0].clause for v in done):
             return IP, 0.9, ()
@@ -1805,6 +1808,7 @@ _PAST = lexicon.gated(  # a state said of before: "lúc trước", "trước đ�
     r"|truoc(?! (?:\d|ngay|han|khi|tet|thoi han|mat|do|het|tien|tuan|thang|quy|nam)))(?!\w)"
 )
 _PAST_IN = lexicon.gated(r"(?<!\w)hoi (?:thang \d{1,2}|truoc|dau nam|dau thang)(?!\w)")
+_BEGIN_NOW = re.compile(r"(?<!\w)(?:moi|vua) (?:bat tay vao|bat dau|bat tay)(?!\w)")
 _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …", "hiện tại …"
     r"^(?:(?:nhung|con|ma|thi) )?(?:gio|bay gio|hien gio|hien tai|hien nay|hien(?! thi)|nay"
     r"|hom nay)(?!\w)"
@@ -2663,17 +2667,25 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 if after.text.startswith("cai ") and not _THIS_NAMED.match(after.text):
                     break  # "cái này em nộp rồi, | cái báo cáo … thì em đang làm": another
                 these.add(after.index)
-    these = these or {  # (unless the task was named "this": "việc này em chưa làm, còn báo
-        c.index  # cáo thiệt hại lũ thì em gửi rồi")
-        for c in parts
-        if c.index
-        and _REPORT_TOPIC.match(c.text)
-        and c.index + 1 < len(parts)
-        and parts[c.index + 1].lead == "thi"
-        and any(
-            v.status and v.clause < c.index and "bao cao" not in parts[v.clause].text for v in found
-        )
-    }  # "em gửi hàng cứu trợ rồi, còn báo cáo thì chưa đụng tới": the report is the task
+    these = (
+        these
+        or {  # (unless the task was named "this": "việc này em chưa làm, còn báo
+            c.index  # cáo thiệt hại lũ thì em gửi rồi")
+            for c in parts
+            if c.index
+            and _REPORT_TOPIC.match(c.text)
+            and c.index + 1 < len(parts)
+            and parts[c.index + 1].lead == "thi"
+            and any(
+                v.status and v.clause < c.index and "bao cao" not in parts[v.clause].text
+                for v in found
+            )
+            and not (  # (not "em xong phần rà soát rồi, còn phần báo cáo thì chưa": two parts)
+                c.text.split()[1:2] == ["phan"]
+                and any(" phan " in f" {p.text}" for p in parts[: c.index])
+            )
+        }
+    )  # "em gửi hàng cứu trợ rồi, còn báo cáo thì chưa đụng tới": the report is the task
     these |= {i + 1 for i in these if i + 1 < len(parts) and parts[i + 1].lead == "thi"}
     if not any(v.clause in these and v.status and v.kind != "remaining" for v in found):
         return found
