@@ -1423,3 +1423,20 @@ def test_begun_now_after_other_work_done_is_under_way():
 def test_a_part_done_and_the_report_part_not_begun_is_never_read_as_not_started():
     reading = read("Em xong phần rà soát rồi, còn phần báo cáo thì chưa bắt đầu")
     assert reading.status is not NS and (reading.status is IP or IP in reading.alternatives)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Báo cáo quý II đã gửi Sở Nội vụ ngày 9/7 rồi ạ, giờ đợi Sở tổng hợp.",
+        "Báo cáo tụi em nộp rồi, giờ chờ Sở Nội vụ tổng hợp chung thôi, phần tụi em xong rồi",
+    ],
+)
+def test_handed_in_and_only_the_receiver_compiling_left_is_done(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (D, False)
+
+
+def test_handed_in_and_awaiting_an_appraisal_is_not_read_as_done():
+    reading = read("Đã gửi hồ sơ, đang chờ Sở thẩm định rồi tổng hợp")
+    assert reading.status is not D

@@ -280,6 +280,14 @@ _WHICH_ONE = lexicon.gated(
 _DIRECTED = re.compile(
     r"^(?:da |toi |anh |chi )*chi dao(?: roi| r)?(?: (?:a|ah|nhe|nha|em))*[.!]*$"
 )
+_THEY_COMPILE = lexicon.gated(  # the body handed to compiling everyone's reports
+    r"(?<!\w)(?:cho|doi) (?:ben )?(?:so|tinh|ho|ubnd tinh|van phong|nhnn|cuc|bo)(?: \w+){0,4}"
+    r" tong hop(?: chung| lai)?(?: (?:toan tinh|ca tinh|cac don vi|bao cao chung|a|anh|chi|thoi"
+    r"|nhe|nha|roi))*(?:[,.;!]|$)"
+)
+_ANSWER_DUE = lexicon.gated(  # (not when an answer about ours is still due)
+    r"(?<!\w)(?:phan hoi|tham dinh|phe duyet|duyet|xac nhan|gop y|y kien)(?!\w)"
+)
 _WHICH_STATUS = lexicon.gated(  # which status to report, asked
     r"(?<!\w)(?:bao|ghi|chon|danh dau|tick|de|cap nhat) (?:la )?(?:da )?(?:hoan thanh|xong)"
     r"(?: roi)? hay (?:la )?(?:dang|chua)(?!\w)"
@@ -497,6 +505,16 @@ def read_reply(
         and any(v.kind == "part_left" for v in found)
     ):  # "bên em chưa bắt đầu phần số hóa": nothing else said, so that part may be the whole
         alternatives = (NS, IP)
+    if (
+        (
+            (status is None and alternatives[:2] in ((D, B), (B, D)))
+            or (status is B and not alternatives)
+        )
+        and any(v.status is D and v.kind == "done" for v in found)
+        and _THEY_COMPILE.search(norm)
+        and not _ANSWER_DUE.search(norm)
+    ):  # "báo cáo đã gửi Sở Nội vụ ngày 9/7, giờ đợi Sở tổng hợp": handed in; what is
+        status, alternatives = D, ()  # left is the receiver's own compiling of everyone's
     if _WHICH_STATUS.search(norm):
         status, confidence, alternatives = None, 0.0, ()  # "anh muốn em báo đã hoàn thành
         # hay đang thực hiện, mẫu ghi sao?": a question on how to report, no report
