@@ -1440,3 +1440,20 @@ def test_handed_in_and_only_the_receiver_compiling_left_is_done(text):
 def test_handed_in_and_awaiting_an_appraisal_is_not_read_as_done():
     reading = read("Đã gửi hồ sơ, đang chờ Sở thẩm định rồi tổng hợp")
     assert reading.status is not D
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Hôm qua thì chưa, sáng nay em gửi xong rồi anh ạ.", None),  # done today
+        ("Trạm định xin gia hạn nhưng cố làm xong rồi, gửi hôm qua ạ", date(2026, 7, 14)),
+        (
+            "Dạ Báo cáo số 32/BC-PVHXH em đã gửi qua hệ thống sáng nay, em xin đính chính là hôm"
+            " nay chứ không phải hôm qua ạ.",
+            None,
+        ),
+    ],
+)
+def test_not_yet_before_then_done_now_and_a_request_only_meant_are_done(text, day):
+    reading = read(text)
+    assert (reading.status, reading.ask, reading.completion_date) == (D, False, day)

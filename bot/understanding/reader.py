@@ -567,6 +567,12 @@ def read_reply(
             (ref.issued for ref in refs if ref.issued and ref.number.lower() not in cited), None
         )
         done_on = completion_date(own, today=today, issued=issued)
+        if (
+            done_on
+            and _SAID_TODAY.search(said_done)
+            and not completion_date(said_done, today=today)
+        ):
+            done_on = None  # "hôm qua thì chưa, sáng nay em gửi xong rồi": done today
         if _LAST_YEAR.search(said_done or norm) or _COVERED.search(norm):
             # "năm ngoái xã em làm xong rồi", "BC số 98 … của huyện cũ đã có nội dung này rồi":
             status, ask, alternatives = None, True, (D, NS)  # done before this plan: again?
@@ -1829,8 +1835,11 @@ _PAST_IN = lexicon.gated(r"(?<!\w)hoi (?:thang \d{1,2}|truoc|dau nam|dau thang)(
 _BEGIN_NOW = re.compile(r"(?<!\w)(?:moi|vua) (?:bat tay vao|bat dau|bat tay)(?!\w)")
 _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …", "hiện tại …"
     r"^(?:(?:nhung|con|ma|thi) )?(?:gio|bay gio|hien gio|hien tai|hien nay|hien(?! thi)|nay"
-    r"|hom nay)(?!\w)"
+    r"|hom nay|sang nay|chieu nay|trua nay)(?!\w)"
 )
+# "Trạm định xin gia hạn nhưng cố làm xong rồi": a request meant, then not needed
+_SAID_TODAY = re.compile(r"(?<!\w)(?:sang nay|chieu nay|trua nay|hom nay|vua xong)(?!\w)")
+_MEANT = lexicon.gated(r"(?<!\w)(?:dinh|tinh|suyt|dinh la|tinh la) (?:xin|bao)(?!\w)")
 
 
 _MISTAKEN = lexicon.gated(r"(?<!\w)(?:bao|ghi|nhan|gui|tra loi) nham(?!\w)")
@@ -1880,6 +1889,15 @@ _THIS_YEAR = lexicon.gated(r"(?<!\w)nam nay(?!\w)")
 def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Lúc trước báo chưa làm, giờ thì đang làm rồi", "Trước đây vướng kinh phí, hiện tại đã
     được cấp": a state said of before, and then of now, is no longer the state."""
+    meant = {
+        c.index
+        for c in parts[:-1]
+        if _MEANT.search(c.text)
+        and parts[c.index + 1].lead in ("nhung", "ma")
+        and any(v.status is D and v.kind == "done" and v.clause > c.index for v in found)
+    }
+    if meant:
+        found = [v for v in found if not (v.clause in meant and v.status is X)]
     if len(parts) < 2 or not any(
         _PAST.match(c.text) or _PAST_IN.search(c.text) for c in parts[:-1]
     ):
