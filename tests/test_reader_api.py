@@ -1457,3 +1457,8 @@ def test_handed_in_and_awaiting_an_appraisal_is_not_read_as_done():
 def test_not_yet_before_then_done_now_and_a_request_only_meant_are_done(text, day):
     reading = read(text)
     assert (reading.status, reading.ask, reading.completion_date) == (D, False, day)
+
+
+def test_done_with_the_reminders_complained_of_is_done():
+    reading = read("Việc số hoá hồ sơ một cửa đã hoàn thành, mà mấy bữa nay bot vẫn nhắc là sao?")
+    assert (reading.status, reading.ask) == (D, False)

@@ -396,6 +396,14 @@ def read_reply(
     found = _hardship_beside(found, parts, percent)
     found = _met_on_the_way(found, parts)
     found = _done_despite(found, parts)
+    if "nhac" in norm:  # "đã hoàn thành, mà mấy bữa nay bot vẫn nhắc là sao vậy anh?": the
+        found = [  # reminders complained of, no doubt about the work
+            v
+            for v in found
+            if not (
+                v.clause < len(parts) and v.status is not D and _NUDGED.search(parts[v.clause].text)
+            )
+        ]
     found = _also_done(found, parts)
     found = _own_consultation(found, parts)
     if _ADMIRED.search(norm) and not _FIRST_PERSON.search(norm):
@@ -1838,6 +1846,10 @@ _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …",
     r"|hom nay|sang nay|chieu nay|trua nay)(?!\w)"
 )
 # "Trạm định xin gia hạn nhưng cố làm xong rồi": a request meant, then not needed
+_NUDGED = re.compile(
+    r"(?<!\w)(?:bot|he thong|may|tin nhan|app|ung dung)(?: \w+){0,2} (?:van|con|cu|lai) nhac"
+    r"(?!\w)|(?<!\w)nhac (?:hoai|mai|hoai vay|lam gi|chi nua|nua vay)(?!\w)"
+)
 _SAID_TODAY = re.compile(r"(?<!\w)(?:sang nay|chieu nay|trua nay|hom nay|vua xong)(?!\w)")
 _MEANT = lexicon.gated(r"(?<!\w)(?:dinh|tinh|suyt|dinh la|tinh la) (?:xin|bao)(?!\w)")
 
