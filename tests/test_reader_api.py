@@ -1462,3 +1462,12 @@ def test_not_yet_before_then_done_now_and_a_request_only_meant_are_done(text, da
 def test_done_with_the_reminders_complained_of_is_done():
     reading = read("Việc số hoá hồ sơ một cửa đã hoàn thành, mà mấy bữa nay bot vẫn nhắc là sao?")
     assert (reading.status, reading.ask) == (D, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ban CHQS xã đã gửi báo cáo kết quả số hoá hồ sơ hôm 9/7 ạ", "bchqs ht r d/c"],
+)
+def test_an_agencys_initials_before_the_done_are_no_unread_modifier(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (D, False)

@@ -1377,6 +1377,9 @@ def _names(display: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _CAPITALISED.findall(display) if not w.isupper())
 
 
+_INITIALS = re.compile(r"[b-df-hj-np-tv-xz]{2,}")
+
+
 def _unread_modifier(
     status: Status, found: list[Vote], parts: list[clauses_.Clause], display: str
 ) -> bool:
@@ -1394,7 +1397,9 @@ def _unread_modifier(
         if m is None:
             continue
         before = text[: m.start()].split()[-2:]
-        unknown = [w for w in before if w.isalpha() and w not in _KNOWN]
+        unknown = [  # (not an agency's initials, no vowel in them: "Ban CHQS xã đã gửi")
+            w for w in before if w.isalpha() and w not in _KNOWN and not _INITIALS.fullmatch(w)
+        ]
         if unknown and not set(unknown) <= _names(display):  # (names only looked up then)
             return True
     return False
