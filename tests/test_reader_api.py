@@ -1471,3 +1471,15 @@ def test_done_with_the_reminders_complained_of_is_done():
 def test_an_agencys_initials_before_the_done_are_no_unread_modifier(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (D, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dạ bên em cập nhật đầy đủ danh mục thủ tục lên cổng dịch vụ công rồi anh nha 👍",
+        "1.500 hồ sơ tồn của 3 xã cũ em nhập hết rồi nhé chị, không sót cái nào",
+    ],
+)
+def test_a_step_verb_carried_out_in_full_is_done(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (D, False)

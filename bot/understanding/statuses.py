@@ -409,6 +409,7 @@ _ERRAND = re.compile(
     r"(?:chuyen|don|be|khieng|ke|dua) do(?: dac)?(?!\w)|(?:so tan|di doi|cuu tro|chong lu"
     r"|truc (?:bao|lu)|phun|tiem)(?!\w)"
 )
+_FULLY = re.compile(r" (?:day du|het|het sach|toan bo|tron ven)(?: \w+){0,10}? roi(?!\w)")
 _AFTER_HOURS = re.compile(r" (?:gio hanh chinh|gio lam(?: viec)?|ca truc|buoi chieu)(?!\w)")
 _AFTER_BUSINESS = re.compile(  # "xong việc bên tiếp dân tui coi lại …": then the writer acts
     r" (?:viec|ca|buoi|dot|cuoc|phien)(?: \S+){1,5}? (?:em|e|minh|toi|anh|chi)"
@@ -1280,6 +1281,8 @@ def _progress_votes(
             continue  # "anh kiểm tra lại giúp em …": asked of the coordinator, no step of ours
         elif "la" in before[-2:] and _AT_ONCE_NEXT.match(text, m.end()):
             vote(IP, 0.6, "forecast")  # "ổng về là em trình ký ngay": ready, the next step set
+        elif not later and not busy and _FULLY.match(text, m.end()) and not _negated(before):
+            vote(D, 1.0, "done")  # "cập nhật đầy đủ danh mục lên cổng rồi", "nhập hết rồi"
         elif not later and not busy:
             vote(IP, 0.55, "step")  # a bare verb: a plan as often as a report
 
