@@ -1850,12 +1850,13 @@ _NOW = re.compile(  # the state now, opening a later clause: "nhưng giờ …",
     r"^(?:(?:nhung|con|ma|thi) )?(?:gio|bay gio|hien gio|hien tai|hien nay|hien(?! thi)|nay"
     r"|hom nay|sang nay|chieu nay|trua nay)(?!\w)"
 )
-# "Trạm định xin gia hạn nhưng cố làm xong rồi": a request meant, then not needed
+# the bot's reminders complained of: "mấy bữa nay bot vẫn nhắc là sao"
 _NUDGED = re.compile(
     r"(?<!\w)(?:bot|he thong|may|tin nhan|app|ung dung)(?: \w+){0,2} (?:van|con|cu|lai) nhac"
     r"(?!\w)|(?<!\w)nhac (?:hoai|mai|hoai vay|lam gi|chi nua|nua vay)(?!\w)"
 )
 _SAID_TODAY = re.compile(r"(?<!\w)(?:sang nay|chieu nay|trua nay|hom nay|vua xong)(?!\w)")
+# "Trạm định xin gia hạn nhưng cố làm xong rồi": a request meant, then not needed
 _MEANT = lexicon.gated(r"(?<!\w)(?:dinh|tinh|suyt|dinh la|tinh la) (?:xin|bao)(?!\w)")
 
 
