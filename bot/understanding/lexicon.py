@@ -557,9 +557,6 @@ OWN_WAIT = table(
     "(cho|doi) (thuong truc|tt) (ubnd |hdnd )?(xa|phuong)",  # our own commune's leaders
     "(cho|doi) (a|c|anh|chi) (ky|duyet)",  # "đã trình Giám đốc, chờ a ký ban hành"
     "(cho|doi) (ong|ba|sep) (ay )?(ky|duyet)",  # "trình chủ tịch xã rồi, đợi ông ký thôi"
-    # "nhà trường đang chờ các tổ chuyên môn góp ý dự thảo": the unit's own sections
-    r"(cho|doi) (cac )?(to chuyen mon|to bo mon|phong chuyen mon|bo phan chuyen mon)( \w+){0,2}"
-    " (gop y|cho y kien|y kien)",
     "(cho|doi) (a |c |ong |ba |co |thay |dong chi |d/c )?(pho )?(giam doc|chu tich|truong phong"
     "|hieu truong|hieu pho|lanh dao"
     "|thu truong|sep|gd|pct|pgd|tp|ptp"
