@@ -581,7 +581,7 @@ NEGATED_OBSTACLE = table(
 # Trouble named vaguely, or work halted without a cause: weakly an obstacle, to be asked about
 TROUBLE = table("(co|gap|phat sinh|bi) (chut |it |mot so )?(van de|truc trac)")
 HALT = table(
-    "dang (bo|de)( (do|day|ngo))?$",  # "việc ni đang bỏ đó": left aside
+    "dang (bo|de)( (do|day))?$",  # "việc ni đang bỏ đó": left aside
     "tam dung( lai)?", "dung lai", "tam ngung", "ngung lai", "tam hoan",
     # "việc số hoá hồ sơ bên em đang dừng" (not "bộ phận một cửa đang dùng": folded alike)
     r"(viec|cong viec|nhiem vu|so hoa|ra soat|trien khai|du an|ke hoach)( \w+){0,4}"

@@ -1185,7 +1185,7 @@ def _progress_votes(
         if (
             not rest
             or rest.startswith(("tai", "ky ", "vuong", "gap kho", "bi ", "phai dung", "tam dung"))
-            or rest.startswith(("bo do", "bo day", "bo ngo", "de do", "de day"))  # left aside
+            or rest.startswith(("bo do", "bo day", "de do", "de day"))  # left aside
             or rest in ("bo", "de")  # ("việc ni đang bỏ | đó": "đó" folds like "do", because)
             or rest in ("dung", "dung a", "dung roi", "dung lai")
         ):  # "đang dừng" (halted) or
