@@ -1483,3 +1483,60 @@ def test_an_agencys_initials_before_the_done_are_no_unread_modifier(text):
 def test_a_step_verb_carried_out_in_full_is_done(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (D, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("chua a, tuan sau e moi lam, tuan nay vuong hop", NS),  # busy, as "bận họp"
+        ("Em chưa làm ạ, mấy hôm nay vướng đoàn kiểm tra công vụ", NS),
+        ("Đã nhập xong hồ sơ lên kho dữ liệu điện tử từ 10/7 ạ", D),  # "điện tử từ", not slowly
+        ("Chưa in được tờ rơi, kế toán bảo phải chờ điều chỉnh dự toán", B),  # not a request
+        ("Đang nhập dữ liệu, máy chủ sáng nay lỗi nhưng đã sửa xong rồi", IP),  # the fault mended
+    ],
+)
+def test_a_meeting_an_e_system_a_budget_and_a_mended_fault_in_their_own_sense(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_what_was_reported_before_a_slip_is_taken_back_with_its_number():
+    reading = read(
+        "Em báo lại: đã ban hành Kế hoạch số 12/KH-UBND... à em nhầm, số 21/KH-UBND ngày 6/7/2026"
+        " mới đúng ạ."
+    )
+    assert (reading.status, reading.ask) == (D, False)
+    assert [ref.number for ref in reading.documents] == ["21/KH-UBND"]
+    reading = read("Sáng em nhắn là còn chờ ký, em nhầm ạ, quyết định ký từ thứ 6 tuần trước rồi")
+    assert (reading.status, reading.ask, reading.completion_date) == (D, False, date(2026, 7, 10))
+
+
+def test_the_item_of_a_numbered_list_that_the_nudge_is_about_decides():
+    reading = read(
+        "Em tổng hợp: (1) rà soát TTHC thì đang làm; (2) niêm yết công khai đã xong ngày 9/7; (3)"
+        " số hoá chưa bắt đầu. Việc hệ thống nhắc hôm nay là việc số (2) ạ."
+    )
+    assert (reading.status, reading.ask, reading.completion_date) == (D, False, date(2026, 7, 9))
+    reading = read(
+        "Em tổng hợp: (1) rà soát TTHC thì đang làm; (2) niêm yết công khai đã xong ngày 9/7; (3)"
+        " số hoá chưa bắt đầu. Việc hệ thống nhắc hôm nay là việc số (3) ạ."
+    )
+    assert (reading.status, reading.ask) == (NS, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "choices"),
+    [
+        ("Việc đó để sau đi chị, giờ đang rối quá", {X, NS}),  # put off: more time, not begun
+        ("Nộp rồi mà nộp bản chưa có chữ ký số, không biết có được tính không", {D, IP}),
+        ("Cứ đà này thì sát hạn mới xong, có khi lố sang đầu tháng 8", {IP, X}),
+    ],
+)
+def test_put_off_a_flawed_copy_and_done_only_near_the_deadline_ask(text, choices):
+    reading = read(text)
+    assert reading.ask and choices <= set(reading.alternatives), reading
+
+
+def test_waiting_said_before_a_contrast_is_not_work_going_on():
+    reading = read("Đã trình chủ tịch, chủ tịch đi công tác, nên bọn em đang chờ chứ nội dung xong")
+    assert reading.status is not IP and not (reading.status is D and not reading.ask)

@@ -392,7 +392,9 @@ EXTENSION = table(
     r"(quy|thang|ngay|thu|cuoi|giua|dau|tuan|\d+)",
     "hen (lai )?(den|toi|sang)", "khat (den|toi|sang|lai)",
     r"cho_? (em|ben em|toi) no (den|toi|sang)",
-    "(xin|de nghi|cho|cho_) (keo dai|dieu chinh|chuyen(?! vien| cong tac| tin| cho))",
+    # (not "chờ điều chỉnh dự toán": the budget adjusted, waited for)
+    "(xin|de nghi|cho|cho_) (keo dai|dieu chinh(?! (du toan|kinh phi|von|ngan sach|quy hoach))"
+    "|chuyen(?! vien| cong tac| tin| cho))",
     "keo dai (thoi han|thoi gian|han)", "them (thoi gian|tg)", "hoan thanh cham",
     "(xin|de nghi) (dieu chinh|thay doi_?) (thoi han|thoi gian|han|tien do)",
     "dieu chinh (thoi han|thoi gian|han)",
@@ -530,7 +532,8 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "(?<!da )(?<!vua )(?<!moi )(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi"
     "|tra loi|cung cap|xac nhan"
     "|quyet dinh cua|danh muc cua"
-    "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi)",
+    "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi"
+    "|(bo sung|dieu chinh) (du toan|kinh phi|von))",
     rf"(cho|doi) (cac |ben |hop |cuoc hop )?({_BODY})",
     # "chờ 3 xã" (not "chạy số liệu cho 23 xã": for them, folded alike)
     rf"(?<!so lieu )(?<!du lieu )(?<!bao cao )(?<!tai lieu )(?<!ho so )(cho|doi) \d+ ({_BODY})",
@@ -774,7 +777,8 @@ UNDONE = table(  # not finished, under way
     # "được 8 phần rồi": eight parts in ten
     r"duoc (khoang |tam )?([1-9]|mot|hai|ba|bon|nam|sau|bay|tam|chin) phan(?! mem| tram)",
     r"duoc (hon |gan |khoang |tam )?(mot )?nua",  # "chắc cũng được hơn nửa rồi"
-    "dan dan", "tu tu", "ngay nao cung (lam|nhap|lam them)", "hang ngay", "moi ngay",
+    "dan dan", "ngay nao cung (lam|nhap|lam them)", "hang ngay", "moi ngay",
+    r"tu tu(?! (\d|ngay|thang|hom|dau|nam|tuan|quy|luc))",  # not "điện tử từ 11/7"
     # "em gửi bản dự thảo để anh góp ý trước": a draft out for comments
     r"(gui|trinh|nop) (anh |chi |a |c |so |phong )?(ban )?(du thao|nhap)( \w+){0,3} (de|xin)"
     " (anh |chi |a |c |so |cac \\w+ )?(gop y|y kien|xem|cho y kien)",
@@ -840,6 +844,7 @@ BUSY = table(  # "đang" about something else than the task
     "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o(?! (buoc|khau|giai doan|cong doan))",
     "lo",
     "om", "nam vien", "benh", "lu bu",  # "chưa làm, đang ốm mấy hôm nay"
+    "roi (qua|lam|ca len|tung|beng)",  # "giờ đang rối quá": swamped (not "rồi")
     "ket (viec|cong viec|nhiem vu|lich)",  # "giờ đang kẹt việc khác"
     "ngoi (hop|truc)",  # "em đang ngồi họp thay chị trưởng phòng"
     "tap trung (cho_?|vao)", "(tap trung|lam|giai quyet) (cac )?(viec|nhiem vu|cong viec) khac",

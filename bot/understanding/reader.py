@@ -358,6 +358,10 @@ def read_reply(
     (None: the caller checks).
     """
     display = nfc(text)
+    if (item := _pointed_item(display)) is not None:
+        return read_reply(
+            item, today=today, current_deadline=current_deadline, plan_start=plan_start
+        )
     norm = normalise(display)
     if '"' in norm or "“" in norm:
         norm = _MENTION.sub(_mentioned, norm)
@@ -540,7 +544,7 @@ def read_reply(
     ask = bool(alternatives)
     if ask:
         status = None
-    refs = documents(display, today=today)
+    refs = _after_slip(documents(display, today=today), display)
     new_date = done_on = None
     if status is X:
         asked_in = sorted(  # the last request first: "hôm trước e xin đến tuần sau nhưng …, e
@@ -762,7 +766,7 @@ def combine(
     if extension:  # lateness said, no request made: ask for more time, or still under way?
         if any(v.status is B and v.weight >= 0.9 for v in found):
             return None, 0.5, (X, B, IP)  # "chắc phải lùi thôi, chưa có kinh phí": or stuck?
-        if any(v.kind in ("future_start", "not_started") for v in found) or any(
+        if any(v.kind in ("future_start", "not_started", "put_off") for v in found) or any(
             parts and v.clause < len(parts) and _START_WORD.search(parts[v.clause].text)
             for v in extension
         ):
@@ -1805,6 +1809,7 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     clause after it is no longer in the way; so is a part lacking that is being supplied
     ("minh chứng còn thiếu 2 mục, em đang bổ sung"), not a resource ("thiếu kinh phí")."""
     out = []
+    mended: set[int] = set()  # "phần mềm lỗi nửa ngày | nhưng đã sửa xong": the fault's mend
     for v in found:
         if v.status is B and v.kind in ("obstacle", "eased") and v.clause + 1 < len(parts):
             after = parts[v.clause + 1].text
@@ -1822,9 +1827,17 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 # "mạng yếu, gửi ba lần không được. Hôm nay … nhờ mạng gửi được rồi"
             done = lexicon.RESOLVED.search(after)
             if done and not lexicon.NEGATORS & set(after[: done.start()].split()[-2:]):
+                if _MENDED_ONLY.fullmatch(after):
+                    mended.add(v.clause + 1)
                 continue
         out.append(v)
-    return out
+    return [v for v in out if not (v.status is D and v.clause in mended)]
+
+
+_MENDED_ONLY = re.compile(  # a clause saying no more than the fault's mend
+    r"(?:(?:nhung|ma|gio|nay) )*(?:(?:em|ben em|ky thuat|vnpt|viettel|ho|ben do) )?(?:da |duoc )*"
+    r"(?:sua|khac phuc|fix|xu ly) (?:xong|roi|duoc)(?: (?:roi|a|r))*"
+)
 
 
 _MANAGED = re.compile(  # the work goes on despite it: "… nhưng vẫn làm được", "không ảnh hưởng"
@@ -1864,10 +1877,57 @@ _MISTAKEN = lexicon.gated(r"(?<!\w)(?:bao|ghi|nhan|gui|tra loi) nham(?!\w)")
 _SAID_WRONGLY = lexicon.gated(r"(?<!\w)(?:bao|ghi|nhan|tra loi) nham(?: \w+){0,2} la(?!\w)")
 # a slip caught as it is typed: "Em đang làm... à không, em nhầm, …", "Chưa xong... à đã xong
 # rồi": what follows corrects what came before
-_OOPS = re.compile(r"^(?:a_q (?:khong|nham|quen|lon|chet|da|dau)|(?:em|e|minh) (?:nham|lon)$)")
+_OOPS = re.compile(
+    r"^(?:a_q (?:khong|nham|quen|lon|chet|da|dau)|(?:em|e|minh) (?:nham|lon)(?: a| nhe| nha)?$)"
+)
 _IN_FACT = lexicon.gated(
     r"^(?:(?:nhung|ma|con) )?(?:thuc ra|that ra|thuc te la|chinh xac la)(?!\w)"
 )
+
+
+_ITEM_MARK = re.compile(r"(?<![\w/(])\(?([1-9])\)\s*")  # "(1) ", "2) "
+_POINTER = re.compile(  # "nhiệm vụ hệ thống nhắc hôm nay là việc số (2)"
+    r"(?<!\w)(?:nhac|hoi)(?: \w+){0,4} (?:la|thuoc) (?:viec|muc|y|nhiem vu|noi dung)(?: so)?"
+    r" \(?([1-9])\)?(?!\w)"
+)
+
+
+def _pointed_item(display: str) -> str | None:
+    """ "(1) niêm yết … đã xong; (2) cập nhật … đã xong; (3) rà soát thì đang làm. Nhiệm vụ hệ
+    thống nhắc hôm nay là việc số (2)": a numbered list, and the item the nudge is about (its
+    text, read alone), or None."""
+    if "(" not in display and ")" not in display:
+        return None
+    folded = fold(display)
+    if len(folded) != len(display) or not (pointer := _POINTER.search(folded)):
+        return None
+    marks = [m for m in _ITEM_MARK.finditer(folded, 0, pointer.start())]
+    numbers = [m[1] for m in marks]
+    if len(marks) < 2 or numbers != sorted(numbers) or pointer[1] not in numbers:
+        return None
+    at = numbers.index(pointer[1])
+    end = marks[at + 1].start() if at + 1 < len(marks) else pointer.start()
+    sentence = folded.rfind(".", marks[at].end(), end)  # "…; (3) … đang làm. Nhiệm vụ …"
+    if at + 1 == len(marks) and sentence >= 0:
+        end = sentence
+    item = display[marks[at].end() : end].strip(" ;,.")
+    return item or None
+
+
+_SLIP_MARK = re.compile(r"(?<!\w)(?:a|em|e) nham(?!\w)|(?<!\w)a khong(?: phai)?,")
+
+
+def _after_slip(refs: tuple[DocumentRef, ...], display: str) -> tuple[DocumentRef, ...]:
+    """ "Kế hoạch số 41/KH-UBND... à em nhầm, số 44/KH-UBND mới đúng": the number written
+    before the slip is taken back when another follows it."""
+    if len(refs) < 2:
+        return refs
+    folded = fold(display)
+    slip = _SLIP_MARK.search(folded)
+    if slip is None:
+        return refs
+    after = tuple(r for r in refs if folded.find(fold(r.number), slip.end()) >= 0)
+    return after if after and len(after) < len(refs) else refs
 
 
 def _corrected(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
@@ -2014,7 +2074,8 @@ def _issued_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> 
 
 _THEN_START = lexicon.gated(
     r"(?<!\w)(?<!gio )(?<!nay )(?:(?:em|e|minh|toi|ben em) )?moi (?:lam|bat dau|bat tay|trien khai"
-    r"|dung)(?!\w)"  # (not "giờ mới bắt đầu": begun just now)
+    r"|dung (?:toi|den|vao|tay))(?!\w)"  # (not "giờ mới bắt đầu": begun just now; "mới đụng
+    # tới", not "số 44 mới đúng")
     r"(?! duoc (?:mot|\d|it|chut|phan|khoang|chung|gan|nua))"  # not "mới làm được một ít": so far
     r"|(?<!\w)(?:mai|ngay mai|tuan sau|tuan nay|thu \d)(?: (?:em|e|minh))?(?: moi| se)? bat dau"
     r"(?!\w)"

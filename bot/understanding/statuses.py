@@ -121,7 +121,9 @@ _UNDELIVERED = lx.table(
     "(chua|khong) (duoc )?cap nhat",  # "có 3 thủ tục chưa cập nhật, còn lại xong hết"
 )
 # What may stand before "mới xong" to make it "not until then": a time ("15/8 mới xong")
-_NOT_UNTIL = re.compile(r"(?:\d|thang|tuan|mai|sau|cuoi|dau|quy|tet|nua|ngay|hom) (?:\w+ )?moi$")
+_NOT_UNTIL = re.compile(  # ("sát hạn mới xong": near the deadline)
+    r"(?:\d|thang|tuan|mai|sau|cuoi|dau|quy|tet|nua|ngay|hom|han) (?:\w+ )?moi$"
+)
 _DOUBTING = frozenset({"sao", "kho", "lam sao"})  # "sao xong được", "khó xong kịp"
 _STILL = frozenset({"van"})
 _STARTED = frozenset(
@@ -442,6 +444,14 @@ _REQUEST_IF = re.compile(  # a request put under "có gì/nếu … thì": fores
 _WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
 _PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới … được"
 _ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,7}duoc(?!\w)")  # "… thì mới triển khai được"
+_LEFT_FOR_LATER = re.compile(
+    r"(?:(?:da|thoi) )?(?:cai|viec|vu|nhiem vu|noi dung)(?: \w+)? (?:do|nay|ni|no|kia) (?:thi )?"
+    r"(?:cu |tam )?de (?:sau|lai sau|tu tu|hom khac|bua khac)(?: (?:di|da|nhe|nha|a|anh|chi|a_q))*$"
+)
+_BUSY_WITH = re.compile(
+    r" (?:(?:cac |may |dot |cuoc |buoi )?(?:hop|hoi nghi|dai hoi|tiep dan|tiep doan|doan kiem tra"
+    r"|doan thanh tra|doan cong tac|kiem tra cong vu|di cong tac|cong tac|tap huan|le hoi))(?!\w)"
+)
 _NEEDED = re.compile(
     r"(?<!\w)(?:co|nhan duoc|duoc cap|duoc bo tri|duoc giao|bo tri duoc) (?:du )?(?:kinh phi|von"
     r"|huong dan|nguoi|can bo|tai khoan|van ban|y kien|so lieu|quyet dinh|chu truong)(?!\w)"
@@ -553,6 +563,10 @@ def _clause_votes(
             if not _WH.search(text):
                 vote(None, 1.0, "status_question")  # "xong rồi hả anh?": asks, reports nothing
         return out
+    if "de" in words and _LEFT_FOR_LATER.match(text):
+        vote(NS, 0.6, "put_off")  # "cái đó để sau đi anh": not begun, and put off: more time?
+        vote(X, 0.5, "late")
+        return out
     text = _mask(lx.NEGATED_OBSTACLE, text, words)
     for m in _scan(lx.OBSTACLE, text, words):
         if _resolved(text, m.end()) or _denied_obstacle(_before(text, m.start())):
@@ -565,6 +579,11 @@ def _clause_votes(
             ["danh"],
         ):
             continue  # "nãy em nhắn thiếu": the message was short, not the work
+        if _before(text, m.start())[-1:] == ["ban"] and m.group().startswith("chua co"):
+            vote(IP, 0.8, "undelivered")  # "nộp bản chưa có chữ ký số": the copy sent lacks it
+            continue
+        if m.group() in ("vuong", "ket") and _BUSY_WITH.match(text, m.end()):
+            continue  # "tuần này vướng họp": busy, as "bận họp" (the work's state said elsewhere)
         if lx.OUR_MESSAGE.search(text, m.end()):
             continue  # "không mở được file đính kèm trong tin nhắn": our message, not the task
         if "loi" in words and _FILE_FAULT.search(text):
@@ -1219,7 +1238,10 @@ def _progress_votes(
             vote(B, 0.5, "waiting_vague")  # "đang đợi họp thống nhất": whose meeting?
             continue
         if waited[0] in ("cho", "doi"):
-            if set(waited[1:]) <= _DONE_TAIL | {"thoi", "day"}:
+            tail = waited[1:]  # up to a "chứ": "đang chờ chứ nội dung thì xong rồi"
+            if "chu_q" in tail:
+                tail = tail[: tail.index("chu_q")]
+            if set(tail) <= _DONE_TAIL | {"thoi", "day"}:
                 vote(B, 0.6, "waiting_vague")  # "…, đang chờ": for whom not said
                 continue
         vote(IP, 1.0, "progress")
