@@ -1540,3 +1540,22 @@ def test_put_off_a_flawed_copy_and_done_only_near_the_deadline_ask(text, choices
 def test_waiting_said_before_a_contrast_is_not_work_going_on():
     reading = read("Đã trình chủ tịch, chủ tịch đi công tác, nên bọn em đang chờ chứ nội dung xong")
     assert reading.status is not IP and not (reading.status is D and not reading.ask)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em nộp rồi mà phần mềm vẫn báo chưa tiếp nhận ạ",
+        "bc gui r nhg ht bao chx tiep nhan",  # "ht báo": the system, not "hoàn thành"
+        "Gửi qua trục liên thông hôm thứ 2 rồi mà chưa thấy Văn phòng xác nhận",
+        "Đã nộp lên phần mềm một cửa, trạng thái đang xử lý",
+    ],
+)
+def test_a_sending_whose_receipt_is_not_seen_asks_done_held_or_ours(text):
+    reading = read(text)
+    assert reading.ask and {D, B, IP} <= set(reading.alternatives), reading
+
+
+def test_a_sending_awaiting_the_receivers_appraisal_stays_blocked():
+    reading = read("Đã gửi Sở Tư pháp từ 9/7, giờ chờ Sở thẩm định, chưa thấy phản hồi")
+    assert (reading.status, reading.ask) == (B, False)

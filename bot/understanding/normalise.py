@@ -97,7 +97,7 @@ SHORTHAND = {
     "sl": "so lieu", "hs": "ho so", "ak": "a", "ah": "a", "thui": "thoi",
     "vs": "voi", "mk": "minh", "bt": "biet", "bik": "biet", "bit": "biet", "ntn": "the nao",
     "nx": "nua", "ms": "moi", "trc": "truoc", "lq": "lien quan", "bd": "bat dau",
-    "mag": "mang", "xn": "xac nhan",
+    "mag": "mang", "xn": "xac nhan", "nhg": "nhung", "nhug": "nhung",
 }  # fmt: skip
 # English words of a mixed reply ("Đã submit rồi", "chưa start"), read as their Vietnamese
 # sense before any Telex repair could bend them ("start" would lose its "r").
@@ -411,8 +411,15 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
 def _in_context(word: str, previous: str, text: str, end: int) -> str:
     """What a repaired word means next to its neighbours ("ht", "th", "hoan than")."""
     if word == "ht":  # hoàn thành, or hệ thống when something is broken
-        after = set(_LETTERS.findall(text[end : end + 24])[:3])
+        following = _LETTERS.findall(text[end : end + 24])[:3]
+        after = set(following)
         system = _FAULT_WORDS & after or previous in ("tren", "vao", "len")
+        system = (
+            system
+            or (  # "ht báo chưa tiếp nhận", "ht vẫn hiện …" (not "ht báo cáo")
+                following[:1] in (["bao"], ["hien"], ["van"]) and following[1:2] != ["cao"]
+            )
+        )
         return "he thong" if system else "hoan thanh"
     if word in ("th", "tk"):
         if previous in ("dang", "chua", "da", "se"):

@@ -448,6 +448,14 @@ def read_reply(
     if (first := _done_or_held(status, alternatives)) and _UNCONFIRMED.search(norm):
         status, alternatives = None, (B, D, IP) if first is B else (D, IP, B)  # "em nộp rồi
         # mà hệ thống báo lỗi, không biết đã lên chưa": arrived? (done, still to do, or held)
+    if (
+        status in (D, IP, None)
+        and set(alternatives) <= {D, IP, B}
+        and any(v.status is D and v.kind == "done" for v in found)
+        and _NO_RECEIPT.search(norm)
+        and not _ACT_AWAITED.search(norm)
+    ):  # "em gửi rồi mà hệ thống báo chưa tiếp nhận", "gửi rồi mà chưa thấy Sở báo nhận":
+        status, alternatives = None, (D, B, IP)  # arrived (done), held there, or still ours?
     if alternatives[:1] == (D,) and _MUST_WE.search(norm):
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if (
@@ -1216,6 +1224,19 @@ _UNCONFIRMED = lexicon.gated(
     # "em nộp rồi, mà nghe nói file bị lỗi phải nộp lại": a fault heard of, not seen
     r"|(?<!\w)(?:gui|nop|day|up)(?: \w+){0,3},? (?:\w+ ){0,3}?nghe (?:noi|bao|dau)(?: \w+){0,4}"
     r" (?:loi|hong|khong nhan|chua nhan|phai (?:nop|gui|lam) lai)(?!\w)"
+)
+_NO_RECEIPT = lexicon.gated(  # a sending whose receipt is not seen
+    r"(?<!\w)(?:he thong|phan mem|trang thai|truc lien thong|ioffice)(?: \w+){0,3}"
+    r" (?:bao|hien|ghi|la|van)(?: \w+){0,2}? '?(?:chua|cho|dang cho|dang)"
+    r" (?:tiep nhan|nhan|xu ly)(?!\w)"
+    r"|(?<!\w)chua (?:thay |co )?(?:(?:ben|phia) )?(?:\w+ ){0,3}?(?:bao nhan|xac nhan|tiep nhan"
+    r"|phan hoi(?: gi)?(?: (?:het|ca|tron))*$)(?!\w)"
+    r"|(?<!\w)(?:dang |con |van )?cho (?:(?:ben do|ho|so) )?(?:tiep nhan|vao so|xac nhan|bao nhan)"
+    r"(?!\w)"
+    r"|(?<!\w)trang thai (?:dang |cho )?(?:xu ly|tiep nhan)(?!\w)"
+)
+_ACT_AWAITED = lexicon.gated(  # what the receiver does with it: awaited, blocked (corpus)
+    r"(?<!\w)(?:tham dinh|phe duyet|duyet|y kien|gop y|ky so|ky duyet|cho ky)(?!\w)"
 )
 _DONE_OR_WAIT = lexicon.gated(  # (or "… là được rồi hay phải chờ thêm", "… là đạt hay phải sửa")
     r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:(?:the|vay|nhu vay) )?(?:la )?(?:da )?"
