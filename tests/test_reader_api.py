@@ -1559,3 +1559,42 @@ def test_a_sending_whose_receipt_is_not_seen_asks_done_held_or_ours(text):
 def test_a_sending_awaiting_the_receivers_appraisal_stays_blocked():
     reading = read("Đã gửi Sở Tư pháp từ 9/7, giờ chờ Sở thẩm định, chưa thấy phản hồi")
     assert (reading.status, reading.ask) == (B, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cho em hỏi báo cáo quý này gửi Sở hay Văn phòng ạ? Em sợ gửi nhầm lại phải làm lại",
+        "Đ/c Lan đã chuyển công tác từ 1/7, đề nghị liên hệ đ/c Minh - Phó Chánh Văn phòng",
+    ],
+)
+def test_a_fear_and_a_transfer_of_staff_report_no_work(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("du kien kip a, tru khi mang lai loi nhu hom truoc", IP),  # "trừ khi": unless
+        ("Báo cáo quý nộp rồi, riêng kế hoạch này thì chưa động tới", NS),
+        ("Xong chỉ tiêu hồ sơ đúng hạn rồi, nhưng kế hoạch này thì chưa viết dòng nào", NS),
+    ],
+)
+def test_a_fault_only_feared_and_this_task_after_other_work(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_posted_on_a_day_unaccented_is_the_completion_date():
+    reading = read("da xong roi a, a xem tren trang TTDT cua xa, dang ngay 13/7")
+    assert (reading.status, reading.ask, reading.completion_date) == (D, False, date(2026, 7, 13))
+
+
+def test_an_indicator_after_the_done_and_a_period_up_to_now_decide_nothing():
+    reading = read(
+        "Đã số hoá xong 100% hồ sơ tiếp nhận từ 1/7 đến nay. Còn tỷ lệ hồ sơ trực tuyến mới"
+        " được 38% thôi, đó là chỉ tiêu khác ạ."
+    )
+    assert (reading.status, reading.ask, reading.percent) == (D, False, 100)
+    assert reading.completion_date is None

@@ -303,6 +303,7 @@ _UNITS_AFTER = re.compile(
     r" (?:xa|phuong|thon|ap|to|don vi|phong|truong|tram|ho so|bo|thu tuc|tthc|can bo|nguoi"
     r"|diem|khoi|lop|huyen|so|nganh|co quan|ban|muc|noi dung|chi tieu|cai|van ban)(?!\w)"
 )
+_SINCE_UNTIL_NOW = re.compile(r" (?:den|toi) (?:nay|gio|hom nay|bay gio)(?!\w)")
 _RECENT_WEEKDAY = re.compile(  # "thứ 2 vừa rồi", "thứ 6 tuần trước", "thứ hai tuần này"
     r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)"
     r"(?=\s+(?:vua roi|vua qua|tuan truoc|tuan roi|tuan nay)(?!\w))"
@@ -330,6 +331,8 @@ def completion_date(
             continue  # "xong 2.3 rồi": a task's code, not 2 March
         if _UNITS_AFTER.match(text, m.end()):
             continue  # "đã xong 5/5 xã": a count of units, not 5 May
+        if _SINCE_UNTIL_NOW.match(text, m.end()) and text.endswith("tu ", 0, m.start()):
+            continue  # "hồ sơ tiếp nhận từ 1/7 đến nay": a period, not the day it was done
         if m.group(4) or _COMPLETION_CUE.search(text, max(0, m.start() - 11), m.start()):
             when = _past(int(m.group(1)), int(m.group(3)), m.group(4), today)
             if end := _RANGE_END.match(text, m.end()):  # "từ ngày 30/6 đến 3/7": the last day

@@ -597,7 +597,7 @@ SIGN_UP = table(
 )
 # "vẫn kịp": on time, so under way
 ON_TIME = table(
-    "(van|van se|se|dam bao|chac chan|con) kip( han| tien do)?",
+    "(van|van se|se|dam bao|chac chan|con|du kien|du kien se) kip( han| tien do)?",
     "(em|e|ben em|minh|toi) (lam|xong|hoan thanh) kip",  # "không xin gia hạn đâu, em làm kịp"
     "(ben em|em|minh|xa em|phong em) kip (ma|a|roi|anh|chi)",  # "khỏi gia hạn chị, bên em kịp mà"
 )  # fmt: skip
@@ -616,7 +616,8 @@ FINE = table(
 ROUND = table(r"(\d+|mot) (dot|lan|ky)", r"(dot|lan|ky) (\d+|mot|dau)")
 # A condition or a "whatever comes up": what follows is hypothetical ("có gì vướng em báo")
 HYPOTHETICAL = re.compile(
-    r"(?<!\w)(?:neu|gia su|(?<!so )(?<!cac )(?<!nhung )(?<!vai )(?<!\d )truong hop|co gi)"
+    r"(?<!\w)(?:neu|gia su|tru khi|ngoai tru khi|lo khi|phong khi"
+    r"|(?<!so )(?<!cac )(?<!nhung )(?<!vai )(?<!\d )truong hop|co gi)"
     r"(?: \w+){0,3}$"
 )
 # "xong … (rồi) mới/sẽ …" after the completion word: it ends what comes first, the task comes
@@ -662,7 +663,8 @@ DONE = table(
     r"(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|niem yet|cong khai|dang tai|dang_ tai|up"
     r"|to chuc|upload|tai len|day len"
     r"|dang_ len|dua len|pho bien)( [\w/.-]+){0,8} roi",
-    "da (duoc )?(gui|nop|chuyen|ban hanh|phat hanh|cap nhat|bao cao|ky|xu ly|dang_? tai|day len"
+    "da (duoc )?(gui|nop|chuyen(?! cong tac| nganh| vien)|ban hanh|phat hanh|cap nhat|bao cao|ky"
+    "|xu ly|dang_? tai|day len"
     r"|dang_ (\d+ )?(len|tin|bai|tren)|dang (\d+ )?(len|tin|bai)|dua len|pho bien"
     "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
     "|trinh va|upload|up len)",
@@ -791,6 +793,7 @@ NOT_STARTED = table(
     "chua co (lam|dong|trien khai|bat dau) gi",  # "chưa có làm gì hết": southern
     "chua co dong tinh", "chua co thoi gian( de)? (lam|trien khai|thuc hien)",
     "chua mo (ra|file|ho so|tai lieu|van ban)",  # "chưa mở ra xem": not even opened
+    "chua (viet|go|soan|lam) (duoc )?(dong|chu|trang|chut) nao",  # "chưa viết dòng nào"
     # "báo cáo năm nay em chưa tổng hợp": the first step of the product not taken
     "(chua|van chua) (tong hop|soan|soan thao|xay dung|ra soat|lap)(?! xong| duoc| het| du)",
     "(chua|khong) (he )?(co )?ai (dong|dung)( tay)? (vao|den|toi)",  # nobody has touched it

@@ -1122,6 +1122,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         )
         and "gi" not in c.text.split()
         and not _TARGETS_MISSED.match(c.text)  # "còn 2 chỉ tiêu chưa đạt": a result, not work
+        and not statuses_.INDICATOR.match(c.text)  # "còn tỷ lệ hồ sơ trực tuyến mới 38%"
         and not _LATENESS_OWNED.match(c.text)  # "còn trễ là do em": the lateness, owned
         and not (  # "chắc còn sai sót chỗ nào thì anh góp ý em sửa": any, supposed
             c.text.endswith(" nao")
@@ -2039,7 +2040,8 @@ def _rest_not_begun(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vot
 _THIS_ONE = re.compile(
     r"^con (?:\w+ ){1,4}nay(?!\w)"
     # "…, nhưng báo cáo 6 tháng này thì chưa bắt đầu" (not "nhưng đến nay", "… 3 ngày nay")
-    r"|^nhung (?:cai |phan |viec )?(?:bao cao|ke hoach|nhiem vu|viec|de an)(?: \w+){0,3} nay(?!\w)"
+    r"|^(?:nhung|rieng) (?:cai |phan |viec )?(?:bao cao|ke hoach|nhiem vu|viec|de an)(?: \w+){0,3}"
+    r" nay(?!\w)"
 )
 # "còn việc anh nhắc …", "nhiệm vụ tuyên truyền anh hỏi thì …": the task the nudge is about
 _YOU_ASKED = lexicon.gated(
@@ -2773,7 +2775,11 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Báo cáo quý thì hoàn thành rồi, còn kế hoạch này chưa bắt đầu": "còn … này" names
     the task after another piece of work's news, and so do "nhiệm vụ này (1.4) …" and "việc
     anh nhắc …"; what it says of the task is what counts."""
-    these = {c.index for c in parts if c.lead in ("con", "nhung") and _THIS_ONE.match(c.text)}
+    these = {
+        c.index
+        for c in parts
+        if (c.lead in ("con", "nhung") or c.text.startswith("rieng ")) and _THIS_ONE.match(c.text)
+    }
     for c in parts:  # "Dạ nhiệm vụ này (1.4) em xong rồi, còn 1.5 thì đang làm": up to "còn"
         if (
             _named_this(c)

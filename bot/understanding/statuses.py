@@ -444,6 +444,13 @@ _REQUEST_IF = re.compile(  # a request put under "có gì/nếu … thì": fores
 _WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
 _PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới … được"
 _ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,7}duoc(?!\w)")  # "… thì mới triển khai được"
+INDICATOR = re.compile(  # a clause on an indicator, not on the work's progress
+    r"^(?:(?:con|nhung|rieng|ma) )?(?:ty le|chi so|chi tieu)(?! (?:hoan thanh|tien do|khoi luong))"
+    r"(?!.*(?:hoan thanh|tien do|khoi luong|xong))"
+)
+_AFRAID = re.compile(  # "em sợ …", "tui e ngại …" (not "Sở trả lại": folded alike)
+    r"(?<!\w)(?:em|e|minh|toi|tui|ben em) (?:cung )?(?:so|ngai|e ngai|lo) (?:la )?(?:\w+ ){0,6}?$"
+)
 _LEFT_FOR_LATER = re.compile(
     r"(?:(?:da|thoi) )?(?:cai|viec|vu|nhiem vu|noi dung)(?: \w+)? (?:do|nay|ni|no|kia) (?:thi )?"
     r"(?:cu |tam )?de (?:sau|lai sau|tu tu|hom khac|bua khac)(?: (?:di|da|nhe|nha|a|anh|chi|a_q))*$"
@@ -502,6 +509,8 @@ def _clause_votes(
             return out
         vote(None, 1.0, "slip")  # "nhắn nhầm nhóm ạ", "tin nhắn ban nãy em gửi nhầm": ours
         return out
+    if ("ty" in words or "chi" in words) and INDICATOR.match(text):
+        return out  # "còn tỷ lệ hồ sơ trực tuyến mới được 38%": a performance indicator
     if "la" in words and _ECHO.match(text):
         return out  # "chưa có gì là chưa có gì": a claim said back to deny it, no state
     if _PRAISE.match(text):
@@ -730,6 +739,8 @@ def _clause_votes(
             _LOOKED_UP.match(text, m.end()) or _after_address(text, m.start())
         ):
             continue  # "đồng chí tra lại trên iOffice giúp em": look it up, not sent back
+        if _AFRAID.search(text, 0, m.start()):
+            continue  # "em sợ gửi sai chỗ lại phải làm lại": feared, not so
         if not lx.NEGATORS & set(_before(text, m.start())[-4:]):  # "không … phải sửa"
             doubted = lx.DOUBT.search(" ".join(_before(text, m.start())[-3:]))
             vote(IP, 0.5 if doubted else 0.9, "returned")  # "hình như bị trả lại": is it?
@@ -1227,6 +1238,8 @@ def _progress_votes(
             # is doing, not the work
         if waited[0] == "du" and waited[1:2] and waited[1][0].isdigit():
             continue  # unaccented "đăng đủ 164 thủ tục": posted, not "đang"
+        if waited[0] == "ngay" and waited[1:2] and waited[1][0].isdigit():
+            continue  # unaccented "đăng ngày 13/7": posted on that day
         if (waited[0] == "hop" and not _MEETING_STEP.match(rest)) or (
             waited[0] == "o" and waited[1:2] not in (["buoc"], ["khau"], ["giai"], ["cong"])
         ):
