@@ -1598,3 +1598,15 @@ def test_an_indicator_after_the_done_and_a_period_up_to_now_decide_nothing():
     )
     assert (reading.status, reading.ask, reading.percent) == (D, False, 100)
     assert reading.completion_date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đag chờ p.TC gửi sl, p e xg phần mk r",  # "p.TC": phòng, no full stop
+        "Phần của phòng em xong rồi, còn chờ 2 xã gửi số liệu, em đã có công văn đôn đốc",
+    ],
+)
+def test_our_part_done_and_another_bodys_share_awaited_is_blocked(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (B, False)

@@ -673,7 +673,8 @@ DONE = table(
     "da dang_? (tren|o|len) (trang|cong|website|web|fanpage|nhom|zalo)",  # posted, unaccented
     r"co (ke hoach|kh|quyet dinh|qd|bao cao|bc)( so)? \d+/\S+ roi",  # "Có KH số 205/KH-SYT rồi"
     "da co (quyet dinh|van ban|ke hoach|cong van|thong bao|ket qua|bao cao|quy che"
-    "|nghi quyet|chi thi|ket luan|bc|kh|cv|tb|qd)",
+    "|nghi quyet|chi thi|ket luan|bc|kh|cv|tb|qd)"
+    "(?! (don doc|nhac|hoi|xin y kien|de nghi|yeu cau|giuc))",  # not "đã có công văn đôn đốc"
     "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
     r"da duoc( \w+){0,3} (thong qua|phe duyet|ban hanh|ky ban hanh)",
     "lam roi", r"da lam(?! xong| hoan| duoc| tiep| dang| lai)( \w+){1,4} roi",

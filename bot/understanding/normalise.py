@@ -232,6 +232,7 @@ def _join_at(lower: str, spaces: list[int]) -> str:
     return "".join(chars)
 
 
+_ROOM_DOT = re.compile(r"(?<![\w.])p\.(?=[a-z]{2,6}(?![\w.]))")
 _KEEP = VOCABULARY - SHORTHAND.keys() - _SECOND_HALVES - {"ht", "th", "tk"}
 
 
@@ -275,6 +276,8 @@ def normalise(display: str) -> str:
         folded = _URL.sub("link", folded)  # "drive.google.com/…": one word, not clauses
     if "[" in folded:
         folded = _PLACEHOLDER.sub(" ", folded)  # "[hình ảnh]", "[sticker]": what the chat sent
+    if "p." in folded:
+        folded = _ROOM_DOT.sub("phong ", folded)  # "chờ p.KT gửi": phòng, not a full stop
     pieces, last, previous = [], 0, ""  # pieces: only around the words that change
     for match in _WORD.finditer(folded):
         word = written = match.group()

@@ -478,6 +478,7 @@ def read_reply(
         and not alternatives
         and _OUR_PART_DONE.search(norm)
         and _THEIRS_NOT_IN.search(norm)
+        and not (status is B and _WAITED_FOR.search(norm))  # "còn chờ 3 xã gửi số liệu": B
     ):  # "xong phần của xã rồi, nhưng 2 thôn vẫn chưa nộp danh sách": what is left of it, or
         status, alternatives = None, (IP, B) if status is IP else (B, IP)  # held by them?
     if (
@@ -1226,6 +1227,8 @@ _UNCONFIRMED = lexicon.gated(
     r"|(?<!\w)(?:gui|nop|day|up)(?: \w+){0,3},? (?:\w+ ){0,3}?nghe (?:noi|bao|dau)(?: \w+){0,4}"
     r" (?:loi|hong|khong nhan|chua nhan|phai (?:nop|gui|lam) lai)(?!\w)"
 )
+_CHASED = lexicon.gated(r"(?<!\w)(?:don doc|nhac nho|giuc|hoi thuc)(?!\w)")
+_WAITED_FOR = lexicon.gated(r"(?<!\w)(?:dang|con|van|gio) (?:cho|doi)(?!\w)")
 _NO_RECEIPT = lexicon.gated(  # a sending whose receipt is not seen
     r"(?<!\w)(?:he thong|phan mem|trang thai|truc lien thong|ioffice)(?: \w+){0,3}"
     r" (?:bao|hien|ghi|la|van)(?: \w+){0,2}? '?(?:chua|cho|dang cho|dang)"
@@ -1606,15 +1609,19 @@ def _unsafe(
         later = " ".join(c.text for c in parts if c.index > max(at, default=0))
         if handed and _AHEAD.search(_FOLLOW_UP.sub(" ", later)):
             return (B, IP)  # "… trả lại, bên em đang bổ sung và sẽ gửi lại": being mended
-        rest_of_it = [
-            v for v in found if v.status is IP and v.kind in ("hedged", "progress", "started")
+        rest_of_it = [  # (not "em đã có công văn đôn đốc": the wait chased, no work of ours)
+            v
+            for v in found
+            if v.status is IP
+            and v.kind in ("hedged", "progress", "started")
+            and not _CHASED.search(parts[v.clause].text)
         ]
         if rest_of_it and any(
             parts[v.clause].lead == "con" or " rieng " in f" {parts[v.clause].text} "
             for v in strong
         ):  # "làm gần xong, riêng lĩnh vực đất đai đang chờ Sở …": a part stuck, or the task?
             return (B, IP)
-        if any(v.status is D for v in found) and any(
+        if any(v.status is D and v.kind != "own_part" for v in found) and any(
             _UNITS.search(c.text) for c in parts if c.index in at
         ):  # "có 3 xã chưa gửi, 9 xã đã gửi": the rest of the units late, or the task stuck?
             return (B, IP)
