@@ -1610,3 +1610,18 @@ def test_an_indicator_after_the_done_and_a_period_up_to_now_decide_nothing():
 def test_our_part_done_and_another_bodys_share_awaited_is_blocked(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (B, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kế hoạch đã ban hành hôm qua rồi chị. Lúc đầu em tưởng còn thiếu phụ lục nhưng xem lại"
+        " thì đã có đủ.",  # a belief found untrue
+        "Xong rồi ạ, chắc hệ thống chưa cập nhật nên vẫn nhắc, em gửi file từ tuần trước rồi.",
+        "Lớp tập huấn tổ chức xong hôm 11/7 rồi chị, chị đánh hoàn thành giúp em, đừng để trạng"
+        " thái đang làm nữa.",  # the status shown, named
+    ],
+)
+def test_a_belief_taken_back_a_stale_record_and_a_status_named_leave_the_done(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (D, False)

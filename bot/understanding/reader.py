@@ -379,6 +379,7 @@ def read_reply(
     found = _superseded(found, parts)
     found = _last_years(found, parts)
     found = _corrected(found, parts)
+    found = _belief_refuted(found, parts)
     found = _vague_states(found, parts, norm)
     found = _provisional(found, parts)
     found = _poor_line(found, parts)
@@ -1227,6 +1228,10 @@ _UNCONFIRMED = lexicon.gated(
     r"|(?<!\w)(?:gui|nop|day|up)(?: \w+){0,3},? (?:\w+ ){0,3}?nghe (?:noi|bao|dau)(?: \w+){0,4}"
     r" (?:loi|hong|khong nhan|chua nhan|phai (?:nop|gui|lam) lai)(?!\w)"
 )
+_STALE_RECORD = re.compile(  # "chắc hệ thống chưa cập nhật": the bot's record, not the work
+    r"(?<!\w)(?:he thong|bot|phan mem|tin nhac|ung dung|app)(?: \w+){0,2} (?:van )?chua"
+    r" (?:cap nhat|nhan|ghi nhan)(?!\w)"
+)
 _CHASED = lexicon.gated(r"(?<!\w)(?:don doc|nhac nho|giuc|hoi thuc)(?!\w)")
 _WAITED_FOR = lexicon.gated(r"(?<!\w)(?:dang|con|van|gio) (?:cho|doi)(?!\w)")
 _NO_RECEIPT = lexicon.gated(  # a sending whose receipt is not seen
@@ -1499,6 +1504,8 @@ def _unsafe(
       chưa gửi được").
     """
     believed = ("tuong" in norm or "nghi" in norm) and _BELIEF.search(norm)
+    if believed and _refuted(parts):
+        believed = None  # "em tưởng còn thiếu …, nhưng rà lại thì đã đủ": found untrue
     if believed and status is D:  # "em nghĩ là xong rồi, đã gửi bản cứng lên Sở hôm thứ 2"
         if any(c.index > 0 and _SAID_SENT.match(c.text) for c in parts):
             believed = None
@@ -1546,7 +1553,7 @@ def _unsafe(
         )
         if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
             return (D, IP)
-        negated = _NEGATED.search(" ; ".join(said) if supposed else norm)
+        negated = _NEGATED.search(_STALE_RECORD.sub(" ", " ; ".join(said) if supposed else norm))
         ahead = _AHEAD.search(_KEPT_AT.sub(" ", _FOLLOW_UP.sub(" ", rest)))
         if negated or ahead or _TOLD.search(rest):
             return (D, IP)
@@ -1957,6 +1964,30 @@ def _after_slip(refs: tuple[DocumentRef, ...], display: str) -> tuple[DocumentRe
         return refs
     after = tuple(r for r in refs if folded.find(fold(r.number), slip.end()) >= 0)
     return after if after and len(after) < len(refs) else refs
+
+
+_REFUTED = re.compile(  # what was found on a second look: "nhưng rà lại thì đã có đủ"
+    r"^(?:nhung|ma)(?: \w+){0,3} (?:lai|hoa ra|thi ra)(?!\w)|^(?:nhung|ma) (?:hoa ra|thi ra)(?!\w)"
+)
+
+
+def _belief_refuted(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Lúc đầu em tưởng còn thiếu phần kinh phí nhưng rà lại thì đã có đủ": what the writer
+    believed, then found untrue, says nothing of the work."""
+    if (span := _refuted(parts)) is None:
+        return found
+    return [v for v in found if not (span[0] <= v.clause < span[1] and v.status)]
+
+
+def _refuted(parts: list[clauses_.Clause]) -> tuple[int, int] | None:
+    """The clauses of a belief taken back ("em tưởng …", up to "nhưng rà lại …"), or None."""
+    for c in parts:
+        if "tuong" not in c.text.split() or not _BELIEF.search(c.text):
+            continue
+        end = next((p.index for p in parts[c.index + 1 :] if _REFUTED.match(p.text)), None)
+        if end is not None:
+            return c.index, end
+    return None
 
 
 def _corrected(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

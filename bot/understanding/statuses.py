@@ -1208,6 +1208,8 @@ def _progress_votes(
     for aspect in () if busy or "dang" not in text else _DANG.finditer(text):
         if len(aspect.group(1)) > 1:
             continue  # what followed was read already ("đang chờ Sở …")
+        if text.endswith(("trang thai ", "trang thai la ", "muc "), 0, aspect.start()):
+            continue  # "đừng để trạng thái đang làm nữa": the status shown, named
         rest = " ".join(text[aspect.end() :].split()[:5])
         if rest and (lx.BUSY.match(rest) or (rest.startswith("trong ") and lx.BUSY.search(rest))):
             busy = True  # "đang tập trung cho đợt kiểm tra", "đang trong kỳ nghỉ hè": its steps
