@@ -1625,3 +1625,17 @@ def test_our_part_done_and_another_bodys_share_awaited_is_blocked(text):
 def test_a_belief_taken_back_a_stale_record_and_a_status_named_leave_the_done(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (D, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dự thảo xong rồi nhưng chưa ban hành được vì còn chờ Sở Tài chính cho ý kiến, công văn"
+        " xin ý kiến gửi từ 3/7 mà chưa có trả lời",  # "vì còn chờ": the cause, not a part left
+        "chưa làm tiếp được, hướng dẫn biểu mẫu mới chưa có, làm theo mẫu cũ thì sợ phải làm lại",
+        "Đồng chí phụ trách nghỉ thai sản, bàn giao chưa đủ nên bọn em đang tạm dừng",
+    ],
+)
+def test_halted_for_a_cause_and_a_redo_only_feared_are_blocked(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (B, False)

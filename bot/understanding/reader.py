@@ -1624,10 +1624,11 @@ def _unsafe(
             and not _CHASED.search(parts[v.clause].text)
         ]
         if rest_of_it and any(
-            parts[v.clause].lead == "con" or " rieng " in f" {parts[v.clause].text} "
+            (parts[v.clause].lead == "con" and parts[v.clause - 1].text not in ("vi", "do"))
+            or " rieng " in f" {parts[v.clause].text} "
             for v in strong
         ):  # "làm gần xong, riêng lĩnh vực đất đai đang chờ Sở …": a part stuck, or the task?
-            return (B, IP)
+            return (B, IP)  # (not "chưa ban hành được vì | còn chờ Sở Tài chính …": the cause)
         if any(v.status is D and v.kind != "own_part" for v in found) and any(
             _UNITS.search(c.text) for c in parts if c.index in at
         ):  # "có 3 xã chưa gửi, 9 xã đã gửi": the rest of the units late, or the task stuck?

@@ -449,7 +449,8 @@ INDICATOR = re.compile(  # a clause on an indicator, not on the work's progress
     r"(?!.*(?:hoan thanh|tien do|khoi luong|xong))"
 )
 _AFRAID = re.compile(  # "em sợ …", "tui e ngại …" (not "Sở trả lại": folded alike)
-    r"(?<!\w)(?:em|e|minh|toi|tui|ben em) (?:cung )?(?:so|ngai|e ngai|lo) (?:la )?(?:\w+ ){0,6}?$"
+    r"(?<!\w)(?:(?:em|e|minh|toi|tui|ben em) (?:cung )?(?:so|ngai|e ngai|lo)|thi so) (?:la )?"
+    r"(?:\w+ ){0,6}?$"
 )
 _LEFT_FOR_LATER = re.compile(
     r"(?:(?:da|thoi) )?(?:cai|viec|vu|nhiem vu|noi dung)(?: \w+)? (?:do|nay|ni|no|kia) (?:thi )?"
@@ -640,6 +641,7 @@ def _clause_votes(
     if halts := _scan(lx.HALT, text, words):
         if (
             following in ("vi", "do")
+            or clause.lead == "nen"  # "bàn giao chưa đầy đủ | nên bọn em đang tạm dừng"
             or _HALTED_FOR.search(text, halts[0].end())
             or "chi dao" in text
         ):
