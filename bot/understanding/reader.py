@@ -1232,6 +1232,7 @@ _STALE_RECORD = re.compile(  # "chắc hệ thống chưa cập nhật": the bot
     r"(?<!\w)(?:he thong|bot|phan mem|tin nhac|ung dung|app)(?: \w+){0,2} (?:van )?chua"
     r" (?:cap nhat|nhan|ghi nhan)(?!\w)"
 )
+_BECAUSE = frozenset({"vi", "do", "tai vi", "boi vi"})
 _CHASED = lexicon.gated(r"(?<!\w)(?:don doc|nhac nho|giuc|hoi thuc)(?!\w)")
 _WAITED_FOR = lexicon.gated(r"(?<!\w)(?:dang|con|van|gio) (?:cho|doi)(?!\w)")
 _NO_RECEIPT = lexicon.gated(  # a sending whose receipt is not seen
@@ -1624,7 +1625,10 @@ def _unsafe(
             and not _CHASED.search(parts[v.clause].text)
         ]
         if rest_of_it and any(
-            (parts[v.clause].lead == "con" and parts[v.clause - 1].text not in ("vi", "do"))
+            (
+                parts[v.clause].lead == "con"
+                and not (v.clause and parts[v.clause - 1].text in _BECAUSE)
+            )
             or " rieng " in f" {parts[v.clause].text} "
             for v in strong
         ):  # "làm gần xong, riêng lĩnh vực đất đai đang chờ Sở …": a part stuck, or the task?
