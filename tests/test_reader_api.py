@@ -1639,3 +1639,10 @@ def test_a_belief_taken_back_a_stale_record_and_a_status_named_leave_the_done(te
 def test_halted_for_a_cause_and_a_redo_only_feared_are_blocked(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (B, False)
+
+
+def test_a_work_done_then_another_not_begun_asks_which_unless_the_done_is_other_work():
+    reading = read("Báo cáo gửi rồi, còn kế hoạch thì chưa động tới.")
+    assert reading.ask and {D, NS} <= set(reading.alternatives), reading
+    reading = read("Xã đã gửi 2 báo cáo kia rồi, còn báo cáo rà soát thì chưa làm")
+    assert reading.status is NS or (reading.ask and reading.alternatives[0] is NS), reading

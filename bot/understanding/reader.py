@@ -457,6 +457,10 @@ def read_reply(
         and not _ACT_AWAITED.search(norm)
     ):  # "em gửi rồi mà hệ thống báo chưa tiếp nhận", "gửi rồi mà chưa thấy Sở báo nhận":
         status, alternatives = None, (D, B, IP)  # arrived (done), held there, or still ours?
+    if (status is D or (status is None and set(alternatives) == {D, IP})) and (
+        other := _other_done_this_not_begun(found, parts)
+    ):  # "Báo cáo gửi rồi, còn kế hoạch thì chưa động tới": which is this task?
+        status, alternatives = (NS, ()) if other == "said" else (None, (D, NS))
     if alternatives[:1] == (D,) and _MUST_WE.search(norm):
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if (
@@ -1120,8 +1124,8 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         and not (  # "còn báo cáo … thì em làm xong": as for that, done; not what is left
             c.index + 1 < len(parts)
             and parts[c.index + 1].lead == "thi"
-            and any(v.kind == "done" and v.clause == c.index + 1 for v in found)
-        )
+            and any(v.kind in ("done", "not_started") and v.clause == c.index + 1 for v in found)
+        )  # (nor "còn kế hoạch | thì chưa động tới": not begun, said)
         and "gi" not in c.text.split()
         and not _TARGETS_MISSED.match(c.text)  # "còn 2 chỉ tiêu chưa đạt": a result, not work
         and not statuses_.INDICATOR.match(c.text)  # "còn tỷ lệ hồ sơ trực tuyến mới 38%"
@@ -2064,6 +2068,29 @@ def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         else v
         for v in found
     ]
+
+
+_OTHER_WORK = re.compile(r"(?<!\w)(?:kia|khac|truoc do)(?!\w)")
+
+
+def _other_done_this_not_begun(found: list[Vote], parts: list[clauses_.Clause]) -> str:
+    """ "Báo cáo gửi rồi, còn kế hoạch thì chưa động tới": a work done, then "còn … thì" not
+    begun: "said" when the done is named as other work ("2 báo cáo kia"), "unsure" when it
+    may be this task or the other one, "" when the reply is not so."""
+    for v in found:
+        k = v.clause
+        if v.kind != "not_started" or not 1 < k < len(parts) or parts[k].lead != "thi":
+            continue
+        if parts[k - 1].lead != "con":
+            continue
+        done = [w for w in found if w.status is D]
+        if not done or any(w.clause >= k - 1 for w in done):
+            continue
+        if any(w.status in (IP, B, X) and w.weight >= 0.9 for w in found):
+            continue
+        said = any(_OTHER_WORK.search(parts[w.clause].text) for w in done)
+        return "said" if said else "unsure"
+    return ""
 
 
 def _rest_not_begun(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
