@@ -1646,3 +1646,10 @@ def test_a_work_done_then_another_not_begun_asks_which_unless_the_done_is_other_
     assert reading.ask and {D, NS} <= set(reading.alternatives), reading
     reading = read("Xã đã gửi 2 báo cáo kia rồi, còn báo cáo rà soát thì chưa làm")
     assert reading.status is NS or (reading.ask and reading.alternatives[0] is NS), reading
+
+
+def test_mail_checked_is_no_done_and_one_machine_of_several_broken_does_not_stop_the_work():
+    reading = read("Em kiểm tra mail xong rồi, anh gửi file mẫu vào mail nào vậy ạ?")
+    assert reading.status is not D
+    reading = read("mới được 40% thôi anh, máy scan hỏng 1 cái")
+    assert reading.status is not B and (reading.status is IP or IP in reading.alternatives)

@@ -953,7 +953,8 @@ OF_BODY = re.compile(rf"(?: \w+){{0,3}} (?:ben|o|thuoc) (?:{_BODY})(?!\w)")
 ACTIVITY = gated(
     r"(?<!\w)(?:(?:^|(?<=di )|(?<=vua )|(?<=moi )|(?<=em )|(?<=anh )|(?<=chi )|(?<=cuoc )"
     r"|(?<=buoi ))hop|an (?:com|trua|sang|toi)|(?:di )?cong tac(?: ve)?|tiep (?:dan|doan)"
-    r"|di hoc|(?<!hoi )(?<!de )nghi(?: phep)?|di viec)$"
+    r"|di hoc|(?<!hoi )(?<!de )nghi(?: phep)?|di viec"
+    r"|(?:kiem tra|check|doc|xem) (?:mail|email|hop thu|zalo|tin nhan))$"  # "check mail xong"
 )
 # A promise to report later: "em kiểm tra lại rồi báo anh sau", "chiều em cập nhật".
 LATER_REPORT = re.compile(

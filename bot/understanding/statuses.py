@@ -444,6 +444,7 @@ _REQUEST_IF = re.compile(  # a request put under "có gì/nếu … thì": fores
 _WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
 _PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới … được"
 _ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,7}duoc(?!\w)")  # "… thì mới triển khai được"
+_ONE_OF = re.compile(r" (?:1|mot) (?:cai|chiec|may|bo)(?!\w)")
 INDICATOR = re.compile(  # a clause on an indicator, not on the work's progress
     r"^(?:(?:con|nhung|rieng|ma) )?(?:ty le|chi so|chi tieu)(?! (?:hoan thanh|tien do|khoi luong))"
     r"(?!.*(?:hoan thanh|tien do|khoi luong|xong))"
@@ -614,6 +615,7 @@ def _clause_votes(
         near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
         near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
         eased = bool(near & lx.EASING) or "thao go" in text or bool(_UNSURE_FAULT.search(text))
+        eased = eased or bool(_ONE_OF.match(text, m.end()))  # "máy scan hỏng 1 cái": one of
         eased = eased or bool(_A_LITTLE.search(text, m.end()))  # "vướng cái biểu 2 chút xíu
         # thôi": a little
         eased = eased or bool(cause_of and _SLOWED.search(cause_of))  # "mới đạt 30% do thiếu
