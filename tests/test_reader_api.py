@@ -1653,3 +1653,10 @@ def test_mail_checked_is_no_done_and_one_machine_of_several_broken_does_not_stop
     assert reading.status is not D
     reading = read("mới được 40% thôi anh, máy scan hỏng 1 cái")
     assert reading.status is not B and (reading.status is IP or IP in reading.alternatives)
+
+
+def test_a_product_done_and_another_under_way_asks_which_and_a_lack_being_signed_goes_on():
+    reading = read("báo cáo e gửi hôm qua rồi, hôm nay e đang làm tiếp kế hoạch tháng 8")
+    assert reading.ask and {D, IP} <= set(reading.alternatives), reading
+    reading = read("Hồ sơ còn thiếu 3 bản scan chưa ký, em đang ký bổ sung")
+    assert (reading.status, reading.ask) == (IP, False)

@@ -1363,6 +1363,28 @@ _ITEMS = lexicon.gated(
     r"(?<!\w)(?:viec|nhiem vu|noi dung|muc|phan viec) (\d+(?:\.\d+)?|mot|hai|ba)(?![\w.])"
     r"|(?<![\w./])(\d{1,2}\.\d{1,2})(?![\w./%])"  # a task's code: "việc 2.1 xong, 2.3 đang làm"
 )
+_PRODUCT = re.compile(
+    r"(?<!\w)(bao cao|ke hoach|de an|quy che|to trinh|danh sach|quyet dinh|cong van)(?!\w)"
+)
+
+
+def _two_products(found: list[Vote], parts: list[clauses_.Clause]) -> bool:
+    """A product said done and another product said under way, each in its own clause."""
+    done = {
+        m[1]
+        for v in found
+        if v.status is D and v.kind == "done" and v.clause < len(parts)
+        for m in _PRODUCT.finditer(parts[v.clause].text)
+    }
+    going = {
+        m[1]
+        for v in found
+        if v.status is IP and v.kind == "progress" and v.clause < len(parts)
+        for m in _PRODUCT.finditer(parts[v.clause].text)
+    }
+    return bool(done) and bool(going) and not done & going
+
+
 _IF = lexicon.gated(
     r"(?<!\w)(?:neu|co gi|gia su|(?<!so )(?<!cac )(?<!nhung )(?<!vai )(?<!\d )truong hop"
     r"|phong khi|khi nao)(?!\w)"
@@ -1528,6 +1550,9 @@ def _unsafe(
         voted = {v.status for v in found}
         if D in voted and IP in voted:  # "việc 1 xong rồi, việc 2 đang làm": which one is this?
             return (status, IP if status is D else D)
+    if status in (D, IP) and _two_products(found, parts):
+        return (status, IP if status is D else D)  # "báo cáo gửi hôm qua rồi, hôm nay đang làm
+        # tiếp kế hoạch tháng 8": which one is this task?
     if (
         status in (D, IP, NS)
         and any(c.lead == "con" and _ITEMS.search(c.text) for c in parts)
@@ -1810,7 +1835,8 @@ _RESOURCES = frozenset(  # what the work needs from outside: lacking one is an o
 
 
 _SUPPLYING = re.compile(
-    r"(?<!\w)dang (?:bo sung|hoan thien|hoan chinh|chinh sua|sua|cap nhat)(?!\w)"
+    r"(?<!\w)dang (?:(?:ky|lam|nhap|scan|ra) )?(?:bo sung|hoan thien|hoan chinh|chinh sua|sua"
+    r"|cap nhat)(?!\w)"  # "em đang ký bổ sung"
 )
 _SHORT_OF = lexicon.gated(  # "số liệu chưa đủ": what the work needs, not there yet
     r"(?<!\w)(?:so lieu|kinh phi|nguoi|can bo|ho so|tai lieu|thong tin|von)(?: \w+){0,2}"
@@ -1855,11 +1881,13 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     ("minh chứng còn thiếu 2 mục, em đang bổ sung"), not a resource ("thiếu kinh phí")."""
     out = []
     mended: set[int] = set()  # "phần mềm lỗi nửa ngày | nhưng đã sửa xong": the fault's mend
+    supplied: set[int] = set()  # "thiếu 15 hồ sơ chưa ký số, | em đang ký bổ sung"
     for v in found:
         if v.status is B and v.kind in ("obstacle", "eased") and v.clause + 1 < len(parts):
             after = parts[v.clause + 1].text
             lacking = _LACKING.search(parts[v.clause].text)
             if lacking and lacking[1] not in _RESOURCES and _SUPPLYING.search(after):
+                supplied.add(v.clause)
                 continue
             if _MANAGED.match(after) and any(
                 w.status is IP and w.weight >= 0.9 and w.clause not in (v.clause, v.clause + 1)
@@ -1876,7 +1904,12 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                     mended.add(v.clause + 1)
                 continue
         out.append(v)
-    return [v for v in out if not (v.status is D and v.clause in mended)]
+    return [
+        v
+        for v in out
+        if not (v.status is D and v.clause in mended)
+        and not (v.status is B and v.kind == "waiting" and v.clause in supplied)
+    ]
 
 
 _MENDED_ONLY = re.compile(  # a clause saying no more than the fault's mend
