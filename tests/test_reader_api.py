@@ -1660,3 +1660,16 @@ def test_a_product_done_and_another_under_way_asks_which_and_a_lack_being_signed
     assert reading.ask and {D, IP} <= set(reading.alternatives), reading
     reading = read("Hồ sơ còn thiếu 3 bản scan chưa ký, em đang ký bổ sung")
     assert (reading.status, reading.ask) == (IP, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [
+        ("Khoảng một phần tư khối lượng thôi anh, tuần này mới tập trung làm lại", 25),
+        ("Đã làm được ba phần tư khối lượng công việc", 75),
+        ("mới làm đc một nửa thôi a", None),  # a bare share, no percent written (the corpus)
+    ],
+)
+def test_a_share_of_the_works_volume_in_words_is_its_progress(text, percent):
+    reading = read(text)
+    assert (reading.status, reading.percent) == (IP, percent)

@@ -124,11 +124,18 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
             done, total = int(share[1]), int(share[2])
             if 0 < total and done <= total:
                 return round(100 * done / total), measured
+        if " phan " in clause.text and (share := _WORK_SHARE_WORDS.search(clause.text)):
+            done, total = _SMALL[share[1]], _SMALL[share[2]]  # "một phần tư khối lượng"
+            if 0 < done < total:
+                return round(100 * done / total), measured
     return None, measured
 
 
-_WORK_SHARE = re.compile(
-    r"(?<![\w/.])(\d{1,2})/(\d{1,2}) (?:khoi luong|cong viec|phan viec|so phan viec)(?!\w)"
+_VOLUME = r"(?:khoi luong|cong viec|phan viec|so phan viec)(?!\w)"
+_WORK_SHARE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2}) " + _VOLUME)
+_SMALL = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5}
+_WORK_SHARE_WORDS = re.compile(
+    r"(?<!\w)(mot|hai|ba|bon) phan (ba|tu|bon|nam) (?:(?:tong |toan bo )?)" + _VOLUME
 )
 
 
