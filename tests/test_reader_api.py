@@ -1673,3 +1673,15 @@ def test_a_product_done_and_another_under_way_asks_which_and_a_lack_being_signed
 def test_a_share_of_the_works_volume_in_words_is_its_progress(text, percent):
     reading = read(text)
     assert (reading.status, reading.percent) == (IP, percent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phòng em xong phần rà soát rồi",
+        "Đã làm xong phần hỗ trợ người dân nộp hồ sơ trực tuyến rồi ạ",
+    ],
+)
+def test_a_named_part_done_and_nothing_else_asks_whether_it_is_all(text):
+    reading = read(text)
+    assert reading.ask and {IP, D} <= set(reading.alternatives), reading

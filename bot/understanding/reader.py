@@ -461,6 +461,8 @@ def read_reply(
         other := _other_done_this_not_begun(found, parts)
     ):  # "Báo cáo gửi rồi, còn kế hoạch thì chưa động tới": which is this task?
         status, alternatives = (NS, ()) if other == "said" else (None, (D, NS))
+    if status is IP and not alternatives and _lone_part_done(found, parts):
+        alternatives = (IP, D)  # "Phòng em xong phần rà soát rồi": that part, or all of it?
     if alternatives[:1] == (D,) and _MUST_WE.search(norm):
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if (
@@ -2101,6 +2103,22 @@ def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         else v
         for v in found
     ]
+
+
+_PART_NAMED_DONE = re.compile(  # "xong phần rà soát rồi" (not "phần 1", "phần lớn", "phần nào")
+    r"(?<!\w)(?:xong|hoan thanh|hoan tat) (?:cai )?phan"
+    r" (?!\d|lon|nao|nho|dau|mot|hai|ba|it|con|cua|ben|em|minh)"  # (own part: read elsewhere)
+    r"(?:\w+ ){1,12}?(?:roi|r)(?: \w+){0,3}$"
+)
+
+
+def _lone_part_done(found: list[Vote], parts: list[clauses_.Clause]) -> bool:
+    """A part of the work named done, and nothing else said of the work."""
+    kinds = {v.kind for v in found if v.status}
+    if "partial" not in kinds or not kinds <= {"partial", "step", "started"}:
+        return False
+    clauses = {v.clause for v in found if v.status and v.clause < len(parts)}
+    return len(clauses) == 1 and bool(_PART_NAMED_DONE.search(parts[min(clauses)].text))
 
 
 _OTHER_WORK = re.compile(r"(?<!\w)(?:kia|khac|truoc do)(?!\w)")
