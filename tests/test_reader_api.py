@@ -1685,3 +1685,21 @@ def test_a_share_of_the_works_volume_in_words_is_its_progress(text, percent):
 def test_a_named_part_done_and_nothing_else_asks_whether_it_is_all(text):
     reading = read(text)
     assert reading.ask and {IP, D} <= set(reading.alternatives), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Tui gửi hồ sơ lên Sở rồi, giờ chờ mấy ảnh góp ý nhen", B),  # their comments awaited
+        ("Dạ em trình chú Chủ tịch ký rồi, chú đi họp trên tỉnh thứ 6 mới về ạ", IP),  # ours
+        ("Xong đời rồi anh ơi, máy tính hư mất hết dữ liệu, phải làm lại mà máy chưa sửa được", B),
+    ],
+)
+def test_their_comments_awaited_our_leader_to_sign_and_an_idiom_of_ruin(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_data_joined_for_the_new_commune_is_no_wait():
+    reading = read("bên e đang ghép số liệu của 2 xã cũ lại cho xã mới ạ")
+    assert (reading.status, reading.ask) == (IP, False)

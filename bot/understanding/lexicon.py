@@ -534,7 +534,11 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "|quyet dinh cua|danh muc cua"
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi"
     "|(bo sung|dieu chinh) (du toan|kinh phi|von))",
-    rf"(cho|doi) (cac |ben |hop |cuoc hop )?({_BODY})",
+    rf"(?<!lai )(cho|doi) (cac |ben |hop |cuoc hop )?({_BODY})(?! moi\b)",  # (not "ghép số
+    # liệu lại cho xã mới": for it)
+    # "giờ chờ mấy ảnh góp ý": southern "them", their comments awaited (not a signature: ours)
+    r"(cho|doi) (may anh|may chi|may ong|may ba|may ong ay|ho|ben do|ben kia|ben ay)( \w+){0,2}"
+    " (gop y|y kien|cho y kien|tra loi|phan hoi|duyet|xem xet|tham dinh|phe duyet|xac nhan)",
     # "chờ 3 xã" (not "chạy số liệu cho 23 xã": for them, folded alike)
     rf"(?<!so lieu )(?<!du lieu )(?<!bao cao )(?<!tai lieu )(?<!ho so )(cho|doi) \d+ ({_BODY})",
     rf"(cho|doi) \d+ ({_BODY})( \w+){{0,2}} (gui|nop|chuyen|dua|cung cap|bao cao)(?!\w)",

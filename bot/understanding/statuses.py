@@ -444,6 +444,12 @@ _REQUEST_IF = re.compile(  # a request put under "có gì/nếu … thì": fores
 _WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
 _PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới … được"
 _ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,7}duoc(?!\w)")  # "… thì mới triển khai được"
+_LOST = re.compile(r"(?<!\w)(?:mat (?:het )?(?:du lieu|file|ho so)|hu (?:o cung|may|het))(?!\w)")
+_LEADER_TO_SIGN = re.compile(  # "trình anh Phó Chủ tịch ký": handed to our leader to sign
+    r"(?<!\w)trinh (?:(?:anh|chi|chu|co|ong|ba|thay|dong chi|d/c) )?(?:pho )?(?:chu tich|giam doc"
+    r"|truong phong|lanh dao|thu truong|hieu truong|truong tram|truong ban|pct|ct|gd|pgd|tp|ptp)"
+    r"(?: \w+){0,2}$"
+)
 _ONE_OF = re.compile(r" (?:1|mot) (?:cai|chiec|may|bo)(?!\w)")
 INDICATOR = re.compile(  # a clause on an indicator, not on the work's progress
     r"^(?:(?:con|nhung|rieng|ma) )?(?:ty le|chi so|chi tieu)(?! (?:hoan thanh|tien do|khoi luong))"
@@ -745,6 +751,8 @@ def _clause_votes(
             continue  # "đồng chí tra lại trên iOffice giúp em": look it up, not sent back
         if _AFRAID.search(text, 0, m.start()):
             continue  # "em sợ gửi sai chỗ lại phải làm lại": feared, not so
+        if _LOST.search(f"{previous} {text[: m.start()]}"):
+            continue  # "máy tính hư mất hết dữ liệu, phải làm lại từ đầu": the fault's loss
         if not lx.NEGATORS & set(_before(text, m.start())[-4:]):  # "không … phải sửa"
             doubted = lx.DOUBT.search(" ".join(_before(text, m.start())[-3:]))
             vote(IP, 0.5 if doubted else 0.9, "returned")  # "hình như bị trả lại": is it?
@@ -998,6 +1006,8 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
         return
     if rest.startswith(" xong"):
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
+    if m.group() == "xong" and rest.startswith(" doi_"):
+        return  # "xong đời rồi anh ơi": it is all lost, an idiom
     if (
         m.group().startswith("bao cao ")
         and m.group().split()[2:3] in _THAT
@@ -1105,7 +1115,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if m.group() == "xong" and _EVENT_DONE.fullmatch(" ".join(before)):
         vote(D, 0.5, "doubt")  # "hội nghị hôm qua xong rồi": the task was the event, or news?
         return
-    if before[-1:] == ["trinh"] and m.group().startswith("ky"):
+    if m.group().startswith("ky") and (
+        before[-1:] == ["trinh"] or _LEADER_TO_SIGN.search(" ".join(before[-5:]))
+    ):  # "trình ký rồi", "em trình chú Chủ tịch ký rồi": with our leader to sign
         if not _ISSUED.search(m.group(), 2):  # not "trình ký và phát hành rồi": issued too
             vote(IP, 0.9, "own_wait")  # "trình ký rồi": handed up for the signature
             return
