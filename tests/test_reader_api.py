@@ -1703,3 +1703,24 @@ def test_their_comments_awaited_our_leader_to_sign_and_an_idiom_of_ruin(text, st
 def test_data_joined_for_the_new_commune_is_no_wait():
     reading = read("bên e đang ghép số liệu của 2 xã cũ lại cho xã mới ạ")
     assert (reading.status, reading.ask) == (IP, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số hoá xong hết từ tháng trước rồi, biên bản nghiệm thu em đang giữ đây",  # kept, a state
+        "Trước sáp nhập huyện cũ đã làm xong, hồ sơ bàn giao về xã em đang lưu đầy đủ ạ",
+    ],
+)
+def test_papers_we_keep_are_no_work_going_on(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (D, False)
+
+
+def test_xin_bao_cao_opening_a_late_report_is_no_request():
+    reading = read(
+        "UBND xã xin báo cáo: kế hoạch đã xây dựng xong, đang chờ đồng chí Chủ tịch ký ban hành"
+        " do đồng chí đi hội nghị đến hết ngày 16/7. Dự kiến 17/7 ban hành.",
+        current_deadline=date(2026, 7, 3),
+    )
+    assert reading.status is not X and X not in reading.alternatives, reading

@@ -1239,6 +1239,9 @@ _STALE_RECORD = re.compile(  # "chắc hệ thống chưa cập nhật": the bot
     r" (?:cap nhat|nhan|ghi nhan)(?!\w)"
 )
 _BECAUSE = frozenset({"vi", "do", "tai vi", "boi vi"})
+_NO_ASKING = re.compile(
+    r"(?<!\w)xin (?:loi|(?:bao cao|bao|phep bao cao|kinh bao)(?! (?:muon|tre|cham)))"
+)
 _CHASED = lexicon.gated(r"(?<!\w)(?:don doc|nhac nho|giuc|hoi thuc)(?!\w)")
 _WAITED_FOR = lexicon.gated(r"(?<!\w)(?:dang|con|van|gio) (?:cho|doi)(?!\w)")
 _NO_RECEIPT = lexicon.gated(  # a sending whose receipt is not seen
@@ -3270,7 +3273,8 @@ def _completion_requested(
         words = set(c.text.split())
         if _date_asked(c, today, deadline):
             return True
-        asking = c.text.replace("xin loi", "   ") if "xin loi" in c.text else c.text  # (sorry)
+        asking = _NO_ASKING.sub(" ", c.text) if "xin" in words else c.text  # (sorry; "xin
+        # báo cáo": the formal opening of a report)
         request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(asking)
         if request and _LATER.search(c.text):
             if _LATE_OPENING.match(c.text) and c.index + 1 < len(parts):

@@ -1258,6 +1258,12 @@ def _progress_votes(
             continue  # unaccented "đăng đủ 164 thủ tục": posted, not "đang"
         if waited[0] == "ngay" and waited[1:2] and waited[1][0].isdigit():
             continue  # unaccented "đăng ngày 13/7": posted on that day
+        if (
+            waited[0] in ("luu", "giu", "cat")
+            and _before(text, aspect.start())[-1:] in (["em"], ["minh"], ["toi"], ["e"])
+            and not lx.NEGATORS & set(waited[1:4])
+        ):  # "biên bản nghiệm thu em đang giữ đây": kept by us, a state, not work (not "bạn
+            continue  # nghỉ ốm đang giữ file": held by someone away)
         if (waited[0] == "hop" and not _MEETING_STEP.match(rest)) or (
             waited[0] == "o" and waited[1:2] not in (["buoc"], ["khau"], ["giai"], ["cong"])
         ):
