@@ -1724,3 +1724,27 @@ def test_xin_bao_cao_opening_a_late_report_is_no_request():
         current_deadline=date(2026, 7, 3),
     )
     assert reading.status is not X and X not in reading.alternatives, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "VPĐK chưa làm được do dữ liệu đang được tỉnh chuyển đổi, khoá không cho cập nhật",
+            B,
+        ),
+        ("Chưa làm được vì đang bận đoàn kiểm tra", NS),  # busy: not begun
+        ("truong vua xong nam hoc, gio moi tinh toi chuyen ngoi lam cai nay", NS),  # a season over
+    ],
+)
+def test_unable_for_a_cause_a_season_over_and_only_now_thinking_of_it(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_a_station_s_own_part_done_after_a_slip_is_no_confident_progress():
+    reading = read(
+        "Hôm trước em báo nhầm là trạm chưa gửi, ngày 13/7 văn thư đã gửi báo cáo lên hệ thống"
+        " rồi ạ, vậy là phần việc của trạm xong rồi."
+    )
+    assert not (reading.status is IP and not reading.ask), reading

@@ -732,6 +732,9 @@ OWN_PART = table(  # "phần của em", "phần việc của phòng em": the wri
     "phan( viec)? (cua )?(ben |phong |don vi |xa |bo phan )?(em|minh|toi)",
     # "phần Sở Xây dựng em chốt xong rồi": a unit's part, the writer's own or not
     r"phan( viec)? (cua )?(so(?! hoa| lieu| hieu)|xa|phuong|phong|ban|don vi|ubnd) \w+",
+    # "phần việc của trạm", "phần của trường": a unit beside the commune's, its own part
+    r"phan( viec)? cua (tram|truong|ca|cong an|buu dien|chi nhanh|bhxh|ban chqs|bchqs|to|thon"
+    "|ap|khu pho|to dan pho|bo phan|nha truong)",
 )
 HEDGE = table(
     "co ban", "ve co ban", "gan", "gan nhu", "sap(?! (xep|nhap))", "tuong doi_?", "hau nhu",
@@ -798,6 +801,7 @@ NOT_STARTED = table(
     "chua co (lam|dong|trien khai|bat dau) gi",  # "chưa có làm gì hết": southern
     "chua co dong tinh", "chua co thoi gian( de)? (lam|trien khai|thuc hien)",
     "chua mo (ra|file|ho so|tai lieu|van ban)",  # "chưa mở ra xem": not even opened
+    "moi (tinh|nghi) (toi|den)( chuyen)?",  # "giờ mới tính tới chuyện ngồi làm"
     "chua (viet|go|soan|lam) (duoc )?(dong|chu|trang|chut) nao",  # "chưa viết dòng nào"
     # "báo cáo năm nay em chưa tổng hợp": the first step of the product not taken
     "(chua|van chua) (tong hop|soan|soan thao|xay dung|ra soat|lap)(?! xong| duoc| het| du)",

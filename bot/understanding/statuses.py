@@ -826,6 +826,14 @@ def _clause_votes(
             vote(IP, 0.9, "part_left")  # "đã gửi xin ý kiến, nhưng chưa tổng hợp góp ý"
         elif after[:2] == ["tiep", "duoc"]:
             vote(B, 0.9, "obstacle")  # "việc này chưa làm tiếp được": begun, and held up
+        elif (
+            after == ["duoc"]
+            and following in ("do", "vi")
+            and not lx.BUSY.search(linked)
+            and not lx.ACTIVITY.search(linked)
+            and not lx.OBSTACLE.search(linked)  # (the cause votes itself: "vì thiếu người")
+        ):  # "chưa làm được | do cơ sở dữ liệu đang được tỉnh chuyển đổi": held up, and why
+            vote(B, 0.9, "obstacle")
         elif after[:1] == ["het"] and not m.group().endswith(" gi"):  # not "chưa làm gì hết"
             vote(IP, 0.9, "undone")  # "chưa triển khai hết các hạng mục": not all of it yet
         elif busy_day:
@@ -1091,6 +1099,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
         return  # sau": once that is over, the writer turns to this
     if m.group() in ("xong", "hoan thanh") and "da" not in before[-3:] and lx.THEN.match(rest):
         vote(None, 1.0, "other_sense")  # "xong việc tiếp dân sẽ làm luôn": after that
+        return
+    if m.group() == "xong" and _SEASON_OVER.match(rest):
+        vote(None, 1.0, "other_sense")  # "trường vừa xong năm học, giờ mới tính tới …"
         return
     if m.group() == "xong" and _MEETING_THEN.match(rest):
         vote(None, 1.0, "other_sense")  # "xong cuộc họp rồi em làm tiếp": after the meeting
@@ -1375,6 +1386,10 @@ _PAST_HEAD = re.compile(  # a time said as past: "thứ 2 vừa rồi", "tuần 
 _EVENT_DONE = lx.gated(  # an event as the subject of "xong", no task verb before it
     r"(?:(?:hom qua|hom nay|sang nay|chieu qua|tuan truoc) )?(?:da )?(?:hoi nghi|cuoc hop|buoi hop"
     r"|buoi lam viec|dot kiem tra|doan (?:kiem tra|thanh tra|giam sat))(?: \w+){0,2}"
+)
+_SEASON_OVER = re.compile(  # "trường vừa xong năm học": a season over, never the task
+    r" (?:nam hoc|hoc ky(?: \d| mot| hai| 1| 2)?|mua (?:lu|mua|vu)|vu (?:mua|lua|thu hoach)"
+    r"|dot cao diem|mua thi|ky thi)(?!\w)"
 )
 _PUT_OFF = re.compile(  # what may put a start off before "mới": "để quý 4 mới làm"
     r"(?<!\w)(?:de|quy|thang|tuan|nam|dot|ky|sau|het|xong|cuoi|dau|khi|tet|roi|khai giang|chieu|mai"
