@@ -1748,3 +1748,25 @@ def test_a_station_s_own_part_done_after_a_slip_is_no_confident_progress():
         " rồi ạ, vậy là phần việc của trạm xong rồi."
     )
     assert not (reading.status is IP and not reading.ask), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [("được tầm bảy chục phần trăm rồi chị", 70), ("mới được ba mươi lăm phần trăm", 35)],
+)
+def test_a_percent_in_words_is_a_percent(text, percent):
+    reading = read(text)
+    assert (reading.status, reading.percent) == (IP, percent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Báo cáo quý em gửi rồi ạ, còn việc cập nhật tên đơn vị trên cổng thì không thuộc bên em",
+        "xong r anh oi, vb gui so hom thu 2. con may cai bc thang thi e lm tiep nhung ko lien quan",
+        "em đính kèm Báo cáo số 76/BC-UBND ngày 14/07/2026 ạ 👇",  # the product attached
+    ],
+)
+def test_other_work_handed_to_its_owner_after_a_done_and_a_report_attached_are_done(text):
+    reading = read(text)
+    assert (reading.status, reading.ask, reading.dispute) == (D, False, False)

@@ -693,6 +693,8 @@ DONE = table(
     # "em gửi kèm BC số 67/BC-UBND", "em gửi file báo cáo đính kèm": the product handed over
     "(gui|nop) (kem|dinh kem)( theo)? (file |ban |ban mem )?(bao cao|bc|ke hoach|kh|quyet dinh"
     "|qd|to trinh|ttr|cong van|cv|thong bao|tb|van ban|danh sach|ket qua|san pham)",
+    # "em đính kèm Báo cáo số 76/BC-UBND ạ": the product itself attached
+    "dinh kem (file |ban )?(bao cao|bc|ke hoach|kh|quyet dinh|qd|to trinh|cong van|cv) so",
     "(gui|nop) (anh |chi |a |c |so |phong )?(file |ban |ban mem )?(bao cao|bc|ke hoach|kh"
     "|ket qua|san pham)( \\w+){0,2} (dinh kem|kem theo)",
     # "bên em nộp từ tuần trước mà": sent since then

@@ -232,6 +232,23 @@ def _join_at(lower: str, spaces: list[int]) -> str:
     return "".join(chars)
 
 
+_DIGIT_WORDS = {
+    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "nham": 5, "sau": 6,
+    "bay": 7, "tam": 8, "chin": 9,
+}  # fmt: skip
+_WORDED_PERCENT = re.compile(
+    r"(?<!\w)(?:(mot|hai|ba|bon|nam|sau|bay|tam|chin) (?:muoi|chuc)(?: (mot|hai|ba|bon|tu|lam"
+    r"|nam|nham|sau|bay|tam|chin))?|(mot tram)) phan tram(?!\w)"
+)
+
+
+def _percent_in_digits(m: re.Match[str]) -> str:
+    if m[3]:
+        return "100 phan tram"
+    tens, ones = _DIGIT_WORDS[m[1]], _DIGIT_WORDS.get(m[2] or "", 0)
+    return f"{10 * tens + ones} phan tram"
+
+
 _ROOM_DOT = re.compile(r"(?<![\w.])p\.(?=[a-z]{2,6}(?![\w.]))")
 _KEEP = VOCABULARY - SHORTHAND.keys() - _SECOND_HALVES - {"ht", "th", "tk"}
 
@@ -276,6 +293,8 @@ def normalise(display: str) -> str:
         folded = _URL.sub("link", folded)  # "drive.google.com/…": one word, not clauses
     if "[" in folded:
         folded = _PLACEHOLDER.sub(" ", folded)  # "[hình ảnh]", "[sticker]": what the chat sent
+    if "phan tram" in folded and _WORDED_PERCENT.search(folded):
+        folded = _WORDED_PERCENT.sub(_percent_in_digits, folded)  # "bảy chục phần trăm": 70%
     if "p." in folded:
         folded = _ROOM_DOT.sub("phong ", folded)  # "chờ p.KT gửi": phòng, not a full stop
     pieces, last, previous = [], 0, ""  # pieces: only around the words that change

@@ -380,6 +380,7 @@ def read_reply(
     found = _last_years(found, parts)
     found = _corrected(found, parts)
     found = _belief_refuted(found, parts)
+    found = _other_works_owner(found, parts)
     found = _vague_states(found, parts, norm)
     found = _provisional(found, parts)
     found = _poor_line(found, parts)
@@ -2011,6 +2012,19 @@ def _after_slip(refs: tuple[DocumentRef, ...], display: str) -> tuple[DocumentRe
         return refs
     after = tuple(r for r in refs if folded.find(fold(r.number), slip.end()) >= 0)
     return after if after and len(after) < len(refs) else refs
+
+
+def _other_works_owner(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Đã xong rồi ạ, …; còn việc tổng hợp toàn tỉnh là việc của Sở, không liên quan bên
+    em": after a done, a "còn …" hands other work to its owner; no dispute of this task."""
+    disputes = [v for v in found if v.kind == "dispute"]
+    if not disputes:
+        return found
+    done = [v.clause for v in found if v.status is D and v.weight >= 0.9]
+    other = [c.index for c in parts if c.lead == "con" and done and c.index > min(done)]
+    if not other or any(v.clause < min(other) for v in disputes):
+        return found
+    return [v for v in found if v.kind != "dispute" and not (v.status and v.clause >= min(other))]
 
 
 _REFUTED = re.compile(  # what was found on a second look: "nhưng rà lại thì đã có đủ"
