@@ -1770,3 +1770,12 @@ def test_a_percent_in_words_is_a_percent(text, percent):
 def test_other_work_handed_to_its_owner_after_a_done_and_a_report_attached_are_done(text):
     reading = read(text)
     assert (reading.status, reading.ask, reading.dispute) == (D, False, False)
+
+
+def test_the_task_being_nudged_named_after_other_work_decides_and_a_tax_notice_is_awaited():
+    reading = read(
+        "Kế hoạch tuyên truyền thì em gửi rồi, còn việc anh đang nhắc đây thì em chưa làm"
+    )
+    assert (reading.status, reading.ask) == (NS, False)
+    reading = read("Đã chuyển hồ sơ sang cơ quan thuế, đang chờ thông báo thuế ạ")
+    assert reading.status is not IP and (reading.status is B or B in reading.alternatives)

@@ -533,7 +533,7 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "|tra loi|cung cap|xac nhan"
     "|quyet dinh cua|danh muc cua"
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi"
-    "|(bo sung|dieu chinh) (du toan|kinh phi|von))",
+    "|(bo sung|dieu chinh) (du toan|kinh phi|von)|thong bao (thue|ket qua|cua))",
     rf"(?<!lai )(cho|doi) (cac |ben |hop |cuoc hop )?({_BODY})(?! moi\b)",  # (not "ghép số
     # liệu lại cho xã mới": for it)
     # "giờ chờ mấy ảnh góp ý": southern "them", their comments awaited (not a signature: ours)

@@ -2183,7 +2183,8 @@ _THIS_ONE = re.compile(
 )
 # "còn việc anh nhắc …", "nhiệm vụ tuyên truyền anh hỏi thì …": the task the nudge is about
 _YOU_ASKED = lexicon.gated(
-    r"(?<!\w)(?:viec|nhiem vu|cai|vu|noi dung)(?: \S+){0,6}? (?:anh|chi|a|c|dong chi) (?:nhac|hoi)"
+    r"(?<!\w)(?:viec|nhiem vu|cai|vu|noi dung)(?: \S+){0,6}? (?:anh|chi|a|c|dong chi)"
+    r" (?:dang |vua |moi )?(?:nhac|hoi)"
     r"(?!\w)(?! (?:tuan truoc|hom truoc|lan truoc|hom qua|thang truoc|bua truoc))"  # (not an
 )  # earlier nudge's: "cái báo cáo chuyển đổi số anh nhắc tuần trước thì em đang làm")
 _THAT_TASK = lexicon.gated(r"^con (?:vu|viec|nhiem vu|cai) (?!con lai|kia|khac)\w+")

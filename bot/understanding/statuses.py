@@ -1237,6 +1237,10 @@ def _progress_votes(
             continue  # what followed was read already ("đang chờ Sở …")
         if text.endswith(("trang thai ", "trang thai la ", "muc "), 0, aspect.start()):
             continue  # "đừng để trạng thái đang làm nữa": the status shown, named
+        if text.startswith(("nhac", "hoi"), aspect.end()) and _before(text, aspect.start())[
+            -1:
+        ] in (["anh"], ["chi"], ["a"], ["c"], ["dong chi"], ["bot"]):
+            continue  # "việc anh đang nhắc": the coordinator's nudge, not our work
         rest = " ".join(text[aspect.end() :].split()[:5])
         if rest and (lx.BUSY.match(rest) or (rest.startswith("trong ") and lx.BUSY.search(rest))):
             busy = True  # "đang tập trung cho đợt kiểm tra", "đang trong kỳ nghỉ hè": its steps
