@@ -1779,3 +1779,16 @@ def test_the_task_being_nudged_named_after_other_work_decides_and_a_tax_notice_i
     assert (reading.status, reading.ask) == (NS, False)
     reading = read("Đã chuyển hồ sơ sang cơ quan thuế, đang chờ thông báo thuế ạ")
     assert reading.status is not IP and (reading.status is B or B in reading.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("xin loi chi, e tuong han la cuoi thang nen chua lam", NS),  # the state, said as so
+        ("xong vụ dọn trụ sở về chỗ mới rồi mới tính tới cái này được, giờ chưa làm", NS),
+        ("trinh a ct ky r, chieu e gui", IP),  # with our leader to sign
+    ],
+)
+def test_a_state_after_a_belief_other_work_first_and_a_leader_to_sign(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)

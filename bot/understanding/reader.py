@@ -1539,6 +1539,10 @@ def _unsafe(
     believed = ("tuong" in norm or "nghi" in norm) and _BELIEF.search(norm)
     if believed and _refuted(parts):
         believed = None  # "em tưởng còn thiếu …, nhưng rà lại thì đã đủ": found untrue
+    if believed and all(
+        parts[v.clause].lead == "nen" for v in found if v.status is status and v.clause < len(parts)
+    ):  # "em tưởng hạn là cuối tháng nên chưa làm": the state follows the belief, said as so
+        believed = None
     if believed and status is D:  # "em nghĩ là xong rồi, đã gửi bản cứng lên Sở hôm thứ 2"
         if any(c.index > 0 and _SAID_SENT.match(c.text) for c in parts):
             believed = None
@@ -2236,8 +2240,8 @@ def _issued_on(found: list[Vote], parts: list[clauses_.Clause], today: date) -> 
 
 _THEN_START = lexicon.gated(
     r"(?<!\w)(?<!gio )(?<!nay )(?:(?:em|e|minh|toi|ben em) )?moi (?:lam|bat dau|bat tay|trien khai"
-    r"|dung (?:toi|den|vao|tay))(?!\w)"  # (not "giờ mới bắt đầu": begun just now; "mới đụng
-    # tới", not "số 44 mới đúng")
+    r"|dung (?:toi|den|vao|tay)|tinh (?:toi|den))(?!\w)"  # (not "giờ mới bắt đầu": begun just
+    # now; "mới đụng tới", not "số 44 mới đúng"; "mới tính tới": only then thought of)
     r"(?! duoc (?:mot|\d|it|chut|phan|khoang|chung|gan|nua))"  # not "mới làm được một ít": so far
     r"|(?<!\w)(?:mai|ngay mai|tuan sau|tuan nay|thu \d)(?: (?:em|e|minh))?(?: moi| se)? bat dau"
     r"(?!\w)"

@@ -446,8 +446,9 @@ _PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới 
 _ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,7}duoc(?!\w)")  # "… thì mới triển khai được"
 _LOST = re.compile(r"(?<!\w)(?:mat (?:het )?(?:du lieu|file|ho so)|hu (?:o cung|may|het))(?!\w)")
 _LEADER_TO_SIGN = re.compile(  # "trình anh Phó Chủ tịch ký": handed to our leader to sign
-    r"(?<!\w)trinh (?:(?:anh|chi|chu|co|ong|ba|thay|dong chi|d/c) )?(?:pho )?(?:chu tich|giam doc"
-    r"|truong phong|lanh dao|thu truong|hieu truong|truong tram|truong ban|pct|ct|gd|pgd|tp|ptp)"
+    r"(?<!\w)trinh (?:(?:anh|chi|chu|co|ong|ba|thay|dong chi|d/c|a|c) )?(?:pho )?"
+    r"(?:chu tich|giam doc|truong phong|lanh dao|thu truong|hieu truong|truong tram|truong ban"
+    r"|pct|ct|gd|pgd|tp|ptp)"
     r"(?: \w+){0,2}$"
 )
 _ONE_OF = re.compile(r" (?:1|mot) (?:cai|chiec|may|bo)(?!\w)")
