@@ -1792,3 +1792,8 @@ def test_the_task_being_nudged_named_after_other_work_decides_and_a_tax_notice_i
 def test_a_state_after_a_belief_other_work_first_and_a_leader_to_sign(text, status):
     reading = read(text)
     assert (reading.status, reading.ask) == (status, False)
+
+
+def test_the_commune_police_awaited_is_another_body():
+    reading = read("xa xong r, cho CA xa xac nhan")
+    assert (reading.status, reading.ask) == (B, False)
