@@ -1797,3 +1797,27 @@ def test_a_state_after_a_belief_other_work_first_and_a_leader_to_sign(text, stat
 def test_the_commune_police_awaited_is_another_body():
     reading = read("xa xong r, cho CA xa xac nhan")
     assert (reading.status, reading.ask) == (B, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "em đang làm, tạo xong tài khoản cho các phòng rồi, giờ đang phân quyền cho từng người",
+            IP,
+        ),
+        (
+            "Nhiệm vụ anh nhắc bên em đã hoàn thành; riêng phần hồ sơ tồn là việc khác thì vẫn đang làm",
+            D,
+        ),
+        ("Tưởng xong rồi nhưng VNPT kiểm tra lại báo còn 37 hồ sơ lỗi, bên em đang sửa", IP),
+    ],
+)
+def test_made_for_others_the_nudged_task_before_other_work_and_our_own_mending(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_an_often_faulty_system_is_no_confident_stop():
+    reading = read("em đang làm, nghĩ là kịp nhưng không dám chắc vì kho dữ liệu hay lỗi")
+    assert not (reading.status is B and not reading.ask), reading

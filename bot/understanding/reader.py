@@ -1309,6 +1309,10 @@ def _waits_on_someone(norm: str) -> bool:
         after = norm[m.end() :].lstrip()
         if head[-2:] in _DATA_FOR and after[:1].isdigit() and not _SENT_IN.match(after):
             continue  # "chạy số liệu cho 23 xã": for them (folded like "chờ")
+        if not waiting and (
+            "xong" in head[-5:-1] or norm.startswith(("tung ", "moi "), m.start() + 4)
+        ):
+            continue  # "tạo xong tài khoản cho các phòng", "phân quyền cho từng người": for
         if waiting or not _SENT_TO.search(" ".join(head)):
             return True
     return False
@@ -1908,6 +1912,8 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
             if _WORKAROUND.search(after) or _GOT_THROUGH.search(later):
                 continue  # "mưa lũ làm hỏng máy tính, em đã mượn máy của trường làm tiếp";
                 # "mạng yếu, gửi ba lần không được. Hôm nay … nhờ mạng gửi được rồi"
+            if _WE_MEND.match(after) and "loi" in parts[v.clause].text.split():
+                continue  # "VNPT báo còn 37 hồ sơ lỗi, | bên em đang sửa": ours to mend, going on
             done = lexicon.RESOLVED.search(after)
             if done and not lexicon.NEGATORS & set(after[: done.start()].split()[-2:]):
                 if _MENDED_ONLY.fullmatch(after):
@@ -1922,6 +1928,10 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     ]
 
 
+_WE_MEND = re.compile(
+    r"^(?:(?:nhung|ma|gio) )?(?:ben em|em|minh|tui|toi|chung em|bon em|tui em|phong em)"
+    r"(?: (?:cung|van))? (?:dang|da) (?:sua|khac phuc|xu ly|chinh|lam lai|scan lai|bo sung)(?!\w)"
+)
 _MENDED_ONLY = re.compile(  # a clause saying no more than the fault's mend
     r"(?:(?:nhung|ma|gio|nay) )*(?:(?:em|ben em|ky thuat|vnpt|viettel|ho|ben do) )?(?:da |duoc )*"
     r"(?:sua|khac phuc|fix|xu ly) (?:xong|roi|duoc)(?: (?:roi|a|r))*"
@@ -2930,7 +2940,10 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 _YOU_ASKED.search(c.text)
                 and (c.index or (len(parts) > 1 and parts[1].lead == "thi"))
             )
-            or (_THIS_NAMED.match(c.text) and _other_work_after(parts, c.index))
+            or (
+                (_THIS_NAMED.match(c.text) or _YOU_ASKED.search(c.text))
+                and _other_work_after(parts, c.index)
+            )  # "nhiệm vụ anh nhắc … đã hoàn thành; riêng phần … là việc khác thì …"
             or (  # "…, bên tôi đang khắc phục. Về số hóa hồ sơ thì … đã hoàn thành"; "…, còn
                 c.index  # vụ số hóa thì chưa làm"
                 and (

@@ -623,6 +623,8 @@ def _clause_votes(
         near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
         eased = bool(near & lx.EASING) or "thao go" in text or bool(_UNSURE_FAULT.search(text))
         eased = eased or bool(_ONE_OF.match(text, m.end()))  # "máy scan hỏng 1 cái": one of
+        eased = eased or _before(text, m.start())[-1:] in (["hay"], ["thuong"])  # "kho dữ
+        # liệu hay lỗi": often, a risk to the date, not a stop
         eased = eased or bool(_A_LITTLE.search(text, m.end()))  # "vướng cái biểu 2 chút xíu
         # thôi": a little
         eased = eased or bool(cause_of and _SLOWED.search(cause_of))  # "mới đạt 30% do thiếu
@@ -1515,6 +1517,8 @@ def _giving(text: str, start: int) -> bool:
         return True  # "lãnh đạo cho ý kiến": the leader gives
     if text.startswith("cho ", start) and {"cho", "doi"} & set(words[-4:-1]):
         return True  # "đang chờ PGD phụ trách cho ý kiến": the one waited for gives
+    if text.startswith("cho ", start) and "xong" in words[-5:-1]:
+        return True  # "tạo xong tài khoản cho các phòng rồi": made for them
     return bool(_GIVE_VERBS & set(words))
 
 
