@@ -1821,3 +1821,17 @@ def test_made_for_others_the_nudged_task_before_other_work_and_our_own_mending(t
 def test_an_often_faulty_system_is_no_confident_stop():
     reading = read("em đang làm, nghĩ là kịp nhưng không dám chắc vì kho dữ liệu hay lỗi")
     assert not (reading.status is B and not reading.ask), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bc quý 2 xong r, cái này chưa lm", "Em xong mấy cái báo cáo khác rồi, cái ni thì chưa"],
+)
+def test_other_work_done_then_this_one_not_yet_is_not_started(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (NS, False)
+
+
+def test_which_one_asked_back_after_one_done_and_one_not_yet_asks():
+    reading = read("Cái nớ xong rồi, cái ni thì chưa. Anh hỏi cái mô rứa?")
+    assert reading.ask and {D, NS} <= set(reading.alternatives), reading

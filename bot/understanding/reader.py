@@ -275,7 +275,7 @@ _BARE_ASKS = (
 # whether any of them matches, in one regex call: most replies are none of them
 _ANY_BARE_ASK = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _BARE_ASKS))
 _WHICH_ONE = lexicon.gated(
-    r"(?<!\w)(?:anh|chi|a|c) (?:hoi|nhac) (?:cai|viec|nhiem vu|vu|phan) nao(?!\w)"
+    r"(?<!\w)(?:anh|chi|a|c) (?:hoi|nhac) (?:cai|viec|nhiem vu|vu|phan) (?:nao|mo)(?!\w)"
 )
 _DIRECTED = re.compile(
     r"^(?:da |toi |anh |chi )*chi dao(?: roi| r)?(?: (?:a|ah|nhe|nha|em))*[.!]*$"
@@ -369,6 +369,7 @@ def read_reply(
         norm = _DENIED_READING.sub(" cum tu", norm)
     parts = clauses_.split(norm)
     found = _dated_starts(votes(parts), parts, today)
+    heard = tuple(found)  # the clauses' votes before the task's own are picked out
     if found and _opener(display, parts):
         found = [v for v in found if v.clause != 0]
     percent, measured = percents(parts)
@@ -502,9 +503,10 @@ def read_reply(
     if status is NS and not alternatives and _CAN_WE.search(norm):
         alternatives = (NS, X)  # "chưa bắt đầu, không biết có làm nổi trong tháng này không":
         # not begun, or more time needed?
-    if _WHICH_ONE.search(norm) and {v.status for v in found} >= {D, IP}:
-        status, alternatives = None, (D, IP)  # "SIPAS xong rồi, chỉ số CCHC em đang tổng hợp.
-        # Anh hỏi cái nào ạ?": which task?
+    if _WHICH_ONE.search(norm) and D in (voted := {v.status for v in heard}) and voted & {IP, NS}:
+        status, alternatives = None, (D, IP if IP in voted else NS)  # "SIPAS xong rồi, chỉ số
+        # CCHC em đang tổng hợp. Anh hỏi cái nào ạ?", "Cái nớ xong rồi, cái ni thì chưa. Anh
+        # hỏi cái mô rứa?": which task?
     if status is None and _DIRECTED.match(core):
         alternatives = (IP, D)  # a leader's "Đã chỉ đạo.": set going, or done?
     if (
@@ -2932,7 +2934,14 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         c.index
         for c in parts
         if (c.lead in ("con", "nhung") or c.text.startswith("rieng ")) and _THIS_ONE.match(c.text)
-    }
+    } | {  # "bc quý 2 xong r, | cái này chưa lm": other work's news, then this one's
+        c.index
+        for c in parts
+        if c.index
+        and _THIS_NAMED.match(c.text)
+        and any(v.status is D and v.clause < c.index for v in found)
+        and not any(v.status is D and v.clause in (c.index, c.index + 1) for v in found)
+    }  # (not "…, việc này coi như hoàn thành": this one done too)
     for c in parts:  # "Dạ nhiệm vụ này (1.4) em xong rồi, còn 1.5 thì đang làm": up to "còn"
         if (
             _named_this(c)

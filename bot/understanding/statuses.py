@@ -284,6 +284,7 @@ _COPY_NOT_YET = lx.gated(  # "…, bản điện tử chưa": that copy not yet
     r"(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$"
 )
 _NOT_THAT_ONE = re.compile(r"thi (?:van )?chua(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$")
+_THIS_ONE_NAMED = re.compile(r"^(?:con |nhung |rieng )?(?:cai|viec|nhiem vu|vu) (?:nay|ni)$")
 _MEETING_THEN = re.compile(
     r" (?:cuoc hop|buoi hop|hop|hoi nghi|buoi \w+)(?: \w+){0,2}? (?:roi )?(?:em|e|minh|toi) \w"
 )
@@ -524,6 +525,9 @@ def _clause_votes(
         return out  # "chưa có gì là chưa có gì": a claim said back to deny it, no state
     if _PRAISE.match(text):
         vote(None, 1.0, "ack")  # "chúc mừng bên chị đã hoàn thành xuất sắc …": not a report
+        return out
+    if clause.lead == "thi" and _NOT_THAT_ONE.match(text) and _THIS_ONE_NAMED.match(previous):
+        vote(NS, 0.9, "not_started")  # "…, cái ni thì chưa": this task, not yet
         return out
     if (clause.lead == "thi" and _NOT_THAT_ONE.match(text)) or _COPY_NOT_YET.match(text):
         vote(IP, 0.8, "undelivered")  # "bản giấy có dấu thì chưa ạ": that part not yet
