@@ -1835,3 +1835,22 @@ def test_other_work_done_then_this_one_not_yet_is_not_started(text):
 def test_which_one_asked_back_after_one_done_and_one_not_yet_asks():
     reading = read("Cái nớ xong rồi, cái ni thì chưa. Anh hỏi cái mô rứa?")
     assert reading.ask and {D, NS} <= set(reading.alternatives), reading
+
+
+def test_what_a_slip_takes_back_turns_nothing():
+    reading = read("chưa gửi, à nhầm, gửi r hôm qua")
+    assert (reading.status, reading.ask, reading.completion_date) == (D, False, date(2026, 7, 14))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["đã xin ý kiến các sở, đang đợi", "Bên em gửi văn bản xin ý kiến Sở Tài chính, giờ vẫn đợi"],
+)
+def test_a_wait_just_after_asking_other_bodies_is_for_them(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (B, False)
+
+
+def test_no_not_yet_asks_whether_begun():
+    reading = read("k, chua")
+    assert reading.ask and {NS, IP} <= set(reading.alternatives), reading

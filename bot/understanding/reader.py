@@ -382,6 +382,7 @@ def read_reply(
     found = _corrected(found, parts)
     found = _belief_refuted(found, parts)
     found = _other_works_owner(found, parts)
+    found = _waiting_on_those_asked(found, parts)
     found = _vague_states(found, parts, norm)
     found = _provisional(found, parts)
     found = _poor_line(found, parts)
@@ -554,7 +555,7 @@ def read_reply(
             status,
             found,
             parts,
-            norm,
+            _after_slips(parts) or norm,  # (what a slip takes back turns nothing)
             late=lambda: _past_deadline(norm, today, current_deadline),
             display=display,
         )
@@ -2030,6 +2031,27 @@ def _after_slip(refs: tuple[DocumentRef, ...], display: str) -> tuple[DocumentRe
     return after if after and len(after) < len(refs) else refs
 
 
+_ASKED_BODIES = re.compile(  # "đã xin ý kiến các sở", "đã gửi Sở Tư pháp thẩm định"
+    r"(?<!\w)(?:da )?(?:xin y kien|lay y kien|gui|trinh|nop)(?: \w+){0,3}"
+    r" (?:cac |ben )?(?:so|ban nganh|nganh|phong|xa|ubnd|tinh|bo|cuc|vnpt|viettel)(?!\w)(?! \d)"
+)  # (not "gửi CV số 215/…": a number)
+
+
+def _waiting_on_those_asked(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Đã xin ý kiến các sở, | đang đợi": a wait for no one named, just after asking other
+    bodies, is for their answer: blocked."""
+    out = []
+    for v in found:
+        if (
+            v.kind == "waiting_vague"
+            and 0 < v.clause < len(parts)
+            and _ASKED_BODIES.search(parts[v.clause - 1].text)
+        ):
+            v = Vote(B, 0.95, v.clause, "waiting")
+        out.append(v)
+    return out
+
+
 def _other_works_owner(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Đã xong rồi ạ, …; còn việc tổng hợp toàn tỉnh là việc của Sở, không liên quan bên
     em": after a done, a "còn …" hands other work to its owner; no dispute of this task."""
@@ -2065,6 +2087,15 @@ def _refuted(parts: list[clauses_.Clause]) -> tuple[int, int] | None:
         if end is not None:
             return c.index, end
     return None
+
+
+def _after_slips(parts: list[clauses_.Clause]) -> str:
+    """The reply after its last slip caught ("chưa gửi, à nhầm, gửi rồi hôm qua": "gửi rồi hôm
+    qua"), or "" when it catches none."""
+    fixed = [c.index for c in parts if c.index and (_IN_FACT.match(c.text) or _OOPS.match(c.text))]
+    if not fixed or fixed[-1] + 1 >= len(parts):
+        return ""
+    return " , ".join(c.text for c in parts[fixed[-1] + 1 :])
 
 
 def _corrected(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
@@ -3146,7 +3177,10 @@ _PARTICLES = frozenset(
 def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Dạ chưa ạ": a reply that only says "not yet"."""
     words = {w for c in parts for w in c.text.split()} - _PARTICLES
-    if words == {"chua"} or words in ({"chua", "xong", "gi"}, {"chua", "xong", "gi", "ca"}):
+    if words in ({"chua"}, {"khong", "chua"}) or words in (
+        {"chua", "xong", "gi"},
+        {"chua", "xong", "gi", "ca"},
+    ):  # ("k, chưa": no, not yet)
         return [Vote(None, 1.0, 0, "not_yet")]  # "chưa xong gì cả": begun, or not at all?
     return []
 
