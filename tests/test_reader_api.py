@@ -1854,3 +1854,20 @@ def test_a_wait_just_after_asking_other_bodies_is_for_them(text):
 def test_no_not_yet_asks_whether_begun():
     reading = read("k, chua")
     assert reading.ask and {NS, IP} <= set(reading.alternatives), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đã gửi danh sách tài khoản cho Cục C06 để kích hoạt VNeID, đang chờ bên đó phản hồi",
+        "hôm qua em gửi yêu cầu cấu hình cho Viettel rồi, đang chờ họ làm",
+    ],
+)
+def test_a_request_sent_and_its_answer_awaited_is_blocked(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (B, False)
+
+
+def test_a_fault_mended_days_ago_leaves_the_done():
+    reading = read("Xong hết rồi anh. Hôm kia bên em đã gỡ được lỗi trùng mã hồ sơ trên iGate")
+    assert (reading.status, reading.ask) == (D, False)

@@ -1807,8 +1807,9 @@ _INPUT = re.compile(  # what another body owes the work: its decision, its opini
     r"|ket qua|bao cao|gui|nop|xac minh|xac nhan|thong qua|huong dan|ky ket|giai ngan|bo tri)(?!\w)"
 )
 _REQUEST_SENT = re.compile(  # what was sent asks for something: a draft, a request, a submission
-    r"(?<!\w)(?:xin y kien|lay y kien|du thao|de nghi|to trinh|ttr|trinh|cong van xin|xin)(?!\w)"
-)
+    r"(?<!\w)(?:xin y kien|lay y kien|du thao|de nghi|to trinh|ttr|trinh|cong van xin|xin"
+    r"|yeu cau|phieu ho tro|de (?:kich hoat|cap|cau hinh|mo|xu ly|duyet|tham dinh))(?!\w)"
+)  # ("gửi yêu cầu cấu hình cho Viettel", "gửi danh sách … để kích hoạt VNeID")
 
 
 def _input_awaited(found: list[Vote], parts: list[clauses_.Clause]) -> bool:

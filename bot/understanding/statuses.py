@@ -620,6 +620,10 @@ def _clause_votes(
             continue  # "có gì vướng em báo", "nếu thiếu kinh phí thì …": not said to be so
         if _before(text, m.start())[-2:] in (["sua", "xong"], ["da", "sua"], ["fix", "xong"]):
             continue  # "hệ thống sửa xong lỗi rồi": mended
+        if "da" in _before(text, m.start())[-4:] and {"sua", "khac", "fix", "go"} & set(
+            _before(text, m.start())[-3:]
+        ):
+            continue  # "hôm kia bên em đã gỡ được lỗi trùng mã": mended, gone by
         if {"sua", "khac", "fix", "ly", "quyet", "go"} & set(_before(text, m.start())[-2:]):
             vote(B, 0.5, "eased")  # "đang sửa lỗi form": a fault being mended
             continue
