@@ -1871,3 +1871,8 @@ def test_a_request_sent_and_its_answer_awaited_is_blocked(text):
 def test_a_fault_mended_days_ago_leaves_the_done():
     reading = read("Xong hết rồi anh. Hôm kia bên em đã gỡ được lỗi trùng mã hồ sơ trên iGate")
     assert (reading.status, reading.ask) == (D, False)
+
+
+def test_the_software_handed_over_and_no_record_entered_is_not_started():
+    reading = read("Dạ chưa ạ, phần mềm mới vừa bàn giao chứ bọn em chưa nhập hồ sơ nào")
+    assert (reading.status, reading.ask) == (NS, False)

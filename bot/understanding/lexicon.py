@@ -806,6 +806,7 @@ NOT_STARTED = table(
     "chua mo (ra|file|ho so|tai lieu|van ban)",  # "chưa mở ra xem": not even opened
     "moi (tinh|nghi) (toi|den)( chuyen)?",  # "giờ mới tính tới chuyện ngồi làm"
     "chua (viet|go|soan|lam) (duoc )?(dong|chu|trang|chut) nao",  # "chưa viết dòng nào"
+    "chua (nhap|scan|so hoa|cap nhat|ra soat|lam) (duoc )?(ho so|thu tuc|ban|cai|bo) nao",
     # "báo cáo năm nay em chưa tổng hợp": the first step of the product not taken
     "(chua|van chua) (tong hop|soan|soan thao|xay dung|ra soat|lap)(?! xong| duoc| het| du)",
     "(chua|khong) (he )?(co )?ai (dong|dung)( tay)? (vao|den|toi)",  # nobody has touched it

@@ -824,6 +824,7 @@ def _clause_votes(
             clause.text.startswith("phan ")
             and not lx.OWN_PART.match(clause.text)
             and not clause.text.startswith(("phan nay ", "phan viec nay ", "phan nao ", "phan ni "))
+            and not clause.text.startswith("phan mem ")  # the software, no part
         ):  # "…, phần tập huấn chưa làm": a part left (not "phần này bên em chưa triển
             # khai": this item, the task itself)
             vote(IP, 0.9, "part_left")  # "chưa làm được phần lấy ý kiến": a part left, not all
