@@ -127,6 +127,18 @@ How the reader decides, in order:
      "…"') is read as the report; another party's step not taken that keeps us from the work
      ("Kho bạc chưa đối chiếu số liệu nên bên em không chốt được") waits on them, while our
      part done beside another's share not in yet asks: in progress, or held?
+   * lists, slips and receipts: a numbered list that names the nudged item ("… (2) … đã xong
+     …; việc hệ thống nhắc là việc số (2)") is read for that item alone; a slip caught ("à em
+     nhầm, số 44/KH-UBND mới đúng") takes back what came before it, its number too, and so
+     does a belief found untrue ("em tưởng còn thiếu …, nhưng rà lại thì đã đủ"); a sending
+     whose receipt is not seen ("hệ thống báo chưa tiếp nhận", "chưa thấy Sở báo nhận") asks
+     done, held or still ours; a product done beside another under way ("báo cáo gửi hôm qua,
+     hôm nay đang làm tiếp kế hoạch tháng 8"), or a work done then "còn … thì chưa", asks
+     which is this task (not begun when the done is "2 báo cáo kia"); a part named done and
+     nothing else ("xong phần rà soát rồi") asks whether it is all; other work handed to its
+     owner after a done ("còn việc tổng hợp toàn tỉnh là của Sở, không liên quan bên em") is
+     no dispute; a wait for no one named just after asking other bodies ("đã xin ý kiến các
+     sở, đang đợi") is for their answer: blocked.
 
    Dates and documents: a document cited as what the work answers ("theo yêu cầu tại CV
    215/SNV-CCHC ngày 12/3", "căn cứ …") gives the done neither its completion date nor its
