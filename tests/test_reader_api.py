@@ -1876,3 +1876,15 @@ def test_a_fault_mended_days_ago_leaves_the_done():
 def test_the_software_handed_over_and_no_record_entered_is_not_started():
     reading = read("Dạ chưa ạ, phần mềm mới vừa bàn giao chứ bọn em chưa nhập hồ sơ nào")
     assert (reading.status, reading.ask) == (NS, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "choices"),
+    [
+        ("Cái này phòng Nội vụ huyện cũ làm rồi thì phải, em không chắc còn hồ sơ không", {D, NS}),
+        ("Có kế hoạch rồi anh, triển khai thì chưa", {D, NS}),  # the plan, or carrying it out?
+    ],
+)
+def test_a_former_units_work_and_a_plan_not_carried_out_ask_done_or_not_begun(text, choices):
+    reading = read(text)
+    assert reading.ask and choices <= set(reading.alternatives), reading

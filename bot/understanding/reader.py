@@ -478,15 +478,18 @@ def read_reply(
         status, alternatives = (NS, ()) if other == "said" else (None, (D, NS))
     if status is IP and not alternatives and _lone_part_done(found, parts):
         alternatives = (IP, D)  # "Phòng em xong phần rà soát rồi": that part, or all of it?
+    if status in (IP, NS) and not alternatives and _PLAN_NOT_CARRIED_OUT.search(norm):
+        status, alternatives = None, (D, NS)  # "Có kế hoạch rồi anh, triển khai thì chưa": was
+        # the task the plan (done), or carrying it out (not begun)?
     if alternatives[:1] == (D,) and _MUST_WE.search(norm):
         alternatives = (D, NS)  # "bên xã cũ làm rồi, … không biết có phải làm lại không"
     if (
         status is None
-        and not alternatives
-        and _FORMER_OWNER.search(norm)
+        and alternatives in ((), (D, IP))
+        and (_FORMER_OWNER.search(norm) or _FORMER_DID.search(norm))
         and not any(v.kind == "dispute" for v in found)
-    ):
-        alternatives = (D, NS)  # "việc này trước huyện làm, không biết huyện đã xong chưa"
+    ):  # "việc này trước huyện làm, không biết huyện đã xong chưa", "cái này phòng Nội vụ huyện
+        alternatives = (D, NS)  # cũ làm rồi thì phải": done then, or still ours to do?
     if (
         (status is IP or (status is None and " roi" in norm))
         and not alternatives
@@ -1139,6 +1142,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
         for c in after
         if c.lead == "con"
         and not c.question
+        and not _UNSURE_OF.search(parts[c.index - 1].text)  # "em không chắc | còn hồ sơ không"
         and not (  # "còn báo cáo … thì em làm xong": as for that, done; not what is left
             c.index + 1 < len(parts)
             and parts[c.index + 1].lead == "thi"
@@ -1258,6 +1262,7 @@ _BECAUSE = frozenset({"vi", "do", "tai vi", "boi vi"})
 _NO_ASKING = re.compile(
     r"(?<!\w)xin (?:loi|(?:bao cao|bao|phep bao cao|kinh bao)(?! (?:muon|tre|cham)))"
 )
+_UNSURE_OF = re.compile(r"(?:khong|chua) (?:chac|biet|ro)(?: la)?$")
 _CHASED = lexicon.gated(r"(?<!\w)(?:don doc|nhac nho|giuc|hoi thuc)(?!\w)")
 _WAITED_FOR = lexicon.gated(r"(?<!\w)(?:dang|con|van|gio) (?:cho|doi)(?!\w)")
 _NO_RECEIPT = lexicon.gated(  # a sending whose receipt is not seen
@@ -3269,6 +3274,15 @@ _FORMER_OWNER = re.compile(  # the work was an abolished or merged unit's
     r"(?<!\w)(?:truoc|truoc day|truoc kia|hoi truoc) (?:la )?(?:do )?(?:ben )?(?:huyen|xa cu"
     r"|huyen cu|phuong cu|don vi cu|phong cu|so cu)(?: \w+){0,2} (?:lam|phu trach|thuc hien|lo"
     r"|chu tri)(?!\w)"
+)
+_PLAN_NOT_CARRIED_OUT = re.compile(
+    r"^(?:da |(?:ben )?em |da em )?(?:co|da co|ban hanh|da ban hanh|xay dung xong) (?:ke hoach|kh)"
+    r"(?: \S+){0,2} (?:roi|r)(?: \w+){0,2}(?: ,| ;|,)? (?:nhung |con )?(?:trien khai|thuc hien)"
+    r" (?:thi )?chua(?: \w+){0,2}$"
+)
+_FORMER_DID = re.compile(  # "phòng Nội vụ huyện cũ làm rồi": a former unit did it
+    r"(?<!\w)(?:huyen|xa|phuong|phong|don vi|so)(?: \w+){0,3} cu(?: \w+){0,2} (?:da )?"
+    r"(?:lam|thuc hien|xong|hoan thanh)(?!\w)"
 )
 _DRAFT_SENT = lexicon.gated(
     r"(?<!\w)(?:gui|nop|chuyen|trinh)(?: \w+){0,3} (?:ban )?(?:du thao|ban nhap|ban thao)(?!\w)"
