@@ -1888,3 +1888,12 @@ def test_the_software_handed_over_and_no_record_entered_is_not_started():
 def test_a_former_units_work_and_a_plan_not_carried_out_ask_done_or_not_begun(text, choices):
     reading = read(text)
     assert reading.ask and choices <= set(reading.alternatives), reading
+
+
+def test_faulty_records_being_handled_are_the_work_not_its_stop():
+    reading = read(
+        "dạ bọn em đang rà lại mấy hồ sơ bị treo trên hệ thống, xử lý tới đâu cập nhật tới đó"
+    )
+    assert (reading.status, reading.ask) == (IP, False)
+    reading = read("Hồ sơ bị treo trên hệ thống từ hôm qua, bọn em chưa làm tiếp được")
+    assert reading.status is B  # the same fault, stopping the work

@@ -445,6 +445,10 @@ _REQUEST_IF = re.compile(  # a request put under "có gì/nếu … thì": fores
 _WHEN = re.compile(r"(?:(?:nhung|con|ma) )?khi (?!nao)")
 _PAST_THEN = re.compile(r"(?<!\w)(?:da|vua)(?!\w)")  # not "mới": "thì mới … được"
 _ONLY_THEN = re.compile(r"(?<!\w)moi (?:\w+ ){1,7}duoc(?!\w)")  # "… thì mới triển khai được"
+_HANDLING_FAULTY = re.compile(
+    r"(?<!\w)dang (?:ra lai|ra soat lai|ra soat|xu ly|sua|kiem tra lai|go|day lai|cap nhat lai)"
+    r"(?: \w+){0,3} (?:ho so|file|tai khoan|ban ghi)(?: \w+)? (?:bi )?\w+(?: \w+)?$"
+)
 _LOST = re.compile(r"(?<!\w)(?:mat (?:het )?(?:du lieu|file|ho so)|hu (?:o cung|may|het))(?!\w)")
 _LEADER_TO_SIGN = re.compile(  # "trình anh Phó Chủ tịch ký": handed to our leader to sign
     r"(?<!\w)trinh (?:(?:anh|chi|chu|co|ong|ba|thay|dong chi|d/c|a|c) )?(?:pho )?"
@@ -604,6 +608,9 @@ def _clause_votes(
         if _before(text, m.start())[-1:] == ["ban"] and m.group().startswith("chua co"):
             vote(IP, 0.8, "undelivered")  # "nộp bản chưa có chữ ký số": the copy sent lacks it
             continue
+        if _HANDLING_FAULTY.search(f"{text[: m.start()]}{m.group()}"):
+            continue  # "đang rà lại mấy hồ sơ bị treo trên hệ thống": the faulty records are
+            # what the work handles, not what stops it
         if m.group() in ("vuong", "ket") and _BUSY_WITH.match(text, m.end()):
             continue  # "tuần này vướng họp": busy, as "bận họp" (the work's state said elsewhere)
         if lx.OUR_MESSAGE.search(text, m.end()):
