@@ -1897,3 +1897,22 @@ def test_faulty_records_being_handled_are_the_work_not_its_stop():
     assert (reading.status, reading.ask) == (IP, False)
     reading = read("Hồ sơ bị treo trên hệ thống từ hôm qua, bọn em chưa làm tiếp được")
     assert reading.status is B  # the same fault, stopping the work
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ke hoach la qua thang 8 moi so hoa phan ho so dat dai",
+        "để đầu tháng 8 ạ, giờ đang dồn việc khác",  # put off
+        "VPĐK lên lịch khởi động việc này ngày 22/7 ạ",
+    ],
+)
+def test_a_start_only_said_to_lie_ahead_is_not_started(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (NS, False)
+
+
+@pytest.mark.parametrize("text", ["tháng 8 ạ", "thang 8 moi nop duoc a"])
+def test_a_month_alone_or_a_delivery_then_is_no_start_put_off(text):
+    reading = read(text)
+    assert reading.status is not NS, reading

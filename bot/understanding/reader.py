@@ -436,6 +436,7 @@ def read_reply(
     elif _not_yet_busy(parts):
         found.append(Vote(NS, 0.9, 0, "not_started"))  # "chưa, em còn đang làm cái báo cáo khác"
     found += _no_obstacle(parts, found)
+    found += _start_ahead(found, parts, today)
     if _completion_requested(parts, norm, today, current_deadline):
         found.append(Vote(X, 1.0, 0, "extension"))
     elif _completion_asked_for(parts):
@@ -668,6 +669,35 @@ _DAY_KICK_OFF = re.compile(  # "20/7 phường em họp triển khai rồi làm 
     r"(?<![\w/.-])(\d{1,2})/(\d{1,2})(?![\w/.-])(?: \w+){0,3} (?:moi )?(?:hop )?(?:trien khai"
     r"|khoi dong|bat dau)(?!\w)"
 )
+
+
+# "qua tháng 8 mới số hoá", "đầu tháng 8 … mới tập huấn"; put off: "để đầu tháng 8 ạ"
+_MONTH_THEN = re.compile(
+    r"(?<!\w)(?:(?:qua|sang|den|toi|tu|vao) )?(?:(?:dau|giua|cuoi) )?thang (\d{1,2})(?!\d)"
+    r"(?: \w+){0,5} moi(?!\w)(?! (?:\w+ )?(?:xong|nop|gui|hoan thanh|bao cao|ban hanh|trinh|co))"
+    r"|^(?:(?:em|e|cho em|xin) )?de (?:(?:dau|giua|cuoi) )?thang (\d{1,2})(?!\d)"
+)
+_KICK_OFF_SET = re.compile(  # "lên lịch khởi động việc này ngày 22/7"
+    r"(?<!\w)(?:len lich|du kien|hen) (?:khoi dong|trien khai|bat dau|lam|hop trien khai)"
+    r"(?: \w+){0,3} (?:ngay |vao |tu )?(\d{1,2})/(\d{1,2})(?![\w/])"
+)
+
+
+def _start_ahead(found: list[Vote], parts: list[clauses_.Clause], today: date) -> list[Vote]:
+    """A reply that says nothing of the work but when it starts, a time ahead ("kế hoạch là
+    qua tháng 8 mới số hoá", "để đầu tháng 8 ạ", "lên lịch khởi động ngày 22/7"): not begun."""
+    if any(v.status is not None or v.kind in ("question", "status_question") for v in found):
+        return []
+    for c in parts:
+        if c.question or c.condition:
+            continue
+        if (m := _MONTH_THEN.search(c.text)) and today.month < int(m[1] or m[2]) <= 12:
+            return [Vote(NS, 0.9, c.index, "future_start")]
+        if (k := _KICK_OFF_SET.search(c.text)) and (
+            (when := this_year(int(k[1]), int(k[2]), today)) and when > today
+        ):
+            return [Vote(NS, 0.9, c.index, "future_start")]
+    return []
 
 
 def _later_start(text: str, today: date) -> bool:
