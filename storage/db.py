@@ -77,7 +77,7 @@ def make_engine(url: str, *, schema: str | None = None, **kwargs) -> AsyncEngine
     """Create the async engine for ``url``.
 
     ``schema`` (PostgreSQL only) puts every table in that schema through the
-    connection's ``search_path``; tests use it for a fresh schema per test.
+    connection's ``search_path``; tests use it to share one database, a schema each.
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql" and schema:
