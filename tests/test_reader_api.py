@@ -1807,7 +1807,7 @@ def test_the_commune_police_awaited_is_another_body():
             IP,
         ),
         (
-            "Nhiệm vụ anh nhắc bên em đã hoàn thành; riêng phần hồ sơ tồn là việc khác thì vẫn đang làm",
+            "Việc anh nhắc bên em đã xong; riêng phần hồ sơ tồn là việc khác thì vẫn đang làm",
             D,
         ),
         ("Tưởng xong rồi nhưng VNPT kiểm tra lại báo còn 37 hồ sơ lỗi, bên em đang sửa", IP),
