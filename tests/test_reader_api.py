@@ -1916,3 +1916,10 @@ def test_a_start_only_said_to_lie_ahead_is_not_started(text):
 def test_a_month_alone_or_a_delivery_then_is_no_start_put_off(text):
     reading = read(text)
     assert reading.status is not NS, reading
+
+
+def test_units_awaited_with_only_one_done_is_blocked():
+    reading = read("Dạ vẫn chờ 4 điểm trường gửi số liệu, mới có điểm trường chính xong")
+    assert (reading.status, reading.ask) == (B, False)
+    reading = read("mới có điểm trường chính xong ạ")
+    assert reading.status is not D, reading

@@ -329,7 +329,7 @@ _BODY = (  # another body: waiting for one of these is an obstacle
     "|tai nguyen|cong an|toa|vien kiem sat|chi cuc|trung tam|ngan hang|du an|cac|ho(?! so)"
     "|buu dien|vnpost|buu chinh|ap|thon|khom|to dan pho|lang|buon|plei|vien thong|nha mang"
     "|tttt|stttt|tnmt|stnmt|bcd|ban chi dao|hoi dong|nha cung cap|don vi cung cap|ncc"
-    "|ca (?:xa|phuong|tinh)|bhxh|bao hiem xa hoi"
+    "|ca (?:xa|phuong|tinh)|bhxh|bao hiem xa hoi|diem truong|tram y te"
 )
 # Another body, named: as _BODY without the words that also name other things ("các", "họ")
 BODY_NAMES = _BODY.replace("|cac|", "|").replace("|ho(?! so)", "")

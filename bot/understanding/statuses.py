@@ -1035,6 +1035,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
         return  # "hoàn thành xong em báo": the "xong" that follows is read instead
     if m.group() == "xong" and rest.startswith(" doi_"):
         return  # "xong đời rồi anh ơi": it is all lost, an idiom
+    if m.group() == "xong" and before[:2] == ["moi", "co"]:
+        vote(IP, 0.9, "partial")  # "mới có điểm trường chính xong": only that one so far
+        return
     if (
         m.group().startswith("bao cao ")
         and m.group().split()[2:3] in _THAT
