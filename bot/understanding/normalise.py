@@ -12,7 +12,8 @@ in this order, each step only when the word is not already a known one:
    "ddax hoanf" → "da hoan", "hoafn" → "hoan". No Vietnamese syllable ends in s f r x j or
    carries one before its final consonant, so real words are safe.
 4. **Chat shorthand**: "xg" → "xong", "chx" → "chua", "lm" → "lam", "j" → "gi", "dc" →
-   "duoc", "vg" → "vang" …; "ht" is "he thong" next to a fault word, else "hoan thanh".
+   "duoc", "vg" → "vang", "nhg" → "nhung" …; "ht" is "he thong" next to a fault word or
+   before "báo"/"hiện"/"vẫn" ("ht báo chưa tiếp nhận"; not "ht báo cáo"), else "hoan thanh".
 5. **Slips**: a doubled or stretched letter ("xongg", "xonggg") or two swapped ones in a
    long word ("thnah").
 6. **Words run together**: a word that is not a syllable is cut into known syllables,
@@ -23,8 +24,10 @@ in this order, each step only when the word is not already a known one:
 Before the words, a web address ("drive.google.com/…", "https://…") becomes "link", and a
 month written short ("t8", "th8", "T.8", "thg 8", "t8/2026") or in words ("tháng tám") becomes
 "thang 8", so that dates read it ("cuối t8": the end of August); a weekday written short after
-"xong"/"hôm" ("xong t2 r") becomes "thu 2"; a chat placeholder ("[hình ảnh]", "[sticker]") is
-dropped. Regional words are read for what they mean: "hông" (không), "mần" (làm), "ngóng"
+"xong"/"hôm" ("xong t2 r") becomes "thu 2"; a chat placeholder ("[hình ảnh]",
+"[sticker]") is dropped; a percent in words ("bảy chục phần trăm") becomes digits, and
+"p.KT" (phòng) loses its dot, which would split a clause.
+Regional words are read for what they mean: "hông" (không), "mần" (làm), "ngóng"
 (đợi), central "ni" (này) after what it points to, "rứa" (thế), southern "liền" (ngay) and
 "dô" (vô), "gởi" (gửi) and northern "nàm" (làm) as written. A place's capitalised name after
 "xã", "phường", "thôn" … is one word ("xã Hòa Lợi": "hòa_lợi", no "lỗi" in it).

@@ -6,7 +6,9 @@ tuyến đạt 45%", "chỉ số hài lòng 87%", "giảm 30% thời gian", "gi�
 "100% các xã", "giải ngân 40% kinh phí" are indicators, and so is a percent of another period
 ("năm 2025 đạt 100%"), and an "đạt …%" after such a measure ("chỉ tiêu giao 80%, hiện đạt
 71%"): reported but not progress. A share of the work's own units after its verb ("rà soát
-được 25% số TTHC") is progress. The first progress percent wins. A count
+được 25% số TTHC") is progress, and so is a share of its volume ("3/4 khối lượng", "một
+phần tư khối lượng"); a bare share ("được một nửa", "mới 1/4") is not a percent.
+The first progress percent wins. A count
 "3/5 xã", "1.200/2.000 hồ sơ", "2 trên 3 nội dung" is a ``Fraction``: shown, never a percent.
 A fraction is not a count when it is a date (after a date cue or with a year) or part of a
 document number ("05/KH-UBND", "15/2026/QĐ-UBND").
