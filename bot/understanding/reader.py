@@ -1430,19 +1430,20 @@ _PRODUCT = re.compile(
 
 def _two_products(found: list[Vote], parts: list[clauses_.Clause]) -> bool:
     """A product said done and another product said under way, each in its own clause."""
-    done = {
-        m[1]
-        for v in found
-        if v.status is D and v.kind == "done" and v.clause < len(parts)
-        for m in _PRODUCT.finditer(parts[v.clause].text)
-    }
-    going = {
-        m[1]
-        for v in found
-        if v.status is IP and v.kind == "progress" and v.clause < len(parts)
-        for m in _PRODUCT.finditer(parts[v.clause].text)
-    }
+    done, going = _products(found, parts, D, "done"), _products(found, parts, IP, "progress")
     return bool(done) and bool(going) and not done & going
+
+
+def _products(
+    found: list[Vote], parts: list[clauses_.Clause], status: Status, kind: str
+) -> set[str]:
+    """The products named in the clauses voting ``status`` of ``kind``."""
+    return {
+        m[1]
+        for v in found
+        if v.status is status and v.kind == kind and v.clause < len(parts)
+        for m in _PRODUCT.finditer(parts[v.clause].text)
+    }
 
 
 _IF = lexicon.gated(
@@ -2050,7 +2051,7 @@ def _pointed_item(display: str) -> str | None:
     folded = fold(display)
     if len(folded) != len(display) or not (pointer := _POINTER.search(folded)):
         return None
-    marks = [m for m in _ITEM_MARK.finditer(folded, 0, pointer.start())]
+    marks = list(_ITEM_MARK.finditer(folded, 0, pointer.start()))
     numbers = [m[1] for m in marks]
     if len(marks) < 2 or numbers != sorted(numbers) or pointer[1] not in numbers:
         return None
@@ -2137,10 +2138,15 @@ def _refuted(parts: list[clauses_.Clause]) -> tuple[int, int] | None:
     return None
 
 
+def _slips(parts: list[clauses_.Clause]) -> list[int]:
+    """The clauses that catch a slip ("à em nhầm", "thực ra …"), after the first one."""
+    return [c.index for c in parts if c.index and (_IN_FACT.match(c.text) or _OOPS.match(c.text))]
+
+
 def _after_slips(parts: list[clauses_.Clause]) -> str:
     """The reply after its last slip caught ("chưa gửi, à nhầm, gửi rồi hôm qua": "gửi rồi hôm
     qua"), or "" when it catches none."""
-    fixed = [c.index for c in parts if c.index and (_IN_FACT.match(c.text) or _OOPS.match(c.text))]
+    fixed = _slips(parts)
     if not fixed or fixed[-1] + 1 >= len(parts):
         return ""
     return " , ".join(c.text for c in parts[fixed[-1] + 1 :])
@@ -2149,7 +2155,7 @@ def _after_slips(parts: list[clauses_.Clause]) -> str:
 def _corrected(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Hôm trước em báo nhầm là đang làm, thực ra … gửi Sở Nội vụ từ hôm thứ 2 rồi": what a
     reply says was reported by mistake, or says before "thực ra", is corrected by what follows."""
-    fixed = [c.index for c in parts if c.index and (_IN_FACT.match(c.text) or _OOPS.match(c.text))]
+    fixed = _slips(parts)
     wrong = {c.index for c in parts if _MISTAKEN.search(c.text)}
     said_wrong = {c.index for c in parts if _SAID_WRONGLY.search(c.text)}  # "em nhắn nhầm là
     # xong": the message was the mistake, no work sent to the wrong unit (no dispute)
@@ -2240,16 +2246,14 @@ def _other_done_this_not_begun(found: list[Vote], parts: list[clauses_.Clause]) 
     """ "Báo cáo gửi rồi, còn kế hoạch thì chưa động tới": a work done, then "còn … thì" not
     begun: "said" when the done is named as other work ("2 báo cáo kia"), "unsure" when it
     may be this task or the other one, "" when the reply is not so."""
+    done = [w for w in found if w.status is D]
+    if not done or any(w.status in (IP, B, X) and w.weight >= 0.9 for w in found):
+        return ""
     for v in found:
         k = v.clause
         if v.kind != "not_started" or not 1 < k < len(parts) or parts[k].lead != "thi":
             continue
-        if parts[k - 1].lead != "con":
-            continue
-        done = [w for w in found if w.status is D]
-        if not done or any(w.clause >= k - 1 for w in done):
-            continue
-        if any(w.status in (IP, B, X) and w.weight >= 0.9 for w in found):
+        if parts[k - 1].lead != "con" or any(w.clause >= k - 1 for w in done):
             continue
         said = any(_OTHER_WORK.search(parts[w.clause].text) for w in done)
         return "said" if said else "unsure"
@@ -3225,10 +3229,8 @@ _PARTICLES = frozenset(
 def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Dạ chưa ạ": a reply that only says "not yet"."""
     words = {w for c in parts for w in c.text.split()} - _PARTICLES
-    if words in ({"chua"}, {"khong", "chua"}) or words in (
-        {"chua", "xong", "gi"},
-        {"chua", "xong", "gi", "ca"},
-    ):  # ("k, chưa": no, not yet)
+    if words in ({"chua"}, {"khong", "chua"}, {"chua", "xong", "gi"}, {"chua", "xong", "gi", "ca"}):
+        # ("k, chưa": no, not yet)
         return [Vote(None, 1.0, 0, "not_yet")]  # "chưa xong gì cả": begun, or not at all?
     return []
 
