@@ -595,9 +595,10 @@ def _clause_votes(
         return out
     text = _mask(lx.NEGATED_OBSTACLE, text, words)
     for m in _scan(lx.OBSTACLE, text, words):
-        if _resolved(text, m.end()) or _denied_obstacle(_before(text, m.start())):
+        before = _before(text, m.start())
+        if _resolved(text, m.end()) or _denied_obstacle(before):
             continue
-        if m.group().startswith("thieu") and _before(text, m.start())[-1:] in (
+        if m.group().startswith("thieu") and before[-1:] in (
             ["nhan"],
             ["ghi"],
             ["go"],
@@ -605,7 +606,7 @@ def _clause_votes(
             ["danh"],
         ):
             continue  # "nãy em nhắn thiếu": the message was short, not the work
-        if _before(text, m.start())[-1:] == ["ban"] and m.group().startswith("chua co"):
+        if before[-1:] == ["ban"] and m.group().startswith("chua co"):
             vote(IP, 0.8, "undelivered")  # "nộp bản chưa có chữ ký số": the copy sent lacks it
             continue
         if _HANDLING_FAULTY.search(f"{text[: m.start()]}{m.group()}"):
@@ -625,20 +626,18 @@ def _clause_votes(
             continue
         if lx.HYPOTHETICAL.search(text[: m.start()].rstrip()):
             continue  # "có gì vướng em báo", "nếu thiếu kinh phí thì …": not said to be so
-        if _before(text, m.start())[-2:] in (["sua", "xong"], ["da", "sua"], ["fix", "xong"]):
+        if before[-2:] in (["sua", "xong"], ["da", "sua"], ["fix", "xong"]):
             continue  # "hệ thống sửa xong lỗi rồi": mended
-        if "da" in _before(text, m.start())[-4:] and {"sua", "khac", "fix", "go"} & set(
-            _before(text, m.start())[-3:]
-        ):
+        if "da" in before[-4:] and {"sua", "khac", "fix", "go"} & set(before[-3:]):
             continue  # "hôm kia bên em đã gỡ được lỗi trùng mã": mended, gone by
-        if {"sua", "khac", "fix", "ly", "quyet", "go"} & set(_before(text, m.start())[-2:]):
+        if {"sua", "khac", "fix", "ly", "quyet", "go"} & set(before[-2:]):
             vote(B, 0.5, "eased")  # "đang sửa lỗi form": a fault being mended
             continue
-        near = set(_before(text, m.start())[-3:]) | set(text[m.end() :].split()[:2])
+        near = set(before[-3:]) | set(text[m.end() :].split()[:2])
         near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
         eased = bool(near & lx.EASING) or "thao go" in text or bool(_UNSURE_FAULT.search(text))
         eased = eased or bool(_ONE_OF.match(text, m.end()))  # "máy scan hỏng 1 cái": one of
-        eased = eased or _before(text, m.start())[-1:] in (["hay"], ["thuong"])  # "kho dữ
+        eased = eased or before[-1:] in (["hay"], ["thuong"])  # "kho dữ
         # liệu hay lỗi": often, a risk to the date, not a stop
         eased = eased or bool(_A_LITTLE.search(text, m.end()))  # "vướng cái biểu 2 chút xíu
         # thôi": a little
