@@ -235,7 +235,7 @@ def _join_at(lower: str, spaces: list[int]) -> str:
     return "".join(chars)
 
 
-_DIGIT_WORDS = {
+DIGIT_WORDS = {  # the digits in words, folded ("lăm", "nhăm": five after "mươi")
     "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "nham": 5, "sau": 6,
     "bay": 7, "tam": 8, "chin": 9,
 }  # fmt: skip
@@ -248,7 +248,7 @@ _WORDED_PERCENT = re.compile(
 def _percent_in_digits(m: re.Match[str]) -> str:
     if m[3]:
         return "100 phan tram"
-    tens, ones = _DIGIT_WORDS[m[1]], _DIGIT_WORDS.get(m[2] or "", 0)
+    tens, ones = DIGIT_WORDS[m[1]], DIGIT_WORDS.get(m[2] or "", 0)
     return f"{10 * tens + ones} phan tram"
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from bot.understanding import lexicon
 from bot.understanding.clauses import Clause
+from bot.understanding.normalise import DIGIT_WORDS
 
 _PERCENT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|phan tram(?!\w))")
 _FRACTION = re.compile(
@@ -127,7 +128,7 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
             if 0 < total and done <= total:
                 return round(100 * done / total), measured
         if " phan " in clause.text and (share := _WORK_SHARE_WORDS.search(clause.text)):
-            done, total = _SMALL[share[1]], _SMALL[share[2]]  # "một phần tư khối lượng"
+            done, total = DIGIT_WORDS[share[1]], DIGIT_WORDS[share[2]]  # "một phần tư …"
             if 0 < done < total:
                 return round(100 * done / total), measured
     return None, measured
@@ -135,7 +136,6 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
 
 _VOLUME = r"(?:khoi luong|cong viec|phan viec|so phan viec)(?!\w)"
 _WORK_SHARE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2}) " + _VOLUME)
-_SMALL = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5}
 _WORK_SHARE_WORDS = re.compile(
     r"(?<!\w)(mot|hai|ba|bon) phan (ba|tu|bon|nam) (?:(?:tong |toan bo )?)" + _VOLUME
 )
