@@ -294,6 +294,12 @@ def test_tet_dates_match_the_vietnamese_lunar_calendar():
         ("xong rồi đó o, hôm qua con gửi", "xong roi do o, hom qua em gui"),  # to an elder
         ("đồng chí cho xã da hạn đến 31/8", "dong chi cho_ xa gia han den 31/8"),  # dictated
         ("05/KH-UBND ngày 20/01/2026", "05/kh-ubnd ngay 20/01/2026"),
+        ("thang8 e lm nha", "thang 8 em lam nha"),  # a month run together
+        ("thang1", "thang"),  # VNI "tháng" (as well as tháng 1): the VNI repair's
+        ("done phần của e r a", "xong phan cua em roi a"),  # English words in a reply
+        ("e bi stuck a, chua final", "em bi vuong a, chua hoan thien"),
+        ("con comfirm so lieu", "con xac nhan so lieu"),  # (a keyboard slip kept its sense)
+        ("chắc hk kịp", "chac khong kip"),
     ],
 )
 def test_normalise_repairs_the_habits_of_the_field(written, normalised):

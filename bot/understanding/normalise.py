@@ -56,8 +56,10 @@ _ASKING = re.compile(  # "xong rồi à?", "xong rồi chứ": asking, not "ạ"
     r"(?<!\w)(à|chứ)(?!\w)(?! (?:mà|quên|với lại|còn)(?!\w))"
 )
 _DOI = re.compile(r"(?i)(?<!\w)[đd][òóỏõọôồốổỗộơờớởỡ]i(?!\w)")  # every accented "doi" but "đợi"
-_MONTH = re.compile(  # "t8", "th8", "T.8", "thg 8", "t8/2026": tháng 8 (not "t80", "th8x")
-    r"(?<![\w/.-])(?:thg ?|th|t\.?)(1[0-2]|0?[1-9])(?=/(?:20)?\d\d(?![\d/])|(?![\w/%-]|[.,]\d))"
+_MONTH = re.compile(  # "t8", "th8", "T.8", "thg 8", "t8/2026", "thang8": tháng 8 (not "t80",
+    # "th8x"; "thang1" is VNI "tháng" as well as tháng 1: left to the VNI repair)
+    r"(?<![\w/.-])(?:thang(?=[2-9]|1[0-2])|thg ?|th|t\.?)(1[0-2]|0?[1-9])"
+    r"(?=/(?:20)?\d\d(?![\d/])|(?![\w/%-]|[.,]\d))"
 )
 _WEEKDAY = re.compile(  # "t6 tuần trước", "xong t2 r": a weekday, not June
     r"(?<![\w/.-])t([2-7]) (?=tuan(?!\w))|(?:(?<=xong )|(?<=hom ))t([2-7])(?!\w)"
@@ -75,7 +77,7 @@ _MONTH_NUMBER = {"gieng": 1, "hai": 2, "ba": 3, "tu": 4, "bay": 7, "tam": 8, "ch
 _MONTH_WORD = re.compile(
     r"(?<!\w)thang (muoi mot|muoi hai|gieng|hai|ba|tu|bay|tam|chin|muoi|chap)(?!\w)"
 )
-_MONTH_HINT = re.compile(r"t[hg. ]{0,3}\d")  # what every _MONTH match holds: a quick pre-check
+_MONTH_HINT = re.compile(r"t(?:[hg. ]{0,3}|hang)\d")  # what every _MONTH match holds: a pre-check
 _VNI = re.compile(r"^[a-z]+[1-9][a-z1-9]*$")
 _DIGITS = re.compile(r"[1-9]")
 _LETTERS = re.compile(r"[a-z]+")
@@ -89,7 +91,7 @@ _SYLLABLE = re.compile(
 
 SHORTHAND = {
     "dc": "duoc", "dk": "duoc", "k": "khong", "ko": "khong", "kg": "khong", "khg": "khong",
-    "hok": "khong", "r": "roi", "rui": "roi", "roai": "roi", "e": "em", "zoi": "roi",
+    "hok": "khong", "hk": "khong", "r": "roi", "rui": "roi", "roai": "roi", "e": "em", "zoi": "roi",
     "dzoi": "roi", "zui": "roi", "dzay": "vay", "zay": "vay", "tui": "toi", "hqua": "hom qua",
     "hnay": "hom nay", "chiu": "chieu",
     "vm": "vuong mac", "xog": "xong", "xg": "xong", "dag": "dang", "dg": "dang", "thm": "them",
@@ -112,7 +114,8 @@ ENGLISH = {
     "approve": "phe duyet", "extend": "gia han", "percent": "phan tram", "meeting": "hop",
     "noted": "da ro", "task": "nhiem vu", "deadline": "han", "finalize": "hoan thien",
     "sent": "da gui", "send": "gui", "upload": "upload", "delay": "lui", "budget": "kinh phi",
-    "fix": "sua", "process": "xu ly",
+    "fix": "sua", "process": "xu ly", "done": "xong", "stuck": "vuong", "confirm": "xac nhan",
+    "comfirm": "xac nhan", "confim": "xac nhan", "final": "hoan thien",
 }  # fmt: skip
 _TYPOS = {
     "xogn": "xong", "xnog": "xong", "xongg": "xong", "roii": "roi", "dangg": "dang",
