@@ -1929,3 +1929,21 @@ def test_units_awaited_with_only_one_done_is_blocked():
     assert (reading.status, reading.ask) == (B, False)
     reading = read("mới có điểm trường chính xong ạ")
     assert reading.status is not D, reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đã nộp Sở rồi, đang chờ duyệt",
+        "submit len Sở r a, dang cho duyet",  # "dang cho" unaccented in an accented reply
+        "Đã gửi tờ trình lên UBND tỉnh, chờ ký ạ",
+    ],
+)
+def test_an_approval_awaited_after_handing_to_another_level_is_blocked(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (B, False)
+
+
+def test_an_approval_awaited_from_our_own_leader_is_the_work_going_on():
+    reading = read("đã trình lãnh đạo, đang chờ duyệt")
+    assert (reading.status, reading.ask) == (IP, False)

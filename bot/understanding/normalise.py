@@ -51,7 +51,9 @@ _STRETCHED = re.compile(r"(.)\1{2,}")
 # a letter or digit not after [\w/.-], then the rest of the word: (?<![\w/.-])[a-z0-9]+ with
 # its first character taken before the look-behind, so the engine skips to it (faster, same)
 _WORD = re.compile(r"[a-z0-9](?<![\w/.-][a-z0-9])[a-z0-9]*(?![\w/-]|\.\d)")
-_CHO = re.compile(r"(?i)(?<!\w)ch[oòóỏõọôồốổỗộơớởỡợ](?!\w)")  # every "cho" but "chờ"
+_CHO = re.compile(  # every "cho" but "chờ" (and but "dang cho" of a writer who left out the
+    r"(?i)(?<!\w)(?<!dang )(?<!van )(?<!con )(?<!dg )ch[oòóỏõọôồốổỗộơớởỡợ](?!\w)"  # accents
+)  # there: "submit lên Sở r, dang cho duyet" is still waiting, as if written all unaccented)
 _ASKING = re.compile(  # "xong rồi à?", "xong rồi chứ": asking, not "ạ" (nor "à mà": by the way)
     r"(?<!\w)(à|chứ)(?!\w)(?! (?:mà|quên|với lại|còn)(?!\w))"
 )

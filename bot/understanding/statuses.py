@@ -743,6 +743,11 @@ def _clause_votes(
                 and text.startswith((" ky", " duyet"), m.end())
                 and _HANDED_IN.search(previous)
             )
+            if m.group()[4:] in ("duyet", "ky") and _HANDED_TO_BODY.search(
+                f"{previous} {text[: m.start()]}"  # (not "chờ ký là gửi Sở ngay": a step ahead)
+            ):
+                vote(B, 0.95, "waiting")  # "nộp lên Sở rồi, đang chờ duyệt": the Sở's approval
+                continue
             if addressee or (
                 text.startswith(" so", m.end()) and _HANDED_IN.search(f"{previous} {text}")
             ):
@@ -1552,6 +1557,11 @@ _EVENT_OVER = lx.gated(  # (not "đã tổ chức xong hội nghị": the task's
     r"|dot (?:dai hoi|kiem tra|thanh tra|tiep dan|tap huan|bau cu|hop|le|tiem chung|tiem phong"
     r"|kham|tuyen sinh|thi|cao diem|le hoi))(?!\w)"
     r"(?! (?:trien khai|lay y kien|thong nhat|doi thoai|tuyen truyen))"
+)
+_HANDED_TO_BODY = lx.gated(  # handed to another level ("trình lãnh đạo": our own, not this)
+    r"(?<!\w)(?:(?:nop|gui|chuyen)(?: (?!lanh dao|giam doc|chu tich)\w+){0,3}"
+    r" (?:len |ve |sang |qua |cho_? )?(?:so(?! \d| lieu| hoa| ho so)|ubnd tinh|tinh|bo)"
+    r"|trinh (?:len )?(?:ubnd tinh|tinh|bo))(?!\w)"
 )
 _HANDED_IN = re.compile(r"(?<!\w)(?:da |roi )?(?:nop|gui)(?: roi| len| ve)?(?!\w)")
 SOME = frozenset({"vai", "may", "nhieu", "it", "mot", "cac", "tung"})  # "vài chỗ": places
