@@ -1947,3 +1947,15 @@ def test_an_approval_awaited_after_handing_to_another_level_is_blocked(text):
 def test_an_approval_awaited_from_our_own_leader_is_the_work_going_on():
     reading = read("đã trình lãnh đạo, đang chờ duyệt")
     assert (reading.status, reading.ask) == (IP, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đã tổ chức xong vòng thi viết, còn vòng phỏng vấn sẽ tổ chức vào tháng 8.",  # "thi": exam
+        "xong phan noi dung r, con phu luc chua lam",
+    ],
+)
+def test_a_part_done_and_the_rest_ahead_is_the_work_going_on(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (IP, False)

@@ -78,9 +78,10 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("hoi", "thi"),  # "hội thi", "cuộc thi", "kỳ thi": a contest
     ("cuoc", "thi"),
     ("ky", "thi"),
+    ("vong", "thi"),  # "vòng thi viết": a round of the recruitment exam
 }
 _NOT_LEAD_BEFORE = {
-    "thi": frozenset({"xa", "tran", "truong", "tuyen", "hanh", "diem"}),
+    "thi": frozenset({"xa", "tran", "truong", "tuyen", "hanh", "diem", "viet"}),  # thi viết
     "do": frozenset({"dac", "luong"}),  # "đo đạc", "đo lường"
     "vi": frozenset({"tri", "pham", "du"}),  # "vị trí việc làm", "vi phạm", "ví dụ"
     "con": frozenset({"hieu", "dau"}),  # "hồ sơ còn hiệu lực", "chưa có con dấu"

@@ -2261,14 +2261,20 @@ def _other_done_this_not_begun(found: list[Vote], parts: list[clauses_.Clause]) 
 
 
 def _rest_not_begun(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
-    """ "Tiến độ 100% phần nhập liệu, còn kiểm tra chất lượng thì chưa bắt đầu": a part
-    reported done or measured, then "còn …" not begun: the rest of the work, under way."""
+    """ "Tiến độ 100% phần nhập liệu, còn kiểm tra chất lượng thì chưa bắt đầu", "xong phần
+    nội dung rồi, còn phụ lục chưa làm": a part reported done or measured, then "còn …" not
+    begun: the rest of the work, under way."""
     out = []
+    partly = {v.clause for v in found if v.kind == "partial"}
     for v in found:
         c = v.clause
         if v.kind == "not_started" and 0 < c < len(parts):
             rest = c if parts[c].lead == "con" else c - 1 if parts[c].lead == "thi" else -1
-            if rest > 0 and parts[rest].lead == "con" and "% phan " in f"{parts[rest - 1].text} ":
+            if (
+                rest > 0
+                and parts[rest].lead == "con"
+                and ("% phan " in f"{parts[rest - 1].text} " or rest - 1 in partly)
+            ):
                 v = Vote(IP, 0.9, c, "part_left")
         out.append(v)
     return out
