@@ -1959,3 +1959,9 @@ def test_an_approval_awaited_from_our_own_leader_is_the_work_going_on():
 def test_a_part_done_and_the_rest_ahead_is_the_work_going_on(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (IP, False)
+
+
+def test_a_backlog_of_files_pending_is_a_count_not_our_wait():
+    reading = read("có 8 hồ sơ pending bên một cửa, cái KH tuyên truyền thì xong r a")
+    assert (reading.status, reading.ask) == (D, False)
+    assert read("phần báo cáo vẫn pending ạ").status is not D

@@ -336,6 +336,7 @@ def normalise(display: str) -> str:
     return "".join([*pieces, folded[last:]]) if pieces else folded
 
 
+_COUNTED = re.compile(r"\d+ (?:ho so|hs|don|viec|file|ban) $")  # "8 hồ sơ …"
 _VACCINE = re.compile(r"(?<!\w)vac[ -]?xin(?!\w)")
 _PLACEHOLDER = re.compile(r"\[[^\]]{0,30}\]")
 _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "duoc"})
@@ -425,6 +426,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "hom"  # "bữa thứ 2 em nộp": that day, gone by
     if word == "ngong":
         return "doi"  # "còn ngóng mấy xã bển gửi số liệu": waiting for them
+    if word == "pending" and _COUNTED.search(text, 0, end - len(word)):
+        return "ton"  # "có 8 hồ sơ pending bên một cửa": a backlog counted, not our wait
     if word == "pending" and after in ("", "a", "ah", "nhe", "nha", "anh", "chi"):
         return "chua xong"  # "phần báo cáo vẫn pending": not done (not "pending Sở phản hồi")
     if word == "bua" and after in ("qua", "nay", "truoc", "kia", "hom"):
