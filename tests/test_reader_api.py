@@ -1965,3 +1965,43 @@ def test_a_backlog_of_files_pending_is_a_count_not_our_wait():
     reading = read("có 8 hồ sơ pending bên một cửa, cái KH tuyên truyền thì xong r a")
     assert (reading.status, reading.ask) == (D, False)
     assert read("phần báo cáo vẫn pending ạ").status is not D
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trông bên Sở Nội vụ trả lời công văn mà chưa thấy",  # "trông": waiting for them
+        "Da con trong ben Trung tam Phuc vu hanh chinh cong gui so lieu de tong hop a.",
+    ],
+)
+def test_a_body_looked_for_with_trong_is_waited_on(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (B, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "e gui r ma chua thay ai phan hoi a",
+        "Công văn đã gửi các đơn vị rồi, chưa thấy đơn vị nào phản hồi.",
+    ],
+)
+def test_sent_and_nobody_answering_yet_asks_done_or_waiting(text):
+    reading = read(text)
+    assert reading.ask and {D, B} <= set(reading.alternatives), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo kế hoạch, lớp bồi dưỡng đạo đức công vụ sẽ được khai giảng vào ngày 22/7.",
+        "Phó Giám đốc phụ trách đã giao Phòng Tổ chức cán bộ, từ tuần sau sẽ bắt đầu thực hiện.",
+    ],
+)
+def test_a_course_or_work_opening_ahead_is_not_started(text):
+    reading = read(text)
+    assert (reading.status, reading.ask, reading.dispute) == (NS, False, False)
+
+
+def test_a_task_said_to_be_another_units_is_still_a_dispute():
+    assert read("Nhiệm vụ này giao cho phòng Văn hoá - Xã hội chứ không phải bên em").dispute

@@ -366,7 +366,9 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     # "đã bàn giao cho xã mới sau sáp nhập": the task is another unit's now
     r"ban giao( \w+){0,2} (cho_?|sang|ve) (xa|phuong|don vi|phong|ben|bo phan|co quan)( \w+){0,2}"
     r" (moi|khac)",
-    rf"(giao|chuyen|dieu chinh)( sang)?( {_CHO})? (phong|bo phan|don vi|ben)",
+    # (not "Phó Giám đốc đã giao Phòng Tổ chức cán bộ": our leader assigned it inside the unit)
+    rf"(?<!da )(?<!vua )giao( sang)?( {_CHO})? (phong|bo phan|don vi|ben)",
+    rf"(chuyen|dieu chinh)( sang)?( {_CHO})? (phong|bo phan|don vi|ben)",
     "khong (phai )?(chu tri|phu trach)",
     # "việc này do Phòng Nội vụ theo dõi": another unit is in charge
     r"do (phong|so|ban|don vi|ubnd|van phong|bo phan|dong chi|trung tam|chi cuc|cong an|xa)"
@@ -771,7 +773,7 @@ RETURNED = table(
 START = (
     "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|dong den|lam gi"
     "|dong tay|dung tay|dong vao|dung vao|dung den"
-    "|khoi dong|khoi cong|mo dau|to chuc"
+    "|khoi dong|khoi cong|mo dau|to chuc|khai giang"  # "lớp bồi dưỡng sẽ khai giảng 22/7"
 )
 _FEW_LEFT = (
     r"(\d+|mot|hai|ba|vai|it|mot vai|mot chut|chut)( \d+)? (dau viec|viec|muc|phan|noi dung"
@@ -831,6 +833,7 @@ START_VERB = table(
     "bat tay",
     "khoi dong",
     "khoi cong",
+    "khai giang",  # "lớp bồi dưỡng sẽ được khai giảng vào ngày 22/7": the course opens then
     "chuyen sang (lam )?(viec|nhiem vu|noi dung)",  # "… xong mới chuyển sang việc này"
 )
 PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the work

@@ -281,6 +281,8 @@ def normalise(display: str) -> str:
             lower = _NOT_A_FAULT.sub("loi_", lower)  # "lỗi" (a fault), which folds alike
         if "hà" in lower:  # (not "chị Hà": a name, written capitalised)
             lower = _HA.sub(lambda m: "nha" if display[m.start()] == "h" else m.group(), lower)
+        if "trông" in lower:  # "trông bên Sở trả lời mà chưa thấy": waiting for them (not
+            lower = _LOOKED_FOR.sub("đợi", lower)  # "trông nhà", "trông có vẻ")
         if "gởi" in lower or "nàm" in lower:  # southern "gởi" (gửi, never "gọi"); northern
             lower = _SPELT.sub(lambda m: _RESPELT[m.group()], lower)  # "nàm" (làm, l/n)
         if "à" in lower or "chứ" in lower:
@@ -336,6 +338,10 @@ def normalise(display: str) -> str:
     return "".join([*pieces, folded[last:]]) if pieces else folded
 
 
+_LOOKED_FOR = re.compile(
+    r"(?<!\w)trông(?= (?:bên|sở|xã|phường|phòng|các|mấy|họ|tỉnh|ubnd|trung tâm|văn bản"
+    r"|công văn|kết quả|ý kiến|hướng dẫn|kinh phí|số liệu)(?!\w))"
+)
 _COUNTED = re.compile(r"\d+ (?:ho so|hs|don|viec|file|ban) $")  # "8 hồ sơ …"
 _VACCINE = re.compile(r"(?<!\w)vac[ -]?xin(?!\w)")
 _PLACEHOLDER = re.compile(r"\[[^\]]{0,30}\]")
@@ -343,7 +349,8 @@ _PEOPLE_BEFORE = frozenset({"thieu", "can", "co", "cu", "chi", "mat", "nghi", "d
 
 
 _REGIONAL = frozenset(  # words read for what they mean in a region (see ``_regional``)
-    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo con do lien dia".split()
+    "hong hem man chi rang pending bua ngong ni rua nam lua na loi goi mo con do lien dia"
+    " trong".split()
 )
 _AT_ONCE_AFTER = frozenset("ky nop gui lam trinh bao sua bo sung xong chuyen".split())
 _END_PARTICLES = frozenset({"", "nha", "nhe", "a", "ah", "anh", "chi", "luon", "do", "lien"})
@@ -424,6 +431,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "the"  # central "rứa là xong", "răng rứa": so
     if word == "bua" and after == "thu":
         return "hom"  # "bữa thứ 2 em nộp": that day, gone by
+    if word == "trong" and previous in ("con", "dang", "van") and after == "ben":
+        return "doi"  # unaccented "còn trông bên Trung tâm gửi số liệu": still waiting
     if word == "ngong":
         return "doi"  # "còn ngóng mấy xã bển gửi số liệu": waiting for them
     if word == "pending" and _COUNTED.search(text, 0, end - len(word)):

@@ -319,7 +319,8 @@ NO_REACTION = lx.gated(
     r" (?:khong|ko|hong|k)(?!\w)"
 )
 _UNANSWERED_END = re.compile(
-    r"(?<!\w)chua (?:duoc |co |thay )?(?:phan hoi|tra loi|hoi am|ket qua)(?: (?:a|ah|anh|chi))*$"
+    r"(?<!\w)chua (?:duoc |co |thay )?(?:(?:ai|ben nao|don vi nao|noi nao|xa nao|phong nao) )?"
+    r"(?:phan hoi|tra loi|hoi am|ket qua)(?: (?:a|ah|anh|chi))*$"  # "chưa thấy ai phản hồi"
 )
 _NO_ANSWER = re.compile(
     r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
