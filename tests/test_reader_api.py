@@ -2005,3 +2005,36 @@ def test_a_course_or_work_opening_ahead_is_not_started(text):
 
 def test_a_task_said_to_be_another_units_is_still_a_dispute():
     assert read("Nhiệm vụ này giao cho phòng Văn hoá - Xã hội chứ không phải bên em").dispute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đã xong đâu anh, mới ở bước dự thảo thôi.",  # "xong đâu": denied
+        "Chờ gì nữa, bên em đang làm rồi mà.",  # nothing waited for
+    ],
+)
+def test_a_denial_or_a_wait_brushed_off_is_the_work_going_on(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (IP, False)
+
+
+def test_waiting_to_go_into_a_meeting_and_answering_later_records_nothing():
+    reading = read("Em đang chờ vào họp, lát em trả lời anh sau ạ.")
+    assert (reading.status, reading.ask) == (None, False)
+
+
+def test_a_system_interrupted_named_after_its_work_is_a_fault():
+    text = "Hệ thống thông tin giải quyết TTHC bị gián đoạn từ tuần trước nên chưa thể xuất số liệu"
+    reading = read(text)
+    assert (reading.status, reading.ask) == (B, False)
+
+
+def test_work_not_carried_out_by_a_named_body_in_the_passive_is_not_started():
+    reading = read("Nội dung kiểm tra chưa được Sở triển khai trong kỳ báo cáo này.")
+    assert (reading.status, reading.ask) == (NS, False)
+
+
+def test_a_wait_brushed_off_then_done_is_done():
+    reading = read("đang chờ gì nữa đâu anh xong từ tuần trước dồi")
+    assert (reading.status, reading.ask) == (D, False)

@@ -523,7 +523,7 @@ OBSTACLE = table(
     # "không còn ai làm được nên đang bị dừng": nobody left, the work halted
     "(khong|chang) con ai (lam|phu trach|theo doi|thuc hien)", "(bi|phai) (tam )?dung lai",
     "dang bi dung", "phai (tam )?dung( lai)?(?! lop)", "set danh", "bi chia cat",
-    "bi (loi(?! bo go| go| chinh ta)|hong|treo|khoa|tan cong|hack|nhiem virus)",
+    "bi (loi(?! bo go| go| chinh ta)|hong|treo|khoa|tan cong|hack|nhiem virus|gian doan)",
     "(?<!tra )(?<!xin )(?<!loi_ )(?<!soat )(?<!chuyen )(?<!nhan )(?<!gui )"  # not "chuyển lời"
     "loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may|bo go|go|cua (em|toi|minh|ben em)"
     "|(la )?do (em|toi|minh)|tai (em|toi|minh)"
@@ -801,6 +801,8 @@ UNDONE = table(  # not finished, under way
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip |co )?({START})",
     f"dau co (duoc |the )?({START})",  # "đâu có bắt đầu được đâu": not at all
+    # "nội dung kiểm tra … chưa được Sở triển khai": the passive, the agent named
+    f"chua duoc (so|xa|phuong|ubnd( \\w+)?|tinh|phong|don vi|co quan|ben em) ({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
     "chua phan cong( nguoi)?( lam)?", "chua (co )?ai nhan (viec|nhiem vu)", "chua nhuc nhich( gi)?",
     "chua co (lam|dong|trien khai|bat dau) gi",  # "chưa có làm gì hết": southern
@@ -846,6 +848,7 @@ PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the 
     # "báo cáo thì em làm tới biểu 2 rồi": how far the work has come
     r"(lam|viet|soan|nhap) (toi|den) (bieu|phan|muc|buoc|khau|trang|chuong|cau|phu luc) \w+",
     "cap nhat", "nhap",
+    "(?<=moi )o (buoc|khau|giai doan)",  # "xong đâu, mới ở bước dự thảo thôi": that far only
     "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi_?", "(?<=van )lam",
 )  # fmt: skip
 PLANNING = table(

@@ -1312,6 +1312,7 @@ _DONE_OR_WAIT = lexicon.gated(  # (or "… là được rồi hay phải chờ t
     r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:(?:the|vay|nhu vay) )?(?:la )?(?:da )?"
     r"(?:xong|duoc(?: roi)?|dat) (?:hay|hay la) (?:van |con )?(?:phai )?(?:cho|doi|sua)(?!\w)"
 )
+_NO_WAIT_AFTER = ("gi nua", "chi nua", "vao hop")
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
     r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:(?:em|e|minh|toi) hoi|phep"
@@ -1357,6 +1358,9 @@ def _waits_on_someone(norm: str) -> bool:
         if head[-2:] in statuses_.NO_NEED or set(head[-1:]) & statuses_.SOME:
             continue  # "không phải chờ Sở đâu": no wait; "còn vài chỗ phải sửa": places
         after = norm[m.end() :].lstrip()
+        if norm.startswith(_NO_WAIT_AFTER, m.start() + 4):
+            continue  # "chờ gì nữa, bên em đang làm rồi mà": nothing waited for; "đang chờ
+            # vào họp": where the writer is
         if head[-2:] in _DATA_FOR and after[:1].isdigit() and not _SENT_IN.match(after):
             continue  # "chạy số liệu cho 23 xã": for them (folded like "chờ")
         if not waiting and (

@@ -631,9 +631,9 @@ def _clause_votes(
             continue  # "hệ thống sửa xong lỗi rồi": mended
         if "da" in before[-4:] and {"sua", "khac", "fix", "go"} & set(before[-3:]):
             continue  # "hôm kia bên em đã gỡ được lỗi trùng mã": mended, gone by
-        if {"sua", "khac", "fix", "ly", "quyet", "go"} & set(before[-2:]):
-            vote(B, 0.5, "eased")  # "đang sửa lỗi form": a fault being mended
-            continue
+        if {"sua", "khac", "fix", "go"} & set(before[-2:]) or before[-1:] in (["ly"], ["quyet"]):
+            vote(B, 0.5, "eased")  # "đang sửa lỗi form": a fault being mended (not "hệ thống
+            continue  # giải quyết TTHC bị gián đoạn": the system's name)
         near = set(before[-3:]) | set(text[m.end() :].split()[:2])
         near |= set(cause_of.split()[-3:])  # "hơi chậm vì thiếu người"
         eased = bool(near & lx.EASING) or "thao go" in text or bool(_UNSURE_FAULT.search(text))
@@ -1162,6 +1162,14 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if " ".join(before[-2:]).endswith(("moi", "vua moi")) and _NOT_UNTIL.search(" ".join(before)):
         vote(IP, 0.6, "not_until")  # "đến 15/8 mới xong được": not until then
         return
+    if (
+        rest.split()[:1] == ["dau"]
+        and set(rest.split()[1:]) <= _DENIAL_TAIL
+        and not _DOUBTING & set(before[-2:])
+        and not _negated(before)
+    ):
+        vote(IP, 0.9, "undone")  # "đã xong đâu anh, mới ở bước dự thảo": denied, said plainly
+        return
     if (_DOUBTING & set(before[-2:]) or rest.split()[:1] == ["dau"]) and not _negated(before):
         vote(D, 0.5, "doubt")  # "sao xong được", "xong đâu mà xong": doubted, or denied
         return
@@ -1313,6 +1321,10 @@ def _progress_votes(
             # where the writer is (not "đang ở bước lấy ý kiến": the step reached)
         if waited[0] in ("cho", "doi") and (ahead or waited[1:2] in (["on"], ["xong"], ["het"])):
             continue  # "đang chờ xong đợt kiểm tra rồi mới làm", "đang đợi ổn định nhân sự"
+        if waited[0] in ("cho", "doi") and waited[1:3] in (["gi", "nua"], ["chi", "nua"]):
+            continue  # "đang chờ gì nữa đâu anh, xong từ tuần trước": nothing waited for
+        if waited[0] in ("cho", "doi") and waited[1:3] == ["vao", "hop"]:
+            continue  # "em đang chờ vào họp, lát em trả lời": where the writer is, like "đang họp"
         if waited[0] in ("cho", "doi") and waited[1:2] in (["hop"], ["cuoc"], ["hoi"]):
             vote(B, 0.5, "waiting_vague")  # "đang đợi họp thống nhất": whose meeting?
             continue
@@ -1559,6 +1571,7 @@ _EVENT_OVER = lx.gated(  # (not "đã tổ chức xong hội nghị": the task's
     r"|kham|tuyen sinh|thi|cao diem|le hoi))(?!\w)"
     r"(?! (?:trien khai|lay y kien|thong nhat|doi thoai|tuyen truyen))"
 )
+_DENIAL_TAIL = frozenset({"anh", "chi", "a", "ah", "em", "nha", "nhe", "oi", "co"})
 _HANDED_TO_BODY = lx.gated(  # handed to another level ("trình lãnh đạo": our own, not this)
     r"(?<!\w)(?:(?:nop|gui|chuyen)(?: (?!lanh dao|giam doc|chu tich)\w+){0,3}"
     r" (?:len |ve |sang |qua |cho_? )?(?:so(?! \d| lieu| hoa| ho so)|ubnd tinh|tinh|bo)"
