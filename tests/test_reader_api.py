@@ -2038,3 +2038,37 @@ def test_work_not_carried_out_by_a_named_body_in_the_passive_is_not_started():
 def test_a_wait_brushed_off_then_done_is_done():
     reading = read("đang chờ gì nữa đâu anh xong từ tuần trước dồi")
     assert (reading.status, reading.ask) == (D, False)
+
+
+def test_done_with_only_the_documents_number_to_come_is_done_that_day():
+    reading = read("e đã ban hành ngày 3/7 rồi a, số văn bản e gửi sau")
+    assert (reading.status, reading.ask, reading.completion_date) == (D, False, date(2026, 7, 3))
+
+
+def test_nothing_pending_left_after_the_done_keeps_it_done():
+    reading = read("hoàn thành rồi ạ e check lại lần cuối ok hết r, ko còn pending gì")
+    assert (reading.status, reading.ask) == (D, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("em xin phép gia hạn đến ngày hai mươi tháng tám được không ạ", date(2026, 8, 20)),
+        ("xin lùi đến ngày mười lăm tháng 8", date(2026, 8, 15)),
+        ("cho em gia hạn tới ngày ba mốt tháng tám", date(2026, 8, 31)),
+    ],
+)
+def test_a_day_in_words_before_its_month_is_the_new_deadline(text, day):
+    reading = read(text)
+    assert (reading.status, reading.new_date) == (X, day)
+
+
+def test_a_few_more_days_asked_for_is_an_extension_and_still_needed_is_not():
+    assert read("răng mà kịp, em xin thêm mấy bữa nữa nghe").status is X
+    assert read("còn thêm mấy ngày nữa là xong").status is IP
+
+
+def test_no_draft_at_all_is_not_started():
+    reading = read("chua co draft gi het a")
+    assert (reading.status, reading.ask) == (NS, False)
+    assert read("đã có dự thảo, chưa có đề cương chi tiết").status is not NS

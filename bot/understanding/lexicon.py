@@ -401,7 +401,10 @@ EXTENSION = table(
     "keo dai (thoi han|thoi gian|han)", "them (thoi gian|tg)", "hoan thanh cham",
     "(xin|de nghi) (dieu chinh|thay doi_?) (thoi han|thoi gian|han|tien do)",
     "dieu chinh (thoi han|thoi gian|han)",
-    r"them (\d+|mot|hai|ba|bon|nam|vai|it|mot it|mot vai|chuc|muoi|dam) (ngay|tuan|thang|hom)",
+    # (not "còn thêm mấy ngày nữa là xong", "để em cố thêm mấy hôm", "sợ trễ thêm mấy hôm":
+    # how long the work still takes, no request)
+    r"(?<!con )(?<!co )(?<!tre )(?<!cham )(?<!muon )them"
+    r" (\d+|mot|hai|ba|bon|nam|vai|may|it|mot it|mot vai|chuc|muoi|dam) (ngay|tuan|thang|hom)",
     rf"{_CHO} (em|ben em|toi|minh|don vi|phong|xa|chung em) (xin |duoc )?(them|den|toi|lui|sang)",
     # "anh cho em trễ tới 5/8 nha": late by leave, to a day
     rf"{_CHO} (em|ben em|toi|minh|don vi|phong em|xa em|chung em) (nop )?(tre|cham|muon)"
@@ -801,6 +804,7 @@ UNDONE = table(  # not finished, under way
 NOT_STARTED = table(
     f"(chua|khong|chua kip|van chua) (duoc |the |kip |co )?({START})",
     f"dau co (duoc |the )?({START})",  # "đâu có bắt đầu được đâu": not at all
+    "chua (co|lam) (du thao|ban nhap|ban thao)( nao| gi)?",  # "chưa có draft gì hết": nothing
     # "nội dung kiểm tra … chưa được Sở triển khai": the passive, the agent named
     f"chua duoc (so|xa|phuong|ubnd( \\w+)?|tinh|phong|don vi|co quan|ben em) ({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",

@@ -257,6 +257,23 @@ def _percent_in_digits(m: re.Match[str]) -> str:
     return f"{10 * tens + ones} phan tram"
 
 
+_ONES = "mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin"
+_DAY_IN_WORDS = re.compile(  # "đến ngày hai mươi tháng tám": the day in words, before a month
+    rf"(?<!\w)(ngay|mung|mong) (?:(hai|ba) muoi(?: ({_ONES}))?|(hai|ba) (mot|lam|tu)"
+    rf"|muoi(?: ({_ONES}))?|({_ONES}))(?= thang \d)"
+)
+
+
+def _day_in_digits(m: re.Match[str]) -> str:
+    if m[2] or m[4]:  # "hai mươi mốt", "hai mốt": tens then ones
+        day = 10 * DIGIT_WORDS[m[2] or m[4]] + DIGIT_WORDS.get(m[3] or m[5] or "", 0)
+    elif m[0].split()[1] == "muoi":
+        day = 10 + DIGIT_WORDS.get(m[6] or "", 0)
+    else:
+        day = DIGIT_WORDS[m[7]]
+    return f"{m[1]} {day}" if day <= 31 else m[0]
+
+
 _ROOM_DOT = re.compile(r"(?<![\w.])p\.(?=[a-z]{2,6}(?![\w.]))")
 _KEEP = VOCABULARY - SHORTHAND.keys() - _SECOND_HALVES - {"ht", "th", "tk"}
 
@@ -296,6 +313,8 @@ def normalise(display: str) -> str:
         folded = _VACCINE.sub("vacxin", folded)  # "tiêm vắc xin sởi": no request ("xin")
     if "thang " in folded:
         folded = _MONTH_WORD.sub(lambda m: f"thang {_MONTH_NUMBER[m.group(1)]}", folded)
+    if "ngay " in folded or "mung " in folded:
+        folded = _DAY_IN_WORDS.sub(_day_in_digits, folded)  # "ngày hai mươi tháng 8": 20
     if _MONTH_HINT.search(folded):
         folded = _WEEKDAY.sub(lambda m: f"thu {m[1] or m[2]}", folded)
         folded = _MONTH.sub(r"thang \1", folded)
@@ -435,8 +454,8 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
         return "doi"  # unaccented "còn trông bên Trung tâm gửi số liệu": still waiting
     if word == "ngong":
         return "doi"  # "còn ngóng mấy xã bển gửi số liệu": waiting for them
-    if word == "pending" and _COUNTED.search(text, 0, end - len(word)):
-        return "ton"  # "có 8 hồ sơ pending bên một cửa": a backlog counted, not our wait
+    if word == "pending" and (after in ("gi", "j", "nua") or _COUNTED.search(text, 0, end - 7)):
+        return "ton"  # "có 8 hồ sơ pending bên một cửa", "ko còn pending gì": a backlog, no wait
     if word == "pending" and after in ("", "a", "ah", "nhe", "nha", "anh", "chi"):
         return "chua xong"  # "phần báo cáo vẫn pending": not done (not "pending Sở phản hồi")
     if word == "bua" and after in ("qua", "nay", "truoc", "kia", "hom"):

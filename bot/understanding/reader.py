@@ -1212,7 +1212,7 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     unsure = [  # "đã gửi nhưng chưa biết được duyệt chưa": done, and then?
         Vote(None, 1.0, c.index, "unsure")
         for c in after
-        if _to_deliver(c.text)
+        if (_to_deliver(c.text) and not _DETAIL_LATER.match(c.text))
         or (_ADDED_LATER.search(c.text) and c.lead != "thi" and not c.consequence)  # "phụ lục
         # em bổ sung sau": a part still to come (not "… thì em bổ sung sau": if asked)
         or (c.lead in ("nhung", "ma") and (_contrast_unsure(c) or _FIX_NEEDED.search(c.text)))
@@ -1223,6 +1223,12 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
     return left + unsure
 
 
+# "đã ban hành ngày 3/7 rồi, số văn bản em gửi sau": only its number or a copy to come
+_DETAIL_LATER = re.compile(
+    r"^(?:con )?(?:so|so hieu|so ky hieu|ky hieu|ban scan|ban chup|anh chup|link)"
+    r"(?: (?:van ban|cong van|quyet dinh|ke hoach|bao cao|vb|cv|qd|kh))?"
+    r" (?:em |e |minh |toi )?(?:gui|bao|cap nhat|nhan|gui bo sung)(?: \w+)? sau(?!\w)"
+)
 _EVENT_LEFT = re.compile(r"^con (?:buoi|cuoc|lop|hoi nghi|dot|le|chuyen) \w+")
 _NOT_DUE = re.compile(r"thi (?:van )?chua (?:den|toi) (?:ky|han|luc|dot|thoi han|thoi gian)(?!\w)")
 _NEGATED = lexicon.gated(  # a task verb negated: "chưa gửi", "không làm", "chưa triển khai"
