@@ -2072,3 +2072,29 @@ def test_no_draft_at_all_is_not_started():
     reading = read("chua co draft gi het a")
     assert (reading.status, reading.ask) == (NS, False)
     assert read("đã có dự thảo, chưa có đề cương chi tiết").status is not NS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chúng tôi đang chờ Thanh tra tỉnh ban hành kết luận thanh tra để làm căn cứ báo cáo.",
+        "Hồ sơ đề nghị thẩm định đã nộp Sở Tư pháp từ 06/7, Sở Tư pháp hẹn trả kết quả tuần sau.",
+    ],
+)
+def test_an_inspectorates_conclusion_or_a_promised_appraisal_awaited_is_blocked(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (B, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["meeting xong r, e bat dau lam tu chieu nay", "họp xong rồi, tuần sau em bắt đầu triển khai"],
+)
+def test_a_meeting_over_and_the_start_ahead_is_not_started(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (NS, False)
+
+
+def test_a_hedged_done_and_a_question_to_ask_still_asks():
+    reading = read("Chắc là xong rồi đó anh, để em hỏi lại bạn làm trực tiếp")
+    assert reading.ask and D in reading.alternatives, reading

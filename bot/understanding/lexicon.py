@@ -330,6 +330,7 @@ _BODY = (  # another body: waiting for one of these is an obstacle
     "|buu dien|vnpost|buu chinh|ap|thon|khom|to dan pho|lang|buon|plei|vien thong|nha mang"
     "|tttt|stttt|tnmt|stnmt|bcd|ban chi dao|hoi dong|nha cung cap|don vi cung cap|ncc"
     "|ca (?:xa|phuong|tinh)|bhxh|bao hiem xa hoi|diem truong|tram y te"
+    "|thanh tra (?:tinh|so|bo|chinh phu)|kiem toan"  # "chờ Thanh tra tỉnh ban hành kết luận"
 )
 # Another body, named: as _BODY without the words that also name other things ("các", "họ")
 BODY_NAMES = _BODY.replace("|cac|", "|").replace("|ho(?! so)", "")
@@ -558,6 +559,9 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     # "giấy tờ đang nằm bên Sở từ đầu tháng" (not "anh Nam bên văn phòng": a name)
     rf"(?<!anh )(?<!chi )(?<!a )(?<!c )(?<!em )(?<!chu )(?<!co )nam (ben|o|tai) ({BODY_NAMES})",
     "hen lan hen lua",
+    # "Sở Tư pháp hẹn trả kết quả trong tuần sau": their answer, promised, awaited
+    r"(so|ubnd|tinh|bo|cuc|chi cuc|ben do|ben kia|ho|phong|trung tam|van phong)( \w+){0,3}"
+    " hen (tra|gui|co|bao|cho_?) (ket qua|y kien|van ban)",
     "(cho|doi) (den |toi )?ky hop",  # "tờ trình đã gửi, chờ kỳ họp thứ …": the council's session
     rf"(cho|doi) (hop|cuoc hop|y kien)( \w+){{0,3}} (voi|cua) (cac )?({_BODY})",
 )  # fmt: skip

@@ -954,6 +954,9 @@ _COPY = re.compile(  # a copy of the product: paper, signed, or electronic
 _WHOLE = lexicon.gated(r"(?<!\w)(?:toan bo|tat ca|day du|tron bo)(?!\w)")
 
 
+_EVENT = re.compile(r"(?<!\w)(?:hop|hoi nghi|giao ban|tap huan|dai hoi|dot kiem tra)(?!\w)")
+
+
 def _settle(
     found: list[Vote], best: dict[Status, float], parts: list[clauses_.Clause]
 ) -> tuple[Status, float, tuple[Status, ...]]:
@@ -1077,6 +1080,15 @@ def _settle(
             return D, 0.5, (D, IP)
         if not sure and any(_NOT_ACCEPTED.match(c.text) for c in parts if c.lead == "ma"):
             return D, 0.5, (D, IP, B)  # "cái ni làm rồi mà chưa được": done, and not working?
+        if (
+            not sure
+            and all(
+                v.kind == "doubt" and v.clause < len(parts) and _EVENT.search(parts[v.clause].text)
+                for v in done
+            )
+            and any(v.kind == "future_start" and v.clause > done[-1].clause for v in found)
+        ):  # "meeting xong rồi, em bắt đầu làm từ chiều nay": the meeting over, the start ahead
+            return NS, best[NS], ()
         if not sure:
             return D, 0.5, (D, IP)
         return D, 0.95, ()

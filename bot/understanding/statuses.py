@@ -268,7 +268,10 @@ _DAY_ONLY = lx.gated(r"(?:(?:khoang|tam|ngay|tu|den|truoc) )?\d{1,2}/\d{1,2}(?:/
 _DAY_BEFORE = re.compile(  # "22/7 bắt đầu", "khoảng 27/7 em bắt đầu làm"
     r"(?<![\w/.-])\d{1,2}/\d{1,2}(?:/\d{2,4})? (?:(?:em|e|minh|toi|ben em|xa|phuong|phong) )?$"
 )
-_DAY_AFTER = re.compile(r" (?:tu|vao)(?: ngay)? \d{1,2}/\d{1,2}(?![\d/])")  # "bắt đầu từ 21/7"
+_DAY_AFTER = re.compile(  # "bắt đầu từ 21/7", "bắt đầu làm từ chiều nay"
+    r"(?: lam)? (?:tu|vao)(?: ngay)? (?:\d{1,2}/\d{1,2}(?![\d/])|chieu nay|toi nay|ngay mai|mai"
+    r"|tuan sau|tuan toi|thang sau|thang \d{1,2}(?![\d/]))"
+)
 _LATER_STEPS = ("tong hop", "soan", "soan thao", "xay dung", "ra soat", "lap")
 _PART_NAMED = re.compile(
     r"con (?:lai )?(?:phan|buoc|khau|muc|noi dung|giai doan|dot|hang muc)(?!\w)"
