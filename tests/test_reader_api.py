@@ -2098,3 +2098,10 @@ def test_a_meeting_over_and_the_start_ahead_is_not_started(text):
 def test_a_hedged_done_and_a_question_to_ask_still_asks():
     reading = read("Chắc là xong rồi đó anh, để em hỏi lại bạn làm trực tiếp")
     assert reading.ask and D in reading.alternatives, reading
+
+
+def test_all_of_the_staff_counted_before_is_no_progress_percent():
+    text = "Sở có 86 công chức, 412 viên chức; 100% đã ký cam kết, hiện Sở đang tổng hợp báo cáo."
+    reading = read(text)
+    assert (reading.status, reading.ask, reading.percent) == (IP, False, None)
+    assert read("có 12 xã, 80% đã gửi").status is not D  # a part of them: units still owed

@@ -54,6 +54,10 @@ class Fraction:
         return f"{self.done}/{self.total}" + (f" {self.unit}" if self.unit else "")
 
 
+_PEOPLE_COUNTED = re.compile(
+    r"(?<![\w/.,])\d+ (?:cong chuc|vien chuc|can bo|nguoi|dang vien|hoc sinh|ho|xa|phuong"
+    r"|don vi|truong|ho so)(?!\w)"
+)
 _STEP_SHARE = re.compile(  # "rà soát được 25% số TTHC": how much of the task's own work is done
     r"(?<!\w)(?:ra soat|so hoa|cap nhat|nhap|nhap lieu|thuc hien|lam|trien khai|chuyen|dua len"
     r"|tich hop|chinh ly|scan|ky so|xu ly xong|hoan thanh|xong) duoc (?:khoang |tam |gan |hon )?$"
@@ -115,6 +119,9 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
                     and not _STEP_SHARE.search(clause.text, 0, m.start())
                 )
                 or lexicon.OTHER_PERIOD.search(clause.text, 0, m.start())
+                or (value == 100 and m.start() == 0 and _PEOPLE_COUNTED.search(before))
+                # "Sở có 86 công chức, 412 viên chức; 100% đã ký cam kết": all of them (a part
+                # of them, "…, 80% đã gửi", stays the share it says, units still owed)
             ):
                 measured = here = (
                     True  # "tỷ lệ … 45%", "giải quyết 100% hồ sơ": a share, not progress
