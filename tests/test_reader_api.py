@@ -2105,3 +2105,20 @@ def test_all_of_the_staff_counted_before_is_no_progress_percent():
     reading = read(text)
     assert (reading.status, reading.ask, reading.percent) == (IP, False, None)
     assert read("có 12 xã, 80% đã gửi").status is not D  # a part of them: units still owed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chưa làm được chị ạ, phần mềm một cửa mới chưa kết nối với Cổng dịch vụ công của tỉnh.",
+        "Thôn Đăk Ang sóng không có, số liệu gửi lên không được, chưa làm được anh ơi.",
+        "Cán bộ địa chính xã chuyển công tác rồi, người thay chưa có, chưa làm được.",
+    ],
+)
+def test_unable_with_the_cause_in_the_clause_beside_is_blocked(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (B, False)
+
+
+def test_unable_because_busy_elsewhere_is_still_not_started():
+    assert read("Chưa làm được, em đang bận đi cơ sở").status is NS

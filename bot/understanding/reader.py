@@ -409,6 +409,7 @@ def read_reply(
     found += _sent_dated(found, parts, today)
     found += _rather_than(parts)
     found += _lacking_cause(found, parts)
+    found = _unable_beside_a_cause(found, parts)
     found += _target_met(found, parts)
     found += _kept_from(found, parts)
     found = _late_because(found, parts)
@@ -2980,6 +2981,39 @@ _OUR_LEADER = re.compile(
     r"|ky|ky so|chu ky|duyet)(?!\w)"  # "vì chưa ký số": our own signature, the last step
 )
 _NOT_BEGUN_PART = re.compile(r"(?<!\w)chua (?:khoi dong|trien khai|bat dau|thuc hien)(?!\w)")
+
+
+def _unable_beside_a_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Chưa làm được chị ạ, phần mềm một cửa mới chưa kết nối với Cổng", "cán bộ địa chính
+    chuyển công tác rồi, người thay chưa có, chưa làm được": "chưa … được" is being kept from
+    the work, and the clause beside it, with no linking word, says by what."""
+    if any(v.status is B for v in found):
+        return found
+    out = []
+    for v in found:
+        c = v.clause
+        if (
+            v.kind == "not_started"
+            and c < len(parts)
+            and _UNABLE_ALONE.match(parts[c].text)
+            and any(
+                _ABSENT_CAUSE.search(b.text) for b in parts[max(c - 3, 0) : c + 2] if b.index != c
+            )
+        ):
+            v = Vote(B, 0.9, c, "obstacle")
+        out.append(v)
+    return out
+
+
+_UNABLE_ALONE = re.compile(  # "chưa làm được anh ơi": unable, the clause saying no more
+    r"^(?:(?:em|e|ben em|xa|minh|toi|van|nen|thi) )?chua (?:lam|trien khai|thuc hien|so hoa"
+    r"|nhap|tong hop|gui|nop) duoc(?: (?:a|ah|anh|chi|oi|het|nua))*$"
+)
+_ABSENT_CAUSE = re.compile(  # what is missing or broken, said in a clause of its own
+    r"(?<!\w)(?:chua|khong|ko) (?:ket noi|duoc cap|ban giao)(?!\w)|(?<!\w)chuyen cong tac(?!\w)"
+    r"|(?<!\w)(?:khong|ko|chua) (?:co|duoc)(?: (?:a|anh|chi))*$|(?<!\w)(?:hong|loi|mat mang"
+    r"|mat song|mat dien|khong co song)(?!\w)"
+)
 _UNABLE_YET = re.compile(
     r"(?<!\w)chua (?:lam|trien khai|thuc hien|bat dau|tien hanh|to chuc|nop|gui|so hoa|lay ra"
     r"|lay ra so hoa|nhap|nhap lieu|scan|quet|tong hop|ra soat|cap nhat|upload|dang nhap)"
