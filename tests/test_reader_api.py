@@ -2122,3 +2122,34 @@ def test_unable_with_the_cause_in_the_clause_beside_is_blocked(text):
 
 def test_unable_because_busy_elsewhere_is_still_not_started():
     assert read("Chưa làm được, em đang bận đi cơ sở").status is NS
+
+
+def test_asking_what_counts_as_done_records_nothing():
+    text = (
+        "Anh cho em hỏi: khi nào thì được coi là hoàn thành, phải có quyết định hay chỉ dự thảo ạ?"
+    )
+    reading = read(text)
+    assert (reading.status, reading.ask) == (None, False)
+
+
+def test_a_draft_to_be_sent_for_appraisal_on_a_day_ahead_is_the_work_going_on():
+    reading = read("Đang dự thảo, dự kiến ngày 24/7 gửi Sở Tư pháp thẩm định ạ.")
+    assert (reading.status, reading.ask) == (IP, False)
+
+
+def test_records_sealed_by_the_inspectorate_hold_the_work_up():
+    text = "Tài liệu gốc đang bị Thanh tra tỉnh niêm phong để kiểm tra, chưa lấy ra số hoá được ạ."
+    assert read(text).status is B
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đang nằm viện mà vẫn phải gửi cho xong, gửi rồi đó anh.",  # "nằm", not "nàm" (làm)
+        "Mua to qua, duong len thon sat lo, nhung viec niem yet TTHC e lam het tuan truoc roi a.",
+        "Đang làm thì mất mạng, giờ xong rồi anh, gửi lúc 7 giờ sáng nay.",
+    ],
+)
+def test_done_after_a_hardship_or_a_cut_told_first_is_done(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (D, False)

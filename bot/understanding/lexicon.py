@@ -528,6 +528,7 @@ OBSTACLE = table(
     "(khong|chang) con ai (lam|phu trach|theo doi|thuc hien)", "(bi|phai) (tam )?dung lai",
     "dang bi dung", "phai (tam )?dung( lai)?(?! lop)", "set danh", "bi chia cat",
     "bi (loi(?! bo go| go| chinh ta)|hong|treo|khoa|tan cong|hack|nhiem virus|gian doan)",
+    r"bi( \w+){0,3} (niem phong|tam giu|thu giu|phong toa)",  # "bị Thanh tra tỉnh niêm phong"
     "(?<!tra )(?<!xin )(?<!loi_ )(?<!soat )(?<!chuyen )(?<!nhan )(?<!gui )"  # not "chuyển lời"
     "loi(?! (ich|noi|nhan|hua|moi|khai|chinh ta|danh may|bo go|go|cua (em|toi|minh|ben em)"
     "|(la )?do (em|toi|minh)|tai (em|toi|minh)"
@@ -672,6 +673,8 @@ EXTENSION_QUESTION = re.compile(r"gia han")
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
     "ok het roi", "(gui|nop) (file|ban) (dinh kem|kem)",  # "em gửi file đính kèm ạ, QĐ số …"
+    # "em làm hết tuần trước rồi" (not "làm hết sức rồi": tried hard)
+    r"lam het(?! suc| kha nang| muc| gio| thoi gian)( \w+){0,3} roi",
     r"(file|ban) (bao cao|bc|ke hoach|kh|quyet dinh|qd)( \w+){0,2} dinh kem",
     # publishing and issuing acts are done verbs like sending: "công khai rồi", "đã đăng lên"
     r"(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|niem yet|cong khai|dang tai|dang_ tai|up"

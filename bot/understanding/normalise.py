@@ -414,7 +414,11 @@ def _regional(word: str, previous: str, text: str, end: int) -> str | None:
     if word == "man" and previous in _DOING:
         return "lam"
     # l and n swapped, as some northern officials write: "đang nàm", "xong một lửa", "nà xong"
-    if word == "nam" and previous == "dang" and after not in ("nay", "sau", "truoc", "ngoai"):
+    if (
+        word == "nam"
+        and previous == "dang"
+        and after not in ("nay", "sau", "truoc", "ngoai", "vien", "benh", "o", "tai", "trong")
+    ):  # (not "đang nằm viện", "đang nằm ở Sở": lying, where)
         return "lam"  # (only after "đang": "đã", "chưa nắm" and "Dạ năm nay" fold alike)
     if word == "lien" and previous in _AT_ONCE_AFTER and after in _END_PARTICLES:
         return "ngay"  # southern "liền" after a verb, at the end: at once ("trình ký liền")

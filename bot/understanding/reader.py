@@ -305,6 +305,9 @@ _WHICH_STATUS = lexicon.gated(  # which status to report, asked
     r"(?: roi)? hay (?:la )?(?:dang|chua)(?!\w)"
     r"|(?<!\w)(?:bao|ghi|chon|danh dau|tick|de|cap nhat) (?:la )?dang (?:thuc hien|lam)"
     r" hay (?:la )?(?:da )?(?:hoan thanh|xong)(?!\w)"
+    # "khi nào thì được coi là hoàn thành, phải có quyết định hay chỉ cần dự thảo?": what counts
+    r"|(?<!\w)(?:the nao|khi nao|luc nao|bao gio)(?: thi)? (?:moi )?(?:duoc )?(?:coi|tinh|xem)"
+    r" (?:la )?(?:da )?(?:hoan thanh|xong)(?!\w)"
 )
 _UNITS_NAMED = re.compile(r"(?<!\w)\d+ (?:thon|xa|phuong|don vi|truong|phong|ap|to|ban)(?!\w)")
 _SEND_HELD = re.compile(
@@ -2537,7 +2540,7 @@ def _done_despite(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
     nhận được hướng dẫn nhưng vẫn chủ động làm, xong luôn rồi": a trouble told first, then
     the work done in spite of it: what was in the way held nothing in the end."""
     done = [v.clause for v in found if v.status is D and v.kind == "done" and v.weight >= 0.9]
-    held = [v.clause for v in found if v.status is B and v.kind in ("obstacle", "eased")]
+    held = [v.clause for v in found if v.status is B and v.kind in ("obstacle", "eased", "slow")]
     if not done or not held or max(held) >= max(done):
         return found
     last = max(done)
@@ -2545,7 +2548,7 @@ def _done_despite(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
         (v.status is IP and v.kind in _STILL_OWED) or v.status in (NS, X)
         for v in found
         if v.clause >= min(held)
-    ) or any(v.status is B and v.kind not in ("obstacle", "eased") for v in found):
+    ) or any(v.status is B and v.kind not in ("obstacle", "eased", "slow") for v in found):
         return found
     between = " ".join(c.text for c in parts[max(held) + 1 : last + 1])
     if not (_TURNED.search(between) or parts[last].lead in ("nhung", "ma")):
@@ -2555,7 +2558,12 @@ def _done_despite(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
         lexicon.NEGATORS & set(c.text.split()) for c in parts[min(after) :]
     ):  # (not "tắc ở khâu số liệu, em gửi công văn 2 lần rồi vẫn chưa có": a step, no end)
         return found
-    return [v for v in found if not (v.status is B and v.clause < last)]
+    return [  # (and "đang làm thì mất mạng, giờ xong rồi": the work going on then, over now)
+        v
+        for v in found
+        if not (v.status is B and v.clause < last)
+        and not (v.status is IP and v.kind in ("progress", "started") and v.clause < min(held))
+    ]
 
 
 _DESPITE = lexicon.gated(r"(?<!\w)(?:du|mac du|tuy|van)(?!\w)")

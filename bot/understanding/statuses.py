@@ -796,8 +796,12 @@ def _clause_votes(
         ):
             doubted = lx.DOUBT.search(head)  # "hình như bên em gửi rồi á chị"
             vote(D, 0.5 if doubted else 1.0, "doubt" if doubted else "done")
-    if _FOR_APPRAISAL.search(clause.text) and not lx.DONE.search(previous):  # (not "hoàn thành
-        # 100% rồi, danh mục đã gửi Sở Nội vụ thẩm định": done, and sent on)
+    if (
+        (handed := _FOR_APPRAISAL.search(clause.text))
+        and not lx.DONE.search(previous)  # (not "hoàn thành 100% rồi, danh mục đã gửi Sở Nội vụ
+        # thẩm định": done, and sent on)
+        and not lx.FUTURE.search(clause.text, 0, handed.start())  # (not "dự kiến ngày 24/7 gửi
+    ):  # Sở Tư pháp thẩm định": to be sent)
         vote(B, 0.95, "waiting")  # "đã trình hồ sơ lên Sở Nội vụ thẩm định rồi": theirs now
     if "trinh" in words and (sent := _SUBMITTED.search(text)):
         vote(D, 0.5, "submitted")  # "đã trình UBND tỉnh": our part done, the product not yet
