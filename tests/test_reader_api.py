@@ -2153,3 +2153,21 @@ def test_records_sealed_by_the_inspectorate_hold_the_work_up():
 def test_done_after_a_hardship_or_a_cut_told_first_is_done(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (D, False)
+
+
+def test_busy_with_other_work_and_answering_later_records_nothing():
+    reading = read("Dạ em đang làm thủ tục nhập học cho học sinh, lát em trả lời anh sau ạ")
+    assert (reading.status, reading.ask) == (None, False)
+    assert read("em đang làm báo cáo, lát em trả lời anh sau").status is IP  # the task's work
+
+
+def test_a_building_under_repair_beside_unable_holds_the_work_up():
+    reading = read(
+        "Dạ trụ sở cũ đang sửa chữa, hồ sơ đóng thùng hết trơn, chưa lấy ra số hoá được anh"
+    )
+    assert (reading.status, reading.ask) == (B, False)
+
+
+def test_asking_someone_how_far_they_got_records_nothing():
+    reading = read("Ừa để tui hỏi ông phó chủ tịch coi ổng làm tới đâu rồi, bữa ổng nhận việc nớ")
+    assert (reading.status, reading.ask) == (None, False)

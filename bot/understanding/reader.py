@@ -419,6 +419,7 @@ def read_reply(
     found = _put_off_on_time(found, parts)
     found = _hardship_beside(found, parts, percent)
     found = _met_on_the_way(found, parts)
+    found = _busy_answering_later(found, parts)
     found = _done_despite(found, parts)
     if "nhac" in norm:  # "đã hoàn thành, mà mấy bữa nay bot vẫn nhắc là sao vậy anh?": the
         found = [  # reminders complained of, no doubt about the work
@@ -2658,6 +2659,29 @@ def _hardship_beside(
     return found
 
 
+def _busy_answering_later(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Dạ em đang làm thủ tục nhập học cho học sinh, lát em trả lời anh sau ạ": busy with
+    something named that is not the task's work, the answer put off: no report yet."""
+    if not any(_ANSWER_LATER.search(c.text) for c in parts):
+        return found
+    said = [v for v in found if v.status is not None]
+    if not said or not all(
+        v.status is IP
+        and v.kind in ("progress", "step")
+        and v.clause < len(parts)
+        and (busy := _BUSY_WITH_OTHER.search(parts[v.clause].text))
+        and not _TASK_WORK.search(parts[v.clause].text, busy.end())
+        for v in said
+    ):
+        return found
+    return [v for v in found if v.status is None]
+
+
+_BUSY_WITH_OTHER = re.compile(r"(?<!\w)dang (?:lam|lo|giai quyet|xu ly) (?=\w+ \w+)")
+_TASK_WORK = re.compile(  # what the task's own work names
+    r"(?<!\w)(?:bao cao|ke hoach|de an|quy che|to trinh|danh sach|quyet dinh|cong van|du thao"
+    r"|so lieu|nhiem vu|viec nay|viec ni|cai nay|tthc|so hoa|ra soat|tong hop|van ban|bc|kh)(?!\w)"
+)
 _ON_THE_WAY = re.compile(  # a report's section on what was hard along the way
     r"(?<!\w)trong qua trinh (?:thuc hien|trien khai|to chuc thuc hien|lam)(?!\w)"
 )
@@ -2997,25 +3021,28 @@ def _unable_beside_a_cause(found: list[Vote], parts: list[clauses_.Clause]) -> l
     the work, and the clause beside it, with no linking word, says by what."""
     if any(v.status is B for v in found):
         return found
-    out = []
-    for v in found:
-        c = v.clause
-        if (
-            v.kind == "not_started"
-            and c < len(parts)
-            and _UNABLE_ALONE.match(parts[c].text)
-            and any(
-                _ABSENT_CAUSE.search(b.text) for b in parts[max(c - 3, 0) : c + 2] if b.index != c
-            )
+    for c in parts:
+        if not _UNABLE_ALONE.match(c.text):
+            continue
+        causes = {
+            b.index
+            for b in parts[max(c.index - 3, 0) : c.index + 2]
+            if b.index != c.index and (_ABSENT_CAUSE.search(b.text) or _STATE_IN_WAY.search(b.text))
+        }
+        if not causes or any(
+            v.status is not None and v.clause not in causes | {c.index} for v in found
         ):
-            v = Vote(B, 0.9, c, "obstacle")
-        out.append(v)
-    return out
+            continue  # (the state said elsewhere: read as it stands)
+        return [  # ("trụ sở cũ đang sửa chữa": the building's state, not our work going on)
+            *(v for v in found if v.status is None),
+            Vote(B, 0.9, c.index, "obstacle"),
+        ]
+    return found
 
 
 _UNABLE_ALONE = re.compile(  # "chưa làm được anh ơi": unable, the clause saying no more
     r"^(?:(?:em|e|ben em|xa|minh|toi|van|nen|thi) )?chua (?:lam|trien khai|thuc hien|so hoa"
-    r"|nhap|tong hop|gui|nop) duoc(?: (?:a|ah|anh|chi|oi|het|nua))*$"
+    r"|nhap|tong hop|gui|nop|lay ra|lay ra so hoa) duoc(?: (?:a|ah|anh|chi|oi|het|nua))*$"
 )
 _ABSENT_CAUSE = re.compile(  # what is missing or broken, said in a clause of its own
     r"(?<!\w)(?:chua|khong|ko) (?:ket noi|duoc cap|ban giao)(?!\w)|(?<!\w)chuyen cong tac(?!\w)"

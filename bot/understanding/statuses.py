@@ -914,6 +914,8 @@ def _clause_votes(
         if text.startswith(" not", m.end()) and not text[m.end() + 4 : m.end() + 5].isalnum():
             vote(IP, 0.9, "progress")  # "cuối tuần em làm nốt": the rest of work begun
             continue
+        if text.startswith((" toi dau", " den dau"), m.end()):
+            continue  # "để tui hỏi ổng coi ổng làm tới đâu rồi": how far, asked of another
         if _PURPOSE.search(clause.text, 0, m.start()):
             continue  # "anh gửi em xin văn bản với để em triển khai": why it is asked for
         if (
