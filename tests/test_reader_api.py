@@ -2171,3 +2171,20 @@ def test_a_building_under_repair_beside_unable_holds_the_work_up():
 def test_asking_someone_how_far_they_got_records_nothing():
     reading = read("Ừa để tui hỏi ông phó chủ tịch coi ổng làm tới đâu rồi, bữa ổng nhận việc nớ")
     assert (reading.status, reading.ask) == (None, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bưu điện xong phần niêm yết rồi, còn việc đào tạo nhân viên thì chưa bắt đầu",
+        "Xa da cai phan mem, da tap huan cho can bo, rieng cap chu ky so thi chua lam.",
+    ],
+)
+def test_parts_or_steps_done_and_one_not_begun_is_the_work_going_on(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (IP, False)
+
+
+def test_another_product_done_and_this_one_not_begun_still_asks():
+    reading = read("báo cáo thì xong rồi, còn kế hoạch tuyên truyền thì chưa làm")
+    assert reading.ask and NS in reading.alternatives, reading

@@ -556,6 +556,8 @@ def read_reply(
         and "%" not in norm
         and all(v.kind in ("part_left", "step") for v in found if v.status is not None)
         and any(v.kind == "part_left" for v in found)
+        and not _A_PART_DONE.search(norm)  # (not "xong phần niêm yết rồi, còn …": the rest)
+        and not (" rieng " in f" {norm}" and _STEP_TAKEN.match(norm))
     ):  # "bên em chưa bắt đầu phần số hóa": nothing else said, so that part may be the whole
         alternatives = (NS, IP)
     if (
@@ -2300,13 +2302,27 @@ def _rest_not_begun(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vot
             if (
                 rest > 0
                 and parts[rest].lead == "con"
-                and ("% phan " in f"{parts[rest - 1].text} " or rest - 1 in partly)
+                and (
+                    "% phan " in f"{parts[rest - 1].text} "
+                    or rest - 1 in partly
+                    or _A_PART_DONE.search(parts[rest - 1].text)
+                )
+            ):
+                v = Vote(IP, 0.9, c, "part_left")
+            elif (  # "xã đã cài phần mềm, đã tập huấn cho cán bộ, riêng cấp chữ ký số … thì
+                rest > 1  # chưa làm": steps taken, one left
+                and parts[rest].text.startswith("rieng ")
+                and all(_STEP_TAKEN.match(b.text) for b in parts[max(rest - 2, 0) : rest])
             ):
                 v = Vote(IP, 0.9, c, "part_left")
         out.append(v)
     return out
 
 
+_A_PART_DONE = re.compile(  # "xong phần niêm yết rồi": a part of it named done
+    r"(?<!\w)(?:xong|hoan thanh) (?:phan|buoc|khau|dot|giai doan|muc)(?!\w)"
+)
+_STEP_TAKEN = re.compile(r"^(?:\w+ ){0,2}da (?!xong|hoan thanh|ban hanh|gui|nop)\w+")
 _THIS_ONE = re.compile(
     r"^con (?:\w+ ){1,4}nay(?!\w)"
     # "…, nhưng báo cáo 6 tháng này thì chưa bắt đầu" (not "nhưng đến nay", "… 3 ngày nay")
