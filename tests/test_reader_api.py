@@ -2188,3 +2188,20 @@ def test_parts_or_steps_done_and_one_not_begun_is_the_work_going_on(text):
 def test_another_product_done_and_this_one_not_begun_still_asks():
     reading = read("báo cáo thì xong rồi, còn kế hoạch tuyên truyền thì chưa làm")
     assert reading.ask and NS in reading.alternatives, reading
+
+
+def test_a_schools_own_subject_groups_consulted_are_the_work_going_on():
+    reading = read("nha truong dang cho cac to chuyen mon gop y du thao quy che van hoa cong vu a")
+    assert (reading.status, reading.ask) == (IP, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuong xong roi ma kiem tra lai thieu 15 ho so chua ky so, em dang ky bo sung",
+        "Đã số hoá được khoảng 65%. Khó khăn là thiếu máy scan, đơn vị đang mượn tạm của xã bên.",
+    ],
+)
+def test_a_lack_being_supplied_or_worked_round_does_not_stop_the_work(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (IP, False)

@@ -1978,11 +1978,18 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     mended: set[int] = set()  # "phần mềm lỗi nửa ngày | nhưng đã sửa xong": the fault's mend
     supplied: set[int] = set()  # "thiếu 15 hồ sơ chưa ký số, | em đang ký bổ sung"
     for v in found:
-        if v.status is B and v.kind in ("obstacle", "eased") and v.clause + 1 < len(parts):
+        if (
+            v.status is B
+            and v.kind in ("obstacle", "eased", "waiting")
+            and v.clause + 1 < len(parts)
+        ):  # ("waiting": "… thiếu 15 hồ sơ chưa ký số", its obstacle read as what is left)
             after = parts[v.clause + 1].text
             lacking = _LACKING.search(parts[v.clause].text)
             if lacking and lacking[1] not in _RESOURCES and _SUPPLYING.search(after):
                 supplied.add(v.clause)
+                continue
+            if v.kind == "waiting":
+                out.append(v)
                 continue
             if _MANAGED.match(after) and any(
                 w.status is IP and w.weight >= 0.9 and w.clause not in (v.clause, v.clause + 1)
@@ -2026,7 +2033,8 @@ _MANAGED = re.compile(  # the work goes on despite it: "… nhưng vẫn làm đ
 _WORKAROUND = re.compile(  # a way round it found, the work going on
     r"(?<!\w)(?:muon|thue|nho|xin) (?:tam )?(?:may|may tinh|laptop|xe|phong|mang|wifi|dien thoai)"
     r"(?: \w+){0,4} (?:de )?(?:lam|nhap|scan|gui)(?!\w)|(?<!\w)(?:van|da|dang) lam tiep(?!\w)"
-)
+    r"|(?<!\w)(?:dang|da) (?:muon|thue) (?:tam|tam thoi|do)(?!\w)"  # "đơn vị đang mượn tạm của
+)  # xã bên": what is lacking, borrowed meanwhile
 _GOT_THROUGH = re.compile(  # what the obstacle held up done after all
     r"(?<!\w)(?:muon|thue|nho|xin) (?:tam )?(?:may|may tinh|laptop|mang|wifi|dien thoai)"
     r"(?: \w+){0,4} (?:de )?(?:gui|nop|up|lam) (?:len |di )?duoc roi(?!\w)"

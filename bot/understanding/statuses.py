@@ -333,7 +333,7 @@ _OWN_UNIT_SILENT = re.compile(  # a phòng (not of the Sở, province or distric
     r"(?:con )?phong(?! so| tinh| huyen)(?: \w+){0,4} chua (?:tra loi|phan hoi|gop y|co y kien)"
 )
 _OWN_CONSULTED = re.compile(  # our own phòngs' comments on our draft
-    r"(?:cho|doi) (?:cac |may |\d+ )?(?:phong|bo phan)(?! so| tinh| huyen)(?: chuyen mon)?"
+    r"(?:cho|doi) (?:cac |may |\d+ )?(?:phong|bo phan|to)(?! so| tinh| huyen)(?: chuyen mon)?"
     r"(?: (?:cua|trong|thuoc) so)?(?: \w+)? (?:gop y|cho y kien|co y kien)(?!\w)"
     # "chờ ý kiến của phòng Văn hóa - Xã hội và phòng Kinh tế bên UBND xã": the commune's own
     r"|(?:cho|doi) (?:y kien|gop y) (?:cua )?(?:cac |\d+ )?phong (?!so\b|tinh\b|huyen\b)"
