@@ -2205,3 +2205,16 @@ def test_a_schools_own_subject_groups_consulted_are_the_work_going_on():
 def test_a_lack_being_supplied_or_worked_round_does_not_stop_the_work(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (IP, False)
+
+
+def test_a_list_of_parts_all_done_is_done():
+    reading = read(
+        "- Phần xây dựng nội dung: đã xong - Phần trình ký ban hành: cũng xong luôn rồi ạ"
+    )
+    assert (reading.status, reading.ask) == (D, False)
+
+
+def test_a_departments_dashed_name_is_no_list():
+    reading = read("Đã gửi phòng Văn hóa - Xã hội rồi ạ")
+    assert (reading.status, reading.ask) == (D, False)
+    assert read("Vẫn chưa được, phòng Tài chính - Kế hoạch chưa gửi số liệu.").status is B

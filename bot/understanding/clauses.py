@@ -24,8 +24,11 @@ from bot.understanding import lexicon
 
 # (?=[…]): one look at each character before the alternatives are tried (faster, same stops)
 _STOPS = re.compile(  # (an emoji ends a sentence too: "Chúc mừng chị 🎉 Đề án bên em xong rồi")
-    r"(?=[?;:!()\n\"“”,.\u2600-\u27bf\U0001f300-\U0001faff])(?:(\?)"
+    r"(?=[?;:!()\n\"“”,.\u2600-\u27bf\U0001f300-\U0001faff-])(?:(\?)"
     r"|[;:!()\n\"“”\u2600-\u27bf\U0001f300-\U0001faff]+|,(?!\d)|(?<!\d),|\.(?!\d)|(?<!\d)\.)"
+    # a list's dash: "- Phần nội dung: đã xong - Phần trình ký: cũng xong" (not "Văn hóa - Xã hội")
+    r"|(?<!\S)-(?=\s+(?:(?:phan|muc|buoc|khau|viec|noi dung|bieu|\d)(?!\w)"
+    r"|(?:ke hoach|bao cao)(?: \w+){0,5}:))"  # ("phòng Tài chính - Kế hoạch": a name)
 )
 _TOKEN = re.compile(r"[\w%]+(?:[/.,-][\w%]+)*")
 LEADS = frozenset({"nhung", "con", "ma", "thi", "nen", "vi", "do"})

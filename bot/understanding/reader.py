@@ -2549,6 +2549,9 @@ def _also_done(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     }
     if not also or any(v.kind in ("undone", "remaining", "part_left") for v in found):
         return found
+    also |= {  # "- Phần trình ký ban hành: cũng xong luôn rồi": the heading of a list's item
+        i - 1 for i in also if i - 1 > min(done) and _HEADING.match(parts[i - 1].text)
+    }
     return [
         Vote(D, 1.0, v.clause, "done") if v.clause in also and v.kind == "partial" else v
         for v in found
@@ -2556,6 +2559,7 @@ def _also_done(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     ]
 
 
+_HEADING = re.compile(r"^(?:phan|muc|buoc|khau|noi dung|hang muc) ")
 _FINISHED = re.compile(r"(?<!\w)(?:xong|hoan thanh|hoan tat)(?!\w)")
 _STILL_OWED = frozenset({"undone", "remaining", "undelivered", "part_left", "partial"})
 
