@@ -2218,3 +2218,34 @@ def test_a_departments_dashed_name_is_no_list():
     reading = read("Đã gửi phòng Văn hóa - Xã hội rồi ạ")
     assert (reading.status, reading.ask) == (D, False)
     assert read("Vẫn chưa được, phòng Tài chính - Kế hoạch chưa gửi số liệu.").status is B
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Được 40%, à nhầm, 60% rồi anh, em nhìn nhầm sang dòng khác.", "percent", 60),
+        (
+            "Đề nghị cho phường lùi thời hạn đến 15/8, à nhầm, 20/8 ạ.",
+            "new_date",
+            date(2026, 8, 20),
+        ),
+        (
+            "Xong rồi ạ, KH số 18/KH-UBND, ký ngày 9/7, à nhầm, ngày 7/7.",
+            "completion_date",
+            date(2026, 7, 7),
+        ),
+        (
+            "Xong rồi, ký từ thứ Hai tuần trước, à nhầm, thứ Ba tuần trước.",
+            "completion_date",
+            date(2026, 7, 7),
+        ),
+    ],
+)
+def test_a_figure_set_right_with_a_nham_is_the_one_recorded(text, field, value):
+    reading = read(text)
+    assert getattr(reading, field) == value, reading
+    assert "nhầm" not in reading.reason
+
+
+def test_figures_of_different_kinds_around_a_nham_are_left_as_written():
+    assert normalise("xong 40%, à nhầm, 20/8") == "xong 40%, a_q nham, 20/8"

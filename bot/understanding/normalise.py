@@ -354,7 +354,30 @@ def normalise(display: str) -> str:
             pieces += [folded[last : match.start()], word]
             last = match.end()
         previous = word.rpartition(" ")[2]
-    return "".join([*pieces, folded[last:]]) if pieces else folded
+    out = "".join([*pieces, folded[last:]]) if pieces else folded
+    if " nham" in out:  # "được 40%, à nhầm, 60%": the figure said again, set right
+        out = _SET_RIGHT.sub(_set_right, out)
+    return out
+
+
+_FIGURE = (
+    r"\d{1,3}%|\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    r"|thu (?:hai|ba|tu|nam|sau|bay|[2-7])(?: (?:tuan truoc|tuan nay|tuan sau|tuan roi))?"
+)
+_SET_RIGHT = re.compile(
+    rf"(?<![\w/])({_FIGURE})[,.]? a(?:_q)? nham[,.]? (?:ngay |la |dung ra (?:la )?)?({_FIGURE})"
+    r"(?![\w/])"
+)
+
+
+def _set_right(m: re.Match[str]) -> str:
+    """The corrected figure in place of the slip, when both are of a kind (percent, day,
+    weekday); else the text as written."""
+
+    def kind(figure: str) -> str:
+        return "%" if figure.endswith("%") else "/" if "/" in figure else "thu"
+
+    return m[2] if kind(m[1]) == kind(m[2]) else m[0]
 
 
 _LOOKED_FOR = re.compile(

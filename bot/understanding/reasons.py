@@ -44,9 +44,12 @@ def reason(display: str, status: Status | None) -> str:
 def _worth_keeping(clause: str) -> bool:
     """Not the request itself, a bare date ("đến 30/6") or thanks."""
     norm = normalise(clause)
-    if lexicon.EXTENSION.search(norm) or "cam on" in norm:
-        return False
+    if lexicon.EXTENSION.search(norm) or "cam on" in norm or _SLIP_OWNED.fullmatch(norm):
+        return False  # (nor "à nhầm": the writer setting a figure right)
     return any(w not in _DATE_WORDS for w in re.findall(r"[a-z]{2,}", norm))
+
+
+_SLIP_OWNED = re.compile(r"(?:a|a_q|o|oi|xin loi) nham(?: (?:a|roi))?")
 
 
 def _tidy(text: str) -> str:
