@@ -2249,3 +2249,39 @@ def test_a_figure_set_right_with_a_nham_is_the_one_recorded(text, field, value):
 
 def test_figures_of_different_kinds_around_a_nham_are_left_as_written():
     assert normalise("xong 40%, à nhầm, 20/8") == "xong 40%, a_q nham, 20/8"
+
+
+def test_nothing_left_unfinished_keeps_the_done():
+    reading = read(
+        "Dạ nhiệm vụ đã hoàn thành. Ý em là đã xong toàn bộ, không còn phần nào dang dở nữa ạ."
+    )
+    assert (reading.status, reading.ask) == (D, False)
+    assert read("phần đánh giá còn dang dở nghe chị").status is IP
+
+
+def test_a_cut_still_down_after_some_work_holds_it_up():
+    reading = read(
+        "Em làm được một ít thì cả xã mất điện hai hôm nay do bão, mạng cũng chưa có lại"
+    )
+    assert (reading.status, reading.ask) == (B, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trông vào bên Bảo hiểm xã hội cung cấp danh sách thôi anh, họ hẹn 10 ngày nữa mới gửi.",
+        "Đã gửi Sở Nội vụ thẩm định hôm kia, Sở hẹn khoảng cuối tháng có kết quả.",
+    ],
+)
+def test_a_body_relied_on_or_promising_its_answer_later_is_waited_on(text):
+    reading = read(text)
+    assert reading.status is B or (reading.ask and B in reading.alternatives), reading
+
+
+def test_the_awaited_guidance_come_and_the_work_begun_is_not_blocked():
+    text = (
+        "Chưa làm được vì chờ hướng dẫn, à nhưng Sở vừa gửi hướng dẫn sáng nay, em bắt đầu làm rồi."
+    )
+    reading = read(text)
+    assert reading.status is not B and (reading.status is IP or IP in reading.alternatives)
+    assert read("em bắt đầu làm rồi").status is IP

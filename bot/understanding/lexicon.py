@@ -562,7 +562,7 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     "hen lan hen lua",
     # "Sở Tư pháp hẹn trả kết quả trong tuần sau": their answer, promised, awaited
     r"(so|ubnd|tinh|bo|cuc|chi cuc|ben do|ben kia|ho|phong|trung tam|van phong)( \w+){0,3}"
-    " hen (tra|gui|co|bao|cho_?) (ket qua|y kien|van ban)",
+    r" hen( \w+){0,6} (tra|gui|co|bao|cho_?) (ket qua|y kien|van ban|danh sach)",
     "(cho|doi) (den |toi )?ky hop",  # "tờ trình đã gửi, chờ kỳ họp thứ …": the council's session
     rf"(cho|doi) (hop|cuoc hop|y kien)( \w+){{0,3}} (voi|cua) (cac )?({_BODY})",
 )  # fmt: skip

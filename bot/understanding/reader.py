@@ -1975,6 +1975,13 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     clause after it is no longer in the way; so is a part lacking that is being supplied
     ("minh chứng còn thiếu 2 mục, em đang bổ sung"), not a resource ("thiếu kinh phí")."""
     out = []
+    held, came = _inputs_arrived(parts)
+    if held:  # (and the input's own sending is not our product: "Sở vừa gửi hướng dẫn")
+        found = [
+            v
+            for v in found
+            if not ((v.status is B and v.clause in held) or (v.status is D and v.clause in came))
+        ]
     mended: set[int] = set()  # "phần mềm lỗi nửa ngày | nhưng đã sửa xong": the fault's mend
     supplied: set[int] = set()  # "thiếu 15 hồ sơ chưa ký số, | em đang ký bổ sung"
     for v in found:
@@ -2016,6 +2023,35 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     ]
 
 
+def _inputs_arrived(parts: list[clauses_.Clause]) -> tuple[set[int], set[int]]:
+    """The clauses of a wait or a lack whose input is then said to have come, with the clause
+    it kept from the work ("chưa làm được | vì chờ hướng dẫn, | à nhưng Sở vừa gửi hướng dẫn
+    sáng nay"); and the clauses saying it came."""
+    held: set[int] = set()
+    came: set[int] = set()
+    for c in parts:
+        awaited = _INPUT_LACKED.search(c.text)
+        if not awaited:
+            continue
+        said = {
+            b.index
+            for b in parts[c.index + 1 : c.index + 4]
+            if _INPUT_CAME.search(b.text) and awaited[1] in b.text
+        }
+        if said:
+            held |= {c.index, c.index - 1} if c.lead in ("vi", "do") else {c.index}
+            came |= said
+    return held, came
+
+
+_INPUT_LACKED = re.compile(  # what a wait or a lack was for
+    r"(?<!\w)(?:cho|doi|thieu|chua co|chua nhan duoc) (?:\w+ )?"
+    r"(huong dan|so lieu|kinh phi|van ban|tai khoan|danh sach|mau|chu ky so|quyet dinh)(?!\w)"
+)
+_INPUT_CAME = re.compile(
+    r"(?<!\w)(?:vua|da|moi|vua moi) (?:\w+ )?"
+    r"(?:gui|co|cap|nhan duoc|nhan|ban hanh|phat hanh|chuyen)(?!\w)"
+)
 _WE_MEND = re.compile(
     r"^(?:(?:nhung|ma|gio) )?(?:ben em|em|minh|tui|toi|chung em|bon em|tui em|phong em)"
     r"(?: (?:cung|van))? (?:dang|da) (?:sua|khac phuc|xu ly|chinh|lam lai|scan lai|bo sung)(?!\w)"
@@ -2653,13 +2689,18 @@ def _hardship_beside(
         return found
     done = any(v.status is D and v.clause not in hard for v in found)  # (doubted too: "hình
     # như em gửi rồi, mà máy ngập nước mất hết dữ liệu nên em không chắc": asked below)
-    moving = any(
-        v.status is IP
-        and v.kind in _MOVING | {"hedged", "remaining"}  # ("làm gần xong rồi mà còn chút xíu")
-        and v.weight >= 0.8
-        and v.clause not in hard
-        for v in found
-    ) and not any(_STILL_DOWN.search(parts[i].text) for i in hard)
+    moving = (
+        any(
+            v.status is IP
+            and v.kind in _MOVING | {"hedged", "remaining"}  # ("làm gần xong rồi mà còn chút xíu")
+            and v.weight >= 0.8
+            and v.clause not in hard
+            for v in found
+        )
+        and not any(  # (nor "…, mạng cũng chưa có lại": still down, said just after)
+            _STILL_DOWN.search(c.text) for i in hard for c in parts[i : i + 3] if not c.question
+        )
+    )
     if (
         (percent is not None and 0 < percent < 100)
         or any(v.kind == "own_wait" for v in found)

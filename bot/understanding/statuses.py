@@ -1185,6 +1185,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if m.group() == "lam roi" and before[-1:] == ["dang"]:
         vote(IP, 1.0, "progress")  # "đang làm rồi anh": under way already
         return
+    if m.group() == "lam roi" and before[-2:] == ["bat", "dau"]:
+        vote(IP, 0.9, "started")  # "em bắt đầu làm rồi": begun, not done
+        return
     if m.group() == "lam roi" or m.group().startswith(("da lam ", "lam tu ")):
         vote(D, 0.5, "did")  # "đã làm rồi": did it, or has begun? No completion word
         return
@@ -1286,6 +1289,8 @@ def _progress_votes(
         ] in (["anh"], ["chi"], ["a"], ["c"], ["dong chi"], ["bot"]):
             continue  # "việc anh đang nhắc": the coordinator's nudge, not our work
         rest = " ".join(text[aspect.end() :].split()[:5])
+        if rest.split()[:1] == ["do"] and "khong con" in " ".join(_before(text, aspect.start())):
+            continue  # "không còn phần nào dang dở nữa": nothing left unfinished
         if rest and (lx.BUSY.match(rest) or (rest.startswith("trong ") and lx.BUSY.search(rest))):
             busy = True  # "đang tập trung cho đợt kiểm tra", "đang trong kỳ nghỉ hè": its steps
             continue  # are that business's
