@@ -2285,3 +2285,31 @@ def test_the_awaited_guidance_come_and_the_work_begun_is_not_blocked():
     reading = read(text)
     assert reading.status is not B and (reading.status is IP or IP in reading.alternatives)
     assert read("em bắt đầu làm rồi").status is IP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Chị Lan nhờ em hỏi: "đã ban hành" ở đây là ban hành kế hoạch hay ban hành quyết định ạ?',
+        "em đang chạy xe xong em về cơ quan em coi lại rồi em nhắn anh",  # "xong": after
+    ],
+)
+def test_a_question_put_first_or_a_drive_over_records_nothing(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (None, False)
+
+
+def test_a_start_right_after_lunch_is_not_begun_yet():
+    assert read("Ăn trưa xong em làm luôn.").status is NS
+
+
+def test_the_completion_day_is_the_last_step_told():
+    reading = read(
+        "Hôm kia hệ thống lỗi, hôm qua sửa được, em nhập liệu xong luôn chiều hôm qua ạ."
+    )
+    assert (reading.status, reading.completion_date) == (D, date(2026, 7, 14))
+
+
+def test_a_leave_over_and_the_work_taken_up_again_is_going_on():
+    reading = read("Chị Mai xong đợt nghỉ phép rồi, thứ 2 đi làm lại sẽ làm tiếp việc này")
+    assert (reading.status, reading.ask) == (IP, False)

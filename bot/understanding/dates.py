@@ -346,8 +346,9 @@ def completion_date(
         day = int(only.group(1))  # "xong từ hôm 10", "mùng 3 tháng này": of this month
         if 1 <= day < today.day:
             found = today.replace(day=day)
-    if found is None and (back := _DAYS_BACK.search(text)):
-        found = today - timedelta(days=1 if back.group(1) == "qua" else 2)
+    if found is None and (backs := _DAYS_BACK.findall(text)):  # the last step's, as above:
+        found = today - timedelta(days=1 if "qua" in backs else 2)  # "hôm kia hệ thống lỗi,
+        # hôm qua sửa được, em nhập liệu xong luôn chiều hôm qua"
     if found is None and (last := _LAST_WEEKDAY.search(text) or _RECENT_WEEKDAY.search(text)):
         weekday = _WEEKDAYS[last.group(1)]
         if text.startswith((" tuan truoc", " tuan roi"), last.end()) or text.endswith(

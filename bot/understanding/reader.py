@@ -309,6 +309,10 @@ _WHICH_STATUS = lexicon.gated(  # which status to report, asked
     r"|(?<!\w)(?:the nao|khi nao|luc nao|bao gio)(?: thi)? (?:moi )?(?:duoc )?(?:coi|tinh|xem)"
     r" (?:la )?(?:da )?(?:hoan thanh|xong)(?!\w)"
 )
+_ASKING_INTRO = re.compile(  # the reply opens on asking: what follows is the question
+    r"^(?:da |thua |chao )?(?:\w+ ){0,4}(?:cho em hoi|nho em hoi|em hoi|xin hoi|hoi lai|em xin hoi"
+    r"|cho minh hoi|cho toi hoi)(?: (?:chut|ti|them|lai|anh|chi|a|c))*\s*:"
+)
 _UNITS_NAMED = re.compile(r"(?<!\w)\d+ (?:thon|xa|phuong|don vi|truong|phong|ap|to|ban)(?!\w)")
 _SEND_HELD = re.compile(
     r"(?<!\w)(?:chua|khong|ko) (?:gui|nop|up|day)(?: \w+){0,2} (?:duoc|dc)(?!\w)"
@@ -570,9 +574,11 @@ def read_reply(
         and not _ANSWER_DUE.search(norm)
     ):  # "báo cáo đã gửi Sở Nội vụ ngày 9/7, giờ đợi Sở tổng hợp": handed in; what is
         status, alternatives = D, ()  # left is the receiver's own compiling of everyone's
-    if _WHICH_STATUS.search(norm):
-        status, confidence, alternatives = None, 0.0, ()  # "anh muốn em báo đã hoàn thành
-        # hay đang thực hiện, mẫu ghi sao?": a question on how to report, no report
+    if _WHICH_STATUS.search(norm) or (
+        norm.rstrip(" .").endswith("?") and _ASKING_INTRO.match(norm)
+    ):  # "anh muốn em báo đã hoàn thành hay đang thực hiện, mẫu ghi sao?", "Chị Lan nhờ em
+        # hỏi: 'đã ban hành' ở đây là ban hành kế hoạch hay quyết định ạ?": a question, no report
+        status, confidence, alternatives = None, 0.0, ()
     if status is not None and not alternatives:
         alternatives = _unsafe(
             status,

@@ -106,6 +106,10 @@ _AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em l�
     r" (em|e|anh|chi|minh|toi|ben em|se|moi|cuoc|buoi|dot|roi em|roi moi|thi|la|e se|em se)\b"
     r"(?= (?!(?:a|ah|oi|nhe|nha|nhi|roi|a_q|nhe)\b)\w)"  # then a verb: not "xong anh ạ"
 )
+_START_AFTER = re.compile(
+    r" (?:thi )?(?:em|e|minh|toi|tui) (?:se )?(?:lam|bat tay|bat dau|trien khai)"
+    r"(?: (?:lam|luon|ngay))?(?: (?:a|ah|anh|chi|nhe|nha))*$"
+)
 _FILLERS = frozenset({"duoc", "the", "kip", "lam", "co", "van", "hoan", "thuc", "hien", "ky"})
 _GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", "de", "ky", "phat"})
 _RENEWED = re.compile(  # "gia hạn chữ ký số", "gia hạn thẻ BHYT cho bà con": renewed, no request
@@ -1145,11 +1149,14 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if (
         m.group() == "xong"
         and _AFTER_XONG.match(rest)
-        and not {"roi", "da"} & set(rest.split())
+        and not {"roi", "da"} & set(rest.split()[:4])  # ("… xong em về cơ quan em coi lại rồi
+        # em nhắn anh": the "rồi" of what comes after)
         and not lx.NEGATORS & set(before[-1:])  # (not "em mần chưa xong anh nờ": undone)
     ):
         if rest.startswith(" viec") and _SEND_VERB.search(rest):
             vote(D, 0.5, "doubt")  # "xong việc ở xã em lên huyện nộp luôn": the work, to send?
+        elif _START_AFTER.match(rest):
+            vote(NS, 0.9, "future_start")  # "ăn trưa xong em làm luôn": begun right after
         else:
             vote(None, 1.0, "other_sense")  # "họp xong em trả lời": after the meeting
         return
