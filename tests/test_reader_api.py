@@ -2313,3 +2313,23 @@ def test_the_completion_day_is_the_last_step_told():
 def test_a_leave_over_and_the_work_taken_up_again_is_going_on():
     reading = read("Chị Mai xong đợt nghỉ phép rồi, thứ 2 đi làm lại sẽ làm tiếp việc này")
     assert (reading.status, reading.ask) == (IP, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "choices"),
+    [
+        ("Xong phần của em rồi.", {D, IP, B}),  # all of it, the rest ours, or another's share?
+        ("Dạ văn bản đã trình rồi ạ.", {D, IP}),  # to whom: our leader, or the province?
+        ("Việc này Sở làm lâu rồi mà.", {D, IP}),  # done long ago, or long at it?
+        ("Đã chuyển Phòng Tổ chức - Hành chính xử lý.", {IP, NS}),  # handed to a phòng of ours
+    ],
+)
+def test_bare_statements_of_a_share_a_hand_over_or_a_long_while_ask(text, choices):
+    reading = read(text)
+    assert reading.ask and choices <= set(reading.alternatives), reading
+
+
+def test_handed_to_another_body_stays_a_dispute_and_a_share_in_percent_stays_progress():
+    assert read("Đã chuyển cho bên VNPT làm rồi ạ").dispute
+    reading = read("Dạ em nhắn thiếu, phần việc của phòng em đã xong 45% rồi anh nhé.")
+    assert (reading.status, reading.percent) == (IP, 45)

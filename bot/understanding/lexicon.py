@@ -369,7 +369,9 @@ DISPUTE = table(  # who owns the task: nothing to record whatever else is said
     r" (moi|khac)",
     # (not "Phó Giám đốc đã giao Phòng Tổ chức cán bộ": our leader assigned it inside the unit)
     rf"(?<!da )(?<!vua )giao( sang)?( {_CHO})? (phong|bo phan|don vi|ben)",
-    rf"(chuyen|dieu chinh)( sang)?( {_CHO})? (phong|bo phan|don vi|ben)",
+    rf"(?<!da )(?<!vua )chuyen( sang)?( {_CHO})? (phong|bo phan)",  # (not "đã chuyển Phòng
+    rf"(chuyen|dieu chinh)( sang)?( {_CHO})? (don vi|ben)",  # Tổ chức xử lý": routed inside)
+    rf"dieu chinh( sang)?( {_CHO})? (phong|bo phan)",
     "khong (phai )?(chu tri|phu trach)",
     # "việc này do Phòng Nội vụ theo dõi": another unit is in charge
     r"do (phong|so|ban|don vi|ubnd|van phong|bo phan|dong chi|trung tam|chi cuc|cong an|xa)"
@@ -680,7 +682,9 @@ DONE = table(
     r"(gui|nop|ban hanh|phat hanh|cap nhat|bao cao|ky|niem yet|cong khai|dang tai|dang_ tai|up"
     r"|to chuc|upload|tai len|day len"
     r"|dang_ len|dua len|pho bien)( [\w/.-]+){0,8} roi",
-    "da (duoc )?(gui|nop|chuyen(?! cong tac| nganh| vien)|ban hanh|phat hanh|cap nhat|bao cao|ky"
+    # (not "đã chuyển Phòng Tổ chức xử lý": routed to a phòng of ours)
+    "da (duoc )?(gui|nop|chuyen(?! cong tac| nganh| vien| (cho_? )?(phong|bo phan|to|chuyen vien))"
+    "|ban hanh|phat hanh|cap nhat|bao cao|ky"
     "|xu ly|dang_? tai|day len"
     r"|dang_ (\d+ )?(len|tin|bai|tren)|dang (\d+ )?(len|tin|bai)|dua len|pho bien"
     "|tai len|niem yet|cong khai|to chuc|phe duyet|ra (thong bao|quyet dinh|van ban|ke hoach)"
@@ -695,6 +699,7 @@ DONE = table(
     "da (thong bao|tra loi|cong bo|ban giao|nghiem thu|phan hoi)",
     r"da duoc( \w+){0,3} (thong qua|phe duyet|ban hanh|ky ban hanh)",
     "lam roi", r"da lam(?! xong| hoan| duoc| tiep| dang| lai)( \w+){1,4} roi",
+    "lam (tu )?lau roi",  # "việc này Sở làm lâu rồi mà": did it long ago, or long at it?
     r"lam tu (truoc|lau|hom|thang|tuan|dau nam)( \w+){0,3} roi",
     "phe duyet va ban hanh", "ban hanh (roi|xong)",
     # "link kết quả khảo sát em để ở đây", "em gửi link báo cáo": the product handed over

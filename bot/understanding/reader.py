@@ -873,7 +873,7 @@ def combine(
     status, confidence, asked = _settle(found, best, parts or [])
     if (
         asked
-        and (set(asked) <= {D, IP} or set(asked) <= {IP, NS})
+        and (set(asked) <= {D, IP} or set(asked) <= {IP, NS} or asked == (D, IP, B))
         and (
             (percent is not None and 0 < percent < 100 and not measured)
             or (acted and counts and all(c.done < c.total for c in counts))
@@ -1102,6 +1102,9 @@ def _settle(
             and any(v.kind == "future_start" and v.clause > done[-1].clause for v in found)
         ):  # "meeting xong rồi, em bắt đầu làm từ chiều nay": the meeting over, the start ahead
             return NS, best[NS], ()
+        if not sure and all(v.kind == "own_part" for v in done) and len(found) == len(done):
+            return D, 0.5, (D, IP, B)  # "xong phần của em rồi" alone: all of it, the rest ours
+            # still, or waiting on another's share?
         if not sure:
             return D, 0.5, (D, IP)
         return D, 0.95, ()
@@ -1973,7 +1976,17 @@ def _vague_states(found: list[Vote], parts: list[clauses_.Clause], norm: str) ->
             out.append(Vote(B, 0.5, 0, "waiting_vague"))
         elif _RESULT_LATER.search(norm):
             out += [Vote(IP, 0.5, 0, "planned"), Vote(NS, 0.5, 0, "planned")]
+    if _ROUTED.search(norm) and all(v.kind == "step" for v in out if v.status is not None):
+        out = [v for v in out if v.status is None]  # "đã chuyển Phòng Tổ chức - Hành chính xử
+        out += [Vote(IP, 0.5, 0, "planned"), Vote(NS, 0.5, 0, "planned")]  # lý": handed to a
+        # phòng of ours; begun there, or not yet?
     return out
+
+
+_ROUTED = re.compile(
+    r"(?<!\w)da (?:giao|chuyen) (?:cho_? )?(?:phong|bo phan|to|chuyen vien|can bo)(?: \S+){0,6}"
+    r" (?:xu ly|thuc hien|chu tri|lam|tham muu|soan thao)(?!\w)"
+)
 
 
 def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

@@ -150,6 +150,7 @@ _WH = re.compile(
 _SUBMITTED = re.compile(  # "đã trình (Tờ trình số 30/TTr-STP …) lên UBND tỉnh"
     r"(?<!\w)da (?:duoc )?trinh(?: \S+){0,8}? (?:len |den |toi )?(?:ubnd|hdnd|tinh|bo|chinh phu"
     r"|thuong truc|ban thuong vu|cap tren|chu tich)(?!\w)"
+    r"|(?<!\w)da (?:duoc )?trinh(?: roi)?(?: (?:a|ah|anh|chi))*$"  # "đã trình rồi ạ": to whom?
 )
 _UNITS_BEFORE = re.compile(  # "có 3 xã chưa gửi": counted units that owe their part
     r"(?<!\w)\d+ (?:xa|phuong|don vi|phong|so|truong|huyen|co quan|nganh|thon|ban|dia phuong"
@@ -1195,7 +1196,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     if m.group() == "lam roi" and before[-2:] == ["bat", "dau"]:
         vote(IP, 0.9, "started")  # "em bắt đầu làm rồi": begun, not done
         return
-    if m.group() == "lam roi" or m.group().startswith(("da lam ", "lam tu ")):
+    if m.group() == "lam roi" or m.group().startswith(("da lam ", "lam tu ", "lam lau")):
         vote(D, 0.5, "did")  # "đã làm rồi": did it, or has begun? No completion word
         return
     if count := _COUNT.search(" ".join(before)):
