@@ -2333,3 +2333,29 @@ def test_handed_to_another_body_stays_a_dispute_and_a_share_in_percent_stays_pro
     assert read("Đã chuyển cho bên VNPT làm rồi ạ").dispute
     reading = read("Dạ em nhắn thiếu, phần việc của phòng em đã xong 45% rồi anh nhé.")
     assert (reading.status, reading.percent) == (IP, 45)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Kẹt vì tỉnh chưa ban hành mẫu biểu thống nhất, làm tiếp không được.", B),
+        ("Họp triển khai xong rồi, đang phân công người soạn.", IP),  # the kick-off, a step
+        ("Tuần sau họp triển khai xong thì bên em làm luôn", NS),
+        ("Chưa, còn nguyên anh ơi.", NS),
+        ("Chưa ạ, mấy bữa nay bận tiếp công dân quá.", NS),
+        ("Xong việc tiếp dân chiều nay em làm tiếp cái này.", IP),
+    ],
+)
+def test_stuck_a_kick_off_untouched_busy_and_going_on_after(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_a_guidance_letter_issued_with_the_plan_does_not_hide_its_date():
+    text = "Ban hành rồi ạ: Kế hoạch số 33/KH-UBND ngày 7/7 và Công văn số 34/UBND-VP hướng dẫn kèm"
+    assert read(text).completion_date == date(2026, 7, 7)
+
+
+def test_wa_is_qua_in_chat_shorthand():
+    reading = read("hom wa xg r nha")
+    assert (reading.status, reading.completion_date) == (D, date(2026, 7, 14))

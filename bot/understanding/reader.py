@@ -3421,6 +3421,10 @@ def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
 
 
 _FORGOT = re.compile(r"(?<!\w)quen (?:mat|khuay|mat tieu|luon)(?!\w)")
+_BUSY_ELSEWHERE = re.compile(
+    r"(?<!\w)(?:ban|lu bu|ban ron) (?:tiep|hop|di|viec|qua|lu bu|nhieu|chuan bi|trien khai dot)"
+    r"(?!\w)|^con nguyen(?!\w)"
+)
 
 
 def _not_yet_busy(parts: list[clauses_.Clause]) -> bool:
@@ -3429,8 +3433,9 @@ def _not_yet_busy(parts: list[clauses_.Clause]) -> bool:
     if len(parts) < 2 or set(parts[0].text.split()) - _PARTICLES != {"chua"}:
         return False
     for c in parts[1:]:
-        if _FORGOT.search(c.text):
-            return True  # "chưa ạ, em quên mất"
+        if _FORGOT.search(c.text) or _BUSY_ELSEWHERE.search(c.text):
+            return True  # "chưa ạ, em quên mất", "chưa ạ, mấy bữa nay bận tiếp công dân quá",
+            # "chưa, còn nguyên anh ơi" (untouched)
         at = c.text.find("dang ")
         if at >= 0 and (at == 0 or c.text[at - 1] == " ") and lexicon.BUSY.match(c.text[at + 5 :]):
             return True
@@ -3475,6 +3480,7 @@ _CITED = re.compile(  # "theo yêu cầu tại CV 215/SNV-CCHC ngày 12/3": the 
 
 _INPUT_DOC = lexicon.gated(  # a document that gives the work: "QĐ … giao 35 biên chế"
     r"\d(?:\S*) (?:\S+ ){0,4}(?:giao|yeu cau|huong dan|quy dinh|chi dao|cho phep|phan cong)(?!\w)"
+    r"(?! kem)"  # (not "Công văn số 34/UBND-VP hướng dẫn kèm theo": issued with ours)
 )
 
 

@@ -106,6 +106,8 @@ _AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em l�
     r" (em|e|anh|chi|minh|toi|ben em|se|moi|cuoc|buoi|dot|roi em|roi moi|thi|la|e se|em se)\b"
     r"(?= (?!(?:a|ah|oi|nhe|nha|nhi|roi|a_q|nhe)\b)\w)"  # then a verb: not "xong anh ạ"
 )
+_GO_ON = re.compile(r"(?<!\w)(?:lam tiep|tiep tuc|lam not)(?!\w)")
+_KICK_OFF = frozenset({"hop trien khai", "nghi trien khai", "hop khoi dong", "hop giao viec"})
 _START_AFTER = re.compile(
     r" (?:thi )?(?:em|e|minh|toi|tui) (?:se )?(?:lam|bat tay|bat dau|trien khai)"
     r"(?: (?:lam|luon|ngay))?(?: (?:a|ah|anh|chi|nhe|nha))*$"
@@ -1136,6 +1138,9 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
         vote(None, 1.0, "other_sense")  # "làm xong giờ hành chính là chạy xuống ấp": the
         return  # working day over
     if m.group() == "xong" and not before and _AFTER_BUSINESS.match(rest):
+        if _GO_ON.search(rest):
+            vote(IP, 0.9, "progress")  # "xong việc tiếp dân chiều nay em làm tiếp cái này"
+            return
         vote(None, 1.0, "other_sense")  # "xong việc bên tiếp dân tui coi lại cái này rồi báo
         return  # sau": once that is over, the writer turns to this
     if m.group() in ("xong", "hoan thanh") and "da" not in before[-3:] and lx.THEN.match(rest):
@@ -1160,6 +1165,15 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
             vote(NS, 0.9, "future_start")  # "ăn trưa xong em làm luôn": begun right after
         else:
             vote(None, 1.0, "other_sense")  # "họp xong em trả lời": after the meeting
+        return
+    if (
+        m.group() == "xong"
+        and " ".join(before[-3:]) in _KICK_OFF
+        and following != "thi"  # (not "tuần sau họp triển khai xong thì …": ahead)
+        and not lx.FUTURE.search(" ".join(before))
+    ):  # "họp triển khai xong
+        # rồi, đang phân công người soạn": the kick-off, a first step
+        vote(IP, 0.9, "progress")
         return
     if m.group() == "xong" and lx.ACTIVITY.search(" ".join(before[-3:])):
         if rest.split() and set(rest.split()) <= _DONE_TAIL:
