@@ -2359,3 +2359,60 @@ def test_a_guidance_letter_issued_with_the_plan_does_not_hide_its_date():
 def test_wa_is_qua_in_chat_shorthand():
     reading = read("hom wa xg r nha")
     assert (reading.status, reading.completion_date) == (D, date(2026, 7, 14))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhiệm vụ này có được gia hạn không anh?",
+        "Anh cho em hỏi việc ni có được lùi hạn không hè, hay là phải đúng 31/7?",
+        "Nếu bây giờ bên em xin lùi sang tháng 9 thì có bị trừ điểm chỉ số CCHC không anh?",
+        "Anh ơi, em hỏi chút: nếu bên em không kịp thì có được xin gia hạn không, tối đa bao lâu?",
+    ],
+)
+def test_asking_whether_more_time_may_be_had_is_no_request(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (None, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "em xin gia hạn đến 15/8 được không ạ?",
+        "bên em có được gia hạn đến 15/8 không ạ, em xin phép",
+    ],
+)
+def test_a_request_put_as_a_question_is_still_a_request(text):
+    reading = read(text)
+    assert (reading.status, reading.new_date) == (X, date(2026, 8, 15))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Báo cáo bên em trình rồi, đang đợi lãnh đạo UBND tỉnh cho ý kiến.",
+        "Hồ sơ gửi ra tỉnh rồi, chừ đang đợi ngoài nớ duyệt.",
+    ],
+)
+def test_the_provinces_leaders_or_approval_awaited_is_blocked(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (B, False)
+
+
+def test_our_chairman_away_and_unsigned_is_not_blocked():
+    reading = read("Ổng Chủ tịch đi họp trên tỉnh hoài, chưa ký nên chưa ban hành được á.")
+    assert reading.status is not B and (reading.status is IP or IP in reading.alternatives)
+
+
+def test_a_weekday_ahead_in_its_own_clause_puts_the_start_ahead():
+    reading = read("Thứ Hai tới (20/7) em mới làm được vì tuần này em đi tập huấn trên tỉnh.")
+    assert (reading.status, reading.ask) == (NS, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dạ tiến độ đạt 90%, chỉ còn chờ lãnh đạo Sở ký ban hành", "Về cơ bản đã xong, chỉ chờ ký số"],
+)
+def test_our_own_sos_leaders_or_a_digital_signature_awaited_are_the_work_going_on(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (IP, False)

@@ -310,8 +310,8 @@ _WHICH_STATUS = lexicon.gated(  # which status to report, asked
     r" (?:la )?(?:da )?(?:hoan thanh|xong)(?!\w)"
 )
 _ASKING_INTRO = re.compile(  # the reply opens on asking: what follows is the question
-    r"^(?:da |thua |chao )?(?:\w+ ){0,4}(?:cho em hoi|nho em hoi|em hoi|xin hoi|hoi lai|em xin hoi"
-    r"|cho minh hoi|cho toi hoi)(?: (?:chut|ti|them|lai|anh|chi|a|c))*\s*:"
+    r"^(?:da |thua |chao )?(?:\w+,? ){0,4}(?:cho em hoi|nho em hoi|em hoi|xin hoi|hoi lai"
+    r"|em xin hoi|cho minh hoi|cho toi hoi)(?: (?:chut|ti|them|lai|anh|chi|a|c))*\s*:"
 )
 _UNITS_NAMED = re.compile(r"(?<!\w)\d+ (?:thon|xa|phuong|don vi|truong|phong|ap|to|ban)(?!\w)")
 _SEND_HELD = re.compile(
@@ -2809,9 +2809,20 @@ def _kept_from(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         if c.lead != "nen" or not _UNABLE.search(c.text) or _HARD_WEEK.search(c.text):
             continue
         cause = parts[c.index - 1].text
+        if cause.startswith(("chua ky", "chua duyet")) and any(
+            _OUR_LEADER_OUT.search(b.text) for b in parts
+        ):  # "ổng Chủ tịch đi họp trên tỉnh hoài, chưa ký nên chưa ban hành được": our own
+            return []  # leader's signature, the work under way
         if _THEIR_NOT_YET.search(cause) and not _HARD_WEEK.search(cause):
             return [Vote(B, 0.95, c.index, "waiting")]
     return []
+
+
+_OUR_LEADER_OUT = re.compile(
+    r"(?<!\w)(?:ct|pct|chu tich|pho chu tich|giam doc|pho giam doc|pgd|gd|lanh dao|sep"
+    r"|truong phong)(?: \w+){0,2}? (?:di (?:hop|cong tac|hoc|vang)|dang (?:hop|di|nghi)"
+    r"|nghi (?:phep|om)|vang|chua ve)(?!\w)"
+)
 
 
 _CONSULTING_OURS = lexicon.gated(  # our own phòngs asked for comments on our draft

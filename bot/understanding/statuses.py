@@ -107,6 +107,16 @@ _AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em l�
     r"(?= (?!(?:a|ah|oi|nhe|nha|nhi|roi|a_q|nhe)\b)\w)"  # then a verb: not "xong anh ạ"
 )
 _GO_ON = re.compile(r"(?<!\w)(?:lam tiep|tiep tuc|lam not)(?!\w)")
+_WHETHER_ALLOWED = re.compile(  # asked whether more time may be had, not asked for
+    r"(?<!\w)co (?:duoc )?(?:xin )?(?:gia han|lui(?: han)?|keo dai)(?: \w+){0,3}"
+    r" (?:khong|ko|hong|k|hem|ha)(?!\w)"
+)
+_ASKED_FOR = re.compile(
+    r"(?<!\w)(?:em|ben em|toi|minh|chung em|xa|phuong|don vi) xin (?:gia han|lui|phep|them)"
+    r"|(?<!\w)cho_? (?:em|ben em|xa|phuong|don vi) (?:gia han|lui|xin|them|den|toi)(?!\w)"
+    r"|(?<!\w)de nghi(?!\w)"
+)
+_YES_NO = re.compile(r"(?<!\w)(?:khong|ko|hong|k|hem|ha|chua)(?: (?:a|ah|anh|chi|vay|nhi))*$")
 _KICK_OFF = frozenset({"hop trien khai", "nghi trien khai", "hop khoi dong", "hop giao viec"})
 _START_AFTER = re.compile(
     r" (?:thi )?(?:em|e|minh|toi|tui) (?:se )?(?:lam|bat tay|bat dau|trien khai)"
@@ -147,7 +157,8 @@ _STILL_GOING = lx.gated(
 )
 _DANG = re.compile(r"(?<!\w)dang( +|$)")
 _WH = re.compile(
-    r"(?<!\w)(?:bao gio|khi nao|the nao|o dau|ai|gi|sao|nao|ngay nao|bao nhieu|ngay may)(?!\w)"
+    r"(?<!\w)(?:bao gio|khi nao|the nao|o dau|ai|gi|sao|nao|ngay nao|bao nhieu|ngay may|bao lau"
+    r"|toi da)(?!\w)"
 )
 _SUBMITTED = re.compile(  # "đã trình (Tờ trình số 30/TTr-STP …) lên UBND tỉnh"
     r"(?<!\w)da (?:duoc )?trinh(?: \S+){0,8}? (?:len |den |toi )?(?:ubnd|hdnd|tinh|bo|chinh phu"
@@ -372,7 +383,8 @@ _SUBJECT_WORDS = frozenset(
 _TIME_AHEAD = re.compile(
     r"(?<!\w)(?:(?:\d+|vai|mot hai|hai ba) (?:hom|ngay|bua|tuan) nua"  # "2 hôm nữa"
     r"|tuan (?:sau|toi)|thang (?:sau|toi)|sang (?:tuan|thang)|mai|ngay mai|sau khi"
-    r"|sau (?:dot|ky|dai hoi|hop)|(?:cuoi|dau|giua) thang)(?!\w)"
+    r"|sau (?:dot|ky|dai hoi|hop)|(?:cuoi|dau|giua) thang"
+    r"|thu (?:hai|ba|tu|nam|sau|bay|[2-7]) (?:toi|tuan sau))(?!\w)"  # "thứ Hai tới (20/7) …"
 )  # ("để sau đợt kiện toàn nhân sự (khoảng cuối tháng 8) xã mới làm được")
 _CHASED = re.compile(
     r"(?<!\w)(?:du|mac du|da|e|em)(?: (?:em|e|minh|toi|ben em))? (?:da )?(?:nhac|don doc|doc thuc"
@@ -579,6 +591,13 @@ def _clause_votes(
         if clause.question and _WH.search(text) and not lx.REQUEST.search(text):
             vote(None, 1.0, "question")  # "gia hạn đến bao giờ vậy ạ?": asks about it
             continue
+        if (_WHETHER_ALLOWED.search(text) and not _ASKED_FOR.search(text)) or (
+            previous.startswith(("neu ", "gia su "))
+            and following == "thi"
+            and _YES_NO.search(linked)
+        ):  # "nhiệm vụ này có được gia hạn không anh?", "nếu bây giờ bên em xin lùi sang tháng
+            vote(None, 1.0, "question")  # 9 thì có bị trừ điểm không?": whether it may be
+            continue
         vote(X, 1.0, "extension")
     for m in _scan(lx.LATE, text, words):
         if m.group().startswith("so ") and _before(text, m.start())[-1:] == ["ho"]:
@@ -754,9 +773,11 @@ def _clause_votes(
                 and text.startswith((" ky", " duyet"), m.end())
                 and _HANDED_IN.search(previous)
             )
-            if m.group()[4:] in ("duyet", "ky") and _HANDED_TO_BODY.search(
-                f"{previous} {text[: m.start()]}"  # (not "chờ ký là gửi Sở ngay": a step ahead)
-            ):
+            if (
+                m.group().split()[-1] in ("duyet", "ky")
+                and not _OWN_NAMED.search(m.group())
+                and _HANDED_TO_BODY.search(f"{previous} {text[: m.start()]}")
+            ) or _HIGHER_LEVEL.match(text, m.end()):  # (not "chờ ký là gửi Sở ngay": ahead)
                 vote(B, 0.95, "waiting")  # "nộp lên Sở rồi, đang chờ duyệt": the Sở's approval
                 continue
             if addressee or (
@@ -1607,6 +1628,12 @@ _EVENT_OVER = lx.gated(  # (not "đã tổ chức xong hội nghị": the task's
     r"|kham|tuyen sinh|thi|cao diem|le hoi))(?!\w)"
     r"(?! (?:trien khai|lay y kien|thong nhat|doi thoai|tuyen truyen))"
 )
+_OWN_NAMED = re.compile(  # our own leader named in the wait ("chờ anh Tuấn PGD ký")
+    r"(?<!\w)(?:lanh dao|giam doc|chu tich|truong phong|pho phong|sep|thu truong|pgd|gd|pct|ct"
+    r"|tp|ptp|anh|chi|a|c|ong|ba|bgh|hieu truong|truong tram)(?!\w)"
+)
+_HIGHER_LEVEL = re.compile(r" (?:ubnd tinh|tinh|bo|uy ban tinh)(?!\w)")  # "đợi lãnh đạo
+# UBND tỉnh cho ý kiến": the province's leaders, not ours
 _DENIAL_TAIL = frozenset({"anh", "chi", "a", "ah", "em", "nha", "nhe", "oi", "co"})
 _HANDED_TO_BODY = lx.gated(  # handed to another level ("trình lãnh đạo": our own, not this)
     r"(?<!\w)(?:(?:nop|gui|chuyen)(?: (?!lanh dao|giam doc|chu tich)\w+){0,3}"
