@@ -2416,3 +2416,12 @@ def test_a_weekday_ahead_in_its_own_clause_puts_the_start_ahead():
 def test_our_own_sos_leaders_or_a_digital_signature_awaited_are_the_work_going_on(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (IP, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "choices"),
+    [("Cũng gần gần rồi, mà chắc phải dời", {X, IP}), ("chua dc a", {NS, IP})],
+)
+def test_a_put_off_foreseen_or_a_bare_not_yet_able_asks(text, choices):
+    reading = read(text)
+    assert reading.ask and choices <= set(reading.alternatives), reading

@@ -424,7 +424,7 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
     r"( (vai|mot vai|\d+|may|it|mot it) (ngay|hom|tuan))?",
     "tre (chut|mot chut|xiu|ti|vai ngay|it hom)",  # "cái này trễ chút nha anh"
     r"can them (\d+|mot|hai|ba|nua|muoi|chuc) (ngay|tuan|thang|hom)",  # "cần thêm 1 tuần nữa"
-    "(co the|co khi|co le|chac|e la|kha nang) (se )?phai (xin|lui|gia han)",
+    "(co the|co khi|co le|chac|e la|kha nang) (se )?phai (xin|lui|gia han|doi_|hoan)",  # "dời"
     # "chắc phải qua tháng 8 anh ạ" (not "… sang tháng 8 mới bắt tay vào làm": a start put off)
     r"(co the|co khi|chac|e la|kha nang) (se )?phai (qua|sang|keo sang)(?!( \w+){0,6} moi)",
     "(doi|cho) them (chut|xiu|ti|it hom|vai hom|vai ngay)",  # "đợi thêm chút nha chị"

@@ -3425,7 +3425,10 @@ _PARTICLES = frozenset(
 def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Dạ chưa ạ": a reply that only says "not yet"."""
     words = {w for c in parts for w in c.text.split()} - _PARTICLES
-    if words in ({"chua"}, {"khong", "chua"}, {"chua", "xong", "gi"}, {"chua", "xong", "gi", "ca"}):
+    if words in (
+        {"chua"}, {"khong", "chua"}, {"chua", "xong", "gi"}, {"chua", "xong", "gi", "ca"},
+        {"chua", "duoc"},  # "chưa được ạ": not begun, or not finished?
+    ):  # fmt: skip
         # ("k, chưa": no, not yet)
         return [Vote(None, 1.0, 0, "not_yet")]  # "chưa xong gì cả": begun, or not at all?
     return []
