@@ -2425,3 +2425,23 @@ def test_our_own_sos_leaders_or_a_digital_signature_awaited_are_the_work_going_o
 def test_a_put_off_foreseen_or_a_bare_not_yet_able_asks(text, choices):
     reading = read(text)
     assert reading.ask and choices <= set(reading.alternatives), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Xong đời rồi anh ơi, máy hỏng mất file, đang làm lại từ đầu", IP),  # at it again
+        ("máy tính hư mất hết dữ liệu, phải làm lại từ đầu", B),
+        ("tạm dừng do đồng chí phụ trách đi học lớp trung cấp lý luận chính trị", B),
+        ("hum qua xg r nha a", D),
+    ],
+)
+def test_a_loss_being_redone_a_halt_for_one_away_and_hum_for_hom(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_a_share_in_parts_alone_is_at_least_progress_offered():
+    reading = read("tầm 8 phần rồi ạ, còn khâu in ấn")
+    assert reading.status is IP or (reading.ask and IP in reading.alternatives), reading
+    assert reading.percent is None

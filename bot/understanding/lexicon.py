@@ -604,7 +604,7 @@ NEGATED_OBSTACLE = table(
 TROUBLE = table("(co|gap|phat sinh|bi) (chut |it |mot so )?(van de|truc trac)")
 HALT = table(
     "dang (bo|de)( (do|day))?$",  # "việc ni đang bỏ đó": left aside
-    "tam dung( lai)?", "dung lai", "tam ngung", "ngung lai", "tam hoan",
+    "tam dung( lai)?", "dung lai", "tam ngung", "ngung lai", "tam hoan", "tam gac( lai)?",
     # "việc số hoá hồ sơ bên em đang dừng" (not "bộ phận một cửa đang dùng": folded alike)
     r"(viec|cong viec|nhiem vu|so hoa|ra soat|trien khai|du an|ke hoach)( \w+){0,4}"
     " dang (bi )?dung$",
@@ -867,6 +867,7 @@ PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the 
     r"(lam|viet|soan|nhap) (toi|den) (bieu|phan|muc|buoc|khau|trang|chuong|cau|phu luc) \w+",
     "cap nhat", "nhap",
     "(?<=moi )o (buoc|khau|giai doan)",  # "xong đâu, mới ở bước dự thảo thôi": that far only
+    r"(tam|khoang|chung|gan) \d phan(?! (viec|cua|nay|nao|con|lon|\d))",  # "tầm 8 phần rồi"
     "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi_?", "(?<=van )lam",
 )  # fmt: skip
 PLANNING = table(

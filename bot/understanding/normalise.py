@@ -93,8 +93,8 @@ _SYLLABLE = re.compile(
 
 SHORTHAND = {
     "dc": "duoc", "dk": "duoc", "k": "khong", "ko": "khong", "kg": "khong", "khg": "khong",
-    "hok": "khong", "hk": "khong", "wa": "qua", "r": "roi", "rui": "roi", "roai": "roi",
-    "e": "em", "zoi": "roi",
+    "hok": "khong", "hk": "khong", "wa": "qua", "hum": "hom", "r": "roi", "rui": "roi",
+    "roai": "roi", "e": "em", "zoi": "roi",
     "dzoi": "roi", "zui": "roi", "dzay": "vay", "zay": "vay", "tui": "toi", "hqua": "hom qua",
     "hnay": "hom nay", "chiu": "chieu",
     "vm": "vuong mac", "xog": "xong", "xg": "xong", "dag": "dang", "dg": "dang", "thm": "them",

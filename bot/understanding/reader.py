@@ -2088,6 +2088,7 @@ _MANAGED = re.compile(  # the work goes on despite it: "… nhưng vẫn làm đ
 _WORKAROUND = re.compile(  # a way round it found, the work going on
     r"(?<!\w)(?:muon|thue|nho|xin) (?:tam )?(?:may|may tinh|laptop|xe|phong|mang|wifi|dien thoai)"
     r"(?: \w+){0,4} (?:de )?(?:lam|nhap|scan|gui)(?!\w)|(?<!\w)(?:van|da|dang) lam tiep(?!\w)"
+    r"|(?<!\w)dang lam lai(?!\w)"  # "máy hỏng mất file, đang làm lại từ đầu": at it again
     r"|(?<!\w)(?:dang|da) (?:muon|thue) (?:tam|tam thoi|do)(?!\w)"  # "đơn vị đang mượn tạm của
 )  # xã bên": what is lacking, borrowed meanwhile
 _GOT_THROUGH = re.compile(  # what the obstacle held up done after all

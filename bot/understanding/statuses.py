@@ -533,7 +533,10 @@ def _clause_votes(
         else:
             vote(B, 0.95, "waiting")
 
-    if disputes := _scan(lx.DISPUTE, text, words):
+    disputes = [  # (not "do đồng chí phụ trách đi học …": because the one in charge is away)
+        m for m in _scan(lx.DISPUTE, text, words) if not _AWAY_AFTER.match(text, m.end())
+    ]
+    if disputes:
         if not all(
             (
                 _OWN_SLIP.match(text, m.start())
@@ -806,6 +809,8 @@ def _clause_votes(
         if _AFRAID.search(text, 0, m.start()):
             continue  # "em sợ gửi sai chỗ lại phải làm lại": feared, not so
         if _LOST.search(f"{previous} {text[: m.start()]}"):
+            if _before(text, m.start())[-1:] == ["dang"]:
+                vote(IP, 0.9, "progress")  # "máy hỏng mất file, đang làm lại từ đầu": at it again
             continue  # "máy tính hư mất hết dữ liệu, phải làm lại từ đầu": the fault's loss
         if not lx.NEGATORS & set(_before(text, m.start())[-4:]):  # "không … phải sửa"
             doubted = lx.DOUBT.search(" ".join(_before(text, m.start())[-3:]))
@@ -1634,6 +1639,10 @@ _OWN_NAMED = re.compile(  # our own leader named in the wait ("chờ anh Tuấn 
 )
 _HIGHER_LEVEL = re.compile(r" (?:ubnd tinh|tinh|bo|uy ban tinh)(?!\w)")  # "đợi lãnh đạo
 # UBND tỉnh cho ý kiến": the province's leaders, not ours
+_AWAY_AFTER = re.compile(
+    r" (?:di (?:hoc|cong tac|vang|tap huan)|nghi (?:phep|om|sinh|che do)|dang (?:nghi|di|om)"
+    r"|vang|om|chuyen cong tac|bi om)(?!\w)"
+)
 _DENIAL_TAIL = frozenset({"anh", "chi", "a", "ah", "em", "nha", "nhe", "oi", "co"})
 _HANDED_TO_BODY = lx.gated(  # handed to another level ("trình lãnh đạo": our own, not this)
     r"(?<!\w)(?:(?:nop|gui|chuyen)(?: (?!lanh dao|giam doc|chu tich)\w+){0,3}"
