@@ -2445,3 +2445,23 @@ def test_a_share_in_parts_alone_is_at_least_progress_offered():
     reading = read("tầm 8 phần rồi ạ, còn khâu in ấn")
     assert reading.status is IP or (reading.ask and IP in reading.alternatives), reading
     assert reading.percent is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Hoàn thành cái gì mà hoàn thành, mới mở file ra gõ được mấy dòng à 😤", IP),  # denied
+        ("Cho lùi qua giữa tháng 8 nhé, chứ giờ làm không xuể", X),
+        ("Dự kiến đầu tuần sau khởi động, giờ đang xúc bùn ở trụ sở 😭", NS),
+        ("Ban hành rồi, đăng cổng rồi, báo cáo rồi, giờ chỉ còn mỗi việc là đừng nhắc nữa", D),
+        ("đang xử lý, phần mềm cứ treo hoài nhưng em gõ word rồi tính sau", IP),  # worked round
+        ("Hồ sơ nộp lên Sở Nội vụ từ 8/7, giờ vẫn trông tin như trông mẹ về chợ", B),
+        ("Chưa ạ. Thật sự chưa có thời gian mở file ra 😞", NS),
+        ("Chờ chút em trả lời, đang nghe điện thoại", None),
+    ],
+)
+def test_the_feelings_of_a_reply_do_not_hide_its_state(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+    if status is X:
+        assert reading.new_date == date(2026, 8, 15)

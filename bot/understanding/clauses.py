@@ -75,6 +75,8 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("ly", "do"),  # "lý do …": one clause, the reason said
     ("muc", "do"),  # "mức độ hài lòng"
     ("dau", "ma"),  # "xong đâu mà xong": one denial
+    ("gi", "ma"),  # "hoàn thành cái gì mà hoàn thành"
+    ("chi", "ma"),
     ("nguoi", "ma"),  # "mô có người mà làm": nobody to do it, one clause
     ("ai", "ma"),
     ("voi", "ma"),  # "đường link với mã đơn vị": the code, a noun after "với"

@@ -382,6 +382,7 @@ EXTENSION = table(
     "doi_ (han|thoi han|sang)",  # "dời hạn sang 15/8", "đổi hạn" (not "đợi")
     "(doi|doi_|lui|gia han) deadline", "(deadline|han) (doi|doi_|lui) (qua|sang|den|toi)",
     r"cho_? (em|ben em|toi|minh|\w+) (doi|doi_|lui) (qua|sang|den|toi)",  # "cho Trạm lùi qua …"
+    "cho_? (lui|doi_|gia han) (qua|sang|den|toi|them)",  # "Cho lùi qua giữa tháng 8 nhé"
     "xin phep (lui|hoan|nop cham|nop muon|cham)", "xin hoan",
     "hoan (sang|den|toi)",  # "hoãn sang cuối tháng 8" (not "hoàn thành")
     "xin (them )?han",
@@ -542,7 +543,7 @@ OBSTACLE = table(
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
     # (not "Phó Chủ tịch đã cho ý kiến": given, folded like "chờ")
     "(?<!da )(?<!vua )(?<!moi )(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi"
-    "|tra loi|cung cap|xac nhan"
+    "|tra loi|cung cap|xac nhan|tin"
     "|quyet dinh cua|danh muc cua"
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi"
     "|(bo sung|dieu chinh) (du toan|kinh phi|von)|thong bao (thue|ket qua|cua))",
@@ -605,6 +606,7 @@ TROUBLE = table("(co|gap|phat sinh|bi) (chut |it |mot so )?(van de|truc trac)")
 HALT = table(
     "dang (bo|de)( (do|day))?$",  # "việc ni đang bỏ đó": left aside
     "tam dung( lai)?", "dung lai", "tam ngung", "ngung lai", "tam hoan", "tam gac( lai)?",
+    "dung im( luon)?",  # "đứng im luôn anh ơi": at a standstill
     # "việc số hoá hồ sơ bên em đang dừng" (not "bộ phận một cửa đang dùng": folded alike)
     r"(viec|cong viec|nhiem vu|so hoa|ra soat|trien khai|du an|ke hoach)( \w+){0,4}"
     " dang (bi )?dung$",
@@ -882,6 +884,8 @@ PLANNING = table(
 BUSY = table(  # "đang" about something else than the task
     # (not "đang họp triển khai": a step of the work)
     "ban", "hop(?! (trien khai|thong nhat|ban|phan cong|lay y kien|xin y kien|gop y))",
+    "xuc bun", "don (dep|bun|rac)", "khac phuc (hau qua|lu|bao|sat lo)", "chong (lu|bao)",
+    "nghe (dien thoai|dt)",  # "giờ đang xúc bùn ở trụ sở", "đang nghe điện thoại"
     "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o(?! (buoc|khau|giai doan|cong doan))",
     "lo",
     "om", "nam vien", "benh", "lu bu",  # "chưa làm, đang ốm mấy hôm nay"

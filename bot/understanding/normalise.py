@@ -383,7 +383,7 @@ def _set_right(m: re.Match[str]) -> str:
 
 _LOOKED_FOR = re.compile(
     r"(?<!\w)trông(?= (?:vào )?(?:bên|sở|xã|phường|phòng|các|mấy|họ|tỉnh|ubnd|trung tâm|văn bản"
-    r"|công văn|kết quả|ý kiến|hướng dẫn|kinh phí|số liệu)(?!\w))"
+    r"|công văn|kết quả|ý kiến|hướng dẫn|kinh phí|số liệu|tin)(?!\w))"
 )
 _COUNTED = re.compile(r"\d+ (?:ho so|hs|don|viec|file|ban) $")  # "8 hồ sơ …"
 _VACCINE = re.compile(r"(?<!\w)vac[ -]?xin(?!\w)")

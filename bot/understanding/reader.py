@@ -1180,7 +1180,10 @@ _LATENESS_OWNED = re.compile(r"^con (?:tre|cham|muon)(?: \w+){0,2}$")
 _TARGETS_MISSED = re.compile(r"^con \d+ chi tieu (?:chua|khong) dat(?!\w)")
 
 
-_STILL_NUDGED = re.compile(r"^con (?:nhac|giuc|hoi lai|nhan nhac|nhan tin nhac)(?!\w)")
+_STILL_NUDGED = re.compile(  # (and "giờ chỉ còn mỗi việc là đừng nhắc nữa": a jibe)
+    r"^con (?:nhac|giuc|hoi lai|nhan nhac|nhan tin nhac)(?!\w)"
+    r"|^con (?:\w+ ){0,4}dung (?:nhac|giuc)(?!\w)"
+)
 
 
 _BACKLOG = re.compile(
@@ -1346,7 +1349,7 @@ _DONE_OR_WAIT = lexicon.gated(  # (or "… là được rồi hay phải chờ t
     r"(?<!\w)(?:khong|chua) (?:biet|ro) (?:(?:the|vay|nhu vay) )?(?:la )?(?:da )?"
     r"(?:xong|duoc(?: roi)?|dat) (?:hay|hay la) (?:van |con )?(?:phai )?(?:cho|doi|sua)(?!\w)"
 )
-_NO_WAIT_AFTER = ("gi nua", "chi nua", "vao hop")
+_NO_WAIT_AFTER = ("gi nua", "chi nua", "vao hop", "chut em", "ti em", "xiu em", "lat em")
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
     r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:(?:em|e|minh|toi) hoi|phep"
@@ -2089,6 +2092,8 @@ _WORKAROUND = re.compile(  # a way round it found, the work going on
     r"(?<!\w)(?:muon|thue|nho|xin) (?:tam )?(?:may|may tinh|laptop|xe|phong|mang|wifi|dien thoai)"
     r"(?: \w+){0,4} (?:de )?(?:lam|nhap|scan|gui)(?!\w)|(?<!\w)(?:van|da|dang) lam tiep(?!\w)"
     r"|(?<!\w)dang lam lai(?!\w)"  # "máy hỏng mất file, đang làm lại từ đầu": at it again
+    r"|(?<!\w)(?:go|lam|soan) (?:tren |bang )?(?:word|excel|ban giay|giay|tay)(?!\w)"  # "phần
+    # mềm cứ treo hoài nhưng em gõ word rồi tính sau": worked round by hand
     r"|(?<!\w)(?:dang|da) (?:muon|thue) (?:tam|tam thoi|do)(?!\w)"  # "đơn vị đang mượn tạm của
 )  # xã bên": what is lacking, borrowed meanwhile
 _GOT_THROUGH = re.compile(  # what the obstacle held up done after all
@@ -3438,7 +3443,7 @@ def _bare_negation(parts: list[clauses_.Clause]) -> list[Vote]:
 _FORGOT = re.compile(r"(?<!\w)quen (?:mat|khuay|mat tieu|luon)(?!\w)")
 _BUSY_ELSEWHERE = re.compile(
     r"(?<!\w)(?:ban|lu bu|ban ron) (?:tiep|hop|di|viec|qua|lu bu|nhieu|chuan bi|trien khai dot)"
-    r"(?!\w)|^con nguyen(?!\w)"
+    r"(?!\w)|^con nguyen(?!\w)|(?<!\w)chua co thoi gian(?!\w)"
 )
 
 

@@ -1093,10 +1093,10 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     ):
         vote(D, 0.5, "did")  # "báo cáo đó tụi em làm rồi": the report (a noun), made; sent?
         return
-    if m.group() == "xong" and rest.startswith(" dau ma "):
-        vote(IP, 0.9, "undone")  # "xong đâu mà xong, mới bắt đầu nhập": denied
-        return
-    if before[-2:] == ["dau", "ma"]:
+    if m.group() in ("xong", "hoan thanh") and _DENIED_AGAIN.match(rest):
+        vote(IP, 0.9, "undone")  # "xong đâu mà xong, mới bắt đầu nhập", "hoàn thành cái gì
+        return  # mà hoàn thành, mới gõ được mấy dòng": denied
+    if before[-2:] in (["dau", "ma"], ["gi", "ma"], ["chi", "ma"], ["j", "ma"]):
         return  # "xong đâu mà xong": the verb said again in the denial
     if m.group() == "xong" and before[-1:] in (["doi"], ["cho"], ["de"]):
         vote(None, 1.0, "other_sense")  # "đợi xong Đại hội thì làm": once that is over
@@ -1639,6 +1639,7 @@ _OWN_NAMED = re.compile(  # our own leader named in the wait ("chờ anh Tuấn 
 )
 _HIGHER_LEVEL = re.compile(r" (?:ubnd tinh|tinh|bo|uy ban tinh)(?!\w)")  # "đợi lãnh đạo
 # UBND tỉnh cho ý kiến": the province's leaders, not ours
+_DENIED_AGAIN = re.compile(r" (?:cai )?(?:dau|gi|chi|j) ma (?:xong|hoan thanh)(?!\w)")
 _AWAY_AFTER = re.compile(
     r" (?:di (?:hoc|cong tac|vang|tap huan)|nghi (?:phep|om|sinh|che do)|dang (?:nghi|di|om)"
     r"|vang|om|chuyen cong tac|bi om)(?!\w)"
