@@ -2465,3 +2465,30 @@ def test_the_feelings_of_a_reply_do_not_hide_its_state(text, status):
     assert (reading.status, reading.ask) == (status, False)
     if status is X:
         assert reading.new_date == date(2026, 8, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Dự thảo QĐ đã trình VP UBND tỉnh, giờ trông VP trình lãnh đạo tỉnh ký thôi a", B),
+        ("Ngày 20/7 em mới bắt tay vào làm, giờ đang dồn BC quý", NS),
+        ("Công chức phụ trách đi học TCCT tập trung 2 tuần, việc đang tạm dừng a", B),
+        ("d9a4 gui STP tham dinh, dang cho kq", B),
+        ("đang chờ thường trực UBND xã cho ý kiến", IP),  # our own commune's leaders
+    ],
+)
+def test_abbreviated_bodies_and_shorthand_are_read_as_written_out(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_the_communes_council_awaited_is_not_our_own_leaders():
+    reading = read("TTr đã trình, đ/c PCT đã ký, đang chờ TT HĐND xã cho ý kiến")
+    assert reading.status is not IP and (reading.status is B or B in reading.alternatives)
+
+
+@pytest.mark.parametrize("body", ["STP", "Sở Tư pháp"])
+def test_sent_for_appraisal_then_sent_back_and_being_supplied_is_the_work_going_on(body):
+    text = f"Đã gửi {body} thẩm định, mà {body} trả hồ sơ vì thiếu bản giải trình, em đang bổ sung"
+    reading = read(text)
+    assert (reading.status, reading.ask) == (IP, False)

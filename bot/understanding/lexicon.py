@@ -577,7 +577,8 @@ OWN_WAIT = table(
     r"(cho|doi) (a|c|anh|chi) \w+ (pgd|gd|ct|pct|tp|ptp|pho giam doc|giam doc|truong phong"
     "|pho phong|chu tich|pho chu tich|hieu truong|truong tram)",  # "chờ a Tuấn PGD ký nháy"
     r"(cho|doi) (hop|cuoc hop)( \w+){0,2} (lanh dao|ban giam doc|ban lanh dao)",
-    "(cho|doi) (thuong truc|tt) (ubnd |hdnd )?(xa|phuong)",  # our own commune's leaders
+    "(cho|doi) (thuong truc|tt) (ubnd )?(xa|phuong)",  # our own commune's leaders (not the
+    # council's standing committee, "Thường trực HĐND xã": another body)
     "(cho|doi) (a|c|anh|chi) (ky|duyet)",  # "đã trình Giám đốc, chờ a ký ban hành"
     "(cho|doi) (ong|ba|sep) (ay )?(ky|duyet)",  # "trình chủ tịch xã rồi, đợi ông ký thôi"
     "(cho|doi) (a |c |ong |ba |co |thay |dong chi |d/c )?(pho )?(giam doc|chu tich|truong phong"
@@ -785,6 +786,7 @@ DOUBT = table(
 )
 RETURNED = table(
     "bi tra (lai|ve)", "(?<!kiem )(?<!thanh )tra (lai|ve)",  # not "đoàn thanh tra về"
+    "(?<!kiem )(?<!thanh )tra (ho so|du thao)",  # "STP trả hồ sơ vì thiếu bản giải trình"
     "yeu cau (chinh )?sua", "yeu cau bo sung",
     "chua dat yeu cau", "phai (sua|bo sung|lam lai|chinh sua)", "(?<!di )lam lai",
     "khong (duoc )?(duyet|chap nhan|thong qua)",
@@ -884,6 +886,7 @@ PLANNING = table(
 BUSY = table(  # "đang" about something else than the task
     # (not "đang họp triển khai": a step of the work)
     "ban", "hop(?! (trien khai|thong nhat|ban|phan cong|lay y kien|xin y kien|gop y))",
+    "don (het )?(vao |cho )?(bc|bao cao|viec|suc)",  # "giờ đang dồn BC quý": another report
     "xuc bun", "don (dep|bun|rac)", "khac phuc (hau qua|lu|bao|sat lo)", "chong (lu|bao)",
     "nghe (dien thoai|dt)",  # "giờ đang xúc bùn ở trụ sở", "đang nghe điện thoại"
     "di (hop|cong tac|hoc|vang|viec)", "cong tac", "nghi", "o(?! (buoc|khau|giai doan|cong doan))",

@@ -93,8 +93,8 @@ _SYLLABLE = re.compile(
 
 SHORTHAND = {
     "dc": "duoc", "dk": "duoc", "k": "khong", "ko": "khong", "kg": "khong", "khg": "khong",
-    "hok": "khong", "hk": "khong", "wa": "qua", "hum": "hom", "r": "roi", "rui": "roi",
-    "roai": "roi", "e": "em", "zoi": "roi",
+    "hok": "khong", "hk": "khong", "wa": "qua", "hum": "hom", "kq": "ket qua", "r": "roi",
+    "rui": "roi", "roai": "roi", "e": "em", "zoi": "roi",
     "dzoi": "roi", "zui": "roi", "dzay": "vay", "zay": "vay", "tui": "toi", "hqua": "hom qua",
     "hnay": "hom nay", "chiu": "chieu",
     "vm": "vuong mac", "xog": "xong", "xg": "xong", "dag": "dang", "dg": "dang", "thm": "them",
@@ -382,7 +382,8 @@ def _set_right(m: re.Match[str]) -> str:
 
 
 _LOOKED_FOR = re.compile(
-    r"(?<!\w)trông(?= (?:vào )?(?:bên|sở|xã|phường|phòng|các|mấy|họ|tỉnh|ubnd|trung tâm|văn bản"
+    r"(?<!\w)trông(?= (?:vào )?(?:bên|sở|xã|phường|phòng|các|mấy|họ|tỉnh|ubnd|vp|văn phòng"
+    r"|trung tâm|văn bản"
     r"|công văn|kết quả|ý kiến|hướng dẫn|kinh phí|số liệu|tin)(?!\w))"
 )
 _COUNTED = re.compile(r"\d+ (?:ho so|hs|don|viec|file|ban) $")  # "8 hồ sơ …"

@@ -1997,6 +1997,13 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     clause after it is no longer in the way; so is a part lacking that is being supplied
     ("minh chứng còn thiếu 2 mục, em đang bổ sung"), not a resource ("thiếu kinh phí")."""
     out = []
+    sent_back = [v.clause for v in found if v.kind == "returned"]
+    if sent_back:  # "đã gửi STP thẩm định, mà STP trả hồ sơ vì thiếu …": back with us, no wait
+        found = [
+            v
+            for v in found
+            if not (v.status is B and v.kind == "waiting" and v.clause < min(sent_back))
+        ]
     held, came = _inputs_arrived(parts)
     if held:  # (and the input's own sending is not our product: "Sở vừa gửi hướng dẫn")
         found = [

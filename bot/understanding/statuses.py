@@ -700,6 +700,7 @@ def _clause_votes(
         if (
             following in ("vi", "do")
             or clause.lead == "nen"  # "bàn giao chưa đầy đủ | nên bọn em đang tạm dừng"
+            or _AWAY_AFTER.search(previous)  # "công chức phụ trách đi học …, việc đang tạm dừng"
             or _HALTED_FOR.search(text, halts[0].end())
             or "chi dao" in text
         ):
@@ -1623,7 +1624,7 @@ def _giving(text: str, start: int) -> bool:
 _FOR_APPRAISAL = lx.gated(  # handed up for another body's appraisal or approval
     r"(?<!\w)(?<!se )(?<!sap )(?<!du kien )(?<!chuan bi )(?<!moi )(?:da )?(?:trinh|gui|nop)"
     r"(?: \w+){0,4} (?:len |ve |sang |qua )?"  # (not "xong bước này em sẽ gửi Sở thẩm định")
-    r"(?:so|tinh|ubnd tinh|bo)(?: \w+){0,3} (?:tham dinh|phe duyet)(?: roi| r)?"
+    r"(?:so|tinh|ubnd tinh|bo|stp|snv|stc)(?: \w+){0,3} (?:tham dinh|phe duyet)(?: roi| r)?"
     r"(?: (?:tu |ngay |tu ngay |hom )?\d{1,2}/\d{1,2}(?:/\d{2,4})?)?"  # "… thẩm định từ ngày 2/7"
     r"(?= (?:a|ah|anh|chi|em|nhe|nha)$|$)"
 )
