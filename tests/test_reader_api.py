@@ -2492,3 +2492,16 @@ def test_sent_for_appraisal_then_sent_back_and_being_supplied_is_the_work_going_
     text = f"Đã gửi {body} thẩm định, mà {body} trả hồ sơ vì thiếu bản giải trình, em đang bổ sung"
     reading = read(text)
     assert (reading.status, reading.ask) == (IP, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tạm dừng ạ, toàn bộ cán bộ xã đang dồn đi khắc phục hậu quả lũ",
+        "Không có kinh phí thì tuyên truyền bằng niềm tin à? Đang dừng vì chưa được cấp kinh phí",
+    ],
+)
+def test_a_halt_with_its_cause_beside_or_after_a_jibe_is_blocked(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (B, False)
+    assert read("tạm dừng rồi anh").ask  # alone: halted, or paused a while?

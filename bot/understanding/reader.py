@@ -417,6 +417,7 @@ def read_reply(
     found += _rather_than(parts)
     found += _lacking_cause(found, parts)
     found = _unable_beside_a_cause(found, parts)
+    found = _halted_beside_a_cause(found, parts)
     found += _target_met(found, parts)
     found += _kept_from(found, parts)
     found = _late_because(found, parts)
@@ -867,7 +868,15 @@ def combine(
         if "not_yet" in kinds:
             return None, 0.4, (NS, IP)  # a bare "chưa ạ": not started, or not finished?
         return _from_numbers(percent, measured, counts, acted)
-    if "status_question" in kinds and X not in best:
+    asked_at = [v.clause for v in found if v.kind == "status_question"]
+    if (
+        "status_question" in kinds
+        and X not in best
+        and not any(  # (not "… bằng niềm tin à? Đang dừng vì chưa được cấp kinh phí": a jibe,
+            v.status in (B, NS) and v.weight >= 0.9 and v.clause > max(asked_at)  # then the
+            for v in found  # stop or the start not made, said plainly after it)
+        )
+    ):
         ranked = sorted(best, key=best.__getitem__, reverse=True)
         return None, 0.4, tuple(dict.fromkeys([*ranked, _NEIGHBOUR[ranked[0]]]))[:3]
     status, confidence, asked = _settle(found, best, parts or [])
@@ -3125,6 +3134,40 @@ _OUR_LEADER = re.compile(
     r"|ky|ky so|chu ky|duyet)(?!\w)"  # "vì chưa ký số": our own signature, the last step
 )
 _NOT_BEGUN_PART = re.compile(r"(?<!\w)chua (?:khoi dong|trien khai|bat dau|thuc hien)(?!\w)")
+
+
+def _halted_beside_a_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Tạm dừng ạ, toàn bộ cán bộ xã đang dồn đi khắc phục hậu quả lũ": a halt, said with no
+    "vì", beside the clause that says why, is held up (alone, "tạm dừng rồi anh" asks)."""
+    out = []
+    for v in found:
+        c = v.clause
+        if (
+            v.status is B
+            and v.kind == "eased"
+            and c < len(parts)
+            and _HALTED.search(parts[c].text)
+            and any(
+                _HARD_WEEK.search(b.text)
+                or _STAFF_ELSEWHERE.search(b.text)
+                or _NOT_GIVEN.search(b.text)
+                for b in parts[max(c - 1, 0) : c + 2]
+                if b.index != c
+            )
+        ):
+            v = Vote(B, 0.9, c, "obstacle")
+        out.append(v)
+    return out
+
+
+_HALTED = re.compile(r"(?<!\w)(?:tam dung|dung lai|tam ngung|tam gac|dang dung|dung im)(?!\w)")
+_STAFF_ELSEWHERE = re.compile(
+    r"(?<!\w)(?:can bo|cong chuc|nguoi|anh em|chuyen vien)(?: \w+){0,3} (?:dang )?"
+    r"(?:don|di|nghi|bi) (?:\w+ )?(?:khac phuc|chong|hoc|cong tac|om|phep|tap huan)(?!\w)"
+)
+_NOT_GIVEN = re.compile(
+    r"(?<!\w)chua (?:duoc )?(?:cap|bo tri|giao|ban hanh|co) (?:kinh phi|von|huong dan)"
+)
 
 
 def _unable_beside_a_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
