@@ -2505,3 +2505,19 @@ def test_a_halt_with_its_cause_beside_or_after_a_jibe_is_blocked(text):
     reading = read(text)
     assert (reading.status, reading.ask) == (B, False)
     assert read("tạm dừng rồi anh").ask  # alone: halted, or paused a while?
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dạ được 6 phần rồi, còn 4 phần em làm nốt tuần này",
+        "Được 6 phần rồi ạ, 4 phần còn lại là khâu số hóa hồ sơ TTHC",
+    ],
+)
+def test_parts_of_ten_said_as_such_are_a_percent(text):
+    assert (read(text).status, read(text).percent) == (IP, 60)
+
+
+def test_parts_not_summing_to_ten_or_alone_are_no_percent():
+    assert read("Xong 2 phần, còn 1 phần đang làm").percent is None
+    assert read("dc 8 phan r a").percent is None

@@ -129,6 +129,12 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
                 near.add(clause.index)
                 continue
             return value, measured
+    if " phan" in (whole := " , ".join(c.text for c in clauses)) and (
+        tenths := _TENTHS.search(whole)
+    ):  # "được 6 phần rồi, còn 4 phần em làm nốt": the whole said to be ten parts
+        done, left = (int(n) if n.isdigit() else DIGIT_WORDS[n] for n in (tenths[1], tenths[2]))
+        if done + left == 10:
+            return 10 * done, measured
     for clause in clauses:  # "làm được 3/4 khối lượng": a share of the work itself
         if "/" in clause.text and (share := _WORK_SHARE.search(clause.text)):
             done, total = int(share[1]), int(share[2])
@@ -142,6 +148,11 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
 
 
 _VOLUME = r"(?:khoi luong|cong viec|phan viec|so phan viec)(?!\w)"
+_DIGIT = r"(\d|mot|hai|ba|bon|nam|sau|bay|tam|chin)"
+_TENTHS = re.compile(  # "6 phần … còn 4 phần", "6 phần rồi, 4 phần còn lại": parts of ten
+    rf"(?<![\w/.]){_DIGIT} phan(?! tram| viec| \d)(?: \S+){{0,3}} , (?:con(?: lai)? )?{_DIGIT} phan"
+    r"(?! tram)"
+)
 _WORK_SHARE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2}) " + _VOLUME)
 _WORK_SHARE_WORDS = re.compile(
     r"(?<!\w)(mot|hai|ba|bon) phan (ba|tu|bon|nam) (?:(?:tong |toan bo )?)" + _VOLUME
