@@ -2521,3 +2521,15 @@ def test_parts_of_ten_said_as_such_are_a_percent(text):
 def test_parts_not_summing_to_ten_or_alone_are_no_percent():
     assert read("Xong 2 phần, còn 1 phần đang làm").percent is None
     assert read("dc 8 phan r a").percent is None
+
+
+def test_a_wait_told_as_over_with_its_answer_come_no_longer_blocks():
+    text = (
+        "Bên em trễ do phải chờ Sở Tài chính thẩm định dự toán, hôm 13/7 mới có ý kiến,"
+        " đến nay đã hoàn thiện xong và đang trình lãnh đạo ký"
+    )
+    reading = read(text)
+    assert (reading.status, reading.ask) == (IP, False)
+    assert read("đang chờ Sở Tài chính thẩm định, chưa có ý kiến").status is B
+    text = "còn 6 thủ tục phải chờ Sở Tư pháp có ý kiến, bên em đã có văn bản hỏi từ 3/7"
+    assert read(text).status is B  # our letter asking is no answer come

@@ -2079,9 +2079,20 @@ def _inputs_arrived(parts: list[clauses_.Clause]) -> tuple[set[int], set[int]]:
         if said:
             held |= {c.index, c.index - 1} if c.lead in ("vi", "do") else {c.index}
             came |= said
+    for c in parts[1:]:  # "trễ do phải chờ Sở Tài chính thẩm định dự toán, hôm 13/7 mới có ý
+        if _ANSWER_CAME.search(c.text):  # kiến": the answer waited for has come
+            waited = {b.index for b in parts[: c.index] if _WAITED_ON.search(b.text)}
+            held |= waited
     return held, came
 
 
+_ANSWER_CAME = re.compile(
+    r"(?<!\w)(?:moi|da|vua) (?:co|nhan duoc|nhan) (?:y kien|ket qua|phan hoi|huong dan)"
+    r"(?!\w)"
+)
+_WAITED_ON = re.compile(
+    r"(?<!\w)(?:cho|doi)(?: \w+){1,5} (?:tham dinh|y kien|phe duyet|duyet)(?!\w)"
+)
 _INPUT_LACKED = re.compile(  # what a wait or a lack was for
     r"(?<!\w)(?:cho|doi|thieu|chua co|chua nhan duoc) (?:\w+ )?"
     r"(huong dan|so lieu|kinh phi|van ban|tai khoan|danh sach|mau|chu ky so|quyet dinh)(?!\w)"
