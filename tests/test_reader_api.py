@@ -2533,3 +2533,54 @@ def test_a_wait_told_as_over_with_its_answer_come_no_longer_blocks():
     assert read("đang chờ Sở Tài chính thẩm định, chưa có ý kiến").status is B
     text = "còn 6 thủ tục phải chờ Sở Tư pháp có ý kiến, bên em đã có văn bản hỏi từ 3/7"
     assert read(text).status is B  # our letter asking is no answer come
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Dự thảo xong từ tuần trước, hôm qua Chủ tịch đã ký ban hành rồi.", D),
+        (
+            "Sở Tư pháp có văn bản thẩm định, em đã tiếp thu và ban hành QĐ 301/QĐ-UBND ngày 13/7.",
+            D,
+        ),
+        ("Tuần này văn phòng lo phục vụ kỳ họp HĐND xã, xong kỳ họp em bắt đầu làm việc này.", NS),
+        ("Bên em làm xong phần mình, còn phần của Sở Văn hóa thì chưa thấy gửi.", B),
+        ("Xong đợt lũ bên em sẽ làm bù ạ, hiện đang dừng hết để ứng phó với lũ.", B),
+        ("Bên em đang làm, còn hợp đồng thuê phần mềm thì vừa gia hạn xong với nhà cung cấp.", IP),
+        (
+            "Công an xã vẫn chưa gửi số liệu, nhưng em dùng số liệu tháng trước làm, đang soạn",
+            IP,
+        ),
+        ("Sau sáp nhập con dấu mới chưa có nên chưa phát hành văn bản được.", B),
+        (
+            "Bên em gửi hồ sơ lên Văn phòng UBND tỉnh rồi, đang đợi trình lãnh đạo tỉnh phê duyệt.",
+            B,
+        ),
+    ],
+)
+def test_issued_after_a_draft_waits_on_others_and_works_round(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_another_sos_director_awaited_asks_whose():
+    reading = read("Bên em ký phần mình rồi, đang chờ Giám đốc Sở Tài chính ký văn bản liên ngành.")
+    assert reading.ask and B in reading.alternatives, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("e da xong du thao, sau do e tong hop trinh chu tich ky ban hanh, chac chan kip han", IP),
+        ("Sap nhap xong la ben e lam luon, da ra soat dc mot nua danh muc", IP),
+        ("Chị Hoa phụ trách trước khi nghỉ hưu đã làm xong và gửi đi hồi 30/6 rồi", D),
+    ],
+)
+def test_an_issue_still_ahead_or_a_start_after_a_merger_and_a_predecessors_done(text, status):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (status, False)
+
+
+def test_issued_and_being_corrected_is_not_simply_done():
+    reading = read("ban hanh r ma dang phai sua lai vai cho theo gop y")
+    assert reading.ask, reading

@@ -565,6 +565,7 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     # "giấy tờ đang nằm bên Sở từ đầu tháng" (not "anh Nam bên văn phòng": a name)
     rf"(?<!anh )(?<!chi )(?<!a )(?<!c )(?<!em )(?<!chu )(?<!co )nam (ben|o|tai) ({BODY_NAMES})",
     "hen lan hen lua",
+    r"(so|ben|phong|xa|don vi|cong an|truong|tram)( \w+){0,6} (thi )?chua thay (gui|nop|chuyen)",
     # "Sở Tư pháp hẹn trả kết quả trong tuần sau": their answer, promised, awaited
     r"(so|ubnd|tinh|bo|cuc|chi cuc|ben do|ben kia|ho|phong|trung tam|van phong)( \w+){0,3}"
     r" hen( \w+){0,6} (tra|gui|co|bao|cho_?) (ket qua|y kien|van ban|danh sach)",
@@ -608,6 +609,7 @@ HALT = table(
     "dang (bo|de)( (do|day))?$",  # "việc ni đang bỏ đó": left aside
     "tam dung( lai)?", "dung lai", "tam ngung", "ngung lai", "tam hoan", "tam gac( lai)?",
     "dung im( luon)?",  # "đứng im luôn anh ơi": at a standstill
+    "dang dung het",  # "hiện đang dừng hết để ứng phó với lũ"
     # "việc số hoá hồ sơ bên em đang dừng" (not "bộ phận một cửa đang dùng": folded alike)
     r"(viec|cong viec|nhiem vu|so hoa|ra soat|trien khai|du an|ke hoach)( \w+){0,4}"
     " dang (bi )?dung$",
@@ -680,6 +682,8 @@ EXTENSION_QUESTION = re.compile(r"gia han")
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
     "ok het roi", "(gui|nop) (file|ban) (dinh kem|kem)",  # "em gửi file đính kèm ạ, QĐ số …"
+    r"da (?!lam )(?!xong )\w+( (?!xong)\w+)? va (ban hanh|phat hanh|ky ban hanh|gui|nop)",  # "đã
+    # tiếp thu và ban hành" (not "đã làm xong và gửi": read as it stands)
     # "em làm hết tuần trước rồi" (not "làm hết sức rồi": tried hard)
     r"lam het(?! suc| kha nang| muc| gio| thoi gian)( \w+){0,3} roi",
     r"(file|ban) (bao cao|bc|ke hoach|kh|quyet dinh|qd)( \w+){0,2} dinh kem",

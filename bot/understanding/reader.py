@@ -976,6 +976,7 @@ _COPY = re.compile(  # a copy of the product: paper, signed, or electronic
 _WHOLE = lexicon.gated(r"(?<!\w)(?:toan bo|tat ca|day du|tron bo)(?!\w)")
 
 
+_ISSUED_NOW = re.compile(r"(?<!\w)(?:ban hanh|phat hanh|ky ban hanh)(?!\w)")
 _EVENT = re.compile(r"(?<!\w)(?:hop|hoi nghi|giao ban|tap huan|dai hoi|dot kiem tra)(?!\w)")
 
 
@@ -1083,6 +1084,23 @@ def _settle(
             )
         ):  # "về cơ bản đã xong, đã gửi bản dự thảo cho Văn phòng UBND tỉnh": was the draft it?
             return IP, 0.5, (IP, D)
+        issued = [
+            v.clause
+            for v in sure
+            if v.clause < len(parts)
+            and _ISSUED_NOW.search(parts[v.clause].text)
+            and not _AHEAD.search(parts[v.clause].text)  # (not "sau đó em trình ký ban hành")
+            and not parts[v.clause].text.startswith("sau do")
+        ]
+        if (
+            issued
+            and going_on
+            and all(
+                g.kind in ("partial", "step", "started") and g.clause < max(issued)
+                for g in going_on
+            )
+        ):  # "dự thảo xong từ tuần trước, hôm qua Chủ tịch đã ký ban hành rồi": the draft a
+            return D, 0.95, ()  # step, the issue that followed it the product
         if going_on:
             return IP, max(v.weight for v in going_on), ()
         begun_now = [
@@ -2034,7 +2052,9 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
                 supplied.add(v.clause)
                 continue
             if v.kind == "waiting":
-                out.append(v)
+                if _WORKAROUND.search(after):
+                    continue  # "công an xã vẫn chưa gửi số liệu, nhưng em dùng số liệu tháng
+                out.append(v)  # trước làm trước": worked round, no stop
                 continue
             if _MANAGED.match(after) and any(
                 w.status is IP and w.weight >= 0.9 and w.clause not in (v.clause, v.clause + 1)
@@ -2119,6 +2139,7 @@ _WORKAROUND = re.compile(  # a way round it found, the work going on
     r"(?<!\w)(?:muon|thue|nho|xin) (?:tam )?(?:may|may tinh|laptop|xe|phong|mang|wifi|dien thoai)"
     r"(?: \w+){0,4} (?:de )?(?:lam|nhap|scan|gui)(?!\w)|(?<!\w)(?:van|da|dang) lam tiep(?!\w)"
     r"|(?<!\w)dang lam lai(?!\w)"  # "máy hỏng mất file, đang làm lại từ đầu": at it again
+    r"|(?<!\w)dung (?:so lieu|ban|mau) (?:thang|nam|ky|quy) truoc(?!\w)"
     r"|(?<!\w)(?:go|lam|soan) (?:tren |bang )?(?:word|excel|ban giay|giay|tay)(?!\w)"  # "phần
     # mềm cứ treo hoài nhưng em gõ word rồi tính sau": worked round by hand
     r"|(?<!\w)(?:dang|da) (?:muon|thue) (?:tam|tam thoi|do)(?!\w)"  # "đơn vị đang mượn tạm của
@@ -2919,7 +2940,10 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     5/12 phòng chưa gửi số liệu", "đợi trường mầm non gửi báo cáo, em mới tổng hợp được": the
     units' inputs owed keep the work from going on, so it waits on them. Beside a part said
     done ("xong phần lớn, còn 2 thôn chưa gửi biểu") or work said to go on ("vẫn làm bình
-    thường, đợi chị Hoa phòng KT gửi số liệu") it stays what is left of the work."""
+    thường, đợi chị Hoa phòng KT gửi số liệu") it stays what is left of the work; worked round
+    ("… nhưng em dùng số liệu tháng trước làm trước") it holds nothing."""
+    if any(_WORKAROUND.search(c.text) for c in parts):
+        return []
     owed = [
         c.index
         for c in parts
@@ -3217,7 +3241,8 @@ _ABSENT_CAUSE = re.compile(  # what is missing or broken, said in a clause of it
 )
 _UNABLE_YET = re.compile(
     r"(?<!\w)chua (?:lam|trien khai|thuc hien|bat dau|tien hanh|to chuc|nop|gui|so hoa|lay ra"
-    r"|lay ra so hoa|nhap|nhap lieu|scan|quet|tong hop|ra soat|cap nhat|upload|dang nhap)"
+    r"|lay ra so hoa|nhap|nhap lieu|scan|quet|tong hop|ra soat|cap nhat|upload|dang nhap"
+    r"|phat hanh|ban hanh)(?: van ban| ke hoach| quyet dinh)?"  # "chưa phát hành văn bản được"
     r" duoc(?!\w)(?! (?:nhieu|bao nhieu|mot|\d|phan|khoang|it|gi nhieu))"
 )
 _NOT_THERE_YET = re.compile(  # not yet given, issued, assigned (not "chưa đến kỳ")
@@ -3226,7 +3251,8 @@ _NOT_THERE_YET = re.compile(  # not yet given, issued, assigned (not "chưa đ�
 )
 _STATE_IN_WAY = re.compile(  # the things the work needs packed, locked, wet, elsewhere
     r"(?<!\w)(?:dong thung|niem phong|bi khoa|khoa kho|bi uot|bi mat|mat het|nam o|con o|de o"
-    r"|chua ban giao|dang sua chua|dang sua|dang nang cap|bi hong|hong het|hu het)(?!\w)"
+    r"|chua ban giao|dang sua chua|dang sua|dang nang cap|bi hong|hong het|hu het"
+    r"|con dau(?: \w+)? chua co)(?!\w)"  # "sau sáp nhập con dấu mới chưa có"
 )
 
 

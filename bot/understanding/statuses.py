@@ -101,7 +101,7 @@ D, IP, B, X, NS = (
     Status.DONE, Status.IN_PROGRESS, Status.BLOCKED, Status.EXTENSION_REQUESTED, Status.NOT_STARTED
 )  # fmt: skip
 _AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em làm tiếp": "after"
-    r"( (hop|cuoc hop|buoi \w+|dot \w+|viec(?: \w+){1,3}?|cong tac|cai \w+|\w+ nay|\w+ kia"
+    r"( (hop|cuoc hop|ky hop|buoi \w+|dot \w+|viec(?: \w+){1,3}?|cong tac|cai \w+|\w+ nay|\w+ kia"
     r"|(?:ca|phien)(?: \w+){0,3}?))?"  # "xong ca tiếp dân em gọi lại": after the shift
     r" (em|e|anh|chi|minh|toi|ben em|se|moi|cuoc|buoi|dot|roi em|roi moi|thi|la|e se|em se)\b"
     r"(?= (?!(?:a|ah|oi|nhe|nha|nhi|roi|a_q|nhe)\b)\w)"  # then a verb: not "xong anh ạ"
@@ -120,7 +120,8 @@ _YES_NO = re.compile(r"(?<!\w)(?:khong|ko|hong|k|hem|ha|chua)(?: (?:a|ah|anh|chi
 _KICK_OFF = frozenset({"hop trien khai", "nghi trien khai", "hop khoi dong", "hop giao viec"})
 _START_AFTER = re.compile(
     r" (?:thi )?(?:em|e|minh|toi|tui) (?:se )?(?:lam|bat tay|bat dau|trien khai)"
-    r"(?: (?:lam|luon|ngay))?(?: (?:a|ah|anh|chi|nhe|nha))*$"
+    r"(?: (?:lam|luon|ngay|lien))?(?: (?:viec nay|cai nay|nhiem vu nay))?"
+    r"(?: (?:a|ah|anh|chi|nhe|nha))*$"
 )
 _FILLERS = frozenset({"duoc", "the", "kip", "lam", "co", "van", "hoan", "thuc", "hien", "ky"})
 _GIVE_VERBS = frozenset({"gui", "nop", "chuyen", "bao", "trinh", "giao", "xin", "de", "ky", "phat"})
@@ -584,7 +585,11 @@ def _clause_votes(
             continue  # đã đồng ý rồi": asked and granted
         if following == "thi" and _NO_NEED_THEN.match(linked):
             continue  # "gia hạn thì hông cần đâu anh": not asked for
-        if lx.NEGATORS & set(before[-2:]) or _RENEWED.match(text, m.end()):
+        if (
+            lx.NEGATORS & set(before[-2:])
+            or _RENEWED.match(text, m.end())
+            or ("hop dong" in f"{previous} {text}" and text.startswith((" xong", " roi"), m.end()))
+        ):  # (and "hợp đồng thuê phần mềm thì vừa gia hạn xong": a contract renewed)
             continue  # "chưa xin gia hạn", "chưa gia hạn được" chữ ký số: no request
         if {"tinh", "dinh"} & set(before[-2:]) and "khong" in before[-3:]:
             continue  # "em không định xin gia hạn đâu"
@@ -733,6 +738,12 @@ def _clause_votes(
             continue
         vote(B, 0.95, "waiting")
     if (
+        clause.lead == "thi"
+        and _NOT_SEEN_SENT.match(text)
+        and _THEIR_SHARE.search(f"{ahead_of} , {previous}")
+    ):  # "…, còn phần của Sở Văn hóa, Thể thao và Du lịch | thì chưa thấy gửi": theirs owed
+        vote(B, 0.95, "waiting")
+    if (
         "chua" in words
         and _NO_ANSWER.search(text)
         and (_ASKED_OF.search(text) or (clause.lead != "nhung" and _ASKED_OF.search(previous)))
@@ -789,6 +800,12 @@ def _clause_votes(
             ):
                 vote(B, 0.6, "waiting_vague")  # "đã nộp, chờ lãnh đạo Sở phê duyệt": the Sở
                 continue  # it went to, or ours?
+            if _PROVINCE_LEADERS.search(m.group()) or _PROVINCE_LEADERS.match(text, m.end()):
+                vote(B, 0.95, "waiting")  # "đang đợi trình lãnh đạo tỉnh phê duyệt": theirs
+                continue
+            if _OTHER_SO.match(text, m.end()):
+                vote(B, 0.6, "waiting_vague")  # "chờ Giám đốc Sở Tài chính ký văn bản liên
+                continue  # ngành": another Sở's, or our own if we are that Sở?
             if lx.OF_BODY.match(text, m.end()) and person in _ADDRESS:
                 vote(B, 0.95, "waiting")  # "chờ chị Lan bên phòng TC huyện": not our leader
             else:
@@ -1188,7 +1205,7 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
     ):
         if rest.startswith(" viec") and _SEND_VERB.search(rest):
             vote(D, 0.5, "doubt")  # "xong việc ở xã em lên huyện nộp luôn": the work, to send?
-        elif _START_AFTER.match(rest):
+        elif _START_AFTER.match(_EVENT_NAMED.sub("", rest, 1)):
             vote(NS, 0.9, "future_start")  # "ăn trưa xong em làm luôn": begun right after
         else:
             vote(None, 1.0, "other_sense")  # "họp xong em trả lời": after the meeting
@@ -1641,6 +1658,16 @@ _OWN_NAMED = re.compile(  # our own leader named in the wait ("chờ anh Tuấn 
 _HIGHER_LEVEL = re.compile(r" (?:ubnd tinh|tinh|bo|uy ban tinh)(?!\w)")  # "đợi lãnh đạo
 # UBND tỉnh cho ý kiến": the province's leaders, not ours
 _DENIED_AGAIN = re.compile(r" (?:cai )?(?:dau|gi|chi|j) ma (?:xong|hoan thanh)(?!\w)")
+_THEIR_SHARE = re.compile(rf"(?<!\w)(?:phan )?cua (?:ben |phia )?(?:{lx.BODY_NAMES})(?!\w)")
+_EVENT_NAMED = re.compile(r"^ (?:ky|buoi|dot|cuoc|phien) \w+")  # "xong kỳ họp em …"
+_NOT_SEEN_SENT = re.compile(r"thi (?:van )?chua thay (?:gui|nop|chuyen|bao cao)(?!\w)")
+_PROVINCE_LEADERS = re.compile(
+    r"(?<!\w)(?:lanh dao|ubnd|chu tich) (?:ubnd )?tinh(?!\w)| tinh(?!\w)"
+)
+_OTHER_SO = re.compile(
+    r" so (?:tai chinh|tu phap|noi vu|y te|giao duc|xay dung|cong thuong|nong nghiep|tai nguyen"
+    r"|van hoa|khoa hoc|ke hoach|lao dong|giao thong|thong tin|ngoai vu|dan toc)(?!\w)"
+)
 _AWAY_AFTER = re.compile(
     r" (?:di (?:hoc|cong tac|vang|tap huan)|nghi (?:phep|om|sinh|che do)|dang (?:nghi|di|om)"
     r"|vang|om|chuyen cong tac|bi om)(?!\w)"
