@@ -2584,3 +2584,22 @@ def test_an_issue_still_ahead_or_a_start_after_a_merger_and_a_predecessors_done(
 def test_issued_and_being_corrected_is_not_simply_done():
     reading = read("ban hanh r ma dang phai sua lai vai cho theo gop y")
     assert reading.ask, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Có rồi anh, báo cáo 34/BC-SNV ngày 30/6/2026, bên em gửi đúng hạn.", date(2026, 6, 30)),
+        ("bh r a, so 12/KH-UBND ngay 9/7", date(2026, 7, 9)),  # "bh": ban hành
+        ("Đã được Chủ tịch UBND tỉnh phê duyệt ngày 10/7 rồi anh.", date(2026, 7, 10)),
+    ],
+)
+def test_sent_on_time_issued_in_shorthand_or_approved_by_another_is_done_that_day(text, day):
+    reading = read(text)
+    assert (reading.status, reading.completion_date) == (D, day)
+
+
+def test_the_volume_named_before_its_share_is_a_percent():
+    reading = read("Khối lượng công việc đã làm được 3/4, phần còn lại là lấy ý kiến người dân.")
+    assert (reading.status, reading.percent) == (IP, 75)
+    assert read("Sang tuan e moi bat dau duoc, nhung e cam ket nop dung han 31/7.").status is NS

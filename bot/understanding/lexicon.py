@@ -682,6 +682,10 @@ EXTENSION_QUESTION = re.compile(r"gia han")
 DONE = table(
     "hoan thanh", "hoan tat", "xong", "done", "ky ban hanh", "xong xuoi",
     "ok het roi", "(gui|nop) (file|ban) (dinh kem|kem)",  # "em gửi file đính kèm ạ, QĐ số …"
+    r"da duoc( \w+){1,5} (phe duyet|ky ban hanh|thong qua|chap thuan)",  # "đã được Chủ tịch
+    # UBND tỉnh phê duyệt ngày 10/7 rồi"
+    # "báo cáo 34/BC-SNV ngày 30/6, bên em gửi đúng hạn" (not "cam kết nộp đúng hạn 31/7")
+    r"(?<!ket )(?<!se )(?<!hua )(gui|nop|ban hanh) dung han(?! \d)",
     r"da (?!lam )(?!xong )\w+( (?!xong)\w+)? va (ban hanh|phat hanh|ky ban hanh|gui|nop)",  # "đã
     # tiếp thu và ban hành" (not "đã làm xong và gửi": read as it stands)
     # "em làm hết tuần trước rồi" (not "làm hết sức rồi": tried hard)

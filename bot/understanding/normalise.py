@@ -93,7 +93,8 @@ _SYLLABLE = re.compile(
 
 SHORTHAND = {
     "dc": "duoc", "dk": "duoc", "k": "khong", "ko": "khong", "kg": "khong", "khg": "khong",
-    "hok": "khong", "hk": "khong", "wa": "qua", "hum": "hom", "kq": "ket qua", "r": "roi",
+    "hok": "khong", "hk": "khong", "wa": "qua", "hum": "hom", "kq": "ket qua", "bh": "ban hanh",
+    "r": "roi",
     "rui": "roi", "roai": "roi", "e": "em", "zoi": "roi",
     "dzoi": "roi", "zui": "roi", "dzay": "vay", "zay": "vay", "tui": "toi", "hqua": "hom qua",
     "hnay": "hom nay", "chiu": "chieu",

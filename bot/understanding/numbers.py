@@ -137,7 +137,7 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
             return 10 * done, measured
     for clause in clauses:  # "làm được 3/4 khối lượng": a share of the work itself
         if "/" in clause.text and (share := _WORK_SHARE.search(clause.text)):
-            done, total = int(share[1]), int(share[2])
+            done, total = int(share[1] or share[3]), int(share[2] or share[4])
             if 0 < total and done <= total:
                 return round(100 * done / total), measured
         if " phan " in clause.text and (share := _WORK_SHARE_WORDS.search(clause.text)):
@@ -153,7 +153,11 @@ _TENTHS = re.compile(  # "6 phần … còn 4 phần", "6 phần rồi, 4 phần
     rf"(?<![\w/.]){_DIGIT} phan(?! tram| viec| \d)(?: \S+){{0,3}} , (?:con(?: lai)? )?{_DIGIT} phan"
     r"(?! tram)"
 )
-_WORK_SHARE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2}) " + _VOLUME)
+_WORK_SHARE = re.compile(
+    r"(?<![\w/.])(\d{1,2})/(\d{1,2}) "
+    + _VOLUME  # "3/4 khối lượng"; "khối lượng công việc đã
+    + r"|(?<!\w)khoi luong(?: cong viec)?(?: da)?(?: lam)?(?: duoc)? (\d{1,2})/(\d{1,2})(?![\w/])"
+)  # làm được 3/4"
 _WORK_SHARE_WORDS = re.compile(
     r"(?<!\w)(mot|hai|ba|bon) phan (ba|tu|bon|nam) (?:(?:tong |toan bo )?)" + _VOLUME
 )
