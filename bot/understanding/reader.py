@@ -2942,8 +2942,6 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     done ("xong phần lớn, còn 2 thôn chưa gửi biểu") or work said to go on ("vẫn làm bình
     thường, đợi chị Hoa phòng KT gửi số liệu") it stays what is left of the work; worked round
     ("… nhưng em dùng số liệu tháng trước làm trước") it holds nothing."""
-    if any(_WORKAROUND.search(c.text) for c in parts):
-        return []
     owed = [
         c.index
         for c in parts
@@ -2994,6 +2992,8 @@ def _units_owed(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
             for v in found  # only then, no start
         ):
             owed = awaited[:1]
+    if owed and any(_WORKAROUND.search(c.text) for c in parts):
+        return []
     return [Vote(B, 0.95, i, "waiting") for i in owed]
 
 
