@@ -2603,3 +2603,9 @@ def test_the_volume_named_before_its_share_is_a_percent():
     reading = read("Khối lượng công việc đã làm được 3/4, phần còn lại là lấy ý kiến người dân.")
     assert (reading.status, reading.percent) == (IP, 75)
     assert read("Sang tuan e moi bat dau duoc, nhung e cam ket nop dung han 31/7.").status is NS
+
+
+def test_sent_and_nobody_seen_answering_asks_done_or_waiting():
+    reading = read("đã gửi Sở rồi mà không thấy ai phản hồi gì")
+    assert reading.ask and {D, B} <= set(reading.alternatives), reading
+    assert read("bên em không có ý kiến gì").status is not B  # no comments of ours: no wait

@@ -334,6 +334,7 @@ NO_REACTION = lx.gated(
     r"(?<!\w)chua (?:thay |co |nhan duoc |duoc )?(?:\w+ ){0,3}?(?:phan hoi|tra loi|noi|y kien"
     r"|hoi am|bao lai|bao) (?:gi|chi|j)(?!\w)"
     r"|(?<!\w)chua thay (?:\w+ ){0,3}(?:xac nhan|tiep nhan)(?!\w)"  # "chưa thấy Sở xác nhận"
+    r"|(?<!\w)khong thay (?:ai |ben nao |so |ho |ben do )?(?:phan hoi|tra loi|hoi am)(?!\w)"
     r"|(?<!\w)(?:ben kia|ben do|ben so|ben|ho|so|tinh) (?:bao|noi|phan hoi|tra loi) (?:sao|the nao"
     r"|ra sao) (?:em |minh |toi )?(?:chua|khong) (?:biet|ro)(?!\w)"
     r"|(?<!\w)(?:xem|coi) (?:\w+ ){0,2}(?:phan hoi|noi|tra loi|bao) (?:sao|the nao|ra sao)(?!\w)"
