@@ -51,9 +51,9 @@ _STRETCHED = re.compile(r"(.)\1{2,}")
 # a letter or digit not after [\w/.-], then the rest of the word: (?<![\w/.-])[a-z0-9]+ with
 # its first character taken before the look-behind, so the engine skips to it (faster, same)
 _WORD = re.compile(r"[a-z0-9](?<![\w/.-][a-z0-9])[a-z0-9]*(?![\w/-]|\.\d)")
-_CHO = re.compile(  # every "cho" but "chờ" (and but "dang cho" of a writer who left out the
-    r"(?i)(?<!\w)(?<!dang )(?<!van )(?<!con )(?<!dg )ch[oòóỏõọôồốổỗộơớởỡợ](?!\w)"  # accents
-)  # there: "submit lên Sở r, dang cho duyet" is still waiting, as if written all unaccented)
+# every "cho" but "chờ"; not after an unaccented "dang", "van", "con": a writer who left the
+# accents out there ("submit lên Sở r, dang cho duyet") still means waiting
+_CHO = re.compile(r"(?i)(?<!\w)(?<!dang )(?<!van )(?<!con )(?<!dg )ch[oòóỏõọôồốổỗộơớởỡợ](?!\w)")
 _ASKING = re.compile(  # "xong rồi à?", "xong rồi chứ": asking, not "ạ" (nor "à mà": by the way)
     r"(?<!\w)(à|chứ)(?!\w)(?! (?:mà|quên|với lại|còn)(?!\w))"
 )
@@ -94,8 +94,7 @@ _SYLLABLE = re.compile(
 SHORTHAND = {
     "dc": "duoc", "dk": "duoc", "k": "khong", "ko": "khong", "kg": "khong", "khg": "khong",
     "hok": "khong", "hk": "khong", "wa": "qua", "hum": "hom", "kq": "ket qua", "bh": "ban hanh",
-    "r": "roi",
-    "rui": "roi", "roai": "roi", "e": "em", "zoi": "roi",
+    "r": "roi", "rui": "roi", "roai": "roi", "e": "em", "zoi": "roi",
     "dzoi": "roi", "zui": "roi", "dzay": "vay", "zay": "vay", "tui": "toi", "hqua": "hom qua",
     "hnay": "hom nay", "chiu": "chieu",
     "vm": "vuong mac", "xog": "xong", "xg": "xong", "dag": "dang", "dg": "dang", "thm": "them",

@@ -153,11 +153,12 @@ _TENTHS = re.compile(  # "6 phần … còn 4 phần", "6 phần rồi, 4 phần
     rf"(?<![\w/.]){_DIGIT} phan(?! tram| viec| \d)(?: \S+){{0,3}} , (?:con(?: lai)? )?{_DIGIT} phan"
     r"(?! tram)"
 )
+# "3/4 khối lượng"; "khối lượng công việc đã làm được 3/4"
 _WORK_SHARE = re.compile(
     r"(?<![\w/.])(\d{1,2})/(\d{1,2}) "
-    + _VOLUME  # "3/4 khối lượng"; "khối lượng công việc đã
+    + _VOLUME
     + r"|(?<!\w)khoi luong(?: cong viec)?(?: da)?(?: lam)?(?: duoc)? (\d{1,2})/(\d{1,2})(?![\w/])"
-)  # làm được 3/4"
+)
 _WORK_SHARE_WORDS = re.compile(
     r"(?<!\w)(mot|hai|ba|bon) phan (ba|tu|bon|nam) (?:(?:tong |toan bo )?)" + _VOLUME
 )
