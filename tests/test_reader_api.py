@@ -2609,3 +2609,10 @@ def test_sent_and_nobody_seen_answering_asks_done_or_waiting():
     reading = read("đã gửi Sở rồi mà không thấy ai phản hồi gì")
     assert reading.ask and {D, B} <= set(reading.alternatives), reading
     assert read("bên em không có ý kiến gì").status is not B  # no comments of ours: no wait
+
+
+@pytest.mark.parametrize("text", ["xong rồi, đang chờ anh Tính ký", "gửi anh Tính rồi, chờ duyệt"])
+def test_a_person_named_tinh_is_no_province(text):
+    reading = read(text)
+    assert reading.status is IP or (reading.ask and IP in reading.alternatives), reading
+    assert reading.status is not B

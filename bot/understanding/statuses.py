@@ -793,7 +793,9 @@ def _clause_votes(
                 m.group().split()[-1] in ("duyet", "ky")
                 and not _OWN_NAMED.search(m.group())
                 and _HANDED_TO_BODY.search(f"{previous} {text[: m.start()]}")
-            ) or _HIGHER_LEVEL.match(text, m.end()):  # (not "chờ ký là gửi Sở ngay": ahead)
+            ) or (  # (not "chờ ký là gửi Sở ngay": ahead; nor "chờ anh Tính ký": a name)
+                person not in _ADDRESS and _HIGHER_LEVEL.match(text, m.end())
+            ):
                 vote(B, 0.95, "waiting")  # "nộp lên Sở rồi, đang chờ duyệt": the Sở's approval
                 continue
             if addressee or (
@@ -1662,8 +1664,8 @@ _DENIED_AGAIN = re.compile(r" (?:cai )?(?:dau|gi|chi|j) ma (?:xong|hoan thanh)(?
 _THEIR_SHARE = re.compile(rf"(?<!\w)(?:phan )?cua (?:ben |phia )?(?:{lx.BODY_NAMES})(?!\w)")
 _EVENT_NAMED = re.compile(r"^ (?:ky|buoi|dot|cuoc|phien) \w+")  # "xong kỳ họp em …"
 _NOT_SEEN_SENT = re.compile(r"thi (?:van )?chua thay (?:gui|nop|chuyen|bao cao)(?!\w)")
-_PROVINCE_LEADERS = re.compile(
-    r"(?<!\w)(?:lanh dao|ubnd|chu tich) (?:ubnd )?tinh(?!\w)| tinh(?!\w)"
+_PROVINCE_LEADERS = re.compile(  # (not "chờ anh Tính ký": a name)
+    r"(?<!\w)(?:lanh dao|ubnd|chu tich) (?:ubnd )?tinh(?!\w)"
 )
 _OTHER_SO = re.compile(
     r" so (?:tai chinh|tu phap|noi vu|y te|giao duc|xay dung|cong thuong|nong nghiep|tai nguyen"
@@ -1676,7 +1678,8 @@ _AWAY_AFTER = re.compile(
 _DENIAL_TAIL = frozenset({"anh", "chi", "a", "ah", "em", "nha", "nhe", "oi", "co"})
 _HANDED_TO_BODY = lx.gated(  # handed to another level ("trình lãnh đạo": our own, not this)
     r"(?<!\w)(?:(?:nop|gui|chuyen)(?: (?!lanh dao|giam doc|chu tich)\w+){0,3}"
-    r" (?:len |ve |sang |qua |cho_? )?(?:so(?! \d| lieu| hoa| ho so)|ubnd tinh|tinh|bo)"
+    r" (?:len |ve |sang |qua |cho_? )?(?:so(?! \d| lieu| hoa| ho so)|ubnd tinh|bo"
+    r"|(?<!\banh )(?<!\bchi )(?<!\ba )(?<!\bc )tinh)"  # (not "gửi anh Tính": a name)
     r"|trinh (?:len )?(?:ubnd tinh|tinh|bo))(?!\w)"
 )
 _HANDED_IN = re.compile(r"(?<!\w)(?:da |roi )?(?:nop|gui)(?: roi| len| ve)?(?!\w)")
