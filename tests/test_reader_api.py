@@ -2616,3 +2616,7 @@ def test_a_person_named_tinh_is_no_province(text):
     reading = read(text)
     assert reading.status is IP or (reading.ask and IP in reading.alternatives), reading
     assert reading.status is not B
+
+
+def test_a_summing_up_is_not_stuck():
+    assert read("đang tổng kết vì cuối kỳ").status is not B

@@ -441,7 +441,8 @@ OBSTACLE = table(
     "het (kinh phi|tien|von)", "(dang|bi) (tac|ket(?! (viec|cong viec|nhiem vu|lich)))",
     "khong hop tac", "chap chon", "mau thuan",
     "bao tri", "ket vu",
-    "ket (vi|do)",  # "Kẹt vì tỉnh chưa ban hành mẫu biểu": stuck (folded like "kết")
+    # "Kẹt vì tỉnh chưa ban hành mẫu biểu": stuck (folded like "kết": not "tổng kết", "cam kết")
+    "(?<!tong )(?<!so )(?<!cam )(?<!lien )(?<!doan )(?<!ky )ket (vi|do)",
     "lam tiep (khong|ko|chua) duoc",  # "…, làm tiếp không được": cannot go on
     # a line or a certificate gone: "đường truyền bị đứt", "chữ ký số hết hạn"
     r"(mang|duong truyen|internet|wifi|cap quang|song)( \w+){0,4} (bi |dang )*"
