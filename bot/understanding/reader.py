@@ -868,13 +868,11 @@ def combine(
         if "not_yet" in kinds:
             return None, 0.4, (NS, IP)  # a bare "chưa ạ": not started, or not finished?
         return _from_numbers(percent, measured, counts, acted)
-    asked_at = [v.clause for v in found if v.kind == "status_question"]
     if (
         "status_question" in kinds
         and X not in best
-        and not any(  # (not "… bằng niềm tin à? Đang dừng vì chưa được cấp kinh phí": a jibe,
-            v.status in (B, NS) and v.weight >= 0.9 and v.clause > max(asked_at)  # then the
-            for v in found  # stop or the start not made, said plainly after it)
+        and not _said_plainly_after(
+            found, max(v.clause for v in found if v.kind == "status_question")
         )
     ):
         ranked = sorted(best, key=best.__getitem__, reverse=True)
@@ -974,6 +972,12 @@ _COPY = re.compile(  # a copy of the product: paper, signed, or electronic
     r"(?<!\w)ban (?:giay|cung|goc|chinh|co dau|dong dau|dien tu|mem|scan|pdf|word)(?!\w)"
 )
 _WHOLE = lexicon.gated(r"(?<!\w)(?:toan bo|tat ca|day du|tron bo)(?!\w)")
+
+
+def _said_plainly_after(found: list[Vote], asked_at: int) -> bool:
+    """ "… bằng niềm tin à? Đang dừng vì chưa được cấp kinh phí": after a jibe put as a
+    question, a stop or a start not made, said plainly."""
+    return any(v.status in (B, NS) and v.weight >= 0.9 and v.clause > asked_at for v in found)
 
 
 _ISSUED_NOW = re.compile(r"(?<!\w)(?:ban hanh|phat hanh|ky ban hanh)(?!\w)")

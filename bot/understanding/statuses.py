@@ -803,7 +803,7 @@ def _clause_votes(
             ):
                 vote(B, 0.6, "waiting_vague")  # "đã nộp, chờ lãnh đạo Sở phê duyệt": the Sở
                 continue  # it went to, or ours?
-            if _PROVINCE_LEADERS.search(m.group()) or _PROVINCE_LEADERS.match(text, m.end()):
+            if _PROVINCE_LEADERS.search(m.group()):  # (a level named after it: _HIGHER_LEVEL)
                 vote(B, 0.95, "waiting")  # "đang đợi trình lãnh đạo tỉnh phê duyệt": theirs
                 continue
             if _OTHER_SO.match(text, m.end()):
