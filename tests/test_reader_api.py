@@ -2620,3 +2620,65 @@ def test_a_person_named_tinh_is_no_province(text):
 
 def test_a_summing_up_is_not_stuck():
     assert read("đang tổng kết vì cuối kỳ").status is not B
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Báo cáo em trình lãnh đạo UBND xã rồi, đang chờ ý kiến chỉ đạo ạ.", IP),  # our leader
+        ("Em trình Chủ tịch UBND tỉnh rồi, đang chờ ý kiến chỉ đạo ạ.", B),  # the province's
+    ],
+)
+def test_a_word_awaited_from_the_leader_we_submitted_to(text, status):
+    assert read(text).status is status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đang đi đám cưới cháu, chiều em xem rồi báo ạ 😅",
+        "Chưa xong cơm trưa nữa anh ơi 😂 lát em gửi tiến độ.",
+        "Chờ em xíu nha anh, em đang tiếp công dân.",
+        "Dạ máy em đang bị treo, lát em vô hệ thống kiểm tra rồi báo anh ạ.",
+    ],
+)
+def test_off_duty_or_a_device_down_with_the_answer_put_off_records_nothing(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (None, False), reading
+
+
+def test_work_going_on_beside_an_answer_promised_is_still_recorded():
+    assert read("Đang làm, chiều em báo lại").status is IP
+    assert read("vướng mắc gì thì em báo anh sau, giờ đang làm bình thường").status is IP
+    assert read("Máy hỏng nên chưa làm được, lát em báo lại").status is B
+
+
+def test_this_task_only_after_another_is_finished_is_not_started():
+    reading = read("Lam xong bao cao quy cho So Tai chinh em moi chuyen qua viec nay a.")
+    assert reading.status is NS
+
+
+def test_a_font_fault_is_the_copy_not_the_work():
+    reading = read("Anh cho em xin file ke hoach goc voi a, ban em co bi loi font.")
+    assert reading.status is None and not reading.ask
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phần số hóa của Sở em xong rồi, phần liên thông với Bộ thì Bộ chưa mở cổng kết nối ạ.",
+        "Phần cập nhật lên cổng thì em làm xong rồi, còn hồ sơ đã nộp lên Sở, Sở đang thẩm định.",
+    ],
+)
+def test_our_part_done_and_the_other_part_held_by_a_higher_body_is_blocked(text):
+    assert read(text).status is B
+
+
+def test_parts_listed_alike_or_numbered_are_not_set_against_each_other():
+    assert (
+        read(
+            "- Phần xây dựng nội dung: đã xong - Phần trình ký ban hành: cũng xong luôn rồi ạ"
+        ).status
+        is D
+    )
+    assert read("hiện Sở đang tổng hợp báo cáo").status is IP  # a Sở's own work, by its staff

@@ -125,6 +125,7 @@ def split(norm: str) -> list[Clause]:
             pieces.append((words[start:], lead, asks))
         elif asks and pieces:
             pieces[-1] = (pieces[-1][0], pieces[-1][1], True)
+    _parallel_parts(pieces)
     clauses: list[Clause] = []
     then = False  # the clause before was a condition with no consequence of its own
     for k, (words, lead, asks) in enumerate(pieces):
@@ -163,6 +164,28 @@ def split(norm: str) -> list[Clause]:
                 )
             clauses.append(Clause(text, lead_, asks_, len(clauses), not i, bool(i)))
     return clauses
+
+
+def _parallel_parts(pieces: list[tuple[list[str], str, bool]]) -> None:
+    """ "Phần số hóa xong rồi, phần liên thông thì Bộ chưa mở cổng": a part named after
+    another part is set against it, as "còn phần …" is (given the lead "còn"); not a list
+    ("phần 1 …, phần 2 …") nor a part said alike ("phần B: cũng xong")."""
+    named = False
+    for k, (words, lead, asks) in enumerate(pieces):
+        if words[:1] == ["phan"] and words[1:2] != ["lon"]:
+            after = pieces[k + 1][0][:1] if k + 1 < len(pieces) else []
+            if (
+                named
+                and not lead
+                and len(words) > 1
+                and not words[1].isdigit()
+                and "cung" not in words
+                and after != ["cung"]
+            ):
+                pieces[k] = (["con", *words], "con", asks)
+            named = True
+        elif words[:2] == ["da", "phan"] or (lead and words[1:2] == ["phan"]):
+            named = True
 
 
 # "chưa làm thủ tục nào ạ": not any of them, said, not asked

@@ -992,6 +992,7 @@ _OWED = (
     "ban giao|giao|cung cap|gui|cap|phe duyet|duyet|chuyen|giai ngan|bo tri|tham dinh|xem xet"
     "|xu ly"
     "|giai quyet|huong dan"  # "Sở chưa hướng dẫn"
+    "|mo cong|mo ket noi|mo quyen|cap quyen|phan quyen"  # "Bộ chưa mở cổng kết nối"
 )
 BODY_UNDELIVERED = re.compile(
     rf"(?<!\w)(?:ben (?:do|ho|kia)|(?:ben|cac)? ?(?:{_BODY}))"

@@ -2806,23 +2806,70 @@ def _hardship_beside(
 
 
 def _busy_answering_later(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
-    """ "Dạ em đang làm thủ tục nhập học cho học sinh, lát em trả lời anh sau ạ": busy with
-    something named that is not the task's work, the answer put off: no report yet."""
-    if not any(_ANSWER_LATER.search(c.text) for c in parts):
+    """ "Dạ em đang làm thủ tục nhập học cho học sinh, lát em trả lời anh sau ạ", "Đang đi đám
+    cưới cháu, chiều em xem rồi báo", "Chờ em xíu nha anh, em đang tiếp công dân": busy with
+    something named that is not the task's work (or off duty), the answer put off: no report
+    yet. So too a device down while the writer says they will look and then answer ("máy em
+    đang bị treo, lát em vô hệ thống kiểm tra rồi báo"): the state is not known yet."""
+    later = [
+        c
+        for c in parts
+        if not (c.condition or c.consequence)  # (not "vướng mắc gì thì em báo anh sau")
+        and (
+            _ANSWER_LATER.search(c.text)
+            or lexicon.LATER_REPORT.search(c.text)
+            or _STATE_LATER.search(c.text)
+            or _HOLD_ON.match(c.text)
+        )
+    ]
+    if not later:
         return found
+    checking = any(_CHECK_THEN_ANSWER.search(c.text) for c in later)
     said = [v for v in found if v.status is not None]
-    if not said or not all(
-        v.status is IP
-        and v.kind in ("progress", "step")
-        and v.clause < len(parts)
-        and (busy := _BUSY_WITH_OTHER.search(parts[v.clause].text))
-        and not _TASK_WORK.search(parts[v.clause].text, busy.end())
-        for v in said
-    ):
+
+    def aside(v: Vote) -> bool:
+        if v.clause >= len(parts) or parts[v.clause] in later:
+            return False
+        text = parts[v.clause].text
+        if v.status is IP and v.kind in ("progress", "step"):
+            busy = _BUSY_WITH_OTHER.search(text)
+            if busy and not _TASK_WORK.search(text, busy.end()):
+                return True
+        if v.status is IP and v.kind in ("progress", "step", "undone"):
+            return bool(_OFF_DUTY.search(text)) and not _TASK_WORK.search(text)
+        return (
+            v.status is B
+            and v.kind in ("obstacle", "eased")
+            and checking
+            and bool(_DEVICE_DOWN.search(text))
+        )
+
+    if not said or not all(aside(v) for v in said):
         return found
     return [v for v in found if v.status is None]
 
 
+# the state itself to be sent later: "lát em gửi tiến độ"; or hold on: "chờ em xíu nha anh"
+_STATE_LATER = re.compile(
+    r"(?<!\w)(?:toi|chieu|sang mai|mai|lat|ti nua|xiu|ti)(?: nay)? (?:em |e |minh )?"
+    r"(?:gui|bao|cap nhat|nhan) (?:lai )?(?:tien do|tinh hinh|so lieu)(?!\w)"
+)
+_HOLD_ON = re.compile(
+    r"(?:da |de )?(?:cho|doi) (?:em|e|minh) (?:xiu|chut|ti|lat|mot chut|mot lat|ti xiu|1 chut"
+    r"|1 lat|ty)(?!\w)"
+)
+_CHECK_THEN_ANSWER = re.compile(  # "lát em vô hệ thống kiểm tra rồi báo": the state unknown
+    r"(?<!\w)(?:xem|coi|kiem tra|check|ktra|hoi lai)(?: \w+){0,3} roi (?:em |minh )?"
+    r"(?:bao|tra loi|rep|nhan|gui)(?!\w)"
+)
+_OFF_DUTY = re.compile(  # the writer's time off the work: a wedding, lunch, receiving citizens
+    r"(?<!\w)(?:dam cuoi|dam gio|dam hoi|dam tang|dam ma|an com|com trua|com chieu|an trua"
+    r"|an sang|nghi trua|don con|dua con|di cho|tiep cong dan|tiep dan)(?!\w)"
+)
+_DEVICE_DOWN = re.compile(
+    r"(?<!\w)(?:may|may tinh|laptop|dien thoai|mang|wifi|dien)(?: \w+){0,3}"
+    r" (?:treo|hong|loi|sap nguon|mat|yeu|rot|cup|het pin|do)(?!\w)"
+)
 _BUSY_WITH_OTHER = re.compile(r"(?<!\w)dang (?:lam|lo|giai quyet|xu ly) (?=\w+ \w+)")
 _TASK_WORK = re.compile(  # what the task's own work names
     r"(?<!\w)(?:bao cao|ke hoach|de an|quy che|to trinh|danh sach|quyet dinh|cong van|du thao"

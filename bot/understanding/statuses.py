@@ -106,6 +106,11 @@ _AFTER_XONG = re.compile(  # "họp xong em trả lời", "xong việc kia em l�
     r" (em|e|anh|chi|minh|toi|ben em|se|moi|cuoc|buoi|dot|roi em|roi moi|thi|la|e se|em se)\b"
     r"(?= (?!(?:a|ah|oi|nhe|nha|nhi|roi|a_q|nhe)\b)\w)"  # then a verb: not "xong anh ạ"
 )
+_THEN_THIS = re.compile(  # "… em mới chuyển qua việc này": this task, only after that
+    r" (?:thi |roi )?(?:em|e|minh|toi|tui|ben em) (?:moi|se|moi bat dau|se bat dau)"
+    r" (?:chuyen (?:qua|sang)|lam|bat tay(?: vao)?|bat dau|trien khai|quay (?:qua|sang|lai)|toi"
+    r"|den|sang)(?: \w+){0,2}? (?:viec nay|cai nay|nhiem vu nay|vu nay|cai ni|viec ni)(?!\w)"
+)
 _GO_ON = re.compile(r"(?<!\w)(?:lam tiep|tiep tuc|lam not)(?!\w)")
 _WHETHER_ALLOWED = re.compile(  # asked whether more time may be had, not asked for
     r"(?<!\w)co (?:duoc )?(?:xin )?(?:gia han|lui(?: han)?|keo dai)(?: \w+){0,3}"
@@ -266,6 +271,14 @@ _BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "h�
 )
 _SYSTEM_AS_SUBJECT = ("he thong ", "he thong lai ", "phan mem ", "phan mem lai ", "cong ")
 _THEY = re.compile(r"(?:^| )(?:may anh|may chi|ho|ben do|ben so|ben no|ben nay|ben tinh) $")
+# a higher body opening the clause, appraising what was handed in: "Sở đang thẩm định" (not
+# "hiện Sở đang tổng hợp báo cáo": a Sở's own work, said by its staff)
+_HIGHER_SUBJECT = re.compile(
+    r"^(?:(?:con|thi|ma|gio|hien|hien gio|bay gio|chu|nhung) )?(?:so|bo|ubnd tinh|tinh"
+    r"|so (?:noi vu|tai chinh|tu phap|y te|giao duc|xay dung|cong thuong|khoa hoc va cong nghe"
+    r"|khcn|kh&cn|nong nghiep|tai nguyen|van hoa|ke hoach|lao dong|thong tin))(?: lai)? $"
+)
+_APPRAISING = ("tham dinh", "xem xet", "phe duyet", "duyet", "tiep nhan")
 _REVIEWING = ("xem", "coi", "xu ly", "tham dinh", "kiem tra", "tong hop", "trinh")
 _OUTING = lx.gated(
     r"(?:^| )di (?:tap huan|hoc|hop|cong tac|kiem tra|viec|vien|benh vien|kham|cuu tro|truc"
@@ -369,6 +382,7 @@ _ASKED_OF = re.compile(
 )
 _FILE_FAULT = re.compile(
     r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
+    r"|(?<!\w)loi (?:font|phong chu)(?!\w)"  # "bản em có bị lỗi font": a copy's letters
 )
 _FEW_ANSWERED = lx.gated(
     r"(?<!\w)(?:moi|chi) (?:co )?(?:\d+|vai|mot vai|mot so|it) (?:so|xa|phuong|huyen|co quan|nganh"
@@ -734,6 +748,9 @@ def _clause_votes(
         ):
             vote(IP, 0.9, "own_wait")  # "còn chờ các phòng chuyên môn của Sở góp ý": our own
             continue  # consultation, the work going on (as heldout_r6)
+        if _BARE_VERDICT.match(text, m.start()) and _SUBMITTED_TO_OWN.search(previous):
+            vote(IP, 0.9, "own_wait")  # "em trình lãnh đạo UBND xã rồi, | đang chờ ý kiến chỉ
+            continue  # đạo": our own leader's word on what we submitted
         if _OWED_BY_ANYONE.match(text, m.start()) and not _names_body(f"{previous} {text}"):
             vote(B, 0.6, "waiting_vague")  # "còn chờ ý kiến nữa anh": whose, not said
             continue
@@ -1201,6 +1218,15 @@ def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = 
         return
     if (
         m.group() == "xong"
+        and "da" not in before[-3:]
+        and not rest.startswith(" roi")
+        and (then := _THEN_THIS.search(rest))
+        and len(rest[: then.start()].split()) <= 8
+    ):  # "làm xong báo cáo quý cho Sở Tài chính em mới chuyển qua việc này": only after that
+        vote(NS, 0.9, "future_start")
+        return
+    if (
+        m.group() == "xong"
         and _AFTER_XONG.match(rest)
         and not {"roi", "da"} & set(rest.split()[:4])  # ("… xong em về cơ quan em coi lại rồi
         # em nhắn anh": the "rồi" of what comes after)
@@ -1374,9 +1400,12 @@ def _progress_votes(
             continue  # "đang vướng số liệu", "đang bị lỗi": the obstacle, read above
         if text.endswith(_SYSTEM_AS_SUBJECT, 0, aspect.start()):
             continue  # "trên hệ thống lại đang gán cho xã em": the system's state, no step
-        if (
+        said_of_them = (
             _BODY_SAYS.search(text, 0, aspect.start()) or _THEY.search(text, 0, aspect.start())
-        ) and rest.startswith(_REVIEWING):  # (or "mấy ảnh đang coi lại để thẩm định")
+        ) and rest.startswith(_REVIEWING)  # (or "mấy ảnh đang coi lại để thẩm định")
+        if said_of_them or (
+            _HIGHER_SUBJECT.match(text, 0, aspect.start()) and rest.startswith(_APPRAISING)
+        ):
             vote(B, 0.95, "waiting")  # "Sở gọi nói là đang xem": theirs to look at, awaited
             continue
         if 0 <= first and aspect.end() <= first:
@@ -1547,6 +1576,15 @@ _POLITE_DA = re.compile(
 )
 # What the unit's own leader may owe as well as another body: waited for with no body named,
 # the wait may be ours ("đang chờ ý kiến" of the director?)
+_BARE_VERDICT = re.compile(  # a leader's word awaited, whose not said after it
+    r"(?:cho|doi) (?:y kien(?: chi dao)?|chi dao|phe duyet|duyet|cho y kien|ket luan|ky)"
+    r"(?: (?:a|ah|anh|chi|nhe|nha|roi|thoi|nua))*$"
+)
+_SUBMITTED_TO_OWN = re.compile(  # "trình lãnh đạo UBND xã", "trình chủ tịch": our own leader
+    r"(?<!\w)trinh (?:cho )?(?:lanh dao|ld|chu tich|pho chu tich|giam doc|pho giam doc|sep"
+    r"|thu truong|ban giam doc|ban giam hieu|hieu truong|truong phong)"
+    r"(?: (?:ubnd )?(?:xa|phuong|so|phong|don vi|trung tam|truong))?(?!\w)(?! (?:ubnd )?tinh| bo)"
+)
 _OWED_BY_ANYONE = re.compile(
     r"(?:cho|doi) (?:y kien|so lieu|ket qua|phan hoi|tra loi|xac nhan|thong tin|van ban|chi dao"
     r"|cung cap)(?!\w)(?! (?:tham dinh|phe duyet|giai ngan|cua|tu|ben|cac))"
