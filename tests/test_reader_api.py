@@ -2682,3 +2682,22 @@ def test_parts_listed_alike_or_numbered_are_not_set_against_each_other():
         is D
     )
     assert read("hiện Sở đang tổng hợp báo cáo").status is IP  # a Sở's own work, by its staff
+
+
+def test_nothing_to_work_on_because_it_was_not_handed_over_is_blocked():
+    text = "Hồ sơ xã cũ còn nằm ở kho huyện cũ, chưa bàn giao về nên em chưa có gì để số hóa."
+    assert read(text).status is B
+
+
+def test_busy_with_other_work_after_this_one_was_done_keeps_it_done():
+    assert read("Dạ việc ni bữa tê em làm xong rồi, chừ đang làm cái khác.").status is D
+
+
+def test_a_link_not_running_for_want_of_another_body_is_not_done():
+    text = (
+        "Xã đã ký hợp đồng với ngân hàng xong, mã QR cũng đã in dán tại quầy. Tuy nhiên phần "
+        "tích hợp thanh toán vẫn chưa chạy được do chưa kết nối với Kho bạc. Bên em đã báo Sở "
+        "Tài chính nhưng chưa được xử lý."
+    )
+    reading = read(text)
+    assert reading.status is B or (reading.ask and B in reading.alternatives), reading

@@ -90,6 +90,7 @@ _NOT_LEAD_BEFORE = {
     "do": frozenset({"dac", "luong"}),  # "đo đạc", "đo lường"
     "vi": frozenset({"tri", "pham", "du"}),  # "vị trí việc làm", "vi phạm", "ví dụ"
     "con": frozenset({"hieu", "dau"}),  # "hồ sơ còn hiệu lực", "chưa có con dấu"
+    "ma": frozenset({"qr", "vach", "otp", "pin"}),  # "mã QR", "mã vạch"
 }
 
 

@@ -3193,6 +3193,14 @@ def _lacking_cause(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote
             if not any(v.status is B for v in found):
                 out.append(Vote(B, 0.9, before.index, "obstacle"))
             continue
+        elif (
+            c.lead == "nen"
+            and _NOTHING_TO_WORK_ON.search(c.text)
+            and _NOT_HANDED_OVER.search(before.text)
+        ):  # "hồ sơ còn nằm trong kho của huyện cũ, chưa bàn giao về nên bên em chưa có gì để
+            if not any(v.status is B for v in found):  # số hóa": what the work needs not given
+                out.append(Vote(B, 0.9, before.index, "obstacle"))
+            continue
         else:
             continue
         if any(v.status is B and v.clause in (c.index, cause.index) for v in found):
@@ -3219,6 +3227,11 @@ _OUR_LEADER = re.compile(
     r"|thu truong|ld|gd|pgd|ct|pct"
     r"|ky|ky so|chu ky|duyet)(?!\w)"  # "vì chưa ký số": our own signature, the last step
 )
+_NOTHING_TO_WORK_ON = re.compile(
+    r"(?<!\w)(?:chua|khong) co (?:gi|du lieu|ho so|so lieu|tai lieu)(?: \w+)? de (?:\w+ )?"
+    r"(?:lam|so hoa|nhap|tong hop|ra soat|xu ly|scan|quet)(?!\w)"
+)
+_NOT_HANDED_OVER = re.compile(r"(?<!\w)chua (?:ban giao|giao|chuyen|cap|tra)(?!\w)")
 _NOT_BEGUN_PART = re.compile(r"(?<!\w)chua (?:khoi dong|trien khai|bat dau|thuc hien)(?!\w)")
 
 
@@ -3293,7 +3306,8 @@ _ABSENT_CAUSE = re.compile(  # what is missing or broken, said in a clause of it
 _UNABLE_YET = re.compile(
     r"(?<!\w)chua (?:lam|trien khai|thuc hien|bat dau|tien hanh|to chuc|nop|gui|so hoa|lay ra"
     r"|lay ra so hoa|nhap|nhap lieu|scan|quet|tong hop|ra soat|cap nhat|upload|dang nhap"
-    r"|phat hanh|ban hanh)(?: van ban| ke hoach| quyet dinh)?"  # "chưa phát hành văn bản được"
+    r"|phat hanh|ban hanh|chay|ket noi|tich hop|van hanh|hoat dong|thanh toan)"
+    r"(?: van ban| ke hoach| quyet dinh)?"  # "chưa phát hành văn bản được"
     r" duoc(?!\w)(?! (?:nhieu|bao nhieu|mot|\d|phan|khoang|it|gi nhieu))"
 )
 _NOT_THERE_YET = re.compile(  # not yet given, issued, assigned (not "chưa đến kỳ")

@@ -270,6 +270,10 @@ _BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "h�
     r"(?: la)? $"
 )
 _SYSTEM_AS_SUBJECT = ("he thong ", "he thong lai ", "phan mem ", "phan mem lai ", "cong ")
+_ELSEWHERE = re.compile(
+    r"(?:lam |lo |xu ly )?(?:cai|viec|cong viec|nhiem vu|may viec|may cai|bao cao|ho so)"
+    r"(?: \w+)? khac(?!\w)"
+)
 _THEY = re.compile(r"(?:^| )(?:may anh|may chi|ho|ben do|ben so|ben no|ben nay|ben tinh) $")
 # a higher body opening the clause, appraising what was handed in: "Sở đang thẩm định" (not
 # "hiện Sở đang tổng hợp báo cáo": a Sở's own work, said by its staff)
@@ -361,6 +365,7 @@ _UNANSWERED_END = re.compile(
 _NO_ANSWER = re.compile(
     r"(?<!\w)chua (?:duoc |thay |co |nhan duoc )?(?:van ban |cong van )?(?:phan hoi|tra loi|hoi am"
     r"|y kien|ket qua|quyet dinh)(?!\w)|(?<!\w)chua (?:thay|duoc) (?:phe duyet|duyet)(?!\w)"
+    r"|(?<!\w)chua duoc (?:xu ly|giai quyet|khac phuc)(?!\w)"  # "… nhưng chưa được xử lý"
 )  # (not "dự toán chưa phê duyệt, bên em chưa làm gì": not begun, read below)
 _OWN_UNIT_SILENT = re.compile(  # a phòng (not of the Sở, province or district) not answering
     r"(?:con )?phong(?! so| tinh| huyen)(?: \w+){0,4} chua (?:tra loi|phan hoi|gop y|co y kien)"
@@ -379,6 +384,7 @@ _OPINIONS = re.compile(r"(?<!\w)(?:xin y kien|gop y|lay y kien)(?!\w)")
 # what owes an answer: "đã chuyển Sở Nội vụ thẩm định …, chưa thấy phản hồi"
 _ASKED_OF = re.compile(
     r"(?<!\w)(?:xin y kien|de nghi|cong van xin|van ban xin|tham dinh|phe duyet|trinh)(?!\w)"
+    r"|(?<!\w)(?:bao|phan anh|kien nghi)(?: cho)? (?:so|tinh|bo|kho bac|vnpt|viettel)(?!\w)"
 )
 _FILE_FAULT = re.compile(
     r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
@@ -1386,6 +1392,8 @@ def _progress_votes(
         rest = " ".join(text[aspect.end() :].split()[:5])
         if rest.split()[:1] == ["do"] and "khong con" in " ".join(_before(text, aspect.start())):
             continue  # "không còn phần nào dang dở nữa": nothing left unfinished
+        if _ELSEWHERE.match(rest):
+            continue  # "chừ đang làm cái khác": other work, not this task's
         if rest and (lx.BUSY.match(rest) or (rest.startswith("trong ") and lx.BUSY.search(rest))):
             busy = True  # "đang tập trung cho đợt kiểm tra", "đang trong kỳ nghỉ hè": its steps
             continue  # are that business's
