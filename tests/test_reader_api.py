@@ -2701,3 +2701,20 @@ def test_a_link_not_running_for_want_of_another_body_is_not_done():
     )
     reading = read(text)
     assert reading.status is B or (reading.ask and B in reading.alternatives), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Em nộp bản giấy cho văn phòng rồi, còn bản điện tử thì chưa.",
+        "Da nop ban giay roi, ban dien tu chua up duoc a.",
+    ],
+)
+def test_one_copy_sent_and_the_other_not_asks_done_or_in_progress(text):
+    reading = read(text)
+    assert reading.ask and {D, IP} <= set(reading.alternatives), reading
+
+
+def test_put_off_to_next_month_foreseen_asks_whether_more_time_is_wanted():
+    reading = read("Chua xong dau anh, chac de qua thang 8 tinh.")
+    assert reading.ask and {X, IP} <= set(reading.alternatives), reading

@@ -429,6 +429,8 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
     # "chắc phải qua tháng 8 anh ạ" (not "… sang tháng 8 mới bắt tay vào làm": a start put off)
     r"(co the|co khi|chac|e la|kha nang) (se )?phai (qua|sang|keo sang)(?!( \w+){0,6} moi)",
     "(doi|cho) them (chut|xiu|ti|it hom|vai hom|vai ngay)",  # "đợi thêm chút nha chị"
+    # "chắc để qua tháng 8 tính": put off past the deadline, foreseen
+    r"(chac|co le|co khi) de (qua|sang|toi|den) (thang \d+|thang sau|tuan sau)( \w+)? tinh",
     "(khong biet|chua biet|khong chac) (co )?kip",
     "han( chot)? co (duoc )?(lui|gia han|keo dai)",  # "…, hạn chót có lùi không anh?"
     # "không biết tháng 8 có (làm) kịp (bắt đầu) không", "không biết sang tháng 8 có bắt đầu

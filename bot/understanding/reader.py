@@ -943,7 +943,7 @@ _THEIRS = re.compile(
     rf"^thi (?:ben |phong |so |xa |ban |don vi )?(?:{lexicon.BODY_NAMES})(?: \S+){{0,3}}"
     r" (?:lo|phu trach|lam|chu tri|dam nhan)(?!\w)"
 )
-_COPY_LEFT = re.compile(r"con ban (?:giay|cung|goc|co dau|chinh)(?!\w)")
+_COPY_LEFT = re.compile(r"con ban (?:giay|cung|goc|co dau|chinh|dien tu|mem|scan|ky so|pdf)(?!\w)")
 _NOT_ACCEPTED = re.compile(r"^ma chua (?:duoc|dat|on)" + _POLITE_END)
 _SENT_THEN_WAIT = re.compile(
     r"(?<!\w)(?:gui|nop|trinh|chuyen|day)(?: \w+){0,4} (?:roi|r)(?: \w+){0,3} (?:cho|doi)(?!\w)"

@@ -320,7 +320,7 @@ _PRAISE = lx.gated(
 )
 _COPY_NOT_YET = lx.gated(  # "…, bản điện tử chưa": that copy not yet
     r"(?:con )?ban (?:dien tu|giay|mem|cung|scan|goc|chinh|ky so|co dau)(?: \w+)? (?:thi )?chua"
-    r"(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$"
+    r"(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop|up|upload|day|len|tai len))*$"
 )
 _NOT_THAT_ONE = re.compile(r"thi (?:van )?chua(?: (?:a|ah|nhe|nha|anh|chi|co|duoc|gui|nop))*$")
 _THIS_ONE_NAMED = re.compile(r"^(?:con |nhung |rieng )?(?:cai|viec|nhiem vu|vu) (?:nay|ni)$")
