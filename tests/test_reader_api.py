@@ -2718,3 +2718,32 @@ def test_one_copy_sent_and_the_other_not_asks_done_or_in_progress(text):
 def test_put_off_to_next_month_foreseen_asks_whether_more_time_is_wanted():
     reading = read("Chua xong dau anh, chac de qua thang 8 tinh.")
     assert reading.ask and {X, IP} <= set(reading.alternatives), reading
+
+
+def test_theo_doi_is_no_wait():
+    text = "dang trien khai anh a, em dang nhap lai ho so tu so theo doi giay cu len phan mem"
+    assert read(text).status is IP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dạ đang thực hiện, tuần này em tập trung làm dứt điểm phần hộ tịch trước.",
+        "tuần sau em làm nốt phần còn lại",
+        "Tuần này cán bộ đã bắt đầu nhập liệu rồi, tuy chưa nhiều nhưng đã chạy ạ.",
+    ],
+)
+def test_finishing_or_a_start_made_this_week_is_under_way(text):
+    assert read(text).status is IP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dạ em lên kế hoạch rồi, 20/7 mới bắt đầu số hóa.",
+        "Thứ 2 tới bên em mới khởi động, máy móc thì đã chuẩn bị xong rồi ạ",
+        "Dự kiến thứ 2 tới phòng VH-XH họp phân công xong rồi bắt tay vào làm.",
+    ],
+)
+def test_ready_with_the_start_ahead_is_not_started(text):
+    assert read(text).status is NS

@@ -855,7 +855,8 @@ def combine(
         return None, 0.5, (X, IP)
     starts = [v.clause for v in found if v.kind == "future_start"]
     if starts and all(
-        v.kind in ("forecast", "future_done") and v.clause > min(starts)
+        (v.kind in ("forecast", "future_done") and v.clause > min(starts))
+        or v.kind == "planning"  # "em lên kế hoạch rồi, 20/7 mới bắt đầu": ready, not begun
         for v in found
         if v.status is IP
     ):  # "dự kiến 22/7 bắt đầu số hóa, làm khoảng 1 tuần là xong": the finish counted from the
@@ -1383,7 +1384,8 @@ _DONE_OR_WAIT = lexicon.gated(  # (or "… là được rồi hay phải chờ t
 _NO_WAIT_AFTER = ("gi nua", "chi nua", "vao hop", "chut em", "ti em", "xiu em", "lat em")
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
-    r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?:cho|doi) (?!(?:(?:em|e|minh|toi) hoi|phep"
+    r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?<!theo )(?:cho|doi)"  # (not "theo dõi")
+    r" (?!(?:(?:em|e|minh|toi) hoi|phep"
     # "chị đợi em chút nha", "cho em tí": the coordinator asked to wait, or a moment asked for
     r"|(?:em|e|minh) (?:chut|ti|xiu|it|them|mot chut|1 chut|nha|nhe|voi)(?!\w)|(?:em|e|minh)$"
     # "tiêm chủng cho trẻ", "kinh phí cho cả giai đoạn": for whom or for what, no wait;

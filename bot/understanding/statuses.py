@@ -111,6 +111,7 @@ _THEN_THIS = re.compile(  # "… em mới chuyển qua việc này": this task, 
     r" (?:chuyen (?:qua|sang)|lam|bat tay(?: vao)?|bat dau|trien khai|quay (?:qua|sang|lai)|toi"
     r"|den|sang)(?: \w+){0,2}? (?:viec nay|cai nay|nhiem vu nay|vu nay|cai ni|viec ni)(?!\w)"
 )
+_CARRIED_ON = re.compile(r" (?:dut diem|not|tiep|cho xong|cho het)(?!\w)")
 _GO_ON = re.compile(r"(?<!\w)(?:lam tiep|tiep tuc|lam not)(?!\w)")
 _WHETHER_ALLOWED = re.compile(  # asked whether more time may be had, not asked for
     r"(?<!\w)co (?:duoc )?(?:xin )?(?:gia han|lui(?: han)?|keo dai)(?: \w+){0,3}"
@@ -1003,6 +1004,10 @@ def _clause_votes(
             and not _put_off(clause.text[: m.start()])
         ):
             continue  # "sắp tới sẽ tổ chức lấy ý kiến": a step planned (below), not the start
+        if _CARRIED_ON.match(text, m.end()):
+            continue  # "tuần này em tập trung làm dứt điểm phần hộ tịch": finishing, begun
+        if "da" in _before(text, m.start())[-2:]:
+            continue  # "tuần này cán bộ đã bắt đầu nhập liệu rồi": begun (read below)
         if (
             lx.FUTURE.search(clause.text, 0, m.start())
             or _put_off(clause.text[: m.start()])
@@ -1474,6 +1479,7 @@ def _progress_votes(
             lx.FUTURE.within(before)
             and lx.FUTURE.search(" ".join(before))
             and m.group() != "lam them duoc"  # "tuần này làm thêm được 200 hồ sơ": done
+            and "da" not in before[-3:]  # "tuần này đã bắt đầu nhập liệu": begun
         ):
             if (
                 m.group() in ("lam tiep", "tiep tuc")
