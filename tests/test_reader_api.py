@@ -2747,3 +2747,21 @@ def test_finishing_or_a_start_made_this_week_is_under_way(text):
 )
 def test_ready_with_the_start_ahead_is_not_started(text):
     assert read(text).status is NS
+
+
+def test_a_machine_broken_with_the_repair_awaited_is_blocked():
+    text = (
+        "may scan cua bo phan mot cua hu tu tuan truoc, da bao VNPT ma toi gio chua ai xuong sua a"
+    )
+    assert read(text).status is B
+    assert read("moi dc 30% thoi a, may scan hong 1 cai").status is IP  # one of them: slowed
+
+
+def test_not_yet_having_just_taken_over_is_not_started():
+    assert read("Chưa anh ơi, em mới nhận bàn giao từ chị kia hôm thứ 2.").status is NS
+
+
+def test_more_time_asked_to_a_day_after_cho_them():
+    text = "Em làm xong phần báo cáo rồi, nhưng phụ lục chắc không kịp, xin anh cho thêm tới 12/8."
+    reading = read(text)
+    assert (reading.status, reading.new_date) == (X, date(2026, 8, 12))

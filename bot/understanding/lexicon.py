@@ -410,6 +410,9 @@ EXTENSION = table(
     r"(?<!con )(?<!co )(?<!tre )(?<!cham )(?<!muon )them"
     r" (\d+|mot|hai|ba|bon|nam|vai|may|it|mot it|mot vai|chuc|muoi|dam) (ngay|tuan|thang|hom)",
     rf"{_CHO} (em|ben em|toi|minh|don vi|phong|xa|chung em) (xin |duoc )?(them|den|toi|lui|sang)",
+    # "xin anh cho thêm tới 12/8": more time, to a day
+    rf"{_CHO} them (den|toi|sang|qua) (\d{{1,2}}(/\d{{1,2}})?"
+    r"|(cuoi|giua|dau|het|thang|tuan|ngay|thu) \w+)",
     # "anh cho em trễ tới 5/8 nha": late by leave, to a day
     rf"{_CHO} (em|ben em|toi|minh|don vi|phong em|xa em|chung em) (nop )?(tre|cham|muon)"
     r" (den|toi|sang|qua|them|\d)",
@@ -467,7 +470,8 @@ OBSTACLE = table(
     "(van|con|dang|bi) ngap",  # "giờ trụ sở vẫn ngập"
     # "điện cũng mất, máy tính không dùng được" (a road fallen in is a hardship told as often as
     # what stops the work: not here)
-    "(dien|nuoc) (cung )?(mat|cup)", r"(may tinh|may scan|may in)( \w+)? (khong dung duoc|hu|hong)",
+    "(dien|nuoc) (cung )?(mat|cup)",
+    r"(may tinh|may scan|may in)( \w+){0,5} (bi )?(khong dung duoc|hu|hong)",
     r"(he thong|phan mem|may)( \w+)? (van )?(khong|chua|ko) cho_? (nhap|dang nhap|doi_?|sua|gui"
     r"|tai|nop|ky)",  # "hệ thống hắn không cho nhập tên xã mới"
     "(vi|do) duong (bi |dang )?sat",  # the road fallen in

@@ -2635,6 +2635,7 @@ _HARD_WEEK = lexicon.gated(
     r"|(?:bi|nha|tru so) dot|(?:bi|dang|con|nghi|dau) om|om (?:dau|nang|sot)|benh|nam vien"
     r"|nhap vien|nghi (?:om|sinh|de|thai san|phep)|cuu tro|cuu ho|so tan"
     r"|di doi|khac phuc (?:hau qua|thiet hai)|bun|co lap|(?:do|vi|bi) lu|bi uot|uot (?:het|sach)"
+    r"|(?:may tinh|may scan|may in)(?: \w+){0,5} (?:bi )?(?:hu|hong) \d"  # "hư 2 cái": some
     r"|set danh|chia cat|gio lao|nang nong|sap nguon|cuon (?:mat|troi))(?!\w)"
 )
 # short of staff, told under a concession ("thiếu 2 người mà anh em vẫn làm đủ", "dù tháng 6
@@ -3598,6 +3599,9 @@ _FORGOT = re.compile(r"(?<!\w)quen (?:mat|khuay|mat tieu|luon)(?!\w)")
 _BUSY_ELSEWHERE = re.compile(
     r"(?<!\w)(?:ban|lu bu|ban ron) (?:tiep|hop|di|viec|qua|lu bu|nhieu|chuan bi|trien khai dot)"
     r"(?!\w)|^con nguyen(?!\w)|(?<!\w)chua co thoi gian(?!\w)"
+    # "chưa anh ơi, em mới nhận bàn giao từ chị kia": just taken over
+    r"|(?<!\w)moi (?:nhan ban giao|nhan viec|duoc (?:phan cong|giao)|ve nhan cong tac"
+    r"|chuyen ve)(?!\w)"
 )
 
 

@@ -502,7 +502,7 @@ _LEADER_TO_SIGN = re.compile(  # "trình anh Phó Chủ tịch ký": handed to o
     r"|pct|ct|gd|pgd|tp|ptp)"
     r"(?: \w+){0,2}$"
 )
-_ONE_OF = re.compile(r" (?:1|mot) (?:cai|chiec|may|bo)(?!\w)")
+_ONE_OF = re.compile(r" (?:\d|mot|hai|ba) (?:cai|chiec|may|bo)(?!\w)")  # "hư 2 cái": some
 INDICATOR = re.compile(  # a clause on an indicator, not on the work's progress
     r"^(?:(?:con|nhung|rieng|ma) )?(?:ty le|chi so|chi tieu)(?! (?:hoan thanh|tien do|khoi luong))"
     r"(?!.*(?:hoan thanh|tien do|khoi luong|xong))"
