@@ -2765,3 +2765,24 @@ def test_more_time_asked_to_a_day_after_cho_them():
     text = "Em làm xong phần báo cáo rồi, nhưng phụ lục chắc không kịp, xin anh cho thêm tới 12/8."
     reading = read(text)
     assert (reading.status, reading.new_date) == (X, date(2026, 8, 12))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sau cuộc họp Đảng ủy xã ngày 17/7 thì em triển khai",
+        "Sau khi họp Đảng ủy xã ngày 20/7 em sẽ triển khai.",
+    ],
+)
+def test_the_party_committee_is_no_dang_and_its_meeting_ahead_puts_the_start_ahead(text):
+    assert read(text).status is NS
+
+
+def test_waiting_for_the_party_committee_asks_whose_wait():
+    reading = read("doi Dang uy xa cho y kien vao du thao a")
+    assert reading.ask and {B, IP} <= set(reading.alternatives), reading
+
+
+def test_this_task_done_and_another_report_not_begun_is_not_in_progress():
+    reading = read("Việc này xong rồi, còn báo cáo quý 3 em chưa làm")
+    assert reading.status is D or (reading.ask and D in reading.alternatives), reading

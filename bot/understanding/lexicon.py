@@ -563,6 +563,7 @@ WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is O
     rf"(?<!so lieu )(?<!du lieu )(?<!bao cao )(?<!tai lieu )(?<!ho so )(cho|doi) \d+ ({_BODY})",
     rf"(cho|doi) \d+ ({_BODY})( \w+){{0,2}} (gui|nop|chuyen|dua|cung cap|bao cao)(?!\w)",
     r"(cho|doi) (ben|phia) (?!em\b|minh\b|toi\b)\w+",  # "chờ bên điện lực": any other side
+    "(cho|doi) (dang uy|chi bo|thuong truc dang uy)",  # "đợi Đảng ủy xã cho ý kiến" (whose?)
     # "giờ bên đó thẩm định chưa xong": their appraisal not over
     r"(ben do|ben kia|ben so|so|tinh|ho)( \w+){0,2} (tham dinh|phe duyet|duyet|xem xet|xu ly)"
     " (van )?chua xong",

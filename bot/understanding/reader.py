@@ -1261,6 +1261,12 @@ def _remaining(parts: list[clauses_.Clause], found: list[Vote]) -> list[Vote]:
             c.index + 1 < len(parts) and _THEIRS.match(parts[c.index + 1].text)
         )
         and not _REST_THEIRS.match(c.text)
+        and not (  # "việc này xong rồi, còn báo cáo quý 3 em chưa làm": this task done, and
+            (_named_this(parts[min(done_at)]) or _THIS_NAMED.match(parts[min(done_at)].text))
+            # another product's news
+            and _PRODUCT.match(c.text, 4)
+            and not _THIS_ONE.match(c.text)
+        )
         and not _STILL_NUDGED.match(c.text)  # "báo xong rồi mà, sao còn nhắc nữa": the bot's
         and not _BACKLOG.match(c.text)  # "đã số hoá kết quả TTHC còn tồn từ quý I": the backlog
         and not (  # "còn buổi tập huấn thì hoãn do lũ": another event, its own news

@@ -271,6 +271,7 @@ _BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "h�
     r"(?: la)? $"
 )
 _SYSTEM_AS_SUBJECT = ("he thong ", "he thong lai ", "phan mem ", "phan mem lai ", "cong ")
+_PARTY_BODY = ("bo xa", "bo phuong", "bo tinh", "bo co so", "bo so", "bo cac")
 _ELSEWHERE = re.compile(
     r"(?:lam |lo |xu ly )?(?:cai|viec|cong viec|nhiem vu|may viec|may cai|bao cao|ho so)"
     r"(?: \w+)? khac(?!\w)"
@@ -747,7 +748,7 @@ def _clause_votes(
         if _OWN_VERDICT.match(text, m.start()):
             vote(IP, 0.9, "own_wait")  # "chờ ý kiến Giám đốc Sở trước khi phát hành": ours
             continue
-        if _OUR_PARTY.match(text, m.end()):
+        if _OUR_PARTY.match(text, m.end()) or m.group().endswith(("dang uy", "chi bo")):
             vote(B, 0.6, "waiting_vague")  # "đang chờ ý kiến Đảng ủy xã": ours, or another's?
             continue
         if _OWN_CONSULTED.match(text, m.start()) or (
@@ -1399,6 +1400,8 @@ def _progress_votes(
             continue  # "không còn phần nào dang dở nữa": nothing left unfinished
         if _ELSEWHERE.match(rest):
             continue  # "chừ đang làm cái khác": other work, not this task's
+        if rest.split()[:1] in (["uy"], ["vien"], ["doan"]) or rest.startswith(_PARTY_BODY):
+            continue  # "cuộc họp Đảng ủy xã", "Đảng bộ xã": the Party (folded like "đang")
         if rest and (lx.BUSY.match(rest) or (rest.startswith("trong ") and lx.BUSY.search(rest))):
             busy = True  # "đang tập trung cho đợt kiểm tra", "đang trong kỳ nghỉ hè": its steps
             continue  # are that business's
@@ -1533,7 +1536,10 @@ _SAID_DONE_END = re.compile(
 _PURPOSE = lx.gated(
     r"(?<!\w)(?:anh|chi|a|c) (?:gui|cho_?|cap|huong dan)(?: \S+){0,6} de (?:em|e|minh|toi) $"
 )
-_AFTER_EVENT = re.compile(r"(?:sau|het|qua|xong) (?:dot|khi|ky|le|tet|hop|hoi nghi|dai hoi)(?!\w)")
+_AFTER_EVENT = re.compile(
+    r"(?:sau|het|qua|xong) (?:(?:cuoc|buoi|phien) )?(?:dot|khi|ky|le|tet|hop|hoi nghi|dai hoi)"
+    r"(?!\w)"
+)
 _PLANNED_AFTER = lx.gated(r"(?:ke hoach|du kien|lich) la sau (?:dot|khi|ky|hop|hoi nghi)(?!\w)")
 _AFTER_DONE = re.compile(r"(?:de|doi|cho|sau khi) (?:\S+ ){0,5}?xong(?!\w)")  # "để xong đợt … thì"
 _PLAN = lx.gated(  # a plan said as such, not only a time: "dự kiến tháng 8 đã xong"
