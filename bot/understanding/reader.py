@@ -441,7 +441,8 @@ def read_reply(
         # ghê": praise of someone else's work, no report of ours
     greeting = _GREETING.match(norm)  # "Dạ em chào chị. Dạ chưa ạ.": the reply after it
     core = norm[greeting.end() :] if greeting else norm
-    if bare := _bare_negation(parts[1:] if greeting else parts):
+    # (each bare negation holds "chua", and a clause's words are all words of ``norm``)
+    if "chua" in norm and (bare := _bare_negation(parts[1:] if greeting else parts)):
         found = bare  # "chưa xong gì cả": nothing else to read
     elif _not_yet_busy(parts):
         found.append(Vote(NS, 0.9, 0, "not_started"))  # "chưa, em còn đang làm cái báo cáo khác"
