@@ -341,7 +341,7 @@ NO_REACTION = lx.gated(
     r"|(?<!\w)(?:khong|chua) biet (?:\w+ ){0,3}co (?:yeu cau|y kien|can)(?: \w+){0,2} gi"
     r" (?:khong|ko|hong|k)(?!\w)"
 )
-_UNANSWERED_END = re.compile(
+_UNANSWERED_END = lx.gated(
     r"(?<!\w)chua (?:duoc |co |thay )?(?:(?:ai|ben nao|don vi nao|noi nao|xa nao|phong nao) )?"
     r"(?:phan hoi|tra loi|hoi am|ket qua)(?: (?:a|ah|anh|chi))*$"  # "chưa thấy ai phản hồi"
 )
