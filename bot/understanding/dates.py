@@ -40,6 +40,8 @@ from calendar import monthrange
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from bot.understanding.lexicon import Gated
+
 # Words after which a bare "d/m" is a date rather than a fraction or a count.
 DATE_CUES = frozenset("den toi sang qua ngay truoc het lui vao khoang tam hoac cuoi tan".split())
 
@@ -250,7 +252,7 @@ def _quarter_end(_: re.Match[str], today: date, __: date | None) -> date | None:
     return _month_end(3 * ((today.month - 1) // 3 + 1), str(today.year), today)
 
 
-_FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
+_FORMS_WRITTEN: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     (re.compile(r"(?:them|lui|gia han|xin)\s+(?:them\s+)?nua\s+thang(?!\w)"), _half_month),
     (re.compile(r"(?:het|cuoi)\s+quy(?!\s+(?:iv|i{1,3}|[1-4]|sau|toi)(?!\w))(?!\w)"), _quarter_end),
     (re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})(?!\d)" + _YEAR), _day_month_words),
@@ -282,6 +284,12 @@ _FORMS: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
     ),
     (re.compile(r"(?:truoc|den|toi|sang|qua)\s+tet"), _tet),  # not "sau Tết": when, not said
     (re.compile(r"(?<!\w)thu\s+(\d|hai|ba|tu|nam|sau|bay)\s+(?:nay|ni)(?!\w)"), _this_weekday),
+)
+# each form tried only on a text holding a string every match of it holds (Gated; the bare
+# day-month form holds none)
+_FORMS: tuple[tuple[re.Pattern[str] | Gated, _Resolver], ...] = tuple(
+    (form if form is _DAY_MONTH else Gated(form.pattern), resolve)
+    for form, resolve in _FORMS_WRITTEN
 )
 
 _RANGE_END = re.compile(  # the end of a span after the day found: "… đến (ngày) 3/7"

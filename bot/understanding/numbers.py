@@ -154,7 +154,7 @@ _TENTHS = re.compile(  # "6 phần … còn 4 phần", "6 phần rồi, 4 phần
     r"(?! tram)"
 )
 # "3/4 khối lượng"; "khối lượng công việc đã làm được 3/4"
-_WORK_SHARE = re.compile(
+_WORK_SHARE = lexicon.gated(
     r"(?<![\w/.])(\d{1,2})/(\d{1,2}) "
     + _VOLUME
     + r"|(?<!\w)khoi luong(?: cong viec)?(?: da)?(?: lam)?(?: duoc)? (\d{1,2})/(\d{1,2})(?![\w/])"

@@ -441,7 +441,8 @@ def read_reply(
         # ghê": praise of someone else's work, no report of ours
     greeting = _GREETING.match(norm)  # "Dạ em chào chị. Dạ chưa ạ.": the reply after it
     core = norm[greeting.end() :] if greeting else norm
-    if bare := _bare_negation(parts[1:] if greeting else parts):
+    # (each bare negation holds "chua", and a clause's words are all words of ``norm``)
+    if "chua" in norm and (bare := _bare_negation(parts[1:] if greeting else parts)):
         found = bare  # "chưa xong gì cả": nothing else to read
     elif _not_yet_busy(parts):
         found.append(Vote(NS, 0.9, 0, "not_started"))  # "chưa, em còn đang làm cái báo cáo khác"
@@ -981,7 +982,7 @@ def _said_plainly_after(found: list[Vote], asked_at: int) -> bool:
     return any(v.status in (B, NS) and v.weight >= 0.9 and v.clause > asked_at for v in found)
 
 
-_ISSUED_NOW = re.compile(r"(?<!\w)(?:ban hanh|phat hanh|ky ban hanh)(?!\w)")
+_ISSUED_NOW = lexicon.gated(r"(?<!\w)(?:ban hanh|phat hanh|ky ban hanh)(?!\w)")
 _EVENT = re.compile(r"(?<!\w)(?:hop|hoi nghi|giao ban|tap huan|dai hoi|dot kiem tra)(?!\w)")
 
 
@@ -2025,7 +2026,7 @@ def _vague_states(found: list[Vote], parts: list[clauses_.Clause], norm: str) ->
     return out
 
 
-_ROUTED = re.compile(
+_ROUTED = lexicon.gated(
     r"(?<!\w)da (?:giao|chuyen) (?:cho_? )?(?:phong|bo phan|to|chuyen vien|can bo)(?: \S+){0,6}"
     r" (?:xu ly|thuc hien|chu tri|lam|tham muu|soan thao)(?!\w)"
 )
@@ -2118,14 +2119,14 @@ def _inputs_arrived(parts: list[clauses_.Clause]) -> tuple[set[int], set[int]]:
     return held, came
 
 
-_ANSWER_CAME = re.compile(
+_ANSWER_CAME = lexicon.gated(
     r"(?<!\w)(?:moi|da|vua) (?:co|nhan duoc|nhan) (?:y kien|ket qua|phan hoi|huong dan)"
     r"(?!\w)"
 )
 _WAITED_ON = re.compile(
     r"(?<!\w)(?:cho|doi)(?: \w+){1,5} (?:tham dinh|y kien|phe duyet|duyet)(?!\w)"
 )
-_INPUT_LACKED = re.compile(  # what a wait or a lack was for
+_INPUT_LACKED = lexicon.gated(  # what a wait or a lack was for
     r"(?<!\w)(?:cho|doi|thieu|chua co|chua nhan duoc) (?:\w+ )?"
     r"(huong dan|so lieu|kinh phi|van ban|tai khoan|danh sach|mau|chu ky so|quyet dinh)(?!\w)"
 )
@@ -2147,7 +2148,7 @@ _MANAGED = re.compile(  # the work goes on despite it: "… nhưng vẫn làm đ
     r"(?:(?:nhung|ma) )?(?:(?:em|ben em|minh|xa|phong) )?(?:van (?:lam duoc|on|dam bao|kip"
     r"|xu ly duoc|chay duoc)|khong anh huong)(?!\w)"
 )
-_WORKAROUND = re.compile(  # a way round it found, the work going on
+_WORKAROUND = lexicon.gated(  # a way round it found, the work going on
     r"(?<!\w)(?:muon|thue|nho|xin) (?:tam )?(?:may|may tinh|laptop|xe|phong|mang|wifi|dien thoai)"
     r"(?: \w+){0,4} (?:de )?(?:lam|nhap|scan|gui)(?!\w)|(?<!\w)(?:van|da|dang) lam tiep(?!\w)"
     r"|(?<!\w)dang lam lai(?!\w)"  # "máy hỏng mất file, đang làm lại từ đầu": at it again
@@ -2315,12 +2316,12 @@ def _corrected(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     reply says was reported by mistake, or says before "thực ra", is corrected by what follows."""
     fixed = _slips(parts)
     wrong = {c.index for c in parts if _MISTAKEN.search(c.text)}
-    said_wrong = {c.index for c in parts if _SAID_WRONGLY.search(c.text)}  # "em nhắn nhầm là
-    # xong": the message was the mistake, no work sent to the wrong unit (no dispute)
     if fixed:
         wrong |= set(range(max(fixed)))
     if not wrong or not any(v.status and v.clause not in wrong for v in found):
         return found
+    said_wrong = {c.index for c in parts if _SAID_WRONGLY.search(c.text)}  # "em nhắn nhầm là
+    # xong": the message was the mistake, no work sent to the wrong unit (no dispute)
     return [
         v
         for v in found
@@ -2538,7 +2539,9 @@ _AWAITED_INPUT = lexicon.gated(
     r"|du lieu|bieu|bieu mau|phieu|ket qua|thong tin)(?!\w)|(?: nua| them| qua| ve)*"
     r"(?: (?:la|moi|de|thi|roi)(?: em| minh)?)? tong hop(?!\w))"  # "… gửi nữa là tổng hợp được"
 )
-_THEN_ABLE = re.compile(r"(?<!\w)moi (?:\w+ ){0,2}(?:tong hop|lam|bao cao|nop)(?: \w+)? duoc(?!\w)")
+_THEN_ABLE = lexicon.gated(
+    r"(?<!\w)moi (?:\w+ ){0,2}(?:tong hop|lam|bao cao|nop)(?: \w+)? duoc(?!\w)"
+)
 _NOT_ALL_IN = re.compile(r"(?<!\w)chua (?:tong hop|lam bao cao) (?:du|het|xong)(?!\w)")
 _CHASED_SINCE = re.compile(
     r"^(?:(?:em|e|minh|toi|ben em) )?(?:da )?(?:nhac|hoi|giuc|goi|don doc)(?: \w+){0,2}"
@@ -2546,7 +2549,7 @@ _CHASED_SINCE = re.compile(
 )
 _COUNTED_UNIT = "(?:diem|xa|phuong|phong|truong|tram|don vi|thon|ap|to)"  # "3/5 điểm (trường)"
 _UNITS_COUNTED = re.compile(r"(?<![\w/])\d+/\d+ " + _COUNTED_UNIT)
-_AWAITED_UNITS = re.compile(
+_AWAITED_UNITS = lexicon.gated(
     r"(?<!\w)(?:con |van |dang )?(?:cho|doi) (?:\d+|may|cac) "
     + _COUNTED_UNIT
     + r"(?: \w+){0,2} (?:nua|con lai)(?!\w)"
@@ -2560,13 +2563,15 @@ _NOT_IN_YET = re.compile(  # (not "còn 3 xã chưa gửi": what is left)
     + _OWING_UNIT
     + r"(?! em\b| minh\b| toi\b)(?: \w+){0,4} (?:van |con )?chua (?:gui|nop|cung cap|bao cao)(?!\w)"
 )
-_UNIT_DATA_OWED = re.compile(
+_UNIT_DATA_OWED = lexicon.gated(
     r"(?:^|(?<= ))"
     + _OWING_UNIT
     + r"(?! em\b| minh\b| toi\b)(?: \w+){0,4} (?:van |con )?chua (?:gui|nop|cung cap)(?: lai)?"
     r" (?:so lieu|danh sach|bieu|du lieu)(?!\w)"
 )
-_CANNOT_COMPILE = re.compile(r"(?<!\w)chua (?:the )?(?:tong hop|lam bao cao|bao cao) (?:\w+ )?duoc")
+_CANNOT_COMPILE = lexicon.gated(
+    r"(?<!\w)chua (?:the )?(?:tong hop|lam bao cao|bao cao) (?:\w+ )?duoc"
+)
 _FEW_DELIVERED = re.compile(
     r"(?<!\w)(?:moi|chi) (?:co )?\d+(?:/\d+| tren \d+| trong \d+)? (?:xa|phuong|don vi|phong"
     r"|truong|thon|ap|to|tram|co quan|bo phan)(?: \w+){0,2} (?:gui|nop|bao cao|cung cap)(?!\w)"
@@ -2588,7 +2593,7 @@ _SIGNS_LATER = lexicon.gated(
 _SIGNATURE_TO_GET = lexicon.gated(
     r"(?<!\w)(?:de|se|di|chay|qua|con|phai)(?: \w+){0,5} lay chu ky(?!\w)"
 )
-_SIGNED = re.compile(r"(?<!\w)(?:da ky|ky roi|ky xong|da ban hanh|da phat hanh)(?!\w)")
+_SIGNED = lexicon.gated(r"(?<!\w)(?:da ky|ky roi|ky xong|da ban hanh|da phat hanh)(?!\w)")
 
 
 def _own_signature_ahead(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
@@ -2755,6 +2760,8 @@ def _hardship_beside(
     with only an answer promised ("Khu em mất điện, tối em trả lời anh") it says nothing of the
     work. Alone, still on now ("đang làm dở thì mất điện"), or where the reply says the work
     could not be done or sent, it still stops it."""
+    if not any(v.status is B and v.kind in ("obstacle", "eased") for v in found):
+        return found  # no hardship read as an obstacle (``hard`` below would be empty)
     concession = any(_DESPITE.search(c.text) for c in parts)
     hard = {
         v.clause
@@ -2884,7 +2891,7 @@ _TASK_WORK = re.compile(  # what the task's own work names
     r"(?<!\w)(?:bao cao|ke hoach|de an|quy che|to trinh|danh sach|quyet dinh|cong van|du thao"
     r"|so lieu|nhiem vu|viec nay|viec ni|cai nay|tthc|so hoa|ra soat|tong hop|van ban|bc|kh)(?!\w)"
 )
-_ON_THE_WAY = re.compile(  # a report's section on what was hard along the way
+_ON_THE_WAY = lexicon.gated(  # a report's section on what was hard along the way
     r"(?<!\w)trong qua trinh (?:thuc hien|trien khai|to chuc thuc hien|lam)(?!\w)"
 )
 

@@ -235,7 +235,8 @@ def votes(clauses: list[Clause]) -> list[Vote]:
             previous = clauses[i - 1].text if i else ""
             if i > 1 and _DAY_ONLY.match(previous):  # "sau kỳ họp HĐND xã (22/7) thì …": the
                 previous = clauses[i - 2].text  # day in brackets dates the clause before it
-            short = [c.text for c in clauses[max(i - 2, 0) : i] if len(c.text.split()) <= 8]
+            # (a clause's text is its words joined by single spaces: eight words, seven spaces)
+            short = [c.text for c in clauses[max(i - 2, 0) : i] if c.text.count(" ") <= 7]
             linked = clauses[i + 1].text if following else ""  # "… | nên hơi chậm"
             said = _clause_votes(clause, following, cause_of, previous, " ".join(short), linked)
             if clause.consequence and when != i - 1:  # a plan under a condition: asked about
@@ -360,7 +361,7 @@ NO_REACTION = lx.gated(
     r"|(?<!\w)(?:khong|chua) biet (?:\w+ ){0,3}co (?:yeu cau|y kien|can)(?: \w+){0,2} gi"
     r" (?:khong|ko|hong|k)(?!\w)"
 )
-_UNANSWERED_END = re.compile(
+_UNANSWERED_END = lx.gated(
     r"(?<!\w)chua (?:duoc |co |thay )?(?:(?:ai|ben nao|don vi nao|noi nao|xa nao|phong nao) )?"
     r"(?:phan hoi|tra loi|hoi am|ket qua)(?: (?:a|ah|anh|chi))*$"  # "chưa thấy ai phản hồi"
 )
@@ -1753,6 +1754,7 @@ class _Words(lx.Words):
     spaces only, its words; else its runs of word characters: "05/kh-ubnd" has "kh");
     ``scanned``: each table's last scan, with the text it scanned (masks rescan the same)."""
 
+    __slots__ = ("at", "scanned")
     at: dict[str, list[int]]
     scanned: dict[lx.Table, tuple[str, Sequence[re.Match[str]]]]
 
