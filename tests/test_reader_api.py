@@ -2786,3 +2786,14 @@ def test_waiting_for_the_party_committee_asks_whose_wait():
 def test_this_task_done_and_another_report_not_begun_is_not_in_progress():
     reading = read("Việc này xong rồi, còn báo cáo quý 3 em chưa làm")
     assert reading.status is D or (reading.ask and D in reading.alternatives), reading
+
+
+def test_handed_for_appraisal_through_the_system_then_waiting_is_blocked():
+    reading = read("Em nộp kế hoạch qua hệ thống cho Sở Nội vụ thẩm định rồi, giờ ngồi chờ thôi a")
+    assert reading.status is B
+
+
+def test_a_fault_in_sending_worked_round_by_email_is_no_stop():
+    text = "Xong phần rà soát rồi mà hệ thống lỗi không gửi được, em gửi qua email cho anh rồi."
+    reading = read(text)
+    assert reading.status is not B and reading.ask and D in reading.alternatives, reading

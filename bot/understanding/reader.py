@@ -1107,6 +1107,23 @@ def _settle(
             )
         ):  # "dự thảo xong từ tuần trước, hôm qua Chủ tịch đã ký ban hành rồi": the draft a
             return D, 0.95, ()  # step, the issue that followed it the product
+        if (
+            going_on
+            and all(
+                g.kind == "partial"
+                and g.clause < len(parts)
+                and _A_PART_DONE.search(parts[g.clause].text)
+                for g in going_on
+            )
+            and any(
+                v.clause > max(g.clause for g in going_on)
+                and v.clause < len(parts)
+                and _SEND_WORD.search(parts[v.clause].text)
+                and not _FOR_COMMENTS.search(parts[v.clause].text)
+                for v in sure
+            )
+        ):  # "đã xong phần rà soát rồi, …, em gửi qua email cho anh rồi": the part was the
+            return IP, 0.5, (D, IP)  # product sent, or only a part of it?
         if going_on:
             return IP, max(v.weight for v in going_on), ()
         begun_now = [
@@ -1904,6 +1921,7 @@ def _unsafe(
     return ()
 
 
+_SEND_WORD = re.compile(r"(?<!\w)(?:gui|nop|chuyen)(?!\w)")
 _KNOWN = _known_words()
 _STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …" is said of
     w
@@ -2053,6 +2071,7 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         ]
     mended: set[int] = set()  # "phần mềm lỗi nửa ngày | nhưng đã sửa xong": the fault's mend
     supplied: set[int] = set()  # "thiếu 15 hồ sơ chưa ký số, | em đang ký bổ sung"
+    through: set[int] = set()  # "hệ thống lỗi không gửi được, | em gửi qua email rồi"
     for v in found:
         if (
             v.status is B
@@ -2075,6 +2094,8 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
             ):  # "đang làm tiếp phần chứng thực. Phần mềm hơi chậm nhưng vẫn làm được": no stop
                 continue  # (alone, "hơi vướng nhưng vẫn làm được" asks: is it in the way?)
             later = " ; ".join(c.text for c in parts[v.clause + 1 : v.clause + 4])
+            if _GOT_THROUGH.search(later):
+                through.add(v.clause)  # what it held up was done after all
             if _WORKAROUND.search(after) or _GOT_THROUGH.search(later):
                 continue  # "mưa lũ làm hỏng máy tính, em đã mượn máy của trường làm tiếp";
                 # "mạng yếu, gửi ba lần không được. Hôm nay … nhờ mạng gửi được rồi"
@@ -2091,6 +2112,7 @@ def _overcome(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         for v in out
         if not (v.status is D and v.clause in mended)
         and not (v.status is B and v.kind == "waiting" and v.clause in supplied)
+        and not (v.kind == "undelivered" and v.clause in through)
     ]
 
 
@@ -2160,6 +2182,9 @@ _WORKAROUND = lexicon.gated(  # a way round it found, the work going on
 _GOT_THROUGH = re.compile(  # what the obstacle held up done after all
     r"(?<!\w)(?:muon|thue|nho|xin) (?:tam )?(?:may|may tinh|laptop|mang|wifi|dien thoai)"
     r"(?: \w+){0,4} (?:de )?(?:gui|nop|up|lam) (?:len |di )?duoc roi(?!\w)"
+    # "hệ thống lỗi không gửi được, em gửi qua email cho anh rồi": sent another way
+    r"|(?<!\w)(?:da )?gui (?:tam )?(?:qua|bang) (?:email|mail|gmail|zalo|thu dien tu|buu dien)"
+    r"(?: \w+){0,3} roi(?!\w)"
 )
 _PAST = lexicon.gated(  # a state said of before: "lúc trước", "trước đây" (not "trước 25/7")
     r"^(?:(?:nhung|con|ma) )?(?:luc truoc|truoc day|truoc do|hoi truoc|hom truoc|thoi gian truoc"

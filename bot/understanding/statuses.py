@@ -399,7 +399,7 @@ _FEW_ANSWERED = lx.gated(
 )  # other bodies only: our own "phòng" answering late is work going on (heldout_r6)
 _BARE_WAIT = lx.gated(  # "còn chờ thôi ạ", "vẫn đợi": waiting, nothing named
     r"^(?:(?:gio|bay gio|hien gio|nhung|ma) )?(?:(?:em|e|ben em) )?"
-    r"(?:con|van) (?:dang )?(?:cho|doi)"
+    r"(?:con|van|ngoi|van ngoi|con ngoi) (?:dang )?(?:cho|doi)"  # "giờ ngồi chờ thôi"
     r"(?: (?:thoi|a|ah|anh|chi|nhe|nha|day))*$"
 )
 _SUBJECT_WORDS = frozenset(
@@ -1702,7 +1702,7 @@ def _giving(text: str, start: int) -> bool:
 
 _FOR_APPRAISAL = lx.gated(  # handed up for another body's appraisal or approval
     r"(?<!\w)(?<!se )(?<!sap )(?<!du kien )(?<!chuan bi )(?<!moi )(?:da )?(?:trinh|gui|nop)"
-    r"(?: \w+){0,4} (?:len |ve |sang |qua )?"  # (not "xong bước này em sẽ gửi Sở thẩm định")
+    r"(?: \w+){0,6} (?:len |ve |sang |qua )?"  # (not "xong bước này em sẽ gửi Sở thẩm định")
     r"(?:so|tinh|ubnd tinh|bo|stp|snv|stc)(?: \w+){0,3} (?:tham dinh|phe duyet)(?: roi| r)?"
     r"(?: (?:tu |ngay |tu ngay |hom )?\d{1,2}/\d{1,2}(?:/\d{2,4})?)?"  # "… thẩm định từ ngày 2/7"
     r"(?= (?:a|ah|anh|chi|em|nhe|nha)$|$)"
