@@ -2797,3 +2797,14 @@ def test_a_fault_in_sending_worked_round_by_email_is_no_stop():
     text = "Xong phần rà soát rồi mà hệ thống lỗi không gửi được, em gửi qua email cho anh rồi."
     reading = read(text)
     assert reading.status is not B and reading.ask and D in reading.alternatives, reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bên phường em đang rà soát, mà phòng kinh tế chưa đưa số liệu qua nên còn kẹt chút xíu ạ.",
+        "ben em bi tra ho so vi sai mau, ma mau moi So Y te chua ban hanh, gio khong biet lam sao",
+    ],
+)
+def test_data_not_handed_over_or_a_form_not_issued_by_another_body_is_blocked(text):
+    assert read(text).status is B

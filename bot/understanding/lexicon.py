@@ -1001,6 +1001,7 @@ _OWED = (
     "|xu ly"
     "|giai quyet|huong dan"  # "Sở chưa hướng dẫn"
     "|mo cong|mo ket noi|mo quyen|cap quyen|phan quyen"  # "Bộ chưa mở cổng kết nối"
+    "|dua(?= (?:so lieu|du lieu|ho so|van ban|qua|sang|ve|len))"  # "chưa đưa số liệu qua"
 )
 BODY_UNDELIVERED = re.compile(
     rf"(?<!\w)(?:ben (?:do|ho|kia)|(?:ben|cac)? ?(?:{_BODY}))"

@@ -272,6 +272,11 @@ _BODY_SAYS = re.compile(  # another body said it: "Sở gọi nói là …", "h�
     r"(?: la)? $"
 )
 _SYSTEM_AS_SUBJECT = ("he thong ", "he thong lai ", "phan mem ", "phan mem lai ", "cong ")
+_GUIDANCE_NOT_ISSUED = re.compile(  # a higher body's form or guidance not issued yet
+    r"(?<!\w)(?:mau|bieu mau|huong dan|quy dinh|bo tieu chi|danh muc)(?: \w+){0,2}"
+    r" (?:cua )?(?:so|bo|tinh|ubnd tinh|trung uong)(?: (?!em|minh|toi)\w+){0,3} (?:van )?chua"
+    r" (?:ban hanh|phat hanh|ra|co)(?!\w)"
+)
 _PARTY_BODY = ("bo xa", "bo phuong", "bo tinh", "bo co so", "bo so", "bo cac")
 _ELSEWHERE = re.compile(
     r"(?:lam |lo |xu ly )?(?:cai|viec|cong viec|nhiem vu|may viec|may cai|bao cao|ho so)"
@@ -796,7 +801,9 @@ def _clause_votes(
         if _FEW_ANSWERED.search(text):  # "mới có 2 sở trả lời": the others' answers are owed
             vote(B, 0.95, "waiting")
     text = _mask(lx.WAITING, text, words)
-    if "chua" in words and clause.lead != "con" and (undelivered := _body_undelivered(text)):
+    if "chua" in words and _GUIDANCE_NOT_ISSUED.search(text):
+        vote(B, 0.95, "waiting")  # "mẫu mới Sở Y tế chưa ban hành": what the work follows
+    elif "chua" in words and clause.lead != "con" and (undelivered := _body_undelivered(text)):
         owed_answer()  # "bên Viettel chưa bàn giao phần mềm"
         text = text[: undelivered.start()] + _blank(undelivered) + text[undelivered.end() :]
     vocative = []
