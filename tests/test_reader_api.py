@@ -2808,3 +2808,12 @@ def test_a_fault_in_sending_worked_round_by_email_is_no_stop():
 )
 def test_data_not_handed_over_or_a_form_not_issued_by_another_body_is_blocked(text):
     assert read(text).status is B
+
+
+def test_steps_told_in_order_then_sent_up_is_done_that_day():
+    text = (
+        "Em đã tổng hợp số liệu từ các thôn, viết xong báo cáo, trình chủ tịch ký, hôm 13/7 đã "
+        "gửi qua hệ thống quản lý văn bản lên Sở Nội vụ, số 65/BC-UBND"
+    )
+    reading = read(text)
+    assert (reading.status, reading.completion_date) == (D, date(2026, 7, 13))

@@ -983,6 +983,10 @@ def _said_plainly_after(found: list[Vote], asked_at: int) -> bool:
 
 
 _ISSUED_NOW = lexicon.gated(r"(?<!\w)(?:ban hanh|phat hanh|ky ban hanh)(?!\w)")
+_SENT_UP = re.compile(  # sent on to a higher body, said of the past: "hôm 13/7 đã gửi … lên Sở"
+    r"(?<!\w)da (?:gui|nop|chuyen)(?: \w+){0,8} (?:len|ve|cho_?) (?:so|ubnd tinh|tinh|bo"
+    r"|van phong ubnd)(?!\w)"
+)
 _EVENT = re.compile(r"(?<!\w)(?:hop|hoi nghi|giao ban|tap huan|dai hoi|dot kiem tra)(?!\w)")
 
 
@@ -1094,7 +1098,7 @@ def _settle(
             v.clause
             for v in sure
             if v.clause < len(parts)
-            and _ISSUED_NOW.search(parts[v.clause].text)
+            and (_ISSUED_NOW.search(parts[v.clause].text) or _SENT_UP.search(parts[v.clause].text))
             and not _AHEAD.search(parts[v.clause].text)  # (not "sau đó em trình ký ban hành")
             and not parts[v.clause].text.startswith("sau do")
         ]
@@ -1102,11 +1106,16 @@ def _settle(
             issued
             and going_on
             and all(
-                g.kind in ("partial", "step", "started") and g.clause < max(issued)
+                (
+                    g.kind in ("partial", "step", "started")
+                    or (g.kind == "own_wait" and _SENT_UP.search(parts[max(issued)].text))
+                )
+                and g.clause < max(issued)
                 for g in going_on
             )
         ):  # "dự thảo xong từ tuần trước, hôm qua Chủ tịch đã ký ban hành rồi": the draft a
-            return D, 0.95, ()  # step, the issue that followed it the product
+            return D, 0.95, ()  # step, the issue that followed it the product; "…, trình chủ
+            # tịch ký, hôm 13/7 đã gửi qua hệ thống lên Sở Nội vụ": the steps, then sent up
         if (
             going_on
             and all(
