@@ -2817,3 +2817,20 @@ def test_steps_told_in_order_then_sent_up_is_done_that_day():
     )
     reading = read(text)
     assert (reading.status, reading.completion_date) == (D, date(2026, 7, 13))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cho em xiu anh, em dang di duong, song chap chon.",
+        "Alo anh, sóng yếu quá em gọi không được. Mai lên trụ sở xã em gọi lại.",
+        "Anh ơi gửi lại em file kế hoạch với, máy em hỏng mất hết dữ liệu rồi.",
+    ],
+)
+def test_a_weak_signal_or_a_lost_file_said_about_the_message_records_nothing(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (None, False), reading
+
+
+def test_after_other_work_the_task_reminded_of_is_not_started():
+    assert read("Đang làm hồ sơ đất cho dân, xong em làm việc anh nhắc.").status is NS

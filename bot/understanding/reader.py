@@ -2763,8 +2763,8 @@ _STILL_DOWN = lexicon.gated(
     r"|ngap|cup)|gio (?:\w+ ){0,2}van)(?!\w)|^thi (?:bi )?(?:mat|cup)(?!\w)"
 )
 _ANSWER_LATER = lexicon.gated(  # "tối em trả lời anh": the answer itself put off
-    r"(?<!\w)(?:toi|chieu|sang mai|mai|lat|ti nua|xiu)(?: nay)? (?:em |e |minh )?(?:tra loi"
-    r"|bao lai|nhan lai|rep|goi lai)(?!\w)"
+    r"(?<!\w)(?:toi|chieu|sang mai|mai|lat|ti nua|xiu)(?: nay)?(?: \w+){0,5}? (?:em |e |minh )?"
+    r"(?:tra loi|bao lai|nhan lai|rep|goi lai)(?!\w)"  # ("mai lên trụ sở xã em gọi lại")
 )
 _MESSAGES_UNREAD = re.compile(
     r"(?<!\w)(?:doc|xem|nhan|mo) (?:tin |tin nhan )?(?:khong|chua|ko) (?:het|duoc|ra)(?!\w)"
@@ -2874,7 +2874,7 @@ def _busy_answering_later(found: list[Vote], parts: list[clauses_.Clause]) -> li
     ]
     if not later:
         return found
-    checking = any(_CHECK_THEN_ANSWER.search(c.text) for c in later)
+    checking = any(_CHECK_THEN_ANSWER.search(c.text) or _HOLD_ON.match(c.text) for c in later)
     said = [v for v in found if v.status is not None]
 
     def aside(v: Vote) -> bool:
@@ -2890,7 +2890,7 @@ def _busy_answering_later(found: list[Vote], parts: list[clauses_.Clause]) -> li
         return (
             v.status is B
             and v.kind in ("obstacle", "eased")
-            and checking
+            and (checking or bool(_CALL_FAILED.search(text)))
             and bool(_DEVICE_DOWN.search(text))
         )
 
@@ -2917,8 +2917,12 @@ _OFF_DUTY = re.compile(  # the writer's time off the work: a wedding, lunch, rec
     r"|an sang|nghi trua|don con|dua con|di cho|tiep cong dan|tiep dan)(?!\w)"
 )
 _DEVICE_DOWN = re.compile(
-    r"(?<!\w)(?:may|may tinh|laptop|dien thoai|mang|wifi|dien)(?: \w+){0,3}"
-    r" (?:treo|hong|loi|sap nguon|mat|yeu|rot|cup|het pin|do)(?!\w)"
+    r"(?<!\w)(?:may|may tinh|laptop|dien thoai|mang|wifi|dien|song)(?: \w+){0,3}"
+    r" (?:treo|hong|loi|sap nguon|mat|yeu|rot|cup|het pin|do|chap chon)(?!\w)"
+    r"|(?<!\w)song (?:yeu|chap chon|mat)(?!\w)"
+)
+_CALL_FAILED = re.compile(  # the call or the message failed, not the work
+    r"(?<!\w)(?:goi|nghe|nhan tin|nt|nhan)(?: dien)? (?:khong|ko|k|chua) (?:duoc|ro|toi|den)(?!\w)"
 )
 _BUSY_WITH_OTHER = re.compile(r"(?<!\w)dang (?:lam|lo|giai quyet|xu ly) (?=\w+ \w+)")
 _TASK_WORK = re.compile(  # what the task's own work names

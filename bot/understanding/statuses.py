@@ -126,7 +126,8 @@ _YES_NO = re.compile(r"(?<!\w)(?:khong|ko|hong|k|hem|ha|chua)(?: (?:a|ah|anh|chi
 _KICK_OFF = frozenset({"hop trien khai", "nghi trien khai", "hop khoi dong", "hop giao viec"})
 _START_AFTER = re.compile(
     r" (?:thi )?(?:em|e|minh|toi|tui) (?:se )?(?:lam|bat tay|bat dau|trien khai)"
-    r"(?: (?:lam|luon|ngay|lien))?(?: (?:viec nay|cai nay|nhiem vu nay))?"
+    r"(?: (?:lam|luon|ngay|lien))?(?: (?:viec nay|cai nay|nhiem vu nay|viec (?:anh|chi) nhac"
+    r"|cai (?:anh|chi) nhac))?"
     r"(?: (?:a|ah|anh|chi|nhe|nha))*$"
 )
 _FILLERS = frozenset({"duoc", "the", "kip", "lam", "co", "van", "hoan", "thuc", "hien", "ky"})
@@ -397,6 +398,14 @@ _ASKED_OF = re.compile(
 _FILE_FAULT = re.compile(
     r"(?<!\w)(?:file|tep|bieu mau)(?: \w+){0,2} (?:bi )?loi (?:font|dinh dang|ma)"
     r"|(?<!\w)loi (?:font|phong chu)(?!\w)"  # "bản em có bị lỗi font": a copy's letters
+)
+_FILE_ASKED = re.compile(  # the coordinator asked to send a file (again)
+    r"(?<!\w)(?:gui lai|gui|cho_? (?:em )?xin|xin)(?: lai)? (?:em |cho_? em )?"
+    r"(?:file|tep|ban|tai lieu|mau|bieu mau)(?!\w)"
+)
+_DATA_LOST = re.compile(
+    r"(?<!\w)(?:may|may tinh|laptop|usb|o cung)(?: \w+){0,3} (?:hong|hu|loi|mat)(?!\w)"
+    r"|(?<!\w)mat (?:het )?(?:du lieu|file)(?!\w)"
 )
 _FEW_ANSWERED = lx.gated(
     r"(?<!\w)(?:moi|chi) (?:co )?(?:\d+|vai|mot vai|mot so|it) (?:so|xa|phuong|huyen|co quan|nganh"
@@ -685,6 +694,8 @@ def _clause_votes(
             continue  # "không mở được file đính kèm trong tin nhắn": our message, not the task
         if "loi" in words and _FILE_FAULT.search(text):
             continue  # "file excel bị lỗi font": the file as received, not the work
+        if _FILE_ASKED.search(previous) and _DATA_LOST.search(text):
+            continue  # "gửi lại em file kế hoạch với, | máy em hỏng mất hết dữ liệu": why asked
         if lx.OWN_SIGNATURE.match(text, m.start()):
             vote(IP, 0.9, "own_wait")  # "chỉ còn thiếu chữ ký của phó chủ tịch": our last step
             continue
