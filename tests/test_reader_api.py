@@ -2834,3 +2834,15 @@ def test_a_weak_signal_or_a_lost_file_said_about_the_message_records_nothing(tex
 
 def test_after_other_work_the_task_reminded_of_is_not_started():
     assert read("Đang làm hồ sơ đất cho dân, xong em làm việc anh nhắc.").status is NS
+
+
+def test_no_money_so_halted_is_blocked_and_no_progress_is_not_money():
+    text = "Can 40 trieu mua may tinh, may quet cho bo phan mot cua, chua co tien nen dang dung."
+    assert read(text).status is B
+    assert read("chua co tien do gi a, chua lam").status is NS  # "tiến độ"
+
+
+def test_our_leader_away_and_signing_on_return_is_under_way():
+    assert (
+        read("Giám đốc Trung tâm em đi công tác Hà Nội, thứ 6 về mới ký được anh ạ.").status is IP
+    )

@@ -498,7 +498,8 @@ OBSTACLE = table(
     "(chua|khong) (co|duoc cap|duoc bo tri|bo tri|bo tri duoc|duoc giao|nhan duoc) "
     "(van ban |thong tu |nghi dinh |cong van |quyet dinh )?"
     "(huong dan|kinh phi|von|nguoi|can bo|nhan luc|so lieu|mau|mau bieu|tai khoan"
-    "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may|con dau|(duong )?link|form|file mau)",
+    "|chu ky so|chung thu so|mat bang|dia diem|thiet bi|may|con dau|(duong )?link|form|file mau"
+    "|tien(?! do)|ngan sach)",  # "chưa có tiền nên đang dừng" (not "tiến độ")
     # "chưa có ý kiến" (an opinion owed), not "không có ý kiến gì thêm" (no objection)
     "chua (co|nhan duoc) (van ban )?y kien(?! gi)",
     # "chưa ban hành được do chưa có QĐ giao biên chế của tỉnh": the cause, a decision owed

@@ -2641,7 +2641,10 @@ def _own_signature_ahead(found: list[Vote], parts: list[clauses_.Clause]) -> lis
             continue
         if _SIGNATURE_TO_GET.search(c.text) or (
             _SIGNS_LATER.search(c.text)
-            and any(_HANDED_UP.search(b.text) for b in parts[: c.index + 1])
+            and any(
+                _HANDED_UP.search(b.text) or _OUR_LEADER_OUT.search(b.text)
+                for b in parts[: c.index + 1]
+            )  # (or "Giám đốc Trung tâm em đi công tác Hà Nội, | thứ 6 về mới ký được")
         ):
             if any(_SIGNED.search(b.text) for b in parts[c.index + 1 :]):
                 return []
@@ -2979,7 +2982,7 @@ def _kept_from(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
 
 _OUR_LEADER_OUT = re.compile(
     r"(?<!\w)(?:ct|pct|chu tich|pho chu tich|giam doc|pho giam doc|pgd|gd|lanh dao|sep"
-    r"|truong phong)(?: \w+){0,2}? (?:di (?:hop|cong tac|hoc|vang)|dang (?:hop|di|nghi)"
+    r"|truong phong)(?: \w+){0,3}? (?:di (?:hop|cong tac|hoc|vang)|dang (?:hop|di|nghi)"
     r"|nghi (?:phep|om)|vang|chua ve)(?!\w)"
 )
 
