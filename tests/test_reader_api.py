@@ -2846,3 +2846,25 @@ def test_our_leader_away_and_signing_on_return_is_under_way():
     assert (
         read("Giám đốc Trung tâm em đi công tác Hà Nội, thứ 6 về mới ký được anh ạ.").status is IP
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đang triển khai chị ơi, tuần này em với công an xã xuống các thôn làm định danh.",
+        "Xã em đang triển khai ạ, tuần này em dồn sức làm",
+    ],
+)
+def test_this_weeks_work_after_under_way_is_no_start_ahead(text):
+    assert read(text).status is IP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Em chưa làm được gì việc này anh ạ, mới làm xong báo cáo 6 tháng.",
+        "Chưa triển khai nhiệm vụ này, mới làm xong báo cáo 6 tháng thôi.",
+    ],
+)
+def test_this_task_not_begun_beside_another_report_done_is_not_started(text):
+    assert read(text).status is NS

@@ -3487,12 +3487,25 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
             )
         }
     )  # "em gửi hàng cứu trợ rồi, còn báo cáo thì chưa đụng tới": the report is the task
+    if not these:  # "Em chưa làm được gì việc này anh ạ, | mới làm xong báo cáo 6 tháng": this
+        said = {v.clause for v in found if v.status is not None}  # task named in its clause
+        begun_not = {v.clause for v in found if v.status is NS}  # not begun, another product's
+        these = {  # news in another
+            c.index
+            for c in parts
+            if c.index in begun_not
+            and _THIS_IN.search(c.text)
+            and any(b.index in said and _PRODUCT.search(b.text) for b in parts if b is not c)
+        }
     these |= {i + 1 for i in these if i + 1 < len(parts) and parts[i + 1].lead == "thi"}
     if not any(v.clause in these and v.status and v.kind != "remaining" for v in found):
         return found
     return [
         v for v in found if (v.clause in these and v.kind != "remaining") or v.status is None
     ]  # (not "what is left" of the other work: this task's own state is said)
+
+
+_THIS_IN = re.compile(r"(?<!\w)(?:viec|nhiem vu|cai|vu) (?:nay|ni)(?!\w)")
 
 
 def _named_this(c: clauses_.Clause) -> bool:

@@ -111,6 +111,8 @@ _THEN_THIS = re.compile(  # "… em mới chuyển qua việc này": this task, 
     r" (?:chuyen (?:qua|sang)|lam|bat tay(?: vao)?|bat dau|trien khai|quay (?:qua|sang|lai)|toi"
     r"|den|sang)(?: \w+){0,2}? (?:viec nay|cai nay|nhiem vu nay|vu nay|cai ni|viec ni)(?!\w)"
 )
+_THIS_PERIOD = frozenset({"tuan nay", "hom nay", "thang nay", "chieu nay", "sang nay"})
+_GOING_ON_SAID = re.compile(r"(?<!\w)dang (?:trien khai|lam|thuc hien|tien hanh)(?!\w)")
 _CARRIED_ON = re.compile(r" (?:dut diem|not|tiep|cho xong|cho het)(?!\w)")
 _GO_ON = re.compile(r"(?<!\w)(?:lam tiep|tiep tuc|lam not)(?!\w)")
 _WHETHER_ALLOWED = re.compile(  # asked whether more time may be had, not asked for
@@ -1028,6 +1030,13 @@ def _clause_votes(
             continue  # "tuần này em tập trung làm dứt điểm phần hộ tịch": finishing, begun
         if "da" in _before(text, m.start())[-2:]:
             continue  # "tuần này cán bộ đã bắt đầu nhập liệu rồi": begun (read below)
+        if (
+            (now := lx.FUTURE.search(clause.text, 0, m.start()))
+            and now.group() in _THIS_PERIOD
+            and _GOING_ON_SAID.search(previous)
+        ):
+            continue  # "Đang triển khai chị ơi, | tuần này em … xuống các thôn làm": this week's
+            # share of work under way, no start ahead
         if (
             lx.FUTURE.search(clause.text, 0, m.start())
             or _put_off(clause.text[: m.start()])
