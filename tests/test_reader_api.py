@@ -2868,3 +2868,22 @@ def test_this_weeks_work_after_under_way_is_no_start_ahead(text):
 )
 def test_this_task_not_begun_beside_another_report_done_is_not_started(text):
     assert read(text).status is NS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Da nhan, em chuyen lanh dao phong xu ly a.",
+        "Đã nhận được văn bản đôn đốc ạ, em xin báo cáo lãnh đạo Sở.",
+        "Đã nhận được nhắc nhở lần 3, bên em xin tiếp thu ạ.",
+        "Em đã gửi tin nhắn cho chị Hằng hỏi tình hình rồi, chị ấy nghỉ phép nên chưa trả lời ạ.",
+        "Trạm y tế em vừa hoàn thành đợt tiêm chủng nên chưa kịp xem tin nhắn, mai em xem rồi báo.",
+    ],
+)
+def test_an_acknowledgement_a_message_sent_to_ask_or_an_event_over_records_nothing(text):
+    reading = read(text)
+    assert (reading.status, reading.ask) == (None, False), reading
+
+
+def test_received_and_then_at_work_is_still_in_progress():
+    assert read("Đã nhận, em đang làm ạ").status is IP

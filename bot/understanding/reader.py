@@ -426,6 +426,7 @@ def read_reply(
     found = _met_on_the_way(found, parts)
     found = _busy_answering_later(found, parts)
     found = _done_despite(found, parts)
+    found = _receipt_acknowledged(found, parts)
     if "nhac" in norm:  # "đã hoàn thành, mà mấy bữa nay bot vẫn nhắc là sao vậy anh?": the
         found = [  # reminders complained of, no doubt about the work
             v
@@ -1984,6 +1985,24 @@ def _input_awaited(found: list[Vote], parts: list[clauses_.Clause]) -> bool:
     ) or any(_REQUEST_SENT.search(parts[i].text) for i in sent if i < len(parts))
 
 
+def _receipt_acknowledged(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Đã nhận, em chuyển lãnh đạo phòng xử lý", "Đã nhận được nhắc nhở lần 3, bên em xin
+    tiếp thu": the reminder acknowledged, what is done with it promised in a bare verb; no
+    report of the work."""
+    if not parts or not _RECEIPT.match(parts[0].text):
+        return found
+    said = [v for v in found if v.status is not None]
+    if not said or not all(v.kind == "step" for v in said):
+        return found
+    return [v for v in found if v.status is None]
+
+
+_RECEIPT = re.compile(  # the reminder itself received
+    r"(?:(?:da|vang|em|ben em|e) )*(?:da )?nhan(?: duoc)?(?: (?:van ban|cong van|tin nhan|tin"
+    r"|nhac nho|thong bao|noi dung|y kien)(?: \w+){0,3})?(?: (?:roi|a|ah|anh|chi|nhe|nha))*$"
+)
+
+
 def _only_asking(parts: list[clauses_.Clause], found: list[Vote]) -> bool:
     """A reply that asks something and says nothing of the work but weakly (a bare step verb
     that names the thing asked about)."""
@@ -2890,6 +2909,9 @@ def _busy_answering_later(found: list[Vote], parts: list[clauses_.Clause]) -> li
                 return True
         if v.status is IP and v.kind in ("progress", "step", "undone"):
             return bool(_OFF_DUTY.search(text)) and not _TASK_WORK.search(text)
+        if v.status is D and v.kind == "done" and _EVENT_OVER.search(text):
+            return any(_MESSAGES_UNSEEN.search(c.text) for c in parts)  # "vừa hoàn thành đợt
+            # tiêm chủng nên chưa kịp xem tin nhắn, mai em xem rồi báo": that event's news
         return (
             v.status is B
             and v.kind in ("obstacle", "eased")
@@ -2902,6 +2924,8 @@ def _busy_answering_later(found: list[Vote], parts: list[clauses_.Clause]) -> li
     return [v for v in found if v.status is None]
 
 
+_EVENT_OVER = re.compile(r"(?<!\w)(?:hoan thanh|xong) (?:dot|buoi|cuoc|le|hoi nghi|ky) \w+")
+_MESSAGES_UNSEEN = re.compile(r"(?<!\w)chua (?:kip )?(?:xem|doc|mo) (?:tin|tin nhan|zalo)(?!\w)")
 # the state itself to be sent later: "lát em gửi tiến độ"; or hold on: "chờ em xíu nha anh"
 _STATE_LATER = re.compile(
     r"(?<!\w)(?:toi|chieu|sang mai|mai|lat|ti nua|xiu|ti)(?: nay)? (?:em |e |minh )?"

@@ -893,6 +893,7 @@ def _clause_votes(
             or lx.FUTURE.search(head)
             or " roi " in head
             or lx.PARTIAL.search(text)  # "em nộp bản nháp rồi đó": a draft, read elsewhere
+            or ("hoi" in words and _ASKED_AROUND.search(text))  # a message sent to ask
         ):
             doubted = lx.DOUBT.search(head)  # "hình như bên em gửi rồi á chị"
             vote(D, 0.5 if doubted else 1.0, "doubt" if doubted else "done")
@@ -1146,6 +1147,9 @@ def _delivery_ahead(clause: Clause, vote) -> None:
         vote(IP, 0.6, "future_done")
 
 
+_ASKED_AROUND = re.compile(
+    r"(?<!\w)(?:gui|nhan) (?:tin nhan|tin|zalo|email|mail)(?: \w+){0,4} (?:de )?hoi(?!\w)"
+)
 _THAT = (["do"], ["nay"], ["kia"], ["ni"], ["no"])
 _MADE_BY = frozenset({"toi", "em", "e", "ben", "minh", "chung", "phong", "xa", "da", "lam"})
 
@@ -1153,6 +1157,9 @@ _MADE_BY = frozenset({"toi", "em", "e", "ben", "minh", "chung", "phong", "xa", "
 def _done_vote(text: str, m: re.Match[str], following: str, vote, linked: str = "") -> None:
     before = _before(text, m.start())
     rest = text[m.end() :]
+    if "hoi" in text and _ASKED_AROUND.search(text):
+        vote(None, 1.0, "other_sense")  # "em đã gửi tin nhắn cho chị Hằng hỏi tình hình rồi":
+        return  # a message sent to ask, not the product
     if lx.PLANNING.search(" ".join(before[-3:])):
         vote(IP, 0.6, "planning")  # "đã chuẩn bị xong tài liệu": ready, not done
         return
