@@ -2887,3 +2887,14 @@ def test_an_acknowledgement_a_message_sent_to_ask_or_an_event_over_records_nothi
 
 def test_received_and_then_at_work_is_still_in_progress():
     assert read("Đã nhận, em đang làm ạ").status is IP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chua lam gi a, dang tap trung bao cao 6 thang",
+        "Sở KH&CN chưa thực hiện nội dung số hoá, đang ưu tiên hoàn thành báo cáo sơ kết 6 tháng.",
+    ],
+)
+def test_not_begun_with_the_effort_put_on_other_work_first_is_not_started(text):
+    assert read(text).status is NS

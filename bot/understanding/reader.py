@@ -427,6 +427,7 @@ def read_reply(
     found = _busy_answering_later(found, parts)
     found = _done_despite(found, parts)
     found = _receipt_acknowledged(found, parts)
+    found = _put_first_elsewhere(found, parts)
     if "nhac" in norm:  # "đã hoàn thành, mà mấy bữa nay bot vẫn nhắc là sao vậy anh?": the
         found = [  # reminders complained of, no doubt about the work
             v
@@ -1997,6 +1998,24 @@ def _receipt_acknowledged(found: list[Vote], parts: list[clauses_.Clause]) -> li
     return [v for v in found if v.status is None]
 
 
+def _put_first_elsewhere(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
+    """ "Chưa làm gì ạ, đang tập trung báo cáo 6 tháng", "Sở chưa thực hiện nội dung số hoá,
+    đang ưu tiên hoàn thành báo cáo sơ kết": not begun, the writer's effort put on other work
+    first; what that other work has come to is not this task's state."""
+    unbegun = {v.clause for v in found if v.status is NS and v.kind == "not_started"}
+    if not unbegun:
+        return found
+    first = {
+        c.index
+        for c in parts
+        if c.index not in unbegun and _PUT_FIRST_ON.search(c.text) and not _THIS_IN.search(c.text)
+    }
+    if not first:
+        return found
+    return [v for v in found if not (v.status in (IP, D) and v.clause in first)]
+
+
+_PUT_FIRST_ON = lexicon.gated(r"(?<!\w)(?:tap trung|uu tien|don (?:het )?suc)(?!\w)")
 _RECEIPT = re.compile(  # the reminder itself received
     r"(?:(?:da|vang|em|ben em|e) )*(?:da )?nhan(?: duoc)?(?: (?:van ban|cong van|tin nhan|tin"
     r"|nhac nho|thong bao|noi dung|y kien)(?: \w+){0,3})?(?: (?:roi|a|ah|anh|chi|nhe|nha))*$"
