@@ -2898,3 +2898,21 @@ def test_received_and_then_at_work_is_still_in_progress():
 )
 def test_not_begun_with_the_effort_put_on_other_work_first_is_not_started(text):
     assert read(text).status is NS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đang trình lãnh đạo ký rồi anh ơi, sếp đi họp tỉnh nên chưa ký được.",
+        "Đang đợi chị Hiền (nghỉ phép) về ký duyệt, chị là trưởng phòng bên em ạ.",
+    ],
+)
+def test_our_own_leader_away_with_the_signature_pending_is_under_way(text):
+    assert read(text).status is IP
+
+
+def test_the_province_as_where_the_leader_went_is_not_who_owes_the_signature():
+    reading = read(
+        "Kế hoạch em làm xong, lấy số 18/KH-UBND rồi nhưng chủ tịch đi công tác tỉnh chưa ký."
+    )
+    assert reading.status is not B and B not in reading.alternatives, reading

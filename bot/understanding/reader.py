@@ -1872,7 +1872,7 @@ def _unsafe(
         if _waits_on_someone(norm) and not kinds & _WAIT_KINDS and not _WAIT_THEN.search(norm):
             return (status, B)
         waits = [c for c in parts if c.index in {v.clause for v in found if v.kind == "own_wait"}]
-        if any(
+        if not _SAID_OURS.search(norm) and any(  # (not "…, chị là trưởng phòng bên em")
             (lexicon.OF_BODY.search(c.text) or _WAIT_BODY.search(c.text))
             and not _OUR_LEADER_SIGNS.search(c.text)  # "chờ chị Hạnh VP trình lãnh đạo ký"
             for c in waits
@@ -1908,6 +1908,8 @@ def _unsafe(
                 )
             )
             and not (c.index and _OWN_NOT_YET.search(parts[c.index - 1].text))
+            and not ("own_wait" in kinds and _NOT_SIGNED_YET.search(c.text))  # "sếp đi họp tỉnh
+            # nên chưa ký được": our own leader's signature, the last step
             for c in parts
             if c.lead == "nen"
         ):
@@ -1932,6 +1934,11 @@ def _unsafe(
     return ()
 
 
+_NOT_SIGNED_YET = re.compile(r"(?<!\w)(?:chua|khong) (?:\w+ )?(?:ky|duyet)(?: \w+)? duoc(?!\w)")
+_SAID_OURS = re.compile(  # the one waited for said to be ours: "chị là trưởng phòng bên em"
+    r"(?<!\w)la (?:truong phong|pho phong|giam doc|pho giam doc|chu tich|pho chu tich|lanh dao"
+    r"|sep)(?: \w+){0,2} (?:ben em|cua em|phong em|so em|xa em|ben minh|don vi em)(?!\w)"
+)
 _SEND_WORD = re.compile(r"(?<!\w)(?:gui|nop|chuyen)(?!\w)")
 _KNOWN = _known_words()
 _STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …" is said of

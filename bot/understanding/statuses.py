@@ -1686,11 +1686,14 @@ def _body_undelivered(text: str) -> re.Match[str] | None:
     found = lx.BODY_UNDELIVERED.search(text)
     if found and _COUNTED.search(text[: found.start()].rstrip() + " "):
         return None
+    if found and _GONE_TO.search(text, 0, found.start()):
+        return None  # "chủ tịch đi công tác tỉnh chưa ký": a place gone to, not who owes it
     if found and _COPY.match(found.group().strip()):
         return None  # "bản điện tử chưa gửi": a copy of ours (bản), not a board (ban)
     return found
 
 
+_GONE_TO = re.compile(r"(?:^| )(?:cong tac|di hop|hop|len|di) $")
 _COPY = re.compile(r"ban (?:dien tu|giay|cung|mem|scan|chinh|sao|goc|in|word|pdf|ky so)(?!\w)")
 
 
