@@ -2916,3 +2916,25 @@ def test_the_province_as_where_the_leader_went_is_not_who_owes_the_signature():
         "Kế hoạch em làm xong, lấy số 18/KH-UBND rồi nhưng chủ tịch đi công tác tỉnh chưa ký."
     )
     assert reading.status is not B and B not in reading.alternatives, reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(1) Kế hoạch kiểm tra: đã xong (2) Kế hoạch tuyên truyền anh nhắc: chưa bắt đầu",
+        "Ben em moi hoan tat cap tai khoan VNeID thoi, con dot so hoa anh nhac thi chua lam",
+    ],
+)
+def test_the_plan_or_round_the_coordinator_reminded_of_is_this_task(text):
+    assert read(text).status is NS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Da gui roi a, a nham, em moi luu nhap tren he thong chu chua gui, chieu em gui",
+        "da gui roi... a nham, chua gui, moi trinh ky thoi anh",
+    ],
+)
+def test_an_unaccented_slip_caught_takes_back_the_done(text):
+    assert read(text).status is IP

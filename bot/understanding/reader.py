@@ -2266,7 +2266,8 @@ _SAID_WRONGLY = lexicon.gated(r"(?<!\w)(?:bao|ghi|nhan|tra loi) nham(?: \w+){0,2
 # a slip caught as it is typed: "Em đang làm... à không, em nhầm, …", "Chưa xong... à đã xong
 # rồi": what follows corrects what came before
 _OOPS = re.compile(
-    r"^(?:a_q (?:khong|nham|quen|lon|chet|da|dau)|(?:em|e|minh) (?:nham|lon)(?: a| nhe| nha)?$)"
+    r"^(?:a_q (?:khong|nham|quen|lon|chet|da|dau)|(?:em|e|minh) (?:nham|lon)(?: a| nhe| nha)?$"
+    r"|a nham(?: (?:roi|a|anh|chi))?$)"  # unaccented "à nhầm"
 )
 _IN_FACT = lexicon.gated(
     r"^(?:(?:nhung|ma|con) )?(?:thuc ra|that ra|thuc te la|chinh xac la)(?!\w)"
@@ -2540,8 +2541,8 @@ _THIS_ONE = re.compile(
 )
 # "còn việc anh nhắc …", "nhiệm vụ tuyên truyền anh hỏi thì …": the task the nudge is about
 _YOU_ASKED = lexicon.gated(
-    r"(?<!\w)(?:viec|nhiem vu|cai|vu|noi dung)(?: \S+){0,6}? (?:anh|chi|a|c|dong chi)"
-    r" (?:dang |vua |moi )?(?:nhac|hoi)"
+    r"(?<!\w)(?:viec|nhiem vu|cai|vu|noi dung|ke hoach|bao cao|dot|de an|quy che)(?: \S+){0,6}?"
+    r" (?:anh|chi|a|c|dong chi) (?:dang |vua |moi )?(?:nhac|hoi)"
     r"(?!\w)(?! (?:tuan truoc|hom truoc|lan truoc|hom qua|thang truoc|bua truoc))"  # (not an
 )  # earlier nudge's: "cái báo cáo chuyển đổi số anh nhắc tuần trước thì em đang làm")
 _THAT_TASK = lexicon.gated(r"^con (?:vu|viec|nhiem vu|cai) (?!con lai|kia|khac)\w+")
