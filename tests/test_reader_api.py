@@ -2938,3 +2938,8 @@ def test_the_plan_or_round_the_coordinator_reminded_of_is_this_task(text):
 )
 def test_an_unaccented_slip_caught_takes_back_the_done(text):
     assert read(text).status is IP
+
+
+def test_handed_to_the_tax_office_and_its_notice_awaited_is_blocked():
+    text = "VPDK da chuyen ho so sang co quan thue xac dinh nghia vu, dang cho thong bao thue"
+    assert read(text).status is B

@@ -1969,7 +1969,8 @@ _FORESEEN = re.compile(  # "e là phải xin …" ("e" folds to "em"): a request
 _WAITS = re.compile(r"(?<!\w)(?:cho|doi) (?!ky|duyet)")  # the verb itself, not "cho_" (for)
 _INPUT = re.compile(  # what another body owes the work: its decision, its opinion, its data
     r"(?<!\w)(?:cho|doi)(?: \w+){0,5}? (?:tham dinh|phe duyet|duyet|y kien|gop y|cap|so lieu"
-    r"|ket qua|bao cao|gui|nop|xac minh|xac nhan|thong qua|huong dan|ky ket|giai ngan|bo tri)(?!\w)"
+    r"|ket qua|bao cao|gui|nop|xac minh|xac nhan|thong qua|huong dan|ky ket|giai ngan|bo tri"
+    r"|thong bao thue|xac dinh|doi soat|so hoa)(?!\w)"  # "đang chờ thông báo thuế"
 )
 _REQUEST_SENT = re.compile(  # what was sent asks for something: a draft, a request, a submission
     r"(?<!\w)(?:xin y kien|lay y kien|du thao|de nghi|to trinh|ttr|trinh|cong van xin|xin"
