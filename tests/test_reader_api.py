@@ -2943,3 +2943,8 @@ def test_an_unaccented_slip_caught_takes_back_the_done(text):
 def test_handed_to_the_tax_office_and_its_notice_awaited_is_blocked():
     text = "VPDK da chuyen ho so sang co quan thue xac dinh nghia vu, dang cho thong bao thue"
     assert read(text).status is B
+
+
+def test_only_by_then_is_a_start_ahead_and_chung_do_no_because():
+    text = "Bên Viettel hẹn thứ 6 này qua cài chữ ký số, chừng đó tui mới làm được, giờ chưa làm gì"
+    assert read(text).status is NS

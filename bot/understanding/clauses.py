@@ -66,6 +66,8 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("cai", "do"),
     ("hom", "do"),
     ("luc", "do"),
+    ("chung", "do"),  # "chừng đó tui mới làm được": by then
+    ("bua", "do"),
     ("ben", "do"),
     ("cho", "do"),
     ("nguoi", "do"),

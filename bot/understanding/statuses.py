@@ -111,6 +111,9 @@ _THEN_THIS = re.compile(  # "… em mới chuyển qua việc này": this task, 
     r" (?:chuyen (?:qua|sang)|lam|bat tay(?: vao)?|bat dau|trien khai|quay (?:qua|sang|lai)|toi"
     r"|den|sang)(?: \w+){0,2}? (?:viec nay|cai nay|nhiem vu nay|vu nay|cai ni|viec ni)(?!\w)"
 )
+_BY_THEN = re.compile(
+    r"(?<!\w)(?:chung do|luc do|khi do|den luc do|toi luc do|hom do|bua do)(?!\w)"
+)
 _THIS_PERIOD = frozenset({"tuan nay", "hom nay", "thang nay", "chieu nay", "sang nay"})
 _GOING_ON_SAID = re.compile(r"(?<!\w)dang (?:trien khai|lam|thuc hien|tien hanh)(?!\w)")
 _CARRIED_ON = re.compile(r" (?:dut diem|not|tiep|cho xong|cho het)(?!\w)")
@@ -1541,7 +1544,11 @@ def _progress_votes(
             continue  # "đã hoàn thành | khảo sát": the object of the done verb read above
         if before[-2:] in (["ban", "da"], ["file", "da"]):
             continue  # "gửi lại anh bản đã chỉnh sửa": what the document is, not a step now
-        if before[-1:] == ["dang"] or (before and before[-1] in _STILL):
+        if (before[-1:] == ["moi"] or m.group().startswith("moi ")) and _BY_THEN.search(
+            " ".join(before[-5:])
+        ):
+            vote(NS, 0.9, "future_start")  # "chừng đó tui mới làm được": only then
+        elif before[-1:] == ["dang"] or (before and before[-1] in _STILL):
             vote(IP, 0.9, "progress")
         elif before[-1:] == ["da"] and _WHOLE.match(text, m.end()):
             vote(D, 1.0, "done")  # "đã rà soát toàn bộ 96 thủ tục": all of it
