@@ -2948,3 +2948,10 @@ def test_handed_to_the_tax_office_and_its_notice_awaited_is_blocked():
 def test_only_by_then_is_a_start_ahead_and_chung_do_no_because():
     text = "Bên Viettel hẹn thứ 6 này qua cài chữ ký số, chừng đó tui mới làm được, giờ chưa làm gì"
     assert read(text).status is NS
+
+
+def test_part_done_and_the_rest_not_posted_for_a_weak_signal_is_not_done():
+    reading = read(
+        "Đã niêm yết ở xã rồi, nhưng chưa đăng lên Cổng dịch vụ công được vì mạng chập chờn"
+    )
+    assert reading.status is not D and (reading.status is B or B in reading.alternatives)

@@ -2825,7 +2825,7 @@ _PUT_FIRST = lexicon.gated(r"(?<!\w)(?:uu tien|tap trung)(?!\w)")  # busy with i
 _WORK_HELD = re.compile(
     r"(?<!\w)(?<!anh )(?<!chi )(?<!so )(?:chua|khong|ko|k|chx|hong|hok)"
     r"(?! (?:\w+ ){0,3}(?:tra loi|nhan tin|rep|lien lac|doc|bao lai|nghe|goi|xem tin)\b)"
-    r"(?: \w+){1,4} (?:duoc|dc|noi)(?!\w)"
+    r"(?: \w+){1,6} (?:duoc|dc|noi)(?!\w)"
     r"|(?<!\w)(?:sao|rang|lam sao) (?:ma )?(?:\w+ ){0,2}(?:duoc|dc|noi)(?!\w)"  # "răng mà làm
     r"|(?<!\w)(?:phai (?:cho|doi)|(?:bi |tam )dung (?:han|lai)|dung lai|ngung tre|dinh tre"
     r"|bi dung)(?!\w)"
