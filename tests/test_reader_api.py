@@ -2955,3 +2955,8 @@ def test_part_done_and_the_rest_not_posted_for_a_weak_signal_is_not_done():
         "Đã niêm yết ở xã rồi, nhưng chưa đăng lên Cổng dịch vụ công được vì mạng chập chờn"
     )
     assert reading.status is not D and (reading.status is B or B in reading.alternatives)
+
+
+def test_thay_doi_is_no_wait_for_a_ministry():
+    text = "bao cao tu danh gia em dang hoan thien, tre vi tinh thay doi bo tieu chi a"
+    assert read(text).status is IP

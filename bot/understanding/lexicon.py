@@ -551,13 +551,15 @@ OBSTACLE = table(
 )  # fmt: skip
 WAITING = table(  # for another body; "chờ lãnh đạo ký" (own leader) is OWN_WAIT
     # (not "Phó Chủ tịch đã cho ý kiến": given, folded like "chờ")
-    "(?<!da )(?<!vua )(?<!moi )(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua|kinh phi"
+    "(?<!da )(?<!vua )(?<!moi )(?<!thay )(cho|doi) (y kien|so lieu|phan hoi|huong dan|ket qua"
+    "|kinh phi"
     "|tra loi|cung cap|xac nhan|tin"
     "|quyet dinh cua|danh muc cua"
     "|phe duyet|tham dinh|giai ngan|van ban|thong tin|chi dao|cap kinh phi"
     "|(bo sung|dieu chinh) (du toan|kinh phi|von)|thong bao (thue|ket qua|cua))",
-    rf"(?<!lai )(cho|doi) (cac |ben |hop |cuoc hop )?({_BODY})(?! moi\b)",  # (not "ghép số
-    # liệu lại cho xã mới": for it)
+    # (not "thay đổi bộ tiêu chí": changed, folded like "đợi Bộ"; nor "ghép số liệu lại cho xã
+    # mới": for it)
+    rf"(?<!lai )(?<!thay )(cho|doi) (cac |ben |hop |cuoc hop )?({_BODY})(?! moi\b)",
     # "giờ chờ mấy ảnh góp ý": southern "them", their comments awaited (not a signature: ours)
     r"(cho|doi) (may anh|may chi|may ong|may ba|may ong ay|ho|ben do|ben kia|ben ay)( \w+){0,2}"
     " (gop y|y kien|cho y kien|tra loi|phan hoi|duyet|xem xet|tham dinh|phe duyet|xac nhan)",

@@ -1419,7 +1419,8 @@ _DONE_OR_WAIT = lexicon.gated(  # (or "… là được rồi hay phải chờ t
 _NO_WAIT_AFTER = ("gi nua", "chi nua", "vao hop", "chut em", "ti em", "xiu em", "lat em")
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
-    r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?<!theo )(?:cho|doi)"  # (not "theo dõi")
+    # (not "theo dõi", "thay đổi")
+    r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?<!theo )(?<!thay )(?:cho|doi)"
     r" (?!(?:(?:em|e|minh|toi) hoi|phep"
     # "chị đợi em chút nha", "cho em tí": the coordinator asked to wait, or a moment asked for
     r"|(?:em|e|minh) (?:chut|ti|xiu|it|them|mot chut|1 chut|nha|nhe|voi)(?!\w)|(?:em|e|minh)$"
