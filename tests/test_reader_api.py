@@ -2960,3 +2960,17 @@ def test_part_done_and_the_rest_not_posted_for_a_weak_signal_is_not_done():
 def test_thay_doi_is_no_wait_for_a_ministry():
     text = "bao cao tu danh gia em dang hoan thien, tre vi tinh thay doi bo tieu chi a"
     assert read(text).status is IP
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["doi ngu can bo xa dang lam tiep a", "dang ra soat, doi song ba con kho khan nen cham"],
+)
+def test_unaccented_doi_ngu_and_doi_song_are_no_wait(text):
+    reading = read(text)
+    assert reading.status is IP, reading
+
+
+def test_waiting_for_the_hamlet_head_is_still_a_wait():
+    reading = read("Xã em làm xong 6 ấp, còn 2 ấp chờ trưởng ấp gửi danh sách")
+    assert reading.ask and B in reading.alternatives, reading

@@ -1420,7 +1420,9 @@ _NO_WAIT_AFTER = ("gi nua", "chi nua", "vao hop", "chut em", "ti em", "xiu em", 
 _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for a step of our own
     r"(?<!\w)(?:dang (?:cho|doi)(?: a| anh| chi| nhe)*$"
     # (not "theo dõi", "thay đổi")
-    r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?<!theo )(?<!thay )(?:cho|doi)"
+    r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?<!theo )(?<!thay )"
+    # (nor unaccented "đội ngũ", "đời sống", "đội trưởng", "đội hình", "đội viên")
+    r"(?:cho|doi(?! (?:ngu|song|truong|hinh|vien|xung kich|tuyen)(?!\w)))"
     r" (?!(?:(?:em|e|minh|toi) hoi|phep"
     # "chị đợi em chút nha", "cho em tí": the coordinator asked to wait, or a moment asked for
     r"|(?:em|e|minh) (?:chut|ti|xiu|it|them|mot chut|1 chut|nha|nhe|voi)(?!\w)|(?:em|e|minh)$"
