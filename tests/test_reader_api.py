@@ -2974,3 +2974,21 @@ def test_unaccented_doi_ngu_and_doi_song_are_no_wait(text):
 def test_waiting_for_the_hamlet_head_is_still_a_wait():
     reading = read("Xã em làm xong 6 ấp, còn 2 ấp chờ trưởng ấp gửi danh sách")
     assert reading.ask and B in reading.alternatives, reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dang ket noi du lieu voi tinh",
+        "em dang ket xuat bao cao",
+        "dang lam, tam dung may cua xa ben de scan",
+        "em dung lai mau cu cua nam ngoai, dang lam",
+    ],
+)
+def test_ket_noi_and_dung_may_are_work_not_a_stop(text):
+    assert read(text).status is IP
+
+
+@pytest.mark.parametrize("text", ["dang ket so lieu cua xa", "phai tam dung may ngay vi mat dien"])
+def test_stuck_or_halted_for_days_is_still_blocked(text):
+    assert read(text).status is B

@@ -444,7 +444,9 @@ LATE = table(  # "không kịp hạn", "e sợ không kịp": more time is impli
 )
 OBSTACLE = table(
     "vuong( mac)?", "gap kho khan", "kho khan", "bi tac", "ach tac", "mat mang", "bi ket", "ket o",
-    "het (kinh phi|tien|von)", "(dang|bi) (tac|ket(?! (viec|cong viec|nhiem vu|lich)))",
+    "het (kinh phi|tien|von)",
+    # (not "đang kết nối", "kết xuất", "kết quả": folded like "kẹt")
+    "(dang|bi) (tac|ket(?! (viec|cong viec|nhiem vu|lich|noi|xuat|hop|qua|luan|thuc|nap|toan)))",
     "khong hop tac", "chap chon", "mau thuan",
     "bao tri", "ket vu",
     # "Kẹt vì tỉnh chưa ban hành mẫu biểu": stuck (folded like "kết": not "tổng kết", "cam kết")
@@ -619,7 +621,10 @@ NEGATED_OBSTACLE = table(
 TROUBLE = table("(co|gap|phat sinh|bi) (chut |it |mot so )?(van de|truc trac)")
 HALT = table(
     "dang (bo|de)( (do|day))?$",  # "việc ni đang bỏ đó": left aside
-    "tam dung( lai)?", "dung lai", "tam ngung", "ngung lai", "tam hoan", "tam gac( lai)?",
+    # (not "tạm dùng máy của xã bên", "dùng lại mẫu cũ": using, folded like "dừng")
+    "tam dung( lai)?(?! (may (tinh|scan|in|cua|chu)|(mau|ban|file) (cu|cua)|tai khoan|laptop))",
+    "dung lai(?! (may (tinh|scan|in|cua|chu)|(mau|ban|file) (cu|cua)|tai khoan|laptop))",
+    "tam ngung", "ngung lai", "tam hoan", "tam gac( lai)?",
     "dung im( luon)?",  # "đứng im luôn anh ơi": at a standstill
     "dang dung het",  # "hiện đang dừng hết để ứng phó với lũ"
     # "việc số hoá hồ sơ bên em đang dừng" (not "bộ phận một cửa đang dùng": folded alike)
