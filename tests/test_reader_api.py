@@ -2992,3 +2992,16 @@ def test_ket_noi_and_dung_may_are_work_not_a_stop(text):
 @pytest.mark.parametrize("text", ["dang ket so lieu cua xa", "phai tam dung may ngay vi mat dien"])
 def test_stuck_or_halted_for_days_is_still_blocked(text):
     assert read(text).status is B
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dang lam a, doi soat du lieu",
+        "dang lam a, doi voi ho so ton thi em lam sau",
+        "dang lam a, doi tuong la nguoi cao tuoi",
+        "dang lam a, thieu nhi trong xa",
+    ],
+)
+def test_unaccented_doi_soat_doi_voi_and_thieu_nhi_are_no_wait_or_lack(text):
+    assert read(text).status is IP

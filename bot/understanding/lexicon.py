@@ -481,7 +481,8 @@ OBSTACLE = table(
     "duong (lay|bi lay|sat lo|bi sat|ngap|bi ngap|tac|bi tac|chia cat)",  # the road impassable
     "khong (dang nhap|dang_ nhap|vao|truy cap)( \\w+){1,4} duoc",  # "… hệ thống để nộp được"
     "mat (du lieu|file|ho so|tai lieu|mang|ket noi|song)",
-    "thieu(?! gi(?!\\w))( \\w+)?", "chua co nguoi",  # (not "anh coi có thiếu gì nhắn em")
+    # (not "anh coi có thiếu gì nhắn em"; nor "thiếu nhi", "thiếu niên": children)
+    "thieu(?! gi(?!\\w))(?! (nhi|nien)(?!\\w))( \\w+)?", "chua co nguoi",
     "(chua|khong) thong nhat (duoc )?(voi|y kien)",
     # "chưa có ai làm": nobody to do it (status-language.md: no staff is an obstacle)
     "(chua|khong) (co )?ai (lam|trien khai|thuc hien|tien hanh|phu trach|theo doi|dam nhan"

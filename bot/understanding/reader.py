@@ -1422,7 +1422,8 @@ _WAIT_WORD = re.compile(  # waiting for someone ("chờ chị Lan …"), not for
     # (not "theo dõi", "thay đổi")
     r"|(?<!tap trung )(?<!uu tien )(?<!danh )(?<!phat )(?<!theo )(?<!thay )"
     # (nor unaccented "đội ngũ", "đời sống", "đội trưởng", "đội hình", "đội viên")
-    r"(?:cho|doi(?! (?:ngu|song|truong|hinh|vien|xung kich|tuyen)(?!\w)))"
+    r"(?:cho|doi(?! (?:ngu|song|truong|hinh|vien|xung kich|tuyen|soat|voi|tuong|ngoai|thoai)"
+    r"(?!\w)))"  # (and "đối soát", "đối với", "đối tượng")
     r" (?!(?:(?:em|e|minh|toi) hoi|phep"
     # "chị đợi em chút nha", "cho em tí": the coordinator asked to wait, or a moment asked for
     r"|(?:em|e|minh) (?:chut|ti|xiu|it|them|mot chut|1 chut|nha|nhe|voi)(?!\w)|(?:em|e|minh)$"
