@@ -3005,3 +3005,7 @@ def test_stuck_or_halted_for_days_is_still_blocked(text):
 )
 def test_unaccented_doi_soat_doi_voi_and_thieu_nhi_are_no_wait_or_lack(text):
     assert read(text).status is IP
+
+
+def test_swamped_with_work_is_no_flood():
+    assert read("chua lam a, ngap tran cong viec").status is NS

@@ -469,7 +469,8 @@ OBSTACLE = table(
     "chua (duoc )?ban giao (ho so|tai lieu|du lieu|kho|con dau|tai khoan|phan mem|so sach)",
     r"(ho so|tai lieu|du lieu|kho|so sach)( \w+){0,5} chua (duoc )?ban giao",
     "khong co (song|mang|internet|wifi|dien)(?! gi)",  # "không có sóng điện thoại"
-    "bao lu", "sat lo", "ngap (lut|ung|nuoc)", "nuoc (lu )?ngap", "ngap (qua|het|sau|nang|tran)",
+    "bao lu", "sat lo", "ngap (lut|ung|nuoc)", "nuoc (lu )?ngap",
+    "ngap (qua|het|sau|nang|tran(?! (cong viec|viec)))",  # (not "ngập tràn công việc": busy)
     "(van|con|dang|bi) ngap",  # "giờ trụ sở vẫn ngập"
     # "điện cũng mất, máy tính không dùng được" (a road fallen in is a hardship told as often as
     # what stops the work: not here)
