@@ -3009,3 +3009,16 @@ def test_unaccented_doi_soat_doi_voi_and_thieu_nhi_are_no_wait_or_lack(text):
 
 def test_swamped_with_work_is_no_flood():
     assert read("chua lam a, ngap tran cong viec").status is NS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 8/7 Sở đã gửi hồ sơ sang Sở Tư pháp đề nghị thẩm định. Đến nay Sở Tư pháp chưa có "
+        "kết quả thẩm định. Khi có ý kiến Sở sẽ hoàn thiện trình UBND tỉnh ngay ạ.",
+        "e đã gửi dự thảo cho Sở Nội vụ góp ý từ 3/7, bên Sở nói đang tổng hợp, khi nào có ý kiến "
+        "e sẽ hoàn thiện và ban hành luôn a",
+    ],
+)
+def test_what_follows_once_the_awaited_input_comes_leaves_the_work_held(text):
+    assert read(text).status is B

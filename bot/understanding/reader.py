@@ -1821,7 +1821,11 @@ def _unsafe(
             v.kind == "waiting" and _WAITS.search(parts[v.clause].text) for v in strong
         ):  # "còn đợi 2 xã nộp báo cáo": waiting said outright for another body's part
             return ()
-        later = " ".join(c.text for c in parts if c.index > max(at, default=0))
+        later = " ".join(  # (not what follows once the input comes: "khi nào có ý kiến em sẽ
+            c.text  # hoàn thiện và ban hành luôn": still held till then)
+            for c in parts
+            if c.index > max(at, default=0) and not (c.condition or c.consequence)
+        )
         if handed and _AHEAD.search(_FOLLOW_UP.sub(" ", later)):
             return (B, IP)  # "… trả lại, bên em đang bổ sung và sẽ gửi lại": being mended
         rest_of_it = [  # (not "em đã có công văn đôn đốc": the wait chased, no work of ours)
