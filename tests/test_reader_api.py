@@ -3022,3 +3022,10 @@ def test_swamped_with_work_is_no_flood():
 )
 def test_what_follows_once_the_awaited_input_comes_leaves_the_work_held(text):
     assert read(text).status is B
+
+
+def test_a_colleague_away_studying_is_no_step_of_the_work():
+    reading = read(
+        "Phòng em có 3 người, 1 đồng chí đang học lớp trung cấp chính trị, em chưa làm được"
+    )
+    assert reading.status is not IP and IP not in reading.alternatives[:1], reading

@@ -283,6 +283,8 @@ _GUIDANCE_NOT_ISSUED = re.compile(  # a higher body's form or guidance not issue
     r" (?:cua )?(?:so|bo|tinh|ubnd tinh|trung uong)(?: (?!em|minh|toi)\w+){0,3} (?:van )?chua"
     r" (?:ban hanh|phat hanh|ra|co)(?!\w)"
 )
+_AWAY_STATES = ("hoc lop", "di hoc", "nghi phep", "nghi om", "nghi sinh", "nghi che do", "om",
+                "nam vien", "dieu tri", "nghi thai san")  # fmt: skip
 _PARTY_BODY = ("bo xa", "bo phuong", "bo tinh", "bo co so", "bo so", "bo cac")
 _ELSEWHERE = re.compile(
     r"(?:lam |lo |xu ly )?(?:cai|viec|cong viec|nhiem vu|may viec|may cai|bao cao|ho so)"
@@ -1438,6 +1440,8 @@ def _progress_votes(
             continue  # "không còn phần nào dang dở nữa": nothing left unfinished
         if _ELSEWHERE.match(rest):
             continue  # "chừ đang làm cái khác": other work, not this task's
+        if rest.startswith(_AWAY_STATES):
+            continue  # "1 đồng chí đang học lớp trung cấp chính trị": where staff are, no step
         if rest.split()[:1] in (["uy"], ["vien"], ["doan"]) or rest.startswith(_PARTY_BODY):
             continue  # "cuộc họp Đảng ủy xã", "Đảng bộ xã": the Party (folded like "đang")
         if rest and (lx.BUSY.match(rest) or (rest.startswith("trong ") and lx.BUSY.search(rest))):
