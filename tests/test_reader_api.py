@@ -3029,3 +3029,16 @@ def test_a_colleague_away_studying_is_no_step_of_the_work():
         "Phòng em có 3 người, 1 đồng chí đang học lớp trung cấp chính trị, em chưa làm được"
     )
     assert reading.status is not IP and IP not in reading.alternatives[:1], reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hồ sơ em trình anh Phó chủ tịch rồi, anh đi họp tỉnh nên chưa ký, em chờ anh về",
+        "Đã trình lãnh đạo, nhưng chị Giám đốc đang đi công tác đến 25/7 mới về, nên em đang chờ "
+        "chị về ký.",
+        "Bên em đã hoàn thành khoảng 70% khối lượng, giảng viên hỗ trợ nên không lo thiếu người.",
+    ],
+)
+def test_our_leader_named_then_waited_for_or_no_worry_of_a_lack_is_under_way(text):
+    assert read(text).status is IP

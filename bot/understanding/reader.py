@@ -1943,9 +1943,12 @@ def _unsafe(
 
 
 _NOT_SIGNED_YET = re.compile(r"(?<!\w)(?:chua|khong) (?:\w+ )?(?:ky|duyet)(?: \w+)? duoc(?!\w)")
-_SAID_OURS = re.compile(  # the one waited for said to be ours: "chị là trưởng phòng bên em"
+_SAID_OURS = re.compile(  # the one waited for said to be ours: "chị là trưởng phòng bên em",
     r"(?<!\w)la (?:truong phong|pho phong|giam doc|pho giam doc|chu tich|pho chu tich|lanh dao"
     r"|sep)(?: \w+){0,2} (?:ben em|cua em|phong em|so em|xa em|ben minh|don vi em)(?!\w)"
+    # or named by our own leader's title: "chị Giám đốc đang đi công tác, … đang chờ chị về ký"
+    r"|(?<!\w)(?:anh|chi) (?:giam doc|chu tich|truong phong|pho giam doc|pho chu tich)"
+    r"(?! (?:so|ubnd|tinh|bo|huyen)(?!\w))(?!\w)"
 )
 _SEND_WORD = re.compile(r"(?<!\w)(?:gui|nop|chuyen)(?!\w)")
 _KNOWN = _known_words()

@@ -189,6 +189,7 @@ _COUNT = lx.gated(  # "10/10 xã", "4/7 phòng" as the subject of a delivery
 _COUNTED = re.compile(r"(?<!\w)\d+ $")
 _OBSTACLE_FILLERS = frozenset(
     {"co", "gap", "bi", "gi", "phat", "sinh", "kho", "khan", "vuong", "mac", "them", "con", "la"}
+    | {"lo", "so", "ngai"}  # "nên không lo thiếu người": no worry of it
 )
 _ACHIEVED = re.compile(r" duoc(?! khong)(?!\w)")  # "rà soát được 20 thủ tục": some done
 _REFERENCE = lx.gated(r"(?<![\w/])\d+/(?:\d{4}/)?[a-z]+-[a-z]")  # "05/kh-ubnd"
