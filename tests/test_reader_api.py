@@ -3042,3 +3042,11 @@ def test_a_colleague_away_studying_is_no_step_of_the_work():
 )
 def test_our_leader_named_then_waited_for_or_no_worry_of_a_lack_is_under_way(text):
     assert read(text).status is IP
+
+
+def test_a_delay_of_days_said_still_within_the_deadline_asks_no_more_time():
+    text = (
+        "Đang trình Chủ tịch ký, anh Chủ tịch đi học đến thứ Sáu nên có thể chậm vài hôm "
+        "nhưng vẫn trong hạn ạ."
+    )
+    assert read(text).status is IP

@@ -286,6 +286,7 @@ _GUIDANCE_NOT_ISSUED = re.compile(  # a higher body's form or guidance not issue
 )
 _AWAY_STATES = ("hoc lop", "di hoc", "nghi phep", "nghi om", "nghi sinh", "nghi che do", "om",
                 "nam vien", "dieu tri", "nghi thai san")  # fmt: skip
+_STILL_IN_TIME = re.compile(r"^nhung (?:chac |se )?(?:van )?(?:trong han|kip han|dung han|kip)")
 _PARTY_BODY = ("bo xa", "bo phuong", "bo tinh", "bo co so", "bo so", "bo cac")
 _ELSEWHERE = re.compile(
     r"(?:lam |lo |xu ly )?(?:cai|viec|cong viec|nhiem vu|may viec|may cai|bao cao|ho so)"
@@ -654,6 +655,8 @@ def _clause_votes(
             continue
         vote(X, 1.0, "extension")
     for m in _scan(lx.LATE, text, words):
+        if following == "nhung" and _STILL_IN_TIME.match(linked):
+            continue  # "có thể chậm vài hôm | nhưng vẫn trong hạn": no lateness after all
         if m.group().startswith("so ") and _before(text, m.start())[-1:] == ["ho"]:
             continue  # "số hồ sơ trễ hạn là 0": "hồ sơ", a count, not "sợ" (afraid)
         if _before(text, m.start())[-1:] not in (["lam"], ["hien"], ["khai"], ["thanh"]):
