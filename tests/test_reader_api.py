@@ -3050,3 +3050,15 @@ def test_a_delay_of_days_said_still_within_the_deadline_asks_no_more_time():
         "nhưng vẫn trong hạn ạ."
     )
     assert read(text).status is IP
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Định xin gia hạn nhưng thôi cố làm cho kịp, đang làm rồi.", IP),
+        ("Định xin gia hạn mà thôi cố làm, giờ được 80% rồi", IP),
+        ("Kế hoạch bên em xong rồi nhưng Sở Tư pháp chưa thẩm định xong, đang chờ", B),
+    ],
+)
+def test_a_request_thought_of_and_dropped_or_an_appraisal_not_done(text, status):
+    assert read(text).status is status

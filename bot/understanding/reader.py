@@ -1999,10 +1999,15 @@ def _input_awaited(found: list[Vote], parts: list[clauses_.Clause]) -> bool:
     waited = {v.clause for v in found if v.kind == "waiting"}
     sent = {v.clause for v in found if v.status is D or v.kind in ("submitted", "step", "partial")}
     return any(
-        _INPUT.search(parts[i].text) and not statuses_.ANY_REMARKS.search(parts[i].text)
+        (_INPUT.search(parts[i].text) or _APPRAISAL_OWED.search(parts[i].text))
+        and not statuses_.ANY_REMARKS.search(parts[i].text)
         for i in waited
         if i < len(parts)
     ) or any(_REQUEST_SENT.search(parts[i].text) for i in sent if i < len(parts))
+
+
+# the receiver's appraisal not done: "nhưng Sở Tư pháp chưa thẩm định xong" (a decision due)
+_APPRAISAL_OWED = re.compile(r"(?<!\w)chua (?:tham dinh|phe duyet|duyet|xem xet)(?!\w)")
 
 
 def _receipt_acknowledged(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:

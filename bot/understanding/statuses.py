@@ -640,6 +640,9 @@ def _clause_votes(
             continue  # "chưa xin gia hạn", "chưa gia hạn được" chữ ký số: no request
         if {"tinh", "dinh"} & set(before[-2:]) and "khong" in before[-3:]:
             continue  # "em không định xin gia hạn đâu"
+        if {"tinh", "dinh"} & set(before[-2:]) and following in ("nhung", "ma"):
+            if linked.startswith(("nhung thoi", "ma thoi")):
+                continue  # "định xin gia hạn | nhưng thôi cố làm cho kịp": thought of, dropped
         if {"tinh", "dinh"} & set(before[-2:]):
             vote(X, 0.5, "late")  # "em đang tính xin lùi": a request thought of, not made
             continue
