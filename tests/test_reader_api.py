@@ -3062,3 +3062,7 @@ def test_a_delay_of_days_said_still_within_the_deadline_asks_no_more_time():
 )
 def test_a_request_thought_of_and_dropped_or_an_appraisal_not_done(text, status):
     assert read(text).status is status
+
+
+def test_not_begun_last_week_and_done_now_is_done():
+    assert read("Tuần trước thì chưa làm, giờ xong rồi nha 😎").status is D

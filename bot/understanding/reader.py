@@ -1761,6 +1761,19 @@ def _unsafe(
         )
         if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
             return (D, IP)
+        now = next(  # "tuần trước thì chưa làm, | giờ xong rồi": what was so before, then now
+            (
+                c.index
+                for c in parts
+                if c.index
+                and c.index == first
+                and _NOW_SAID.match(c.text)
+                and _PAST.match(parts[0].text)
+            ),
+            0,
+        )
+        if now:
+            said, supposed = [c.text for c in parts[now:]], True
         negated = _NEGATED.search(_STALE_RECORD.sub(" ", " ; ".join(said) if supposed else norm))
         ahead = _AHEAD.search(_KEPT_AT.sub(" ", _FOLLOW_UP.sub(" ", rest)))
         if negated or ahead or _TOLD.search(rest):
@@ -1950,6 +1963,7 @@ _SAID_OURS = re.compile(  # the one waited for said to be ours: "chị là trư�
     r"|(?<!\w)(?:anh|chi) (?:giam doc|chu tich|truong phong|pho giam doc|pho chu tich)"
     r"(?! (?:so|ubnd|tinh|bo|huyen)(?!\w))(?!\w)"
 )
+_NOW_SAID = re.compile(r"^(?:(?:ma|nhung|con) )?(?:gio|bay gio|hien gio|den nay|nay|hom nay)(?!\w)")
 _SEND_WORD = re.compile(r"(?<!\w)(?:gui|nop|chuyen)(?!\w)")
 _KNOWN = _known_words()
 _STEP_WORDS = frozenset(  # the words of the steps of the work: what "đang …" is said of
