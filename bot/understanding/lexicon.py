@@ -16,10 +16,28 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from re import _parser  # type: ignore[attr-defined]  # the parsed pattern, for Gated
 
+from bot.understanding import openings
+
 # Each table's bit, and for each word the bits of the tables whose phrases may start with it:
 # a clause's words OR'd together (``Words``) tell every table at once whether to scan.
 WORD_BITS: dict[str, int] = {}
 ANY_BITS = 0  # the tables whose phrases may start anywhere (``starts`` None)
+# The tables whose matches surely open on a word of ``opens_on`` (``GATED``), and for each
+# word (``WORD_GATES``): its ``WORD_BITS``, the gated tables that may match whatever follows
+# it, and what the word after it must start with for the others (all their heads, then each
+# table's heads and bit): a clause is not scanned for a table its next words rule out
+# (``bot.understanding.openings``).
+GATED = 0
+WORD_GATES: dict[
+    str, tuple[int, int, tuple[str, ...], tuple[tuple[tuple[str, ...], int], ...]]
+] = {}
+
+
+def _gate(word: str, bits: int = 0, open_bits: int = 0, heads: tuple[str, ...] = (), bit: int = 0):
+    old_bits, old_open, every, each = WORD_GATES.get(word, (0, 0, (), ()))
+    if heads:
+        every, each = tuple(sorted({*every, *heads})), (*each, (heads, bit))
+    WORD_GATES[word] = (old_bits | bits, old_open | open_bits, every, each)
 
 
 class Words(frozenset):
@@ -46,7 +64,7 @@ class Table:
     _made = 0
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
-        global ANY_BITS
+        global ANY_BITS, GATED
         ordered = sorted(phrases, key=len, reverse=True)
         self.regex = _compiled(ordered)
         starts = [_first_words(p) for p in phrases]
@@ -77,6 +95,15 @@ class Table:
             ANY_BITS |= self.bit
         for word in self.starts or ():
             WORD_BITS[word] = WORD_BITS.get(word, 0) | self.bit
+            _gate(word, bits=self.bit)
+        if self.opens_on is not None:
+            GATED |= self.bit
+            for word in self.opens_on:
+                heads = openings.heads_after(self.at_word[word], word)
+                if heads is None:
+                    _gate(word, open_bits=self.bit)
+                elif heads:  # (none: no match can open on it)
+                    _gate(word, heads=tuple(sorted(heads)), bit=self.bit)
 
     def within(self, words: Iterable[str]) -> bool:
         if isinstance(words, Words):

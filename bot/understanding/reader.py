@@ -2459,6 +2459,8 @@ _THIS_YEAR = lexicon.gated(r"(?<!\w)nam nay(?!\w)")
 def _superseded(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Lúc trước báo chưa làm, giờ thì đang làm rồi", "Trước đây vướng kinh phí, hiện tại đã
     được cấp": a state said of before, and then of now, is no longer the state."""
+    if len(parts) < 2:
+        return found  # (one clause: no state before and another now; ``meant`` is empty)
     meant = {
         c.index
         for c in parts[:-1]
@@ -3506,6 +3508,8 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
     """ "Báo cáo quý thì hoàn thành rồi, còn kế hoạch này chưa bắt đầu": "còn … này" names
     the task after another piece of work's news, and so do "nhiệm vụ này (1.4) …" and "việc
     anh nhắc …"; what it says of the task is what counts."""
+    if not any(v.status and v.kind != "remaining" for v in found):
+        return found  # (the last test below, first: no state of the task's to keep)
     these = {
         c.index
         for c in parts
@@ -3608,6 +3612,8 @@ def _missing_part(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]
     said done or nearly so, "còn/nhưng … thiếu" a part of the product is what is left of it,
     not an obstacle (lacking money, staff or guidance still is); under a doubt ("hình như còn
     thiếu") it makes the done a question."""
+    if not any(v.kind in ("obstacle", "eased") for v in found):
+        return found  # (the last test below, first: no obstacle to read as a part left)
     done_at = [v.clause for v in found if v.kind in ("done", "hedged", "partial", "own_part")]
     done_at += [c.index for c in parts if _SHARE_DONE.search(c.text)]  # "tiến độ 80%, còn thiếu …"
     done_at += [  # "tạm xong rồi chị, còn thiếu số liệu quý 2 em bổ sung vào sau"

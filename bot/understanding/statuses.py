@@ -1807,30 +1807,46 @@ _WORD_RUN = re.compile(r"\w+")
 class _Words(lx.Words):
     """A clause's words, and where each opens in its text (``at``: in a text of words and
     spaces only, its words; else its runs of word characters: "05/kh-ubnd" has "kh");
-    ``scanned``: each table's last scan, with the text it scanned (masks rescan the same)."""
+    ``scanned``: each table's last scan, with the text it scanned (masks rescan the same);
+    ``scan_bits``: ``bits`` without the tables whose first words stand only before a word
+    none of their phrases can have after them (``lx.WORD_GATES``), so that no scan can match."""
 
-    __slots__ = ("at", "scanned")
+    __slots__ = ("at", "scan_bits", "scanned")
     at: dict[str, list[int]]
+    scan_bits: int
     scanned: dict[lx.Table, tuple[str, Sequence[re.Match[str]]]]
 
     @classmethod
     def of(cls, text: str) -> _Words:  # type: ignore[override]
         at: dict[str, list[int]] = {}
-        position, bits, get = 0, lx.ANY_BITS, lx.WORD_BITS.get
+        position, bits, possible, get = 0, lx.ANY_BITS, 0, lx.WORD_GATES.get
         for word in text.split(" "):
+            after = position + len(word) + 1  # where the next word opens
             if (where := at.get(word)) is None:
                 if word:
                     at[word] = [position]
-                    bits |= get(word, 0)
             else:
                 where.append(position)
-            position += len(word) + 1
+            if (gates := get(word)) is not None:
+                bits |= gates[0]
+                possible |= gates[1]
+                # a scan tries a table where one of its first words stands as a token: the
+                # word after it (blanked out by a mask: spaces) starts as one of its phrases
+                # goes on (the heads hold no space: they are in that word)
+                if text.startswith(gates[2], after):
+                    for heads, bit in gates[3]:
+                        if text.startswith(heads, after):
+                            possible |= bit
+            position = after
         words = cls(at)
         words.bits = bits
         if "%" in text or "/" in text or "." in text or "," in text or "-" in text:
             at = {}  # a word may open inside a token ("05/kh-ubnd"): where each run of
             for run in _WORD_RUN.finditer(text):  # word characters opens
                 at.setdefault(run.group(), []).append(run.start())
+            words.scan_bits = bits
+        else:
+            words.scan_bits = bits & (possible | ~lx.GATED)
         words.at = at
         words.scanned = {}
         return words
@@ -1841,7 +1857,7 @@ def _scan(table: lx.Table, text: str, words: _Words) -> Sequence[re.Match[str]]:
     its phrases surely open on stands (``Table.opens_on``; masking keeps every position). Also
     the test for any of a table's phrases in a clause: cheaper than ``Table.search``, which
     tries its whole pattern at every position."""
-    if not words.bits & table.bit:  # Table.within, inlined: this runs some 30 times a reply
+    if not words.scan_bits & table.bit:  # Table.within, inlined: this runs some 30 times a reply
         return _NONE
     last = words.scanned.get(table)
     if last is not None and last[0] == text:
@@ -1876,7 +1892,7 @@ def _blank(m: re.Match[str]) -> str:
 
 def _mask(table: lx.Table, text: str, words: _Words) -> str:
     """``text`` with the table's phrases blanked out (same length: positions stay)."""
-    if not words.bits & table.bit:
+    if not words.scan_bits & table.bit:
         return text  # (_scan's first test, before the call)
     found = _scan(table, text, words)
     if found is _NONE:
