@@ -3066,3 +3066,9 @@ def test_a_request_thought_of_and_dropped_or_an_appraisal_not_done(text, status)
 
 def test_not_begun_last_week_and_done_now_is_done():
     assert read("Tuần trước thì chưa làm, giờ xong rồi nha 😎").status is D
+
+
+def test_the_units_share_against_a_target_just_named_is_no_progress():
+    text = "Chỉ tiêu tỉnh giao là 60% hồ sơ trực tuyến, hiện xã em mới đạt 42%, em vẫn đang làm."
+    reading = read(text)
+    assert (reading.status, reading.percent) == (IP, None)

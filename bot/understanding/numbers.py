@@ -69,6 +69,10 @@ _REACHED = re.compile(r"(?<!\w)(?:dat|duoc)(?!\w)")
 # a time before "đạt/được" names no subject: "tháng 7 tới giờ được 45%"
 _WHEN = re.compile(r"(?:thang|tuan|quy|nam) \d+ |toi gio |den nay |hien tai |hien |nay ")
 _SUBJECT_BEFORE = re.compile(r"^(?:\S+ ){3}")  # words enough before "đạt" to name its own subject
+_UNIT_SUBJECT = re.compile(  # only the unit and a time before "đạt": the indicator's subject
+    r"(?:(?:hien|hien tai|hien nay|nay|den nay|gio) )?(?:(?:xa|phuong|don vi|truong|so|phong|tram)"
+    r"(?: (?:em|minh|toi|ta))? )?(?:(?:moi|da|chi|cung|van) )*"
+)
 
 
 # the indicator names the product: "báo cáo đánh giá chỉ số hài lòng … được khoảng 70%"
@@ -101,7 +105,12 @@ def percents(clauses: list[Clause]) -> tuple[int | None, bool]:
                         clause.index - 1 in near
                         or (lexicon.INDICATOR.search(before) and not _PRODUCT_NAMED.search(before))
                     )
-                    and not _SUBJECT_BEFORE.match(_WHEN.sub("", clause.text[: reached.start()]))
+                    and (
+                        not _SUBJECT_BEFORE.match(
+                            head := _WHEN.sub("", clause.text[: reached.start()])
+                        )
+                        or _UNIT_SUBJECT.fullmatch(head)  # "…, hiện xã em mới đạt 42%": the unit
+                    )
                 )
             )  # "chỉ tiêu 80%, hiện đạt 71%", "giải quyết đúng hạn 1.001 hồ sơ, đạt 97,8%" (not
             # "…; nhiệm vụ … đạt khoảng 65% kế hoạch")
