@@ -3072,3 +3072,20 @@ def test_the_units_share_against_a_target_just_named_is_no_progress():
     text = "Chỉ tiêu tỉnh giao là 60% hồ sơ trực tuyến, hiện xã em mới đạt 42%, em vẫn đang làm."
     reading = read(text)
     assert (reading.status, reading.percent) == (IP, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xong đợt tiếp dân hôm nay em mới bắt tay vào làm ạ",
+        "e tiep dan xong roi lam lien",
+        "Xong mùa thu hoạch lúa em mới rảnh làm cái này anh ơi",
+    ],
+)
+def test_the_start_only_after_other_business_is_over_is_not_started(text):
+    assert read(text).status is NS
+
+
+def test_an_exam_file_is_no_thi_lead():
+    reading = read("Nop xong ho so thi nang ngach cho em roi em lam ngay a.")
+    assert reading.status is NS or (reading.ask and NS in reading.alternatives), reading

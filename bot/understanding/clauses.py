@@ -88,7 +88,8 @@ _NOT_LEAD = {  # (word before, word) pairs where the word is not linking clauses
     ("vong", "thi"),  # "vòng thi viết": a round of the recruitment exam
 }
 _NOT_LEAD_BEFORE = {
-    "thi": frozenset({"xa", "tran", "truong", "tuyen", "hanh", "diem", "viet"}),  # thi viết
+    "thi": frozenset({"xa", "tran", "truong", "tuyen", "hanh", "diem", "viet", "nang"}),  # thi viết
+    # (and "hồ sơ thi nâng ngạch": an exam)
     "do": frozenset({"dac", "luong"}),  # "đo đạc", "đo lường"
     "vi": frozenset({"tri", "pham", "du"}),  # "vị trí việc làm", "vi phạm", "ví dụ"
     "con": frozenset({"hieu", "dau"}),  # "hồ sơ còn hiệu lực", "chưa có con dấu"

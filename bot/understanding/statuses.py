@@ -317,6 +317,8 @@ _HALTED_FOR = re.compile(r" (?:vi|do|de cho|de doi|cho|doi) ")
 _ABOUT_DAY_BEFORE = re.compile(
     r"(?<!\w)(?:khoang|tam|de|den|toi|sau) \d{1,2}/\d{1,2} (?:(?:em|e|minh|toi|ben em) )?$"
 )
+_XONG_THEN = re.compile(r"(?<!\w)xong (?:roi|thi|la) $")
+_AT_ONCE_AFTER = re.compile(r" (?:ngay|luon|lien)(?!\w)")
 _DONE_THEN = re.compile(r"(?<!\w)xong (?:roi )?(?:em|e|minh|toi) (?:moi )?$")
 _DAY_ONLY = lx.gated(r"(?:(?:khoang|tam|ngay|tu|den|truoc) )?\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 _DAY_BEFORE = re.compile(  # "22/7 bắt đầu", "khoảng 27/7 em bắt đầu làm"
@@ -1078,6 +1080,13 @@ def _clause_votes(
                 m.group() == "lam" and _ABOUT_DAY_BEFORE.search(text, 0, m.start())
             )
             or _DONE_THEN.search(text, 0, m.start())  # "em ăn cơm xong rồi em làm": after that
+            or (  # "e tiếp dân xong rồi làm liền": after that, at once
+                _XONG_THEN.search(clause.text, 0, m.start())  # (the text as said: its "xong
+                and _AT_ONCE_AFTER.match(text, m.end())  # rồi" is masked by now)
+            )
+            or (  # "Xong đợt tiếp dân hôm nay em mới bắt tay vào làm": only after it
+                clause.text.startswith("xong ") and "moi" in _before(text, m.start())[-2:]
+            )
             or (  # "thứ 2 tuần sau (20/7) em mới họp triển khai": the kick-off ahead
                 _before(text, m.start())[-2:] == ["moi", "hop"] and _TIME_AHEAD.search(ahead_of)
             )
