@@ -3089,3 +3089,9 @@ def test_the_start_only_after_other_business_is_over_is_not_started(text):
 def test_an_exam_file_is_no_thi_lead():
     reading = read("Nop xong ho so thi nang ngach cho em roi em lam ngay a.")
     assert reading.status is NS or (reading.ask and NS in reading.alternatives), reading
+
+
+def test_whether_done_as_the_topic_is_no_question_and_a_first_part_so_far_is_progress():
+    assert read("Xong chưa thì em chưa dám nói, mới được phần khung thôi.").status is IP
+    text = "Dạ vụ chị hỏi hôm trước là đã gửi văn bản chưa thì em gửi rồi chị."
+    assert read(text).status is D

@@ -150,10 +150,13 @@ def split(norm: str) -> list[Clause]:
         if not split_:
             text = " ".join(words)
             marked = asks  # ends with "?"
+            # "xong chưa thì em chưa dám nói": whether it is, the topic of what follows
+            topic = words[-1:] == ["chua"] and k + 1 < len(pieces) and pieces[k + 1][1] == "thi"
             asks = asks or (
                 lexicon.QUESTION.within(words)
                 and bool(lexicon.QUESTION.search(text))
                 and not _NONE_OF_THEM.search(text)
+                and not topic
             )
             # "khi nào có kinh phí thì …": a condition; "khi nào phải nộp vậy anh": a question
             if opener and ((k + 1 < len(pieces) and pieces[k + 1][1] == "thi") or not asks):

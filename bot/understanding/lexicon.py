@@ -925,6 +925,7 @@ PROGRESS = table(  # under way; "dang" is the aspect, the rest are steps of the 
     r"(lam|viet|soan|nhap) (toi|den) (bieu|phan|muc|buoc|khau|trang|chuong|cau|phu luc) \w+",
     "cap nhat", "nhap",
     "(?<=moi )o (buoc|khau|giai doan)",  # "xong đâu, mới ở bước dự thảo thôi": that far only
+    "(?<=moi )(duoc|xong|lam duoc) (phan|buoc|khau) \\w+",  # "mới được phần khung thôi": so far
     r"(tam|khoang|chung|gan) \d phan(?! (viec|cua|nay|nao|con|lon|\d))",  # "tầm 8 phần rồi"
     "sua", "giai quyet", "thu thap", "to chuc", "tim hieu", "viet", "theo doi_?", "(?<=van )lam",
 )  # fmt: skip
