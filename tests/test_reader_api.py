@@ -3095,3 +3095,9 @@ def test_whether_done_as_the_topic_is_no_question_and_a_first_part_so_far_is_pro
     assert read("Xong chưa thì em chưa dám nói, mới được phần khung thôi.").status is IP
     text = "Dạ vụ chị hỏi hôm trước là đã gửi văn bản chưa thì em gửi rồi chị."
     assert read(text).status is D
+
+
+def test_an_understanding_checked_of_the_higher_bodys_timetable_records_nothing():
+    reading = read("Han 15/8 So moi tong hop, ben em nop truoc ngay 5/8 la duoc dung khong chi?")
+    assert (reading.status, reading.ask) == (None, False), reading
+    assert read("em nop truoc ngay 5/8 duoc khong chi?").status is X  # asked for: a request

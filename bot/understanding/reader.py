@@ -1963,6 +1963,8 @@ _SAID_OURS = re.compile(  # the one waited for said to be ours: "chị là trư�
     r"|(?<!\w)(?:anh|chi) (?:giam doc|chu tich|truong phong|pho giam doc|pho chu tich)"
     r"(?! (?:so|ubnd|tinh|bo|huyen)(?!\w))(?!\w)"
 )
+# "bên em nộp trước ngày 5/8 là được đúng không chị?": an understanding checked, no request
+_CONFIRMING = re.compile(r"(?<!\w)(?:la duoc|thi duoc|la) (?:dung|phai) khong(?!\w)")
 _NOW_SAID = re.compile(r"^(?:(?:ma|nhung|con) )?(?:gio|bay gio|hien gio|den nay|nay|hom nay)(?!\w)")
 _SEND_WORD = re.compile(r"(?<!\w)(?:gui|nop|chuyen)(?!\w)")
 _KNOWN = _known_words()
@@ -3942,7 +3944,7 @@ def _completion_requested(
         overdue = bool(request and deadline and deadline < today)
         following = parts[c.index + 1].text if overdue and c.index + 1 < len(parts) else ""
         if (
-            (c.question or request)
+            ((c.question and not _CONFIRMING.search(c.text)) or request)
             and (_DELIVER.search(c.text) or (following and _DELIVER.search(following)))
             and (not _START_WORD.search(c.text) or overdue)
         ):  # (overdue: "em xin phép để tuần sau làm luôn, nộp trước 24/7": a new date asked)

@@ -1555,6 +1555,8 @@ def _progress_votes(
             continue  # "tuần sau trình", "họp về em kiểm tra lại": a plan
         if before[-1:] == ["de"]:
             continue  # "cần số liệu để tổng hợp": a purpose
+        if before[-1:] == ["moi"] and before[-2:-1] in (["so"], ["tinh"], ["bo"], ["ho"]):
+            continue  # "hạn 15/8 Sở mới tổng hợp": the higher body's own step, ahead
         if before[-1:] == ["moi"] and (_put_off(" ".join(before)) or then):
             vote(NS, 0.9, "future_start")  # "tuần sau phòng em mới soạn": not begun; "(kế
             continue  # hoạch là) sau đợt kiểm tra …, bên em mới rà soát": after that event
