@@ -3101,3 +3101,8 @@ def test_an_understanding_checked_of_the_higher_bodys_timetable_records_nothing(
     reading = read("Han 15/8 So moi tong hop, ben em nop truoc ngay 5/8 la duoc dung khong chi?")
     assert (reading.status, reading.ask) == (None, False), reading
     assert read("em nop truoc ngay 5/8 duoc khong chi?").status is X  # asked for: a request
+
+
+def test_a_question_to_the_group_with_the_weather_records_nothing():
+    reading = read("Bên mình còn ngập không mọi người, ở xã em nước rút rồi")
+    assert (reading.status, reading.ask) == (None, False), reading

@@ -987,6 +987,7 @@ FUTURE = table(
 QUESTION = table(
     "bao gio", "khi nao", "the nao", "o dau", "(cho|gui|bao) ai", "phai khong", "co phai",
     "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi|nhe|nha)$",
+    "khong (moi nguoi|ca nha|anh chi|cac anh chi|cac ban)$",  # "còn ngập không mọi người"
     # (not "chờ tỉnh thẩm định xem đạt chưa ạ": whether, embedded in a report)
     "(?<!da )(?<!van )(?<!xem dat )(?<!xem duoc )(?<!sua )(?<=[a-z] )chua"  # (not "sửa chữa")
     "( (anh|chi|a|ah|nhi|vay|em|the))*$",
