@@ -3106,3 +3106,10 @@ def test_an_understanding_checked_of_the_higher_bodys_timetable_records_nothing(
 def test_a_question_to_the_group_with_the_weather_records_nothing():
     reading = read("Bên mình còn ngập không mọi người, ở xã em nước rút rồi")
     assert (reading.status, reading.ask) == (None, False), reading
+
+
+@pytest.mark.parametrize(
+    "text", ["Em an com xong roi em lam a", "An trua xong em bat dau lam luon a."]
+)
+def test_after_lunch_i_start_is_not_started(text):
+    assert read(text).status is NS

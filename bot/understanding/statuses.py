@@ -1079,7 +1079,7 @@ def _clause_votes(
             or (  # "…, khoảng 25/7 em làm báo cáo": a day set, roughly
                 m.group() == "lam" and _ABOUT_DAY_BEFORE.search(text, 0, m.start())
             )
-            or _DONE_THEN.search(text, 0, m.start())  # "em ăn cơm xong rồi em làm": after that
+            or _DONE_THEN.search(clause.text, 0, m.start())  # "em ăn cơm xong rồi em làm": after
             or (  # "e tiếp dân xong rồi làm liền": after that, at once
                 _XONG_THEN.search(clause.text, 0, m.start())  # (the text as said: its "xong
                 and _AT_ONCE_AFTER.match(text, m.end())  # rồi" is masked by now)
