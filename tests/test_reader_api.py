@@ -3113,3 +3113,7 @@ def test_a_question_to_the_group_with_the_weather_records_nothing():
 )
 def test_after_lunch_i_start_is_not_started(text):
     assert read(text).status is NS
+
+
+def test_not_even_opened_the_form_is_not_started():
+    assert read("Da chua a, e con chua mo bieu mau ra xem 😅").status is NS

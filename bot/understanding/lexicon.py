@@ -880,6 +880,7 @@ NOT_STARTED = table(
     # "nội dung kiểm tra … chưa được Sở triển khai": the passive, the agent named
     f"chua duoc (so|xa|phuong|ubnd( \\w+)?|tinh|phong|don vi|co quan|ben em) ({START})",
     "chua (co )?gi", "chua dong gi", "chua (co|len|xay dung) ke hoach",
+    r"chua (kip )?mo( \w+){0,3} ra xem",  # "em còn chưa mở biểu mẫu ra xem": not looked at
     "chua phan cong( nguoi)?( lam)?", "chua (co )?ai nhan (viec|nhiem vu)", "chua nhuc nhich( gi)?",
     "chua co (lam|dong|trien khai|bat dau) gi",  # "chưa có làm gì hết": southern
     "chua co dong tinh", "chua co thoi gian( de)? (lam|trien khai|thuc hien)",
