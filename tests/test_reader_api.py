@@ -3117,3 +3117,7 @@ def test_after_lunch_i_start_is_not_started(text):
 
 def test_not_even_opened_the_form_is_not_started():
     assert read("Da chua a, e con chua mo bieu mau ra xem 😅").status is NS
+
+
+def test_southern_chua_dung_vo_is_not_started():
+    assert read("Mấy bữa nay tui chạy ấp hoài, chưa có đụng vô cái này nữa").status is NS

@@ -847,7 +847,7 @@ RETURNED = table(
 )  # fmt: skip
 START = (
     "lam|bat tay|bat dau|trien khai|thuc hien|tien hanh|dong toi|dung toi|dong den|lam gi"
-    "|dong tay|dung tay|dong vao|dung vao|dung den"
+    "|dong tay|dung tay|dong vao|dung vao|dung den|dung vo|dong vo"  # southern "đụng vô"
     "|khoi dong|khoi cong|mo dau|to chuc|khai giang"  # "lớp bồi dưỡng sẽ khai giảng 22/7"
 )
 _FEW_LEFT = (
