@@ -1057,7 +1057,7 @@ ACTIVITY = gated(
     r"|(?:kiem tra|check|doc|xem) (?:mail|email|hop thu|zalo|tin nhan))$"  # "check mail xong"
 )
 # A promise to report later: "em kiểm tra lại rồi báo anh sau", "chiều em cập nhật".
-LATER_REPORT = re.compile(
+LATER_REPORT = gated(
     r"(?<!\w)(?:(?:bao|bao cao|gui|tra loi|cap nhat|nhan|nhan lai|phan hoi)(?: \w+){0,2} sau"
     r"|roi (?:em |minh |toi )?(?:bao|gui|tra loi|cap nhat|nhan))(?!\w)"
 )
