@@ -3932,10 +3932,13 @@ def _completion_requested(
 ) -> bool:
     """ "Có thể hoàn thành trước 31/8 được không?": a completion date asked for, later;
     "xin phép hoàn thành sau khi có số liệu": completion asked for after a condition."""
+    overdue_now = bool(deadline and deadline < today)
     for c in parts:
-        words = set(c.text.split())
         if _date_asked(c, today, deadline):
             return True
+        if not overdue_now and not _DELIVER.search(c.text):
+            continue  # (each test below needs a delivery verb in it: _LATER opens on one too)
+        words = set(c.text.split())
         asking = _NO_ASKING.sub(" ", c.text) if "xin" in words else c.text  # (sorry; "xin
         # báo cáo": the formal opening of a report)
         request = lexicon.REQUEST.within(words) and lexicon.REQUEST.search(asking)
