@@ -3531,11 +3531,11 @@ def _this_task(found: list[Vote], parts: list[clauses_.Clause]) -> list[Vote]:
         if (
             _named_this(c)
             or (
-                _YOU_ASKED.search(c.text)
+                (asked := _YOU_ASKED.search(c.text))
                 and (c.index or (len(parts) > 1 and parts[1].lead == "thi"))
             )
             or (
-                (_THIS_NAMED.match(c.text) or _YOU_ASKED.search(c.text))
+                (_THIS_NAMED.match(c.text) or asked)  # (searched just above)
                 and _other_work_after(parts, c.index)
             )  # "nhiệm vụ anh nhắc … đã hoàn thành; riêng phần … là việc khác thì …"
             or (  # "…, bên tôi đang khắc phục. Về số hóa hồ sơ thì … đã hoàn thành"; "…, còn
