@@ -129,7 +129,8 @@ def split(norm: str) -> list[Clause]:
             pieces.append((words[start:], lead, asks))
         elif asks and pieces:
             pieces[-1] = (pieces[-1][0], pieces[-1][1], True)
-    _parallel_parts(pieces)
+    if "phan" in norm:  # (its every test is of a word "phan")
+        _parallel_parts(pieces)
     clauses: list[Clause] = []
     then = False  # the clause before was a condition with no consequence of its own
     for k, (words, lead, asks) in enumerate(pieces):
@@ -152,12 +153,7 @@ def split(norm: str) -> list[Clause]:
             marked = asks  # ends with "?"
             # "xong chưa thì em chưa dám nói": whether it is, the topic of what follows
             topic = words[-1:] == ["chua"] and k + 1 < len(pieces) and pieces[k + 1][1] == "thi"
-            asks = asks or (
-                lexicon.QUESTION.within(words)
-                and bool(lexicon.QUESTION.search(text))
-                and not _NONE_OF_THEM.search(text)
-                and not topic
-            )
+            asks = asks or (_asks(words, text) and not _NONE_OF_THEM.search(text) and not topic)
             # "khi nào có kinh phí thì …": a condition; "khi nào phải nộp vậy anh": a question
             if opener and ((k + 1 < len(pieces) and pieces[k + 1][1] == "thi") or not asks):
                 then, asks = True, marked
@@ -166,11 +162,19 @@ def split(norm: str) -> list[Clause]:
         for i, (piece, lead_, asks_) in enumerate(split_):
             text = " ".join(piece)
             if i:
-                asks_ = asks_ or (
-                    lexicon.QUESTION.within(piece) and bool(lexicon.QUESTION.search(text))
-                )
+                asks_ = asks_ or _asks(piece, text)
             clauses.append(Clause(text, lead_, asks_, len(clauses), not i, bool(i)))
     return clauses
+
+
+def _asks(words: list[str], text: str) -> bool:
+    """Whether a question form stands in a clause (``text``: its ``words`` joined)."""
+    if lexicon.QUESTION_OPENS.isdisjoint(words) and _WORDS_ONLY.fullmatch(text):
+        return False  # (most clauses: no word a question opens on, each word whole)
+    return lexicon.QUESTION.within(words) and bool(lexicon.QUESTION.search(text))
+
+
+_WORDS_ONLY = re.compile(r"[a-z0-9_ ]*")  # as lexicon's: its words are its tokens
 
 
 def _parallel_parts(pieces: list[tuple[list[str], str, bool]]) -> None:

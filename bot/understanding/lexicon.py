@@ -985,7 +985,13 @@ FUTURE = table(
     "(sau|qua|ra|het) (tet|le|dot)",
     "(di hop|hop|di cong tac|di|ve) (ve|xong)",
 )  # fmt: skip
-QUESTION = table(
+# "… rồi à", "… chứ", "hả", "sao": opens on one of its four words (after its look-behinds)
+_ASKED_BACK = (
+    "((?<!% )(?<!thoi )(?<!anh )(?<!chi )(?<!chu )(?<!co )a_q|chu_q|ha|sao)"
+    "( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$"
+)
+_ASKED_BACK_OPENS = frozenset({"a_q", "chu_q", "ha", "sao"})
+_QUESTION_PHRASES = (
     "bao gio", "khi nao", "the nao", "o dau", "(cho|gui|bao) ai", "phai khong", "co phai",
     "duoc khong", "dc khong", "khong (anh|chi|a|ah|nhi|nhe|nha)$",
     "khong (moi nguoi|ca nha|anh chi|cac anh chi|cac ban)$",  # "còn ngập không mọi người"
@@ -1001,11 +1007,28 @@ QUESTION = table(
     "( (anh|chi|a|ah|nhi|vay|rua|the|ri|em chua hieu))*$",
     # (not "mới 20% à chị": only so far, said, not asked)
     # (not "… em mới làm được anh à": "anh à" speaks to him)
-    "((?<!% )(?<!thoi )(?<!anh )(?<!chi )(?<!chu )(?<!co )a_q|chu_q|ha|sao)"
-    "( (anh|chi|em|a|ah|nhi|vay|the|nhe))*$",
+    _ASKED_BACK,
     # "cần hoàn thành trước ngày mấy vậy chị": which day, asked
     "(ngay|hom|bua|luc|thu|tuan|thang) (may|nao)( (vay|the|a|ah|anh|chi|nhi|ha|rua|ri))*$",
 )  # fmt: skip
+QUESTION = table(*_QUESTION_PHRASES)
+
+
+# The words one of which opens every match of QUESTION, as a whole word, in a text of words
+# and spaces only (``Table.opens_on``, which "à/chứ/hả/sao" keeps from it being known for the
+# table: its look-behinds stand inside its group): such a text without any of them asks not.
+def _question_opens() -> frozenset[str]:
+    opens = set(_ASKED_BACK_OPENS)
+    for phrase in _QUESTION_PHRASES:
+        if phrase is not _ASKED_BACK:
+            words = _opens_on(phrase)
+            if words is None:  # a phrase added that may open on any word: gate it by hand
+                raise ValueError(f"QUESTION phrase opening on any word: {phrase!r}")
+            opens |= words
+    return frozenset(opens)
+
+
+QUESTION_OPENS = _question_opens()
 REQUEST = table(
     "xin", "de nghi", "cho_? phep", "xin phep", "duoc khong", "dc khong", "co the",
     r"cho_? (em|ben em|toi|minh|don vi|chung em)",
@@ -1060,7 +1083,7 @@ ACTIVITY = gated(
     r"|(?:kiem tra|check|doc|xem) (?:mail|email|hop thu|zalo|tin nhan))$"  # "check mail xong"
 )
 # A promise to report later: "em kiểm tra lại rồi báo anh sau", "chiều em cập nhật".
-LATER_REPORT = re.compile(
+LATER_REPORT = gated(
     r"(?<!\w)(?:(?:bao|bao cao|gui|tra loi|cap nhat|nhan|nhan lai|phan hoi)(?: \w+){0,2} sau"
     r"|roi (?:em |minh |toi )?(?:bao|gui|tra loi|cap nhat|nhan))(?!\w)"
 )
