@@ -1764,19 +1764,12 @@ def _unsafe(
         )
         if any(_partial(p.search(norm)) for p in (_SUBSET, _PART_DONE)):
             return (D, IP)
-        now = next(  # "tuần trước thì chưa làm, | giờ xong rồi": what was so before, then now
-            (
-                c.index
-                for c in parts
-                if c.index
-                and c.index == first
-                and _NOW_SAID.match(c.text)
-                and _PAST.match(parts[0].text)
-            ),
-            0,
-        )
-        if now:
-            said, supposed = [c.text for c in parts[now:]], True
+        if (  # "tuần trước thì chưa làm, | giờ xong rồi": what was so before, then now
+            0 < first < len(parts)
+            and _NOW_SAID.match(parts[first].text)
+            and _PAST.match(parts[0].text)
+        ):
+            said, supposed = [c.text for c in parts[first:]], True
         negated = _NEGATED.search(_STALE_RECORD.sub(" ", " ; ".join(said) if supposed else norm))
         ahead = _AHEAD.search(_KEPT_AT.sub(" ", _FOLLOW_UP.sub(" ", rest)))
         if negated or ahead or _TOLD.search(rest):
