@@ -169,12 +169,9 @@ def split(norm: str) -> list[Clause]:
 
 def _asks(words: list[str], text: str) -> bool:
     """Whether a question form stands in a clause (``text``: its ``words`` joined)."""
-    if lexicon.QUESTION_OPENS.isdisjoint(words) and _WORDS_ONLY.fullmatch(text):
+    if lexicon.QUESTION_OPENS.isdisjoint(words) and lexicon.WORDS_ONLY.fullmatch(text):
         return False  # (most clauses: no word a question opens on, each word whole)
     return lexicon.QUESTION.within(words) and bool(lexicon.QUESTION.search(text))
-
-
-_WORDS_ONLY = re.compile(r"[a-z0-9_ ]*")  # as lexicon's: its words are its tokens
 
 
 def _parallel_parts(pieces: list[tuple[list[str], str, bool]]) -> None:

@@ -117,7 +117,7 @@ class Table:
         else:
             return None
         openers = self.by_words
-        if span or openers is None or not _WORDS_ONLY.fullmatch(text):
+        if span or openers is None or not WORDS_ONLY.fullmatch(text):
             return self.regex.search(text, *span)
         # the first match, as regex.search finds it: no match opens inside a word or on a
         # space, so only where one of the first words stands, with its own phrases
@@ -231,7 +231,7 @@ def _selectivity(strings: set[str]) -> tuple[int, int]:
 
 
 _PLAIN = re.compile(r"[a-z_ |]+")
-_WORDS_ONLY = re.compile(r"[a-z0-9_ ]*")  # word characters and spaces: words split on spaces
+WORDS_ONLY = re.compile(r"[a-z0-9_ ]*")  # word characters and spaces: words split on spaces
 _CUT_OVER = 500  # characters of pattern: a shorter one is not cut per word (it saves little)
 _BY_WORDS_OVER = 3_000  # characters of pattern: below, the loop costs more than it saves (measured)
 _NEEDED_UP_TO = 8  # strings looked for before a table's search: more cost more than they save
